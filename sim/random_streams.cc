@@ -1,0 +1,20 @@
+#include "sim/random_streams.h"
+
+namespace teamsim::sim {
+
+std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+Rng make_stream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream) {
+  // Chained mixing so that (seed, rep, stream) triples never collide by simple symmetry,
+  // e.g. (1, 2, s) and (2, 1, s). The pcg stream selector takes a second independent hash.
+  const std::uint64_t state = mix64(mix64(mix64(master_seed) ^ replication) ^ stream);
+  const std::uint64_t sequence = mix64(state ^ 0x5851f42d4c957f2dULL);
+  return Rng(state, sequence);
+}
+
+}  // namespace teamsim::sim

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <pcg_random.hpp>
+
+#include <cstdint>
+
+namespace teamsim::sim {
+
+/// The random engine every distribution samples from: pcg32 measured fastest of the candidates
+/// (pcg32, pcg64, taus88, mt19937_64) with Boost.Random's distributions; see docs/performance.md.
+using Rng = pcg32;
+
+/// Identifies one named random stream of a replication (the model gives the names meaning).
+using StreamId = std::uint32_t;
+
+/// A 64-bit mixing function (SplitMix64's finaliser): small input changes flip about half the bits.
+std::uint64_t mix64(std::uint64_t x);
+
+/// The engine for (master seed, replication, stream): a pure function of the three, so adding a
+/// stream, reordering replications or changing the thread count never changes another stream.
+Rng make_stream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream);
+
+}  // namespace teamsim::sim

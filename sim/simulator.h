@@ -1,0 +1,70 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "sim/event_queue.h"
+
+namespace teamsim::sim {
+
+/// Thrown when an event handler fails: carries the simulation time and event kind so the error
+/// says where in the run it happened.
+class SimulationError : public std::runtime_error {
+ public:
+  SimulationError(const std::string& what, Time time, std::uint32_t kind);
+  Time time() const { return time_; }
+  std::uint32_t kind() const { return kind_; }
+
+ private:
+  Time time_;
+  std::uint32_t kind_;
+};
+
+/// The clock and the pending events of one replication. The model passes itself as the handler:
+/// any callable `void(const Event&)`; it may schedule and cancel events while handling one.
+class Simulator {
+ public:
+  /// Current simulation time (the time of the event being handled, or of the last one handled).
+  Time now() const { return now_; }
+  /// Schedules an event `delay` days from now (delay >= 0, finite).
+  EventId schedule_in(Time delay, Priority priority, std::uint32_t kind, std::uint32_t subject = 0);
+  /// Schedules an event at absolute time `time` (>= now, finite).
+  EventId schedule_at(Time time, Priority priority, std::uint32_t kind, std::uint32_t subject = 0);
+  /// Cancels a pending event; false if it already ran or was cancelled.
+  bool cancel(EventId id) { return queue_.cancel(id); }
+  /// Number of pending events.
+  std::size_t pending() const { return queue_.size(); }
+  /// Total number of events handled so far.
+  std::uint64_t events_handled() const { return events_handled_; }
+
+  /// Handles the next event; returns false when none is pending.
+  template <class Handler>
+  bool step(Handler&& handler) {
+    if (queue_.empty()) return false;
+    const Event event = queue_.pop();
+    now_ = event.time;
+    ++events_handled_;
+    try {
+      handler(event);
+    } catch (const SimulationError&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw SimulationError(e.what(), event.time, event.kind);
+    }
+    return true;
+  }
+
+  /// Handles every event with time <= `until`, then sets the clock to `until`.
+  template <class Handler>
+  void run_until(Time until, Handler&& handler) {
+    while (!queue_.empty() && queue_.top().time <= until) step(handler);
+    if (until > now_) now_ = until;
+  }
+
+ private:
+  EventQueue queue_;
+  Time now_ = 0;
+  std::uint64_t events_handled_ = 0;
+};
+
+}  // namespace teamsim::sim

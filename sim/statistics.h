@@ -1,0 +1,51 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <array>
+#include <cstddef>
+#include <vector>
+
+namespace teamsim::sim {
+
+/// The percentiles reported for every metric and month, as probabilities.
+inline constexpr std::array<double, 7> kReportedPercentiles = {0.05, 0.10, 0.25, 0.50,
+                                                               0.75, 0.90, 0.95};
+
+/// Column names matching kReportedPercentiles.
+inline constexpr std::array<const char*, 7> kPercentileNames = {"p5",  "p10", "p25",
+                                                                "p50", "p75", "p90", "p95"};
+
+/// The exact p-quantile of sorted data by linear interpolation between order statistics
+/// (Hyndman & Fan type 7, R's and NumPy's default): h = (n - 1) p, x[floor h] + frac(h) (...).
+double quantile_sorted(const double* sorted, std::size_t n, double p);
+
+/// Summary of one metric over replications: one entry (or row) per column of the samples.
+struct ColumnSummary {
+  Eigen::VectorXd mean;         ///< sample mean per column
+  Eigen::VectorXd se;           ///< standard error of the mean: sd / sqrt(n), sd with n - 1; 0 if n = 1
+  Eigen::MatrixXd percentiles;  ///< columns x kReportedPercentiles.size(), exact (type 7)
+};
+
+/// Summarises each column of `samples` (rows = replications, columns = months).
+ColumnSummary summarize_columns(const Eigen::MatrixXd& samples);
+
+/// Per-metric sample storage: for each metric, a replications x months matrix. Replication r
+/// writes only row r, so replications may fill it concurrently without locks.
+class SampleStore {
+ public:
+  SampleStore(std::size_t metrics, std::size_t replications, std::size_t months);
+  std::size_t metrics() const { return samples_.size(); }
+  std::size_t replications() const { return replications_; }
+  std::size_t months() const { return months_; }
+  Eigen::MatrixXd& metric(std::size_t m) { return samples_[m]; }
+  const Eigen::MatrixXd& metric(std::size_t m) const { return samples_[m]; }
+  /// Bytes the store holds: 8 x metrics x replications x months.
+  std::size_t bytes() const { return 8 * metrics() * replications_ * months_; }
+
+ private:
+  std::vector<Eigen::MatrixXd> samples_;
+  std::size_t replications_;
+  std::size_t months_;
+};
+
+}  // namespace teamsim::sim
