@@ -77,11 +77,4 @@ ScenarioSpec default_scenario() {
   return spec;
 }
 
-const RoleSpec* ScenarioSpec::find_role(const std::string& role_name) const {
-  for (const RoleSpec& role : roles) {
-    if (role.name == role_name) return &role;
-  }
-  return nullptr;
-}
-
 }  // namespace teamsim::model

@@ -1,0 +1,12 @@
+#include "models/scenario_spec.h"
+
+namespace teamsim::model {
+
+const RoleSpec* ScenarioSpec::find_role(const std::string& role_name) const {
+  for (const RoleSpec& role : roles) {
+    if (role.name == role_name) return &role;
+  }
+  return nullptr;
+}
+
+}  // namespace teamsim::model
