@@ -1,0 +1,39 @@
+#pragma once
+
+namespace teamsim::model {
+
+/// Money over continuous time: payroll, other costs and recurring revenue accrue at their current
+/// daily rates between changes, so a hire on day 10 of a month costs exactly the remaining days.
+class Ledger {
+ public:
+  Ledger(double starting_cash, double other_costs_per_day);
+
+  /// Accrues every rate from the last call up to `now` (days, non-decreasing).
+  void accrue_to(double now);
+  /// Changes the payroll rate by `delta_per_day` from the last accrual time on.
+  void add_payroll_rate(double delta_per_day) { payroll_per_day_ += delta_per_day; }
+  /// Sets the revenue rate from the last accrual time on.
+  void set_revenue_rate(double per_day) { revenue_per_day_ = per_day; }
+
+  double cash() const { return cash_; }
+  double payroll_per_day() const { return payroll_per_day_; }
+  double revenue_per_day() const { return revenue_per_day_; }
+
+  /// Totals since the last call to start_period (e.g. the month), then cash.
+  double period_payroll() const { return period_payroll_; }
+  double period_other_costs() const { return period_other_costs_; }
+  double period_revenue() const { return period_revenue_; }
+  void start_period();
+
+ private:
+  double cash_;
+  double other_costs_per_day_;
+  double payroll_per_day_ = 0;
+  double revenue_per_day_ = 0;
+  double last_time_ = 0;
+  double period_payroll_ = 0;
+  double period_other_costs_ = 0;
+  double period_revenue_ = 0;
+};
+
+}  // namespace teamsim::model
