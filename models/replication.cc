@@ -40,7 +40,8 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
       sellers_by_territory_(spec.territories.size()),
       account_executives_by_territory_(spec.territories.size(), 0),
       headcount_by_role_(spec.roles.size(), 0),
-      monthly_(Eigen::MatrixXd::Zero(spec.horizon_months, static_cast<Eigen::Index>(layout.size()))) {
+      monthly_(
+          Eigen::MatrixXd::Zero(spec.horizon_months, static_cast<Eigen::Index>(layout.size()))) {
   for (sim::StreamId s = 0; s <= static_cast<sim::StreamId>(Stream::kCustomers); ++s) {
     streams_.push_back(sim::make_stream(seed, replication, s));
   }
@@ -74,7 +75,8 @@ const Eigen::MatrixXd& Replication::run() {
 
 void Replication::schedule_initial_events() {
   for (const StartingStaffSpec& staff : spec_.starting_staff) {
-    const std::size_t role = static_cast<std::size_t>(spec_.find_role(staff.role) - spec_.roles.data());
+    const std::size_t role =
+        static_cast<std::size_t>(spec_.find_role(staff.role) - spec_.roles.data());
     const std::size_t territory = staff.territory.empty() ? kUnassigned : [&] {
       for (std::size_t t = 0; t < spec_.territories.size(); ++t)
         if (spec_.territories[t].name == staff.territory) return t;
@@ -86,7 +88,8 @@ void Replication::schedule_initial_events() {
     add_customer(sample_nonnegative(spec_.customers.initial_mrr, stream(Stream::kCustomers)));
   }
   for (const HireSpec& hire : spec_.hires) {
-    const std::size_t role = static_cast<std::size_t>(spec_.find_role(hire.role) - spec_.roles.data());
+    const std::size_t role =
+        static_cast<std::size_t>(spec_.find_role(hire.role) - spec_.roles.data());
     std::size_t territory = kUnassigned;
     for (std::size_t t = 0; t < spec_.territories.size(); ++t)
       if (spec_.territories[t].name == hire.territory) territory = t;
@@ -99,7 +102,8 @@ void Replication::schedule_initial_events() {
   }
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) schedule_next_inbound(t);
   for (int month = 1; month <= spec_.horizon_months; ++month) {
-    simulator_.schedule_at(month * kDaysPerMonth, priority::kMonthEnd, kind_of(EventKind::kMonthEnd));
+    simulator_.schedule_at(month * kDaysPerMonth, priority::kMonthEnd,
+                           kind_of(EventKind::kMonthEnd));
   }
 }
 
@@ -111,7 +115,8 @@ void Replication::operator()(const sim::Event& event) {
       const Requisition& requisition = requisitions_[event.subject];
       const double wait = sample_nonnegative(spec_.roles[requisition.role].time_to_fill_days,
                                              stream(Stream::kHiring));
-      simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted), event.subject);
+      simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted),
+                             event.subject);
       break;
     }
     case EventKind::kHireStarted:
@@ -180,7 +185,8 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, b
     person.selling_from = simulator_.now();
     person.ramp_days = 0;
   } else {
-    person.ramp_days = sample_nonnegative(spec.ramp_months, stream(Stream::kHiring)) * kDaysPerMonth;
+    person.ramp_days =
+        sample_nonnegative(spec.ramp_months, stream(Stream::kHiring)) * kDaysPerMonth;
   }
   people_.push_back(person);
   ++headcount_by_role_[role];
@@ -196,9 +202,11 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, b
                              index);
     }
   }
-  const double tenure = exponential_wait(stream(Stream::kAttrition), attrition_hazard_per_day_[role]);
+  const double tenure =
+      exponential_wait(stream(Stream::kAttrition), attrition_hazard_per_day_[role]);
   if (std::isfinite(tenure)) {
-    simulator_.schedule_in(tenure, priority::kDeparture, kind_of(EventKind::kEmployeeLeaves), index);
+    simulator_.schedule_in(tenure, priority::kDeparture, kind_of(EventKind::kEmployeeLeaves),
+                           index);
   }
   return index;
 }
@@ -256,8 +264,8 @@ void Replication::schedule_next_prospect(std::uint32_t person_index) {
   const double rate_per_day = spec_.roles[person.role].prospecting_leads_per_month / kDaysPerMonth;
   const double wait = exponential_wait(stream(Stream::kProspecting), rate_per_day);
   if (std::isfinite(wait)) {
-    person.next_prospect = simulator_.schedule_in(wait, priority::kLead,
-                                                  kind_of(EventKind::kProspectedLead), person_index);
+    person.next_prospect = simulator_.schedule_in(
+        wait, priority::kLead, kind_of(EventKind::kProspectedLead), person_index);
   }
 }
 
@@ -313,7 +321,8 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
   ++people_[owner].open_opportunities;
   ++open_opportunities_;
   ++month_.opportunities;
-  simulator_.schedule_in(cycle, priority::kDealClose, kind_of(EventKind::kOpportunityClosed), index);
+  simulator_.schedule_in(cycle, priority::kDealClose, kind_of(EventKind::kOpportunityClosed),
+                         index);
 }
 
 void Replication::close_opportunity(std::uint32_t index) {

@@ -8,7 +8,8 @@
 
 // Plain description of a sales organisation and its plan: no YAML, no I/O. The app's loader fills
 // these from a scenario file; tests build them directly. Every field has a documented default
-// (models/defaults.cc, docs/scenario-reference.md), so a few lines of YAML make a runnable scenario.
+// (models/defaults.cc, docs/scenario-reference.md), so a few lines of YAML make a runnable
+// scenario.
 
 namespace teamsim::model {
 

@@ -1,0 +1,253 @@
+// Closed-form checks of the sales model. Every expected number is derived by hand in the comment
+// beside it; statistical tolerances are a stated number of Monte Carlo standard errors.
+#include "models/replication.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "models/defaults.h"
+#include "models/projection.h"
+
+namespace teamsim::model {
+namespace {
+
+using sim::Distribution;
+
+/// A scenario with every mechanism switched off: no staff, no hires, no leads, no customers,
+/// no costs. Tests switch on exactly what they check.
+ScenarioSpec quiet_scenario(int horizon_months) {
+  ScenarioSpec spec = default_scenario();
+  spec.horizon_months = horizon_months;
+  for (RoleSpec& role : spec.roles) {
+    role.time_to_fill_days = Distribution::constant(0);
+    role.onboarding_days = Distribution::constant(0);
+    role.ramp_months = Distribution::constant(0);
+    role.annual_attrition = 0;
+    role.backfill_delay_days = Distribution::constant(0);
+    role.prospecting_leads_per_month = 0;
+    role.max_open_opportunities = 1'000'000;
+  }
+  spec.territories = {TerritorySpec{"all", 0}};
+  spec.customers.initial_customers = 0;
+  spec.customers.monthly_churn = 0;
+  spec.customers.monthly_expansion = Distribution::constant(0);
+  spec.money.starting_cash = 0;
+  spec.money.other_monthly_costs = 0;
+  return spec;
+}
+
+RoleSpec& role(ScenarioSpec& spec, const std::string& name) {
+  for (RoleSpec& r : spec.roles)
+    if (r.name == name) return r;
+  throw std::logic_error("no role " + name);
+}
+
+double metric_at(const Projection& p, Metric metric, Eigen::Index rep, Eigen::Index month) {
+  return p.samples.metric(MetricLayout::index(metric))(rep, month - 1);
+}
+
+double mean_at(const Projection& p, Metric metric, Eigen::Index month) {
+  return p.samples.metric(MetricLayout::index(metric)).col(month - 1).mean();
+}
+
+Projection run(const ScenarioSpec& spec, std::size_t replications, std::uint64_t seed = 7,
+               unsigned threads = 2) {
+  ProjectionOptions options;
+  options.replications = replications;
+  options.seed = seed;
+  options.threads = threads;
+  return project(spec, options);
+}
+
+TEST(ReplicationTest, DeterministicHiringPlanGivesExactlyThatHeadcount) {
+  ScenarioSpec spec = quiet_scenario(6);
+  role(spec, "account_executive").time_to_fill_days = Distribution::constant(10);
+  role(spec, "sales_manager").time_to_fill_days = Distribution::constant(10);
+  spec.hires = {HireSpec{"account_executive", 2, 1, ""}, HireSpec{"sales_manager", 1, 3, ""},
+                HireSpec{"account_executive", 3, 5, ""}};
+  const Projection p = run(spec, 20);
+  const MetricLayout& layout = p.layout;
+  // Requisitions open at the start of months 1, 3 and 5 and fill 10 days later, well before
+  // each month end (30.4 days): 2, 2, 3, 3, 6, 6 people.
+  const double expected_total[] = {2, 2, 3, 3, 6, 6};
+  const double expected_aes[] = {2, 2, 2, 2, 5, 5};
+  for (Eigen::Index r = 0; r < 20; ++r) {
+    for (Eigen::Index month = 1; month <= 6; ++month) {
+      EXPECT_EQ(metric_at(p, Metric::kHeadcountTotal, r, month), expected_total[month - 1]);
+      EXPECT_EQ(p.samples.metric(layout.headcount_index(0))(r, month - 1), expected_aes[month - 1]);
+      EXPECT_EQ(metric_at(p, Metric::kDepartures, r, month), 0);
+    }
+    EXPECT_EQ(metric_at(p, Metric::kHires, r, 1), 2);
+    EXPECT_EQ(metric_at(p, Metric::kHires, r, 3), 1);
+    EXPECT_EQ(metric_at(p, Metric::kHires, r, 5), 3);
+  }
+}
+
+TEST(ReplicationTest, PayrollAccruesFromTheStartDate) {
+  ScenarioSpec spec = quiet_scenario(2);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.time_to_fill_days = Distribution::constant(10);
+  ae.annual_salary = 73'050;  // 200 per day over 365.25 days
+  spec.hires = {HireSpec{"account_executive", 2, 1, ""}};
+  const Projection p = run(spec, 3);
+  // Month 1: two people from day 10 to day 30.4375 at 200/day each.
+  EXPECT_NEAR(metric_at(p, Metric::kPayroll, 0, 1), 2 * 200 * (kDaysPerMonth - 10), 1e-6);
+  // Month 2: the whole month.
+  EXPECT_NEAR(metric_at(p, Metric::kPayroll, 0, 2), 2 * 200 * kDaysPerMonth, 1e-6);
+}
+
+TEST(ReplicationTest, ChurnOnlyCustomersDecayGeometrically) {
+  // Each customer churns independently with probability c at each monthly renewal, so the count
+  // at month t is Binomial(N, (1 - c)^t): mean N (1 - c)^t, variance N q (1 - q) with q = (1-c)^t.
+  ScenarioSpec spec = quiet_scenario(24);
+  const int n = 500;
+  const double c = 0.05;
+  spec.customers.initial_customers = n;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.customers.monthly_churn = c;
+  const std::size_t reps = 400;
+  const Projection p = run(spec, reps);
+  for (Eigen::Index t = 1; t <= 24; ++t) {
+    const double q = std::pow(1 - c, static_cast<double>(t));
+    const double se = std::sqrt(n * q * (1 - q) / reps);
+    EXPECT_NEAR(mean_at(p, Metric::kCustomers, t), n * q, 4.5 * se) << "month " << t;
+    // Every customer pays a constant 100, so MRR is exactly 100 x customers in each history.
+    EXPECT_DOUBLE_EQ(metric_at(p, Metric::kMrr, 0, t),
+                     100 * metric_at(p, Metric::kCustomers, 0, t));
+  }
+}
+
+TEST(ReplicationTest, ExpansionCompoundsMonthlyOnStayingCustomers) {
+  // No churn, constant +2 % per renewal: MRR at month t is exactly N x 100 x 1.02^t.
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.customers.initial_customers = 10;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.customers.monthly_expansion = Distribution::constant(0.02);
+  const Projection p = run(spec, 2);
+  for (Eigen::Index t = 1; t <= 12; ++t) {
+    EXPECT_NEAR(metric_at(p, Metric::kMrr, 1, t), 1000 * std::pow(1.02, static_cast<double>(t)),
+                1e-9);
+    EXPECT_DOUBLE_EQ(metric_at(p, Metric::kArr, 1, t), 12 * metric_at(p, Metric::kMrr, 1, t));
+  }
+}
+
+TEST(ReplicationTest, SteadyStateBookingsAreLeadsTimesWinRateTimesDealSize) {
+  // Inbound leads arrive as a Poisson process of rate L per month; ten fully ramped reps with
+  // unlimited capacity open every lead; each closes after a constant 20 days and is won with
+  // probability w. Won deals in a month are then Poisson(L w) (thinning, shifted by a constant),
+  // and bookings a compound Poisson sum with mean L w E[X] and variance L w E[X^2].
+  // Deal sizes are gamma(shape 4, scale 3000): E[X] = 12000, E[X^2] = k(k+1) theta^2.
+  ScenarioSpec spec = quiet_scenario(24);
+  const double leads = 40, win = 0.25, k = 4, theta = 3000;
+  spec.territories = {TerritorySpec{"all", leads}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 10, ""}};
+  spec.pipeline.win_rate = Distribution::constant(win);
+  spec.pipeline.deal_size_acv = Distribution::gamma(k, theta);
+  spec.pipeline.sales_cycle_days = Distribution::constant(20);
+  const std::size_t reps = 300;
+  const Projection p = run(spec, reps);
+
+  const double mean_bookings = leads * win * k * theta;
+  const double var_bookings = leads * win * k * (k + 1) * theta * theta;
+  // Months 2..24 are disjoint windows of a Poisson process, so they are independent: average them.
+  const Eigen::MatrixXd& bookings = p.samples.metric(MetricLayout::index(Metric::kNewBookings));
+  const double cells = static_cast<double>(reps) * 23;
+  const double average = bookings.rightCols(23).mean();
+  EXPECT_NEAR(average, mean_bookings, 4 * std::sqrt(var_bookings / cells));
+
+  const Eigen::MatrixXd& lead_counts = p.samples.metric(MetricLayout::index(Metric::kLeads));
+  EXPECT_NEAR(lead_counts.mean(), leads, 4 * std::sqrt(leads / (reps * 24.0)));
+  const Eigen::MatrixXd& won = p.samples.metric(MetricLayout::index(Metric::kDealsWon));
+  EXPECT_NEAR(won.rightCols(23).mean(), leads * win, 4 * std::sqrt(leads * win / cells));
+}
+
+TEST(ReplicationTest, LongRunRampedFractionOfASeatMatchesRenewalTheory) {
+  // A seat cycles: tenure T ~ Exp(lambda), then a vacancy of L (backfill delay, instant fill).
+  // Productivity rises linearly over R after the start. By the renewal-reward theorem the long-run
+  // ramped fraction is E[integral of productivity over a tenure] / E[cycle]
+  //   = ((1 - e^{-lambda R}) / lambda^2 R) / ((1 + lambda L) / lambda)
+  //   = (1 - e^{-lambda R}) / (lambda R (1 + lambda L)).
+  ScenarioSpec spec = quiet_scenario(300);
+  const double annual_attrition = 0.6, ramp_months = 3, vacancy_months = 1;
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_attrition = annual_attrition;
+  ae.ramp_months = Distribution::constant(ramp_months);
+  ae.backfill = true;
+  ae.backfill_delay_days = Distribution::constant(vacancy_months * kDaysPerMonth);
+  const int seats = 20;
+  spec.hires = {HireSpec{"account_executive", seats, 1, ""}};
+  const std::size_t reps = 200;
+  const Projection p = run(spec, reps);
+
+  const double lambda = -std::log(1 - annual_attrition) / 12;  // per month
+  const double expected = (1 - std::exp(-lambda * ramp_months)) /
+                          (lambda * ramp_months * (1 + lambda * vacancy_months));
+  // Skip 100 months of start-up transient (about seven mean cycles), then average each history's
+  // snapshots: the per-history averages are i.i.d., so their spread gives the standard error.
+  const Eigen::MatrixXd& capacity = p.samples.metric(MetricLayout::index(Metric::kRampedCapacity));
+  const Eigen::VectorXd per_history = capacity.rightCols(200).rowwise().mean() / seats;
+  const double mean = per_history.mean();
+  const double sd = std::sqrt((per_history.array() - mean).square().sum() / (reps - 1));
+  EXPECT_NEAR(mean, expected, 4 * sd / std::sqrt(static_cast<double>(reps)))
+      << "expected " << expected;
+}
+
+TEST(ReplicationTest, CashIsStartingCashPlusRevenueMinusCosts) {
+  // Conservation: in every history, cash at month t = starting cash + sum of (revenue - total
+  // cost) over months 1..t. Uses the defaults, so every mechanism is on.
+  ScenarioSpec spec = default_scenario();
+  spec.horizon_months = 24;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
+  spec.hires = {HireSpec{"sales_manager", 1, 1, ""}, HireSpec{"account_executive", 3, 2, ""}};
+  spec.customers.initial_customers = 30;
+  const Projection p = run(spec, 20);
+  for (Eigen::Index r = 0; r < 20; ++r) {
+    double cash = spec.money.starting_cash;
+    for (Eigen::Index t = 1; t <= 24; ++t) {
+      cash += metric_at(p, Metric::kRevenue, r, t) - metric_at(p, Metric::kTotalCost, r, t);
+      EXPECT_NEAR(metric_at(p, Metric::kCash, r, t), cash, 1e-6 * spec.money.starting_cash);
+    }
+  }
+}
+
+TEST(ReplicationTest, LeadsBeyondCapacityAreUnworked) {
+  // One rep who can hold 2 opportunities that never close within the horizon: the first two
+  // leads become opportunities and every later lead is unworked.
+  ScenarioSpec spec = quiet_scenario(3);
+  role(spec, "account_executive").max_open_opportunities = 2;
+  spec.territories = {TerritorySpec{"all", 30}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  spec.pipeline.sales_cycle_days = Distribution::constant(1000);
+  const Projection p = run(spec, 50);
+  for (Eigen::Index r = 0; r < 50; ++r) {
+    double leads = 0, unworked = 0, opened = 0;
+    for (Eigen::Index t = 1; t <= 3; ++t) {
+      leads += metric_at(p, Metric::kLeads, r, t);
+      unworked += metric_at(p, Metric::kLeadsUnworked, r, t);
+      opened += metric_at(p, Metric::kOpportunitiesOpened, r, t);
+    }
+    EXPECT_EQ(opened, std::min(leads, 2.0));
+    EXPECT_EQ(unworked, leads - opened);
+    EXPECT_EQ(metric_at(p, Metric::kOpenOpportunities, r, 3), opened);
+  }
+}
+
+TEST(ReplicationTest, SameSeedSameNumbersWhateverTheThreadCount) {
+  ScenarioSpec spec = default_scenario();
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
+  spec.hires = {HireSpec{"account_executive", 2, 3, ""}};
+  const Projection one = run(spec, 40, 99, 1);
+  const Projection two = run(spec, 40, 99, 2);
+  const Projection other_seed = run(spec, 40, 100, 2);
+  bool any_difference = false;
+  for (std::size_t m = 0; m < one.layout.size(); ++m) {
+    EXPECT_EQ(one.samples.metric(m), two.samples.metric(m)) << one.layout.info(m).name;
+    any_difference |= one.samples.metric(m) != other_seed.samples.metric(m);
+  }
+  EXPECT_EQ(one.events, two.events);
+  EXPECT_TRUE(any_difference);
+}
+
+}  // namespace
+}  // namespace teamsim::model
