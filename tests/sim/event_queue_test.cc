@@ -1,0 +1,195 @@
+#include "sim/event_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+#include <vector>
+
+namespace teamsim::sim {
+namespace {
+
+std::vector<std::uint32_t> drain_kinds(EventQueue& queue) {
+  std::vector<std::uint32_t> kinds;
+  while (!queue.empty()) kinds.push_back(queue.pop().kind);
+  return kinds;
+}
+
+TEST(EventQueueTest, OrdersByTimeThenPriorityThenSchedulingOrder) {
+  EventQueue queue;
+  queue.push(2.0, 0, 1, 0);
+  queue.push(1.0, 5, 2, 0);
+  queue.push(1.0, -1, 3, 0);
+  queue.push(1.0, 5, 4, 0);
+  queue.push(0.5, 9, 5, 0);
+  queue.push(1.0, 5, 6, 0);
+  EXPECT_EQ(drain_kinds(queue), (std::vector<std::uint32_t>{5, 3, 2, 4, 6, 1}));
+}
+
+TEST(EventQueueTest, PopReturnsTheScheduledFields) {
+  EventQueue queue;
+  queue.push(3.5, 7, 11, 42);
+  const Event& top = queue.top();
+  EXPECT_EQ(top.time, 3.5);
+  const Event event = queue.pop();
+  EXPECT_EQ(event.time, 3.5);
+  EXPECT_EQ(event.priority, 7);
+  EXPECT_EQ(event.kind, 11u);
+  EXPECT_EQ(event.subject, 42u);
+  EXPECT_EQ(event.sequence, 0u);
+}
+
+TEST(EventQueueTest, SizeAndEmptyCountLiveEvents) {
+  EventQueue queue;
+  EXPECT_TRUE(queue.empty());
+  EXPECT_EQ(queue.size(), 0u);
+  const EventId a = queue.push(1.0, 0, 1, 0);
+  queue.push(2.0, 0, 2, 0);
+  EXPECT_FALSE(queue.empty());
+  EXPECT_EQ(queue.size(), 2u);
+  EXPECT_TRUE(queue.cancel(a));
+  EXPECT_EQ(queue.size(), 1u);
+  queue.pop();
+  EXPECT_TRUE(queue.empty());
+  EXPECT_EQ(queue.size(), 0u);
+}
+
+TEST(EventQueueTest, CancelledEventIsSkipped) {
+  EventQueue queue;
+  queue.push(1.0, 0, 1, 0);
+  const EventId b = queue.push(2.0, 0, 2, 0);
+  queue.push(3.0, 0, 3, 0);
+  EXPECT_TRUE(queue.cancel(b));
+  EXPECT_EQ(drain_kinds(queue), (std::vector<std::uint32_t>{1, 3}));
+}
+
+TEST(EventQueueTest, CancelledTopIsSkippedByTop) {
+  EventQueue queue;
+  const EventId a = queue.push(1.0, 0, 1, 0);
+  queue.push(2.0, 0, 2, 0);
+  EXPECT_TRUE(queue.cancel(a));
+  EXPECT_EQ(queue.top().kind, 2u);
+  EXPECT_EQ(queue.pop().kind, 2u);
+}
+
+TEST(EventQueueTest, CancelTwiceReturnsFalse) {
+  EventQueue queue;
+  const EventId a = queue.push(1.0, 0, 1, 0);
+  EXPECT_TRUE(queue.cancel(a));
+  EXPECT_FALSE(queue.cancel(a));
+  EXPECT_TRUE(queue.empty());
+}
+
+TEST(EventQueueTest, CancelAfterPopReturnsFalse) {
+  EventQueue queue;
+  const EventId a = queue.push(1.0, 0, 1, 0);
+  queue.push(2.0, 0, 2, 0);
+  queue.pop();
+  EXPECT_FALSE(queue.cancel(a));
+  EXPECT_EQ(queue.size(), 1u);
+}
+
+TEST(EventQueueTest, InvalidAndUnknownIdsAreIgnored) {
+  EventQueue queue;
+  queue.push(1.0, 0, 1, 0);
+  EXPECT_FALSE(queue.cancel(EventId{}));
+  EXPECT_FALSE(queue.cancel(EventId{1000, 0}));
+  EXPECT_EQ(queue.size(), 1u);
+}
+
+TEST(EventQueueTest, ReusedSlotIsNotCancelledByAnOldId) {
+  EventQueue queue;
+  const EventId old_popped = queue.push(1.0, 0, 1, 0);
+  queue.pop();
+  const EventId reused = queue.push(2.0, 0, 2, 0);
+  ASSERT_EQ(reused.slot, old_popped.slot);
+  EXPECT_NE(reused.generation, old_popped.generation);
+  EXPECT_FALSE(queue.cancel(old_popped));
+  EXPECT_EQ(queue.size(), 1u);
+
+  const EventId old_cancelled = queue.push(0.5, 0, 3, 0);
+  EXPECT_TRUE(queue.cancel(old_cancelled));
+  EXPECT_EQ(queue.pop().kind, 2u);  // drops the cancelled entry and frees its slot
+  const EventId again = queue.push(4.0, 0, 4, 0);
+  EXPECT_FALSE(queue.cancel(old_cancelled));
+  EXPECT_EQ(queue.size(), 1u);
+  EXPECT_TRUE(queue.cancel(again));
+}
+
+TEST(EventQueueTest, ClearDropsEverythingAndInvalidatesIds) {
+  EventQueue queue;
+  const EventId a = queue.push(1.0, 0, 1, 0);
+  queue.push(2.0, 0, 2, 0);
+  queue.clear();
+  EXPECT_TRUE(queue.empty());
+  EXPECT_FALSE(queue.cancel(a));
+  queue.push(5.0, 0, 7, 0);
+  EXPECT_FALSE(queue.cancel(a));
+  const Event event = queue.pop();
+  EXPECT_EQ(event.kind, 7u);
+  EXPECT_EQ(event.sequence, 0u);
+}
+
+TEST(EventQueueTest, NonFiniteTimeThrows) {
+  EventQueue queue;
+  EXPECT_THROW(queue.push(std::numeric_limits<double>::quiet_NaN(), 0, 1, 0),
+               std::invalid_argument);
+  EXPECT_THROW(queue.push(std::numeric_limits<double>::infinity(), 0, 1, 0), std::invalid_argument);
+  EXPECT_THROW(queue.push(-std::numeric_limits<double>::infinity(), 0, 1, 0),
+               std::invalid_argument);
+  EXPECT_TRUE(queue.empty());
+}
+
+TEST(EventQueueTest, MatchesAReferenceOrderingUnderRandomOperations) {
+  using Key = std::tuple<double, Priority, std::uint64_t>;
+  std::mt19937_64 gen(12345);
+  std::uniform_int_distribution<int> coarse_time(0, 50);  // many ties on purpose
+  std::uniform_int_distribution<Priority> priority(-2, 2);
+  std::uniform_int_distribution<int> action(0, 9);
+
+  EventQueue queue;
+  std::set<Key> reference;
+  std::vector<std::pair<EventId, Key>> handles;
+  std::uint64_t sequence = 0;
+  double now = 0;
+  for (int op = 0; op < 20000; ++op) {
+    const int a = action(gen);
+    if (a < 5 || reference.empty()) {
+      const double time = now + coarse_time(gen) * 0.5;
+      const Priority p = priority(gen);
+      const EventId id = queue.push(time, p, static_cast<std::uint32_t>(sequence), 0);
+      const Key key{time, p, sequence++};
+      reference.insert(key);
+      handles.emplace_back(id, key);
+    } else if (a < 8) {
+      const Event event = queue.pop();
+      ASSERT_FALSE(reference.empty());
+      const Key expected = *reference.begin();
+      reference.erase(reference.begin());
+      ASSERT_EQ((Key{event.time, event.priority, event.sequence}), expected);
+      ASSERT_EQ(event.kind, static_cast<std::uint32_t>(std::get<2>(expected)));
+      now = event.time;
+    } else {
+      std::uniform_int_distribution<std::size_t> pick(0, handles.size() - 1);
+      const auto& [id, key] = handles[pick(gen)];
+      const bool pending = reference.count(key) > 0;
+      ASSERT_EQ(queue.cancel(id), pending);
+      reference.erase(key);
+    }
+    ASSERT_EQ(queue.size(), reference.size());
+  }
+  while (!reference.empty()) {
+    const Event event = queue.pop();
+    ASSERT_EQ((Key{event.time, event.priority, event.sequence}), *reference.begin());
+    reference.erase(reference.begin());
+  }
+  EXPECT_TRUE(queue.empty());
+}
+
+}  // namespace
+}  // namespace teamsim::sim

@@ -1,0 +1,161 @@
+#include "sim/simulator.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace teamsim::sim {
+namespace {
+
+struct Recorder {
+  std::vector<std::pair<Time, std::uint32_t>> seen;
+  void operator()(const Event& event) { seen.emplace_back(event.time, event.kind); }
+};
+
+TEST(SimulatorTest, StepHandlesEventsInOrderAndAdvancesTheClock) {
+  Simulator sim;
+  sim.schedule_at(2.0, 0, 2);
+  sim.schedule_in(1.0, 0, 1);
+  Recorder recorder;
+  EXPECT_TRUE(sim.step(recorder));
+  EXPECT_EQ(sim.now(), 1.0);
+  EXPECT_TRUE(sim.step(recorder));
+  EXPECT_EQ(sim.now(), 2.0);
+  EXPECT_FALSE(sim.step(recorder));
+  EXPECT_EQ(sim.now(), 2.0);
+  EXPECT_EQ(sim.events_handled(), 2u);
+  EXPECT_EQ(recorder.seen, (std::vector<std::pair<Time, std::uint32_t>>{{1.0, 1}, {2.0, 2}}));
+}
+
+TEST(SimulatorTest, RunUntilIncludesEventsAtExactlyUntilAndSetsTheClock) {
+  Simulator sim;
+  sim.schedule_at(1.0, 0, 1);
+  sim.schedule_at(5.0, 0, 5);
+  sim.schedule_at(5.0000001, 0, 6);
+  Recorder recorder;
+  sim.run_until(5.0, recorder);
+  EXPECT_EQ(recorder.seen, (std::vector<std::pair<Time, std::uint32_t>>{{1.0, 1}, {5.0, 5}}));
+  EXPECT_EQ(sim.now(), 5.0);
+  EXPECT_EQ(sim.pending(), 1u);
+
+  sim.run_until(30.0, recorder);
+  EXPECT_EQ(sim.now(), 30.0);
+  EXPECT_EQ(sim.pending(), 0u);
+  EXPECT_EQ(sim.events_handled(), 3u);
+}
+
+TEST(SimulatorTest, RunUntilOnAnEmptyQueueMovesTheClock) {
+  Simulator sim;
+  Recorder recorder;
+  sim.run_until(12.0, recorder);
+  EXPECT_EQ(sim.now(), 12.0);
+  EXPECT_TRUE(recorder.seen.empty());
+}
+
+TEST(SimulatorTest, ScheduleInIsRelativeToNow) {
+  Simulator sim;
+  Recorder recorder;
+  sim.run_until(10.0, recorder);
+  sim.schedule_in(2.5, 0, 1);
+  sim.step(recorder);
+  EXPECT_EQ(sim.now(), 12.5);
+}
+
+TEST(SimulatorTest, HandlerMayScheduleAndCancelWhileHandling) {
+  Simulator sim;
+  std::vector<Time> times;
+  EventId doomed = sim.schedule_at(2.5, 0, 99);
+  sim.schedule_at(1.0, 0, 0);
+  auto handler = [&](const Event& event) {
+    EXPECT_NE(event.kind, 99u);
+    times.push_back(event.time);
+    if (event.kind == 0) sim.cancel(doomed);
+    if (event.kind < 3) sim.schedule_in(1.0, 0, event.kind + 1);
+  };
+  sim.run_until(100.0, handler);
+  EXPECT_EQ(times, (std::vector<Time>{1.0, 2.0, 3.0, 4.0}));
+  EXPECT_EQ(sim.events_handled(), 4u);
+}
+
+TEST(SimulatorTest, SameTimeEventsRunByPriorityThenSchedulingOrder) {
+  Simulator sim;
+  sim.schedule_at(1.0, 2, 1);
+  sim.schedule_at(1.0, 1, 2);
+  sim.schedule_at(1.0, 2, 3);
+  Recorder recorder;
+  sim.run_until(1.0, recorder);
+  EXPECT_EQ(recorder.seen,
+            (std::vector<std::pair<Time, std::uint32_t>>{{1.0, 2}, {1.0, 1}, {1.0, 3}}));
+}
+
+TEST(SimulatorTest, HandlerExceptionIsRethrownWithTheTimeAndKind) {
+  Simulator sim;
+  sim.schedule_at(12.5, 0, 3);
+  auto handler = [](const Event&) { throw std::runtime_error("rep has no territory"); };
+  try {
+    sim.run_until(20.0, handler);
+    FAIL() << "expected SimulationError";
+  } catch (const SimulationError& e) {
+    EXPECT_EQ(e.time(), 12.5);
+    EXPECT_EQ(e.kind(), 3u);
+    EXPECT_EQ(std::string(e.what()), "at day 12.5 (event kind 3): rep has no territory");
+  }
+  EXPECT_EQ(sim.now(), 12.5);
+}
+
+TEST(SimulatorTest, SimulationErrorFromAHandlerIsNotWrappedTwice) {
+  Simulator sim;
+  sim.schedule_at(4.0, 0, 8);
+  auto handler = [](const Event&) { throw SimulationError("inner", 1.0, 2); };
+  try {
+    sim.step(handler);
+    FAIL() << "expected SimulationError";
+  } catch (const SimulationError& e) {
+    EXPECT_EQ(e.time(), 1.0);
+    EXPECT_EQ(std::string(e.what()), "at day 1 (event kind 2): inner");
+  }
+}
+
+TEST(SimulatorTest, InvalidScheduleArgumentsThrow) {
+  Simulator sim;
+  Recorder recorder;
+  sim.run_until(10.0, recorder);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(sim.schedule_in(-0.5, 0, 1), std::invalid_argument);
+  EXPECT_THROW(sim.schedule_in(nan, 0, 1), std::invalid_argument);
+  EXPECT_THROW(sim.schedule_in(inf, 0, 1), std::invalid_argument);
+  EXPECT_THROW(sim.schedule_at(9.5, 0, 1), std::invalid_argument);
+  EXPECT_THROW(sim.schedule_at(nan, 0, 1), std::invalid_argument);
+  EXPECT_THROW(sim.schedule_at(inf, 0, 1), std::invalid_argument);
+  EXPECT_EQ(sim.pending(), 0u);
+  sim.schedule_in(0.0, 0, 1);
+  sim.schedule_at(10.0, 0, 1);
+  EXPECT_EQ(sim.pending(), 2u);
+}
+
+TEST(SimulatorTest, InvalidScheduleMessagesNameTheValue) {
+  Simulator sim;
+  try {
+    sim.schedule_in(-0.5, 0, 1);
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("negative"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("-0.5"), std::string::npos) << e.what();
+  }
+  Recorder recorder;
+  sim.run_until(3.0, recorder);
+  try {
+    sim.schedule_at(2.0, 0, 1);
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("got 2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("(3)"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace teamsim::sim

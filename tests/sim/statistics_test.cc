@@ -1,0 +1,121 @@
+#include "sim/statistics.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <vector>
+
+namespace teamsim::sim {
+namespace {
+
+double q(const std::vector<double>& sorted, double p) {
+  return quantile_sorted(sorted.data(), sorted.size(), p);
+}
+
+TEST(QuantileSortedTest, Type7OnSmallArrays) {
+  const std::vector<double> x = {1, 2, 3, 4};
+  EXPECT_DOUBLE_EQ(q(x, 0.0), 1.0);
+  EXPECT_DOUBLE_EQ(q(x, 0.25), 1.75);  // h = 3 * 0.25 = 0.75
+  EXPECT_DOUBLE_EQ(q(x, 0.5), 2.5);    // h = 1.5
+  EXPECT_DOUBLE_EQ(q(x, 0.9), 3.7);    // h = 2.7
+  EXPECT_DOUBLE_EQ(q(x, 1.0), 4.0);
+
+  const std::vector<double> y = {10, 20, 40, 80, 160};
+  EXPECT_DOUBLE_EQ(q(y, 0.05), 12.0);   // h = 0.2: 10 + 0.2 * 10
+  EXPECT_DOUBLE_EQ(q(y, 0.5), 40.0);    // h = 2
+  EXPECT_DOUBLE_EQ(q(y, 0.95), 144.0);  // h = 3.8: 80 + 0.8 * 80
+}
+
+TEST(QuantileSortedTest, SingleValue) {
+  const std::vector<double> x = {7.5};
+  EXPECT_EQ(q(x, 0.0), 7.5);
+  EXPECT_EQ(q(x, 0.3), 7.5);
+  EXPECT_EQ(q(x, 1.0), 7.5);
+}
+
+TEST(QuantileSortedTest, MisuseThrows) {
+  const std::vector<double> x = {1, 2};
+  EXPECT_THROW(quantile_sorted(x.data(), 0, 0.5), std::invalid_argument);
+  EXPECT_THROW(q(x, -0.1), std::invalid_argument);
+  EXPECT_THROW(q(x, 1.1), std::invalid_argument);
+}
+
+TEST(SummarizeColumnsTest, MeanSeAndPercentilesOnASmallMatrix) {
+  Eigen::MatrixXd samples(4, 2);
+  // Column 0 out of order on purpose: summarising must sort a copy.
+  samples << 3, 10,  //
+      1, 10,         //
+      4, 10,         //
+      2, 10;
+  const ColumnSummary s = summarize_columns(samples);
+  ASSERT_EQ(s.mean.size(), 2);
+  ASSERT_EQ(s.percentiles.rows(), 2);
+  ASSERT_EQ(s.percentiles.cols(), 7);
+  EXPECT_DOUBLE_EQ(s.mean(0), 2.5);
+  // sd = sqrt(((1.5^2 + 0.5^2) * 2) / 3) = sqrt(5/3); se = sd / 2.
+  EXPECT_DOUBLE_EQ(s.se(0), std::sqrt(5.0 / 3.0) / 2.0);
+  const std::vector<double> expected = {1.15, 1.3, 1.75, 2.5, 3.25, 3.7, 3.85};
+  for (int k = 0; k < 7; ++k) EXPECT_NEAR(s.percentiles(0, k), expected[k], 1e-12) << k;
+
+  EXPECT_DOUBLE_EQ(s.mean(1), 10.0);
+  EXPECT_EQ(s.se(1), 0.0);
+  for (int k = 0; k < 7; ++k) EXPECT_EQ(s.percentiles(1, k), 10.0);
+  EXPECT_EQ(samples(0, 0), 3.0);  // input untouched
+}
+
+TEST(SummarizeColumnsTest, SeMatchesTheClosedForm) {
+  Eigen::MatrixXd samples(3, 1);
+  samples << 2, 4, 9;  // mean 5, deviations -3 -1 4: sum of squares 26, sd = sqrt(13)
+  const ColumnSummary s = summarize_columns(samples);
+  EXPECT_DOUBLE_EQ(s.mean(0), 5.0);
+  EXPECT_DOUBLE_EQ(s.se(0), std::sqrt(13.0) / std::sqrt(3.0));
+  EXPECT_DOUBLE_EQ(s.percentiles(0, 3), 4.0);  // median
+  EXPECT_DOUBLE_EQ(s.percentiles(0, 6), 8.5);  // p95: h = 1.9, 4 + 0.9 * 5
+}
+
+TEST(SummarizeColumnsTest, OneReplicationHasZeroSe) {
+  Eigen::MatrixXd samples(1, 3);
+  samples << 1.5, -2, 0;
+  const ColumnSummary s = summarize_columns(samples);
+  for (int c = 0; c < 3; ++c) {
+    EXPECT_EQ(s.mean(c), samples(0, c));
+    EXPECT_EQ(s.se(c), 0.0);
+    for (int k = 0; k < 7; ++k) EXPECT_EQ(s.percentiles(c, k), samples(0, c));
+  }
+}
+
+TEST(SummarizeColumnsTest, NanInAColumnGivesNanPercentiles) {
+  Eigen::MatrixXd samples(3, 2);
+  samples << 1, 1,                                  //
+      std::numeric_limits<double>::quiet_NaN(), 2,  //
+      3, 3;
+  const ColumnSummary s = summarize_columns(samples);
+  EXPECT_TRUE(std::isnan(s.mean(0)));
+  EXPECT_TRUE(std::isnan(s.percentiles(0, 3)));
+  EXPECT_EQ(s.percentiles(1, 3), 2.0);
+}
+
+TEST(SummarizeColumnsTest, NoReplicationsThrows) {
+  EXPECT_THROW(summarize_columns(Eigen::MatrixXd(0, 3)), std::invalid_argument);
+}
+
+TEST(SampleStoreTest, StartsZeroedWithTheRequestedShape) {
+  SampleStore store(3, 5, 24);
+  EXPECT_EQ(store.metrics(), 3u);
+  EXPECT_EQ(store.replications(), 5u);
+  EXPECT_EQ(store.months(), 24u);
+  EXPECT_EQ(store.bytes(), 8u * 3 * 5 * 24);
+  for (std::size_t m = 0; m < 3; ++m) {
+    EXPECT_EQ(store.metric(m).rows(), 5);
+    EXPECT_EQ(store.metric(m).cols(), 24);
+    EXPECT_TRUE(store.metric(m).isZero(0.0));
+  }
+  store.metric(1)(2, 3) = 4.0;
+  EXPECT_EQ(store.metric(1)(2, 3), 4.0);
+  EXPECT_EQ(store.metric(0)(2, 3), 0.0);
+}
+
+}  // namespace
+}  // namespace teamsim::sim
