@@ -1,0 +1,627 @@
+#include "sim/distribution.h"
+
+#include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
+#include <boost/math/special_functions/erf.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/gamma_distribution.hpp>
+#include <boost/random/lognormal_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <boost/random/triangle_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <initializer_list>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <utility>
+
+namespace teamsim::sim {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kSqrt2 = 1.4142135623730950488;
+constexpr double kInvSqrt2Pi = 0.39894228040143267794;
+
+// Truncated normals whose truncation keeps more than this share of the probability are sampled by
+// rejection (draw from the untruncated normal until the draw lands inside: at most 1/0.3 ≈ 3.3
+// draws on average, and exact); narrower or far-tail truncations use the inverse CDF, which costs
+// one uniform draw whatever the truncation, so sampling never loops for long.
+constexpr double kRejectionMinMass = 0.3;
+
+// Below this shape a gamma draw (about U^(1 / shape)) underflows to 0 with non-negligible
+// probability (e^(-709 / shape)); Beta draws with such shapes use the inverse CDF instead.
+constexpr double kBetaMinGammaShape = 0.05;
+
+// Poisson means beyond this would overflow the integer counts Boost.Random returns.
+constexpr double kPoissonMaxMean = 1e15;
+
+// The shapes gamma_from_median_p90 searches: p90/median ranges from about 3e25 (shape 0.01) down to
+// about 1.000128 (shape 1e8).
+constexpr double kGammaMinShape = 1e-2;
+constexpr double kGammaMaxShape = 1e8;
+
+// The concentrations alpha + beta that beta_from_interval90 searches. As the concentration falls
+// towards 0 (with p5 held), p95 tends to 1, so any interval is in reach of a small enough
+// concentration: at 1e-3 even [1e-300, 1 - 1e-16] is; 1e15 fits intervals ~1e-7 wide.
+constexpr double kBetaMinConcentration = 1e-3;
+constexpr double kBetaMaxConcentration = 1e15;
+
+std::string num(double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
+}
+
+[[noreturn]] void fail(const std::string& family, const std::string& message) {
+  throw std::invalid_argument(family + ": " + message);
+}
+
+using Named = std::pair<const char*, double>;
+
+// Rejects NaN and infinities, listing every parameter so the user sees which one is wrong.
+void require_finite(const std::string& family, std::initializer_list<Named> params) {
+  bool ok = true;
+  for (const auto& [name, value] : params) ok = ok && std::isfinite(value);
+  if (ok) return;
+  std::string got;
+  for (const auto& [name, value] : params) {
+    if (!got.empty()) got += ", ";
+    got += std::string(name) + " " + num(value);
+  }
+  fail(family, "all parameters must be finite (got " + got + ")");
+}
+
+void require_positive(const std::string& family, const char* name, double value,
+                      const char* hint = "") {
+  if (!(value > 0))
+    fail(family, std::string(name) + " (" + num(value) + ") must be positive" + hint);
+}
+
+void require_greater(const std::string& family, const char* upper_name, double upper,
+                     const char* lower_name, double lower) {
+  if (!(upper > lower)) {
+    fail(family, std::string(upper_name) + " (" + num(upper) + ") must be greater than " +
+                     lower_name + " (" + num(lower) + ")");
+  }
+}
+
+constexpr const char* kUseConstant = " (for a fixed value, use a constant)";
+
+// Standard normal CDF, computed from the tail it lies in so small probabilities keep full
+// precision.
+double phi_cdf(double z) { return 0.5 * boost::math::erfc(-z / kSqrt2); }
+
+double phi_pdf(double z) { return std::isinf(z) ? 0.0 : kInvSqrt2Pi * std::exp(-0.5 * z * z); }
+
+// Standard normal quantile; exact to double precision in both tails.
+double phi_quantile(double q) {
+  if (q <= 0) return -kInf;
+  if (q >= 1) return kInf;
+  return -kSqrt2 * boost::math::erfc_inv(2 * q);
+}
+
+// z-scores of a truncated normal's bounds.
+struct Standardised {
+  double alpha, beta;
+};
+
+Standardised standardise(const Distribution::TruncatedNormal& n) {
+  return {(n.min - n.mean) / n.sd, (n.max - n.mean) / n.sd};
+}
+
+// The probability the untruncated normal lands in [alpha, beta], without cancellation: from the
+// upper tail when both bounds are above the mean, the lower tail when both are below, erf around 0.
+double normal_mass(Standardised s) {
+  if (s.alpha >= 0) return phi_cdf(-s.alpha) - phi_cdf(-s.beta);
+  if (s.beta <= 0) return phi_cdf(s.beta) - phi_cdf(s.alpha);
+  return 0.5 * (boost::math::erf(s.beta / kSqrt2) - boost::math::erf(s.alpha / kSqrt2));
+}
+
+// Inverse CDF of the truncated normal at p in [0, 1]: maps p into the CDF range of [min, max] and
+// back, from the upper tail when the whole range is above the mean (so far-tail truncations keep
+// their precision).
+double truncated_normal_quantile(const Distribution::TruncatedNormal& n, double p) {
+  if (p <= 0) return n.min;
+  if (p >= 1) return n.max;
+  const Standardised s = standardise(n);
+  double z = 0;
+  if (s.alpha >= 0) {
+    const double upper_a = phi_cdf(-s.alpha);
+    const double upper_b = phi_cdf(-s.beta);
+    z = -phi_quantile(upper_a - p * (upper_a - upper_b));
+  } else {
+    const double lower_a = phi_cdf(s.alpha);
+    const double lower_b = phi_cdf(s.beta);
+    z = phi_quantile(lower_a + p * (lower_b - lower_a));
+  }
+  return std::clamp(n.mean + n.sd * z, n.min, n.max);
+}
+
+double truncated_normal_mean(const Distribution::TruncatedNormal& n) {
+  const Standardised s = standardise(n);
+  return n.mean + n.sd * (phi_pdf(s.alpha) - phi_pdf(s.beta)) / normal_mass(s);
+}
+
+double lognormal_quantile(const Distribution::LogNormal& d, double p) {
+  return std::exp(d.mu + d.sigma * phi_quantile(p));
+}
+
+double gamma_quantile(double shape, double p) { return boost::math::gamma_p_inv(shape, p); }
+
+// P(X <= k) for X ~ Poisson(mean).
+double poisson_cdf(double mean, double k) { return boost::math::gamma_q(k + 1, mean); }
+
+double poisson_quantile(double mean, double p) {
+  if (mean == 0 || p <= 0) return 0;
+  if (p >= 1) return kInf;
+  // Start from the normal approximation, then step to the smallest k with CDF(k) >= p.
+  double k = std::max(0.0, std::floor(mean + std::sqrt(mean) * phi_quantile(p)));
+  while (k > 0 && poisson_cdf(mean, k - 1) >= p) k -= 1;
+  while (poisson_cdf(mean, k) < p) k += 1;
+  return k;
+}
+
+double empirical_quantile(const std::vector<double>& sorted, double p) {
+  // Type 7 (the default of R and NumPy): linear interpolation between order statistics.
+  const double h = static_cast<double>(sorted.size() - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  if (lo + 1 >= sorted.size()) return sorted.back();
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
+}
+
+double empirical_mean(const std::vector<double>& values) {
+  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+double gamma_p90_over_median(double shape) {
+  return gamma_quantile(shape, 0.9) / gamma_quantile(shape, 0.5);
+}
+
+// Bisection for the root of a monotone function f over [lo, hi], to an absolute 1e-14 in x (the
+// callers search log or logit scales, so that is a relative precision in the parameter).
+// f(lo) and f(hi) must have opposite signs (checked by the callers).
+template <typename F>
+double bisect(F f, double lo, double hi) {
+  const bool increasing = f(hi) > f(lo);
+  while (hi - lo > 1e-14) {
+    const double mid = 0.5 * (lo + hi);
+    if (mid <= lo || mid >= hi) break;
+    const double v = f(mid);
+    if (v == 0) return mid;
+    if ((v < 0) == increasing) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  return 0.5 * (lo + hi);
+}
+
+double logistic(double x) { return 1 / (1 + std::exp(-x)); }
+
+struct BetaShape {
+  double alpha, beta;
+};
+
+// For a Beta with mean m and concentration k (alpha = m k, beta = (1 - m) k), the mean that puts
+// the 5th percentile at p5. P(X <= p5) decreases as m grows, so bisect on logit(m).
+BetaShape beta_matching_p5(double p5, double log_k) {
+  const double k = std::exp(log_k);
+  auto shape = [k](double logit_m) {
+    const double m = logistic(logit_m);
+    return BetaShape{m * k, (1 - m) * k};
+  };
+  auto f = [&](double logit_m) {
+    const BetaShape s = shape(logit_m);
+    return boost::math::ibeta(s.alpha, s.beta, p5) - 0.05;
+  };
+  return shape(bisect(f, -40.0, 40.0));
+}
+
+double beta_p95_cdf_minus_target(double p5, double p95, double log_k) {
+  const BetaShape s = beta_matching_p5(p5, log_k);
+  return boost::math::ibeta(s.alpha, s.beta, p95) - 0.95;
+}
+
+bool close_relative(double a, double b, double tolerance) {
+  return std::abs(a - b) <= tolerance * std::max(std::abs(a), std::abs(b));
+}
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+
+}  // namespace
+
+Distribution::Distribution() : params_(Constant{0.0}) {}
+
+Distribution::Distribution(Params params) : params_(std::move(params)) {}
+
+Distribution Distribution::constant(double value) {
+  require_finite("constant", {{"value", value}});
+  return Distribution(Constant{value});
+}
+
+Distribution Distribution::uniform(double min, double max) {
+  require_finite("uniform", {{"min", min}, {"max", max}});
+  require_greater("uniform", "max", max, "min", min);
+  return Distribution(Uniform{min, max});
+}
+
+Distribution Distribution::triangular(double min, double mode, double max) {
+  require_finite("triangular", {{"min", min}, {"mode", mode}, {"max", max}});
+  require_greater("triangular", "max", max, "min", min);
+  if (mode < min || mode > max) {
+    fail("triangular", "mode (" + num(mode) + ") must lie between min (" + num(min) +
+                           ") and max (" + num(max) + ")");
+  }
+  return Distribution(Triangular{min, mode, max});
+}
+
+Distribution Distribution::normal(double mean, double sd) {
+  require_finite("normal", {{"mean", mean}, {"sd", sd}});
+  require_positive("normal", "sd", sd, kUseConstant);
+  return Distribution(TruncatedNormal{mean, sd, -kInf, kInf});
+}
+
+Distribution Distribution::truncated_normal(double mean, double sd, double min, double max) {
+  const std::string family = "truncated normal";
+  require_finite(family, {{"mean", mean}, {"sd", sd}});
+  if (std::isnan(min) || std::isnan(max)) {
+    fail(family, "min (" + num(min) + ") and max (" + num(max) +
+                     ") must be numbers (use -inf or inf for no bound)");
+  }
+  require_positive(family, "sd", sd, kUseConstant);
+  require_greater(family, "max", max, "min", min);
+  const TruncatedNormal n{mean, sd, min, max};
+  // Below ~1e-300 the tail probabilities underflow and the mean and quantiles lose all precision.
+  if (!(normal_mass(standardise(n)) > 1e-300)) {
+    fail(family, "[" + num(min) + ", " + num(max) + "] holds almost no probability of a normal" +
+                     " with mean " + num(mean) + " and sd " + num(sd) +
+                     " (it lies more than 37 sd from the mean)");
+  }
+  return Distribution(n);
+}
+
+Distribution Distribution::lognormal(double mu, double sigma) {
+  require_finite("lognormal", {{"mu", mu}, {"sigma", sigma}});
+  require_positive("lognormal", "sigma", sigma, kUseConstant);
+  return Distribution(LogNormal{mu, sigma});
+}
+
+Distribution Distribution::gamma(double shape, double scale) {
+  require_finite("gamma", {{"shape", shape}, {"scale", scale}});
+  require_positive("gamma", "shape", shape);
+  require_positive("gamma", "scale", scale);
+  return Distribution(Gamma{shape, scale});
+}
+
+Distribution Distribution::beta(double alpha, double beta) {
+  require_finite("beta", {{"alpha", alpha}, {"beta", beta}});
+  require_positive("beta", "alpha", alpha);
+  require_positive("beta", "beta", beta);
+  return Distribution(Beta{alpha, beta});
+}
+
+Distribution Distribution::poisson(double mean) {
+  require_finite("poisson", {{"mean", mean}});
+  if (!(mean >= 0)) fail("poisson", "mean (" + num(mean) + ") must not be negative");
+  if (mean > kPoissonMaxMean) {
+    fail("poisson",
+         "mean (" + num(mean) + ") is too large (must be at most " + num(kPoissonMaxMean) + ")");
+  }
+  return Distribution(Poisson{mean});
+}
+
+Distribution Distribution::empirical(std::vector<double> values) {
+  if (values.empty()) fail("empirical", "needs at least one value");
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!std::isfinite(values[i])) {
+      fail("empirical", "value " + std::to_string(i + 1) + " (" + num(values[i]) +
+                            ") is not finite; all values must be finite");
+    }
+  }
+  // Stored sorted: quantile() needs the order, and the draws then do not depend on input order.
+  std::sort(values.begin(), values.end());
+  return Distribution(Empirical{std::move(values)});
+}
+
+Distribution Distribution::uniform_from_interval90(double p5, double p95) {
+  require_finite("uniform", {{"p5", p5}, {"p95", p95}});
+  require_greater("uniform", "p95", p95, "p5", p5);
+  // [p5, p95] is the middle 90 % of [min, max]: widen it by 5 % of the full width on each side.
+  const double margin = 0.05 * (p95 - p5) / 0.9;
+  return uniform(p5 - margin, p95 + margin);
+}
+
+Distribution Distribution::normal_from_median_p90(double median, double p90) {
+  require_finite("normal", {{"median", median}, {"p90", p90}});
+  require_greater("normal", "p90", p90, "the median", median);
+  return normal(median, (p90 - median) / phi_quantile(0.9));
+}
+
+Distribution Distribution::normal_from_interval90(double p5, double p95) {
+  require_finite("normal", {{"p5", p5}, {"p95", p95}});
+  require_greater("normal", "p95", p95, "p5", p5);
+  return normal(0.5 * (p5 + p95), (p95 - p5) / (2 * phi_quantile(0.95)));
+}
+
+Distribution Distribution::lognormal_from_median_p90(double median, double p90) {
+  require_finite("lognormal", {{"median", median}, {"p90", p90}});
+  require_positive("lognormal", "median", median);
+  require_greater("lognormal", "p90", p90, "the median", median);
+  return lognormal(std::log(median), std::log(p90 / median) / phi_quantile(0.9));
+}
+
+Distribution Distribution::lognormal_from_mean_sd(double mean, double sd) {
+  require_finite("lognormal", {{"mean", mean}, {"sd", sd}});
+  require_positive("lognormal", "mean", mean);
+  require_positive("lognormal", "sd", sd, kUseConstant);
+  // Moment matching: sd^2 / mean^2 = e^{sigma^2} - 1 and mean = e^{mu + sigma^2 / 2}.
+  const double cv = sd / mean;
+  const double sigma2 = std::log1p(cv * cv);
+  return lognormal(std::log(mean) - 0.5 * sigma2, std::sqrt(sigma2));
+}
+
+Distribution Distribution::lognormal_from_interval90(double p5, double p95) {
+  require_finite("lognormal", {{"p5", p5}, {"p95", p95}});
+  require_positive("lognormal", "p5", p5);
+  require_greater("lognormal", "p95", p95, "p5", p5);
+  const double lo = std::log(p5);
+  const double hi = std::log(p95);
+  return lognormal(0.5 * (lo + hi), (hi - lo) / (2 * phi_quantile(0.95)));
+}
+
+Distribution Distribution::gamma_from_mean_sd(double mean, double sd) {
+  require_finite("gamma", {{"mean", mean}, {"sd", sd}});
+  require_positive("gamma", "mean", mean);
+  require_positive("gamma", "sd", sd, kUseConstant);
+  // mean = shape * scale, variance = shape * scale^2.
+  return gamma(mean * mean / (sd * sd), sd * sd / mean);
+}
+
+Distribution Distribution::gamma_from_median_p90(double median, double p90) {
+  require_finite("gamma", {{"median", median}, {"p90", p90}});
+  require_positive("gamma", "median", median);
+  require_greater("gamma", "p90", p90, "the median", median);
+  // Q(0.9) / Q(0.5) depends on the shape only and decreases as the shape grows (from infinity
+  // towards 1); bisect on log(shape) for the target ratio, then scale to put the median in place.
+  const double ratio = p90 / median;
+  const double max_ratio = gamma_p90_over_median(kGammaMinShape);
+  const double min_ratio = gamma_p90_over_median(kGammaMaxShape);
+  if (ratio > max_ratio) {
+    fail("gamma", "p90 (" + num(p90) + ") is too far above the median (" + num(median) +
+                      "): no gamma distribution has p90 more than " + num(max_ratio) +
+                      " times its median; consider a lognormal");
+  }
+  if (ratio < min_ratio) {
+    fail("gamma", "p90 (" + num(p90) + ") is too close to the median (" + num(median) +
+                      "): p90 must be at least " + num(min_ratio) +
+                      " times the median; consider a normal or a constant");
+  }
+  const double log_shape =
+      bisect([ratio](double s) { return gamma_p90_over_median(std::exp(s)) - ratio; },
+             std::log(kGammaMinShape), std::log(kGammaMaxShape));
+  const double shape = std::exp(log_shape);
+  return gamma(shape, median / gamma_quantile(shape, 0.5));
+}
+
+Distribution Distribution::beta_from_mean_sd(double mean, double sd) {
+  require_finite("beta", {{"mean", mean}, {"sd", sd}});
+  if (!(mean > 0 && mean < 1)) {
+    fail("beta", "mean (" + num(mean) + ") must be between 0 and 1 (exclusive)");
+  }
+  require_positive("beta", "sd", sd, kUseConstant);
+  // variance = m (1 - m) / (k + 1) with k = alpha + beta, so sd^2 < m (1 - m).
+  const double max_var = mean * (1 - mean);
+  if (!(sd * sd < max_var)) {
+    fail("beta", "sd (" + num(sd) + ") is too large for mean " + num(mean) + " (must be below " +
+                     num(std::sqrt(max_var)) + ")");
+  }
+  const double k = max_var / (sd * sd) - 1;
+  return beta(mean * k, (1 - mean) * k);
+}
+
+Distribution Distribution::beta_from_interval90(double p5, double p95) {
+  require_finite("beta", {{"p5", p5}, {"p95", p95}});
+  if (!(p5 > 0)) fail("beta", "p5 (" + num(p5) + ") must be greater than 0");
+  if (!(p95 < 1)) fail("beta", "p95 (" + num(p95) + ") must be less than 1");
+  require_greater("beta", "p95", p95, "p5", p5);
+  // With alpha = m k and beta = (1 - m) k, for each concentration k pick the mean m that puts the
+  // 5th percentile at p5 (inner bisection); the larger k, the narrower the distribution, so
+  // P(X <= p95) grows with k: bisect on log k for P(X <= p95) = 0.95 (outer bisection).
+  auto f = [p5, p95](double log_k) { return beta_p95_cdf_minus_target(p5, p95, log_k); };
+  const double lo = std::log(kBetaMinConcentration);
+  const double hi = std::log(kBetaMaxConcentration);
+  const std::string interval = "[" + num(p5) + ", " + num(p95) + "]";
+  if (f(lo) > 0) {
+    fail("beta", "the 90% interval " + interval +
+                     " is too wide: no beta distribution spreads that much; widen the " +
+                     "interval's tail or use a uniform");
+  }
+  if (f(hi) < 0) {
+    fail("beta", "the 90% interval " + interval +
+                     " is too narrow for a beta distribution; use a constant or a normal");
+  }
+  const BetaShape s = beta_matching_p5(p5, bisect(f, lo, hi));
+  const double got5 = boost::math::ibeta_inv(s.alpha, s.beta, 0.05);
+  const double got95 = boost::math::ibeta_inv(s.alpha, s.beta, 0.95);
+  if (!close_relative(got5, p5, 1e-7) || !close_relative(got95, p95, 1e-7)) {
+    fail("beta", "could not fit a beta distribution to the 90% interval " + interval +
+                     " (closest: [" + num(got5) + ", " + num(got95) + "])");
+  }
+  return beta(s.alpha, s.beta);
+}
+
+double Distribution::sample(Rng& rng) const {
+  return std::visit(
+      Overloaded{
+          [](const Constant& d) { return d.value; },
+          [&rng](const Uniform& d) {
+            return boost::random::uniform_real_distribution<double>(d.min, d.max)(rng);
+          },
+          [&rng](const Triangular& d) {
+            return boost::random::triangle_distribution<double>(d.min, d.mode, d.max)(rng);
+          },
+          [&rng](const TruncatedNormal& d) {
+            boost::random::normal_distribution<double> normal(d.mean, d.sd);
+            if (std::isinf(d.min) && std::isinf(d.max)) return normal(rng);
+            if (normal_mass(standardise(d)) > kRejectionMinMass) {
+              for (;;) {
+                const double x = normal(rng);
+                if (x >= d.min && x <= d.max) return x;
+              }
+            }
+            boost::random::uniform_real_distribution<double> uniform01(0.0, 1.0);
+            double u = 0;
+            do u = uniform01(rng);
+            while (u == 0);
+            return truncated_normal_quantile(d, u);
+          },
+          [&rng](const LogNormal& d) {
+            return boost::random::lognormal_distribution<double>(d.mu, d.sigma)(rng);
+          },
+          [&rng](const Gamma& d) {
+            return boost::random::gamma_distribution<double>(d.shape, d.scale)(rng);
+          },
+          [&rng](const Beta& d) {
+            // Boost.Random draws Beta as G1 / (G1 + G2) from two gamma draws, which both underflow
+            // to 0 (giving NaN) when a shape is tiny; below kBetaMinGammaShape use the inverse CDF.
+            if (std::min(d.alpha, d.beta) < kBetaMinGammaShape) {
+              const double u = boost::random::uniform_real_distribution<double>(0.0, 1.0)(rng);
+              return boost::math::ibeta_inv(d.alpha, d.beta, u);
+            }
+            return boost::random::beta_distribution<double>(d.alpha, d.beta)(rng);
+          },
+          [&rng](const Poisson& d) {
+            if (d.mean == 0) return 0.0;
+            return static_cast<double>(
+                boost::random::poisson_distribution<std::int64_t, double>(d.mean)(rng));
+          },
+          [&rng](const Empirical& d) {
+            const std::size_t i =
+                boost::random::uniform_int_distribution<std::size_t>(0, d.values.size() - 1)(rng);
+            return d.values[i];
+          },
+      },
+      params_);
+}
+
+double Distribution::mean() const {
+  return std::visit(Overloaded{
+                        [](const Constant& d) { return d.value; },
+                        [](const Uniform& d) { return 0.5 * (d.min + d.max); },
+                        [](const Triangular& d) { return (d.min + d.mode + d.max) / 3; },
+                        [](const TruncatedNormal& d) { return truncated_normal_mean(d); },
+                        [](const LogNormal& d) { return std::exp(d.mu + 0.5 * d.sigma * d.sigma); },
+                        [](const Gamma& d) { return d.shape * d.scale; },
+                        [](const Beta& d) { return d.alpha / (d.alpha + d.beta); },
+                        [](const Poisson& d) { return d.mean; },
+                        [](const Empirical& d) { return empirical_mean(d.values); },
+                    },
+                    params_);
+}
+
+double Distribution::quantile(double p) const {
+  if (!(p >= 0 && p <= 1)) {
+    throw std::invalid_argument("quantile: p (" + num(p) + ") must be between 0 and 1");
+  }
+  return std::visit(Overloaded{
+                        [](const Constant& d) { return d.value; },
+                        [p](const Uniform& d) { return d.min + p * (d.max - d.min); },
+                        [p](const Triangular& d) {
+                          const double width = d.max - d.min;
+                          if (p * width <= d.mode - d.min)
+                            return d.min + std::sqrt(p * width * (d.mode - d.min));
+                          return d.max - std::sqrt((1 - p) * width * (d.max - d.mode));
+                        },
+                        [p](const TruncatedNormal& d) { return truncated_normal_quantile(d, p); },
+                        [p](const LogNormal& d) { return lognormal_quantile(d, p); },
+                        [p](const Gamma& d) {
+                          if (p == 1) return kInf;
+                          return d.scale * gamma_quantile(d.shape, p);
+                        },
+                        [p](const Beta& d) { return boost::math::ibeta_inv(d.alpha, d.beta, p); },
+                        [p](const Poisson& d) { return poisson_quantile(d.mean, p); },
+                        [p](const Empirical& d) { return empirical_quantile(d.values, p); },
+                    },
+                    params_);
+}
+
+double Distribution::support_min() const {
+  return std::visit(Overloaded{
+                        [](const Constant& d) { return d.value; },
+                        [](const Uniform& d) { return d.min; },
+                        [](const Triangular& d) { return d.min; },
+                        [](const TruncatedNormal& d) { return d.min; },
+                        [](const LogNormal&) { return 0.0; },
+                        [](const Gamma&) { return 0.0; },
+                        [](const Beta&) { return 0.0; },
+                        [](const Poisson&) { return 0.0; },
+                        [](const Empirical& d) { return d.values.front(); },
+                    },
+                    params_);
+}
+
+double Distribution::support_max() const {
+  return std::visit(Overloaded{
+                        [](const Constant& d) { return d.value; },
+                        [](const Uniform& d) { return d.max; },
+                        [](const Triangular& d) { return d.max; },
+                        [](const TruncatedNormal& d) { return d.max; },
+                        [](const LogNormal&) { return kInf; },
+                        [](const Gamma&) { return kInf; },
+                        [](const Beta&) { return 1.0; },
+                        [](const Poisson& d) { return d.mean == 0 ? 0.0 : kInf; },
+                        [](const Empirical& d) { return d.values.back(); },
+                    },
+                    params_);
+}
+
+bool Distribution::is_constant() const { return support_min() == support_max(); }
+
+std::string Distribution::describe() const {
+  return std::visit(
+      Overloaded{
+          [](const Constant& d) { return num(d.value); },
+          [](const Uniform& d) { return "uniform(" + num(d.min) + ", " + num(d.max) + ")"; },
+          [](const Triangular& d) {
+            return "triangular(" + num(d.min) + ", " + num(d.mode) + ", " + num(d.max) + ")";
+          },
+          [](const TruncatedNormal& d) {
+            std::string s = "normal(mean " + num(d.mean) + ", sd " + num(d.sd);
+            if (!std::isinf(d.min)) s += ", min " + num(d.min);
+            if (!std::isinf(d.max)) s += ", max " + num(d.max);
+            return s + ")";
+          },
+          [](const LogNormal& d) {
+            return "lognormal(median " + num(std::exp(d.mu)) + ", p90 " +
+                   num(lognormal_quantile(d, 0.9)) + ")";
+          },
+          [](const Gamma& d) {
+            return "gamma(mean " + num(d.shape * d.scale) + ", sd " +
+                   num(std::sqrt(d.shape) * d.scale) + ")";
+          },
+          [](const Beta& d) {
+            const double k = d.alpha + d.beta;
+            return "beta(mean " + num(d.alpha / k) + ", sd " +
+                   num(std::sqrt(d.alpha * d.beta / (k * k * (k + 1)))) + ")";
+          },
+          [](const Poisson& d) { return "poisson(mean " + num(d.mean) + ")"; },
+          [](const Empirical& d) {
+            const std::size_t n = d.values.size();
+            return "empirical(" + std::to_string(n) + (n == 1 ? " value)" : " values)");
+          },
+      },
+      params_);
+}
+
+}  // namespace teamsim::sim
