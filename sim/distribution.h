@@ -65,7 +65,7 @@ class Distribution {
   // The same families, specified the way people think about uncertainty.
   /// Uniform whose 5th and 95th percentiles are p5 and p95.
   static Distribution uniform_from_interval90(double p5, double p95);
-  /// Normal with the given median and 90th percentile (optionally truncated to [min, max]).
+  /// Normal with the given median and 90th percentile (truncate with truncated_normal).
   static Distribution normal_from_median_p90(double median, double p90);
   /// Normal whose 5th and 95th percentiles are p5 and p95.
   static Distribution normal_from_interval90(double p5, double p95);
