@@ -1,6 +1,7 @@
 #include "app/atomic_file.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,8 +21,9 @@ std::runtime_error os_error(const std::string& what, const std::string& path, in
 
 void write_file_atomically(const std::string& path, std::string_view contents) {
   const std::filesystem::path target(path);
+  // A hidden sibling, so the rename stays on one file system.
   std::string temp =
-      (target.parent_path() / ("." + target.filename().string() + ".tmpXXXXXX")).string();
+      (target.parent_path() / fmt::format(".{}.tmpXXXXXX", target.filename().string())).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) throw os_error("create a file in the folder of", path, errno);
   const char* data = contents.data();

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <atomic>
+
+namespace teamsim::app {
+
+/// Exit codes, documented in --help.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitRuntimeError = 1,
+  kExitUsage = 2,
+  kExitInvalidScenario = 3,
+  kExitInterrupted = 130,  ///< stopped by Ctrl-C or SIGTERM; nothing was written
+};
+
+/// Runs the teamsim command line. `stop_requested` is set by the signal handlers in main; the
+/// run checks it between replications. Only main turns the result into the process exit code.
+int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested);
+
+}  // namespace teamsim::app

@@ -1,0 +1,136 @@
+// End-to-end tests: the real binary on the real scenarios and on broken ones.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> shipped_scenarios() {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(TEAMSIM_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
+  const auto scenarios = shipped_scenarios();
+  ASSERT_GE(scenarios.size(), 3u);
+  for (const std::string& scenario : scenarios) {
+    SCOPED_TRACE(scenario);
+    TempDir out;
+    const CommandResult r =
+        run_teamsim("run '" + scenario + "' --replications 100 --threads 2 --out " + out.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("ARR"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("p50"), std::string::npos);
+    const std::string csv = read_file(out.path() + "/summary.csv");
+    EXPECT_EQ(csv.rfind("scenario,month,metric,unit,mean,se,p5,p10,p25,p50,p75,p90,p95\n", 0), 0u);
+    const auto json = nlohmann::json::parse(read_file(out.path() + "/summary.json"));
+    EXPECT_EQ(json["schema_version"], 1);
+    EXPECT_EQ(json["replications"], 100);
+    EXPECT_EQ(json["scenario_hash"].get<std::string>().size(), 16u);
+    // Only the two result files: no temporaries left behind.
+    EXPECT_EQ(std::distance(fs::directory_iterator(out.path()), fs::directory_iterator()), 2);
+  }
+}
+
+TEST(CliTest, SameSeedGivesIdenticalBytesWithOneOrTwoThreads) {
+  TempDir one, two, other;
+  const std::string base = "run scenarios/default.yaml --replications 60 --seed 11 --out ";
+  ASSERT_EQ(run_teamsim(base + one.path() + " --threads 1").exit_code, 0);
+  ASSERT_EQ(run_teamsim(base + two.path() + " --threads 2").exit_code, 0);
+  ASSERT_EQ(
+      run_teamsim("run scenarios/default.yaml --replications 60 --seed 12 --out " + other.path())
+          .exit_code,
+      0);
+  const std::string csv_one = read_file(one.path() + "/summary.csv");
+  ASSERT_FALSE(csv_one.empty());
+  EXPECT_EQ(csv_one, read_file(two.path() + "/summary.csv"));
+  EXPECT_EQ(read_file(one.path() + "/summary.json"), read_file(two.path() + "/summary.json"));
+  EXPECT_NE(csv_one, read_file(other.path() + "/summary.csv"));
+}
+
+TEST(CliTest, ResultsOnStdoutMessagesOnStderr) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("run scenarios/small-business.yaml -n 50 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("replications/s"), std::string::npos);
+  EXPECT_NE(r.err.find("wrote"), std::string::npos);
+  // stderr is not a terminal here, so no progress bar is drawn.
+  EXPECT_EQ(r.err.find('\r'), std::string::npos);
+}
+
+TEST(CliTest, HelpTeachesCommandsAndExitCodes) {
+  const CommandResult r = run_teamsim("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* text : {"run", "validate", "Exit codes", "invalid scenario", "Examples"}) {
+    EXPECT_NE(r.out.find(text), std::string::npos) << text;
+  }
+  const CommandResult run_help = run_teamsim("run --help");
+  EXPECT_EQ(run_help.exit_code, 0);
+  EXPECT_NE(run_help.out.find("--replications"), std::string::npos);
+  EXPECT_NE(run_help.out.find("summary.csv"), std::string::npos);
+}
+
+TEST(CliTest, VersionPrintsTheVersion) {
+  const CommandResult r = run_teamsim("--version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("teamsim ", 0), 0u) << r.out;
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_teamsim("").exit_code, 2);
+  EXPECT_EQ(run_teamsim("run").exit_code, 2);
+  EXPECT_EQ(run_teamsim("run scenarios/default.yaml --bogus").exit_code, 2);
+  EXPECT_EQ(run_teamsim("run scenarios/default.yaml --replications 0").exit_code, 2);
+  const CommandResult missing = run_teamsim("run no/such/file.yaml");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no/such/file.yaml"), std::string::npos) << missing.err;
+}
+
+TEST(CliTest, InvalidScenarioExitsThreeWithEveryProblem) {
+  const std::string file = "tests/e2e/data/broken.yaml";
+  for (const char* command : {"run", "validate"}) {
+    const CommandResult r = run_teamsim(std::string(command) + " " + file);
+    EXPECT_EQ(r.exit_code, 3) << command;
+    EXPECT_NE(r.err.find(file + ":4:5: roles.account_executive: unknown key 'anual_salary'"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("did you mean 'annual_salary'?"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(file + ":8:12: hires[0].role:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(file + ":10:18: customers.monthly_churn:"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+TEST(CliTest, ValidateAcceptsEveryShippedScenario) {
+  std::string args = "validate";
+  for (const std::string& scenario : shipped_scenarios()) args += " '" + scenario + "'";
+  const CommandResult r = run_teamsim(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST(CliTest, UnwritableOutputFolderIsARuntimeErrorAndWritesNothing) {
+  TempDir dir;
+  const std::string blocker = dir.path() + "/a-file";
+  { std::ofstream(blocker) << "x"; }
+  const CommandResult r =
+      run_teamsim("run scenarios/small-business.yaml -n 20 --out " + blocker + "/results");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot create folder"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+}  // namespace
+}  // namespace teamsim::e2e

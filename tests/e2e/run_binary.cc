@@ -1,0 +1,44 @@
+#include "run_binary.h"
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace teamsim::e2e {
+
+CommandResult run_teamsim(const std::string& args) {
+  const TempDir capture;
+  const std::string out_path = capture.path() + "/stdout";
+  const std::string err_path = capture.path() + "/stderr";
+  const std::string command = std::string("cd '") + TEAMSIM_SOURCE_DIR + "' && '" + TEAMSIM_BINARY +
+                              "' " + args + " >'" + out_path + "' 2>'" + err_path + "' </dev/null";
+  const int status = std::system(command.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
+  return result;
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "teamsim-e2e-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+}  // namespace teamsim::e2e

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+
+namespace teamsim::e2e {
+
+/// What a run of the real teamsim binary produced.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  ///< stdout
+  std::string err;  ///< stderr
+};
+
+/// Runs the teamsim binary with `args` (a shell-quoted argument string) from the source tree.
+CommandResult run_teamsim(const std::string& args);
+
+/// A fresh empty directory under the system temp folder, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+/// The whole contents of a file ("" when it cannot be read).
+std::string read_file(const std::string& path);
+
+}  // namespace teamsim::e2e
