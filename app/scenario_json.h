@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "models/scenario_spec.h"
+#include "sim/distribution.h"
+
+// The resolved scenario (every default filled in) as JSON, for summary.json and the run header,
+// and a short hash that identifies it.
+
+namespace teamsim::app {
+
+/// A distribution as {"dist": NAME, "params": {...}}, with the parameters it is sampled from
+/// (e.g. lognormal's mu and sigma); infinite truncation bounds are left out.
+nlohmann::ordered_json distribution_to_json(const sim::Distribution& distribution);
+
+/// The resolved scenario with the YAML's key names, in a fixed key order.
+nlohmann::ordered_json scenario_to_json(const model::ScenarioSpec& spec);
+
+/// The 64-bit FNV-1a hash of `bytes`.
+std::uint64_t fnv1a_64(std::string_view bytes);
+
+/// 16 lowercase hex digits: FNV-1a 64 of scenario_to_json(spec).dump().
+std::string scenario_hash(const model::ScenarioSpec& spec);
+
+}  // namespace teamsim::app
