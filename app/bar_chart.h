@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace teamsim::app {
+
+/// Which way bars grow: up from a category axis along the bottom (histograms), or right from
+/// category labels down the left side (per-territory bars with long names).
+enum class BarOrientation { kVertical, kHorizontal };
+
+/// What a bar chart shows: one bar per label, with its value written at the bar's end.
+struct BarChartSpec {
+  std::string title;                ///< e.g. "Bookings by territory"
+  std::string subtitle;             ///< e.g. "median over 1,000 replications, month 24"
+  std::string x_label;              ///< under the horizontal axis
+  std::string y_label;              ///< above the plot, at the top left
+  std::string currency_symbol;      ///< "$" for money, "" for counts
+  std::vector<std::string> labels;  ///< one per bar
+  std::vector<double> values;       ///< one per bar, in the metric's unit; NaN draws "n/a"
+  BarOrientation orientation = BarOrientation::kVertical;
+  int width = 800;   ///< px
+  int height = 420;  ///< px
+};
+
+/// The chart as a standalone SVG document with a zero-based value axis, grid, value labels and a
+/// hover <title> per bar. The same spec always gives the same bytes.
+std::string render_bar_chart(const BarChartSpec& spec);
+
+}  // namespace teamsim::app

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace teamsim::app {
+
+/// A linear axis with evenly spaced "nice" ticks: the step is 1, 2 or 5 times a power of ten and
+/// every tick is a whole multiple of it.
+struct Axis {
+  double min = 0;             ///< the first tick, at or below the data minimum
+  double max = 1;             ///< the last tick, at or above the data maximum
+  double step = 1;            ///< the distance between ticks
+  int step_exponent = 0;      ///< step = mantissa * 10^step_exponent, mantissa 1, 2 or 5
+  std::vector<double> ticks;  ///< min, min + step, ..., max
+};
+
+/// The axis with the smallest 1/2/5 step whose ticks (at most 7, at least 4) cover
+/// [data_min, data_max]. Equal values get an axis from zero to the value; NaN or infinite bounds
+/// give the axis 0..1; bounds given in the wrong order are swapped.
+Axis nice_axis(double data_min, double data_max);
+
+/// A number with a fixed count of decimals and thousands separators, the currency symbol after
+/// the sign: format_grouped(-1234.5, 1, "$") is "-$1,234.5". Not finite: "n/a".
+std::string format_grouped(double value, int decimals, std::string_view currency_symbol = "");
+
+/// A number for people, about 3 significant digits: below 10,000 in full with separators
+/// ("12", "0.25", "9,500"), above with a suffix k, M, B or T ("250k", "$1.5M", "-$12.3M").
+/// NaN and infinity are "n/a".
+std::string format_compact(double value, std::string_view currency_symbol = "");
+
+/// The labels of the axis ticks, each with just the decimals the step needs: "0", "200", ...,
+/// "1,000" on small axes, "$0", "$500k", "$1M", "$1.5M" once the largest tick reaches 10,000.
+std::vector<std::string> axis_tick_labels(const Axis& axis, std::string_view currency_symbol = "");
+
+/// Month ticks for an x axis running from month 0 to `months`: the multiples of the smallest of
+/// 1, 2, 3, 6, 12, 24, 60 or 120 months that gives at most 7 ticks, starting at 0.
+std::vector<int> month_ticks(int months);
+
+/// The label of a month tick: "M0", "M12".
+std::string month_label(int month);
+
+}  // namespace teamsim::app
