@@ -1,8 +1,7 @@
 #pragma once
 
-#include <pcg_random.hpp>
-
 #include <cstdint>
+#include <pcg_random.hpp>
 
 namespace teamsim::sim {
 

@@ -8,9 +8,9 @@ namespace teamsim::sim {
 
 /// What a replication runner is asked to do.
 struct RunnerOptions {
-  std::size_t replications = 0;  ///< replication indices 0 .. replications-1 are run
+  std::size_t replications = 0;       ///< replication indices 0 .. replications-1 are run
   std::size_t first_replication = 0;  ///< offset added to every index (to extend an earlier run)
-  unsigned threads = 0;  ///< worker threads; 0 means every hardware thread
+  unsigned threads = 0;               ///< worker threads; 0 means every hardware thread
   /// Called from worker threads after each finished replication with the number finished so far
   /// (monotone, thread-safe to call; keep it cheap). May be empty.
   std::function<void(std::size_t done)> on_progress;

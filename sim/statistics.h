@@ -12,8 +12,8 @@ inline constexpr std::array<double, 7> kReportedPercentiles = {0.05, 0.10, 0.25,
                                                                0.75, 0.90, 0.95};
 
 /// Column names matching kReportedPercentiles.
-inline constexpr std::array<const char*, 7> kPercentileNames = {"p5",  "p10", "p25",
-                                                                "p50", "p75", "p90", "p95"};
+inline constexpr std::array<const char*, 7> kPercentileNames = {"p5",  "p10", "p25", "p50",
+                                                                "p75", "p90", "p95"};
 
 /// The exact p-quantile of sorted data by linear interpolation between order statistics
 /// (Hyndman & Fan type 7, R's and NumPy's default): h = (n - 1) p, x[floor h] + frac(h) (...).
@@ -21,8 +21,8 @@ double quantile_sorted(const double* sorted, std::size_t n, double p);
 
 /// Summary of one metric over replications: one entry (or row) per column of the samples.
 struct ColumnSummary {
-  Eigen::VectorXd mean;         ///< sample mean per column
-  Eigen::VectorXd se;           ///< standard error of the mean: sd / sqrt(n), sd with n - 1; 0 if n = 1
+  Eigen::VectorXd mean;  ///< sample mean per column
+  Eigen::VectorXd se;    ///< standard error of the mean: sd / sqrt(n), sd with n - 1; 0 if n = 1
   Eigen::MatrixXd percentiles;  ///< columns x kReportedPercentiles.size(), exact (type 7)
 };
 
