@@ -2,6 +2,7 @@
 
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
 #include <cassert>
 #include <cmath>
 
@@ -36,24 +37,39 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
                          std::uint64_t replication)
     : spec_(spec),
       layout_(layout),
+      seed_(seed),
+      replication_(replication),
+      inbound_leads_(spec.territories.size(), 0),
       ledger_(spec.money.starting_cash, spec.money.other_monthly_costs / kDaysPerMonth),
       sellers_by_territory_(spec.territories.size()),
       account_executives_by_territory_(spec.territories.size(), 0),
       headcount_by_role_(spec.roles.size(), 0),
       monthly_(
           Eigen::MatrixXd::Zero(spec.horizon_months, static_cast<Eigen::Index>(layout.size()))) {
-  for (sim::StreamId s = 0; s <= static_cast<sim::StreamId>(Stream::kCustomers); ++s) {
-    streams_.push_back(sim::make_stream(seed, replication, s));
-  }
   for (std::size_t t = 0; t < spec.territories.size(); ++t) {
-    inbound_streams_.push_back(sim::make_stream(
+    inbound_arrivals_.push_back(sim::make_stream(
         seed, replication,
-        static_cast<sim::StreamId>(Stream::kInboundLeadsBase) + static_cast<sim::StreamId>(t)));
+        static_cast<sim::StreamId>(Stream::kInboundArrivals) + static_cast<sim::StreamId>(t)));
   }
   for (const RoleSpec& role : spec.roles) {
     // A probability a of leaving within a year is a constant hazard -ln(1 - a) per year.
     attrition_hazard_per_day_.push_back(-std::log1p(-role.annual_attrition) / kDaysPerYear);
   }
+}
+
+sim::Rng Replication::substream(Stream stream, std::uint64_t index) const {
+  return sim::make_substream(seed_, replication_, static_cast<sim::StreamId>(stream), index);
+}
+
+Replication::Lead Replication::draw_lead(sim::Rng rng) const {
+  // Always the same draws in the same order, whatever happens to the lead afterwards.
+  Lead lead;
+  lead.win_rate = std::clamp(spec_.pipeline.win_rate.sample(rng), 0.0, 1.0);
+  lead.win_draw = boost::random::uniform_01<double>()(rng);
+  lead.cycle_days = sample_nonnegative(spec_.pipeline.sales_cycle_days, rng);
+  lead.acv = sample_nonnegative(spec_.pipeline.deal_size_acv, rng);
+  lead.rng = rng;
+  return lead;
 }
 
 bool Replication::is_account_executive(const Person& person) const {
@@ -85,7 +101,9 @@ void Replication::schedule_initial_events() {
     for (int i = 0; i < staff.count; ++i) add_person(role, territory, /*ramped=*/true);
   }
   for (int i = 0; i < spec_.customers.initial_customers; ++i) {
-    add_customer(sample_nonnegative(spec_.customers.initial_mrr, stream(Stream::kCustomers)));
+    sim::Rng rng = substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
+    const double mrr = sample_nonnegative(spec_.customers.initial_mrr, rng);
+    add_customer(mrr, rng);
   }
   for (const HireSpec& hire : spec_.hires) {
     const std::size_t role =
@@ -113,8 +131,8 @@ void Replication::operator()(const sim::Event& event) {
     case EventKind::kRequisitionOpened: {
       ++open_requisitions_;
       const Requisition& requisition = requisitions_[event.subject];
-      const double wait = sample_nonnegative(spec_.roles[requisition.role].time_to_fill_days,
-                                             stream(Stream::kHiring));
+      sim::Rng rng = substream(Stream::kRequisition, event.subject);
+      const double wait = sample_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng);
       simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted),
                              event.subject);
       break;
@@ -130,13 +148,18 @@ void Replication::operator()(const sim::Event& event) {
       break;
     case EventKind::kInboundLead: {
       const std::size_t territory = event.subject;
-      route_lead(territory, kNobody);
+      const std::uint64_t number = inbound_leads_[territory]++;
+      const auto stream = static_cast<Stream>(static_cast<sim::StreamId>(Stream::kInboundLead) +
+                                              static_cast<sim::StreamId>(territory));
+      route_lead(territory, kNobody, draw_lead(substream(stream, number)));
       schedule_next_inbound(territory);
       break;
     }
     case EventKind::kProspectedLead: {
       const std::uint32_t person = event.subject;
-      route_lead(people_[person].territory, person);
+      const std::uint64_t key = (std::uint64_t{person} << 32) | people_[person].prospected++;
+      route_lead(people_[person].territory, person,
+                 draw_lead(substream(Stream::kProspectedLead, key)));
       schedule_next_prospect(person);
       break;
     }
@@ -177,6 +200,8 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, b
   const RoleSpec& spec = spec_.roles[role];
   const auto index = static_cast<std::uint32_t>(people_.size());
   Person person;
+  person.rng = substream(Stream::kPerson, index);
+  person.prospect_rng = substream(Stream::kProspecting, index);
   person.role = role;
   const bool seller = spec.kind == RoleKind::kAccountExecutive;
   person.territory = (territory == kUnassigned && seller) ? least_staffed_territory() : territory;
@@ -185,8 +210,7 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, b
     person.selling_from = simulator_.now();
     person.ramp_days = 0;
   } else {
-    person.ramp_days =
-        sample_nonnegative(spec.ramp_months, stream(Stream::kHiring)) * kDaysPerMonth;
+    person.ramp_days = sample_nonnegative(spec.ramp_months, person.rng) * kDaysPerMonth;
   }
   people_.push_back(person);
   ++headcount_by_role_[role];
@@ -197,13 +221,12 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, b
       sellers_by_territory_[person.territory].push_back(index);
       schedule_next_prospect(index);
     } else {
-      const double onboarding = sample_nonnegative(spec.onboarding_days, stream(Stream::kHiring));
+      const double onboarding = sample_nonnegative(spec.onboarding_days, people_[index].rng);
       simulator_.schedule_in(onboarding, priority::kOnboarding, kind_of(EventKind::kOnboardingDone),
                              index);
     }
   }
-  const double tenure =
-      exponential_wait(stream(Stream::kAttrition), attrition_hazard_per_day_[role]);
+  const double tenure = exponential_wait(people_[index].rng, attrition_hazard_per_day_[role]);
   if (std::isfinite(tenure)) {
     simulator_.schedule_in(tenure, priority::kDeparture, kind_of(EventKind::kEmployeeLeaves),
                            index);
@@ -243,7 +266,7 @@ void Replication::leave(std::uint32_t person_index) {
     person.open_opportunities = 0;
   }
   if (role.backfill) {
-    const double delay = sample_nonnegative(role.backfill_delay_days, stream(Stream::kHiring));
+    const double delay = sample_nonnegative(role.backfill_delay_days, person.rng);
     requisitions_.push_back({person.role, person.territory});
     simulator_.schedule_in(delay, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
                            static_cast<std::uint32_t>(requisitions_.size() - 1));
@@ -252,7 +275,7 @@ void Replication::leave(std::uint32_t person_index) {
 
 void Replication::schedule_next_inbound(std::size_t territory) {
   const double rate_per_day = spec_.territories[territory].inbound_leads_per_month / kDaysPerMonth;
-  const double wait = exponential_wait(inbound_stream(territory), rate_per_day);
+  const double wait = exponential_wait(inbound_arrivals_[territory], rate_per_day);
   if (std::isfinite(wait)) {
     simulator_.schedule_in(wait, priority::kLead, kind_of(EventKind::kInboundLead),
                            static_cast<std::uint32_t>(territory));
@@ -262,7 +285,7 @@ void Replication::schedule_next_inbound(std::size_t territory) {
 void Replication::schedule_next_prospect(std::uint32_t person_index) {
   Person& person = people_[person_index];
   const double rate_per_day = spec_.roles[person.role].prospecting_leads_per_month / kDaysPerMonth;
-  const double wait = exponential_wait(stream(Stream::kProspecting), rate_per_day);
+  const double wait = exponential_wait(person.prospect_rng, rate_per_day);
   if (std::isfinite(wait)) {
     person.next_prospect = simulator_.schedule_in(
         wait, priority::kLead, kind_of(EventKind::kProspectedLead), person_index);
@@ -285,7 +308,7 @@ std::uint32_t Replication::least_loaded_seller(std::size_t territory, bool need_
   return best;
 }
 
-void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owner) {
+void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {
   ++month_.leads;
   std::uint32_t owner = kNobody;
   if (preferred_owner != kNobody) {
@@ -300,15 +323,14 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
     ++month_.leads_unworked;
     return;
   }
-  sim::Rng& deals = stream(Stream::kDeals);
   Opportunity opportunity;
   opportunity.owner = owner;
   opportunity.territory = territory;
   opportunity.open = true;
   // A ramping rep wins in proportion to their productivity: the ramp is what they still learn.
-  opportunity.win_probability =
-      std::clamp(spec_.pipeline.win_rate.sample(deals), 0.0, 1.0) * productivity(people_[owner]);
-  const double cycle = sample_nonnegative(spec_.pipeline.sales_cycle_days, deals);
+  opportunity.win_probability = lead.win_rate * productivity(people_[owner]);
+  const double cycle = lead.cycle_days;
+  opportunity.lead = lead;
   std::uint32_t index;
   if (free_opportunities_.empty()) {
     index = static_cast<std::uint32_t>(opportunities_.size());
@@ -332,26 +354,25 @@ void Replication::close_opportunity(std::uint32_t index) {
   free_opportunities_.push_back(index);
   --open_opportunities_;
   if (opportunity.owner != kNobody) --people_[opportunity.owner].open_opportunities;
-  sim::Rng& deals = stream(Stream::kDeals);
-  if (bernoulli(deals, opportunity.win_probability)) {
-    const double acv = sample_nonnegative(spec_.pipeline.deal_size_acv, deals);
+  if (opportunity.lead.win_draw < opportunity.win_probability) {
+    const double acv = opportunity.lead.acv;
     ++month_.won;
     month_.bookings += acv;
-    add_customer(acv / 12.0);
+    add_customer(acv / 12.0, opportunity.lead.rng);
   } else {
     ++month_.lost;
   }
 }
 
-void Replication::add_customer(double mrr) {
+void Replication::add_customer(double mrr, sim::Rng rng) {
   std::uint32_t index;
   if (free_customers_.empty()) {
     index = static_cast<std::uint32_t>(customers_.size());
-    customers_.push_back({mrr, true});
+    customers_.push_back({rng, mrr, true});
   } else {
     index = free_customers_.back();
     free_customers_.pop_back();
-    customers_[index] = {mrr, true};
+    customers_[index] = {rng, mrr, true};
   }
   ++active_customers_;
   total_mrr_ += mrr;
@@ -363,7 +384,7 @@ void Replication::add_customer(double mrr) {
 void Replication::renew_customer(std::uint32_t index) {
   Customer& customer = customers_[index];
   assert(customer.active);
-  sim::Rng& rng = stream(Stream::kCustomers);
+  sim::Rng& rng = customer.rng;
   if (bernoulli(rng, spec_.customers.monthly_churn)) {
     customer.active = false;
     free_customers_.push_back(index);

@@ -12,16 +12,19 @@
 
 namespace teamsim::model {
 
-/// The named random streams of a replication. Each is seeded from (seed, replication, stream), so
-/// a mechanism's draws do not shift when another mechanism draws more or less — the basis of
-/// common random numbers between plans. Inbound leads get one stream per territory.
+/// The named random streams of a replication. Most are keyed per entity (sim::make_substream):
+/// a lead's fate and its customer's renewals come from that lead's own engine, a person's
+/// onboarding, ramp, tenure and backfill from that person's, so two plans run with the same seed
+/// see the same leads arrive at the same moments and the same customers churn on the same draws
+/// (common random numbers), however differently their teams handle them.
 enum class Stream : sim::StreamId {
-  kHiring = 1,
-  kAttrition = 2,
-  kProspecting = 3,
-  kDeals = 4,
-  kCustomers = 5,
-  kInboundLeadsBase = 100,  ///< + territory index
+  kRequisition = 1,            ///< per requisition: time to fill
+  kPerson = 2,                 ///< per person: onboarding, ramp, tenure, backfill delay
+  kProspecting = 3,            ///< per person: when they find their own leads
+  kProspectedLead = 4,         ///< per (person, lead number): the lead's fate, then its customer's
+  kInitialCustomer = 5,        ///< per initial customer: MRR and renewals
+  kInboundArrivals = 0x10000,  ///< + territory: inbound lead arrival times
+  kInboundLead = 0x20000,  ///< + territory, per lead number: the lead's fate, then its customer's
 };
 
 /// The kinds of events of the sales model.
@@ -71,6 +74,9 @@ class Replication {
 
  private:
   struct Person {
+    sim::Rng rng;                  ///< onboarding, ramp, tenure and backfill draws
+    sim::Rng prospect_rng;         ///< waiting times between self-sourced leads
+    std::uint32_t prospected = 0;  ///< leads found so far: keys each lead's own stream
     std::size_t role = 0;
     std::size_t territory = 0;
     bool active = true;
@@ -80,13 +86,24 @@ class Replication {
     int open_opportunities = 0;
     sim::EventId next_prospect;
   };
+  /// Everything about a lead that does not depend on the team, drawn from the lead's own engine
+  /// when it arrives, worked or not, so its fate is the same in every plan.
+  struct Lead {
+    sim::Rng rng;         ///< continues as the customer's engine if the deal is won
+    double win_rate = 0;  ///< for a fully productive rep
+    double win_draw = 0;  ///< uniform(0, 1): won if below win_rate x owner productivity
+    double cycle_days = 0;
+    double acv = 0;
+  };
   struct Opportunity {
+    Lead lead;
     std::uint32_t owner = kNobody;
     std::size_t territory = 0;
     double win_probability = 0;
     bool open = false;
   };
   struct Customer {
+    sim::Rng rng;  ///< renewal draws: churn, expansion
     double mrr = 0;
     bool active = false;
   };
@@ -96,8 +113,8 @@ class Replication {
   };
   static constexpr std::uint32_t kNobody = UINT32_MAX;
 
-  sim::Rng& stream(Stream s) { return streams_[static_cast<std::size_t>(s)]; }
-  sim::Rng& inbound_stream(std::size_t territory) { return inbound_streams_[territory]; }
+  sim::Rng substream(Stream stream, std::uint64_t index) const;
+  Lead draw_lead(sim::Rng rng) const;
   bool is_account_executive(const Person& person) const;
   double productivity(const Person& person) const;
 
@@ -109,10 +126,10 @@ class Replication {
   void leave(std::uint32_t person_index);
   void schedule_next_inbound(std::size_t territory);
   void schedule_next_prospect(std::uint32_t person_index);
-  void route_lead(std::size_t territory, std::uint32_t preferred_owner);
+  void route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead);
   std::uint32_t least_loaded_seller(std::size_t territory, bool need_capacity) const;
   void close_opportunity(std::uint32_t index);
-  void add_customer(double mrr);
+  void add_customer(double mrr, sim::Rng rng);
   void renew_customer(std::uint32_t index);
   void snapshot_month();
   std::size_t least_staffed_territory() const;
@@ -120,8 +137,10 @@ class Replication {
   const ScenarioSpec& spec_;
   const MetricLayout& layout_;
   sim::Simulator simulator_;
-  std::vector<sim::Rng> streams_;
-  std::vector<sim::Rng> inbound_streams_;
+  std::uint64_t seed_;
+  std::uint64_t replication_;
+  std::vector<sim::Rng> inbound_arrivals_;    ///< by territory
+  std::vector<std::uint64_t> inbound_leads_;  ///< leads arrived so far, by territory
   Ledger ledger_;
   std::vector<double> attrition_hazard_per_day_;  ///< by role
 

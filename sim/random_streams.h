@@ -19,4 +19,10 @@ std::uint64_t mix64(std::uint64_t x);
 /// stream, reordering replications or changing the thread count never changes another stream.
 Rng make_stream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream);
 
+/// The engine for entity `index` of a stream (a lead, a customer, a person): a pure function of
+/// all four, so an entity's draws are the same in every run that has that entity, whatever else
+/// happened before it. This is what makes common random numbers between plans work.
+Rng make_substream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream,
+                   std::uint64_t index);
+
 }  // namespace teamsim::sim

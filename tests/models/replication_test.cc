@@ -233,6 +233,36 @@ TEST(ReplicationTest, LeadsBeyondCapacityAreUnworked) {
   }
 }
 
+TEST(ReplicationTest, PlansWithTheSameSeedSeeTheSameLeadsAndTheSameChurn) {
+  // Common random numbers: inbound leads and initial customers have their own streams, so a
+  // different hiring plan changes neither when leads arrive nor which initial customers churn.
+  ScenarioSpec a = default_scenario();
+  a.horizon_months = 24;
+  for (RoleSpec& r : a.roles) r.prospecting_leads_per_month = 0;
+  a.territories = {TerritorySpec{"east", 12}, TerritorySpec{"west", 7}};
+  a.customers.initial_customers = 40;
+  a.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  ScenarioSpec b = a;
+  b.hires = {HireSpec{"sales_manager", 1, 1, ""}, HireSpec{"account_executive", 4, 2, ""}};
+  const Projection pa = run(a, 30);
+  const Projection pb = run(b, 30);
+  EXPECT_EQ(pa.samples.metric(MetricLayout::index(Metric::kLeads)),
+            pb.samples.metric(MetricLayout::index(Metric::kLeads)));
+  // The plans do differ: more reps work more of those leads.
+  EXPECT_NE(pa.samples.metric(MetricLayout::index(Metric::kOpportunitiesOpened)),
+            pb.samples.metric(MetricLayout::index(Metric::kOpportunitiesOpened)));
+
+  // With no leads at all, only the initial customers remain: identical in both plans.
+  a.territories = {TerritorySpec{"east", 0}};
+  b.territories = a.territories;
+  const Projection qa = run(a, 30);
+  const Projection qb = run(b, 30);
+  EXPECT_EQ(qa.samples.metric(MetricLayout::index(Metric::kCustomers)),
+            qb.samples.metric(MetricLayout::index(Metric::kCustomers)));
+  EXPECT_EQ(qa.samples.metric(MetricLayout::index(Metric::kMrr)),
+            qb.samples.metric(MetricLayout::index(Metric::kMrr)));
+}
+
 TEST(ReplicationTest, SameSeedSameNumbersWhateverTheThreadCount) {
   ScenarioSpec spec = default_scenario();
   spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};

@@ -35,6 +35,35 @@ TEST(RandomStreamsTest, DifferentSeedReplicationOrStreamGiveDifferentSequences) 
   EXPECT_NE(draws(make_stream(0, 1, 2)), draws(make_stream(0, 2, 1)));
 }
 
+TEST(RandomStreamsTest, SubstreamsArePureFunctionsOfAllFourKeys) {
+  const auto base = draws(make_substream(42, 7, 3, 1000));
+  EXPECT_EQ(base, draws(make_substream(42, 7, 3, 1000)));
+  EXPECT_NE(base, draws(make_substream(42, 7, 3, 1001)));
+  EXPECT_NE(base, draws(make_substream(42, 7, 4, 1000)));
+  EXPECT_NE(base, draws(make_substream(42, 8, 3, 1000)));
+  EXPECT_NE(base, draws(make_substream(43, 7, 3, 1000)));
+  EXPECT_NE(draws(make_substream(42, 7, 3, 0)), draws(make_stream(42, 7, 3)));
+}
+
+TEST(RandomStreamsTest, NeighbouringSubstreamsAreUncorrelated) {
+  // The first uniform of substreams 0..n-1 should look i.i.d. uniform: mean 1/2 within 5 SE
+  // (SE = sqrt(1/12/n)) and lag-1 sample correlation within 5/sqrt(n).
+  const int n = 200000;
+  std::vector<double> u(n);
+  for (int i = 0; i < n; ++i) {
+    Rng rng = make_substream(9, 1, 2, static_cast<std::uint64_t>(i));
+    u[static_cast<std::size_t>(i)] = uniform_01(rng);
+  }
+  double mean = 0;
+  for (double x : u) mean += x;
+  mean /= n;
+  EXPECT_NEAR(mean, 0.5, 5 * std::sqrt(1.0 / 12 / n));
+  double cov = 0, var = 0;
+  for (std::size_t i = 0; i + 1 < u.size(); ++i) cov += (u[i] - mean) * (u[i + 1] - mean);
+  for (double x : u) var += (x - mean) * (x - mean);
+  EXPECT_NEAR(cov / var, 0.0, 5 / std::sqrt(static_cast<double>(n)));
+}
+
 TEST(RandomStreamsTest, NeighbouringStreamsDoNotShareOutputs) {
   // Sequences from neighbouring triples should look unrelated: almost no equal positions.
   for (std::uint64_t rep = 0; rep < 4; ++rep) {
