@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/diagnostics.h"
+#include "app/expectations.h"
 #include "app/yaml_tree.h"
 #include "models/scenario_spec.h"
 
@@ -21,6 +22,8 @@ struct LoadResult {
   std::optional<model::ScenarioSpec> spec;
   /// Every problem found, in file order.
   std::vector<Diagnostic> diagnostics;
+  /// The scenario's `expect:` assertions (see app/expectations.h), checked after a run.
+  std::vector<Expectation> expectations;
 
   bool ok() const { return spec.has_value() && diagnostics.empty(); }
 };
