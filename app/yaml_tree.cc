@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "app/utf8.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -281,6 +283,19 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
         file_name, 0, 0, "",
         fmt::format("the file is larger than 1 MiB ({} bytes), the limit for scenario files",
                     kMaxYamlBytes)});
+    return std::nullopt;
+  }
+  if (const auto bad = first_invalid_utf8(text)) {
+    // Point at the byte: line and column count from 1, the column in bytes.
+    const std::string_view before = text.substr(0, *bad);
+    const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+    const std::size_t line_start = before.rfind('\n');
+    const auto column =
+        static_cast<int>(line_start == std::string_view::npos ? *bad : *bad - line_start - 1) + 1;
+    diagnostics.push_back(
+        Diagnostic{file_name, line, column, "",
+                   fmt::format("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8 text",
+                               static_cast<unsigned>(static_cast<unsigned char>(text[*bad])))});
     return std::nullopt;
   }
   const std::size_t errors_before = diagnostics.size();

@@ -238,6 +238,9 @@ template <class... Ts>
 struct Overloaded : Ts... {
   using Ts::operator()...;
 };
+// g++ deduces this by itself (C++20 aggregate deduction); clang 14, used for fuzzing, needs it.
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 }  // namespace
 

@@ -208,6 +208,12 @@ TEST(YamlTree, OversizedInputIsRejectedBeforeParsing) {
                    "scenario files"});
 }
 
+TEST(YamlTree, InvalidUtf8IsRejectedAtItsPosition) {
+  // Found by the fuzzer: a stray 0xFF byte in a name later broke the JSON output.
+  EXPECT_EQ(errors_of("name: ok\nroles: {x\xff: 1}\n"),
+            Errors{"t.yaml:2:10: the file is not valid UTF-8 (byte 0xFF); save it as UTF-8 text"});
+}
+
 TEST(YamlTree, MergeOverlaysMapsAndKeepsFileNames) {
   std::vector<Diagnostic> diagnostics;
   YamlNode base = *parse_yaml("a: 1\nm: {x: 1, y: 2}\nlist: [1, 2]\n", "base.yaml", diagnostics);

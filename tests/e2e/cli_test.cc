@@ -114,6 +114,22 @@ TEST(CliTest, InvalidScenarioExitsThreeWithEveryProblem) {
   }
 }
 
+TEST(CliTest, TheReadmeFiveLineScenarioRuns) {
+  // The README promises that a five-line scenario runs on defaults; keep that promise checked.
+  const std::string readme = read_file(std::string(TEAMSIM_SOURCE_DIR) + "/README.md");
+  const std::size_t start = readme.find("```yaml\n");
+  ASSERT_NE(start, std::string::npos);
+  const std::size_t body = start + 8;
+  const std::size_t end = readme.find("```", body);
+  ASSERT_NE(end, std::string::npos);
+  TempDir dir;
+  const std::string path = dir.path() + "/five-lines.yaml";
+  std::ofstream(path) << readme.substr(body, end - body);
+  const CommandResult r = run_teamsim("run " + path + " -n 50 --out " + dir.path() + "/out");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("five-lines"), std::string::npos) << r.out;
+}
+
 TEST(CliTest, ValidateAcceptsEveryShippedScenario) {
   std::string args = "validate";
   for (const std::string& scenario : shipped_scenarios()) args += " '" + scenario + "'";

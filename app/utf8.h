@@ -1,0 +1,14 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace teamsim::app {
+
+/// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong forms,
+/// no surrogates, nothing above U+10FFFF), or nullopt when all of `text` is valid. Scenario text
+/// ends up in JSON and HTML, which need valid UTF-8, so it is checked once on the way in.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+}  // namespace teamsim::app
