@@ -2,12 +2,14 @@
 # make run  — build in Release and run the default scenario, writing out/
 # make test — build in Release and run the whole test suite
 # make asan — build with AddressSanitizer + UndefinedBehaviorSanitizer and run the tests
+# make fuzz  — build the libFuzzer target (clang, instrumented yaml-cpp) and fuzz for FUZZ_SECONDS
 # make bench, make format, make format-check
 
 SCENARIO ?= scenarios/default.yaml
 OUT ?= out
+FUZZ_SECONDS ?= 180
 
-.PHONY: deps build run test asan bench format format-check clean
+.PHONY: deps build run test asan fuzz bench format format-check clean
 
 deps:
 	@scripts/install-deps
@@ -26,6 +28,13 @@ asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan
 	ctest --preset asan
+
+fuzz:
+	@scripts/install-deps --fuzz
+	@fuzz/build-instrumented-yaml-cpp build/fuzz-deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz
+	fuzz/run $(FUZZ_SECONDS)
 
 bench: build
 	build/release/teamsim_bench --benchmark_counters_tabular=true
