@@ -22,6 +22,8 @@ constexpr const char* kFooter =
     "  teamsim run scenarios/default.yaml\n"
     "  teamsim run my-plan.yaml --replications 5000 --seed 7 --out results/\n"
     "  teamsim validate my-plan.yaml\n"
+    "  teamsim run my-plan.yaml --report        (also OUT/report.html and OUT/charts/)\n"
+    "  teamsim batch scenarios --out out/batch  (every scenario, an index page, junit.xml)\n"
     "  teamsim COMMAND --help      (the options of one command)\n"
     "\n"
     "Exit codes:\n"
@@ -29,6 +31,7 @@ constexpr const char* kFooter =
     "  1    runtime error (e.g. an output file could not be written)\n"
     "  2    usage error (unknown option, missing argument)\n"
     "  3    invalid scenario (every problem is listed as file:line:column: key: message)\n"
+    "  4    an `expect:` assertion of a scenario failed (listed on stderr and in junit.xml)\n"
     "  130  interrupted by Ctrl-C or SIGTERM (nothing was written)";
 
 }  // namespace
@@ -43,6 +46,8 @@ int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(make_run_command());
   commands.push_back(make_validate_command());
+  commands.push_back(make_report_command());
+  commands.push_back(make_batch_command());
 
   std::vector<CLI::App*> parsers;
   for (const auto& command : commands) parsers.push_back(command->add_to(cli));

@@ -10,6 +10,7 @@ enum ExitCode : int {
   kExitRuntimeError = 1,
   kExitUsage = 2,
   kExitInvalidScenario = 3,
+  kExitExpectationFailed = 4,  ///< the run worked, but an `expect:` assertion failed
   kExitInterrupted = 130,  ///< stopped by Ctrl-C or SIGTERM; nothing was written
 };
 

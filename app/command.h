@@ -24,6 +24,8 @@ class Command {
 
 std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_report_command();
+std::unique_ptr<Command> make_batch_command();
 
 /// Loads a scenario file, printing every diagnostic to stderr; nullopt when it is invalid.
 std::optional<model::ScenarioSpec> load_scenario_or_report(const std::string& path);

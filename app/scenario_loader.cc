@@ -281,20 +281,67 @@ void read_int_key(ObjectReader& reader, std::string_view key, std::int64_t min, 
   if (const auto value = reader.integer(key, min, max)) target = static_cast<int>(*value);
 }
 
-std::string_view kind_name(RoleKind kind) {
-  return kind == RoleKind::kAccountExecutive ? "account_executive" : "sales_manager";
-}
+std::string_view kind_name(RoleKind kind) { return model::role_kind_name(kind); }
+
+constexpr RoleKind kAllKinds[] = {RoleKind::kAccountExecutive, RoleKind::kSalesManager,
+                                  RoleKind::kAssistantManager, RoleKind::kCustomerSuccess,
+                                  RoleKind::kSpecialist,       RoleKind::kSalesOperations,
+                                  RoleKind::kSalesEnablement};
 
 std::optional<RoleKind> read_role_kind(const YamlNode& node, const std::string& key_path,
                                        DiagnosticSink& sink) {
   const auto text = read_text(node, key_path, sink);
   if (!text) return std::nullopt;
-  if (*text == "account_executive") return RoleKind::kAccountExecutive;
-  if (*text == "sales_manager") return RoleKind::kSalesManager;
+  std::vector<std::string> names;
+  for (const RoleKind kind : kAllKinds) {
+    if (*text == kind_name(kind)) return kind;
+    names.emplace_back(kind_name(kind));
+  }
   sink.error(node.mark, key_path,
-             fmt::format("unknown role kind '{}'{}", *text,
-                         suggestion(*text, {"account_executive", "sales_manager"})));
+             fmt::format("unknown role kind '{}'{}", *text, suggestion(*text, names)));
   return std::nullopt;
+}
+
+// Reads a key whose value is one of `names` (e.g. a ramp curve) and returns its index.
+std::optional<std::size_t> read_choice(ObjectReader& reader, std::string_view key,
+                                       const std::vector<std::string>& names) {
+  const YamlNode* node = reader.get(key);
+  if (node == nullptr) return std::nullopt;
+  const auto text = read_text(*node, reader.path_of(key), reader.sink());
+  if (!text) return std::nullopt;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (*text == names[i]) return i;
+  reader.sink().error(node->mark, reader.path_of(key),
+                      fmt::format("unknown value '{}'{}", *text, suggestion(*text, names)));
+  return std::nullopt;
+}
+
+// Role fields that apply only to some kinds, with the kinds they apply to.
+struct KindKey {
+  std::string_view key;
+  std::vector<RoleKind> kinds;
+};
+
+const std::vector<KindKey>& kind_keys() {
+  using K = RoleKind;
+  static const std::vector<KindKey> kKeys = {
+      {"max_open_opportunities", {K::kAccountExecutive}},
+      {"prospecting_leads_per_month", {K::kAccountExecutive}},
+      {"hands_off_leads", {K::kAccountExecutive}},
+      {"annual_quota", {K::kAccountExecutive}},
+      {"on_target_earnings", {K::kAccountExecutive}},
+      {"performance", {K::kAccountExecutive}},
+      {"span_of_control", {K::kSalesManager, K::kAssistantManager}},
+      {"concurrent_searches", {K::kSalesManager, K::kAssistantManager}},
+      {"trainees_at_once", {K::kSalesManager, K::kAssistantManager, K::kSalesEnablement}},
+      {"accounts_per_rep", {K::kCustomerSuccess}},
+      {"concurrent_deals", {K::kSpecialist}},
+      {"leads_screened_per_month", {K::kSalesOperations}},
+      {"reps_supported", {K::kSalesEnablement}},
+      {"ramp_reduction", {K::kSalesEnablement}},
+      {"productivity_uplift", {K::kSalesEnablement}},
+  };
+  return kKeys;
 }
 
 void read_role_fields(ObjectReader& reader, RoleSpec& role) {
@@ -317,17 +364,73 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
   }
   if (const auto backfill = reader.boolean("backfill")) role.backfill = *backfill;
   read_distribution_key(reader, "backfill_delay_days", kNonNegative, role.backfill_delay_days);
-  for (const std::string_view key : {"max_open_opportunities", "prospecting_leads_per_month"}) {
-    const YamlNode* node = reader.get(key);
-    if (node == nullptr || role.kind == RoleKind::kAccountExecutive) continue;
-    sink.error(node->mark, reader.path_of(key),
-               fmt::format("applies only to roles of kind account_executive, and this role is a {}",
-                           kind_name(role.kind)));
+  if (const auto source = reader.text("backfill_source")) role.backfill_source = *source;
+  if (const auto curve = read_choice(reader, "ramp_curve", {"linear", "step", "s_curve"})) {
+    role.ramp_curve = static_cast<model::RampCurve>(*curve);
   }
-  if (role.kind == RoleKind::kAccountExecutive) {
-    read_int_key(reader, "max_open_opportunities", 0, kMaxCount, role.max_open_opportunities);
-    read_number_key(reader, "prospecting_leads_per_month", 0, kInf,
-                    role.prospecting_leads_per_month);
+  // Keys of other kinds are errors; the role's own kind's keys are read below.
+  for (const KindKey& entry : kind_keys()) {
+    const YamlNode* node = reader.get(entry.key);
+    if (node == nullptr ||
+        std::find(entry.kinds.begin(), entry.kinds.end(), role.kind) != entry.kinds.end()) {
+      continue;
+    }
+    std::vector<std::string> kinds;
+    for (const RoleKind kind : entry.kinds) kinds.emplace_back(kind_name(kind));
+    sink.error(node->mark, reader.path_of(entry.key),
+               fmt::format("applies only to roles of kind {}, and this role is a {}",
+                           fmt::join(kinds, " or "), kind_name(role.kind)));
+  }
+  switch (role.kind) {
+    case RoleKind::kAccountExecutive: {
+      read_int_key(reader, "max_open_opportunities", 0, kMaxCount, role.max_open_opportunities);
+      read_number_key(reader, "prospecting_leads_per_month", 0, kInf,
+                      role.prospecting_leads_per_month);
+      if (const auto hands_off = reader.boolean("hands_off_leads")) {
+        role.hands_off_leads = *hands_off;
+      }
+      read_number_key(reader, "annual_quota", 0, kInf, role.annual_quota);
+      read_distribution_key(reader, "performance", kNonNegative, role.performance);
+      // Without an explicit figure, on-target earnings follow the salary at a 50/50 pay mix.
+      const YamlNode* ote = reader.get("on_target_earnings");
+      if (ote == nullptr && reader.get("annual_salary") != nullptr) {
+        role.on_target_earnings = 2 * role.annual_salary;
+      }
+      if (ote != nullptr) {
+        const std::string path = reader.path_of("on_target_earnings");
+        if (const auto value = read_number(*ote, path, sink)) {
+          if (*value < role.annual_salary) {
+            sink.error(ote->mark, path,
+                       fmt::format("must be at least annual_salary ({}), got {}",
+                                   format_number(role.annual_salary), format_number(*value)));
+          } else {
+            role.on_target_earnings = *value;
+          }
+        }
+      }
+      break;
+    }
+    case RoleKind::kSalesManager:
+    case RoleKind::kAssistantManager:
+      read_int_key(reader, "span_of_control", 0, kMaxCount, role.span_of_control);
+      read_int_key(reader, "concurrent_searches", 0, kMaxCount, role.concurrent_searches);
+      read_int_key(reader, "trainees_at_once", 0, kMaxCount, role.trainees_at_once);
+      break;
+    case RoleKind::kCustomerSuccess:
+      read_int_key(reader, "accounts_per_rep", 0, kMaxCustomers, role.accounts_per_rep);
+      break;
+    case RoleKind::kSpecialist:
+      read_int_key(reader, "concurrent_deals", 0, kMaxCount, role.concurrent_deals);
+      break;
+    case RoleKind::kSalesOperations:
+      read_number_key(reader, "leads_screened_per_month", 0, kInf, role.leads_screened_per_month);
+      break;
+    case RoleKind::kSalesEnablement:
+      read_int_key(reader, "trainees_at_once", 0, kMaxCount, role.trainees_at_once);
+      read_int_key(reader, "reps_supported", 0, kMaxCount, role.reps_supported);
+      read_number_key(reader, "ramp_reduction", 0, 1, role.ramp_reduction);
+      read_number_key(reader, "productivity_uplift", 0, kInf, role.productivity_uplift);
+      break;
   }
 }
 
@@ -393,6 +496,10 @@ void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
     model::TerritorySpec territory = model::default_territory();
     territory.name = entry.key;
     read_number_key(reader, "inbound_leads_per_month", 0, kInf, territory.inbound_leads_per_month);
+    read_int_key(reader, "accounts", 0, kMaxCustomers, territory.accounts);
+    read_number_key(reader, "cool_off_months", 0, kInf, territory.cool_off_months);
+    read_number_key(reader, "win_rate_factor", 0, kInf, territory.win_rate_factor);
+    read_number_key(reader, "deal_size_factor", 0, kInf, territory.deal_size_factor);
     reader.finish();
     spec.territories.push_back(std::move(territory));
   }
@@ -428,6 +535,23 @@ void read_references(ObjectReader& reader, const ScenarioSpec& spec, std::string
   }
 }
 
+// Reads `source` of a hire or rule and checks that it is a defined hire source.
+void read_source_reference(ObjectReader& reader, const ScenarioSpec& spec, std::string& source) {
+  const YamlNode* node = reader.get("source");
+  if (node == nullptr) return;
+  const auto name = read_text(*node, reader.path_of("source"), reader.sink());
+  if (!name) return;
+  if (spec.find_source(*name) == nullptr) {
+    std::vector<std::string> names;
+    for (const model::HireSourceSpec& s : spec.hire_sources) names.push_back(s.name);
+    reader.sink().error(node->mark, reader.path_of("source"),
+                        fmt::format("unknown hire source '{}'{}", *name,
+                                    suggestion(*name, names, "defined hire sources")));
+    return;
+  }
+  source = *name;
+}
+
 void read_starting_staff(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_list_or_null(node, "starting_staff", sink)) return;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
@@ -451,6 +575,7 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
     model::HireSpec hire;
     read_references(reader, spec, hire.role, hire.territory);
     read_int_key(reader, "count", 0, kMaxCount, hire.count);
+    read_source_reference(reader, spec, hire.source);
     if (const YamlNode* month_node = reader.require("month")) {
       const std::string path = reader.path_of("month");
       const auto month =
@@ -466,6 +591,184 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
     }
     reader.finish();
     spec.hires.push_back(std::move(hire));
+  }
+}
+
+void read_hire_sources(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  if (!is_map_or_null(node, "hire_sources", sink)) return;
+  for (const YamlEntry& entry : node.entries) {
+    ObjectReader reader(entry.value, key_path_join("hire_sources", entry.key), sink);
+    if (entry.key.empty()) {
+      sink.error(entry.key_mark, "hire_sources", "a hire source name must not be empty");
+      continue;
+    }
+    model::HireSourceSpec* source = nullptr;
+    for (model::HireSourceSpec& s : spec.hire_sources)
+      if (s.name == entry.key) source = &s;
+    if (source == nullptr) {
+      spec.hire_sources.push_back(model::neutral_hire_source(entry.key));
+      source = &spec.hire_sources.back();
+    }
+    read_number_key(reader, "time_to_fill_factor", 0, kInf, source->time_to_fill_factor);
+    read_number_key(reader, "ramp_factor", 0, kInf, source->ramp_factor);
+    read_number_key(reader, "productivity", 0, kInf, source->productivity);
+    read_number_key(reader, "attrition_factor", 0, kInf, source->attrition_factor);
+    read_number_key(reader, "salary_factor", 0, kInf, source->salary_factor);
+    read_number_key(reader, "cost_per_hire", 0, kInf, source->cost_per_hire);
+    reader.finish();
+  }
+}
+
+void read_founder(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  ObjectReader reader(node, "founder", sink);
+  read_int_key(reader, "span_of_control", 0, kMaxCount, spec.founder.span_of_control);
+  read_int_key(reader, "concurrent_searches", 1, kMaxCount, spec.founder.concurrent_searches);
+  read_number_key(reader, "time_to_fill_factor", 0, kInf, spec.founder.time_to_fill_factor);
+  read_int_key(reader, "trainees_at_once", 1, kMaxCount, spec.founder.trainees_at_once);
+  reader.finish();
+}
+
+void read_management(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  ObjectReader reader(node, "management", sink);
+  read_number_key(reader, "under_management_penalty", 0, 1,
+                  spec.management.under_management_penalty);
+  reader.finish();
+}
+
+void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  if (!is_list_or_null(node, "hiring_rules", sink)) return;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    ObjectReader reader(node.items[i], key_path_index("hiring_rules", i), sink);
+    if (!reader.valid()) continue;
+    model::HiringRuleSpec rule;
+    read_references(reader, spec, rule.role, rule.territory);
+    read_source_reference(reader, spec, rule.source);
+    read_int_key(reader, "count", 1, kMaxCount, rule.count);
+    read_int_key(reader, "every_months", 1, kMaxHorizonMonths, rule.every_months);
+    read_int_key(reader, "from_month", 1, kMaxHorizonMonths, rule.from_month);
+    read_int_key(reader, "until_month", 1, kMaxHorizonMonths, rule.until_month);
+    read_int_key(reader, "max_count", 0, kMaxCount, rule.max_count);
+    const std::pair<const char*, model::RuleBasis> bases[] = {
+        {"per_customers", model::RuleBasis::kCustomers},
+        {"per_reps", model::RuleBasis::kReps},
+        {"when_reps_per_manager_above", model::RuleBasis::kRepsPerManagerAbove}};
+    int given = rule.every_months > 0 ? 1 : 0;
+    for (const auto& [key, basis] : bases) {
+      if (reader.get(key) == nullptr) continue;
+      ++given;
+      double ratio = 0;
+      read_number_key(reader, key, 1e-9, kInf, ratio);
+      rule.basis = basis;
+      rule.ratio = ratio > 0 ? ratio : 1;
+    }
+    if (given != 1) {
+      sink.error(node.items[i].mark, reader.key_path(),
+                 "give exactly one of every_months, per_customers, per_reps or "
+                 "when_reps_per_manager_above");
+    }
+    reader.finish();
+    spec.hiring_rules.push_back(std::move(rule));
+  }
+}
+
+void read_products(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  if (!is_map_or_null(node, "products", sink)) return;
+  for (const YamlEntry& entry : node.entries) {
+    ObjectReader reader(entry.value, key_path_join("products", entry.key), sink);
+    if (entry.key.empty()) {
+      sink.error(entry.key_mark, "products", "a product name must not be empty");
+      continue;
+    }
+    model::ProductSpec product;
+    product.name = entry.key;
+    product.share = 1;
+    product.win_rate = spec.pipeline.win_rate;
+    product.deal_size_acv = spec.pipeline.deal_size_acv;
+    product.sales_cycle_days = spec.pipeline.sales_cycle_days;
+    product.complex_share = spec.pipeline.complex_share;
+    read_number_key(reader, "share", 0, kInf, product.share);
+    read_distribution_key(reader, "win_rate", kProbability, product.win_rate);
+    read_distribution_key(reader, "deal_size_acv", kNonNegative, product.deal_size_acv);
+    read_distribution_key(reader, "sales_cycle_days", kNonNegative, product.sales_cycle_days);
+    read_number_key(reader, "complex_share", 0, 1, product.complex_share);
+    reader.finish();
+    spec.products.push_back(std::move(product));
+  }
+}
+
+void read_channels(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  if (!is_map_or_null(node, "channels", sink)) return;
+  for (const YamlEntry& entry : node.entries) {
+    ObjectReader reader(entry.value, key_path_join("channels", entry.key), sink);
+    if (entry.key.empty()) {
+      sink.error(entry.key_mark, "channels", "a channel name must not be empty");
+      continue;
+    }
+    model::ChannelSpec channel = model::default_channel(entry.key);
+    read_number_key(reader, "share", 0, kInf, channel.share);
+    read_number_key(reader, "lead_conversion", 0, 1, channel.lead_conversion);
+    read_number_key(reader, "cycle_factor", 0, kInf, channel.cycle_factor);
+    read_number_key(reader, "win_rate_factor", 0, kInf, channel.win_rate_factor);
+    read_number_key(reader, "cost_per_lead", 0, kInf, channel.cost_per_lead);
+    reader.finish();
+    spec.channels.push_back(std::move(channel));
+  }
+}
+
+// Reads a list of twelve non-negative multipliers, one per calendar month.
+void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 12>& target) {
+  const YamlNode* node = reader.get(key);
+  if (node == nullptr) return;
+  const std::string path = reader.path_of(key);
+  if (!node->is_sequence() || node->items.size() != 12) {
+    reader.sink().error(node->mark, path,
+                        "expected a list of 12 numbers, one per calendar month from January");
+    return;
+  }
+  for (std::size_t i = 0; i < 12; ++i) {
+    const std::string item_path = key_path_index(path, i);
+    const auto value = read_number(node->items[i], item_path, reader.sink());
+    if (value && check_range(*value, 0, kInf, node->items[i], item_path, reader.sink())) {
+      target[i] = *value;
+    }
+  }
+}
+
+void read_seasonality(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  ObjectReader reader(node, "seasonality", sink);
+  read_twelve(reader, "leads", spec.seasonality.leads);
+  read_twelve(reader, "closing", spec.seasonality.closing);
+  read_int_key(reader, "start_month_of_year", 1, 12, spec.seasonality.start_month_of_year);
+  reader.finish();
+}
+
+void read_sales_motion(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  const auto text = read_text(node, "sales_motion", sink);
+  if (!text) return;
+  if (*text == "transactional") {
+    model::apply_sales_motion(model::SalesMotion::kTransactional, spec);
+  } else if (*text == "relationship") {
+    model::apply_sales_motion(model::SalesMotion::kRelationship, spec);
+  } else {
+    sink.error(node.mark, "sales_motion",
+               fmt::format("unknown sales motion '{}'{}", *text,
+                           suggestion(*text, {"transactional", "relationship"})));
+  }
+}
+
+// Checks references that can only be resolved once every section is read.
+void check_role_sources(const ScenarioSpec& spec, const YamlNode* roles, DiagnosticSink& sink) {
+  if (roles == nullptr || !roles->is_map()) return;
+  for (const YamlEntry& entry : roles->entries) {
+    const model::RoleSpec* role = spec.find_role(entry.key);
+    if (role == nullptr || spec.find_source(role->backfill_source) != nullptr) continue;
+    const YamlNode* node = entry.value.is_map() ? entry.value.find("backfill_source") : nullptr;
+    std::vector<std::string> names;
+    for (const model::HireSourceSpec& s : spec.hire_sources) names.push_back(s.name);
+    sink.error(node != nullptr ? node->mark : entry.key_mark,
+               key_path_join(key_path_join("roles", entry.key), "backfill_source"),
+               fmt::format("unknown hire source '{}'{}", role->backfill_source,
+                           suggestion(role->backfill_source, names, "defined hire sources")));
   }
 }
 
@@ -496,6 +799,17 @@ void read_pipeline(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
   read_distribution_key(reader, "win_rate", kProbability, spec.pipeline.win_rate);
   read_distribution_key(reader, "deal_size_acv", kNonNegative, spec.pipeline.deal_size_acv);
   read_distribution_key(reader, "sales_cycle_days", kNonNegative, spec.pipeline.sales_cycle_days);
+  read_number_key(reader, "complex_share", 0, 1, spec.pipeline.complex_share);
+  read_distribution_key(reader, "specialist_help_days", kNonNegative,
+                        spec.pipeline.specialist_help_days);
+  read_number_key(reader, "specialist_win_rate_factor", 0, kInf,
+                  spec.pipeline.specialist_win_rate_factor);
+  read_number_key(reader, "unassisted_win_rate_factor", 0, kInf,
+                  spec.pipeline.unassisted_win_rate_factor);
+  read_number_key(reader, "unqualified_lead_share", 0, 1, spec.pipeline.unqualified_lead_share);
+  read_number_key(reader, "qualification_accuracy", 0, 1, spec.pipeline.qualification_accuracy);
+  read_int_key(reader, "rebalance_every_months", 0, kMaxHorizonMonths,
+               spec.pipeline.rebalance_every_months);
   reader.finish();
 }
 
@@ -506,6 +820,11 @@ void read_customers(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& si
   read_number_key(reader, "monthly_churn", 0, 1, spec.customers.monthly_churn);
   read_distribution_key(reader, "monthly_expansion", kRelativeChange,
                         spec.customers.monthly_expansion);
+  read_number_key(reader, "annual_contract_share", 0, 1, spec.customers.annual_contract_share);
+  read_number_key(reader, "annual_churn", 0, 1, spec.customers.annual_churn);
+  read_number_key(reader, "covered_churn_factor", 0, kInf, spec.customers.covered_churn_factor);
+  read_number_key(reader, "covered_expansion_bonus", -1, kInf,
+                  spec.customers.covered_expansion_bonus);
   reader.finish();
 }
 
@@ -557,11 +876,21 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
     if (const auto value = read_uint64(*seed, "seed", sink)) spec.seed = *value;
   }
   if (const YamlNode* node = reader.get("money")) read_money(*node, spec, sink);
-  if (const YamlNode* node = reader.get("roles")) read_roles(*node, spec, sink);
+  if (const YamlNode* node = reader.get("hire_sources")) read_hire_sources(*node, spec, sink);
+  const YamlNode* roles_node = reader.get("roles");
+  if (roles_node != nullptr) read_roles(*roles_node, spec, sink);
+  check_role_sources(spec, roles_node, sink);
+  if (const YamlNode* node = reader.get("founder")) read_founder(*node, spec, sink);
+  if (const YamlNode* node = reader.get("management")) read_management(*node, spec, sink);
   if (const YamlNode* node = reader.get("territories")) read_territories(*node, spec, sink);
   if (const YamlNode* node = reader.get("starting_staff")) read_starting_staff(*node, spec, sink);
   if (const YamlNode* node = reader.get("hires")) read_hires(*node, spec, horizon_known, sink);
+  if (const YamlNode* node = reader.get("hiring_rules")) read_hiring_rules(*node, spec, sink);
+  if (const YamlNode* node = reader.get("sales_motion")) read_sales_motion(*node, spec, sink);
   if (const YamlNode* node = reader.get("pipeline")) read_pipeline(*node, spec, sink);
+  if (const YamlNode* node = reader.get("products")) read_products(*node, spec, sink);
+  if (const YamlNode* node = reader.get("channels")) read_channels(*node, spec, sink);
+  if (const YamlNode* node = reader.get("seasonality")) read_seasonality(*node, spec, sink);
   if (const YamlNode* node = reader.get("customers")) read_customers(*node, spec, sink);
   if (const YamlNode* node = reader.get("expect")) {
     result.expectations = read_scenario_expectations(*node, spec, horizon_known, sink);

@@ -25,6 +25,7 @@ void Ledger::start_period() {
   period_payroll_ = 0;
   period_other_costs_ = 0;
   period_revenue_ = 0;
+  period_one_off_ = 0;
 }
 
 }  // namespace teamsim::model

@@ -12,6 +12,11 @@ class Ledger {
   void accrue_to(double now);
   /// Changes the payroll rate by `delta_per_day` from the last accrual time on.
   void add_payroll_rate(double delta_per_day) { payroll_per_day_ += delta_per_day; }
+  /// Pays a one-off cost now (commission, recruiting, lead costs): counted in period_one_off.
+  void pay(double amount) {
+    cash_ -= amount;
+    period_one_off_ += amount;
+  }
   /// Sets the revenue rate from the last accrual time on.
   void set_revenue_rate(double per_day) { revenue_per_day_ = per_day; }
 
@@ -23,6 +28,7 @@ class Ledger {
   double period_payroll() const { return period_payroll_; }
   double period_other_costs() const { return period_other_costs_; }
   double period_revenue() const { return period_revenue_; }
+  double period_one_off() const { return period_one_off_; }
   void start_period();
 
  private:
@@ -34,6 +40,7 @@ class Ledger {
   double period_payroll_ = 0;
   double period_other_costs_ = 0;
   double period_revenue_ = 0;
+  double period_one_off_ = 0;
 };
 
 }  // namespace teamsim::model

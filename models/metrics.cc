@@ -29,6 +29,50 @@ std::vector<MetricInfo> fixed_metrics() {
       {"payroll", "currency", K::kFlow, "Salaries paid in the month"},
       {"total_cost", "currency", K::kFlow, "Payroll plus other costs in the month"},
       {"cash", "currency", K::kStock, "Cash balance at month end"},
+      {"commission", "currency", K::kFlow, "Commission paid on the month's bookings"},
+      {"hiring_cost", "currency", K::kFlow, "One-off recruiting costs of the month's hires"},
+      {"channel_cost", "currency", K::kFlow, "Cost of the leads that arrived through channels"},
+      {"cumulative_burn", "currency", K::kStock, "Starting cash minus cash at month end"},
+      {"cash_ever_negative", "ratio", K::kStock,
+       "1 when cash has been below zero at some month end so far; its mean is P(cash < 0 by t)"},
+      {"cac", "currency", K::kStock,
+       "Total cost over the trailing 12 months divided by new customers won in them"},
+      {"cac_payback_months", "months", K::kStock,
+       "Total cost over the trailing 12 months divided by the new MRR won in them"},
+      {"win_rate", "ratio", K::kFlow, "Deals won / deals closed in the month"},
+      {"avg_cycle_days", "days", K::kFlow, "Mean days from opening to close of deals closed"},
+      {"complex_opportunities", "count", K::kFlow, "Opportunities opened that need a specialist"},
+      {"specialist_queue", "count", K::kStock, "Complex opportunities waiting for a specialist"},
+      {"specialist_queue_wait_days", "days", K::kFlow,
+       "Mean days complex opportunities granted a specialist in the month waited"},
+      {"leads_disqualified", "count", K::kFlow, "Unqualified leads screened out by sales ops"},
+      {"leads_not_converted", "count", K::kFlow,
+       "Worked leads that did not convert to an opportunity through their channel"},
+      {"bookings_per_ae", "currency", K::kFlow, "New bookings / account executives at month end"},
+      {"quota_attainment_mean", "ratio", K::kStock,
+       "Mean over ramped AEs of trailing bookings / pro-rated quota"},
+      {"quota_attainment_p10", "ratio", K::kStock, "10th percentile of AE quota attainment"},
+      {"quota_attainment_p50", "ratio", K::kStock, "Median AE quota attainment"},
+      {"quota_attainment_p90", "ratio", K::kStock, "90th percentile of AE quota attainment"},
+      {"share_at_quota", "ratio", K::kStock, "Share of ramped AEs at or above quota"},
+      {"ramped_aes", "count", K::kStock, "Account executives past their ramp, with a quota"},
+      {"management_coverage", "ratio", K::kStock,
+       "min(1, span of control of managers and assistants / reps)"},
+      {"recruiting_queue", "count", K::kStock, "Requisitions waiting for a free search slot"},
+      {"avg_time_to_hire_days", "days", K::kFlow,
+       "Mean days from requisition to first day of the month's hires"},
+      {"onboarding_queue", "count", K::kStock, "New hires waiting for a trainer"},
+      {"territory_moves", "count", K::kFlow, "Reps moved by territory rebalancing"},
+      {"employee_retention_t12m", "ratio", K::kStock,
+       "Share of the people employed 12 months earlier still employed"},
+      {"covered_customers", "count", K::kStock, "Customers within customer-success capacity"},
+      {"renewals", "count", K::kFlow, "Renewals in the month where the customer stayed"},
+      {"grr_t12m", "ratio", K::kStock,
+       "Gross revenue retention of the cohort active 12 months earlier"},
+      {"nrr_t12m", "ratio", K::kStock,
+       "Net revenue retention of the cohort active 12 months earlier"},
+      {"logo_retention_t12m", "ratio", K::kStock,
+       "Share of the customers active 12 months earlier still active"},
   };
 }
 
@@ -38,6 +82,38 @@ MetricLayout::MetricLayout(const ScenarioSpec& spec) : infos_(fixed_metrics()) {
   for (const RoleSpec& role : spec.roles) {
     infos_.push_back({"headcount." + role.name, "count", MetricKind::kStock,
                       "People in role " + role.name + " at month end"});
+  }
+  territories_begin_ = infos_.size();
+  for (const TerritorySpec& territory : spec.territories) {
+    const std::string prefix = "territory." + territory.name + ".";
+    const std::string where = " in territory " + territory.name;
+    infos_.push_back({prefix + "leads", "count", MetricKind::kFlow, "Leads" + where});
+    infos_.push_back(
+        {prefix + "opportunities", "count", MetricKind::kFlow, "Opportunities opened" + where});
+    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won" + where});
+    infos_.push_back({prefix + "bookings", "currency", MetricKind::kFlow, "New bookings" + where});
+    infos_.push_back({prefix + "bookings_per_rep", "currency", MetricKind::kFlow,
+                      "New bookings / account executives assigned at month end" + where});
+    infos_.push_back({prefix + "reps", "count", MetricKind::kStock,
+                      "Account executives assigned at month end" + where});
+    infos_.push_back({prefix + "accounts_available", "count", MetricKind::kStock,
+                      "Accounts that can be approached at month end (0 if unlimited)" + where});
+  }
+  products_begin_ = infos_.size();
+  for (const ProductSpec& product : spec.products) {
+    const std::string prefix = "product." + product.name + ".";
+    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won of " + product.name});
+    infos_.push_back(
+        {prefix + "bookings", "currency", MetricKind::kFlow, "New bookings of " + product.name});
+  }
+  channels_begin_ = infos_.size();
+  for (const ChannelSpec& channel : spec.channels) {
+    const std::string prefix = "channel." + channel.name + ".";
+    const std::string via = " through " + channel.name;
+    infos_.push_back({prefix + "leads", "count", MetricKind::kFlow, "Leads" + via});
+    infos_.push_back({prefix + "opportunities", "count", MetricKind::kFlow, "Opportunities" + via});
+    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won" + via});
+    infos_.push_back({prefix + "cost", "currency", MetricKind::kFlow, "Lead cost" + via});
   }
 }
 

@@ -44,11 +44,61 @@ enum class Metric : std::size_t {
   kPayroll,
   kTotalCost,
   kCash,
+  kCommission,
+  kHiringCost,
+  kChannelCost,
+  kCumulativeBurn,
+  kCashEverNegative,
+  kCac,
+  kCacPaybackMonths,
+  kWinRate,
+  kAvgCycleDays,
+  kComplexOpportunities,
+  kSpecialistQueue,
+  kSpecialistQueueWaitDays,
+  kLeadsDisqualified,
+  kLeadsNotConverted,
+  kBookingsPerAe,
+  kQuotaAttainmentMean,
+  kQuotaAttainmentP10,
+  kQuotaAttainmentP50,
+  kQuotaAttainmentP90,
+  kShareAtQuota,
+  kRampedAes,
+  kManagementCoverage,
+  kRecruitingQueue,
+  kAvgTimeToHireDays,
+  kOnboardingQueue,
+  kTerritoryMoves,
+  kEmployeeRetentionT12m,
+  kCoveredCustomers,
+  kRenewals,
+  kGrrT12m,
+  kNrrT12m,
+  kLogoRetentionT12m,
   kCount  ///< number of fixed metrics, not a metric
 };
 
+/// Metrics reported for each territory, as "territory.<name>.<metric>".
+enum class TerritoryMetric : std::size_t {
+  kLeads,
+  kOpportunities,
+  kWins,
+  kBookings,
+  kBookingsPerRep,
+  kReps,
+  kAccountsAvailable,
+  kCount
+};
+
+/// Metrics reported for each product, as "product.<name>.<metric>".
+enum class ProductMetric : std::size_t { kWins, kBookings, kCount };
+
+/// Metrics reported for each channel, as "channel.<name>.<metric>".
+enum class ChannelMetric : std::size_t { kLeads, kOpportunities, kWins, kCost, kCount };
+
 /// The columns of one scenario's results: the fixed metrics, then "headcount.<role>" for each
-/// role in scenario order.
+/// role in scenario order, then the territory, product and channel blocks.
 class MetricLayout {
  public:
   explicit MetricLayout(const ScenarioSpec& spec);
@@ -61,11 +111,29 @@ class MetricLayout {
   std::size_t headcount_index(std::size_t role_index) const {
     return static_cast<std::size_t>(Metric::kCount) + role_index;
   }
+  /// Column of a metric of the territory at `territory` in ScenarioSpec::territories.
+  std::size_t territory_index(std::size_t territory, TerritoryMetric metric) const {
+    return territories_begin_ + territory * static_cast<std::size_t>(TerritoryMetric::kCount) +
+           static_cast<std::size_t>(metric);
+  }
+  /// Column of a metric of the product at `product` in ScenarioSpec::products.
+  std::size_t product_index(std::size_t product, ProductMetric metric) const {
+    return products_begin_ + product * static_cast<std::size_t>(ProductMetric::kCount) +
+           static_cast<std::size_t>(metric);
+  }
+  /// Column of a metric of the channel at `channel` in ScenarioSpec::channels.
+  std::size_t channel_index(std::size_t channel, ChannelMetric metric) const {
+    return channels_begin_ + channel * static_cast<std::size_t>(ChannelMetric::kCount) +
+           static_cast<std::size_t>(metric);
+  }
   /// Column of the metric with this name, or size() when there is none.
   std::size_t find(const std::string& name) const;
 
  private:
   std::vector<MetricInfo> infos_;
+  std::size_t territories_begin_ = 0;
+  std::size_t products_begin_ = 0;
+  std::size_t channels_begin_ = 0;
 };
 
 }  // namespace teamsim::model

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <limits>
 #include <vector>
 
 #include "models/ledger.h"
@@ -10,20 +13,28 @@
 #include "sim/random_streams.h"
 #include "sim/simulator.h"
 
+// One replication is one event loop (replication.cc) over a state split by job: the organisation
+// (organisation.cc: hiring, searches, training, management, departures, hiring rules, territory
+// rebalancing), the pipeline (pipeline.cc: leads, qualification, opportunities, specialists,
+// accounts), the customers (customers.cc: renewals, coverage, churn) and the month-end snapshot
+// (monthly_snapshot.cc: every metric).
+
 namespace teamsim::model {
 
 /// The named random streams of a replication. Most are keyed per entity (sim::make_substream):
 /// a lead's fate and its customer's renewals come from that lead's own engine, a person's
-/// onboarding, ramp, tenure and backfill from that person's, so two plans run with the same seed
-/// see the same leads arrive at the same moments and the same customers churn on the same draws
-/// (common random numbers), however differently their teams handle them.
+/// onboarding, ramp, tenure, performance and backfill from that person's, so two plans run with
+/// the same seed see the same leads arrive at the same moments and the same customers churn on
+/// the same draws (common random numbers), however differently their teams handle them. A
+/// lead's fate is drawn in full when it arrives (product, channel, win draw, cycle, size,
+/// complexity, specialist help, qualification, conversion, account availability), worked or not.
 enum class Stream : sim::StreamId {
   kRequisition = 1,            ///< per requisition: time to fill
-  kPerson = 2,                 ///< per person: onboarding, ramp, tenure, backfill delay
+  kPerson = 2,                 ///< per person: onboarding, ramp, tenure, performance, backfill
   kProspecting = 3,            ///< per person: when they find their own leads
   kProspectedLead = 4,         ///< per (person, lead number): the lead's fate, then its customer's
   kInitialCustomer = 5,        ///< per initial customer: MRR and renewals
-  kInboundArrivals = 0x10000,  ///< + territory: inbound lead arrival times
+  kInboundArrivals = 0x10000,  ///< + territory: inbound lead arrival times (and seasonal thinning)
   kInboundLead = 0x20000,  ///< + territory, per lead number: the lead's fate, then its customer's
 };
 
@@ -36,13 +47,17 @@ enum class EventKind : std::uint32_t {
   kInboundLead,
   kProspectedLead,
   kOpportunityClosed,
+  kSpecialistReleased,
+  kAccountCooledOff,
   kCustomerRenewal,
+  kMonthStart,
   kMonthEnd,
 };
 
 /// Same-time events run in this order: people leave before anyone is hired, the team is settled
 /// before leads are routed, deals close and customers renew before the month-end snapshot reads
-/// the state.
+/// the state. Hiring rules and rebalancing run at each month start, after the previous month's
+/// snapshot and the requisitions dated that instant.
 namespace priority {
 inline constexpr sim::Priority kDeparture = 0;
 inline constexpr sim::Priority kRequisition = 1;
@@ -50,8 +65,10 @@ inline constexpr sim::Priority kHire = 2;
 inline constexpr sim::Priority kOnboarding = 3;
 inline constexpr sim::Priority kLead = 4;
 inline constexpr sim::Priority kDealClose = 5;
+inline constexpr sim::Priority kRelease = 5;
 inline constexpr sim::Priority kRenewal = 6;
 inline constexpr sim::Priority kMonthEnd = 9;
+inline constexpr sim::Priority kMonthStart = 10;
 }  // namespace priority
 
 /// One simulated history of the organisation over the horizon. Owns its simulator, random
@@ -73,66 +90,146 @@ class Replication {
   void operator()(const sim::Event& event);
 
  private:
+  static constexpr std::uint32_t kNobody = UINT32_MAX;
+  static constexpr std::size_t kUnassigned = SIZE_MAX;
+  static constexpr double kNever = std::numeric_limits<double>::infinity();
+
   struct Person {
-    sim::Rng rng;                  ///< onboarding, ramp, tenure and backfill draws
+    sim::Rng rng;                  ///< onboarding, ramp, tenure, performance and backfill draws
     sim::Rng prospect_rng;         ///< waiting times between self-sourced leads
     std::uint32_t prospected = 0;  ///< leads found so far: keys each lead's own stream
     std::size_t role = 0;
     std::size_t territory = 0;
+    std::size_t source = 0;
     bool active = true;
-    bool selling = false;  ///< onboarding finished (AE roles)
-    double selling_from = 0;
-    double ramp_days = 0;
+    bool seller = false;    ///< an AE-kind role that works opportunities (not an SDR)
+    bool selling = false;   ///< onboarding finished (AE-kind roles)
+    bool training = false;  ///< holds a trainer slot
+    double start_time = 0;
+    double leave_time = kNever;
+    double salary = 0;  ///< currency per year
+    double performance = 1;
+    double onboarding_days = 0;
+    double ramp_days = 0;  ///< as drawn; fixed when onboarding ends
+    double selling_from = kNever;
     int open_opportunities = 0;
     sim::EventId next_prospect;
+    std::array<double, 12> bookings{};  ///< by month of the horizon modulo 12
   };
   /// Everything about a lead that does not depend on the team, drawn from the lead's own engine
   /// when it arrives, worked or not, so its fate is the same in every plan.
   struct Lead {
-    sim::Rng rng;         ///< continues as the customer's engine if the deal is won
+    sim::Rng rng;  ///< continues as the customer's engine if the deal is won
+    std::size_t product = kUnassigned;
+    std::size_t channel = kUnassigned;
     double win_rate = 0;  ///< for a fully productive rep
-    double win_draw = 0;  ///< uniform(0, 1): won if below win_rate x owner productivity
+    double win_draw = 0;  ///< uniform(0, 1): won if below the deal's win probability
     double cycle_days = 0;
     double acv = 0;
+    bool complex = false;
+    double help_days = 0;
+    bool unqualified = false;
+    double screen_draw = 0;   ///< screened out if below accuracy x screening coverage
+    double convert_draw = 0;  ///< converted if below the channel's conversion
+    double account_draw = 0;  ///< exists if below the territory's available share of accounts
   };
   struct Opportunity {
     Lead lead;
     std::uint32_t owner = kNobody;
     std::size_t territory = 0;
     double win_probability = 0;
+    double opened_at = 0;
+    double waiting_since = 0;
     bool open = false;
   };
   struct Customer {
     sim::Rng rng;  ///< renewal draws: churn, expansion
     double mrr = 0;
     bool active = false;
+    bool annual = false;
+    double coverage_draw = 0;  ///< covered when below the coverage share at a renewal
+    std::size_t territory = kUnassigned;
+    int first_month = 0;              ///< first month-end snapshot (0: day 0) it was active at
+    int churn_month = INT32_MAX;      ///< month in which it churned
+    std::array<double, 13> mrr_at{};  ///< MRR at month-end snapshots, by month modulo 13
+  };
+  struct Requisition {
+    std::size_t role;
+    std::size_t territory;
+    std::size_t source;
+    double opened_at = 0;
   };
   struct MonthCounters {
     double hires = 0, departures = 0, leads = 0, leads_unworked = 0, opportunities = 0, won = 0,
-           lost = 0, bookings = 0, churned = 0;
+           lost = 0, bookings = 0, churned = 0, commission = 0, hiring_cost = 0, channel_cost = 0,
+           cycle_days_sum = 0, complex = 0, specialist_grants = 0, specialist_wait_sum = 0,
+           disqualified = 0, not_converted = 0, time_to_hire_sum = 0, moves = 0, renewals = 0;
   };
-  static constexpr std::uint32_t kNobody = UINT32_MAX;
+  struct TerritoryCounters {
+    double leads = 0, opportunities = 0, wins = 0, bookings = 0;
+  };
+  struct TerritoryAccounts {
+    int total = 0;  ///< 0: unlimited
+    int in_use = 0;
+    int cooling = 0;
+    int available() const { return total - in_use - cooling; }
+  };
 
+  // replication.cc
   sim::Rng substream(Stream stream, std::uint64_t index) const;
-  Lead draw_lead(sim::Rng rng) const;
-  bool is_account_executive(const Person& person) const;
-  double productivity(const Person& person) const;
-
+  std::size_t role_index(const std::string& name) const;
+  std::size_t territory_index(const std::string& name) const;
+  std::size_t source_index(const std::string& name) const;
   void schedule_initial_events();
-  void open_requisition(std::size_t role, std::size_t territory);
+  int current_month() const;  ///< 0-based month of the horizon containing now
+
+  // organisation.cc
+  const RoleSpec& role_of(const Person& person) const { return spec_.roles[person.role]; }
+  double management_factor() const;
+  double enablement_coverage() const;
+  double productivity(const Person& person) const;
+  void open_requisition(std::size_t role, std::size_t territory, std::size_t source);
+  void requisition_opened(std::uint32_t requisition);
+  std::int64_t search_capacity() const;
+  void start_searches();
   void start_hire(std::uint32_t requisition);
-  std::uint32_t add_person(std::size_t role, std::size_t territory, bool ramped);
+  std::uint32_t add_person(std::size_t role, std::size_t territory, std::size_t source,
+                           bool ramped);
+  void change_capacities(const Person& person, int sign);
+  std::int64_t trainer_capacity() const;
+  void start_training();
   void finish_onboarding(std::uint32_t person_index);
+  void start_selling(std::uint32_t person_index);
   void leave(std::uint32_t person_index);
+  std::size_t least_staffed_territory() const;
+  void month_start(int month);
+  void apply_hiring_rules(int month);
+  void rebalance_territories();
+  void move_rep(std::uint32_t person_index, std::size_t territory);
+
+  // pipeline.cc
+  Lead draw_lead(sim::Rng rng) const;
   void schedule_next_inbound(std::size_t territory);
+  void inbound_lead(std::size_t territory);
   void schedule_next_prospect(std::uint32_t person_index);
   void route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead);
   std::uint32_t least_loaded_seller(std::size_t territory, bool need_capacity) const;
+  std::uint32_t store_opportunity(const Opportunity& opportunity);
+  void schedule_close(std::uint32_t index);
+  void grant_specialists();
+  void release_specialist();
   void close_opportunity(std::uint32_t index);
-  void add_customer(double mrr, sim::Rng rng);
+  void cool_off_account(std::size_t territory);
+
+  // customers.cc
+  void add_customer(double mrr, sim::Rng rng, std::size_t territory);
+  double coverage_share() const;
   void renew_customer(std::uint32_t index);
+
+  // monthly_snapshot.cc
   void snapshot_month();
-  std::size_t least_staffed_territory() const;
+  void record_retention(int month);
+  void record_quota(int month);
 
   const ScenarioSpec& spec_;
   const MetricLayout& layout_;
@@ -141,32 +238,58 @@ class Replication {
   std::uint64_t replication_;
   std::vector<sim::Rng> inbound_arrivals_;    ///< by territory
   std::vector<std::uint64_t> inbound_leads_;  ///< leads arrived so far, by territory
+  double season_max_ = 1;                     ///< largest lead-seasonality multiplier
   Ledger ledger_;
   std::vector<double> attrition_hazard_per_day_;  ///< by role
 
+  // Organisation.
   std::vector<Person> people_;
-  /// Requisitions in flight: the role and territory (or kUnassigned) each will fill.
-  struct Requisition {
-    std::size_t role;
-    std::size_t territory;
-  };
   std::vector<Requisition> requisitions_;
-  static constexpr std::size_t kUnassigned = SIZE_MAX;
+  std::deque<std::uint32_t> recruiting_queue_;  ///< requisitions waiting for a search slot
+  std::int64_t searches_running_ = 0;
+  std::deque<std::uint32_t> training_queue_;  ///< new hires waiting for a trainer
+  std::int64_t trainees_ = 0;
   std::size_t open_requisitions_ = 0;
-  std::vector<std::vector<std::uint32_t>> sellers_by_territory_;
-  std::vector<int> account_executives_by_territory_;
+  std::vector<int> open_requisitions_by_role_;
+  std::vector<std::vector<std::uint32_t>> sellers_by_territory_;  ///< selling, by joining order
+  std::vector<int> account_executives_by_territory_;  ///< employed sellers (any ramp state)
   std::vector<int> headcount_by_role_;
+  int managers_ = 0;  ///< employed people of kind sales manager
+  int reps_ = 0;      ///< employed people of AE kinds (SDRs included)
+  int sellers_ = 0;   ///< employed sellers (AE kinds, SDRs excluded)
+  int specialists_ = 0;
+  int sales_ops_ = 0;
+  std::int64_t span_ = 0;              ///< reps managers and assistants can manage
+  std::int64_t manager_searches_ = 0;  ///< of managers and assistants
+  std::int64_t assistant_searches_ = 0;
+  std::int64_t manager_trainees_ = 0;  ///< trainer slots of managers and assistants
+  std::int64_t enablement_trainees_ = 0;
+  double enablement_support_ = 0;        ///< reps supported
+  double enablement_ramp_weighted_ = 0;  ///< sum of reps_supported x ramp_reduction
+  double enablement_uplift_weighted_ = 0;
+  std::int64_t csr_accounts_ = 0;
+  std::int64_t specialist_slots_ = 0;
+  double screening_per_month_ = 0;
 
+  // Pipeline.
   std::vector<Opportunity> opportunities_;
   std::vector<std::uint32_t> free_opportunities_;
   std::size_t open_opportunities_ = 0;
+  std::deque<std::uint32_t> specialist_queue_;
+  std::int64_t specialists_busy_ = 0;
+  std::vector<TerritoryAccounts> accounts_;
+  double leads_last_month_ = 0;
 
+  // Customers.
   std::vector<Customer> customers_;
-  std::vector<std::uint32_t> free_customers_;
   std::size_t active_customers_ = 0;
   double total_mrr_ = 0;
 
   MonthCounters month_;
+  std::vector<TerritoryCounters> territory_month_;
+  std::vector<std::array<double, 2>> product_month_;  ///< wins, bookings
+  std::vector<std::array<double, 4>> channel_month_;  ///< leads, opportunities, wins, cost
+  bool cash_was_negative_ = false;
   Eigen::Index months_recorded_ = 0;
   Eigen::MatrixXd monthly_;
 };

@@ -9,4 +9,11 @@ const RoleSpec* ScenarioSpec::find_role(const std::string& role_name) const {
   return nullptr;
 }
 
+const HireSourceSpec* ScenarioSpec::find_source(const std::string& source_name) const {
+  for (const HireSourceSpec& source : hire_sources) {
+    if (source.name == source_name) return &source;
+  }
+  return nullptr;
+}
+
 }  // namespace teamsim::model

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,8 +23,23 @@ inline constexpr double kDaysPerYear = 365.25;
 /// What a role does in the model.
 enum class RoleKind {
   kAccountExecutive,  ///< works opportunities and closes deals; carries a quota
-  kSalesManager,      ///< leads the team; a cost and a headcount in this slice
+  kSalesManager,      ///< manages reps (span of control), runs searches, trains new hires
+  kAssistantManager,  ///< extends the span of control of the managers
+  kCustomerSuccess,   ///< covers accounts: covered customers churn less and expand more
+  kSpecialist,        ///< helps complex opportunities, a shared capacity-limited resource
+  kSalesOperations,   ///< qualifies leads and rebalances territories
+  kSalesEnablement,   ///< shortens ramp, raises productivity, trains new hires
 };
+
+/// How productivity rises from 0 to 1 over the ramp, as a function of x = elapsed / ramp.
+enum class RampCurve {
+  kLinear,  ///< x
+  kStep,    ///< 0 until the ramp ends, then 1
+  kSCurve,  ///< smoothstep 3x^2 - 2x^3: slow start, fast middle, slow finish
+};
+
+/// Value meaning "no limit" for counts such as searches at once or trainees at once.
+inline constexpr int kUnlimited = std::numeric_limits<int>::max();
 
 /// One role of the organisation, e.g. "account_executive" or a user-defined "sdr".
 struct RoleSpec {
@@ -33,8 +50,10 @@ struct RoleSpec {
   sim::Distribution time_to_fill_days;
   /// Days after the first day with no selling (productivity 0).
   sim::Distribution onboarding_days;
-  /// Months after onboarding to reach full productivity, rising linearly from 0 to 1.
+  /// Months after onboarding to reach full productivity.
   sim::Distribution ramp_months;
+  /// Shape of the ramp.
+  RampCurve ramp_curve = RampCurve::kLinear;
   /// Probability that a person leaves within a year; modelled as a constant hazard
   /// lambda = -ln(1 - annual_attrition) per year, so tenure is exponential.
   double annual_attrition = 0;
@@ -46,6 +65,61 @@ struct RoleSpec {
   int max_open_opportunities = 0;
   /// Self-sourced leads per month a full-time account executive prospects (AE roles only).
   double prospecting_leads_per_month = 0;
+  /// AE roles: true for a prospecting role (an SDR) that hands its leads to the AEs of its
+  /// territory instead of working them; it takes no inbound leads and carries no quota.
+  bool hands_off_leads = false;
+  /// AE roles: bookings (ACV) expected per fully ramped year; 0: no quota.
+  double annual_quota = 0;
+  /// AE roles: salary plus commission at 100 % of quota, currency per year. Commission is paid
+  /// at booking at the rate (on_target_earnings - annual_salary) / annual_quota per unit of ACV.
+  double on_target_earnings = 0;
+  /// AE roles: a person's productivity multiplier, drawn once per person (reps differ).
+  sim::Distribution performance;
+  /// Source of backfill hires (a name in ScenarioSpec::hire_sources).
+  std::string backfill_source = "experienced_external";
+  /// Managers and assistants: reps one person can manage without loss of productivity.
+  int span_of_control = 0;
+  /// Managers and assistants: recruiting searches one person runs at once.
+  int concurrent_searches = 0;
+  /// Managers and enablement: new hires one person can onboard at once.
+  int trainees_at_once = 0;
+  /// Customer success: customers one person covers.
+  int accounts_per_rep = 0;
+  /// Specialists: complex opportunities one person helps at once.
+  int concurrent_deals = 0;
+  /// Sales operations: leads one person screens per month.
+  double leads_screened_per_month = 0;
+  /// Enablement: reps one person supports; with full support ramp and productivity improve by
+  /// ramp_reduction and productivity_uplift (linearly less with partial support).
+  int reps_supported = 0;
+  double ramp_reduction = 0;       ///< enablement: relative cut of ramp months at full support
+  double productivity_uplift = 0;  ///< enablement: relative productivity gain at full support
+};
+
+/// Where a hire comes from, and how that changes the hire (multipliers on the role's values).
+struct HireSourceSpec {
+  std::string name;
+  double time_to_fill_factor = 1;
+  double ramp_factor = 1;
+  double productivity = 1;  ///< multiplies the person's performance
+  double attrition_factor = 1;
+  double salary_factor = 1;
+  double cost_per_hire = 0;  ///< one-off recruiting cost, currency
+};
+
+/// The founder, who recruits, manages and trains before any manager exists.
+struct FounderSpec {
+  int span_of_control = 0;         ///< reps the founder manages while no manager is employed
+  int concurrent_searches = 0;     ///< searches at once while no manager is employed
+  double time_to_fill_factor = 1;  ///< the founder's searches take this much longer
+  int trainees_at_once = 0;        ///< new hires the founder onboards at once
+};
+
+/// How lack of management hurts reps.
+struct ManagementSpec {
+  /// Productivity lost at zero management coverage; coverage c = min(1, span / reps) gives a
+  /// factor 1 - penalty (1 - c), also dividing the ramp speed of reps who start ramping.
+  double under_management_penalty = 0;
 };
 
 /// People on the team when the simulation starts: already hired, onboarded and fully ramped.
@@ -61,12 +135,71 @@ struct HireSpec {
   int count = 1;
   int start_month = 1;    ///< 1 = the first simulated month
   std::string territory;  ///< empty: assigned to the territory with the fewest AEs at start
+  std::string source = "experienced_external";
+};
+
+/// What a conditional hiring rule compares.
+enum class RuleBasis {
+  kNone,                 ///< a recurring rule only
+  kCustomers,            ///< target = floor(customers / ratio)
+  kReps,                 ///< target = floor(AEs / ratio)
+  kRepsPerManagerAbove,  ///< target = max(0, ceil(AEs / ratio) - managers)
+};
+
+/// A hiring rule, checked at each month end from `from_month` to `until_month`: recurring
+/// (`count` every `every_months`) or conditional (keeps the role's headcount plus open
+/// requisitions at the target of its basis, at most `max_count`).
+struct HiringRuleSpec {
+  std::string role;
+  int count = 1;
+  int every_months = 0;  ///< recurring: 0 for a conditional rule
+  RuleBasis basis = RuleBasis::kNone;
+  double ratio = 0;
+  int from_month = 1;
+  int until_month = std::numeric_limits<int>::max();
+  int max_count = kUnlimited;
+  std::string territory;
+  std::string source = "experienced_external";
 };
 
 /// A market with its own inbound lead flow.
 struct TerritorySpec {
   std::string name;
   double inbound_leads_per_month = 0;  ///< Poisson arrival rate of inbound leads
+  /// Total addressable accounts; 0: unlimited. Leads come only from available accounts: those
+  /// not customers, not in an open opportunity and not cooling off.
+  int accounts = 0;
+  /// Months an account cools off after a lost deal or a churn before it can be approached again.
+  double cool_off_months = 0;
+  double win_rate_factor = 1;   ///< multiplies the win probability of the territory's deals
+  double deal_size_factor = 1;  ///< multiplies the ACV of the territory's deals
+};
+
+/// A product sold: its own deal size, cycle, win rate and complexity.
+struct ProductSpec {
+  std::string name;
+  double share = 0;  ///< share of leads interested in this product (normalised over products)
+  sim::Distribution win_rate;
+  sim::Distribution deal_size_acv;
+  sim::Distribution sales_cycle_days;
+  double complex_share = 0;  ///< probability that a deal needs a specialist
+};
+
+/// A channel through which reps reach leads, with its conversion, cycle and cost.
+struct ChannelSpec {
+  std::string name;
+  double share = 0;            ///< share of leads (normalised over channels)
+  double lead_conversion = 1;  ///< probability a worked lead becomes an opportunity
+  double cycle_factor = 1;     ///< multiplies the sales cycle
+  double win_rate_factor = 1;  ///< multiplies the win probability
+  double cost_per_lead = 0;    ///< currency per lead that arrives through the channel
+};
+
+/// Calendar effects by calendar month (index 0 = January).
+struct SeasonalitySpec {
+  std::array<double, 12> leads{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};    ///< lead-flow multiplier
+  std::array<double, 12> closing{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};  ///< win multiplier
+  int start_month_of_year = 1;  ///< calendar month (1-12) of the first simulated month
 };
 
 /// How leads become revenue.
@@ -77,6 +210,21 @@ struct PipelineSpec {
   sim::Distribution deal_size_acv;
   /// Days from opening an opportunity to its close (won or lost).
   sim::Distribution sales_cycle_days;
+  /// Probability that a deal is complex and needs a specialist (used when there are no products).
+  double complex_share = 0;
+  /// Days a complex deal holds a specialist for, once granted; drawn per lead.
+  sim::Distribution specialist_help_days;
+  /// Complex deals helped by a specialist have their win probability multiplied by this.
+  double specialist_win_rate_factor = 1;
+  /// Complex deals without any specialist employed have their win probability multiplied by this.
+  double unassisted_win_rate_factor = 1;
+  /// Share of leads that are unqualified: they can never be won but take a rep's slot for their
+  /// cycle unless sales operations screens them out.
+  double unqualified_lead_share = 0;
+  /// Probability that sales operations, with full screening coverage, rejects an unqualified lead.
+  double qualification_accuracy = 0;
+  /// Sales operations rebalances territories every this many months (0: never).
+  int rebalance_every_months = 0;
 };
 
 /// The customer base and how it evolves.
@@ -88,6 +236,15 @@ struct CustomerSpec {
   double monthly_churn = 0;
   /// Relative MRR change at each monthly renewal of a staying customer (0.01 = +1 %).
   sim::Distribution monthly_expansion;
+  /// Share of new customers on annual contracts: they renew every 12 months, churning with
+  /// annual_churn and compounding twelve months of expansion at once.
+  double annual_contract_share = 0;
+  /// Probability that an annual contract does not renew.
+  double annual_churn = 0;
+  /// Churn probability of a customer covered by customer success, relative to an uncovered one.
+  double covered_churn_factor = 1;
+  /// Added to the relative MRR change at each renewal of a covered customer (per month).
+  double covered_expansion_bonus = 0;
 };
 
 /// Cash and costs other than payroll.
@@ -96,6 +253,9 @@ struct MoneySpec {
   double other_monthly_costs = 0;  ///< rent, tools, marketing: currency per month
   std::string currency = "USD";
 };
+
+/// A sales motion preset: sets cycle, deal size, win rate and retention together.
+enum class SalesMotion { kTransactional, kRelationship };
 
 /// A whole scenario: the organisation, its plan, and the run's defaults.
 struct ScenarioSpec {
@@ -108,12 +268,21 @@ struct ScenarioSpec {
   std::vector<TerritorySpec> territories;
   std::vector<StartingStaffSpec> starting_staff;
   std::vector<HireSpec> hires;
+  std::vector<HiringRuleSpec> hiring_rules;
+  std::vector<HireSourceSpec> hire_sources;
+  FounderSpec founder;
+  ManagementSpec management;
   PipelineSpec pipeline;
+  std::vector<ProductSpec> products;  ///< empty: the pipeline's distributions apply
+  std::vector<ChannelSpec> channels;  ///< empty: one channel with conversion 1 and no cost
+  SeasonalitySpec seasonality;
   CustomerSpec customers;
   MoneySpec money;
 
   /// The role with this name, or nullptr.
   const RoleSpec* find_role(const std::string& role_name) const;
+  /// The hire source with this name, or nullptr.
+  const HireSourceSpec* find_source(const std::string& source_name) const;
 };
 
 }  // namespace teamsim::model

@@ -26,7 +26,9 @@ TEST(FuzzRegressionsTest, EveryCrashingInputNowGivesDiagnosticsOrAScenario) {
     for (const Diagnostic& diagnostic : result.diagnostics) {
       EXPECT_FALSE(format_diagnostic(diagnostic).empty());
     }
-    if (result.ok()) EXPECT_EQ(scenario_hash(*result.spec).size(), 16u);
+    if (result.ok()) {
+      EXPECT_EQ(scenario_hash(*result.spec).size(), 16u);
+    }
     ++replayed;
   }
   EXPECT_GE(replayed, 1);

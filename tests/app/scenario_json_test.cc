@@ -61,32 +61,43 @@ TEST(ScenarioJson, ResolvedScenarioUsesTheYamlKeysInAFixedOrder) {
       "hires: [{role: sales_manager, month: 3}]\n");
   const ordered_json json = scenario_to_json(spec);
   EXPECT_EQ(keys_of(json),
-            (std::vector<std::string>{"name", "description", "horizon_months", "replications",
-                                      "seed", "money", "roles", "territories", "starting_staff",
-                                      "hires", "pipeline", "customers"}));
+            (std::vector<std::string>{
+                "name", "description", "horizon_months", "replications", "seed", "money", "roles",
+                "hire_sources", "founder", "management", "territories", "starting_staff", "hires",
+                "hiring_rules", "pipeline", "products", "channels", "seasonality", "customers"}));
   EXPECT_EQ(json["name"], "Acme");
   EXPECT_EQ(json["seed"], 7u);
   EXPECT_EQ(keys_of(json["money"]),
             (std::vector<std::string>{"currency", "starting_cash", "other_monthly_costs"}));
   EXPECT_EQ(keys_of(json["roles"]),
-            (std::vector<std::string>{"account_executive", "sales_manager"}));
+            (std::vector<std::string>{"account_executive", "sales_manager", "assistant_manager",
+                                      "customer_success", "sales_specialist", "sales_operations",
+                                      "sales_enablement"}));
   EXPECT_EQ(keys_of(json["roles"]["account_executive"]),
-            (std::vector<std::string>{"kind", "annual_salary", "time_to_fill_days",
-                                      "onboarding_days", "ramp_months", "annual_attrition",
-                                      "backfill", "backfill_delay_days", "max_open_opportunities",
-                                      "prospecting_leads_per_month"}));
+            (std::vector<std::string>{
+                "kind", "annual_salary", "time_to_fill_days", "onboarding_days", "ramp_months",
+                "ramp_curve", "annual_attrition", "backfill", "backfill_delay_days",
+                "backfill_source", "max_open_opportunities", "prospecting_leads_per_month",
+                "hands_off_leads", "annual_quota", "on_target_earnings", "performance"}));
   EXPECT_FALSE(json["roles"]["sales_manager"].contains("max_open_opportunities"));
   EXPECT_EQ(json["roles"]["account_executive"]["onboarding_days"].dump(),
             R"({"dist":"constant","params":{"value":15.0}})");
-  EXPECT_EQ(json["territories"].dump(), R"({"north":{"inbound_leads_per_month":12.0}})");
+  EXPECT_EQ(json["territories"].dump(),
+            R"({"north":{"inbound_leads_per_month":12.0,"accounts":0,"cool_off_months":6.0,)"
+            R"("win_rate_factor":1.0,"deal_size_factor":1.0}})");
   EXPECT_EQ(json["starting_staff"].dump(),
             R"([{"role":"account_executive","count":2,"territory":"north"}])");
-  EXPECT_EQ(json["hires"].dump(), R"([{"role":"sales_manager","count":1,"month":3}])");
+  EXPECT_EQ(json["hires"].dump(),
+            R"([{"role":"sales_manager","count":1,"month":3,"source":"experienced_external"}])");
   EXPECT_EQ(keys_of(json["pipeline"]),
-            (std::vector<std::string>{"win_rate", "deal_size_acv", "sales_cycle_days"}));
-  EXPECT_EQ(
-      keys_of(json["customers"]),
-      (std::vector<std::string>{"initial", "initial_mrr", "monthly_churn", "monthly_expansion"}));
+            (std::vector<std::string>{
+                "win_rate", "deal_size_acv", "sales_cycle_days", "complex_share",
+                "specialist_help_days", "specialist_win_rate_factor", "unassisted_win_rate_factor",
+                "unqualified_lead_share", "qualification_accuracy", "rebalance_every_months"}));
+  EXPECT_EQ(keys_of(json["customers"]),
+            (std::vector<std::string>{"initial", "initial_mrr", "monthly_churn",
+                                      "monthly_expansion", "annual_contract_share", "annual_churn",
+                                      "covered_churn_factor", "covered_expansion_bonus"}));
 }
 
 TEST(ScenarioJson, Fnv1a64KnownValues) {

@@ -49,7 +49,7 @@ TEST(ScenarioLoader, MinimalScenarioTakesTheDefaults) {
   EXPECT_EQ(spec.horizon_months, 24);
   EXPECT_EQ(spec.replications, defaults.replications);
   EXPECT_EQ(spec.seed, defaults.seed);
-  ASSERT_EQ(spec.roles.size(), 2u);
+  ASSERT_EQ(spec.roles.size(), 7u);  // one built-in role per kind
   EXPECT_EQ(spec.roles[0].name, "account_executive");
   EXPECT_EQ(spec.roles[0].annual_salary, 80'000);
   EXPECT_EQ(spec.roles[0].annual_attrition, 0.35);
@@ -124,7 +124,7 @@ customers:
   EXPECT_EQ(spec.seed, 18446744073709551615ULL);
   EXPECT_EQ(spec.money.currency, "EUR");
   EXPECT_EQ(spec.money.starting_cash, 3'000'000);
-  ASSERT_EQ(spec.roles.size(), 3u);
+  ASSERT_EQ(spec.roles.size(), 8u);
   const model::RoleSpec& ae = spec.roles[0];
   EXPECT_EQ(ae.annual_salary, 90'000);
   EXPECT_DOUBLE_EQ(ae.annual_attrition, 0.30);
@@ -136,7 +136,7 @@ customers:
   EXPECT_EQ(params_of<Distribution::Uniform>(ae.backfill_delay_days).max, 21);
   EXPECT_TRUE(
       std::holds_alternative<Distribution::Gamma>(spec.roles[1].time_to_fill_days.params()));
-  const model::RoleSpec& sdr = spec.roles[2];
+  const model::RoleSpec& sdr = spec.roles[7];
   EXPECT_EQ(sdr.name, "sdr");
   EXPECT_EQ(sdr.kind, model::RoleKind::kAccountExecutive);
   EXPECT_EQ(sdr.annual_salary, 55'000);
@@ -180,15 +180,15 @@ pipeline:
 customers:
   monthly_expansion: {dist: beta, p5: 0.01, p95: 0.1}
 )");
-  ASSERT_EQ(spec.roles.size(), 12u);
-  EXPECT_EQ(params_of<Distribution::Constant>(spec.roles[2].time_to_fill_days).value, 3);
+  ASSERT_EQ(spec.roles.size(), 17u);  // the seven built-in roles, then r1 .. r10
+  EXPECT_EQ(params_of<Distribution::Constant>(spec.roles[7].time_to_fill_days).value, 3);
   EXPECT_TRUE(
-      std::holds_alternative<Distribution::Uniform>(spec.roles[3].time_to_fill_days.params()));
-  EXPECT_EQ(params_of<Distribution::TruncatedNormal>(spec.roles[4].time_to_fill_days).min, 0);
-  EXPECT_EQ(params_of<Distribution::TruncatedNormal>(spec.roles[5].time_to_fill_days).max, 90);
+      std::holds_alternative<Distribution::Uniform>(spec.roles[8].time_to_fill_days.params()));
+  EXPECT_EQ(params_of<Distribution::TruncatedNormal>(spec.roles[9].time_to_fill_days).min, 0);
+  EXPECT_EQ(params_of<Distribution::TruncatedNormal>(spec.roles[10].time_to_fill_days).max, 90);
   EXPECT_TRUE(
-      std::holds_alternative<Distribution::Poisson>(spec.roles[10].time_to_fill_days.params()));
-  EXPECT_EQ(spec.roles[11].kind, model::RoleKind::kSalesManager);
+      std::holds_alternative<Distribution::Poisson>(spec.roles[15].time_to_fill_days.params()));
+  EXPECT_EQ(spec.roles[16].kind, model::RoleKind::kSalesManager);
   EXPECT_EQ(params_of<Distribution::Beta>(spec.pipeline.win_rate).alpha, 2);
 }
 
@@ -199,7 +199,9 @@ TEST(ScenarioLoader, UnknownKeysSuggestTheClosestOne) {
             Errors{"s.yaml:2:3: pipeline: unknown key 'winrate'; did you mean 'win_rate'?"});
   EXPECT_EQ(errors_of("customers: {churn_per_month: 1%}\n"),
             Errors{"s.yaml:1:13: customers: unknown key 'churn_per_month'; expected one of: "
-                   "initial, initial_mrr, monthly_churn, monthly_expansion"});
+                   "initial, initial_mrr, monthly_churn, monthly_expansion, "
+                   "annual_contract_share, annual_churn, covered_churn_factor, "
+                   "covered_expansion_bonus"});
 }
 
 TEST(ScenarioLoader, WrongTypes) {
@@ -328,7 +330,7 @@ TEST(ScenarioLoader, RoleKinds) {
   EXPECT_EQ(errors_of("roles: {sales_manager: {max_open_opportunities: 5}}\n"),
             Errors{"s.yaml:1:49: roles.sales_manager.max_open_opportunities: applies only to "
                    "roles of kind account_executive, and this role is a sales_manager"});
-  EXPECT_EQ(load_ok("roles: {account_executive: {kind: account_executive}}\n").roles.size(), 2u);
+  EXPECT_EQ(load_ok("roles: {account_executive: {kind: account_executive}}\n").roles.size(), 7u);
 }
 
 TEST(ScenarioLoader, CrossReferences) {
@@ -337,7 +339,8 @@ TEST(ScenarioLoader, CrossReferences) {
                    "'account_executive'?"});
   EXPECT_EQ(errors_of("hires:\n  - {role: cfo, month: 1}\n"),
             Errors{"s.yaml:2:12: hires[0].role: unknown role 'cfo'; defined roles: "
-                   "account_executive, sales_manager"});
+                   "account_executive, sales_manager, assistant_manager, customer_success, "
+                   "sales_specialist, sales_operations, sales_enablement"});
   EXPECT_EQ(errors_of("territories: {north: {}, south: {}}\n"
                       "starting_staff:\n  - {role: account_executive, territory: nort}\n"),
             Errors{"s.yaml:3:42: starting_staff[0].territory: unknown territory 'nort'; did you "

@@ -8,57 +8,12 @@
 
 #include "models/defaults.h"
 #include "models/projection.h"
+#include "tests/models/test_scenarios.h"
 
 namespace teamsim::model {
 namespace {
 
 using sim::Distribution;
-
-/// A scenario with every mechanism switched off: no staff, no hires, no leads, no customers,
-/// no costs. Tests switch on exactly what they check.
-ScenarioSpec quiet_scenario(int horizon_months) {
-  ScenarioSpec spec = default_scenario();
-  spec.horizon_months = horizon_months;
-  for (RoleSpec& role : spec.roles) {
-    role.time_to_fill_days = Distribution::constant(0);
-    role.onboarding_days = Distribution::constant(0);
-    role.ramp_months = Distribution::constant(0);
-    role.annual_attrition = 0;
-    role.backfill_delay_days = Distribution::constant(0);
-    role.prospecting_leads_per_month = 0;
-    role.max_open_opportunities = 1'000'000;
-  }
-  spec.territories = {TerritorySpec{"all", 0}};
-  spec.customers.initial_customers = 0;
-  spec.customers.monthly_churn = 0;
-  spec.customers.monthly_expansion = Distribution::constant(0);
-  spec.money.starting_cash = 0;
-  spec.money.other_monthly_costs = 0;
-  return spec;
-}
-
-RoleSpec& role(ScenarioSpec& spec, const std::string& name) {
-  for (RoleSpec& r : spec.roles)
-    if (r.name == name) return r;
-  throw std::logic_error("no role " + name);
-}
-
-double metric_at(const Projection& p, Metric metric, Eigen::Index rep, Eigen::Index month) {
-  return p.samples.metric(MetricLayout::index(metric))(rep, month - 1);
-}
-
-double mean_at(const Projection& p, Metric metric, Eigen::Index month) {
-  return p.samples.metric(MetricLayout::index(metric)).col(month - 1).mean();
-}
-
-Projection run(const ScenarioSpec& spec, std::size_t replications, std::uint64_t seed = 7,
-               unsigned threads = 2) {
-  ProjectionOptions options;
-  options.replications = replications;
-  options.seed = seed;
-  options.threads = threads;
-  return project(spec, options);
-}
 
 TEST(ReplicationTest, DeterministicHiringPlanGivesExactlyThatHeadcount) {
   ScenarioSpec spec = quiet_scenario(6);

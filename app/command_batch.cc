@@ -1,0 +1,325 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#include "app/atomic_file.h"
+#include "app/chart_axis.h"
+#include "app/cli.h"
+#include "app/command.h"
+#include "app/html_report.h"
+#include "app/progress.h"
+#include "app/report_charts.h"
+#include "app/run_outputs.h"
+#include "app/run_summary.h"
+#include "app/scenario_loader.h"
+#include "app/summary_reader.h"
+#include "app/version.h"
+#include "models/projection.h"
+
+namespace teamsim::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Every *.yaml file under `dir`, recursively, sorted by path.
+std::vector<fs::path> find_scenarios(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+/// The output folder of a scenario: its path under the batch directory without ".yaml", with
+/// sub-folders joined by '-' ("scenarios/eu/plan.yaml" -> "eu-plan").
+std::string folder_name(const fs::path& file, const fs::path& dir) {
+  fs::path relative = file.lexically_relative(dir);
+  relative.replace_extension();
+  std::string name = relative.generic_string();
+  std::replace(name.begin(), name.end(), '/', '-');
+  return name;
+}
+
+struct ScenarioOutcome {
+  BatchIndexEntry entry;
+  ExpectationSuite suite;
+  int exit_code = kExitOk;
+};
+
+class BatchCommand final : public Command {
+ public:
+  CLI::App* add_to(CLI::App& cli) override {
+    CLI::App* batch = cli.add_subcommand(
+        "batch", "Run every scenario in a folder: results, charts, reports and an index page");
+    batch->add_option("dir", dir_, "Folder of scenario files (*.yaml, searched recursively)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    batch->add_option("-o,--out", out_, "Output folder")->capture_default_str();
+    batch
+        ->add_option("-n,--replications", replications_,
+                     "Replications for every scenario (default: each scenario's own)")
+        ->check(CLI::Range(1, 1'000'000));
+    batch->add_option("-s,--seed", seed_, "Master seed for every scenario (default: each one's)");
+    batch->add_option("-t,--threads", threads_, "Worker threads (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    batch->add_flag("--json", json_,
+                    "Print a machine-readable summary on stdout (the table goes to stderr)");
+    batch->add_flag("--png", png_, "Also write each chart as PNG (librsvg)");
+    batch->add_flag("--pdf", pdf_, "Also write each chart as PDF (librsvg)");
+    batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
+    batch->footer(
+        "Writes OUT/<scenario>/ (summary.csv, summary.json, charts/, report.html) for each\n"
+        "scenario, OUT/index.html linking them and OUT/junit.xml with one test case per `expect:`\n"
+        "assertion. Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
+    return batch;
+  }
+
+  int execute(const std::atomic<bool>& stop_requested) override;
+
+ private:
+  ScenarioOutcome run_one(const fs::path& file, const std::atomic<bool>& stop_requested);
+
+  std::string dir_;
+  std::string out_ = "out/batch";
+  std::size_t replications_ = 0;
+  std::optional<std::uint64_t> seed_;
+  unsigned threads_ = 0;
+  bool json_ = false;
+  bool png_ = false;
+  bool pdf_ = false;
+  bool quiet_ = false;
+};
+
+ScenarioOutcome BatchCommand::run_one(const fs::path& file,
+                                      const std::atomic<bool>& stop_requested) {
+  ScenarioOutcome outcome;
+  const std::string path = file.string();
+  outcome.entry.folder = folder_name(file, dir_);
+  outcome.entry.scenario_file = path;
+  outcome.suite.name = outcome.entry.folder;
+  outcome.suite.file = path;
+
+  const LoadResult loaded = load_scenario_file(path);
+  if (!loaded.ok()) {
+    for (const Diagnostic& diagnostic : loaded.diagnostics) {
+      fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
+    }
+    outcome.entry.error =
+        fmt::format("invalid scenario ({} problem{}; run teamsim validate {})",
+                    loaded.diagnostics.size(), loaded.diagnostics.size() == 1 ? "" : "s", path);
+    outcome.suite.error = outcome.entry.error;
+    outcome.exit_code = kExitInvalidScenario;
+    return outcome;
+  }
+  const model::ScenarioSpec& spec = *loaded.spec;
+  model::ProjectionOptions options;
+  options.replications =
+      replications_ > 0 ? replications_ : static_cast<std::size_t>(spec.replications);
+  options.seed = seed_.value_or(spec.seed);
+  options.threads = threads_;
+  options.stop_requested = &stop_requested;
+  if (!quiet_) {
+    fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", path, options.replications,
+               spec.horizon_months, options.seed);
+  }
+  ProgressLine progress(options.replications, !quiet_ && progress_wanted());
+  options.on_progress = [&progress](std::size_t done) { progress.update(done); };
+  const auto start = std::chrono::steady_clock::now();
+  const model::Projection projection = model::project(spec, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.finish();
+  if (projection.outcome == sim::RunOutcome::kStopped) {
+    outcome.exit_code = kExitInterrupted;
+    return outcome;
+  }
+  const RunSummary summary = summarize_run(spec, projection, options.seed);
+  const std::string csv = summary_csv(summary);
+  const std::string json = summary_json(summary, spec);
+  const fs::path folder = fs::path(out_) / outcome.entry.folder;
+  ensure_directory(folder.string());
+  write_file_atomically((folder / "summary.csv").string(), csv);
+  write_file_atomically((folder / "summary.json").string(), json);
+
+  RunExtras extras;
+  extras.report = true;
+  extras.formats = {png_, pdf_};
+  extras.scenario_file = path;
+  extras.finished_at = report_clock_now();
+  extras.seconds = seconds;
+  outcome.suite.results = finish_run(folder.string(), json, loaded.expectations, extras);
+  std::string error;
+  outcome.entry.document = parse_summary_json(json, error);
+  outcome.entry.expectations = outcome.suite.results.size();
+  outcome.entry.failures = count_failures(outcome.suite.results);
+  if (outcome.entry.failures > 0) outcome.exit_code = kExitExpectationFailed;
+  if (!quiet_ && !outcome.suite.results.empty()) {
+    fmt::print(stderr, "{}",
+               format_expectation_results(outcome.suite.results, path, colour_wanted(stderr)));
+  }
+  return outcome;
+}
+
+/// p50 of a metric at the last month, compact, or "—".
+std::string last_p50(const RunSummary& summary, const char* name) {
+  const MetricSummary* metric = summary.find(name);
+  if (metric == nullptr) return "—";
+  const std::string symbol =
+      metric->info.unit == "currency" ? currency_symbol_for(summary.currency) : "";
+  return format_compact(metric->stats.percentiles(summary.horizon_months - 1, 3), symbol);
+}
+
+std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool colour) {
+  const char* green = colour ? "\033[32m" : "";
+  const char* red = colour ? "\033[31m" : "";
+  const char* reset = colour ? "\033[0m" : "";
+  std::size_t width = 8;
+  for (const ScenarioOutcome& o : outcomes) width = std::max(width, o.entry.folder.size());
+  std::string out = fmt::format("{:<{}}  {:>6}  {:>10}  {:>10}  {:>10}  {}\n", "scenario", width,
+                                "months", "ARR p50", "customers", "cash p50", "expectations");
+  for (const ScenarioOutcome& o : outcomes) {
+    if (!o.entry.document) {
+      out += fmt::format("{:<{}}  {}ERROR{} {}\n", o.entry.folder, width, red, reset,
+                         o.entry.error.empty() ? "interrupted" : o.entry.error);
+      continue;
+    }
+    const RunSummary& s = o.entry.document->summary;
+    std::string status = "none";
+    if (o.entry.expectations > 0) {
+      status = o.entry.failures == 0
+                   ? fmt::format("{}{} passed{}", green, o.entry.expectations, reset)
+                   : fmt::format("{}{} of {} failed{}", red, o.entry.failures, o.entry.expectations,
+                                 reset);
+    }
+    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>10}  {:>10}  {}\n", o.entry.folder, width,
+                       s.horizon_months, last_p50(s, "arr"), last_p50(s, "customers"),
+                       last_p50(s, "cash"), status);
+  }
+  return out;
+}
+
+nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes,
+                                    const std::string& out, int exit_code) {
+  nlohmann::ordered_json doc;
+  doc["tool"] = "teamsim";
+  doc["version"] = kVersion;
+  doc["out"] = out;
+  doc["index"] = (fs::path(out) / "index.html").string();
+  doc["junit"] = (fs::path(out) / "junit.xml").string();
+  doc["exit_code"] = exit_code;
+  std::size_t failures = 0, expectations = 0, errors = 0;
+  nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
+  for (const ScenarioOutcome& o : outcomes) {
+    nlohmann::ordered_json entry;
+    entry["file"] = o.entry.scenario_file;
+    entry["folder"] = (fs::path(out) / o.entry.folder).string();
+    if (!o.entry.document) {
+      ++errors;
+      entry["status"] = "error";
+      entry["error"] = o.entry.error;
+      scenarios.push_back(std::move(entry));
+      continue;
+    }
+    const RunSummary& s = o.entry.document->summary;
+    entry["status"] = o.entry.failures == 0 ? "passed" : "failed";
+    entry["name"] = s.scenario_name;
+    entry["report"] = (fs::path(out) / o.entry.folder / "report.html").string();
+    entry["seed"] = s.seed;
+    entry["replications"] = s.replications;
+    entry["horizon_months"] = s.horizon_months;
+    nlohmann::ordered_json last = nlohmann::ordered_json::object();
+    for (const char* name : {"arr", "customers", "headcount_total", "cash"}) {
+      if (const MetricSummary* metric = s.find(name)) {
+        const Eigen::Index m = s.horizon_months - 1;
+        last[name] = {{"p10", metric->stats.percentiles(m, 1)},
+                      {"p50", metric->stats.percentiles(m, 3)},
+                      {"p90", metric->stats.percentiles(m, 5)}};
+      }
+    }
+    entry["last_month"] = std::move(last);
+    nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+    for (const ExpectationResult& r : o.suite.results) {
+      const Expectation& e = r.expectation;
+      checks.push_back({{"name", e.name},
+                        {"metric", e.metric},
+                        {"month", e.month},
+                        {"stat", e.stat},
+                        {"op", std::string(comparison_symbol(e.op))},
+                        {"value", e.value},
+                        {"actual", r.actual},
+                        {"passed", r.passed},
+                        {"message", r.message},
+                        {"line", e.mark.line},
+                        {"column", e.mark.column}});
+    }
+    expectations += o.suite.results.size();
+    failures += o.entry.failures;
+    entry["expectations"] = std::move(checks);
+    scenarios.push_back(std::move(entry));
+  }
+  doc["scenarios_run"] = outcomes.size();
+  doc["scenario_errors"] = errors;
+  doc["expectations"] = expectations;
+  doc["expectations_failed"] = failures;
+  doc["scenarios"] = std::move(scenarios);
+  return doc;
+}
+
+int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
+  const std::vector<fs::path> files = find_scenarios(dir_);
+  if (files.empty()) {
+    fmt::print(stderr, "teamsim batch: no *.yaml files under {}\n", dir_);
+    return kExitUsage;
+  }
+  ensure_directory(out_);
+  std::vector<ScenarioOutcome> outcomes;
+  int exit_code = kExitOk;
+  for (const fs::path& file : files) {
+    ScenarioOutcome outcome = run_one(file, stop_requested);
+    if (outcome.exit_code == kExitInterrupted) {
+      fmt::print(stderr, "interrupted: stopped during {}; its results were not written\n",
+                 file.string());
+      return kExitInterrupted;
+    }
+    if (outcome.exit_code == kExitInvalidScenario) {
+      exit_code = kExitInvalidScenario;
+    } else if (outcome.exit_code == kExitExpectationFailed && exit_code == kExitOk) {
+      exit_code = kExitExpectationFailed;
+    }
+    outcomes.push_back(std::move(outcome));
+  }
+
+  ReportContext context;
+  context.generated_at = format_utc(report_clock_now());
+  std::vector<BatchIndexEntry> entries;
+  std::vector<ExpectationSuite> suites;
+  for (const ScenarioOutcome& o : outcomes) {
+    entries.push_back(o.entry);
+    suites.push_back(o.suite);
+  }
+  const std::string index_path = (fs::path(out_) / "index.html").string();
+  const std::string junit_path = (fs::path(out_) / "junit.xml").string();
+  write_file_atomically(index_path, render_batch_index_html(entries, context));
+  write_file_atomically(junit_path, junit_xml(suites));
+
+  std::FILE* table_stream = json_ ? stderr : stdout;
+  if (!(json_ && quiet_)) {
+    fmt::print(table_stream, "\n{}", terminal_table(outcomes, colour_wanted(table_stream)));
+  }
+  if (json_) fmt::print("{}\n", json_summary(outcomes, out_, exit_code).dump(2));
+  if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", index_path, junit_path);
+  return exit_code;
+}
+
+}  // namespace
+
+std::unique_ptr<Command> make_batch_command() { return std::make_unique<BatchCommand>(); }
+
+}  // namespace teamsim::app

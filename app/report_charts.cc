@@ -1,0 +1,222 @@
+#include "app/report_charts.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+
+#include "app/bar_chart.h"
+#include "app/chart_axis.h"
+#include "app/fan_chart.h"
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+/// Columns of p5, p25, p50, p75 and p95 in sim::kReportedPercentiles.
+constexpr Eigen::Index kP5 = 0, kP25 = 2, kP50 = 3, kP75 = 4, kP95 = 6;
+
+struct KnownMetric {
+  const char* name;
+  const char* title;
+  const char* y_label;
+  const char* note;
+};
+
+constexpr KnownMetric kFanMetrics[] = {
+    {"arr", "ARR", "annual recurring revenue", "Annual recurring revenue at month end (12 x MRR)."},
+    {"mrr", "MRR", "monthly recurring revenue", "Monthly recurring revenue at month end."},
+    {"new_bookings", "New bookings", "new ACV signed in the month",
+     "Annual contract value of the deals won in each month."},
+    {"customers", "Customers", "customers", "Paying customers at month end."},
+    {"headcount_total", "Headcount", "people", "Everyone employed at month end, all roles."},
+};
+
+constexpr KnownMetric kLateFanMetrics[] = {
+    {"ramped_capacity", "Ramped capacity", "full-rep equivalents",
+     "Selling capacity of the account executives, in fully ramped reps."},
+    {"cash", "Cash", "cash balance", "Cash at month end; the dashed line is zero."},
+};
+
+std::string humanize(std::string text) {
+  for (char& c : text) {
+    if (c == '_') c = ' ';
+  }
+  return text;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<double> percentile_column(const MetricSummary& metric, Eigen::Index p) {
+  const Eigen::VectorXd column = metric.stats.percentiles.col(p);
+  return std::vector<double>(column.data(), column.data() + column.size());
+}
+
+std::string subtitle(const RunSummary& summary, const std::string& what) {
+  return fmt::format("{} · {} replications", what,
+                     format_grouped(static_cast<double>(summary.replications), 0));
+}
+
+ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
+                      const std::string& title, const std::string& y_label, std::string note) {
+  FanChartSpec spec;
+  spec.title = title;
+  spec.subtitle = subtitle(summary, summary.scenario_name);
+  const bool money = metric.info.unit == "currency";
+  spec.currency_symbol = money ? currency_symbol_for(summary.currency) : "";
+  spec.y_label = money && !summary.currency.empty()
+                     ? fmt::format("{} ({})", y_label, summary.currency)
+                     : y_label;
+  FanSeries series;
+  series.label = summary.scenario_name;
+  series.p5 = percentile_column(metric, kP5);
+  series.p25 = percentile_column(metric, kP25);
+  series.p50 = percentile_column(metric, kP50);
+  series.p75 = percentile_column(metric, kP75);
+  series.p95 = percentile_column(metric, kP95);
+  spec.series.push_back(std::move(series));
+  if (metric.info.name == "cash") {
+    spec.reference_line = 0.0;
+    spec.reference_label = "zero cash";
+    if (const auto month = first_cash_risk_month(summary)) {
+      spec.marked_month = *month;
+      spec.marked_label =
+          fmt::format("P(cash < 0) > {:.0f}% from month {}", kCashRiskThreshold * 100, *month);
+      note += fmt::format(
+          " The marker shows the first month in which more than {:.0f}% of the runs have gone "
+          "below zero cash.",
+          kCashRiskThreshold * 100);
+    } else if (summary.find(kCashEverNegativeMetric) != nullptr) {
+      note += fmt::format(" Cash goes below zero in at most {:.0f}% of the runs in every month.",
+                          kCashRiskThreshold * 100);
+    }
+  }
+  return {metric.info.name, title, std::move(note), render_fan_chart(spec)};
+}
+
+/// The mean of a flow metric summed over every month: means add up, percentiles do not.
+double horizon_total_mean(const MetricSummary& metric) { return metric.stats.mean.sum(); }
+
+std::optional<ReportChart> territory_chart(const RunSummary& summary) {
+  BarChartSpec spec;
+  std::string unit;
+  for (const MetricSummary& metric : summary.metrics) {
+    const std::string& name = metric.info.name;
+    if (!starts_with(name, "territory.") || !ends_with(name, kTerritoryBookingsSuffix)) continue;
+    const std::string territory =
+        name.substr(10, name.size() - 10 - std::string(kTerritoryBookingsSuffix).size());
+    if (territory.empty()) continue;
+    spec.labels.push_back(humanize(territory));
+    spec.values.push_back(metric.info.kind == model::MetricKind::kFlow
+                              ? horizon_total_mean(metric)
+                              : metric.stats.mean(metric.stats.mean.size() - 1));
+    unit = metric.info.unit;
+  }
+  if (spec.labels.empty()) return std::nullopt;
+  spec.title = "Bookings by territory";
+  spec.subtitle = fmt::format("{} · mean over {} replications, months 1–{}", summary.scenario_name,
+                              format_grouped(static_cast<double>(summary.replications), 0),
+                              summary.horizon_months);
+  spec.currency_symbol = unit == "currency" ? currency_symbol_for(summary.currency) : "";
+  spec.x_label = unit == "currency" && !summary.currency.empty()
+                     ? fmt::format("new ACV booked ({})", summary.currency)
+                     : "bookings";
+  spec.orientation = BarOrientation::kHorizontal;
+  spec.height = std::max(220, 110 + 44 * static_cast<int>(spec.labels.size()));
+  return ReportChart{"territory_bookings", spec.title,
+                     "New bookings per territory over the whole horizon; uneven bars show "
+                     "uneven territories.",
+                     render_bar_chart(spec)};
+}
+
+std::optional<ReportChart> quota_chart(const RunSummary& summary) {
+  BarChartSpec spec;
+  for (const MetricSummary& metric : summary.metrics) {
+    const std::string& name = metric.info.name;
+    if (!starts_with(name, kQuotaAttainmentPrefix)) continue;
+    const std::string band = name.substr(std::string(kQuotaAttainmentPrefix).size());
+    if (band.empty()) continue;
+    spec.labels.push_back(humanize(band));
+    spec.values.push_back(metric.stats.mean(metric.stats.mean.size() - 1));
+  }
+  if (spec.labels.empty()) return std::nullopt;
+  spec.title = "Quota attainment";
+  spec.subtitle = fmt::format("{} · account executives per attainment band, month {} (mean)",
+                              summary.scenario_name, summary.horizon_months);
+  spec.x_label = "quota attainment";
+  spec.y_label = "account executives";
+  return ReportChart{"quota_attainment", spec.title,
+                     "How many account executives reach each share of their quota.",
+                     render_bar_chart(spec)};
+}
+
+}  // namespace
+
+std::string currency_symbol_for(const std::string& currency) {
+  if (currency == "USD") return "$";
+  if (currency == "EUR") return "€";
+  if (currency == "GBP") return "£";
+  return "";
+}
+
+std::string metric_title(const std::string& metric_name) {
+  for (const KnownMetric& known : kFanMetrics) {
+    if (metric_name == known.name) return known.title;
+  }
+  for (const KnownMetric& known : kLateFanMetrics) {
+    if (metric_name == known.name) return known.title;
+  }
+  if (starts_with(metric_name, "headcount.")) {
+    return "Headcount: " + humanize(metric_name.substr(10));
+  }
+  if (starts_with(metric_name, "territory.")) {
+    const std::string rest = metric_name.substr(10);
+    const auto dot = rest.rfind('.');
+    if (dot != std::string::npos) {
+      std::string measure = humanize(rest.substr(dot + 1));
+      if (!measure.empty()) measure[0] = static_cast<char>(std::toupper(measure[0]));
+      return fmt::format("{}: {}", measure, humanize(rest.substr(0, dot)));
+    }
+  }
+  std::string title = humanize(metric_name);
+  if (!title.empty()) title[0] = static_cast<char>(std::toupper(title[0]));
+  return title;
+}
+
+std::optional<int> first_cash_risk_month(const RunSummary& summary) {
+  const MetricSummary* risk = summary.find(kCashEverNegativeMetric);
+  if (risk == nullptr) return std::nullopt;
+  for (Eigen::Index m = 0; m < risk->stats.mean.size(); ++m) {
+    if (risk->stats.mean(m) > kCashRiskThreshold) return static_cast<int>(m) + 1;
+  }
+  return std::nullopt;
+}
+
+std::vector<ReportChart> report_charts(const RunSummary& summary) {
+  std::vector<ReportChart> charts;
+  const auto add_known = [&](const KnownMetric& known) {
+    if (const MetricSummary* metric = summary.find(known.name)) {
+      charts.push_back(fan_chart(summary, *metric, known.title, known.y_label, known.note));
+    }
+  };
+  for (const KnownMetric& known : kFanMetrics) add_known(known);
+  for (const MetricSummary& metric : summary.metrics) {
+    if (!starts_with(metric.info.name, "headcount.")) continue;
+    const std::string role = humanize(metric.info.name.substr(10));
+    charts.push_back(fan_chart(summary, metric, metric_title(metric.info.name), "people",
+                               fmt::format("People in the {} role at month end.", role)));
+  }
+  for (const KnownMetric& known : kLateFanMetrics) add_known(known);
+  if (auto chart = territory_chart(summary)) charts.push_back(std::move(*chart));
+  if (auto chart = quota_chart(summary)) charts.push_back(std::move(*chart));
+  return charts;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/run_summary.h"
+
+namespace teamsim::app {
+
+/// One chart of the report: where it goes and what it says.
+struct ReportChart {
+  std::string file_stem;  ///< the file name without .svg: the metric name, e.g. "headcount.ae"
+  std::string title;      ///< the chart's title, also the report's figure caption
+  std::string note;       ///< one sentence under the chart saying how to read it; may be empty
+  std::string svg;        ///< the standalone SVG document
+};
+
+/// The probability that cash fell below zero is the mean of this 0/1 per-replication metric.
+inline constexpr const char* kCashEverNegativeMetric = "cash_ever_negative";
+/// Per-territory metrics are named "territory.<name>.<measure>"; bars use this measure.
+inline constexpr const char* kTerritoryBookingsSuffix = ".bookings";
+/// Quota-attainment bands are metrics named "quota_attainment.<band>", in band order.
+inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
+/// The share of replications with negative cash above which the cash chart marks the month.
+inline constexpr double kCashRiskThreshold = 0.10;
+
+/// The currency symbol shown for an ISO currency code: "$" for USD, "€", "£"; else "".
+std::string currency_symbol_for(const std::string& currency);
+
+/// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea".
+std::string metric_title(const std::string& metric_name);
+
+/// The first month (1-based) whose mean of `cash_ever_negative` exceeds kCashRiskThreshold;
+/// nullopt when the metric is absent or the threshold is never exceeded.
+std::optional<int> first_cash_risk_month(const RunSummary& summary);
+
+/// Every chart the report shows, in report order: fan charts of ARR, MRR, new bookings,
+/// customers, total headcount, headcount per role, ramped capacity and cash, then per-territory
+/// bookings bars and the quota-attainment histogram when the summary has those metrics. A metric
+/// the summary lacks is skipped. The same summary always gives the same bytes.
+std::vector<ReportChart> report_charts(const RunSummary& summary);
+
+}  // namespace teamsim::app

@@ -1,0 +1,69 @@
+#include "app/report_writer.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <string_view>
+
+#include "app/atomic_file.h"
+#include "app/report_charts.h"
+#include "app/svg_raster.h"
+
+namespace teamsim::app {
+
+std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
+                                      const ReportContext& context, const ReportFormats& formats) {
+  namespace fs = std::filesystem;
+  const std::vector<ReportChart> charts = report_charts(document.summary);
+  // Render everything before writing anything, so a rendering failure writes nothing.
+  struct File {
+    std::string path;
+    std::string contents;
+  };
+  std::vector<File> files;
+  const fs::path chart_dir = fs::path(out_dir) / "charts";
+  for (const ReportChart& chart : charts) {
+    files.push_back({(chart_dir / (chart.file_stem + ".svg")).string(), chart.svg});
+    if (formats.png) {
+      files.push_back({(chart_dir / (chart.file_stem + ".png")).string(), svg_to_png(chart.svg)});
+    }
+    if (formats.pdf) {
+      files.push_back({(chart_dir / (chart.file_stem + ".pdf")).string(), svg_to_pdf(chart.svg)});
+    }
+  }
+  files.push_back({(fs::path(out_dir) / "report.html").string(),
+                   render_report_html(document, charts, context)});
+  ensure_directory(chart_dir.string());
+  std::vector<std::string> written;
+  for (const File& file : files) {
+    write_file_atomically(file.path, file.contents);
+    written.push_back(file.path);
+  }
+  return written;
+}
+
+std::string format_utc(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &utc);
+  return std::string(text, length);
+}
+
+std::chrono::system_clock::time_point report_clock_now() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    const std::string_view text(epoch);
+    long long seconds = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (error == std::errc() && end == text.data() + text.size() && seconds >= 0) {
+      return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+    }
+  }
+  return std::chrono::system_clock::now();
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "app/html_report.h"
+#include "app/summary_reader.h"
+
+namespace teamsim::app {
+
+/// Which extra formats to write beside each chart's SVG.
+struct ReportFormats {
+  bool png = false;  ///< charts/<metric>.png at twice the SVG's pixel size
+  bool pdf = false;  ///< charts/<metric>.pdf, vector
+};
+
+/// Writes OUT/charts/<metric>.svg for every report chart (and .png/.pdf when asked), then
+/// OUT/report.html; each file atomically. Returns the paths written, report.html last. Throws
+/// std::runtime_error when a file cannot be written or rendered.
+std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
+                                      const ReportContext& context, const ReportFormats& formats);
+
+/// A time for people: "2025-03-01 14:05:09 UTC".
+std::string format_utc(std::chrono::system_clock::time_point time);
+
+/// Now, or the time in the SOURCE_DATE_EPOCH environment variable (seconds since 1970) when it
+/// is set, so that reports can be made reproducible.
+std::chrono::system_clock::time_point report_clock_now();
+
+}  // namespace teamsim::app

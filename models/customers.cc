@@ -1,0 +1,76 @@
+// The customer base: monthly and annual renewals, churn and expansion, customer-success coverage.
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include "models/random_draws.h"
+#include "models/replication.h"
+
+namespace teamsim::model {
+namespace {
+
+std::uint32_t kind_of(EventKind kind) { return static_cast<std::uint32_t>(kind); }
+
+double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
+
+}  // namespace
+
+void Replication::add_customer(double mrr, sim::Rng rng, std::size_t territory) {
+  Customer customer;
+  // The customer's own draws: contract term, then its place in customer-success coverage.
+  customer.annual = uniform01(rng) < spec_.customers.annual_contract_share;
+  customer.coverage_draw = uniform01(rng);
+  customer.rng = rng;
+  customer.mrr = mrr;
+  customer.active = true;
+  customer.territory = territory;
+  const bool at_day_zero = months_recorded_ == 0 && simulator_.now() == 0;
+  customer.first_month = at_day_zero ? 0 : static_cast<int>(months_recorded_) + 1;
+  if (at_day_zero) customer.mrr_at[0] = mrr;
+  const auto index = static_cast<std::uint32_t>(customers_.size());
+  customers_.push_back(customer);
+  ++active_customers_;
+  total_mrr_ += mrr;
+  ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
+  simulator_.schedule_in(term_days(customer.annual), priority::kRenewal,
+                         kind_of(EventKind::kCustomerRenewal), index);
+}
+
+double Replication::coverage_share() const {
+  if (active_customers_ == 0) return 1.0;
+  return std::min(1.0, static_cast<double>(csr_accounts_) / static_cast<double>(active_customers_));
+}
+
+void Replication::renew_customer(std::uint32_t index) {
+  Customer& customer = customers_[index];
+  assert(customer.active);
+  const CustomerSpec& spec = spec_.customers;
+  const bool covered = customer.coverage_draw < coverage_share();
+  const double churn = (customer.annual ? spec.annual_churn : spec.monthly_churn) *
+                       (covered ? spec.covered_churn_factor : 1.0);
+  if (bernoulli(customer.rng, churn)) {
+    customer.active = false;
+    customer.churn_month = static_cast<int>(months_recorded_) + 1;
+    --active_customers_;
+    total_mrr_ -= customer.mrr;
+    ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
+    ++month_.churned;
+    if (customer.territory != kUnassigned && accounts_[customer.territory].total > 0) {
+      --accounts_[customer.territory].in_use;
+      cool_off_account(customer.territory);
+    }
+    return;
+  }
+  ++month_.renewals;
+  const double change =
+      spec.monthly_expansion.sample(customer.rng) + (covered ? spec.covered_expansion_bonus : 0.0);
+  const double growth = std::max(0.0, 1.0 + change);
+  const double new_mrr = customer.mrr * (customer.annual ? std::pow(growth, 12) : growth);
+  total_mrr_ += new_mrr - customer.mrr;
+  ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
+  customer.mrr = new_mrr;
+  simulator_.schedule_in(term_days(customer.annual), priority::kRenewal,
+                         kind_of(EventKind::kCustomerRenewal), index);
+}
+
+}  // namespace teamsim::model

@@ -1,0 +1,62 @@
+// Ctrl-C or SIGTERM in the middle of a long run: a clear message, exit code 130, nothing written.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+/// Starts teamsim with `args`, sends `signal_number` after `delay`, returns the exit code.
+int run_and_signal(const std::vector<std::string>& args, int signal_number,
+                   std::chrono::milliseconds delay, const std::string& stderr_path) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    std::FILE* err = std::freopen(stderr_path.c_str(), "w", stderr);
+    (void)err;
+    std::vector<char*> argv;
+    std::string binary = TEAMSIM_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copies = args;
+    for (std::string& arg : copies) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    if (::chdir(TEAMSIM_SOURCE_DIR) != 0) ::_exit(127);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  ::kill(child, signal_number);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class InterruptTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(InterruptTest, StopsWithExitCode130AndWritesNothing) {
+  TempDir dir;
+  const std::string out = dir.path() + "/out";
+  const std::string err = dir.path() + "/stderr";
+  // A run far too long to finish before the signal arrives.
+  const int code = run_and_signal(
+      {"run", "scenarios/default.yaml", "-n", "20000", "--threads", "2", "--out", out}, GetParam(),
+      std::chrono::milliseconds(700), err);
+  EXPECT_EQ(code, 130);
+  EXPECT_NE(read_file(err).find("interrupted"), std::string::npos) << read_file(err);
+  EXPECT_FALSE(std::filesystem::exists(out + "/summary.csv"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/summary.json"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, InterruptTest, ::testing::Values(SIGINT, SIGTERM),
+                         [](const auto& info) {
+                           return std::string(info.param == SIGINT ? "SIGINT" : "SIGTERM");
+                         });
+
+}  // namespace
+}  // namespace teamsim::e2e

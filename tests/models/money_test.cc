@@ -1,0 +1,146 @@
+// Money and customers: cash at risk, burn, quota attainment and commission, CAC, retention
+// cohorts (GRR, NRR, logo), customer-success coverage and annual contracts. Expected numbers
+// are derived by hand beside each test; tolerances are 4 Monte Carlo standard errors.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "tests/models/test_scenarios.h"
+
+namespace teamsim::model {
+namespace {
+
+TEST(MoneyTest, CashEverNegativeAndCumulativeBurn) {
+  // Starting cash 100, costs 50 a month, no revenue: cash 50, 0, -50, -100: below zero from
+  // month 3 on, and it stays flagged. Burn is 50 t.
+  ScenarioSpec spec = quiet_scenario(5);
+  spec.money.starting_cash = 100;
+  spec.money.other_monthly_costs = 50;
+  const Projection p = run(spec, 1);
+  const double flagged[] = {0, 0, 1, 1, 1};
+  for (Eigen::Index t = 1; t <= 5; ++t) {
+    EXPECT_EQ(metric_at(p, Metric::kCashEverNegative, 0, t), flagged[t - 1]);
+    EXPECT_NEAR(metric_at(p, Metric::kCumulativeBurn, 0, t), 50.0 * static_cast<double>(t), 1e-9);
+  }
+}
+
+TEST(MoneyTest, QuotaAttainmentAndCommission) {
+  // One ramped rep, 10 leads a month won with 0.5 at 1,000: 12-month bookings are 1,000 x
+  // Poisson(60). Quota 60,000, so attainment at month 12 has mean 1 and the share at quota is
+  // P(Poisson(60) >= 60). On-target earnings 20,000 above the salary: commission is exactly
+  // 20,000 / 60,000 of the bookings.
+  ScenarioSpec spec = quiet_scenario(12);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_quota = 60'000;
+  ae.annual_salary = 50'000;
+  ae.on_target_earnings = 70'000;
+  spec.territories = {TerritorySpec{"all", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.pipeline.deal_size_acv = Distribution::constant(1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  const std::size_t reps = 400;
+  const Projection p = run(spec, reps);
+  const Eigen::MatrixXd& attainment = named(p, "quota_attainment_mean");
+  EXPECT_NEAR(attainment.col(11).mean(), 1, 4 * std::sqrt(60.0) / 60 / std::sqrt(400.0));
+  double below = 0, pmf = std::exp(-60.0);
+  for (int k = 0; k < 60; ++k) {
+    below += pmf;
+    pmf *= 60.0 / (k + 1);
+  }
+  const double at_quota = 1 - below;
+  EXPECT_NEAR(named(p, "share_at_quota").col(11).mean(), at_quota,
+              4 * std::sqrt(at_quota * (1 - at_quota) / reps));
+  EXPECT_TRUE(named(p, "commission").isApprox(named(p, "new_bookings") / 3.0));
+  // Month 3: the rep's three months of bookings against a quarter of the quota.
+  for (Eigen::Index r = 0; r < 5; ++r) {
+    const double bookings = named(p, "new_bookings").row(r).head(3).sum();
+    EXPECT_NEAR(named(p, "quota_attainment_p50")(r, 2), bookings / 15'000, 1e-12);
+  }
+}
+
+TEST(MoneyTest, CacIsTrailingCostOverNewCustomers) {
+  // The formula in every history: trailing-12-month total cost over wins, and over new MRR.
+  ScenarioSpec spec = default_scenario();
+  spec.horizon_months = 18;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
+  const Projection p = run(spec, 10);
+  for (Eigen::Index r = 0; r < 10; ++r) {
+    for (Eigen::Index t = 1; t <= 18; ++t) {
+      const Eigen::Index w = std::min<Eigen::Index>(12, t);
+      const double cost = named(p, "total_cost").row(r).segment(t - w, w).sum();
+      const double wins = named(p, "deals_won").row(r).segment(t - w, w).sum();
+      const double bookings = named(p, "new_bookings").row(r).segment(t - w, w).sum();
+      EXPECT_NEAR(metric_at(p, Metric::kCac, r, t), wins > 0 ? cost / wins : 0, 1e-6);
+      EXPECT_NEAR(metric_at(p, Metric::kCacPaybackMonths, r, t),
+                  bookings > 0 ? cost / (bookings / 12) : 0, 1e-9);
+    }
+  }
+}
+
+TEST(MoneyTest, RetentionCohortsMatchChurnAndExpansion) {
+  // 400 customers at 100 a month, monthly churn 3 %, +1 % expansion per renewal. The cohort of
+  // month t - 12 keeps each logo with q = 0.97^12 and each survivor's MRR grows by 1.01^12:
+  // logo retention q, GRR q (expansion excluded), NRR q 1.01^12. Before month 12 the cohort is
+  // the day-0 base: logo retention 0.97^t.
+  ScenarioSpec spec = quiet_scenario(24);
+  spec.customers.initial_customers = 400;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.customers.monthly_churn = 0.03;
+  spec.customers.monthly_expansion = Distribution::constant(0.01);
+  const std::size_t reps = 200;
+  const Projection p = run(spec, reps);
+  for (const Eigen::Index t : {6, 12, 18, 24}) {
+    const double months = static_cast<double>(std::min<Eigen::Index>(t, 12));
+    const double q = std::pow(0.97, months);
+    const double se = std::sqrt(q * (1 - q) / 400 / reps);
+    EXPECT_NEAR(named(p, "logo_retention_t12m").col(t - 1).mean(), q, 4 * se) << t;
+    EXPECT_NEAR(named(p, "grr_t12m").col(t - 1).mean(), q, 4 * se) << t;
+    EXPECT_NEAR(named(p, "nrr_t12m").col(t - 1).mean(), q * std::pow(1.01, months),
+                4 * se * std::pow(1.01, months))
+        << t;
+  }
+}
+
+TEST(MoneyTest, CoveredCustomersChurnLess) {
+  // 300 customers, monthly churn 10 %; CSRs covering 400 accounts cover everyone and halve the
+  // churn: E[customers at t] = 300 x 0.95^t; without CSRs 300 x 0.9^t.
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.customers.initial_customers = 300;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.customers.monthly_churn = 0.1;
+  spec.customers.covered_churn_factor = 0.5;
+  role(spec, "customer_success").accounts_per_rep = 200;
+  const std::size_t reps = 200;
+  const Projection without = run(spec, reps);
+  spec.starting_staff = {StartingStaffSpec{"customer_success", 2, ""}};
+  const Projection with = run(spec, reps);
+  for (Eigen::Index t = 1; t <= 6; ++t) {
+    for (const auto& [p, c] : {std::pair{&without, 0.1}, std::pair{&with, 0.05}}) {
+      const double q = std::pow(1 - c, static_cast<double>(t));
+      EXPECT_NEAR(mean_at(*p, Metric::kCustomers, t), 300 * q,
+                  4 * std::sqrt(300 * q * (1 - q) / reps));
+    }
+  }
+  EXPECT_EQ(named(with, "covered_customers"), named(with, "customers"));
+  EXPECT_EQ(named(without, "covered_customers").sum(), 0);
+}
+
+TEST(MoneyTest, AnnualContractsRenewOnceAYear) {
+  // Annual contracts with 20 % annual churn and no monthly renewals: every customer is still
+  // there at month 11, and at month 12 the count is Binomial(200, 0.8).
+  ScenarioSpec spec = quiet_scenario(13);
+  spec.customers.initial_customers = 200;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.customers.annual_contract_share = 1;
+  spec.customers.annual_churn = 0.2;
+  spec.customers.monthly_churn = 0.5;  // ignored by annual contracts
+  const std::size_t reps = 200;
+  const Projection p = run(spec, reps);
+  EXPECT_EQ(named(p, "customers").col(10).minCoeff(), 200);
+  EXPECT_NEAR(mean_at(p, Metric::kCustomers, 12), 160, 4 * std::sqrt(200 * 0.16 / reps));
+  EXPECT_NEAR(mean_at(p, Metric::kRenewals, 12), 160, 4 * std::sqrt(200 * 0.16 / reps));
+}
+
+}  // namespace
+}  // namespace teamsim::model

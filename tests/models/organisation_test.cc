@@ -1,0 +1,260 @@
+// The organisation: recruiting bandwidth and the founder, span of control, trainer capacity,
+// enablement, ramp curves, hire sources, hiring rules, SDRs, performance and employee retention.
+// Expected numbers are derived by hand beside each test.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "models/ramp.h"
+#include "tests/models/test_scenarios.h"
+
+namespace teamsim::model {
+namespace {
+
+double headcount(const Projection& p, const std::string& role_name, Eigen::Index month) {
+  return named(p, "headcount." + role_name)(0, month - 1);
+}
+
+TEST(OrganisationTest, HiringTheManagerFirstSpeedsUpLaterHires) {
+  // The founder runs one search at a time and takes twice the 30-day time to fill (60 days); a
+  // manager runs three at once at 30 days. Reps first (AEs listed before the manager): the AEs
+  // start on days 60, 120, 180 (months 2, 4, 6) and the manager on day 240 (month 8).
+  // Manager first: the manager starts on day 60, then all three AE searches run at once and
+  // finish on day 90 (month 3).
+  ScenarioSpec reps_first = quiet_scenario(9);
+  reps_first.founder.concurrent_searches = 1;
+  reps_first.founder.time_to_fill_factor = 2;
+  for (RoleSpec& r : reps_first.roles) r.time_to_fill_days = Distribution::constant(30);
+  role(reps_first, "sales_manager").concurrent_searches = 3;
+  ScenarioSpec manager_first = reps_first;
+  reps_first.hires = {HireSpec{"account_executive", 3, 1, ""}, HireSpec{"sales_manager", 1, 1, ""}};
+  manager_first.hires = {HireSpec{"sales_manager", 1, 1, ""},
+                         HireSpec{"account_executive", 3, 1, ""}};
+  const Projection a = run(reps_first, 2);
+  const Projection b = run(manager_first, 2);
+  const double aes_reps_first[] = {0, 1, 1, 2, 2, 3, 3, 3, 3};
+  const double aes_manager_first[] = {0, 0, 3, 3, 3, 3, 3, 3, 3};
+  for (Eigen::Index month = 1; month <= 9; ++month) {
+    EXPECT_EQ(headcount(a, "account_executive", month), aes_reps_first[month - 1]) << month;
+    EXPECT_EQ(headcount(b, "account_executive", month), aes_manager_first[month - 1]) << month;
+  }
+  EXPECT_EQ(headcount(a, "sales_manager", 7), 0);
+  EXPECT_EQ(headcount(a, "sales_manager", 8), 1);
+  // Month 3 of manager-first: three hires that each waited 90 days since their requisition.
+  EXPECT_DOUBLE_EQ(metric_at(b, Metric::kAvgTimeToHireDays, 0, 3), 90);
+  EXPECT_EQ(metric_at(a, Metric::kRecruitingQueue, 0, 1), 3);
+}
+
+TEST(OrganisationTest, RepsBeyondTheSpanOfControlLoseProductivity) {
+  // Eight ramped reps, the founder's span is 4: coverage 0.5, factor 1 - 0.5 x 0.5 = 0.75, so
+  // ramped capacity is 6. A manager with span 4 plus an assistant with span 4 cover all 8.
+  ScenarioSpec spec = quiet_scenario(2);
+  spec.founder.span_of_control = 4;
+  spec.management.under_management_penalty = 0.5;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 8, ""}};
+  const Projection founder_only = run(spec, 1);
+  EXPECT_DOUBLE_EQ(metric_at(founder_only, Metric::kRampedCapacity, 0, 1), 6);
+  EXPECT_DOUBLE_EQ(metric_at(founder_only, Metric::kManagementCoverage, 0, 1), 0.5);
+  role(spec, "sales_manager").span_of_control = 4;
+  role(spec, "assistant_manager").span_of_control = 4;
+  spec.starting_staff.push_back(StartingStaffSpec{"sales_manager", 1, ""});
+  const Projection manager_only = run(spec, 1);
+  EXPECT_DOUBLE_EQ(metric_at(manager_only, Metric::kRampedCapacity, 0, 1), 6);
+  spec.starting_staff.push_back(StartingStaffSpec{"assistant_manager", 1, ""});
+  const Projection with_assistant = run(spec, 1);
+  EXPECT_DOUBLE_EQ(metric_at(with_assistant, Metric::kRampedCapacity, 0, 1), 8);
+  EXPECT_DOUBLE_EQ(metric_at(with_assistant, Metric::kManagementCoverage, 0, 1), 1);
+}
+
+TEST(OrganisationTest, UnderManagementSlowsTheRamp) {
+  // One new rep with a 2-month linear ramp and coverage 0 (founder span 0, penalty 0.5): the
+  // factor is 0.5, so the ramp takes 4 months and productivity 0.5 x elapsed / 4 months.
+  ScenarioSpec spec = quiet_scenario(4);
+  spec.founder.span_of_control = 0;
+  spec.management.under_management_penalty = 0.5;
+  role(spec, "account_executive").ramp_months = Distribution::constant(2);
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  const Projection p = run(spec, 1);
+  for (Eigen::Index month = 1; month <= 4; ++month) {
+    EXPECT_NEAR(metric_at(p, Metric::kRampedCapacity, 0, month),
+                0.5 * static_cast<double>(month) / 4.0, 1e-12);
+  }
+}
+
+TEST(OrganisationTest, TrainerCapacityQueuesOnboarding) {
+  // Four AEs start on day 0 with 40 days of onboarding; the founder trains two at once. The
+  // first two sell from day 40 (month 2), the other two from day 80 (month 3).
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.founder.trainees_at_once = 2;
+  role(spec, "account_executive").onboarding_days = Distribution::constant(40);
+  spec.hires = {HireSpec{"account_executive", 4, 1, ""}};
+  const Projection p = run(spec, 1);
+  EXPECT_EQ(metric_at(p, Metric::kOnboardingQueue, 0, 1), 2);
+  EXPECT_EQ(metric_at(p, Metric::kRampedCapacity, 0, 1), 0);
+  EXPECT_EQ(metric_at(p, Metric::kRampedCapacity, 0, 2), 2);
+  EXPECT_EQ(metric_at(p, Metric::kRampedCapacity, 0, 3), 4);
+}
+
+TEST(OrganisationTest, EnablementShortensTheRampAndRaisesProductivity) {
+  // A 4-month linear ramp; one enablement person supporting 10 reps (full coverage) with a 50 %
+  // ramp reduction and a 10 % uplift: ramp 2 months, productivity 1.1 x elapsed / 2 months.
+  ScenarioSpec spec = quiet_scenario(3);
+  role(spec, "account_executive").ramp_months = Distribution::constant(4);
+  RoleSpec& enablement = role(spec, "sales_enablement");
+  enablement.reps_supported = 10;
+  enablement.ramp_reduction = 0.5;
+  enablement.productivity_uplift = 0.1;
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  const Projection without = run(spec, 1);
+  EXPECT_NEAR(metric_at(without, Metric::kRampedCapacity, 0, 1), 0.25, 1e-12);
+  spec.starting_staff = {StartingStaffSpec{"sales_enablement", 1, ""}};
+  const Projection with = run(spec, 1);
+  EXPECT_NEAR(metric_at(with, Metric::kRampedCapacity, 0, 1), 1.1 * 0.5, 1e-12);
+  EXPECT_NEAR(metric_at(with, Metric::kRampedCapacity, 0, 3), 1.1, 1e-12);
+}
+
+TEST(OrganisationTest, RampCurvesHaveTheirShapes) {
+  EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kLinear, 0.25), 0.25);
+  EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kStep, 0.99), 0.0);
+  EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kStep, 1.0), 1.0);
+  EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kSCurve, 0.5), 0.5);
+  EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kSCurve, 0.25), 0.25 * 0.25 * 2.5);
+  EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kSCurve, 2.0), 1.0);
+  // In a replication: a 4-month ramp read at month ends 1..4 (x = 0.25, 0.5, 0.75, 1).
+  ScenarioSpec spec = quiet_scenario(4);
+  role(spec, "account_executive").ramp_months = Distribution::constant(4);
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  for (const RampCurve curve : {RampCurve::kLinear, RampCurve::kStep, RampCurve::kSCurve}) {
+    role(spec, "account_executive").ramp_curve = curve;
+    const Projection p = run(spec, 1);
+    for (Eigen::Index month = 1; month <= 4; ++month) {
+      EXPECT_NEAR(metric_at(p, Metric::kRampedCapacity, 0, month),
+                  ramp_curve_value(curve, static_cast<double>(month) / 4.0), 1e-12);
+    }
+  }
+}
+
+TEST(OrganisationTest, HireSourcesChangeTimeToFillRampSalaryAndCost) {
+  // Time to fill 40 days: an internal transfer (factor 0.5) starts on day 20 (month 1), an
+  // external hire on day 40 (month 2). A new graduate (defaults: ramp x1.5, salary x0.7,
+  // productivity 0.8, 1,000 per hire) with a 2-month ramp reaches 0.8 x 1/3 after month 1.
+  ScenarioSpec spec = quiet_scenario(2);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.time_to_fill_days = Distribution::constant(40);
+  ae.annual_salary = 73'050;  // 200 per day
+  spec.hires = {HireSpec{"account_executive", 1, 1, "", "internal_transfer"},
+                HireSpec{"account_executive", 1, 1, "", "experienced_external"}};
+  const Projection p = run(spec, 1);
+  EXPECT_EQ(headcount(p, "account_executive", 1), 1);
+  EXPECT_EQ(headcount(p, "account_executive", 2), 2);
+
+  ScenarioSpec graduate = quiet_scenario(1);
+  role(graduate, "account_executive").ramp_months = Distribution::constant(2);
+  role(graduate, "account_executive").annual_salary = 73'050;
+  graduate.hires = {HireSpec{"account_executive", 1, 1, "", "new_graduate"}};
+  const Projection g = run(graduate, 1);
+  EXPECT_NEAR(metric_at(g, Metric::kRampedCapacity, 0, 1), 0.8 / 3.0, 1e-12);
+  EXPECT_DOUBLE_EQ(metric_at(g, Metric::kHiringCost, 0, 1), 1'000);
+  EXPECT_NEAR(metric_at(g, Metric::kPayroll, 0, 1), 0.7 * 200 * kDaysPerMonth, 1e-6);
+}
+
+TEST(OrganisationTest, RecurringRuleHiresOneAePerQuarterUntilMonth12) {
+  // Requisitions at the start of months 1, 4, 7 and 10, filled at once.
+  ScenarioSpec spec = quiet_scenario(15);
+  HiringRuleSpec rule;
+  rule.role = "account_executive";
+  rule.every_months = 3;
+  rule.until_month = 12;
+  spec.hiring_rules = {rule};
+  const Projection p = run(spec, 1);
+  const double expected[] = {1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4};
+  for (Eigen::Index month = 1; month <= 15; ++month) {
+    EXPECT_EQ(headcount(p, "account_executive", month), expected[month - 1]) << month;
+  }
+}
+
+TEST(OrganisationTest, ConditionalRulesFollowCustomersAndRepsPerManager) {
+  // 100 customers, a CSR per 40: floor(100 / 40) = 2 CSRs. 20 reps and one manager, an
+  // assistant when a manager has more than 8: ceil(20 / 8) - 1 = 2 assistants.
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.customers.initial_customers = 100;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 20, ""},
+                         StartingStaffSpec{"sales_manager", 1, ""}};
+  HiringRuleSpec csr;
+  csr.role = "customer_success";
+  csr.basis = RuleBasis::kCustomers;
+  csr.ratio = 40;
+  HiringRuleSpec assistant;
+  assistant.role = "assistant_manager";
+  assistant.basis = RuleBasis::kRepsPerManagerAbove;
+  assistant.ratio = 8;
+  spec.hiring_rules = {csr, assistant};
+  const Projection p = run(spec, 1);
+  for (Eigen::Index month = 1; month <= 3; ++month) {
+    EXPECT_EQ(headcount(p, "customer_success", month), 2);
+    EXPECT_EQ(headcount(p, "assistant_manager", month), 2);
+  }
+}
+
+TEST(OrganisationTest, AnSdrHandsItsLeadsToTheAes) {
+  // An SDR prospects 12 leads a month and hands them to the one AE: leads are Poisson(12) a
+  // month, all become the AE's opportunities, won with probability 0.5 at a constant 1,000.
+  ScenarioSpec spec = quiet_scenario(12);
+  RoleSpec sdr = default_role(RoleKind::kAccountExecutive, "sdr");
+  sdr.hands_off_leads = true;
+  sdr.prospecting_leads_per_month = 12;
+  sdr.time_to_fill_days = Distribution::constant(0);
+  sdr.onboarding_days = Distribution::constant(0);
+  sdr.ramp_months = Distribution::constant(0);
+  sdr.annual_attrition = 0;
+  sdr.annual_quota = 0;
+  spec.roles.push_back(sdr);
+  spec.starting_staff = {StartingStaffSpec{"sdr", 1, ""},
+                         StartingStaffSpec{"account_executive", 1, ""}};
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.pipeline.deal_size_acv = Distribution::constant(1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  const std::size_t reps = 200;
+  const Projection p = run(spec, reps);
+  const MeanSe leads = history_average(named(p, "leads"), 1, 12);
+  EXPECT_NEAR(leads.mean, 12, 4 * leads.se);
+  EXPECT_EQ(named(p, "leads"), named(p, "opportunities_opened"));
+  const MeanSe bookings = history_average(named(p, "new_bookings"), 1, 12);
+  EXPECT_NEAR(bookings.mean, 12 * 0.5 * 1000, 4 * bookings.se);
+  // Only the AE is a seller: bookings per AE equal bookings.
+  EXPECT_EQ(named(p, "bookings_per_ae"), named(p, "new_bookings"));
+}
+
+TEST(OrganisationTest, PerformanceMultiplierScalesWins) {
+  // Ten reps of performance 0.5 win with probability 0.4 x 0.5 = 0.2: E[wins] = 30 x 0.2 = 6.
+  ScenarioSpec spec = quiet_scenario(12);
+  role(spec, "account_executive").performance = Distribution::constant(0.5);
+  spec.territories = {TerritorySpec{"all", 30}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 10, ""}};
+  spec.pipeline.win_rate = Distribution::constant(0.4);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  const Projection p = run(spec, 200);
+  const MeanSe wins = history_average(named(p, "deals_won"), 1, 12);
+  EXPECT_NEAR(wins.mean, 6, 4 * wins.se);
+}
+
+TEST(OrganisationTest, EmployeeRetentionIsOneMinusAnnualAttrition) {
+  // 100 people, 30 % annual attrition, no backfill: each of the cohort employed 12 months
+  // earlier is still employed with probability 0.7 (the exponential tenure is memoryless), so
+  // the share is Binomial(n, 0.7) / n with n = 100 at month 12.
+  ScenarioSpec spec = quiet_scenario(24);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_attrition = 0.3;
+  ae.backfill = false;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 100, ""}};
+  const std::size_t reps = 300;
+  const Projection p = run(spec, reps);
+  const Eigen::MatrixXd& retention = named(p, "employee_retention_t12m");
+  EXPECT_NEAR(retention.col(11).mean(), 0.7, 4 * std::sqrt(0.7 * 0.3 / 100 / reps));
+  // Month 6: the day-0 cohort after half a year, sqrt(0.7).
+  EXPECT_NEAR(retention.col(5).mean(), std::sqrt(0.7), 4 * std::sqrt(0.84 * 0.16 / 100 / reps));
+  EXPECT_NEAR(retention.col(23).mean(), 0.7, 0.03);
+}
+
+}  // namespace
+}  // namespace teamsim::model
