@@ -7,7 +7,9 @@
 #include "app/cli.h"
 #include "app/command.h"
 #include "app/progress.h"
+#include "app/run_outputs.h"
 #include "app/run_summary.h"
+#include "app/scenario_loader.h"
 #include "app/terminal_table.h"
 #include "app/version.h"
 #include "models/projection.h"
@@ -34,6 +36,9 @@ class RunCommand final : public Command {
     run->add_option("-o,--out", out_, "Folder for summary.csv and summary.json")
         ->capture_default_str();
     run->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
+    run->add_flag("--png", formats_.png, "Also write each chart as PNG (implies --report)");
+    run->add_flag("--pdf", formats_.pdf, "Also write each chart as PDF (implies --report)");
     run->footer(
         "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95) and\n"
         "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
@@ -50,6 +55,8 @@ class RunCommand final : public Command {
   unsigned threads_ = 0;
   std::string out_ = "out";
   bool quiet_ = false;
+  bool report_ = false;
+  ReportFormats formats_;
 };
 
 int RunCommand::execute(const std::atomic<bool>& stop_requested) {
@@ -92,6 +99,8 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string json_path = (std::filesystem::path(out_) / "summary.json").string();
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
+  RunExtras extras{report_, formats_, scenario_, std::chrono::system_clock::now(), seconds};
+  const auto checks = finish_run(out_, json, load_scenario_file(scenario_).expectations, extras);
 
   fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec->name,
              summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
@@ -101,7 +110,11 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
                seconds, static_cast<double>(summary.replications) / seconds,
                static_cast<double>(projection.events) / seconds / 1e6, csv_path, json_path);
   }
-  return kExitOk;
+  if (!checks.empty()) {
+    fmt::print(stderr, "\n{}",
+               format_expectation_results(checks, scenario_, colour_wanted(stderr)));
+  }
+  return count_failures(checks) > 0 ? kExitExpectationFailed : kExitOk;
 }
 
 }  // namespace
