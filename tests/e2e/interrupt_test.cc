@@ -54,8 +54,8 @@ TEST_P(InterruptTest, StopsWithExitCode130AndWritesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, InterruptTest, ::testing::Values(SIGINT, SIGTERM),
-                         [](const auto& info) {
-                           return std::string(info.param == SIGINT ? "SIGINT" : "SIGTERM");
+                         [](const auto& param_info) {
+                           return std::string(param_info.param == SIGINT ? "SIGINT" : "SIGTERM");
                          });
 
 }  // namespace
