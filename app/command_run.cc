@@ -10,6 +10,7 @@
 #include "app/run_outputs.h"
 #include "app/run_summary.h"
 #include "app/scenario_loader.h"
+#include "app/scenario_resolver.h"
 #include "app/terminal_table.h"
 #include "app/version.h"
 #include "models/projection.h"
@@ -25,6 +26,10 @@ class RunCommand final : public Command {
     run->add_option("scenario", scenario_, "Scenario YAML file")
         ->required()
         ->check(CLI::ExistingFile);
+    run->add_option("--variant", variant_, "Run this variant of the scenario (its `variants:`)");
+    run->add_option("--set", overrides_,
+                    "Override a key: KEY.PATH=VALUE, VALUE in YAML (repeatable), e.g.\n"
+                    "--set pipeline.win_rate=0.25 --set hires[0].month=3");
     run->add_option("-n,--replications", replications_,
                     "Monte Carlo replications (default: the scenario's `replications`, else 1000)")
         ->check(CLI::Range(1, 1'000'000));
@@ -50,6 +55,8 @@ class RunCommand final : public Command {
 
  private:
   std::string scenario_;
+  std::string variant_;
+  std::vector<std::string> overrides_;
   std::size_t replications_ = 0;  // 0: the scenario's own default
   std::optional<std::uint64_t> seed_;
   unsigned threads_ = 0;
@@ -60,7 +67,7 @@ class RunCommand final : public Command {
 };
 
 int RunCommand::execute(const std::atomic<bool>& stop_requested) {
-  const auto spec = load_scenario_or_report(scenario_);
+  const auto spec = resolve_scenario_or_report({scenario_, variant_, overrides_});
   if (!spec) return kExitInvalidScenario;
 
   model::ProjectionOptions options;
