@@ -266,7 +266,7 @@ void Replication::close_opportunity(std::uint32_t index) {
     if (lead.channel != kUnassigned) channel_month_[lead.channel][2] += 1;
     if (opportunity.owner != kNobody) {
       Person& owner = people_[opportunity.owner];
-      owner.bookings[static_cast<std::size_t>(current_month() % 12)] += acv;
+      owner.bookings[static_cast<std::size_t>(months_recorded_ % 12)] += acv;
       const RoleSpec& role = role_of(owner);
       if (role.annual_quota > 0 && role.on_target_earnings > role.annual_salary) {
         const double commission =
