@@ -1,0 +1,33 @@
+#pragma once
+
+#include <Eigen/Core>
+
+#include "sim/statistics.h"
+
+// Statistics of paired samples: two plans run on the same replications (common random numbers),
+// compared replication by replication.
+
+namespace teamsim::sim {
+
+/// Summary of the paired difference A - B, column by column (rows = replications).
+struct PairedSummary {
+  ColumnSummary difference;      ///< mean, SE and exact percentiles of A - B per column
+  Eigen::VectorXd prob_greater;  ///< fraction of replications with A > B, per column
+  Eigen::VectorXd prob_equal;    ///< fraction of replications with A == B, per column
+};
+
+/// Summarises A - B for samples of the same shape whose row r comes from the same replication.
+/// Throws std::invalid_argument when the shapes differ.
+PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
+
+/// The sample variance (n - 1 denominator) of each column; 0 for fewer than two rows.
+Eigen::VectorXd column_variance(const Eigen::MatrixXd& samples);
+
+/// Spearman's rank correlation of x and y: Pearson's correlation of their ranks, ties given
+/// their average rank. 0 when either is constant. Throws std::invalid_argument on different sizes.
+double spearman_correlation(const Eigen::VectorXd& x, const Eigen::VectorXd& y);
+
+/// Ranks 1..n of `values`, ties given their average rank.
+Eigen::VectorXd average_ranks(const Eigen::VectorXd& values);
+
+}  // namespace teamsim::sim

@@ -1,0 +1,60 @@
+#include "sim/paired_statistics.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace teamsim::sim {
+namespace {
+
+TEST(PairedStatistics, DifferenceMeanSeAndProbabilities) {
+  Eigen::MatrixXd a(4, 2), b(4, 2);
+  a << 1, 5, 2, 5, 3, 5, 4, 5;
+  b << 0, 5, 0, 5, 5, 5, 4, 5;
+  const PairedSummary s = summarize_paired(a, b);
+  // Differences of column 0: 1, 2, -2, 0 — mean 0.25, sd sqrt(((.75)^2+(1.75)^2+(2.25)^2+.25^2)/3).
+  EXPECT_DOUBLE_EQ(s.difference.mean(0), 0.25);
+  const double sd = std::sqrt((0.5625 + 3.0625 + 5.0625 + 0.0625) / 3.0);
+  EXPECT_NEAR(s.difference.se(0), sd / 2.0, 1e-12);
+  EXPECT_DOUBLE_EQ(s.prob_greater(0), 0.5);
+  EXPECT_DOUBLE_EQ(s.prob_equal(0), 0.25);
+  // Type-7 median of {-2, 0, 1, 2}: 0.5.
+  EXPECT_DOUBLE_EQ(s.difference.percentiles(0, 3), 0.5);
+  EXPECT_DOUBLE_EQ(s.difference.mean(1), 0.0);
+  EXPECT_DOUBLE_EQ(s.difference.se(1), 0.0);
+  EXPECT_DOUBLE_EQ(s.prob_greater(1), 0.0);
+  EXPECT_DOUBLE_EQ(s.prob_equal(1), 1.0);
+  EXPECT_THROW(summarize_paired(a, Eigen::MatrixXd(3, 2)), std::invalid_argument);
+}
+
+TEST(PairedStatistics, ColumnVariance) {
+  Eigen::MatrixXd x(3, 1);
+  x << 1, 2, 6;
+  EXPECT_DOUBLE_EQ(column_variance(x)(0), 7.0);
+  EXPECT_DOUBLE_EQ(column_variance(Eigen::MatrixXd::Ones(1, 1))(0), 0.0);
+}
+
+TEST(PairedStatistics, AverageRanksGiveTiesTheirMeanRank) {
+  Eigen::VectorXd v(5);
+  v << 10, 30, 20, 30, 5;
+  Eigen::VectorXd expected(5);
+  expected << 2, 4.5, 3, 4.5, 1;
+  EXPECT_EQ(average_ranks(v), expected);
+}
+
+TEST(PairedStatistics, SpearmanCorrelation) {
+  Eigen::VectorXd x(5), y(5);
+  x << 1, 2, 3, 4, 5;
+  y << 1, 8, 27, 64, 125;  // monotone: rho = 1
+  EXPECT_DOUBLE_EQ(spearman_correlation(x, y), 1.0);
+  EXPECT_DOUBLE_EQ(spearman_correlation(x, -y), -1.0);
+  // Classic example without ties: rho = 1 - 6 sum d^2 / (n (n^2 - 1)), d = (0, -2, 1, 1, 0): 0.7.
+  y << 1, 4, 2, 3, 5;
+  EXPECT_NEAR(spearman_correlation(x, y), 0.7, 1e-12);
+  EXPECT_DOUBLE_EQ(spearman_correlation(x, Eigen::VectorXd::Constant(5, 2.0)), 0.0);
+  EXPECT_THROW(spearman_correlation(x, Eigen::VectorXd(4)), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace teamsim::sim
