@@ -93,6 +93,13 @@ class TreeBuilder final : public YAML::EventHandler {
     // (and a bare "!") the tag "!".
     node.quoted = tag == "!";
     check_tag(node.mark, tag);
+    // The file was valid UTF-8, but yaml-cpp writes some escapes ("\N", "\x85") as a single
+    // raw byte, which is not: found by the fuzzer, when the value later broke the JSON output.
+    if (first_invalid_utf8(value)) {
+      error(node.mark, current_path(),
+            "this text is not valid UTF-8 once its escapes are applied (write the character "
+            "itself, or use \\u escapes)");
+    }
     complete(std::move(node), 1, anchor);
   }
 

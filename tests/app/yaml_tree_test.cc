@@ -214,6 +214,13 @@ TEST(YamlTree, InvalidUtf8IsRejectedAtItsPosition) {
             Errors{"t.yaml:2:10: the file is not valid UTF-8 (byte 0xFF); save it as UTF-8 text"});
 }
 
+TEST(YamlTree, EscapesThatYamlCppTurnsIntoInvalidUtf8AreRejected) {
+  // Found by the fuzzer: yaml-cpp decodes "\N" (U+0085) to the lone byte 0x85.
+  const Errors errors = errors_of("name: \"a\\Nb\"\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].rfind("t.yaml:1:7: name: this text is not valid UTF-8", 0), 0u) << errors[0];
+}
+
 TEST(YamlTree, MergeOverlaysMapsAndKeepsFileNames) {
   std::vector<Diagnostic> diagnostics;
   YamlNode base = *parse_yaml("a: 1\nm: {x: 1, y: 2}\nlist: [1, 2]\n", "base.yaml", diagnostics);
