@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/scenario_resolver.h"
 #include "models/defaults.h"
 
 namespace teamsim::app {
@@ -568,8 +569,14 @@ TEST(ScenarioExamples, EveryShippedScenarioLoadsCleanly) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     const std::string extension = entry.path().extension().string();
     if (!entry.is_regular_file() || (extension != ".yaml" && extension != ".yml")) continue;
-    const LoadResult result = load_scenario_file(entry.path().string());
-    EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics);
+    // Shipped scenarios may use extends and variants: check the base and every variant.
+    const std::string path = entry.path().string();
+    std::vector<std::string> variants = {""};
+    for (const std::string& variant : scenario_variants(path)) variants.push_back(variant);
+    for (const std::string& variant : variants) {
+      const LoadResult result = resolve_scenario({path, variant, {}});
+      EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics);
+    }
     ++loaded;
   }
   if (loaded == 0) GTEST_SKIP() << "scenarios/ holds no YAML files yet";

@@ -1,0 +1,52 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+const std::string kScenario =
+    std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/compare-manager-first.yaml";
+
+TEST(CompareCli, VariantsOfOneFileWriteTheTableAndBothFiles) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("compare '" + kScenario +
+                  "' --variants manager_first,reps_first -n 60 -t 2 -q --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("A = manager_first"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("P(A>B)"), std::string::npos) << r.out;
+  const std::string csv = read_file(out.path() + "/compare.csv");
+  EXPECT_EQ(csv.rfind("row_kind,plan_a,plan_b,metric,unit,month,mean,se,", 0), 0u);
+  const auto json = nlohmann::json::parse(read_file(out.path() + "/compare.json"));
+  EXPECT_EQ(json["common_random_numbers"], true);
+  EXPECT_EQ(json["plans"].size(), 2u);
+  EXPECT_EQ(json["replications"], 60);
+}
+
+TEST(CompareCli, APlanAgainstItselfAndUsageErrors) {
+  TempDir out;
+  const std::string plan = "'" + kScenario + ":reps_first'";
+  CommandResult r =
+      run_teamsim("compare " + plan + " " + plan + " -n 30 -t 2 -q --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(read_file(out.path() + "/compare.json"));
+  for (const auto& metric : json["metrics"]) {
+    for (const auto& value : metric["differences"][0]["mean"]) EXPECT_EQ(value, 0.0);
+  }
+  r = run_teamsim("compare " + plan + " -q --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  r = run_teamsim("compare '" + kScenario + "' --variants manager_frist,reps_first -q --out " +
+                  out.path());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("<command line>: unknown variant 'manager_frist'; did you mean "
+                       "'manager_first'?"),
+            std::string::npos)
+      << r.err;
+}
+
+}  // namespace
+}  // namespace teamsim::e2e
