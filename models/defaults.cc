@@ -171,7 +171,7 @@ ChannelSpec default_channel(std::string name) {
 FounderSpec default_founder() {
   FounderSpec founder;
   founder.span_of_control = 4;
-  founder.concurrent_searches = 2;
+  founder.concurrent_searches = 1;
   founder.time_to_fill_factor = 1.5;
   founder.trainees_at_once = 2;
   return founder;

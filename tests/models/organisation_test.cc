@@ -45,6 +45,28 @@ TEST(OrganisationTest, HiringTheManagerFirstSpeedsUpLaterHires) {
   EXPECT_EQ(metric_at(a, Metric::kRecruitingQueue, 0, 1), 3);
 }
 
+TEST(OrganisationTest, ManagerFirstFillsTheTeamSoonerWithDefaultDistributions) {
+  // Directional (no closed form once times to fill are lognormal): with the default founder
+  // (one search at a time, 1.5 x slower) and manager (three searches), six AEs opened in month 1
+  // behind the manager's requisition are on board sooner, on average over paired histories,
+  // than the same six opened ahead of it (about 2.4 vs 1.5 AEs at month 5, 4.7 vs 2.5 at
+  // month 8). Same seed, so the same draws per requisition.
+  ScenarioSpec manager_first = default_scenario();
+  manager_first.horizon_months = 8;
+  manager_first.hires = {HireSpec{"sales_manager", 1, 1, ""},
+                         HireSpec{"account_executive", 6, 1, ""}};
+  ScenarioSpec reps_first = manager_first;
+  reps_first.hires = {HireSpec{"account_executive", 6, 1, ""}, HireSpec{"sales_manager", 1, 1, ""}};
+  const Projection a = run(manager_first, 300);
+  const Projection b = run(reps_first, 300);
+  const Eigen::MatrixXd difference =
+      named(a, "headcount.account_executive") - named(b, "headcount.account_executive");
+  for (const Eigen::Index month : {5, 8}) {
+    const MeanSe gain = history_average(difference, month, month);
+    EXPECT_GT(gain.mean, 4 * gain.se) << "month " << month << ": " << gain.mean;
+  }
+}
+
 TEST(OrganisationTest, RepsBeyondTheSpanOfControlLoseProductivity) {
   // Eight ramped reps, the founder's span is 4: coverage 0.5, factor 1 - 0.5 x 0.5 = 0.75, so
   // ramped capacity is 6. A manager with span 4 plus an assistant with span 4 cover all 8.
