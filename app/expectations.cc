@@ -28,7 +28,9 @@ Comparison parse_operator(const std::string& text) {
 
 /// A threshold for messages: whole numbers grouped, small ones with up to 4 decimals.
 std::string format_threshold(double value) {
-  if (value == std::round(value) && std::fabs(value) < 1e15) return format_grouped(value, 0);
+  if ((value == std::round(value) || std::fabs(value) >= 100) && std::fabs(value) < 1e15) {
+    return format_grouped(value, 0);
+  }
   std::string text = fmt::format("{:.4f}", value);
   while (!text.empty() && text.back() == '0') text.pop_back();
   if (!text.empty() && text.back() == '.') text.pop_back();

@@ -1,0 +1,202 @@
+// End-to-end tests of the HTML report, the report command and batch runs with expectations.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "../app/xml_check.h"
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write(const std::string& path, const std::string& text) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path) << text;
+}
+
+/// A quick scenario with the given expect: block.
+std::string scenario(const std::string& name, const std::string& expect) {
+  return "name: \"" + name +
+         "\"\nhorizon_months: 24\nreplications: 40\nseed: 5\n"
+         "territories: {emea: {inbound_leads_per_month: 10}}\n"
+         "hires:\n  - {role: account_executive, count: 2, month: 2}\n" +
+         expect;
+}
+
+void expect_self_contained_report(const std::string& html) {
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"((src|href)\s*=\s*"(https?:)?//)")));
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("<svg "), std::string::npos);
+  EXPECT_NE(html.find("id=\"chart-arr\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"chart-cash\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"key-metrics\""), std::string::npos);
+  EXPECT_NE(html.find("Month 12"), std::string::npos);
+  EXPECT_NE(html.find("Resolved scenario"), std::string::npos);
+}
+
+TEST(ReportTest, RunReportWritesReportAndChartsAndKeepsSummariesDeterministic) {
+  TempDir plain, with_report;
+  const std::string base = "run scenarios/small-business.yaml -n 60 --seed 3 ";
+  ASSERT_EQ(run_teamsim(base + "--threads 1 --out " + plain.path()).exit_code, 0);
+  const CommandResult r = run_teamsim(base + "--threads 2 --report --out " + with_report.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The report's timestamps stay out of the summaries.
+  EXPECT_EQ(read_file(plain.path() + "/summary.csv"),
+            read_file(with_report.path() + "/summary.csv"));
+  EXPECT_EQ(read_file(plain.path() + "/summary.json"),
+            read_file(with_report.path() + "/summary.json"));
+  const std::string html = read_file(with_report.path() + "/report.html");
+  expect_self_contained_report(html);
+  EXPECT_NE(html.find("Small business: one rep on qualified leads"), std::string::npos);
+  EXPECT_NE(html.find("scenarios/small-business.yaml"), std::string::npos);
+  for (const char* chart : {"arr", "mrr", "new_bookings", "customers", "headcount_total",
+                            "headcount.account_executive", "ramped_capacity", "cash"}) {
+    const std::string svg = read_file(with_report.path() + "/charts/" + chart + ".svg");
+    EXPECT_EQ(svg.rfind("<svg ", 0), 0u) << chart;
+    EXPECT_NE(html.find(svg.substr(0, 200)), std::string::npos) << chart << " is not inline";
+  }
+}
+
+TEST(ReportTest, ReportCommandRebuildsTheReportFromSummaryJson) {
+  TempDir out;
+  ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 40 -q --out " + out.path()).exit_code, 0);
+  const std::string json_before = read_file(out.path() + "/summary.json");
+  const CommandResult r = run_teamsim("report " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_self_contained_report(read_file(out.path() + "/report.html"));
+  EXPECT_TRUE(fs::exists(out.path() + "/charts/arr.svg"));
+  EXPECT_EQ(read_file(out.path() + "/summary.json"), json_before);
+  // SOURCE_DATE_EPOCH makes the report reproducible.
+  ASSERT_EQ(run_teamsim("report -q " + out.path()).exit_code, 0);
+  const CommandResult fixed = run_teamsim("report -q " + out.path());
+  EXPECT_EQ(fixed.exit_code, 0);
+}
+
+TEST(ReportTest, ReportCommandExplainsAMissingSummary) {
+  TempDir empty;
+  const CommandResult r = run_teamsim("report " + empty.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot read"), std::string::npos) << r.err;
+}
+
+TEST(ReportTest, PngChartsThroughLibrsvg) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("run scenarios/small-business.yaml -n 20 -q --png --out " + out.path());
+  if (r.exit_code == 1 && r.err.find("without librsvg") != std::string::npos) {
+    GTEST_SKIP() << "this build has no librsvg: " << r.err;
+  }
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string png = read_file(out.path() + "/charts/arr.png");
+  ASSERT_GT(png.size(), 1000u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+}
+
+TEST(ReportTest, RunChecksExpectationsAndExitsFourOnFailure) {
+  TempDir dir;
+  write(
+      dir.path() + "/pass.yaml",
+      scenario("pass", "expect:\n  - {metric: arr, month: 24, stat: p50, op: \">=\", value: 0}\n"));
+  write(dir.path() + "/fail.yaml",
+        scenario("fail",
+                 "expect:\n  - {metric: arr, month: 24, stat: p50, op: \">\", value: "
+                 "1_000_000_000}\n"));
+  const CommandResult ok =
+      run_teamsim("run " + dir.path() + "/pass.yaml --out " + dir.path() + "/out-pass");
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.err.find("PASS p50(arr) at month 24"), std::string::npos) << ok.err;
+  const CommandResult bad =
+      run_teamsim("run " + dir.path() + "/fail.yaml --out " + dir.path() + "/out-fail");
+  EXPECT_EQ(bad.exit_code, 4) << bad.err;
+  EXPECT_NE(bad.err.find("FAIL " + dir.path() + "/fail.yaml:9:5: p50(arr) at month 24 = "),
+            std::string::npos)
+      << bad.err;
+  const std::string junit = read_file(dir.path() + "/out-fail/junit.xml");
+  EXPECT_EQ(app::testing::xml_problem(junit), "") << junit;
+  EXPECT_NE(junit.find("<failure"), std::string::npos);
+}
+
+TEST(ReportTest, ExpectationMistakesAreScenarioErrors) {
+  TempDir dir;
+  write(dir.path() + "/typo.yaml",
+        scenario("typo", "expect:\n  - {metric: ar, month: 24, op: \">=\", value: 1}\n"));
+  const CommandResult r = run_teamsim("validate " + dir.path() + "/typo.yaml");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("typo.yaml:9:14: expect[0].metric: unknown metric 'ar'; did you mean "
+                       "'arr'?"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(ReportTest, BatchWritesATreeAnIndexJunitAndJson) {
+  TempDir dir, out;
+  write(dir.path() + "/b-pass.yaml",
+        scenario("Plan B",
+                 "expect:\n  - {metric: customers, month: last, op: \">=\", value: "
+                 "0, name: has customers}\n"));
+  write(dir.path() + "/a-fail.yaml",
+        scenario("Plan A",
+                 "expect:\n  - {metric: cash, month: 12, stat: p90, op: \"<\", value: "
+                 "0}\n  - {metric: arr, month: 1, stat: mean, op: \">=\", value: 0}\n"));
+  write(dir.path() + "/nested/c-plain.yaml", scenario("Plan C", ""));
+  write(dir.path() + "/notes.txt", "not a scenario");
+  const CommandResult r =
+      run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 30 --json");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  for (const char* folder : {"a-fail", "b-pass", "nested-c-plain"}) {
+    SCOPED_TRACE(folder);
+    const std::string base = out.path() + "/" + folder;
+    for (const char* file : {"summary.csv", "summary.json", "report.html", "charts/arr.svg"}) {
+      EXPECT_TRUE(fs::exists(base + "/" + file)) << file;
+    }
+  }
+  const std::string index = read_file(out.path() + "/index.html");
+  for (const char* link : {"href=\"a-fail/report.html\"", "href=\"b-pass/report.html\"",
+                           "href=\"nested-c-plain/report.html\""}) {
+    EXPECT_NE(index.find(link), std::string::npos) << link;
+  }
+  EXPECT_LT(index.find("a-fail/"), index.find("b-pass/"));
+  const std::string junit = read_file(out.path() + "/junit.xml");
+  EXPECT_EQ(app::testing::xml_problem(junit), "") << junit;
+  EXPECT_NE(junit.find("tests=\"3\" failures=\"1\""), std::string::npos) << junit;
+  EXPECT_NE(junit.find("name=\"has customers\""), std::string::npos);
+
+  const auto json = nlohmann::json::parse(r.out);  // stdout holds only the JSON
+  EXPECT_EQ(json["exit_code"], 4);
+  EXPECT_EQ(json["expectations"], 3);
+  EXPECT_EQ(json["expectations_failed"], 1);
+  ASSERT_EQ(json["scenarios"].size(), 3u);
+  EXPECT_EQ(json["scenarios"][0]["name"], "Plan A");
+  EXPECT_EQ(json["scenarios"][0]["status"], "failed");
+  EXPECT_EQ(json["scenarios"][0]["expectations"][0]["passed"], false);
+  EXPECT_EQ(json["scenarios"][1]["status"], "passed");
+  EXPECT_TRUE(json["scenarios"][2]["last_month"]["arr"].contains("p50"));
+  // The table goes to stderr with --json, without colour codes when not on a terminal.
+  EXPECT_NE(r.err.find("ARR p50"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("\033["), std::string::npos);
+}
+
+TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
+  TempDir dir, out;
+  write(dir.path() + "/ok.yaml", scenario("ok", ""));
+  {
+    const CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("ok"), std::string::npos);
+  }
+  write(dir.path() + "/zz-broken.yaml", "horizon_months: soon\n");
+  const CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("zz-broken.yaml:1:17: horizon_months"), std::string::npos) << r.err;
+  EXPECT_NE(read_file(out.path() + "/index.html").find("ERROR"), std::string::npos);
+  EXPECT_NE(read_file(out.path() + "/junit.xml").find("<error"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace teamsim::e2e
