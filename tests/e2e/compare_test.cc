@@ -50,3 +50,30 @@ TEST(CompareCli, APlanAgainstItselfAndUsageErrors) {
 
 }  // namespace
 }  // namespace teamsim::e2e
+
+namespace teamsim::e2e {
+namespace {
+
+TEST(SweepCli, AGridOfTwoParametersGivesOneColumnEach) {
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+      "/scenarios/compare-manager-first.yaml' --variant reps_first --vary "
+      "pipeline.win_rate=0.15:0.25:0.05 --vary 'hires[2].month=3,9' -n 20 -t 2 -q --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string csv = read_file(out.path() + "/sweep.csv");
+  EXPECT_EQ(csv.rfind("pipeline.win_rate,hires[2].month,month,metric,unit,mean,se,", 0), 0u);
+  EXPECT_NE(csv.find("\n0.25,9,24,arr,currency,"), std::string::npos);
+  const auto json = nlohmann::json::parse(read_file(out.path() + "/sweep.json"));
+  EXPECT_EQ(json["points"].size(), 6u);
+  const CommandResult bad = run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                                        "/scenarios/compare-manager-first.yaml' --vary "
+                                        "pipeline.win_rat=0.1,0.2 -q --out " +
+                                        out.path());
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("did you mean 'win_rate'?"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace teamsim::e2e
