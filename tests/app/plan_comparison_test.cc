@@ -95,7 +95,7 @@ double crn_variance_ratio(const std::vector<ComparedPlan>& plans, std::size_t re
 // Common random numbers: with one seed the two hiring plans see the same leads, deals and churn,
 // so the paired difference carries less noise than with independent streams (different seeds).
 // The issue asks for at least 10x; the model reaches about 3x on this pair (3.0 at 400
-// replications, 2.6 at 1000), because per-person and per-requisition draws are keyed by the
+// replications), because per-person and per-requisition draws are keyed by the
 // order of hiring, which the two plans change (docs/comparing-plans.md, "How much noise common
 // random numbers remove"). Raise the bound to 10 once those draws are keyed by a plan-independent
 // identity.
@@ -106,7 +106,7 @@ TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfAHiringPlanDifference) {
 }
 
 // Plans with the same team and a different win rate keep every entity in step: the ratio is
-// over 10 (11.3 at 1000 replications).
+// over 10 (12.9 at 400 replications).
 TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfAWinRateDifference) {
   const std::string text = std::string(kPlans) +
                            "  trained:\n"
