@@ -25,11 +25,13 @@ std::vector<std::string> shipped_scenarios() {
 TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
   const auto scenarios = shipped_scenarios();
   ASSERT_GE(scenarios.size(), 3u);
+  const int replications = replications_for_build(100);
   for (const std::string& scenario : scenarios) {
     SCOPED_TRACE(scenario);
     TempDir out;
     const CommandResult r =
-        run_teamsim("run '" + scenario + "' --replications 100 --threads 2 --out " + out.path());
+        run_teamsim("run '" + scenario + "' --replications " + std::to_string(replications) +
+                    " --threads 2 --out " + out.path());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("ARR"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("p50"), std::string::npos);
@@ -37,7 +39,7 @@ TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
     EXPECT_EQ(csv.rfind("scenario,month,metric,unit,mean,se,p5,p10,p25,p50,p75,p90,p95\n", 0), 0u);
     const auto json = nlohmann::json::parse(read_file(out.path() + "/summary.json"));
     EXPECT_EQ(json["schema_version"], 1);
-    EXPECT_EQ(json["replications"], 100);
+    EXPECT_EQ(json["replications"], replications);
     EXPECT_EQ(json["scenario_hash"].get<std::string>().size(), 16u);
     // Only the two result files: no temporaries left behind.
     EXPECT_EQ(std::distance(fs::directory_iterator(out.path()), fs::directory_iterator()), 2);

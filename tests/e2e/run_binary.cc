@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,13 @@ CommandResult run_teamsim(const std::string& args) {
   result.out = read_file(out_path);
   result.err = read_file(err_path);
   return result;
+}
+
+int replications_for_build(int normal) {
+  // The asan test preset sets TEAMSIM_SANITIZED (CMakePresets.json).
+  const char* sanitized = std::getenv("TEAMSIM_SANITIZED");
+  if (sanitized == nullptr || *sanitized == '\0') return normal;
+  return std::max(10, normal / 10);
 }
 
 TempDir::TempDir() {

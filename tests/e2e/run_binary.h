@@ -14,6 +14,10 @@ struct CommandResult {
 /// Runs the teamsim binary with `args` (a shell-quoted argument string) from the source tree.
 CommandResult run_teamsim(const std::string& args);
 
+/// `normal` replications, or a tenth of them (at least 10) in sanitizer builds, where every
+/// replication is about ten times slower: enough to exercise every code path, and CI stays fast.
+int replications_for_build(int normal);
+
 /// A fresh empty directory under the system temp folder, removed when the object goes away.
 class TempDir {
  public:
