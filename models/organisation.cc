@@ -43,7 +43,8 @@ double Replication::productivity(const Person& person) const {
 }
 
 void Replication::open_requisition(std::size_t role, std::size_t territory, std::size_t source) {
-  requisitions_.push_back({role, territory, source, simulator_.now()});
+  requisitions_.push_back(
+      {role, territory, source, simulator_.now(), entity_key(requisitions_by_role_, role)});
   simulator_.schedule_in(0, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
                          static_cast<std::uint32_t>(requisitions_.size() - 1));
 }
@@ -70,7 +71,7 @@ void Replication::start_searches() {
     recruiting_queue_.pop_front();
     ++searches_running_;
     const Requisition& requisition = requisitions_[index];
-    sim::Rng rng = substream(Stream::kRequisition, index);
+    sim::Rng rng = substream(Stream::kRequisition, requisition.key);
     double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
     if (managers_ == 0) factor *= spec_.founder.time_to_fill_factor;
     const double wait =
@@ -147,8 +148,9 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
   const HireSourceSpec& from = spec_.hire_sources[source];
   const auto index = static_cast<std::uint32_t>(people_.size());
   Person person;
-  person.rng = substream(Stream::kPerson, index);
-  person.prospect_rng = substream(Stream::kProspecting, index);
+  person.key = entity_key(people_by_role_, role);
+  person.rng = substream(Stream::kPerson, person.key);
+  person.prospect_rng = substream(Stream::kProspecting, person.key);
   person.role = role;
   person.source = source;
   const bool ae_kind = is_ae_kind(spec);
@@ -269,7 +271,8 @@ void Replication::leave(std::uint32_t person_index) {
   }
   if (role.backfill) {
     const double delay = sample_nonnegative(role.backfill_delay_days, person.rng);
-    requisitions_.push_back({person.role, person.territory, source_index(role.backfill_source), 0});
+    requisitions_.push_back({person.role, person.territory, source_index(role.backfill_source), 0,
+                             entity_key(requisitions_by_role_, person.role)});
     simulator_.schedule_in(delay, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
                            static_cast<std::uint32_t>(requisitions_.size() - 1));
   }

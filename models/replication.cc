@@ -37,11 +37,17 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
     accounts.total = spec.territories[t].accounts;
     accounts_.push_back(accounts);
   }
+  requisitions_by_role_.assign(spec.roles.size(), 0);
+  people_by_role_.assign(spec.roles.size(), 0);
   for (const RoleSpec& role : spec.roles) {
     // A probability a of leaving within a year is a constant hazard -ln(1 - a) per year.
     attrition_hazard_per_day_.push_back(-std::log1p(-role.annual_attrition) / kDaysPerYear);
   }
   season_max_ = *std::max_element(spec.seasonality.leads.begin(), spec.seasonality.leads.end());
+}
+
+std::uint64_t Replication::entity_key(std::vector<std::uint32_t>& counts, std::size_t role) {
+  return (std::uint64_t{role} << 32) | counts[role]++;
 }
 
 sim::Rng Replication::substream(Stream stream, std::uint64_t index) const {
@@ -94,7 +100,8 @@ void Replication::schedule_initial_events() {
     const std::size_t territory = territory_index(hire.territory);
     const std::size_t source = source_index(hire.source);
     for (int i = 0; i < hire.count; ++i) {
-      requisitions_.push_back({role, territory, source, 0});
+      requisitions_.push_back(
+          {role, territory, source, 0, entity_key(requisitions_by_role_, role)});
       simulator_.schedule_at((hire.start_month - 1) * kDaysPerMonth, priority::kRequisition,
                              kind_of(EventKind::kRequisitionOpened),
                              static_cast<std::uint32_t>(requisitions_.size() - 1));
@@ -129,7 +136,9 @@ void Replication::operator()(const sim::Event& event) {
       break;
     case EventKind::kProspectedLead: {
       const std::uint32_t person = event.subject;
-      const std::uint64_t key = (std::uint64_t{person} << 32) | people_[person].prospected++;
+      // mix64 is a bijection, so keys of different people differ in their high bits and the
+      // lead number only flips low ones: a clash needs a 2^-32 coincidence.
+      const std::uint64_t key = sim::mix64(people_[person].key) ^ people_[person].prospected++;
       route_lead(people_[person].territory, person,
                  draw_lead(substream(Stream::kProspectedLead, key)));
       schedule_next_prospect(person);

@@ -98,6 +98,7 @@ class Replication {
     sim::Rng rng;                  ///< onboarding, ramp, tenure, performance and backfill draws
     sim::Rng prospect_rng;         ///< waiting times between self-sourced leads
     std::uint32_t prospected = 0;  ///< leads found so far: keys each lead's own stream
+    std::uint64_t key = 0;         ///< keys the person's random streams: see entity_key
     std::size_t role = 0;
     std::size_t territory = 0;
     std::size_t source = 0;
@@ -158,6 +159,7 @@ class Replication {
     std::size_t territory;
     std::size_t source;
     double opened_at = 0;
+    std::uint64_t key = 0;  ///< keys its random stream: see entity_key
   };
   struct MonthCounters {
     double hires = 0, departures = 0, leads = 0, leads_unworked = 0, opportunities = 0, won = 0,
@@ -177,6 +179,11 @@ class Replication {
 
   // replication.cc
   sim::Rng substream(Stream stream, std::uint64_t index) const;
+  /// A stream key for the next requisition or person of `role`: (role, how many came before in
+  /// that role). Keyed this way, the second AE hired gets the same time to fill, ramp and tenure
+  /// in every plan, whichever order the plan lists its roles in; keying by overall index would
+  /// hand every AE another AE's draws as soon as a manager is hired earlier or later.
+  std::uint64_t entity_key(std::vector<std::uint32_t>& counts, std::size_t role);
   std::size_t role_index(const std::string& name) const;
   std::size_t territory_index(const std::string& name) const;
   std::size_t source_index(const std::string& name) const;
@@ -245,7 +252,9 @@ class Replication {
   // Organisation.
   std::vector<Person> people_;
   std::vector<Requisition> requisitions_;
-  std::deque<std::uint32_t> recruiting_queue_;  ///< requisitions waiting for a search slot
+  std::vector<std::uint32_t> requisitions_by_role_;  ///< requisitions opened so far, by role
+  std::vector<std::uint32_t> people_by_role_;        ///< people hired so far, by role
+  std::deque<std::uint32_t> recruiting_queue_;       ///< requisitions waiting for a search slot
   std::int64_t searches_running_ = 0;
   std::deque<std::uint32_t> training_queue_;  ///< new hires waiting for a trainer
   std::int64_t trainees_ = 0;

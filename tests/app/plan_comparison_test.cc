@@ -94,15 +94,15 @@ double crn_variance_ratio(const std::vector<ComparedPlan>& plans, std::size_t re
 
 // Common random numbers: with one seed the two hiring plans see the same leads, deals and churn,
 // so the paired difference carries less noise than with independent streams (different seeds).
-// The issue asks for at least 10x; the model reaches about 3x on this pair (3.0 at 400
-// replications), because per-person and per-requisition draws are keyed by the
-// order of hiring, which the two plans change (docs/comparing-plans.md, "How much noise common
-// random numbers remove"). Raise the bound to 10 once those draws are keyed by a plan-independent
-// identity.
+// The issue asks for at least 10x. Keying people and requisitions by (role, ordinal in the role)
+// took this pair from 3.0 to 4.7 (400 replications, seed 11); what remains is mostly real: a
+// lead that arrives while only one plan has a free rep is worked in that plan alone, and each
+// worked lead changes that rep's capacity for the next. The run is deterministic, so the bound
+// sits just under the measured value and catches any regression in the stream keying.
 TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfAHiringPlanDifference) {
   const double ratio = crn_variance_ratio({plan("manager_first"), plan("reps_first")}, 400);
   std::printf("CRN variance ratio, manager_first vs reps_first, ARR at month 24: %.2f\n", ratio);
-  EXPECT_GE(ratio, 2.0);
+  EXPECT_GE(ratio, 4.5);
 }
 
 // Plans with the same team and a different win rate keep every entity in step: the ratio is
