@@ -11,7 +11,7 @@ enum ExitCode : int {
   kExitUsage = 2,
   kExitInvalidScenario = 3,
   kExitExpectationFailed = 4,  ///< the run worked, but an `expect:` assertion failed
-  kExitInterrupted = 130,  ///< stopped by Ctrl-C or SIGTERM; nothing was written
+  kExitInterrupted = 130,      ///< stopped by Ctrl-C or SIGTERM; nothing was written
 };
 
 /// Runs the teamsim command line. `stop_requested` is set by the signal handlers in main; the
