@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <system_error>
@@ -16,6 +17,7 @@
 #include "app/run_outputs.h"
 #include "app/run_summary.h"
 #include "app/scenario_loader.h"
+#include "app/scenario_resolver.h"
 #include "app/summary_reader.h"
 #include "app/version.h"
 #include "models/projection.h"
@@ -38,13 +40,14 @@ std::vector<fs::path> find_scenarios(const fs::path& dir) {
 }
 
 /// The output folder of a scenario: its path under the batch directory without ".yaml", with
-/// sub-folders joined by '-' ("scenarios/eu/plan.yaml" -> "eu-plan").
-std::string folder_name(const fs::path& file, const fs::path& dir) {
+/// sub-folders joined by '-' ("scenarios/eu/plan.yaml" -> "eu-plan"), and ".<variant>" for one
+/// of its variants ("plan.fast").
+std::string folder_name(const fs::path& file, const fs::path& dir, const std::string& variant) {
   fs::path relative = file.lexically_relative(dir);
   relative.replace_extension();
   std::string name = relative.generic_string();
   std::replace(name.begin(), name.end(), '/', '-');
-  return name;
+  return variant.empty() ? name : name + "." + variant;
 }
 
 struct ScenarioOutcome {
@@ -76,7 +79,8 @@ class BatchCommand final : public Command {
     batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
     batch->footer(
         "Writes OUT/<scenario>/ (summary.csv, summary.json, charts/, report.html) for each\n"
-        "scenario, OUT/index.html linking them and OUT/junit.xml with one test case per `expect:`\n"
+        "scenario (and OUT/<scenario>.<variant>/ for each of its `variants:`), OUT/index.html "
+        "linking them and OUT/junit.xml with one test case per `expect:`\n"
         "assertion. Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
     return batch;
   }
@@ -84,7 +88,8 @@ class BatchCommand final : public Command {
   int execute(const std::atomic<bool>& stop_requested) override;
 
  private:
-  ScenarioOutcome run_one(const fs::path& file, const std::atomic<bool>& stop_requested);
+  ScenarioOutcome run_one(const fs::path& file, const std::string& variant,
+                          const std::atomic<bool>& stop_requested);
 
   std::string dir_;
   std::string out_ = "out/batch";
@@ -97,16 +102,17 @@ class BatchCommand final : public Command {
   bool quiet_ = false;
 };
 
-ScenarioOutcome BatchCommand::run_one(const fs::path& file,
+ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& variant,
                                       const std::atomic<bool>& stop_requested) {
   ScenarioOutcome outcome;
   const std::string path = file.string();
-  outcome.entry.folder = folder_name(file, dir_);
-  outcome.entry.scenario_file = path;
+  const std::string label = variant.empty() ? path : path + " --variant " + variant;
+  outcome.entry.folder = folder_name(file, dir_, variant);
+  outcome.entry.scenario_file = label;
   outcome.suite.name = outcome.entry.folder;
   outcome.suite.file = path;
 
-  const LoadResult loaded = load_scenario_file(path);
+  const LoadResult loaded = resolve_scenario({path, variant, {}});
   if (!loaded.ok()) {
     for (const Diagnostic& diagnostic : loaded.diagnostics) {
       fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
@@ -126,7 +132,7 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file,
   options.threads = threads_;
   options.stop_requested = &stop_requested;
   if (!quiet_) {
-    fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", path, options.replications,
+    fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", label, options.replications,
                spec.horizon_months, options.seed);
   }
   ProgressLine progress(options.replications, !quiet_ && progress_wanted());
@@ -151,7 +157,7 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file,
   RunExtras extras;
   extras.report = true;
   extras.formats = {png_, pdf_};
-  extras.scenario_file = path;
+  extras.scenario_file = label;
   extras.finished_at = report_clock_now();
   extras.seconds = seconds;
   outcome.suite.results = finish_run(folder.string(), json, loaded.expectations, extras);
@@ -173,7 +179,8 @@ std::string last_p50(const RunSummary& summary, const char* name) {
   if (metric == nullptr) return "—";
   const std::string symbol =
       metric->info.unit == "currency" ? currency_symbol_for(summary.currency) : "";
-  return format_compact(metric->stats.percentiles(summary.horizon_months - 1, 3), symbol);
+  const double p50 = metric->stats.percentiles(summary.horizon_months - 1, 3);
+  return format_compact(metric->info.unit == "count" ? std::round(p50) : p50, symbol);
 }
 
 std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool colour) {
@@ -281,8 +288,15 @@ int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
   ensure_directory(out_);
   std::vector<ScenarioOutcome> outcomes;
   int exit_code = kExitOk;
+  std::vector<std::pair<fs::path, std::string>> runs;  // each file's base, then its variants
   for (const fs::path& file : files) {
-    ScenarioOutcome outcome = run_one(file, stop_requested);
+    runs.emplace_back(file, "");
+    for (const std::string& variant : scenario_variants(file.string())) {
+      runs.emplace_back(file, variant);
+    }
+  }
+  for (const auto& [file, variant] : runs) {
+    ScenarioOutcome outcome = run_one(file, variant, stop_requested);
     if (outcome.exit_code == kExitInterrupted) {
       fmt::print(stderr, "interrupted: stopped during {}; its results were not written\n",
                  file.string());

@@ -107,7 +107,8 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
   RunExtras extras{report_, formats_, scenario_, std::chrono::system_clock::now(), seconds};
-  const auto checks = finish_run(out_, json, load_scenario_file(scenario_).expectations, extras);
+  const auto checks = finish_run(
+      out_, json, resolve_scenario({scenario_, variant_, overrides_}).expectations, extras);
 
   fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec->name,
              summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);

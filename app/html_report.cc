@@ -56,7 +56,7 @@ tr.sub th { font-weight: 400; padding-left: 26px; color: var(--muted); }
 th.month, td.month-start { border-left: 1px solid var(--line); }
 tbody tr:nth-child(even) { background: #FAFBFC; }
 .table-wrap { overflow-x: auto; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 22px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 22px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 8px; 
          break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; }
@@ -106,6 +106,7 @@ constexpr TableRow kRows[] = {
 
 constexpr TableRow kLateRows[] = {
     {"ramped_capacity", "Ramped AE capacity (FTE)"},
+    {"share_at_quota", "Ramped AEs at or above quota"},
     {"departures", "Departures (month)"},
     {"payroll", "Payroll (month)"},
     {"total_cost", "Total cost (month)"},
@@ -156,7 +157,7 @@ std::string key_metric_table(const RunSummary& summary) {
     }
   }
   for (const MetricSummary& metric : summary.metrics) {
-    if (metric.info.name.rfind("headcount.", 0) == 0) {
+    if (metric.info.name.rfind("headcount.", 0) == 0 && ever_positive(metric)) {
       html += table_row(metric, metric_title(metric.info.name).substr(11), months, symbol, true);
     }
   }

@@ -13,6 +13,9 @@
 namespace teamsim::app {
 namespace {
 
+/// The report's chart size in px: two side by side fill a laptop screen at about their own size.
+constexpr int kReportChartWidth = 640, kReportChartHeight = 380;
+
 /// Columns of p5, p25, p50, p75 and p95 in sim::kReportedPercentiles.
 constexpr Eigen::Index kP5 = 0, kP25 = 2, kP50 = 3, kP75 = 4, kP95 = 6;
 
@@ -82,6 +85,8 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
   series.p75 = percentile_column(metric, kP75);
   series.p95 = percentile_column(metric, kP95);
   spec.series.push_back(std::move(series));
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
   if (metric.info.name == "cash") {
     spec.reference_line = 0.0;
     spec.reference_label = "zero cash";
@@ -121,14 +126,15 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary) {
   }
   if (spec.labels.empty()) return std::nullopt;
   spec.title = "Bookings by territory";
-  spec.subtitle = fmt::format("{} · mean over {} replications, months 1–{}", summary.scenario_name,
-                              format_grouped(static_cast<double>(summary.replications), 0),
-                              summary.horizon_months);
+  spec.subtitle =
+      fmt::format("months 1–{} in total · mean of {} replications", summary.horizon_months,
+                  format_grouped(static_cast<double>(summary.replications), 0));
   spec.currency_symbol = unit == "currency" ? currency_symbol_for(summary.currency) : "";
   spec.x_label = unit == "currency" && !summary.currency.empty()
                      ? fmt::format("new ACV booked ({})", summary.currency)
                      : "bookings";
   spec.orientation = BarOrientation::kHorizontal;
+  spec.width = kReportChartWidth;
   spec.height = std::max(220, 110 + 44 * static_cast<int>(spec.labels.size()));
   return ReportChart{"territory_bookings", spec.title,
                      "New bookings per territory over the whole horizon; uneven bars show "
@@ -136,7 +142,38 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary) {
                      render_bar_chart(spec)};
 }
 
+/// Bars of the spread of quota attainment across account executives at the last month, from the
+/// model's per-month quota_attainment_p10/p50/p90 (median over replications), in % of quota.
+std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
+  constexpr std::pair<const char*, const char*> kBars[] = {
+      {"quota_attainment_p10", "AE at p10"},
+      {"quota_attainment_p50", "median AE"},
+      {"quota_attainment_p90", "AE at p90"},
+  };
+  BarChartSpec spec;
+  for (const auto& [name, label] : kBars) {
+    const MetricSummary* metric = summary.find(name);
+    if (metric == nullptr) return std::nullopt;
+    spec.labels.emplace_back(label);
+    spec.values.push_back(100 * metric->stats.percentiles(summary.horizon_months - 1, kP50));
+  }
+  spec.title = "Quota attainment across account executives";
+  spec.subtitle = fmt::format("{} · month {}, median over {} replications", summary.scenario_name,
+                              summary.horizon_months,
+                              format_grouped(static_cast<double>(summary.replications), 0));
+  spec.y_label = "% of quota";
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
+  std::string note = "The spread of attainment among the account executives: 100 is on quota.";
+  if (const MetricSummary* share = summary.find("share_at_quota")) {
+    note += fmt::format(" Median share of ramped AEs at or above quota: {:.0f}%.",
+                        100 * share->stats.percentiles(summary.horizon_months - 1, kP50));
+  }
+  return ReportChart{"quota_attainment", spec.title, note, render_bar_chart(spec)};
+}
+
 std::optional<ReportChart> quota_chart(const RunSummary& summary) {
+  if (auto spread = quota_spread_chart(summary)) return spread;
   BarChartSpec spec;
   for (const MetricSummary& metric : summary.metrics) {
     const std::string& name = metric.info.name;
@@ -158,6 +195,10 @@ std::optional<ReportChart> quota_chart(const RunSummary& summary) {
 }
 
 }  // namespace
+
+bool ever_positive(const MetricSummary& metric) {
+  return (metric.stats.percentiles.array() > 0).any();
+}
 
 std::string currency_symbol_for(const std::string& currency) {
   if (currency == "USD") return "$";
@@ -208,7 +249,7 @@ std::vector<ReportChart> report_charts(const RunSummary& summary) {
   };
   for (const KnownMetric& known : kFanMetrics) add_known(known);
   for (const MetricSummary& metric : summary.metrics) {
-    if (!starts_with(metric.info.name, "headcount.")) continue;
+    if (!starts_with(metric.info.name, "headcount.") || !ever_positive(metric)) continue;
     const std::string role = humanize(metric.info.name.substr(10));
     charts.push_back(fan_chart(summary, metric, metric_title(metric.info.name), "people",
                                fmt::format("People in the {} role at month end.", role)));

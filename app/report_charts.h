@@ -31,6 +31,9 @@ std::string currency_symbol_for(const std::string& currency);
 /// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea".
 std::string metric_title(const std::string& metric_name);
 
+/// False when every percentile of every month is zero or less: a role nobody is ever hired into.
+bool ever_positive(const MetricSummary& metric);
+
 /// The first month (1-based) whose mean of `cash_ever_negative` exceeds kCashRiskThreshold;
 /// nullopt when the metric is absent or the threshold is never exceeded.
 std::optional<int> first_cash_risk_month(const RunSummary& summary);

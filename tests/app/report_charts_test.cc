@@ -85,6 +85,20 @@ TEST(ReportChartsTest, TerritoryBarsAndQuotaHistogramWhenTheirMetricsExist) {
   EXPECT_NE(charts.back().svg.find("below 50"), std::string::npos);
 }
 
+TEST(ReportChartsTest, QuotaSpreadAcrossRepsAndNoChartForAnEmptyRole) {
+  RunSummary summary = fake_summary(12);
+  add_metric(summary, "quota_attainment_p10", "ratio", 0.4, 0);
+  add_metric(summary, "quota_attainment_p50", "ratio", 0.9, 0);
+  add_metric(summary, "quota_attainment_p90", "ratio", 1.3, 0);
+  add_metric(summary, "headcount.sales_specialist", "count", 0, 0);
+  const auto charts = report_charts(summary);
+  EXPECT_EQ(charts.back().file_stem, "quota_attainment");
+  EXPECT_NE(charts.back().svg.find("median AE"), std::string::npos);
+  EXPECT_NE(charts.back().svg.find(">90<"), std::string::npos) << charts.back().svg;
+  const auto names = stems(charts);
+  EXPECT_EQ(std::count(names.begin(), names.end(), "headcount.sales_specialist"), 0);
+}
+
 TEST(ReportChartsTest, MetricTitles) {
   EXPECT_EQ(metric_title("arr"), "ARR");
   EXPECT_EQ(metric_title("headcount.sales_manager"), "Headcount: sales manager");
