@@ -1,6 +1,7 @@
 // End-to-end tests of the HTML report, the report command and batch runs with expectations.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -86,6 +87,11 @@ TEST(ReportTest, ReportCommandExplainsAMissingSummary) {
 }
 
 TEST(ReportTest, PngChartsThroughLibrsvg) {
+  // Under AddressSanitizer: fontconfig's caches, filled by librsvg, live until exit.
+  std::string lsan =
+      std::string("suppressions=") + TEAMSIM_SOURCE_DIR + "/tests/e2e/data/lsan-librsvg.supp";
+  if (const char* existing = std::getenv("LSAN_OPTIONS")) lsan = std::string(existing) + ":" + lsan;
+  ::setenv("LSAN_OPTIONS", lsan.c_str(), 1);
   TempDir out;
   const CommandResult r =
       run_teamsim("run scenarios/small-business.yaml -n 20 -q --png --out " + out.path());
