@@ -33,7 +33,7 @@ fuzz:
 	@scripts/install-deps --fuzz
 	@fuzz/build-instrumented-yaml-cpp build/fuzz-deps
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz
+	@cmake --build --preset fuzz --target scenario_fuzzer
 	fuzz/run $(FUZZ_SECONDS)
 
 bench: build
