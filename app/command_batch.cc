@@ -178,7 +178,7 @@ std::string last_p50(const RunSummary& summary, const char* name) {
   const MetricSummary* metric = summary.find(name);
   if (metric == nullptr) return "—";
   const std::string symbol =
-      metric->info.unit == "currency" ? currency_symbol_for(summary.currency) : "";
+      metric->info.unit == "currency" ? currency_symbol(summary.currency) : "";
   const double p50 = metric->stats.percentiles(summary.horizon_months - 1, 3);
   return format_compact(metric->info.unit == "count" ? std::round(p50) : p50, symbol);
 }

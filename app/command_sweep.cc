@@ -10,6 +10,7 @@
 #include "app/atomic_file.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "app/csv.h"
 #include "app/progress.h"
 #include "app/scenario_resolver.h"
 #include "app/terminal_table.h"
@@ -63,16 +64,6 @@ std::variant<Axis, std::string> parse_axis(const std::string& text) {
     start = end + 1;
   }
   return axis;
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 class SweepCommand final : public Command {

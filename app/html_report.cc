@@ -140,7 +140,7 @@ std::string table_row(const MetricSummary& metric, const std::string& label,
 
 std::string key_metric_table(const RunSummary& summary) {
   const std::vector<int> months = key_months(summary.horizon_months);
-  const std::string symbol = currency_symbol_for(summary.currency);
+  const std::string symbol = currency_symbol(summary.currency);
   std::string html =
       "<div class=\"table-wrap\"><table class=\"key-metrics\">\n<thead><tr><th></th>";
   for (const int month : months) {
@@ -183,7 +183,7 @@ std::string headline_card(const RunSummary& summary, const char* metric_name, co
   const MetricSummary* metric = summary.find(metric_name);
   if (metric == nullptr) return "";
   const Eigen::Index m = summary.horizon_months - 1;
-  const std::string symbol = currency_symbol_for(summary.currency);
+  const std::string symbol = currency_symbol(summary.currency);
   const auto& p = metric->stats.percentiles;
   const bool bad = warn_below_zero && p(m, kP10) < 0;
   return fmt::format(
@@ -387,7 +387,7 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
       continue;
     }
     const RunSummary& summary = entry.document->summary;
-    const std::string symbol = currency_symbol_for(summary.currency);
+    const std::string symbol = currency_symbol(summary.currency);
     const Eigen::Index m = summary.horizon_months - 1;
     const auto cell = [&](const char* name) -> std::string {
       const MetricSummary* metric = summary.find(name);

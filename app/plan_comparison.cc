@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "app/csv.h"
 #include "app/scenario_json.h"
 #include "app/terminal_table.h"
 #include "app/version.h"
@@ -19,23 +20,6 @@ constexpr int kCompareSchemaVersion = 1;
 
 /// Index of p10, p50 and p90 in sim::kReportedPercentiles.
 constexpr Eigen::Index kP10 = 1, kP50 = 3, kP90 = 5;
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string currency_symbol(const std::string& currency) {
-  if (currency == "USD") return "$";
-  if (currency == "EUR") return "€";
-  if (currency == "GBP") return "£";
-  return "";
-}
 
 nlohmann::ordered_json vector_json(const Eigen::VectorXd& v) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();

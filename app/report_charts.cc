@@ -73,7 +73,7 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
   spec.title = title;
   spec.subtitle = subtitle(summary, summary.scenario_name);
   const bool money = metric.info.unit == "currency";
-  spec.currency_symbol = money ? currency_symbol_for(summary.currency) : "";
+  spec.currency_symbol = money ? currency_symbol(summary.currency) : "";
   spec.y_label = money && !summary.currency.empty()
                      ? fmt::format("{} ({})", y_label, summary.currency)
                      : y_label;
@@ -129,7 +129,7 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary) {
   spec.subtitle =
       fmt::format("months 1–{} in total · mean of {} replications", summary.horizon_months,
                   format_grouped(static_cast<double>(summary.replications), 0));
-  spec.currency_symbol = unit == "currency" ? currency_symbol_for(summary.currency) : "";
+  spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";
   spec.x_label = unit == "currency" && !summary.currency.empty()
                      ? fmt::format("new ACV booked ({})", summary.currency)
                      : "bookings";
@@ -198,13 +198,6 @@ std::optional<ReportChart> quota_chart(const RunSummary& summary) {
 
 bool ever_positive(const MetricSummary& metric) {
   return (metric.stats.percentiles.array() > 0).any();
-}
-
-std::string currency_symbol_for(const std::string& currency) {
-  if (currency == "USD") return "$";
-  if (currency == "EUR") return "€";
-  if (currency == "GBP") return "£";
-  return "";
 }
 
 std::string metric_title(const std::string& metric_name) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/run_summary.h"
+#include "app/terminal_table.h"
 
 namespace teamsim::app {
 
@@ -24,9 +25,6 @@ inline constexpr const char* kTerritoryBookingsSuffix = ".bookings";
 inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
 /// The share of replications with negative cash above which the cash chart marks the month.
 inline constexpr double kCashRiskThreshold = 0.10;
-
-/// The currency symbol shown for an ISO currency code: "$" for USD, "€", "£"; else "".
-std::string currency_symbol_for(const std::string& currency);
 
 /// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea".
 std::string metric_title(const std::string& metric_name);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/csv.h"
 #include "app/scenario_json.h"
 #include "app/version.h"
 
@@ -12,17 +13,6 @@ namespace {
 
 /// Bumped whenever a field of summary.json changes meaning or disappears.
 constexpr int kSummarySchemaVersion = 1;
-
-/// CSV-quotes a field when it holds a comma, quote or newline.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 const char* kind_name(model::MetricKind kind) {
   return kind == model::MetricKind::kStock ? "stock" : "flow";

@@ -29,14 +29,14 @@ constexpr Row kRows[] = {
     {"cash", "Cash"},
 };
 
+}  // namespace
+
 std::string currency_symbol(const std::string& currency) {
   if (currency == "USD") return "$";
   if (currency == "EUR") return "€";
   if (currency == "GBP") return "£";
   return "";
 }
-
-}  // namespace
 
 std::string human_number(double value, const std::string& currency_symbol) {
   const double magnitude = std::fabs(value);

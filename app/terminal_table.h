@@ -7,6 +7,10 @@
 
 namespace teamsim::app {
 
+/// "$", "€" or "£" for USD, EUR and GBP; "" for any other currency (the code is then shown
+/// beside the number by the caller, or not at all).
+std::string currency_symbol(const std::string& currency);
+
 /// A number for people: "1.25M", "12.3k", "950", "-40.1k", with an optional currency prefix.
 std::string human_number(double value, const std::string& currency_symbol = "");
 

@@ -104,8 +104,8 @@ TEST(ReportChartsTest, MetricTitles) {
   EXPECT_EQ(metric_title("headcount.sales_manager"), "Headcount: sales manager");
   EXPECT_EQ(metric_title("territory.emea.bookings"), "Bookings: emea");
   EXPECT_EQ(metric_title("logo_churn"), "Logo churn");
-  EXPECT_EQ(currency_symbol_for("EUR"), "€");
-  EXPECT_EQ(currency_symbol_for("CHF"), "");
+  EXPECT_EQ(currency_symbol("EUR"), "€");
+  EXPECT_EQ(currency_symbol("CHF"), "");
 }
 
 }  // namespace
