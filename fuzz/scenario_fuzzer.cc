@@ -1,18 +1,26 @@
 // libFuzzer target over the whole scenario path a user's file takes: YAML parsing (yaml-cpp,
 // instrumented too when built with fuzz/build-instrumented-yaml-cpp), our tree and its guards,
-// validation into a ScenarioSpec, and the resolved-scenario JSON. Any crash, sanitizer report,
-// timeout or out-of-memory is a bug: a scenario file must only ever produce diagnostics.
+// the resolver (`extends:`, `variants:`, `--set` overrides), validation into a ScenarioSpec, and
+// the resolved-scenario JSON. Any crash, sanitizer report, timeout or out-of-memory is a bug: a
+// scenario file must only ever produce diagnostics.
+//
+// The input's leading `#variant` / `#set` comment lines stand for the command line (fuzz_input.h).
+// The file is labelled scenarios/fuzz.yaml, so `extends: default.yaml` reaches the shipped
+// scenarios when fuzz/run starts the fuzzer from the repository root.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "app/diagnostics.h"
 #include "app/scenario_json.h"
-#include "app/scenario_loader.h"
+#include "app/scenario_resolver.h"
+#include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const teamsim::app::LoadResult result = teamsim::app::load_scenario_string(text, "fuzz.yaml");
+  const teamsim::app::ScenarioRequest request = teamsim::fuzz::request_from_fuzz_input(text);
+  const teamsim::app::LoadResult result =
+      teamsim::app::resolve_scenario_string(text, "scenarios/fuzz.yaml", request);
   for (const auto& diagnostic : result.diagnostics) {
     if (teamsim::app::format_diagnostic(diagnostic).empty()) __builtin_trap();
   }
