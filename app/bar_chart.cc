@@ -54,7 +54,7 @@ Bars prepare(const BarChartSpec& spec) {
     lo = std::min(lo, v);
     hi = std::max(hi, v);
   }
-  bars.axis = nice_axis(lo, hi);
+  bars.axis = nice_axis(lo, hi, spec.whole_numbers);
   return bars;
 }
 

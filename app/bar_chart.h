@@ -16,6 +16,7 @@ struct BarChartSpec {
   std::string x_label;              ///< under the horizontal axis
   std::string y_label;              ///< above the plot, at the top left
   std::string currency_symbol;      ///< "$" for money, "" for counts
+  bool whole_numbers = false;       ///< counts: whole-number ticks on the value axis
   std::vector<std::string> labels;  ///< one per bar
   std::vector<double> values;       ///< one per bar, in the metric's unit; NaN draws "n/a"
   BarOrientation orientation = BarOrientation::kVertical;

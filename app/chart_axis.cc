@@ -57,7 +57,7 @@ int compact_decimals(double magnitude) {
 
 }  // namespace
 
-Axis nice_axis(double data_min, double data_max) {
+Axis nice_axis(double data_min, double data_max, bool whole_numbers) {
   if (!std::isfinite(data_min) || !std::isfinite(data_max)) data_min = 0, data_max = 1;
   if (data_min > data_max) std::swap(data_min, data_max);
   if (data_min == data_max) {
@@ -73,6 +73,7 @@ Axis nice_axis(double data_min, double data_max) {
   // Start a notch below the step that would give 10 intervals and take the first 1/2/5 step that
   // needs at most 7 ticks; the step before it needed 8 or more, so this one needs at least 4.
   int exponent = static_cast<int>(std::floor(std::log10(span / 10))) - 1;
+  if (whole_numbers) exponent = std::max(exponent, 0);
   constexpr int kMantissas[] = {1, 2, 5};
   for (;; ++exponent) {
     for (int mantissa : kMantissas) {

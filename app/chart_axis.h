@@ -18,8 +18,10 @@ struct Axis {
 
 /// The axis with the smallest 1/2/5 step whose ticks (at most 7, at least 4) cover
 /// [data_min, data_max]. Equal values get an axis from zero to the value; NaN or infinite bounds
-/// give the axis 0..1; bounds given in the wrong order are swapped.
-Axis nice_axis(double data_min, double data_max);
+/// give the axis 0..1; bounds given in the wrong order are swapped. With `whole_numbers` (counts
+/// of people or customers) the step is at least 1, so 0..3 gets the ticks 0, 1, 2, 3 rather than
+/// 0, 0.5, ..., 3; such an axis may then have as few as 2 ticks.
+Axis nice_axis(double data_min, double data_max, bool whole_numbers = false);
 
 /// A number with a fixed count of decimals and thousands separators, the currency symbol after
 /// the sign: format_grouped(-1234.5, 1, "$") is "-$1,234.5". Not finite: "n/a".

@@ -228,9 +228,11 @@ std::string render_fan_chart(const FanChartSpec& spec) {
     hi = std::max(hi, *spec.reference_line);
   }
   // Start the axis at zero when zero is near, as readers of business charts expect.
-  if (lo > 0 && lo <= 0.5 * hi) lo = 0;
+  // Counts always do: a headcount of 8 to 12 drawn from 8 would look like growth from nothing.
+  if (lo > 0 && (lo <= 0.5 * hi || spec.whole_numbers)) lo = 0;
   if (hi < 0 && hi >= 0.5 * lo) hi = 0;
-  const Axis y_axis = lo <= hi ? nice_axis(lo, hi) : nice_axis(0, 1);
+  const Axis y_axis =
+      lo <= hi ? nice_axis(lo, hi, spec.whole_numbers) : nice_axis(0, 1, spec.whole_numbers);
   const std::vector<std::string> y_labels = axis_tick_labels(y_axis, spec.currency_symbol);
 
   SvgWriter w = cs::start_chart(width, height, spec.title);

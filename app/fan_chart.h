@@ -21,6 +21,7 @@ struct FanChartSpec {
   std::string subtitle;         ///< e.g. "seed-stage plan, 1,000 replications"
   std::string y_label;          ///< e.g. "ARR (USD)"
   std::string currency_symbol;  ///< "$" for money, "" for counts
+  bool whole_numbers = false;   ///< counts: the y axis starts at 0 and has whole-number ticks
   std::vector<FanSeries> series;
   std::optional<double> reference_line;  ///< a horizontal line, e.g. 0 for cash
   std::string reference_label;           ///< its label; empty shows the value itself

@@ -77,6 +77,7 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
   spec.y_label = money && !summary.currency.empty()
                      ? fmt::format("{} ({})", y_label, summary.currency)
                      : y_label;
+  spec.whole_numbers = metric.info.unit == "count";
   FanSeries series;
   series.label = summary.scenario_name;
   series.p5 = percentile_column(metric, kP5);
@@ -189,6 +190,7 @@ std::optional<ReportChart> quota_chart(const RunSummary& summary) {
                               summary.scenario_name, summary.horizon_months);
   spec.x_label = "quota attainment";
   spec.y_label = "account executives";
+  spec.whole_numbers = true;
   return ReportChart{"quota_attainment", spec.title,
                      "How many account executives reach each share of their quota.",
                      render_bar_chart(spec)};

@@ -52,6 +52,21 @@ TEST(NiceAxis, EqualValuesRunFromZero) {
   EXPECT_EQ(nice_axis(0, 0).ticks, (Ticks{0, 0.2, 0.4, 0.6, 0.8, 1}));
 }
 
+TEST(NiceAxis, WholeNumbersNeverStepBelowOne) {
+  // Without the option 0..3 would get a step of 0.5 (7 ticks); half a customer is no tick.
+  EXPECT_EQ(nice_axis(0, 3).step, 0.5);
+  EXPECT_EQ(nice_axis(0, 3, true).ticks, (Ticks{0, 1, 2, 3}));
+  EXPECT_EQ(nice_axis(0, 1, true).ticks, (Ticks{0, 1}));
+  EXPECT_EQ(nice_axis(0, 0, true).ticks, (Ticks{0, 1}));
+  EXPECT_EQ(nice_axis(0, 0.4, true).ticks, (Ticks{0, 1}));
+  EXPECT_EQ(nice_axis(0, 2.5, true).ticks, (Ticks{0, 1, 2, 3}));
+  EXPECT_EQ(nice_axis(0, 9, true).ticks, (Ticks{0, 2, 4, 6, 8, 10}));
+  // Large ranges are as without the option.
+  EXPECT_EQ(nice_axis(0, 937, true).ticks, nice_axis(0, 937).ticks);
+  EXPECT_EQ(axis_tick_labels(nice_axis(0, 3, true)),
+            (std::vector<std::string>{"0", "1", "2", "3"}));
+}
+
 TEST(NiceAxis, NonFiniteOrSwappedBounds) {
   EXPECT_EQ(nice_axis(std::numeric_limits<double>::quiet_NaN(), 5).max, 1);
   EXPECT_EQ(nice_axis(0, std::numeric_limits<double>::infinity()).max, 1);

@@ -82,6 +82,33 @@ TEST(FanChart, GoldenHeadcountCounts) {
   expect_matches_golden("fan_headcount.svg", render_fan_chart(spec));
 }
 
+/// The y tick labels of a chart, bottom to top.
+std::vector<std::string> y_tick_labels(const std::string& svg) {
+  const std::size_t begin = svg.find("class=\"y-axis\"");
+  const std::size_t end = svg.find("</g>", begin);
+  std::vector<std::string> labels;
+  for (std::size_t at = svg.find("<text", begin); at < end; at = svg.find("<text", at + 1)) {
+    const std::size_t open = svg.find('>', at) + 1;
+    labels.push_back(svg.substr(open, svg.find('<', open) - open));
+  }
+  return labels;
+}
+
+TEST(FanChart, SmallCountsStartAtZeroWithWholeNumberTicks) {
+  FanChartSpec spec;
+  spec.title = "Customers";
+  spec.whole_numbers = true;
+  spec.series = {FanSeries{"s", {0, 1, 1}, {1, 1, 2}, {1, 2, 2}, {2, 2, 3}, {2, 3, 3}}};
+  EXPECT_EQ(y_tick_labels(render_fan_chart(spec)), (std::vector<std::string>{"0", "1", "2", "3"}));
+  // A headcount of 8 to 12 is drawn from zero too, in whole people.
+  spec.series = {FanSeries{"s", {8, 9}, {9, 10}, {10, 10}, {10, 11}, {11, 12}}};
+  EXPECT_EQ(y_tick_labels(render_fan_chart(spec)),
+            (std::vector<std::string>{"0", "2", "4", "6", "8", "10", "12"}));
+  // Without the option the same data gets a tighter axis.
+  spec.whole_numbers = false;
+  EXPECT_EQ(y_tick_labels(render_fan_chart(spec)).front(), "8");
+}
+
 /// Every plotted point lies inside the plot area, so the y axis covers all the data.
 void expect_points_inside_plot(const std::string& svg) {
   const testing::PlotArea area = plot_area(svg);
