@@ -1,10 +1,11 @@
-// One full replication of a shipped scenario, and a whole projection on the thread pool.
+// One replication of a shipped scenario, and whole projections on the thread pool: events/s,
+// replications/s and bytes allocated per replication (docs/performance.md).
 #include <benchmark/benchmark.h>
 
-#include <stdexcept>
 #include <string>
 
-#include "app/scenario_loader.h"
+#include "bench/allocation_counter.h"
+#include "bench/bench_scenarios.h"
 #include "models/projection.h"
 #include "models/replication.h"
 
@@ -12,36 +13,39 @@ namespace {
 
 using teamsim::model::ScenarioSpec;
 
-ScenarioSpec load(const std::string& name) {
-  auto loaded =
-      teamsim::app::load_scenario_file(std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/" + name);
-  if (!loaded.ok()) throw std::runtime_error("cannot load scenario " + name);
-  return *loaded.spec;
-}
-
-void BM_ReplicationDefaultScenario(benchmark::State& state) {
-  const ScenarioSpec spec = load("default.yaml");
+void BM_Replication(benchmark::State& state, const std::string& file_name) {
+  const ScenarioSpec spec = teamsim::bench::load_scenario(file_name);
   const teamsim::model::MetricLayout layout(spec);
   std::uint64_t replication = 0;
   std::uint64_t events = 0;
+  const std::uint64_t bytes_before = teamsim::bench::bytes_allocated();
   for (auto _ : state) {
-    teamsim::model::Replication model(spec, layout, 42, replication++);
+    teamsim::model::Replication model(spec, layout, spec.seed, replication++);
     benchmark::DoNotOptimize(model.run().data());
     events += model.events_handled();
   }
+  const auto iterations = static_cast<double>(state.iterations());
   state.counters["events_per_s"] =
       benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
   state.counters["replications_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["events_per_replication"] =
-      static_cast<double>(events) / static_cast<double>(state.iterations());
+      benchmark::Counter(iterations, benchmark::Counter::kIsRate);
+  state.counters["events_per_replication"] = static_cast<double>(events) / iterations;
+  state.counters["bytes_allocated_per_replication"] =
+      static_cast<double>(teamsim::bench::bytes_allocated() - bytes_before) / iterations;
 }
-BENCHMARK(BM_ReplicationDefaultScenario)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Replication, default, std::string("default.yaml"))
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Replication, reference, std::string("reference.yaml"))
+    ->Unit(benchmark::kMillisecond);
 
-void BM_ProjectionDefaultScenario(benchmark::State& state) {
-  const ScenarioSpec spec = load("default.yaml");
+// A whole projection (the runner, its threads and the sample store), on 1 and 2 threads: the
+// ratio of the two is the thread scaling.
+void BM_Projection(benchmark::State& state, const std::string& file_name,
+                   std::size_t replications) {
+  const ScenarioSpec spec = teamsim::bench::load_scenario(file_name);
   teamsim::model::ProjectionOptions options;
-  options.replications = 1000;
+  options.replications = replications;
+  options.seed = spec.seed;
   options.threads = static_cast<unsigned>(state.range(0));
   std::uint64_t events = 0;
   for (auto _ : state) {
@@ -53,7 +57,12 @@ void BM_ProjectionDefaultScenario(benchmark::State& state) {
   state.counters["replications_per_s"] = benchmark::Counter(
       static_cast<double>(state.iterations() * options.replications), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_ProjectionDefaultScenario)
+BENCHMARK_CAPTURE(BM_Projection, default_1000, std::string("default.yaml"), 1000)
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_Projection, reference_200, std::string("reference.yaml"), 200)
     ->Arg(1)
     ->Arg(2)
     ->Unit(benchmark::kMillisecond)

@@ -85,6 +85,8 @@ class Replication {
 
   /// Events handled so far.
   std::uint64_t events_handled() const { return simulator_.events_handled(); }
+  /// The replication's simulator, for its event statistics (bench/).
+  const sim::Simulator& simulator() const { return simulator_; }
 
   /// Handles one event (the simulator calls this).
   void operator()(const sim::Event& event);

@@ -1,6 +1,7 @@
 #include "sim/event_queue.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <sstream>
@@ -11,18 +12,23 @@ namespace teamsim::sim {
 namespace {
 
 constexpr std::uint32_t kCancelledBit = 1;
-
-Event to_event(Time time, Priority priority, std::uint64_t sequence, std::uint32_t kind,
-               std::uint32_t subject) {
-  return Event{time, priority, sequence, kind, subject};
-}
+constexpr std::size_t kArity = 4;
+/// Days this far out (about 10^13 years) all share one day of the wheel; the heaps still order
+/// them exactly by time.
+constexpr double kFarDay = 4.5e15;
 
 }  // namespace
+
+EventQueue::EventQueue() { bucket_head_.fill(kNoSlot); }
 
 bool EventQueue::later(const Entry& a, const Entry& b) {
   if (a.time != b.time) return a.time > b.time;
   if (a.priority != b.priority) return a.priority > b.priority;
   return a.sequence > b.sequence;
+}
+
+std::int64_t EventQueue::day_of(Time time) {
+  return static_cast<std::int64_t>(std::floor(std::clamp(time, -kFarDay, kFarDay)));
 }
 
 EventId EventQueue::push(Time time, Priority priority, std::uint32_t kind, std::uint32_t subject) {
@@ -36,16 +42,37 @@ EventId EventQueue::push(Time time, Priority priority, std::uint32_t kind, std::
     slot = free_slots_.back();
     free_slots_.pop_back();
   } else {
-    if (slot_state_.size() >= UINT32_MAX) {
+    if (slot_state_.size() >= kNoSlot) {
       throw std::length_error("EventQueue::push: too many pending events");
     }
     slot = static_cast<std::uint32_t>(slot_state_.size());
     slot_state_.push_back(0);
+    bucket_entry_.emplace_back();
+    bucket_next_.push_back(kNoSlot);
   }
-  heap_.emplace_back();
-  sift_up(heap_.size() - 1, Entry{time, priority, slot, next_sequence_++, kind, subject});
+  file(Entry{time, priority, slot, next_sequence_++, kind, subject});
   ++live_;
   return EventId{slot, slot_state_[slot] >> 1};
+}
+
+void EventQueue::file(const Entry& entry) {
+  const std::int64_t day = day_of(entry.time);
+  if (day <= current_day_) {
+    today_.push(entry);
+  } else if (day - current_day_ < kDays) {
+    link_into_bucket(entry, day);
+  } else {
+    overflow_.push(entry);
+  }
+}
+
+void EventQueue::link_into_bucket(const Entry& entry, std::int64_t day) {
+  const auto bucket = static_cast<std::size_t>(day & (kDays - 1));
+  bucket_entry_[entry.slot] = entry;
+  bucket_next_[entry.slot] = bucket_head_[bucket];
+  bucket_head_[bucket] = entry.slot;
+  bucket_used_[bucket / 64] |= std::uint64_t{1} << (bucket % 64);
+  ++in_buckets_;
 }
 
 bool EventQueue::cancel(EventId id) {
@@ -59,51 +86,123 @@ bool EventQueue::cancel(EventId id) {
 
 const Event& EventQueue::top() {
   assert(!empty());
-  drop_cancelled_top();
-  const Entry& e = heap_.front();
-  top_ = to_event(e.time, e.priority, e.sequence, e.kind, e.subject);
+  settle();
+  const Entry& e = today_.front();
+  top_ = Event{e.time, e.priority, e.sequence, e.kind, e.subject};
   return top_;
 }
 
 Event EventQueue::pop() {
   assert(!empty());
-  drop_cancelled_top();
-  const Entry e = heap_.front();
-  remove_top();
+  settle();
+  const Entry e = today_.front();
+  today_.pop();
   release_slot(e.slot);
   --live_;
-  return to_event(e.time, e.priority, e.sequence, e.kind, e.subject);
+  return Event{e.time, e.priority, e.sequence, e.kind, e.subject};
+}
+
+void EventQueue::settle() {
+  for (;;) {
+    while (!today_.empty() && cancelled(today_.front().slot)) {
+      release_slot(today_.front().slot);
+      today_.pop();
+    }
+    if (!today_.empty()) return;
+    advance();
+  }
+}
+
+void EventQueue::advance() {
+  std::int64_t next_day;
+  if (in_buckets_ > 0) {
+    // The first used bucket after today's, in wheel order: one bit scan per 64 days.
+    const auto start = static_cast<std::size_t>((current_day_ + 1) & (kDays - 1));
+    std::size_t offset = 0;
+    for (;;) {
+      const std::size_t bucket = (start + offset) & (kDays - 1);
+      const std::uint64_t bits = bucket_used_[bucket / 64] >> (bucket % 64);
+      if (bits != 0) {
+        offset += static_cast<std::size_t>(std::countr_zero(bits));
+        break;
+      }
+      offset += 64 - bucket % 64;
+    }
+    next_day = current_day_ + 1 + static_cast<std::int64_t>(offset);
+  } else {
+    // Buckets empty: the earliest pending day is the overflow's (always beyond the wheel).
+    assert(!overflow_.empty());
+    next_day = day_of(overflow_.front().time);
+  }
+  current_day_ = next_day;
+  // Overflow events the turned wheel now spans go to their buckets (or to today).
+  while (!overflow_.empty() && day_of(overflow_.front().time) - current_day_ < kDays) {
+    const Entry entry = overflow_.front();
+    overflow_.pop();
+    if (cancelled(entry.slot)) {
+      release_slot(entry.slot);
+    } else {
+      file(entry);
+    }
+  }
+  load_bucket(current_day_);
+}
+
+void EventQueue::load_bucket(std::int64_t day) {
+  const auto bucket = static_cast<std::size_t>(day & (kDays - 1));
+  std::uint32_t slot = bucket_head_[bucket];
+  bucket_head_[bucket] = kNoSlot;
+  bucket_used_[bucket / 64] &= ~(std::uint64_t{1} << (bucket % 64));
+  while (slot != kNoSlot) {
+    const std::uint32_t next = bucket_next_[slot];
+    --in_buckets_;
+    if (cancelled(slot)) {
+      release_slot(slot);
+    } else {
+      today_.push(bucket_entry_[slot]);
+    }
+    slot = next;
+  }
 }
 
 void EventQueue::clear() {
-  for (const Entry& entry : heap_) release_slot(entry.slot);
-  heap_.clear();
+  for (const Entry& entry : today_.entries()) release_slot(entry.slot);
+  for (const Entry& entry : overflow_.entries()) release_slot(entry.slot);
+  for (std::uint32_t& head : bucket_head_) {
+    for (std::uint32_t slot = head; slot != kNoSlot; slot = bucket_next_[slot]) release_slot(slot);
+    head = kNoSlot;
+  }
+  bucket_used_.fill(0);
+  in_buckets_ = 0;
+  today_.clear();
+  overflow_.clear();
+  current_day_ = 0;
   next_sequence_ = 0;
   live_ = 0;
 }
 
-void EventQueue::drop_cancelled_top() {
-  while (!heap_.empty() && (slot_state_[heap_.front().slot] & kCancelledBit) != 0) {
-    release_slot(heap_.front().slot);
-    remove_top();
-  }
+void EventQueue::release_slot(std::uint32_t slot) {
+  // The next generation (cancelled bit cleared) makes every EventId handed out for it stale.
+  slot_state_[slot] = ((slot_state_[slot] >> 1) + 1) << 1;
+  free_slots_.push_back(slot);
 }
 
-// A d-ary heap whose sifts move a hole rather than swapping entries.
-void EventQueue::sift_up(std::size_t hole, Entry entry) {
+void EventQueue::Heap::push(const Entry& entry) {
+  entries_.emplace_back();
+  std::size_t hole = entries_.size() - 1;
   while (hole > 0) {
     const std::size_t parent = (hole - 1) / kArity;
-    if (!later(heap_[parent], entry)) break;
-    heap_[hole] = heap_[parent];
+    if (!later(entries_[parent], entry)) break;
+    entries_[hole] = entries_[parent];
     hole = parent;
   }
-  heap_[hole] = entry;
+  entries_[hole] = entry;
 }
 
-void EventQueue::remove_top() {
-  const Entry last = heap_.back();
-  heap_.pop_back();
-  const std::size_t n = heap_.size();
+void EventQueue::Heap::pop() {
+  const Entry last = entries_.back();
+  entries_.pop_back();
+  const std::size_t n = entries_.size();
   if (n == 0) return;
   std::size_t hole = 0;
   for (;;) {
@@ -112,19 +211,13 @@ void EventQueue::remove_top() {
     const std::size_t end_child = std::min(first_child + kArity, n);
     std::size_t best = first_child;
     for (std::size_t c = first_child + 1; c < end_child; ++c) {
-      if (later(heap_[best], heap_[c])) best = c;
+      if (later(entries_[best], entries_[c])) best = c;
     }
-    if (!later(last, heap_[best])) break;
-    heap_[hole] = heap_[best];
+    if (!later(last, entries_[best])) break;
+    entries_[hole] = entries_[best];
     hole = best;
   }
-  heap_[hole] = last;
-}
-
-void EventQueue::release_slot(std::uint32_t slot) {
-  // The next generation (cancelled bit cleared) makes every EventId handed out for it stale.
-  slot_state_[slot] = ((slot_state_[slot] >> 1) + 1) << 1;
-  free_slots_.push_back(slot);
+  entries_[hole] = last;
 }
 
 }  // namespace teamsim::sim

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -32,10 +33,22 @@ struct Event {
 };
 
 /// Pending events ordered by (time, priority, sequence): a deterministic total order that never
-/// depends on pointers or hash iteration. Cancellation is lazy: a cancelled event stays in the
-/// heap but is skipped when it reaches the top, and its slot is reused afterwards.
+/// depends on pointers or hash iteration.
+///
+/// Built for day-granular simulation time (docs/performance.md): a wheel of one bucket per day
+/// for the next kDays days, each an unordered list, plus a small heap for the day being run.
+/// Scheduling into a future day is O(1) and touches one bucket; the heap only ever holds one
+/// day's events, so popping costs O(log events-per-day) instead of O(log pending). Events beyond
+/// the wheel wait in an overflow heap and move into their bucket as the wheel turns. The order
+/// of events is exactly that of one heap over (time, priority, sequence), whatever the buckets.
+///
+/// Cancellation is lazy: a cancelled event stays where it is and is skipped when reached; its
+/// slot is reused afterwards. Storage grows to the peak number of pending events and is reused:
+/// no allocation per event once the queue has warmed up.
 class EventQueue {
  public:
+  EventQueue();
+
   /// Adds an event; `time` must be finite.
   EventId push(Time time, Priority priority, std::uint32_t kind, std::uint32_t subject);
   /// Cancels a pending event; returns false if it already ran, was cancelled, or never existed.
@@ -52,7 +65,7 @@ class EventQueue {
   void clear();
 
  private:
-  /// An Event with the slot packed into its padding: 32 bytes, two to a cache line.
+  /// An Event with its slot packed into the padding: 32 bytes, two to a cache line.
   struct Entry {
     Time time;
     Priority priority;
@@ -61,15 +74,48 @@ class EventQueue {
     std::uint32_t kind;
     std::uint32_t subject;
   };
-  static constexpr std::size_t kArity = 4;
+  /// Days the wheel spans: a power of two, longer than most horizons (11 years), so overflow
+  /// is rare; 16 KiB of bucket heads.
+  static constexpr std::int64_t kDays = 4096;
+  static constexpr std::uint32_t kNoSlot = UINT32_MAX;
+
+  /// A 4-ary min-heap of entries by (time, priority, sequence) whose sifts move a hole.
+  class Heap {
+   public:
+    bool empty() const { return entries_.empty(); }
+    const Entry& front() const { return entries_.front(); }
+    void push(const Entry& entry);
+    void pop();
+    void clear() { entries_.clear(); }
+    const std::vector<Entry>& entries() const { return entries_; }
+
+   private:
+    std::vector<Entry> entries_;
+  };
+
   static bool later(const Entry& a, const Entry& b);
-  void sift_up(std::size_t hole, Entry entry);
-  void remove_top();
-  void drop_cancelled_top();
+  /// floor(time) as a day number, clamped so that far-future times share one day.
+  static std::int64_t day_of(Time time);
+  void file(const Entry& entry);
+  void link_into_bucket(const Entry& entry, std::int64_t day);
+  /// Makes the day heap's front the earliest live event (the queue must hold a live event).
+  void settle();
+  /// Moves the wheel to the next day holding events and loads that day into the day heap.
+  void advance();
+  void load_bucket(std::int64_t day);
+  bool cancelled(std::uint32_t slot) const { return (slot_state_[slot] & 1u) != 0; }
   void release_slot(std::uint32_t slot);
 
-  std::vector<Entry> heap_;
-  /// Per slot: generation << 1 | cancelled bit. One word, so a pop touches one cache line.
+  Heap today_;     ///< events of days <= current_day_
+  Heap overflow_;  ///< events of days >= current_day_ + kDays
+  std::int64_t current_day_ = 0;
+  std::array<std::uint32_t, kDays> bucket_head_;         ///< first slot of each day's list
+  std::array<std::uint64_t, kDays / 64> bucket_used_{};  ///< one bit per non-empty bucket
+  std::size_t in_buckets_ = 0;
+  /// Per slot: the entry while it waits in a bucket and the next slot of that bucket's list.
+  std::vector<Entry> bucket_entry_;
+  std::vector<std::uint32_t> bucket_next_;
+  /// Per slot: generation << 1 | cancelled bit.
   std::vector<std::uint32_t> slot_state_;
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t next_sequence_ = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <stdexcept>
 #include <string>
 
@@ -37,13 +38,22 @@ class Simulator {
   /// Total number of events handled so far.
   std::uint64_t events_handled() const { return events_handled_; }
 
+  /// Events handled so far by kind; kinds from kCountedKinds - 1 up share the last counter.
+  /// With pending_sum(), what bench/ needs to feed its bare-loop baseline the same event mix.
+  static constexpr std::size_t kCountedKinds = 32;
+  const std::array<std::uint64_t, kCountedKinds>& events_by_kind() const { return by_kind_; }
+  /// The sum over handled events of the number of events pending when each was taken.
+  std::uint64_t pending_sum() const { return pending_sum_; }
+
   /// Handles the next event; returns false when none is pending.
   template <class Handler>
   bool step(Handler&& handler) {
     if (queue_.empty()) return false;
+    pending_sum_ += queue_.size();
     const Event event = queue_.pop();
     now_ = event.time;
     ++events_handled_;
+    ++by_kind_[event.kind < kCountedKinds ? event.kind : kCountedKinds - 1];
     try {
       handler(event);
     } catch (const SimulationError&) {
@@ -65,6 +75,8 @@ class Simulator {
   EventQueue queue_;
   Time now_ = 0;
   std::uint64_t events_handled_ = 0;
+  std::uint64_t pending_sum_ = 0;
+  std::array<std::uint64_t, kCountedKinds> by_kind_{};
 };
 
 }  // namespace teamsim::sim

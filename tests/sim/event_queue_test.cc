@@ -145,10 +145,12 @@ TEST(EventQueueTest, NonFiniteTimeThrows) {
   EXPECT_TRUE(queue.empty());
 }
 
-TEST(EventQueueTest, MatchesAReferenceOrderingUnderRandomOperations) {
+// Runs 20,000 random pushes, pops and cancels against a std::set of (time, priority, sequence)
+// keys; `delay(gen)` gives how far after the last popped time each new event is scheduled.
+template <class Delay>
+void expect_reference_order(Delay delay) {
   using Key = std::tuple<double, Priority, std::uint64_t>;
   std::mt19937_64 gen(12345);
-  std::uniform_int_distribution<int> coarse_time(0, 50);  // many ties on purpose
   std::uniform_int_distribution<Priority> priority(-2, 2);
   std::uniform_int_distribution<int> action(0, 9);
 
@@ -160,7 +162,7 @@ TEST(EventQueueTest, MatchesAReferenceOrderingUnderRandomOperations) {
   for (int op = 0; op < 20000; ++op) {
     const int a = action(gen);
     if (a < 5 || reference.empty()) {
-      const double time = now + coarse_time(gen) * 0.5;
+      const double time = now + delay(gen);
       const Priority p = priority(gen);
       const EventId id = queue.push(time, p, static_cast<std::uint32_t>(sequence), 0);
       const Key key{time, p, sequence++};
@@ -189,6 +191,61 @@ TEST(EventQueueTest, MatchesAReferenceOrderingUnderRandomOperations) {
     reference.erase(reference.begin());
   }
   EXPECT_TRUE(queue.empty());
+}
+
+TEST(EventQueueTest, MatchesAReferenceOrderingUnderRandomOperations) {
+  std::uniform_int_distribution<int> coarse_time(0, 50);  // many ties on purpose
+  expect_reference_order([&](std::mt19937_64& gen) { return coarse_time(gen) * 0.5; });
+}
+
+TEST(EventQueueTest, MatchesTheReferenceAcrossTheWheelAndBeyondIt) {
+  // Delays from a fraction of a day to many wheel turns (the wheel spans 4,096 days), so events
+  // land in today's heap, in buckets, and in the overflow, and move between them as it turns.
+  std::uniform_int_distribution<int> which(0, 3);
+  std::uniform_real_distribution<double> fraction(0, 1);
+  std::uniform_int_distribution<int> days(1, 5000);
+  std::uniform_int_distribution<int> far(4000, 30000);
+  expect_reference_order([&](std::mt19937_64& gen) {
+    switch (which(gen)) {
+      case 0:
+        return fraction(gen);
+      case 1:
+        return static_cast<double>(days(gen));
+      case 2:
+        return days(gen) + fraction(gen);
+      default:
+        return static_cast<double>(far(gen));
+    }
+  });
+}
+
+TEST(EventQueueTest, OrdersNegativeHugeAndEarlierThanTodayTimes) {
+  EventQueue queue;
+  queue.push(1e300, 0, 1, 0);
+  queue.push(5e15, 0, 2, 0);  // beyond the clamped day: ordered by exact time all the same
+  queue.push(4.6e15, 0, 3, 0);
+  queue.push(10'000.5, 0, 4, 0);
+  queue.push(3.25, 0, 5, 0);
+  EXPECT_EQ(queue.pop().kind, 5u);
+  queue.push(-7.5, 0, 6, 0);  // earlier than the day being run: still comes first
+  queue.push(3.0, 0, 7, 0);
+  EXPECT_EQ(drain_kinds(queue), (std::vector<std::uint32_t>{6, 7, 4, 3, 2, 1}));
+}
+
+TEST(EventQueueTest, CancelledEventsInBucketsAndOverflowAreSkipped) {
+  EventQueue queue;
+  const EventId in_bucket = queue.push(10.0, 0, 1, 0);
+  const EventId in_overflow = queue.push(9'000.0, 0, 2, 0);
+  queue.push(11.0, 0, 3, 0);
+  queue.push(9'001.0, 0, 4, 0);
+  EXPECT_TRUE(queue.cancel(in_bucket));
+  EXPECT_TRUE(queue.cancel(in_overflow));
+  EXPECT_EQ(queue.size(), 2u);
+  EXPECT_EQ(drain_kinds(queue), (std::vector<std::uint32_t>{3, 4}));
+  // Every slot came back: new events reuse them and old ids stay stale.
+  queue.push(1.0, 0, 5, 0);
+  EXPECT_FALSE(queue.cancel(in_bucket));
+  EXPECT_EQ(drain_kinds(queue), (std::vector<std::uint32_t>{5}));
 }
 
 }  // namespace

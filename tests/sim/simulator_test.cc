@@ -30,6 +30,21 @@ TEST(SimulatorTest, StepHandlesEventsInOrderAndAdvancesTheClock) {
   EXPECT_EQ(recorder.seen, (std::vector<std::pair<Time, std::uint32_t>>{{1.0, 1}, {2.0, 2}}));
 }
 
+TEST(SimulatorTest, CountsEventsByKindAndThePendingEventsEachFound) {
+  Simulator sim;
+  sim.schedule_at(1.0, 0, 3);
+  sim.schedule_at(2.0, 0, 3);
+  sim.schedule_at(3.0, 0, 0);
+  sim.schedule_at(4.0, 0, 1000);  // beyond the counted kinds: shares the last counter
+  Recorder recorder;
+  sim.run_until(10.0, recorder);
+  EXPECT_EQ(sim.events_by_kind()[3], 2u);
+  EXPECT_EQ(sim.events_by_kind()[0], 1u);
+  EXPECT_EQ(sim.events_by_kind()[Simulator::kCountedKinds - 1], 1u);
+  // Each event was taken with 4, 3, 2 and 1 events pending (itself included).
+  EXPECT_EQ(sim.pending_sum(), 4u + 3u + 2u + 1u);
+}
+
 TEST(SimulatorTest, RunUntilIncludesEventsAtExactlyUntilAndSetsTheClock) {
   Simulator sim;
   sim.schedule_at(1.0, 0, 1);
