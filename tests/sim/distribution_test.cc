@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -148,6 +150,43 @@ TEST(DistributionSampling, Gamma) {
   // Boost.Random uses different algorithms below and above shape 1: test both.
   for (auto [shape, scale] : {std::pair{2.5, 3.0}, std::pair{0.5, 2.0}}) {
     check_sampling(Distribution::gamma(shape, scale), {shape * scale, shape * scale * scale}, 11);
+  }
+}
+
+// The Kolmogorov-Smirnov distance between `n` draws of `d` and the closed-form CDF `cdf` must be
+// below 1.95 / sqrt(n), the 0.1 % critical value: a wrong sampler of this size fails by far.
+template <class Cdf>
+void expect_matches_cdf(const Distribution& d, Cdf cdf, std::uint64_t stream) {
+  constexpr int n = 100'000;
+  Rng rng = make_stream(77, 0, static_cast<StreamId>(stream));
+  std::vector<double> draws(n);
+  for (double& x : draws) x = d.sample(rng);
+  std::sort(draws.begin(), draws.end());
+  double distance = 0;
+  for (int i = 0; i < n; ++i) {
+    const double f = cdf(draws[i]);
+    distance = std::max({distance, f - static_cast<double>(i) / n, (i + 1.0) / n - f});
+  }
+  EXPECT_LT(distance, 1.95 / std::sqrt(static_cast<double>(n)));
+}
+
+TEST(DistributionSampling, GammaMatchesItsCdfAcrossShapes) {
+  // Marsaglia-Tsang above shape 1, boosted by U^(1/shape) below it.
+  for (const double shape : {0.3, 1.0, 2.5, 12.0, 400.0}) {
+    SCOPED_TRACE(shape);
+    expect_matches_cdf(
+        Distribution::gamma(shape, 2.0),
+        [shape](double x) { return x <= 0 ? 0.0 : boost::math::gamma_p(shape, x / 2.0); }, 40);
+  }
+}
+
+TEST(DistributionSampling, BetaMatchesItsCdf) {
+  // A win rate like the default (mean 0.2, sd 0.05) and a U-shaped one.
+  for (auto [a, b] : {std::pair{12.6, 50.4}, std::pair{0.5, 0.5}}) {
+    SCOPED_TRACE(a);
+    expect_matches_cdf(
+        Distribution::beta(a, b),
+        [a = a, b = b](double x) { return boost::math::ibeta(a, b, std::clamp(x, 0.0, 1.0)); }, 41);
   }
 }
 
