@@ -84,10 +84,15 @@ bool EventQueue::cancel(EventId id) {
   return true;
 }
 
+bool EventQueue::earliest_in_run() const {
+  if (run_next_ == today_run_.size()) return false;
+  return today_.empty() || later(today_.front(), today_run_[run_next_]);
+}
+
 const Event& EventQueue::top() {
   assert(!empty());
   settle();
-  const Entry& e = today_.front();
+  const Entry& e = earliest_in_run() ? today_run_[run_next_] : today_.front();
   top_ = Event{e.time, e.priority, e.sequence, e.kind, e.subject};
   return top_;
 }
@@ -95,8 +100,13 @@ const Event& EventQueue::top() {
 Event EventQueue::pop() {
   assert(!empty());
   settle();
-  const Entry e = today_.front();
-  today_.pop();
+  Entry e;
+  if (earliest_in_run()) {
+    e = today_run_[run_next_++];
+  } else {
+    e = today_.front();
+    today_.pop();
+  }
   release_slot(e.slot);
   --live_;
   return Event{e.time, e.priority, e.sequence, e.kind, e.subject};
@@ -104,11 +114,14 @@ Event EventQueue::pop() {
 
 void EventQueue::settle() {
   for (;;) {
+    while (run_next_ < today_run_.size() && cancelled(today_run_[run_next_].slot)) {
+      release_slot(today_run_[run_next_++].slot);
+    }
     while (!today_.empty() && cancelled(today_.front().slot)) {
       release_slot(today_.front().slot);
       today_.pop();
     }
-    if (!today_.empty()) return;
+    if (run_next_ < today_run_.size() || !today_.empty()) return;
     advance();
   }
 }
@@ -153,19 +166,29 @@ void EventQueue::load_bucket(std::int64_t day) {
   std::uint32_t slot = bucket_head_[bucket];
   bucket_head_[bucket] = kNoSlot;
   bucket_used_[bucket / 64] &= ~(std::uint64_t{1} << (bucket % 64));
+  // advance() runs only once today's run is used up, so the run can be refilled in place.
+  assert(run_next_ == today_run_.size());
+  today_run_.clear();
+  run_next_ = 0;
   while (slot != kNoSlot) {
     const std::uint32_t next = bucket_next_[slot];
     --in_buckets_;
     if (cancelled(slot)) {
       release_slot(slot);
     } else {
-      today_.push(bucket_entry_[slot]);
+      today_run_.push_back(bucket_entry_[slot]);
     }
     slot = next;
   }
+  // One sort of the day beats a heap push and pop per event: fewer comparisons, in sequence.
+  std::sort(today_run_.begin(), today_run_.end(),
+            [](const Entry& a, const Entry& b) { return later(b, a); });
 }
 
 void EventQueue::clear() {
+  for (std::size_t i = run_next_; i < today_run_.size(); ++i) release_slot(today_run_[i].slot);
+  today_run_.clear();
+  run_next_ = 0;
   for (const Entry& entry : today_.entries()) release_slot(entry.slot);
   for (const Entry& entry : overflow_.entries()) release_slot(entry.slot);
   for (std::uint32_t& head : bucket_head_) {

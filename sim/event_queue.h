@@ -36,11 +36,12 @@ struct Event {
 /// depends on pointers or hash iteration.
 ///
 /// Built for day-granular simulation time (docs/performance.md): a wheel of one bucket per day
-/// for the next kDays days, each an unordered list, plus a small heap for the day being run.
-/// Scheduling into a future day is O(1) and touches one bucket; the heap only ever holds one
-/// day's events, so popping costs O(log events-per-day) instead of O(log pending). Events beyond
-/// the wheel wait in an overflow heap and move into their bucket as the wheel turns. The order
-/// of events is exactly that of one heap over (time, priority, sequence), whatever the buckets.
+/// for the next kDays days, each an unordered list. Scheduling into a future day is O(1) and
+/// touches one bucket. When the wheel reaches a day, its bucket is sorted once into a run that
+/// is then consumed in order; events scheduled for the day being run meanwhile go to a small
+/// heap, and each pop takes the earlier of the two heads. Events beyond the wheel wait in an
+/// overflow heap and move into their bucket as the wheel turns. The order of events is exactly
+/// that of one heap over (time, priority, sequence), whatever the buckets.
 ///
 /// Cancellation is lazy: a cancelled event stays where it is and is skipped when reached; its
 /// slot is reused afterwards. Storage grows to the peak number of pending events and is reused:
@@ -94,19 +95,24 @@ class EventQueue {
   };
 
   static bool later(const Entry& a, const Entry& b);
+  /// Where the earliest live event is: the head of today's sorted run, or today's heap.
+  bool earliest_in_run() const;
   /// floor(time) as a day number, clamped so that far-future times share one day.
   static std::int64_t day_of(Time time);
   void file(const Entry& entry);
   void link_into_bucket(const Entry& entry, std::int64_t day);
-  /// Makes the day heap's front the earliest live event (the queue must hold a live event).
+  /// Drops cancelled events at the heads of today's run and heap, turning the wheel until one
+  /// of them holds a live event (the queue must hold one).
   void settle();
-  /// Moves the wheel to the next day holding events and loads that day into the day heap.
+  /// Moves the wheel to the next day holding events and sorts that day's bucket into the run.
   void advance();
   void load_bucket(std::int64_t day);
   bool cancelled(std::uint32_t slot) const { return (slot_state_[slot] & 1u) != 0; }
   void release_slot(std::uint32_t slot);
 
-  Heap today_;     ///< events of days <= current_day_
+  std::vector<Entry> today_run_;  ///< the current day's bucket, sorted; consumed from run_next_
+  std::size_t run_next_ = 0;
+  Heap today_;     ///< events scheduled for days <= current_day_ after its bucket was sorted
   Heap overflow_;  ///< events of days >= current_day_ + kDays
   std::int64_t current_day_ = 0;
   std::array<std::uint32_t, kDays> bucket_head_;         ///< first slot of each day's list
