@@ -179,8 +179,7 @@ void Replication::snapshot_month() {
     put(TerritoryMetric::kBookingsPerRep,
         ratio(counters.bookings, account_executives_by_territory_[t]));
     put(TerritoryMetric::kReps, account_executives_by_territory_[t]);
-    put(TerritoryMetric::kAccountsAvailable,
-        accounts_[t].total > 0 ? accounts_[t].available() : 0.0);
+    put(TerritoryMetric::kAccountsAvailable, accounts_[t].total > 0 ? accounts_available(t) : 0.0);
   }
   for (std::size_t p = 0; p < spec_.products.size(); ++p) {
     row(static_cast<Eigen::Index>(layout_.product_index(p, ProductMetric::kWins))) =

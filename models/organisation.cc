@@ -326,9 +326,8 @@ void Replication::rebalance_territories() {
   std::vector<double> weight(n);
   double total_weight = 0;
   for (std::size_t t = 0; t < n; ++t) {
-    const TerritoryAccounts& accounts = accounts_[t];
-    const double available =
-        accounts.total > 0 ? static_cast<double>(accounts.available()) / accounts.total : 1.0;
+    const int total = accounts_[t].total;
+    const double available = total > 0 ? static_cast<double>(accounts_available(t)) / total : 1.0;
     weight[t] = spec_.territories[t].inbound_leads_per_month * available;
     total_weight += weight[t];
   }

@@ -113,7 +113,7 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
   TerritoryAccounts& accounts = accounts_[territory];
   // With finite accounts, a lead exists only if it comes from an account still available.
   if (accounts.total > 0 &&
-      lead.account_draw * accounts.total >= static_cast<double>(accounts.available())) {
+      lead.account_draw * accounts.total >= static_cast<double>(accounts_available(territory))) {
     return;
   }
   ++month_.leads;
@@ -288,9 +288,21 @@ void Replication::close_opportunity(std::uint32_t index) {
 void Replication::cool_off_account(std::size_t territory) {
   const double days = spec_.territories[territory].cool_off_months * kDaysPerMonth;
   if (days <= 0) return;
-  ++accounts_[territory].cooling;
-  simulator_.schedule_in(days, priority::kRelease, kind_of(EventKind::kAccountCooledOff),
-                         static_cast<std::uint32_t>(territory));
+  accounts_[territory].cooling_until.push_back(simulator_.now() + days);
+}
+
+int Replication::accounts_available(std::size_t territory) {
+  TerritoryAccounts& accounts = accounts_[territory];
+  // An account whose cool-off ends now is available to what runs after releases at this
+  // instant (priority::kRelease), as if its end were an event of that priority.
+  const double now = simulator_.now();
+  const bool released_now = current_priority_ > priority::kRelease;
+  while (!accounts.cooling_until.empty() &&
+         (accounts.cooling_until.front() < now ||
+          (accounts.cooling_until.front() == now && released_now))) {
+    accounts.cooling_until.pop_front();
+  }
+  return accounts.total - accounts.in_use - static_cast<int>(accounts.cooling_until.size());
 }
 
 }  // namespace teamsim::model

@@ -118,6 +118,7 @@ void Replication::schedule_initial_events() {
 
 void Replication::operator()(const sim::Event& event) {
   ledger_.accrue_to(event.time);
+  current_priority_ = event.priority;
   switch (static_cast<EventKind>(event.kind)) {
     case EventKind::kRequisitionOpened:
       requisition_opened(event.subject);
@@ -149,9 +150,6 @@ void Replication::operator()(const sim::Event& event) {
       break;
     case EventKind::kSpecialistReleased:
       release_specialist();
-      break;
-    case EventKind::kAccountCooledOff:
-      --accounts_[event.subject].cooling;
       break;
     case EventKind::kCustomerRenewal:
       renew_customer(event.subject);

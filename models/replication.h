@@ -48,7 +48,6 @@ enum class EventKind : std::uint32_t {
   kProspectedLead,
   kOpportunityClosed,
   kSpecialistReleased,
-  kAccountCooledOff,
   kCustomerRenewal,
   kMonthStart,
   kMonthEnd,
@@ -175,8 +174,10 @@ class Replication {
   struct TerritoryAccounts {
     int total = 0;  ///< 0: unlimited
     int in_use = 0;
-    int cooling = 0;
-    int available() const { return total - in_use - cooling; }
+    /// When each account cooling off becomes available again, earliest first: the cool-off
+    /// length is fixed per territory, so they end in the order they began. Read through
+    /// accounts_available(), which lets the ended ones go: no event per cool-off.
+    std::deque<double> cooling_until;
   };
 
   // replication.cc
@@ -229,6 +230,8 @@ class Replication {
   void release_specialist();
   void close_opportunity(std::uint32_t index);
   void cool_off_account(std::size_t territory);
+  /// Accounts of a finite territory neither customers, in an open opportunity nor cooling off.
+  int accounts_available(std::size_t territory);
 
   // customers.cc
   void add_customer(double mrr, sim::Rng rng, std::size_t territory);
@@ -295,6 +298,8 @@ class Replication {
   std::vector<Customer> customers_;
   std::size_t active_customers_ = 0;
   double total_mrr_ = 0;
+
+  sim::Priority current_priority_ = 0;  ///< of the event being handled
 
   MonthCounters month_;
   std::vector<TerritoryCounters> territory_month_;
