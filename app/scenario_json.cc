@@ -247,6 +247,19 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
                               {"cost_per_lead", channel.cost_per_lead}};
   }
   json["channels"] = std::move(channels);
+  ordered_json segments = ordered_json::object();
+  for (const model::SegmentSpec& segment : spec.segments) {
+    ordered_json by_territory = ordered_json::object();
+    for (const auto& [territory, share] : segment.share_by_territory)
+      by_territory[territory] = share;
+    segments[segment.name] = {{"share", segment.share},
+                              {"share_by_territory", std::move(by_territory)},
+                              {"win_rate_factor", segment.win_rate_factor},
+                              {"deal_size_factor", segment.deal_size_factor},
+                              {"cycle_factor", segment.cycle_factor},
+                              {"churn_factor", segment.churn_factor}};
+  }
+  json["segments"] = std::move(segments);
   json["seasonality"] = {{"leads", spec.seasonality.leads},
                          {"closing", spec.seasonality.closing},
                          {"start_month_of_year", spec.seasonality.start_month_of_year}};

@@ -715,6 +715,67 @@ void read_channels(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
   }
 }
 
+void read_segments(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  if (!is_map_or_null(node, "segments", sink)) return;
+  std::vector<std::string> territory_names;
+  for (const model::TerritorySpec& t : spec.territories) territory_names.push_back(t.name);
+  const std::size_t errors_before = sink.count();
+  for (const YamlEntry& entry : node.entries) {
+    ObjectReader reader(entry.value, key_path_join("segments", entry.key), sink);
+    if (entry.key.empty()) {
+      sink.error(entry.key_mark, "segments", "a segment name must not be empty");
+      continue;
+    }
+    model::SegmentSpec segment = model::default_segment(entry.key);
+    read_number_key(reader, "share", 0, kInf, segment.share);
+    if (const YamlNode* by_territory = reader.get("share_by_territory")) {
+      const std::string path = reader.path_of("share_by_territory");
+      if (is_map_or_null(*by_territory, path, sink)) {
+        for (const YamlEntry& share : by_territory->entries) {
+          const std::string share_path = key_path_join(path, share.key);
+          if (std::find(territory_names.begin(), territory_names.end(), share.key) ==
+              territory_names.end()) {
+            sink.error(share.key_mark, share_path,
+                       fmt::format("unknown territory '{}'{}", share.key,
+                                   suggestion(share.key, territory_names, "defined territories")));
+            continue;
+          }
+          const auto value = read_number(share.value, share_path, sink);
+          if (value && check_range(*value, 0, kInf, share.value, share_path, sink)) {
+            segment.share_by_territory.emplace_back(share.key, *value);
+          }
+        }
+      }
+    }
+    read_number_key(reader, "win_rate_factor", 0, kInf, segment.win_rate_factor);
+    read_number_key(reader, "deal_size_factor", 0, kInf, segment.deal_size_factor);
+    read_number_key(reader, "cycle_factor", 0, kInf, segment.cycle_factor);
+    read_number_key(reader, "churn_factor", 0, kInf, segment.churn_factor);
+    reader.finish();
+    spec.segments.push_back(std::move(segment));
+  }
+  if (sink.count() != errors_before || spec.segments.empty()) return;
+  // Every lead must find a segment: in each territory (and overall, when initial customers are
+  // spread over the segments) some share must be positive.
+  const auto all_zero = [&](const std::string& territory) {
+    return std::all_of(spec.segments.begin(), spec.segments.end(), [&](const auto& segment) {
+      return (territory.empty() ? segment.share : segment.share_in(territory)) <= 0;
+    });
+  };
+  if (spec.customers.initial_customers > 0 && all_zero("")) {
+    sink.error(node.mark, "segments",
+               "every segment's share is 0, so the initial customers have no segment; give one a "
+               "positive share");
+  }
+  for (const std::string& territory : territory_names) {
+    if (!all_zero(territory)) continue;
+    sink.error(node.mark, "segments",
+               fmt::format("every segment's share in territory '{}' is 0; give one a positive "
+                           "share there (share or share_by_territory)",
+                           territory));
+  }
+}
+
 // Reads a list of twelve non-negative multipliers, one per calendar month.
 void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 12>& target) {
   const YamlNode* node = reader.get(key);
@@ -892,6 +953,7 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
   if (const YamlNode* node = reader.get("channels")) read_channels(*node, spec, sink);
   if (const YamlNode* node = reader.get("seasonality")) read_seasonality(*node, spec, sink);
   if (const YamlNode* node = reader.get("customers")) read_customers(*node, spec, sink);
+  if (const YamlNode* node = reader.get("segments")) read_segments(*node, spec, sink);
   if (const YamlNode* node = reader.get("expect")) {
     result.expectations = read_scenario_expectations(*node, spec, horizon_known, sink);
   }

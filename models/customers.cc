@@ -15,7 +15,8 @@ double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
 
 }  // namespace
 
-void Replication::add_customer(double mrr, sim::Rng rng, std::size_t territory) {
+void Replication::add_customer(double mrr, sim::Rng rng, std::size_t territory,
+                               std::size_t segment) {
   Customer customer;
   // The customer's own draws: contract term, then its place in customer-success coverage.
   customer.annual = uniform01(rng) < spec_.customers.annual_contract_share;
@@ -24,6 +25,7 @@ void Replication::add_customer(double mrr, sim::Rng rng, std::size_t territory) 
   customer.mrr = mrr;
   customer.active = true;
   customer.territory = territory;
+  customer.segment = segment;
   const bool at_day_zero = months_recorded_ == 0 && simulator_.now() == 0;
   customer.first_month = at_day_zero ? 0 : static_cast<int>(months_recorded_) + 1;
   if (at_day_zero) customer.mrr_at[0] = mrr;
@@ -46,8 +48,9 @@ void Replication::renew_customer(std::uint32_t index) {
   assert(customer.active);
   const CustomerSpec& spec = spec_.customers;
   const bool covered = customer.coverage_draw < coverage_share();
-  const double churn = (customer.annual ? spec.annual_churn : spec.monthly_churn) *
-                       (covered ? spec.covered_churn_factor : 1.0);
+  double churn = (customer.annual ? spec.annual_churn : spec.monthly_churn) *
+                 (covered ? spec.covered_churn_factor : 1.0);
+  if (customer.segment != kUnassigned) churn *= spec_.segments[customer.segment].churn_factor;
   if (bernoulli(customer.rng, churn)) {
     customer.active = false;
     customer.churn_month = static_cast<int>(months_recorded_) + 1;
@@ -55,6 +58,7 @@ void Replication::renew_customer(std::uint32_t index) {
     total_mrr_ -= customer.mrr;
     ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
     ++month_.churned;
+    if (customer.segment != kUnassigned) segment_month_[customer.segment][4] += 1;
     if (customer.territory != kUnassigned && accounts_[customer.territory].total > 0) {
       --accounts_[customer.territory].in_use;
       cool_off_account(customer.territory);

@@ -168,6 +168,26 @@ ChannelSpec default_channel(std::string name) {
   return channel;
 }
 
+SegmentSpec default_segment(std::string name) {
+  SegmentSpec segment;
+  segment.share = 1;
+  // Relative to the pipeline and customer defaults, which describe an SMB / mid-market motion.
+  if (name == "smb") {
+    segment.deal_size_factor = 0.4;
+    segment.cycle_factor = 0.5;
+    segment.win_rate_factor = 1.25;
+    segment.churn_factor = 2;
+  }
+  if (name == "enterprise") {
+    segment.deal_size_factor = 5;
+    segment.cycle_factor = 3;
+    segment.win_rate_factor = 0.6;
+    segment.churn_factor = 0.4;
+  }
+  segment.name = std::move(name);
+  return segment;
+}
+
 FounderSpec default_founder() {
   FounderSpec founder;
   founder.span_of_control = 4;

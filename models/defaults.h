@@ -26,6 +26,9 @@ HireSourceSpec neutral_hire_source(std::string name);
 /// A channel with the preset values of `name` when it is door_to_door, phone, email, virtual or
 /// events; otherwise neutral (conversion 1, no cost).
 ChannelSpec default_channel(std::string name);
+/// A segment with the preset factors of `name` when it is smb, mid_market or enterprise;
+/// otherwise neutral (every factor 1).
+SegmentSpec default_segment(std::string name);
 FounderSpec default_founder();
 ManagementSpec default_management();
 PipelineSpec default_pipeline();

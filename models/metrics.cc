@@ -115,6 +115,21 @@ MetricLayout::MetricLayout(const ScenarioSpec& spec) : infos_(fixed_metrics()) {
     infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won" + via});
     infos_.push_back({prefix + "cost", "currency", MetricKind::kFlow, "Lead cost" + via});
   }
+  segments_begin_ = infos_.size();
+  for (const SegmentSpec& segment : spec.segments) {
+    const std::string prefix = "segment." + segment.name + ".";
+    const std::string in = " in segment " + segment.name;
+    infos_.push_back({prefix + "leads", "count", MetricKind::kFlow, "Leads" + in});
+    infos_.push_back(
+        {prefix + "opportunities", "count", MetricKind::kFlow, "Opportunities opened" + in});
+    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won" + in});
+    infos_.push_back({prefix + "bookings", "currency", MetricKind::kFlow, "New bookings" + in});
+    infos_.push_back(
+        {prefix + "customers", "count", MetricKind::kStock, "Paying customers at month end" + in});
+    infos_.push_back({prefix + "arr", "currency", MetricKind::kStock,
+                      "Annual recurring revenue at month end" + in});
+    infos_.push_back({prefix + "logo_churn", "count", MetricKind::kFlow, "Customers lost" + in});
+  }
 }
 
 std::size_t MetricLayout::find(const std::string& name) const {

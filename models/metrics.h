@@ -97,8 +97,20 @@ enum class ProductMetric : std::size_t { kWins, kBookings, kCount };
 /// Metrics reported for each channel, as "channel.<name>.<metric>".
 enum class ChannelMetric : std::size_t { kLeads, kOpportunities, kWins, kCost, kCount };
 
+/// Metrics reported for each segment, as "segment.<name>.<metric>".
+enum class SegmentMetric : std::size_t {
+  kLeads,
+  kOpportunities,
+  kWins,
+  kBookings,
+  kCustomers,
+  kArr,
+  kLogoChurn,
+  kCount
+};
+
 /// The columns of one scenario's results: the fixed metrics, then "headcount.<role>" for each
-/// role in scenario order, then the territory, product and channel blocks.
+/// role in scenario order, then the territory, product, channel and segment blocks.
 class MetricLayout {
  public:
   explicit MetricLayout(const ScenarioSpec& spec);
@@ -126,6 +138,11 @@ class MetricLayout {
     return channels_begin_ + channel * static_cast<std::size_t>(ChannelMetric::kCount) +
            static_cast<std::size_t>(metric);
   }
+  /// Column of a metric of the segment at `segment` in ScenarioSpec::segments.
+  std::size_t segment_index(std::size_t segment, SegmentMetric metric) const {
+    return segments_begin_ + segment * static_cast<std::size_t>(SegmentMetric::kCount) +
+           static_cast<std::size_t>(metric);
+  }
   /// Column of the metric with this name, or size() when there is none.
   std::size_t find(const std::string& name) const;
 
@@ -134,6 +151,7 @@ class MetricLayout {
   std::size_t territories_begin_ = 0;
   std::size_t products_begin_ = 0;
   std::size_t channels_begin_ = 0;
+  std::size_t segments_begin_ = 0;
 };
 
 }  // namespace teamsim::model

@@ -1,6 +1,7 @@
 // The month-end snapshot: every metric of the month, in the columns of the MetricLayout.
 // Formulas are in docs/metrics.md.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -87,9 +88,14 @@ void Replication::snapshot_month() {
   total_mrr_ = 0;
   const double coverage = coverage_share();
   double covered = 0;
+  std::vector<std::array<double, 2>> by_segment(spec_.segments.size());  // customers, MRR
   for (Customer& customer : customers_) {
     if (!customer.active) continue;
     total_mrr_ += customer.mrr;
+    if (customer.segment != kUnassigned) {
+      by_segment[customer.segment][0] += 1;
+      by_segment[customer.segment][1] += customer.mrr;
+    }
     customer.mrr_at[static_cast<std::size_t>(month % 13)] = customer.mrr;
     covered += customer.coverage_draw < coverage ? 1 : 0;
   }
@@ -194,6 +200,18 @@ void Replication::snapshot_month() {
       row(static_cast<Eigen::Index>(layout_.channel_index(c, metrics[i]))) = channel_month_[c][i];
     }
   }
+  for (std::size_t s = 0; s < spec_.segments.size(); ++s) {
+    const auto put = [&](SegmentMetric metric, double value) {
+      row(static_cast<Eigen::Index>(layout_.segment_index(s, metric))) = value;
+    };
+    put(SegmentMetric::kLeads, segment_month_[s][0]);
+    put(SegmentMetric::kOpportunities, segment_month_[s][1]);
+    put(SegmentMetric::kWins, segment_month_[s][2]);
+    put(SegmentMetric::kBookings, segment_month_[s][3]);
+    put(SegmentMetric::kCustomers, by_segment[s][0]);
+    put(SegmentMetric::kArr, 12.0 * by_segment[s][1]);
+    put(SegmentMetric::kLogoChurn, segment_month_[s][4]);
+  }
   for (std::size_t r = 0; r < headcount_by_role_.size(); ++r) {
     row(static_cast<Eigen::Index>(layout_.headcount_index(r))) = headcount_by_role_[r];
   }
@@ -206,6 +224,7 @@ void Replication::snapshot_month() {
   std::fill(territory_month_.begin(), territory_month_.end(), TerritoryCounters{});
   std::fill(product_month_.begin(), product_month_.end(), std::array<double, 2>{});
   std::fill(channel_month_.begin(), channel_month_.end(), std::array<double, 4>{});
+  std::fill(segment_month_.begin(), segment_month_.end(), std::array<double, 5>{});
   ledger_.start_period();
 }
 

@@ -27,7 +27,20 @@ std::size_t pick_by_share(const std::vector<T>& entries, double u) {
 
 }  // namespace
 
-Replication::Lead Replication::draw_lead(sim::Rng rng) const {
+std::size_t Replication::pick_segment(std::size_t territory, double u) const {
+  const std::vector<double>& shares =
+      segment_shares_[territory == kUnassigned ? segment_shares_.size() - 1 : territory];
+  double total = 0;
+  for (const double share : shares) total += share;
+  double cumulative = 0;
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    cumulative += shares[i];
+    if (u * total < cumulative) return i;
+  }
+  return shares.size() - 1;
+}
+
+Replication::Lead Replication::draw_lead(sim::Rng rng, std::size_t territory) const {
   // Always the same draws in the same order, whatever happens to the lead afterwards.
   Lead lead;
   const PipelineSpec& pipeline = spec_.pipeline;
@@ -54,6 +67,7 @@ Replication::Lead Replication::draw_lead(sim::Rng rng) const {
   lead.screen_draw = uniform01(rng);
   lead.convert_draw = uniform01(rng);
   lead.account_draw = uniform01(rng);
+  if (!spec_.segments.empty()) lead.segment = pick_segment(territory, uniform01(rng));
   lead.rng = rng;
   return lead;
 }
@@ -79,7 +93,7 @@ void Replication::inbound_lead(std::size_t territory) {
     const std::uint64_t number = inbound_leads_[territory]++;
     const auto stream = static_cast<Stream>(static_cast<sim::StreamId>(Stream::kInboundLead) +
                                             static_cast<sim::StreamId>(territory));
-    route_lead(territory, kNobody, draw_lead(substream(stream, number)));
+    route_lead(territory, kNobody, draw_lead(substream(stream, number), territory));
   }
   schedule_next_inbound(territory);
 }
@@ -118,6 +132,7 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
   }
   ++month_.leads;
   ++territory_month_[territory].leads;
+  if (lead.segment != kUnassigned) segment_month_[lead.segment][0] += 1;
   if (lead.channel != kUnassigned) {
     const double cost = spec_.channels[lead.channel].cost_per_lead;
     channel_month_[lead.channel][0] += 1;
@@ -167,6 +182,12 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
     opportunity.win_probability *= channel->win_rate_factor;
     lead.cycle_days *= channel->cycle_factor;
     channel_month_[lead.channel][1] += 1;
+  }
+  if (lead.segment != kUnassigned) {
+    const SegmentSpec& segment = spec_.segments[lead.segment];
+    opportunity.win_probability *= segment.win_rate_factor;
+    lead.cycle_days *= segment.cycle_factor;
+    segment_month_[lead.segment][1] += 1;
   }
   opportunity.lead = lead;
   const std::uint32_t index = store_opportunity(opportunity);
@@ -254,7 +275,12 @@ void Replication::close_opportunity(std::uint32_t index) {
   const std::size_t territory = opportunity.territory;
   const Lead& lead = opportunity.lead;
   if (lead.win_draw < probability) {
-    const double acv = lead.acv * spec_.territories[territory].deal_size_factor;
+    double acv = lead.acv * spec_.territories[territory].deal_size_factor;
+    if (lead.segment != kUnassigned) {
+      acv *= spec_.segments[lead.segment].deal_size_factor;
+      segment_month_[lead.segment][2] += 1;
+      segment_month_[lead.segment][3] += acv;
+    }
     ++month_.won;
     month_.bookings += acv;
     ++territory_month_[territory].wins;
@@ -275,7 +301,7 @@ void Replication::close_opportunity(std::uint32_t index) {
         ledger_.pay(commission);
       }
     }
-    add_customer(acv / 12.0, lead.rng, territory);
+    add_customer(acv / 12.0, lead.rng, territory, lead.segment);
   } else {
     ++month_.lost;
     if (accounts_[territory].total > 0) {

@@ -27,6 +27,7 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
       territory_month_(spec.territories.size()),
       product_month_(spec.products.size()),
       channel_month_(spec.channels.size()),
+      segment_month_(spec.segments.size()),
       monthly_(
           Eigen::MatrixXd::Zero(spec.horizon_months, static_cast<Eigen::Index>(layout.size()))) {
   for (std::size_t t = 0; t < spec.territories.size(); ++t) {
@@ -42,6 +43,18 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
   for (const RoleSpec& role : spec.roles) {
     // A probability a of leaving within a year is a constant hazard -ln(1 - a) per year.
     attrition_hazard_per_day_.push_back(-std::log1p(-role.annual_attrition) / kDaysPerYear);
+  }
+  if (!spec.segments.empty()) {
+    for (const TerritorySpec& territory : spec.territories) {
+      std::vector<double> shares;
+      for (const SegmentSpec& segment : spec.segments) {
+        shares.push_back(segment.share_in(territory.name));
+      }
+      segment_shares_.push_back(std::move(shares));
+    }
+    std::vector<double> overall;
+    for (const SegmentSpec& segment : spec.segments) overall.push_back(segment.share);
+    segment_shares_.push_back(std::move(overall));
   }
   season_max_ = *std::max_element(spec.seasonality.leads.begin(), spec.seasonality.leads.end());
 }
@@ -93,7 +106,9 @@ void Replication::schedule_initial_events() {
   for (int i = 0; i < spec_.customers.initial_customers; ++i) {
     sim::Rng rng = substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
     const double mrr = sample_nonnegative(spec_.customers.initial_mrr, rng);
-    add_customer(mrr, rng, kUnassigned);
+    const std::size_t segment =
+        spec_.segments.empty() ? kUnassigned : pick_segment(kUnassigned, uniform01(rng));
+    add_customer(mrr, rng, kUnassigned, segment);
   }
   for (const HireSpec& hire : spec_.hires) {
     const std::size_t role = role_index(hire.role);
@@ -140,8 +155,8 @@ void Replication::operator()(const sim::Event& event) {
       // mix64 is a bijection, so keys of different people differ in their high bits and the
       // lead number only flips low ones: a clash needs a 2^-32 coincidence.
       const std::uint64_t key = sim::mix64(people_[person].key) ^ people_[person].prospected++;
-      route_lead(people_[person].territory, person,
-                 draw_lead(substream(Stream::kProspectedLead, key)));
+      const std::size_t territory = people_[person].territory;
+      route_lead(territory, person, draw_lead(substream(Stream::kProspectedLead, key), territory));
       schedule_next_prospect(person);
       break;
     }

@@ -124,8 +124,9 @@ class Replication {
     sim::Rng rng;  ///< continues as the customer's engine if the deal is won
     std::size_t product = kUnassigned;
     std::size_t channel = kUnassigned;
-    double win_rate = 0;  ///< for a fully productive rep
-    double win_draw = 0;  ///< uniform(0, 1): won if below the deal's win probability
+    std::size_t segment = kUnassigned;  ///< drawn last, so segments leave the other draws alone
+    double win_rate = 0;                ///< for a fully productive rep
+    double win_draw = 0;                ///< uniform(0, 1): won if below the deal's win probability
     double cycle_days = 0;
     double acv = 0;
     bool complex = false;
@@ -151,6 +152,7 @@ class Replication {
     bool annual = false;
     double coverage_draw = 0;  ///< covered when below the coverage share at a renewal
     std::size_t territory = kUnassigned;
+    std::size_t segment = kUnassigned;
     int first_month = 0;              ///< first month-end snapshot (0: day 0) it was active at
     int churn_month = INT32_MAX;      ///< month in which it churned
     std::array<double, 13> mrr_at{};  ///< MRR at month-end snapshots, by month modulo 13
@@ -218,7 +220,10 @@ class Replication {
   void move_rep(std::uint32_t person_index, std::size_t territory);
 
   // pipeline.cc
-  Lead draw_lead(sim::Rng rng) const;
+  Lead draw_lead(sim::Rng rng, std::size_t territory) const;
+  /// The segment picked by a uniform draw `u` among the shares of `territory` (kUnassigned: the
+  /// segments' overall shares).
+  std::size_t pick_segment(std::size_t territory, double u) const;
   void schedule_next_inbound(std::size_t territory);
   void inbound_lead(std::size_t territory);
   void schedule_next_prospect(std::uint32_t person_index);
@@ -234,7 +239,7 @@ class Replication {
   int accounts_available(std::size_t territory);
 
   // customers.cc
-  void add_customer(double mrr, sim::Rng rng, std::size_t territory);
+  void add_customer(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment);
   double coverage_share() const;
   void renew_customer(std::uint32_t index);
 
@@ -305,6 +310,10 @@ class Replication {
   std::vector<TerritoryCounters> territory_month_;
   std::vector<std::array<double, 2>> product_month_;  ///< wins, bookings
   std::vector<std::array<double, 4>> channel_month_;  ///< leads, opportunities, wins, cost
+  /// Leads, opportunities, wins, bookings, churned customers, by segment.
+  std::vector<std::array<double, 5>> segment_month_;
+  /// Segment shares by territory, then the overall shares (for customers without a territory).
+  std::vector<std::vector<double>> segment_shares_;
   bool cash_was_negative_ = false;
   Eigen::Index months_recorded_ = 0;
   Eigen::MatrixXd monthly_;

@@ -16,4 +16,11 @@ const HireSourceSpec* ScenarioSpec::find_source(const std::string& source_name) 
   return nullptr;
 }
 
+double SegmentSpec::share_in(const std::string& territory) const {
+  for (const auto& [territory_name, value] : share_by_territory) {
+    if (territory_name == territory) return value;
+  }
+  return share;
+}
+
 }  // namespace teamsim::model

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/distribution.h"
@@ -195,6 +196,23 @@ struct ChannelSpec {
   double cost_per_lead = 0;    ///< currency per lead that arrives through the channel
 };
 
+/// An audience the company sells to (e.g. SMB, mid-market, enterprise): its share of the leads
+/// and how its deals and customers differ. The factors multiply whatever the pipeline, products,
+/// territory and channel give a lead (see docs/scenario-reference.md, `segments`).
+struct SegmentSpec {
+  std::string name;
+  double share = 1;  ///< share of leads (normalised over segments)
+  /// (territory name, share): the segment's share of that territory's leads instead of `share`.
+  std::vector<std::pair<std::string, double>> share_by_territory;
+  double win_rate_factor = 1;   ///< multiplies the win probability of the segment's deals
+  double deal_size_factor = 1;  ///< multiplies the ACV of the segment's deals
+  double cycle_factor = 1;      ///< multiplies the sales cycle of the segment's deals
+  double churn_factor = 1;      ///< multiplies the churn probability of the segment's customers
+
+  /// The segment's share of leads in the territory called `territory`.
+  double share_in(const std::string& territory) const;
+};
+
 /// Calendar effects by calendar month (index 0 = January).
 struct SeasonalitySpec {
   std::array<double, 12> leads{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};    ///< lead-flow multiplier
@@ -275,6 +293,7 @@ struct ScenarioSpec {
   PipelineSpec pipeline;
   std::vector<ProductSpec> products;  ///< empty: the pipeline's distributions apply
   std::vector<ChannelSpec> channels;  ///< empty: one channel with conversion 1 and no cost
+  std::vector<SegmentSpec> segments;  ///< empty: one implicit segment with neutral factors
   SeasonalitySpec seasonality;
   CustomerSpec customers;
   MoneySpec money;

@@ -62,9 +62,10 @@ TEST(ScenarioJson, ResolvedScenarioUsesTheYamlKeysInAFixedOrder) {
   const ordered_json json = scenario_to_json(spec);
   EXPECT_EQ(keys_of(json),
             (std::vector<std::string>{
-                "name", "description", "horizon_months", "replications", "seed", "money", "roles",
-                "hire_sources", "founder", "management", "territories", "starting_staff", "hires",
-                "hiring_rules", "pipeline", "products", "channels", "seasonality", "customers"}));
+                "name",        "description",    "horizon_months", "replications", "seed",
+                "money",       "roles",          "hire_sources",   "founder",      "management",
+                "territories", "starting_staff", "hires",          "hiring_rules", "pipeline",
+                "products",    "channels",       "segments",       "seasonality",  "customers"}));
   EXPECT_EQ(json["name"], "Acme");
   EXPECT_EQ(json["seed"], 7u);
   EXPECT_EQ(keys_of(json["money"]),

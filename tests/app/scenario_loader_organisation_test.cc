@@ -130,5 +130,47 @@ TEST(ScenarioLoaderOrganisation, MistakesAreReportedWithTheirPlace) {
                    "'exponential'; expected one of: linear, step, s_curve"});
 }
 
+TEST(ScenarioLoaderOrganisation, SegmentsStartFromPresetsAndTakeSharesByTerritory) {
+  const model::ScenarioSpec spec = load_good(R"(
+territories: {north: {}, south: {}}
+segments:
+  smb: {share: 3, share_by_territory: {north: 0}}
+  enterprise: {share: 1, churn_factor: 0.5}
+  public_sector: {win_rate_factor: 0.8, deal_size_factor: 2, cycle_factor: 1.5}
+)");
+  ASSERT_EQ(spec.segments.size(), 3u);
+  EXPECT_EQ(spec.segments[0].share, 3);
+  EXPECT_EQ(spec.segments[0].share_in("north"), 0);
+  EXPECT_EQ(spec.segments[0].share_in("south"), 3);
+  EXPECT_DOUBLE_EQ(spec.segments[0].deal_size_factor, 0.4);  // the smb preset
+  EXPECT_EQ(spec.segments[1].churn_factor, 0.5);
+  EXPECT_EQ(spec.segments[1].deal_size_factor, 5);  // the enterprise preset, kept
+  EXPECT_EQ(spec.segments[2].share, 1);
+  EXPECT_EQ(spec.segments[2].cycle_factor, 1.5);
+  EXPECT_TRUE(load_good("name: x\n").segments.empty());
+}
+
+TEST(ScenarioLoaderOrganisation, SegmentMistakesAreReportedWithTheirPlace) {
+  EXPECT_EQ(errors_in("territories: {north: {}}\n"
+                      "segments: {smb: {share_by_territory: {noth: 1}}}\n"),
+            Errors{"s.yaml:2:39: segments.smb.share_by_territory.noth: unknown territory 'noth'; "
+                   "did you mean 'north'?"});
+  EXPECT_EQ(errors_in("segments: {smb: {churn_factor: -1}}\n"),
+            Errors{"s.yaml:1:32: segments.smb.churn_factor: must be at least 0, got -1"});
+  EXPECT_EQ(errors_in("territories: {north: {}, south: {}}\n"
+                      "segments: {smb: {share_by_territory: {south: 0}}}\n"),
+            Errors{"s.yaml:2:11: segments: every segment's share in territory 'south' is 0; give "
+                   "one a positive share there (share or share_by_territory)"});
+  EXPECT_EQ(errors_in("customers: {initial: 5}\nsegments: {smb: {share: 0}}\n"),
+            (Errors{"s.yaml:2:11: segments: every segment's share is 0, so the initial customers "
+                    "have no segment; give one a positive share",
+                    "s.yaml:2:11: segments: every segment's share in territory 'all' is 0; give "
+                    "one a positive share there (share or share_by_territory)"}));
+  EXPECT_EQ(errors_in("segments: [smb]\n"),
+            Errors{"s.yaml:1:11: segments: expected a map, got a list"});
+  EXPECT_EQ(errors_in("segments: {smb: {shar: 1}}\n"),
+            Errors{"s.yaml:1:18: segments.smb: unknown key 'shar'; did you mean 'share'?"});
+}
+
 }  // namespace
 }  // namespace teamsim::app
