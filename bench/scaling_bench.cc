@@ -1,5 +1,5 @@
 // Scaling runs: the reference scenario stretched over 12 to 120 months, and scaled from 10 to
-// 500 people. Cost should grow linearly with the events handled: ns_per_event stays flat.
+// 500 people. Cost should grow linearly with the events handled: events_per_s stays flat.
 #include <benchmark/benchmark.h>
 
 #include "bench/bench_scenarios.h"
