@@ -270,6 +270,8 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
       {"monthly_expansion", distribution_to_json(spec.customers.monthly_expansion)},
       {"annual_contract_share", spec.customers.annual_contract_share},
       {"annual_churn", spec.customers.annual_churn},
+      {"annual_billing",
+       spec.customers.annual_billing == model::AnnualBilling::kUpfront ? "upfront" : "monthly"},
       {"covered_churn_factor", spec.customers.covered_churn_factor},
       {"covered_expansion_bonus", spec.customers.covered_expansion_bonus}};
   return json;

@@ -883,6 +883,9 @@ void read_customers(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& si
                         spec.customers.monthly_expansion);
   read_number_key(reader, "annual_contract_share", 0, 1, spec.customers.annual_contract_share);
   read_number_key(reader, "annual_churn", 0, 1, spec.customers.annual_churn);
+  if (const auto billing = read_choice(reader, "annual_billing", {"monthly", "upfront"})) {
+    spec.customers.annual_billing = static_cast<model::AnnualBilling>(*billing);
+  }
   read_number_key(reader, "covered_churn_factor", 0, kInf, spec.customers.covered_churn_factor);
   read_number_key(reader, "covered_expansion_bonus", -1, kInf,
                   spec.customers.covered_expansion_bonus);

@@ -20,6 +20,7 @@ void Replication::add_customer(double mrr, sim::Rng rng, std::size_t territory,
   Customer customer;
   // The customer's own draws: contract term, then its place in customer-success coverage.
   customer.annual = uniform01(rng) < spec_.customers.annual_contract_share;
+  customer.upfront = customer.annual && spec_.customers.annual_billing == AnnualBilling::kUpfront;
   customer.coverage_draw = uniform01(rng);
   customer.rng = rng;
   customer.mrr = mrr;
@@ -33,9 +34,23 @@ void Replication::add_customer(double mrr, sim::Rng rng, std::size_t territory,
   customers_.push_back(customer);
   ++active_customers_;
   total_mrr_ += mrr;
+  if (customer.upfront) prepaid_mrr_ += mrr;
+  set_revenue_rates();
+  start_term(index);
+}
+
+void Replication::set_revenue_rates() {
   ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
-  simulator_.schedule_in(term_days(customer.annual), priority::kRenewal,
-                         kind_of(EventKind::kCustomerRenewal), index);
+  ledger_.set_prepaid_rate(prepaid_mrr_ / kDaysPerMonth);
+}
+
+void Replication::start_term(std::uint32_t index) {
+  Customer& customer = customers_[index];
+  const double term = term_days(customer.annual);
+  customer.renews_at = simulator_.now() + term;
+  // A year billed upfront is the twelve months of MRR the term will earn: 365.25 / 30.4375 = 12.
+  if (customer.upfront) ledger_.collect(12.0 * customer.mrr);
+  simulator_.schedule_in(term, priority::kRenewal, kind_of(EventKind::kCustomerRenewal), index);
 }
 
 double Replication::coverage_share() const {
@@ -56,7 +71,8 @@ void Replication::renew_customer(std::uint32_t index) {
     customer.churn_month = static_cast<int>(months_recorded_) + 1;
     --active_customers_;
     total_mrr_ -= customer.mrr;
-    ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
+    if (customer.upfront) prepaid_mrr_ -= customer.mrr;
+    set_revenue_rates();
     ++month_.churned;
     if (customer.segment != kUnassigned) segment_month_[customer.segment][4] += 1;
     if (customer.territory != kUnassigned && accounts_[customer.territory].total > 0) {
@@ -71,10 +87,10 @@ void Replication::renew_customer(std::uint32_t index) {
   const double growth = std::max(0.0, 1.0 + change);
   const double new_mrr = customer.mrr * (customer.annual ? std::pow(growth, 12) : growth);
   total_mrr_ += new_mrr - customer.mrr;
-  ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
+  if (customer.upfront) prepaid_mrr_ += new_mrr - customer.mrr;
   customer.mrr = new_mrr;
-  simulator_.schedule_in(term_days(customer.annual), priority::kRenewal,
-                         kind_of(EventKind::kCustomerRenewal), index);
+  set_revenue_rates();
+  start_term(index);
 }
 
 }  // namespace teamsim::model

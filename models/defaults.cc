@@ -222,6 +222,7 @@ CustomerSpec default_customers() {
   customers.monthly_expansion = sim::Distribution::constant(0.005);
   customers.annual_contract_share = 0;
   customers.annual_churn = 0.11;
+  customers.annual_billing = AnnualBilling::kMonthly;
   customers.covered_churn_factor = 0.7;
   customers.covered_expansion_bonus = 0.002;
   return customers;

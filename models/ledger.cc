@@ -14,10 +14,12 @@ void Ledger::accrue_to(double now) {
   const double payroll = payroll_per_day_ * days;
   const double other = other_costs_per_day_ * days;
   const double revenue = revenue_per_day_ * days;
+  const double collected = (revenue_per_day_ - prepaid_per_day_) * days;
   period_payroll_ += payroll;
   period_other_costs_ += other;
   period_revenue_ += revenue;
-  cash_ += revenue - payroll - other;
+  period_collections_ += collected;
+  cash_ += collected - payroll - other;
   last_time_ = now;
 }
 
@@ -25,6 +27,7 @@ void Ledger::start_period() {
   period_payroll_ = 0;
   period_other_costs_ = 0;
   period_revenue_ = 0;
+  period_collections_ = 0;
   period_one_off_ = 0;
 }
 

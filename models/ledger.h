@@ -4,6 +4,8 @@ namespace teamsim::model {
 
 /// Money over continuous time: payroll, other costs and recurring revenue accrue at their current
 /// daily rates between changes, so a hire on day 10 of a month costs exactly the remaining days.
+/// Revenue is earned at the revenue rate; cash comes in at that rate less the part already billed
+/// upfront (the prepaid rate), plus invoices collected at once.
 class Ledger {
  public:
   Ledger(double starting_cash, double other_costs_per_day);
@@ -19,6 +21,13 @@ class Ledger {
   }
   /// Sets the revenue rate from the last accrual time on.
   void set_revenue_rate(double per_day) { revenue_per_day_ = per_day; }
+  /// Sets the part of the revenue rate that was billed upfront (earned, but no cash comes in).
+  void set_prepaid_rate(double per_day) { prepaid_per_day_ = per_day; }
+  /// Collects an invoice now (e.g. a year of an annual contract billed upfront).
+  void collect(double amount) {
+    cash_ += amount;
+    period_collections_ += amount;
+  }
 
   double cash() const { return cash_; }
   double payroll_per_day() const { return payroll_per_day_; }
@@ -28,6 +37,8 @@ class Ledger {
   double period_payroll() const { return period_payroll_; }
   double period_other_costs() const { return period_other_costs_; }
   double period_revenue() const { return period_revenue_; }
+  /// Cash from customers: revenue billed as it is earned plus invoices collected at once.
+  double period_collections() const { return period_collections_; }
   double period_one_off() const { return period_one_off_; }
   void start_period();
 
@@ -36,10 +47,12 @@ class Ledger {
   double other_costs_per_day_;
   double payroll_per_day_ = 0;
   double revenue_per_day_ = 0;
+  double prepaid_per_day_ = 0;
   double last_time_ = 0;
   double period_payroll_ = 0;
   double period_other_costs_ = 0;
   double period_revenue_ = 0;
+  double period_collections_ = 0;
   double period_one_off_ = 0;
 };
 

@@ -25,7 +25,7 @@ std::vector<MetricInfo> fixed_metrics() {
       {"logo_churn", "count", K::kFlow, "Customers lost in the month"},
       {"mrr", "currency", K::kStock, "Monthly recurring revenue at month end"},
       {"arr", "currency", K::kStock, "Annual recurring revenue at month end: 12 x MRR"},
-      {"revenue", "currency", K::kFlow, "Recurring revenue collected in the month"},
+      {"revenue", "currency", K::kFlow, "Recurring revenue earned in the month"},
       {"payroll", "currency", K::kFlow, "Salaries paid in the month"},
       {"total_cost", "currency", K::kFlow, "Payroll plus other costs in the month"},
       {"cash", "currency", K::kStock, "Cash balance at month end"},
@@ -73,6 +73,11 @@ std::vector<MetricInfo> fixed_metrics() {
        "Net revenue retention of the cohort active 12 months earlier"},
       {"logo_retention_t12m", "ratio", K::kStock,
        "Share of the customers active 12 months earlier still active"},
+      {"collections", "currency", K::kFlow,
+       "Cash from customers in the month: revenue billed as earned plus annual invoices paid "
+       "upfront"},
+      {"deferred_revenue", "currency", K::kStock,
+       "Billed upfront but not yet earned at month end (the rest of the annual terms paid)"},
   };
 }
 

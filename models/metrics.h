@@ -76,6 +76,8 @@ enum class Metric : std::size_t {
   kGrrT12m,
   kNrrT12m,
   kLogoRetentionT12m,
+  kCollections,
+  kDeferredRevenue,
   kCount  ///< number of fixed metrics, not a metric
 };
 

@@ -86,12 +86,18 @@ void Replication::snapshot_month() {
   const int month = static_cast<int>(months_recorded_) + 1;
   // Re-sum MRR so rounding from many small updates never accumulates across months.
   total_mrr_ = 0;
+  prepaid_mrr_ = 0;
+  double deferred_revenue = 0;  // billed upfront, not yet earned: MRR x months left in the term
   const double coverage = coverage_share();
   double covered = 0;
   std::vector<std::array<double, 2>> by_segment(spec_.segments.size());  // customers, MRR
   for (Customer& customer : customers_) {
     if (!customer.active) continue;
     total_mrr_ += customer.mrr;
+    if (customer.upfront) {
+      prepaid_mrr_ += customer.mrr;
+      deferred_revenue += customer.mrr * (customer.renews_at - simulator_.now()) / kDaysPerMonth;
+    }
     if (customer.segment != kUnassigned) {
       by_segment[customer.segment][0] += 1;
       by_segment[customer.segment][1] += customer.mrr;
@@ -99,7 +105,7 @@ void Replication::snapshot_month() {
     customer.mrr_at[static_cast<std::size_t>(month % 13)] = customer.mrr;
     covered += customer.coverage_draw < coverage ? 1 : 0;
   }
-  ledger_.set_revenue_rate(total_mrr_ / kDaysPerMonth);
+  set_revenue_rates();
   double ramped_capacity = 0;
   int headcount = 0;
   for (const Person& person : people_) {
@@ -132,6 +138,8 @@ void Replication::snapshot_month() {
   set(Metric::kMrr, total_mrr_);
   set(Metric::kArr, 12.0 * total_mrr_);
   set(Metric::kRevenue, ledger_.period_revenue());
+  set(Metric::kCollections, ledger_.period_collections());
+  set(Metric::kDeferredRevenue, deferred_revenue);
   set(Metric::kPayroll, ledger_.period_payroll());
   set(Metric::kTotalCost, total_cost);
   set(Metric::kCash, ledger_.cash());

@@ -150,6 +150,8 @@ class Replication {
     double mrr = 0;
     bool active = false;
     bool annual = false;
+    bool upfront = false;      ///< an annual contract billed a year at a time
+    double renews_at = 0;      ///< end of the current term (days)
     double coverage_draw = 0;  ///< covered when below the coverage share at a renewal
     std::size_t territory = kUnassigned;
     std::size_t segment = kUnassigned;
@@ -242,6 +244,10 @@ class Replication {
   void add_customer(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment);
   double coverage_share() const;
   void renew_customer(std::uint32_t index);
+  /// Starts a customer's next term: schedules its renewal and, when billed upfront, collects the
+  /// term's invoice.
+  void start_term(std::uint32_t index);
+  void set_revenue_rates();
 
   // monthly_snapshot.cc
   void snapshot_month();
@@ -303,6 +309,7 @@ class Replication {
   std::vector<Customer> customers_;
   std::size_t active_customers_ = 0;
   double total_mrr_ = 0;
+  double prepaid_mrr_ = 0;  ///< MRR of customers billed upfront: earned without cash coming in
 
   sim::Priority current_priority_ = 0;  ///< of the event being handled
 

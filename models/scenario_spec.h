@@ -245,6 +245,12 @@ struct PipelineSpec {
   int rebalance_every_months = 0;
 };
 
+/// How annual contracts are invoiced.
+enum class AnnualBilling {
+  kMonthly,  ///< month by month, as the revenue is earned
+  kUpfront,  ///< the whole year when the contract starts and at each renewal
+};
+
 /// The customer base and how it evolves.
 struct CustomerSpec {
   int initial_customers = 0;
@@ -259,6 +265,8 @@ struct CustomerSpec {
   double annual_contract_share = 0;
   /// Probability that an annual contract does not renew.
   double annual_churn = 0;
+  /// How annual contracts are billed; changes when cash comes in, not MRR, ARR or revenue.
+  AnnualBilling annual_billing = AnnualBilling::kMonthly;
   /// Churn probability of a customer covered by customer success, relative to an uncovered one.
   double covered_churn_factor = 1;
   /// Added to the relative MRR change at each renewal of a covered customer (per month).

@@ -95,10 +95,11 @@ TEST(ScenarioJson, ResolvedScenarioUsesTheYamlKeysInAFixedOrder) {
                 "win_rate", "deal_size_acv", "sales_cycle_days", "complex_share",
                 "specialist_help_days", "specialist_win_rate_factor", "unassisted_win_rate_factor",
                 "unqualified_lead_share", "qualification_accuracy", "rebalance_every_months"}));
-  EXPECT_EQ(keys_of(json["customers"]),
-            (std::vector<std::string>{"initial", "initial_mrr", "monthly_churn",
-                                      "monthly_expansion", "annual_contract_share", "annual_churn",
-                                      "covered_churn_factor", "covered_expansion_bonus"}));
+  EXPECT_EQ(
+      keys_of(json["customers"]),
+      (std::vector<std::string>{"initial", "initial_mrr", "monthly_churn", "monthly_expansion",
+                                "annual_contract_share", "annual_churn", "annual_billing",
+                                "covered_churn_factor", "covered_expansion_bonus"}));
 }
 
 TEST(ScenarioJson, Fnv1a64KnownValues) {

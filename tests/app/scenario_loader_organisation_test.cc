@@ -62,7 +62,7 @@ channels:
   phone: {share: 2}
   events: {cost_per_lead: 200}
 seasonality: {leads: [1, 1, 1, 1, 1, 1, 0.5, 0.5, 1, 1, 1.5, 1], start_month_of_year: 7}
-customers: {covered_churn_factor: 0.6, annual_churn: 9%}
+customers: {covered_churn_factor: 0.6, annual_churn: 9%, annual_billing: upfront}
 )");
   const model::RoleSpec& ae = *spec.find_role("account_executive");
   EXPECT_EQ(ae.annual_quota, 700'000);
@@ -92,6 +92,7 @@ customers: {covered_churn_factor: 0.6, annual_churn: 9%}
   EXPECT_NEAR(spec.pipeline.sales_cycle_days.quantile(0.5), 120, 1e-9);
   EXPECT_EQ(spec.customers.annual_contract_share, 1);
   EXPECT_DOUBLE_EQ(spec.customers.annual_churn, 0.09);
+  EXPECT_EQ(spec.customers.annual_billing, model::AnnualBilling::kUpfront);
   ASSERT_EQ(spec.products.size(), 2u);
   EXPECT_NEAR(spec.products[1].sales_cycle_days.quantile(0.5), 120, 1e-9);
   EXPECT_EQ(spec.products[1].complex_share, 1);
@@ -128,6 +129,9 @@ TEST(ScenarioLoaderOrganisation, MistakesAreReportedWithTheirPlace) {
   EXPECT_EQ(errors_in("roles: {account_executive: {ramp_curve: exponential}}\n"),
             Errors{"s.yaml:1:41: roles.account_executive.ramp_curve: unknown value "
                    "'exponential'; expected one of: linear, step, s_curve"});
+  EXPECT_EQ(errors_in("customers: {annual_billing: up_front}\n"),
+            Errors{"s.yaml:1:29: customers.annual_billing: unknown value 'up_front'; did you "
+                   "mean 'upfront'?"});
 }
 
 TEST(ScenarioLoaderOrganisation, SegmentsStartFromPresetsAndTakeSharesByTerritory) {

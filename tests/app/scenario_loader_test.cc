@@ -201,7 +201,7 @@ TEST(ScenarioLoader, UnknownKeysSuggestTheClosestOne) {
   EXPECT_EQ(errors_of("customers: {churn_per_month: 1%}\n"),
             Errors{"s.yaml:1:13: customers: unknown key 'churn_per_month'; expected one of: "
                    "initial, initial_mrr, monthly_churn, monthly_expansion, "
-                   "annual_contract_share, annual_churn, covered_churn_factor, "
+                   "annual_contract_share, annual_churn, annual_billing, covered_churn_factor, "
                    "covered_expansion_bonus"});
 }
 

@@ -36,5 +36,20 @@ TEST(LedgerTest, StartPeriodResetsTotalsButNotCash) {
   EXPECT_DOUBLE_EQ(ledger.cash(), 100 - 7);
 }
 
+TEST(LedgerTest, PrepaidRevenueIsEarnedWithoutCashAndInvoicesAreCollectedAtOnce) {
+  // Revenue 5 a day of which 3 was billed upfront: 10 days earn 50 but bring in 20 of cash; an
+  // invoice of 100 comes in at once. Collections 120, cash 120, revenue 50.
+  Ledger ledger(0, 0);
+  ledger.set_revenue_rate(5);
+  ledger.set_prepaid_rate(3);
+  ledger.collect(100);
+  ledger.accrue_to(10);
+  EXPECT_DOUBLE_EQ(ledger.period_revenue(), 50);
+  EXPECT_DOUBLE_EQ(ledger.period_collections(), 120);
+  EXPECT_DOUBLE_EQ(ledger.cash(), 120);
+  ledger.start_period();
+  EXPECT_DOUBLE_EQ(ledger.period_collections(), 0);
+}
+
 }  // namespace
 }  // namespace teamsim::model

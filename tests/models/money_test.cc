@@ -142,5 +142,94 @@ TEST(MoneyTest, AnnualContractsRenewOnceAYear) {
   EXPECT_NEAR(mean_at(p, Metric::kRenewals, 12), 160, 4 * std::sqrt(200 * 0.16 / reps));
 }
 
+TEST(MoneyTest, AnnualContractsBilledUpfrontCollectTheYearAtOnce) {
+  // Three customers on annual contracts at 1,000 a month from day 0, no churn, no costs. Billed
+  // upfront: 3 x 12 x 1,000 = 36,000 comes in on day 0 and again at the renewal on day 365.25
+  // (the end of month 12), so cash is 36,000 in months 1-11 and 72,000 from month 12; billed
+  // monthly it is 3,000 t. Either way revenue is 3,000 a month and ARR 36,000; what was billed
+  // and not yet earned is 36,000 - 3,000 t, back to 36,000 at the renewal.
+  ScenarioSpec spec = quiet_scenario(13);
+  spec.customers.initial_customers = 3;
+  spec.customers.initial_mrr = Distribution::constant(1000);
+  spec.customers.annual_contract_share = 1;
+  spec.customers.annual_churn = 0;
+  const Projection monthly = run(spec, 1);
+  spec.customers.annual_billing = AnnualBilling::kUpfront;
+  const Projection upfront = run(spec, 1);
+  for (Eigen::Index t = 1; t <= 13; ++t) {
+    const double months = static_cast<double>(t);
+    EXPECT_NEAR(metric_at(upfront, Metric::kCash, 0, t), t < 12 ? 36'000 : 72'000, 1e-6) << t;
+    EXPECT_NEAR(metric_at(monthly, Metric::kCash, 0, t), 3'000 * months, 1e-6) << t;
+    EXPECT_NEAR(metric_at(upfront, Metric::kCollections, 0, t), t == 1 || t == 12 ? 36'000 : 0,
+                1e-6)
+        << t;
+    EXPECT_NEAR(metric_at(upfront, Metric::kRevenue, 0, t), 3'000, 1e-6) << t;
+    EXPECT_NEAR(metric_at(upfront, Metric::kDeferredRevenue, 0, t),
+                t < 12 ? 36'000 - 3'000 * months : 36'000 - 3'000 * (months - 12), 1e-6)
+        << t;
+    EXPECT_EQ(metric_at(monthly, Metric::kDeferredRevenue, 0, t), 0);
+  }
+  EXPECT_EQ(named(upfront, "arr"), named(monthly, "arr"));
+  EXPECT_EQ(named(upfront, "revenue"), named(monthly, "revenue"));
+}
+
+TEST(MoneyTest, UpfrontCashOfWonAnnualDealsIsTheirBookings) {
+  // Annual deals of 12,000 ACV won through the year, billed upfront, no costs: before any
+  // contract renews (the first renews a year after its win, past month 12) the cash of every
+  // history is exactly the sum of its bookings so far.
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.territories = {TerritorySpec{"all", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.pipeline.deal_size_acv = Distribution::constant(12'000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  spec.customers.annual_contract_share = 1;
+  spec.customers.annual_billing = AnnualBilling::kUpfront;
+  role(spec, "account_executive").annual_salary = 0;
+  const Projection p = run(spec, 20);
+  for (Eigen::Index r = 0; r < 20; ++r) {
+    double bookings = 0;
+    for (Eigen::Index t = 1; t <= 12; ++t) {
+      bookings += metric_at(p, Metric::kNewBookings, r, t);
+      EXPECT_NEAR(metric_at(p, Metric::kCash, r, t), bookings, 1e-6 * (1 + bookings));
+    }
+  }
+  EXPECT_GT(named(p, "new_bookings").sum(), 0);
+}
+
+TEST(MoneyTest, BillingConservesCashOverContractYears) {
+  // Half the customers on annual contracts (20 % annual churn), the rest monthly (2 % churn),
+  // +1 % expansion per renewal, over two contract years. Whatever the billing, cash collected
+  // minus revenue earned so far is what was billed and not yet earned:
+  // sum of collections - sum of revenue = deferred_revenue at every month end. Billed monthly,
+  // nothing is deferred and collections are the revenue; the customers are the same either way.
+  ScenarioSpec spec = quiet_scenario(27);
+  spec.customers.initial_customers = 200;
+  spec.customers.initial_mrr = Distribution::lognormal_from_median_p90(1'000, 3'000);
+  spec.customers.annual_contract_share = 0.5;
+  spec.customers.annual_churn = 0.2;
+  spec.customers.monthly_churn = 0.02;
+  spec.customers.monthly_expansion = Distribution::constant(0.01);
+  const Projection monthly = run(spec, 10);
+  spec.customers.annual_billing = AnnualBilling::kUpfront;
+  const Projection upfront = run(spec, 10);
+  for (Eigen::Index r = 0; r < 10; ++r) {
+    double collected = 0, earned = 0;
+    for (Eigen::Index t = 1; t <= 27; ++t) {
+      collected += metric_at(upfront, Metric::kCollections, r, t);
+      earned += metric_at(upfront, Metric::kRevenue, r, t);
+      EXPECT_NEAR(collected - earned, metric_at(upfront, Metric::kDeferredRevenue, r, t),
+                  1e-9 * collected)
+          << r << " " << t;
+      EXPECT_NEAR(metric_at(monthly, Metric::kCollections, r, t),
+                  metric_at(monthly, Metric::kRevenue, r, t), 1e-9 * collected);
+      EXPECT_EQ(metric_at(monthly, Metric::kDeferredRevenue, r, t), 0);
+    }
+  }
+  EXPECT_EQ(named(upfront, "mrr"), named(monthly, "mrr"));
+  EXPECT_EQ(named(upfront, "customers"), named(monthly, "customers"));
+  EXPECT_GT(named(upfront, "deferred_revenue").minCoeff(), 0);
+}
+
 }  // namespace
 }  // namespace teamsim::model

@@ -149,19 +149,29 @@ TEST(ReplicationTest, LongRunRampedFractionOfASeatMatchesRenewalTheory) {
 }
 
 TEST(ReplicationTest, CashIsStartingCashPlusRevenueMinusCosts) {
-  // Conservation: in every history, cash at month t = starting cash + sum of (revenue - total
-  // cost) over months 1..t. Uses the defaults, so every mechanism is on.
+  // Conservation: in every history, cash at month t = starting cash + sum of (collections -
+  // total cost) over months 1..t, and collections are the revenue when every contract is billed
+  // monthly. Uses the defaults, so every mechanism is on; then again with half the contracts
+  // annual and billed upfront.
   ScenarioSpec spec = default_scenario();
   spec.horizon_months = 24;
   spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
   spec.hires = {HireSpec{"sales_manager", 1, 1, ""}, HireSpec{"account_executive", 3, 2, ""}};
   spec.customers.initial_customers = 30;
-  const Projection p = run(spec, 20);
-  for (Eigen::Index r = 0; r < 20; ++r) {
-    double cash = spec.money.starting_cash;
-    for (Eigen::Index t = 1; t <= 24; ++t) {
-      cash += metric_at(p, Metric::kRevenue, r, t) - metric_at(p, Metric::kTotalCost, r, t);
-      EXPECT_NEAR(metric_at(p, Metric::kCash, r, t), cash, 1e-6 * spec.money.starting_cash);
+  for (const AnnualBilling billing : {AnnualBilling::kMonthly, AnnualBilling::kUpfront}) {
+    spec.customers.annual_billing = billing;
+    spec.customers.annual_contract_share = billing == AnnualBilling::kMonthly ? 0 : 0.5;
+    const Projection p = run(spec, 20);
+    for (Eigen::Index r = 0; r < 20; ++r) {
+      double cash = spec.money.starting_cash;
+      for (Eigen::Index t = 1; t <= 24; ++t) {
+        cash += metric_at(p, Metric::kCollections, r, t) - metric_at(p, Metric::kTotalCost, r, t);
+        EXPECT_NEAR(metric_at(p, Metric::kCash, r, t), cash, 1e-6 * spec.money.starting_cash);
+        if (billing == AnnualBilling::kMonthly) {
+          EXPECT_NEAR(metric_at(p, Metric::kCollections, r, t),
+                      metric_at(p, Metric::kRevenue, r, t), 1e-9 * spec.money.starting_cash);
+        }
+      }
     }
   }
 }
