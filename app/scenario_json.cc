@@ -172,7 +172,10 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
                      {"concurrent_searches", spec.founder.concurrent_searches},
                      {"time_to_fill_factor", spec.founder.time_to_fill_factor},
                      {"trainees_at_once", spec.founder.trainees_at_once}};
-  json["management"] = {{"under_management_penalty", spec.management.under_management_penalty}};
+  json["management"] = {{"under_management_penalty", spec.management.under_management_penalty},
+                        {"underperformance_threshold", spec.management.underperformance_threshold},
+                        {"underperformance_months", spec.management.underperformance_months},
+                        {"improvement_plan_months", spec.management.improvement_plan_months}};
 
   ordered_json territories = ordered_json::object();
   for (const model::TerritorySpec& territory : spec.territories) {

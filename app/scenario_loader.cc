@@ -632,6 +632,10 @@ void read_management(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& s
   ObjectReader reader(node, "management", sink);
   read_number_key(reader, "under_management_penalty", 0, 1,
                   spec.management.under_management_penalty);
+  read_number_key(reader, "underperformance_threshold", 0, kInf,
+                  spec.management.underperformance_threshold);
+  read_int_key(reader, "underperformance_months", 1, 12, spec.management.underperformance_months);
+  read_int_key(reader, "improvement_plan_months", 0, 12, spec.management.improvement_plan_months);
   reader.finish();
 }
 

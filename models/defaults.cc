@@ -197,7 +197,14 @@ FounderSpec default_founder() {
   return founder;
 }
 
-ManagementSpec default_management() { return ManagementSpec{0.3}; }
+ManagementSpec default_management() {
+  ManagementSpec management;
+  management.under_management_penalty = 0.3;
+  management.underperformance_threshold = 0;
+  management.underperformance_months = 3;
+  management.improvement_plan_months = 2;
+  return management;
+}
 
 PipelineSpec default_pipeline() {
   PipelineSpec pipeline;

@@ -78,6 +78,11 @@ std::vector<MetricInfo> fixed_metrics() {
        "upfront"},
       {"deferred_revenue", "currency", K::kStock,
        "Billed upfront but not yet earned at month end (the rest of the annual terms paid)"},
+      {"team_quota_attainment", "ratio", K::kStock,
+       "Trailing bookings of the ramped AEs over the sum of their pro-rated quotas"},
+      {"reps_on_plan", "count", K::kStock, "Sellers on a performance improvement plan"},
+      {"performance_exits", "count", K::kFlow,
+       "Sellers let go at the end of a performance plan (also counted in departures)"},
   };
 }
 

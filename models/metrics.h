@@ -78,6 +78,9 @@ enum class Metric : std::size_t {
   kLogoRetentionT12m,
   kCollections,
   kDeferredRevenue,
+  kTeamQuotaAttainment,
+  kRepsOnPlan,
+  kPerformanceExits,
   kCount  ///< number of fixed metrics, not a metric
 };
 

@@ -46,27 +46,29 @@ void Replication::record_quota(int month) {
   auto row = monthly_.row(months_recorded_);
   // Attainment of each ramped seller with a quota: bookings over the last k whole months since
   // the ramp ended (k <= 12) divided by the quota pro-rated to k months.
+  // The team's attainment is the managers' number: the same bookings over the same pro-rated
+  // quotas, summed before dividing.
   std::vector<double> attainment;
-  const double now = simulator_.now();
+  double team_bookings = 0, team_quota = 0;
+  int on_plan = 0;
   for (const Person& person : people_) {
     if (!person.active || !person.seller || !person.selling) continue;
     const RoleSpec& role = role_of(person);
     if (role.annual_quota <= 0) continue;
-    const double ramped_days = now - (person.selling_from + person.ramp_days);
-    if (ramped_days < 0) continue;
-    const int k =
-        std::min({12, month, static_cast<int>(std::floor(ramped_days / kDaysPerMonth + 1e-9))});
+    if (person.plan_month > 0) ++on_plan;
+    const int k = months_ramped(person, month);
     if (k < 1) continue;
-    double bookings = 0;
-    for (int j = 0; j < k; ++j) {
-      bookings += person.bookings[static_cast<std::size_t>((month - 1 - j + 12) % 12)];
-    }
+    const double bookings = trailing_bookings(person, month, k);
     attainment.push_back(bookings / (role.annual_quota * k / 12.0));
+    team_bookings += bookings;
+    team_quota += role.annual_quota * k / 12.0;
   }
   const auto set = [&](Metric metric, double value) {
     row(static_cast<Eigen::Index>(MetricLayout::index(metric))) = value;
   };
   set(Metric::kRampedAes, static_cast<double>(attainment.size()));
+  set(Metric::kRepsOnPlan, on_plan);
+  set(Metric::kTeamQuotaAttainment, team_quota > 0 ? team_bookings / team_quota : 0.0);
   if (attainment.empty()) return;
   std::sort(attainment.begin(), attainment.end());
   double sum = 0, at_quota = 0;
@@ -167,6 +169,7 @@ void Replication::snapshot_month() {
   set(Metric::kTerritoryMoves, month_.moves);
   set(Metric::kCoveredCustomers, covered);
   set(Metric::kRenewals, month_.renewals);
+  set(Metric::kPerformanceExits, month_.performance_exits);
   record_retention(month);
   record_quota(month);
 

@@ -280,6 +280,54 @@ void Replication::leave(std::uint32_t person_index) {
   grant_specialists();
 }
 
+int Replication::months_ramped(const Person& person, int month) const {
+  const double ramped_days = simulator_.now() - (person.selling_from + person.ramp_days);
+  if (ramped_days < 0) return 0;
+  return std::min({12, month, static_cast<int>(std::floor(ramped_days / kDaysPerMonth + 1e-9))});
+}
+
+double Replication::trailing_bookings(const Person& person, int month, int months) const {
+  double bookings = 0;
+  for (int j = 0; j < months; ++j) {
+    bookings += person.bookings[static_cast<std::size_t>((month - 1 - j + 12) % 12)];
+  }
+  return bookings;
+}
+
+void Replication::review_performance(int month) {
+  // Reviews are a manager's duty: they need someone managing (managers and assistants, or the
+  // founder while no manager is employed).
+  const double span =
+      static_cast<double>(span_) + (managers_ == 0 ? spec_.founder.span_of_control : 0);
+  if (span <= 0) return;
+  const ManagementSpec& policy = spec_.management;
+  const auto below = [&](const Person& person, int months) {
+    const double quota = role_of(person).annual_quota * months / 12.0;
+    return trailing_bookings(person, month, months) < policy.underperformance_threshold * quota;
+  };
+  for (std::uint32_t i = 0; i < people_.size(); ++i) {
+    Person& person = people_[i];
+    if (!person.active || !person.seller || !person.selling) continue;
+    if (role_of(person).annual_quota <= 0) continue;
+    bool let_go = false;
+    if (person.plan_month > 0) {
+      const int on_plan = month - person.plan_month;
+      if (on_plan < policy.improvement_plan_months) continue;
+      let_go = below(person, on_plan);
+      person.plan_month = 0;
+    } else if (months_ramped(person, month) >= policy.underperformance_months &&
+               below(person, policy.underperformance_months)) {
+      person.plan_month = month;
+      let_go = policy.improvement_plan_months == 0;
+    }
+    if (let_go) {
+      person.plan_month = 0;
+      ++month_.performance_exits;
+      leave(i);
+    }
+  }
+}
+
 void Replication::month_start(int month) {
   const int every = spec_.pipeline.rebalance_every_months;
   if (month > 1 && every > 0 && sales_ops_ > 0 && (month - 1) % every == 0) {

@@ -173,6 +173,9 @@ void Replication::operator()(const sim::Event& event) {
       month_start(static_cast<int>(event.subject));
       break;
     case EventKind::kMonthEnd:
+      if (spec_.management.underperformance_threshold > 0) {
+        review_performance(static_cast<int>(months_recorded_) + 1);
+      }
       snapshot_month();
       break;
   }

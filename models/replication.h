@@ -115,6 +115,7 @@ class Replication {
     double ramp_days = 0;  ///< as drawn; fixed when onboarding ends
     double selling_from = kNever;
     int open_opportunities = 0;
+    int plan_month = 0;  ///< month (1-based) a performance plan started; 0: not on a plan
     sim::EventId next_prospect;
     std::array<double, 12> bookings{};  ///< by month of the horizon modulo 12
   };
@@ -170,7 +171,8 @@ class Replication {
     double hires = 0, departures = 0, leads = 0, leads_unworked = 0, opportunities = 0, won = 0,
            lost = 0, bookings = 0, churned = 0, commission = 0, hiring_cost = 0, channel_cost = 0,
            cycle_days_sum = 0, complex = 0, specialist_grants = 0, specialist_wait_sum = 0,
-           disqualified = 0, not_converted = 0, time_to_hire_sum = 0, moves = 0, renewals = 0;
+           disqualified = 0, not_converted = 0, time_to_hire_sum = 0, moves = 0, renewals = 0,
+           performance_exits = 0;
   };
   struct TerritoryCounters {
     double leads = 0, opportunities = 0, wins = 0, bookings = 0;
@@ -217,6 +219,13 @@ class Replication {
   void leave(std::uint32_t person_index);
   std::size_t least_staffed_territory() const;
   void month_start(int month);
+  /// Whole months since the person's ramp ended, at most `month` (months so far) and 12.
+  int months_ramped(const Person& person, int month) const;
+  /// The person's bookings over the last `months` months up to `month` (months <= 12).
+  double trailing_bookings(const Person& person, int month, int months) const;
+  /// Month-end performance management: plans for sellers below the threshold, exits at a
+  /// plan's end. Runs before the month's snapshot.
+  void review_performance(int month);
   void apply_hiring_rules(int month);
   void rebalance_territories();
   void move_rep(std::uint32_t person_index, std::size_t territory);

@@ -116,11 +116,21 @@ struct FounderSpec {
   int trainees_at_once = 0;        ///< new hires the founder onboards at once
 };
 
-/// How lack of management hurts reps.
+/// What management does beyond recruiting and training: coaching (the under-management penalty
+/// is what reps lose without it) and performance management.
 struct ManagementSpec {
   /// Productivity lost at zero management coverage; coverage c = min(1, span / reps) gives a
   /// factor 1 - penalty (1 - c), also dividing the ramp speed of reps who start ramping.
   double under_management_penalty = 0;
+  /// Performance management: a ramped seller whose bookings over the last
+  /// `underperformance_months` are below this share of the pro-rated quota is put on a plan.
+  /// 0: no performance management.
+  double underperformance_threshold = 0;
+  /// Whole months of bookings reviewed at each month end (1-12).
+  int underperformance_months = 3;
+  /// Months a plan lasts; a seller still below the threshold over them is let go (a departure,
+  /// backfilled as the role says), otherwise taken off the plan. 0: let go at once.
+  int improvement_plan_months = 2;
 };
 
 /// People on the team when the simulation starts: already hired, onboarded and fully ramped.

@@ -45,7 +45,8 @@ roles:
   sales_enablement: {reps_supported: 12, ramp_reduction: 30%, productivity_uplift: 4%}
   sdr: {kind: account_executive, hands_off_leads: true, annual_quota: 0, backfill_source: bootcamp}
 founder: {span_of_control: 3, concurrent_searches: 1, time_to_fill_factor: 2}
-management: {under_management_penalty: 40%}
+management: {under_management_penalty: 40%, underperformance_threshold: 50%,
+             underperformance_months: 6, improvement_plan_months: 3}
 territories:
   north: {inbound_leads_per_month: 10, accounts: 500, cool_off_months: 9, win_rate_factor: 1.1}
 hires:
@@ -81,6 +82,9 @@ customers: {covered_churn_factor: 0.6, annual_churn: 9%, annual_billing: upfront
   EXPECT_EQ(spec.find_source("bootcamp")->productivity, 0.9);
   EXPECT_EQ(spec.founder.concurrent_searches, 1);
   EXPECT_DOUBLE_EQ(spec.management.under_management_penalty, 0.4);
+  EXPECT_DOUBLE_EQ(spec.management.underperformance_threshold, 0.5);
+  EXPECT_EQ(spec.management.underperformance_months, 6);
+  EXPECT_EQ(spec.management.improvement_plan_months, 3);
   EXPECT_EQ(spec.territories[0].accounts, 500);
   EXPECT_EQ(spec.hires[0].source, "referral");
   ASSERT_EQ(spec.hiring_rules.size(), 3u);
@@ -129,6 +133,12 @@ TEST(ScenarioLoaderOrganisation, MistakesAreReportedWithTheirPlace) {
   EXPECT_EQ(errors_in("roles: {account_executive: {ramp_curve: exponential}}\n"),
             Errors{"s.yaml:1:41: roles.account_executive.ramp_curve: unknown value "
                    "'exponential'; expected one of: linear, step, s_curve"});
+  EXPECT_EQ(errors_in("management: {underperformance_months: 13}\n"),
+            Errors{"s.yaml:1:39: management.underperformance_months: must be between 1 and 12, "
+                   "got 13"});
+  EXPECT_EQ(errors_in("management: {underperformance_threshold: -50%}\n"),
+            Errors{"s.yaml:1:42: management.underperformance_threshold: must be at least 0, "
+                   "got -0.5"});
   EXPECT_EQ(errors_in("customers: {annual_billing: up_front}\n"),
             Errors{"s.yaml:1:29: customers.annual_billing: unknown value 'up_front'; did you "
                    "mean 'upfront'?"});

@@ -59,6 +59,28 @@ TEST(MoneyTest, QuotaAttainmentAndCommission) {
   }
 }
 
+TEST(MoneyTest, TeamQuotaAttainmentIsTeamBookingsOverTeamQuota) {
+  // Two reps ramped from day 0 with quota 60,000 each: at month t, with k = min(12, t), the
+  // team's attainment is the last k months' bookings over 2 x 60,000 x k / 12, in every history.
+  ScenarioSpec spec = quiet_scenario(15);
+  role(spec, "account_executive").annual_quota = 60'000;
+  spec.territories = {TerritorySpec{"all", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.pipeline.deal_size_acv = Distribution::constant(1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  const Projection p = run(spec, 10);
+  for (Eigen::Index r = 0; r < 10; ++r) {
+    for (Eigen::Index t = 1; t <= 15; ++t) {
+      const Eigen::Index k = std::min<Eigen::Index>(12, t);
+      const double bookings = named(p, "new_bookings").row(r).segment(t - k, k).sum();
+      EXPECT_NEAR(metric_at(p, Metric::kTeamQuotaAttainment, r, t),
+                  bookings / (2 * 60'000.0 * static_cast<double>(k) / 12), 1e-12)
+          << r << " " << t;
+    }
+  }
+}
+
 TEST(MoneyTest, CacIsTrailingCostOverNewCustomers) {
   // The formula in every history: trailing-12-month total cost over wins, and over new MRR.
   ScenarioSpec spec = default_scenario();

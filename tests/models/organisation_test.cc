@@ -278,5 +278,74 @@ TEST(OrganisationTest, EmployeeRetentionIsOneMinusAnnualAttrition) {
   EXPECT_NEAR(retention.col(23).mean(), 0.7, 0.03);
 }
 
+TEST(OrganisationTest, PerformanceManagementLetsPersistentUnderperformersGo) {
+  // A rep who never sells (no leads), quota 12,000, reviewed on 3 months at 50 % with a 2-month
+  // plan: ramped from day 0, the month-3 review finds 0 < 0.5 x 3,000 and starts a plan; at the
+  // month-5 review the plan's 2 months are still 0 < 0.5 x 2,000, so the rep is let go. The
+  // backfill (no delay, instant hire, no ramp) starts selling at the end of month 5 and goes the
+  // same way: plans in months 8, 13, 18, exits in months 10, 15, 20.
+  ScenarioSpec spec = quiet_scenario(21);
+  role(spec, "account_executive").annual_quota = 12'000;
+  spec.management.underperformance_threshold = 0.5;
+  spec.management.underperformance_months = 3;
+  spec.management.improvement_plan_months = 2;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  const Projection p = run(spec, 1);
+  for (Eigen::Index month = 1; month <= 21; ++month) {
+    const bool exit = month % 5 == 0;
+    const bool on_plan = month % 5 == 3 || month % 5 == 4;
+    EXPECT_EQ(metric_at(p, Metric::kPerformanceExits, 0, month), exit ? 1 : 0) << month;
+    EXPECT_EQ(metric_at(p, Metric::kDepartures, 0, month), exit ? 1 : 0) << month;
+    EXPECT_EQ(metric_at(p, Metric::kRepsOnPlan, 0, month), on_plan ? 1 : 0) << month;
+    EXPECT_EQ(headcount(p, "account_executive", month), exit ? 0 : 1) << month;
+    EXPECT_EQ(metric_at(p, Metric::kHires, 0, month), month > 1 && month % 5 == 1 ? 1 : 0) << month;
+  }
+  // Nobody manages (no manager, the founder's span 0): nobody is reviewed.
+  spec.founder.span_of_control = 0;
+  const Projection unmanaged = run(spec, 1);
+  EXPECT_EQ(named(unmanaged, "performance_exits").sum(), 0);
+  EXPECT_EQ(named(unmanaged, "reps_on_plan").sum(), 0);
+}
+
+TEST(OrganisationTest, PlansAndExitsFollowThePoissonOddsOfMissingTheThreshold) {
+  // 100 reps, each prospecting 10 leads a month and winning each with 0.3 x performance 0.5, so
+  // wins are Poisson(1.5) a month at 1,000; quota 36,000 (3,000 a month), threshold 55 %, no
+  // attrition or backfill. Month 3 review: on a plan when 3 months' wins are below
+  // 0.55 x 9 = 4.95, p1 = P(Poisson(4.5) <= 4). Month 5: let go when the plan's 2 months are
+  // below 0.55 x 6 = 3.3 wins, p2 = P(Poisson(3) <= 3), independently of months 1-3; only
+  // month-3 plans end in month 5. So E[on plan at 3] = 100 p1 and E[exits in 5] = 100 p1 p2.
+  ScenarioSpec spec = quiet_scenario(5);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_quota = 36'000;
+  ae.prospecting_leads_per_month = 10;
+  ae.performance = Distribution::constant(0.5);
+  ae.backfill = false;
+  spec.pipeline.win_rate = Distribution::constant(0.3);
+  spec.pipeline.deal_size_acv = Distribution::constant(1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  spec.management.underperformance_threshold = 0.55;
+  spec.management.underperformance_months = 3;
+  spec.management.improvement_plan_months = 2;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 100, ""}};
+  const auto poisson_cdf = [](double mean, int k) {
+    double pmf = std::exp(-mean), cdf = 0;
+    for (int i = 0; i <= k; ++i) {
+      cdf += pmf;
+      pmf *= mean / (i + 1);
+    }
+    return cdf;
+  };
+  const double p1 = poisson_cdf(4.5, 4), p2 = poisson_cdf(3, 3);
+  const std::size_t reps = 200;
+  const Projection p = run(spec, reps);
+  const double on_plan = 100 * p1, exits = 100 * p1 * p2;
+  EXPECT_NEAR(mean_at(p, Metric::kRepsOnPlan, 3), on_plan,
+              4 * std::sqrt(100 * p1 * (1 - p1) / reps));
+  EXPECT_NEAR(mean_at(p, Metric::kPerformanceExits, 5), exits,
+              4 * std::sqrt(100 * p1 * p2 * (1 - p1 * p2) / reps));
+  EXPECT_EQ(named(p, "performance_exits").leftCols(4).sum(), 0);
+  EXPECT_EQ(named(p, "performance_exits"), named(p, "departures"));
+}
+
 }  // namespace
 }  // namespace teamsim::model
