@@ -58,9 +58,9 @@ void Replication::requisition_opened(std::uint32_t requisition) {
 }
 
 std::int64_t Replication::search_capacity() const {
-  // Managers (and assistants) run the searches; before any manager is employed the founder does,
-  // with the assistants' help.
-  if (managers_ > 0) return manager_searches_;
+  // Managers (and assistants) run the searches from their first day; before any manager is
+  // employed the founder does, with the assistants' help.
+  if (managers_employed_ > 0) return manager_searches_;
   return spec_.founder.concurrent_searches + assistant_searches_;
 }
 
@@ -73,7 +73,7 @@ void Replication::start_searches() {
     const Requisition& requisition = requisitions_[index];
     sim::Rng rng = substream(Stream::kRequisition, requisition.key);
     double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
-    if (managers_ == 0) factor *= spec_.founder.time_to_fill_factor;
+    if (managers_employed_ == 0) factor *= spec_.founder.time_to_fill_factor;
     const double wait =
         sample_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
     simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted), index);
@@ -104,6 +104,18 @@ std::size_t Replication::least_staffed_territory() const {
   return best;
 }
 
+void Replication::change_searches(const Person& person, int sign) {
+  const RoleSpec& role = role_of(person);
+  const std::int64_t s = sign;
+  if (role.kind == RoleKind::kSalesManager) {
+    managers_employed_ += sign;
+    manager_searches_ += s * role.concurrent_searches;
+  } else if (role.kind == RoleKind::kAssistantManager) {
+    manager_searches_ += s * role.concurrent_searches;
+    assistant_searches_ += s * role.concurrent_searches;
+  }
+}
+
 void Replication::change_capacities(const Person& person, int sign) {
   const RoleSpec& role = role_of(person);
   const std::int64_t s = sign;
@@ -113,13 +125,10 @@ void Replication::change_capacities(const Person& person, int sign) {
     case RoleKind::kSalesManager:
       managers_ += sign;
       span_ += s * role.span_of_control;
-      manager_searches_ += s * role.concurrent_searches;
       manager_trainees_ += s * role.trainees_at_once;
       break;
     case RoleKind::kAssistantManager:
       span_ += s * role.span_of_control;
-      manager_searches_ += s * role.concurrent_searches;
-      assistant_searches_ += s * role.concurrent_searches;
       manager_trainees_ += s * role.trainees_at_once;
       break;
     case RoleKind::kCustomerSuccess:
@@ -158,8 +167,9 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
   person.territory = (territory == kUnassigned && ae_kind) ? least_staffed_territory() : territory;
   person.start_time = simulator_.now();
   person.salary = spec.annual_salary * from.salary_factor;
-  // The person's draws, always in this order: ramp and onboarding (new hires), tenure,
-  // performance (AE kinds).
+  // The person's draws, always in this order: ramp and onboarding (new AE-kind hires), tenure,
+  // performance (AE kinds), onboarding (new hires of other kinds: drawn last, so that it left
+  // their earlier draws as they were before other kinds onboarded).
   if (!ramped) {
     person.ramp_days =
         sample_nonnegative(spec.ramp_months, person.rng) * kDaysPerMonth * from.ramp_factor;
@@ -169,10 +179,21 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
       exponential_wait(person.rng, attrition_hazard_per_day_[role] * from.attrition_factor);
   if (ae_kind)
     person.performance = sample_nonnegative(spec.performance, person.rng) * from.productivity;
+  if (!ramped && !ae_kind) {
+    person.onboarding_days = sample_nonnegative(spec.onboarding_days, person.rng);
+  }
+  // A new hire of another kind with an onboarding needs a trainer, and its capacities count once
+  // it is onboarded; AE kinds always pass through the trainer queue and sell once onboarded.
+  person.contributing = ae_kind || ramped || person.onboarding_days <= 0;
   people_.push_back(person);
   ++headcount_by_role_[role];
   ledger_.add_payroll_rate(person.salary / kDaysPerYear);
-  change_capacities(people_[index], +1);
+  change_searches(people_[index], +1);
+  if (person.contributing) {
+    change_capacities(people_[index], +1);
+  } else {
+    training_queue_.push_back(index);
+  }
   if (ae_kind) {
     ++reps_;
     if (person.seller) {
@@ -221,7 +242,13 @@ void Replication::finish_onboarding(std::uint32_t person_index) {
     person.training = false;
     --trainees_;
   }
-  if (person.active) {
+  if (person.active && !person.contributing) {
+    // Another kind's new hire: its capacities count from now, and may unblock queues.
+    person.contributing = true;
+    change_capacities(person, +1);
+    start_searches();
+    grant_specialists();
+  } else if (person.active) {
     // Enablement shortens the ramp; too little management slows it.
     if (enablement_support_ > 0) {
       person.ramp_days *=
@@ -250,10 +277,11 @@ void Replication::leave(std::uint32_t person_index) {
   --headcount_by_role_[person.role];
   const RoleSpec& role = role_of(person);
   ledger_.add_payroll_rate(-person.salary / kDaysPerYear);
-  change_capacities(person, -1);
+  change_searches(person, -1);
+  if (person.contributing) change_capacities(person, -1);
+  std::erase(training_queue_, person_index);
   if (is_ae_kind(role)) {
     --reps_;
-    std::erase(training_queue_, person_index);
     simulator_.cancel(person.next_prospect);
   }
   if (person.seller) {
@@ -357,7 +385,8 @@ void Replication::apply_hiring_rules(int month) {
         break;
       case RuleBasis::kRepsPerManagerAbove:
         wanted =
-            std::max(0, static_cast<int>(std::ceil(sellers_ / rule.ratio)) - managers_) - current;
+            std::max(0, static_cast<int>(std::ceil(sellers_ / rule.ratio)) - managers_employed_) -
+            current;
         break;
     }
     if (rule.basis != RuleBasis::kNone) wanted = std::min(wanted, rule.max_count - current);

@@ -107,6 +107,10 @@ class Replication {
     bool seller = false;    ///< an AE-kind role that works opportunities (not an SDR)
     bool selling = false;   ///< onboarding finished (AE-kind roles)
     bool training = false;  ///< holds a trainer slot
+    /// The role's capacities (span, trainer slots, accounts, …; searches always count) count:
+    /// from the first day for AE kinds and starting staff, from the end of onboarding for other
+    /// new hires.
+    bool contributing = false;
     double start_time = 0;
     double leave_time = kNever;
     double salary = 0;  ///< currency per year
@@ -211,6 +215,10 @@ class Replication {
   void start_hire(std::uint32_t requisition);
   std::uint32_t add_person(std::size_t role, std::size_t territory, std::size_t source,
                            bool ramped);
+  /// Recruiting: a manager or assistant runs searches from the first day.
+  void change_searches(const Person& person, int sign);
+  /// Everything else a role adds (span, trainer slots, accounts, specialist slots, screening,
+  /// enablement): from the end of onboarding for new hires of kinds other than AE.
   void change_capacities(const Person& person, int sign);
   std::int64_t trainer_capacity() const;
   void start_training();
@@ -288,13 +296,14 @@ class Replication {
   std::vector<std::vector<std::uint32_t>> sellers_by_territory_;  ///< selling, by joining order
   std::vector<int> account_executives_by_territory_;  ///< employed sellers (any ramp state)
   std::vector<int> headcount_by_role_;
-  int managers_ = 0;  ///< employed people of kind sales manager
-  int reps_ = 0;      ///< employed people of AE kinds (SDRs included)
-  int sellers_ = 0;   ///< employed sellers (AE kinds, SDRs excluded)
+  int managers_ = 0;  ///< onboarded people of kind sales manager: they take over from the founder
+  int managers_employed_ = 0;  ///< employed people of kind sales manager, onboarded or not
+  int reps_ = 0;               ///< employed people of AE kinds (SDRs included)
+  int sellers_ = 0;            ///< employed sellers (AE kinds, SDRs excluded)
   int specialists_ = 0;
   int sales_ops_ = 0;
   std::int64_t span_ = 0;              ///< reps managers and assistants can manage
-  std::int64_t manager_searches_ = 0;  ///< of managers and assistants
+  std::int64_t manager_searches_ = 0;  ///< of employed managers and assistants
   std::int64_t assistant_searches_ = 0;
   std::int64_t manager_trainees_ = 0;  ///< trainer slots of managers and assistants
   std::int64_t enablement_trainees_ = 0;
