@@ -27,6 +27,30 @@ TEST(CompareCli, VariantsOfOneFileWriteTheTableAndBothFiles) {
   EXPECT_EQ(json["replications"], 60);
 }
 
+TEST(CompareCli, TheSalesValueScenariosCompareTheirVariants) {
+  // The variants of the segment, billing and performance-management scenarios run (the
+  // shipped-scenario test runs their bases) and report what they are about.
+  const struct {
+    const char* file;
+    const char* variants;
+    const char* metric;
+  } cases[] = {
+      {"segment-mix.yaml", "mid_market,up_market", ",segment.mid_market.arr,"},
+      {"annual-upfront-billing.yaml", "billed_monthly,billed_upfront", ",deferred_revenue,"},
+      {"performance-management.yaml", "manage_out,keep_everyone", ",performance_exits,"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    TempDir out;
+    const CommandResult r =
+        run_teamsim("compare '" + std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/" + c.file +
+                    "' --variants " + c.variants + " -n " +
+                    std::to_string(replications_for_build(20)) + " -t 2 -q --out " + out.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(read_file(out.path() + "/compare.csv").find(c.metric), std::string::npos);
+  }
+}
+
 TEST(CompareCli, APlanAgainstItselfAndUsageErrors) {
   TempDir out;
   const std::string plan = "'" + kScenario + ":reps_first'";
