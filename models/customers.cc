@@ -83,7 +83,7 @@ void Replication::renew_customer(std::uint32_t index) {
   }
   ++month_.renewals;
   const double change =
-      spec.monthly_expansion.sample(customer.rng) + (covered ? spec.covered_expansion_bonus : 0.0);
+      draw(spec.monthly_expansion, customer.rng) + (covered ? spec.covered_expansion_bonus : 0.0);
   const double growth = std::max(0.0, 1.0 + change);
   const double new_mrr = customer.mrr * (customer.annual ? std::pow(growth, 12) : growth);
   total_mrr_ += new_mrr - customer.mrr;

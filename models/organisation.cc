@@ -75,7 +75,7 @@ void Replication::start_searches() {
     double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
     if (managers_employed_ == 0) factor *= spec_.founder.time_to_fill_factor;
     const double wait =
-        sample_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
+        draw_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
     simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted), index);
   }
 }
@@ -172,15 +172,15 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
   // their earlier draws as they were before other kinds onboarded).
   if (!ramped) {
     person.ramp_days =
-        sample_nonnegative(spec.ramp_months, person.rng) * kDaysPerMonth * from.ramp_factor;
-    if (ae_kind) person.onboarding_days = sample_nonnegative(spec.onboarding_days, person.rng);
+        draw_nonnegative(spec.ramp_months, person.rng) * kDaysPerMonth * from.ramp_factor;
+    if (ae_kind) person.onboarding_days = draw_nonnegative(spec.onboarding_days, person.rng);
   }
   const double tenure =
       exponential_wait(person.rng, attrition_hazard_per_day_[role] * from.attrition_factor);
   if (ae_kind)
-    person.performance = sample_nonnegative(spec.performance, person.rng) * from.productivity;
+    person.performance = draw_nonnegative(spec.performance, person.rng) * from.productivity;
   if (!ramped && !ae_kind) {
-    person.onboarding_days = sample_nonnegative(spec.onboarding_days, person.rng);
+    person.onboarding_days = draw_nonnegative(spec.onboarding_days, person.rng);
   }
   // A new hire of another kind with an onboarding needs a trainer, and its capacities count once
   // it is onboarded; AE kinds always pass through the trainer queue and sell once onboarded.
@@ -298,7 +298,7 @@ void Replication::leave(std::uint32_t person_index) {
     person.open_opportunities = 0;
   }
   if (role.backfill) {
-    const double delay = sample_nonnegative(role.backfill_delay_days, person.rng);
+    const double delay = draw_nonnegative(role.backfill_delay_days, person.rng);
     requisitions_.push_back({person.role, person.territory, source_index(role.backfill_source), 0,
                              entity_key(requisitions_by_role_, person.role)});
     simulator_.schedule_in(delay, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),

@@ -40,7 +40,7 @@ std::size_t Replication::pick_segment(std::size_t territory, double u) const {
   return shares.size() - 1;
 }
 
-Replication::Lead Replication::draw_lead(sim::Rng rng, std::size_t territory) const {
+Replication::Lead Replication::draw_lead(sim::Rng rng, std::size_t territory) {
   // Always the same draws in the same order, whatever happens to the lead afterwards.
   Lead lead;
   const PipelineSpec& pipeline = spec_.pipeline;
@@ -56,13 +56,13 @@ Replication::Lead Replication::draw_lead(sim::Rng rng, std::size_t territory) co
     size = &product.deal_size_acv;
     complex_share = product.complex_share;
   }
-  lead.win_rate = std::clamp(win_rate->sample(rng), 0.0, 1.0);
+  lead.win_rate = std::clamp(draw(*win_rate, rng), 0.0, 1.0);
   lead.win_draw = uniform01(rng);
-  lead.cycle_days = sample_nonnegative(*cycle, rng);
-  lead.acv = sample_nonnegative(*size, rng);
+  lead.cycle_days = draw_nonnegative(*cycle, rng);
+  lead.acv = draw_nonnegative(*size, rng);
   if (!spec_.channels.empty()) lead.channel = pick_by_share(spec_.channels, uniform01(rng));
   lead.complex = uniform01(rng) < complex_share;
-  lead.help_days = sample_nonnegative(pipeline.specialist_help_days, rng);
+  lead.help_days = draw_nonnegative(pipeline.specialist_help_days, rng);
   lead.unqualified = uniform01(rng) < pipeline.unqualified_lead_share;
   lead.screen_draw = uniform01(rng);
   lead.convert_draw = uniform01(rng);

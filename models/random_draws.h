@@ -1,6 +1,5 @@
 #pragma once
 
-#include <algorithm>
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
@@ -28,11 +27,5 @@ inline bool bernoulli(sim::Rng& rng, double p) {
 
 /// One uniform(0, 1) draw.
 inline double uniform01(sim::Rng& rng) { return boost::random::uniform_01<double>()(rng); }
-
-/// Draws from a distribution that must not go below zero (validated at load; clamped for safety
-/// against a user-specified empirical list with a negative entry slipping through).
-inline double sample_nonnegative(const sim::Distribution& d, sim::Rng& rng) {
-  return std::max(0.0, d.sample(rng));
-}
 
 }  // namespace teamsim::model

@@ -1,5 +1,6 @@
 #include "models/replication.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -13,11 +14,13 @@ std::uint32_t kind_of(EventKind kind) { return static_cast<std::uint32_t>(kind);
 }  // namespace
 
 Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
-                         std::uint64_t replication)
+                         std::uint64_t replication, const InputProbe* probe)
     : spec_(spec),
       layout_(layout),
       seed_(seed),
       replication_(replication),
+      probe_(probe),
+      input_draws_(probe != nullptr ? probe->make_totals() : InputDrawTotals{}),
       inbound_leads_(spec.territories.size(), 0),
       ledger_(spec.money.starting_cash, spec.money.other_monthly_costs / kDaysPerMonth),
       open_requisitions_by_role_(spec.roles.size(), 0),
@@ -67,6 +70,15 @@ sim::Rng Replication::substream(Stream stream, std::uint64_t index) const {
   return sim::make_substream(seed_, replication_, static_cast<sim::StreamId>(stream), index);
 }
 
+double Replication::draw(const sim::Distribution& input, sim::Rng& rng) {
+  const double drawn = input.sample(rng);
+  return probe_ == nullptr ? drawn : probe_->observe(input, drawn, input_draws_);
+}
+
+double Replication::draw_nonnegative(const sim::Distribution& input, sim::Rng& rng) {
+  return std::max(0.0, draw(input, rng));
+}
+
 std::size_t Replication::role_index(const std::string& name) const {
   return static_cast<std::size_t>(spec_.find_role(name) - spec_.roles.data());
 }
@@ -105,7 +117,7 @@ void Replication::schedule_initial_events() {
   }
   for (int i = 0; i < spec_.customers.initial_customers; ++i) {
     sim::Rng rng = substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
-    const double mrr = sample_nonnegative(spec_.customers.initial_mrr, rng);
+    const double mrr = draw_nonnegative(spec_.customers.initial_mrr, rng);
     const std::size_t segment =
         spec_.segments.empty() ? kUnassigned : pick_segment(kUnassigned, uniform01(rng));
     add_customer(mrr, rng, kUnassigned, segment);

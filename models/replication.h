@@ -7,6 +7,7 @@
 #include <limits>
 #include <vector>
 
+#include "models/input_probe.h"
 #include "models/ledger.h"
 #include "models/metrics.h"
 #include "models/scenario_spec.h"
@@ -74,9 +75,10 @@ inline constexpr sim::Priority kMonthStart = 10;
 /// streams and state, so replications run in parallel without sharing anything mutable.
 class Replication {
  public:
-  /// `spec` must have passed validation and outlive the replication.
+  /// `spec` must have passed validation and outlive the replication. With a `probe` (built from
+  /// this same `spec`), draws of uncertain inputs may be pinned and are recorded.
   Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
-              std::uint64_t replication);
+              std::uint64_t replication, const InputProbe* probe = nullptr);
 
   /// Runs the whole horizon and returns the results: row m (of horizon_months) holds the metrics
   /// of month m + 1, in the columns of the layout. Call once.
@@ -86,6 +88,9 @@ class Replication {
   std::uint64_t events_handled() const { return simulator_.events_handled(); }
   /// The replication's simulator, for its event statistics (bench/).
   const sim::Simulator& simulator() const { return simulator_; }
+
+  /// What each uncertain input drew so far (empty unless the probe records).
+  const InputDrawTotals& input_draws() const { return input_draws_; }
 
   /// Handles one event (the simulator calls this).
   void operator()(const sim::Event& event);
@@ -192,6 +197,12 @@ class Replication {
 
   // replication.cc
   sim::Rng substream(Stream stream, std::uint64_t index) const;
+  /// One draw of the uncertain input `input` (a Distribution field of spec_): every sample of a
+  /// scenario's distributions goes through here, so sensitivity analysis can pin and record it.
+  double draw(const sim::Distribution& input, sim::Rng& rng);
+  /// draw(), never below zero (validated at load; clamped for safety against a user-specified
+  /// empirical list with a negative entry slipping through).
+  double draw_nonnegative(const sim::Distribution& input, sim::Rng& rng);
   /// A stream key for the next requisition or person of `role`: (role, how many came before in
   /// that role). Keyed this way, the second AE hired gets the same time to fill, ramp and tenure
   /// in every plan, whichever order the plan lists its roles in; keying by overall index would
@@ -239,7 +250,7 @@ class Replication {
   void move_rep(std::uint32_t person_index, std::size_t territory);
 
   // pipeline.cc
-  Lead draw_lead(sim::Rng rng, std::size_t territory) const;
+  Lead draw_lead(sim::Rng rng, std::size_t territory);
   /// The segment picked by a uniform draw `u` among the shares of `territory` (kUnassigned: the
   /// segments' overall shares).
   std::size_t pick_segment(std::size_t territory, double u) const;
@@ -276,6 +287,8 @@ class Replication {
   sim::Simulator simulator_;
   std::uint64_t seed_;
   std::uint64_t replication_;
+  const InputProbe* probe_;
+  InputDrawTotals input_draws_;
   std::vector<sim::Rng> inbound_arrivals_;    ///< by territory
   std::vector<std::uint64_t> inbound_leads_;  ///< leads arrived so far, by territory
   double season_max_ = 1;                     ///< largest lead-seasonality multiplier

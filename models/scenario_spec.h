@@ -13,6 +13,11 @@
 // these from a scenario file; tests build them directly. Every field has a documented default
 // (models/defaults.cc, docs/scenario-reference.md), so a few lines of YAML make a runnable
 // scenario.
+//
+// Every sim::Distribution field is an uncertain input. When you add one, list it in
+// models/uncertain_inputs.cc (with its YAML key path) and draw it through Replication::draw, so
+// that `teamsim sensitivity` can pin and record it; tests/models/uncertain_inputs_test.cc fails
+// until the visitor knows the new field.
 
 namespace teamsim::model {
 
