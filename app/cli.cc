@@ -24,6 +24,7 @@ constexpr const char* kFooter =
     "  teamsim validate my-plan.yaml\n"
     "  teamsim compare plan.yaml --variants manager_first,reps_first\n"
     "  teamsim sweep plan.yaml --vary pipeline.win_rate=0.15:0.3:0.05\n"
+    "  teamsim sensitivity plan.yaml --metric arr --month 24  (which assumption matters most)\n"
     "  teamsim run my-plan.yaml --report        (also OUT/report.html and OUT/charts/)\n"
     "  teamsim batch scenarios --out out/batch  (every scenario, an index page, junit.xml)\n"
     "  teamsim COMMAND --help      (the options of one command)\n"
@@ -50,6 +51,7 @@ int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
   commands.push_back(make_validate_command());
   commands.push_back(make_compare_command());
   commands.push_back(make_sweep_command());
+  commands.push_back(make_sensitivity_command());
   commands.push_back(make_report_command());
   commands.push_back(make_batch_command());
 

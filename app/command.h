@@ -26,6 +26,7 @@ std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_compare_command();
 std::unique_ptr<Command> make_sweep_command();
+std::unique_ptr<Command> make_sensitivity_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_batch_command();
 

@@ -15,9 +15,11 @@
 namespace teamsim::app {
 
 std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
-                                      const ReportContext& context, const ReportFormats& formats) {
+                                      const ReportContext& context, const ReportFormats& formats,
+                                      const std::vector<ReportChart>& extra_charts) {
   namespace fs = std::filesystem;
-  const std::vector<ReportChart> charts = report_charts(document.summary);
+  std::vector<ReportChart> charts = report_charts(document.summary);
+  charts.insert(charts.end(), extra_charts.begin(), extra_charts.end());
   // Render everything before writing anything, so a rendering failure writes nothing.
   struct File {
     std::string path;

@@ -15,11 +15,12 @@ struct ReportFormats {
   bool pdf = false;  ///< charts/<metric>.pdf, vector
 };
 
-/// Writes OUT/charts/<metric>.svg for every report chart (and .png/.pdf when asked), then
-/// OUT/report.html; each file atomically. Returns the paths written, report.html last. Throws
-/// std::runtime_error when a file cannot be written or rendered.
+/// Writes OUT/charts/<metric>.svg for every report chart and `extra_charts` after them (and
+/// .png/.pdf when asked), then OUT/report.html; each file atomically. Returns the paths written,
+/// report.html last. Throws std::runtime_error when a file cannot be written or rendered.
 std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
-                                      const ReportContext& context, const ReportFormats& formats);
+                                      const ReportContext& context, const ReportFormats& formats,
+                                      const std::vector<ReportChart>& extra_charts = {});
 
 /// A time for people: "2025-03-01 14:05:09 UTC".
 std::string format_utc(std::chrono::system_clock::time_point time);
