@@ -208,8 +208,8 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
     }
   }
   if (std::isfinite(tenure)) {
-    simulator_.schedule_in(tenure, priority::kDeparture, kind_of(EventKind::kEmployeeLeaves),
-                           index);
+    people_[index].attrition = simulator_.schedule_in(tenure, priority::kDeparture,
+                                                      kind_of(EventKind::kEmployeeLeaves), index);
   }
   start_training();
   start_searches();
@@ -273,6 +273,7 @@ void Replication::leave(std::uint32_t person_index) {
   assert(person.active);
   person.active = false;
   person.leave_time = simulator_.now();
+  simulator_.cancel(person.attrition);
   ++month_.departures;
   --headcount_by_role_[person.role];
   const RoleSpec& role = role_of(person);

@@ -126,6 +126,9 @@ class Replication {
     int open_opportunities = 0;
     int plan_month = 0;  ///< month (1-based) a performance plan started; 0: not on a plan
     sim::EventId next_prospect;
+    /// The attrition departure drawn at hire; cancelled if the person leaves another way first
+    /// (a performance exit), so nobody leaves twice.
+    sim::EventId attrition;
     std::array<double, 12> bookings{};  ///< by month of the horizon modulo 12
   };
   /// Everything about a lead that does not depend on the team, drawn from the lead's own engine

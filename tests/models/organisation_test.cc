@@ -349,6 +349,33 @@ TEST(OrganisationTest, PerformanceManagementLetsPersistentUnderperformersGo) {
   EXPECT_EQ(named(unmanaged, "reps_on_plan").sum(), 0);
 }
 
+TEST(OrganisationTest, NobodyLeavesTwiceWhenAPerformanceExitComesBeforeTheirAttrition) {
+  // 100 reps who never sell, 30 % annual attrition, no backfill, the plan of the test above:
+  // everyone still employed at the month-5 review is let go, so every rep leaves exactly once,
+  // by attrition (exponential tenure: P(before month 5) = 1 - 0.7^(5/12)) or by the review.
+  // A performance exit must cancel the departure drawn at hire, else that person leaves again
+  // (and headcount goes negative).
+  ScenarioSpec spec = quiet_scenario(24);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_quota = 12'000;
+  ae.annual_attrition = 0.3;
+  ae.backfill = false;
+  spec.management.underperformance_threshold = 0.5;
+  spec.management.underperformance_months = 3;
+  spec.management.improvement_plan_months = 2;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 100, ""}};
+  const std::size_t reps = 200;
+  const Projection p = run(spec, reps);
+  const Eigen::MatrixXd& departures = named(p, "departures");
+  for (Eigen::Index r = 0; r < departures.rows(); ++r) {
+    ASSERT_EQ(departures.row(r).sum(), 100) << "replication " << r;
+  }
+  EXPECT_EQ(named(p, "headcount.account_executive").rightCols(19).maxCoeff(), 0);
+  const double stay = std::pow(0.7, 5.0 / 12.0);
+  EXPECT_NEAR(mean_at(p, Metric::kPerformanceExits, 5), 100 * stay,
+              4 * std::sqrt(100 * stay * (1 - stay) / reps));
+}
+
 TEST(OrganisationTest, PlansAndExitsFollowThePoissonOddsOfMissingTheThreshold) {
   // 100 reps, each prospecting 10 leads a month and winning each with 0.3 x performance 0.5, so
   // wins are Poisson(1.5) a month at 1,000; quota 36,000 (3,000 a month), threshold 55 %, no
