@@ -3,14 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <stdexcept>
-#include <system_error>
 #include <tuple>
 #include <utility>
 #include <variant>
@@ -982,30 +979,14 @@ LoadResult load_scenario_string(std::string_view text, const std::string& file_n
 }
 
 LoadResult load_scenario_file(const std::string& path) {
-  const auto failure = [&](const std::string& reason) {
+  std::string error;
+  const std::optional<std::string> text = read_yaml_file(path, error);
+  if (!text) {
     LoadResult result;
-    result.diagnostics.push_back(Diagnostic{path, 0, 0, "", "cannot read the file: " + reason});
+    result.diagnostics.push_back(Diagnostic{path, 0, 0, "", "cannot read the file: " + error});
     return result;
-  };
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    return failure(std::make_error_code(std::errc::is_a_directory).message());
   }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int code = errno != 0 ? errno : static_cast<int>(std::errc::no_such_file_or_directory);
-    return failure(std::generic_category().message(code));
-  }
-  // Read one byte past the limit so that parse_yaml can report an oversized file.
-  std::string text(kMaxYamlBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) {
-    const int code = errno != 0 ? errno : static_cast<int>(std::errc::io_error);
-    return failure(std::generic_category().message(code));
-  }
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return load_scenario_string(text, path);
+  return load_scenario_string(*text, path);
 }
 
 }  // namespace teamsim::app

@@ -3,13 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 #include <utility>
-#include <variant>
 
 #include "app/yaml_reader.h"
 
@@ -29,31 +26,6 @@ Diagnostic command_line_error(std::string key_path, std::string message) {
 
 Diagnostic error_at(const YamlMark& mark, std::string key_path, std::string message) {
   return Diagnostic{mark.file, mark.line, mark.column, std::move(key_path), std::move(message)};
-}
-
-// Reads a whole file (one byte past the YAML limit, so parse_yaml reports an oversized file).
-// Returns the operating system's reason on failure.
-std::variant<std::string, std::string> read_file(const std::string& path) {
-  using Result = std::variant<std::string, std::string>;
-  std::error_code error;
-  if (fs::is_directory(path, error)) {
-    return Result(std::in_place_index<1>,
-                  std::make_error_code(std::errc::is_a_directory).message());
-  }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int code = errno != 0 ? errno : static_cast<int>(std::errc::no_such_file_or_directory);
-    return Result(std::in_place_index<1>, std::generic_category().message(code));
-  }
-  std::string text(kMaxYamlBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) {
-    const int code = errno != 0 ? errno : static_cast<int>(std::errc::io_error);
-    return Result(std::in_place_index<1>, std::generic_category().message(code));
-  }
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return Result(std::in_place_index<0>, std::move(text));
 }
 
 std::string canonical_name(const std::string& path) {
@@ -107,15 +79,15 @@ std::optional<YamlNode> load_chain(std::string_view text, const std::string& fil
         error_at(target.mark, "extends", fmt::format("extends cycle: {}", cycle)));
     return std::nullopt;
   }
-  auto contents = read_file(base_path);
-  if (contents.index() == 1) {
+  std::string error;
+  const std::optional<std::string> contents = read_yaml_file(base_path, error);
+  if (!contents) {
     diagnostics.push_back(
-        error_at(target.mark, "extends",
-                 fmt::format("cannot read '{}': {}", base_path, std::get<1>(contents))));
+        error_at(target.mark, "extends", fmt::format("cannot read '{}': {}", base_path, error)));
     return std::nullopt;
   }
   chain.push_back(canonical);
-  std::optional<YamlNode> base = load_chain(std::get<0>(contents), base_path, chain, diagnostics);
+  std::optional<YamlNode> base = load_chain(*contents, base_path, chain, diagnostics);
   chain.pop_back();
   if (!base) return std::nullopt;
   if (!base->is_map() && !base->is_null()) {
@@ -367,14 +339,15 @@ std::optional<std::pair<std::string, std::string>> split_override(std::string_vi
 }
 
 ResolvedTree resolve_scenario_tree(const ScenarioRequest& request) {
-  auto contents = read_file(request.path);
-  if (contents.index() == 1) {
+  std::string error;
+  const std::optional<std::string> contents = read_yaml_file(request.path, error);
+  if (!contents) {
     ResolvedTree result;
     result.diagnostics.push_back(
-        Diagnostic{request.path, 0, 0, "", "cannot read the file: " + std::get<1>(contents)});
+        Diagnostic{request.path, 0, 0, "", "cannot read the file: " + error});
     return result;
   }
-  return resolve_from_text(std::get<0>(contents), request.path, request);
+  return resolve_from_text(*contents, request.path, request);
 }
 
 ResolvedTree resolve_scenario_tree_string(std::string_view text, const std::string& file_name,

@@ -8,7 +8,11 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 
@@ -345,6 +349,30 @@ void merge_yaml(YamlNode& base, const YamlNode& overlay) {
       base.entries.push_back(entry);
     }
   }
+}
+
+std::optional<std::string> read_yaml_file(const std::string& path, std::string& error) {
+  std::error_code status;
+  if (std::filesystem::is_directory(path, status)) {
+    error = std::make_error_code(std::errc::is_a_directory).message();
+    return std::nullopt;
+  }
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int code = errno != 0 ? errno : static_cast<int>(std::errc::no_such_file_or_directory);
+    error = std::generic_category().message(code);
+    return std::nullopt;
+  }
+  std::string text(kMaxYamlBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) {
+    const int code = errno != 0 ? errno : static_cast<int>(std::errc::io_error);
+    error = std::generic_category().message(code);
+    return std::nullopt;
+  }
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 std::string describe_yaml_node(const YamlNode& node) {

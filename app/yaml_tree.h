@@ -71,6 +71,12 @@ struct YamlEntry {
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file_name,
                                    std::vector<Diagnostic>& diagnostics);
 
+/// Reads a YAML file for parse_yaml: at most kMaxYamlBytes + 1 bytes (one past the limit, so
+/// parse_yaml reports an oversized file without the whole of it ever being read). On failure
+/// returns nullopt and sets `error` to the operating system's reason ("No such file or
+/// directory", "Is a directory", ...).
+std::optional<std::string> read_yaml_file(const std::string& path, std::string& error);
+
 /// Deep-merges `overlay` into `base`: maps merge key by key (new keys are appended in overlay
 /// order), anything else in `overlay` replaces what `base` had, marks included.
 void merge_yaml(YamlNode& base, const YamlNode& overlay);

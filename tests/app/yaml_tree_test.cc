@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -206,6 +208,23 @@ TEST(YamlTree, OversizedInputIsRejectedBeforeParsing) {
   EXPECT_EQ(errors_of(text),
             Errors{"t.yaml: the file is larger than 1 MiB (1048576 bytes), the limit for "
                    "scenario files"});
+}
+
+TEST(YamlTree, ReadYamlFileReadsOneBytePastTheLimitAndNoMore) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("teamsim_read_yaml_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::ofstream(path, std::ios::binary) << std::string(3 * kMaxYamlBytes, '#');
+  std::string error;
+  const std::optional<std::string> text = read_yaml_file(path.string(), error);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(text.has_value()) << error;
+  EXPECT_EQ(text->size(), kMaxYamlBytes + 1);
+
+  EXPECT_FALSE(read_yaml_file(path.string(), error).has_value());
+  EXPECT_EQ(error, "No such file or directory");
+  EXPECT_FALSE(read_yaml_file(path.parent_path().string(), error).has_value());
+  EXPECT_EQ(error, "Is a directory");
 }
 
 TEST(YamlTree, InvalidUtf8IsRejectedAtItsPosition) {
