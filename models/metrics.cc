@@ -1,5 +1,9 @@
 #include "models/metrics.h"
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
 namespace teamsim::model {
 namespace {
 
@@ -147,6 +151,34 @@ std::size_t MetricLayout::find(const std::string& name) const {
     if (infos_[i].name == name) return i;
   }
   return infos_.size();
+}
+
+std::optional<std::string> non_finite_metric(const MetricLayout& layout,
+                                             const Eigen::Ref<const Eigen::RowVectorXd>& row,
+                                             int month) {
+  for (Eigen::Index c = 0; c < row.size(); ++c) {
+    if (std::isfinite(row(c))) continue;
+    const auto column = static_cast<std::size_t>(c);
+    std::string message = "metric '";
+    message += column < layout.size() ? layout.info(column).name : "?";
+    message += "' is ";
+    message += std::isnan(row(c)) ? "NaN" : row(c) > 0 ? "+infinity" : "-infinity";
+    message += " at month ";
+    message += std::to_string(month);
+    return message;
+  }
+  return std::nullopt;
+}
+
+void assert_finite_metrics(const MetricLayout& layout,
+                           const Eigen::Ref<const Eigen::RowVectorXd>& row, int month,
+                           std::uint64_t replication) {
+  const std::optional<std::string> problem = non_finite_metric(layout, row, month);
+  if (!problem) return;
+  // An assertion failure, reported the way assert would: models otherwise does no I/O.
+  std::fprintf(stderr, "teamsim: internal error: %s in replication %llu\n", problem->c_str(),
+               static_cast<unsigned long long>(replication));
+  std::abort();
 }
 
 }  // namespace teamsim::model

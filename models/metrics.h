@@ -1,6 +1,9 @@
 #pragma once
 
+#include <Eigen/Core>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -158,5 +161,17 @@ class MetricLayout {
   std::size_t channels_begin_ = 0;
   std::size_t segments_begin_ = 0;
 };
+
+/// Why a month's recorded metrics are not all finite: "metric 'cac' is NaN at month 7", naming
+/// the first offending column of `row` (in the columns of `layout`); nullopt when all are finite.
+std::optional<std::string> non_finite_metric(const MetricLayout& layout,
+                                             const Eigen::Ref<const Eigen::RowVectorXd>& row,
+                                             int month);
+
+/// The debug-build check that every metric recorded at month end is finite: when one is not,
+/// prints what non_finite_metric says (with the replication) to stderr and aborts, as assert does.
+void assert_finite_metrics(const MetricLayout& layout,
+                           const Eigen::Ref<const Eigen::RowVectorXd>& row, int month,
+                           std::uint64_t replication);
 
 }  // namespace teamsim::model

@@ -226,6 +226,11 @@ void Replication::snapshot_month() {
   for (std::size_t r = 0; r < headcount_by_role_.size(); ++r) {
     row(static_cast<Eigen::Index>(layout_.headcount_index(r))) = headcount_by_role_[r];
   }
+#ifndef NDEBUG
+  // Every metric of the month is recorded by now; a NaN or an infinity is a bug in the model (or
+  // an input the loader should have refused), named with its metric and month.
+  assert_finite_metrics(layout_, row, month, replication_);
+#endif
 
   // Start the next month.
   for (Person& person : people_) person.bookings[static_cast<std::size_t>(month % 12)] = 0;

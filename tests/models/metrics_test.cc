@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <set>
 
 #include "models/defaults.h"
@@ -33,6 +34,36 @@ TEST(MetricLayoutTest, NamesAreUniqueAndDescribed) {
     EXPECT_FALSE(info.description.empty()) << info.name;
     EXPECT_FALSE(info.unit.empty()) << info.name;
   }
+}
+
+TEST(FiniteMetricsTest, NamesTheFirstNonFiniteMetricAndItsMonth) {
+  const MetricLayout layout(default_scenario());
+  Eigen::RowVectorXd row = Eigen::RowVectorXd::Zero(static_cast<Eigen::Index>(layout.size()));
+  EXPECT_EQ(non_finite_metric(layout, row, 3), std::nullopt);
+
+  const auto column = [](Metric metric) {
+    return static_cast<Eigen::Index>(MetricLayout::index(metric));
+  };
+  row(column(Metric::kCacPaybackMonths)) = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(non_finite_metric(layout, row, 7),
+            "metric 'cac_payback_months' is +infinity at month 7");
+  row(column(Metric::kCac)) = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(non_finite_metric(layout, row, 7), "metric 'cac' is NaN at month 7");
+  row = Eigen::RowVectorXd::Zero(row.size());
+  row(static_cast<Eigen::Index>(layout.headcount_index(0))) =
+      -std::numeric_limits<double>::infinity();
+  EXPECT_EQ(non_finite_metric(layout, row, 12),
+            "metric 'headcount.account_executive' is -infinity at month 12");
+}
+
+TEST(FiniteMetricsDeathTest, AssertAbortsNamingMetricMonthAndReplication) {
+  const MetricLayout layout(default_scenario());
+  Eigen::RowVectorXd row = Eigen::RowVectorXd::Zero(static_cast<Eigen::Index>(layout.size()));
+  assert_finite_metrics(layout, row, 1, 0);  // all finite: returns
+  row(static_cast<Eigen::Index>(MetricLayout::index(Metric::kWinRate))) =
+      std::numeric_limits<double>::quiet_NaN();
+  EXPECT_DEATH(assert_finite_metrics(layout, row, 5, 42),
+               "internal error: metric 'win_rate' is NaN at month 5 in replication 42");
 }
 
 }  // namespace
