@@ -208,8 +208,8 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
       row += fmt::format("{:>20} ", value);
     }
     point["metrics"] = nlohmann::ordered_json::object();
-    for (std::size_t m = 0; m < projection.layout.size(); ++m) {
-      const model::MetricInfo& info = projection.layout.info(m);
+    for (std::size_t m = 0; m < projection.stored.size(); ++m) {
+      const model::MetricInfo& info = projection.stored_info(m);
       const sim::ColumnSummary s = sim::summarize_columns(projection.samples.metric(m));
       nlohmann::ordered_json stats;
       stats["mean"] = nlohmann::ordered_json::array();

@@ -100,8 +100,7 @@ PlanComparison compare_plans(const std::vector<ComparedPlan>& plans,
     }
     std::vector<Eigen::MatrixXd> samples;
     for (const model::MetricInfo& info : comparison.metrics) {
-      samples.push_back(projection.samples.metric(projection.layout.find(info.name))
-                            .leftCols(comparison.horizon_months));
+      samples.push_back(projection.find(info.name)->leftCols(comparison.horizon_months));
     }
     comparison.labels.push_back(plans[i].label);
     comparison.scenario_hashes.push_back(scenario_hash(plans[i].spec));

@@ -37,9 +37,9 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
   summary.horizon_months = spec.horizon_months;
   summary.currency = spec.money.currency;
   summary.events = projection.events;
-  for (std::size_t m = 0; m < projection.layout.size(); ++m) {
+  for (std::size_t i = 0; i < projection.stored.size(); ++i) {
     summary.metrics.push_back(
-        {projection.layout.info(m), sim::summarize_columns(projection.samples.metric(m))});
+        {projection.stored_info(i), sim::summarize_columns(projection.samples.metric(i))});
   }
   return summary;
 }

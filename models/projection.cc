@@ -3,18 +3,65 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "models/replication.h"
 
 namespace teamsim::model {
 
+namespace {
+
+std::vector<std::size_t> kept_columns(const MetricLayout& layout,
+                                      const ProjectionOptions& options) {
+  if (options.metrics.empty()) {
+    std::vector<std::size_t> all(layout.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    return all;
+  }
+  for (const std::size_t column : options.metrics) {
+    if (column >= layout.size()) {
+      std::string message = "project: metric column ";
+      message += std::to_string(column);
+      message += " is not in the layout";
+      throw std::invalid_argument(message);
+    }
+  }
+  return options.metrics;
+}
+
+}  // namespace
+
+const Eigen::MatrixXd* Projection::find(const std::string& name) const {
+  const std::size_t column = layout.find(name);
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    if (stored[i] == column) return &samples.metric(i);
+  }
+  return nullptr;
+}
+
+SampleMemory sample_memory(const ScenarioSpec& spec, const ProjectionOptions& options) {
+  SampleMemory memory;
+  memory.replications = options.replications;
+  memory.months = static_cast<std::size_t>(spec.horizon_months);
+  memory.metrics = options.metrics.empty() ? MetricLayout(spec).size() : options.metrics.size();
+  // In floating point: the product of three size_t can overflow where the figure is only shown.
+  memory.bytes = 8.0 * static_cast<double>(memory.replications) *
+                 (static_cast<double>(memory.months) * static_cast<double>(memory.metrics) + 1.0);
+  return memory;
+}
+
 Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
   MetricLayout layout(spec);
-  Projection projection{layout,
-                        sim::SampleStore(layout.size(), options.replications,
-                                         static_cast<std::size_t>(spec.horizon_months)),
-                        0, sim::RunOutcome::kCompleted, Eigen::MatrixXd()};
+  std::vector<std::size_t> stored = kept_columns(layout, options);
+  const std::size_t kept = stored.size();
+  Projection projection{
+      layout,
+      std::move(stored),
+      sim::SampleStore(kept, options.replications, static_cast<std::size_t>(spec.horizon_months)),
+      0,
+      sim::RunOutcome::kCompleted,
+      Eigen::MatrixXd()};
   std::vector<std::uint64_t> events(options.replications, 0);
   std::optional<InputProbe> probe;
   if (options.inputs) {
@@ -28,24 +75,27 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
 
   sim::RunnerOptions runner;
   runner.replications = options.replications;
+  runner.first_replication = options.first_replication;
   runner.threads = options.threads;
   runner.on_progress = options.on_progress;
   runner.stop_requested = options.stop_requested;
   projection.outcome = sim::run_replications(runner, [&](std::size_t r) {
     Replication replication(spec, projection.layout, options.seed, r, probe ? &*probe : nullptr);
     const Eigen::MatrixXd& monthly = replication.run();
-    const auto row = static_cast<Eigen::Index>(r);
-    for (std::size_t m = 0; m < projection.layout.size(); ++m) {
-      projection.samples.metric(m).row(row) = monthly.col(static_cast<Eigen::Index>(m)).transpose();
+    const std::size_t row = r - options.first_replication;
+    const auto at = static_cast<Eigen::Index>(row);
+    for (std::size_t i = 0; i < projection.stored.size(); ++i) {
+      projection.samples.metric(i).row(at) =
+          monthly.col(static_cast<Eigen::Index>(projection.stored[i])).transpose();
     }
     const InputDrawTotals& draws = replication.input_draws();
     for (std::size_t i = 0; i < draws.count.size(); ++i) {
       if (draws.count[i] > 0) {
-        projection.input_means(row, static_cast<Eigen::Index>(i)) =
+        projection.input_means(at, static_cast<Eigen::Index>(i)) =
             draws.sum[i] / static_cast<double>(draws.count[i]);
       }
     }
-    events[r] = replication.events_handled();
+    events[row] = replication.events_handled();
   });
   // Reduced in replication order, whatever the thread count.
   projection.events = std::accumulate(events.begin(), events.end(), std::uint64_t{0});

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "models/input_probe.h"
 #include "models/metrics.h"
@@ -16,6 +17,10 @@ namespace teamsim::model {
 /// How to run a Monte Carlo projection.
 struct ProjectionOptions {
   std::size_t replications = 1000;
+  /// Index of the first replication run: replications first_replication ..
+  /// first_replication + replications - 1 are run, and row i of the samples holds replication
+  /// first_replication + i. Splitting a run into chunks this way gives the same rows.
+  std::size_t first_replication = 0;
   std::uint64_t seed = 1;
   unsigned threads = 0;  ///< 0: every hardware thread
   /// Called from worker threads with the number of replications finished; may be empty.
@@ -24,21 +29,44 @@ struct ProjectionOptions {
   const std::atomic<bool>* stop_requested = nullptr;
   /// Pin or record the scenario's uncertain inputs (sensitivity analysis); unset: no probe.
   std::optional<InputProbeOptions> inputs;
+  /// The metrics to keep samples of, as columns of MetricLayout(spec) in the order wanted;
+  /// empty: every metric. Replications still compute every metric; only what is kept shrinks.
+  std::vector<std::size_t> metrics;
 };
 
-/// The samples of every metric for every replication and month, and how the run went.
+/// The samples of the kept metrics for every replication and month, and how the run went.
 struct Projection {
-  MetricLayout layout;
-  sim::SampleStore samples;  ///< metric m: replications x months
-  std::uint64_t events = 0;  ///< events handled, summed over replications
+  MetricLayout layout;              ///< every metric a replication computes
+  std::vector<std::size_t> stored;  ///< stored[i]: the layout column samples.metric(i) holds
+  sim::SampleStore samples;         ///< kept metric i: replications x months
+  std::uint64_t events = 0;         ///< events handled, summed over replications
   sim::RunOutcome outcome = sim::RunOutcome::kCompleted;
   /// Replications x uncertain inputs (list_uncertain_inputs order): each replication's mean of
   /// the values each input gave, NaN when it drew none. Empty unless options.inputs->record.
   Eigen::MatrixXd input_means;
+
+  /// What the kept metric i is.
+  const MetricInfo& stored_info(std::size_t i) const { return layout.info(stored[i]); }
+  /// The samples of the metric named `name`, or nullptr when it was not kept (or does not exist).
+  const Eigen::MatrixXd* find(const std::string& name) const;
 };
+
+/// The memory a projection allocates before its first replication runs, for exact percentiles:
+/// a replications x months matrix of doubles per kept metric, and an event count per replication.
+struct SampleMemory {
+  std::size_t replications = 0;
+  std::size_t months = 0;
+  std::size_t metrics = 0;  ///< kept metrics
+  double bytes = 0;         ///< 8 x replications x (months x metrics + 1)
+};
+
+/// What project(spec, options) will allocate up front (see SampleMemory), computed without
+/// allocating it, so that a run too large for the machine can be refused before it starts.
+SampleMemory sample_memory(const ScenarioSpec& spec, const ProjectionOptions& options);
 
 /// Runs `options.replications` independent histories of `spec` (validated) on a thread pool.
 /// Replication r uses streams seeded from (seed, r), so results do not depend on the thread count.
+/// Throws std::invalid_argument when options.metrics names a column the layout does not have.
 Projection project(const ScenarioSpec& spec, const ProjectionOptions& options);
 
 }  // namespace teamsim::model

@@ -1,10 +1,22 @@
-// Same scenario, same seed: the same bytes, whatever the number of threads.
+// Same scenario, same seed: the same bytes, whatever the number of threads and however the
+// replications are split into chunks.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <numeric>
+#include <vector>
+
+#include "app/run_summary.h"
+#include "app/scenario_resolver.h"
+#include "models/projection.h"
 #include "run_binary.h"
 
 namespace teamsim::e2e {
 namespace {
+
+constexpr int kReplications = 48;
+constexpr std::uint64_t kSeed = 5;
+constexpr const char* kScenario = "scenarios/series-a-scale-up.yaml";
 
 TEST(DeterminismTest, OneTwoAndEightThreadsWriteIdenticalFiles) {
   std::string reference_csv, reference_json;
@@ -12,8 +24,8 @@ TEST(DeterminismTest, OneTwoAndEightThreadsWriteIdenticalFiles) {
     SCOPED_TRACE(threads);
     TempDir out;
     const CommandResult r =
-        run_teamsim("run scenarios/series-a-scale-up.yaml -n 48 --seed 5 --threads " +
-                    std::to_string(threads) + " --out " + out.path());
+        run_teamsim(fmt::format("run {} -n {} --seed {} --threads {} --out {}", kScenario,
+                                kReplications, kSeed, threads, out.path()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const std::string csv = read_file(out.path() + "/summary.csv");
     const std::string json = read_file(out.path() + "/summary.json");
@@ -24,6 +36,68 @@ TEST(DeterminismTest, OneTwoAndEightThreadsWriteIdenticalFiles) {
     } else {
       EXPECT_EQ(csv, reference_csv);
       EXPECT_EQ(json, reference_json);
+    }
+  }
+}
+
+// Runs replications [0, kReplications) as consecutive chunks of the given sizes (each its own
+// model::project call starting at first_replication) and stacks the chunks' rows in order.
+model::Projection run_in_chunks(const model::ScenarioSpec& spec, const std::vector<int>& sizes,
+                                unsigned threads) {
+  EXPECT_EQ(std::accumulate(sizes.begin(), sizes.end(), 0), kReplications);
+  // An empty projection gives the layout and the kept columns (all); its store is resized here.
+  model::ProjectionOptions none;
+  none.replications = 0;
+  model::Projection whole = model::project(spec, none);
+  whole.samples = sim::SampleStore(whole.layout.size(), kReplications,
+                                   static_cast<std::size_t>(spec.horizon_months));
+  std::size_t first = 0;
+  for (const int size : sizes) {
+    model::ProjectionOptions options;
+    options.replications = static_cast<std::size_t>(size);
+    options.first_replication = first;
+    options.seed = kSeed;
+    options.threads = threads;
+    const model::Projection chunk = model::project(spec, options);
+    for (std::size_t m = 0; m < whole.layout.size(); ++m) {
+      whole.samples.metric(m).middleRows(static_cast<Eigen::Index>(first), size) =
+          chunk.samples.metric(m);
+    }
+    whole.events += chunk.events;
+    first += options.replications;
+  }
+  return whole;
+}
+
+TEST(DeterminismTest, ChunkedRunsWriteTheSameBytesAsOneRun) {
+  // The reference is what the real binary writes for the whole run at once.
+  TempDir out;
+  const CommandResult r = run_teamsim(fmt::format("run {} -n {} --seed {} --threads 2 --out {}",
+                                                  kScenario, kReplications, kSeed, out.path()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string reference_csv = read_file(out.path() + "/summary.csv");
+  const std::string reference_json = read_file(out.path() + "/summary.json");
+  ASSERT_FALSE(reference_csv.empty());
+
+  const app::LoadResult loaded =
+      app::resolve_scenario({std::string(TEAMSIM_SOURCE_DIR) + "/" + kScenario, "", {}});
+  ASSERT_TRUE(loaded.ok());
+  const model::ScenarioSpec& spec = *loaded.spec;
+  const model::Projection reference = run_in_chunks(spec, {kReplications}, 1);
+  const std::vector<std::vector<int>> chunkings = {
+      {20, 28}, {1, 16, 31}, {7, 7, 7, 7, 7, 7, 6}, {47, 1}};
+  for (const auto& sizes : chunkings) {
+    for (const unsigned threads : {1u, 2u}) {
+      SCOPED_TRACE(fmt::format("chunks {} on {} threads", fmt::join(sizes, "+"), threads));
+      const model::Projection chunked = run_in_chunks(spec, sizes, threads);
+      EXPECT_EQ(chunked.events, reference.events);
+      for (std::size_t m = 0; m < reference.layout.size(); ++m) {
+        ASSERT_EQ(chunked.samples.metric(m), reference.samples.metric(m))
+            << reference.layout.info(m).name;
+      }
+      const app::RunSummary summary = app::summarize_run(spec, chunked, kSeed);
+      EXPECT_EQ(app::summary_csv(summary), reference_csv);
+      EXPECT_EQ(app::summary_json(summary, spec), reference_json);
     }
   }
 }
