@@ -32,7 +32,7 @@ constexpr const char* kFooter =
     "Exit codes:\n"
     "  0    success\n"
     "  1    runtime error (e.g. an output file could not be written)\n"
-    "  2    usage error (unknown option, missing argument)\n"
+    "  2    usage error (unknown option, missing argument, a run larger than the memory limit)\n"
     "  3    invalid scenario (every problem is listed as file:line:column: key: message)\n"
     "  4    an `expect:` assertion of a scenario failed (listed on stderr and in junit.xml)\n"
     "  130  interrupted by Ctrl-C or SIGTERM (nothing was written)";

@@ -14,6 +14,7 @@
 #include "app/html_report.h"
 #include "app/progress.h"
 #include "app/report_charts.h"
+#include "app/run_limits.h"
 #include "app/run_outputs.h"
 #include "app/run_summary.h"
 #include "app/scenario_loader.h"
@@ -131,6 +132,14 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
   options.seed = seed_.value_or(spec.seed);
   options.threads = threads_;
   options.stop_requested = &stop_requested;
+  if (const auto refusal = memory_refusal(model::sample_memory(spec, options), memory_limit(),
+                                          "this scenario", "")) {
+    fmt::print(stderr, "{}: error: {}\n", label, *refusal);
+    outcome.entry.error = *refusal;
+    outcome.suite.error = outcome.entry.error;
+    outcome.exit_code = kExitUsage;
+    return outcome;
+  }
   if (!quiet_) {
     fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", label, options.replications,
                spec.horizon_months, options.seed);
@@ -302,8 +311,8 @@ int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
                  file.string());
       return kExitInterrupted;
     }
-    if (outcome.exit_code == kExitInvalidScenario) {
-      exit_code = kExitInvalidScenario;
+    if (outcome.exit_code == kExitInvalidScenario || outcome.exit_code == kExitUsage) {
+      exit_code = outcome.exit_code;
     } else if (outcome.exit_code == kExitExpectationFailed && exit_code == kExitOk) {
       exit_code = kExitExpectationFailed;
     }

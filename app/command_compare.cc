@@ -9,6 +9,7 @@
 #include "app/command.h"
 #include "app/plan_comparison.h"
 #include "app/progress.h"
+#include "app/run_limits.h"
 #include "app/scenario_resolver.h"
 #include "app/version.h"
 #include "sim/replication_runner.h"
@@ -143,6 +144,28 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   options.threads = threads_;
   options.independent_streams = independent_;
   options.stop_requested = &stop_requested;
+  // Every plan's samples are kept side by side, and the plan being run holds its own: refused
+  // before anything is allocated when that does not fit.
+  model::SampleMemory need;
+  need.replications = options.replications;
+  model::SampleMemory largest;
+  for (const ComparedPlan& plan : plans) {
+    model::ProjectionOptions projection;
+    projection.replications = options.replications;
+    const model::SampleMemory one = model::sample_memory(plan.spec, projection);
+    need.months = std::max(need.months, one.months);
+    need.metrics += one.metrics;
+    need.bytes += one.bytes;
+    if (one.bytes > largest.bytes) largest = one;
+  }
+  need.metrics += largest.metrics;
+  need.bytes += largest.bytes;
+  if (const auto refusal = memory_refusal(
+          need, memory_limit(), fmt::format("comparing {} plans side by side", plans.size()),
+          " or fewer plans at once")) {
+    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
+    return kExitUsage;
+  }
   if (!quiet_) {
     fmt::print(
         stderr, "teamsim {}: comparing {} plans — {} replications each, seed {}{}\n", kVersion,

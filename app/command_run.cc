@@ -7,6 +7,7 @@
 #include "app/cli.h"
 #include "app/command.h"
 #include "app/progress.h"
+#include "app/run_limits.h"
 #include "app/run_outputs.h"
 #include "app/run_summary.h"
 #include "app/scenario_loader.h"
@@ -40,6 +41,11 @@ class RunCommand final : public Command {
         ->check(CLI::Range(1, 1024));
     run->add_option("-o,--out", out_, "Folder for summary.csv and summary.json")
         ->capture_default_str();
+    run->add_option("--metrics", metrics_,
+                    "Keep only these metrics (names, or prefixes ending in *), e.g.\n"
+                    "--metrics arr,cash,headcount.*; the metrics `expect:` checks are kept too.\n"
+                    "For runs too large to keep every metric in memory")
+        ->delimiter(',');
     run->add_flag("-q,--quiet", quiet_, "Print only the results table");
     run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
     run->add_flag("--png", formats_.png, "Also write each chart as PNG (implies --report)");
@@ -57,6 +63,7 @@ class RunCommand final : public Command {
   std::string scenario_;
   std::string variant_;
   std::vector<std::string> overrides_;
+  std::vector<std::string> metrics_;
   std::size_t replications_ = 0;  // 0: the scenario's own default
   std::optional<std::uint64_t> seed_;
   unsigned threads_ = 0;
@@ -67,8 +74,10 @@ class RunCommand final : public Command {
 };
 
 int RunCommand::execute(const std::atomic<bool>& stop_requested) {
-  const auto spec = resolve_scenario_or_report({scenario_, variant_, overrides_});
+  const ScenarioRequest request{scenario_, variant_, overrides_};
+  const auto spec = resolve_scenario_or_report(request);
   if (!spec) return kExitInvalidScenario;
+  const std::vector<Expectation> expectations = resolve_scenario(request).expectations;
 
   model::ProjectionOptions options;
   options.replications =
@@ -76,6 +85,24 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   options.seed = seed_.value_or(spec->seed);
   options.threads = threads_;
   options.stop_requested = &stop_requested;
+  if (!metrics_.empty()) {
+    std::vector<std::string> patterns = metrics_;
+    for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
+    std::string error;
+    const auto columns = select_metrics(model::MetricLayout(*spec), patterns, error);
+    if (!columns) {
+      fmt::print(stderr, "teamsim: error: {}\n", error);
+      return kExitUsage;
+    }
+    options.metrics = *columns;
+  }
+  // Refused before anything is allocated.
+  if (const auto refusal = memory_refusal(
+          model::sample_memory(*spec, options), memory_limit(), "this run",
+          " or --metrics with only the metrics you need (e.g. --metrics arr,cash)")) {
+    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
+    return kExitUsage;
+  }
 
   const unsigned threads = threads_ > 0 ? threads_ : sim::default_thread_count();
   if (!quiet_) {
@@ -107,8 +134,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
   RunExtras extras{report_, formats_, scenario_, std::chrono::system_clock::now(), seconds};
-  const auto checks = finish_run(
-      out_, json, resolve_scenario({scenario_, variant_, overrides_}).expectations, extras);
+  const auto checks = finish_run(out_, json, expectations, extras);
 
   fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec->name,
              summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);

@@ -12,6 +12,7 @@
 #include "app/command.h"
 #include "app/csv.h"
 #include "app/progress.h"
+#include "app/run_limits.h"
 #include "app/scenario_resolver.h"
 #include "app/terminal_table.h"
 #include "app/version.h"
@@ -149,6 +150,20 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::size_t replications =
       replications_ > 0 ? replications_ : static_cast<std::size_t>(specs.front().replications);
   const std::uint64_t seed = seed_.value_or(specs.front().seed);
+  // One point at a time is held in memory: refused before anything is allocated when the
+  // largest does not fit.
+  model::SampleMemory largest;
+  for (const model::ScenarioSpec& spec : specs) {
+    model::ProjectionOptions projection;
+    projection.replications = replications;
+    const model::SampleMemory one = model::sample_memory(spec, projection);
+    if (one.bytes > largest.bytes) largest = one;
+  }
+  if (const auto refusal =
+          memory_refusal(largest, memory_limit(), "each point of this sweep", "")) {
+    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
+    return kExitUsage;
+  }
   if (!quiet_) {
     fmt::print(stderr, "teamsim {}: sweep of {} points — {} replications each, seed {}\n", kVersion,
                points.size(), replications, seed);

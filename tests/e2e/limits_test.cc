@@ -1,0 +1,85 @@
+// Runs too large for the machine are refused before they start, with a message that teaches.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+/// Sets TEAMSIM_MEMORY_LIMIT for the teamsim processes a test starts, and unsets it afterwards.
+class MemoryLimitVariable {
+ public:
+  explicit MemoryLimitVariable(const char* value) { ::setenv("TEAMSIM_MEMORY_LIMIT", value, 1); }
+  ~MemoryLimitVariable() { ::unsetenv("TEAMSIM_MEMORY_LIMIT"); }
+  MemoryLimitVariable(const MemoryLimitVariable&) = delete;
+  MemoryLimitVariable& operator=(const MemoryLimitVariable&) = delete;
+};
+
+TEST(LimitsTest, AHugeRunIsRefusedBeforeAnythingIsAllocated) {
+  // 1,000,000 x 600 months x 73 metrics x 8 bytes = 350 GB. Were it allocated first, the
+  // process would die of it (or take minutes) instead of answering at once.
+  const MemoryLimitVariable limit("8G");
+  TempDir dir;
+  const std::string out = dir.path() + "/out";
+  const CommandResult r = run_teamsim(
+      "run scenarios/default.yaml --set replications=1000000 --set horizon_months=600 "
+      "--out " +
+      out);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  // The count of metrics grows with the model; the arithmetic around it is what matters.
+  for (const char* part :
+       {"teamsim: error: this run needs ~",
+        " GB for exact percentiles (1,000,000 replications × "
+        "600 months × ",
+        " metrics × 8 bytes), more than the limit of 8 GB (TEAMSIM_MEMORY_LIMIT=8G); use fewer "
+        "replications or --metrics"}) {
+    EXPECT_NE(r.err.find(part), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(LimitsTest, MetricsKeepsOnlyTheChosenMetricsAndFitsUnderTheLimit) {
+  TempDir out;
+  const std::string run = "run scenarios/small-business.yaml -n 200 --out " + out.path();
+  {
+    // 200 x 24 months x some 70 metrics x 8 bytes = 2.7 MB: over a 1 MB limit.
+    const MemoryLimitVariable limit("1M");
+    const CommandResult refused = run_teamsim(run);
+    EXPECT_EQ(refused.exit_code, 2) << refused.err;
+    EXPECT_NE(refused.err.find("more than the limit of 1 MB (TEAMSIM_MEMORY_LIMIT=1M)"),
+              std::string::npos)
+        << refused.err;
+    // arr and one headcount per role (7): 200 x 24 x 8 x 8 bytes = 307 kB.
+    const CommandResult r = run_teamsim(run + " --metrics arr,headcount.*");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  const std::string csv = read_file(out.path() + "/summary.csv");
+  EXPECT_NE(csv.find(",arr,"), std::string::npos);
+  EXPECT_NE(csv.find(",headcount.account_executive,"), std::string::npos);
+  EXPECT_EQ(csv.find(",cash,"), std::string::npos);
+  EXPECT_EQ(csv.find(",mrr,"), std::string::npos);
+}
+
+TEST(LimitsTest, UnknownMetricsAndBadLimitsAreExplained) {
+  TempDir out;
+  const CommandResult typo =
+      run_teamsim("run scenarios/default.yaml -n 10 --metrics arr,csh --out " + out.path());
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("--metrics: no metric is named 'csh'; did you mean 'cash'?"),
+            std::string::npos)
+      << typo.err;
+
+  const MemoryLimitVariable limit("lots");
+  const CommandResult bad = run_teamsim("run scenarios/default.yaml -n 10 --out " + out.path());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("TEAMSIM_MEMORY_LIMIT=lots is not a memory size"), std::string::npos)
+      << bad.err;
+}
+
+}  // namespace
+}  // namespace teamsim::e2e
