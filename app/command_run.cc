@@ -4,8 +4,11 @@
 #include <filesystem>
 
 #include "app/atomic_file.h"
+#include "app/chart_axis.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "app/metric_choice.h"
+#include "app/precision_run.h"
 #include "app/progress.h"
 #include "app/run_limits.h"
 #include "app/run_outputs.h"
@@ -31,9 +34,25 @@ class RunCommand final : public Command {
     run->add_option("--set", overrides_,
                     "Override a key: KEY.PATH=VALUE, VALUE in YAML (repeatable), e.g.\n"
                     "--set pipeline.win_rate=0.25 --set hires[0].month=3");
-    run->add_option("-n,--replications", replications_,
-                    "Monte Carlo replications (default: the scenario's `replications`, else 1000)")
-        ->check(CLI::Range(1, 1'000'000));
+    CLI::Option* replications =
+        run->add_option("-n,--replications", replications_,
+                        "Monte Carlo replications (default: the scenario's `replications`, else "
+                        "1000)")
+            ->check(CLI::Range(1, 1'000'000));
+    CLI::Option* precision =
+        run->add_option("--precision", precision_,
+                        "Add replications until the 95% CI of --metric's mean at --month is within "
+                        "this fraction of it, e.g. 1% (instead of -n)")
+            ->excludes(replications);
+    run->add_option("--metric", metric_, "The metric --precision watches")
+        ->capture_default_str()
+        ->needs(precision);
+    run->add_option("--month", month_, "Its month (default: the last)")->needs(precision);
+    run->add_option("--max-replications", max_replications_,
+                    "--precision stops here even if the target is not reached")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1'000'000))
+        ->needs(precision);
     run->add_option("-s,--seed", seed_,
                     "Master random seed; same seed, same numbers (default: the scenario's `seed`)");
     run->add_option("-t,--threads", threads_,
@@ -53,18 +72,31 @@ class RunCommand final : public Command {
     run->footer(
         "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95) and\n"
         "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
-        "The key-metric table goes to stdout; progress and messages go to stderr.");
+        "The key-metric table goes to stdout; progress and messages go to stderr.\n"
+        "With --precision 1% the run adds replications in batches until the 95% confidence\n"
+        "interval of the mean of --metric (default arr) at --month (default: the last) is within\n"
+        "1% of that mean, or --max-replications is reached; the files are then exactly those\n"
+        "of a run with -n set to the final count.");
     return run;
   }
 
   int execute(const std::atomic<bool>& stop_requested) override;
 
  private:
+  model::Projection run_fixed(const model::ScenarioSpec& spec, model::ProjectionOptions options);
+  model::Projection run_to_precision(const model::ScenarioSpec& spec,
+                                     model::ProjectionOptions options,
+                                     const PrecisionTarget& target, PrecisionReport& report);
+
   std::string scenario_;
   std::string variant_;
   std::vector<std::string> overrides_;
   std::vector<std::string> metrics_;
   std::size_t replications_ = 0;  // 0: the scenario's own default
+  std::string precision_;         // empty: a fixed number of replications
+  std::string metric_ = "arr";
+  std::optional<int> month_;
+  std::size_t max_replications_ = 20'000;
   std::optional<std::uint64_t> seed_;
   unsigned threads_ = 0;
   std::string out_ = "out";
@@ -72,6 +104,41 @@ class RunCommand final : public Command {
   bool report_ = false;
   ReportFormats formats_;
 };
+
+model::Projection RunCommand::run_fixed(const model::ScenarioSpec& spec,
+                                        model::ProjectionOptions options) {
+  ProgressLine progress(options.replications, !quiet_ && progress_wanted());
+  options.on_progress = [&progress](std::size_t done) { progress.update(done); };
+  model::Projection projection = model::project(spec, options);
+  progress.finish();
+  return projection;
+}
+
+model::Projection RunCommand::run_to_precision(const model::ScenarioSpec& spec,
+                                               model::ProjectionOptions options,
+                                               const PrecisionTarget& target,
+                                               PrecisionReport& report) {
+  // One progress line per batch: the size of the next batch is known only after this one.
+  std::optional<ProgressLine> progress;
+  progress.emplace(target.first_batch, !quiet_ && progress_wanted());
+  options.on_progress = [&progress](std::size_t done) { progress->update(done); };
+  model::Projection projection =
+      project_to_precision(spec, options, target, report, [&](const PrecisionReport& batch) {
+        progress->finish();
+        if (!quiet_) {
+          fmt::print(stderr, "  {} replications: {} at month {} known to ±{:.2f}%\n",
+                     batch.replications, target.metric.name, target.metric.month,
+                     100 * batch.achieved.relative);
+        }
+        const std::size_t next =
+            next_replication_total(batch.replications, batch.achieved.relative, target);
+        const bool more = !batch.reached && next > batch.replications;
+        progress.emplace(more ? next - batch.replications : 1,
+                         more && !quiet_ && progress_wanted());
+      });
+  progress->finish();
+  return projection;
+}
 
 int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const ScenarioRequest request{scenario_, variant_, overrides_};
@@ -85,9 +152,30 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   options.seed = seed_.value_or(spec->seed);
   options.threads = threads_;
   options.stop_requested = &stop_requested;
+  std::optional<PrecisionTarget> target;
+  if (!precision_.empty()) {
+    const std::optional<double> fraction = parse_precision(precision_);
+    if (!fraction) {
+      fmt::print(stderr,
+                 "run: --precision '{}': expected a percentage above 0 and below 100%, e.g. 1% or "
+                 "0.5%\n",
+                 precision_);
+      return kExitUsage;
+    }
+    const auto choice =
+        choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
+    if (const auto* error = std::get_if<std::string>(&choice)) {
+      fmt::print(stderr, "run: {}\n", *error);
+      return kExitUsage;
+    }
+    target = PrecisionTarget{std::get<MetricChoice>(choice), *fraction,
+                             std::min<std::size_t>(200, max_replications_), max_replications_};
+  }
+
   if (!metrics_.empty()) {
     std::vector<std::string> patterns = metrics_;
     for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
+    if (target) patterns.push_back(target->metric.name);
     std::string error;
     const auto columns = select_metrics(model::MetricLayout(*spec), patterns, error);
     if (!columns) {
@@ -96,9 +184,11 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
     }
     options.metrics = *columns;
   }
-  // Refused before anything is allocated.
+  // Refused before anything is allocated; a precision run may grow to its cap.
+  model::ProjectionOptions largest = options;
+  if (target) largest.replications = target->max_replications;
   if (const auto refusal = memory_refusal(
-          model::sample_memory(*spec, options), memory_limit(), "this run",
+          model::sample_memory(*spec, largest), memory_limit(), "this run",
           " or --metrics with only the metrics you need (e.g. --metrics arr,cash)")) {
     fmt::print(stderr, "teamsim: error: {}\n", *refusal);
     return kExitUsage;
@@ -106,18 +196,22 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
 
   const unsigned threads = threads_ > 0 ? threads_ : sim::default_thread_count();
   if (!quiet_) {
-    fmt::print(stderr, "teamsim {}: {} — {} replications x {} months, seed {}, {} thread{}\n",
-               kVersion, scenario_, options.replications, spec->horizon_months, options.seed,
-               threads, threads == 1 ? "" : "s");
+    const std::string replications =
+        target ? fmt::format("replications until {} at month {} is known to ±{:g}% (at most {})",
+                             target->metric.name, target->metric.month,
+                             100 * target->relative_half_width, target->max_replications)
+               : fmt::format("{} replications", options.replications);
+    fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
+               scenario_, replications, spec->horizon_months, options.seed, threads,
+               threads == 1 ? "" : "s");
   }
-  ProgressLine progress(options.replications, !quiet_ && progress_wanted());
-  options.on_progress = [&progress](std::size_t done) { progress.update(done); };
 
   const auto start = std::chrono::steady_clock::now();
-  const model::Projection projection = model::project(*spec, options);
+  PrecisionReport precision;
+  const model::Projection projection =
+      target ? run_to_precision(*spec, options, *target, precision) : run_fixed(*spec, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  progress.finish();
   if (projection.outcome == sim::RunOutcome::kStopped) {
     fmt::print(stderr,
                "interrupted: the run was stopped before it finished; nothing was written\n");
@@ -139,6 +233,19 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec->name,
              summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
   fmt::print("{}", key_metrics_table(summary));
+  if (target) {
+    const std::string symbol =
+        target->metric.unit == "currency" ? currency_symbol(spec->money.currency) : "";
+    fmt::print(
+        "\nPrecision: mean {} at month {} = {} ± {} (95% CI, ±{:.2f}%) with {} replications; "
+        "target ±{:g}%{}\n",
+        target->metric.name, target->metric.month, format_compact(precision.achieved.mean, symbol),
+        format_compact(precision.achieved.half_width, symbol), 100 * precision.achieved.relative,
+        precision.replications, 100 * target->relative_half_width,
+        precision.reached ? ", reached"
+                          : fmt::format(" NOT reached: stopped at --max-replications {}",
+                                        target->max_replications));
+  }
   if (!quiet_) {
     fmt::print(stderr, "\n{:.2f} s, {:.0f} replications/s, {:.2f} M events/s\nwrote {} and {}\n",
                seconds, static_cast<double>(summary.replications) / seconds,

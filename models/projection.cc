@@ -102,4 +102,27 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
   return projection;
 }
 
+void append_projection(Projection& into, const Projection& more) {
+  const sim::SampleStore& a = into.samples;
+  const sim::SampleStore& b = more.samples;
+  if (into.stored != more.stored || a.months() != b.months()) {
+    throw std::invalid_argument("append_projection: the projections differ in metrics or months");
+  }
+  sim::SampleStore joined(a.metrics(), a.replications() + b.replications(), a.months());
+  for (std::size_t m = 0; m < a.metrics(); ++m) {
+    joined.metric(m) << a.metric(m), b.metric(m);
+  }
+  into.samples = std::move(joined);
+  if (into.input_means.rows() == 0) {
+    into.input_means = more.input_means;
+  } else if (more.input_means.rows() > 0) {
+    Eigen::MatrixXd means(into.input_means.rows() + more.input_means.rows(),
+                          into.input_means.cols());
+    means << into.input_means, more.input_means;
+    into.input_means = std::move(means);
+  }
+  into.events += more.events;
+  if (more.outcome == sim::RunOutcome::kStopped) into.outcome = sim::RunOutcome::kStopped;
+}
+
 }  // namespace teamsim::model

@@ -65,8 +65,13 @@ struct SampleMemory {
 SampleMemory sample_memory(const ScenarioSpec& spec, const ProjectionOptions& options);
 
 /// Runs `options.replications` independent histories of `spec` (validated) on a thread pool.
-/// Replication r uses streams seeded from (seed, r), so results do not depend on the thread count.
+/// Replication r uses streams seeded from (seed, r), so results do not depend on the thread count
+/// nor on how a run is split into batches.
 /// Throws std::invalid_argument when options.metrics names a column the layout does not have.
 Projection project(const ScenarioSpec& spec, const ProjectionOptions& options);
+
+/// Appends the replications of `more` (a later batch of the same scenario) after those of `into`.
+/// Throws std::invalid_argument when the two have different metrics or months.
+void append_projection(Projection& into, const Projection& more);
 
 }  // namespace teamsim::model

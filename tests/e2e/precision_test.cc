@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+const std::string kScenario = "'" + std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/default.yaml'";
+
+TEST(PrecisionCli, FilesAreThoseOfAFixedRunWithTheFinalCount) {
+  TempDir a, b;
+  CommandResult r = run_teamsim("run " + kScenario + " --precision 3% -t 2 --out " + a.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(r.out, match,
+                                std::regex(R"(with (\d+) replications; target ±3%, reached)")))
+      << r.out;
+  const std::string n = match[1];
+  r = run_teamsim("run " + kScenario + " -n " + n + " -t 1 --out " + b.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(a.path() + "/summary.csv"), read_file(b.path() + "/summary.csv"));
+  EXPECT_EQ(read_file(a.path() + "/summary.json"), read_file(b.path() + "/summary.json"));
+  EXPECT_NE(read_file(a.path() + "/summary.csv"), "");
+}
+
+TEST(PrecisionCli, TheWatchedMetricIsKeptWhenMetricsLeavesItOut) {
+  // --metrics keeps cash only, --precision watches arr: arr must still be there to watch.
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("run " + kScenario + " --precision 5% --metrics cash -t 2 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("reached"), std::string::npos) << r.out;
+  const std::string csv = read_file(out.path() + "/summary.csv");
+  EXPECT_NE(csv.find(",cash,"), std::string::npos);
+  EXPECT_NE(csv.find(",arr,"), std::string::npos);
+  EXPECT_EQ(csv.find(",mrr,"), std::string::npos);
+}
+
+TEST(PrecisionCli, BadValuesAreUsageErrors) {
+  TempDir out;
+  const std::string run = "run " + kScenario + " -q --out " + out.path() + " ";
+  CommandResult r = run_teamsim(run + "--precision 0%");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--precision '0%': expected a percentage above 0 and below 100%"),
+            std::string::npos)
+      << r.err;
+  r = run_teamsim(run + "--precision 1% --metric ar");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--metric 'ar': unknown metric; did you mean 'arr'?"), std::string::npos)
+      << r.err;
+  r = run_teamsim(run + "--precision 1% --month 99");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--month 99: the scenario runs 36 months (1..36)"), std::string::npos)
+      << r.err;
+  r = run_teamsim(run + "--precision 1% -n 500");  // -n fixes the count: contradictory
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("excludes"), std::string::npos) << r.err;
+  r = run_teamsim(run + "--metric cash");  // --metric only means something with --precision
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("requires --precision"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(out.path() + "/summary.csv"), "");
+}
+
+}  // namespace
+}  // namespace teamsim::e2e
