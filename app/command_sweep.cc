@@ -11,6 +11,7 @@
 #include "app/cli.h"
 #include "app/command.h"
 #include "app/csv.h"
+#include "app/metric_choice.h"
 #include "app/progress.h"
 #include "app/run_limits.h"
 #include "app/scenario_resolver.h"
@@ -89,6 +90,7 @@ class SweepCommand final : public Command {
         ->capture_default_str();
     command->add_option("--metric", metric_, "Metric shown in the terminal table")
         ->capture_default_str();
+    command->add_option("--month", month_, "Month shown in the terminal table (default: 24)");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->footer(
         "Writes OUT/sweep.csv: one row per grid point, metric and month, with one column per\n"
@@ -108,6 +110,7 @@ class SweepCommand final : public Command {
   unsigned threads_ = 0;
   std::string out_ = "out";
   std::string metric_ = "arr";
+  std::optional<int> month_;
   bool quiet_ = false;
 };
 
@@ -147,6 +150,16 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     if (!spec) return kExitInvalidScenario;
     specs.push_back(std::move(*spec));
   }
+  // The table's month must exist at every point (a sweep may vary horizon_months).
+  int horizon = specs.front().horizon_months;
+  for (const model::ScenarioSpec& spec : specs) horizon = std::min(horizon, spec.horizon_months);
+  const auto choice = choose_metric(model::MetricLayout(specs.front()), horizon, metric_,
+                                    month_.value_or(std::min(24, horizon)));
+  if (const auto* error = std::get_if<std::string>(&choice)) {
+    fmt::print(stderr, "sweep: {}\n", *error);
+    return kExitUsage;
+  }
+  const int month = std::get<MetricChoice>(choice).month;
   const std::size_t replications =
       replications_ > 0 ? replications_ : static_cast<std::size_t>(specs.front().replications);
   const std::uint64_t seed = seed_.value_or(specs.front().seed);
@@ -188,7 +201,6 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   std::vector<std::string> table = {};
   std::string header;
   for (const Axis& axis : axes) header += fmt::format("{:>20} ", axis.path);
-  const int month = std::min(24, specs.front().horizon_months);
   header += fmt::format("{:>12} {:>12} {:>12} {:>12}", fmt::format("{} p10", metric_), "p50", "p90",
                         "mean");
 

@@ -99,5 +99,24 @@ TEST(SweepCli, AGridOfTwoParametersGivesOneColumnEach) {
   EXPECT_NE(bad.err.find("did you mean 'win_rate'?"), std::string::npos) << bad.err;
 }
 
+TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {
+  TempDir out;
+  const std::string sweep = "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                            "/scenarios/compare-manager-first.yaml' -n 5 -q --out " + out.path();
+  CommandResult r = run_teamsim(sweep + " --vary pipeline.win_rate=0.1,0.2 --metric ar");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sweep: --metric 'ar': unknown metric; did you mean 'arr'?"),
+            std::string::npos)
+      << r.err;
+  // The shortest horizon of the grid bounds the month.
+  r = run_teamsim(sweep + " --vary horizon_months=12,36 --month 20");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sweep: --month 20: the scenario runs 12 months (1..12)"), std::string::npos)
+      << r.err;
+  r = run_teamsim(sweep + " --vary horizon_months=36,12");  // month min(24, 12)
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("arr at month 12"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace teamsim::e2e
