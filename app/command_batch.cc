@@ -11,6 +11,7 @@
 #include "app/chart_axis.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "app/command_options.h"
 #include "app/html_report.h"
 #include "app/progress.h"
 #include "app/report_charts.h"
@@ -22,6 +23,7 @@
 #include "app/summary_reader.h"
 #include "app/version.h"
 #include "models/projection.h"
+#include "sim/statistics.h"
 
 namespace teamsim::app {
 namespace {
@@ -66,17 +68,10 @@ class BatchCommand final : public Command {
         ->required()
         ->check(CLI::ExistingDirectory);
     batch->add_option("-o,--out", out_, "Output folder")->capture_default_str();
-    batch
-        ->add_option("-n,--replications", replications_,
-                     "Replications for every scenario (default: each scenario's own)")
-        ->check(CLI::Range(1, 1'000'000));
-    batch->add_option("-s,--seed", seed_, "Master seed for every scenario (default: each one's)");
-    batch->add_option("-t,--threads", threads_, "Worker threads (default: all cores)")
-        ->check(CLI::Range(1, 1024));
+    add_simulation_options(*batch, simulation_, "each scenario's");
     batch->add_flag("--json", json_,
                     "Print a machine-readable summary on stdout (the table goes to stderr)");
-    batch->add_flag("--png", png_, "Also write each chart as PNG (librsvg)");
-    batch->add_flag("--pdf", pdf_, "Also write each chart as PDF (librsvg)");
+    add_chart_format_options(*batch, formats_, /*imply_report=*/false);
     batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
     batch->footer(
         "Writes OUT/<scenario>/ (summary.csv, summary.json, charts/, report.html) for each\n"
@@ -94,12 +89,9 @@ class BatchCommand final : public Command {
 
   std::string dir_;
   std::string out_ = "out/batch";
-  std::size_t replications_ = 0;
-  std::optional<std::uint64_t> seed_;
-  unsigned threads_ = 0;
+  SimulationOptions simulation_;
   bool json_ = false;
-  bool png_ = false;
-  bool pdf_ = false;
+  ReportFormats formats_;
   bool quiet_ = false;
 };
 
@@ -127,10 +119,9 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
   }
   const model::ScenarioSpec& spec = *loaded.spec;
   model::ProjectionOptions options;
-  options.replications =
-      replications_ > 0 ? replications_ : static_cast<std::size_t>(spec.replications);
-  options.seed = seed_.value_or(spec.seed);
-  options.threads = threads_;
+  options.replications = simulation_.replications_for(spec);
+  options.seed = simulation_.seed_for(spec);
+  options.threads = simulation_.threads;
   options.stop_requested = &stop_requested;
   if (const auto refusal = memory_refusal(model::sample_memory(spec, options), memory_limit(),
                                           "this scenario", "")) {
@@ -165,7 +156,7 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
 
   RunExtras extras;
   extras.report = true;
-  extras.formats = {png_, pdf_};
+  extras.formats = formats_;
   extras.scenario_file = label;
   extras.finished_at = report_clock_now();
   extras.seconds = seconds;
@@ -188,7 +179,7 @@ std::string last_p50(const RunSummary& summary, const char* name) {
   if (metric == nullptr) return "—";
   const std::string symbol =
       metric->info.unit == "currency" ? currency_symbol(summary.currency) : "";
-  const double p50 = metric->stats.percentiles(summary.horizon_months - 1, 3);
+  const double p50 = metric->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50);
   return format_compact(metric->info.unit == "count" ? std::round(p50) : p50, symbol);
 }
 
@@ -254,9 +245,9 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
     for (const char* name : {"arr", "customers", "headcount_total", "cash"}) {
       if (const MetricSummary* metric = s.find(name)) {
         const Eigen::Index m = s.horizon_months - 1;
-        last[name] = {{"p10", metric->stats.percentiles(m, 1)},
-                      {"p50", metric->stats.percentiles(m, 3)},
-                      {"p90", metric->stats.percentiles(m, 5)}};
+        last[name] = {{"p10", metric->stats.percentiles(m, sim::kColumnP10)},
+                      {"p50", metric->stats.percentiles(m, sim::kColumnP50)},
+                      {"p90", metric->stats.percentiles(m, sim::kColumnP90)}};
       }
     }
     entry["last_month"] = std::move(last);

@@ -7,6 +7,7 @@
 #include "app/atomic_file.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "app/command_options.h"
 #include "app/plan_comparison.h"
 #include "app/progress.h"
 #include "app/run_limits.h"
@@ -47,14 +48,7 @@ class CompareCommand final : public Command {
         ->delimiter(',');
     command->add_option("--set", overrides_,
                         "Override a key in every plan: KEY.PATH=VALUE (repeatable)");
-    command
-        ->add_option("-n,--replications", replications_,
-                     "Replications per plan (default: the first plan's `replications`)")
-        ->check(CLI::Range(1, 1'000'000));
-    command->add_option("-s,--seed", seed_,
-                        "Master seed shared by every plan (default: the first plan's `seed`)");
-    command->add_option("-t,--threads", threads_, "Worker threads (default: all cores)")
-        ->check(CLI::Range(1, 1024));
+    add_simulation_options(*command, simulation_, "the first plan's");
     command->add_option("-o,--out", out_, "Folder for compare.csv and compare.json")
         ->capture_default_str();
     command->add_flag("--independent-streams", independent_,
@@ -81,9 +75,7 @@ class CompareCommand final : public Command {
   std::vector<std::string> plans_;
   std::vector<std::string> variants_;
   std::vector<std::string> overrides_;
-  std::size_t replications_ = 0;
-  std::optional<std::uint64_t> seed_;
-  unsigned threads_ = 0;
+  SimulationOptions simulation_;
   std::string out_ = "out";
   bool independent_ = false;
   bool quiet_ = false;
@@ -138,10 +130,9 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   if (!valid) return kExitInvalidScenario;
 
   CompareOptions options;
-  options.replications =
-      replications_ > 0 ? replications_ : static_cast<std::size_t>(plans.front().spec.replications);
-  options.seed = seed_.value_or(plans.front().spec.seed);
-  options.threads = threads_;
+  options.replications = simulation_.replications_for(plans.front().spec);
+  options.seed = simulation_.seed_for(plans.front().spec);
+  options.threads = simulation_.threads;
   options.independent_streams = independent_;
   options.stop_requested = &stop_requested;
   // Every plan's samples are kept side by side, and the plan being run holds its own: refused

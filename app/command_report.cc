@@ -6,6 +6,7 @@
 
 #include "app/cli.h"
 #include "app/command.h"
+#include "app/command_options.h"
 #include "app/report_writer.h"
 #include "app/summary_reader.h"
 
@@ -20,8 +21,7 @@ class ReportCommand final : public Command {
     report->add_option("out_dir", out_dir_, "Folder of a `teamsim run`, holding summary.json")
         ->required()
         ->check(CLI::ExistingDirectory);
-    report->add_flag("--png", png_, "Also write each chart as charts/<metric>.png (librsvg)");
-    report->add_flag("--pdf", pdf_, "Also write each chart as charts/<metric>.pdf (librsvg)");
+    add_chart_format_options(*report, formats_, /*imply_report=*/false);
     report->add_flag("-q,--quiet", quiet_, "Print nothing but errors");
     report->footer(
         "Reads OUT_DIR/summary.json and writes OUT_DIR/report.html (self-contained: inline\n"
@@ -45,7 +45,7 @@ class ReportCommand final : public Command {
     if (!ec) {
       context.run_at = format_utc(std::chrono::file_clock::to_sys(written_at));
     }
-    const auto files = write_report(out_dir_, *document, context, {png_, pdf_});
+    const auto files = write_report(out_dir_, *document, context, formats_);
     if (!quiet_) {
       fmt::print(stderr, "wrote {} and {} chart file{} under {}\n", files.back(), files.size() - 1,
                  files.size() == 2 ? "" : "s", (fs::path(out_dir_) / "charts").string());
@@ -55,8 +55,7 @@ class ReportCommand final : public Command {
 
  private:
   std::string out_dir_;
-  bool png_ = false;
-  bool pdf_ = false;
+  ReportFormats formats_;
   bool quiet_ = false;
 };
 

@@ -7,6 +7,7 @@
 #include "app/chart_axis.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "app/command_options.h"
 #include "app/metric_choice.h"
 #include "app/precision_run.h"
 #include "app/progress.h"
@@ -34,16 +35,12 @@ class RunCommand final : public Command {
     run->add_option("--set", overrides_,
                     "Override a key: KEY.PATH=VALUE, VALUE in YAML (repeatable), e.g.\n"
                     "--set pipeline.win_rate=0.25 --set hires[0].month=3");
-    CLI::Option* replications =
-        run->add_option("-n,--replications", replications_,
-                        "Monte Carlo replications (default: the scenario's `replications`, else "
-                        "1000)")
-            ->check(CLI::Range(1, 1'000'000));
+    add_simulation_options(*run, simulation_, "the scenario's");
     CLI::Option* precision =
         run->add_option("--precision", precision_,
                         "Add replications until the 95% CI of --metric's mean at --month is within "
                         "this fraction of it, e.g. 1% (instead of -n)")
-            ->excludes(replications);
+            ->excludes(run->get_option("--replications"));
     run->add_option("--metric", metric_, "The metric --precision watches")
         ->capture_default_str()
         ->needs(precision);
@@ -53,11 +50,6 @@ class RunCommand final : public Command {
         ->capture_default_str()
         ->check(CLI::Range(1, 1'000'000))
         ->needs(precision);
-    run->add_option("-s,--seed", seed_,
-                    "Master random seed; same seed, same numbers (default: the scenario's `seed`)");
-    run->add_option("-t,--threads", threads_,
-                    "Worker threads (default: all cores); never changes the results")
-        ->check(CLI::Range(1, 1024));
     run->add_option("-o,--out", out_, "Folder for summary.csv and summary.json")
         ->capture_default_str();
     run->add_option("--metrics", metrics_,
@@ -67,8 +59,7 @@ class RunCommand final : public Command {
         ->delimiter(',');
     run->add_flag("-q,--quiet", quiet_, "Print only the results table");
     run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
-    run->add_flag("--png", formats_.png, "Also write each chart as PNG (implies --report)");
-    run->add_flag("--pdf", formats_.pdf, "Also write each chart as PDF (implies --report)");
+    add_chart_format_options(*run, formats_, /*imply_report=*/true);
     run->footer(
         "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95) and\n"
         "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
@@ -92,13 +83,11 @@ class RunCommand final : public Command {
   std::string variant_;
   std::vector<std::string> overrides_;
   std::vector<std::string> metrics_;
-  std::size_t replications_ = 0;  // 0: the scenario's own default
-  std::string precision_;         // empty: a fixed number of replications
+  SimulationOptions simulation_;
+  std::string precision_;  // empty: a fixed number of replications
   std::string metric_ = "arr";
   std::optional<int> month_;
   std::size_t max_replications_ = 20'000;
-  std::optional<std::uint64_t> seed_;
-  unsigned threads_ = 0;
   std::string out_ = "out";
   bool quiet_ = false;
   bool report_ = false;
@@ -147,10 +136,9 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::vector<Expectation> expectations = resolve_scenario(request).expectations;
 
   model::ProjectionOptions options;
-  options.replications =
-      replications_ > 0 ? replications_ : static_cast<std::size_t>(spec->replications);
-  options.seed = seed_.value_or(spec->seed);
-  options.threads = threads_;
+  options.replications = simulation_.replications_for(*spec);
+  options.seed = simulation_.seed_for(*spec);
+  options.threads = simulation_.threads;
   options.stop_requested = &stop_requested;
   std::optional<PrecisionTarget> target;
   if (!precision_.empty()) {
@@ -194,7 +182,8 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
     return kExitUsage;
   }
 
-  const unsigned threads = threads_ > 0 ? threads_ : sim::default_thread_count();
+  const unsigned threads =
+      simulation_.threads > 0 ? simulation_.threads : sim::default_thread_count();
   if (!quiet_) {
     const std::string replications =
         target ? fmt::format("replications until {} at month {} is known to ±{:g}% (at most {})",

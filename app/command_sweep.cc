@@ -8,8 +8,10 @@
 #include <variant>
 
 #include "app/atomic_file.h"
+#include "app/chart_axis.h"
 #include "app/cli.h"
 #include "app/command.h"
+#include "app/command_options.h"
 #include "app/csv.h"
 #include "app/metric_choice.h"
 #include "app/progress.h"
@@ -81,11 +83,7 @@ class SweepCommand final : public Command {
         ->required();
     command->add_option("--variant", variant_, "Sweep this variant of the scenario");
     command->add_option("--set", overrides_, "Override a key at every point: KEY.PATH=VALUE");
-    command->add_option("-n,--replications", replications_, "Replications per point")
-        ->check(CLI::Range(1, 1'000'000));
-    command->add_option("-s,--seed", seed_, "Master seed shared by every point");
-    command->add_option("-t,--threads", threads_, "Worker threads (default: all cores)")
-        ->check(CLI::Range(1, 1024));
+    add_simulation_options(*command, simulation_, "the scenario's");
     command->add_option("-o,--out", out_, "Folder for sweep.csv and sweep.json")
         ->capture_default_str();
     command->add_option("--metric", metric_, "Metric shown in the terminal table")
@@ -105,9 +103,7 @@ class SweepCommand final : public Command {
   std::vector<std::string> vary_;
   std::string variant_;
   std::vector<std::string> overrides_;
-  std::size_t replications_ = 0;
-  std::optional<std::uint64_t> seed_;
-  unsigned threads_ = 0;
+  SimulationOptions simulation_;
   std::string out_ = "out";
   std::string metric_ = "arr";
   std::optional<int> month_;
@@ -160,9 +156,8 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     return kExitUsage;
   }
   const int month = std::get<MetricChoice>(choice).month;
-  const std::size_t replications =
-      replications_ > 0 ? replications_ : static_cast<std::size_t>(specs.front().replications);
-  const std::uint64_t seed = seed_.value_or(specs.front().seed);
+  const std::size_t replications = simulation_.replications_for(specs.front());
+  const std::uint64_t seed = simulation_.seed_for(specs.front());
   // One point at a time is held in memory: refused before anything is allocated when the
   // largest does not fit.
   model::SampleMemory largest;
@@ -208,7 +203,7 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     model::ProjectionOptions options;
     options.replications = replications;
     options.seed = seed;
-    options.threads = threads_;
+    options.threads = simulation_.threads;
     options.stop_requested = &stop_requested;
     const std::size_t before = i * replications;
     options.on_progress = [&progress, before](std::size_t done) { progress.update(before + done); };
@@ -259,9 +254,10 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
       point["metrics"][info.name] = std::move(stats);
       if (info.name == metric_) {
         const Eigen::Index c = month - 1;
-        row += fmt::format("{:>12} {:>12} {:>12} {:>12}", human_number(s.percentiles(c, 1)),
-                           human_number(s.percentiles(c, 3)), human_number(s.percentiles(c, 5)),
-                           human_number(s.mean(c)));
+        row += fmt::format(
+            "{:>12} {:>12} {:>12} {:>12}", format_compact(s.percentiles(c, sim::kColumnP10)),
+            format_compact(s.percentiles(c, sim::kColumnP50)),
+            format_compact(s.percentiles(c, sim::kColumnP90)), format_compact(s.mean(c)));
       }
     }
     json["points"].push_back(std::move(point));

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "app/chart_axis.h"
+#include "app/html_page.h"
+#include "app/svg_writer.h"
 #include "app/terminal_table.h"
 #include "app/version.h"
 #include "sim/statistics.h"
@@ -12,113 +14,17 @@
 namespace teamsim::app {
 namespace {
 
-/// Columns of p10, p50 and p90 in sim::kReportedPercentiles.
-constexpr Eigen::Index kP10 = 1, kP50 = 3, kP90 = 5;
-
-constexpr const char* kCss = R"css(
-:root { --text: #1F2933; --muted: #52606D; --line: #E4E7EB; --accent: #0072B2;
-        --bad: #A34400; --bad-bg: #FCEBDD; --good: #00704F; --good-bg: #E1F4EC; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--text); background: #F5F7FA;
-       font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-             sans-serif; }
-main { max-width: 1240px; margin: 0 auto; padding: 32px 28px 24px; background: #FFFFFF;
-       min-height: 100vh; }
-header h1 { font-size: 28px; line-height: 1.2; margin: 0 0 4px; font-weight: 650; }
-header .kicker { color: var(--accent); font-weight: 600; font-size: 13px; letter-spacing: .06em;
-                 text-transform: uppercase; margin: 0 0 6px; }
-header .description { color: var(--muted); margin: 6px 0 0; max-width: 80ch; }
-dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
-           gap: 10px 24px; margin: 20px 0 8px; padding: 14px 16px; background: #F5F7FA;
-           border-radius: 8px; }
-dl.facts div { min-width: 0; }
-dl.facts dt { color: var(--muted); font-size: 12px; text-transform: uppercase;
-              letter-spacing: .04em; }
-dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
-h2 { font-size: 20px; margin: 36px 0 6px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
-p.lead { color: var(--muted); margin: 4px 0 14px; max-width: 90ch; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 14px; }
-.card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
-.card .label { color: var(--muted); font-size: 13px; }
-.card .value { font-size: 26px; font-weight: 650; line-height: 1.25; }
-.card .range { color: var(--muted); font-size: 13px; }
-.card.bad { border-color: #F0B48A; background: var(--bad-bg); }
-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-th, td { padding: 6px 10px; text-align: right; border-bottom: 1px solid var(--line);
-         white-space: nowrap; }
-th:first-child, td:first-child { text-align: left; white-space: normal; }
-thead th { font-size: 12px; color: var(--muted); font-weight: 600; }
-thead tr:first-child th { color: var(--text); font-size: 13px; border-bottom: none; }
-td.p50 { font-weight: 650; }
-tbody th { font-weight: 600; text-align: left; }
-tr.sub th { font-weight: 400; padding-left: 26px; color: var(--muted); }
-th.month, td.month-start { border-left: 1px solid var(--line); }
-tbody tr:nth-child(even) { background: #FAFBFC; }
-.table-wrap { overflow-x: auto; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 22px; }
-figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 8px; 
-         break-inside: avoid; page-break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; }
-figcaption { color: var(--muted); font-size: 13px; padding: 6px 8px 2px; }
-.status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
-          font-weight: 700; }
-.status.pass { color: var(--good); background: var(--good-bg); }
-.status.fail { color: var(--bad); background: var(--bad-bg); }
-pre.scenario { background: #F5F7FA; border-radius: 8px; padding: 14px 16px; overflow-x: auto;
-               font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-               white-space: pre-wrap; word-break: break-word; }
-footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line);
-         color: var(--muted); font-size: 13px; }
-a { color: var(--accent); }
-code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-@media (max-width: 700px) {
-  main { padding: 18px 12px; }
-  .charts { grid-template-columns: 1fr; }
-}
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body { background: #FFFFFF; font-size: 11pt; }
-  main { max-width: none; padding: 0; min-height: 0; }
-  .charts { display: block; }
-  figure { margin: 0 0 10mm; border: none; padding: 0; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  table, .cards { break-inside: avoid; page-break-inside: avoid; }
-  tbody tr:nth-child(even) { background: none; }
-  pre.scenario { background: none; padding: 0; font-size: 9pt; }
-  a { color: inherit; text-decoration: none; }
-}
-)css";
-
-struct TableRow {
-  const char* metric;
-  const char* label;
+/// A metric's p10, p50 and p90 at month index m, each formatted for people and escaped.
+struct Spread {
+  std::string p10, p50, p90;
 };
 
-constexpr TableRow kRows[] = {
-    {"arr", "ARR"},
-    {"mrr", "MRR"},
-    {"new_bookings", "New bookings (month)"},
-    {"customers", "Customers"},
-    {"logo_churn", "Logo churn (month)"},
-    {"headcount_total", "Headcount"},
-};
-
-constexpr TableRow kLateRows[] = {
-    {"ramped_capacity", "Ramped AE capacity (FTE)"},
-    {"share_at_quota", "Ramped AEs at or above quota"},
-    {"departures", "Departures (month)"},
-    {"payroll", "Payroll (month)"},
-    {"total_cost", "Total cost (month)"},
-    {"cash", "Cash"},
-};
-
-std::string format_value(const MetricSummary& metric, double value, const std::string& symbol) {
-  if (!std::isfinite(value)) return "n/a";
-  if (metric.info.unit == "ratio") return fmt::format("{:.1f}%", value * 100);
-  // Percentiles of whole counts interpolate (37.1 customers); people read whole numbers.
-  if (metric.info.unit == "count") return format_compact(std::round(value));
-  return format_compact(value, metric.info.unit == "currency" ? symbol : "");
+Spread spread_at(const MetricSummary& metric, Eigen::Index m, const std::string& symbol) {
+  const auto& p = metric.stats.percentiles;
+  const auto at = [&](Eigen::Index column) {
+    return xml_escape_text(format_metric_value(metric.info, p(m, column), symbol));
+  };
+  return {at(sim::kColumnP10), at(sim::kColumnP50), at(sim::kColumnP90)};
 }
 
 std::string table_row(const MetricSummary& metric, const std::string& label,
@@ -126,14 +32,11 @@ std::string table_row(const MetricSummary& metric, const std::string& label,
                       bool sub_row = false) {
   std::string row =
       fmt::format("<tr{}><th scope=\"row\" title=\"{}\">{}</th>", sub_row ? " class=\"sub\"" : "",
-                  html_escape(metric.info.description), html_escape(label));
+                  xml_escape_attribute(metric.info.description), xml_escape_text(label));
   for (const int month : months) {
-    const Eigen::Index m = month - 1;
-    const auto& p = metric.stats.percentiles;
+    const Spread s = spread_at(metric, month - 1, symbol);
     row += fmt::format("<td class=\"month-start\">{}</td><td class=\"p50\">{}</td><td>{}</td>",
-                       format_value(metric, p(m, kP10), symbol),
-                       format_value(metric, p(m, kP50), symbol),
-                       format_value(metric, p(m, kP90), symbol));
+                       s.p10, s.p50, s.p90);
   }
   return row + "</tr>\n";
 }
@@ -151,19 +54,15 @@ std::string key_metric_table(const RunSummary& summary) {
     html += "<th class=\"month\">p10</th><th>p50</th><th>p90</th>";
   }
   html += "</tr></thead>\n<tbody>\n";
-  for (const TableRow& row : kRows) {
-    if (const MetricSummary* metric = summary.find(row.metric)) {
-      html += table_row(*metric, row.label, months, symbol);
+  for (const KeyMetricRow& row : kKeyMetricRows) {
+    if (const MetricSummary* metric = summary.find(std::string(row.metric))) {
+      html += table_row(*metric, std::string(row.label), months, symbol);
     }
-  }
-  for (const MetricSummary& metric : summary.metrics) {
-    if (metric.info.name.rfind("headcount.", 0) == 0 && ever_positive(metric)) {
-      html += table_row(metric, metric_title(metric.info.name).substr(11), months, symbol, true);
-    }
-  }
-  for (const TableRow& row : kLateRows) {
-    if (const MetricSummary* metric = summary.find(row.metric)) {
-      html += table_row(*metric, row.label, months, symbol);
+    if (row.metric != "headcount_total") continue;
+    for (const MetricSummary& role : summary.metrics) {
+      if (role.info.name.rfind("headcount.", 0) == 0 && ever_positive(role)) {
+        html += table_row(role, metric_title(role.info.name).substr(11), months, symbol, true);
+      }
     }
   }
   html += "</tbody></table></div>\n";
@@ -173,7 +72,7 @@ std::string key_metric_table(const RunSummary& summary) {
     for (const int month : months) {
       parts.push_back(fmt::format("{:.1f}% by month {}", risk->stats.mean(month - 1) * 100, month));
     }
-    html += html_escape(fmt::format("{}", fmt::join(parts, ", "))) + ".</p>\n";
+    html += xml_escape_text(fmt::format("{}", fmt::join(parts, ", "))) + ".</p>\n";
   }
   return html;
 }
@@ -184,15 +83,12 @@ std::string headline_card(const RunSummary& summary, const char* metric_name, co
   if (metric == nullptr) return "";
   const Eigen::Index m = summary.horizon_months - 1;
   const std::string symbol = currency_symbol(summary.currency);
-  const auto& p = metric->stats.percentiles;
-  const bool bad = warn_below_zero && p(m, kP10) < 0;
+  const bool bad = warn_below_zero && metric->stats.percentiles(m, sim::kColumnP10) < 0;
+  const Spread s = spread_at(*metric, m, symbol);
   return fmt::format(
       "<div class=\"card{}\"><div class=\"label\">{}, month {} (median)</div>"
       "<div class=\"value\">{}</div><div class=\"range\">80% range {} to {}</div></div>\n",
-      bad ? " bad" : "", label, summary.horizon_months,
-      html_escape(format_value(*metric, p(m, kP50), symbol)),
-      html_escape(format_value(*metric, p(m, kP10), symbol)),
-      html_escape(format_value(*metric, p(m, kP90), symbol)));
+      bad ? " bad" : "", label, summary.horizon_months, s.p50, s.p10, s.p90);
 }
 
 std::string headlines(const RunSummary& summary) {
@@ -225,136 +121,78 @@ std::string expectations_section(const std::vector<ExpectationResult>& results) 
   for (const ExpectationResult& result : results) {
     html += fmt::format(
         "<tr><td>{}</td><td>{}</td><td><span class=\"status {}\">{}</span></td></tr>\n",
-        html_escape(result.expectation.name),
-        html_escape(std::isfinite(result.actual)
-                        ? format_grouped(result.actual, std::fabs(result.actual) < 10 ? 3 : 0)
-                        : "n/a"),
+        xml_escape_text(result.expectation.name),
+        xml_escape_text(std::isfinite(result.actual)
+                            ? format_grouped(result.actual, std::fabs(result.actual) < 10 ? 3 : 0)
+                            : "n/a"),
         result.passed ? "pass" : "fail", result.passed ? "PASS" : "FAIL");
   }
   return html + "</tbody></table></div></section>\n";
 }
 
-std::string fact(const std::string& label, const std::string& value) {
-  return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", html_escape(label), html_escape(value));
-}
-
-std::string page_start(const std::string& title) {
-  return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta name=\"generator\" content=\"teamsim {}\">\n<title>{}</title>\n<style>{}</style>\n"
-      "</head>\n<body>\n<main>\n",
-      kVersion, html_escape(title), kCss);
-}
-
 }  // namespace
-
-std::string html_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string render_report_html(const SummaryDocument& document,
                                const std::vector<ReportChart>& charts,
                                const ReportContext& context) {
   const RunSummary& summary = document.summary;
-  std::string html = page_start(summary.scenario_name + " — teamsim report");
+  std::string html = html_page_start(summary.scenario_name + " — teamsim report");
   html += "<header>\n<p class=\"kicker\">teamsim projection report</p>\n";
-  html += fmt::format("<h1>{}</h1>\n", html_escape(summary.scenario_name));
+  html += fmt::format("<h1>{}</h1>\n", xml_escape_text(summary.scenario_name));
   if (document.resolved_scenario.is_object() &&
       document.resolved_scenario.contains("description") &&
       document.resolved_scenario["description"].is_string()) {
     const std::string description = document.resolved_scenario["description"];
     if (!description.empty()) {
-      html += fmt::format("<p class=\"description\">{}</p>\n", html_escape(description));
+      html += fmt::format("<p class=\"description\">{}</p>\n", xml_escape_text(description));
     }
   }
   html += "<dl class=\"facts\">";
-  if (!context.source_file.empty()) html += fact("Scenario file", context.source_file);
-  html += fact("Horizon", fmt::format("{} months", summary.horizon_months));
-  html += fact("Replications", format_grouped(static_cast<double>(summary.replications), 0));
-  html += fact("Seed", fmt::format("{}", summary.seed));
-  html += fact("Scenario hash", summary.scenario_hash);
-  html += fact("teamsim version", document.tool_version);
-  if (!context.run_at.empty()) html += fact("Run at", context.run_at);
-  if (context.run_seconds) html += fact("Run time", fmt::format("{:.2f} s", *context.run_seconds));
-  html += fact("Report generated", context.generated_at);
+  if (!context.source_file.empty()) html += html_fact("Scenario file", context.source_file);
+  html += html_fact("Horizon", fmt::format("{} months", summary.horizon_months));
+  html += html_fact("Replications", format_grouped(static_cast<double>(summary.replications), 0));
+  html += html_fact("Seed", fmt::format("{}", summary.seed));
+  html += html_fact("Scenario hash", summary.scenario_hash);
+  html += html_fact("teamsim version", document.tool_version);
+  if (!context.run_at.empty()) html += html_fact("Run at", context.run_at);
+  if (context.run_seconds)
+    html += html_fact("Run time", fmt::format("{:.2f} s", *context.run_seconds));
+  html += html_fact("Report generated", context.generated_at);
   html += "</dl>\n</header>\n";
 
-  html += "<section id=\"headlines\"><h2>At the end of the horizon</h2>\n";
-  html +=
-      "<p class=\"lead\">The median of all simulated runs, and the range that holds the "
-      "middle 80% of them (10th to 90th percentile).</p>\n";
-  html += headlines(summary);
-  html += "</section>\n";
-
-  html += "<section id=\"key-metrics\"><h2>Key metrics</h2>\n";
-  html +=
-      "<p class=\"lead\">10th, 50th (median) and 90th percentile over the replications. "
-      "Monthly flows are totals for that month; the rest are month-end levels.</p>\n";
-  html += key_metric_table(summary);
-  html += "</section>\n";
-
+  html += html_section("headlines", "At the end of the horizon",
+                       "The median of all simulated runs, and the range that holds the middle 80% "
+                       "of them (10th to 90th percentile).",
+                       headlines(summary));
+  html += html_section("key-metrics", "Key metrics",
+                       "10th, 50th (median) and 90th percentile over the replications. Monthly "
+                       "flows are totals for that month; the rest are month-end levels.",
+                       key_metric_table(summary));
   html += expectations_section(context.expectations);
-
-  html += "<section id=\"charts\"><h2>Projections</h2>\n";
-  html +=
-      "<p class=\"lead\">Dark band: the middle 50% of runs (p25–p75); light band: 90% "
-      "(p5–p95); line: the median. Hover a month for its numbers.</p>\n";
-  html += "<div class=\"charts\">\n";
-  for (const ReportChart& chart : charts) {
-    std::string svg = chart.svg;
-    if (!svg.empty() && svg.back() == '\n') svg.pop_back();
-    html += fmt::format("<figure id=\"chart-{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
-                        html_escape(chart.file_stem), svg, html_escape(chart.note));
-  }
-  html += "</div>\n</section>\n";
-
-  html += "<section id=\"scenario\"><h2>Resolved scenario</h2>\n";
-  html +=
-      "<p class=\"lead\">Every input of this run, defaults included, as teamsim read it. "
-      "The same scenario and seed reproduce these numbers exactly.</p>\n";
-  html += fmt::format(
-      "<pre class=\"scenario\">{}</pre>\n</section>\n",
-      html_escape(document.resolved_scenario.is_null() ? std::string("(not recorded)")
-                                                       : document.resolved_scenario.dump(2)));
-
-  html += fmt::format(
-      "<footer>Generated by teamsim {} on {}. Monte Carlo projection: {} replications, seed {}; "
+  html += html_section("charts", "Projections",
+                       "Dark band: the middle 50% of runs (p25–p75); light band: 90% (p5–p95); "
+                       "line: the median. Hover a month for its numbers.",
+                       html_figures(charts));
+  html += html_section(
+      "scenario", "Resolved scenario",
+      "Every input of this run, defaults included, as teamsim read it. The same scenario and "
+      "seed reproduce these numbers exactly.",
+      fmt::format("<pre class=\"scenario\">{}</pre>\n",
+                  xml_escape_text(document.resolved_scenario.is_null()
+                                      ? std::string("(not recorded)")
+                                      : document.resolved_scenario.dump(2))));
+  html += html_page_end(fmt::format(
+      "Generated by teamsim {} on {}. Monte Carlo projection: {} replications, seed {}; "
       "percentiles are over replications, not confidence intervals of a forecast. Data: "
-      "<code>summary.csv</code>, <code>summary.json</code>; charts: <code>charts/</code>."
-      "</footer>\n",
-      html_escape(kVersion), html_escape(context.generated_at),
-      format_grouped(static_cast<double>(summary.replications), 0), summary.seed);
-  html += "</main>\n</body>\n</html>\n";
+      "<code>summary.csv</code>, <code>summary.json</code>; charts: <code>charts/</code>.",
+      xml_escape_text(kVersion), xml_escape_text(context.generated_at),
+      format_grouped(static_cast<double>(summary.replications), 0), summary.seed));
   return html;
 }
 
 std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
                                     const ReportContext& context) {
-  std::string html = page_start("teamsim batch report");
+  std::string html = html_page_start("teamsim batch report");
   html += "<header>\n<p class=\"kicker\">teamsim batch</p>\n<h1>Scenario overview</h1>\n";
   std::size_t failed_runs = 0, failed_expectations = 0, expectations = 0;
   for (const BatchIndexEntry& entry : entries) {
@@ -363,12 +201,12 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
     expectations += entry.expectations;
   }
   html += "<dl class=\"facts\">";
-  html += fact("Scenarios", fmt::format("{}", entries.size()));
-  html += fact("Failed to run", fmt::format("{}", failed_runs));
-  html += fact("Expectations met",
-               fmt::format("{} of {}", expectations - failed_expectations, expectations));
-  html += fact("teamsim version", kVersion);
-  html += fact("Generated", context.generated_at);
+  html += html_fact("Scenarios", fmt::format("{}", entries.size()));
+  html += html_fact("Failed to run", fmt::format("{}", failed_runs));
+  html += html_fact("Expectations met",
+                    fmt::format("{} of {}", expectations - failed_expectations, expectations));
+  html += html_fact("teamsim version", kVersion);
+  html += html_fact("Generated", context.generated_at);
   html += "</dl>\n</header>\n<section><h2>Scenarios</h2>\n";
   html +=
       "<p class=\"lead\">Values at each scenario's last month: median, with the 10th–90th "
@@ -383,7 +221,8 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
       html += fmt::format(
           "<tr><td><strong>{}</strong><br><code>{}</code></td><td colspan=\"5\">{}</td>"
           "<td><span class=\"status fail\">ERROR</span></td></tr>\n",
-          html_escape(entry.folder), html_escape(entry.scenario_file), html_escape(entry.error));
+          xml_escape_text(entry.folder), xml_escape_text(entry.scenario_file),
+          xml_escape_text(entry.error));
       continue;
     }
     const RunSummary& summary = entry.document->summary;
@@ -392,11 +231,9 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
     const auto cell = [&](const char* name) -> std::string {
       const MetricSummary* metric = summary.find(name);
       if (metric == nullptr) return "<td>—</td>";
-      const auto& p = metric->stats.percentiles;
-      return fmt::format("<td><strong>{}</strong><br><small>{} – {}</small></td>",
-                         html_escape(format_value(*metric, p(m, kP50), symbol)),
-                         html_escape(format_value(*metric, p(m, kP10), symbol)),
-                         html_escape(format_value(*metric, p(m, kP90), symbol)));
+      const Spread s = spread_at(*metric, m, symbol);
+      return fmt::format("<td><strong>{}</strong><br><small>{} – {}</small></td>", s.p50, s.p10,
+                         s.p90);
     };
     std::string status = "<span class=\"status\">none</span>";
     if (entry.expectations > 0) {
@@ -408,17 +245,16 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
     html += fmt::format(
         "<tr><td><a href=\"{}\"><strong>{}</strong></a><br><code>{}</code></td><td>{} mo</td>"
         "{}{}{}{}<td>{}</td></tr>\n",
-        html_escape(link), html_escape(summary.scenario_name), html_escape(entry.scenario_file),
-        summary.horizon_months, cell("arr"), cell("customers"), cell("headcount_total"),
-        cell("cash"), status);
+        xml_escape_attribute(link), xml_escape_text(summary.scenario_name),
+        xml_escape_text(entry.scenario_file), summary.horizon_months, cell("arr"),
+        cell("customers"), cell("headcount_total"), cell("cash"), status);
   }
   html += "</tbody></table></div>\n</section>\n";
-  html += fmt::format(
-      "<footer>Generated by teamsim {} on {}. Each folder holds <code>summary.csv</code>, "
-      "<code>summary.json</code>, <code>charts/</code> and <code>report.html</code>; "
-      "<code>junit.xml</code> lists the expectation results.</footer>\n",
-      html_escape(kVersion), html_escape(context.generated_at));
-  html += "</main>\n</body>\n</html>\n";
+  html += html_page_end(
+      fmt::format("Generated by teamsim {} on {}. Each folder holds <code>summary.csv</code>, "
+                  "<code>summary.json</code>, <code>charts/</code> and <code>report.html</code>; "
+                  "<code>junit.xml</code> lists the expectation results.",
+                  xml_escape_text(kVersion), xml_escape_text(context.generated_at)));
   return html;
 }
 

@@ -42,7 +42,4 @@ struct BatchIndexEntry {
 std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
                                     const ReportContext& context);
 
-/// Text escaped for HTML content and attribute values (& < > " ').
-std::string html_escape(const std::string& text);
-
 }  // namespace teamsim::app

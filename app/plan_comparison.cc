@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "app/chart_axis.h"
 #include "app/csv.h"
 #include "app/scenario_json.h"
 #include "app/terminal_table.h"
@@ -17,9 +18,6 @@ namespace {
 
 /// Bumped whenever a field of compare.json changes meaning or disappears.
 constexpr int kCompareSchemaVersion = 1;
-
-/// Index of p10, p50 and p90 in sim::kReportedPercentiles.
-constexpr Eigen::Index kP10 = 1, kP50 = 3, kP90 = 5;
 
 nlohmann::ordered_json vector_json(const Eigen::VectorXd& v) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -37,19 +35,9 @@ nlohmann::ordered_json summary_json_of(const sim::ColumnSummary& s) {
   return out;
 }
 
-// Rows of the terminal table: the metrics a founder compares plans on.
-struct KeyRow {
-  const char* metric;
-  const char* label;
-};
-constexpr KeyRow kKeyRows[] = {
-    {"arr", "ARR"},
-    {"new_bookings", "New bookings (month)"},
-    {"customers", "Customers"},
-    {"headcount_total", "Headcount"},
-    {"ramped_capacity", "Ramped AE capacity (FTE)"},
-    {"cash", "Cash"},
-};
+/// The rows of the terminal table: the key metrics a founder compares plans on.
+constexpr std::string_view kComparedMetrics[] = {
+    "arr", "new_bookings", "customers", "headcount_total", "ramped_capacity", "cash"};
 
 }  // namespace
 
@@ -225,26 +213,27 @@ std::string comparison_table(const PlanComparison& comparison,
     header.push_back(fmt::format("P(A>{})", letter(j)));
   }
   rows.push_back(header);
-  for (const KeyRow& key : kKeyRows) {
-    const std::size_t m = comparison.find_metric(key.metric);
+  for (const std::string_view name : kComparedMetrics) {
+    const std::size_t m = comparison.find_metric(std::string(name));
     if (m == comparison.metrics.size()) continue;
     const MetricComparison& metric = metrics[m];
     const std::string unit_symbol = metric.info.unit == "currency" ? symbol : "";
     for (const int month : key_months(comparison.horizon_months)) {
       const Eigen::Index c = month - 1;
-      std::vector<std::string> row = {key.label, std::to_string(month)};
+      std::vector<std::string> row = {std::string(key_metric_label(name)), std::to_string(month)};
       for (std::size_t i = 0; i < plans; ++i) {
-        row.push_back(human_number(metric.plans[i].percentiles(c, kP50), unit_symbol));
+        row.push_back(format_compact(metric.plans[i].percentiles(c, sim::kColumnP50), unit_symbol));
       }
       for (std::size_t j = 1; j < plans; ++j) {
         const sim::PairedSummary& d = metric.differences[j - 1];  // pair (0, j)
         const double half = 1.96 * d.difference.se(c);
-        row.push_back(fmt::format("{} ({} .. {})", human_number(d.difference.mean(c), unit_symbol),
-                                  human_number(d.difference.mean(c) - half, unit_symbol),
-                                  human_number(d.difference.mean(c) + half, unit_symbol)));
-        row.push_back(fmt::format("{} .. {}",
-                                  human_number(d.difference.percentiles(c, kP10), unit_symbol),
-                                  human_number(d.difference.percentiles(c, kP90), unit_symbol)));
+        row.push_back(fmt::format("{} ({} .. {})",
+                                  format_compact(d.difference.mean(c), unit_symbol),
+                                  format_compact(d.difference.mean(c) - half, unit_symbol),
+                                  format_compact(d.difference.mean(c) + half, unit_symbol)));
+        row.push_back(fmt::format(
+            "{} .. {}", format_compact(d.difference.percentiles(c, sim::kColumnP10), unit_symbol),
+            format_compact(d.difference.percentiles(c, sim::kColumnP90), unit_symbol)));
         row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_greater(c)));
       }
       rows.push_back(std::move(row));

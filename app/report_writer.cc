@@ -14,12 +14,12 @@
 
 namespace teamsim::app {
 
-std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
-                                      const ReportContext& context, const ReportFormats& formats,
-                                      const std::vector<ReportChart>& extra_charts) {
+std::vector<std::string> write_charts_and_page(const std::string& out_dir,
+                                               const std::vector<ReportChart>& charts,
+                                               const std::string& page_name,
+                                               const std::string& page_html,
+                                               const ReportFormats& formats) {
   namespace fs = std::filesystem;
-  std::vector<ReportChart> charts = report_charts(document.summary);
-  charts.insert(charts.end(), extra_charts.begin(), extra_charts.end());
   // Render everything before writing anything, so a rendering failure writes nothing.
   struct File {
     std::string path;
@@ -36,8 +36,7 @@ std::vector<std::string> write_report(const std::string& out_dir, const SummaryD
       files.push_back({(chart_dir / (chart.file_stem + ".pdf")).string(), svg_to_pdf(chart.svg)});
     }
   }
-  files.push_back({(fs::path(out_dir) / "report.html").string(),
-                   render_report_html(document, charts, context)});
+  files.push_back({(fs::path(out_dir) / page_name).string(), page_html});
   ensure_directory(chart_dir.string());
   std::vector<std::string> written;
   for (const File& file : files) {
@@ -45,6 +44,15 @@ std::vector<std::string> write_report(const std::string& out_dir, const SummaryD
     written.push_back(file.path);
   }
   return written;
+}
+
+std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
+                                      const ReportContext& context, const ReportFormats& formats,
+                                      const std::vector<ReportChart>& extra_charts) {
+  std::vector<ReportChart> charts = report_charts(document.summary);
+  charts.insert(charts.end(), extra_charts.begin(), extra_charts.end());
+  return write_charts_and_page(out_dir, charts, "report.html",
+                               render_report_html(document, charts, context), formats);
 }
 
 std::string format_utc(std::chrono::system_clock::time_point time) {

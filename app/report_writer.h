@@ -15,6 +15,16 @@ struct ReportFormats {
   bool pdf = false;  ///< charts/<metric>.pdf, vector
 };
 
+/// Writes OUT/charts/<stem>.svg for each chart (and .png/.pdf when asked), then OUT/`page_name`
+/// holding `page_html`; each file atomically, and nothing when any of them fails to render.
+/// Returns the paths written, the page last. Throws std::runtime_error when a file cannot be
+/// written or rendered.
+std::vector<std::string> write_charts_and_page(const std::string& out_dir,
+                                               const std::vector<ReportChart>& charts,
+                                               const std::string& page_name,
+                                               const std::string& page_html,
+                                               const ReportFormats& formats);
+
 /// Writes OUT/charts/<metric>.svg for every report chart and `extra_charts` after them (and
 /// .png/.pdf when asked), then OUT/report.html; each file atomically. Returns the paths written,
 /// report.html last. Throws std::runtime_error when a file cannot be written or rendered.

@@ -5,31 +5,10 @@
 #include <cmath>
 #include <utility>
 
+#include "app/chart_axis.h"
+#include "sim/statistics.h"
+
 namespace teamsim::app {
-namespace {
-
-/// Index of p10, p50 and p90 in sim::kReportedPercentiles.
-constexpr Eigen::Index kP10 = 1, kP50 = 3, kP90 = 5;
-
-struct Row {
-  const char* metric;
-  const char* label;
-};
-
-constexpr Row kRows[] = {
-    {"arr", "ARR"},
-    {"mrr", "MRR"},
-    {"new_bookings", "New bookings (month)"},
-    {"customers", "Customers"},
-    {"logo_churn", "Logo churn (month)"},
-    {"headcount_total", "Headcount"},
-    {"ramped_capacity", "Ramped AE capacity (FTE)"},
-    {"departures", "Departures (month)"},
-    {"payroll", "Payroll (month)"},
-    {"cash", "Cash"},
-};
-
-}  // namespace
 
 std::string currency_symbol(const std::string& currency) {
   if (currency == "USD") return "$";
@@ -38,17 +17,19 @@ std::string currency_symbol(const std::string& currency) {
   return "";
 }
 
-std::string human_number(double value, const std::string& currency_symbol) {
-  const double magnitude = std::fabs(value);
-  const char* sign = value < 0 ? "-" : "";
-  if (magnitude >= 1e9) return fmt::format("{}{}{:.2f}B", sign, currency_symbol, magnitude / 1e9);
-  if (magnitude >= 1e6) return fmt::format("{}{}{:.2f}M", sign, currency_symbol, magnitude / 1e6);
-  if (magnitude >= 1e4) return fmt::format("{}{}{:.1f}k", sign, currency_symbol, magnitude / 1e3);
-  if (magnitude >= 1e3) return fmt::format("{}{}{:.2f}k", sign, currency_symbol, magnitude / 1e3);
-  if (magnitude >= 100 || magnitude == std::round(magnitude)) {
-    return fmt::format("{}{}{:.0f}", sign, currency_symbol, magnitude);
+std::string_view key_metric_label(std::string_view metric) {
+  for (const KeyMetricRow& row : kKeyMetricRows) {
+    if (row.metric == metric) return row.label;
   }
-  return fmt::format("{}{}{:.1f}", sign, currency_symbol, magnitude);
+  return metric;
+}
+
+std::string format_metric_value(const model::MetricInfo& info, double value,
+                                const std::string& currency_symbol) {
+  if (!std::isfinite(value)) return "n/a";
+  if (info.unit == "ratio") return fmt::format("{:.1f}%", value * 100);
+  if (info.unit == "count") return format_compact(std::round(value));
+  return format_compact(value, info.unit == "currency" ? currency_symbol : "");
 }
 
 std::vector<int> key_months(int horizon_months) {
@@ -79,17 +60,17 @@ std::string key_metrics_table(const RunSummary& summary) {
                        kCellWidth);
   }
   out += '\n';
-  for (const Row& row : kRows) {
-    const MetricSummary* metric = summary.find(row.metric);
+  for (const KeyMetricRow& row : kKeyMetricRows) {
+    const MetricSummary* metric = summary.find(std::string(row.metric));
     if (metric == nullptr) continue;
-    const std::string prefix = metric->info.unit == "currency" ? symbol : "";
     out += fmt::format("{:<{}}", row.label, kLabelWidth);
     for (const int month : months) {
       const auto& p = metric->stats.percentiles;
       const Eigen::Index m = month - 1;
-      out += fmt::format(" │{:>{}}{:>{}}{:>{}}", human_number(p(m, kP10), prefix), kCellWidth,
-                         human_number(p(m, kP50), prefix), kCellWidth,
-                         human_number(p(m, kP90), prefix), kCellWidth);
+      for (const Eigen::Index column : {sim::kColumnP10, sim::kColumnP50, sim::kColumnP90}) {
+        out += fmt::format("{}{:>{}}", column == sim::kColumnP10 ? " │" : "",
+                           format_metric_value(metric->info, p(m, column), symbol), kCellWidth);
+      }
     }
     out += '\n';
   }

@@ -15,6 +15,10 @@ inline constexpr std::array<double, 7> kReportedPercentiles = {0.05, 0.10, 0.25,
 inline constexpr std::array<const char*, 7> kPercentileNames = {"p5",  "p10", "p25", "p50",
                                                                 "p75", "p90", "p95"};
 
+/// The column of each percentile in kReportedPercentiles (and in ColumnSummary::percentiles).
+inline constexpr Eigen::Index kColumnP5 = 0, kColumnP10 = 1, kColumnP25 = 2, kColumnP50 = 3,
+                              kColumnP75 = 4, kColumnP90 = 5, kColumnP95 = 6;
+
 /// The exact p-quantile of sorted data by linear interpolation between order statistics
 /// (Hyndman & Fan type 7, R's and NumPy's default): h = (n - 1) p, x[floor h] + frac(h) (...).
 double quantile_sorted(const double* sorted, std::size_t n, double p);

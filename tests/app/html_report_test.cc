@@ -47,9 +47,8 @@ TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
   for (const char* text :
        {"<h1>Test plan</h1>", "A &lt;test&gt; plan", "plans/test.yaml", ">500<", ">7<",
         "0123456789abcdef", ">9.9.9<", "2030-01-02 03:04:00 UTC", "1.50 s", "Month 12", "Month 24",
-        "Month 36", "<th>p50</th>", "Key metrics", "Resolved scenario",
-        "&quot;name&quot;: &quot;Test plan&quot;", "<footer>", "id=\"chart-cash\"",
-        "id=\"chart-headcount.account_executive\""}) {
+        "Month 36", "<th>p50</th>", "Key metrics", "Resolved scenario", "\"name\": \"Test plan\"",
+        "<footer>", "id=\"chart-cash\"", "id=\"chart-headcount.account_executive\""}) {
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(count(html, "<svg "), 8u);
@@ -84,7 +83,11 @@ TEST(HtmlReportTest, BatchIndexLinksEachReport) {
 }
 
 TEST(HtmlReportTest, EscapesText) {
-  EXPECT_EQ(html_escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+  SummaryDocument document = fake_document();
+  document.summary.scenario_name = "R&D <plan>";
+  const std::string html = render_report_html(document, {}, {"now", "", {}, "", {}});
+  EXPECT_NE(html.find("<h1>R&amp;D &lt;plan&gt;</h1>"), std::string::npos);
+  EXPECT_EQ(html.find("<plan>"), std::string::npos);
 }
 
 }  // namespace
