@@ -16,7 +16,8 @@ namespace chart_style {
 inline constexpr std::array<std::string_view, 5> kSeriesColours = {"#0072B2", "#E69F00", "#009E73",
                                                                    "#CC79A7", "#56B4E9"};
 /// Dash patterns of median lines by series, so overlays also differ in print and greyscale.
-inline constexpr std::array<std::string_view, 4> kSeriesDashes = {"", "8 4", "2 3", "10 3 2 3"};
+inline constexpr std::array<std::string_view, 5> kSeriesDashes = {"", "8 4", "2 3", "10 3 2 3",
+                                                                  "14 4"};
 inline constexpr std::string_view kWarning = "#D55E00";      ///< markers and negative bars
 inline constexpr std::string_view kWarningText = "#A34400";  ///< readable warning text
 inline constexpr std::string_view kText = "#1F2933";         ///< titles

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <tuple>
 
@@ -8,9 +9,11 @@
 #include "app/cli.h"
 #include "app/command.h"
 #include "app/command_options.h"
+#include "app/comparison_report.h"
 #include "app/plan_comparison.h"
 #include "app/progress.h"
 #include "app/run_limits.h"
+#include "app/report_writer.h"
 #include "app/scenario_resolver.h"
 #include "app/version.h"
 #include "sim/replication_runner.h"
@@ -55,6 +58,10 @@ class CompareCommand final : public Command {
                       "Give each plan its own seed (seed + i) instead of common random numbers: "
                       "only to see how much noise common random numbers remove");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    command->add_flag("--report", report_,
+                      "Also write OUT/report.html and OUT/charts/: the plans overlaid, their "
+                      "paired differences and P(A > B) per month");
+    add_chart_format_options(*command, formats_, /*imply_report=*/true);
     command->footer(
         "Every plan runs the same replications with the same master seed, so replication r of\n"
         "each plan sees the same leads, deals and churn draws; the difference A - B is then\n"
@@ -79,6 +86,8 @@ class CompareCommand final : public Command {
   std::string out_ = "out";
   bool independent_ = false;
   bool quiet_ = false;
+  bool report_ = false;
+  ReportFormats formats_;
 };
 
 int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
@@ -165,7 +174,10 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   ProgressLine progress(options.replications * plans.size(), !quiet_ && progress_wanted());
   options.on_progress = [&progress](std::size_t done) { progress.update(done); };
+  const auto start = std::chrono::steady_clock::now();
   const PlanComparison comparison = compare_plans(plans, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
   if (comparison.outcome == sim::RunOutcome::kStopped) {
     fmt::print(stderr,
@@ -180,6 +192,20 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string json_path = (std::filesystem::path(out_) / "compare.json").string();
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
+  std::string report_path;
+  if (report_ || formats_.png || formats_.pdf) {
+    ComparisonContext context;
+    context.generated_at = format_utc(report_clock_now());
+    context.run_seconds = seconds;
+    for (const auto& [path, variant, label] : requests) {
+      context.sources.push_back(variant.empty() ? path : path + " --variant " + variant);
+    }
+    const std::vector<ReportChart> charts = comparison_charts(comparison, metrics);
+    report_path = write_charts_and_page(
+                      out_, charts, "report.html",
+                      render_comparison_html(comparison, metrics, plans, charts, context), formats_)
+                      .back();
+  }
 
   for (std::size_t i = 0; i < plans.size(); ++i) {
     fmt::print("{} = {}: \"{}\" (scenario hash {})\n",
@@ -189,7 +215,11 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   fmt::print("{} replications, seed {}, {} months\n\n", comparison.replications, options.seed,
              comparison.horizon_months);
   fmt::print("{}", comparison_table(comparison, metrics));
-  if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", csv_path, json_path);
+  if (!quiet_) {
+    fmt::print(
+        stderr, "\nwrote {} and {}{}\n", csv_path, json_path,
+        report_path.empty() ? std::string() : fmt::format(", and {} with charts/", report_path));
+  }
   return kExitOk;
 }
 

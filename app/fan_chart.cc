@@ -182,14 +182,21 @@ void draw_median(SvgWriter& w, const Frame& f, const std::vector<double>& median
   });
 }
 
+/// Whether the series has both vectors of a band.
+bool has_band(const std::vector<double>& lower, const std::vector<double>& upper) {
+  return !lower.empty() && !upper.empty();
+}
+
 /// "median $1.2M (p5 $0.8M – p95 $1.9M)" for one series at month index i.
-std::string month_summary(const FanSeries& s, std::size_t i, std::string_view currency) {
+std::string month_summary(const FanChartSpec& spec, const FanSeries& s, std::size_t i) {
+  const auto value = [&](double v) {
+    return format_compact(v, spec.currency_symbol) + (std::isfinite(v) ? spec.value_suffix : "");
+  };
   const double p5 = at(s.p5, i), p50 = at(s.p50, i), p95 = at(s.p95, i);
   if (!std::isfinite(p50) && !std::isfinite(p5) && !std::isfinite(p95)) return "no data";
-  std::string text = "median " + format_compact(p50, currency);
+  std::string text = spec.line_label.empty() ? value(p50) : spec.line_label + " " + value(p50);
   if (std::isfinite(p5) || std::isfinite(p95)) {
-    text += fmt::format(" (p5 {} \xE2\x80\x93 p95 {})", format_compact(p5, currency),
-                        format_compact(p95, currency));
+    text += fmt::format(" (p5 {} \xE2\x80\x93 p95 {})", value(p5), value(p95));
   }
   return text;
 }
@@ -223,9 +230,12 @@ std::string render_fan_chart(const FanChartSpec& spec) {
     }
   }
   const bool has_data = lo <= hi;
-  if (spec.reference_line && std::isfinite(*spec.reference_line)) {
-    lo = std::min(lo, *spec.reference_line);
-    hi = std::max(hi, *spec.reference_line);
+  std::vector<double> extent = spec.y_extent;
+  if (spec.reference_line) extent.push_back(*spec.reference_line);
+  for (const double value : extent) {
+    if (!std::isfinite(value)) continue;
+    lo = std::min(lo, value);
+    hi = std::max(hi, value);
   }
   // Start the axis at zero when zero is near, as readers of business charts expect.
   // Counts always do: a headcount of 8 to 12 drawn from 8 would look like growth from nothing.
@@ -233,7 +243,8 @@ std::string render_fan_chart(const FanChartSpec& spec) {
   if (hi < 0 && hi >= 0.5 * lo) hi = 0;
   const Axis y_axis =
       lo <= hi ? nice_axis(lo, hi, spec.whole_numbers) : nice_axis(0, 1, spec.whole_numbers);
-  const std::vector<std::string> y_labels = axis_tick_labels(y_axis, spec.currency_symbol);
+  std::vector<std::string> y_labels = axis_tick_labels(y_axis, spec.currency_symbol);
+  for (std::string& label : y_labels) label += spec.value_suffix;
 
   SvgWriter w = cs::start_chart(width, height, spec.title);
   double cursor = cs::draw_heading(w, spec.title, spec.subtitle, width);
@@ -241,22 +252,32 @@ std::string render_fan_chart(const FanChartSpec& spec) {
   // The legend: for one fan the three layers; for overlays each plan, then the layers in grey.
   std::vector<LegendItem> items;
   using Kind = LegendItem::Kind;
+  bool inner_band = false, outer_band = false;
+  for (const FanSeries& s : spec.series) {
+    inner_band = inner_band || has_band(s.p25, s.p75);
+    outer_band = outer_band || has_band(s.p5, s.p95);
+  }
   if (!overlay) {
     const std::string colour(cs::series_colour(0));
-    items.push_back({Kind::kLine, colour, 1, "", "median"});
-    items.push_back({Kind::kBand, colour, 1 - (1 - kInnerOpacity) * (1 - kOuterOpacity), "",
-                     "50% of outcomes"});
-    items.push_back({Kind::kBand, colour, kOuterOpacity, "", "90% of outcomes"});
+    if (!spec.line_label.empty()) items.push_back({Kind::kLine, colour, 1, "", spec.line_label});
+    if (inner_band) {
+      items.push_back({Kind::kBand, colour, 1 - (1 - kInnerOpacity) * (1 - kOuterOpacity), "",
+                       "50% of outcomes"});
+    }
+    if (outer_band) items.push_back({Kind::kBand, colour, kOuterOpacity, "", "90% of outcomes"});
   } else {
     for (std::size_t i = 0; i < spec.series.size(); ++i) {
       items.push_back({Kind::kLine, std::string(cs::series_colour(i)), 1,
                        std::string(cs::kSeriesDashes[i % cs::kSeriesDashes.size()]),
                        spec.series[i].label});
     }
+    // The layers in grey, when there are layers to tell apart.
     const std::string grey(cs::kMutedText);
-    items.push_back({Kind::kLine, grey, 1, "", "median"});
-    items.push_back({Kind::kBand, grey, 0.35, "", "50% of outcomes"});
-    items.push_back({Kind::kBand, grey, 0.15, "", "90% of outcomes"});
+    if (inner_band || outer_band) {
+      if (!spec.line_label.empty()) items.push_back({Kind::kLine, grey, 1, "", spec.line_label});
+      if (inner_band) items.push_back({Kind::kBand, grey, 0.35, "", "50% of outcomes"});
+      if (outer_band) items.push_back({Kind::kBand, grey, 0.15, "", "90% of outcomes"});
+    }
   }
   const auto rows = legend_rows(items, width - 2 * cs::kPadding);
   const double legend_top = cursor + 26;
@@ -427,10 +448,10 @@ std::string render_fan_chart(const FanChartSpec& spec) {
       const double x0 = std::max(f.left, x - column / 2), x1 = std::min(f.right, x + column / 2);
       std::string text = fmt::format("Month {}", i + 1);
       if (!overlay) {
-        text += ": " + month_summary(spec.series[0], i, spec.currency_symbol);
+        text += ": " + month_summary(spec, spec.series[0], i);
       } else {
         for (const FanSeries& s : spec.series) {
-          text += fmt::format("\n{}: {}", s.label, month_summary(s, i, spec.currency_symbol));
+          text += fmt::format("\n{}: {}", s.label, month_summary(spec, s, i));
         }
       }
       w.element_with_title(

@@ -21,7 +21,14 @@ struct FanChartSpec {
   std::string subtitle;         ///< e.g. "seed-stage plan, 1,000 replications"
   std::string y_label;          ///< e.g. "ARR (USD)"
   std::string currency_symbol;  ///< "$" for money, "" for counts
+  std::string value_suffix;     ///< after every value on the axis and in hover text, e.g. "%"
   bool whole_numbers = false;   ///< counts: the y axis starts at 0 and has whole-number ticks
+  /// Values the y axis covers besides the data, e.g. {0, 100} for a percentage.
+  std::vector<double> y_extent;
+  /// What the line of a series is called in the legend and hover text; empty: just the value.
+  std::string line_label = "median";
+  /// The series; a percentile vector left empty is not drawn (nor its band named in the legend),
+  /// so a comparison can show medians and p25-p75 bands only, or bare lines.
   std::vector<FanSeries> series;
   std::optional<double> reference_line;  ///< a horizontal line, e.g. 0 for cash
   std::string reference_label;           ///< its label; empty shows the value itself

@@ -198,8 +198,8 @@ std::string comparison_json(const PlanComparison& comparison,
   return doc.dump(2) + "\n";
 }
 
-std::string comparison_table(const PlanComparison& comparison,
-                             const std::vector<MetricComparison>& metrics) {
+std::vector<std::vector<std::string>> comparison_rows(
+    const PlanComparison& comparison, const std::vector<MetricComparison>& metrics) {
   const std::string symbol = currency_symbol(comparison.currency);
   const std::size_t plans = comparison.labels.size();
   std::vector<std::vector<std::string>> rows;
@@ -239,7 +239,13 @@ std::string comparison_table(const PlanComparison& comparison,
       rows.push_back(std::move(row));
     }
   }
-  std::vector<std::size_t> widths(header.size(), 0);
+  return rows;
+}
+
+std::string comparison_table(const PlanComparison& comparison,
+                             const std::vector<MetricComparison>& metrics) {
+  const std::vector<std::vector<std::string>> rows = comparison_rows(comparison, metrics);
+  std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows) {
     for (std::size_t k = 0; k < row.size(); ++k) {
       // Count code points, not bytes, so "€" and "−" take one column.

@@ -82,6 +82,11 @@ std::string comparison_json(const PlanComparison& comparison,
                             const std::vector<MetricComparison>& metrics,
                             const std::vector<ComparedPlan>& plans);
 
+/// The key-metric comparison as text cells: a header row ("metric", "month", "A p50", ...,
+/// "A-B mean (95% CI)", "A-B p10..p90", "P(A>B)", ...), then a row per key metric and key month.
+std::vector<std::vector<std::string>> comparison_rows(const PlanComparison& comparison,
+                                                      const std::vector<MetricComparison>& metrics);
+
 /// Terminal table of the key metrics at months 12/24/36: each plan's median, and for each plan
 /// against the first, the mean difference with its 95 % interval, p10..p90 and P(A > B).
 std::string comparison_table(const PlanComparison& comparison,

@@ -13,12 +13,6 @@
 namespace teamsim::app {
 namespace {
 
-/// The report's chart size in px: two side by side fill a laptop screen at about their own size.
-constexpr int kReportChartWidth = 640, kReportChartHeight = 380;
-
-/// Columns of p5, p25, p50, p75 and p95 in sim::kReportedPercentiles.
-constexpr Eigen::Index kP5 = 0, kP25 = 2, kP50 = 3, kP75 = 4, kP95 = 6;
-
 struct KnownMetric {
   const char* name;
   const char* title;
@@ -41,6 +35,17 @@ constexpr KnownMetric kLateFanMetrics[] = {
     {"cash", "Cash", "cash balance", "Cash at month end; the dashed line is zero."},
 };
 
+/// The fan metric of this name, or nullptr.
+const KnownMetric* find_known(const std::string& name) {
+  for (const KnownMetric& known : kFanMetrics) {
+    if (name == known.name) return &known;
+  }
+  for (const KnownMetric& known : kLateFanMetrics) {
+    if (name == known.name) return &known;
+  }
+  return nullptr;
+}
+
 std::string humanize(std::string text) {
   for (char& c : text) {
     if (c == '_') c = ' ';
@@ -55,11 +60,6 @@ bool starts_with(const std::string& text, const std::string& prefix) {
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::vector<double> percentile_column(const MetricSummary& metric, Eigen::Index p) {
-  const Eigen::VectorXd column = metric.stats.percentiles.col(p);
-  return std::vector<double>(column.data(), column.data() + column.size());
 }
 
 std::string subtitle(const RunSummary& summary, const std::string& what) {
@@ -78,14 +78,7 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
                      ? fmt::format("{} ({})", y_label, summary.currency)
                      : y_label;
   spec.whole_numbers = metric.info.unit == "count";
-  FanSeries series;
-  series.label = summary.scenario_name;
-  series.p5 = percentile_column(metric, kP5);
-  series.p25 = percentile_column(metric, kP25);
-  series.p50 = percentile_column(metric, kP50);
-  series.p75 = percentile_column(metric, kP75);
-  series.p95 = percentile_column(metric, kP95);
-  spec.series.push_back(std::move(series));
+  spec.series.push_back(fan_series(summary.scenario_name, metric.stats));
   spec.width = kReportChartWidth;
   spec.height = kReportChartHeight;
   if (metric.info.name == "cash") {
@@ -156,7 +149,8 @@ std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
     const MetricSummary* metric = summary.find(name);
     if (metric == nullptr) return std::nullopt;
     spec.labels.emplace_back(label);
-    spec.values.push_back(100 * metric->stats.percentiles(summary.horizon_months - 1, kP50));
+    spec.values.push_back(100 *
+                          metric->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50));
   }
   spec.title = "Quota attainment across account executives";
   spec.subtitle = fmt::format("{} · month {}, median over {} replications", summary.scenario_name,
@@ -167,8 +161,9 @@ std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
   spec.height = kReportChartHeight;
   std::string note = "The spread of attainment among the account executives: 100 is on quota.";
   if (const MetricSummary* share = summary.find("share_at_quota")) {
-    note += fmt::format(" Median share of ramped AEs at or above quota: {:.0f}%.",
-                        100 * share->stats.percentiles(summary.horizon_months - 1, kP50));
+    note +=
+        fmt::format(" Median share of ramped AEs at or above quota: {:.0f}%.",
+                    100 * share->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50));
   }
   return ReportChart{"quota_attainment", spec.title, note, render_bar_chart(spec)};
 }
@@ -198,17 +193,33 @@ std::optional<ReportChart> quota_chart(const RunSummary& summary) {
 
 }  // namespace
 
+FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats) {
+  const auto column = [&](Eigen::Index p) {
+    const Eigen::VectorXd values = stats.percentiles.col(p);
+    return std::vector<double>(values.data(), values.data() + values.size());
+  };
+  return {label,
+          column(sim::kColumnP5),
+          column(sim::kColumnP25),
+          column(sim::kColumnP50),
+          column(sim::kColumnP75),
+          column(sim::kColumnP95)};
+}
+
+std::string metric_y_label(const std::string& metric_name) {
+  if (const KnownMetric* known = find_known(metric_name)) return known->y_label;
+  if (metric_name.rfind("headcount", 0) == 0) return "people";
+  std::string label = metric_title(metric_name);
+  for (char& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return label;
+}
+
 bool ever_positive(const MetricSummary& metric) {
   return (metric.stats.percentiles.array() > 0).any();
 }
 
 std::string metric_title(const std::string& metric_name) {
-  for (const KnownMetric& known : kFanMetrics) {
-    if (metric_name == known.name) return known.title;
-  }
-  for (const KnownMetric& known : kLateFanMetrics) {
-    if (metric_name == known.name) return known.title;
-  }
+  if (const KnownMetric* known = find_known(metric_name)) return known->title;
   if (starts_with(metric_name, "headcount.")) {
     return "Headcount: " + humanize(metric_name.substr(10));
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fan_chart.h"
 #include "app/run_summary.h"
 #include "app/terminal_table.h"
 
@@ -17,6 +18,9 @@ struct ReportChart {
   std::string svg;        ///< the standalone SVG document
 };
 
+/// The report's chart size in px: two side by side fill a laptop screen at about their own size.
+inline constexpr int kReportChartWidth = 640, kReportChartHeight = 380;
+
 /// The probability that cash fell below zero is the mean of this 0/1 per-replication metric.
 inline constexpr const char* kCashEverNegativeMetric = "cash_ever_negative";
 /// Per-territory metrics are named "territory.<name>.<measure>"; bars use this measure.
@@ -28,6 +32,13 @@ inline constexpr double kCashRiskThreshold = 0.10;
 
 /// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea".
 std::string metric_title(const std::string& metric_name);
+
+/// What the y axis of a metric's chart measures: "annual recurring revenue", "people"; for a
+/// metric without a known label, its title in lower case.
+std::string metric_y_label(const std::string& metric_name);
+
+/// A fan of statistics over months (p5, p25, p50, p75 and p95 of `stats`) named `label`.
+FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats);
 
 /// False when every percentile of every month is zero or less: a role nobody is ever hired into.
 bool ever_positive(const MetricSummary& metric);

@@ -51,6 +51,35 @@ TEST(CompareCli, TheSalesValueScenariosCompareTheirVariants) {
   }
 }
 
+TEST(CompareCli, ReportOverlaysThePlansAndChartsTheirDifferences) {
+  TempDir out;
+  const CommandResult r = run_teamsim("compare '" + kScenario +
+                                      "' --variants manager_first,reps_first -n 40 -t 2 -q "
+                                      "--report --out " +
+                                      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  for (const char* chart :
+       {"compare.arr", "difference.arr", "compare.new_bookings", "compare.headcount_total",
+        "compare.cash", "difference.cash", "p_greater"}) {
+    SCOPED_TRACE(chart);
+    const std::string svg = read_file(out.path() + "/charts/" + chart + ".svg");
+    EXPECT_EQ(svg.rfind("<svg ", 0), 0u);
+    EXPECT_NE(html.find(std::string("id=\"chart-") + chart + "\""), std::string::npos);
+  }
+  EXPECT_NE(html.find("Seed-stage hiring order"), std::string::npos);
+  EXPECT_NE(html.find("manager_first vs reps_first"), std::string::npos);
+  // The report leaves compare.csv alone: the same bytes as without it.
+  TempDir plain;
+  ASSERT_EQ(run_teamsim("compare '" + kScenario +
+                        "' --variants manager_first,reps_first -n 40 -t 1 -q --out " + plain.path())
+                .exit_code,
+            0);
+  EXPECT_EQ(read_file(plain.path() + "/compare.csv"), read_file(out.path() + "/compare.csv"));
+}
+
 TEST(CompareCli, APlanAgainstItselfAndUsageErrors) {
   TempDir out;
   const std::string plan = "'" + kScenario + ":reps_first'";
