@@ -8,6 +8,7 @@
 
 #include "app/command.h"
 #include "app/version.h"
+#include "models/limits.h"
 
 namespace teamsim::app {
 namespace {
@@ -39,7 +40,8 @@ constexpr const char* kFooter =
     "  0    success\n"
     "  1    runtime error (e.g. an output file could not be written)\n"
     "  2    usage error (unknown option, missing argument, a run larger than the memory limit)\n"
-    "  3    invalid scenario (every problem is listed as file:line:column: key: message)\n"
+    "  3    invalid scenario (every problem is listed as file:line:column: key: message), or a\n"
+    "       scenario whose run grows past a replication's limits (nothing is written)\n"
     "  4    an `expect:` assertion of a scenario failed (listed on stderr and in junit.xml)\n"
     "  130  interrupted by Ctrl-C or SIGTERM (nothing was written)";
 
@@ -81,6 +83,11 @@ int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
     for (std::size_t i = 0; i < commands.size(); ++i) {
       if (parsers[i]->parsed()) return commands[i]->execute(stop_requested);
     }
+  } catch (const model::LimitExceeded& e) {
+    // The scenario is at fault (a hiring rule feeding on the team it grows, say), not the
+    // machine: nothing was written, as for a scenario that fails validation.
+    fmt::print(stderr, "teamsim: error: {}\n", e.what());
+    return kExitInvalidScenario;
   } catch (const std::exception& e) {
     fmt::print(stderr, "teamsim: error: {}\n", e.what());
     return kExitRuntimeError;

@@ -12,8 +12,11 @@
 #include <utility>
 #include <variant>
 
+#include "app/chart_axis.h"
 #include "app/yaml_reader.h"
 #include "models/defaults.h"
+#include "models/limits.h"
+#include "models/projection.h"
 #include "sim/distribution.h"
 
 namespace teamsim::app {
@@ -30,17 +33,46 @@ constexpr std::int64_t kMaxReplications = 1'000'000;
 constexpr std::int64_t kMaxCount = 100'000;
 constexpr std::int64_t kMaxCustomers = 10'000'000;
 
+// Limits on the inputs that drive how many events a replication handles, so that no scenario
+// runs for hours or fills memory, and on magnitudes, so that sums and products of inputs stay
+// finite. Each is in docs/scenario-reference.md ("Limits") and docs/reliability.md.
+constexpr double kMaxInboundLeadsPerMonth = 100'000;    // per territory
+constexpr double kMaxProspectingLeadsPerMonth = 1'000;  // per person
+constexpr std::int64_t kMaxInitialCustomers = 1'000'000;
+constexpr std::int64_t kMaxPlannedPeople = 100'000;  // starting staff plus dated hires
+constexpr double kMaxSeasonalMultiplier = 10;
+constexpr double kMaxMoney = 1e15;  // any amount, in the scenario's currency
+constexpr double kMaxFactor = 100;  // any multiplier of a rate, a size, a duration or a chance
+constexpr double kMaxShare = 1e6;   // relative weights (shares are normalised)
+constexpr std::string_view kEventsNote =
+    " (a limit that keeps a replication from running for minutes; see \"Limits\" in "
+    "docs/scenario-reference.md)";
+constexpr std::string_view kMoneyNote = " (larger amounts are surely a typo)";
+constexpr std::string_view kFactorNote = " (a multiplier above 100 is surely a typo)";
+
 // The values a distribution-valued key may take.
 struct Support {
   double min;
   double max;
   bool constants_only = false;  // only a constant is checked; a distribution's tail is allowed
+  // The largest value its one-in-a-million draw may reach (infinite: no check), so that a far
+  // tail cannot overflow what the model adds up; `why` says so in the message.
+  double typical_max = kInf;
+  std::string_view why = "a far tail like this is surely a mistake";
 };
-constexpr Support kNonNegative{0, kInf};
+constexpr Support kMoney{0, kInf, false, kMaxMoney, "larger amounts are surely a typo"};
+constexpr Support kMultiplier{0, kInf, false, kMaxFactor,
+                              "a multiplier above 100 is surely a typo"};
+constexpr Support kDays{0, kInf, false, 36'525, "a century at most"};
+constexpr Support kMonths{0, kInf, false, 1'200, "a century at most"};
 constexpr Support kProbability{0, 1};
 // A renewal can at most lose all of a customer's MRR. The model clamps MRR at 0, so a distribution
-// with a far tail below -1 (a normal) is fine; a constant below -1 is a mistake.
-constexpr Support kRelativeChange{-1, kInf, true};
+// with a far tail below -1 (a normal) is fine; a constant below -1 is a mistake. Growth compounds
+// every month: +50 % at most (with covered_expansion_bonus, at most doubling a month) keeps MRR
+// finite over the longest horizon (2^600 is about 1e180).
+constexpr double kMaxMonthlyExpansion = 0.5;
+constexpr Support kRelativeChange{-1, kInf, true, kMaxMonthlyExpansion,
+                                  "growth compounds every month and would overflow"};
 
 // A distribution family and the parameter sets it accepts (exactly one must be given).
 struct Family {
@@ -120,11 +152,30 @@ Distribution make_distribution(const Family& family, std::size_t set_index,
   return Distribution::empirical(values);
 }
 
+// Reports a constant outside `support`: the plain range first, then its typical maximum with
+// the reason.
+bool check_constant(double value, Support support, const YamlNode& node,
+                    const std::string& key_path, DiagnosticSink& sink) {
+  if (!check_range(value, support.min, support.max, node, key_path, sink)) return false;
+  return check_range(value, -kInf, support.typical_max, node, key_path, sink,
+                     fmt::format(" ({})", support.why));
+}
+
 // Reports a distribution that can take values outside `support`.
 bool check_support(const Distribution& distribution, std::string_view family, Support support,
                    const YamlNode& node, const std::string& key_path, DiagnosticSink& sink) {
   if (distribution.is_constant() && family == "constant") {
-    return check_range(distribution.support_min(), support.min, support.max, node, key_path, sink);
+    return check_constant(distribution.support_min(), support, node, key_path, sink);
+  }
+  if (std::isfinite(support.typical_max)) {
+    const double far = distribution.quantile(1 - 1e-6);
+    if (!(far <= support.typical_max)) {
+      sink.error(
+          node.mark, key_path,
+          fmt::format("{} reaches {} at its one-in-a-million draw; keep that below {} ({})", family,
+                      format_number(far), format_number(support.typical_max), support.why));
+      return false;
+    }
   }
   if (support.constants_only) return true;
   const double low = distribution.support_min();
@@ -162,7 +213,7 @@ std::optional<Distribution> read_distribution(const YamlNode& node, const std::s
     const auto value =
         read_number(node, key_path, sink, "a number or a distribution map {dist: ...}");
     if (!value) return std::nullopt;
-    if (!check_range(*value, support.min, support.max, node, key_path, sink)) return std::nullopt;
+    if (!check_constant(*value, support, node, key_path, sink)) return std::nullopt;
     return Distribution::constant(*value);
   }
   const std::size_t errors_before = sink.count();
@@ -273,6 +324,30 @@ void read_number_key(ObjectReader& reader, std::string_view key, double min, dou
   }
 }
 
+// Assigns a number key that must be at least `min` and, for the reason `note` gives, at most
+// `cap`: "must be at least 0" for a negative value, "must be at most 100000 (why)" for a huge one.
+void read_capped_key(ObjectReader& reader, std::string_view key, double min, double cap,
+                     std::string_view note, double& target) {
+  const YamlNode* node = reader.get(key);
+  if (node == nullptr) return;
+  const std::string path = reader.path_of(key);
+  const auto value = read_number(*node, path, reader.sink());
+  if (value && check_range(*value, min, kInf, *node, path, reader.sink()) &&
+      check_range(*value, -kInf, cap, *node, path, reader.sink(), note)) {
+    target = *value;
+  }
+}
+
+// A money key: an amount from 0 to kMaxMoney.
+void read_money_key(ObjectReader& reader, std::string_view key, double& target) {
+  read_capped_key(reader, key, 0, kMaxMoney, kMoneyNote, target);
+}
+
+// A multiplier key: from 0 to kMaxFactor.
+void read_factor_key(ObjectReader& reader, std::string_view key, double& target) {
+  read_capped_key(reader, key, 0, kMaxFactor, kFactorNote, target);
+}
+
 void read_int_key(ObjectReader& reader, std::string_view key, std::int64_t min, std::int64_t max,
                   int& target) {
   if (const auto value = reader.integer(key, min, max)) target = static_cast<int>(*value);
@@ -343,10 +418,10 @@ const std::vector<KindKey>& kind_keys() {
 
 void read_role_fields(ObjectReader& reader, RoleSpec& role) {
   DiagnosticSink& sink = reader.sink();
-  read_number_key(reader, "annual_salary", 0, kInf, role.annual_salary);
-  read_distribution_key(reader, "time_to_fill_days", kNonNegative, role.time_to_fill_days);
-  read_distribution_key(reader, "onboarding_days", kNonNegative, role.onboarding_days);
-  read_distribution_key(reader, "ramp_months", kNonNegative, role.ramp_months);
+  read_money_key(reader, "annual_salary", role.annual_salary);
+  read_distribution_key(reader, "time_to_fill_days", kDays, role.time_to_fill_days);
+  read_distribution_key(reader, "onboarding_days", kDays, role.onboarding_days);
+  read_distribution_key(reader, "ramp_months", kMonths, role.ramp_months);
   if (const YamlNode* node = reader.get("annual_attrition")) {
     const std::string path = reader.path_of("annual_attrition");
     if (const auto value = read_number(*node, path, sink)) {
@@ -360,7 +435,7 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
     }
   }
   if (const auto backfill = reader.boolean("backfill")) role.backfill = *backfill;
-  read_distribution_key(reader, "backfill_delay_days", kNonNegative, role.backfill_delay_days);
+  read_distribution_key(reader, "backfill_delay_days", kDays, role.backfill_delay_days);
   if (const auto source = reader.text("backfill_source")) role.backfill_source = *source;
   if (const auto curve = read_choice(reader, "ramp_curve", {"linear", "step", "s_curve"})) {
     role.ramp_curve = static_cast<model::RampCurve>(*curve);
@@ -381,13 +456,21 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
   switch (role.kind) {
     case RoleKind::kAccountExecutive: {
       read_int_key(reader, "max_open_opportunities", 0, kMaxCount, role.max_open_opportunities);
-      read_number_key(reader, "prospecting_leads_per_month", 0, kInf,
-                      role.prospecting_leads_per_month);
+      read_capped_key(reader, "prospecting_leads_per_month", 0, kMaxProspectingLeadsPerMonth,
+                      kEventsNote, role.prospecting_leads_per_month);
       if (const auto hands_off = reader.boolean("hands_off_leads")) {
         role.hands_off_leads = *hands_off;
       }
-      read_number_key(reader, "annual_quota", 0, kInf, role.annual_quota);
-      read_distribution_key(reader, "performance", kNonNegative, role.performance);
+      read_money_key(reader, "annual_quota", role.annual_quota);
+      const YamlNode* quota = reader.get("annual_quota");
+      if (quota != nullptr && role.annual_quota > 0 && role.annual_quota < 1) {
+        // Commission is paid per unit of quota: a quota of a fraction of a cent overflows it.
+        sink.error(quota->mark, reader.path_of("annual_quota"),
+                   fmt::format("must be 0 (no quota) or at least 1, got {}",
+                               format_number(role.annual_quota)));
+        role.annual_quota = 0;
+      }
+      read_distribution_key(reader, "performance", kMultiplier, role.performance);
       // Without an explicit figure, on-target earnings follow the salary at a 50/50 pay mix.
       const YamlNode* ote = reader.get("on_target_earnings");
       if (ote == nullptr && reader.get("annual_salary") != nullptr) {
@@ -400,7 +483,7 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
             sink.error(ote->mark, path,
                        fmt::format("must be at least annual_salary ({}), got {}",
                                    format_number(role.annual_salary), format_number(*value)));
-          } else {
+          } else if (check_range(*value, -kInf, kMaxMoney, *ote, path, sink, kMoneyNote)) {
             role.on_target_earnings = *value;
           }
         }
@@ -426,7 +509,7 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
       read_int_key(reader, "trainees_at_once", 0, kMaxCount, role.trainees_at_once);
       read_int_key(reader, "reps_supported", 0, kMaxCount, role.reps_supported);
       read_number_key(reader, "ramp_reduction", 0, 1, role.ramp_reduction);
-      read_number_key(reader, "productivity_uplift", 0, kInf, role.productivity_uplift);
+      read_factor_key(reader, "productivity_uplift", role.productivity_uplift);
       break;
   }
 }
@@ -492,11 +575,12 @@ void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
     }
     model::TerritorySpec territory = model::default_territory();
     territory.name = entry.key;
-    read_number_key(reader, "inbound_leads_per_month", 0, kInf, territory.inbound_leads_per_month);
+    read_capped_key(reader, "inbound_leads_per_month", 0, kMaxInboundLeadsPerMonth, kEventsNote,
+                    territory.inbound_leads_per_month);
     read_int_key(reader, "accounts", 0, kMaxCustomers, territory.accounts);
     read_number_key(reader, "cool_off_months", 0, kInf, territory.cool_off_months);
-    read_number_key(reader, "win_rate_factor", 0, kInf, territory.win_rate_factor);
-    read_number_key(reader, "deal_size_factor", 0, kInf, territory.deal_size_factor);
+    read_factor_key(reader, "win_rate_factor", territory.win_rate_factor);
+    read_factor_key(reader, "deal_size_factor", territory.deal_size_factor);
     reader.finish();
     spec.territories.push_back(std::move(territory));
   }
@@ -549,7 +633,21 @@ void read_source_reference(ObjectReader& reader, const ScenarioSpec& spec, std::
   source = *name;
 }
 
-void read_starting_staff(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+// Adds an entry's `count` people to `planned` (starting staff plus dated hires) and reports the
+// entry that takes the total past kMaxPlannedPeople.
+void count_planned_people(ObjectReader& reader, int count, std::int64_t& planned) {
+  const bool was_within = planned <= kMaxPlannedPeople;
+  planned += count;
+  if (!was_within || planned <= kMaxPlannedPeople) return;
+  const YamlNode* node = reader.get("count");
+  reader.sink().error(node != nullptr ? node->mark : reader.node().mark, reader.path_of("count"),
+                      fmt::format("starting_staff and hires reach {} people with this entry, more "
+                                  "than the limit of {}{}",
+                                  planned, kMaxPlannedPeople, kEventsNote));
+}
+
+void read_starting_staff(const YamlNode& node, ScenarioSpec& spec, std::int64_t& planned,
+                         DiagnosticSink& sink) {
   if (!is_list_or_null(node, "starting_staff", sink)) return;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     ObjectReader reader(node.items[i], key_path_index("starting_staff", i), sink);
@@ -557,12 +655,13 @@ void read_starting_staff(const YamlNode& node, ScenarioSpec& spec, DiagnosticSin
     model::StartingStaffSpec staff;
     read_references(reader, spec, staff.role, staff.territory);
     read_int_key(reader, "count", 0, kMaxCount, staff.count);
+    count_planned_people(reader, staff.count, planned);
     reader.finish();
     spec.starting_staff.push_back(std::move(staff));
   }
 }
 
-void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
+void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, std::int64_t& planned,
                 DiagnosticSink& sink) {
   if (!is_list_or_null(node, "hires", sink)) return;
   const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
@@ -572,6 +671,7 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
     model::HireSpec hire;
     read_references(reader, spec, hire.role, hire.territory);
     read_int_key(reader, "count", 0, kMaxCount, hire.count);
+    count_planned_people(reader, hire.count, planned);
     read_source_reference(reader, spec, hire.source);
     if (const YamlNode* month_node = reader.require("month")) {
       const std::string path = reader.path_of("month");
@@ -606,12 +706,12 @@ void read_hire_sources(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink&
       spec.hire_sources.push_back(model::neutral_hire_source(entry.key));
       source = &spec.hire_sources.back();
     }
-    read_number_key(reader, "time_to_fill_factor", 0, kInf, source->time_to_fill_factor);
-    read_number_key(reader, "ramp_factor", 0, kInf, source->ramp_factor);
-    read_number_key(reader, "productivity", 0, kInf, source->productivity);
-    read_number_key(reader, "attrition_factor", 0, kInf, source->attrition_factor);
-    read_number_key(reader, "salary_factor", 0, kInf, source->salary_factor);
-    read_number_key(reader, "cost_per_hire", 0, kInf, source->cost_per_hire);
+    read_factor_key(reader, "time_to_fill_factor", source->time_to_fill_factor);
+    read_factor_key(reader, "ramp_factor", source->ramp_factor);
+    read_factor_key(reader, "productivity", source->productivity);
+    read_factor_key(reader, "attrition_factor", source->attrition_factor);
+    read_factor_key(reader, "salary_factor", source->salary_factor);
+    read_money_key(reader, "cost_per_hire", source->cost_per_hire);
     reader.finish();
   }
 }
@@ -620,7 +720,7 @@ void read_founder(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink
   ObjectReader reader(node, "founder", sink);
   read_int_key(reader, "span_of_control", 0, kMaxCount, spec.founder.span_of_control);
   read_int_key(reader, "concurrent_searches", 1, kMaxCount, spec.founder.concurrent_searches);
-  read_number_key(reader, "time_to_fill_factor", 0, kInf, spec.founder.time_to_fill_factor);
+  read_factor_key(reader, "time_to_fill_factor", spec.founder.time_to_fill_factor);
   read_int_key(reader, "trainees_at_once", 1, kMaxCount, spec.founder.trainees_at_once);
   reader.finish();
 }
@@ -649,16 +749,24 @@ void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink&
     read_int_key(reader, "from_month", 1, kMaxHorizonMonths, rule.from_month);
     read_int_key(reader, "until_month", 1, kMaxHorizonMonths, rule.until_month);
     read_int_key(reader, "max_count", 0, kMaxCount, rule.max_count);
-    const std::pair<const char*, model::RuleBasis> bases[] = {
-        {"per_customers", model::RuleBasis::kCustomers},
-        {"per_reps", model::RuleBasis::kReps},
-        {"when_reps_per_manager_above", model::RuleBasis::kRepsPerManagerAbove}};
+    // The smallest ratio of each basis: at most one person per customer, ten per rep, and a
+    // manager for every rep.
+    const std::tuple<const char*, model::RuleBasis, double, std::string_view> bases[] = {
+        {"per_customers", model::RuleBasis::kCustomers, 1, " (one person per customer at most)"},
+        {"per_reps", model::RuleBasis::kReps, 0.1, " (ten people per rep at most)"},
+        {"when_reps_per_manager_above", model::RuleBasis::kRepsPerManagerAbove, 1,
+         " (a manager per rep at most)"}};
     int given = rule.every_months > 0 ? 1 : 0;
-    for (const auto& [key, basis] : bases) {
+    for (const auto& [key, basis, smallest, note] : bases) {
       if (reader.get(key) == nullptr) continue;
       ++given;
       double ratio = 0;
-      read_number_key(reader, key, 1e-9, kInf, ratio);
+      const YamlNode* ratio_node = reader.get(key);
+      const std::string path = reader.path_of(key);
+      if (const auto value = read_number(*ratio_node, path, sink);
+          value && check_range(*value, smallest, kMaxCustomers, *ratio_node, path, sink, note)) {
+        ratio = *value;
+      }
       rule.basis = basis;
       rule.ratio = ratio > 0 ? ratio : 1;
     }
@@ -687,10 +795,10 @@ void read_products(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
     product.deal_size_acv = spec.pipeline.deal_size_acv;
     product.sales_cycle_days = spec.pipeline.sales_cycle_days;
     product.complex_share = spec.pipeline.complex_share;
-    read_number_key(reader, "share", 0, kInf, product.share);
+    read_number_key(reader, "share", 0, kMaxShare, product.share);
     read_distribution_key(reader, "win_rate", kProbability, product.win_rate);
-    read_distribution_key(reader, "deal_size_acv", kNonNegative, product.deal_size_acv);
-    read_distribution_key(reader, "sales_cycle_days", kNonNegative, product.sales_cycle_days);
+    read_distribution_key(reader, "deal_size_acv", kMoney, product.deal_size_acv);
+    read_distribution_key(reader, "sales_cycle_days", kDays, product.sales_cycle_days);
     read_number_key(reader, "complex_share", 0, 1, product.complex_share);
     reader.finish();
     spec.products.push_back(std::move(product));
@@ -706,11 +814,11 @@ void read_channels(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
       continue;
     }
     model::ChannelSpec channel = model::default_channel(entry.key);
-    read_number_key(reader, "share", 0, kInf, channel.share);
+    read_number_key(reader, "share", 0, kMaxShare, channel.share);
     read_number_key(reader, "lead_conversion", 0, 1, channel.lead_conversion);
-    read_number_key(reader, "cycle_factor", 0, kInf, channel.cycle_factor);
-    read_number_key(reader, "win_rate_factor", 0, kInf, channel.win_rate_factor);
-    read_number_key(reader, "cost_per_lead", 0, kInf, channel.cost_per_lead);
+    read_factor_key(reader, "cycle_factor", channel.cycle_factor);
+    read_factor_key(reader, "win_rate_factor", channel.win_rate_factor);
+    read_money_key(reader, "cost_per_lead", channel.cost_per_lead);
     reader.finish();
     spec.channels.push_back(std::move(channel));
   }
@@ -728,7 +836,7 @@ void read_segments(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
       continue;
     }
     model::SegmentSpec segment = model::default_segment(entry.key);
-    read_number_key(reader, "share", 0, kInf, segment.share);
+    read_number_key(reader, "share", 0, kMaxShare, segment.share);
     if (const YamlNode* by_territory = reader.get("share_by_territory")) {
       const std::string path = reader.path_of("share_by_territory");
       if (is_map_or_null(*by_territory, path, sink)) {
@@ -742,16 +850,16 @@ void read_segments(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
             continue;
           }
           const auto value = read_number(share.value, share_path, sink);
-          if (value && check_range(*value, 0, kInf, share.value, share_path, sink)) {
+          if (value && check_range(*value, 0, kMaxShare, share.value, share_path, sink)) {
             segment.share_by_territory.emplace_back(share.key, *value);
           }
         }
       }
     }
-    read_number_key(reader, "win_rate_factor", 0, kInf, segment.win_rate_factor);
-    read_number_key(reader, "deal_size_factor", 0, kInf, segment.deal_size_factor);
-    read_number_key(reader, "cycle_factor", 0, kInf, segment.cycle_factor);
-    read_number_key(reader, "churn_factor", 0, kInf, segment.churn_factor);
+    read_factor_key(reader, "win_rate_factor", segment.win_rate_factor);
+    read_factor_key(reader, "deal_size_factor", segment.deal_size_factor);
+    read_factor_key(reader, "cycle_factor", segment.cycle_factor);
+    read_factor_key(reader, "churn_factor", segment.churn_factor);
     reader.finish();
     spec.segments.push_back(std::move(segment));
   }
@@ -790,7 +898,9 @@ void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 
   for (std::size_t i = 0; i < 12; ++i) {
     const std::string item_path = key_path_index(path, i);
     const auto value = read_number(node->items[i], item_path, reader.sink());
-    if (value && check_range(*value, 0, kInf, node->items[i], item_path, reader.sink())) {
+    if (value && check_range(*value, 0, kInf, node->items[i], item_path, reader.sink()) &&
+        check_range(*value, 0, kMaxSeasonalMultiplier, node->items[i], item_path, reader.sink(),
+                    " (ten times the average month at most)")) {
       target[i] = *value;
     }
   }
@@ -851,23 +961,21 @@ void read_money(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
       }
     }
   }
-  read_number_key(reader, "starting_cash", -kInf, kInf, spec.money.starting_cash);
-  read_number_key(reader, "other_monthly_costs", 0, kInf, spec.money.other_monthly_costs);
+  read_capped_key(reader, "starting_cash", -kMaxMoney, kMaxMoney, kMoneyNote,
+                  spec.money.starting_cash);
+  read_money_key(reader, "other_monthly_costs", spec.money.other_monthly_costs);
   reader.finish();
 }
 
 void read_pipeline(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   ObjectReader reader(node, "pipeline", sink);
   read_distribution_key(reader, "win_rate", kProbability, spec.pipeline.win_rate);
-  read_distribution_key(reader, "deal_size_acv", kNonNegative, spec.pipeline.deal_size_acv);
-  read_distribution_key(reader, "sales_cycle_days", kNonNegative, spec.pipeline.sales_cycle_days);
+  read_distribution_key(reader, "deal_size_acv", kMoney, spec.pipeline.deal_size_acv);
+  read_distribution_key(reader, "sales_cycle_days", kDays, spec.pipeline.sales_cycle_days);
   read_number_key(reader, "complex_share", 0, 1, spec.pipeline.complex_share);
-  read_distribution_key(reader, "specialist_help_days", kNonNegative,
-                        spec.pipeline.specialist_help_days);
-  read_number_key(reader, "specialist_win_rate_factor", 0, kInf,
-                  spec.pipeline.specialist_win_rate_factor);
-  read_number_key(reader, "unassisted_win_rate_factor", 0, kInf,
-                  spec.pipeline.unassisted_win_rate_factor);
+  read_distribution_key(reader, "specialist_help_days", kDays, spec.pipeline.specialist_help_days);
+  read_factor_key(reader, "specialist_win_rate_factor", spec.pipeline.specialist_win_rate_factor);
+  read_factor_key(reader, "unassisted_win_rate_factor", spec.pipeline.unassisted_win_rate_factor);
   read_number_key(reader, "unqualified_lead_share", 0, 1, spec.pipeline.unqualified_lead_share);
   read_number_key(reader, "qualification_accuracy", 0, 1, spec.pipeline.qualification_accuracy);
   read_int_key(reader, "rebalance_every_months", 0, kMaxHorizonMonths,
@@ -877,8 +985,10 @@ void read_pipeline(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
 
 void read_customers(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   ObjectReader reader(node, "customers", sink);
-  read_int_key(reader, "initial", 0, kMaxCustomers, spec.customers.initial_customers);
-  read_distribution_key(reader, "initial_mrr", kNonNegative, spec.customers.initial_mrr);
+  if (const auto initial = reader.integer("initial", 0, kMaxInitialCustomers)) {
+    spec.customers.initial_customers = static_cast<int>(*initial);
+  }
+  read_distribution_key(reader, "initial_mrr", kMoney, spec.customers.initial_mrr);
   read_number_key(reader, "monthly_churn", 0, 1, spec.customers.monthly_churn);
   read_distribution_key(reader, "monthly_expansion", kRelativeChange,
                         spec.customers.monthly_expansion);
@@ -887,10 +997,85 @@ void read_customers(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& si
   if (const auto billing = read_choice(reader, "annual_billing", {"monthly", "upfront"})) {
     spec.customers.annual_billing = static_cast<model::AnnualBilling>(*billing);
   }
-  read_number_key(reader, "covered_churn_factor", 0, kInf, spec.customers.covered_churn_factor);
-  read_number_key(reader, "covered_expansion_bonus", -1, kInf,
+  read_factor_key(reader, "covered_churn_factor", spec.customers.covered_churn_factor);
+  read_capped_key(reader, "covered_expansion_bonus", -1, kMaxMonthlyExpansion,
+                  " (growth compounds every month and would overflow)",
                   spec.customers.covered_expansion_bonus);
   reader.finish();
+}
+
+// The node at `key` of the map `parent` (or of its entry `entry`), else the best mark nearby.
+YamlMark mark_of(const YamlNode* parent, std::string_view entry, std::string_view key,
+                 const YamlNode& root) {
+  if (parent == nullptr || !parent->is_map()) return root.mark;
+  if (entry.empty()) {
+    const YamlNode* node = parent->find(key);
+    return node != nullptr ? node->mark : parent->mark;
+  }
+  for (const YamlEntry& e : parent->entries) {
+    if (e.key != entry) continue;
+    const YamlNode* node = e.value.is_map() ? e.value.find(key) : nullptr;
+    return node != nullptr ? node->mark : e.key_mark;
+  }
+  return parent->mark;
+}
+
+// Refuses a scenario whose rates alone commit each replication to more events than it may handle
+// (model::ReplicationLimits), pointing at the largest driver.
+void check_event_estimate(const ScenarioSpec& spec, const YamlNode& root, DiagnosticSink& sink) {
+  const model::EventEstimate events = model::estimate_events(spec);
+  const auto limit = static_cast<double>(model::ReplicationLimits{}.events);
+  if (events.total() <= limit) return;
+  const auto count = [](double n) { return format_grouped(std::round(n), 0); };
+  const std::string over = fmt::format(
+      "~{} events per replication in all, more than the limit of {}; a replication would run for "
+      "minutes",
+      count(events.total()), count(limit));
+  if (events.lead_arrivals >= events.initial_renewals) {
+    const model::TerritorySpec* busiest = &spec.territories.front();
+    for (const model::TerritorySpec& t : spec.territories) {
+      if (t.inbound_leads_per_month > busiest->inbound_leads_per_month) busiest = &t;
+    }
+    const double peak =
+        *std::max_element(spec.seasonality.leads.begin(), spec.seasonality.leads.end());
+    sink.error(
+        mark_of(root.find("territories"), busiest->name, "inbound_leads_per_month", root),
+        key_path_join(key_path_join("territories", busiest->name), "inbound_leads_per_month"),
+        fmt::format("the inbound leads of {} territor{} (the busiest, {} a month{}) over {} "
+                    "months arrive ~{} times per replication: {}. Lower the rates, the "
+                    "seasonal peak or horizon_months",
+                    spec.territories.size(), spec.territories.size() == 1 ? "y" : "ies",
+                    format_number(busiest->inbound_leads_per_month),
+                    peak != 1 ? fmt::format(" at a seasonal peak of x{}", format_number(peak)) : "",
+                    spec.horizon_months, count(events.lead_arrivals), over));
+  } else {
+    sink.error(mark_of(root.find("customers"), "", "initial", root), "customers.initial",
+               fmt::format("{} initial customers renew ~{} times per replication over {} months: "
+                           "{}. Lower customers.initial or horizon_months",
+                           spec.customers.initial_customers, count(events.initial_renewals),
+                           spec.horizon_months, over));
+  }
+}
+
+// Checks what only the whole scenario shows: shares that are all 0 (a lead would have nowhere to
+// go) and rates that commit every replication to too many events. (Probabilities that factors
+// multiply above 1, a churn or a win probability, are capped at 1 by the model, as documented.)
+void check_combinations(const ScenarioSpec& spec, const YamlNode& root, DiagnosticSink& sink) {
+  const auto all_zero = [](const auto& entries) {
+    return !entries.empty() && std::all_of(entries.begin(), entries.end(),
+                                           [](const auto& entry) { return entry.share <= 0; });
+  };
+  if (all_zero(spec.products)) {
+    const YamlNode* node = root.find("products");
+    sink.error(node != nullptr ? node->mark : root.mark, "products",
+               "every product's share is 0, so a lead has no product; give one a positive share");
+  }
+  if (all_zero(spec.channels)) {
+    const YamlNode* node = root.find("channels");
+    sink.error(node != nullptr ? node->mark : root.mark, "channels",
+               "every channel's share is 0, so a lead has no channel; give one a positive share");
+  }
+  check_event_estimate(spec, root, sink);
 }
 
 // Orders diagnostics by position, files in order of first appearance.
@@ -948,8 +1133,13 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
   if (const YamlNode* node = reader.get("founder")) read_founder(*node, spec, sink);
   if (const YamlNode* node = reader.get("management")) read_management(*node, spec, sink);
   if (const YamlNode* node = reader.get("territories")) read_territories(*node, spec, sink);
-  if (const YamlNode* node = reader.get("starting_staff")) read_starting_staff(*node, spec, sink);
-  if (const YamlNode* node = reader.get("hires")) read_hires(*node, spec, horizon_known, sink);
+  std::int64_t planned_people = 0;
+  if (const YamlNode* node = reader.get("starting_staff")) {
+    read_starting_staff(*node, spec, planned_people, sink);
+  }
+  if (const YamlNode* node = reader.get("hires")) {
+    read_hires(*node, spec, horizon_known, planned_people, sink);
+  }
   if (const YamlNode* node = reader.get("hiring_rules")) read_hiring_rules(*node, spec, sink);
   if (const YamlNode* node = reader.get("sales_motion")) read_sales_motion(*node, spec, sink);
   if (const YamlNode* node = reader.get("pipeline")) read_pipeline(*node, spec, sink);
@@ -962,6 +1152,7 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
     result.expectations = read_scenario_expectations(*node, spec, horizon_known, sink);
   }
   reader.finish();
+  if (result.diagnostics.empty()) check_combinations(spec, root, sink);
 
   if (result.diagnostics.empty()) {
     result.spec = std::move(spec);

@@ -17,6 +17,10 @@ double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
 
 void Replication::add_customer(double mrr, sim::Rng rng, std::size_t territory,
                                std::size_t segment) {
+  if (customers_.size() >= limits_.customers) [[unlikely]] {
+    fail_limit("customers won or started with by one replication", limits_.customers,
+               "lower customers.initial or the lead flow");
+  }
   Customer customer;
   // The customer's own draws: contract term, then its place in customer-success coverage.
   customer.annual = uniform01(rng) < spec_.customers.annual_contract_share;

@@ -43,6 +43,7 @@ double Replication::productivity(const Person& person) const {
 }
 
 void Replication::open_requisition(std::size_t role, std::size_t territory, std::size_t source) {
+  check_requisition_limit();
   requisitions_.push_back(
       {role, territory, source, simulator_.now(), entity_key(requisitions_by_role_, role)});
   simulator_.schedule_in(0, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
@@ -254,7 +255,9 @@ void Replication::finish_onboarding(std::uint32_t person_index) {
       person.ramp_days *=
           1.0 - enablement_ramp_weighted_ / enablement_support_ * enablement_coverage();
     }
-    person.ramp_days /= management_factor();
+    // With no management at all and the full penalty the factor is 0: a ramp never ends (and
+    // no ramp stays none, rather than 0 / 0).
+    if (person.ramp_days > 0) person.ramp_days /= management_factor();
     start_selling(person_index);
   }
   start_training();
@@ -300,6 +303,7 @@ void Replication::leave(std::uint32_t person_index) {
   }
   if (role.backfill) {
     const double delay = draw_nonnegative(role.backfill_delay_days, person.rng);
+    check_requisition_limit();
     requisitions_.push_back({person.role, person.territory, source_index(role.backfill_source), 0,
                              entity_key(requisitions_by_role_, person.role)});
     simulator_.schedule_in(delay, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
@@ -370,27 +374,28 @@ void Replication::apply_hiring_rules(int month) {
     if (month < rule.from_month || month > rule.until_month) continue;
     const std::size_t role = role_index(rule.role);
     const int current = headcount_by_role_[role] + open_requisitions_by_role_[role];
-    int wanted = 0;
+    // Targets in floating point, capped at max_count (at most kUnlimited) before they become an
+    // int: a small ratio times many customers must not overflow. Runaway growth is stopped by
+    // the requisition limit of the replication (ReplicationLimits), with an error.
+    double target = 0;
     switch (rule.basis) {
       case RuleBasis::kNone:
         if (rule.every_months > 0 && (month - rule.from_month) % rule.every_months == 0) {
-          wanted = std::min(rule.count, rule.max_count - current);
+          target = current + rule.count;
         }
         break;
       case RuleBasis::kCustomers:
-        wanted = static_cast<int>(std::floor(static_cast<double>(active_customers_) / rule.ratio)) -
-                 current;
+        target = std::floor(static_cast<double>(active_customers_) / rule.ratio);
         break;
       case RuleBasis::kReps:
-        wanted = static_cast<int>(std::floor(sellers_ / rule.ratio)) - current;
+        target = std::floor(sellers_ / rule.ratio);
         break;
       case RuleBasis::kRepsPerManagerAbove:
-        wanted =
-            std::max(0, static_cast<int>(std::ceil(sellers_ / rule.ratio)) - managers_employed_) -
-            current;
+        target = std::max(0.0, std::ceil(sellers_ / rule.ratio) - managers_employed_);
         break;
     }
-    if (rule.basis != RuleBasis::kNone) wanted = std::min(wanted, rule.max_count - current);
+    const int wanted =
+        static_cast<int>(std::min(target, static_cast<double>(rule.max_count))) - current;
     const std::size_t territory = territory_index(rule.territory);
     const std::size_t source = source_index(rule.source);
     for (int i = 0; i < wanted; ++i) open_requisition(role, territory, source);

@@ -1,5 +1,7 @@
 #include "models/projection.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -51,6 +53,28 @@ SampleMemory sample_memory(const ScenarioSpec& spec, const ProjectionOptions& op
   return memory;
 }
 
+EventEstimate estimate_events(const ScenarioSpec& spec) {
+  EventEstimate estimate;
+  const double months = spec.horizon_months;
+  const double peak =
+      *std::max_element(spec.seasonality.leads.begin(), spec.seasonality.leads.end());
+  for (const TerritorySpec& territory : spec.territories) {
+    estimate.lead_arrivals += territory.inbound_leads_per_month * peak * months;
+  }
+  // A customer renews once a term while it stays: with churn c per renewal and n terms in the
+  // horizon, 1 + (1 - c) + ... + (1 - c)^(n - 1) renewals in expectation.
+  const auto renewals = [](double churn, double terms) {
+    return churn > 0 ? (1 - std::pow(1 - churn, terms)) / churn : terms;
+  };
+  const CustomerSpec& customers = spec.customers;
+  estimate.initial_renewals =
+      customers.initial_customers *
+      ((1 - customers.annual_contract_share) * renewals(customers.monthly_churn, months) +
+       customers.annual_contract_share * renewals(customers.annual_churn, std::floor(months / 12)));
+  estimate.months = 2 * months;
+  return estimate;
+}
+
 Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
   MetricLayout layout(spec);
   std::vector<std::size_t> stored = kept_columns(layout, options);
@@ -80,7 +104,8 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
   runner.on_progress = options.on_progress;
   runner.stop_requested = options.stop_requested;
   projection.outcome = sim::run_replications(runner, [&](std::size_t r) {
-    Replication replication(spec, projection.layout, options.seed, r, probe ? &*probe : nullptr);
+    Replication replication(spec, projection.layout, options.seed, r, probe ? &*probe : nullptr,
+                            options.limits);
     const Eigen::MatrixXd& monthly = replication.run();
     const std::size_t row = r - options.first_replication;
     const auto at = static_cast<Eigen::Index>(row);

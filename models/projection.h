@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/input_probe.h"
+#include "models/limits.h"
 #include "models/metrics.h"
 #include "models/scenario_spec.h"
 #include "sim/replication_runner.h"
@@ -32,6 +33,8 @@ struct ProjectionOptions {
   /// The metrics to keep samples of, as columns of MetricLayout(spec) in the order wanted;
   /// empty: every metric. Replications still compute every metric; only what is kept shrinks.
   std::vector<std::size_t> metrics;
+  /// What one replication may grow to before the run stops with an error.
+  ReplicationLimits limits;
 };
 
 /// The samples of the kept metrics for every replication and month, and how the run went.
@@ -64,10 +67,28 @@ struct SampleMemory {
 /// allocating it, so that a run too large for the machine can be refused before it starts.
 SampleMemory sample_memory(const ScenarioSpec& spec, const ProjectionOptions& options);
 
+/// The events every replication of a scenario is sure to handle, in expectation, known before
+/// it runs: what a scenario's rates commit it to whatever its team does.
+struct EventEstimate {
+  /// Inbound lead arrivals: each territory's rate at its peak seasonal month (arrivals are
+  /// drawn at the peak and thinned) times the horizon.
+  double lead_arrivals = 0;
+  /// Renewals of the initial customers until they churn or the horizon ends.
+  double initial_renewals = 0;
+  /// A start and an end per month.
+  double months = 0;
+  double total() const { return lead_arrivals + initial_renewals + months; }
+};
+
+/// The expected events a replication of `spec` cannot avoid (see EventEstimate). Prospecting,
+/// deals, customers won and hires add to it; ReplicationLimits::events bounds the whole.
+EventEstimate estimate_events(const ScenarioSpec& spec);
+
 /// Runs `options.replications` independent histories of `spec` (validated) on a thread pool.
 /// Replication r uses streams seeded from (seed, r), so results do not depend on the thread count
 /// nor on how a run is split into batches.
-/// Throws std::invalid_argument when options.metrics names a column the layout does not have.
+/// Throws std::invalid_argument when options.metrics names a column the layout does not have,
+/// and LimitExceeded when a replication passes options.limits.
 Projection project(const ScenarioSpec& spec, const ProjectionOptions& options);
 
 /// Appends the replications of `more` (a later batch of the same scenario) after those of `into`.

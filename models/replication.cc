@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <exception>
+#include <stdexcept>
+#include <string>
 
 #include "models/random_draws.h"
 
@@ -11,11 +14,53 @@ namespace {
 
 std::uint32_t kind_of(EventKind kind) { return static_cast<std::uint32_t>(kind); }
 
+// 1234567 as "1,234,567".
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), 1, ',');
+  }
+  return digits;
+}
+
+// What an event kind is, for people, and what drives it.
+struct KindText {
+  const char* events;
+  const char* advice;
+};
+
+KindText kind_text(EventKind kind) {
+  switch (kind) {
+    case EventKind::kInboundLead:
+      return {"inbound lead arrivals",
+              "lower territories.*.inbound_leads_per_month or seasonality.leads"};
+    case EventKind::kProspectedLead:
+      return {"prospected leads", "lower roles.*.prospecting_leads_per_month or the team's size"};
+    case EventKind::kOpportunityClosed:
+    case EventKind::kSpecialistReleased:
+      return {"deal closes", "lower the lead flow"};
+    case EventKind::kCustomerRenewal:
+      return {"customer renewals", "lower customers.initial or the lead flow that wins customers"};
+    case EventKind::kRequisitionOpened:
+    case EventKind::kHireStarted:
+    case EventKind::kOnboardingDone:
+    case EventKind::kEmployeeLeaves:
+      return {"hires and departures",
+              "check hiring_rules, annual_attrition and the hire sources' attrition_factor"};
+    case EventKind::kMonthStart:
+    case EventKind::kMonthEnd:
+      break;
+  }
+  return {"month starts and ends", "shorten horizon_months"};
+}
+
 }  // namespace
 
 Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
-                         std::uint64_t replication, const InputProbe* probe)
+                         std::uint64_t replication, const InputProbe* probe,
+                         const ReplicationLimits& limits)
     : spec_(spec),
+      limits_(limits),
       layout_(layout),
       seed_(seed),
       replication_(replication),
@@ -62,6 +107,48 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
   season_max_ = *std::max_element(spec.seasonality.leads.begin(), spec.seasonality.leads.end());
 }
 
+void Replication::fail_limit(const std::string& what, std::uint64_t limit,
+                             const std::string& advice) const {
+  std::string message = "replication ";
+  message += std::to_string(replication_);
+  message += " passed the limit of ";
+  message += grouped(limit);
+  message += " ";
+  message += what;
+  message += " in month ";
+  message += std::to_string(current_month() + 1);
+  message += " of ";
+  message += std::to_string(spec_.horizon_months);
+  message += "; ";
+  message += advice;
+  LimitExceeded error(message);
+  limit_exceeded_ = std::make_exception_ptr(error);
+  throw error;
+}
+
+void Replication::fail_requisition_limit() const {
+  fail_limit("requisitions opened by one replication", limits_.requisitions,
+             "a hiring rule that grows with the team it hires (per_reps on the role it counts) or "
+             "heavy attrition with immediate backfill does this: check hiring_rules, "
+             "annual_attrition and the hire sources' attrition_factor");
+}
+
+void Replication::fail_event_limit() const {
+  const auto& by_kind = simulator_.events_by_kind();
+  std::size_t top = 0;
+  for (std::size_t k = 1; k <= kind_of(EventKind::kMonthEnd); ++k) {
+    if (by_kind[k] > by_kind[top]) top = k;
+  }
+  const KindText text = kind_text(static_cast<EventKind>(top));
+  std::string advice = "most were ";
+  advice += text.events;
+  advice += " (";
+  advice += grouped(by_kind[top]);
+  advice += "): ";
+  advice += text.advice;
+  fail_limit("events handled by one replication", limits_.events, advice);
+}
+
 std::uint64_t Replication::entity_key(std::vector<std::uint32_t>& counts, std::size_t role) {
   return (std::uint64_t{role} << 32) | counts[role]++;
 }
@@ -103,7 +190,14 @@ int Replication::current_month() const {
 const Eigen::MatrixXd& Replication::run() {
   schedule_initial_events();
   const double horizon_days = spec_.horizon_months * kDaysPerMonth;
-  simulator_.run_until(horizon_days, *this);
+  try {
+    simulator_.run_until(horizon_days, *this);
+  } catch (const sim::SimulationError&) {
+    // The simulator prefixes what a handler throws with the day and the event kind. A passed
+    // limit is the scenario's doing and its message already says when: rethrow it as it was.
+    if (limit_exceeded_) std::rethrow_exception(limit_exceeded_);
+    throw;
+  }
   assert(months_recorded_ == spec_.horizon_months);
   return monthly_;
 }
@@ -127,6 +221,7 @@ void Replication::schedule_initial_events() {
     const std::size_t territory = territory_index(hire.territory);
     const std::size_t source = source_index(hire.source);
     for (int i = 0; i < hire.count; ++i) {
+      check_requisition_limit();
       requisitions_.push_back(
           {role, territory, source, 0, entity_key(requisitions_by_role_, role)});
       simulator_.schedule_at((hire.start_month - 1) * kDaysPerMonth, priority::kRequisition,
@@ -144,6 +239,7 @@ void Replication::schedule_initial_events() {
 }
 
 void Replication::operator()(const sim::Event& event) {
+  check_event_limit();
   ledger_.accrue_to(event.time);
   current_priority_ = event.priority;
   switch (static_cast<EventKind>(event.kind)) {

@@ -4,11 +4,14 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "models/input_probe.h"
 #include "models/ledger.h"
+#include "models/limits.h"
 #include "models/metrics.h"
 #include "models/scenario_spec.h"
 #include "sim/random_streams.h"
@@ -78,7 +81,8 @@ class Replication {
   /// `spec` must have passed validation and outlive the replication. With a `probe` (built from
   /// this same `spec`), draws of uncertain inputs may be pinned and are recorded.
   Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
-              std::uint64_t replication, const InputProbe* probe = nullptr);
+              std::uint64_t replication, const InputProbe* probe = nullptr,
+              const ReplicationLimits& limits = {});
 
   /// Runs the whole horizon and returns the results: row m (of horizon_months) holds the metrics
   /// of month m + 1, in the columns of the layout. Call once.
@@ -199,6 +203,22 @@ class Replication {
   };
 
   // replication.cc
+  /// Throws LimitExceeded saying the replication passed a limit (events, requisitions or
+  /// customers), when it did it and what to change.
+  [[noreturn]] void fail_limit(const std::string& what, std::uint64_t limit,
+                               const std::string& advice) const;
+  void check_event_limit() const {
+    if (simulator_.events_handled() > limits_.events) [[unlikely]] {
+      fail_event_limit();
+    }
+  }
+  [[noreturn]] void fail_event_limit() const;
+  void check_requisition_limit() const {
+    if (requisitions_.size() >= limits_.requisitions) [[unlikely]] {
+      fail_requisition_limit();
+    }
+  }
+  [[noreturn]] void fail_requisition_limit() const;
   sim::Rng substream(Stream stream, std::uint64_t index) const;
   /// One draw of the uncertain input `input` (a Distribution field of spec_): every sample of a
   /// scenario's distributions goes through here, so sensitivity analysis can pin and record it.
@@ -286,6 +306,9 @@ class Replication {
   void record_quota(int month);
 
   const ScenarioSpec& spec_;
+  ReplicationLimits limits_;
+  /// The LimitExceeded thrown by fail_limit, to rethrow unwrapped from run().
+  mutable std::exception_ptr limit_exceeded_;
   const MetricLayout& layout_;
   sim::Simulator simulator_;
   std::uint64_t seed_;

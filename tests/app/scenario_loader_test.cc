@@ -273,7 +273,7 @@ TEST(ScenarioLoader, CountsAndProbabilities) {
   EXPECT_EQ(errors_of("starting_staff:\n  - {role: account_executive, count: -2}\n"),
             Errors{"s.yaml:2:38: starting_staff[0].count: must be between 0 and 100000, got -2"});
   EXPECT_EQ(errors_of("customers: {initial: -3}\n"),
-            Errors{"s.yaml:1:22: customers.initial: must be between 0 and 10000000, got -3"});
+            Errors{"s.yaml:1:22: customers.initial: must be between 0 and 1000000, got -3"});
   EXPECT_EQ(errors_of("customers: {monthly_churn: 1.5}\n"),
             Errors{"s.yaml:1:28: customers.monthly_churn: must be between 0 and 1, got 1.5"});
   EXPECT_EQ(errors_of("customers: {monthly_churn: -1%}\n"),
@@ -430,7 +430,7 @@ TEST(ScenarioLoader, DistributionSupport) {
   // far tail is allowed (the model never lets MRR go below 0).
   EXPECT_EQ(errors_of("customers:\n  monthly_expansion: -150%\n"),
             Errors{"s.yaml:2:22: customers.monthly_expansion: must be at least -1, got -1.5"});
-  load_ok("customers:\n  monthly_expansion: {dist: normal, mean: 0, sd: 0.5}\n");
+  load_ok("customers:\n  monthly_expansion: {dist: normal, mean: -0.5, sd: 0.2}\n");
   // Truncated into range, and a probability given as a beta: fine.
   load_ok(
       "pipeline:\n  win_rate: {dist: normal, mean: 0.2, sd: 0.05, min: 0, max: 1}\n"

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "run_binary.h"
@@ -79,6 +80,52 @@ TEST(LimitsTest, UnknownMetricsAndBadLimitsAreExplained) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("TEAMSIM_MEMORY_LIMIT=lots is not a memory size"), std::string::npos)
       << bad.err;
+}
+
+TEST(LimitsTest, AHostileRateIsRefusedAtLoadNamingItsPosition) {
+  // A trillion leads a month would keep one replication busy for days.
+  TempDir dir;
+  const std::string scenario = dir.path() + "/hostile.yaml";
+  std::ofstream(scenario) << "horizon_months: 600\n"
+                             "territories:\n"
+                             "  all: {inbound_leads_per_month: 1e12}\n";
+  const std::string out = dir.path() + "/out";
+  const CommandResult r = run_teamsim("run " + scenario + " --out " + out);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("hostile.yaml:3:34: territories.all.inbound_leads_per_month: must be at "
+                       "most 100000, got 1000000000000 (a limit that keeps a replication from "
+                       "running for minutes; see \"Limits\" in docs/scenario-reference.md)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(LimitsTest, ARunawayHiringRuleStopsTheRunWithExitThreeAndWritesNothing) {
+  // Ten AEs wanted per AE, hired the day they are opened: 10^m AEs at the start of month m + 1,
+  // so the 500,000th requisition (the limit of models/limits.h) is opened in month 6. No rate
+  // says so at load time; the replication stops itself.
+  TempDir dir;
+  const std::string scenario = dir.path() + "/runaway.yaml";
+  std::ofstream(scenario) << "horizon_months: 24\n"
+                             "roles:\n"
+                             "  account_executive: {time_to_fill_days: 0, onboarding_days: 0, "
+                             "prospecting_leads_per_month: 0, annual_attrition: 0}\n"
+                             "founder: {concurrent_searches: 100_000, trainees_at_once: 100_000}\n"
+                             "territories: {all: {inbound_leads_per_month: 0}}\n"
+                             "starting_staff:\n"
+                             "  - {role: account_executive, count: 1}\n"
+                             "hiring_rules:\n"
+                             "  - {role: account_executive, per_reps: 0.1}\n";
+  const std::string out = dir.path() + "/out";
+  const CommandResult r = run_teamsim("run " + scenario + " -n 2 -t 1 --out " + out);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("teamsim: error: replication 0 passed the limit of 500,000 requisitions "
+                       "opened by one replication in month 6 of 24; a hiring rule that grows "
+                       "with the team it hires"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 }  // namespace

@@ -1,0 +1,125 @@
+// A replication that grows past its limits (models/limits.h) stops with LimitExceeded, naming the
+// limit, the replication, the month and what to change, instead of running for hours or filling
+// memory; one that stays within them runs as before.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "models/limits.h"
+#include "test_scenarios.h"
+
+namespace teamsim::model {
+namespace {
+
+/// The message of the LimitExceeded that running `spec` with `limits` throws ("" if none).
+std::string limit_message(const ScenarioSpec& spec, const ReplicationLimits& limits,
+                          std::size_t replications = 1, unsigned threads = 1) {
+  ProjectionOptions options;
+  options.replications = replications;
+  options.seed = 7;
+  options.threads = threads;
+  options.limits = limits;
+  try {
+    project(spec, options);
+  } catch (const LimitExceeded& e) {
+    return e.what();
+  }
+  return "";
+}
+
+/// One AE to start with and a rule that wants ten AEs per AE: the team it hires feeds the rule.
+ScenarioSpec runaway_hiring(int horizon_months) {
+  ScenarioSpec spec = quiet_scenario(horizon_months);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  HiringRuleSpec rule;
+  rule.role = "account_executive";
+  rule.basis = RuleBasis::kReps;
+  rule.ratio = 0.1;
+  spec.hiring_rules = {rule};
+  return spec;
+}
+
+TEST(ReplicationLimitsTest, AHiringRuleFeedingOnItsOwnHiresStopsAtTheRequisitionLimit) {
+  // Hires start the day they are opened (time to fill 0), so at the start of month m the rule
+  // sees 10^(m-1) AEs and opens requisitions up to 10^m in all: 9, 99, 999 by month 3, and the
+  // 1,000th requisition in month 4.
+  ReplicationLimits limits;
+  limits.requisitions = 1'000;
+  EXPECT_EQ(limit_message(runaway_hiring(24), limits),
+            "replication 0 passed the limit of 1,000 requisitions opened by one replication in "
+            "month 4 of 24; a hiring rule that grows with the team it hires (per_reps on the role "
+            "it counts) or heavy attrition with immediate backfill does this: check hiring_rules, "
+            "annual_attrition and the hire sources' attrition_factor");
+}
+
+TEST(ReplicationLimitsTest, WithinTheLimitsTheRunIsUnchanged) {
+  // The same rule capped by max_count at 999 people opens 998 requisitions: under the limit.
+  ScenarioSpec spec = runaway_hiring(6);
+  spec.hiring_rules[0].max_count = 999;
+  ProjectionOptions options;
+  options.replications = 2;
+  options.limits.requisitions = 1'000;
+  const Projection projection = project(spec, options);
+  const Eigen::MatrixXd& headcount = named(projection, "headcount.account_executive");
+  EXPECT_EQ(headcount(0, 5), 999);
+  EXPECT_EQ(headcount(1, 5), 999);
+}
+
+TEST(ReplicationLimitsTest, TooManyEventsNameTheKindThatDominates) {
+  // 100 inbound leads a month (a Poisson flow) and two month events: the 1,001st event comes
+  // around month ten, and nearly all of them are lead arrivals.
+  ScenarioSpec spec = quiet_scenario(24);
+  spec.territories[0].inbound_leads_per_month = 100;
+  ReplicationLimits limits;
+  limits.events = 1'000;
+  const std::string message = limit_message(spec, limits);
+  EXPECT_EQ(message.rfind("replication 0 passed the limit of 1,000 events handled by one "
+                          "replication in month ",
+                          0),
+            0u)
+      << message;
+  EXPECT_NE(message.find(" of 24; most were inbound lead arrivals ("), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("): lower territories.*.inbound_leads_per_month or seasonality.leads"),
+            std::string::npos)
+      << message;
+}
+
+TEST(ReplicationLimitsTest, TooManyCustomersStopAtTheStart) {
+  ScenarioSpec spec = quiet_scenario(24);
+  spec.customers.initial_customers = 50;
+  ReplicationLimits limits;
+  limits.customers = 20;
+  EXPECT_EQ(limit_message(spec, limits),
+            "replication 0 passed the limit of 20 customers won or started with by one "
+            "replication in month 1 of 24; lower customers.initial or the lead flow");
+}
+
+TEST(ReplicationLimitsTest, TheLowestFailingReplicationIsReportedWhateverTheThreads) {
+  ReplicationLimits limits;
+  limits.requisitions = 1'000;
+  const ScenarioSpec spec = runaway_hiring(24);
+  const std::string one = limit_message(spec, limits, 8, 1);
+  EXPECT_EQ(one.rfind("replication 0 passed", 0), 0u) << one;
+  EXPECT_EQ(limit_message(spec, limits, 8, 2), one);
+}
+
+TEST(NumericalSafetyTest, NoManagementAtAllGivesFiniteMetrics) {
+  // With the full under-management penalty and nobody managing (no manager, a founder with a
+  // span of 0), the management factor is 0: reps never finish ramping and produce nothing. A rep
+  // hired with no ramp at all must not turn into 0 / 0.
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.management.under_management_penalty = 1;
+  spec.founder.span_of_control = 0;
+  spec.territories[0].inbound_leads_per_month = 20;
+  spec.hires = {HireSpec{"account_executive", 3, 1, "", "experienced_external"}};
+  const Projection projection = run(spec, 20);
+  for (std::size_t m = 0; m < projection.samples.metrics(); ++m) {
+    EXPECT_TRUE(projection.samples.metric(m).allFinite()) << projection.layout.info(m).name;
+  }
+  EXPECT_EQ(named(projection, "new_bookings").sum(), 0);
+}
+
+}  // namespace
+}  // namespace teamsim::model
