@@ -44,6 +44,10 @@ constexpr double kMaxSeasonalMultiplier = 10;
 constexpr double kMaxMoney = 1e15;  // any amount, in the scenario's currency
 constexpr double kMaxFactor = 100;  // any multiplier of a rate, a size, a duration or a chance
 constexpr double kMaxShare = 1e6;   // relative weights (shares are normalised)
+// Leads one sales-operations person screens a month: summed over the team (and subtracted when
+// someone leaves), a huge value would become infinite or swallow the others.
+constexpr double kMaxScreenedLeadsPerMonth = 1e6;
+constexpr double kMaxCoolOffMonths = 1'200;  // a century
 constexpr std::string_view kEventsNote =
     " (a limit that keeps a replication from running for minutes; see \"Limits\" in "
     "docs/scenario-reference.md)";
@@ -68,8 +72,9 @@ constexpr Support kMonths{0, kInf, false, 1'200, "a century at most"};
 constexpr Support kProbability{0, 1};
 // A renewal can at most lose all of a customer's MRR. The model clamps MRR at 0, so a distribution
 // with a far tail below -1 (a normal) is fine; a constant below -1 is a mistake. Growth compounds
-// every month: +50 % at most (with covered_expansion_bonus, at most doubling a month) keeps MRR
-// finite over the longest horizon (2^600 is about 1e180).
+// every month: +50 % at most for each, and for their sum (check_combinations), gives at most
+// 1.5^600 (about 1e106) over the longest horizon, so MRR, cash and their squares in the summary's
+// variances stay finite (a squared 2^600, as +50 % each would allow, overflows).
 constexpr double kMaxMonthlyExpansion = 0.5;
 constexpr Support kRelativeChange{-1, kInf, true, kMaxMonthlyExpansion,
                                   "growth compounds every month and would overflow"};
@@ -503,7 +508,8 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
       read_int_key(reader, "concurrent_deals", 0, kMaxCount, role.concurrent_deals);
       break;
     case RoleKind::kSalesOperations:
-      read_number_key(reader, "leads_screened_per_month", 0, kInf, role.leads_screened_per_month);
+      read_capped_key(reader, "leads_screened_per_month", 0, kMaxScreenedLeadsPerMonth,
+                      " (a million a month per person at most)", role.leads_screened_per_month);
       break;
     case RoleKind::kSalesEnablement:
       read_int_key(reader, "trainees_at_once", 0, kMaxCount, role.trainees_at_once);
@@ -578,7 +584,8 @@ void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
     read_capped_key(reader, "inbound_leads_per_month", 0, kMaxInboundLeadsPerMonth, kEventsNote,
                     territory.inbound_leads_per_month);
     read_int_key(reader, "accounts", 0, kMaxCustomers, territory.accounts);
-    read_number_key(reader, "cool_off_months", 0, kInf, territory.cool_off_months);
+    read_capped_key(reader, "cool_off_months", 0, kMaxCoolOffMonths, " (a century at most)",
+                    territory.cool_off_months);
     read_factor_key(reader, "win_rate_factor", territory.win_rate_factor);
     read_factor_key(reader, "deal_size_factor", territory.deal_size_factor);
     reader.finish();
@@ -729,8 +736,7 @@ void read_management(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& s
   ObjectReader reader(node, "management", sink);
   read_number_key(reader, "under_management_penalty", 0, 1,
                   spec.management.under_management_penalty);
-  read_number_key(reader, "underperformance_threshold", 0, kInf,
-                  spec.management.underperformance_threshold);
+  read_factor_key(reader, "underperformance_threshold", spec.management.underperformance_threshold);
   read_int_key(reader, "underperformance_months", 1, 12, spec.management.underperformance_months);
   read_int_key(reader, "improvement_plan_months", 0, 12, spec.management.improvement_plan_months);
   reader.finish();
@@ -1061,6 +1067,25 @@ void check_event_estimate(const ScenarioSpec& spec, const YamlNode& root, Diagno
 // go) and rates that commit every replication to too many events. (Probabilities that factors
 // multiply above 1, a churn or a win probability, are capped at 1 by the model, as documented.)
 void check_combinations(const ScenarioSpec& spec, const YamlNode& root, DiagnosticSink& sink) {
+  const model::CustomerSpec& customers = spec.customers;
+  const double expansion = customers.monthly_expansion.is_constant()
+                               ? customers.monthly_expansion.support_min()
+                               : customers.monthly_expansion.quantile(1 - 1e-6);
+  const double bonus = std::max(0.0, customers.covered_expansion_bonus);
+  if (expansion + bonus > kMaxMonthlyExpansion) {
+    const YamlNode* customers_node = root.find("customers");
+    const bool bonus_given = customers_node != nullptr && customers_node->is_map() &&
+                             customers_node->find("covered_expansion_bonus") != nullptr;
+    const char* key = bonus_given ? "covered_expansion_bonus" : "monthly_expansion";
+    sink.error(mark_of(customers_node, "", key, root), key_path_join("customers", key),
+               fmt::format(
+                   "monthly_expansion{} ({}) plus covered_expansion_bonus ({}) is {} a "
+                   "month for a covered customer; keep the sum at most {} (growth "
+                   "compounds every month and would overflow)",
+                   customers.monthly_expansion.is_constant() ? "" : " at its one-in-a-million draw",
+                   format_number(expansion), format_number(bonus), format_number(expansion + bonus),
+                   format_number(kMaxMonthlyExpansion)));
+  }
   const auto all_zero = [](const auto& entries) {
     return !entries.empty() && std::all_of(entries.begin(), entries.end(),
                                            [](const auto& entry) { return entry.share <= 0; });

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/run_summary.h"
 #include "app/scenario_loader.h"
 #include "models/limits.h"
 #include "models/projection.h"
@@ -138,10 +139,25 @@ TEST(ScenarioLoaderLimits, MagnitudesThatWouldOverflowAreRefused) {
   EXPECT_EQ(errors_of("roles: {account_executive: {annual_quota: 0.001}}\n"),
             Errors{"s.yaml:1:43: roles.account_executive.annual_quota: must be 0 (no quota) or "
                    "at least 1, got 0.001"});
-  // Expansion compounds every month: at most +50 % a month keeps MRR finite over 600 months.
+  // Expansion compounds every month: at most +50 % a month, with the covered bonus, keeps MRR
+  // and its square finite over 600 months.
   EXPECT_EQ(errors_of("customers: {monthly_expansion: 80%}\n"),
             Errors{"s.yaml:1:32: customers.monthly_expansion: must be at most 0.5, got 0.8 "
                    "(growth compounds every month and would overflow)"});
+  EXPECT_EQ(errors_of("customers: {covered_expansion_bonus: 0.6}\n"),
+            Errors{"s.yaml:1:38: customers.covered_expansion_bonus: must be at most 0.5, got "
+                   "0.6 (growth compounds every month and would overflow)"});
+  EXPECT_EQ(errors_of("customers: {monthly_expansion: 0.3, covered_expansion_bonus: 0.25}\n"),
+            Errors{"s.yaml:1:62: customers.covered_expansion_bonus: monthly_expansion (0.3) plus "
+                   "covered_expansion_bonus (0.25) is 0.55 a month for a covered customer; keep "
+                   "the sum at most 0.5 (growth compounds every month and would overflow)"});
+  expect_one_error(
+      "customers:\n"
+      "  monthly_expansion: {dist: normal, mean: 0.05, sd: 0.08}\n"
+      "  covered_expansion_bonus: 0.1\n",
+      {"s.yaml:3:28: customers.covered_expansion_bonus: monthly_expansion at its "
+       "one-in-a-million draw (0.43",
+       ") plus covered_expansion_bonus (0.1) is 0.53"});
   expect_one_error("customers: {monthly_expansion: {dist: normal, mean: 0.1, sd: 0.2}}\n",
                    {"s.yaml:1:32: customers.monthly_expansion: normal reaches 1.05",
                     "at its one-in-a-million draw; keep that below 0.5 (growth compounds every "
@@ -164,6 +180,81 @@ TEST(ScenarioLoaderLimits, SharesThatLeaveALeadNowhereToGoAreRefused) {
                    "give one a positive share"});
   // Shares are relative weights, normalised over the entries: they may sum above one.
   expect_ok("products:\n  a: {share: 3}\n  b: {share: 2}\nchannels:\n  x: {share: 70}\n");
+}
+
+TEST(ScenarioLoaderLimits, SumsOverTheTeamAndTimesStayFinite) {
+  // Summed over the sales-operations team and subtracted when someone leaves: 1e308 twice is
+  // infinite and never comes back down.
+  EXPECT_EQ(errors_of("roles: {sales_operations: {leads_screened_per_month: 1e308}}\n"),
+            Errors{"s.yaml:1:54: roles.sales_operations.leads_screened_per_month: must be at "
+                   "most 1000000, got 1e+308 (a million a month per person at most)"});
+  // A cool-off end in days would be infinite.
+  EXPECT_EQ(errors_of("territories: {north: {cool_off_months: 1e307}}\n"),
+            Errors{"s.yaml:1:40: territories.north.cool_off_months: must be at most 1200, got "
+                   "1e+307 (a century at most)"});
+  // Multiplies the pro-rated quota.
+  EXPECT_EQ(errors_of("management: {underperformance_threshold: 1e300}\n"),
+            Errors{"s.yaml:1:42: management.underperformance_threshold: must be at most 100, got "
+                   "1e+300 (a multiplier above 100 is surely a typo)"});
+}
+
+TEST(ScenarioLoaderLimits, EveryValueAtItsLimitStillGivesFiniteMetricsAndSummaries) {
+  // Amounts at 1e15, every multiplier at 100 (churn's multiply 0), the fastest growth allowed
+  // (+25 % a month and the +25 % covered bonus, everyone covered), zero-length sales cycles, the
+  // largest shares, a commission rate of 1e15 per unit of ACV (quota 1), over the longest horizon:
+  // every sample and every statistic of the summary (whose variances square the samples) must stay
+  // finite.
+  const LoadResult loaded = load_scenario_string(R"(
+horizon_months: 600
+money: {starting_cash: -1e15, other_monthly_costs: 1e15}
+roles:
+  account_executive: {annual_salary: 0, on_target_earnings: 1e15, annual_quota: 1,
+                      performance: 100, max_open_opportunities: 100_000,
+                      time_to_fill_days: 0, onboarding_days: 0, ramp_months: 0}
+  customer_success: {annual_salary: 1e15, accounts_per_rep: 10_000_000}
+  sales_operations: {annual_salary: 1e15, leads_screened_per_month: 1e6}
+hire_sources:
+  experienced_external: {productivity: 100, salary_factor: 100, cost_per_hire: 1e15}
+territories:
+  all: {inbound_leads_per_month: 2, win_rate_factor: 100, deal_size_factor: 100,
+        cool_off_months: 1200}
+starting_staff:
+  - {role: account_executive, count: 2}
+  - {role: customer_success, count: 1}
+  - {role: sales_operations, count: 2}
+hires:
+  - {role: account_executive, month: 1, count: 1}
+management: {underperformance_threshold: 100}
+pipeline: {deal_size_acv: 1e15, win_rate: 1, sales_cycle_days: 0}
+channels:
+  web: {share: 1e6, cycle_factor: 100, win_rate_factor: 100, cost_per_lead: 1e15}
+segments:
+  big: {share: 1e6, deal_size_factor: 100, win_rate_factor: 100, churn_factor: 100}
+seasonality:
+  leads: [10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+  closing: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]
+customers: {initial: 100, initial_mrr: 1e15, monthly_churn: 0, annual_churn: 0,
+            annual_contract_share: 0.5, monthly_expansion: 0.25, covered_expansion_bonus: 0.25,
+            covered_churn_factor: 100}
+)",
+                                                 "extreme.yaml");
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  model::ProjectionOptions options;
+  options.replications = 3;
+  options.threads = 1;
+  const model::Projection projection = model::project(*loaded.spec, options);
+  for (std::size_t m = 0; m < projection.samples.metrics(); ++m) {
+    ASSERT_TRUE(projection.samples.metric(m).allFinite()) << projection.layout.info(m).name;
+  }
+  const RunSummary summary = summarize_run(*loaded.spec, projection, options.seed);
+  for (const MetricSummary& metric : summary.metrics) {
+    EXPECT_TRUE(metric.stats.mean.allFinite()) << metric.info.name;
+    EXPECT_TRUE(metric.stats.se.allFinite()) << metric.info.name;
+    EXPECT_TRUE(metric.stats.percentiles.allFinite()) << metric.info.name;
+  }
+  // The growth did happen: nobody churns and everyone is covered, so an initial customer on a
+  // monthly contract (half of them are) has grown by 1.5 at each of its 599 renewals by month 600.
+  EXPECT_GT(summary.find("mrr")->stats.mean(599), 1e15 * std::pow(1.5, 599));
 }
 
 }  // namespace

@@ -430,7 +430,7 @@ TEST(ScenarioLoader, DistributionSupport) {
   // far tail is allowed (the model never lets MRR go below 0).
   EXPECT_EQ(errors_of("customers:\n  monthly_expansion: -150%\n"),
             Errors{"s.yaml:2:22: customers.monthly_expansion: must be at least -1, got -1.5"});
-  load_ok("customers:\n  monthly_expansion: {dist: normal, mean: -0.5, sd: 0.2}\n");
+  load_ok("customers:\n  monthly_expansion: {dist: normal, mean: -0.6, sd: 0.2}\n");
   // Truncated into range, and a probability given as a beta: fine.
   load_ok(
       "pipeline:\n  win_rate: {dist: normal, mean: 0.2, sd: 0.05, min: 0, max: 1}\n"

@@ -121,5 +121,49 @@ TEST(NumericalSafetyTest, NoManagementAtAllGivesFiniteMetrics) {
   EXPECT_EQ(named(projection, "new_bookings").sum(), 0);
 }
 
+TEST(NumericalSafetyTest, ProbabilitiesThatFactorsPushAboveOneAreCappedAtOne) {
+  // A win probability of 0.5 x 3 and a churn probability of 0.5 x 3 are documented as capped at
+  // 1 (docs/scenario-reference.md, "How the sales-value keys combine"): every closed deal is
+  // won, and every customer churns at its first renewal, at the end of month 1.
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  spec.territories[0].inbound_leads_per_month = 20;
+  spec.territories[0].win_rate_factor = 3;
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.customers.initial_customers = 50;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.customers.annual_contract_share = 0;
+  spec.customers.monthly_churn = 0.5;
+  SegmentSpec segment;
+  segment.name = "all";
+  segment.churn_factor = 3;
+  spec.segments = {segment};
+  const Projection projection = run(spec, 20);
+  for (std::size_t m = 0; m < projection.samples.metrics(); ++m) {
+    EXPECT_TRUE(projection.samples.metric(m).allFinite()) << projection.layout.info(m).name;
+  }
+  EXPECT_EQ(named(projection, "deals_lost").sum(), 0);
+  EXPECT_GT(named(projection, "deals_won").sum(), 0);
+  const Eigen::MatrixXd& win_rate = named(projection, "win_rate");
+  EXPECT_TRUE((win_rate.array() == 0 || win_rate.array() == 1).all());
+  // The 50 initial customers all churn in month 1; so does each customer won in a month by the
+  // end of the next.
+  EXPECT_TRUE((named(projection, "logo_churn").col(0).array() >= 50).all());
+}
+
+TEST(NumericalSafetyTest, ZeroRatesAndAZeroSeasonGiveNoLeadsAndFiniteMetrics) {
+  // Every seasonal lead multiplier 0: the peak rate is 0, the waiting time to the next arrival
+  // infinite, and nothing is scheduled (no 0 / 0 in the thinning).
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
+  spec.territories[0].inbound_leads_per_month = 50;
+  spec.seasonality.leads.fill(0);
+  const Projection projection = run(spec, 10);
+  for (std::size_t m = 0; m < projection.samples.metrics(); ++m) {
+    EXPECT_TRUE(projection.samples.metric(m).allFinite()) << projection.layout.info(m).name;
+  }
+  EXPECT_EQ(named(projection, "leads").sum(), 0);
+}
+
 }  // namespace
 }  // namespace teamsim::model
