@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <system_error>
 
 #include "app/atomic_file.h"
@@ -22,6 +23,7 @@
 #include "app/scenario_resolver.h"
 #include "app/summary_reader.h"
 #include "app/version.h"
+#include "models/limits.h"
 #include "models/projection.h"
 #include "sim/statistics.h"
 
@@ -138,7 +140,20 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
   ProgressLine progress(options.replications, !quiet_ && progress_wanted());
   options.on_progress = [&progress](std::size_t done) { progress.update(done); };
   const auto start = std::chrono::steady_clock::now();
-  const model::Projection projection = model::project(spec, options);
+  std::optional<model::Projection> run;
+  try {
+    run = model::project(spec, options);
+  } catch (const model::LimitExceeded& e) {
+    // The scenario is at fault, as for one that fails validation: it is reported, nothing of it
+    // is written, and the batch goes on with the next.
+    progress.finish();
+    fmt::print(stderr, "{}: error: {}\n", label, e.what());
+    outcome.entry.error = e.what();
+    outcome.suite.error = outcome.entry.error;
+    outcome.exit_code = kExitInvalidScenario;
+    return outcome;
+  }
+  const model::Projection& projection = *run;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
@@ -300,6 +315,21 @@ int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     if (outcome.exit_code == kExitInterrupted) {
       fmt::print(stderr, "interrupted: stopped during {}; its results were not written\n",
                  file.string());
+      std::vector<std::string> finished;
+      for (const ScenarioOutcome& o : outcomes) {
+        if (o.entry.document) finished.push_back(o.entry.scenario_file);
+      }
+      if (finished.empty()) {
+        fmt::print(stderr, "no scenario had finished; {} and {} were not written\n",
+                   (fs::path(out_) / "index.html").string(),
+                   (fs::path(out_) / "junit.xml").string());
+      } else {
+        fmt::print(stderr,
+                   "finished before it, each with its results in its folder under {}: {}\n"
+                   "{} and {} were not written\n",
+                   out_, fmt::join(finished, ", "), (fs::path(out_) / "index.html").string(),
+                   (fs::path(out_) / "junit.xml").string());
+      }
       return kExitInterrupted;
     }
     if (outcome.exit_code == kExitInvalidScenario || outcome.exit_code == kExitUsage) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "run_binary.h"
@@ -51,6 +52,35 @@ TEST_P(InterruptTest, StopsWithExitCode130AndWritesNothing) {
   EXPECT_NE(read_file(err).find("interrupted"), std::string::npos) << read_file(err);
   EXPECT_FALSE(std::filesystem::exists(out + "/summary.csv"));
   EXPECT_FALSE(std::filesystem::exists(out + "/summary.json"));
+}
+
+TEST(BatchInterruptTest, SaysWhichScenariosFinished) {
+  TempDir dir;
+  const std::string plans = dir.path() + "/plans";
+  std::filesystem::create_directories(plans);
+  // The first scenario takes milliseconds; the second far longer than the signal's delay.
+  std::ofstream(plans + "/a-quick.yaml") << "replications: 10\nhorizon_months: 6\n";
+  std::ofstream(plans + "/b-long.yaml")
+      << "extends: " << TEAMSIM_SOURCE_DIR << "/scenarios/default.yaml\nreplications: 20000\n";
+  const std::string out = dir.path() + "/out";
+  const std::string err = dir.path() + "/stderr";
+  const int code = run_and_signal({"batch", plans, "--threads", "2", "--out", out}, SIGINT,
+                                  std::chrono::milliseconds(1500), err);
+  const std::string text = read_file(err);
+  EXPECT_EQ(code, 130) << text;
+  EXPECT_NE(text.find("interrupted: stopped during " + plans +
+                      "/b-long.yaml; its results were "
+                      "not written"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("finished before it, each with its results in its folder under " + out +
+                      ": " + plans + "/a-quick.yaml"),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(std::filesystem::exists(out + "/a-quick/summary.json"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/b-long/summary.json"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/index.html"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/junit.xml"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, InterruptTest, ::testing::Values(SIGINT, SIGTERM),

@@ -100,22 +100,25 @@ TEST(LimitsTest, AHostileRateIsRefusedAtLoadNamingItsPosition) {
   EXPECT_FALSE(std::filesystem::exists(out));
 }
 
+/// Ten AEs wanted per AE, hired the day they are opened: 10^m AEs at the start of month m + 1,
+/// so the 500,000th requisition (the limit of models/limits.h) is opened in month 6. No rate
+/// says so at load time; the replication stops itself.
+constexpr const char* kRunaway =
+    "horizon_months: 24\n"
+    "roles:\n"
+    "  account_executive: {time_to_fill_days: 0, onboarding_days: 0, "
+    "prospecting_leads_per_month: 0, annual_attrition: 0}\n"
+    "founder: {concurrent_searches: 100_000, trainees_at_once: 100_000}\n"
+    "territories: {all: {inbound_leads_per_month: 0}}\n"
+    "starting_staff:\n"
+    "  - {role: account_executive, count: 1}\n"
+    "hiring_rules:\n"
+    "  - {role: account_executive, per_reps: 0.1}\n";
+
 TEST(LimitsTest, ARunawayHiringRuleStopsTheRunWithExitThreeAndWritesNothing) {
-  // Ten AEs wanted per AE, hired the day they are opened: 10^m AEs at the start of month m + 1,
-  // so the 500,000th requisition (the limit of models/limits.h) is opened in month 6. No rate
-  // says so at load time; the replication stops itself.
   TempDir dir;
   const std::string scenario = dir.path() + "/runaway.yaml";
-  std::ofstream(scenario) << "horizon_months: 24\n"
-                             "roles:\n"
-                             "  account_executive: {time_to_fill_days: 0, onboarding_days: 0, "
-                             "prospecting_leads_per_month: 0, annual_attrition: 0}\n"
-                             "founder: {concurrent_searches: 100_000, trainees_at_once: 100_000}\n"
-                             "territories: {all: {inbound_leads_per_month: 0}}\n"
-                             "starting_staff:\n"
-                             "  - {role: account_executive, count: 1}\n"
-                             "hiring_rules:\n"
-                             "  - {role: account_executive, per_reps: 0.1}\n";
+  std::ofstream(scenario) << kRunaway;
   const std::string out = dir.path() + "/out";
   const CommandResult r = run_teamsim("run " + scenario + " -n 2 -t 1 --out " + out);
   EXPECT_EQ(r.exit_code, 3) << r.err;
@@ -126,6 +129,26 @@ TEST(LimitsTest, ARunawayHiringRuleStopsTheRunWithExitThreeAndWritesNothing) {
       << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(LimitsTest, ABatchReportsARunawayScenarioAndGoesOn) {
+  // The same runaway scenario in a batch: it is an ERROR row of the index and an <error> of
+  // junit.xml, nothing of it is written, the scenario after it still runs, and the batch exits 3.
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() + "/plans");
+  std::ofstream(dir.path() + "/plans/a-runaway.yaml") << kRunaway;
+  std::ofstream(dir.path() + "/plans/b-fine.yaml") << "horizon_months: 12\n";
+  const std::string out = dir.path() + "/out";
+  const CommandResult r = run_teamsim("batch " + dir.path() + "/plans -n 2 -t 1 --out " + out);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("a-runaway.yaml: error: replication 0 passed the limit of 500,000 "
+                       "requisitions opened by one replication in month 6 of 24"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out + "/a-runaway"));
+  EXPECT_TRUE(std::filesystem::exists(out + "/b-fine/summary.json"));
+  EXPECT_NE(read_file(out + "/index.html").find("ERROR"), std::string::npos);
+  EXPECT_NE(read_file(out + "/junit.xml").find("<error"), std::string::npos);
 }
 
 }  // namespace
