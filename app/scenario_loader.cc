@@ -48,6 +48,9 @@ constexpr double kMaxShare = 1e6;   // relative weights (shares are normalised)
 // someone leaves), a huge value would become infinite or swallow the others.
 constexpr double kMaxScreenedLeadsPerMonth = 1e6;
 constexpr double kMaxCoolOffMonths = 1'200;  // a century
+// Roles, territories, products, channels, segments and hire sources each: the model loops over
+// territories for every unassigned hire and keeps metrics per entry.
+constexpr std::size_t kMaxNamedEntries = 1'000;
 constexpr std::string_view kEventsNote =
     " (a limit that keeps a replication from running for minutes; see \"Limits\" in "
     "docs/scenario-reference.md)";
@@ -526,6 +529,15 @@ bool is_map_or_null(const YamlNode& node, const std::string& key_path, Diagnosti
   return false;
 }
 
+// Reports a map of named entries (roles, territories, products, ...) longer than
+// kMaxNamedEntries; its entries are still read, so that their own mistakes are reported too.
+void check_entry_count(const YamlNode& node, std::string_view key, DiagnosticSink& sink) {
+  if (node.entries.size() <= kMaxNamedEntries) return;
+  sink.error(node.mark, std::string(key),
+             fmt::format("{} entries, more than the limit of {}{}", node.entries.size(),
+                         kMaxNamedEntries, kEventsNote));
+}
+
 bool is_list_or_null(const YamlNode& node, const std::string& key_path, DiagnosticSink& sink) {
   if (node.is_sequence() || node.is_null()) return true;
   sink.error(node.mark, key_path, fmt::format("expected a list, got {}", describe_yaml_node(node)));
@@ -534,6 +546,7 @@ bool is_list_or_null(const YamlNode& node, const std::string& key_path, Diagnost
 
 void read_roles(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_map_or_null(node, "roles", sink)) return;
+  check_entry_count(node, "roles", sink);
   for (const YamlEntry& entry : node.entries) {
     const std::string path = key_path_join("roles", entry.key);
     ObjectReader reader(entry.value, path, sink);
@@ -572,6 +585,7 @@ void read_roles(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
 
 void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_map_or_null(node, "territories", sink) || node.entries.empty()) return;
+  check_entry_count(node, "territories", sink);
   spec.territories.clear();
   for (const YamlEntry& entry : node.entries) {
     ObjectReader reader(entry.value, key_path_join("territories", entry.key), sink);
@@ -700,6 +714,7 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, st
 
 void read_hire_sources(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_map_or_null(node, "hire_sources", sink)) return;
+  check_entry_count(node, "hire_sources", sink);
   for (const YamlEntry& entry : node.entries) {
     ObjectReader reader(entry.value, key_path_join("hire_sources", entry.key), sink);
     if (entry.key.empty()) {
@@ -788,6 +803,7 @@ void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink&
 
 void read_products(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_map_or_null(node, "products", sink)) return;
+  check_entry_count(node, "products", sink);
   for (const YamlEntry& entry : node.entries) {
     ObjectReader reader(entry.value, key_path_join("products", entry.key), sink);
     if (entry.key.empty()) {
@@ -813,6 +829,7 @@ void read_products(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
 
 void read_channels(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_map_or_null(node, "channels", sink)) return;
+  check_entry_count(node, "channels", sink);
   for (const YamlEntry& entry : node.entries) {
     ObjectReader reader(entry.value, key_path_join("channels", entry.key), sink);
     if (entry.key.empty()) {
@@ -832,6 +849,7 @@ void read_channels(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
 
 void read_segments(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_map_or_null(node, "segments", sink)) return;
+  check_entry_count(node, "segments", sink);
   std::vector<std::string> territory_names;
   for (const model::TerritorySpec& t : spec.territories) territory_names.push_back(t.name);
   const std::size_t errors_before = sink.count();

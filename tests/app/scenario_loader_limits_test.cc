@@ -74,6 +74,23 @@ TEST(ScenarioLoaderLimits, StartingStaffAndHiresTogetherAreCapped) {
                    "2_000_000"});
 }
 
+TEST(ScenarioLoaderLimits, NamedEntriesAreCapped) {
+  // Every unassigned hire looks for the territory with the fewest AEs: 100,000 people over
+  // 50,000 territories would take billions of steps. A thousand of each kind at most.
+  const auto many = [](const char* key, int n) {
+    std::string text = std::string(key) + ":\n";
+    for (int i = 0; i < n; ++i) text += "  e" + std::to_string(i) + ": {}\n";
+    return text;
+  };
+  EXPECT_EQ(errors_of(many("territories", 1001)),
+            Errors{"s.yaml:2:3: territories: 1001 entries, more than the limit of 1000" +
+                   std::string(kEventsNote)});
+  EXPECT_EQ(errors_of(many("products", 2000)),
+            Errors{"s.yaml:2:3: products: 2000 entries, more than the limit of 1000" +
+                   std::string(kEventsNote)});
+  expect_ok(many("territories", 1000));
+}
+
 TEST(ScenarioLoaderLimits, RatesThatCommitEveryReplicationToTooManyEventsAreRefused) {
   // 100,000 leads a month in each of two territories over 600 months: 120,000,000 arrivals.
   expect_one_error(
