@@ -1,7 +1,9 @@
 // End-to-end tests: the real binary on the real scenarios and on broken ones.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -148,6 +150,27 @@ TEST(CliTest, UnwritableOutputFolderIsARuntimeErrorAndWritesNothing) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("cannot create folder"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
+}
+
+TEST(CliTest, AFileSystemThatFillsUpWhileWritingLeavesNothing) {
+  // A file-size limit of 16 KiB (with SIGXFSZ ignored, so write() fails with EFBIG as it fails
+  // with ENOSPC on a full disk) stops summary.csv, some 400 kB, part way through.
+  TempDir dir;
+  const std::string out = dir.path() + "/out";
+  const std::string err = dir.path() + "/stderr";
+  const std::string command = std::string("cd '") + TEAMSIM_SOURCE_DIR +
+                              "' && (ulimit -f 16; trap '' XFSZ; exec '" + TEAMSIM_BINARY +
+                              "' run scenarios/default.yaml -n 20 -q --out '" + out +
+                              "') >/dev/null 2>'" + err + "' </dev/null";
+  const int status = std::system(("bash -c \"" + command + "\"").c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1) << read_file(err);
+  EXPECT_NE(
+      read_file(err).find("teamsim: error: cannot write " + out + "/summary.csv: File too large"),
+      std::string::npos)
+      << read_file(err);
+  // Neither result nor the temporary the partial write went to is left behind.
+  EXPECT_TRUE(std::filesystem::is_empty(out));
 }
 
 }  // namespace
