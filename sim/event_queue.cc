@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <boost/sort/pdqsort/pdqsort.hpp>
 #include <cassert>
 #include <cmath>
 #include <sstream>
@@ -13,8 +14,8 @@ namespace {
 
 constexpr std::uint32_t kCancelledBit = 1;
 constexpr std::size_t kArity = 4;
-/// Days this far out (about 10^13 years) all share one day of the wheel; the heaps still order
-/// them exactly by time.
+/// Times this far out (about 10^13 years) all share one tick of the wheel; the heaps still
+/// order them exactly by time.
 constexpr double kFarDay = 4.5e15;
 
 }  // namespace
@@ -27,8 +28,8 @@ bool EventQueue::later(const Entry& a, const Entry& b) {
   return a.sequence > b.sequence;
 }
 
-std::int64_t EventQueue::day_of(Time time) {
-  return static_cast<std::int64_t>(std::floor(std::clamp(time, -kFarDay, kFarDay)));
+std::int64_t EventQueue::tick_of(Time time) {
+  return static_cast<std::int64_t>(std::floor(kTicksPerDay * std::clamp(time, -kFarDay, kFarDay)));
 }
 
 EventId EventQueue::push(Time time, Priority priority, std::uint32_t kind, std::uint32_t subject) {
@@ -56,18 +57,18 @@ EventId EventQueue::push(Time time, Priority priority, std::uint32_t kind, std::
 }
 
 void EventQueue::file(const Entry& entry) {
-  const std::int64_t day = day_of(entry.time);
-  if (day <= current_day_) {
+  const std::int64_t tick = tick_of(entry.time);
+  if (tick <= current_tick_) {
     today_.push(entry);
-  } else if (day - current_day_ < kDays) {
-    link_into_bucket(entry, day);
+  } else if (tick - current_tick_ < kTicks) {
+    link_into_bucket(entry, tick);
   } else {
     overflow_.push(entry);
   }
 }
 
-void EventQueue::link_into_bucket(const Entry& entry, std::int64_t day) {
-  const auto bucket = static_cast<std::size_t>(day & (kDays - 1));
+void EventQueue::link_into_bucket(const Entry& entry, std::int64_t tick) {
+  const auto bucket = static_cast<std::size_t>(tick & (kTicks - 1));
   bucket_entry_[entry.slot] = entry;
   bucket_next_[entry.slot] = bucket_head_[bucket];
   bucket_head_[bucket] = entry.slot;
@@ -127,13 +128,13 @@ void EventQueue::settle() {
 }
 
 void EventQueue::advance() {
-  std::int64_t next_day;
+  std::int64_t next_tick;
   if (in_buckets_ > 0) {
     // The first used bucket after today's, in wheel order: one bit scan per 64 days.
-    const auto start = static_cast<std::size_t>((current_day_ + 1) & (kDays - 1));
+    const auto start = static_cast<std::size_t>((current_tick_ + 1) & (kTicks - 1));
     std::size_t offset = 0;
     for (;;) {
-      const std::size_t bucket = (start + offset) & (kDays - 1);
+      const std::size_t bucket = (start + offset) & (kTicks - 1);
       const std::uint64_t bits = bucket_used_[bucket / 64] >> (bucket % 64);
       if (bits != 0) {
         offset += static_cast<std::size_t>(std::countr_zero(bits));
@@ -141,15 +142,15 @@ void EventQueue::advance() {
       }
       offset += 64 - bucket % 64;
     }
-    next_day = current_day_ + 1 + static_cast<std::int64_t>(offset);
+    next_tick = current_tick_ + 1 + static_cast<std::int64_t>(offset);
   } else {
-    // Buckets empty: the earliest pending day is the overflow's (always beyond the wheel).
+    // Buckets empty: the earliest pending tick is the overflow's (always beyond the wheel).
     assert(!overflow_.empty());
-    next_day = day_of(overflow_.front().time);
+    next_tick = tick_of(overflow_.front().time);
   }
-  current_day_ = next_day;
+  current_tick_ = next_tick;
   // Overflow events the turned wheel now spans go to their buckets (or to today).
-  while (!overflow_.empty() && day_of(overflow_.front().time) - current_day_ < kDays) {
+  while (!overflow_.empty() && tick_of(overflow_.front().time) - current_tick_ < kTicks) {
     const Entry entry = overflow_.front();
     overflow_.pop();
     if (cancelled(entry.slot)) {
@@ -158,11 +159,11 @@ void EventQueue::advance() {
       file(entry);
     }
   }
-  load_bucket(current_day_);
+  load_bucket(current_tick_);
 }
 
-void EventQueue::load_bucket(std::int64_t day) {
-  const auto bucket = static_cast<std::size_t>(day & (kDays - 1));
+void EventQueue::load_bucket(std::int64_t tick) {
+  const auto bucket = static_cast<std::size_t>(tick & (kTicks - 1));
   std::uint32_t slot = bucket_head_[bucket];
   bucket_head_[bucket] = kNoSlot;
   bucket_used_[bucket / 64] &= ~(std::uint64_t{1} << (bucket % 64));
@@ -180,9 +181,10 @@ void EventQueue::load_bucket(std::int64_t day) {
     }
     slot = next;
   }
-  // One sort of the day beats a heap push and pop per event: fewer comparisons, in sequence.
-  std::sort(today_run_.begin(), today_run_.end(),
-            [](const Entry& a, const Entry& b) { return later(b, a); });
+  // One sort of the tick beats a heap push and pop per event: fewer comparisons, in sequence.
+  // pdqsort's branchless partitioning mispredicts less than std::sort on these short runs.
+  boost::sort::pdqsort_branchless(today_run_.begin(), today_run_.end(),
+                                  [](const Entry& a, const Entry& b) { return later(b, a); });
 }
 
 void EventQueue::clear() {
@@ -199,7 +201,7 @@ void EventQueue::clear() {
   in_buckets_ = 0;
   today_.clear();
   overflow_.clear();
-  current_day_ = 0;
+  current_tick_ = 0;
   next_sequence_ = 0;
   live_ = 0;
 }

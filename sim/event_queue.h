@@ -35,13 +35,15 @@ struct Event {
 /// Pending events ordered by (time, priority, sequence): a deterministic total order that never
 /// depends on pointers or hash iteration.
 ///
-/// Built for day-granular simulation time (docs/performance.md): a wheel of one bucket per day
-/// for the next kDays days, each an unordered list. Scheduling into a future day is O(1) and
-/// touches one bucket. When the wheel reaches a day, its bucket is sorted once into a run that
-/// is then consumed in order; events scheduled for the day being run meanwhile go to a small
-/// heap, and each pop takes the earlier of the two heads. Events beyond the wheel wait in an
-/// overflow heap and move into their bucket as the wheel turns. The order of events is exactly
-/// that of one heap over (time, priority, sequence), whatever the buckets.
+/// Built for day-granular simulation time (docs/performance.md): a wheel of buckets, one per
+/// tick (an eighth of a day) for the next kTicks ticks, each an unordered list. Scheduling into
+/// a future tick is O(1) and touches one bucket. When the wheel reaches a tick, its bucket is
+/// sorted once into a run that is then consumed in order; events scheduled for the tick being
+/// run meanwhile go to a small heap, and each pop takes the earlier of the two heads. Events
+/// beyond the wheel wait in an overflow heap and move into their bucket as the wheel turns. The
+/// order of events is exactly that of one heap over (time, priority, sequence), whatever the
+/// buckets. Ticks finer than a day keep the runs short (about 6 events in the reference
+/// scenario instead of 45 a day), and short runs sort with fewer comparisons and mispredictions.
 ///
 /// Cancellation is lazy: a cancelled event stays where it is and is skipped when reached; its
 /// slot is reused afterwards. Storage grows to the peak number of pending events and is reused:
@@ -75,9 +77,10 @@ class EventQueue {
     std::uint32_t kind;
     std::uint32_t subject;
   };
-  /// Days the wheel spans: a power of two, longer than most horizons (11 years), so overflow
-  /// is rare; 16 KiB of bucket heads.
-  static constexpr std::int64_t kDays = 4096;
+  static constexpr double kTicksPerDay = 8;
+  /// Ticks the wheel spans: a power of two, 2,048 days (5.6 years), so overflow is rare (a
+  /// tenure drawn years ahead); 64 KiB of bucket heads.
+  static constexpr std::int64_t kTicks = 16384;
   static constexpr std::uint32_t kNoSlot = UINT32_MAX;
 
   /// A 4-ary min-heap of entries by (time, priority, sequence) whose sifts move a hole.
@@ -97,26 +100,26 @@ class EventQueue {
   static bool later(const Entry& a, const Entry& b);
   /// Where the earliest live event is: the head of today's sorted run, or today's heap.
   bool earliest_in_run() const;
-  /// floor(time) as a day number, clamped so that far-future times share one day.
-  static std::int64_t day_of(Time time);
+  /// The tick `time` falls in, clamped so that far-future times share one tick.
+  static std::int64_t tick_of(Time time);
   void file(const Entry& entry);
-  void link_into_bucket(const Entry& entry, std::int64_t day);
+  void link_into_bucket(const Entry& entry, std::int64_t tick);
   /// Drops cancelled events at the heads of today's run and heap, turning the wheel until one
   /// of them holds a live event (the queue must hold one).
   void settle();
-  /// Moves the wheel to the next day holding events and sorts that day's bucket into the run.
+  /// Moves the wheel to the next tick holding events and sorts that tick's bucket into the run.
   void advance();
-  void load_bucket(std::int64_t day);
+  void load_bucket(std::int64_t tick);
   bool cancelled(std::uint32_t slot) const { return (slot_state_[slot] & 1u) != 0; }
   void release_slot(std::uint32_t slot);
 
-  std::vector<Entry> today_run_;  ///< the current day's bucket, sorted; consumed from run_next_
+  std::vector<Entry> today_run_;  ///< the current tick's bucket, sorted; consumed from run_next_
   std::size_t run_next_ = 0;
-  Heap today_;     ///< events scheduled for days <= current_day_ after its bucket was sorted
-  Heap overflow_;  ///< events of days >= current_day_ + kDays
-  std::int64_t current_day_ = 0;
-  std::array<std::uint32_t, kDays> bucket_head_;         ///< first slot of each day's list
-  std::array<std::uint64_t, kDays / 64> bucket_used_{};  ///< one bit per non-empty bucket
+  Heap today_;     ///< events scheduled for ticks <= current_tick_ after its bucket was sorted
+  Heap overflow_;  ///< events of ticks >= current_tick_ + kTicks
+  std::int64_t current_tick_ = 0;
+  std::array<std::uint32_t, kTicks> bucket_head_;         ///< first slot of each tick's list
+  std::array<std::uint64_t, kTicks / 64> bucket_used_{};  ///< one bit per non-empty bucket
   std::size_t in_buckets_ = 0;
   /// Per slot: the entry while it waits in a bucket and the next slot of that bucket's list.
   std::vector<Entry> bucket_entry_;

@@ -199,12 +199,13 @@ TEST(EventQueueTest, MatchesAReferenceOrderingUnderRandomOperations) {
 }
 
 TEST(EventQueueTest, MatchesTheReferenceAcrossTheWheelAndBeyondIt) {
-  // Delays from a fraction of a day to many wheel turns (the wheel spans 4,096 days), so events
-  // land in today's heap, in buckets, and in the overflow, and move between them as it turns.
-  std::uniform_int_distribution<int> which(0, 3);
+  // Delays from a fraction of a tick (an eighth of a day) to many wheel turns (the wheel spans
+  // 2,048 days), so events land in the current tick's heap, in buckets, and in the overflow, and
+  // move between them as it turns.
+  std::uniform_int_distribution<int> which(0, 4);
   std::uniform_real_distribution<double> fraction(0, 1);
-  std::uniform_int_distribution<int> days(1, 5000);
-  std::uniform_int_distribution<int> far(4000, 30000);
+  std::uniform_int_distribution<int> days(1, 2500);
+  std::uniform_int_distribution<int> far(2000, 30000);
   expect_reference_order([&](std::mt19937_64& gen) {
     switch (which(gen)) {
       case 0:
@@ -213,6 +214,8 @@ TEST(EventQueueTest, MatchesTheReferenceAcrossTheWheelAndBeyondIt) {
         return static_cast<double>(days(gen));
       case 2:
         return days(gen) + fraction(gen);
+      case 3:
+        return 0.125 * fraction(gen);
       default:
         return static_cast<double>(far(gen));
     }
@@ -222,12 +225,12 @@ TEST(EventQueueTest, MatchesTheReferenceAcrossTheWheelAndBeyondIt) {
 TEST(EventQueueTest, OrdersNegativeHugeAndEarlierThanTodayTimes) {
   EventQueue queue;
   queue.push(1e300, 0, 1, 0);
-  queue.push(5e15, 0, 2, 0);  // beyond the clamped day: ordered by exact time all the same
+  queue.push(5e15, 0, 2, 0);  // beyond the clamped tick: ordered by exact time all the same
   queue.push(4.6e15, 0, 3, 0);
   queue.push(10'000.5, 0, 4, 0);
   queue.push(3.25, 0, 5, 0);
   EXPECT_EQ(queue.pop().kind, 5u);
-  queue.push(-7.5, 0, 6, 0);  // earlier than the day being run: still comes first
+  queue.push(-7.5, 0, 6, 0);  // earlier than the tick being run: still comes first
   queue.push(3.0, 0, 7, 0);
   EXPECT_EQ(drain_kinds(queue), (std::vector<std::uint32_t>{6, 7, 4, 3, 2, 1}));
 }
