@@ -40,36 +40,49 @@ std::size_t Replication::pick_segment(std::size_t territory, double u) const {
   return shares.size() - 1;
 }
 
-Replication::Lead Replication::draw_lead(sim::Rng rng, std::size_t territory) {
+Replication::Lead Replication::draw_lead(Stream routing, Stream deal, std::uint64_t key,
+                                         std::size_t territory) {
   // Always the same draws in the same order, whatever happens to the lead afterwards.
+  sim::Rng rng = substream(routing, key);
   Lead lead;
+  lead.deal_stream = deal;
+  lead.key = key;
+  if (!spec_.products.empty()) lead.product = pick_by_share(spec_.products, uniform01(rng));
+  if (!spec_.channels.empty()) lead.channel = pick_by_share(spec_.channels, uniform01(rng));
+  lead.unqualified = uniform01(rng) < spec_.pipeline.unqualified_lead_share;
+  lead.screen_draw = uniform01(rng);
+  lead.convert_draw = uniform01(rng);
+  lead.account_draw = uniform01(rng);
+  if (!spec_.segments.empty()) lead.segment = pick_segment(territory, uniform01(rng));
+  return lead;
+}
+
+void Replication::draw_deal(Lead& lead) {
+  // Most leads never become opportunities (no account left, screened out, nobody free, not
+  // converted): drawing their deals only when they do skips the costliest draws (a beta win
+  // rate, lognormal sizes and cycles) for them. The deal has its own stream, so it is the same
+  // whenever it is drawn, in every plan, and whatever routing drew (a scenario with segments
+  // draws one more uniform there).
   const PipelineSpec& pipeline = spec_.pipeline;
   const sim::Distribution* win_rate = &pipeline.win_rate;
   const sim::Distribution* cycle = &pipeline.sales_cycle_days;
   const sim::Distribution* size = &pipeline.deal_size_acv;
   double complex_share = pipeline.complex_share;
-  if (!spec_.products.empty()) {
-    lead.product = pick_by_share(spec_.products, uniform01(rng));
+  if (lead.product != kUnassigned) {
     const ProductSpec& product = spec_.products[lead.product];
     win_rate = &product.win_rate;
     cycle = &product.sales_cycle_days;
     size = &product.deal_size_acv;
     complex_share = product.complex_share;
   }
+  lead.rng = substream(lead.deal_stream, lead.key);
+  sim::Rng& rng = lead.rng;
   lead.win_rate = std::clamp(draw(*win_rate, rng), 0.0, 1.0);
   lead.win_draw = uniform01(rng);
   lead.cycle_days = draw_nonnegative(*cycle, rng);
   lead.acv = draw_nonnegative(*size, rng);
-  if (!spec_.channels.empty()) lead.channel = pick_by_share(spec_.channels, uniform01(rng));
   lead.complex = uniform01(rng) < complex_share;
   lead.help_days = draw_nonnegative(pipeline.specialist_help_days, rng);
-  lead.unqualified = uniform01(rng) < pipeline.unqualified_lead_share;
-  lead.screen_draw = uniform01(rng);
-  lead.convert_draw = uniform01(rng);
-  lead.account_draw = uniform01(rng);
-  if (!spec_.segments.empty()) lead.segment = pick_segment(territory, uniform01(rng));
-  lead.rng = rng;
-  return lead;
 }
 
 void Replication::schedule_next_inbound(std::size_t territory) {
@@ -91,9 +104,13 @@ void Replication::inbound_lead(std::size_t territory) {
                         uniform01(inbound_arrivals_[territory]) * season_max_ < multiplier;
   if (accepted) {
     const std::uint64_t number = inbound_leads_[territory]++;
-    const auto stream = static_cast<Stream>(static_cast<sim::StreamId>(Stream::kInboundLead) +
-                                            static_cast<sim::StreamId>(territory));
-    route_lead(territory, kNobody, draw_lead(substream(stream, number), territory));
+    const auto plus_territory = [territory](Stream stream) {
+      return static_cast<Stream>(static_cast<sim::StreamId>(stream) +
+                                 static_cast<sim::StreamId>(territory));
+    };
+    route_lead(territory, kNobody,
+               draw_lead(plus_territory(Stream::kInboundLead), plus_territory(Stream::kInboundDeal),
+                         number, territory));
   }
   schedule_next_inbound(territory);
 }
@@ -168,6 +185,7 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
     ++month_.not_converted;
     return;
   }
+  draw_deal(lead);
   Opportunity opportunity;
   opportunity.owner = owner;
   opportunity.territory = territory;

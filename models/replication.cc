@@ -264,7 +264,8 @@ void Replication::operator()(const sim::Event& event) {
       // lead number only flips low ones: a clash needs a 2^-32 coincidence.
       const std::uint64_t key = sim::mix64(people_[person].key) ^ people_[person].prospected++;
       const std::size_t territory = people_[person].territory;
-      route_lead(territory, person, draw_lead(substream(Stream::kProspectedLead, key), territory));
+      route_lead(territory, person,
+                 draw_lead(Stream::kProspectedLead, Stream::kProspectedDeal, key, territory));
       schedule_next_prospect(person);
       break;
     }

@@ -36,10 +36,12 @@ enum class Stream : sim::StreamId {
   kRequisition = 1,            ///< per requisition: time to fill
   kPerson = 2,                 ///< per person: onboarding, ramp, tenure, performance, backfill
   kProspecting = 3,            ///< per person: when they find their own leads
-  kProspectedLead = 4,         ///< per (person, lead number): the lead's fate, then its customer's
+  kProspectedLead = 4,         ///< per (person, lead number): what routing needs of the lead
   kInitialCustomer = 5,        ///< per initial customer: MRR and renewals
   kInboundArrivals = 0x10000,  ///< + territory: inbound lead arrival times (and seasonal thinning)
-  kInboundLead = 0x20000,  ///< + territory, per lead number: the lead's fate, then its customer's
+  kInboundLead = 0x20000,      ///< + territory, per lead number: what routing needs of the lead
+  kProspectedDeal = 6,         ///< per (person, lead number): the lead's deal, then its customer's
+  kInboundDeal = 0x30000,  ///< + territory, per lead number: the lead's deal, then its customer's
 };
 
 /// The kinds of events of the sales model.
@@ -136,22 +138,26 @@ class Replication {
     std::array<double, 12> bookings{};  ///< by month of the horizon modulo 12
   };
   /// Everything about a lead that does not depend on the team, drawn from the lead's own engine
-  /// when it arrives, worked or not, so its fate is the same in every plan.
+  /// in a fixed order (what routing needs when it arrives, the deal once it becomes an
+  /// opportunity), so its fate is the same in every plan.
   struct Lead {
-    sim::Rng rng;  ///< continues as the customer's engine if the deal is won
+    Stream deal_stream = Stream::kProspectedDeal;  ///< with `key`, where draw_deal draws from
+    std::uint64_t key = 0;
+    sim::Rng rng;  ///< the deal's engine after draw_deal; continues as the customer's if won
     std::size_t product = kUnassigned;
     std::size_t channel = kUnassigned;
-    std::size_t segment = kUnassigned;  ///< drawn last, so segments leave the other draws alone
-    double win_rate = 0;                ///< for a fully productive rep
-    double win_draw = 0;                ///< uniform(0, 1): won if below the deal's win probability
-    double cycle_days = 0;
-    double acv = 0;
-    bool complex = false;
-    double help_days = 0;
+    std::size_t segment = kUnassigned;
     bool unqualified = false;
     double screen_draw = 0;   ///< screened out if below accuracy x screening coverage
     double convert_draw = 0;  ///< converted if below the channel's conversion
     double account_draw = 0;  ///< exists if below the territory's available share of accounts
+    // The deal, drawn by draw_deal only once the lead becomes an opportunity.
+    double win_rate = 0;  ///< for a fully productive rep
+    double win_draw = 0;  ///< uniform(0, 1): won if below the deal's win probability
+    double cycle_days = 0;
+    double acv = 0;
+    bool complex = false;
+    double help_days = 0;
   };
   struct Opportunity {
     Lead lead;
@@ -273,7 +279,12 @@ class Replication {
   void move_rep(std::uint32_t person_index, std::size_t territory);
 
   // pipeline.cc
-  Lead draw_lead(sim::Rng rng, std::size_t territory);
+  /// What routing needs (product, channel, qualification, conversion, account, segment), from
+  /// stream (routing, key); the deal will come from stream (deal, key).
+  Lead draw_lead(Stream routing, Stream deal, std::uint64_t key, std::size_t territory);
+  /// The deal (win rate and draw, cycle, size, complexity, help) from the lead's own deal stream:
+  /// the same values whenever it is called, in every plan, whatever routing drew.
+  void draw_deal(Lead& lead);
   /// The segment picked by a uniform draw `u` among the shares of `territory` (kUnassigned: the
   /// segments' overall shares).
   std::size_t pick_segment(std::size_t territory, double u) const;

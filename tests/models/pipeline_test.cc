@@ -216,6 +216,31 @@ TEST(PipelineTest, WinRateAndCycleAreMeasuredOnClosedDeals) {
   }
 }
 
+TEST(PipelineTest, DealsDrawnOnlyForOpportunitiesKeepTheirDistribution) {
+  // A deal (win rate, size, cycle) is drawn only once a lead becomes an opportunity. One rep
+  // holding one opportunity at a time with a 10-day cycle works about 3 of 30 leads a month;
+  // the other ~90 % never draw a deal. The deals drawn must still follow the scenario's laws:
+  // P(win) = E[Beta win rate] = 0.3, and the mean won ACV is the lognormal mean
+  // 10,000 exp(s^2 / 2) with s = ln 3 / 1.28155 (p90 = 3 x median): 14,440.5, sd
+  // 14,440.5 sqrt(exp(s^2) - 1) = 15,043. Tolerances: 4 standard errors over the deals pooled.
+  ScenarioSpec spec = instant_deals(24, 0, 0);
+  spec.pipeline.win_rate = Distribution::beta_from_mean_sd(0.3, 0.1);
+  spec.pipeline.deal_size_acv = Distribution::lognormal_from_median_p90(10'000, 30'000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(10);
+  spec.territories = {TerritorySpec{"all", 30}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  role(spec, "account_executive").max_open_opportunities = 1;
+  const Projection p = run(spec, 200);
+  const double won = named(p, "deals_won").sum();
+  const double lost = named(p, "deals_lost").sum();
+  const double leads = named(p, "leads").sum();
+  ASSERT_GT(won, 1000);
+  EXPECT_LT((won + lost) / leads, 0.2);  // most leads never became opportunities
+  const double closed = won + lost;
+  EXPECT_NEAR(won / closed, 0.3, 4 * std::sqrt(0.3 * 0.7 / closed));
+  EXPECT_NEAR(named(p, "new_bookings").sum() / won, 14'440.5, 4 * 15'043 / std::sqrt(won));
+}
+
 TEST(PipelineTest, PlansWithMoreSpecialistsSeeTheSameLeads) {
   // Common random numbers: the specialist team changes when deals close, not which leads come.
   ScenarioSpec a = default_scenario();
