@@ -160,7 +160,6 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
   Person person;
   person.key = entity_key(people_by_role_, role);
   person.rng = substream(Stream::kPerson, person.key);
-  person.prospect_rng = substream(Stream::kProspecting, person.key);
   person.role = role;
   person.source = source;
   const bool ae_kind = is_ae_kind(spec);

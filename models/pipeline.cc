@@ -115,13 +115,57 @@ void Replication::inbound_lead(std::size_t territory) {
   schedule_next_inbound(territory);
 }
 
+namespace {
+
+/// The stream index of (person, month): mix64 is a bijection, so different people's keys differ
+/// in their high bits and the month only flips low ones.
+std::uint64_t person_month_key(std::uint64_t person_key, int month) {
+  return sim::mix64(person_key) ^ static_cast<std::uint64_t>(month);
+}
+
+}  // namespace
+
+std::uint64_t Replication::prospected_lead_key(const Person& person) const {
+  // The arrival's number within the month flips low bits of a mixed (person, month) key: a clash
+  // needs a 2^-32 coincidence.
+  return sim::mix64(person_month_key(person.key, person.prospect_month)) ^ (person.prospected - 1);
+}
+
 void Replication::schedule_next_prospect(std::uint32_t person_index) {
+  // A Poisson process of rate r restarted at each month start from that month's own engine is
+  // still a Poisson process of rate r (independent increments), and its arrivals after the day a
+  // person starts selling are the Poisson process they would have drawn from that day on: the
+  // same distribution as one engine started when they start selling. What changes is that the
+  // draws belong to calendar months, not to time since hire: a rep hired in month 1 in one plan
+  // and in month 4 in another finds the same leads from month 4 on.
   Person& person = people_[person_index];
   const double rate_per_day = role_of(person).prospecting_leads_per_month / kDaysPerMonth;
-  const double wait = exponential_wait(person.prospect_rng, rate_per_day);
-  if (std::isfinite(wait)) {
-    person.next_prospect = simulator_.schedule_in(
-        wait, priority::kLead, kind_of(EventKind::kProspectedLead), person_index);
+  if (rate_per_day <= 0) return;
+  const double now = simulator_.now();
+  const int month_now = static_cast<int>(std::floor(now / kDaysPerMonth));
+  const auto start_month = [&](int month) {
+    person.prospect_month = month;
+    person.prospect_time = month * kDaysPerMonth;
+    person.prospected = 0;
+    person.prospect_rng =
+        substream(Stream::kProspecting, person_month_key(person.key, person.prospect_month));
+  };
+  if (person.prospect_month < month_now) start_month(month_now);
+  for (;;) {
+    const double next = person.prospect_time + exponential_wait(person.prospect_rng, rate_per_day);
+    const int month_end = person.prospect_month + 1;
+    if (next >= month_end * kDaysPerMonth) {
+      // Nothing more this month; past the horizon nothing would run.
+      if (month_end >= spec_.horizon_months) return;
+      start_month(month_end);
+      continue;
+    }
+    person.prospect_time = next;
+    ++person.prospected;
+    if (next < now) continue;  // before they were selling: skipped, as in every plan
+    person.next_prospect = simulator_.schedule_at(
+        next, priority::kLead, kind_of(EventKind::kProspectedLead), person_index);
+    return;
   }
 }
 

@@ -260,9 +260,7 @@ void Replication::operator()(const sim::Event& event) {
       break;
     case EventKind::kProspectedLead: {
       const std::uint32_t person = event.subject;
-      // mix64 is a bijection, so keys of different people differ in their high bits and the
-      // lead number only flips low ones: a clash needs a 2^-32 coincidence.
-      const std::uint64_t key = sim::mix64(people_[person].key) ^ people_[person].prospected++;
+      const std::uint64_t key = prospected_lead_key(people_[person]);
       const std::size_t territory = people_[person].territory;
       route_lead(territory, person,
                  draw_lead(Stream::kProspectedLead, Stream::kProspectedDeal, key, territory));

@@ -33,14 +33,14 @@ namespace teamsim::model {
 /// lead's fate is drawn in full when it arrives (product, channel, win draw, cycle, size,
 /// complexity, specialist help, qualification, conversion, account availability), worked or not.
 enum class Stream : sim::StreamId {
-  kRequisition = 1,            ///< per requisition: time to fill
-  kPerson = 2,                 ///< per person: onboarding, ramp, tenure, performance, backfill
-  kProspecting = 3,            ///< per person: when they find their own leads
-  kProspectedLead = 4,         ///< per (person, lead number): what routing needs of the lead
-  kInitialCustomer = 5,        ///< per initial customer: MRR and renewals
+  kRequisition = 1,      ///< per requisition: time to fill
+  kPerson = 2,           ///< per person: onboarding, ramp, tenure, performance, backfill
+  kProspecting = 3,      ///< per (person, month of the horizon): when they find their own leads
+  kProspectedLead = 4,   ///< per (person, month, lead number): what routing needs of the lead
+  kInitialCustomer = 5,  ///< per initial customer: MRR and renewals
   kInboundArrivals = 0x10000,  ///< + territory: inbound lead arrival times (and seasonal thinning)
   kInboundLead = 0x20000,      ///< + territory, per lead number: what routing needs of the lead
-  kProspectedDeal = 6,         ///< per (person, lead number): the lead's deal, then its customer's
+  kProspectedDeal = 6,  ///< per (person, month, lead number): the lead's deal, then its customer's
   kInboundDeal = 0x30000,  ///< + territory, per lead number: the lead's deal, then its customer's
 };
 
@@ -107,9 +107,13 @@ class Replication {
   static constexpr double kNever = std::numeric_limits<double>::infinity();
 
   struct Person {
-    sim::Rng rng;                  ///< onboarding, ramp, tenure, performance and backfill draws
-    sim::Rng prospect_rng;         ///< waiting times between self-sourced leads
-    std::uint32_t prospected = 0;  ///< leads found so far: keys each lead's own stream
+    sim::Rng rng;  ///< onboarding, ramp, tenure, performance and backfill draws
+    /// Self-sourced leads are a Poisson process in calendar time, drawn month by month: month m's
+    /// arrivals come from the person's engine for month m (see schedule_next_prospect).
+    sim::Rng prospect_rng;
+    int prospect_month = -1;       ///< the month prospect_rng draws for (0-based; -1: none yet)
+    double prospect_time = 0;      ///< the latest arrival drawn in that month, or its start
+    std::uint32_t prospected = 0;  ///< arrivals drawn in that month: keys each lead's own stream
     std::uint64_t key = 0;         ///< keys the person's random streams: see entity_key
     std::size_t role = 0;
     std::size_t territory = 0;
@@ -290,7 +294,13 @@ class Replication {
   std::size_t pick_segment(std::size_t territory, double u) const;
   void schedule_next_inbound(std::size_t territory);
   void inbound_lead(std::size_t territory);
+  /// Schedules the person's next self-sourced lead: the next arrival of their calendar-time
+  /// process after now. Arrivals before they sell are drawn and skipped, so the same person
+  /// (role and ordinal) finds the same leads at the same moments in every plan that has them
+  /// selling then, whenever each plan hired them.
   void schedule_next_prospect(std::uint32_t person_index);
+  /// The stream index of the lead the person's pending arrival brings.
+  std::uint64_t prospected_lead_key(const Person& person) const;
   void route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead);
   std::uint32_t least_loaded_seller(std::size_t territory, bool need_capacity) const;
   std::uint32_t store_opportunity(const Opportunity& opportunity);

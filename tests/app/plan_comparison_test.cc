@@ -95,18 +95,21 @@ double crn_variance_ratio(const std::vector<ComparedPlan>& plans, std::size_t re
 // Common random numbers: with one seed the two hiring plans see the same leads, deals and churn,
 // so the paired difference carries less noise than with independent streams (different seeds).
 // The issue asks for at least 10x. Keying people and requisitions by (role, ordinal in the role)
-// took this pair from 3.0 to 4.7 (400 replications, seed 11); what remains is mostly real: a
-// lead that arrives while only one plan has a free rep is worked in that plan alone, and each
-// worked lead changes that rep's capacity for the next. The run is deterministic, so the bound
-// sits just under the measured value and catches any regression in the stream keying.
+// took this pair from 3.0 to 4.7; drawing prospecting in calendar time (a rep hired later finds
+// the same leads once selling) from 4.7 to 5.0 (400 replications, seed 11; pooled over seeds
+// 11-20, 4.18 to 4.45). What remains is real, not noise (docs/comparing-plans.md measures it):
+// a lead that arrives while only one plan has a seller, or a free slot, is worked in that plan
+// alone, and a lead worked in both by reps at different points of their ramp is won in one
+// alone. The run is deterministic, so the bound sits just under the measured value and catches
+// any regression in the stream keying.
 TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfAHiringPlanDifference) {
   const double ratio = crn_variance_ratio({plan("manager_first"), plan("reps_first")}, 400);
   std::printf("CRN variance ratio, manager_first vs reps_first, ARR at month 24: %.2f\n", ratio);
-  EXPECT_GE(ratio, 4.5);
+  EXPECT_GE(ratio, 4.9);
 }
 
 // Plans with the same team and a different win rate keep every entity in step: the ratio is
-// over 10 (12.9 at 400 replications).
+// over 10 (21.5 at 400 replications, seed 11).
 TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfAWinRateDifference) {
   const std::string text = std::string(kPlans) +
                            "  trained:\n"
@@ -124,7 +127,50 @@ TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfAWinRateDifference) {
   }
   const double ratio = crn_variance_ratio(plans, 400);
   std::printf("CRN variance ratio, win rate 25%% vs 20%%, ARR at month 24: %.2f\n", ratio);
-  EXPECT_GE(ratio, 8.0);
+  EXPECT_GE(ratio, 21.0);
+}
+
+std::vector<ComparedPlan> variants_of(const std::string& text,
+                                      const std::vector<std::string>& names) {
+  std::vector<ComparedPlan> plans;
+  for (const std::string& variant : names) {
+    LoadResult loaded = resolve_scenario_string(text, "plans.yaml", {"", variant, {}});
+    EXPECT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+    plans.push_back({variant, loaded.spec.value_or(model::ScenarioSpec{})});
+  }
+  return plans;
+}
+
+// Two hiring plans that differ in one hire's timing or in one extra role keep most entities in
+// step: the third AE hired in month 3 or month 6 (30.3 at 400 replications, seed 11), a customer
+// success rep hired in month 3 or not (31.9). Both are over the issue's 10x; the bounds sit just
+// under the measured values.
+TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfAHireTimingDifference) {
+  const std::string text = std::string(kPlans) +
+                           "  third_in_month_3:\n"
+                           "    hires: [{role: account_executive, count: 2, month: 1},\n"
+                           "            {role: account_executive, month: 3}]\n"
+                           "  third_in_month_6:\n"
+                           "    hires: [{role: account_executive, count: 2, month: 1},\n"
+                           "            {role: account_executive, month: 6}]\n";
+  const double ratio =
+      crn_variance_ratio(variants_of(text, {"third_in_month_3", "third_in_month_6"}), 400);
+  std::printf("CRN variance ratio, third AE in month 3 vs 6, ARR at month 24: %.2f\n", ratio);
+  EXPECT_GE(ratio, 30.0);
+}
+
+TEST(PlanComparison, CommonRandomNumbersCutTheVarianceOfACustomerSuccessHire) {
+  const std::string text = std::string(kPlans) +
+                           "  with_csr:\n"
+                           "    hires: [{role: account_executive, count: 2, month: 1},\n"
+                           "            {role: account_executive, month: 3},\n"
+                           "            {role: customer_success, month: 3}]\n"
+                           "  without_csr:\n"
+                           "    hires: [{role: account_executive, count: 2, month: 1},\n"
+                           "            {role: account_executive, month: 3}]\n";
+  const double ratio = crn_variance_ratio(variants_of(text, {"with_csr", "without_csr"}), 400);
+  std::printf("CRN variance ratio, a CSR hired in month 3 or not, ARR at month 24: %.2f\n", ratio);
+  EXPECT_GE(ratio, 31.5);
 }
 
 }  // namespace

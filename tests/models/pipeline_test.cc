@@ -241,6 +241,58 @@ TEST(PipelineTest, DealsDrawnOnlyForOpportunitiesKeepTheirDistribution) {
   EXPECT_NEAR(named(p, "new_bookings").sum() / won, 14'440.5, 4 * 15'043 / std::sqrt(won));
 }
 
+/// One AE hired in month 1 after a constant `fill_days`, selling at once (no onboarding or ramp),
+/// prospecting 12 leads a month; no inbound leads. Won with 0.5 at 1,000, closing at once.
+ScenarioSpec one_prospector(int horizon_months, double fill_days) {
+  ScenarioSpec spec = instant_deals(horizon_months, 0.5, 1000);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.prospecting_leads_per_month = 12;
+  ae.time_to_fill_days = Distribution::constant(fill_days);
+  spec.hires = {HireSpec{"account_executive", 1, 1, "", "experienced_external"}};
+  return spec;
+}
+
+TEST(PipelineTest, ASellerStartingMidMonthProspectsTheRestOfThatMonth) {
+  // Selling from day 10, the AE's own leads are a Poisson process of 12 a month from then on:
+  // month 1 holds Poisson(12 x (30.4375 - 10) / 30.4375) = Poisson(8.057), months 2-4
+  // Poisson(12) each, independent (the process is drawn month by month from each month's engine;
+  // a restart at each month start keeps it Poisson). Mean and variance of each month's count
+  // within 4 standard errors: se(mean) = sqrt(lambda / n), se(variance) = sqrt((lambda +
+  // 2 lambda^2) / n) for a Poisson count.
+  const std::size_t reps = 1000;
+  const Projection p = run(one_prospector(4, 10), reps);
+  const Eigen::MatrixXd& leads = named(p, "leads");
+  const double n = static_cast<double>(reps);
+  for (Eigen::Index month = 1; month <= 4; ++month) {
+    const double lambda = month == 1 ? 12 * (kDaysPerMonth - 10) / kDaysPerMonth : 12;
+    const Eigen::VectorXd count = leads.col(month - 1);
+    const double mean = count.mean();
+    const double variance = (count.array() - mean).square().sum() / (n - 1);
+    EXPECT_NEAR(mean, lambda, 4 * std::sqrt(lambda / n)) << "month " << month;
+    EXPECT_NEAR(variance, lambda, 4 * std::sqrt((lambda + 2 * lambda * lambda) / n))
+        << "month " << month;
+  }
+  // Months are independent: the correlation of months 1 and 2 is within 4 / sqrt(n) of 0.
+  const Eigen::ArrayXd a = leads.col(0).array() - leads.col(0).mean();
+  const Eigen::ArrayXd b = leads.col(1).array() - leads.col(1).mean();
+  const double correlation = (a * b).sum() / std::sqrt(a.square().sum() * b.square().sum());
+  EXPECT_NEAR(correlation, 0, 4 / std::sqrt(n));
+}
+
+TEST(PipelineTest, ARepHiredLaterFindsTheSameLeadsOnceSelling) {
+  // Common random numbers: a rep's prospecting belongs to calendar time, not to time since hire.
+  // Hired on day 10 in one plan and on day 40 in the other, the same AE finds the same leads
+  // (same moments, same fates) from day 40 on: months 3-6 are identical in every history, and
+  // in month 2 the later hire finds a subset of the earlier one's leads.
+  const Projection early = run(one_prospector(6, 10), 100);
+  const Projection late = run(one_prospector(6, 40), 100);
+  for (const char* metric : {"leads", "deals_won", "new_bookings"}) {
+    EXPECT_EQ(named(early, metric).rightCols(4), named(late, metric).rightCols(4)) << metric;
+  }
+  EXPECT_TRUE((named(late, "leads").col(1).array() <= named(early, "leads").col(1).array()).all());
+  EXPECT_TRUE((named(late, "leads").col(0).array() == 0).all());
+}
+
 TEST(PipelineTest, PlansWithMoreSpecialistsSeeTheSameLeads) {
   // Common random numbers: the specialist team changes when deals close, not which leads come.
   ScenarioSpec a = default_scenario();
