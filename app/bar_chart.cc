@@ -58,8 +58,10 @@ Bars prepare(const BarChartSpec& spec) {
   return bars;
 }
 
-/// "Label: $1.2M", the hover text of a bar.
-std::string hover(const Bars& bars, std::size_t i, std::string_view currency) {
+/// "Label: $1.2M", the hover text of a bar, unless the spec gives its own.
+std::string hover(const BarChartSpec& spec, const Bars& bars, std::size_t i) {
+  if (i < spec.hover_texts.size()) return spec.hover_texts[i];
+  const std::string_view currency = spec.currency_symbol;
   const std::string value = std::isnan(bars.values[i])
                                 ? std::string("no data")
                                 : format_grouped(bars.values[i], 2, currency);
@@ -90,7 +92,11 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
   for (const std::string& label : tick_labels) {
     tick_width = std::max(tick_width, cs::text_width(label, cs::kTickSize));
   }
-  const double left = cs::kPadding + tick_width + 10, right = width - cs::kPadding;
+  const double left = cs::kPadding + tick_width + 10;
+  // A histogram's last edge label is centred on the plot's right edge: leave room for its half.
+  const double last_edge =
+      spec.edge_labels.empty() ? 0 : cs::text_width(spec.edge_labels.back(), cs::kTickSize) / 2;
+  const double right = width - cs::kPadding - last_edge;
   const double top = cursor + (spec.y_label.empty() ? 30 : 48);
   double bottom = height - cs::kPadding - 24 - (spec.x_label.empty() ? 0 : 22);
   if (bottom - top < 40) bottom = top + 40;
@@ -126,10 +132,12 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
   const double zero = scale.at(0);
   if (bars.count > 0) {
     const double band = (right - left) / static_cast<double>(bars.count);
-    const double thickness = std::min(band * kBarFraction, kMaxBarThickness);
+    const bool edges = spec.edge_labels.size() == bars.count + 1;
+    const double thickness =
+        edges ? std::max(band - 1, 0.9 * band) : std::min(band * kBarFraction, kMaxBarThickness);
     // Show every k-th category label so neighbours do not overlap.
     double widest = 0;
-    for (const std::string& label : bars.labels) {
+    for (const std::string& label : edges ? spec.edge_labels : bars.labels) {
       widest = std::max(widest, cs::text_width(label, cs::kTickSize));
     }
     const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil((widest + 8) / band)));
@@ -138,7 +146,7 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
     for (const std::string& label : bars.value_labels) {
       widest_value = std::max(widest_value, cs::text_width(label, cs::kTickSize));
     }
-    const bool show_values = widest_value <= band - 2;
+    const bool show_values = spec.value_labels && widest_value <= band - 2;
 
     w.open("g", {{"class", "bars"}});
     for (std::size_t i = 0; i < bars.count; ++i) {
@@ -152,10 +160,23 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
                             {"width", thickness},
                             {"height", std::abs(zero - y)},
                             {"fill", bar_colour(v)}},
-                           hover(bars, i, spec.currency_symbol));
+                           hover(spec, bars, i));
     }
     w.close();
     w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}, {"text-anchor", "middle"}});
+    if (edges) {
+      for (std::size_t i = 0; i <= bars.count; i += every) {
+        const double x = left + band * static_cast<double>(i);
+        w.element("line", {{"x1", x},
+                           {"y1", bottom},
+                           {"x2", x},
+                           {"y2", bottom + 4},
+                           {"stroke", cs::kAxis},
+                           {"stroke-width", 1}});
+        w.text_element("text", {{"x", x}, {"y", bottom + 17}, {"fill", cs::kMutedText}},
+                       spec.edge_labels[i]);
+      }
+    }
     for (std::size_t i = 0; i < bars.count; ++i) {
       const double v = bars.values[i];
       const double centre = left + band * (static_cast<double>(i) + 0.5);
@@ -166,7 +187,7 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
         w.text_element("text", {{"x", centre}, {"y", v < 0 ? y + 14 : y - 5}, {"fill", cs::kText}},
                        bars.value_labels[i]);
       }
-      if (i % every == 0) {
+      if (!edges && i % every == 0) {
         w.text_element("text", {{"x", centre}, {"y", bottom + 17}, {"fill", cs::kMutedText}},
                        cs::fit_text(bars.labels[i], label_room, cs::kTickSize));
       }
@@ -256,7 +277,7 @@ void render_horizontal(SvgWriter& w, const BarChartSpec& spec, const Bars& bars,
                             {"width", std::abs(x - zero)},
                             {"height", thickness},
                             {"fill", bar_colour(v)}},
-                           hover(bars, i, spec.currency_symbol));
+                           hover(spec, bars, i));
     }
     w.close();
     w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}});

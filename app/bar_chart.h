@@ -19,6 +19,12 @@ struct BarChartSpec {
   bool whole_numbers = false;       ///< counts: whole-number ticks on the value axis
   std::vector<std::string> labels;  ///< one per bar
   std::vector<double> values;       ///< one per bar, in the metric's unit; NaN draws "n/a"
+  /// Histograms: one label per bin edge (bars + 1), drawn at the edges instead of `labels`
+  /// under the bars' centres, and the bars touch. Vertical charts only.
+  std::vector<std::string> edge_labels = {};
+  /// Hover text per bar instead of "label: value"; empty keeps the default.
+  std::vector<std::string> hover_texts = {};
+  bool value_labels = true;  ///< write each bar's value at its end (when it fits)
   BarOrientation orientation = BarOrientation::kVertical;
   int width = 800;   ///< px
   int height = 420;  ///< px

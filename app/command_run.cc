@@ -60,6 +60,10 @@ class RunCommand final : public Command {
     run->add_flag("-q,--quiet", quiet_, "Print only the results table");
     run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
     add_chart_format_options(*run, formats_, /*imply_report=*/true);
+    run->add_option("--histogram", histograms_,
+                    "Also chart how METRIC at MONTH spreads over the replications, e.g.\n"
+                    "arr@24 or customers@last (repeatable): OUT/charts/histogram.<metric>.m<month>"
+                    ".svg,\nalso in the report, which always has ARR at the last month");
     run->footer(
         "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95) and\n"
         "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
@@ -91,6 +95,7 @@ class RunCommand final : public Command {
   std::string out_ = "out";
   bool quiet_ = false;
   bool report_ = false;
+  std::vector<std::string> histograms_;
   ReportFormats formats_;
 };
 
@@ -160,8 +165,27 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
                              std::min<std::size_t>(200, max_replications_), max_replications_};
   }
 
+  std::vector<HistogramRequest> histograms;
+  if (!histograms_.empty()) {
+    const model::MetricLayout layout(*spec);
+    std::vector<std::string> names;
+    for (const model::MetricInfo& info : layout.infos()) {
+      names.push_back(info.name);
+    }
+    for (const std::string& text : histograms_) {
+      std::string error;
+      const auto histogram = parse_histogram_request(text, names, spec->horizon_months, error);
+      if (!histogram) {
+        fmt::print(stderr, "run: --histogram {}: {}\n", text, error);
+        return kExitUsage;
+      }
+      histograms.push_back(*histogram);
+    }
+  }
+
   if (!metrics_.empty()) {
     std::vector<std::string> patterns = metrics_;
+    for (const HistogramRequest& histogram : histograms) patterns.push_back(histogram.metric);
     for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
     if (target) patterns.push_back(target->metric.name);
     std::string error;
@@ -207,7 +231,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
     return kExitInterrupted;
   }
 
-  const RunSummary summary = summarize_run(*spec, projection, options.seed);
+  const RunSummary summary = summarize_run(*spec, projection, options.seed, histograms);
   // Render both files before writing either, so a failure in between writes nothing.
   const std::string csv = summary_csv(summary);
   const std::string json = summary_json(summary, *spec);
@@ -216,7 +240,8 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string json_path = (std::filesystem::path(out_) / "summary.json").string();
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
-  RunExtras extras{report_, formats_, scenario_, std::chrono::system_clock::now(), seconds};
+  RunExtras extras{report_, formats_,  scenario_, std::chrono::system_clock::now(),
+                   seconds, histograms};
   const auto checks = finish_run(out_, json, expectations, extras);
 
   fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec->name,

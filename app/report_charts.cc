@@ -193,6 +193,64 @@ std::optional<ReportChart> quota_chart(const RunSummary& summary) {
 
 }  // namespace
 
+ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h) {
+  const MetricSummary* metric = summary.find(h.metric);
+  const bool money = metric != nullptr && metric->info.unit == "currency";
+  const std::string symbol = money ? currency_symbol(summary.currency) : "";
+  const std::string title = metric_title(h.metric);
+  const sim::Histogram& bins = h.histogram;
+  const double replications = static_cast<double>(bins.total() + bins.missing);
+  BarChartSpec spec;
+  spec.title = fmt::format("{} at month {}: distribution", title, h.month);
+  spec.subtitle =
+      fmt::format("{} replications · {}", format_grouped(replications, 0), summary.scenario_name);
+  if (metric != nullptr && h.month >= 1 && h.month <= metric->stats.percentiles.rows()) {
+    const auto& p = metric->stats.percentiles;
+    const auto value = [&](Eigen::Index column) {
+      return format_metric_value(metric->info, p(h.month - 1, column), symbol);
+    };
+    spec.subtitle = fmt::format("median {}, 80% of runs between {} and {} · {} replications",
+                                value(sim::kColumnP50), value(sim::kColumnP10),
+                                value(sim::kColumnP90), format_grouped(replications, 0));
+  }
+  spec.y_label = "replications";
+  spec.x_label = money && !summary.currency.empty()
+                     ? fmt::format("{} ({})", metric_y_label(h.metric), summary.currency)
+                     : metric_y_label(h.metric);
+  spec.whole_numbers = true;
+  spec.value_labels = false;
+  // Counts in bins of one: the value under each bar; otherwise the edges between bars.
+  const bool per_value = metric != nullptr && metric->info.unit == "count" && bins.bin_width == 1;
+  for (std::size_t i = 0; i < bins.counts.size(); ++i) {
+    const double count = static_cast<double>(bins.counts[i]);
+    spec.values.push_back(count);
+    const std::string from = format_compact(bins.edge(i), symbol);
+    const std::string to = format_compact(bins.edge(i + 1), symbol);
+    spec.labels.push_back(per_value ? from : "");
+    spec.hover_texts.push_back(fmt::format("{}: {} replication{} ({:.1f}%)",
+                                           per_value ? from : fmt::format("{} to {}", from, to),
+                                           format_grouped(count, 0), bins.counts[i] == 1 ? "" : "s",
+                                           replications > 0 ? 100 * count / replications : 0.0));
+  }
+  if (!per_value) {
+    for (std::size_t i = 0; i <= bins.counts.size(); ++i) {
+      spec.edge_labels.push_back(format_compact(bins.edge(i), symbol));
+    }
+  }
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
+  const std::string rule = bins.rule == sim::BinRule::kFreedmanDiaconis
+                               ? "Freedman–Diaconis rule, rounded to a round number"
+                           : bins.rule == sim::BinRule::kSturges
+                               ? "Sturges' rule, as most runs give the same value"
+                               : "every run gives the same value";
+  return {fmt::format("histogram.{}.m{}", h.metric, h.month), spec.title,
+          fmt::format("How the simulated outcomes of {} at month {} spread: each bar counts the "
+                      "runs in a bin {} wide ({}).",
+                      title, h.month, format_compact(bins.bin_width, symbol), rule),
+          render_bar_chart(spec)};
+}
+
 FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats) {
   const auto column = [&](Eigen::Index p) {
     const Eigen::VectorXd values = stats.percentiles.col(p);
@@ -261,6 +319,9 @@ std::vector<ReportChart> report_charts(const RunSummary& summary) {
                                fmt::format("People in the {} role at month end.", role)));
   }
   for (const KnownMetric& known : kLateFanMetrics) add_known(known);
+  for (const HistogramSummary& histogram : summary.histograms) {
+    charts.push_back(histogram_chart(summary, histogram));
+  }
   if (auto chart = territory_chart(summary)) charts.push_back(std::move(*chart));
   if (auto chart = quota_chart(summary)) charts.push_back(std::move(*chart));
   return charts;

@@ -47,10 +47,15 @@ bool ever_positive(const MetricSummary& metric);
 /// nullopt when the metric is absent or the threshold is never exceeded.
 std::optional<int> first_cash_risk_month(const RunSummary& summary);
 
+/// The bar chart of a histogram of the summary ("histogram.<metric>.m<month>"): replications per
+/// bin, the bin edges on the x axis (or, for counts in bins of one, the values under the bars).
+ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& histogram);
+
 /// Every chart the report shows, in report order: fan charts of ARR, MRR, new bookings,
-/// customers, total headcount, headcount per role, ramped capacity and cash, then per-territory
-/// bookings bars and the quota-attainment histogram when the summary has those metrics. A metric
-/// the summary lacks is skipped. The same summary always gives the same bytes.
+/// customers, total headcount, headcount per role, ramped capacity and cash, the histograms of
+/// the summary, then per-territory bars and the quota-attainment chart when the summary has
+/// those metrics. A metric the summary lacks is skipped. The same summary always gives the same
+/// bytes.
 std::vector<ReportChart> report_charts(const RunSummary& summary);
 
 }  // namespace teamsim::app

@@ -36,7 +36,7 @@ std::vector<std::string> write_charts_and_page(const std::string& out_dir,
       files.push_back({(chart_dir / (chart.file_stem + ".pdf")).string(), svg_to_pdf(chart.svg)});
     }
   }
-  files.push_back({(fs::path(out_dir) / page_name).string(), page_html});
+  if (!page_name.empty()) files.push_back({(fs::path(out_dir) / page_name).string(), page_html});
   ensure_directory(chart_dir.string());
   std::vector<std::string> written;
   for (const File& file : files) {

@@ -16,9 +16,9 @@ struct ReportFormats {
 };
 
 /// Writes OUT/charts/<stem>.svg for each chart (and .png/.pdf when asked), then OUT/`page_name`
-/// holding `page_html`; each file atomically, and nothing when any of them fails to render.
-/// Returns the paths written, the page last. Throws std::runtime_error when a file cannot be
-/// written or rendered.
+/// holding `page_html` (no page when the name is empty); each file atomically, and nothing when any
+/// of them fails to render. Returns the paths written, the page last. Throws std::runtime_error
+/// when a file cannot be written or rendered.
 std::vector<std::string> write_charts_and_page(const std::string& out_dir,
                                                const std::vector<ReportChart>& charts,
                                                const std::string& page_name,

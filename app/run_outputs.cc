@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
 #include "app/atomic_file.h"
+#include "app/report_charts.h"
 #include "app/summary_reader.h"
 
 namespace teamsim::app {
@@ -28,6 +30,15 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
     context.source_file = extras.scenario_file;
     context.expectations = results;
     write_report(out_dir, *document, context, extras.formats);
+  } else if (!extras.histograms.empty()) {
+    std::vector<ReportChart> charts;
+    for (const HistogramSummary& h : document->summary.histograms) {
+      const bool asked = std::any_of(
+          extras.histograms.begin(), extras.histograms.end(),
+          [&](const HistogramRequest& r) { return r.metric == h.metric && r.month == h.month; });
+      if (asked) charts.push_back(histogram_chart(document->summary, h));
+    }
+    write_charts_and_page(out_dir, charts, "", "", extras.formats);
   }
   if (!expectations.empty()) {
     ExpectationSuite suite;

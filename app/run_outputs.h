@@ -17,11 +17,14 @@ struct RunExtras {
   std::string scenario_file;                          ///< shown in the report and junit.xml
   std::chrono::system_clock::time_point finished_at;  ///< when the run ended
   double seconds = 0;                                 ///< how long it took
+  /// Histograms asked for on the command line: without the report, their charts alone.
+  std::vector<HistogramRequest> histograms;
 };
 
-/// Writes the report (when asked) into `out_dir` from `summary_json_text` (the summary.json just
-/// written), checks `expectations` against it, writes `out_dir`/junit.xml when there are any,
-/// and returns their results. Throws std::runtime_error when a file cannot be written.
+/// Writes the report (when asked; else the charts of the histograms asked for) into `out_dir` from
+/// `summary_json_text` (the summary.json just written), checks `expectations` against it, writes
+/// `out_dir`/junit.xml when there are any, and returns their results. Throws std::runtime_error
+/// when a file cannot be written.
 std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const std::string& summary_json_text,
                                           const std::vector<Expectation>& expectations,

@@ -2,11 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "app/csv.h"
 #include "app/scenario_json.h"
 #include "app/version.h"
+#include "app/yaml_reader.h"
 
 namespace teamsim::app {
 namespace {
@@ -27,8 +31,60 @@ const MetricSummary* RunSummary::find(const std::string& name) const {
   return nullptr;
 }
 
+std::vector<HistogramRequest> key_histograms(int horizon_months) {
+  return {{"arr", horizon_months}};
+}
+
+std::optional<HistogramRequest> parse_histogram_request(
+    std::string_view text, const std::vector<std::string>& metric_names, int horizon_months,
+    std::string& error) {
+  const std::size_t at = text.rfind('@');
+  if (at == std::string_view::npos) {
+    error = fmt::format("'{}' is not METRIC@MONTH (e.g. arr@24 or customers@last)", text);
+    return std::nullopt;
+  }
+  HistogramRequest request;
+  request.metric = std::string(text.substr(0, at));
+  const std::string_view month = text.substr(at + 1);
+  if (std::find(metric_names.begin(), metric_names.end(), request.metric) == metric_names.end()) {
+    error = fmt::format("unknown metric '{}'{}", request.metric,
+                        suggestion(request.metric, metric_names, "metrics are"));
+    return std::nullopt;
+  }
+  if (month == "last") {
+    request.month = horizon_months;
+    return request;
+  }
+  const auto [end, problem] =
+      std::from_chars(month.data(), month.data() + month.size(), request.month);
+  if (month.empty() || problem != std::errc() || end != month.data() + month.size()) {
+    error = fmt::format("'{}' is not a month: give a number from 1 to {} or 'last'", month,
+                        horizon_months);
+    return std::nullopt;
+  }
+  if (request.month < 1 || request.month > horizon_months) {
+    error =
+        fmt::format("month {} is outside the horizon of {} months", request.month, horizon_months);
+    return std::nullopt;
+  }
+  return request;
+}
+
+std::string_view bin_rule_name(sim::BinRule rule) {
+  switch (rule) {
+    case sim::BinRule::kFreedmanDiaconis:
+      return "freedman-diaconis";
+    case sim::BinRule::kSturges:
+      return "sturges";
+    case sim::BinRule::kSingleValue:
+      return "single-value";
+  }
+  return "";
+}
+
 RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projection& projection,
-                         std::uint64_t seed) {
+                         std::uint64_t seed,
+                         const std::vector<HistogramRequest>& extra_histograms) {
   RunSummary summary;
   summary.scenario_name = spec.name;
   summary.scenario_hash = scenario_hash(spec);
@@ -41,6 +97,30 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
     summary.metrics.push_back(
         {projection.stored_info(i), sim::summarize_columns(projection.samples.metric(i))});
   }
+  const auto add_histogram = [&](const HistogramRequest& request, bool required) {
+    const bool repeated = std::any_of(
+        summary.histograms.begin(), summary.histograms.end(), [&](const HistogramSummary& h) {
+          return h.metric == request.metric && h.month == request.month;
+        });
+    if (repeated) return;
+    const Eigen::MatrixXd* samples = projection.find(request.metric);
+    if (samples == nullptr || request.month < 1 || request.month > samples->cols()) {
+      if (!required) return;
+      throw std::invalid_argument(
+          fmt::format("no histogram of {} at month {}: {}", request.metric, request.month,
+                      samples == nullptr ? "the metric was not kept" : "outside the horizon"));
+    }
+    const Eigen::VectorXd column = samples->col(request.month - 1);
+    const std::size_t index = projection.layout.find(request.metric);
+    summary.histograms.push_back(
+        {request.metric, request.month,
+         sim::make_histogram(std::vector<double>(column.data(), column.data() + column.size()),
+                             projection.layout.info(index).unit == "count")});
+  };
+  for (const HistogramRequest& request : key_histograms(spec.horizon_months)) {
+    add_histogram(request, false);
+  }
+  for (const HistogramRequest& request : extra_histograms) add_histogram(request, true);
   return summary;
 }
 
@@ -93,6 +173,19 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
     metrics.push_back(std::move(entry));
   }
   doc["metrics"] = std::move(metrics);
+  nlohmann::ordered_json histograms = nlohmann::ordered_json::array();
+  for (const HistogramSummary& h : summary.histograms) {
+    nlohmann::ordered_json entry;
+    entry["metric"] = h.metric;
+    entry["month"] = h.month;
+    entry["rule"] = bin_rule_name(h.histogram.rule);
+    entry["first_edge"] = h.histogram.first_edge;
+    entry["bin_width"] = h.histogram.bin_width;
+    entry["counts"] = h.histogram.counts;
+    entry["missing"] = h.histogram.missing;
+    histograms.push_back(std::move(entry));
+  }
+  doc["histograms"] = std::move(histograms);
   doc["resolved_scenario"] = scenario_to_json(spec);
   return doc.dump(2) + "\n";
 }

@@ -103,6 +103,36 @@ std::optional<SummaryDocument> parse_summary_json(std::string_view text, std::st
     }
     summary.metrics.push_back(std::move(metric));
   }
+  // Histograms came with schema 1's later writers; older files have none.
+  if (doc.contains("histograms")) {
+    const Json& histograms = doc["histograms"];
+    try {
+      for (const Json& entry : histograms) {
+        HistogramSummary h;
+        h.metric = entry.at("metric").get<std::string>();
+        h.month = entry.at("month").get<int>();
+        const std::string rule = entry.value("rule", "freedman-diaconis");
+        h.histogram.rule = rule == "sturges"        ? sim::BinRule::kSturges
+                           : rule == "single-value" ? sim::BinRule::kSingleValue
+                                                    : sim::BinRule::kFreedmanDiaconis;
+        h.histogram.first_edge = entry.at("first_edge").get<double>();
+        h.histogram.bin_width = entry.at("bin_width").get<double>();
+        for (const Json& count : entry.at("counts")) {
+          if (!count.is_number_unsigned()) throw std::invalid_argument("counts");
+          h.histogram.counts.push_back(count.get<std::size_t>());
+        }
+        h.histogram.missing = entry.value("missing", std::size_t{0});
+        if (!std::isfinite(h.histogram.first_edge) || !(h.histogram.bin_width > 0) ||
+            !std::isfinite(h.histogram.bin_width)) {
+          throw std::invalid_argument("first_edge or bin_width");
+        }
+        summary.histograms.push_back(std::move(h));
+      }
+    } catch (const std::exception& e) {
+      error = fmt::format("a histogram is malformed ({})", e.what());
+      return std::nullopt;
+    }
+  }
   return result;
 }
 

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
+#include "app/chart_axis.h"
 #include "report_test_util.h"
+#include "sim/histogram.h"
+#include "tests/app/svg_test_util.h"
 
 namespace teamsim::app {
 namespace {
@@ -97,6 +101,94 @@ TEST(ReportChartsTest, QuotaSpreadAcrossRepsAndNoChartForAnEmptyRole) {
   EXPECT_NE(charts.back().svg.find(">90<"), std::string::npos) << charts.back().svg;
   const auto names = stems(charts);
   EXPECT_EQ(std::count(names.begin(), names.end(), "headcount.sales_specialist"), 0);
+}
+
+/// ARR at month 12 of fake_summary(12) in 6 bins of $100k from $500k: 500 replications.
+HistogramSummary arr_histogram() {
+  HistogramSummary h;
+  h.metric = "arr";
+  h.month = 12;
+  h.histogram.first_edge = 500'000;
+  h.histogram.bin_width = 100'000;
+  h.histogram.counts = {20, 85, 160, 140, 70, 25};
+  return h;
+}
+
+TEST(ReportChartsTest, GoldenHistogram) {
+  RunSummary summary = fake_summary(12);
+  summary.histograms.push_back(arr_histogram());
+  const ReportChart chart = histogram_chart(summary, summary.histograms[0]);
+  EXPECT_EQ(chart.file_stem, "histogram.arr.m12");
+  testing::expect_matches_golden("histogram_arr.svg", chart.svg);
+  // Edges on the axis, ranges and shares in the hover text, the rule in the note.
+  for (const char* text :
+       {">$500k</text>", ">$1.1M</text>", "<title>$700k to $800k: 160 replications (32.0%)</title>",
+        "median $700k, 80% of runs between $560k and $840k"}) {
+    EXPECT_NE(chart.svg.find(text), std::string::npos) << text;
+  }
+  EXPECT_NE(chart.note.find("Freedman"), std::string::npos);
+}
+
+TEST(ReportChartsTest, HistogramAxesCoverTheData) {
+  // Samples of a skewed outcome, binned as a run bins them: every bar inside the plot area, the
+  // bars side by side from the first edge to the last, the count axis reaching the tallest bar.
+  std::vector<double> samples;
+  for (int i = 0; i < 1000; ++i) samples.push_back(400'000 + 3e5 * std::pow(i / 1000.0, 3) * 4);
+  RunSummary summary = fake_summary(12);
+  summary.histograms.push_back({"arr", 12, sim::make_histogram(samples, false)});
+  const sim::Histogram& bins = summary.histograms[0].histogram;
+  ASSERT_GE(bins.counts.size(), 5u);
+  const std::string svg = histogram_chart(summary, summary.histograms[0]).svg;
+  const testing::PlotArea area = testing::plot_area(svg);
+  const auto xs = testing::attribute_values(svg, "rect", "x");
+  const auto ys = testing::attribute_values(svg, "rect", "y");
+  const auto ws = testing::attribute_values(svg, "rect", "width");
+  const auto hs = testing::attribute_values(svg, "rect", "height");
+  // rect 0 is the background, rect 1 the plot area, then one bar per bin (empty ones too).
+  ASSERT_EQ(xs.size(), 2 + bins.counts.size());
+  const double band = area.width / static_cast<double>(bins.counts.size());
+  double tallest = 0;
+  for (std::size_t i = 0; i < bins.counts.size(); ++i) {
+    const double x = std::stod(xs[i + 2]), y = std::stod(ys[i + 2]);
+    const double w = std::stod(ws[i + 2]), h = std::stod(hs[i + 2]);
+    EXPECT_GE(x, area.x - 0.01);
+    EXPECT_LE(x + w, area.x + area.width + 0.01);
+    EXPECT_GE(y, area.y - 0.01);
+    EXPECT_NEAR(y + h, area.y + area.height, 0.02);  // on the zero line at the bottom
+    EXPECT_NEAR(x + w / 2, area.x + band * (static_cast<double>(i) + 0.5), 0.02);
+    tallest = std::max(tallest, h);
+  }
+  // The tallest bar is the largest count; the axis tops it at or below the plot's top.
+  const std::size_t most = *std::max_element(bins.counts.begin(), bins.counts.end());
+  EXPECT_LE(tallest, area.height + 0.01);
+  EXPECT_GT(tallest, area.height * 0.5);  // a "nice" axis end is less than twice the data
+  for (std::size_t i = 0; i < bins.counts.size(); ++i) {
+    EXPECT_NEAR(std::stod(hs[i + 2]) / tallest,
+                static_cast<double>(bins.counts[i]) / static_cast<double>(most), 0.002);
+  }
+  // The x axis runs from the first edge to the last: both are labelled.
+  EXPECT_NE(svg.find(">" + format_compact(bins.edge(0), "$") + "</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">" + format_compact(bins.edge(bins.counts.size()), "$") + "</text>"),
+            std::string::npos);
+}
+
+TEST(ReportChartsTest, HistogramsOfCountsLabelEachValue) {
+  RunSummary summary = fake_summary(12);
+  HistogramSummary h;
+  h.metric = "customers";
+  h.month = 12;
+  h.histogram.first_edge = 0;
+  h.histogram.bin_width = 1;
+  h.histogram.counts = {100, 250, 150};
+  summary.histograms.push_back(h);
+  const auto charts = report_charts(summary);
+  const auto histogram = std::find_if(charts.begin(), charts.end(), [](const ReportChart& c) {
+    return c.file_stem == "histogram.customers.m12";
+  });
+  ASSERT_NE(histogram, charts.end());
+  EXPECT_NE(histogram->svg.find("<title>2: 150 replications (30.0%)</title>"), std::string::npos)
+      << histogram->svg;
+  EXPECT_EQ(histogram->svg.find(" to "), std::string::npos);
 }
 
 TEST(ReportChartsTest, MetricTitles) {

@@ -16,7 +16,10 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
   options.replications = 20;
   options.seed = 3;
   options.threads = 1;
-  const RunSummary written = summarize_run(spec, model::project(spec, options), 3);
+  const RunSummary written =
+      summarize_run(spec, model::project(spec, options), 3, {{"arr", 6}, {"customers", 2}});
+  ASSERT_EQ(written.histograms.size(), 2u);
+  EXPECT_EQ(written.histograms[1].histogram.total(), 20u);
   std::string error;
   const auto read = parse_summary_json(summary_json(written, spec), error);
   ASSERT_TRUE(read) << error;
@@ -33,6 +36,14 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
         read->summary.metrics[m].stats.percentiles.isApprox(written.metrics[m].stats.percentiles));
     EXPECT_TRUE(read->summary.metrics[m].stats.mean.isApprox(written.metrics[m].stats.mean));
   }
+  ASSERT_EQ(read->summary.histograms.size(), 2u);
+  for (std::size_t h = 0; h < 2; ++h) {
+    EXPECT_EQ(read->summary.histograms[h].metric, written.histograms[h].metric);
+    EXPECT_EQ(read->summary.histograms[h].month, written.histograms[h].month);
+    EXPECT_EQ(read->summary.histograms[h].histogram.counts, written.histograms[h].histogram.counts);
+    EXPECT_EQ(read->summary.histograms[h].histogram.bin_width,
+              written.histograms[h].histogram.bin_width);
+  }
   EXPECT_TRUE(read->resolved_scenario.is_object());
   EXPECT_FALSE(read->tool_version.empty());
 }
@@ -47,8 +58,37 @@ TEST(SummaryReaderTest, RejectsWhatIsNotASummary) {
       R"({"tool": "teamsim", "horizon_months": 2, "metrics": [{"name": "arr", "mean": [1]}]})",
       error));
   EXPECT_NE(error.find("metric arr"), std::string::npos) << error;
+  const std::string histogram_prefix =
+      R"({"tool": "teamsim", "horizon_months": 1, "metrics": [], "histograms": [)";
+  for (const char* bad :
+       {R"({"metric": "arr", "month": 1, "first_edge": 0, "bin_width": 0, "counts": [1]}]})",
+        R"({"metric": "arr", "month": 1, "first_edge": 0, "bin_width": 1, "counts": [-1]}]})",
+        R"({"metric": "arr", "month": 1, "first_edge": 0, "bin_width": 1, "counts": "3"}]})",
+        R"({"month": 1, "first_edge": 0, "bin_width": 1, "counts": [1]}]})"}) {
+    EXPECT_FALSE(parse_summary_json(histogram_prefix + bad, error)) << bad;
+    EXPECT_NE(error.find("a histogram is malformed"), std::string::npos) << error;
+  }
+  EXPECT_TRUE(parse_summary_json(histogram_prefix + R"(]})", error)) << error;
   EXPECT_FALSE(read_summary_file("/nonexistent/summary.json", error));
   EXPECT_NE(error.find("cannot read"), std::string::npos);
+}
+
+TEST(SummaryReaderTest, HistogramRequestsAreCheckedAgainstTheRun) {
+  const std::vector<std::string> names = {"arr", "customers", "cash"};
+  std::string error;
+  const auto ok = parse_histogram_request("customers@12", names, 24, error);
+  ASSERT_TRUE(ok) << error;
+  EXPECT_EQ(ok->metric, "customers");
+  EXPECT_EQ(ok->month, 12);
+  EXPECT_EQ(parse_histogram_request("arr@last", names, 24, error)->month, 24);
+  EXPECT_FALSE(parse_histogram_request("ar@12", names, 24, error));
+  EXPECT_EQ(error, "unknown metric 'ar'; did you mean 'arr'?");
+  EXPECT_FALSE(parse_histogram_request("arr@25", names, 24, error));
+  EXPECT_EQ(error, "month 25 is outside the horizon of 24 months");
+  EXPECT_FALSE(parse_histogram_request("arr@soon", names, 24, error));
+  EXPECT_NE(error.find("'soon' is not a month"), std::string::npos) << error;
+  EXPECT_FALSE(parse_histogram_request("arr", names, 24, error));
+  EXPECT_NE(error.find("METRIC@MONTH"), std::string::npos) << error;
 }
 
 }  // namespace

@@ -64,6 +64,55 @@ TEST(ReportTest, RunReportWritesReportAndChartsAndKeepsSummariesDeterministic) {
   }
 }
 
+TEST(ReportTest, HistogramsAreBinnedAtRunTimeAndKeptInSummaryJson) {
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "run scenarios/default.yaml -n 50 --seed 4 -q --histogram customers@6 "
+      "--histogram new_bookings@last --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Without --report only the charts asked for are drawn.
+  EXPECT_TRUE(fs::exists(out.path() + "/charts/histogram.customers.m6.svg"));
+  EXPECT_FALSE(fs::exists(out.path() + "/report.html"));
+  const auto json = nlohmann::json::parse(read_file(out.path() + "/summary.json"));
+  const auto& histograms = json.at("histograms");
+  ASSERT_EQ(histograms.size(), 3u);  // ARR at the last month always, then the two asked for
+  const int horizon = json.at("horizon_months").get<int>();
+  EXPECT_EQ(histograms[0].at("metric"), "arr");
+  EXPECT_EQ(histograms[0].at("month"), horizon);
+  EXPECT_EQ(histograms[1].at("metric"), "customers");
+  EXPECT_EQ(histograms[2].at("month"), horizon);
+  EXPECT_TRUE(fs::exists(out.path() + "/charts/histogram.new_bookings.m" + std::to_string(horizon) +
+                         ".svg"));
+  for (const auto& h : histograms) {
+    std::size_t total = h.at("missing").get<std::size_t>();
+    for (const auto& c : h.at("counts")) total += c.get<std::size_t>();
+    EXPECT_EQ(total, 50u) << h.dump();
+  }
+  // teamsim report rebuilds the charts from summary.json alone: the same bytes.
+  const std::string customers = read_file(out.path() + "/charts/histogram.customers.m6.svg");
+  fs::remove_all(out.path() + "/charts");
+  ASSERT_EQ(run_teamsim("report -q " + out.path()).exit_code, 0);
+  EXPECT_EQ(read_file(out.path() + "/charts/histogram.customers.m6.svg"), customers);
+  const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_NE(html.find("id=\"chart-histogram.arr.m" + std::to_string(horizon) + "\""),
+            std::string::npos);
+}
+
+TEST(ReportTest, BadHistogramRequestsAreUsageErrors) {
+  TempDir out;
+  CommandResult r =
+      run_teamsim("run scenarios/default.yaml -n 5 -q --histogram ar@3 --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--histogram ar@3: unknown metric 'ar'; did you mean 'arr'?"),
+            std::string::npos)
+      << r.err;
+  r = run_teamsim("run scenarios/default.yaml -n 5 -q --histogram arr@999 --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("month 999 is outside the horizon"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out.path() + "/summary.json"));
+}
+
 TEST(ReportTest, ReportCommandRebuildsTheReportFromSummaryJson) {
   TempDir out;
   ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 40 -q --out " + out.path()).exit_code, 0);
