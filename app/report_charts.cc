@@ -103,37 +103,74 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
 /// The mean of a flow metric summed over every month: means add up, percentiles do not.
 double horizon_total_mean(const MetricSummary& metric) { return metric.stats.mean.sum(); }
 
-std::optional<ReportChart> territory_chart(const RunSummary& summary) {
+/// A per-territory measure drawn as bars, one bar per territory.
+struct TerritoryMeasure {
+  const char* suffix;      ///< the metric name's end: "territory.<name>" + suffix
+  const char* file_stem;   ///< the chart's file name
+  const char* title;       ///< the chart's title
+  const char* axis_label;  ///< what the value axis measures
+  const char* note;        ///< how to read it
+  bool monthly = false;    ///< the mean month of the last year, rather than the horizon's total
+};
+
+constexpr TerritoryMeasure kTerritoryMeasures[] = {
+    {kTerritoryBookingsSuffix, "territory_bookings", "Bookings by territory", "new ACV booked",
+     "New bookings per territory over the whole horizon; uneven bars show uneven territories."},
+    {".bookings_per_rep", "territory_bookings_per_rep", "Bookings per rep by territory",
+     "new ACV per rep per month",
+     "Each month's new bookings of the territory divided by the account executives assigned to "
+     "it, averaged over the last twelve months: where a rep sells more, the territory is "
+     "understaffed or richer.",
+     true},
+    {".leads", "territory_leads", "Leads by territory", "leads",
+     "Leads arriving in each territory over the whole horizon."},
+    {".wins", "territory_wins", "Deals won by territory", "deals won",
+     "Deals won in each territory over the whole horizon."},
+};
+
+/// The first month (1-based) of the horizon's last year, or 1 when the horizon is shorter.
+int last_year_start(const RunSummary& summary) { return std::max(1, summary.horizon_months - 11); }
+
+std::optional<ReportChart> territory_chart(const RunSummary& summary,
+                                           const TerritoryMeasure& measure) {
   BarChartSpec spec;
   std::string unit;
+  const std::string suffix = measure.suffix;
   for (const MetricSummary& metric : summary.metrics) {
     const std::string& name = metric.info.name;
-    if (!starts_with(name, "territory.") || !ends_with(name, kTerritoryBookingsSuffix)) continue;
-    const std::string territory =
-        name.substr(10, name.size() - 10 - std::string(kTerritoryBookingsSuffix).size());
+    if (!starts_with(name, "territory.") || !ends_with(name, suffix)) continue;
+    const std::string territory = name.substr(10, name.size() - 10 - suffix.size());
     if (territory.empty()) continue;
     spec.labels.push_back(humanize(territory));
-    spec.values.push_back(metric.info.kind == model::MetricKind::kFlow
-                              ? horizon_total_mean(metric)
-                              : metric.stats.mean(metric.stats.mean.size() - 1));
+    const Eigen::VectorXd& mean = metric.stats.mean;
+    double value = 0;
+    if (measure.monthly) {
+      const Eigen::Index first = last_year_start(summary) - 1;
+      value = mean.segment(first, mean.size() - first).mean();
+    } else {
+      value = metric.info.kind == model::MetricKind::kFlow ? horizon_total_mean(metric)
+                                                           : mean(mean.size() - 1);
+    }
+    spec.values.push_back(value);
     unit = metric.info.unit;
   }
-  if (spec.labels.empty()) return std::nullopt;
-  spec.title = "Bookings by territory";
-  spec.subtitle =
-      fmt::format("months 1–{} in total · mean of {} replications", summary.horizon_months,
-                  format_grouped(static_cast<double>(summary.replications), 0));
+  // One territory says nothing the total charts do not.
+  if (spec.labels.size() < 2) return std::nullopt;
+  spec.title = measure.title;
+  const std::string replications = format_grouped(static_cast<double>(summary.replications), 0);
+  spec.subtitle = measure.monthly
+                      ? fmt::format("mean month of months {}–{} · mean of {} replications",
+                                    last_year_start(summary), summary.horizon_months, replications)
+                      : fmt::format("months 1–{} in total · mean of {} replications",
+                                    summary.horizon_months, replications);
   spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";
   spec.x_label = unit == "currency" && !summary.currency.empty()
-                     ? fmt::format("new ACV booked ({})", summary.currency)
-                     : "bookings";
+                     ? fmt::format("{} ({})", measure.axis_label, summary.currency)
+                     : measure.axis_label;
   spec.orientation = BarOrientation::kHorizontal;
   spec.width = kReportChartWidth;
   spec.height = std::max(220, 110 + 44 * static_cast<int>(spec.labels.size()));
-  return ReportChart{"territory_bookings", spec.title,
-                     "New bookings per territory over the whole horizon; uneven bars show "
-                     "uneven territories.",
-                     render_bar_chart(spec)};
+  return ReportChart{measure.file_stem, spec.title, measure.note, render_bar_chart(spec)};
 }
 
 /// Bars of the spread of quota attainment across account executives at the last month, from the
@@ -322,7 +359,9 @@ std::vector<ReportChart> report_charts(const RunSummary& summary) {
   for (const HistogramSummary& histogram : summary.histograms) {
     charts.push_back(histogram_chart(summary, histogram));
   }
-  if (auto chart = territory_chart(summary)) charts.push_back(std::move(*chart));
+  for (const TerritoryMeasure& measure : kTerritoryMeasures) {
+    if (auto chart = territory_chart(summary, measure)) charts.push_back(std::move(*chart));
+  }
   if (auto chart = quota_chart(summary)) charts.push_back(std::move(*chart));
   return charts;
 }

@@ -1,5 +1,6 @@
 #include "app/report_charts.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -87,6 +88,40 @@ TEST(ReportChartsTest, TerritoryBarsAndQuotaHistogramWhenTheirMetricsExist) {
   EXPECT_NE(bars.find("north america"), std::string::npos);
   EXPECT_NE(bars.find("europe"), std::string::npos);
   EXPECT_NE(charts.back().svg.find("below 50"), std::string::npos);
+}
+
+TEST(ReportChartsTest, TerritoryLeadsWinsAndBookingsPerRepBars) {
+  RunSummary summary = fake_summary(24);
+  // Means (the fake's p50) of base + month x slope: leads over 24 months sum to
+  // 24 x 10 + 2 x 300 = 840 and 24 x 5 + 1 x 300 = 420; bookings per rep has slope 0, so the
+  // mean month of months 13-24 is its base.
+  for (const auto& [territory, scale] : {std::pair{"north", 2.0}, {"south", 1.0}}) {
+    const std::string prefix = fmt::format("territory.{}.", territory);
+    add_metric(summary, prefix + "leads", "count", 5 * scale, scale, model::MetricKind::kFlow);
+    add_metric(summary, prefix + "wins", "count", scale, 0, model::MetricKind::kFlow);
+    add_metric(summary, prefix + "bookings_per_rep", "currency", 40'000 * scale, 0,
+               model::MetricKind::kFlow);
+  }
+  const auto charts = report_charts(summary);
+  const auto find = [&](const std::string& stem) {
+    return std::find_if(charts.begin(), charts.end(),
+                        [&](const ReportChart& c) { return c.file_stem == stem; });
+  };
+  ASSERT_NE(find("territory_leads"), charts.end());
+  ASSERT_NE(find("territory_wins"), charts.end());
+  ASSERT_NE(find("territory_bookings_per_rep"), charts.end());
+  EXPECT_EQ(find("territory_bookings"), charts.end());  // no bookings metrics in this summary
+  const std::string& leads = find("territory_leads")->svg;
+  EXPECT_NE(leads.find("<title>north: 840</title>"), std::string::npos) << leads;
+  EXPECT_NE(leads.find("<title>south: 420</title>"), std::string::npos);
+  const std::string& per_rep = find("territory_bookings_per_rep")->svg;
+  EXPECT_NE(per_rep.find("<title>north: $80,000</title>"), std::string::npos) << per_rep;
+  EXPECT_NE(per_rep.find("months 13–24"), std::string::npos);
+  // One territory: no bars, the totals already say it.
+  RunSummary single = fake_summary(12);
+  add_metric(single, "territory.only.leads", "count", 1, 1, model::MetricKind::kFlow);
+  const auto names = stems(report_charts(single));
+  EXPECT_EQ(std::count(names.begin(), names.end(), "territory_leads"), 0);
 }
 
 TEST(ReportChartsTest, QuotaSpreadAcrossRepsAndNoChartForAnEmptyRole) {
