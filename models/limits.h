@@ -19,6 +19,11 @@ struct ReplicationLimits {
   /// Customers ever active, initial ones included (some 180 bytes each: at most ~360 MB per
   /// replication).
   std::size_t customers = 2'000'000;
+  /// Steps of the searches events make through the team and its open opportunities: a lead
+  /// looking for the least-loaded seller of its territory, a leaver's opportunities handed on.
+  /// Bounds what the event limit cannot, a huge team whose every event costs as much as its size
+  /// (a step reads a person or an opportunity from memory: some 10-30 seconds of one core).
+  std::uint64_t work = 500'000'000;
 };
 
 /// Thrown by a replication that passes one of its ReplicationLimits: the scenario, not the

@@ -290,11 +290,13 @@ void Replication::leave(std::uint32_t person_index) {
   if (person.seller) {
     --sellers_;
     --account_executives_by_territory_[person.territory];
+    work_ += sellers_by_territory_[person.territory].size() + opportunities_.size();
     std::erase(sellers_by_territory_[person.territory], person_index);
     // Open opportunities pass to the least-loaded colleague in the territory; with nobody left
     // they stay open unowned and close on schedule with the odds they had.
     for (Opportunity& opportunity : opportunities_) {
       if (!opportunity.open || opportunity.owner != person_index) continue;
+      work_ += sellers_by_territory_[person.territory].size();
       opportunity.owner = least_loaded_seller(person.territory, /*need_capacity=*/false);
       if (opportunity.owner != kNobody) ++people_[opportunity.owner].open_opportunities;
     }

@@ -217,6 +217,7 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
       owner = preferred_owner;
     }
   } else {
+    work_ += sellers_by_territory_[territory].size();
     owner = least_loaded_seller(territory, /*need_capacity=*/true);
   }
   if (owner == kNobody) {

@@ -133,6 +133,23 @@ void Replication::fail_requisition_limit() const {
              "annual_attrition and the hire sources' attrition_factor");
 }
 
+void Replication::fail_work_limit() const {
+  std::size_t sellers = 0;
+  for (const auto& in_territory : sellers_by_territory_) {
+    sellers = std::max(sellers, in_territory.size());
+  }
+  std::string advice =
+      "the team is too large for the simulation to keep up: every lead looks "
+      "through the sellers of its territory (";
+  advice += grouped(sellers);
+  advice += " in the largest now) and every departure through the open opportunities (";
+  advice += grouped(opportunities_.size());
+  advice +=
+      "); lower the starting_staff and hires counts, max_open_opportunities or the "
+      "prospecting and lead rates, or split the team over more territories";
+  fail_limit("steps of work by one replication", limits_.work, advice);
+}
+
 void Replication::fail_event_limit() const {
   const auto& by_kind = simulator_.events_by_kind();
   std::size_t top = 0;

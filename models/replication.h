@@ -221,7 +221,11 @@ class Replication {
     if (simulator_.events_handled() > limits_.events) [[unlikely]] {
       fail_event_limit();
     }
+    if (work_ > limits_.work) [[unlikely]] {
+      fail_work_limit();
+    }
   }
+  [[noreturn]] void fail_work_limit() const;
   [[noreturn]] void fail_event_limit() const;
   void check_requisition_limit() const {
     if (requisitions_.size() >= limits_.requisitions) [[unlikely]] {
@@ -330,6 +334,8 @@ class Replication {
   ReplicationLimits limits_;
   /// The LimitExceeded thrown by fail_limit, to rethrow unwrapped from run().
   mutable std::exception_ptr limit_exceeded_;
+  /// Steps of searches through sellers and opportunities so far (ReplicationLimits::work).
+  std::uint64_t work_ = 0;
   const MetricLayout& layout_;
   sim::Simulator simulator_;
   std::uint64_t seed_;

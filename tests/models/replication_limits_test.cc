@@ -86,6 +86,28 @@ TEST(ReplicationLimitsTest, TooManyEventsNameTheKindThatDominates) {
       << message;
 }
 
+TEST(ReplicationLimitsTest, AHugeTeamStopsAtTheWorkLimit) {
+  // Each inbound lead looks through the 2,000 sellers of the territory for the least loaded:
+  // 2,000 steps a lead, so the 1,000,000-step limit passes at the 501st lead, in month 1 at
+  // 10,000 leads a month.
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2'000, ""}};
+  spec.territories[0].inbound_leads_per_month = 10'000;
+  ReplicationLimits limits;
+  limits.work = 1'000'000;
+  const std::string message = limit_message(spec, limits);
+  EXPECT_EQ(message.rfind("replication 0 passed the limit of 1,000,000 steps of work by one "
+                          "replication in month 1 of 12; the team is too large for the "
+                          "simulation to keep up: every lead looks through the sellers of its "
+                          "territory (2,000 in the largest now)",
+                          0),
+            0u)
+      << message;
+  // The same team with the default limits runs.
+  spec.horizon_months = 2;
+  EXPECT_EQ(limit_message(spec, ReplicationLimits{}), "");
+}
+
 TEST(ReplicationLimitsTest, TooManyCustomersStopAtTheStart) {
   ScenarioSpec spec = quiet_scenario(24);
   spec.customers.initial_customers = 50;
