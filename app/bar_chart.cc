@@ -238,25 +238,9 @@ void render_horizontal(SvgWriter& w, const BarChartSpec& spec, const Bars& bars,
                     {"fill", cs::kMutedText}},
                    cs::fit_text(spec.y_label, width - 2 * cs::kPadding, cs::kLabelSize));
   }
-  w.open("g", {{"class", "value-axis"}, {"font-size", cs::kTickSize}, {"fill", cs::kMutedText}});
-  for (std::size_t i = 0; i < bars.axis.ticks.size(); ++i) {
-    const double x = scale.at(bars.axis.ticks[i]);
-    w.element("line", {{"x1", x},
-                       {"y1", top},
-                       {"x2", x},
-                       {"y2", bottom},
-                       {"stroke", cs::kGrid},
-                       {"stroke-width", 1}});
-    w.text_element("text", {{"x", x}, {"y", bottom + 17}, {"text-anchor", "middle"}},
-                   tick_labels[i]);
-  }
-  w.close();
-  w.element("rect", {{"class", "plot-area"},
-                     {"x", scale.low},
-                     {"y", top},
-                     {"width", scale.high - scale.low},
-                     {"height", bottom - top},
-                     {"fill", "none"}});
+  std::vector<double> tick_x;
+  for (const double tick : bars.axis.ticks) tick_x.push_back(scale.at(tick));
+  cs::draw_value_axis(w, tick_x, tick_labels, scale.low, scale.high, top, bottom);
 
   const double zero = scale.at(0);
   if (bars.count > 0) {

@@ -75,4 +75,28 @@ double draw_heading(SvgWriter& w, std::string_view title, std::string_view subti
   return y;
 }
 
+void draw_value_axis(SvgWriter& w, const std::vector<double>& tick_x,
+                     const std::vector<std::string>& tick_labels, double left, double right,
+                     double top, double bottom) {
+  w.open("g", {{"class", "value-axis"}, {"font-size", kTickSize}, {"fill", kMutedText}});
+  for (std::size_t i = 0; i < tick_x.size(); ++i) {
+    const double x = tick_x[i];
+    w.element("line", {{"x1", x},
+                       {"y1", top},
+                       {"x2", x},
+                       {"y2", bottom},
+                       {"stroke", kGrid},
+                       {"stroke-width", 1}});
+    w.text_element("text", {{"x", x}, {"y", bottom + 17}, {"text-anchor", "middle"}},
+                   tick_labels[i]);
+  }
+  w.close();
+  w.element("rect", {{"class", "plot-area"},
+                     {"x", left},
+                     {"y", top},
+                     {"width", right - left},
+                     {"height", bottom - top},
+                     {"fill", "none"}});
+}
+
 }  // namespace teamsim::app::chart_style

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/svg_writer.h"
 
@@ -48,6 +49,12 @@ SvgWriter start_chart(double width, double height, std::string_view title);
 /// Draws the title and subtitle at the top left and returns the y of the last baseline drawn
 /// (or of where the title would sit, when both are empty).
 double draw_heading(SvgWriter& w, std::string_view title, std::string_view subtitle, double width);
+
+/// A horizontal value axis under a plot area spanning [left, right] x [top, bottom]: a vertical
+/// gridline and a label below it at each x of `tick_x`, then the plot area's outline.
+void draw_value_axis(SvgWriter& w, const std::vector<double>& tick_x,
+                     const std::vector<std::string>& tick_labels, double left, double right,
+                     double top, double bottom);
 
 }  // namespace chart_style
 }  // namespace teamsim::app

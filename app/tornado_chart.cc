@@ -115,25 +115,9 @@ std::string render_tornado_chart(const TornadoChartSpec& spec) {
   cs::draw_heading(w, spec.title, spec.subtitle, width);
   draw_legend(w, spec, legend_y);
 
-  w.open("g", {{"class", "value-axis"}, {"font-size", cs::kTickSize}, {"fill", cs::kMutedText}});
-  for (std::size_t i = 0; i < axis.ticks.size(); ++i) {
-    const double x = at(axis.ticks[i]);
-    w.element("line", {{"x1", x},
-                       {"y1", top},
-                       {"x2", x},
-                       {"y2", bottom},
-                       {"stroke", cs::kGrid},
-                       {"stroke-width", 1}});
-    w.text_element("text", {{"x", x}, {"y", bottom + 17}, {"text-anchor", "middle"}},
-                   tick_labels[i]);
-  }
-  w.close();
-  w.element("rect", {{"class", "plot-area"},
-                     {"x", left},
-                     {"y", top},
-                     {"width", right - left},
-                     {"height", bottom - top},
-                     {"fill", "none"}});
+  std::vector<double> tick_x;
+  for (const double tick : axis.ticks) tick_x.push_back(at(tick));
+  cs::draw_value_axis(w, tick_x, tick_labels, left, right, top, bottom);
 
   const double base_x = at(base);
   w.open("g", {{"class", "bars"}});
