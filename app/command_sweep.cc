@@ -207,7 +207,12 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     options.stop_requested = &stop_requested;
     const std::size_t before = i * replications;
     options.on_progress = [&progress, before](std::size_t done) { progress.update(before + done); };
-    const model::Projection projection = model::project(specs[i], options);
+    std::string which = "sweep point";
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+      which +=
+          fmt::format("{} {}={}", a == 0 ? "" : ",", axes[a].path, axes[a].values[points[i][a]]);
+    }
+    const model::Projection projection = project_or_name_the_failure(which, specs[i], options);
     if (projection.outcome == sim::RunOutcome::kStopped) {
       progress.finish();
       fmt::print(stderr,

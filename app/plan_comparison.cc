@@ -8,6 +8,7 @@
 
 #include "app/chart_axis.h"
 #include "app/csv.h"
+#include "app/run_limits.h"
 #include "app/scenario_json.h"
 #include "app/terminal_table.h"
 #include "app/version.h"
@@ -81,7 +82,8 @@ PlanComparison compare_plans(const std::vector<ComparedPlan>& plans,
         options.on_progress(before + done);
       };
     }
-    const model::Projection projection = model::project(plans[i].spec, projection_options);
+    const model::Projection projection = project_or_name_the_failure(
+        fmt::format("plan \"{}\"", plans[i].label), plans[i].spec, projection_options);
     if (projection.outcome == sim::RunOutcome::kStopped) {
       comparison.outcome = sim::RunOutcome::kStopped;
       return comparison;

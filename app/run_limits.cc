@@ -151,4 +151,14 @@ std::optional<std::vector<std::size_t>> select_metrics(const model::MetricLayout
   return columns;
 }
 
+model::Projection project_or_name_the_failure(const std::string& which,
+                                              const model::ScenarioSpec& spec,
+                                              const model::ProjectionOptions& options) {
+  try {
+    return model::project(spec, options);
+  } catch (const model::LimitExceeded& e) {
+    throw model::LimitExceeded(which + ": " + e.what());
+  }
+}
+
 }  // namespace teamsim::app

@@ -51,6 +51,13 @@ MemoryLimit memory_limit();
 std::optional<std::string> memory_refusal(const model::SampleMemory& need, const MemoryLimit& limit,
                                           std::string_view what, std::string_view remedies);
 
+/// model::project, with the message of a passed ReplicationLimits limit prefixed by `which` (e.g.
+/// "plan \"hire-early\"" or "sweep point ramp_months=6"): a command that runs several
+/// projections says which one passed it.
+model::Projection project_or_name_the_failure(const std::string& which,
+                                              const model::ScenarioSpec& spec,
+                                              const model::ProjectionOptions& options);
+
 /// The layout columns that `run --metrics` keeps, in layout order: each pattern is a metric name
 /// ("arr") or a prefix ending in '*' ("headcount.*", "territory.emea.*"). On a pattern that
 /// matches nothing, returns nullopt and sets `error` ("unknown metric 'ar'; did you mean 'arr'?").

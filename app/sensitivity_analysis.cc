@@ -1,9 +1,12 @@
 #include "app/sensitivity_analysis.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "app/run_limits.h"
 #include "models/projection.h"
 #include "models/uncertain_inputs.h"
 #include "sim/paired_statistics.h"
@@ -110,7 +113,10 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
       run.inputs = model::InputProbeOptions{};
       run.inputs->pinned.resize(i + 1);
       run.inputs->pinned[i] = side == 0 ? input.low_value : input.high_value;
-      const model::Projection pinned = model::project(spec, run);
+      const model::Projection pinned = project_or_name_the_failure(
+          fmt::format("sensitivity run with {} pinned at its {} value {}", input.key_path,
+                      side == 0 ? "low" : "high", side == 0 ? input.low_value : input.high_value),
+          spec, run);
       if (pinned.outcome == sim::RunOutcome::kStopped) {
         result.outcome = sim::RunOutcome::kStopped;
         return result;

@@ -106,7 +106,7 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
   projection.outcome = sim::run_replications(runner, [&](std::size_t r) {
     Replication replication(spec, projection.layout, options.seed, r, probe ? &*probe : nullptr,
                             options.limits);
-    const Eigen::MatrixXd& monthly = replication.run();
+    const Eigen::MatrixXd& monthly = replication.run(options.stop_requested);
     const std::size_t row = r - options.first_replication;
     const auto at = static_cast<Eigen::Index>(row);
     for (std::size_t i = 0; i < projection.stored.size(); ++i) {

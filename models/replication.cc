@@ -8,6 +8,7 @@
 #include <string>
 
 #include "models/random_draws.h"
+#include "sim/replication_runner.h"
 
 namespace teamsim::model {
 namespace {
@@ -204,11 +205,14 @@ int Replication::current_month() const {
                   static_cast<int>(std::floor(simulator_.now() / kDaysPerMonth)));
 }
 
-const Eigen::MatrixXd& Replication::run() {
+const Eigen::MatrixXd& Replication::run(const std::atomic<bool>* stop_requested) {
   schedule_initial_events();
   const double horizon_days = spec_.horizon_months * kDaysPerMonth;
+  const auto stop = [stop_requested] {
+    return stop_requested != nullptr && stop_requested->load(std::memory_order_relaxed);
+  };
   try {
-    simulator_.run_until(horizon_days, *this);
+    if (!simulator_.run_until(horizon_days, *this, stop)) throw sim::ReplicationStopped();
   } catch (const sim::SimulationError&) {
     // The simulator prefixes what a handler throws with the day and the event kind. A passed
     // limit is the scenario's doing and its message already says when: rethrow it as it was.

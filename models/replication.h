@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <exception>
@@ -87,8 +88,10 @@ class Replication {
               const ReplicationLimits& limits = {});
 
   /// Runs the whole horizon and returns the results: row m (of horizon_months) holds the metrics
-  /// of month m + 1, in the columns of the layout. Call once.
-  const Eigen::MatrixXd& run();
+  /// of month m + 1, in the columns of the layout. Call once. When `stop_requested` becomes true
+  /// the run gives up within a few thousand events by throwing sim::ReplicationStopped, so Ctrl-C
+  /// does not wait for a long replication to end.
+  const Eigen::MatrixXd& run(const std::atomic<bool>* stop_requested = nullptr);
 
   /// Events handled so far.
   std::uint64_t events_handled() const { return simulator_.events_handled(); }

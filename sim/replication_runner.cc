@@ -36,6 +36,8 @@ RunOutcome run_replications(const RunnerOptions& options,
       if (i >= total) return;
       try {
         body(options.first_replication + i);
+      } catch (const ReplicationStopped&) {
+        continue;  // the loop's condition ends this worker if the stop was requested
       } catch (...) {
         const std::lock_guard lock(mutex);
         if (i < first_error_index) {

@@ -14,9 +14,15 @@ struct RunnerOptions {
   /// Called from worker threads after each finished replication with the number finished so far
   /// (monotone, thread-safe to call; keep it cheap). May be empty.
   std::function<void(std::size_t done)> on_progress;
-  /// When set and it becomes true, workers stop taking new replications (e.g. on Ctrl-C).
+  /// When set and it becomes true, workers stop taking new replications (e.g. on Ctrl-C). A body
+  /// may also notice it mid-way and throw ReplicationStopped, so a long replication does not
+  /// delay the stop.
   const std::atomic<bool>* stop_requested = nullptr;
 };
+
+/// Thrown by a replication body that gave up because a stop was requested. The runner drops that
+/// replication (it is not counted as done; the run ends kStopped) instead of reporting a failure.
+class ReplicationStopped {};
 
 /// How a run ended.
 enum class RunOutcome { kCompleted, kStopped };

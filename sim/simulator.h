@@ -71,6 +71,22 @@ class Simulator {
     if (until > now_) now_ = until;
   }
 
+  /// Events handled between two calls of the `stop` callable of run_until: rare enough to cost
+  /// nothing measurable, often enough (a few milliseconds of work) for Ctrl-C to feel immediate.
+  static constexpr std::uint64_t kStopCheckInterval = 4096;
+
+  /// run_until that asks `stop()` every kStopCheckInterval events and gives up when it returns
+  /// true: returns false then, with the clock at the last event handled.
+  template <class Handler, class Stop>
+  bool run_until(Time until, Handler&& handler, Stop&& stop) {
+    while (!queue_.empty() && queue_.top().time <= until) {
+      step(handler);
+      if (events_handled_ % kStopCheckInterval == 0 && stop()) return false;
+    }
+    if (until > now_) now_ = until;
+    return true;
+  }
+
  private:
   EventQueue queue_;
   Time now_ = 0;

@@ -54,6 +54,25 @@ TEST_P(InterruptTest, StopsWithExitCode130AndWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(out + "/summary.json"));
 }
 
+TEST(LongReplicationInterruptTest, StopsInsideTheReplication) {
+  // One replication of a huge team: every lead looks through 20,000 sellers, so the run needs
+  // seconds (3-6 s in a release build) before the work limit stops it with exit code 3. A signal
+  // after 1 s must stop it inside the replication: exit code 130, not the limit's 3.
+  TempDir dir;
+  const std::string scenario = dir.path() + "/huge-team.yaml";
+  std::ofstream(scenario) << "horizon_months: 120\n"
+                             "territories: {all: {inbound_leads_per_month: 50_000}}\n"
+                             "starting_staff:\n"
+                             "  - {role: account_executive, count: 20_000, territory: all}\n";
+  const std::string out = dir.path() + "/out";
+  const std::string err = dir.path() + "/stderr";
+  const int code = run_and_signal({"run", scenario, "-n", "1", "--threads", "1", "--out", out},
+                                  SIGINT, std::chrono::milliseconds(1000), err);
+  EXPECT_EQ(code, 130) << read_file(err);
+  EXPECT_NE(read_file(err).find("interrupted"), std::string::npos) << read_file(err);
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
 TEST(BatchInterruptTest, SaysWhichScenariosFinished) {
   TempDir dir;
   const std::string plans = dir.path() + "/plans";

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 
 #include "models/defaults.h"
 #include "models/projection.h"
+#include "sim/replication_runner.h"
 #include "tests/models/test_scenarios.h"
 
 namespace teamsim::model {
@@ -37,6 +39,20 @@ TEST(ReplicationTest, DeterministicHiringPlanGivesExactlyThatHeadcount) {
     EXPECT_EQ(metric_at(p, Metric::kHires, r, 3), 1);
     EXPECT_EQ(metric_at(p, Metric::kHires, r, 5), 3);
   }
+}
+
+TEST(ReplicationTest, AStopRequestEndsALongReplicationWithinOneCheckInterval) {
+  // 1,000 inbound leads a month for 60 months: at least 60,000 lead events. With the stop
+  // already requested the replication gives up at the first check, after exactly
+  // sim::Simulator::kStopCheckInterval events.
+  ScenarioSpec spec = default_scenario();
+  spec.horizon_months = 60;
+  for (TerritorySpec& territory : spec.territories) territory.inbound_leads_per_month = 1'000;
+  const MetricLayout layout(spec);
+  Replication replication(spec, layout, 1, 0);
+  const std::atomic<bool> stop{true};
+  EXPECT_THROW(replication.run(&stop), sim::ReplicationStopped);
+  EXPECT_EQ(replication.events_handled(), sim::Simulator::kStopCheckInterval);
 }
 
 TEST(ReplicationTest, PayrollAccruesFromTheStartDate) {

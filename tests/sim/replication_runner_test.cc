@@ -79,6 +79,26 @@ TEST(ReplicationRunnerTest, StopFlagSetBeforehandRunsNothing) {
   EXPECT_EQ(runs.load(), 0);
 }
 
+TEST(ReplicationRunnerTest, ABodyThatGivesUpOnAStopIsNeitherDoneNorAFailure) {
+  // Body 3 sees the stop mid-way and throws ReplicationStopped: the run ends kStopped without an
+  // exception, and progress never counts the abandoned replication.
+  std::atomic<bool> stop{false};
+  std::size_t last_done = 0;
+  RunnerOptions options;
+  options.replications = 10;
+  options.threads = 1;
+  options.stop_requested = &stop;
+  options.on_progress = [&](std::size_t done) { last_done = done; };
+  const RunOutcome outcome = run_replications(options, [&](std::size_t index) {
+    if (index == 3) {
+      stop = true;
+      throw ReplicationStopped();
+    }
+  });
+  EXPECT_EQ(outcome, RunOutcome::kStopped);
+  EXPECT_EQ(last_done, 3u);
+}
+
 TEST(ReplicationRunnerTest, RethrowsTheExceptionOfTheLowestFailingIndex) {
   for (unsigned threads : {1u, 2u, 8u}) {
     RunnerOptions options;

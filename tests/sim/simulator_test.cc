@@ -62,6 +62,25 @@ TEST(SimulatorTest, RunUntilIncludesEventsAtExactlyUntilAndSetsTheClock) {
   EXPECT_EQ(sim.events_handled(), 3u);
 }
 
+TEST(SimulatorTest, RunUntilWithAStopAsksEveryIntervalAndGivesUpWhenTold) {
+  // Three intervals' worth of events, one a day; the stop says yes at its second question, so
+  // exactly two intervals are handled and the clock stays at the last one.
+  constexpr std::uint64_t kInterval = Simulator::kStopCheckInterval;
+  Simulator sim;
+  for (std::uint64_t i = 1; i <= 3 * kInterval; ++i) sim.schedule_at(static_cast<Time>(i), 0, 1);
+  int questions = 0;
+  const auto noop = [](const Event&) {};
+  EXPECT_FALSE(sim.run_until(1e9, noop, [&] { return ++questions == 2; }));
+  EXPECT_EQ(questions, 2);
+  EXPECT_EQ(sim.events_handled(), 2 * kInterval);
+  EXPECT_EQ(sim.now(), static_cast<Time>(2 * kInterval));
+
+  // Never told to stop: runs to the end like run_until and moves the clock to `until`.
+  EXPECT_TRUE(sim.run_until(1e9, noop, [] { return false; }));
+  EXPECT_EQ(sim.events_handled(), 3 * kInterval);
+  EXPECT_EQ(sim.now(), 1e9);
+}
+
 TEST(SimulatorTest, RunUntilOnAnEmptyQueueMovesTheClock) {
   Simulator sim;
   Recorder recorder;
