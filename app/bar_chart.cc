@@ -47,7 +47,8 @@ Bars prepare(const BarChartSpec& spec) {
         i < spec.values.size() ? spec.values[i] : std::numeric_limits<double>::quiet_NaN();
     bars.labels.push_back(i < spec.labels.size() ? spec.labels[i] : std::string());
     bars.values.push_back(std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN());
-    bars.value_labels.push_back(format_compact(bars.values.back(), spec.currency_symbol));
+    bars.value_labels.push_back(format_compact(bars.values.back(), spec.currency_symbol) +
+                                (std::isfinite(v) ? spec.value_suffix : ""));
     if (!std::isfinite(v)) continue;
     bars.has_data = true;
     bars.negative = bars.negative || v < 0;
@@ -68,7 +69,9 @@ std::string hover(const BarChartSpec& spec, const Bars& bars, std::size_t i) {
   // Drop a ".00" the grouping added to whole numbers.
   std::string_view v = value;
   if (v.size() > 3 && v.substr(v.size() - 3) == ".00") v.remove_suffix(3);
-  return bars.labels[i].empty() ? std::string(v) : fmt::format("{}: {}", bars.labels[i], v);
+  const std::string suffix = std::isnan(bars.values[i]) ? "" : spec.value_suffix;
+  return bars.labels[i].empty() ? fmt::format("{}{}", v, suffix)
+                                : fmt::format("{}: {}{}", bars.labels[i], v, suffix);
 }
 
 void draw_no_data(SvgWriter& w, double x, double y) {
@@ -81,13 +84,22 @@ void draw_no_data(SvgWriter& w, double x, double y) {
                  "No data");
 }
 
-std::string_view bar_colour(double value) {
+/// The spec's colour of bar `i`, else the warning colour for a negative value, else the series'.
+std::string_view bar_colour(const BarChartSpec& spec, std::size_t i, double value) {
+  if (i < spec.colours.size() && !spec.colours[i].empty()) return spec.colours[i];
   return value < 0 ? cs::kWarning : cs::series_colour(0);
+}
+
+/// The value axis's tick labels, each with the spec's suffix.
+std::vector<std::string> tick_labels_of(const BarChartSpec& spec, const Bars& bars) {
+  std::vector<std::string> labels = axis_tick_labels(bars.axis, spec.currency_symbol);
+  for (std::string& label : labels) label += spec.value_suffix;
+  return labels;
 }
 
 void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, double width,
                      double height, double cursor) {
-  const std::vector<std::string> tick_labels = axis_tick_labels(bars.axis, spec.currency_symbol);
+  const std::vector<std::string> tick_labels = tick_labels_of(spec, bars);
   double tick_width = 0;
   for (const std::string& label : tick_labels) {
     tick_width = std::max(tick_width, cs::text_width(label, cs::kTickSize));
@@ -159,7 +171,7 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
                             {"y", std::min(y, zero)},
                             {"width", thickness},
                             {"height", std::abs(zero - y)},
-                            {"fill", bar_colour(v)}},
+                            {"fill", bar_colour(spec, i, v)}},
                            hover(spec, bars, i));
     }
     w.close();
@@ -214,7 +226,7 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
 
 void render_horizontal(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, double width,
                        double height, double cursor) {
-  const std::vector<std::string> tick_labels = axis_tick_labels(bars.axis, spec.currency_symbol);
+  const std::vector<std::string> tick_labels = tick_labels_of(spec, bars);
   double label_width = 0, value_width = 0;
   for (const std::string& label : bars.labels) {
     label_width = std::max(label_width, cs::text_width(label, cs::kTickSize));
@@ -260,7 +272,7 @@ void render_horizontal(SvgWriter& w, const BarChartSpec& spec, const Bars& bars,
                             {"y", centre - thickness / 2},
                             {"width", std::abs(x - zero)},
                             {"height", thickness},
-                            {"fill", bar_colour(v)}},
+                            {"fill", bar_colour(spec, i, v)}},
                            hover(spec, bars, i));
     }
     w.close();

@@ -16,6 +16,7 @@ struct BarChartSpec {
   std::string x_label;              ///< under the horizontal axis
   std::string y_label;              ///< above the plot, at the top left
   std::string currency_symbol;      ///< "$" for money, "" for counts
+  std::string value_suffix = {};    ///< after every value (axis, bar ends, hover), e.g. "%"
   bool whole_numbers = false;       ///< counts: whole-number ticks on the value axis
   std::vector<std::string> labels;  ///< one per bar
   std::vector<double> values;       ///< one per bar, in the metric's unit; NaN draws "n/a"
@@ -24,6 +25,8 @@ struct BarChartSpec {
   std::vector<std::string> edge_labels = {};
   /// Hover text per bar instead of "label: value"; empty keeps the default.
   std::vector<std::string> hover_texts = {};
+  /// Fill colour per bar ("#E69F00") instead of the series colour; empty keeps the default.
+  std::vector<std::string> colours = {};
   bool value_labels = true;  ///< write each bar's value at its end (when it fits)
   BarOrientation orientation = BarOrientation::kVertical;
   int width = 800;   ///< px

@@ -4,10 +4,13 @@
 
 #include <cctype>
 #include <cmath>
+#include <iterator>
 
 #include "app/bar_chart.h"
 #include "app/chart_axis.h"
+#include "app/chart_style.h"
 #include "app/fan_chart.h"
+#include "models/metrics.h"
 #include "sim/statistics.h"
 
 namespace teamsim::app {
@@ -173,8 +176,15 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
   return ReportChart{measure.file_stem, spec.title, measure.note, render_bar_chart(spec)};
 }
 
+/// "56%" from a median-over-replications percentile of attainment (a share of quota).
+std::string attainment_percent(const MetricSummary& metric, Eigen::Index month) {
+  return fmt::format("{:.0f}%", 100 * metric.stats.percentiles(month, sim::kColumnP50));
+}
+
 /// Bars of the spread of quota attainment across account executives at the last month, from the
-/// model's per-month quota_attainment_p10/p50/p90 (median over replications), in % of quota.
+/// model's per-month quota_attainment_p10/p50/p90 (median over replications), in % of quota: the
+/// chart of a summary without the attainment bands (written before they existed, or a run whose
+/// --metrics left them out).
 std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
   constexpr std::pair<const char*, const char*> kBars[] = {
       {"quota_attainment_p10", "AE at p10"},
@@ -205,27 +215,74 @@ std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
   return ReportChart{"quota_attainment", spec.title, note, render_bar_chart(spec)};
 }
 
-std::optional<ReportChart> quota_chart(const RunSummary& summary) {
-  if (auto spread = quota_spread_chart(summary)) return spread;
-  BarChartSpec spec;
-  for (const MetricSummary& metric : summary.metrics) {
-    const std::string& name = metric.info.name;
-    if (!starts_with(name, kQuotaAttainmentPrefix)) continue;
-    const std::string band = name.substr(std::string(kQuotaAttainmentPrefix).size());
-    if (band.empty()) continue;
-    spec.labels.push_back(humanize(band));
-    spec.values.push_back(metric.stats.mean(metric.stats.mean.size() - 1));
+/// "<50%", "50–80%", "≥120%": the attainment range of a band, from the model's edges.
+std::string quota_band_label(std::size_t band) {
+  const auto percent = [](double share) { return fmt::format("{:.0f}", 100 * share); };
+  const std::size_t bands = std::size(model::kQuotaBandLowerEdges);
+  if (band == 0) return fmt::format("<{}%", percent(model::kQuotaBandLowerEdges[1]));
+  if (band + 1 == bands) return fmt::format("≥{}%", percent(model::kQuotaBandLowerEdges[band]));
+  return fmt::format("{}–{}%", percent(model::kQuotaBandLowerEdges[band]),
+                     percent(model::kQuotaBandLowerEdges[band + 1]));
+}
+
+/// Bars of the share of ramped account executives in each quota-attainment band at the last
+/// month: the mean count of the band over the mean count of all bands, i.e. the share among all
+/// the ramped AEs of all replications. Shares, not counts, so plans of different sizes compare.
+std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
+  const Eigen::Index last = summary.horizon_months - 1;
+  std::vector<double> means;
+  for (const char* band : model::kQuotaBandNames) {
+    const MetricSummary* metric = summary.find(std::string(kQuotaAttainmentPrefix) + band);
+    if (metric == nullptr || metric->stats.mean.size() <= last) return std::nullopt;
+    means.push_back(metric->stats.mean(last));
   }
-  if (spec.labels.empty()) return std::nullopt;
-  spec.title = "Quota attainment";
-  spec.subtitle = fmt::format("{} · account executives per attainment band, month {} (mean)",
-                              summary.scenario_name, summary.horizon_months);
-  spec.x_label = "quota attainment";
-  spec.y_label = "account executives";
-  spec.whole_numbers = true;
-  return ReportChart{"quota_attainment", spec.title,
-                     "How many account executives reach each share of their quota.",
-                     render_bar_chart(spec)};
+  double ramped = 0;
+  for (const double mean : means) ramped += mean;
+  if (!(ramped > 0)) return std::nullopt;
+  const std::string replications = format_grouped(static_cast<double>(summary.replications), 0);
+  BarChartSpec spec;
+  for (std::size_t band = 0; band < means.size(); ++band) {
+    const std::string label = quota_band_label(band);
+    const double share = 100 * means[band] / ramped;
+    spec.labels.push_back(label);
+    spec.values.push_back(std::round(10 * share) / 10);  // labelled to 0.1%
+    spec.hover_texts.push_back(fmt::format("{} of quota: {:.1f}% of ramped AEs ({} of {} a run)",
+                                           label, share, format_grouped(means[band], 1),
+                                           format_grouped(ramped, 1)));
+    const bool below_quota = model::kQuotaBandLowerEdges[band] < 1.0;
+    spec.colours.emplace_back(chart_style::series_colour(below_quota ? 1 : 0));
+  }
+  spec.title = "Quota attainment across account executives";
+  spec.subtitle = fmt::format("{} · month {}, {} replications", summary.scenario_name,
+                              summary.horizon_months, replications);
+  spec.y_label = fmt::format("share of the ramped account executives ({} a run on average)",
+                             format_grouped(ramped, 1));
+  spec.x_label = "bookings over the last 12 months as % of quota";
+  spec.value_suffix = "%";
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
+  std::string note = fmt::format(
+      "Where the ramped account executives stand against quota at month {}: the share of them "
+      "(over all {} runs) whose bookings over the last 12 months, or the months since their ramp "
+      "ended when fewer, reached that part of the quota for those months. Orange bars are below "
+      "quota; on quota counts as 100–120%.",
+      summary.horizon_months, replications);
+  const MetricSummary* p10 = summary.find("quota_attainment_p10");
+  const MetricSummary* p50 = summary.find("quota_attainment_p50");
+  const MetricSummary* p90 = summary.find("quota_attainment_p90");
+  if (p10 != nullptr && p50 != nullptr && p90 != nullptr) {
+    note += fmt::format(
+        " In a typical run the median AE is at {} of quota, the 10th percentile at {} and the "
+        "90th at {}.",
+        attainment_percent(*p50, last), attainment_percent(*p10, last),
+        attainment_percent(*p90, last));
+  }
+  return ReportChart{"quota_attainment", spec.title, note, render_bar_chart(spec)};
+}
+
+std::optional<ReportChart> quota_chart(const RunSummary& summary) {
+  if (auto bands = quota_band_chart(summary)) return bands;
+  return quota_spread_chart(summary);
 }
 
 }  // namespace

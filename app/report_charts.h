@@ -25,7 +25,8 @@ inline constexpr int kReportChartWidth = 640, kReportChartHeight = 380;
 inline constexpr const char* kCashEverNegativeMetric = "cash_ever_negative";
 /// Per-territory metrics are named "territory.<name>.<measure>"; bars use this measure.
 inline constexpr const char* kTerritoryBookingsSuffix = ".bookings";
-/// Quota-attainment bands are metrics named "quota_attainment.<band>", in band order.
+/// Quota-attainment bands are metrics named "quota_attainment.<band>", one per name of
+/// model::kQuotaBandNames.
 inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
 /// The share of replications with negative cash above which the cash chart marks the month.
 inline constexpr double kCashRiskThreshold = 0.10;

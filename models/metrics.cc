@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 
 namespace teamsim::model {
 namespace {
@@ -92,7 +93,31 @@ std::vector<MetricInfo> fixed_metrics() {
 
 }  // namespace
 
+QuotaBand quota_band(double attainment) {
+  constexpr double kTolerance = 1e-12;
+  std::size_t band = 0;
+  while (band + 1 < static_cast<std::size_t>(QuotaBand::kCount) &&
+         attainment >= kQuotaBandLowerEdges[band + 1] - kTolerance) {
+    ++band;
+  }
+  return static_cast<QuotaBand>(band);
+}
+
 MetricLayout::MetricLayout(const ScenarioSpec& spec) : infos_(fixed_metrics()) {
+  static_assert(std::size(kQuotaBandNames) == static_cast<std::size_t>(QuotaBand::kCount));
+  static_assert(std::size(kQuotaBandLowerEdges) == static_cast<std::size_t>(QuotaBand::kCount));
+  for (std::size_t band = 0; band < std::size(kQuotaBandNames); ++band) {
+    const auto percent = [](double share) { return std::to_string(std::lround(100 * share)); };
+    const bool last = band + 1 == std::size(kQuotaBandNames);
+    const std::string range = band == 0 ? "below " + percent(kQuotaBandLowerEdges[1]) + "%"
+                              : last
+                                  ? percent(kQuotaBandLowerEdges[band]) + "% or more"
+                                  : "from " + percent(kQuotaBandLowerEdges[band]) + "% to below " +
+                                        percent(kQuotaBandLowerEdges[band + 1]) + "%";
+    infos_.push_back({std::string("quota_attainment.") + kQuotaBandNames[band], "count",
+                      MetricKind::kStock,
+                      "Ramped account executives with a quota attainment " + range + " of quota"});
+  }
   for (const RoleSpec& role : spec.roles) {
     infos_.push_back({"headcount." + role.name, "count", MetricKind::kStock,
                       "People in role " + role.name + " at month end"});

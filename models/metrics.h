@@ -87,6 +87,21 @@ enum class Metric : std::size_t {
   kCount  ///< number of fixed metrics, not a metric
 };
 
+/// Bands of quota attainment, each reported as "quota_attainment.<band>": how many ramped sellers
+/// with a quota have an attainment (a share of quota, see docs/metrics.md) in the band.
+enum class QuotaBand : std::size_t { kBelow50, k50To80, k80To100, k100To120, k120Plus, kCount };
+
+/// The band names after "quota_attainment.", in QuotaBand order.
+inline constexpr const char* kQuotaBandNames[] = {"below_50", "50_to_80", "80_to_100", "100_to_120",
+                                                  "120_plus"};
+/// The lower edge of each band as a share of quota, in QuotaBand order; a band ends where the
+/// next begins, and the last has no upper edge.
+inline constexpr double kQuotaBandLowerEdges[] = {0.0, 0.5, 0.8, 1.0, 1.2};
+
+/// The band of an attainment (a share of quota). An attainment within 1e-12 below an edge is on
+/// the edge, and an edge belongs to the band above it: exactly on quota is in 100_to_120.
+QuotaBand quota_band(double attainment);
+
 /// Metrics reported for each territory, as "territory.<name>.<metric>".
 enum class TerritoryMetric : std::size_t {
   kLeads,
@@ -117,8 +132,9 @@ enum class SegmentMetric : std::size_t {
   kCount
 };
 
-/// The columns of one scenario's results: the fixed metrics, then "headcount.<role>" for each
-/// role in scenario order, then the territory, product, channel and segment blocks.
+/// The columns of one scenario's results: the fixed metrics, the quota-attainment bands, then
+/// "headcount.<role>" for each role in scenario order, then the territory, product, channel and
+/// segment blocks.
 class MetricLayout {
  public:
   explicit MetricLayout(const ScenarioSpec& spec);
@@ -127,9 +143,14 @@ class MetricLayout {
   const std::vector<MetricInfo>& infos() const { return infos_; }
   /// Column of a fixed metric.
   static std::size_t index(Metric metric) { return static_cast<std::size_t>(metric); }
+  /// Column of the count of ramped sellers in a quota-attainment band.
+  static std::size_t quota_band_index(QuotaBand band) {
+    return static_cast<std::size_t>(Metric::kCount) + static_cast<std::size_t>(band);
+  }
   /// Column of the headcount of the role at `role_index` in ScenarioSpec::roles.
   std::size_t headcount_index(std::size_t role_index) const {
-    return static_cast<std::size_t>(Metric::kCount) + role_index;
+    return static_cast<std::size_t>(Metric::kCount) + static_cast<std::size_t>(QuotaBand::kCount) +
+           role_index;
   }
   /// Column of a metric of the territory at `territory` in ScenarioSpec::territories.
   std::size_t territory_index(std::size_t territory, TerritoryMetric metric) const {

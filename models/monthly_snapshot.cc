@@ -69,6 +69,12 @@ void Replication::record_quota(int month) {
   set(Metric::kRampedAes, static_cast<double>(attainment.size()));
   set(Metric::kRepsOnPlan, on_plan);
   set(Metric::kTeamQuotaAttainment, team_quota > 0 ? team_bookings / team_quota : 0.0);
+  std::array<double, static_cast<std::size_t>(QuotaBand::kCount)> bands{};
+  for (const double a : attainment) bands[static_cast<std::size_t>(quota_band(a))] += 1;
+  for (std::size_t band = 0; band < bands.size(); ++band) {
+    row(static_cast<Eigen::Index>(MetricLayout::quota_band_index(static_cast<QuotaBand>(band)))) =
+        bands[band];
+  }
   if (attainment.empty()) return;
   std::sort(attainment.begin(), attainment.end());
   double sum = 0, at_quota = 0;

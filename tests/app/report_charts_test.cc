@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "app/chart_axis.h"
+#include "models/metrics.h"
 #include "report_test_util.h"
 #include "sim/histogram.h"
 #include "tests/app/svg_test_util.h"
@@ -77,8 +79,9 @@ TEST(ReportChartsTest, TerritoryBarsAndQuotaHistogramWhenTheirMetricsExist) {
              model::MetricKind::kFlow);
   add_metric(summary, "territory.europe.bookings", "currency", 0, 500, model::MetricKind::kFlow);
   add_metric(summary, "territory.europe.leads", "count", 0, 5, model::MetricKind::kFlow);
-  add_metric(summary, "quota_attainment.below_50", "count", 1, 0);
-  add_metric(summary, "quota_attainment.50_to_100", "count", 2, 0);
+  for (const char* band : model::kQuotaBandNames) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + band, "count", 1, 0);
+  }
   const auto charts = report_charts(summary);
   const auto names = stems(charts);
   ASSERT_GE(names.size(), 2u);
@@ -87,7 +90,81 @@ TEST(ReportChartsTest, TerritoryBarsAndQuotaHistogramWhenTheirMetricsExist) {
   const std::string& bars = charts[charts.size() - 2].svg;
   EXPECT_NE(bars.find("north america"), std::string::npos);
   EXPECT_NE(bars.find("europe"), std::string::npos);
-  EXPECT_NE(charts.back().svg.find("below 50"), std::string::npos);
+  EXPECT_NE(charts.back().svg.find("&lt;50%"), std::string::npos);
+}
+
+/// A summary whose five attainment bands hold, at every month, on average 0.5, 1.5, 2, 3 and 1
+/// ramped AEs: 8 in all, so the shares are 6.25%, 18.75%, 25%, 37.5% and 12.5%, labelled to 0.1%
+/// (6.3%, 18.8%).
+RunSummary quota_band_summary() {
+  RunSummary summary = fake_summary(12);
+  const double means[] = {0.5, 1.5, 2, 3, 1};
+  for (std::size_t band = 0; band < std::size(means); ++band) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + model::kQuotaBandNames[band], "count",
+               means[band], 0);
+  }
+  add_metric(summary, "quota_attainment_p10", "ratio", 0.4, 0);
+  add_metric(summary, "quota_attainment_p50", "ratio", 0.9, 0);
+  add_metric(summary, "quota_attainment_p90", "ratio", 1.3, 0);
+  return summary;
+}
+
+TEST(ReportChartsTest, GoldenQuotaAttainmentBands) {
+  const auto charts = report_charts(quota_band_summary());
+  ASSERT_EQ(charts.back().file_stem, "quota_attainment");
+  const ReportChart& chart = charts.back();
+  testing::expect_matches_golden("quota_attainment_bands.svg", chart.svg);
+  // One bar per band, labelled from the model's edges, its share at its end and in its hover.
+  for (const char* text :
+       {">&lt;50%</text>", ">50–80%</text>", ">80–100%</text>", ">100–120%</text>", ">≥120%</text>",
+        ">37.5%</text>", ">6.3%</text>",
+        "<title>100–120% of quota: 37.5% of ramped AEs (3.0 of 8.0 a run)</title>",
+        "ramped account executives (8.0 a run on average)", "month 12, 500"}) {
+    EXPECT_NE(chart.svg.find(text), std::string::npos) << text;
+  }
+  // Below quota in orange, on or above quota in blue.
+  const auto fills = testing::attribute_values(chart.svg, "rect", "fill");
+  ASSERT_EQ(fills.size(), 2u + 5u);  // background, plot area, five bars
+  EXPECT_EQ(fills[4], "#E69F00");
+  EXPECT_EQ(fills[5], "#0072B2");
+  // The value axis reaches past the largest share, labelled in %.
+  EXPECT_NE(chart.svg.find(">40%</text>"), std::string::npos);
+  // The per-AE percentiles, medians over replications, in the note.
+  EXPECT_NE(chart.note.find("median AE is at 90% of quota, the 10th percentile at 40% and the "
+                            "90th at 130%"),
+            std::string::npos)
+      << chart.note;
+}
+
+TEST(ReportChartsTest, QuotaBandSharesAddUpToAllRampedAes) {
+  // Shares of the pooled ramped AEs: whatever the counts, the bars add up to 100% (each rounded
+  // to 0.1%, so within 5 x 0.05%).
+  RunSummary summary = fake_summary(12);
+  const double means[] = {0.2, 0, 4.1, 0.7, 0.3};
+  for (std::size_t band = 0; band < std::size(means); ++band) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + model::kQuotaBandNames[band], "count",
+               means[band], 0);
+  }
+  const std::string svg = report_charts(summary).back().svg;
+  const auto heights = testing::attribute_values(svg, "rect", "height");
+  ASSERT_EQ(heights.size(), 7u);
+  const testing::PlotArea area = testing::plot_area(svg);
+  // The largest share is 4.1 / 5.3 = 77.4%, so the axis runs 0, 20, ..., 80%: a bar's share is
+  // its height / the plot's height x 80.
+  EXPECT_NE(svg.find(">80%</text>"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find(">100%</text>"), std::string::npos) << svg;
+  double total = 0;
+  for (std::size_t i = 2; i < heights.size(); ++i) total += std::stod(heights[i]);
+  EXPECT_NEAR(total / area.height * 80, 100, 0.25);
+}
+
+TEST(ReportChartsTest, NoBandChartWithoutRampedAes) {
+  RunSummary summary = fake_summary(12);
+  for (const char* band : model::kQuotaBandNames) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + band, "count", 0, 0);
+  }
+  const auto names = stems(report_charts(summary));
+  EXPECT_EQ(std::count(names.begin(), names.end(), "quota_attainment"), 0);
 }
 
 TEST(ReportChartsTest, TerritoryLeadsWinsAndBookingsPerRepBars) {
@@ -124,7 +201,8 @@ TEST(ReportChartsTest, TerritoryLeadsWinsAndBookingsPerRepBars) {
   EXPECT_EQ(std::count(names.begin(), names.end(), "territory_leads"), 0);
 }
 
-TEST(ReportChartsTest, QuotaSpreadAcrossRepsAndNoChartForAnEmptyRole) {
+TEST(ReportChartsTest, QuotaSpreadAcrossRepsWithoutBandsAndNoChartForAnEmptyRole) {
+  // A summary without the attainment bands (older summary.json) shows the per-AE percentiles.
   RunSummary summary = fake_summary(12);
   add_metric(summary, "quota_attainment_p10", "ratio", 0.4, 0);
   add_metric(summary, "quota_attainment_p50", "ratio", 0.9, 0);

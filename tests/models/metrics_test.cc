@@ -15,15 +15,38 @@ TEST(MetricLayoutTest, FixedMetricsThenOneHeadcountPerRoleThenTerritories) {
   ScenarioSpec spec = default_scenario();
   spec.roles.push_back(default_role(RoleKind::kAccountExecutive, "sdr"));
   const MetricLayout layout(spec);
-  ASSERT_EQ(layout.size(), static_cast<std::size_t>(Metric::kCount) + 8 + 7);
+  ASSERT_EQ(layout.size(), static_cast<std::size_t>(Metric::kCount) + 5 + 8 + 7);
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kArr)).name, "arr");
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kCash)).name, "cash");
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kCashEverNegative)).name, "cash_ever_negative");
+  EXPECT_EQ(layout.info(MetricLayout::quota_band_index(QuotaBand::kBelow50)).name,
+            "quota_attainment.below_50");
+  EXPECT_EQ(layout.info(MetricLayout::quota_band_index(QuotaBand::k120Plus)).name,
+            "quota_attainment.120_plus");
+  EXPECT_EQ(layout.info(MetricLayout::quota_band_index(QuotaBand::k100To120)).description,
+            "Ramped account executives with a quota attainment from 100% to below 120% of quota");
   EXPECT_EQ(layout.info(layout.headcount_index(7)).name, "headcount.sdr");
   EXPECT_EQ(layout.info(layout.territory_index(0, TerritoryMetric::kBookingsPerRep)).name,
             "territory.all.bookings_per_rep");
   EXPECT_EQ(layout.find("headcount.account_executive"), layout.headcount_index(0));
   EXPECT_EQ(layout.find("no_such_metric"), layout.size());
+}
+
+TEST(QuotaBandTest, EdgesBelongToTheBandAbove) {
+  EXPECT_EQ(quota_band(0), QuotaBand::kBelow50);
+  EXPECT_EQ(quota_band(0.4999), QuotaBand::kBelow50);
+  EXPECT_EQ(quota_band(0.5), QuotaBand::k50To80);
+  EXPECT_EQ(quota_band(0.79), QuotaBand::k50To80);
+  EXPECT_EQ(quota_band(0.8), QuotaBand::k80To100);
+  EXPECT_EQ(quota_band(0.999), QuotaBand::k80To100);
+  EXPECT_EQ(quota_band(1.0), QuotaBand::k100To120);
+  // Rounding just below quota is on quota, as for share_at_quota.
+  EXPECT_EQ(quota_band(1.0 - 1e-13), QuotaBand::k100To120);
+  EXPECT_LT(0.3 / (0.1 + 0.2), 1.0);
+  EXPECT_EQ(quota_band(0.3 / (0.1 + 0.2)), QuotaBand::k100To120);
+  EXPECT_EQ(quota_band(1.1999), QuotaBand::k100To120);
+  EXPECT_EQ(quota_band(1.2), QuotaBand::k120Plus);
+  EXPECT_EQ(quota_band(7.5), QuotaBand::k120Plus);
 }
 
 TEST(MetricLayoutTest, NamesAreUniqueAndDescribed) {

@@ -59,6 +59,76 @@ TEST(MoneyTest, QuotaAttainmentAndCommission) {
   }
 }
 
+TEST(MoneyTest, QuotaAttainmentBandsFollowThePoissonOdds) {
+  // One rep ramped from day 0, 10 leads a month won with 0.5 at 1,000, quota 60,000: at month 2
+  // the rep's bookings are 1,000 x N with N ~ Poisson(10), against 60,000 x 2 / 12 = 10,000, so
+  // the attainment is N / 10 and every band edge is an integer N: below 50% is N <= 4, 50-80%
+  // is 5..7, 80-100% is 8..9, 100-120% is 10..11 (on quota included), 120% or more is N >= 12.
+  // The band's count is 1 with the band's Poisson probability p, else 0.
+  ScenarioSpec spec = quiet_scenario(2);
+  role(spec, "account_executive").annual_quota = 60'000;
+  spec.territories = {TerritorySpec{"all", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.pipeline.deal_size_acv = Distribution::constant(1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  const std::size_t reps = 4000;
+  const Projection p = run(spec, reps);
+  std::vector<double> pmf(13);  // P(N = n) for n < 12, then P(N >= 12)
+  double term = std::exp(-10.0), below_12 = 0;
+  for (int n = 0; n < 12; ++n) {
+    pmf[static_cast<std::size_t>(n)] = term;
+    below_12 += term;
+    term *= 10.0 / (n + 1);
+  }
+  pmf[12] = 1 - below_12;
+  const auto sum = [&](std::size_t from, std::size_t to) {
+    double total = 0;
+    for (std::size_t n = from; n <= to; ++n) total += pmf[n];
+    return total;
+  };
+  const std::pair<const char*, double> bands[] = {{"quota_attainment.below_50", sum(0, 4)},
+                                                  {"quota_attainment.50_to_80", sum(5, 7)},
+                                                  {"quota_attainment.80_to_100", sum(8, 9)},
+                                                  {"quota_attainment.100_to_120", sum(10, 11)},
+                                                  {"quota_attainment.120_plus", pmf[12]}};
+  for (const auto& [name, probability] : bands) {
+    EXPECT_NEAR(named(p, name).col(1).mean(), probability,
+                4 * std::sqrt(probability * (1 - probability) / static_cast<double>(reps)))
+        << name;
+  }
+  // The same rule history by history: the band of each replication's N / 10.
+  for (Eigen::Index r = 0; r < 50; ++r) {
+    const double wins = named(p, "deals_won").row(r).head(2).sum();
+    const std::size_t expected = wins <= 4 ? 0 : wins <= 7 ? 1 : wins <= 9 ? 2 : wins <= 11 ? 3 : 4;
+    for (std::size_t band = 0; band < 5; ++band) {
+      EXPECT_EQ(named(p, bands[band].first)(r, 1), band == expected ? 1.0 : 0.0)
+          << r << " " << wins << " " << bands[band].first;
+    }
+  }
+}
+
+TEST(MoneyTest, QuotaAttainmentBandsCountEveryRampedAeOnce) {
+  // Conservation in every history and month of the default scenario: the bands add up to
+  // ramped_aes, and the two bands from 100% up hold share_at_quota of them.
+  ScenarioSpec spec = default_scenario();
+  spec.horizon_months = 24;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 4, ""}};
+  const Projection p = run(spec, 20);
+  const Eigen::MatrixXd& ramped = named(p, "ramped_aes");
+  ASSERT_GT(ramped.maxCoeff(), 2);
+  Eigen::MatrixXd total = Eigen::MatrixXd::Zero(ramped.rows(), ramped.cols());
+  for (const char* band : model::kQuotaBandNames) {
+    total += named(p, std::string("quota_attainment.") + band);
+  }
+  EXPECT_EQ(total, ramped);
+  const Eigen::MatrixXd at_quota =
+      named(p, "quota_attainment.100_to_120") + named(p, "quota_attainment.120_plus");
+  EXPECT_TRUE(at_quota.isApprox(named(p, "share_at_quota").cwiseProduct(ramped), 1e-12));
+  EXPECT_GT(at_quota.sum(), 0);
+  EXPECT_LT(at_quota.sum(), ramped.sum());
+}
+
 TEST(MoneyTest, TeamQuotaAttainmentIsTeamBookingsOverTeamQuota) {
   // Two reps ramped from day 0 with quota 60,000 each: at month t, with k = min(12, t), the
   // team's attainment is the last k months' bookings over 2 x 60,000 x k / 12, in every history.
