@@ -23,6 +23,7 @@
 #include "app/scenario_resolver.h"
 #include "app/summary_reader.h"
 #include "app/version.h"
+#include "app/yaml_reader.h"
 #include "models/limits.h"
 #include "models/projection.h"
 #include "sim/statistics.h"
@@ -55,11 +56,28 @@ std::string folder_name(const fs::path& file, const fs::path& dir, const std::st
   return variant.empty() ? name : name + "." + variant;
 }
 
+/// A --histogram a scenario has no metric or month for: skipped there, with the reason.
+struct SkippedHistogram {
+  std::string text;    ///< as given, "arr@36"
+  std::string reason;  ///< "month 36 is outside the horizon of 24 months"
+};
+
 struct ScenarioOutcome {
   BatchIndexEntry entry;
   ExpectationSuite suite;
+  std::vector<SkippedHistogram> skipped_histograms;
   int exit_code = kExitOk;
 };
+
+/// The metric names of a scenario, in layout order.
+std::vector<std::string> metric_names(const model::ScenarioSpec& spec) {
+  std::vector<std::string> names;
+  const model::MetricLayout layout(spec);
+  for (const model::MetricInfo& info : layout.infos()) {
+    names.push_back(info.name);
+  }
+  return names;
+}
 
 class BatchCommand final : public Command {
  public:
@@ -74,6 +92,9 @@ class BatchCommand final : public Command {
     batch->add_flag("--json", json_,
                     "Print a machine-readable summary on stdout (the table goes to stderr)");
     add_chart_format_options(*batch, formats_, /*imply_report=*/false);
+    add_histogram_option(*batch, histograms_, "OUT/<scenario>/charts/",
+                         ",\nfor each scenario (MONTH 'last' is each one's last month); a scenario "
+                         "without\nthe metric or the month skips it with a message");
     batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
     batch->footer(
         "Writes OUT/<scenario>/ (summary.csv, summary.json, charts/, report.html) for each\n"
@@ -88,6 +109,13 @@ class BatchCommand final : public Command {
  private:
   ScenarioOutcome run_one(const fs::path& file, const std::string& variant,
                           const std::atomic<bool>& stop_requested);
+  /// The --histogram requests for a scenario; those it cannot have go to `skipped`.
+  std::vector<HistogramRequest> histograms_for(const model::ScenarioSpec& spec,
+                                               std::vector<SkippedHistogram>& skipped) const;
+  /// Empty when every --histogram metric is a metric of at least one valid scenario of `runs`;
+  /// else the usage error for the first that is not.
+  std::string check_histogram_metrics(
+      const std::vector<std::pair<fs::path, std::string>>& runs) const;
 
   std::string dir_;
   std::string out_ = "out/batch";
@@ -95,7 +123,55 @@ class BatchCommand final : public Command {
   bool json_ = false;
   ReportFormats formats_;
   bool quiet_ = false;
+  std::vector<std::string> histograms_;
+  std::vector<HistogramOption> histogram_options_;  // histograms_ parsed, in the same order
 };
+
+std::vector<HistogramRequest> BatchCommand::histograms_for(
+    const model::ScenarioSpec& spec, std::vector<SkippedHistogram>& skipped) const {
+  std::vector<HistogramRequest> requests;
+  if (histogram_options_.empty()) return requests;
+  const std::vector<std::string> names = metric_names(spec);
+  for (std::size_t i = 0; i < histogram_options_.size(); ++i) {
+    // The metric is one of another scenario's (checked before the batch): no list of names.
+    const std::string& metric = histogram_options_[i].metric;
+    if (std::find(names.begin(), names.end(), metric) == names.end()) {
+      skipped.push_back({histograms_[i], fmt::format("this scenario has no metric '{}'", metric)});
+      continue;
+    }
+    std::string error;
+    if (const auto request =
+            resolve_histogram_option(histogram_options_[i], names, spec.horizon_months, error)) {
+      requests.push_back(*request);
+    } else {
+      skipped.push_back({histograms_[i], error});
+    }
+  }
+  return requests;
+}
+
+std::string BatchCommand::check_histogram_metrics(
+    const std::vector<std::pair<fs::path, std::string>>& runs) const {
+  if (histogram_options_.empty()) return {};
+  std::vector<std::string> known;  // every metric name of every valid scenario, once
+  for (const auto& [file, variant] : runs) {
+    const LoadResult loaded = resolve_scenario({file.string(), variant, {}});
+    if (!loaded.ok()) continue;
+    for (std::string& name : metric_names(*loaded.spec)) {
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        known.push_back(std::move(name));
+      }
+    }
+  }
+  if (known.empty()) return {};  // every scenario is invalid: each says so when it runs
+  for (std::size_t i = 0; i < histogram_options_.size(); ++i) {
+    const std::string& metric = histogram_options_[i].metric;
+    if (std::find(known.begin(), known.end(), metric) != known.end()) continue;
+    return fmt::format("--histogram {}: no scenario under {} has a metric '{}'{}", histograms_[i],
+                       dir_, metric, suggestion(metric, known, "metrics are"));
+  }
+  return {};
+}
 
 ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& variant,
                                       const std::atomic<bool>& stop_requested) {
@@ -161,7 +237,13 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
     outcome.exit_code = kExitInterrupted;
     return outcome;
   }
-  const RunSummary summary = summarize_run(spec, projection, options.seed);
+  const std::vector<HistogramRequest> histograms = histograms_for(spec, outcome.skipped_histograms);
+  if (!quiet_) {
+    for (const SkippedHistogram& skipped : outcome.skipped_histograms) {
+      fmt::print(stderr, "{}: --histogram {} skipped: {}\n", label, skipped.text, skipped.reason);
+    }
+  }
+  const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
   const std::string csv = summary_csv(summary);
   const std::string json = summary_json(summary, spec);
   const fs::path folder = fs::path(out_) / outcome.entry.folder;
@@ -175,6 +257,7 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
   extras.scenario_file = label;
   extras.finished_at = report_clock_now();
   extras.seconds = seconds;
+  extras.histograms = histograms;
   outcome.suite.results = finish_run(folder.string(), json, loaded.expectations, extras);
   std::string error;
   outcome.entry.document = parse_summary_json(json, error);
@@ -284,6 +367,11 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
     expectations += o.suite.results.size();
     failures += o.entry.failures;
     entry["expectations"] = std::move(checks);
+    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+    for (const SkippedHistogram& skip : o.skipped_histograms) {
+      skipped.push_back({{"histogram", skip.text}, {"reason", skip.reason}});
+    }
+    entry["histograms_skipped"] = std::move(skipped);
     scenarios.push_back(std::move(entry));
   }
   doc["scenarios_run"] = outcomes.size();
@@ -300,9 +388,6 @@ int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     fmt::print(stderr, "teamsim batch: no *.yaml files under {}\n", dir_);
     return kExitUsage;
   }
-  ensure_directory(out_);
-  std::vector<ScenarioOutcome> outcomes;
-  int exit_code = kExitOk;
   std::vector<std::pair<fs::path, std::string>> runs;  // each file's base, then its variants
   for (const fs::path& file : files) {
     runs.emplace_back(file, "");
@@ -310,6 +395,22 @@ int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
       runs.emplace_back(file, variant);
     }
   }
+  for (const std::string& text : histograms_) {
+    std::string error;
+    const auto option = parse_histogram_option(text, error);
+    if (!option) {  // already refused by the option's check; kept for a direct caller
+      fmt::print(stderr, "batch: --histogram {}: {}\n", text, error);
+      return kExitUsage;
+    }
+    histogram_options_.push_back(*option);
+  }
+  if (const std::string error = check_histogram_metrics(runs); !error.empty()) {
+    fmt::print(stderr, "batch: {}\n", error);
+    return kExitUsage;
+  }
+  ensure_directory(out_);
+  std::vector<ScenarioOutcome> outcomes;
+  int exit_code = kExitOk;
   for (const auto& [file, variant] : runs) {
     ScenarioOutcome outcome = run_one(file, variant, stop_requested);
     if (outcome.exit_code == kExitInterrupted) {

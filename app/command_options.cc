@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "app/run_summary.h"
+
 namespace teamsim::app {
 
 std::size_t SimulationOptions::replications_for(const model::ScenarioSpec& spec) const {
@@ -34,6 +36,23 @@ void add_chart_format_options(CLI::App& command, ReportFormats& formats, bool im
       fmt::format("Also write each chart as charts/<name>.png, at twice its size{}", implied));
   command.add_flag("--pdf", formats.pdf,
                    fmt::format("Also write each chart as charts/<name>.pdf, vector{}", implied));
+}
+
+void add_histogram_option(CLI::App& command, std::vector<std::string>& histograms,
+                          std::string_view charts, std::string_view more) {
+  const CLI::Validator form(
+      [](std::string& text) {
+        std::string error;
+        return parse_histogram_option(text, error) ? std::string() : error;
+      },
+      "METRIC@MONTH");
+  command
+      .add_option("--histogram", histograms,
+                  fmt::format("Also chart how METRIC at MONTH spreads over the replications, e.g.\n"
+                              "arr@24 or customers@last (repeatable): {}histogram.<metric>.m<month>"
+                              ".svg{}",
+                              charts, more))
+      ->check(form);
 }
 
 }  // namespace teamsim::app

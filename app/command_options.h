@@ -4,7 +4,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/report_writer.h"
 #include "models/scenario_spec.h"
@@ -32,5 +34,11 @@ void add_simulation_options(CLI::App& command, SimulationOptions& options, std::
 /// Adds --png and --pdf (each chart also as charts/<name>.png or .pdf, through librsvg). With
 /// `imply_report` the help says that either flag also writes the report.
 void add_chart_format_options(CLI::App& command, ReportFormats& formats, bool imply_report);
+
+/// Adds --histogram METRIC@MONTH (repeatable) collecting the texts into `histograms`; a text not
+/// of that form is a usage error before anything runs (see parse_histogram_option). `charts`
+/// says where the charts go ("OUT/charts/"); `more` ends the help (may be empty).
+void add_histogram_option(CLI::App& command, std::vector<std::string>& histograms,
+                          std::string_view charts, std::string_view more);
 
 }  // namespace teamsim::app

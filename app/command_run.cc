@@ -60,10 +60,8 @@ class RunCommand final : public Command {
     run->add_flag("-q,--quiet", quiet_, "Print only the results table");
     run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
     add_chart_format_options(*run, formats_, /*imply_report=*/true);
-    run->add_option("--histogram", histograms_,
-                    "Also chart how METRIC at MONTH spreads over the replications, e.g.\n"
-                    "arr@24 or customers@last (repeatable): OUT/charts/histogram.<metric>.m<month>"
-                    ".svg,\nalso in the report, which always has ARR at the last month");
+    add_histogram_option(*run, histograms_, "OUT/charts/",
+                         ",\nalso in the report, which always has ARR at the last month");
     run->footer(
         "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95) and\n"
         "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"

@@ -91,5 +91,30 @@ TEST(SummaryReaderTest, HistogramRequestsAreCheckedAgainstTheRun) {
   EXPECT_NE(error.find("METRIC@MONTH"), std::string::npos) << error;
 }
 
+TEST(SummaryReaderTest, HistogramOptionsAreParsedOnceAndResolvedPerScenario) {
+  // The form alone, before any scenario: "last" stays unresolved.
+  std::string error;
+  const auto last = parse_histogram_option("territory.emea.leads@last", error);
+  ASSERT_TRUE(last) << error;
+  EXPECT_EQ(last->metric, "territory.emea.leads");
+  EXPECT_FALSE(last->month);
+  EXPECT_EQ(parse_histogram_option("arr@36", error)->month, 36);
+  for (const char* bad : {"arr", "@12", "arr@", "arr@0", "arr@-3", "arr@1.5", "arr@soon"}) {
+    EXPECT_FALSE(parse_histogram_option(bad, error)) << bad;
+    EXPECT_FALSE(error.empty()) << bad;
+  }
+  // Then against each scenario: "last" is each one's horizon; a month past it or a metric the
+  // scenario lacks is refused with the reason.
+  const std::vector<std::string> names = {"arr", "territory.emea.leads"};
+  EXPECT_EQ(resolve_histogram_option(*last, names, 24, error)->month, 24);
+  EXPECT_EQ(resolve_histogram_option(*last, names, 12, error)->month, 12);
+  const auto month_36 = *parse_histogram_option("arr@36", error);
+  EXPECT_EQ(resolve_histogram_option(month_36, names, 36, error)->month, 36);
+  EXPECT_FALSE(resolve_histogram_option(month_36, names, 24, error));
+  EXPECT_EQ(error, "month 36 is outside the horizon of 24 months");
+  EXPECT_FALSE(resolve_histogram_option(*last, {"arr", "territory.apac.leads"}, 24, error));
+  EXPECT_EQ(error, "unknown metric 'territory.emea.leads'; metrics are: arr, territory.apac.leads");
+}
+
 }  // namespace
 }  // namespace teamsim::app

@@ -237,6 +237,67 @@ TEST(ReportTest, BatchWritesATreeAnIndexJunitAndJson) {
   EXPECT_EQ(r.err.find("\033["), std::string::npos);
 }
 
+TEST(ReportTest, BatchHistogramsApplyToEachScenarioAndSkipWhatOneLacks) {
+  // Plan A: 24 months, territory emea. Plan B: 12 months, territory apac. "last" is each one's
+  // last month; B has neither month 18 nor territory emea, so those two are skipped for B only.
+  TempDir dir, out;
+  write(dir.path() + "/a.yaml", scenario("Plan A", ""));
+  write(dir.path() + "/b.yaml",
+        "name: \"Plan B\"\nhorizon_months: 12\nseed: 5\n"
+        "territories: {apac: {inbound_leads_per_month: 10}}\n"
+        "hires:\n  - {role: account_executive, count: 1, month: 1}\n");
+  const CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() +
+                                      " -n 20 --json --histogram customers@last --histogram arr@18 "
+                                      "--histogram territory.emea.leads@6");
+  ASSERT_EQ(r.exit_code, 0) << r.err;  // a skipped histogram is not a failure
+  const std::string a = out.path() + "/a/charts/", b = out.path() + "/b/charts/";
+  for (const std::string& file :
+       {a + "histogram.customers.m24.svg", a + "histogram.arr.m18.svg",
+        a + "histogram.territory.emea.leads.m6.svg", b + "histogram.customers.m12.svg"}) {
+    EXPECT_TRUE(fs::exists(file)) << file;
+  }
+  EXPECT_FALSE(fs::exists(b + "histogram.arr.m18.svg"));
+  EXPECT_FALSE(fs::exists(b + "histogram.territory.emea.leads.m6.svg"));
+  // In each report, and in summary.json after the key histogram (ARR at the last month).
+  EXPECT_NE(read_file(out.path() + "/a/report.html").find("id=\"chart-histogram.arr.m18\""),
+            std::string::npos);
+  const auto b_json = nlohmann::json::parse(read_file(out.path() + "/b/summary.json"));
+  ASSERT_EQ(b_json.at("histograms").size(), 2u);
+  EXPECT_EQ(b_json.at("histograms")[1].at("metric"), "customers");
+  EXPECT_EQ(b_json.at("histograms")[1].at("month"), 12);
+  // Each skip said why, on stderr and in the JSON summary.
+  EXPECT_NE(r.err.find("b.yaml: --histogram arr@18 skipped: month 18 is outside the horizon of "
+                       "12 months"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("b.yaml: --histogram territory.emea.leads@6 skipped: this scenario has "
+                       "no metric 'territory.emea.leads'\n"),
+            std::string::npos)
+      << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(json["scenarios"][0]["histograms_skipped"].empty());
+  ASSERT_EQ(json["scenarios"][1]["histograms_skipped"].size(), 2u);
+  EXPECT_EQ(json["scenarios"][1]["histograms_skipped"][0]["histogram"], "arr@18");
+}
+
+TEST(ReportTest, BatchHistogramMistakesAreUsageErrorsBeforeAnythingRuns) {
+  TempDir dir, out;
+  write(dir.path() + "/a.yaml", scenario("Plan A", ""));
+  const std::string base = "batch " + dir.path() + " --out " + out.path() + "/batch -n 5 ";
+  // A metric no scenario has: a typo, refused with a suggestion.
+  CommandResult r = run_teamsim(base + "--histogram ar@3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--histogram ar@3: no scenario under " + dir.path() +
+                       " has a metric 'ar'; did you mean 'arr'?"),
+            std::string::npos)
+      << r.err;
+  // Not METRIC@MONTH at all.
+  r = run_teamsim(base + "--histogram arr@soon");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'soon' is not a month"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out.path() + "/batch"));
+}
+
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   TempDir dir, out;
   write(dir.path() + "/ok.yaml", scenario("ok", ""));
