@@ -110,21 +110,35 @@ std::string headlines(const RunSummary& summary) {
   return "<div class=\"cards\">\n" + cards + "</div>\n";
 }
 
-std::string expectations_section(const std::vector<ExpectationResult>& results) {
+/// An expectation's value in its metric's unit, as the key-metric table writes it ("$1.5M",
+/// "5.0%"); grouped digits when the summary does not hold the metric.
+std::string expectation_value(const RunSummary& summary, const std::string& metric, double value) {
+  if (!std::isfinite(value)) return "n/a";
+  if (const MetricSummary* found = summary.find(metric)) {
+    return format_metric_value(found->info, value, currency_symbol(summary.currency));
+  }
+  return format_grouped(value, std::fabs(value) < 10 ? 3 : 0);
+}
+
+std::string expectations_section(const std::vector<ExpectationResult>& results,
+                                 const RunSummary& summary) {
   if (results.empty()) return "";
   const std::size_t failures = count_failures(results);
   std::string html = fmt::format(
       "<section id=\"expectations\"><h2>Expectations</h2>\n<p class=\"lead\">{} of {} "
       "expectation{} met.</p>\n<div class=\"table-wrap\"><table><thead><tr><th>Expectation</th>"
-      "<th>Result</th><th>Status</th></tr></thead><tbody>\n",
+      "<th>Expected</th><th>Result</th><th>Status</th></tr></thead><tbody>\n",
       results.size() - failures, results.size(), results.size() == 1 ? "" : "s");
   for (const ExpectationResult& result : results) {
+    const Expectation& expectation = result.expectation;
     html += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td><span class=\"status {}\">{}</span></td></tr>\n",
-        xml_escape_text(result.expectation.name),
-        xml_escape_text(std::isfinite(result.actual)
-                            ? format_grouped(result.actual, std::fabs(result.actual) < 10 ? 3 : 0)
-                            : "n/a"),
+        "<tr><td>{}</td><td>{}({}) at month {} {} {}</td><td>{}</td><td><span class=\"status "
+        "{}\">{}</span></td></tr>\n",
+        xml_escape_text(expectation.name), xml_escape_text(expectation.stat),
+        xml_escape_text(expectation.metric), expectation.month,
+        xml_escape_text(comparison_symbol(expectation.op)),
+        xml_escape_text(expectation_value(summary, expectation.metric, expectation.value)),
+        xml_escape_text(expectation_value(summary, expectation.metric, result.actual)),
         result.passed ? "pass" : "fail", result.passed ? "PASS" : "FAIL");
   }
   return html + "</tbody></table></div></section>\n";
@@ -168,7 +182,7 @@ std::string render_report_html(const SummaryDocument& document,
                        "10th, 50th (median) and 90th percentile over the replications. Monthly "
                        "flows are totals for that month; the rest are month-end levels.",
                        key_metric_table(summary));
-  html += expectations_section(context.expectations);
+  html += expectations_section(context.expectations, summary);
   html += html_section("charts", "Projections",
                        "Dark band: the middle 50% of runs (p25–p75); light band: 90% (p5–p95); "
                        "line: the median. Hover a month for its numbers.",

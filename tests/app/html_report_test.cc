@@ -62,13 +62,27 @@ TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
 
 TEST(HtmlReportTest, ExpectationResultsAppearWhenGiven) {
   Expectation e;
-  e.name = "p50(arr) at month 24 >= 2,000,000";
+  e.metric = "arr";
+  e.month = 24;
+  e.stat = "p50";
+  e.value = 2'000'000;
+  e.name = "median ARR of at least $2M";
   ExpectationResult failed{e, 1'300'000, false, "p50(arr) at month 24 = 1,300,000"};
-  ReportContext context{"now", "", {}, "", {failed}};
+  // A metric the summary does not hold is written with grouped digits.
+  Expectation unknown = e;
+  unknown.metric = "not_a_metric";
+  unknown.name = "unknown";
+  ExpectationResult missing{unknown, 1'234'567, false, ""};
+  ReportContext context{"now", "", {}, "", {failed, missing}};
   const std::string html = render(context);
-  EXPECT_NE(html.find("0 of 1 expectation met"), std::string::npos);
+  EXPECT_NE(html.find("0 of 2 expectations met"), std::string::npos);
   EXPECT_NE(html.find("status fail"), std::string::npos);
-  EXPECT_NE(html.find("&gt;= 2,000,000"), std::string::npos);
+  // The bound and the result in the metric's unit, as the key-metric table writes them.
+  EXPECT_NE(html.find("<td>median ARR of at least $2M</td><td>p50(arr) at month 24 &gt;= "
+                      "$2M</td><td>$1.3M</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>1,234,567</td>"), std::string::npos);
 }
 
 TEST(HtmlReportTest, BatchIndexLinksEachReport) {
