@@ -69,16 +69,6 @@ struct ScenarioOutcome {
   int exit_code = kExitOk;
 };
 
-/// The metric names of a scenario, in layout order.
-std::vector<std::string> metric_names(const model::ScenarioSpec& spec) {
-  std::vector<std::string> names;
-  const model::MetricLayout layout(spec);
-  for (const model::MetricInfo& info : layout.infos()) {
-    names.push_back(info.name);
-  }
-  return names;
-}
-
 class BatchCommand final : public Command {
  public:
   CLI::App* add_to(CLI::App& cli) override {
@@ -131,7 +121,7 @@ std::vector<HistogramRequest> BatchCommand::histograms_for(
     const model::ScenarioSpec& spec, std::vector<SkippedHistogram>& skipped) const {
   std::vector<HistogramRequest> requests;
   if (histogram_options_.empty()) return requests;
-  const std::vector<std::string> names = metric_names(spec);
+  const std::vector<std::string> names = model::MetricLayout(spec).names();
   for (std::size_t i = 0; i < histogram_options_.size(); ++i) {
     // The metric is one of another scenario's (checked before the batch): no list of names.
     const std::string& metric = histogram_options_[i].metric;
@@ -157,7 +147,7 @@ std::string BatchCommand::check_histogram_metrics(
   for (const auto& [file, variant] : runs) {
     const LoadResult loaded = resolve_scenario({file.string(), variant, {}});
     if (!loaded.ok()) continue;
-    for (std::string& name : metric_names(*loaded.spec)) {
+    for (std::string& name : model::MetricLayout(*loaded.spec).names()) {
       if (std::find(known.begin(), known.end(), name) == known.end()) {
         known.push_back(std::move(name));
       }

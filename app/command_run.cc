@@ -165,11 +165,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
 
   std::vector<HistogramRequest> histograms;
   if (!histograms_.empty()) {
-    const model::MetricLayout layout(*spec);
-    std::vector<std::string> names;
-    for (const model::MetricInfo& info : layout.infos()) {
-      names.push_back(info.name);
-    }
+    const std::vector<std::string> names = model::MetricLayout(*spec).names();
     for (const std::string& text : histograms_) {
       std::string error;
       const auto histogram = parse_histogram_request(text, names, spec->horizon_months, error);

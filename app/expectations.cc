@@ -174,14 +174,9 @@ std::vector<Expectation> read_expectations(const YamlNode& node, const std::stri
 std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
                                                     const model::ScenarioSpec& spec,
                                                     bool horizon_known, DiagnosticSink& sink) {
-  std::vector<std::string> metric_names;
-  const model::MetricLayout layout(spec);
-  for (const model::MetricInfo& info : layout.infos()) {
-    metric_names.push_back(info.name);
-  }
   constexpr int kAnyMonth = 1'000'000;
   return read_expectations(node, "expect", horizon_known ? spec.horizon_months : kAnyMonth,
-                           metric_names, sink);
+                           model::MetricLayout(spec).names(), sink);
 }
 
 std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>& expectations,

@@ -11,9 +11,7 @@ std::variant<MetricChoice, std::string> choose_metric(const model::MetricLayout&
                                                       std::optional<int> month) {
   const std::size_t index = layout.find(metric);
   if (index == layout.size()) {
-    std::vector<std::string> names;
-    for (const model::MetricInfo& info : layout.infos()) names.push_back(info.name);
-    const std::string hint = closest_match(metric, names);
+    const std::string hint = closest_match(metric, layout.names());
     return fmt::format("--metric '{}': unknown metric; {}", metric,
                        hint.empty() ? "the metrics are the rows of summary.csv (docs/metrics.md)"
                                     : fmt::format("did you mean '{}'?", hint));

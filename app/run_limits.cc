@@ -124,8 +124,7 @@ std::optional<std::vector<std::size_t>> select_metrics(const model::MetricLayout
                                                        const std::vector<std::string>& patterns,
                                                        std::string& error) {
   std::vector<bool> keep(layout.size(), false);
-  std::vector<std::string> names;
-  for (const model::MetricInfo& info : layout.infos()) names.push_back(info.name);
+  const std::vector<std::string> names = layout.names();
   for (const std::string& pattern : patterns) {
     const bool prefix = !pattern.empty() && pattern.back() == '*';
     const std::string_view stem = std::string_view(pattern).substr(0, pattern.size() - prefix);

@@ -93,6 +93,13 @@ std::vector<MetricInfo> fixed_metrics() {
 
 }  // namespace
 
+std::vector<std::string> MetricLayout::names() const {
+  std::vector<std::string> names;
+  names.reserve(infos_.size());
+  for (const MetricInfo& info : infos_) names.push_back(info.name);
+  return names;
+}
+
 QuotaBand quota_band(double attainment) {
   constexpr double kTolerance = 1e-12;
   std::size_t band = 0;

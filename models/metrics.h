@@ -141,6 +141,8 @@ class MetricLayout {
   std::size_t size() const { return infos_.size(); }
   const MetricInfo& info(std::size_t index) const { return infos_[index]; }
   const std::vector<MetricInfo>& infos() const { return infos_; }
+  /// Every metric's name, in column order (for lookups and "did you mean" suggestions).
+  std::vector<std::string> names() const;
   /// Column of a fixed metric.
   static std::size_t index(Metric metric) { return static_cast<std::size_t>(metric); }
   /// Column of the count of ramped sellers in a quota-attainment band.

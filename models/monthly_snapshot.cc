@@ -77,11 +77,11 @@ void Replication::record_quota(int month) {
   }
   if (attainment.empty()) return;
   std::sort(attainment.begin(), attainment.end());
-  double sum = 0, at_quota = 0;
-  for (const double a : attainment) {
-    sum += a;
-    at_quota += a >= 1.0 - 1e-12 ? 1 : 0;
-  }
+  double sum = 0;
+  for (const double a : attainment) sum += a;
+  // On quota or above: the bands from 100% up, with quota_band's rule for an edge.
+  const double at_quota = bands[static_cast<std::size_t>(QuotaBand::k100To120)] +
+                          bands[static_cast<std::size_t>(QuotaBand::k120Plus)];
   const double n = static_cast<double>(attainment.size());
   set(Metric::kQuotaAttainmentMean, sum / n);
   set(Metric::kQuotaAttainmentP10, sim::quantile_sorted(attainment.data(), attainment.size(), 0.1));

@@ -10,6 +10,29 @@
 namespace teamsim::model {
 namespace {
 
+/// `reps` account executives ramped from day 0 with a quota of 60,000, sharing one territory of
+/// 10 leads a month, each lead won with probability 0.5 at 1,000 the day it arrives.
+ScenarioSpec reps_on_quota(int horizon_months, int reps) {
+  ScenarioSpec spec = quiet_scenario(horizon_months);
+  role(spec, "account_executive").annual_quota = 60'000;
+  spec.territories = {TerritorySpec{"all", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", reps, ""}};
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.pipeline.deal_size_acv = Distribution::constant(1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  return spec;
+}
+
+/// P(N <= n) for N ~ Poisson(mean).
+double poisson_cdf(double mean, int n) {
+  double below = 0, pmf = std::exp(-mean);
+  for (int k = 0; k <= n; ++k) {
+    below += pmf;
+    pmf *= mean / (k + 1);
+  }
+  return below;
+}
+
 TEST(MoneyTest, CashEverNegativeAndCumulativeBurn) {
   // Starting cash 100, costs 50 a month, no revenue: cash 50, 0, -50, -100: below zero from
   // month 3 on, and it stays flagged. Burn is 50 t.
@@ -29,26 +52,15 @@ TEST(MoneyTest, QuotaAttainmentAndCommission) {
   // Poisson(60). Quota 60,000, so attainment at month 12 has mean 1 and the share at quota is
   // P(Poisson(60) >= 60). On-target earnings 20,000 above the salary: commission is exactly
   // 20,000 / 60,000 of the bookings.
-  ScenarioSpec spec = quiet_scenario(12);
+  ScenarioSpec spec = reps_on_quota(12, 1);
   RoleSpec& ae = role(spec, "account_executive");
-  ae.annual_quota = 60'000;
   ae.annual_salary = 50'000;
   ae.on_target_earnings = 70'000;
-  spec.territories = {TerritorySpec{"all", 10}};
-  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
-  spec.pipeline.win_rate = Distribution::constant(0.5);
-  spec.pipeline.deal_size_acv = Distribution::constant(1000);
-  spec.pipeline.sales_cycle_days = Distribution::constant(0);
   const std::size_t reps = 400;
   const Projection p = run(spec, reps);
   const Eigen::MatrixXd& attainment = named(p, "quota_attainment_mean");
   EXPECT_NEAR(attainment.col(11).mean(), 1, 4 * std::sqrt(60.0) / 60 / std::sqrt(400.0));
-  double below = 0, pmf = std::exp(-60.0);
-  for (int k = 0; k < 60; ++k) {
-    below += pmf;
-    pmf *= 60.0 / (k + 1);
-  }
-  const double at_quota = 1 - below;
+  const double at_quota = 1 - poisson_cdf(60, 59);
   EXPECT_NEAR(named(p, "share_at_quota").col(11).mean(), at_quota,
               4 * std::sqrt(at_quota * (1 - at_quota) / reps));
   EXPECT_TRUE(named(p, "commission").isApprox(named(p, "new_bookings") / 3.0));
@@ -65,33 +77,18 @@ TEST(MoneyTest, QuotaAttainmentBandsFollowThePoissonOdds) {
   // the attainment is N / 10 and every band edge is an integer N: below 50% is N <= 4, 50-80%
   // is 5..7, 80-100% is 8..9, 100-120% is 10..11 (on quota included), 120% or more is N >= 12.
   // The band's count is 1 with the band's Poisson probability p, else 0.
-  ScenarioSpec spec = quiet_scenario(2);
-  role(spec, "account_executive").annual_quota = 60'000;
-  spec.territories = {TerritorySpec{"all", 10}};
-  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
-  spec.pipeline.win_rate = Distribution::constant(0.5);
-  spec.pipeline.deal_size_acv = Distribution::constant(1000);
-  spec.pipeline.sales_cycle_days = Distribution::constant(0);
   const std::size_t reps = 4000;
-  const Projection p = run(spec, reps);
-  std::vector<double> pmf(13);  // P(N = n) for n < 12, then P(N >= 12)
-  double term = std::exp(-10.0), below_12 = 0;
-  for (int n = 0; n < 12; ++n) {
-    pmf[static_cast<std::size_t>(n)] = term;
-    below_12 += term;
-    term *= 10.0 / (n + 1);
-  }
-  pmf[12] = 1 - below_12;
-  const auto sum = [&](std::size_t from, std::size_t to) {
-    double total = 0;
-    for (std::size_t n = from; n <= to; ++n) total += pmf[n];
-    return total;
+  const Projection p = run(reps_on_quota(2, 1), reps);
+  // P(from <= N <= to) for N ~ Poisson(10).
+  const auto between = [](int from, int to) {
+    return poisson_cdf(10, to) - (from > 0 ? poisson_cdf(10, from - 1) : 0.0);
   };
-  const std::pair<const char*, double> bands[] = {{"quota_attainment.below_50", sum(0, 4)},
-                                                  {"quota_attainment.50_to_80", sum(5, 7)},
-                                                  {"quota_attainment.80_to_100", sum(8, 9)},
-                                                  {"quota_attainment.100_to_120", sum(10, 11)},
-                                                  {"quota_attainment.120_plus", pmf[12]}};
+  const std::pair<const char*, double> bands[] = {
+      {"quota_attainment.below_50", between(0, 4)},
+      {"quota_attainment.50_to_80", between(5, 7)},
+      {"quota_attainment.80_to_100", between(8, 9)},
+      {"quota_attainment.100_to_120", between(10, 11)},
+      {"quota_attainment.120_plus", 1 - poisson_cdf(10, 11)}};
   for (const auto& [name, probability] : bands) {
     EXPECT_NEAR(named(p, name).col(1).mean(), probability,
                 4 * std::sqrt(probability * (1 - probability) / static_cast<double>(reps)))
@@ -132,14 +129,7 @@ TEST(MoneyTest, QuotaAttainmentBandsCountEveryRampedAeOnce) {
 TEST(MoneyTest, TeamQuotaAttainmentIsTeamBookingsOverTeamQuota) {
   // Two reps ramped from day 0 with quota 60,000 each: at month t, with k = min(12, t), the
   // team's attainment is the last k months' bookings over 2 x 60,000 x k / 12, in every history.
-  ScenarioSpec spec = quiet_scenario(15);
-  role(spec, "account_executive").annual_quota = 60'000;
-  spec.territories = {TerritorySpec{"all", 10}};
-  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
-  spec.pipeline.win_rate = Distribution::constant(0.5);
-  spec.pipeline.deal_size_acv = Distribution::constant(1000);
-  spec.pipeline.sales_cycle_days = Distribution::constant(0);
-  const Projection p = run(spec, 10);
+  const Projection p = run(reps_on_quota(15, 2), 10);
   for (Eigen::Index r = 0; r < 10; ++r) {
     for (Eigen::Index t = 1; t <= 15; ++t) {
       const Eigen::Index k = std::min<Eigen::Index>(12, t);
