@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "app/scenario_loader.h"
+#include "app/scenario/scenario_loader.h"
 
 namespace teamsim::bench {
 namespace {

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/scenario_resolver.h"
+#include "app/scenario/scenario_resolver.h"
 
 // How a fuzz input reaches the command-line part of the scenario path. The input is a scenario
 // file whose leading comment lines may also ask for a variant and overrides:

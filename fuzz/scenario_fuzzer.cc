@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "app/diagnostics.h"
-#include "app/scenario_json.h"
-#include "app/scenario_resolver.h"
+#include "app/common/diagnostics.h"
+#include "app/scenario/scenario_json.h"
+#include "app/scenario/scenario_resolver.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

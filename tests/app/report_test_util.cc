@@ -1,4 +1,4 @@
-#include "report_test_util.h"
+#include "tests/app/report_test_util.h"
 
 #include "sim/statistics.h"
 

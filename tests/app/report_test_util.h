@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/run_summary.h"
+#include "app/analysis/run_summary.h"
 
 namespace teamsim::app::testing {
 

@@ -6,8 +6,8 @@
 #include <numeric>
 #include <vector>
 
-#include "app/run_summary.h"
-#include "app/scenario_resolver.h"
+#include "app/analysis/run_summary.h"
+#include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
 #include "run_binary.h"
 

@@ -1,0 +1,267 @@
+#include "app/analysis/expectations.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "app/charts/chart_axis.h"
+#include "app/charts/svg_writer.h"
+#include "models/metrics.h"
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+const std::vector<std::string>& operators() {
+  static const std::vector<std::string> kOperators = {"<", "<=", ">", ">="};
+  return kOperators;
+}
+
+Comparison parse_operator(const std::string& text) {
+  if (text == "<") return Comparison::kLess;
+  if (text == "<=") return Comparison::kLessEqual;
+  if (text == ">") return Comparison::kGreater;
+  return Comparison::kGreaterEqual;
+}
+
+/// A threshold for messages: whole numbers grouped, small ones with up to 4 decimals.
+std::string format_threshold(double value) {
+  if ((value == std::round(value) || std::fabs(value) >= 100) && std::fabs(value) < 1e15) {
+    return format_grouped(value, 0);
+  }
+  std::string text = fmt::format("{:.4f}", value);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+std::string default_name(const Expectation& e) {
+  return fmt::format("{}({}) at month {} {} {}", e.stat, e.metric, e.month, comparison_symbol(e.op),
+                     format_threshold(e.value));
+}
+
+bool compare(double actual, Comparison op, double value) {
+  switch (op) {
+    case Comparison::kLess:
+      return actual < value;
+    case Comparison::kLessEqual:
+      return actual <= value;
+    case Comparison::kGreater:
+      return actual > value;
+    case Comparison::kGreaterEqual:
+      return actual >= value;
+  }
+  return false;
+}
+
+std::optional<Expectation> read_one(const YamlNode& node, const std::string& key_path,
+                                    int horizon_months,
+                                    const std::vector<std::string>& metric_names,
+                                    DiagnosticSink& sink) {
+  ObjectReader reader(node, key_path, sink);
+  if (!reader.valid()) return std::nullopt;
+  if (node.is_null()) {
+    sink.error(node.mark, key_path,
+               "an expectation is a map such as {metric: arr, month: 24, stat: p50, op: \">=\", "
+               "value: 2_000_000}");
+    return std::nullopt;
+  }
+  const std::size_t errors_before = sink.count();
+  Expectation e;
+  e.mark = node.mark;
+  if (const YamlNode* metric = reader.require("metric")) {
+    if (const auto text = read_text(*metric, reader.path_of("metric"), sink)) {
+      if (std::find(metric_names.begin(), metric_names.end(), *text) == metric_names.end()) {
+        sink.error(metric->mark, reader.path_of("metric"),
+                   fmt::format("unknown metric '{}'{}", *text,
+                               suggestion(*text, metric_names, "metrics are")));
+      } else {
+        e.metric = *text;
+      }
+    }
+  }
+  if (const YamlNode* month = reader.require("month")) {
+    if (month->is_scalar() && !month->quoted && (month->text == "last" || month->text == "end")) {
+      e.month = horizon_months;
+    } else if (const auto value =
+                   read_integer(*month, reader.path_of("month"), sink, 1, horizon_months)) {
+      e.month = static_cast<int>(*value);
+    }
+  }
+  if (const YamlNode* stat = reader.get("stat")) {
+    if (const auto text = read_text(*stat, reader.path_of("stat"), sink)) {
+      const auto& stats = expectation_stats();
+      if (std::find(stats.begin(), stats.end(), *text) == stats.end()) {
+        sink.error(stat->mark, reader.path_of("stat"),
+                   fmt::format("unknown statistic '{}'{}", *text, suggestion(*text, stats)));
+      } else {
+        e.stat = *text;
+      }
+    }
+  } else {
+    e.stat = "p50";
+  }
+  if (const YamlNode* op = reader.require("op")) {
+    if (const auto text = read_text(*op, reader.path_of("op"), sink)) {
+      const auto& ops = operators();
+      if (std::find(ops.begin(), ops.end(), *text) == ops.end()) {
+        sink.error(op->mark, reader.path_of("op"),
+                   fmt::format("unknown operator '{}'; expected one of: <, <=, >, >= (quote it: "
+                               "op: \">=\")",
+                               *text));
+      } else {
+        e.op = parse_operator(*text);
+      }
+    }
+  }
+  if (const YamlNode* value = reader.require("value")) {
+    if (const auto number = read_number(*value, reader.path_of("value"), sink)) e.value = *number;
+  }
+  if (const auto name = reader.text("name")) e.name = *name;
+  reader.finish();
+  if (sink.count() != errors_before) return std::nullopt;
+  if (e.name.empty()) e.name = default_name(e);
+  return e;
+}
+
+}  // namespace
+
+const std::vector<std::string>& expectation_stats() {
+  static const std::vector<std::string> kStats = [] {
+    std::vector<std::string> stats = {"mean"};
+    for (const char* name : sim::kPercentileNames) stats.emplace_back(name);
+    return stats;
+  }();
+  return kStats;
+}
+
+std::string_view comparison_symbol(Comparison op) {
+  switch (op) {
+    case Comparison::kLess:
+      return "<";
+    case Comparison::kLessEqual:
+      return "<=";
+    case Comparison::kGreater:
+      return ">";
+    case Comparison::kGreaterEqual:
+      return ">=";
+  }
+  return "?";
+}
+
+std::vector<Expectation> read_expectations(const YamlNode& node, const std::string& key_path,
+                                           int horizon_months,
+                                           const std::vector<std::string>& metric_names,
+                                           DiagnosticSink& sink) {
+  std::vector<Expectation> expectations;
+  if (node.is_null()) return expectations;
+  if (!node.is_sequence()) {
+    sink.error(node.mark, key_path,
+               fmt::format("expected a list of expectations, got {}", describe_yaml_node(node)));
+    return expectations;
+  }
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    if (auto e = read_one(node.items[i], key_path_index(key_path, i), horizon_months, metric_names,
+                          sink)) {
+      expectations.push_back(std::move(*e));
+    }
+  }
+  return expectations;
+}
+
+std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
+                                                    const model::ScenarioSpec& spec,
+                                                    bool horizon_known, DiagnosticSink& sink) {
+  constexpr int kAnyMonth = 1'000'000;
+  return read_expectations(node, "expect", horizon_known ? spec.horizon_months : kAnyMonth,
+                           model::MetricLayout(spec).names(), sink);
+}
+
+std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>& expectations,
+                                                  const RunSummary& summary) {
+  std::vector<ExpectationResult> results;
+  for (const Expectation& e : expectations) {
+    ExpectationResult result;
+    result.expectation = e;
+    result.actual = std::numeric_limits<double>::quiet_NaN();
+    const MetricSummary* metric = summary.find(e.metric);
+    const Eigen::Index m = e.month - 1;
+    if (metric != nullptr && m >= 0 && m < metric->stats.mean.size()) {
+      if (e.stat == "mean") {
+        result.actual = metric->stats.mean(m);
+      } else {
+        for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
+          if (e.stat == sim::kPercentileNames[p]) {
+            result.actual = metric->stats.percentiles(m, static_cast<Eigen::Index>(p));
+          }
+        }
+      }
+    }
+    const std::string expected =
+        fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
+    if (std::isnan(result.actual)) {
+      result.passed = false;
+      result.message = fmt::format("{}({}) at month {} is not in the results ({})", e.stat,
+                                   e.metric, e.month, expected);
+    } else {
+      result.passed = compare(result.actual, e.op, e.value);
+      result.message = fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
+                                   format_threshold(result.actual), expected);
+    }
+    results.push_back(std::move(result));
+  }
+  return results;
+}
+
+std::size_t count_failures(const std::vector<ExpectationResult>& results) {
+  return static_cast<std::size_t>(std::count_if(
+      results.begin(), results.end(), [](const ExpectationResult& r) { return !r.passed; }));
+}
+
+std::string junit_xml(const std::vector<ExpectationSuite>& suites) {
+  std::size_t tests = 0, failures = 0, errors = 0;
+  for (const ExpectationSuite& suite : suites) {
+    tests += suite.error.empty() ? suite.results.size() : 1;
+    failures += count_failures(suite.results);
+    errors += suite.error.empty() ? 0 : 1;
+  }
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  xml += fmt::format("<testsuites name=\"teamsim\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                     tests, failures, errors);
+  for (const ExpectationSuite& suite : suites) {
+    const std::string name = xml_escape_attribute(suite.name);
+    const std::string file = xml_escape_attribute(suite.file);
+    if (!suite.error.empty()) {
+      xml += fmt::format(
+          "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+          "    <testcase classname=\"teamsim.{}\" name=\"run\" file=\"{}\">\n"
+          "      <error message=\"{}\" type=\"run\"/>\n    </testcase>\n  </testsuite>\n",
+          name, name, file, xml_escape_attribute(suite.error));
+      continue;
+    }
+    xml += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+                       name, suite.results.size(), count_failures(suite.results));
+    for (const ExpectationResult& result : suite.results) {
+      const Expectation& e = result.expectation;
+      xml +=
+          fmt::format("    <testcase classname=\"teamsim.{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
+                      name, xml_escape_attribute(e.name), file, e.mark.line);
+      if (result.passed) {
+        xml += "/>\n";
+        continue;
+      }
+      xml += fmt::format(
+          ">\n      <failure message=\"{}\" type=\"expectation\">{}:{}:{}: {}</failure>\n"
+          "    </testcase>\n",
+          xml_escape_attribute(result.message), xml_escape_text(suite.file), e.mark.line,
+          e.mark.column, xml_escape_text(result.message));
+    }
+    xml += "  </testsuite>\n";
+  }
+  xml += "</testsuites>\n";
+  return xml;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,143 @@
+#include "app/analysis/sensitivity_analysis.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "app/analysis/run_limits.h"
+#include "models/projection.h"
+#include "models/uncertain_inputs.h"
+#include "sim/paired_statistics.h"
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+OutcomeStats stats_of(const Eigen::VectorXd& outcome) {
+  const sim::ColumnSummary s = sim::summarize_columns(outcome);
+  return {s.mean(0), s.se(0), s.percentiles(0, 3)};  // kReportedPercentiles[3] is p50
+}
+
+// Spearman's correlation over the replications where the input was drawn (its mean is not NaN).
+void correlate(const Eigen::VectorXd& input_means, const Eigen::VectorXd& outcome,
+               InputSensitivity& input) {
+  std::vector<Eigen::Index> drawn;
+  for (Eigen::Index r = 0; r < input_means.size(); ++r) {
+    if (!std::isnan(input_means(r)) && !std::isnan(outcome(r))) drawn.push_back(r);
+  }
+  input.correlation_replications = drawn.size();
+  if (drawn.size() < 3) {
+    input.rank_correlation = kNaN;
+    return;
+  }
+  Eigen::VectorXd x(static_cast<Eigen::Index>(drawn.size()));
+  Eigen::VectorXd y(x.size());
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    x(static_cast<Eigen::Index>(i)) = input_means(drawn[i]);
+    y(static_cast<Eigen::Index>(i)) = outcome(drawn[i]);
+  }
+  input.rank_correlation = sim::spearman_correlation(x, y);
+}
+
+}  // namespace
+
+SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
+                                      const SensitivityOptions& options) {
+  SensitivityResult result;
+  result.metric = options.metric;
+  result.replications = options.replications;
+  result.seed = options.seed;
+  result.low_quantile = options.low_quantile;
+  result.high_quantile = options.high_quantile;
+
+  const std::vector<model::UncertainInput> inputs = model::list_uncertain_inputs(spec);
+  std::size_t varying = 0;
+  for (const model::UncertainInput& input : inputs) varying += !input.distribution->is_constant();
+  std::size_t total = options.replications * (1 + 2 * varying);
+  std::size_t done = 0;
+
+  model::ProjectionOptions run;
+  run.replications = options.replications;
+  run.seed = options.seed;
+  run.threads = options.threads;
+  run.stop_requested = options.stop_requested;
+  run.on_progress = [&](std::size_t finished) {
+    if (options.on_progress) options.on_progress(done + finished, total);
+  };
+  const auto month = static_cast<Eigen::Index>(options.metric.month - 1);
+  auto outcome_of = [&](const model::Projection& p) -> Eigen::VectorXd {
+    return p.samples.metric(options.metric.index).col(month);
+  };
+
+  run.inputs = model::InputProbeOptions{{}, /*record=*/true};
+  result.base_run = model::project(spec, run);
+  const model::Projection& base = *result.base_run;
+  if (base.outcome == sim::RunOutcome::kStopped) {
+    result.outcome = sim::RunOutcome::kStopped;
+    return result;
+  }
+  done += options.replications;
+  const Eigen::VectorXd base_outcome = outcome_of(base);
+  result.base = stats_of(base_outcome);
+
+  std::vector<InputSensitivity> analysed, skipped;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const sim::Distribution& d = *inputs[i].distribution;
+    InputSensitivity input;
+    input.key_path = inputs[i].key_path;
+    input.distribution = d.describe();
+    input.low_value = d.quantile(options.low_quantile);
+    input.high_value = d.quantile(options.high_quantile);
+    const auto column = static_cast<Eigen::Index>(i);
+    if (d.is_constant()) {
+      input.status = InputStatus::kConstant;
+    } else if (base.input_means.col(column).array().isNaN().all()) {
+      // Pinning substitutes values at the input's own draws only; with none, every pinned run
+      // would repeat the base run exactly, so its swing is 0 without running it.
+      input.status = InputStatus::kNotDrawn;
+      total -= 2 * options.replications;
+    }
+    if (input.status != InputStatus::kAnalysed) {
+      input.low = input.high = result.base;
+      input.rank_correlation = kNaN;
+      skipped.push_back(std::move(input));
+      continue;
+    }
+    correlate(base.input_means.col(column), base_outcome, input);
+    Eigen::VectorXd pinned_outcome[2];
+    for (int side = 0; side < 2; ++side) {
+      run.inputs = model::InputProbeOptions{};
+      run.inputs->pinned.resize(i + 1);
+      run.inputs->pinned[i] = side == 0 ? input.low_value : input.high_value;
+      const model::Projection pinned = project_or_name_the_failure(
+          fmt::format("sensitivity run with {} pinned at its {} value {}", input.key_path,
+                      side == 0 ? "low" : "high", side == 0 ? input.low_value : input.high_value),
+          spec, run);
+      if (pinned.outcome == sim::RunOutcome::kStopped) {
+        result.outcome = sim::RunOutcome::kStopped;
+        return result;
+      }
+      done += options.replications;
+      pinned_outcome[side] = outcome_of(pinned);
+    }
+    input.low = stats_of(pinned_outcome[0]);
+    input.high = stats_of(pinned_outcome[1]);
+    const sim::ColumnSummary swing = sim::summarize_columns(pinned_outcome[1] - pinned_outcome[0]);
+    input.swing = swing.mean(0);
+    input.swing_se = swing.se(0);
+    analysed.push_back(std::move(input));
+  }
+  std::stable_sort(analysed.begin(), analysed.end(),
+                   [](const InputSensitivity& a, const InputSensitivity& b) {
+                     return std::abs(a.swing) > std::abs(b.swing);
+                   });
+  result.inputs = std::move(analysed);
+  for (InputSensitivity& input : skipped) result.inputs.push_back(std::move(input));
+  return result;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,102 @@
+#include "app/charts/chart_style.h"
+
+#include <algorithm>
+
+namespace teamsim::app::chart_style {
+namespace {
+
+/// Whether byte c starts a UTF-8 code point (is not a continuation byte).
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+/// Average advance of a character, in em, by class: narrow, wide, digits and the rest.
+double char_em(char c) {
+  if (std::string_view("iljtf.,:;'!|I ()[]").find(c) != std::string_view::npos) return 0.34;
+  if (std::string_view("mwMW@%").find(c) != std::string_view::npos) return 0.85;
+  if (c >= '0' && c <= '9') return 0.62;
+  if (c >= 'A' && c <= 'Z') return 0.7;
+  return 0.6;
+}
+
+}  // namespace
+
+std::string_view series_colour(std::size_t index) {
+  return kSeriesColours[index % kSeriesColours.size()];
+}
+
+double text_width(std::string_view text, double font_size) {
+  double em = 0;
+  for (char c : text) {
+    if (!starts_code_point(c)) continue;
+    em += static_cast<unsigned char>(c) < 0x80 ? char_em(c) : 0.6;
+  }
+  return em * font_size;
+}
+
+std::string fit_text(std::string_view text, double max_width, double font_size) {
+  if (text_width(text, font_size) <= max_width) return std::string(text);
+  const std::string_view ellipsis = "\xE2\x80\xA6";
+  std::size_t end = text.size();
+  while (end > 0) {
+    do {
+      --end;
+    } while (end > 0 && !starts_code_point(text[end]));
+    std::string candidate = std::string(text.substr(0, end)) + std::string(ellipsis);
+    if (text_width(candidate, font_size) <= max_width) return candidate;
+  }
+  return std::string(ellipsis);
+}
+
+SvgWriter start_chart(double width, double height, std::string_view title) {
+  SvgWriter w(width, height,
+              {{"role", "img"}, {"aria-label", title}, {"font-family", kFontFamily}});
+  w.text_element("title", {}, title);
+  w.element("rect", {{"width", width}, {"height", height}, {"fill", "#FFFFFF"}});
+  return w;
+}
+
+double draw_heading(SvgWriter& w, std::string_view title, std::string_view subtitle, double width) {
+  const double max_width = std::max(width - 2 * kPadding, 10.0);
+  double y = kPadding + kTitleSize - 4;
+  if (!title.empty()) {
+    w.text_element("text",
+                   {{"x", kPadding},
+                    {"y", y},
+                    {"font-size", kTitleSize},
+                    {"font-weight", 600},
+                    {"fill", kText}},
+                   fit_text(title, max_width, kTitleSize));
+  }
+  if (!subtitle.empty()) {
+    y += kSubtitleSize + 7;
+    w.text_element("text",
+                   {{"x", kPadding}, {"y", y}, {"font-size", kSubtitleSize}, {"fill", kMutedText}},
+                   fit_text(subtitle, max_width, kSubtitleSize));
+  }
+  return y;
+}
+
+void draw_value_axis(SvgWriter& w, const std::vector<double>& tick_x,
+                     const std::vector<std::string>& tick_labels, double left, double right,
+                     double top, double bottom) {
+  w.open("g", {{"class", "value-axis"}, {"font-size", kTickSize}, {"fill", kMutedText}});
+  for (std::size_t i = 0; i < tick_x.size(); ++i) {
+    const double x = tick_x[i];
+    w.element("line", {{"x1", x},
+                       {"y1", top},
+                       {"x2", x},
+                       {"y2", bottom},
+                       {"stroke", kGrid},
+                       {"stroke-width", 1}});
+    w.text_element("text", {{"x", x}, {"y", bottom + 17}, {"text-anchor", "middle"}},
+                   tick_labels[i]);
+  }
+  w.close();
+  w.element("rect", {{"class", "plot-area"},
+                     {"x", left},
+                     {"y", top},
+                     {"width", right - left},
+                     {"height", bottom - top},
+                     {"fill", "none"}});
+}
+
+}  // namespace teamsim::app::chart_style

@@ -1,0 +1,98 @@
+#include "app/cli/cli.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "app/cli/command.h"
+#include "app/common/version.h"
+#include "models/limits.h"
+
+namespace teamsim::app {
+namespace {
+
+constexpr const char* kDescription =
+    "teamsim: Monte Carlo projections of a sales team and its hiring plan.\n"
+    "Describe the organisation in a YAML scenario (see docs/scenario-reference.md); teamsim\n"
+    "simulates it many times and reports revenue, customers, headcount and cash as percentiles.";
+
+constexpr const char* kFooter =
+    "Examples:\n"
+    "  teamsim run scenarios/default.yaml\n"
+    "  teamsim run my-plan.yaml --replications 5000 --seed 7 --out results/\n"
+    "  teamsim run my-plan.yaml --precision 1%  (replications until mean ARR is known to 1%)\n"
+    "  teamsim run my-plan.yaml --report        (also OUT/report.html and OUT/charts/)\n"
+    "  teamsim validate my-plan.yaml\n"
+    "  teamsim sweep plan.yaml --vary pipeline.win_rate=0.15:0.3:0.05\n"
+    "  teamsim batch scenarios --out out/batch  (every scenario, an index page, junit.xml)\n"
+    "  teamsim COMMAND --help      (the options of one command)\n"
+    "\n"
+    "Which of two plans gives more ARR at month 24, how sure is that, and which assumption\n"
+    "matters most? (README.md and docs/comparing-plans.md walk through it)\n"
+    "  teamsim compare plan.yaml --variants manager_first,reps_first\n"
+    "      row ARR, month 24: the mean of A-B with its 95% interval, and P(A>B)\n"
+    "  teamsim sensitivity plan.yaml --variant reps_first --metric arr --month 24\n"
+    "      each uncertain input pinned at its p10, then its p90: largest swing first\n"
+    "\n"
+    "Exit codes:\n"
+    "  0    success\n"
+    "  1    runtime error (e.g. an output file could not be written)\n"
+    "  2    usage error (unknown option, missing argument, a run larger than the memory limit)\n"
+    "  3    invalid scenario (every problem is listed as file:line:column: key: message), or a\n"
+    "       scenario whose run grows past a replication's limits (nothing is written)\n"
+    "  4    an `expect:` assertion of a scenario failed (listed on stderr and in junit.xml)\n"
+    "  130  interrupted by Ctrl-C or SIGTERM (nothing was written)";
+
+}  // namespace
+
+int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
+  CLI::App cli(kDescription, "teamsim");
+  cli.footer(kFooter);
+  cli.set_version_flag("--version", std::string("teamsim ") + kVersion);
+  cli.require_subcommand(1);
+
+  // Every subcommand, in the order --help lists them.
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_run_command());
+  commands.push_back(make_validate_command());
+  commands.push_back(make_compare_command());
+  commands.push_back(make_sweep_command());
+  commands.push_back(make_sensitivity_command());
+  commands.push_back(make_report_command());
+  commands.push_back(make_batch_command());
+
+  std::vector<CLI::App*> parsers;
+  for (const auto& command : commands) parsers.push_back(command->add_to(cli));
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    cli.exit(e);
+    return kExitUsage;
+  }
+
+  try {
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+      if (parsers[i]->parsed()) return commands[i]->execute(stop_requested);
+    }
+  } catch (const model::LimitExceeded& e) {
+    // The scenario is at fault (a hiring rule feeding on the team it grows, say), not the
+    // machine: nothing was written, as for a scenario that fails validation.
+    fmt::print(stderr, "teamsim: error: {}\n", e.what());
+    return kExitInvalidScenario;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "teamsim: error: {}\n", e.what());
+    return kExitRuntimeError;
+  }
+  return kExitUsage;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,460 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <system_error>
+
+#include "app/analysis/run_limits.h"
+#include "app/analysis/run_summary.h"
+#include "app/charts/chart_axis.h"
+#include "app/cli/cli.h"
+#include "app/cli/command.h"
+#include "app/cli/command_options.h"
+#include "app/cli/run_outputs.h"
+#include "app/common/atomic_file.h"
+#include "app/common/progress.h"
+#include "app/common/version.h"
+#include "app/report/html_report.h"
+#include "app/report/report_charts.h"
+#include "app/results/summary_reader.h"
+#include "app/scenario/scenario_loader.h"
+#include "app/scenario/scenario_resolver.h"
+#include "app/scenario/yaml_reader.h"
+#include "models/limits.h"
+#include "models/projection.h"
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Every *.yaml file under `dir`, recursively, sorted by path.
+std::vector<fs::path> find_scenarios(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+/// The output folder of a scenario: its path under the batch directory without ".yaml", with
+/// sub-folders joined by '-' ("scenarios/eu/plan.yaml" -> "eu-plan"), and ".<variant>" for one
+/// of its variants ("plan.fast").
+std::string folder_name(const fs::path& file, const fs::path& dir, const std::string& variant) {
+  fs::path relative = file.lexically_relative(dir);
+  relative.replace_extension();
+  std::string name = relative.generic_string();
+  std::replace(name.begin(), name.end(), '/', '-');
+  return variant.empty() ? name : name + "." + variant;
+}
+
+/// A --histogram a scenario has no metric or month for: skipped there, with the reason.
+struct SkippedHistogram {
+  std::string text;    ///< as given, "arr@36"
+  std::string reason;  ///< "month 36 is outside the horizon of 24 months"
+};
+
+struct ScenarioOutcome {
+  BatchIndexEntry entry;
+  ExpectationSuite suite;
+  std::vector<SkippedHistogram> skipped_histograms;
+  int exit_code = kExitOk;
+};
+
+class BatchCommand final : public Command {
+ public:
+  CLI::App* add_to(CLI::App& cli) override {
+    CLI::App* batch = cli.add_subcommand(
+        "batch", "Run every scenario in a folder: results, charts, reports and an index page");
+    batch->add_option("dir", dir_, "Folder of scenario files (*.yaml, searched recursively)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    batch->add_option("-o,--out", out_, "Output folder")->capture_default_str();
+    add_simulation_options(*batch, simulation_, "each scenario's");
+    batch->add_flag("--json", json_,
+                    "Print a machine-readable summary on stdout (the table goes to stderr)");
+    add_chart_format_options(*batch, formats_, /*imply_report=*/false);
+    add_histogram_option(*batch, histograms_, "OUT/<scenario>/charts/",
+                         ",\nfor each scenario (MONTH 'last' is each one's last month); a scenario "
+                         "without\nthe metric or the month skips it with a message");
+    batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
+    batch->footer(
+        "Writes OUT/<scenario>/ (summary.csv, summary.json, charts/, report.html) for each\n"
+        "scenario (and OUT/<scenario>.<variant>/ for each of its `variants:`), OUT/index.html "
+        "linking them and OUT/junit.xml with one test case per `expect:`\n"
+        "assertion. Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
+    return batch;
+  }
+
+  int execute(const std::atomic<bool>& stop_requested) override;
+
+ private:
+  ScenarioOutcome run_one(const fs::path& file, const std::string& variant,
+                          const std::atomic<bool>& stop_requested);
+  /// The --histogram requests for a scenario; those it cannot have go to `skipped`.
+  std::vector<HistogramRequest> histograms_for(const model::ScenarioSpec& spec,
+                                               std::vector<SkippedHistogram>& skipped) const;
+  /// Empty when every --histogram metric is a metric of at least one valid scenario of `runs`;
+  /// else the usage error for the first that is not.
+  std::string check_histogram_metrics(
+      const std::vector<std::pair<fs::path, std::string>>& runs) const;
+
+  std::string dir_;
+  std::string out_ = "out/batch";
+  SimulationOptions simulation_;
+  bool json_ = false;
+  ReportFormats formats_;
+  bool quiet_ = false;
+  std::vector<std::string> histograms_;
+  std::vector<HistogramOption> histogram_options_;  // histograms_ parsed, in the same order
+};
+
+std::vector<HistogramRequest> BatchCommand::histograms_for(
+    const model::ScenarioSpec& spec, std::vector<SkippedHistogram>& skipped) const {
+  std::vector<HistogramRequest> requests;
+  if (histogram_options_.empty()) return requests;
+  const std::vector<std::string> names = model::MetricLayout(spec).names();
+  for (std::size_t i = 0; i < histogram_options_.size(); ++i) {
+    // The metric is one of another scenario's (checked before the batch): no list of names.
+    const std::string& metric = histogram_options_[i].metric;
+    if (std::find(names.begin(), names.end(), metric) == names.end()) {
+      skipped.push_back({histograms_[i], fmt::format("this scenario has no metric '{}'", metric)});
+      continue;
+    }
+    std::string error;
+    if (const auto request =
+            resolve_histogram_option(histogram_options_[i], names, spec.horizon_months, error)) {
+      requests.push_back(*request);
+    } else {
+      skipped.push_back({histograms_[i], error});
+    }
+  }
+  return requests;
+}
+
+std::string BatchCommand::check_histogram_metrics(
+    const std::vector<std::pair<fs::path, std::string>>& runs) const {
+  if (histogram_options_.empty()) return {};
+  std::vector<std::string> known;  // every metric name of every valid scenario, once
+  for (const auto& [file, variant] : runs) {
+    const LoadResult loaded = resolve_scenario({file.string(), variant, {}});
+    if (!loaded.ok()) continue;
+    for (std::string& name : model::MetricLayout(*loaded.spec).names()) {
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        known.push_back(std::move(name));
+      }
+    }
+  }
+  if (known.empty()) return {};  // every scenario is invalid: each says so when it runs
+  for (std::size_t i = 0; i < histogram_options_.size(); ++i) {
+    const std::string& metric = histogram_options_[i].metric;
+    if (std::find(known.begin(), known.end(), metric) != known.end()) continue;
+    return fmt::format("--histogram {}: no scenario under {} has a metric '{}'{}", histograms_[i],
+                       dir_, metric, suggestion(metric, known, "metrics are"));
+  }
+  return {};
+}
+
+ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& variant,
+                                      const std::atomic<bool>& stop_requested) {
+  ScenarioOutcome outcome;
+  const std::string path = file.string();
+  const std::string label = variant.empty() ? path : path + " --variant " + variant;
+  outcome.entry.folder = folder_name(file, dir_, variant);
+  outcome.entry.scenario_file = label;
+  outcome.suite.name = outcome.entry.folder;
+  outcome.suite.file = path;
+
+  const LoadResult loaded = resolve_scenario({path, variant, {}});
+  if (!loaded.ok()) {
+    for (const Diagnostic& diagnostic : loaded.diagnostics) {
+      fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
+    }
+    outcome.entry.error =
+        fmt::format("invalid scenario ({} problem{}; run teamsim validate {})",
+                    loaded.diagnostics.size(), loaded.diagnostics.size() == 1 ? "" : "s", path);
+    outcome.suite.error = outcome.entry.error;
+    outcome.exit_code = kExitInvalidScenario;
+    return outcome;
+  }
+  const model::ScenarioSpec& spec = *loaded.spec;
+  model::ProjectionOptions options;
+  options.replications = simulation_.replications_for(spec);
+  options.seed = simulation_.seed_for(spec);
+  options.threads = simulation_.threads;
+  options.stop_requested = &stop_requested;
+  if (const auto refusal = memory_refusal(model::sample_memory(spec, options), memory_limit(),
+                                          "this scenario", "")) {
+    fmt::print(stderr, "{}: error: {}\n", label, *refusal);
+    outcome.entry.error = *refusal;
+    outcome.suite.error = outcome.entry.error;
+    outcome.exit_code = kExitUsage;
+    return outcome;
+  }
+  if (!quiet_) {
+    fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", label, options.replications,
+               spec.horizon_months, options.seed);
+  }
+  ProgressLine progress(options.replications, !quiet_ && progress_wanted());
+  options.on_progress = [&progress](std::size_t done) { progress.update(done); };
+  const auto start = std::chrono::steady_clock::now();
+  std::optional<model::Projection> run;
+  try {
+    run = model::project(spec, options);
+  } catch (const model::LimitExceeded& e) {
+    // The scenario is at fault, as for one that fails validation: it is reported, nothing of it
+    // is written, and the batch goes on with the next.
+    progress.finish();
+    fmt::print(stderr, "{}: error: {}\n", label, e.what());
+    outcome.entry.error = e.what();
+    outcome.suite.error = outcome.entry.error;
+    outcome.exit_code = kExitInvalidScenario;
+    return outcome;
+  }
+  const model::Projection& projection = *run;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.finish();
+  if (projection.outcome == sim::RunOutcome::kStopped) {
+    outcome.exit_code = kExitInterrupted;
+    return outcome;
+  }
+  const std::vector<HistogramRequest> histograms = histograms_for(spec, outcome.skipped_histograms);
+  if (!quiet_) {
+    for (const SkippedHistogram& skipped : outcome.skipped_histograms) {
+      fmt::print(stderr, "{}: --histogram {} skipped: {}\n", label, skipped.text, skipped.reason);
+    }
+  }
+  const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  const std::string csv = summary_csv(summary);
+  const std::string json = summary_json(summary, spec);
+  const fs::path folder = fs::path(out_) / outcome.entry.folder;
+  ensure_directory(folder.string());
+  write_file_atomically((folder / "summary.csv").string(), csv);
+  write_file_atomically((folder / "summary.json").string(), json);
+
+  RunExtras extras;
+  extras.report = true;
+  extras.formats = formats_;
+  extras.scenario_file = label;
+  extras.finished_at = report_clock_now();
+  extras.seconds = seconds;
+  extras.histograms = histograms;
+  outcome.suite.results = finish_run(folder.string(), json, loaded.expectations, extras);
+  std::string error;
+  outcome.entry.document = parse_summary_json(json, error);
+  outcome.entry.expectations = outcome.suite.results.size();
+  outcome.entry.failures = count_failures(outcome.suite.results);
+  if (outcome.entry.failures > 0) outcome.exit_code = kExitExpectationFailed;
+  if (!quiet_ && !outcome.suite.results.empty()) {
+    fmt::print(stderr, "{}",
+               format_expectation_results(outcome.suite.results, path, colour_wanted(stderr)));
+  }
+  return outcome;
+}
+
+/// p50 of a metric at the last month, compact, or "—".
+std::string last_p50(const RunSummary& summary, const char* name) {
+  const MetricSummary* metric = summary.find(name);
+  if (metric == nullptr) return "—";
+  const std::string symbol =
+      metric->info.unit == "currency" ? currency_symbol(summary.currency) : "";
+  const double p50 = metric->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50);
+  return format_compact(metric->info.unit == "count" ? std::round(p50) : p50, symbol);
+}
+
+std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool colour) {
+  const char* green = colour ? "\033[32m" : "";
+  const char* red = colour ? "\033[31m" : "";
+  const char* reset = colour ? "\033[0m" : "";
+  std::size_t width = 8;
+  for (const ScenarioOutcome& o : outcomes) width = std::max(width, o.entry.folder.size());
+  std::string out = fmt::format("{:<{}}  {:>6}  {:>10}  {:>10}  {:>10}  {}\n", "scenario", width,
+                                "months", "ARR p50", "customers", "cash p50", "expectations");
+  for (const ScenarioOutcome& o : outcomes) {
+    if (!o.entry.document) {
+      out += fmt::format("{:<{}}  {}ERROR{} {}\n", o.entry.folder, width, red, reset,
+                         o.entry.error.empty() ? "interrupted" : o.entry.error);
+      continue;
+    }
+    const RunSummary& s = o.entry.document->summary;
+    std::string status = "none";
+    if (o.entry.expectations > 0) {
+      status = o.entry.failures == 0
+                   ? fmt::format("{}{} passed{}", green, o.entry.expectations, reset)
+                   : fmt::format("{}{} of {} failed{}", red, o.entry.failures, o.entry.expectations,
+                                 reset);
+    }
+    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>10}  {:>10}  {}\n", o.entry.folder, width,
+                       s.horizon_months, last_p50(s, "arr"), last_p50(s, "customers"),
+                       last_p50(s, "cash"), status);
+  }
+  return out;
+}
+
+nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes,
+                                    const std::string& out, int exit_code) {
+  nlohmann::ordered_json doc;
+  doc["tool"] = "teamsim";
+  doc["version"] = kVersion;
+  doc["out"] = out;
+  doc["index"] = (fs::path(out) / "index.html").string();
+  doc["junit"] = (fs::path(out) / "junit.xml").string();
+  doc["exit_code"] = exit_code;
+  std::size_t failures = 0, expectations = 0, errors = 0;
+  nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
+  for (const ScenarioOutcome& o : outcomes) {
+    nlohmann::ordered_json entry;
+    entry["file"] = o.entry.scenario_file;
+    entry["folder"] = (fs::path(out) / o.entry.folder).string();
+    if (!o.entry.document) {
+      ++errors;
+      entry["status"] = "error";
+      entry["error"] = o.entry.error;
+      scenarios.push_back(std::move(entry));
+      continue;
+    }
+    const RunSummary& s = o.entry.document->summary;
+    entry["status"] = o.entry.failures == 0 ? "passed" : "failed";
+    entry["name"] = s.scenario_name;
+    entry["report"] = (fs::path(out) / o.entry.folder / "report.html").string();
+    entry["seed"] = s.seed;
+    entry["replications"] = s.replications;
+    entry["horizon_months"] = s.horizon_months;
+    nlohmann::ordered_json last = nlohmann::ordered_json::object();
+    for (const char* name : {"arr", "customers", "headcount_total", "cash"}) {
+      if (const MetricSummary* metric = s.find(name)) {
+        const Eigen::Index m = s.horizon_months - 1;
+        last[name] = {{"p10", metric->stats.percentiles(m, sim::kColumnP10)},
+                      {"p50", metric->stats.percentiles(m, sim::kColumnP50)},
+                      {"p90", metric->stats.percentiles(m, sim::kColumnP90)}};
+      }
+    }
+    entry["last_month"] = std::move(last);
+    nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+    for (const ExpectationResult& r : o.suite.results) {
+      const Expectation& e = r.expectation;
+      checks.push_back({{"name", e.name},
+                        {"metric", e.metric},
+                        {"month", e.month},
+                        {"stat", e.stat},
+                        {"op", std::string(comparison_symbol(e.op))},
+                        {"value", e.value},
+                        {"actual", r.actual},
+                        {"passed", r.passed},
+                        {"message", r.message},
+                        {"line", e.mark.line},
+                        {"column", e.mark.column}});
+    }
+    expectations += o.suite.results.size();
+    failures += o.entry.failures;
+    entry["expectations"] = std::move(checks);
+    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+    for (const SkippedHistogram& skip : o.skipped_histograms) {
+      skipped.push_back({{"histogram", skip.text}, {"reason", skip.reason}});
+    }
+    entry["histograms_skipped"] = std::move(skipped);
+    scenarios.push_back(std::move(entry));
+  }
+  doc["scenarios_run"] = outcomes.size();
+  doc["scenario_errors"] = errors;
+  doc["expectations"] = expectations;
+  doc["expectations_failed"] = failures;
+  doc["scenarios"] = std::move(scenarios);
+  return doc;
+}
+
+int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
+  const std::vector<fs::path> files = find_scenarios(dir_);
+  if (files.empty()) {
+    fmt::print(stderr, "teamsim batch: no *.yaml files under {}\n", dir_);
+    return kExitUsage;
+  }
+  std::vector<std::pair<fs::path, std::string>> runs;  // each file's base, then its variants
+  for (const fs::path& file : files) {
+    runs.emplace_back(file, "");
+    for (const std::string& variant : scenario_variants(file.string())) {
+      runs.emplace_back(file, variant);
+    }
+  }
+  for (const std::string& text : histograms_) {
+    std::string error;
+    const auto option = parse_histogram_option(text, error);
+    if (!option) {  // already refused by the option's check; kept for a direct caller
+      fmt::print(stderr, "batch: --histogram {}: {}\n", text, error);
+      return kExitUsage;
+    }
+    histogram_options_.push_back(*option);
+  }
+  if (const std::string error = check_histogram_metrics(runs); !error.empty()) {
+    fmt::print(stderr, "batch: {}\n", error);
+    return kExitUsage;
+  }
+  ensure_directory(out_);
+  std::vector<ScenarioOutcome> outcomes;
+  int exit_code = kExitOk;
+  for (const auto& [file, variant] : runs) {
+    ScenarioOutcome outcome = run_one(file, variant, stop_requested);
+    if (outcome.exit_code == kExitInterrupted) {
+      fmt::print(stderr, "interrupted: stopped during {}; its results were not written\n",
+                 file.string());
+      std::vector<std::string> finished;
+      for (const ScenarioOutcome& o : outcomes) {
+        if (o.entry.document) finished.push_back(o.entry.scenario_file);
+      }
+      if (finished.empty()) {
+        fmt::print(stderr, "no scenario had finished; {} and {} were not written\n",
+                   (fs::path(out_) / "index.html").string(),
+                   (fs::path(out_) / "junit.xml").string());
+      } else {
+        fmt::print(stderr,
+                   "finished before it, each with its results in its folder under {}: {}\n"
+                   "{} and {} were not written\n",
+                   out_, fmt::join(finished, ", "), (fs::path(out_) / "index.html").string(),
+                   (fs::path(out_) / "junit.xml").string());
+      }
+      return kExitInterrupted;
+    }
+    if (outcome.exit_code == kExitInvalidScenario || outcome.exit_code == kExitUsage) {
+      exit_code = outcome.exit_code;
+    } else if (outcome.exit_code == kExitExpectationFailed && exit_code == kExitOk) {
+      exit_code = kExitExpectationFailed;
+    }
+    outcomes.push_back(std::move(outcome));
+  }
+
+  ReportContext context;
+  context.generated_at = format_utc(report_clock_now());
+  std::vector<BatchIndexEntry> entries;
+  std::vector<ExpectationSuite> suites;
+  for (const ScenarioOutcome& o : outcomes) {
+    entries.push_back(o.entry);
+    suites.push_back(o.suite);
+  }
+  const std::string index_path = (fs::path(out_) / "index.html").string();
+  const std::string junit_path = (fs::path(out_) / "junit.xml").string();
+  write_file_atomically(index_path, render_batch_index_html(entries, context));
+  write_file_atomically(junit_path, junit_xml(suites));
+
+  std::FILE* table_stream = json_ ? stderr : stdout;
+  if (!(json_ && quiet_)) {
+    fmt::print(table_stream, "\n{}", terminal_table(outcomes, colour_wanted(table_stream)));
+  }
+  if (json_) fmt::print("{}\n", json_summary(outcomes, out_, exit_code).dump(2));
+  if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", index_path, junit_path);
+  return exit_code;
+}
+
+}  // namespace
+
+std::unique_ptr<Command> make_batch_command() { return std::make_unique<BatchCommand>(); }
+
+}  // namespace teamsim::app

@@ -1,0 +1,230 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <tuple>
+
+#include "app/analysis/plan_comparison.h"
+#include "app/analysis/run_limits.h"
+#include "app/cli/cli.h"
+#include "app/cli/command.h"
+#include "app/cli/command_options.h"
+#include "app/common/atomic_file.h"
+#include "app/common/progress.h"
+#include "app/common/version.h"
+#include "app/report/comparison_report.h"
+#include "app/report/report_writer.h"
+#include "app/scenario/scenario_resolver.h"
+#include "sim/replication_runner.h"
+
+namespace teamsim::app {
+namespace {
+
+// "plan.yaml:variant" -> {"plan.yaml", "variant"} unless the whole text names an existing file.
+std::pair<std::string, std::string> split_plan(const std::string& text) {
+  std::error_code error;
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos || std::filesystem::exists(text, error)) return {text, ""};
+  return {text.substr(0, colon), text.substr(colon + 1)};
+}
+
+std::string plan_label(const std::string& path, const std::string& variant) {
+  const std::string stem = std::filesystem::path(path).stem().string();
+  return variant.empty() ? stem : stem + ":" + variant;
+}
+
+class CompareCommand final : public Command {
+ public:
+  CLI::App* add_to(CLI::App& cli) override {
+    CLI::App* command = cli.add_subcommand(
+        "compare", "Compare plans on the same random numbers: per-replication differences");
+    command
+        ->add_option("plans", plans_,
+                     "Plans to compare: FILE or FILE:VARIANT (two or more), or one FILE with "
+                     "--variants")
+        ->required();
+    command
+        ->add_option("--variants", variants_,
+                     "Compare these variants of the one FILE (comma-separated; 'base' is the "
+                     "file without a variant)")
+        ->delimiter(',');
+    command->add_option("--set", overrides_,
+                        "Override a key in every plan: KEY.PATH=VALUE (repeatable)");
+    add_simulation_options(*command, simulation_, "the first plan's");
+    command->add_option("-o,--out", out_, "Folder for compare.csv and compare.json")
+        ->capture_default_str();
+    command->add_flag("--independent-streams", independent_,
+                      "Give each plan its own seed (seed + i) instead of common random numbers: "
+                      "only to see how much noise common random numbers remove");
+    command->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    command->add_flag("--report", report_,
+                      "Also write OUT/report.html and OUT/charts/: the plans overlaid, their "
+                      "paired differences and P(A > B) per month");
+    add_chart_format_options(*command, formats_, /*imply_report=*/true);
+    command->footer(
+        "Every plan runs the same replications with the same master seed, so replication r of\n"
+        "each plan sees the same leads, deals and churn draws; the difference A - B is then\n"
+        "computed per replication. A is the first plan.\n"
+        "Writes OUT/compare.csv (one row per metric, month and plan or pair: mean, se,\n"
+        "p5..p95, p_a_greater) and OUT/compare.json (the same with each resolved scenario).\n"
+        "Examples:\n"
+        "  teamsim compare scenarios/compare-manager-first.yaml --variants "
+        "manager_first,reps_first\n"
+        "  teamsim compare plan-a.yaml plan-b.yaml --replications 5000\n"
+        "  teamsim compare plan.yaml plan.yaml:cheaper_reps --set horizon_months=24");
+    return command;
+  }
+
+  int execute(const std::atomic<bool>& stop_requested) override;
+
+ private:
+  std::vector<std::string> plans_;
+  std::vector<std::string> variants_;
+  std::vector<std::string> overrides_;
+  SimulationOptions simulation_;
+  std::string out_ = "out";
+  bool independent_ = false;
+  bool quiet_ = false;
+  bool report_ = false;
+  ReportFormats formats_;
+};
+
+int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
+  // (path, variant, label) of each plan.
+  std::vector<std::tuple<std::string, std::string, std::string>> requests;
+  if (!variants_.empty()) {
+    if (plans_.size() != 1) {
+      fmt::print(stderr, "compare: --variants takes exactly one scenario file, got {}\n",
+                 plans_.size());
+      return kExitUsage;
+    }
+    const std::vector<std::string> declared = scenario_variants(plans_[0]);
+    for (const std::string& variant : variants_) {
+      const bool base = variant == "base" &&
+                        std::find(declared.begin(), declared.end(), "base") == declared.end();
+      requests.emplace_back(plans_[0], base ? "" : variant, variant);
+    }
+  } else {
+    for (const std::string& plan : plans_) {
+      auto [path, variant] = split_plan(plan);
+      requests.emplace_back(path, variant, plan_label(path, variant));
+    }
+  }
+  if (requests.size() < 2) {
+    fmt::print(stderr,
+               "compare: give at least two plans (FILE FILE, FILE:VARIANT ..., or FILE "
+               "--variants a,b)\n");
+    return kExitUsage;
+  }
+  // Labels must tell plans apart (a plan compared with itself gets "#2").
+  std::vector<std::string> given;
+  for (const auto& request : requests) given.push_back(std::get<2>(request));
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto copies =
+        std::count(given.begin(), given.begin() + static_cast<std::ptrdiff_t>(i), given[i]);
+    if (copies > 0) std::get<2>(requests[i]) += fmt::format("#{}", copies + 1);
+  }
+
+  std::vector<ComparedPlan> plans;
+  bool valid = true;
+  for (const auto& [path, variant, label] : requests) {
+    auto spec = resolve_scenario_or_report({path, variant, overrides_});
+    if (!spec) {
+      valid = false;
+      continue;
+    }
+    plans.push_back({label, std::move(*spec)});
+  }
+  if (!valid) return kExitInvalidScenario;
+
+  CompareOptions options;
+  options.replications = simulation_.replications_for(plans.front().spec);
+  options.seed = simulation_.seed_for(plans.front().spec);
+  options.threads = simulation_.threads;
+  options.independent_streams = independent_;
+  options.stop_requested = &stop_requested;
+  // Every plan's samples are kept side by side, and the plan being run holds its own: refused
+  // before anything is allocated when that does not fit.
+  model::SampleMemory need;
+  need.replications = options.replications;
+  model::SampleMemory largest;
+  for (const ComparedPlan& plan : plans) {
+    model::ProjectionOptions projection;
+    projection.replications = options.replications;
+    const model::SampleMemory one = model::sample_memory(plan.spec, projection);
+    need.months = std::max(need.months, one.months);
+    need.metrics += one.metrics;
+    need.bytes += one.bytes;
+    if (one.bytes > largest.bytes) largest = one;
+  }
+  need.metrics += largest.metrics;
+  need.bytes += largest.bytes;
+  if (const auto refusal = memory_refusal(
+          need, memory_limit(), fmt::format("comparing {} plans side by side", plans.size()),
+          " or fewer plans at once")) {
+    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
+    return kExitUsage;
+  }
+  if (!quiet_) {
+    fmt::print(
+        stderr, "teamsim {}: comparing {} plans — {} replications each, seed {}{}\n", kVersion,
+        plans.size(), options.replications, options.seed,
+        independent_ ? " (independent streams: seed + plan index)" : ", common random numbers");
+  }
+  ProgressLine progress(options.replications * plans.size(), !quiet_ && progress_wanted());
+  options.on_progress = [&progress](std::size_t done) { progress.update(done); };
+  const auto start = std::chrono::steady_clock::now();
+  const PlanComparison comparison = compare_plans(plans, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.finish();
+  if (comparison.outcome == sim::RunOutcome::kStopped) {
+    fmt::print(stderr,
+               "interrupted: the run was stopped before it finished; nothing was written\n");
+    return kExitInterrupted;
+  }
+  const std::vector<MetricComparison> metrics = summarize_comparison(comparison);
+  const std::string csv = comparison_csv(comparison, metrics);
+  const std::string json = comparison_json(comparison, metrics, plans);
+  ensure_directory(out_);
+  const std::string csv_path = (std::filesystem::path(out_) / "compare.csv").string();
+  const std::string json_path = (std::filesystem::path(out_) / "compare.json").string();
+  write_file_atomically(csv_path, csv);
+  write_file_atomically(json_path, json);
+  std::string report_path;
+  if (report_ || formats_.png || formats_.pdf) {
+    ComparisonContext context;
+    context.generated_at = format_utc(report_clock_now());
+    context.run_seconds = seconds;
+    for (const auto& [path, variant, label] : requests) {
+      context.sources.push_back(variant.empty() ? path : path + " --variant " + variant);
+    }
+    const std::vector<ReportChart> charts = comparison_charts(comparison, metrics);
+    report_path = write_charts_and_page(
+                      out_, charts, "report.html",
+                      render_comparison_html(comparison, metrics, plans, charts, context), formats_)
+                      .back();
+  }
+
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    fmt::print("{} = {}: \"{}\" (scenario hash {})\n",
+               static_cast<char>('A' + std::min<std::size_t>(i, 25)), comparison.labels[i],
+               plans[i].spec.name, comparison.scenario_hashes[i]);
+  }
+  fmt::print("{} replications, seed {}, {} months\n\n", comparison.replications, options.seed,
+             comparison.horizon_months);
+  fmt::print("{}", comparison_table(comparison, metrics));
+  if (!quiet_) {
+    fmt::print(
+        stderr, "\nwrote {} and {}{}\n", csv_path, json_path,
+        report_path.empty() ? std::string() : fmt::format(", and {} with charts/", report_path));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::unique_ptr<Command> make_compare_command() { return std::make_unique<CompareCommand>(); }
+
+}  // namespace teamsim::app

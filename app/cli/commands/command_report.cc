@@ -1,0 +1,66 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <system_error>
+
+#include "app/cli/cli.h"
+#include "app/cli/command.h"
+#include "app/cli/command_options.h"
+#include "app/report/report_writer.h"
+#include "app/results/summary_reader.h"
+
+namespace teamsim::app {
+namespace {
+
+class ReportCommand final : public Command {
+ public:
+  CLI::App* add_to(CLI::App& cli) override {
+    CLI::App* report = cli.add_subcommand(
+        "report", "Write report.html and charts from an earlier run's folder (no rerun)");
+    report->add_option("out_dir", out_dir_, "Folder of a `teamsim run`, holding summary.json")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    add_chart_format_options(*report, formats_, /*imply_report=*/false);
+    report->add_flag("-q,--quiet", quiet_, "Print nothing but errors");
+    report->footer(
+        "Reads OUT_DIR/summary.json and writes OUT_DIR/report.html (self-contained: inline\n"
+        "charts and styles, no scripts, no network) and OUT_DIR/charts/<metric>.svg.");
+    return report;
+  }
+
+  int execute(const std::atomic<bool>& /*stop_requested*/) override {
+    namespace fs = std::filesystem;
+    const std::string json_path = (fs::path(out_dir_) / "summary.json").string();
+    std::string error;
+    const auto document = read_summary_file(json_path, error);
+    if (!document) {
+      fmt::print(stderr, "teamsim report: {}\n", error);
+      return kExitRuntimeError;
+    }
+    ReportContext context;
+    context.generated_at = format_utc(report_clock_now());
+    std::error_code ec;
+    const auto written_at = fs::last_write_time(json_path, ec);
+    if (!ec) {
+      context.run_at = format_utc(std::chrono::file_clock::to_sys(written_at));
+    }
+    const auto files = write_report(out_dir_, *document, context, formats_);
+    if (!quiet_) {
+      fmt::print(stderr, "wrote {} and {} chart file{} under {}\n", files.back(), files.size() - 1,
+                 files.size() == 2 ? "" : "s", (fs::path(out_dir_) / "charts").string());
+    }
+    return kExitOk;
+  }
+
+ private:
+  std::string out_dir_;
+  ReportFormats formats_;
+  bool quiet_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_report_command() { return std::make_unique<ReportCommand>(); }
+
+}  // namespace teamsim::app

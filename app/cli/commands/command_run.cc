@@ -1,0 +1,273 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "app/analysis/metric_choice.h"
+#include "app/analysis/precision_run.h"
+#include "app/analysis/run_limits.h"
+#include "app/analysis/run_summary.h"
+#include "app/charts/chart_axis.h"
+#include "app/cli/cli.h"
+#include "app/cli/command.h"
+#include "app/cli/command_options.h"
+#include "app/cli/run_outputs.h"
+#include "app/common/atomic_file.h"
+#include "app/common/progress.h"
+#include "app/common/version.h"
+#include "app/results/terminal_table.h"
+#include "app/scenario/scenario_loader.h"
+#include "app/scenario/scenario_resolver.h"
+#include "models/projection.h"
+#include "sim/replication_runner.h"
+
+namespace teamsim::app {
+namespace {
+
+class RunCommand final : public Command {
+ public:
+  CLI::App* add_to(CLI::App& cli) override {
+    CLI::App* run = cli.add_subcommand("run", "Simulate a scenario and report its projections");
+    run->add_option("scenario", scenario_, "Scenario YAML file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    run->add_option("--variant", variant_, "Run this variant of the scenario (its `variants:`)");
+    run->add_option("--set", overrides_,
+                    "Override a key: KEY.PATH=VALUE, VALUE in YAML (repeatable), e.g.\n"
+                    "--set pipeline.win_rate=0.25 --set hires[0].month=3");
+    add_simulation_options(*run, simulation_, "the scenario's");
+    CLI::Option* precision =
+        run->add_option("--precision", precision_,
+                        "Add replications until the 95% CI of --metric's mean at --month is within "
+                        "this fraction of it, e.g. 1% (instead of -n)")
+            ->excludes(run->get_option("--replications"));
+    run->add_option("--metric", metric_, "The metric --precision watches")
+        ->capture_default_str()
+        ->needs(precision);
+    run->add_option("--month", month_, "Its month (default: the last)")->needs(precision);
+    run->add_option("--max-replications", max_replications_,
+                    "--precision stops here even if the target is not reached")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1'000'000))
+        ->needs(precision);
+    run->add_option("-o,--out", out_, "Folder for summary.csv and summary.json")
+        ->capture_default_str();
+    run->add_option("--metrics", metrics_,
+                    "Keep only these metrics (names, or prefixes ending in *), e.g.\n"
+                    "--metrics arr,cash,headcount.*; the metrics `expect:` checks are kept too.\n"
+                    "For runs too large to keep every metric in memory")
+        ->delimiter(',');
+    run->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
+    add_chart_format_options(*run, formats_, /*imply_report=*/true);
+    add_histogram_option(*run, histograms_, "OUT/charts/",
+                         ",\nalso in the report, which always has ARR at the last month");
+    run->footer(
+        "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95) and\n"
+        "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
+        "The key-metric table goes to stdout; progress and messages go to stderr.\n"
+        "With --precision 1% the run adds replications in batches until the 95% confidence\n"
+        "interval of the mean of --metric (default arr) at --month (default: the last) is within\n"
+        "1% of that mean, or --max-replications is reached; the files are then exactly those\n"
+        "of a run with -n set to the final count.");
+    return run;
+  }
+
+  int execute(const std::atomic<bool>& stop_requested) override;
+
+ private:
+  model::Projection run_fixed(const model::ScenarioSpec& spec, model::ProjectionOptions options);
+  model::Projection run_to_precision(const model::ScenarioSpec& spec,
+                                     model::ProjectionOptions options,
+                                     const PrecisionTarget& target, PrecisionReport& report);
+
+  std::string scenario_;
+  std::string variant_;
+  std::vector<std::string> overrides_;
+  std::vector<std::string> metrics_;
+  SimulationOptions simulation_;
+  std::string precision_;  // empty: a fixed number of replications
+  std::string metric_ = "arr";
+  std::optional<int> month_;
+  std::size_t max_replications_ = 20'000;
+  std::string out_ = "out";
+  bool quiet_ = false;
+  bool report_ = false;
+  std::vector<std::string> histograms_;
+  ReportFormats formats_;
+};
+
+model::Projection RunCommand::run_fixed(const model::ScenarioSpec& spec,
+                                        model::ProjectionOptions options) {
+  ProgressLine progress(options.replications, !quiet_ && progress_wanted());
+  options.on_progress = [&progress](std::size_t done) { progress.update(done); };
+  model::Projection projection = model::project(spec, options);
+  progress.finish();
+  return projection;
+}
+
+model::Projection RunCommand::run_to_precision(const model::ScenarioSpec& spec,
+                                               model::ProjectionOptions options,
+                                               const PrecisionTarget& target,
+                                               PrecisionReport& report) {
+  // One progress line per batch: the size of the next batch is known only after this one.
+  std::optional<ProgressLine> progress;
+  progress.emplace(target.first_batch, !quiet_ && progress_wanted());
+  options.on_progress = [&progress](std::size_t done) { progress->update(done); };
+  model::Projection projection =
+      project_to_precision(spec, options, target, report, [&](const PrecisionReport& batch) {
+        progress->finish();
+        if (!quiet_) {
+          fmt::print(stderr, "  {} replications: {} at month {} known to ±{:.2f}%\n",
+                     batch.replications, target.metric.name, target.metric.month,
+                     100 * batch.achieved.relative);
+        }
+        const std::size_t next =
+            next_replication_total(batch.replications, batch.achieved.relative, target);
+        const bool more = !batch.reached && next > batch.replications;
+        progress.emplace(more ? next - batch.replications : 1,
+                         more && !quiet_ && progress_wanted());
+      });
+  progress->finish();
+  return projection;
+}
+
+int RunCommand::execute(const std::atomic<bool>& stop_requested) {
+  const ScenarioRequest request{scenario_, variant_, overrides_};
+  const auto spec = resolve_scenario_or_report(request);
+  if (!spec) return kExitInvalidScenario;
+  const std::vector<Expectation> expectations = resolve_scenario(request).expectations;
+
+  model::ProjectionOptions options;
+  options.replications = simulation_.replications_for(*spec);
+  options.seed = simulation_.seed_for(*spec);
+  options.threads = simulation_.threads;
+  options.stop_requested = &stop_requested;
+  std::optional<PrecisionTarget> target;
+  if (!precision_.empty()) {
+    const std::optional<double> fraction = parse_precision(precision_);
+    if (!fraction) {
+      fmt::print(stderr,
+                 "run: --precision '{}': expected a percentage above 0 and below 100%, e.g. 1% or "
+                 "0.5%\n",
+                 precision_);
+      return kExitUsage;
+    }
+    const auto choice =
+        choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
+    if (const auto* error = std::get_if<std::string>(&choice)) {
+      fmt::print(stderr, "run: {}\n", *error);
+      return kExitUsage;
+    }
+    target = PrecisionTarget{std::get<MetricChoice>(choice), *fraction,
+                             std::min<std::size_t>(200, max_replications_), max_replications_};
+  }
+
+  std::vector<HistogramRequest> histograms;
+  if (!histograms_.empty()) {
+    const std::vector<std::string> names = model::MetricLayout(*spec).names();
+    for (const std::string& text : histograms_) {
+      std::string error;
+      const auto histogram = parse_histogram_request(text, names, spec->horizon_months, error);
+      if (!histogram) {
+        fmt::print(stderr, "run: --histogram {}: {}\n", text, error);
+        return kExitUsage;
+      }
+      histograms.push_back(*histogram);
+    }
+  }
+
+  if (!metrics_.empty()) {
+    std::vector<std::string> patterns = metrics_;
+    for (const HistogramRequest& histogram : histograms) patterns.push_back(histogram.metric);
+    for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
+    if (target) patterns.push_back(target->metric.name);
+    std::string error;
+    const auto columns = select_metrics(model::MetricLayout(*spec), patterns, error);
+    if (!columns) {
+      fmt::print(stderr, "teamsim: error: {}\n", error);
+      return kExitUsage;
+    }
+    options.metrics = *columns;
+  }
+  // Refused before anything is allocated; a precision run may grow to its cap.
+  model::ProjectionOptions largest = options;
+  if (target) largest.replications = target->max_replications;
+  if (const auto refusal = memory_refusal(
+          model::sample_memory(*spec, largest), memory_limit(), "this run",
+          " or --metrics with only the metrics you need (e.g. --metrics arr,cash)")) {
+    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
+    return kExitUsage;
+  }
+
+  const unsigned threads =
+      simulation_.threads > 0 ? simulation_.threads : sim::default_thread_count();
+  if (!quiet_) {
+    const std::string replications =
+        target ? fmt::format("replications until {} at month {} is known to ±{:g}% (at most {})",
+                             target->metric.name, target->metric.month,
+                             100 * target->relative_half_width, target->max_replications)
+               : fmt::format("{} replications", options.replications);
+    fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
+               scenario_, replications, spec->horizon_months, options.seed, threads,
+               threads == 1 ? "" : "s");
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  PrecisionReport precision;
+  const model::Projection projection =
+      target ? run_to_precision(*spec, options, *target, precision) : run_fixed(*spec, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (projection.outcome == sim::RunOutcome::kStopped) {
+    fmt::print(stderr,
+               "interrupted: the run was stopped before it finished; nothing was written\n");
+    return kExitInterrupted;
+  }
+
+  const RunSummary summary = summarize_run(*spec, projection, options.seed, histograms);
+  // Render both files before writing either, so a failure in between writes nothing.
+  const std::string csv = summary_csv(summary);
+  const std::string json = summary_json(summary, *spec);
+  ensure_directory(out_);
+  const std::string csv_path = (std::filesystem::path(out_) / "summary.csv").string();
+  const std::string json_path = (std::filesystem::path(out_) / "summary.json").string();
+  write_file_atomically(csv_path, csv);
+  write_file_atomically(json_path, json);
+  RunExtras extras{report_, formats_,  scenario_, std::chrono::system_clock::now(),
+                   seconds, histograms};
+  const auto checks = finish_run(out_, json, expectations, extras);
+
+  fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec->name,
+             summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
+  fmt::print("{}", key_metrics_table(summary));
+  if (target) {
+    const std::string symbol =
+        target->metric.unit == "currency" ? currency_symbol(spec->money.currency) : "";
+    fmt::print(
+        "\nPrecision: mean {} at month {} = {} ± {} (95% CI, ±{:.2f}%) with {} replications; "
+        "target ±{:g}%{}\n",
+        target->metric.name, target->metric.month, format_compact(precision.achieved.mean, symbol),
+        format_compact(precision.achieved.half_width, symbol), 100 * precision.achieved.relative,
+        precision.replications, 100 * target->relative_half_width,
+        precision.reached ? ", reached"
+                          : fmt::format(" NOT reached: stopped at --max-replications {}",
+                                        target->max_replications));
+  }
+  if (!quiet_) {
+    fmt::print(stderr, "\n{:.2f} s, {:.0f} replications/s, {:.2f} M events/s\nwrote {} and {}\n",
+               seconds, static_cast<double>(summary.replications) / seconds,
+               static_cast<double>(projection.events) / seconds / 1e6, csv_path, json_path);
+  }
+  if (!checks.empty()) {
+    fmt::print(stderr, "\n{}",
+               format_expectation_results(checks, scenario_, colour_wanted(stderr)));
+  }
+  return count_failures(checks) > 0 ? kExitExpectationFailed : kExitOk;
+}
+
+}  // namespace
+
+std::unique_ptr<Command> make_run_command() { return std::make_unique<RunCommand>(); }
+
+}  // namespace teamsim::app

@@ -1,0 +1,78 @@
+#include "app/cli/run_outputs.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "app/common/atomic_file.h"
+#include "app/report/report_charts.h"
+#include "app/results/summary_reader.h"
+
+namespace teamsim::app {
+
+std::vector<ExpectationResult> finish_run(const std::string& out_dir,
+                                          const std::string& summary_json_text,
+                                          const std::vector<Expectation>& expectations,
+                                          const RunExtras& extras) {
+  std::string error;
+  const auto document = parse_summary_json(summary_json_text, error);
+  if (!document) throw std::runtime_error("cannot read back summary.json: " + error);
+  std::vector<ExpectationResult> results = check_expectations(expectations, document->summary);
+  if (extras.report || extras.formats.png || extras.formats.pdf) {
+    ReportContext context;
+    context.generated_at = format_utc(report_clock_now());
+    context.run_at = format_utc(extras.finished_at);
+    context.run_seconds = extras.seconds;
+    context.source_file = extras.scenario_file;
+    context.expectations = results;
+    write_report(out_dir, *document, context, extras.formats);
+  } else if (!extras.histograms.empty()) {
+    std::vector<ReportChart> charts;
+    for (const HistogramSummary& h : document->summary.histograms) {
+      const bool asked = std::any_of(
+          extras.histograms.begin(), extras.histograms.end(),
+          [&](const HistogramRequest& r) { return r.metric == h.metric && r.month == h.month; });
+      if (asked) charts.push_back(histogram_chart(document->summary, h));
+    }
+    write_charts_and_page(out_dir, charts, "", "", extras.formats);
+  }
+  if (!expectations.empty()) {
+    ExpectationSuite suite;
+    suite.name = std::filesystem::path(extras.scenario_file).stem().string();
+    suite.file = extras.scenario_file;
+    suite.results = results;
+    write_file_atomically((std::filesystem::path(out_dir) / "junit.xml").string(),
+                          junit_xml({suite}));
+  }
+  return results;
+}
+
+std::string format_expectation_results(const std::vector<ExpectationResult>& results,
+                                       const std::string& scenario_file, bool colour) {
+  std::string out;
+  const char* green = colour ? "\033[32m" : "";
+  const char* red = colour ? "\033[31m" : "";
+  const char* reset = colour ? "\033[0m" : "";
+  for (const ExpectationResult& result : results) {
+    const Expectation& e = result.expectation;
+    if (result.passed) {
+      out += fmt::format("{}PASS{} {}\n", green, reset, result.message);
+    } else {
+      out += fmt::format("{}FAIL{} {}:{}:{}: {}\n", red, reset, scenario_file, e.mark.line,
+                         e.mark.column, result.message);
+    }
+  }
+  return out;
+}
+
+bool colour_wanted(std::FILE* stream) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour != nullptr && *no_colour != '\0') return false;
+  return isatty(fileno(stream)) != 0;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "app/analysis/expectations.h"
+#include "app/analysis/run_summary.h"
+#include "app/report/report_writer.h"
+
+namespace teamsim::app {
+
+/// What to do with a finished run besides summary.csv and summary.json.
+struct RunExtras {
+  bool report = false;                                ///< write report.html and charts/*.svg
+  ReportFormats formats;                              ///< also PNG/PDF charts (implies the report)
+  std::string scenario_file;                          ///< shown in the report and junit.xml
+  std::chrono::system_clock::time_point finished_at;  ///< when the run ended
+  double seconds = 0;                                 ///< how long it took
+  /// Histograms asked for on the command line: without the report, their charts alone.
+  std::vector<HistogramRequest> histograms;
+};
+
+/// Writes the report (when asked; else the charts of the histograms asked for) into `out_dir` from
+/// `summary_json_text` (the summary.json just written), checks `expectations` against it, writes
+/// `out_dir`/junit.xml when there are any, and returns their results. Throws std::runtime_error
+/// when a file cannot be written.
+std::vector<ExpectationResult> finish_run(const std::string& out_dir,
+                                          const std::string& summary_json_text,
+                                          const std::vector<Expectation>& expectations,
+                                          const RunExtras& extras);
+
+/// Each result as "PASS name" / "FAIL message (file:line)", one per line, for stderr.
+std::string format_expectation_results(const std::vector<ExpectationResult>& results,
+                                       const std::string& scenario_file, bool colour);
+
+/// True when colour may be used on `stream`: it is a terminal and NO_COLOR is unset or empty.
+bool colour_wanted(std::FILE* stream);
+
+}  // namespace teamsim::app

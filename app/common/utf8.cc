@@ -1,0 +1,48 @@
+#include "app/common/utf8.h"
+
+#include <cstdint>
+
+namespace teamsim::app {
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<std::uint8_t>(text[i]);
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    // The length of the sequence and the allowed range of its second byte (Table 3-7 of the
+    // Unicode standard), which rules out overlong forms, surrogates and values past U+10FFFF.
+    std::size_t length = 0;
+    std::uint8_t low = 0x80, high = 0xBF;
+    if (byte >= 0xC2 && byte <= 0xDF) {
+      length = 2;
+    } else if (byte == 0xE0) {
+      length = 3, low = 0xA0;
+    } else if (byte == 0xED) {
+      length = 3, high = 0x9F;
+    } else if (byte >= 0xE1 && byte <= 0xEF) {
+      length = 3;
+    } else if (byte == 0xF0) {
+      length = 4, low = 0x90;
+    } else if (byte >= 0xF1 && byte <= 0xF3) {
+      length = 4;
+    } else if (byte == 0xF4) {
+      length = 4, high = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    const auto second = static_cast<std::uint8_t>(text[i + 1]);
+    if (second < low || second > high) return i;
+    for (std::size_t k = 2; k < length; ++k) {
+      const auto next = static_cast<std::uint8_t>(text[i + k]);
+      if (next < 0x80 || next > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace teamsim::app

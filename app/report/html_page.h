@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/report/report_charts.h"
+
+// The frame every teamsim HTML page shares (the run report, the comparison report, the batch
+// index): one inline style sheet, no scripts, nothing fetched, readable on a laptop and in print.
+// Text goes in through xml_escape_text (element content) and xml_escape_attribute (attribute
+// values) from app/charts/svg_writer.h: HTML5 reads both escapes.
+
+namespace teamsim::app {
+
+/// The page up to and including <main>: doctype, charset, viewport, generator, title and styles.
+std::string html_page_start(std::string_view title);
+
+/// The footer (`footer_html` is already HTML) and the end of the page.
+std::string html_page_end(std::string_view footer_html);
+
+/// <section id="id"><h2>title</h2><p class="lead">lead</p>body</section>: `title` and `lead`
+/// are text (escaped; an empty lead is left out), `body_html` is already HTML.
+std::string html_section(std::string_view id, std::string_view title, std::string_view lead,
+                         std::string_view body_html);
+
+/// One fact of a <dl class="facts"> list: <div><dt>label</dt><dd>value</dd></div>, escaped.
+std::string html_fact(std::string_view label, std::string_view value);
+
+/// The charts as a grid of <figure id="chart-<stem>"> with the inline SVG and the note as caption.
+std::string html_figures(const std::vector<ReportChart>& charts);
+
+}  // namespace teamsim::app

@@ -1,0 +1,426 @@
+#include "app/report/report_charts.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+#include <iterator>
+
+#include "app/charts/bar_chart.h"
+#include "app/charts/chart_axis.h"
+#include "app/charts/chart_style.h"
+#include "app/charts/fan_chart.h"
+#include "models/metrics.h"
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+struct KnownMetric {
+  const char* name;
+  const char* title;
+  const char* y_label;
+  const char* note;
+};
+
+constexpr KnownMetric kFanMetrics[] = {
+    {"arr", "ARR", "annual recurring revenue", "Annual recurring revenue at month end (12 x MRR)."},
+    {"mrr", "MRR", "monthly recurring revenue", "Monthly recurring revenue at month end."},
+    {"new_bookings", "New bookings", "new ACV signed in the month",
+     "Annual contract value of the deals won in each month."},
+    {"customers", "Customers", "customers", "Paying customers at month end."},
+    {"headcount_total", "Headcount", "people", "Everyone employed at month end, all roles."},
+};
+
+constexpr KnownMetric kLateFanMetrics[] = {
+    {"ramped_capacity", "Ramped capacity", "full-rep equivalents",
+     "Selling capacity of the account executives, in fully ramped reps."},
+    {"cash", "Cash", "cash balance", "Cash at month end; the dashed line is zero."},
+};
+
+/// The fan metric of this name, or nullptr.
+const KnownMetric* find_known(const std::string& name) {
+  for (const KnownMetric& known : kFanMetrics) {
+    if (name == known.name) return &known;
+  }
+  for (const KnownMetric& known : kLateFanMetrics) {
+    if (name == known.name) return &known;
+  }
+  return nullptr;
+}
+
+std::string humanize(std::string text) {
+  for (char& c : text) {
+    if (c == '_') c = ' ';
+  }
+  return text;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string subtitle(const RunSummary& summary, const std::string& what) {
+  return fmt::format("{} · {} replications", what,
+                     format_grouped(static_cast<double>(summary.replications), 0));
+}
+
+ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
+                      const std::string& title, const std::string& y_label, std::string note) {
+  FanChartSpec spec;
+  spec.title = title;
+  spec.subtitle = subtitle(summary, summary.scenario_name);
+  const bool money = metric.info.unit == "currency";
+  spec.currency_symbol = money ? currency_symbol(summary.currency) : "";
+  spec.y_label = money && !summary.currency.empty()
+                     ? fmt::format("{} ({})", y_label, summary.currency)
+                     : y_label;
+  spec.whole_numbers = metric.info.unit == "count";
+  spec.series.push_back(fan_series(summary.scenario_name, metric.stats));
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
+  if (metric.info.name == "cash") {
+    spec.reference_line = 0.0;
+    spec.reference_label = "zero cash";
+    if (const auto month = first_cash_risk_month(summary)) {
+      spec.marked_month = *month;
+      spec.marked_label =
+          fmt::format("P(cash < 0) > {:.0f}% from month {}", kCashRiskThreshold * 100, *month);
+      note += fmt::format(
+          " The marker shows the first month in which more than {:.0f}% of the runs have gone "
+          "below zero cash.",
+          kCashRiskThreshold * 100);
+    } else if (summary.find(kCashEverNegativeMetric) != nullptr) {
+      note += fmt::format(" Cash goes below zero in at most {:.0f}% of the runs in every month.",
+                          kCashRiskThreshold * 100);
+    }
+  }
+  return {metric.info.name, title, std::move(note), render_fan_chart(spec)};
+}
+
+/// The mean of a flow metric summed over every month: means add up, percentiles do not.
+double horizon_total_mean(const MetricSummary& metric) { return metric.stats.mean.sum(); }
+
+/// A per-territory measure drawn as bars, one bar per territory.
+struct TerritoryMeasure {
+  const char* suffix;      ///< the metric name's end: "territory.<name>" + suffix
+  const char* file_stem;   ///< the chart's file name
+  const char* title;       ///< the chart's title
+  const char* axis_label;  ///< what the value axis measures
+  const char* note;        ///< how to read it
+  bool monthly = false;    ///< the mean month of the last year, rather than the horizon's total
+};
+
+constexpr TerritoryMeasure kTerritoryMeasures[] = {
+    {kTerritoryBookingsSuffix, "territory_bookings", "Bookings by territory", "new ACV booked",
+     "New bookings per territory over the whole horizon; uneven bars show uneven territories."},
+    {".bookings_per_rep", "territory_bookings_per_rep", "Bookings per rep by territory",
+     "new ACV per rep per month",
+     "Each month's new bookings of the territory divided by the account executives assigned to "
+     "it, averaged over the last twelve months: where a rep sells more, the territory is "
+     "understaffed or richer.",
+     true},
+    {".leads", "territory_leads", "Leads by territory", "leads",
+     "Leads arriving in each territory over the whole horizon."},
+    {".wins", "territory_wins", "Deals won by territory", "deals won",
+     "Deals won in each territory over the whole horizon."},
+};
+
+/// The first month (1-based) of the horizon's last year, or 1 when the horizon is shorter.
+int last_year_start(const RunSummary& summary) { return std::max(1, summary.horizon_months - 11); }
+
+std::optional<ReportChart> territory_chart(const RunSummary& summary,
+                                           const TerritoryMeasure& measure) {
+  BarChartSpec spec;
+  std::string unit;
+  const std::string suffix = measure.suffix;
+  for (const MetricSummary& metric : summary.metrics) {
+    const std::string& name = metric.info.name;
+    if (!starts_with(name, "territory.") || !ends_with(name, suffix)) continue;
+    const std::string territory = name.substr(10, name.size() - 10 - suffix.size());
+    if (territory.empty()) continue;
+    spec.labels.push_back(humanize(territory));
+    const Eigen::VectorXd& mean = metric.stats.mean;
+    double value = 0;
+    if (measure.monthly) {
+      const Eigen::Index first = last_year_start(summary) - 1;
+      value = mean.segment(first, mean.size() - first).mean();
+    } else {
+      value = metric.info.kind == model::MetricKind::kFlow ? horizon_total_mean(metric)
+                                                           : mean(mean.size() - 1);
+    }
+    spec.values.push_back(value);
+    unit = metric.info.unit;
+  }
+  // One territory says nothing the total charts do not.
+  if (spec.labels.size() < 2) return std::nullopt;
+  spec.title = measure.title;
+  const std::string replications = format_grouped(static_cast<double>(summary.replications), 0);
+  spec.subtitle = measure.monthly
+                      ? fmt::format("mean month of months {}–{} · mean of {} replications",
+                                    last_year_start(summary), summary.horizon_months, replications)
+                      : fmt::format("months 1–{} in total · mean of {} replications",
+                                    summary.horizon_months, replications);
+  spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";
+  spec.x_label = unit == "currency" && !summary.currency.empty()
+                     ? fmt::format("{} ({})", measure.axis_label, summary.currency)
+                     : measure.axis_label;
+  spec.orientation = BarOrientation::kHorizontal;
+  spec.width = kReportChartWidth;
+  spec.height = std::max(220, 110 + 44 * static_cast<int>(spec.labels.size()));
+  return ReportChart{measure.file_stem, spec.title, measure.note, render_bar_chart(spec)};
+}
+
+/// "56%" from a median-over-replications percentile of attainment (a share of quota).
+std::string attainment_percent(const MetricSummary& metric, Eigen::Index month) {
+  return fmt::format("{:.0f}%", 100 * metric.stats.percentiles(month, sim::kColumnP50));
+}
+
+/// Bars of the spread of quota attainment across account executives at the last month, from the
+/// model's per-month quota_attainment_p10/p50/p90 (median over replications), in % of quota: the
+/// chart of a summary without the attainment bands (written before they existed, or a run whose
+/// --metrics left them out).
+std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
+  constexpr std::pair<const char*, const char*> kBars[] = {
+      {"quota_attainment_p10", "AE at p10"},
+      {"quota_attainment_p50", "median AE"},
+      {"quota_attainment_p90", "AE at p90"},
+  };
+  BarChartSpec spec;
+  for (const auto& [name, label] : kBars) {
+    const MetricSummary* metric = summary.find(name);
+    if (metric == nullptr) return std::nullopt;
+    spec.labels.emplace_back(label);
+    spec.values.push_back(100 *
+                          metric->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50));
+  }
+  spec.title = "Quota attainment across account executives";
+  spec.subtitle = fmt::format("{} · month {}, median over {} replications", summary.scenario_name,
+                              summary.horizon_months,
+                              format_grouped(static_cast<double>(summary.replications), 0));
+  spec.y_label = "% of quota";
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
+  std::string note = "The spread of attainment among the account executives: 100 is on quota.";
+  if (const MetricSummary* share = summary.find("share_at_quota")) {
+    note +=
+        fmt::format(" Median share of ramped AEs at or above quota: {:.0f}%.",
+                    100 * share->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50));
+  }
+  return ReportChart{"quota_attainment", spec.title, note, render_bar_chart(spec)};
+}
+
+/// "<50%", "50–80%", "≥120%": the attainment range of a band, from the model's edges.
+std::string quota_band_label(std::size_t band) {
+  const auto percent = [](double share) { return fmt::format("{:.0f}", 100 * share); };
+  const std::size_t bands = std::size(model::kQuotaBandLowerEdges);
+  if (band == 0) return fmt::format("<{}%", percent(model::kQuotaBandLowerEdges[1]));
+  if (band + 1 == bands) return fmt::format("≥{}%", percent(model::kQuotaBandLowerEdges[band]));
+  return fmt::format("{}–{}%", percent(model::kQuotaBandLowerEdges[band]),
+                     percent(model::kQuotaBandLowerEdges[band + 1]));
+}
+
+/// Bars of the share of ramped account executives in each quota-attainment band at the last
+/// month: the mean count of the band over the mean count of all bands, i.e. the share among all
+/// the ramped AEs of all replications. Shares, not counts, so plans of different sizes compare.
+std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
+  const Eigen::Index last = summary.horizon_months - 1;
+  std::vector<double> means;
+  for (const char* band : model::kQuotaBandNames) {
+    const MetricSummary* metric = summary.find(std::string(kQuotaAttainmentPrefix) + band);
+    if (metric == nullptr || metric->stats.mean.size() <= last) return std::nullopt;
+    means.push_back(metric->stats.mean(last));
+  }
+  double ramped = 0;
+  for (const double mean : means) ramped += mean;
+  if (!(ramped > 0)) return std::nullopt;
+  const std::string replications = format_grouped(static_cast<double>(summary.replications), 0);
+  BarChartSpec spec;
+  for (std::size_t band = 0; band < means.size(); ++band) {
+    const std::string label = quota_band_label(band);
+    const double share = 100 * means[band] / ramped;
+    spec.labels.push_back(label);
+    spec.values.push_back(std::round(10 * share) / 10);  // labelled to 0.1%
+    spec.hover_texts.push_back(fmt::format("{} of quota: {:.1f}% of ramped AEs ({} of {} a run)",
+                                           label, share, format_grouped(means[band], 1),
+                                           format_grouped(ramped, 1)));
+    const bool below_quota = model::kQuotaBandLowerEdges[band] < 1.0;
+    spec.colours.emplace_back(chart_style::series_colour(below_quota ? 1 : 0));
+  }
+  spec.title = "Quota attainment across account executives";
+  spec.subtitle = fmt::format("{} · month {}, {} replications", summary.scenario_name,
+                              summary.horizon_months, replications);
+  spec.y_label = fmt::format("share of the ramped account executives ({} a run on average)",
+                             format_grouped(ramped, 1));
+  spec.x_label = "bookings over the last 12 months as % of quota";
+  spec.value_suffix = "%";
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
+  std::string note = fmt::format(
+      "Where the ramped account executives stand against quota at month {}: the share of them "
+      "(over all {} runs) whose bookings over the last 12 months, or the months since their ramp "
+      "ended when fewer, reached that part of the quota for those months. Orange bars are below "
+      "quota; on quota counts as 100–120%.",
+      summary.horizon_months, replications);
+  const MetricSummary* p10 = summary.find("quota_attainment_p10");
+  const MetricSummary* p50 = summary.find("quota_attainment_p50");
+  const MetricSummary* p90 = summary.find("quota_attainment_p90");
+  if (p10 != nullptr && p50 != nullptr && p90 != nullptr) {
+    note += fmt::format(
+        " In a typical run the median AE is at {} of quota, the 10th percentile at {} and the "
+        "90th at {}.",
+        attainment_percent(*p50, last), attainment_percent(*p10, last),
+        attainment_percent(*p90, last));
+  }
+  return ReportChart{"quota_attainment", spec.title, note, render_bar_chart(spec)};
+}
+
+std::optional<ReportChart> quota_chart(const RunSummary& summary) {
+  if (auto bands = quota_band_chart(summary)) return bands;
+  return quota_spread_chart(summary);
+}
+
+}  // namespace
+
+ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h) {
+  const MetricSummary* metric = summary.find(h.metric);
+  const bool money = metric != nullptr && metric->info.unit == "currency";
+  const std::string symbol = money ? currency_symbol(summary.currency) : "";
+  const std::string title = metric_title(h.metric);
+  const sim::Histogram& bins = h.histogram;
+  const double replications = static_cast<double>(bins.total() + bins.missing);
+  BarChartSpec spec;
+  spec.title = fmt::format("{} at month {}: distribution", title, h.month);
+  spec.subtitle =
+      fmt::format("{} replications · {}", format_grouped(replications, 0), summary.scenario_name);
+  if (metric != nullptr && h.month >= 1 && h.month <= metric->stats.percentiles.rows()) {
+    const auto& p = metric->stats.percentiles;
+    const auto value = [&](Eigen::Index column) {
+      return format_metric_value(metric->info, p(h.month - 1, column), symbol);
+    };
+    spec.subtitle = fmt::format("median {}, 80% of runs between {} and {} · {} replications",
+                                value(sim::kColumnP50), value(sim::kColumnP10),
+                                value(sim::kColumnP90), format_grouped(replications, 0));
+  }
+  spec.y_label = "replications";
+  spec.x_label = money && !summary.currency.empty()
+                     ? fmt::format("{} ({})", metric_y_label(h.metric), summary.currency)
+                     : metric_y_label(h.metric);
+  spec.whole_numbers = true;
+  spec.value_labels = false;
+  // Counts in bins of one: the value under each bar; otherwise the edges between bars.
+  const bool per_value = metric != nullptr && metric->info.unit == "count" && bins.bin_width == 1;
+  for (std::size_t i = 0; i < bins.counts.size(); ++i) {
+    const double count = static_cast<double>(bins.counts[i]);
+    spec.values.push_back(count);
+    const std::string from = format_compact(bins.edge(i), symbol);
+    const std::string to = format_compact(bins.edge(i + 1), symbol);
+    spec.labels.push_back(per_value ? from : "");
+    spec.hover_texts.push_back(fmt::format("{}: {} replication{} ({:.1f}%)",
+                                           per_value ? from : fmt::format("{} to {}", from, to),
+                                           format_grouped(count, 0), bins.counts[i] == 1 ? "" : "s",
+                                           replications > 0 ? 100 * count / replications : 0.0));
+  }
+  if (!per_value) {
+    for (std::size_t i = 0; i <= bins.counts.size(); ++i) {
+      spec.edge_labels.push_back(format_compact(bins.edge(i), symbol));
+    }
+  }
+  spec.width = kReportChartWidth;
+  spec.height = kReportChartHeight;
+  const std::string rule = bins.rule == sim::BinRule::kFreedmanDiaconis
+                               ? "Freedman–Diaconis rule, rounded to a round number"
+                           : bins.rule == sim::BinRule::kSturges
+                               ? "Sturges' rule, as most runs give the same value"
+                               : "every run gives the same value";
+  return {fmt::format("histogram.{}.m{}", h.metric, h.month), spec.title,
+          fmt::format("How the simulated outcomes of {} at month {} spread: each bar counts the "
+                      "runs in a bin {} wide ({}).",
+                      title, h.month, format_compact(bins.bin_width, symbol), rule),
+          render_bar_chart(spec)};
+}
+
+FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats) {
+  const auto column = [&](Eigen::Index p) {
+    const Eigen::VectorXd values = stats.percentiles.col(p);
+    return std::vector<double>(values.data(), values.data() + values.size());
+  };
+  return {label,
+          column(sim::kColumnP5),
+          column(sim::kColumnP25),
+          column(sim::kColumnP50),
+          column(sim::kColumnP75),
+          column(sim::kColumnP95)};
+}
+
+std::string metric_y_label(const std::string& metric_name) {
+  if (const KnownMetric* known = find_known(metric_name)) return known->y_label;
+  if (metric_name.rfind("headcount", 0) == 0) return "people";
+  std::string label = metric_title(metric_name);
+  for (char& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return label;
+}
+
+bool ever_positive(const MetricSummary& metric) {
+  return (metric.stats.percentiles.array() > 0).any();
+}
+
+std::string metric_title(const std::string& metric_name) {
+  if (const KnownMetric* known = find_known(metric_name)) return known->title;
+  if (starts_with(metric_name, "headcount.")) {
+    return "Headcount: " + humanize(metric_name.substr(10));
+  }
+  if (starts_with(metric_name, "territory.")) {
+    const std::string rest = metric_name.substr(10);
+    const auto dot = rest.rfind('.');
+    if (dot != std::string::npos) {
+      std::string measure = humanize(rest.substr(dot + 1));
+      if (!measure.empty()) measure[0] = static_cast<char>(std::toupper(measure[0]));
+      return fmt::format("{}: {}", measure, humanize(rest.substr(0, dot)));
+    }
+  }
+  std::string title = humanize(metric_name);
+  if (!title.empty()) title[0] = static_cast<char>(std::toupper(title[0]));
+  return title;
+}
+
+std::optional<int> first_cash_risk_month(const RunSummary& summary) {
+  const MetricSummary* risk = summary.find(kCashEverNegativeMetric);
+  if (risk == nullptr) return std::nullopt;
+  for (Eigen::Index m = 0; m < risk->stats.mean.size(); ++m) {
+    if (risk->stats.mean(m) > kCashRiskThreshold) return static_cast<int>(m) + 1;
+  }
+  return std::nullopt;
+}
+
+std::vector<ReportChart> report_charts(const RunSummary& summary) {
+  std::vector<ReportChart> charts;
+  const auto add_known = [&](const KnownMetric& known) {
+    if (const MetricSummary* metric = summary.find(known.name)) {
+      charts.push_back(fan_chart(summary, *metric, known.title, known.y_label, known.note));
+    }
+  };
+  for (const KnownMetric& known : kFanMetrics) add_known(known);
+  for (const MetricSummary& metric : summary.metrics) {
+    if (!starts_with(metric.info.name, "headcount.") || !ever_positive(metric)) continue;
+    const std::string role = humanize(metric.info.name.substr(10));
+    charts.push_back(fan_chart(summary, metric, metric_title(metric.info.name), "people",
+                               fmt::format("People in the {} role at month end.", role)));
+  }
+  for (const KnownMetric& known : kLateFanMetrics) add_known(known);
+  for (const HistogramSummary& histogram : summary.histograms) {
+    charts.push_back(histogram_chart(summary, histogram));
+  }
+  for (const TerritoryMeasure& measure : kTerritoryMeasures) {
+    if (auto chart = territory_chart(summary, measure)) charts.push_back(std::move(*chart));
+  }
+  if (auto chart = quota_chart(summary)) charts.push_back(std::move(*chart));
+  return charts;
+}
+
+}  // namespace teamsim::app

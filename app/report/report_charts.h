@@ -1,0 +1,62 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/analysis/run_summary.h"
+#include "app/charts/fan_chart.h"
+#include "app/results/terminal_table.h"
+
+namespace teamsim::app {
+
+/// One chart of the report: where it goes and what it says.
+struct ReportChart {
+  std::string file_stem;  ///< the file name without .svg: the metric name, e.g. "headcount.ae"
+  std::string title;      ///< the chart's title, also the report's figure caption
+  std::string note;       ///< one sentence under the chart saying how to read it; may be empty
+  std::string svg;        ///< the standalone SVG document
+};
+
+/// The report's chart size in px: two side by side fill a laptop screen at about their own size.
+inline constexpr int kReportChartWidth = 640, kReportChartHeight = 380;
+
+/// The probability that cash fell below zero is the mean of this 0/1 per-replication metric.
+inline constexpr const char* kCashEverNegativeMetric = "cash_ever_negative";
+/// Per-territory metrics are named "territory.<name>.<measure>"; bars use this measure.
+inline constexpr const char* kTerritoryBookingsSuffix = ".bookings";
+/// Quota-attainment bands are metrics named "quota_attainment.<band>", one per name of
+/// model::kQuotaBandNames.
+inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
+/// The share of replications with negative cash above which the cash chart marks the month.
+inline constexpr double kCashRiskThreshold = 0.10;
+
+/// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea".
+std::string metric_title(const std::string& metric_name);
+
+/// What the y axis of a metric's chart measures: "annual recurring revenue", "people"; for a
+/// metric without a known label, its title in lower case.
+std::string metric_y_label(const std::string& metric_name);
+
+/// A fan of statistics over months (p5, p25, p50, p75 and p95 of `stats`) named `label`.
+FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats);
+
+/// False when every percentile of every month is zero or less: a role nobody is ever hired into.
+bool ever_positive(const MetricSummary& metric);
+
+/// The first month (1-based) whose mean of `cash_ever_negative` exceeds kCashRiskThreshold;
+/// nullopt when the metric is absent or the threshold is never exceeded.
+std::optional<int> first_cash_risk_month(const RunSummary& summary);
+
+/// The bar chart of a histogram of the summary ("histogram.<metric>.m<month>"): replications per
+/// bin, the bin edges on the x axis (or, for counts in bins of one, the values under the bars).
+ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& histogram);
+
+/// Every chart the report shows, in report order: fan charts of ARR, MRR, new bookings,
+/// customers, total headcount, headcount per role, ramped capacity and cash, the histograms of
+/// the summary, then per-territory bars and the quota-attainment chart when the summary has
+/// those metrics. A metric the summary lacks is skipped. The same summary always gives the same
+/// bytes.
+std::vector<ReportChart> report_charts(const RunSummary& summary);
+
+}  // namespace teamsim::app

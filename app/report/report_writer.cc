@@ -1,0 +1,79 @@
+#include "app/report/report_writer.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <string_view>
+
+#include "app/charts/svg_raster.h"
+#include "app/common/atomic_file.h"
+#include "app/report/report_charts.h"
+
+namespace teamsim::app {
+
+std::vector<std::string> write_charts_and_page(const std::string& out_dir,
+                                               const std::vector<ReportChart>& charts,
+                                               const std::string& page_name,
+                                               const std::string& page_html,
+                                               const ReportFormats& formats) {
+  namespace fs = std::filesystem;
+  // Render everything before writing anything, so a rendering failure writes nothing.
+  struct File {
+    std::string path;
+    std::string contents;
+  };
+  std::vector<File> files;
+  const fs::path chart_dir = fs::path(out_dir) / "charts";
+  for (const ReportChart& chart : charts) {
+    files.push_back({(chart_dir / (chart.file_stem + ".svg")).string(), chart.svg});
+    if (formats.png) {
+      files.push_back({(chart_dir / (chart.file_stem + ".png")).string(), svg_to_png(chart.svg)});
+    }
+    if (formats.pdf) {
+      files.push_back({(chart_dir / (chart.file_stem + ".pdf")).string(), svg_to_pdf(chart.svg)});
+    }
+  }
+  if (!page_name.empty()) files.push_back({(fs::path(out_dir) / page_name).string(), page_html});
+  ensure_directory(chart_dir.string());
+  std::vector<std::string> written;
+  for (const File& file : files) {
+    write_file_atomically(file.path, file.contents);
+    written.push_back(file.path);
+  }
+  return written;
+}
+
+std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
+                                      const ReportContext& context, const ReportFormats& formats,
+                                      const std::vector<ReportChart>& extra_charts) {
+  std::vector<ReportChart> charts = report_charts(document.summary);
+  charts.insert(charts.end(), extra_charts.begin(), extra_charts.end());
+  return write_charts_and_page(out_dir, charts, "report.html",
+                               render_report_html(document, charts, context), formats);
+}
+
+std::string format_utc(std::chrono::system_clock::time_point time) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &utc);
+  return std::string(text, length);
+}
+
+std::chrono::system_clock::time_point report_clock_now() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    const std::string_view text(epoch);
+    long long seconds = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (error == std::errc() && end == text.data() + text.size() && seconds >= 0) {
+      return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+    }
+  }
+  return std::chrono::system_clock::now();
+}
+
+}  // namespace teamsim::app

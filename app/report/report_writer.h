@@ -1,0 +1,42 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "app/report/html_report.h"
+#include "app/results/summary_reader.h"
+
+namespace teamsim::app {
+
+/// Which extra formats to write beside each chart's SVG.
+struct ReportFormats {
+  bool png = false;  ///< charts/<metric>.png at twice the SVG's pixel size
+  bool pdf = false;  ///< charts/<metric>.pdf, vector
+};
+
+/// Writes OUT/charts/<stem>.svg for each chart (and .png/.pdf when asked), then OUT/`page_name`
+/// holding `page_html` (no page when the name is empty); each file atomically, and nothing when any
+/// of them fails to render. Returns the paths written, the page last. Throws std::runtime_error
+/// when a file cannot be written or rendered.
+std::vector<std::string> write_charts_and_page(const std::string& out_dir,
+                                               const std::vector<ReportChart>& charts,
+                                               const std::string& page_name,
+                                               const std::string& page_html,
+                                               const ReportFormats& formats);
+
+/// Writes OUT/charts/<metric>.svg for every report chart and `extra_charts` after them (and
+/// .png/.pdf when asked), then OUT/report.html; each file atomically. Returns the paths written,
+/// report.html last. Throws std::runtime_error when a file cannot be written or rendered.
+std::vector<std::string> write_report(const std::string& out_dir, const SummaryDocument& document,
+                                      const ReportContext& context, const ReportFormats& formats,
+                                      const std::vector<ReportChart>& extra_charts = {});
+
+/// A time for people: "2025-03-01 14:05:09 UTC".
+std::string format_utc(std::chrono::system_clock::time_point time);
+
+/// Now, or the time in the SOURCE_DATE_EPOCH environment variable (seconds since 1970) when it
+/// is set, so that reports can be made reproducible.
+std::chrono::system_clock::time_point report_clock_now();
+
+}  // namespace teamsim::app

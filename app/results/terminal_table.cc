@@ -1,0 +1,80 @@
+#include "app/results/terminal_table.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <utility>
+
+#include "app/charts/chart_axis.h"
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+
+std::string currency_symbol(const std::string& currency) {
+  if (currency == "USD") return "$";
+  if (currency == "EUR") return "€";
+  if (currency == "GBP") return "£";
+  return "";
+}
+
+std::string_view key_metric_label(std::string_view metric) {
+  for (const KeyMetricRow& row : kKeyMetricRows) {
+    if (row.metric == metric) return row.label;
+  }
+  return metric;
+}
+
+std::string format_metric_value(const model::MetricInfo& info, double value,
+                                const std::string& currency_symbol) {
+  if (!std::isfinite(value)) return "n/a";
+  if (info.unit == "ratio") return fmt::format("{:.1f}%", value * 100);
+  if (info.unit == "count") return format_compact(std::round(value));
+  return format_compact(value, info.unit == "currency" ? currency_symbol : "");
+}
+
+std::vector<int> key_months(int horizon_months) {
+  std::vector<int> months;
+  for (const int month : {12, 24, 36}) {
+    if (month <= horizon_months) months.push_back(month);
+  }
+  // A horizon between the key months (or shorter than a year) also shows its last month.
+  if (months.size() < 3 && (months.empty() || months.back() < horizon_months)) {
+    months.push_back(horizon_months);
+  }
+  return months;
+}
+
+std::string key_metrics_table(const RunSummary& summary) {
+  const std::vector<int> months = key_months(summary.horizon_months);
+  const std::string symbol = currency_symbol(summary.currency);
+  constexpr int kLabelWidth = 26;
+  constexpr int kCellWidth = 9;
+  std::string out = fmt::format("{:<{}}", "", kLabelWidth);
+  for (const int month : months) {
+    out += fmt::format(" │{:^{}}", fmt::format("month {}", month), 3 * kCellWidth);
+  }
+  out += '\n';
+  out += fmt::format("{:<{}}", "(p10 / p50 / p90)", kLabelWidth);
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    out += fmt::format(" │{:>{}}{:>{}}{:>{}}", "p10", kCellWidth, "p50", kCellWidth, "p90",
+                       kCellWidth);
+  }
+  out += '\n';
+  for (const KeyMetricRow& row : kKeyMetricRows) {
+    const MetricSummary* metric = summary.find(std::string(row.metric));
+    if (metric == nullptr) continue;
+    out += fmt::format("{:<{}}", row.label, kLabelWidth);
+    for (const int month : months) {
+      const auto& p = metric->stats.percentiles;
+      const Eigen::Index m = month - 1;
+      for (const Eigen::Index column : {sim::kColumnP10, sim::kColumnP50, sim::kColumnP90}) {
+        out += fmt::format("{}{:>{}}", column == sim::kColumnP10 ? " │" : "",
+                           format_metric_value(metric->info, p(m, column), symbol), kCellWidth);
+      }
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/analysis/run_summary.h"
+
+namespace teamsim::app {
+
+/// "$", "€" or "£" for USD, EUR and GBP; "" for any other currency (the code is then shown
+/// beside the number by the caller, or not at all).
+std::string currency_symbol(const std::string& currency);
+
+/// One row of the key-metric tables, on the terminal and in the report.
+struct KeyMetricRow {
+  std::string_view metric;  ///< the metric name, e.g. "arr"
+  std::string_view label;   ///< what the row is called, e.g. "New bookings (month)"
+};
+
+/// The key metrics in table order. The report lists each role's headcount under
+/// "headcount_total"; a metric the run lacks is left out.
+inline constexpr KeyMetricRow kKeyMetricRows[] = {
+    {"arr", "ARR"},
+    {"mrr", "MRR"},
+    {"new_bookings", "New bookings (month)"},
+    {"customers", "Customers"},
+    {"logo_churn", "Logo churn (month)"},
+    {"headcount_total", "Headcount"},
+    {"ramped_capacity", "Ramped AE capacity (FTE)"},
+    {"share_at_quota", "Ramped AEs on quota (%)"},
+    {"departures", "Departures (month)"},
+    {"payroll", "Payroll (month)"},
+    {"total_cost", "Total cost (month)"},
+    {"cash", "Cash"},
+};
+
+/// The label of a key metric in kKeyMetricRows, or the name itself for any other metric.
+std::string_view key_metric_label(std::string_view metric);
+
+/// A value of a metric for people: ratios as "12.5%", counts as whole numbers (percentiles of
+/// counts interpolate: 37.1 customers), the rest as format_compact with `currency_symbol` for
+/// money ("$1.25M", "12.3k"); "n/a" when not finite.
+std::string format_metric_value(const model::MetricInfo& info, double value,
+                                const std::string& currency_symbol);
+
+/// The months the key-metric table shows: 12, 24 and 36 where the horizon reaches them, else the
+/// horizon's last month.
+std::vector<int> key_months(int horizon_months);
+
+/// The key metrics (kKeyMetricRows) at the key months as p10 / p50 / p90, as an aligned
+/// plain-text table ending in a newline.
+std::string key_metrics_table(const RunSummary& summary);
+
+}  // namespace teamsim::app

@@ -1,0 +1,298 @@
+#include "app/scenario/scenario_json.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <variant>
+
+#include "models/defaults.h"
+
+namespace teamsim::app {
+namespace {
+
+using nlohmann::ordered_json;
+using sim::Distribution;
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+ordered_json make_distribution(const char* name, ordered_json params) {
+  ordered_json json;
+  json["dist"] = name;
+  json["params"] = std::move(params);
+  return json;
+}
+
+const char* kind_name(model::RoleKind kind) { return model::role_kind_name(kind); }
+
+const char* curve_name(model::RampCurve curve) {
+  switch (curve) {
+    case model::RampCurve::kLinear:
+      return "linear";
+    case model::RampCurve::kStep:
+      return "step";
+    case model::RampCurve::kSCurve:
+      return "s_curve";
+  }
+  return "linear";
+}
+
+const char* basis_key(model::RuleBasis basis) {
+  switch (basis) {
+    case model::RuleBasis::kNone:
+      return "every_months";
+    case model::RuleBasis::kCustomers:
+      return "per_customers";
+    case model::RuleBasis::kReps:
+      return "per_reps";
+    case model::RuleBasis::kRepsPerManagerAbove:
+      return "when_reps_per_manager_above";
+  }
+  return "every_months";
+}
+
+}  // namespace
+
+ordered_json distribution_to_json(const Distribution& distribution) {
+  return std::visit(
+      Overloaded{
+          [](const Distribution::Constant& d) {
+            return make_distribution("constant", {{"value", d.value}});
+          },
+          [](const Distribution::Uniform& d) {
+            return make_distribution("uniform", {{"min", d.min}, {"max", d.max}});
+          },
+          [](const Distribution::Triangular& d) {
+            return make_distribution("triangular",
+                                     {{"min", d.min}, {"mode", d.mode}, {"max", d.max}});
+          },
+          [](const Distribution::TruncatedNormal& d) {
+            ordered_json params = {{"mean", d.mean}, {"sd", d.sd}};
+            if (std::isfinite(d.min)) params["min"] = d.min;
+            if (std::isfinite(d.max)) params["max"] = d.max;
+            return make_distribution("normal", std::move(params));
+          },
+          [](const Distribution::LogNormal& d) {
+            return make_distribution("lognormal", {{"mu", d.mu}, {"sigma", d.sigma}});
+          },
+          [](const Distribution::Gamma& d) {
+            return make_distribution("gamma", {{"shape", d.shape}, {"scale", d.scale}});
+          },
+          [](const Distribution::Beta& d) {
+            return make_distribution("beta", {{"alpha", d.alpha}, {"beta", d.beta}});
+          },
+          [](const Distribution::Poisson& d) {
+            return make_distribution("poisson", {{"mean", d.mean}});
+          },
+          [](const Distribution::Empirical& d) {
+            ordered_json params;
+            params["values"] = d.values;
+            return make_distribution("empirical", std::move(params));
+          },
+      },
+      distribution.params());
+}
+
+ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
+  ordered_json json;
+  json["name"] = spec.name;
+  json["description"] = spec.description;
+  json["horizon_months"] = spec.horizon_months;
+  json["replications"] = spec.replications;
+  json["seed"] = spec.seed;
+  json["money"] = {{"currency", spec.money.currency},
+                   {"starting_cash", spec.money.starting_cash},
+                   {"other_monthly_costs", spec.money.other_monthly_costs}};
+
+  ordered_json roles = ordered_json::object();
+  for (const model::RoleSpec& role : spec.roles) {
+    ordered_json fields;
+    fields["kind"] = kind_name(role.kind);
+    fields["annual_salary"] = role.annual_salary;
+    fields["time_to_fill_days"] = distribution_to_json(role.time_to_fill_days);
+    fields["onboarding_days"] = distribution_to_json(role.onboarding_days);
+    fields["ramp_months"] = distribution_to_json(role.ramp_months);
+    fields["ramp_curve"] = curve_name(role.ramp_curve);
+    fields["annual_attrition"] = role.annual_attrition;
+    fields["backfill"] = role.backfill;
+    fields["backfill_delay_days"] = distribution_to_json(role.backfill_delay_days);
+    fields["backfill_source"] = role.backfill_source;
+    switch (role.kind) {
+      case model::RoleKind::kAccountExecutive:
+        fields["max_open_opportunities"] = role.max_open_opportunities;
+        fields["prospecting_leads_per_month"] = role.prospecting_leads_per_month;
+        fields["hands_off_leads"] = role.hands_off_leads;
+        fields["annual_quota"] = role.annual_quota;
+        fields["on_target_earnings"] = role.on_target_earnings;
+        fields["performance"] = distribution_to_json(role.performance);
+        break;
+      case model::RoleKind::kSalesManager:
+      case model::RoleKind::kAssistantManager:
+        fields["span_of_control"] = role.span_of_control;
+        fields["concurrent_searches"] = role.concurrent_searches;
+        fields["trainees_at_once"] = role.trainees_at_once;
+        break;
+      case model::RoleKind::kCustomerSuccess:
+        fields["accounts_per_rep"] = role.accounts_per_rep;
+        break;
+      case model::RoleKind::kSpecialist:
+        fields["concurrent_deals"] = role.concurrent_deals;
+        break;
+      case model::RoleKind::kSalesOperations:
+        fields["leads_screened_per_month"] = role.leads_screened_per_month;
+        break;
+      case model::RoleKind::kSalesEnablement:
+        fields["trainees_at_once"] = role.trainees_at_once;
+        fields["reps_supported"] = role.reps_supported;
+        fields["ramp_reduction"] = role.ramp_reduction;
+        fields["productivity_uplift"] = role.productivity_uplift;
+        break;
+    }
+    roles[role.name] = std::move(fields);
+  }
+  json["roles"] = std::move(roles);
+
+  ordered_json sources = ordered_json::object();
+  for (const model::HireSourceSpec& source : spec.hire_sources) {
+    sources[source.name] = {{"time_to_fill_factor", source.time_to_fill_factor},
+                            {"ramp_factor", source.ramp_factor},
+                            {"productivity", source.productivity},
+                            {"attrition_factor", source.attrition_factor},
+                            {"salary_factor", source.salary_factor},
+                            {"cost_per_hire", source.cost_per_hire}};
+  }
+  json["hire_sources"] = std::move(sources);
+  json["founder"] = {{"span_of_control", spec.founder.span_of_control},
+                     {"concurrent_searches", spec.founder.concurrent_searches},
+                     {"time_to_fill_factor", spec.founder.time_to_fill_factor},
+                     {"trainees_at_once", spec.founder.trainees_at_once}};
+  json["management"] = {{"under_management_penalty", spec.management.under_management_penalty},
+                        {"underperformance_threshold", spec.management.underperformance_threshold},
+                        {"underperformance_months", spec.management.underperformance_months},
+                        {"improvement_plan_months", spec.management.improvement_plan_months}};
+
+  ordered_json territories = ordered_json::object();
+  for (const model::TerritorySpec& territory : spec.territories) {
+    territories[territory.name] = {{"inbound_leads_per_month", territory.inbound_leads_per_month},
+                                   {"accounts", territory.accounts},
+                                   {"cool_off_months", territory.cool_off_months},
+                                   {"win_rate_factor", territory.win_rate_factor},
+                                   {"deal_size_factor", territory.deal_size_factor}};
+  }
+  json["territories"] = std::move(territories);
+
+  ordered_json staff = ordered_json::array();
+  for (const model::StartingStaffSpec& entry : spec.starting_staff) {
+    ordered_json item = {{"role", entry.role}, {"count", entry.count}};
+    if (!entry.territory.empty()) item["territory"] = entry.territory;
+    staff.push_back(std::move(item));
+  }
+  json["starting_staff"] = std::move(staff);
+
+  ordered_json hires = ordered_json::array();
+  for (const model::HireSpec& hire : spec.hires) {
+    ordered_json item = {{"role", hire.role}, {"count", hire.count}, {"month", hire.start_month}};
+    if (!hire.territory.empty()) item["territory"] = hire.territory;
+    item["source"] = hire.source;
+    hires.push_back(std::move(item));
+  }
+  json["hires"] = std::move(hires);
+
+  ordered_json rules = ordered_json::array();
+  for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
+    ordered_json item = {{"role", rule.role}, {"count", rule.count}};
+    if (rule.basis == model::RuleBasis::kNone) {
+      item["every_months"] = rule.every_months;
+    } else {
+      item[basis_key(rule.basis)] = rule.ratio;
+    }
+    item["from_month"] = rule.from_month;
+    if (rule.until_month != std::numeric_limits<int>::max()) item["until_month"] = rule.until_month;
+    if (rule.max_count != model::kUnlimited) item["max_count"] = rule.max_count;
+    if (!rule.territory.empty()) item["territory"] = rule.territory;
+    item["source"] = rule.source;
+    rules.push_back(std::move(item));
+  }
+  json["hiring_rules"] = std::move(rules);
+
+  const model::PipelineSpec& pipeline = spec.pipeline;
+  json["pipeline"] = {{"win_rate", distribution_to_json(pipeline.win_rate)},
+                      {"deal_size_acv", distribution_to_json(pipeline.deal_size_acv)},
+                      {"sales_cycle_days", distribution_to_json(pipeline.sales_cycle_days)},
+                      {"complex_share", pipeline.complex_share},
+                      {"specialist_help_days", distribution_to_json(pipeline.specialist_help_days)},
+                      {"specialist_win_rate_factor", pipeline.specialist_win_rate_factor},
+                      {"unassisted_win_rate_factor", pipeline.unassisted_win_rate_factor},
+                      {"unqualified_lead_share", pipeline.unqualified_lead_share},
+                      {"qualification_accuracy", pipeline.qualification_accuracy},
+                      {"rebalance_every_months", pipeline.rebalance_every_months}};
+  ordered_json products = ordered_json::object();
+  for (const model::ProductSpec& product : spec.products) {
+    products[product.name] = {{"share", product.share},
+                              {"win_rate", distribution_to_json(product.win_rate)},
+                              {"deal_size_acv", distribution_to_json(product.deal_size_acv)},
+                              {"sales_cycle_days", distribution_to_json(product.sales_cycle_days)},
+                              {"complex_share", product.complex_share}};
+  }
+  json["products"] = std::move(products);
+  ordered_json channels = ordered_json::object();
+  for (const model::ChannelSpec& channel : spec.channels) {
+    channels[channel.name] = {{"share", channel.share},
+                              {"lead_conversion", channel.lead_conversion},
+                              {"cycle_factor", channel.cycle_factor},
+                              {"win_rate_factor", channel.win_rate_factor},
+                              {"cost_per_lead", channel.cost_per_lead}};
+  }
+  json["channels"] = std::move(channels);
+  ordered_json segments = ordered_json::object();
+  for (const model::SegmentSpec& segment : spec.segments) {
+    ordered_json by_territory = ordered_json::object();
+    for (const auto& [territory, share] : segment.share_by_territory)
+      by_territory[territory] = share;
+    segments[segment.name] = {{"share", segment.share},
+                              {"share_by_territory", std::move(by_territory)},
+                              {"win_rate_factor", segment.win_rate_factor},
+                              {"deal_size_factor", segment.deal_size_factor},
+                              {"cycle_factor", segment.cycle_factor},
+                              {"churn_factor", segment.churn_factor}};
+  }
+  json["segments"] = std::move(segments);
+  json["seasonality"] = {{"leads", spec.seasonality.leads},
+                         {"closing", spec.seasonality.closing},
+                         {"start_month_of_year", spec.seasonality.start_month_of_year}};
+  json["customers"] = {
+      {"initial", spec.customers.initial_customers},
+      {"initial_mrr", distribution_to_json(spec.customers.initial_mrr)},
+      {"monthly_churn", spec.customers.monthly_churn},
+      {"monthly_expansion", distribution_to_json(spec.customers.monthly_expansion)},
+      {"annual_contract_share", spec.customers.annual_contract_share},
+      {"annual_churn", spec.customers.annual_churn},
+      {"annual_billing",
+       spec.customers.annual_billing == model::AnnualBilling::kUpfront ? "upfront" : "monthly"},
+      {"covered_churn_factor", spec.customers.covered_churn_factor},
+      {"covered_expansion_bonus", spec.customers.covered_expansion_bonus}};
+  return json;
+}
+
+std::uint64_t fnv1a_64(std::string_view bytes) {
+  constexpr std::uint64_t kOffsetBasis = 14695981039346656037ULL;
+  constexpr std::uint64_t kPrime = 1099511628211ULL;
+  std::uint64_t hash = kOffsetBasis;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= kPrime;
+  }
+  return hash;
+}
+
+std::string scenario_hash(const model::ScenarioSpec& spec) {
+  return fmt::format("{:016x}", fnv1a_64(scenario_to_json(spec).dump()));
+}
+
+}  // namespace teamsim::app

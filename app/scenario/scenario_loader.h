@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/analysis/expectations.h"
+#include "app/common/diagnostics.h"
+#include "app/scenario/yaml_tree.h"
+#include "models/scenario_spec.h"
+
+// Turns a scenario YAML file into a model::ScenarioSpec, checking types, ranges, distribution
+// parameters and cross references. Every problem is reported at once as a diagnostic; nothing a
+// user writes makes these functions throw. Keys and defaults: docs/scenario-reference.md.
+
+namespace teamsim::app {
+
+/// A loaded scenario, or every reason it could not be loaded.
+struct LoadResult {
+  /// Set only when there are no diagnostics.
+  std::optional<model::ScenarioSpec> spec;
+  /// Every problem found, in file order.
+  std::vector<Diagnostic> diagnostics;
+  /// The scenario's `expect:` assertions (see app/analysis/expectations.h), checked after a run.
+  std::vector<Expectation> expectations;
+
+  bool ok() const { return spec.has_value() && diagnostics.empty(); }
+};
+
+/// Loads a scenario from YAML text; `file_name` labels diagnostics and, without a `name:` key,
+/// gives the scenario its name (the file stem).
+LoadResult load_scenario_string(std::string_view text, const std::string& file_name);
+
+/// Loads a scenario file. A missing or unreadable file gives one diagnostic at line 0, column 0
+/// with the operating system's reason.
+LoadResult load_scenario_file(const std::string& path);
+
+/// Builds a scenario from an already parsed (and possibly merged) tree. `file_name` provides the
+/// default scenario name, as in load_scenario_string.
+LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name);
+
+}  // namespace teamsim::app

@@ -1,0 +1,388 @@
+#include "app/scenario/scenario_resolver.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "app/scenario/yaml_reader.h"
+
+namespace teamsim::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Role names that exist without being written (see docs/scenario-reference.md, `roles`).
+const std::vector<std::string> kBuiltinRoles = {"account_executive", "sales_manager"};
+
+YamlMark command_line_mark() { return YamlMark{std::string(kCommandLineFile), 0, 0}; }
+
+Diagnostic command_line_error(std::string key_path, std::string message) {
+  return Diagnostic{std::string(kCommandLineFile), 0, 0, std::move(key_path), std::move(message)};
+}
+
+Diagnostic error_at(const YamlMark& mark, std::string key_path, std::string message) {
+  return Diagnostic{mark.file, mark.line, mark.column, std::move(key_path), std::move(message)};
+}
+
+std::string canonical_name(const std::string& path) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  return error ? fs::path(path).lexically_normal().string() : canonical.string();
+}
+
+// Removes the entry `key` from a map node and returns it.
+std::optional<YamlEntry> take_entry(YamlNode& node, std::string_view key) {
+  if (!node.is_map()) return std::nullopt;
+  const auto it = std::find_if(node.entries.begin(), node.entries.end(),
+                               [&](const YamlEntry& e) { return e.key == key; });
+  if (it == node.entries.end()) return std::nullopt;
+  YamlEntry entry = std::move(*it);
+  node.entries.erase(it);
+  return entry;
+}
+
+// Parses `text` and merges it over the files it extends (recursively). `chain` holds the
+// canonical names of the files being read, outermost first.
+std::optional<YamlNode> load_chain(std::string_view text, const std::string& file_name,
+                                   std::vector<std::string>& chain,
+                                   std::vector<Diagnostic>& diagnostics) {
+  std::optional<YamlNode> root = parse_yaml(text, file_name, diagnostics);
+  if (!root) return std::nullopt;
+  std::optional<YamlEntry> extends = take_entry(*root, "extends");
+  if (!extends) return root;
+  const YamlNode& target = extends->value;
+  if (!target.is_scalar() || target.text.empty()) {
+    diagnostics.push_back(error_at(
+        target.mark, "extends",
+        fmt::format("expected the name of a scenario file, got {}", describe_yaml_node(target))));
+    return std::nullopt;
+  }
+  const std::string base_path =
+      (fs::path(file_name).parent_path() / target.text).lexically_normal().string();
+  if (chain.size() > static_cast<std::size_t>(kMaxExtendsDepth)) {
+    diagnostics.push_back(
+        error_at(target.mark, "extends",
+                 fmt::format("more than {} levels of extends; flatten some of the files",
+                             kMaxExtendsDepth)));
+    return std::nullopt;
+  }
+  const std::string canonical = canonical_name(base_path);
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    std::string cycle;
+    for (const std::string& name : chain) cycle += fs::path(name).filename().string() + " -> ";
+    cycle += fs::path(canonical).filename().string();
+    diagnostics.push_back(
+        error_at(target.mark, "extends", fmt::format("extends cycle: {}", cycle)));
+    return std::nullopt;
+  }
+  std::string error;
+  const std::optional<std::string> contents = read_yaml_file(base_path, error);
+  if (!contents) {
+    diagnostics.push_back(
+        error_at(target.mark, "extends", fmt::format("cannot read '{}': {}", base_path, error)));
+    return std::nullopt;
+  }
+  chain.push_back(canonical);
+  std::optional<YamlNode> base = load_chain(*contents, base_path, chain, diagnostics);
+  chain.pop_back();
+  if (!base) return std::nullopt;
+  if (!base->is_map() && !base->is_null()) {
+    diagnostics.push_back(
+        error_at(base->mark, "",
+                 fmt::format("a scenario extended by {} must be a map of keys, got {}", file_name,
+                             describe_yaml_node(*base))));
+    return std::nullopt;
+  }
+  if (!root->is_map() && !root->is_null()) return root;  // the loader reports it
+  merge_yaml(*base, *root);
+  return base;
+}
+
+// Replaces every mark in `node` by `mark`.
+void relabel(YamlNode& node, const YamlMark& mark) {
+  node.mark = mark;
+  for (YamlNode& item : node.items) relabel(item, mark);
+  for (YamlEntry& entry : node.entries) {
+    entry.key_mark = mark;
+    relabel(entry.value, mark);
+  }
+}
+
+// One step of an override path: a map key or a list index.
+struct PathStep {
+  std::string key;
+  std::optional<std::size_t> index;
+};
+
+std::optional<std::vector<PathStep>> parse_path(std::string_view path) {
+  std::vector<PathStep> steps;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    const std::size_t end = path.find_first_of(".[", i);
+    const std::string_view key =
+        path.substr(i, end == std::string_view::npos ? path.npos : end - i);
+    if (key.empty()) return std::nullopt;
+    steps.push_back({std::string(key), std::nullopt});
+    i = end == std::string_view::npos ? path.size() : end;
+    while (i < path.size() && path[i] == '[') {
+      const std::size_t close = path.find(']', i);
+      if (close == std::string_view::npos) return std::nullopt;
+      std::size_t index = 0;
+      const char* first = path.data() + i + 1;
+      const char* last = path.data() + close;
+      const auto [ptr, ec] = std::from_chars(first, last, index);
+      if (ec != std::errc() || ptr != last || first == last) return std::nullopt;
+      steps.push_back({"", index});
+      i = close + 1;
+    }
+    if (i < path.size()) {
+      if (path[i] != '.') return std::nullopt;
+      ++i;
+      if (i == path.size()) return std::nullopt;
+    }
+  }
+  if (steps.empty()) return std::nullopt;
+  return steps;
+}
+
+std::vector<std::string> map_keys(const YamlNode& node) {
+  std::vector<std::string> keys;
+  for (const YamlEntry& entry : node.entries) keys.push_back(entry.key);
+  return keys;
+}
+
+// Applies one "path=VALUE" override to `root`; false (with a diagnostic) when it cannot.
+bool apply_override(YamlNode& root, const std::string& text, std::vector<Diagnostic>& diagnostics) {
+  const auto split = split_override(text);
+  if (!split) {
+    diagnostics.push_back(command_line_error(
+        "", fmt::format("--set '{}': expected KEY.PATH=VALUE, e.g. pipeline.win_rate=0.25", text)));
+    return false;
+  }
+  const auto& [path, value_text] = *split;
+  const auto steps = parse_path(path);
+  if (!steps) {
+    diagnostics.push_back(command_line_error(
+        "", fmt::format("--set '{}': '{}' is not a key path; write keys separated by dots, list "
+                        "items as [N], e.g. hires[0].month",
+                        text, path)));
+    return false;
+  }
+  if (steps->front().key == "extends" || steps->front().key == "variants") {
+    diagnostics.push_back(command_line_error(
+        path, fmt::format("cannot be set on the command line; {}",
+                          steps->front().key == "variants" ? "choose one with --variant NAME"
+                                                           : "write it in the scenario file")));
+    return false;
+  }
+  std::vector<Diagnostic> value_problems;
+  std::optional<YamlNode> value =
+      parse_yaml(value_text, std::string(kCommandLineFile), value_problems);
+  if (!value) {
+    for (Diagnostic& d : value_problems) {
+      diagnostics.push_back(command_line_error(
+          path, fmt::format("the value '{}' is not valid YAML: {}", value_text, d.message)));
+    }
+    return false;
+  }
+  relabel(*value, command_line_mark());
+
+  if (root.is_null()) {
+    root.kind = YamlKind::kMap;
+  }
+  YamlNode* node = &root;
+  std::string walked;
+  for (std::size_t s = 0; s < steps->size(); ++s) {
+    const PathStep& step = (*steps)[s];
+    const bool last = s + 1 == steps->size();
+    if (step.index) {
+      if (!node->is_sequence() || *step.index >= node->items.size()) {
+        diagnostics.push_back(command_line_error(
+            path,
+            node->is_sequence()
+                ? fmt::format("{} has {} item{}; there is no [{}]", walked, node->items.size(),
+                              node->items.size() == 1 ? "" : "s", *step.index)
+                : fmt::format("{} is {}, not a list", walked, describe_yaml_node(*node))));
+        return false;
+      }
+      walked = key_path_index(walked, *step.index);
+      node = &node->items[*step.index];
+      continue;
+    }
+    if (node->is_null()) {
+      node->kind = YamlKind::kMap;
+      node->mark = command_line_mark();
+    }
+    if (!node->is_map()) {
+      diagnostics.push_back(command_line_error(
+          path, fmt::format("cannot set '{}' inside {}, which is {}, not a map", step.key,
+                            walked.empty() ? "the scenario" : walked, describe_yaml_node(*node))));
+      return false;
+    }
+    YamlNode* child = node->find(step.key);
+    if (child == nullptr) {
+      // Roles and territories are user-named maps: a misspelt name would silently define a new
+      // one, so an override may name only existing ones (or define a whole new one).
+      const bool in_roles = walked == "roles";
+      const bool in_territories = walked == "territories" && !node->entries.empty();
+      std::vector<std::string> names = map_keys(*node);
+      if (in_roles) {
+        for (const std::string& builtin : kBuiltinRoles) {
+          if (std::find(names.begin(), names.end(), builtin) == names.end()) {
+            names.push_back(builtin);
+          }
+        }
+      }
+      const bool builtin_role = in_roles && std::find(kBuiltinRoles.begin(), kBuiltinRoles.end(),
+                                                      step.key) != kBuiltinRoles.end();
+      if ((in_roles || in_territories) && !builtin_role && !last) {
+        diagnostics.push_back(command_line_error(
+            path, fmt::format("unknown {} '{}'{}", in_roles ? "role" : "territory", step.key,
+                              suggestion(step.key, names,
+                                         in_roles ? "defined roles" : "defined territories"))));
+        return false;
+      }
+      node->entries.push_back(YamlEntry{step.key, command_line_mark(), YamlNode{}});
+      child = &node->entries.back().value;
+      child->mark = command_line_mark();
+    }
+    walked = key_path_join(walked, step.key);
+    node = child;
+  }
+  merge_yaml(*node, *value);
+  return true;
+}
+
+ResolvedTree resolve_from_text(std::string_view text, const std::string& file_name,
+                               const ScenarioRequest& request) {
+  ResolvedTree result;
+  std::vector<std::string> chain = {canonical_name(file_name)};
+  std::optional<YamlNode> root = load_chain(text, file_name, chain, result.diagnostics);
+  if (!root) return result;
+
+  if (std::optional<YamlEntry> variants = take_entry(*root, "variants")) {
+    if (!variants->value.is_map() && !variants->value.is_null()) {
+      result.diagnostics.push_back(
+          error_at(variants->value.mark, "variants",
+                   fmt::format("expected a map from variant name to the keys it overrides, got {}",
+                               describe_yaml_node(variants->value))));
+      return result;
+    }
+    result.variants = map_keys(variants->value);
+    for (const YamlEntry& entry : variants->value.entries) {
+      const std::string path = key_path_join("variants", entry.key);
+      if (!entry.value.is_map() && !entry.value.is_null()) {
+        result.diagnostics.push_back(
+            error_at(entry.value.mark, path,
+                     fmt::format("expected a map of the keys this variant overrides, got {}",
+                                 describe_yaml_node(entry.value))));
+      }
+      for (const YamlEntry& inner : entry.value.entries) {
+        if (inner.key == "extends" || inner.key == "variants") {
+          result.diagnostics.push_back(
+              error_at(inner.key_mark, key_path_join(path, inner.key),
+                       "not allowed inside a variant; write it at the top level"));
+        }
+      }
+    }
+    if (!result.diagnostics.empty()) return result;
+    if (!request.variant.empty()) {
+      if (const YamlNode* chosen = variants->value.find(request.variant)) {
+        merge_yaml(*root, *chosen);
+        if (chosen->find("name") == nullptr) {
+          result.name_suffix = fmt::format(" [{}]", request.variant);
+        }
+      }
+    }
+  }
+  if (!request.variant.empty() && std::find(result.variants.begin(), result.variants.end(),
+                                            request.variant) == result.variants.end()) {
+    result.diagnostics.push_back(command_line_error(
+        "", result.variants.empty()
+                ? fmt::format("unknown variant '{}': {} declares no variants", request.variant,
+                              file_name)
+                : fmt::format("unknown variant '{}'{}", request.variant,
+                              suggestion(request.variant, result.variants, "declared variants"))));
+    return result;
+  }
+  for (const std::string& override_text : request.overrides) {
+    if (apply_override(*root, override_text, result.diagnostics) &&
+        split_override(override_text)->first == "name") {
+      result.name_suffix.clear();
+    }
+  }
+  if (result.diagnostics.empty()) result.root = std::move(root);
+  return result;
+}
+
+LoadResult load_resolved(ResolvedTree tree, const std::string& file_name) {
+  if (!tree.root) {
+    LoadResult failed;
+    failed.diagnostics = std::move(tree.diagnostics);
+    return failed;
+  }
+  LoadResult loaded = load_scenario_tree(*tree.root, file_name);
+  if (loaded.ok()) loaded.spec->name += tree.name_suffix;
+  return loaded;
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> split_override(std::string_view text) {
+  const std::size_t equals = text.find('=');
+  if (equals == std::string_view::npos || equals == 0) return std::nullopt;
+  return std::pair{std::string(text.substr(0, equals)), std::string(text.substr(equals + 1))};
+}
+
+ResolvedTree resolve_scenario_tree(const ScenarioRequest& request) {
+  std::string error;
+  const std::optional<std::string> contents = read_yaml_file(request.path, error);
+  if (!contents) {
+    ResolvedTree result;
+    result.diagnostics.push_back(
+        Diagnostic{request.path, 0, 0, "", "cannot read the file: " + error});
+    return result;
+  }
+  return resolve_from_text(*contents, request.path, request);
+}
+
+ResolvedTree resolve_scenario_tree_string(std::string_view text, const std::string& file_name,
+                                          const ScenarioRequest& request) {
+  return resolve_from_text(text, file_name, request);
+}
+
+LoadResult resolve_scenario(const ScenarioRequest& request) {
+  return load_resolved(resolve_scenario_tree(request), request.path);
+}
+
+LoadResult resolve_scenario_string(std::string_view text, const std::string& file_name,
+                                   const ScenarioRequest& request) {
+  return load_resolved(resolve_from_text(text, file_name, request), file_name);
+}
+
+std::vector<std::string> scenario_variants(const std::string& path) {
+  ScenarioRequest request;
+  request.path = path;
+  return resolve_scenario_tree(request).variants;
+}
+
+std::optional<model::ScenarioSpec> resolve_scenario_or_report(const ScenarioRequest& request) {
+  LoadResult loaded = resolve_scenario(request);
+  for (const Diagnostic& diagnostic : loaded.diagnostics) {
+    fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
+  }
+  if (!loaded.ok()) {
+    const std::string label =
+        request.variant.empty() ? request.path : request.path + ":" + request.variant;
+    fmt::print(stderr, "{}: invalid scenario ({} problem{})\n", label, loaded.diagnostics.size(),
+               loaded.diagnostics.size() == 1 ? "" : "s");
+    return std::nullopt;
+  }
+  return std::move(loaded.spec);
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,389 @@
+#include "app/scenario/yaml_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <system_error>
+#include <utility>
+
+namespace teamsim::app {
+namespace {
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A plain scalar that passed the syntax check.
+struct ScannedNumber {
+  double value = 0;
+  bool negative = false;
+  bool integer_literal = false;  // digits only: no fraction, exponent or %
+  std::string integer_digits;    // the digits before any '.', underscores removed
+};
+
+// Reads digits with single underscores between them; false when there is no digit to start.
+bool scan_digits(std::string_view text, std::size_t& i, std::string& out) {
+  if (i >= text.size() || !is_digit(text[i])) return false;
+  while (i < text.size()) {
+    if (is_digit(text[i])) {
+      out += text[i++];
+    } else if (text[i] == '_' && i + 1 < text.size() && is_digit(text[i + 1])) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return true;
+}
+
+// Parses a plain scalar as a number or reports why not. `expected` names what was wanted.
+std::optional<ScannedNumber> scan_number(const YamlNode& node, const std::string& key_path,
+                                         DiagnosticSink& sink, std::string_view expected,
+                                         bool allow_percent) {
+  if (!node.is_scalar() || node.quoted) {
+    std::string message = fmt::format("expected {}, got {}", expected, describe_yaml_node(node));
+    if (node.quoted) {
+      std::vector<Diagnostic> ignored;
+      DiagnosticSink quiet(ignored);
+      YamlNode plain = node;
+      plain.quoted = false;
+      if (scan_number(plain, key_path, quiet, expected, allow_percent)) {
+        message += "; remove the quotes";
+      }
+    }
+    sink.error(node.mark, key_path, std::move(message));
+    return std::nullopt;
+  }
+  const std::string_view text = node.text;
+  const std::string lower = lowercase(text);
+  static constexpr std::array<std::string_view, 9> kNonFinite = {
+      ".nan", ".inf", "-.inf", "+.inf", "nan", "inf", "-inf", "+inf", "infinity"};
+  if (std::find(kNonFinite.begin(), kNonFinite.end(), lower) != kNonFinite.end()) {
+    sink.error(node.mark, key_path, fmt::format("must be a finite number, got '{}'", text));
+    return std::nullopt;
+  }
+  ScannedNumber result;
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') {
+    result.negative = true;
+    ++i;
+  }
+  const std::string_view unsigned_lower = std::string_view(lower).substr(i);
+  if (unsigned_lower.starts_with("0x") || unsigned_lower.starts_with("0o") ||
+      unsigned_lower.starts_with("0b")) {
+    sink.error(node.mark, key_path,
+               fmt::format("hexadecimal, octal and binary numbers are not supported; write '{}' "
+                           "as a decimal number",
+                           text));
+    return std::nullopt;
+  }
+  const auto not_a_number = [&] {
+    sink.error(node.mark, key_path,
+               fmt::format("expected {}, got {}", expected, describe_yaml_node(node)));
+    return std::nullopt;
+  };
+  std::string clean = result.negative ? "-" : "";
+  if (!scan_digits(text, i, result.integer_digits)) return not_a_number();
+  clean += result.integer_digits;
+  const std::size_t integer_end = i;
+  bool has_fraction = false;
+  bool has_exponent = false;
+  bool percent = false;
+  if (i < text.size() && text[i] == '.') {
+    has_fraction = true;
+    clean += text[i++];
+    if (!scan_digits(text, i, clean)) return not_a_number();
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    has_exponent = true;
+    clean += text[i++];
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) clean += text[i++];
+    const std::size_t digits_start = i;
+    while (i < text.size() && is_digit(text[i])) clean += text[i++];
+    if (i == digits_start) return not_a_number();
+  }
+  if (allow_percent && i < text.size() && text[i] == '%') {
+    percent = true;
+    ++i;
+  }
+  if (i != text.size()) return not_a_number();
+  result.integer_literal = !has_fraction && !has_exponent && !percent;
+
+  const std::string& digits = result.integer_digits;
+  if (digits.size() > 1 && digits[0] == '0') {
+    const std::size_t first_nonzero = std::min(digits.find_first_not_of('0'), digits.size() - 1);
+    const std::string sign = result.negative ? "-" : "";
+    const std::string fixed =
+        sign + digits.substr(first_nonzero) + std::string(text.substr(integer_end));
+    const bool octal = result.integer_literal &&
+                       digits.find_first_not_of("01234567") == std::string::npos &&
+                       digits.size() <= 21;
+    if (octal) {
+      std::uint64_t octal_value = 0;
+      for (char c : digits) octal_value = octal_value * 8 + static_cast<std::uint64_t>(c - '0');
+      sink.error(node.mark, key_path,
+                 fmt::format("ambiguous: YAML 1.1 reads {} as octal {}{}; write {}", text, sign,
+                             octal_value, fixed));
+    } else {
+      sink.error(node.mark, key_path,
+                 fmt::format("leading zeros are not allowed; write {}", fixed));
+    }
+    return std::nullopt;
+  }
+
+  const char* const first = clean.data();
+  const char* const last = clean.data() + clean.size();
+  const auto [end, error] = std::from_chars(first, last, result.value);
+  if (error != std::errc() || end != last || !std::isfinite(result.value)) {
+    sink.error(node.mark, key_path, fmt::format("must be a finite number, got '{}'", text));
+    return std::nullopt;
+  }
+  if (percent) result.value /= 100.0;
+  return result;
+}
+
+std::string format_number(double value) { return fmt::format("{}", value); }
+
+}  // namespace
+
+void DiagnosticSink::error(const YamlMark& mark, std::string key_path, std::string message) {
+  out_.push_back(
+      Diagnostic{mark.file, mark.line, mark.column, std::move(key_path), std::move(message)});
+}
+
+std::string key_path_join(std::string_view parent, std::string_view key) {
+  if (parent.empty()) return std::string(key);
+  return fmt::format("{}.{}", parent, key);
+}
+
+std::string key_path_index(std::string_view parent, std::size_t index) {
+  return fmt::format("{}[{}]", parent, index);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string lower_word = lowercase(word);
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const std::string& candidate : candidates) {
+    const std::size_t distance = edit_distance(lower_word, lowercase(candidate));
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  if (!best.empty()) return best;
+  if (lower_word.size() < 3) return "";
+  for (const std::string& candidate : candidates) {
+    const std::string lower_candidate = lowercase(candidate);
+    if (lower_candidate.starts_with(lower_word) ||
+        (lower_candidate.size() >= 3 && lower_word.starts_with(lower_candidate))) {
+      return candidate;
+    }
+  }
+  return "";
+}
+
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
+                       std::string_view expected_label) {
+  const std::string match = closest_match(word, candidates);
+  if (!match.empty()) return fmt::format("; did you mean '{}'?", match);
+  if (candidates.empty()) return "";
+  return fmt::format("; {}: {}", expected_label, fmt::join(candidates, ", "));
+}
+
+std::optional<double> read_number(const YamlNode& node, const std::string& key_path,
+                                  DiagnosticSink& sink, std::string_view expected) {
+  const auto scanned = scan_number(node, key_path, sink, expected, true);
+  if (!scanned) return std::nullopt;
+  return scanned->value;
+}
+
+std::optional<std::int64_t> read_integer(const YamlNode& node, const std::string& key_path,
+                                         DiagnosticSink& sink, std::int64_t min, std::int64_t max) {
+  const auto scanned = scan_number(node, key_path, sink, "a whole number", false);
+  if (!scanned) return std::nullopt;
+  const auto out_of_range = [&] {
+    sink.error(node.mark, key_path,
+               fmt::format("must be between {} and {}, got {}", min, max, node.text));
+    return std::nullopt;
+  };
+  std::int64_t value = 0;
+  if (scanned->integer_literal) {
+    std::uint64_t magnitude = 0;
+    const std::string& digits = scanned->integer_digits;
+    const auto [end, error] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), magnitude);
+    constexpr auto kMaxMagnitude =
+        static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (error != std::errc() || magnitude > kMaxMagnitude) return out_of_range();
+    value = static_cast<std::int64_t>(magnitude);
+    if (scanned->negative) value = -value;
+  } else {
+    if (scanned->value != std::trunc(scanned->value)) {
+      sink.error(node.mark, key_path, fmt::format("must be a whole number, got {}", node.text));
+      return std::nullopt;
+    }
+    if (std::fabs(scanned->value) >= 9.2e18) return out_of_range();
+    value = static_cast<std::int64_t>(scanned->value);
+  }
+  if (value < min || value > max) return out_of_range();
+  return value;
+}
+
+std::optional<std::uint64_t> read_uint64(const YamlNode& node, const std::string& key_path,
+                                         DiagnosticSink& sink) {
+  const auto scanned = scan_number(node, key_path, sink, "a whole number", false);
+  if (!scanned) return std::nullopt;
+  constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+  const auto out_of_range = [&] {
+    sink.error(node.mark, key_path,
+               fmt::format("must be between 0 and {}, got {}", kMax, node.text));
+    return std::nullopt;
+  };
+  if (scanned->integer_literal) {
+    std::uint64_t value = 0;
+    const std::string& digits = scanned->integer_digits;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (error != std::errc() || (scanned->negative && value != 0)) return out_of_range();
+    return value;
+  }
+  if (scanned->value != std::trunc(scanned->value)) {
+    sink.error(node.mark, key_path, fmt::format("must be a whole number, got {}", node.text));
+    return std::nullopt;
+  }
+  // 2^64 is exactly representable; every double below it converts exactly.
+  if (scanned->value < 0 || scanned->value >= 18446744073709551616.0) return out_of_range();
+  return static_cast<std::uint64_t>(scanned->value);
+}
+
+std::optional<bool> read_bool(const YamlNode& node, const std::string& key_path,
+                              DiagnosticSink& sink) {
+  if (node.is_scalar() && !node.quoted) {
+    if (node.text == "true") return true;
+    if (node.text == "false") return false;
+    static constexpr std::array<std::string_view, 8> kBooleanLike = {"yes", "no", "on",   "off",
+                                                                     "y",   "n",  "true", "false"};
+    const std::string lower = lowercase(node.text);
+    if (std::find(kBooleanLike.begin(), kBooleanLike.end(), lower) != kBooleanLike.end()) {
+      sink.error(node.mark, key_path,
+                 fmt::format("'{}' is not accepted as a boolean; write true or false", node.text));
+      return std::nullopt;
+    }
+  }
+  sink.error(node.mark, key_path,
+             fmt::format("expected true or false, got {}", describe_yaml_node(node)));
+  return std::nullopt;
+}
+
+std::optional<std::string> read_text(const YamlNode& node, const std::string& key_path,
+                                     DiagnosticSink& sink) {
+  if (node.is_scalar()) return node.text;
+  sink.error(node.mark, key_path, fmt::format("expected text, got {}", describe_yaml_node(node)));
+  return std::nullopt;
+}
+
+bool check_range(double value, double min, double max, const YamlNode& node,
+                 const std::string& key_path, DiagnosticSink& sink, std::string_view note) {
+  if (value >= min && value <= max) return true;
+  std::string message;
+  if (std::isfinite(min) && std::isfinite(max)) {
+    message = fmt::format("must be between {} and {}, got {}", format_number(min),
+                          format_number(max), format_number(value));
+  } else if (std::isfinite(min)) {
+    message = fmt::format("must be at least {}, got {}", format_number(min), format_number(value));
+  } else {
+    message = fmt::format("must be at most {}, got {}", format_number(max), format_number(value));
+  }
+  message += note;
+  sink.error(node.mark, key_path, std::move(message));
+  return false;
+}
+
+ObjectReader::ObjectReader(const YamlNode& node, std::string key_path, DiagnosticSink& sink)
+    : node_(node), key_path_(std::move(key_path)), sink_(sink) {
+  if (!node.is_map() && !node.is_null()) {
+    sink_.error(node.mark, key_path_,
+                fmt::format("expected a map, got {}", describe_yaml_node(node)));
+    valid_ = false;
+  }
+}
+
+void ObjectReader::allow(std::string_view key) {
+  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+}
+
+const YamlNode* ObjectReader::get(std::string_view key) {
+  allow(key);
+  return node_.find(key);
+}
+
+const YamlNode* ObjectReader::require(std::string_view key) {
+  const YamlNode* value = get(key);
+  if (value == nullptr && valid_) {
+    sink_.error(node_.mark, key_path_, fmt::format("missing required key '{}'", key));
+  }
+  return value;
+}
+
+std::optional<double> ObjectReader::number(std::string_view key) {
+  const YamlNode* value = get(key);
+  if (value == nullptr) return std::nullopt;
+  return read_number(*value, path_of(key), sink_);
+}
+
+std::optional<std::int64_t> ObjectReader::integer(std::string_view key, std::int64_t min,
+                                                  std::int64_t max) {
+  const YamlNode* value = get(key);
+  if (value == nullptr) return std::nullopt;
+  return read_integer(*value, path_of(key), sink_, min, max);
+}
+
+std::optional<bool> ObjectReader::boolean(std::string_view key) {
+  const YamlNode* value = get(key);
+  if (value == nullptr) return std::nullopt;
+  return read_bool(*value, path_of(key), sink_);
+}
+
+std::optional<std::string> ObjectReader::text(std::string_view key) {
+  const YamlNode* value = get(key);
+  if (value == nullptr) return std::nullopt;
+  return read_text(*value, path_of(key), sink_);
+}
+
+bool ObjectReader::finish() {
+  bool clean = true;
+  for (const YamlEntry& entry : node_.entries) {
+    if (std::find(known_.begin(), known_.end(), entry.key) != known_.end()) continue;
+    clean = false;
+    sink_.error(entry.key_mark, key_path_,
+                fmt::format("unknown key '{}'{}", entry.key, suggestion(entry.key, known_)));
+  }
+  return clean;
+}
+
+}  // namespace teamsim::app

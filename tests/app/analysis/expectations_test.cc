@@ -1,0 +1,123 @@
+#include "app/analysis/expectations.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "app/scenario/scenario_loader.h"
+#include "tests/app/report_test_util.h"
+#include "tests/app/xml_check.h"
+
+namespace teamsim::app {
+namespace {
+
+LoadResult load(const std::string& yaml) { return load_scenario_string(yaml, "plan.yaml"); }
+
+std::string diagnostics_text(const LoadResult& result) {
+  return format_diagnostics(result.diagnostics);
+}
+
+TEST(ExpectationsTest, ParsesTheDocumentedForms) {
+  const LoadResult r = load(
+      "horizon_months: 36\n"
+      "expect:\n"
+      "  - {metric: arr, month: 24, stat: p50, op: \">=\", value: 2_000_000}\n"
+      "  - {metric: cash, month: last, stat: p10, op: \">\", value: 0, name: runway}\n"
+      "  - metric: customers\n"
+      "    month: 12\n"
+      "    op: \"<\"\n"
+      "    value: 5%\n");
+  ASSERT_TRUE(r.ok()) << diagnostics_text(r);
+  ASSERT_EQ(r.expectations.size(), 3u);
+  const Expectation& arr = r.expectations[0];
+  EXPECT_EQ(arr.metric, "arr");
+  EXPECT_EQ(arr.month, 24);
+  EXPECT_EQ(arr.stat, "p50");
+  EXPECT_EQ(arr.op, Comparison::kGreaterEqual);
+  EXPECT_EQ(arr.value, 2'000'000);
+  EXPECT_EQ(arr.name, "p50(arr) at month 24 >= 2,000,000");
+  EXPECT_EQ(arr.mark.line, 3);
+  EXPECT_EQ(arr.mark.file, "plan.yaml");
+  EXPECT_EQ(r.expectations[1].month, 36);
+  EXPECT_EQ(r.expectations[1].name, "runway");
+  EXPECT_EQ(r.expectations[2].stat, "p50");  // the default statistic
+  EXPECT_DOUBLE_EQ(r.expectations[2].value, 0.05);
+  EXPECT_EQ(r.expectations[2].mark.line, 5);
+}
+
+TEST(ExpectationsTest, EveryProblemIsReportedWithFileLineAndColumn) {
+  const LoadResult r = load(
+      "horizon_months: 24\n"
+      "expect:\n"
+      "  - {metric: ar, month: 24, op: \">=\", value: 1}\n"
+      "  - {metric: arr, month: 30, op: \">=\", value: 1}\n"
+      "  - {metric: arr, month: 12, stat: median, op: \">=\", value: 1}\n"
+      "  - {metric: arr, month: 12, op: \"=>\", value: 1}\n"
+      "  - {metric: arr, month: 12, op: \">=\", value: lots, when: now}\n"
+      "  - {metric: arr, op: \">=\", value: 1}\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(diagnostics_text(r),
+            "plan.yaml:3:14: expect[0].metric: unknown metric 'ar'; did you mean 'arr'?\n"
+            "plan.yaml:4:26: expect[1].month: must be between 1 and 24, got 30\n"
+            "plan.yaml:5:36: expect[2].stat: unknown statistic 'median'; did you mean 'mean'?\n"
+            "plan.yaml:6:34: expect[3].op: unknown operator '=>'; expected one of: <, <=, >, >= "
+            "(quote it: op: \">=\")\n"
+            "plan.yaml:7:47: expect[4].value: expected a number, got 'lots'\n"
+            "plan.yaml:7:53: expect[4]: unknown key 'when'; expected one of: metric, month, stat, "
+            "op, value, name\n"
+            "plan.yaml:8:5: expect[5]: missing required key 'month'\n");
+}
+
+TEST(ExpectationsTest, NotAListIsATypeError) {
+  const LoadResult r = load("expect: {metric: arr}\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(diagnostics_text(r).find("plan.yaml:1:9: expect: expected a list of expectations"),
+            std::string::npos)
+      << diagnostics_text(r);
+}
+
+TEST(ExpectationsTest, ChecksStatisticsAgainstTheSummary) {
+  const RunSummary summary = testing::fake_summary(24);
+  // arr p50 at month 24 = 100,000 + 24 x 50,000 = 1,300,000; mean the same.
+  Expectation pass{"arr", 24, "p50", Comparison::kGreaterEqual, 1'000'000, "a", {}};
+  Expectation fail{"arr", 24, "mean", Comparison::kGreater, 2'000'000, "b", {"plan.yaml", 9, 5}};
+  Expectation missing{"nope", 24, "p50", Comparison::kLess, 1, "c", {}};
+  const auto results = check_expectations({pass, fail, missing}, summary);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_TRUE(results[0].passed);
+  EXPECT_DOUBLE_EQ(results[0].actual, 1'300'000);
+  EXPECT_FALSE(results[1].passed);
+  EXPECT_EQ(results[1].message, "mean(arr) at month 24 = 1,300,000 (expected > 2,000,000)");
+  EXPECT_FALSE(results[2].passed);
+  EXPECT_TRUE(std::isnan(results[2].actual));
+  EXPECT_EQ(count_failures(results), 2u);
+}
+
+TEST(ExpectationsTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
+  const RunSummary summary = testing::fake_summary(24);
+  Expectation pass{"arr", 24, "p50", Comparison::kGreaterEqual, 1, "arr <grows> & \"more\"", {}};
+  Expectation fail{"arr", 24, "p50", Comparison::kLess, 1, "arr small", {"a&b.yaml", 9, 5}};
+  ExpectationSuite suite{"a&b", "a&b.yaml", check_expectations({pass, fail}, summary), ""};
+  ExpectationSuite broken{"broken", "broken.yaml", {}, "invalid scenario (2 problems)"};
+  const std::string xml = junit_xml({suite, broken});
+  EXPECT_EQ(testing::xml_problem(xml), "") << xml;
+  EXPECT_NE(xml.find("<testsuites name=\"teamsim\" tests=\"3\" failures=\"1\" errors=\"1\">"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("name=\"arr &lt;grows&gt; &amp; &quot;more&quot;\""), std::string::npos);
+  EXPECT_NE(xml.find("<failure message=\"p50(arr) at month 24 = 1,300,000 (expected &lt; 1)\""),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("a&amp;b.yaml:9:5:"), std::string::npos);
+  EXPECT_NE(xml.find("<error message=\"invalid scenario (2 problems)\""), std::string::npos);
+}
+
+TEST(ExpectationsTest, XmlCheckerCatchesMistakes) {
+  EXPECT_NE(testing::xml_problem("<a><b></a></b>"), "");
+  EXPECT_NE(testing::xml_problem("<a>&nbsp;</a>"), "");
+  EXPECT_NE(testing::xml_problem("<a x=\"1></a>"), "");
+  EXPECT_EQ(testing::xml_problem("<?xml version=\"1.0\"?>\n<a><b/>x &amp; y</a>\n"), "");
+}
+
+}  // namespace
+}  // namespace teamsim::app

@@ -1,0 +1,44 @@
+#include "app/analysis/metric_choice.h"
+
+#include <gtest/gtest.h>
+
+#include "models/defaults.h"
+
+namespace teamsim::app {
+namespace {
+
+std::string error_of(const std::string& metric, std::optional<int> month) {
+  const model::MetricLayout layout(model::default_scenario());
+  const auto choice = choose_metric(layout, 24, metric, month);
+  return std::holds_alternative<std::string>(choice) ? std::get<std::string>(choice) : "";
+}
+
+TEST(MetricChoice, FindsTheMetricAndDefaultsToTheLastMonth) {
+  const model::ScenarioSpec spec = model::default_scenario();
+  const model::MetricLayout layout(spec);
+  const auto choice = std::get<MetricChoice>(choose_metric(layout, 24, "arr", std::nullopt));
+  EXPECT_EQ(choice.name, "arr");
+  EXPECT_EQ(choice.unit, "currency");
+  EXPECT_EQ(choice.month, 24);
+  EXPECT_EQ(choice.index, layout.find("arr"));
+  EXPECT_EQ(std::get<MetricChoice>(choose_metric(layout, 24, "headcount.sales_manager", 3)).month,
+            3);
+}
+
+TEST(MetricChoice, UnknownMetricSuggestsTheClosest) {
+  EXPECT_EQ(error_of("ar", 12), "--metric 'ar': unknown metric; did you mean 'arr'?");
+  EXPECT_EQ(error_of("new_booking", 12),
+            "--metric 'new_booking': unknown metric; did you mean 'new_bookings'?");
+  EXPECT_EQ(error_of("zzzzzzzz", 12),
+            "--metric 'zzzzzzzz': unknown metric; the metrics are the rows of summary.csv "
+            "(docs/metrics.md)");
+}
+
+TEST(MetricChoice, MonthOutsideTheHorizon) {
+  EXPECT_EQ(error_of("arr", 25), "--month 25: the scenario runs 24 months (1..24)");
+  EXPECT_EQ(error_of("arr", 0), "--month 0: the scenario runs 24 months (1..24)");
+  EXPECT_EQ(error_of("arr", 24), "");
+}
+
+}  // namespace
+}  // namespace teamsim::app

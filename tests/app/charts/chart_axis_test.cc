@@ -1,0 +1,164 @@
+#include "app/charts/chart_axis.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace teamsim::app {
+namespace {
+
+using Ticks = std::vector<double>;
+
+TEST(NiceAxis, HandWorkedZeroTo937) {
+  const Axis a = nice_axis(0, 937);
+  EXPECT_EQ(a.ticks, (Ticks{0, 200, 400, 600, 800, 1000}));
+  EXPECT_EQ(a.min, 0);
+  EXPECT_EQ(a.max, 1000);
+  EXPECT_EQ(a.step, 200);
+}
+
+TEST(NiceAxis, HandWorkedExamples) {
+  EXPECT_EQ(nice_axis(0, 100).ticks, (Ticks{0, 20, 40, 60, 80, 100}));
+  EXPECT_EQ(nice_axis(0, 70).ticks, (Ticks{0, 20, 40, 60, 80}));
+  EXPECT_EQ(nice_axis(0, 13).ticks, (Ticks{0, 5, 10, 15}));
+  EXPECT_EQ(nice_axis(0, 1.5e6).ticks, (Ticks{0, 5e5, 1e6, 1.5e6}));
+  EXPECT_EQ(nice_axis(1'030'000, 1'180'000).ticks,
+            (Ticks{1'000'000, 1'050'000, 1'100'000, 1'150'000, 1'200'000}));
+}
+
+TEST(NiceAxis, NegativeRange) {
+  EXPECT_EQ(nice_axis(-937, 0).ticks, (Ticks{-1000, -800, -600, -400, -200, 0}));
+  EXPECT_EQ(nice_axis(-50, -12).ticks, (Ticks{-50, -40, -30, -20, -10}));
+}
+
+TEST(NiceAxis, ZeroCrossing) {
+  EXPECT_EQ(nice_axis(-300, 800).ticks, (Ticks{-400, -200, 0, 200, 400, 600, 800}));
+  EXPECT_EQ(nice_axis(-2.5e6, 1.2e6).ticks, (Ticks{-3e6, -2e6, -1e6, 0, 1e6, 2e6}));
+}
+
+TEST(NiceAxis, FractionalRangeHasExactTicks) {
+  const Axis a = nice_axis(0, 1);
+  ASSERT_EQ(a.ticks.size(), 6u);
+  EXPECT_DOUBLE_EQ(a.ticks[3], 0.6);
+  EXPECT_EQ(a.step_exponent, -1);
+  EXPECT_EQ(nice_axis(0.1, 0.13).ticks.size(), 7u);
+}
+
+TEST(NiceAxis, EqualValuesRunFromZero) {
+  EXPECT_EQ(nice_axis(12, 12).ticks, (Ticks{0, 2, 4, 6, 8, 10, 12}));
+  EXPECT_EQ(nice_axis(-5, -5).ticks, (Ticks{-5, -4, -3, -2, -1, 0}));
+  EXPECT_EQ(nice_axis(0, 0).ticks, (Ticks{0, 0.2, 0.4, 0.6, 0.8, 1}));
+}
+
+TEST(NiceAxis, WholeNumbersNeverStepBelowOne) {
+  // Without the option 0..3 would get a step of 0.5 (7 ticks); half a customer is no tick.
+  EXPECT_EQ(nice_axis(0, 3).step, 0.5);
+  EXPECT_EQ(nice_axis(0, 3, true).ticks, (Ticks{0, 1, 2, 3}));
+  EXPECT_EQ(nice_axis(0, 1, true).ticks, (Ticks{0, 1}));
+  EXPECT_EQ(nice_axis(0, 0, true).ticks, (Ticks{0, 1}));
+  EXPECT_EQ(nice_axis(0, 0.4, true).ticks, (Ticks{0, 1}));
+  EXPECT_EQ(nice_axis(0, 2.5, true).ticks, (Ticks{0, 1, 2, 3}));
+  EXPECT_EQ(nice_axis(0, 9, true).ticks, (Ticks{0, 2, 4, 6, 8, 10}));
+  // Large ranges are as without the option.
+  EXPECT_EQ(nice_axis(0, 937, true).ticks, nice_axis(0, 937).ticks);
+  EXPECT_EQ(axis_tick_labels(nice_axis(0, 3, true)),
+            (std::vector<std::string>{"0", "1", "2", "3"}));
+}
+
+TEST(NiceAxis, NonFiniteOrSwappedBounds) {
+  EXPECT_EQ(nice_axis(std::numeric_limits<double>::quiet_NaN(), 5).max, 1);
+  EXPECT_EQ(nice_axis(0, std::numeric_limits<double>::infinity()).max, 1);
+  EXPECT_EQ(nice_axis(937, 0).ticks, nice_axis(0, 937).ticks);
+}
+
+/// Across many ranges of every sign and scale: 4 to 7 evenly spaced 1/2/5 ticks covering the data.
+TEST(NiceAxis, AlwaysFourToSevenTicksCoveringTheData) {
+  std::uint64_t state = 42;
+  auto uniform = [&state] {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<double>(state >> 11) / static_cast<double>(1ull << 53);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const double scale = std::pow(10.0, std::floor(uniform() * 16) - 6);
+    const double a = (uniform() * 2 - 1) * scale;
+    const double b = uniform() < 0.1 ? a : (uniform() * 2 - 1) * scale;
+    const double lo = std::min(a, b), hi = std::max(a, b);
+    const Axis axis = nice_axis(lo, hi);
+    ASSERT_GE(axis.ticks.size(), 4u) << lo << ".." << hi;
+    ASSERT_LE(axis.ticks.size(), 7u) << lo << ".." << hi;
+    ASSERT_LE(axis.min, lo) << lo << ".." << hi;
+    ASSERT_GE(axis.max, hi) << lo << ".." << hi;
+    const double mantissa = axis.step / std::pow(10.0, axis.step_exponent);
+    ASSERT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+                std::abs(mantissa - 5) < 1e-9)
+        << axis.step;
+    for (std::size_t t = 1; t < axis.ticks.size(); ++t) {
+      ASSERT_NEAR(axis.ticks[t] - axis.ticks[t - 1], axis.step, axis.step * 1e-9);
+    }
+  }
+}
+
+TEST(FormatGrouped, ThousandsSeparatorsAndCurrencyAfterTheSign) {
+  EXPECT_EQ(format_grouped(1234567, 0), "1,234,567");
+  EXPECT_EQ(format_grouped(-1234.5, 1, "$"), "-$1,234.5");
+  EXPECT_EQ(format_grouped(999, 0), "999");
+  EXPECT_EQ(format_grouped(100000, 2, "\xE2\x82\xAC"),
+            "\xE2\x82\xAC"
+            "100,000.00");
+  EXPECT_EQ(format_grouped(-0.001, 2), "0.00");
+}
+
+TEST(FormatCompact, SuffixesFromTenThousand) {
+  EXPECT_EQ(format_compact(1'500'000, "$"), "$1.5M");
+  EXPECT_EQ(format_compact(250'000), "250k");
+  EXPECT_EQ(format_compact(12), "12");
+  EXPECT_EQ(format_compact(9'500), "9,500");
+  EXPECT_EQ(format_compact(12'345), "12.3k");
+  EXPECT_EQ(format_compact(-1'234'567, "$"), "-$1.23M");
+  EXPECT_EQ(format_compact(2.5e9, "$"), "$2.5B");
+  EXPECT_EQ(format_compact(0.25), "0.25");
+  EXPECT_EQ(format_compact(0), "0");
+}
+
+TEST(FormatCompact, RoundingCarriesIntoTheNextSuffix) {
+  EXPECT_EQ(format_compact(999'999), "1M");
+  EXPECT_EQ(format_compact(99'996), "100k");
+  EXPECT_EQ(format_compact(9'999.7), "10k");
+}
+
+TEST(FormatCompact, NotANumber) {
+  EXPECT_EQ(format_compact(std::numeric_limits<double>::quiet_NaN(), "$"), "n/a");
+}
+
+TEST(AxisTickLabels, SmallAxesInFullWithSeparators) {
+  EXPECT_EQ(axis_tick_labels(nice_axis(0, 937)),
+            (std::vector<std::string>{"0", "200", "400", "600", "800", "1,000"}));
+  EXPECT_EQ(axis_tick_labels(nice_axis(0, 1)),
+            (std::vector<std::string>{"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}));
+}
+
+TEST(AxisTickLabels, LargeAxesCompactWithJustTheDecimalsTheStepNeeds) {
+  EXPECT_EQ(axis_tick_labels(nice_axis(0, 1.5e6), "$"),
+            (std::vector<std::string>{"$0", "$500k", "$1M", "$1.5M"}));
+  EXPECT_EQ(axis_tick_labels(nice_axis(-2.5e6, 1.2e6), "$"),
+            (std::vector<std::string>{"-$3M", "-$2M", "-$1M", "$0", "$1M", "$2M"}));
+  EXPECT_EQ(axis_tick_labels(nice_axis(1'030'000, 1'180'000)),
+            (std::vector<std::string>{"1M", "1.05M", "1.1M", "1.15M", "1.2M"}));
+  EXPECT_EQ(axis_tick_labels(nice_axis(0, 40'000)),
+            (std::vector<std::string>{"0", "10k", "20k", "30k", "40k"}));
+}
+
+TEST(MonthTicks, AtMostSevenTicksFromMonthZero) {
+  EXPECT_EQ(month_ticks(24), (std::vector<int>{0, 6, 12, 18, 24}));
+  EXPECT_EQ(month_ticks(36), (std::vector<int>{0, 6, 12, 18, 24, 30, 36}));
+  EXPECT_EQ(month_ticks(12), (std::vector<int>{0, 2, 4, 6, 8, 10, 12}));
+  EXPECT_EQ(month_ticks(60), (std::vector<int>{0, 12, 24, 36, 48, 60}));
+  EXPECT_EQ(month_ticks(1), (std::vector<int>{0, 1}));
+  EXPECT_EQ(month_ticks(0), (std::vector<int>{0, 1}));
+  EXPECT_EQ(month_label(12), "M12");
+}
+
+}  // namespace
+}  // namespace teamsim::app

@@ -1,0 +1,156 @@
+#include "app/report/comparison_report.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "tests/app/svg_test_util.h"
+
+namespace teamsim::app {
+namespace {
+
+using testing::count;
+using testing::expect_matches_golden;
+using testing::plot_area;
+using testing::plotted_points;
+
+/// A comparison of `plans` plans over 6 months and 8 replications, with fixed samples: ARR of
+/// plan i in replication r at month m is 100k m (1 + r / 10) + 40k i (m - 3), customers
+/// round(ARR / 50k), cash 1M - 150k m + 30k r - 20k i m.
+PlanComparison fixed_comparison(std::size_t plans) {
+  PlanComparison c;
+  const char* labels[] = {"manager_first", "reps_first", "hybrid"};
+  c.replications = 8;
+  c.horizon_months = 6;
+  c.currency = "USD";
+  c.metrics = {{"arr", "currency", model::MetricKind::kStock, "ARR"},
+               {"customers", "count", model::MetricKind::kStock, "customers"},
+               {"cash", "currency", model::MetricKind::kStock, "cash"}};
+  for (std::size_t i = 0; i < plans; ++i) {
+    c.labels.push_back(labels[i]);
+    c.scenario_hashes.push_back("00000000000000a" + std::to_string(i));
+    c.seeds.push_back(42);
+    std::vector<Eigen::MatrixXd> samples(3, Eigen::MatrixXd(8, 6));
+    for (int r = 0; r < 8; ++r) {
+      for (int m = 0; m < 6; ++m) {
+        const double month = m + 1, plan = static_cast<double>(i);
+        const double arr = 100e3 * month * (1 + r / 10.0) + 40e3 * plan * (month - 3);
+        samples[0](r, m) = arr;
+        samples[1](r, m) = std::round(arr / 50e3);
+        samples[2](r, m) = 1e6 - 150e3 * month + 30e3 * r - 20e3 * plan * month;
+      }
+    }
+    c.samples.push_back(std::move(samples));
+  }
+  return c;
+}
+
+std::vector<std::string> stems(const std::vector<ReportChart>& charts) {
+  std::vector<std::string> names;
+  for (const ReportChart& chart : charts) names.push_back(chart.file_stem);
+  return names;
+}
+
+const ReportChart& chart(const std::vector<ReportChart>& charts, const std::string& stem) {
+  for (const ReportChart& c : charts) {
+    if (c.file_stem == stem) return c;
+  }
+  throw std::runtime_error("no chart " + stem);
+}
+
+TEST(ComparisonReportTest, OverlayDifferenceAndProbabilityChartsInOrder) {
+  const PlanComparison c = fixed_comparison(2);
+  const auto charts = comparison_charts(c, summarize_comparison(c));
+  EXPECT_EQ(stems(charts),
+            (std::vector<std::string>{"compare.arr", "difference.arr", "compare.customers",
+                                      "difference.customers", "compare.cash", "difference.cash",
+                                      "p_greater"}));
+}
+
+TEST(ComparisonReportTest, GoldenCharts) {
+  const PlanComparison c = fixed_comparison(2);
+  const auto charts = comparison_charts(c, summarize_comparison(c));
+  expect_matches_golden("compare_overlay_arr.svg", chart(charts, "compare.arr").svg);
+  expect_matches_golden("compare_difference_arr.svg", chart(charts, "difference.arr").svg);
+  expect_matches_golden("compare_p_greater.svg", chart(charts, "p_greater").svg);
+}
+
+TEST(ComparisonReportTest, OverlayShowsEachPlansMedianAndMiddleHalfOnly) {
+  const PlanComparison c = fixed_comparison(2);
+  const std::string svg = chart(comparison_charts(c, summarize_comparison(c)), "compare.arr").svg;
+  EXPECT_EQ(count(svg, ">manager_first</text>"), 1);
+  EXPECT_EQ(count(svg, ">reps_first</text>"), 1);
+  EXPECT_EQ(count(svg, ">50% of outcomes</text>"), 1);
+  EXPECT_EQ(count(svg, "90% of outcomes"), 0);
+  // Two medians and two p25-p75 bands, in the plans' colours.
+  EXPECT_EQ(count(svg, "<polyline"), 2);
+  EXPECT_EQ(count(svg, "<polygon"), 2);
+  EXPECT_NE(svg.find("stroke=\"#0072B2\""), std::string::npos);
+  EXPECT_NE(svg.find("stroke=\"#E69F00\""), std::string::npos);
+}
+
+TEST(ComparisonReportTest, DifferenceHasTheZeroLineAndCoversTheData) {
+  const PlanComparison c = fixed_comparison(2);
+  const std::string svg =
+      chart(comparison_charts(c, summarize_comparison(c)), "difference.arr").svg;
+  // A - B = -40k (m - 3) in every replication: +80k at month 1, -120k at month 6.
+  EXPECT_NE(svg.find(">A = B</text>"), std::string::npos);
+  EXPECT_NE(svg.find("Month 1: median $80k"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("Month 6: median -$120k"), std::string::npos);
+  const testing::PlotArea area = plot_area(svg);
+  for (const auto& [x, y] : plotted_points(svg)) {
+    EXPECT_GE(y, area.y - 0.01);
+    EXPECT_LE(y, area.y + area.height + 0.01);
+  }
+}
+
+TEST(ComparisonReportTest, ProbabilityIsOnAZeroToHundredPercentAxis) {
+  const PlanComparison c = fixed_comparison(2);
+  const std::string svg = chart(comparison_charts(c, summarize_comparison(c)), "p_greater").svg;
+  for (const char* tick : {">0%</text>", ">20%</text>", ">100%</text>", ">even odds</text>"}) {
+    EXPECT_NE(svg.find(tick), std::string::npos) << tick;
+  }
+  // ARR: A > B in every replication at months 1 and 2, never from month 3 on (equal at 3).
+  EXPECT_NE(svg.find("Month 1\nARR: 100%"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("\nARR: 0%"), std::string::npos);
+  EXPECT_EQ(count(svg, "<polyline"), 3);  // ARR, customers, cash
+}
+
+TEST(ComparisonReportTest, ThreePlansGiveAProbabilityChartPerPair) {
+  const PlanComparison c = fixed_comparison(3);
+  const auto charts = comparison_charts(c, summarize_comparison(c));
+  const auto names = stems(charts);
+  EXPECT_EQ(names[names.size() - 2], "p_greater.reps_first");
+  EXPECT_EQ(names.back(), "p_greater.hybrid");
+  const std::string& difference = chart(charts, "difference.cash").svg;
+  EXPECT_NE(difference.find("manager_first \xE2\x88\x92 hybrid"), std::string::npos);
+  EXPECT_EQ(count(difference, "90% of outcomes"), 0);
+}
+
+TEST(ComparisonReportTest, PageIsSelfContainedWithTableChartsAndScenarios) {
+  const PlanComparison c = fixed_comparison(2);
+  const auto metrics = summarize_comparison(c);
+  const auto charts = comparison_charts(c, metrics);
+  std::vector<ComparedPlan> plans(2);
+  plans[0].label = "manager_first";
+  plans[0].spec.name = "Seed-stage hiring order";
+  plans[0].spec.description = "Hire the <manager> first";
+  plans[1].label = "reps_first";
+  plans[1].spec.name = "Seed-stage hiring order";
+  const std::string html = render_comparison_html(
+      c, metrics, plans, charts, {"2030-01-02 03:04:05 UTC", 2.5, {"plan.yaml --variant a", "b"}});
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"((src|href)\s*=\s*"(https?:)?//)")));
+  for (const char* text : {"<h1>Seed-stage hiring order</h1>", "manager_first vs reps_first",
+                           "Hire the &lt;manager&gt; first", "plan.yaml --variant a",
+                           "common to every plan", "P(A&gt;B)", "A-B mean (95% CI)", "2.50 s",
+                           "<details><summary>A = manager_first</summary>"}) {
+    EXPECT_NE(html.find(text), std::string::npos) << text;
+  }
+  EXPECT_EQ(count(html, "<figure"), static_cast<int>(charts.size()));
+  EXPECT_EQ(count(html, "<svg "), static_cast<int>(charts.size()));
+}
+
+}  // namespace
+}  // namespace teamsim::app

@@ -1,0 +1,108 @@
+#include "app/report/html_report.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "tests/app/report_test_util.h"
+
+namespace teamsim::app {
+namespace {
+
+SummaryDocument fake_document() {
+  SummaryDocument document;
+  document.summary = testing::fake_summary();
+  document.tool_version = "9.9.9";
+  document.resolved_scenario = {{"name", "Test plan"}, {"description", "A <test> plan"}};
+  return document;
+}
+
+std::string render(const ReportContext& context = {"2030-01-02 03:04:05 UTC", "", {}, "", {}}) {
+  const SummaryDocument document = fake_document();
+  return render_report_html(document, report_charts(document.summary), context);
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(HtmlReportTest, IsSelfContained) {
+  const std::string html = render();
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  // Nothing is fetched: no src or href to another host, no url() in the styles.
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"((src|href)\s*=\s*"(https?:)?//)")));
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+}
+
+TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
+  ReportContext context{
+      "2030-01-02 03:04:05 UTC", "2030-01-02 03:04:00 UTC", 1.5, "plans/test.yaml", {}};
+  const std::string html = render(context);
+  for (const char* text :
+       {"<h1>Test plan</h1>", "A &lt;test&gt; plan", "plans/test.yaml", ">500<", ">7<",
+        "0123456789abcdef", ">9.9.9<", "2030-01-02 03:04:00 UTC", "1.50 s", "Month 12", "Month 24",
+        "Month 36", "<th>p50</th>", "Key metrics", "Resolved scenario", "\"name\": \"Test plan\"",
+        "<footer>", "id=\"chart-cash\"", "id=\"chart-headcount.account_executive\""}) {
+    EXPECT_NE(html.find(text), std::string::npos) << text;
+  }
+  EXPECT_EQ(count(html, "<svg "), 8u);
+  EXPECT_EQ(count(html, "<figure"), 8u);
+  // ARR at month 12: p50 = 100,000 + 12 x 50,000 = $700k, p10 = 80% of it.
+  EXPECT_NE(html.find("<td class=\"month-start\">$560k</td><td class=\"p50\">$700k</td>"),
+            std::string::npos);
+  // No timestamps when none are given.
+  EXPECT_EQ(render().find("Run at"), std::string::npos);
+}
+
+TEST(HtmlReportTest, ExpectationResultsAppearWhenGiven) {
+  Expectation e;
+  e.metric = "arr";
+  e.month = 24;
+  e.stat = "p50";
+  e.value = 2'000'000;
+  e.name = "median ARR of at least $2M";
+  ExpectationResult failed{e, 1'300'000, false, "p50(arr) at month 24 = 1,300,000"};
+  // A metric the summary does not hold is written with grouped digits.
+  Expectation unknown = e;
+  unknown.metric = "not_a_metric";
+  unknown.name = "unknown";
+  ExpectationResult missing{unknown, 1'234'567, false, ""};
+  ReportContext context{"now", "", {}, "", {failed, missing}};
+  const std::string html = render(context);
+  EXPECT_NE(html.find("0 of 2 expectations met"), std::string::npos);
+  EXPECT_NE(html.find("status fail"), std::string::npos);
+  // The bound and the result in the metric's unit, as the key-metric table writes them.
+  EXPECT_NE(html.find("<td>median ARR of at least $2M</td><td>p50(arr) at month 24 &gt;= "
+                      "$2M</td><td>$1.3M</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>1,234,567</td>"), std::string::npos);
+}
+
+TEST(HtmlReportTest, BatchIndexLinksEachReport) {
+  BatchIndexEntry ok{"default", "scenarios/default.yaml", fake_document(), "", 2, 1};
+  BatchIndexEntry broken{"broken", "scenarios/broken.yaml", std::nullopt, "invalid scenario", 0, 0};
+  const std::string html = render_batch_index_html({ok, broken}, {"now", "", {}, "", {}});
+  EXPECT_NE(html.find("href=\"default/report.html\""), std::string::npos);
+  EXPECT_NE(html.find("1 of 2 FAIL"), std::string::npos);
+  EXPECT_NE(html.find("invalid scenario"), std::string::npos);
+  EXPECT_NE(html.find("ERROR"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+TEST(HtmlReportTest, EscapesText) {
+  SummaryDocument document = fake_document();
+  document.summary.scenario_name = "R&D <plan>";
+  const std::string html = render_report_html(document, {}, {"now", "", {}, "", {}});
+  EXPECT_NE(html.find("<h1>R&amp;D &lt;plan&gt;</h1>"), std::string::npos);
+  EXPECT_EQ(html.find("<plan>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace teamsim::app

@@ -1,0 +1,317 @@
+#include "app/report/report_charts.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+#include "app/charts/chart_axis.h"
+#include "models/metrics.h"
+#include "sim/histogram.h"
+#include "tests/app/report_test_util.h"
+#include "tests/app/svg_test_util.h"
+
+namespace teamsim::app {
+namespace {
+
+using testing::add_metric;
+using testing::fake_summary;
+
+std::vector<std::string> stems(const std::vector<ReportChart>& charts) {
+  std::vector<std::string> names;
+  for (const ReportChart& chart : charts) names.push_back(chart.file_stem);
+  return names;
+}
+
+TEST(ReportChartsTest, OneFanChartPerKeyMetricInReportOrder) {
+  const auto charts = report_charts(fake_summary());
+  EXPECT_EQ(stems(charts),
+            (std::vector<std::string>{"arr", "mrr", "new_bookings", "customers", "headcount_total",
+                                      "headcount.account_executive", "ramped_capacity", "cash"}));
+  for (const ReportChart& chart : charts) {
+    EXPECT_EQ(chart.svg.rfind("<svg ", 0), 0u) << chart.file_stem;
+    EXPECT_FALSE(chart.title.empty());
+  }
+  EXPECT_EQ(charts[5].title, "Headcount: account executive");
+}
+
+TEST(ReportChartsTest, SameSummarySameBytes) {
+  const auto a = report_charts(fake_summary());
+  const auto b = report_charts(fake_summary());
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].svg, b[i].svg);
+}
+
+TEST(ReportChartsTest, MissingMetricsAreSkipped) {
+  RunSummary summary = fake_summary();
+  summary.metrics.erase(summary.metrics.begin() + 1);  // mrr
+  const auto names = stems(report_charts(summary));
+  EXPECT_EQ(std::count(names.begin(), names.end(), "mrr"), 0);
+  EXPECT_EQ(std::count(names.begin(), names.end(), "arr"), 1);
+}
+
+TEST(ReportChartsTest, CashChartHasZeroLineAndMarksFirstRiskyMonth) {
+  RunSummary summary = fake_summary();
+  // P(cash < 0 so far) rises 1% a month: first above 10% at month 11.
+  add_metric(summary, kCashEverNegativeMetric, "ratio", 0, 0.01);
+  EXPECT_EQ(first_cash_risk_month(summary), 11);
+  const auto charts = report_charts(summary);
+  const auto cash = std::find_if(charts.begin(), charts.end(),
+                                 [](const ReportChart& c) { return c.file_stem == "cash"; });
+  ASSERT_NE(cash, charts.end());
+  EXPECT_NE(cash->svg.find("zero cash"), std::string::npos);
+  EXPECT_NE(cash->svg.find("P(cash &lt; 0) &gt; 10% from month 11"), std::string::npos);
+  EXPECT_NE(cash->note.find("first month"), std::string::npos);
+}
+
+TEST(ReportChartsTest, WithoutTheRiskMetricThereIsNoMarker) {
+  const RunSummary summary = fake_summary();
+  EXPECT_FALSE(first_cash_risk_month(summary));
+  const auto charts = report_charts(summary);
+  EXPECT_EQ(charts.back().svg.find("P(cash"), std::string::npos);
+}
+
+TEST(ReportChartsTest, TerritoryBarsAndQuotaHistogramWhenTheirMetricsExist) {
+  RunSummary summary = fake_summary(12);
+  add_metric(summary, "territory.north_america.bookings", "currency", 0, 1000,
+             model::MetricKind::kFlow);
+  add_metric(summary, "territory.europe.bookings", "currency", 0, 500, model::MetricKind::kFlow);
+  add_metric(summary, "territory.europe.leads", "count", 0, 5, model::MetricKind::kFlow);
+  for (const char* band : model::kQuotaBandNames) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + band, "count", 1, 0);
+  }
+  const auto charts = report_charts(summary);
+  const auto names = stems(charts);
+  ASSERT_GE(names.size(), 2u);
+  EXPECT_EQ(names[names.size() - 2], "territory_bookings");
+  EXPECT_EQ(names.back(), "quota_attainment");
+  const std::string& bars = charts[charts.size() - 2].svg;
+  EXPECT_NE(bars.find("north america"), std::string::npos);
+  EXPECT_NE(bars.find("europe"), std::string::npos);
+  EXPECT_NE(charts.back().svg.find("&lt;50%"), std::string::npos);
+}
+
+/// A summary whose five attainment bands hold, at every month, on average 0.5, 1.5, 2, 3 and 1
+/// ramped AEs: 8 in all, so the shares are 6.25%, 18.75%, 25%, 37.5% and 12.5%, labelled to 0.1%
+/// (6.3%, 18.8%).
+RunSummary quota_band_summary() {
+  RunSummary summary = fake_summary(12);
+  const double means[] = {0.5, 1.5, 2, 3, 1};
+  for (std::size_t band = 0; band < std::size(means); ++band) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + model::kQuotaBandNames[band], "count",
+               means[band], 0);
+  }
+  add_metric(summary, "quota_attainment_p10", "ratio", 0.4, 0);
+  add_metric(summary, "quota_attainment_p50", "ratio", 0.9, 0);
+  add_metric(summary, "quota_attainment_p90", "ratio", 1.3, 0);
+  return summary;
+}
+
+TEST(ReportChartsTest, GoldenQuotaAttainmentBands) {
+  const auto charts = report_charts(quota_band_summary());
+  ASSERT_EQ(charts.back().file_stem, "quota_attainment");
+  const ReportChart& chart = charts.back();
+  testing::expect_matches_golden("quota_attainment_bands.svg", chart.svg);
+  // One bar per band, labelled from the model's edges, its share at its end and in its hover.
+  for (const char* text :
+       {">&lt;50%</text>", ">50–80%</text>", ">80–100%</text>", ">100–120%</text>", ">≥120%</text>",
+        ">37.5%</text>", ">6.3%</text>",
+        "<title>100–120% of quota: 37.5% of ramped AEs (3.0 of 8.0 a run)</title>",
+        "ramped account executives (8.0 a run on average)", "month 12, 500"}) {
+    EXPECT_NE(chart.svg.find(text), std::string::npos) << text;
+  }
+  // Below quota in orange, on or above quota in blue.
+  const auto fills = testing::attribute_values(chart.svg, "rect", "fill");
+  ASSERT_EQ(fills.size(), 2u + 5u);  // background, plot area, five bars
+  EXPECT_EQ(fills[4], "#E69F00");
+  EXPECT_EQ(fills[5], "#0072B2");
+  // The value axis reaches past the largest share, labelled in %.
+  EXPECT_NE(chart.svg.find(">40%</text>"), std::string::npos);
+  // The per-AE percentiles, medians over replications, in the note.
+  EXPECT_NE(chart.note.find("median AE is at 90% of quota, the 10th percentile at 40% and the "
+                            "90th at 130%"),
+            std::string::npos)
+      << chart.note;
+}
+
+TEST(ReportChartsTest, QuotaBandSharesAddUpToAllRampedAes) {
+  // Shares of the pooled ramped AEs: whatever the counts, the bars add up to 100% (each rounded
+  // to 0.1%, so within 5 x 0.05%).
+  RunSummary summary = fake_summary(12);
+  const double means[] = {0.2, 0, 4.1, 0.7, 0.3};
+  for (std::size_t band = 0; band < std::size(means); ++band) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + model::kQuotaBandNames[band], "count",
+               means[band], 0);
+  }
+  const std::string svg = report_charts(summary).back().svg;
+  const auto heights = testing::attribute_values(svg, "rect", "height");
+  ASSERT_EQ(heights.size(), 7u);
+  const testing::PlotArea area = testing::plot_area(svg);
+  // The largest share is 4.1 / 5.3 = 77.4%, so the axis runs 0, 20, ..., 80%: a bar's share is
+  // its height / the plot's height x 80.
+  EXPECT_NE(svg.find(">80%</text>"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find(">100%</text>"), std::string::npos) << svg;
+  double total = 0;
+  for (std::size_t i = 2; i < heights.size(); ++i) total += std::stod(heights[i]);
+  EXPECT_NEAR(total / area.height * 80, 100, 0.25);
+}
+
+TEST(ReportChartsTest, NoBandChartWithoutRampedAes) {
+  RunSummary summary = fake_summary(12);
+  for (const char* band : model::kQuotaBandNames) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + band, "count", 0, 0);
+  }
+  const auto names = stems(report_charts(summary));
+  EXPECT_EQ(std::count(names.begin(), names.end(), "quota_attainment"), 0);
+}
+
+TEST(ReportChartsTest, TerritoryLeadsWinsAndBookingsPerRepBars) {
+  RunSummary summary = fake_summary(24);
+  // Means (the fake's p50) of base + month x slope: leads over 24 months sum to
+  // 24 x 10 + 2 x 300 = 840 and 24 x 5 + 1 x 300 = 420; bookings per rep has slope 0, so the
+  // mean month of months 13-24 is its base.
+  for (const auto& [territory, scale] : {std::pair{"north", 2.0}, {"south", 1.0}}) {
+    const std::string prefix = fmt::format("territory.{}.", territory);
+    add_metric(summary, prefix + "leads", "count", 5 * scale, scale, model::MetricKind::kFlow);
+    add_metric(summary, prefix + "wins", "count", scale, 0, model::MetricKind::kFlow);
+    add_metric(summary, prefix + "bookings_per_rep", "currency", 40'000 * scale, 0,
+               model::MetricKind::kFlow);
+  }
+  const auto charts = report_charts(summary);
+  const auto find = [&](const std::string& stem) {
+    return std::find_if(charts.begin(), charts.end(),
+                        [&](const ReportChart& c) { return c.file_stem == stem; });
+  };
+  ASSERT_NE(find("territory_leads"), charts.end());
+  ASSERT_NE(find("territory_wins"), charts.end());
+  ASSERT_NE(find("territory_bookings_per_rep"), charts.end());
+  EXPECT_EQ(find("territory_bookings"), charts.end());  // no bookings metrics in this summary
+  const std::string& leads = find("territory_leads")->svg;
+  EXPECT_NE(leads.find("<title>north: 840</title>"), std::string::npos) << leads;
+  EXPECT_NE(leads.find("<title>south: 420</title>"), std::string::npos);
+  const std::string& per_rep = find("territory_bookings_per_rep")->svg;
+  EXPECT_NE(per_rep.find("<title>north: $80,000</title>"), std::string::npos) << per_rep;
+  EXPECT_NE(per_rep.find("months 13–24"), std::string::npos);
+  // One territory: no bars, the totals already say it.
+  RunSummary single = fake_summary(12);
+  add_metric(single, "territory.only.leads", "count", 1, 1, model::MetricKind::kFlow);
+  const auto names = stems(report_charts(single));
+  EXPECT_EQ(std::count(names.begin(), names.end(), "territory_leads"), 0);
+}
+
+TEST(ReportChartsTest, QuotaSpreadAcrossRepsWithoutBandsAndNoChartForAnEmptyRole) {
+  // A summary without the attainment bands (older summary.json) shows the per-AE percentiles.
+  RunSummary summary = fake_summary(12);
+  add_metric(summary, "quota_attainment_p10", "ratio", 0.4, 0);
+  add_metric(summary, "quota_attainment_p50", "ratio", 0.9, 0);
+  add_metric(summary, "quota_attainment_p90", "ratio", 1.3, 0);
+  add_metric(summary, "headcount.sales_specialist", "count", 0, 0);
+  const auto charts = report_charts(summary);
+  EXPECT_EQ(charts.back().file_stem, "quota_attainment");
+  EXPECT_NE(charts.back().svg.find("median AE"), std::string::npos);
+  EXPECT_NE(charts.back().svg.find(">90<"), std::string::npos) << charts.back().svg;
+  const auto names = stems(charts);
+  EXPECT_EQ(std::count(names.begin(), names.end(), "headcount.sales_specialist"), 0);
+}
+
+/// ARR at month 12 of fake_summary(12) in 6 bins of $100k from $500k: 500 replications.
+HistogramSummary arr_histogram() {
+  HistogramSummary h;
+  h.metric = "arr";
+  h.month = 12;
+  h.histogram.first_edge = 500'000;
+  h.histogram.bin_width = 100'000;
+  h.histogram.counts = {20, 85, 160, 140, 70, 25};
+  return h;
+}
+
+TEST(ReportChartsTest, GoldenHistogram) {
+  RunSummary summary = fake_summary(12);
+  summary.histograms.push_back(arr_histogram());
+  const ReportChart chart = histogram_chart(summary, summary.histograms[0]);
+  EXPECT_EQ(chart.file_stem, "histogram.arr.m12");
+  testing::expect_matches_golden("histogram_arr.svg", chart.svg);
+  // Edges on the axis, ranges and shares in the hover text, the rule in the note.
+  for (const char* text :
+       {">$500k</text>", ">$1.1M</text>", "<title>$700k to $800k: 160 replications (32.0%)</title>",
+        "median $700k, 80% of runs between $560k and $840k"}) {
+    EXPECT_NE(chart.svg.find(text), std::string::npos) << text;
+  }
+  EXPECT_NE(chart.note.find("Freedman"), std::string::npos);
+}
+
+TEST(ReportChartsTest, HistogramAxesCoverTheData) {
+  // Samples of a skewed outcome, binned as a run bins them: every bar inside the plot area, the
+  // bars side by side from the first edge to the last, the count axis reaching the tallest bar.
+  std::vector<double> samples;
+  for (int i = 0; i < 1000; ++i) samples.push_back(400'000 + 3e5 * std::pow(i / 1000.0, 3) * 4);
+  RunSummary summary = fake_summary(12);
+  summary.histograms.push_back({"arr", 12, sim::make_histogram(samples, false)});
+  const sim::Histogram& bins = summary.histograms[0].histogram;
+  ASSERT_GE(bins.counts.size(), 5u);
+  const std::string svg = histogram_chart(summary, summary.histograms[0]).svg;
+  const testing::PlotArea area = testing::plot_area(svg);
+  const auto xs = testing::attribute_values(svg, "rect", "x");
+  const auto ys = testing::attribute_values(svg, "rect", "y");
+  const auto ws = testing::attribute_values(svg, "rect", "width");
+  const auto hs = testing::attribute_values(svg, "rect", "height");
+  // rect 0 is the background, rect 1 the plot area, then one bar per bin (empty ones too).
+  ASSERT_EQ(xs.size(), 2 + bins.counts.size());
+  const double band = area.width / static_cast<double>(bins.counts.size());
+  double tallest = 0;
+  for (std::size_t i = 0; i < bins.counts.size(); ++i) {
+    const double x = std::stod(xs[i + 2]), y = std::stod(ys[i + 2]);
+    const double w = std::stod(ws[i + 2]), h = std::stod(hs[i + 2]);
+    EXPECT_GE(x, area.x - 0.01);
+    EXPECT_LE(x + w, area.x + area.width + 0.01);
+    EXPECT_GE(y, area.y - 0.01);
+    EXPECT_NEAR(y + h, area.y + area.height, 0.02);  // on the zero line at the bottom
+    EXPECT_NEAR(x + w / 2, area.x + band * (static_cast<double>(i) + 0.5), 0.02);
+    tallest = std::max(tallest, h);
+  }
+  // The tallest bar is the largest count; the axis tops it at or below the plot's top.
+  const std::size_t most = *std::max_element(bins.counts.begin(), bins.counts.end());
+  EXPECT_LE(tallest, area.height + 0.01);
+  EXPECT_GT(tallest, area.height * 0.5);  // a "nice" axis end is less than twice the data
+  for (std::size_t i = 0; i < bins.counts.size(); ++i) {
+    EXPECT_NEAR(std::stod(hs[i + 2]) / tallest,
+                static_cast<double>(bins.counts[i]) / static_cast<double>(most), 0.002);
+  }
+  // The x axis runs from the first edge to the last: both are labelled.
+  EXPECT_NE(svg.find(">" + format_compact(bins.edge(0), "$") + "</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">" + format_compact(bins.edge(bins.counts.size()), "$") + "</text>"),
+            std::string::npos);
+}
+
+TEST(ReportChartsTest, HistogramsOfCountsLabelEachValue) {
+  RunSummary summary = fake_summary(12);
+  HistogramSummary h;
+  h.metric = "customers";
+  h.month = 12;
+  h.histogram.first_edge = 0;
+  h.histogram.bin_width = 1;
+  h.histogram.counts = {100, 250, 150};
+  summary.histograms.push_back(h);
+  const auto charts = report_charts(summary);
+  const auto histogram = std::find_if(charts.begin(), charts.end(), [](const ReportChart& c) {
+    return c.file_stem == "histogram.customers.m12";
+  });
+  ASSERT_NE(histogram, charts.end());
+  EXPECT_NE(histogram->svg.find("<title>2: 150 replications (30.0%)</title>"), std::string::npos)
+      << histogram->svg;
+  EXPECT_EQ(histogram->svg.find(" to "), std::string::npos);
+}
+
+TEST(ReportChartsTest, MetricTitles) {
+  EXPECT_EQ(metric_title("arr"), "ARR");
+  EXPECT_EQ(metric_title("headcount.sales_manager"), "Headcount: sales manager");
+  EXPECT_EQ(metric_title("territory.emea.bookings"), "Bookings: emea");
+  EXPECT_EQ(metric_title("logo_churn"), "Logo churn");
+  EXPECT_EQ(currency_symbol("EUR"), "€");
+  EXPECT_EQ(currency_symbol("CHF"), "");
+}
+
+}  // namespace
+}  // namespace teamsim::app

@@ -1,0 +1,235 @@
+#include "app/scenario/scenario_resolver.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace teamsim::app {
+namespace {
+
+namespace fs = std::filesystem;
+using Errors = std::vector<std::string>;
+
+constexpr const char* kBase =
+    "name: Plan\n"
+    "horizon_months: 24\n"
+    "pipeline:\n"
+    "  win_rate: 0.2\n"
+    "  deal_size_acv: 10000\n"
+    "hires:\n"
+    "  - {role: sales_manager, month: 1}\n"
+    "  - {role: account_executive, month: 2}\n"
+    "variants:\n"
+    "  reps_first:\n"
+    "    hires:\n"
+    "      - {role: account_executive, count: 2, month: 1}\n"
+    "  cheap:\n"
+    "    pipeline: {deal_size_acv: 5000}\n"
+    "  named: {name: Other}\n";
+
+ScenarioRequest request(std::string variant = "", std::vector<std::string> overrides = {}) {
+  return ScenarioRequest{"", std::move(variant), std::move(overrides)};
+}
+
+model::ScenarioSpec load_ok(std::string_view text, const ScenarioRequest& r) {
+  LoadResult result = resolve_scenario_string(text, "plan.yaml", r);
+  EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics);
+  return result.spec.value_or(model::ScenarioSpec{});
+}
+
+Errors errors_of(std::string_view text, const ScenarioRequest& r,
+                 const std::string& file = "plan.yaml") {
+  const LoadResult result = resolve_scenario_string(text, file, r);
+  EXPECT_FALSE(result.ok());
+  Errors out;
+  for (const Diagnostic& d : result.diagnostics) out.push_back(format_diagnostic(d));
+  return out;
+}
+
+// A fresh directory under the system temp folder, removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() /
+            fmt::format("teamsim-resolver-{}-{}",
+                        ::testing::UnitTest::GetInstance()->current_test_info()->name(),
+                        static_cast<unsigned>(std::hash<std::string>{}(fs::current_path())));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string write(const std::string& name, const std::string& text) const {
+    const fs::path file = path_ / name;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file) << text;
+    return file.string();
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+TEST(ScenarioResolver, BaseIgnoresVariantsAndListsThem) {
+  const ResolvedTree tree = resolve_scenario_tree_string(kBase, "plan.yaml", request());
+  ASSERT_TRUE(tree.root.has_value());
+  EXPECT_EQ(tree.variants, (std::vector<std::string>{"reps_first", "cheap", "named"}));
+  EXPECT_EQ(tree.root->find("variants"), nullptr);
+  const model::ScenarioSpec spec = load_ok(kBase, request());
+  EXPECT_EQ(spec.name, "Plan");
+  ASSERT_EQ(spec.hires.size(), 2u);
+}
+
+TEST(ScenarioResolver, VariantReplacesListsAndDeepMergesMaps) {
+  const model::ScenarioSpec reps = load_ok(kBase, request("reps_first"));
+  EXPECT_EQ(reps.name, "Plan [reps_first]");
+  ASSERT_EQ(reps.hires.size(), 1u);
+  EXPECT_EQ(reps.hires[0].count, 2);
+  const model::ScenarioSpec cheap = load_ok(kBase, request("cheap"));
+  EXPECT_EQ(cheap.pipeline.deal_size_acv.mean(), 5000);
+  EXPECT_EQ(cheap.pipeline.win_rate.mean(), 0.2);  // kept from the base map
+  EXPECT_EQ(load_ok(kBase, request("named")).name, "Other");
+}
+
+TEST(ScenarioResolver, UnknownVariantGetsASuggestion) {
+  EXPECT_EQ(errors_of(kBase, request("reps_frist")),
+            Errors{"<command line>: unknown variant 'reps_frist'; did you mean 'reps_first'?"});
+  EXPECT_EQ(errors_of("horizon_months: 12\n", request("x")),
+            Errors{"<command line>: unknown variant 'x': plan.yaml declares no variants"});
+}
+
+TEST(ScenarioResolver, BadValueInAVariantPointsAtItsLine) {
+  const std::string text = std::string(kBase) + "  bad:\n    pipeline: {win_rate: 1.5}\n";
+  EXPECT_EQ(errors_of(text, request("bad")),
+            Errors{"plan.yaml:17:26: pipeline.win_rate: must be between 0 and 1, got 1.5"});
+}
+
+TEST(ScenarioResolver, OverridesSetScalarsMapsAndListItems) {
+  const model::ScenarioSpec spec =
+      load_ok(kBase, request("", {"horizon_months=36",
+                                  "pipeline.win_rate={dist: beta, mean: 0.3, "
+                                  "sd: 0.05}",
+                                  "hires[1].month=5", "roles.account_executive.annual_salary=1e5",
+                                  "territories.all.inbound_leads_per_month=30"}));
+  EXPECT_EQ(spec.horizon_months, 36);
+  EXPECT_NEAR(spec.pipeline.win_rate.mean(), 0.3, 1e-12);
+  EXPECT_EQ(spec.hires[1].start_month, 5);
+  EXPECT_EQ(spec.find_role("account_executive")->annual_salary, 100'000);
+  EXPECT_EQ(spec.territories[0].inbound_leads_per_month, 30);
+  // Overrides apply after the variant.
+  const model::ScenarioSpec reps = load_ok(kBase, request("reps_first", {"hires[0].count=3"}));
+  EXPECT_EQ(reps.hires[0].count, 3);
+  EXPECT_EQ(load_ok(kBase, request("reps_first", {"name=Mine"})).name, "Mine");
+}
+
+TEST(ScenarioResolver, OverrideErrorsPointAtTheCommandLine) {
+  EXPECT_EQ(errors_of(kBase, request("", {"horizon_month=36"})),
+            Errors{"<command line>: unknown key 'horizon_month'; did you mean 'horizon_months'?"});
+  EXPECT_EQ(errors_of(kBase, request("", {"pipeline.win_rat=0.3"})),
+            Errors{"<command line>: pipeline: unknown key 'win_rat'; did you mean 'win_rate'?"});
+  EXPECT_EQ(errors_of(kBase, request("", {"pipeline.win_rate=1.5"})),
+            Errors{"<command line>: pipeline.win_rate: must be between 0 and 1, got 1.5"});
+  EXPECT_EQ(errors_of(kBase, request("", {"roles.acount_executive.annual_salary=5"})),
+            Errors{"<command line>: roles.acount_executive.annual_salary: unknown role "
+                   "'acount_executive'; did you mean 'account_executive'?"});
+  EXPECT_EQ(errors_of(kBase, request("", {"hires[7].month=3"})),
+            Errors{"<command line>: hires[7].month: hires has 2 items; there is no [7]"});
+  EXPECT_EQ(errors_of(kBase, request("", {"horizon_months.x=3"})),
+            Errors{"<command line>: horizon_months.x: cannot set 'x' inside horizon_months, "
+                   "which is '24', not a map"});
+  EXPECT_EQ(errors_of(kBase, request("", {"horizon_months"})),
+            Errors{"<command line>: --set 'horizon_months': expected KEY.PATH=VALUE, e.g. "
+                   "pipeline.win_rate=0.25"});
+  EXPECT_EQ(errors_of(kBase, request("", {"a..b=1"})).size(), 1u);
+  EXPECT_EQ(errors_of(kBase, request("", {"variants.x=1"})),
+            Errors{"<command line>: variants.x: cannot be set on the command line; choose one "
+                   "with --variant NAME"});
+  EXPECT_EQ(errors_of(kBase, request("", {"horizon_months=[1"})).size(), 1u);
+}
+
+TEST(ScenarioResolver, SplitOverride) {
+  EXPECT_EQ(split_override("a.b=c=d"), (std::pair<std::string, std::string>{"a.b", "c=d"}));
+  EXPECT_EQ(split_override("a.b="), (std::pair<std::string, std::string>{"a.b", ""}));
+  EXPECT_FALSE(split_override("=1").has_value());
+  EXPECT_FALSE(split_override("ab").has_value());
+}
+
+TEST(ScenarioResolver, ExtendsMergesRelativeToTheIncludingFile) {
+  const TempDir dir;
+  dir.write("shared/base.yaml",
+            "horizon_months: 24\n"
+            "money: {starting_cash: 1_000_000, other_monthly_costs: 10_000}\n"
+            "hires: [{role: sales_manager, month: 1}]\n"
+            "variants:\n"
+            "  late: {hires: [{role: sales_manager, month: 6}]}\n");
+  const std::string plan = dir.write("plans/plan.yaml",
+                                     "extends: ../shared/base.yaml\n"
+                                     "money: {starting_cash: 2_000_000}\n");
+  LoadResult loaded = resolve_scenario({plan, "", {}});
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  EXPECT_EQ(loaded.spec->name, "plan");
+  EXPECT_EQ(loaded.spec->horizon_months, 24);
+  EXPECT_EQ(loaded.spec->money.starting_cash, 2'000'000);
+  EXPECT_EQ(loaded.spec->money.other_monthly_costs, 10'000);
+  // Variants declared by the extended file are available.
+  EXPECT_EQ(scenario_variants(plan), std::vector<std::string>{"late"});
+  loaded = resolve_scenario({plan, "late", {}});
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  EXPECT_EQ(loaded.spec->hires[0].start_month, 6);
+}
+
+TEST(ScenarioResolver, ErrorsPointAtTheFileThatWroteTheValue) {
+  const TempDir dir;
+  const std::string base = dir.write("base.yaml",
+                                     "horizon_months: 24\n"
+                                     "customers: {monthly_churn: 2}\n");
+  const std::string plan = dir.write("plan.yaml",
+                                     "extends: base.yaml\n"
+                                     "\n"
+                                     "pipeline: {win_rate: -1}\n");
+  const LoadResult loaded = resolve_scenario({plan, "", {}});
+  ASSERT_EQ(loaded.diagnostics.size(), 2u);
+  EXPECT_EQ(format_diagnostic(loaded.diagnostics[0]),
+            plan + ":3:22: pipeline.win_rate: must be between 0 and 1, got -1");
+  EXPECT_EQ(format_diagnostic(loaded.diagnostics[1]),
+            base + ":2:28: customers.monthly_churn: must be between 0 and 1, got 2");
+}
+
+TEST(ScenarioResolver, ExtendsCyclesAndDepthAreRejected) {
+  const TempDir dir;
+  dir.write("a.yaml", "extends: b.yaml\n");
+  dir.write("b.yaml", "horizon_months: 3\nextends: a.yaml\n");
+  const std::string a = (dir.path() / "a.yaml").string();
+  const LoadResult cycle = resolve_scenario({a, "", {}});
+  ASSERT_EQ(cycle.diagnostics.size(), 1u);
+  EXPECT_EQ(format_diagnostic(cycle.diagnostics[0]),
+            (dir.path() / "b.yaml").string() +
+                ":2:10: extends: extends cycle: a.yaml -> b.yaml -> a.yaml");
+
+  // f0 extends f1 ... : 8 levels are fine, 9 are not.
+  for (int i = 0; i < 10; ++i) {
+    dir.write(fmt::format("f{}.yaml", i), i < 9 ? fmt::format("extends: f{}.yaml\n", i + 1)
+                                                : std::string("horizon_months: 7\n"));
+  }
+  const LoadResult ok = resolve_scenario({(dir.path() / "f1.yaml").string(), "", {}});
+  ASSERT_TRUE(ok.ok()) << format_diagnostics(ok.diagnostics);
+  EXPECT_EQ(ok.spec->horizon_months, 7);
+  const LoadResult deep = resolve_scenario({(dir.path() / "f0.yaml").string(), "", {}});
+  ASSERT_EQ(deep.diagnostics.size(), 1u);
+  EXPECT_EQ(format_diagnostic(deep.diagnostics[0]),
+            (dir.path() / "f8.yaml").string() +
+                ":1:10: extends: more than 8 levels of extends; flatten some of the files");
+
+  dir.write("missing.yaml", "extends: nowhere.yaml\n");
+  const LoadResult missing = resolve_scenario({(dir.path() / "missing.yaml").string(), "", {}});
+  ASSERT_EQ(missing.diagnostics.size(), 1u);
+  EXPECT_NE(format_diagnostic(missing.diagnostics[0]).find(":1:10: extends: cannot read '"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace teamsim::app

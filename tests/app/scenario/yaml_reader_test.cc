@@ -1,0 +1,254 @@
+#include "app/scenario/yaml_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace teamsim::app {
+namespace {
+
+using Errors = std::vector<std::string>;
+
+// Parses "x: <value>" and hands the value to `read`, collecting formatted diagnostics.
+class ReaderTest : public ::testing::Test {
+ protected:
+  const YamlNode& value(const std::string& yaml_value) {
+    std::vector<Diagnostic> parse_errors;
+    root_ = *parse_yaml("x: " + yaml_value + "\n", "t.yaml", parse_errors);
+    EXPECT_TRUE(parse_errors.empty()) << format_diagnostics(parse_errors);
+    return *root_.find("x");
+  }
+  Errors errors() const {
+    Errors out;
+    for (const Diagnostic& d : diagnostics_) out.push_back(format_diagnostic(d));
+    return out;
+  }
+  std::optional<double> number(const std::string& text) {
+    diagnostics_.clear();
+    return read_number(value(text), "x", sink_);
+  }
+  std::string number_error(const std::string& text) {
+    EXPECT_FALSE(number(text).has_value()) << text;
+    return diagnostics_.size() == 1 ? format_diagnostic(diagnostics_[0]) : "(no single error)";
+  }
+
+  YamlNode root_;
+  std::vector<Diagnostic> diagnostics_;
+  DiagnosticSink sink_{diagnostics_};
+};
+
+TEST_F(ReaderTest, PlainDecimalNumbers) {
+  EXPECT_EQ(number("5"), 5.0);
+  EXPECT_EQ(number("0"), 0.0);
+  EXPECT_EQ(number("-0.25"), -0.25);
+  EXPECT_EQ(number("3_000_000"), 3'000'000.0);
+  EXPECT_EQ(number("1_000.000_5"), 1000.0005);
+  EXPECT_EQ(number("-2.5e3"), -2500.0);
+  EXPECT_EQ(number("1E-2"), 0.01);
+  EXPECT_EQ(number("35%"), 0.35);
+  EXPECT_EQ(number("0.5%"), 0.005);
+  EXPECT_TRUE(diagnostics_.empty());
+}
+
+TEST_F(ReaderTest, QuotedNumbersAreTypeErrors) {
+  EXPECT_EQ(number_error("\"5\""),
+            "t.yaml:1:4: x: expected a number, got a quoted string \"5\"; remove the quotes");
+  EXPECT_EQ(number_error("'abc'"), "t.yaml:1:4: x: expected a number, got a quoted string \"abc\"");
+}
+
+TEST_F(ReaderTest, NonScalarsAreTypeErrors) {
+  EXPECT_EQ(number_error("{a: 1}"), "t.yaml:1:4: x: expected a number, got a map");
+  EXPECT_EQ(number_error("[1]"), "t.yaml:1:4: x: expected a number, got a list");
+  EXPECT_EQ(number_error("~"), "t.yaml:1:4: x: expected a number, got null");
+}
+
+TEST_F(ReaderTest, LeadingZerosAreAmbiguous) {
+  EXPECT_EQ(number_error("010"),
+            "t.yaml:1:4: x: ambiguous: YAML 1.1 reads 010 as octal 8; write 10");
+  EXPECT_EQ(number_error("-017"),
+            "t.yaml:1:4: x: ambiguous: YAML 1.1 reads -017 as octal -15; write -17");
+  EXPECT_EQ(number_error("019"), "t.yaml:1:4: x: leading zeros are not allowed; write 19");
+  EXPECT_EQ(number_error("00.5"), "t.yaml:1:4: x: leading zeros are not allowed; write 0.5");
+}
+
+TEST_F(ReaderTest, NonFiniteNumbersAreRejected) {
+  EXPECT_EQ(number_error(".nan"), "t.yaml:1:4: x: must be a finite number, got '.nan'");
+  EXPECT_EQ(number_error(".inf"), "t.yaml:1:4: x: must be a finite number, got '.inf'");
+  EXPECT_EQ(number_error("-.Inf"), "t.yaml:1:4: x: must be a finite number, got '-.Inf'");
+  EXPECT_EQ(number_error("1e999"), "t.yaml:1:4: x: must be a finite number, got '1e999'");
+}
+
+TEST_F(ReaderTest, HexOctalAndBinaryAreRejected) {
+  EXPECT_EQ(number_error("0x1F"),
+            "t.yaml:1:4: x: hexadecimal, octal and binary numbers are not supported; write "
+            "'0x1F' as a decimal number");
+  EXPECT_EQ(number_error("0o17"),
+            "t.yaml:1:4: x: hexadecimal, octal and binary numbers are not supported; write "
+            "'0o17' as a decimal number");
+}
+
+TEST_F(ReaderTest, MalformedNumbers) {
+  for (const std::string text :
+       {"1__0", "_1", "1_", ".5", "5.", "+5", "abc", "1e", "5%%", "12 kg"}) {
+    EXPECT_EQ(number_error(text), "t.yaml:1:4: x: expected a number, got '" + text + "'");
+  }
+}
+
+TEST_F(ReaderTest, Integers) {
+  EXPECT_EQ(read_integer(value("36"), "x", sink_, 1, 600), 36);
+  EXPECT_EQ(read_integer(value("1e3"), "x", sink_, 0, 5000), 1000);
+  EXPECT_EQ(read_integer(value("-4"), "x", sink_, -10, 10), -4);
+  EXPECT_TRUE(diagnostics_.empty());
+  EXPECT_FALSE(read_integer(value("2.5"), "x", sink_, 0, 10));
+  EXPECT_FALSE(read_integer(value("50%"), "x", sink_, 0, 10));
+  EXPECT_FALSE(read_integer(value("700"), "x", sink_, 1, 600));
+  EXPECT_FALSE(read_integer(value("-1"), "x", sink_, 0, 100));
+  EXPECT_FALSE(read_integer(value("99999999999999999999"), "x", sink_, 0, 100));
+  EXPECT_FALSE(read_integer(value("\"3\""), "x", sink_, 0, 100));
+  EXPECT_EQ(errors(), (Errors{
+                          "t.yaml:1:4: x: must be a whole number, got 2.5",
+                          "t.yaml:1:4: x: expected a whole number, got '50%'",
+                          "t.yaml:1:4: x: must be between 1 and 600, got 700",
+                          "t.yaml:1:4: x: must be between 0 and 100, got -1",
+                          "t.yaml:1:4: x: must be between 0 and 100, got 99999999999999999999",
+                          "t.yaml:1:4: x: expected a whole number, got a quoted string \"3\"; "
+                          "remove the quotes",
+                      }));
+}
+
+TEST_F(ReaderTest, Uint64CoversTheWholeRange) {
+  EXPECT_EQ(read_uint64(value("0"), "x", sink_), 0u);
+  EXPECT_EQ(read_uint64(value("18446744073709551615"), "x", sink_), 18446744073709551615ULL);
+  EXPECT_EQ(read_uint64(value("18_446_744_073_709_551_615"), "x", sink_), 18446744073709551615ULL);
+  EXPECT_EQ(read_uint64(value("1e6"), "x", sink_), 1'000'000u);
+  EXPECT_TRUE(diagnostics_.empty());
+  EXPECT_FALSE(read_uint64(value("18446744073709551616"), "x", sink_));
+  EXPECT_FALSE(read_uint64(value("-1"), "x", sink_));
+  EXPECT_FALSE(read_uint64(value("1e20"), "x", sink_));
+  EXPECT_FALSE(read_uint64(value("1.5"), "x", sink_));
+  EXPECT_EQ(errors(), (Errors{
+                          "t.yaml:1:4: x: must be between 0 and 18446744073709551615, got "
+                          "18446744073709551616",
+                          "t.yaml:1:4: x: must be between 0 and 18446744073709551615, got -1",
+                          "t.yaml:1:4: x: must be between 0 and 18446744073709551615, got 1e20",
+                          "t.yaml:1:4: x: must be a whole number, got 1.5",
+                      }));
+}
+
+TEST_F(ReaderTest, OnlyPlainTrueAndFalseAreBooleans) {
+  EXPECT_EQ(read_bool(value("true"), "x", sink_), true);
+  EXPECT_EQ(read_bool(value("false"), "x", sink_), false);
+  EXPECT_TRUE(diagnostics_.empty());
+  for (const std::string text : {"yes", "no", "on", "off", "y", "n", "True", "FALSE"}) {
+    diagnostics_.clear();
+    EXPECT_FALSE(read_bool(value(text), "x", sink_));
+    EXPECT_EQ(errors(), Errors{"t.yaml:1:4: x: '" + text +
+                               "' is not accepted as a boolean; write true or false"});
+  }
+  diagnostics_.clear();
+  EXPECT_FALSE(read_bool(value("\"true\""), "x", sink_));
+  EXPECT_FALSE(read_bool(value("maybe"), "x", sink_));
+  EXPECT_FALSE(read_bool(value("1"), "x", sink_));
+  EXPECT_EQ(errors(), (Errors{
+                          "t.yaml:1:4: x: expected true or false, got a quoted string \"true\"",
+                          "t.yaml:1:4: x: expected true or false, got 'maybe'",
+                          "t.yaml:1:4: x: expected true or false, got '1'",
+                      }));
+}
+
+TEST_F(ReaderTest, Text) {
+  EXPECT_EQ(read_text(value("hello world"), "x", sink_), "hello world");
+  EXPECT_EQ(read_text(value("'42'"), "x", sink_), "42");
+  EXPECT_EQ(read_text(value("42"), "x", sink_), "42");
+  EXPECT_FALSE(read_text(value("{a: 1}"), "x", sink_));
+  EXPECT_FALSE(read_text(value("~"), "x", sink_));
+  EXPECT_EQ(errors(), (Errors{"t.yaml:1:4: x: expected text, got a map",
+                              "t.yaml:1:4: x: expected text, got null"}));
+}
+
+TEST_F(ReaderTest, RangeChecks) {
+  const YamlNode& node = value("1");
+  EXPECT_TRUE(check_range(0.5, 0, 1, node, "x", sink_));
+  EXPECT_FALSE(check_range(1.5, 0, 1, node, "x", sink_));
+  EXPECT_FALSE(check_range(-2, 0, 1.0 / 0.0, node, "x", sink_));
+  EXPECT_FALSE(check_range(7, -1.0 / 0.0, 5, node, "x", sink_, " (a note)"));
+  EXPECT_EQ(errors(), (Errors{"t.yaml:1:4: x: must be between 0 and 1, got 1.5",
+                              "t.yaml:1:4: x: must be at least 0, got -2",
+                              "t.yaml:1:4: x: must be at most 5, got 7 (a note)"}));
+}
+
+TEST(Suggestions, EditDistance) {
+  EXPECT_EQ(edit_distance("", ""), 0u);
+  EXPECT_EQ(edit_distance("abc", ""), 3u);
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(edit_distance("seed", "sede"), 2u);
+}
+
+TEST(Suggestions, ClosestMatch) {
+  const std::vector<std::string> keys = {"horizon_months", "replications", "seed", "money"};
+  EXPECT_EQ(closest_match("horizon_month", keys), "horizon_months");
+  EXPECT_EQ(closest_match("Seed", keys), "seed");
+  EXPECT_EQ(closest_match("replication_count", keys), "");
+  EXPECT_EQ(closest_match("horizon", keys), "horizon_months");  // prefix
+  EXPECT_EQ(closest_match("zzz", keys), "");
+  EXPECT_EQ(suggestion("mony", keys), "; did you mean 'money'?");
+  EXPECT_EQ(suggestion("zzz", {"a", "b"}), "; expected one of: a, b");
+  EXPECT_EQ(suggestion("zzz", {"a", "b"}, "defined roles"), "; defined roles: a, b");
+}
+
+class ObjectReaderTest : public ::testing::Test {
+ protected:
+  YamlNode parse(std::string_view text) {
+    std::vector<Diagnostic> parse_errors;
+    auto root = parse_yaml(text, "t.yaml", parse_errors);
+    EXPECT_TRUE(parse_errors.empty()) << format_diagnostics(parse_errors);
+    return root.value_or(YamlNode{});
+  }
+  Errors errors() const {
+    Errors out;
+    for (const Diagnostic& d : diagnostics_) out.push_back(format_diagnostic(d));
+    return out;
+  }
+  std::vector<Diagnostic> diagnostics_;
+  DiagnosticSink sink_{diagnostics_};
+};
+
+TEST_F(ObjectReaderTest, ReadsKnownKeysAndReportsUnknownOnes) {
+  const YamlNode root = parse("section:\n  count: 3\n  colour: red\n  sise: 4\n  zebra: 1\n");
+  ObjectReader reader(*root.find("section"), "section", sink_);
+  EXPECT_EQ(reader.integer("count", 0, 10), 3);
+  EXPECT_EQ(reader.text("color"), std::nullopt);
+  EXPECT_EQ(reader.number("size"), std::nullopt);
+  EXPECT_FALSE(reader.finish());
+  EXPECT_EQ(
+      errors(),
+      (Errors{"t.yaml:3:3: section: unknown key 'colour'; did you mean 'color'?",
+              "t.yaml:4:3: section: unknown key 'sise'; did you mean 'size'?",
+              "t.yaml:5:3: section: unknown key 'zebra'; expected one of: count, color, size"}));
+}
+
+TEST_F(ObjectReaderTest, MissingRequiredKeyIsReportedAtTheMap) {
+  const YamlNode root = parse("list:\n  - {count: 1}\n");
+  ObjectReader reader(root.find("list")->items[0], "list[0]", sink_);
+  EXPECT_EQ(reader.require("role"), nullptr);
+  EXPECT_NE(reader.require("count"), nullptr);
+  EXPECT_TRUE(reader.finish());
+  EXPECT_EQ(errors(), Errors{"t.yaml:2:5: list[0]: missing required key 'role'"});
+}
+
+TEST_F(ObjectReaderTest, NullReadsAsAnEmptyMapAndOtherKindsAreTypeErrors) {
+  const YamlNode root = parse("a:\nb: [1]\n");
+  ObjectReader empty(*root.find("a"), "a", sink_);
+  EXPECT_TRUE(empty.valid());
+  EXPECT_EQ(empty.get("x"), nullptr);
+  EXPECT_TRUE(empty.finish());
+  ObjectReader list(*root.find("b"), "b", sink_);
+  EXPECT_FALSE(list.valid());
+  EXPECT_EQ(list.require("x"), nullptr);  // no second error
+  EXPECT_TRUE(list.finish());
+  EXPECT_EQ(errors(), Errors{"t.yaml:2:4: b: expected a map, got a list"});
+}
+
+}  // namespace
+}  // namespace teamsim::app
