@@ -1,6 +1,9 @@
 # A thin layer over the CMake presets; see README.md.
-# make run  — build in Release and run the default scenario, writing out/
-# make test — build in Release and run the whole test suite
+# make run  — build the teamsim binary in Release (not the tests or benchmarks) and run the
+#             default scenario, writing out/
+# make test — build everything in Release and run the whole test suite
+# make package — build the Debian package build/release/teamsim_<version>_<arch>.deb
+# make install — install into PREFIX (default /usr/local): bin/teamsim, share/teamsim/scenarios
 # make asan — build with AddressSanitizer + UndefinedBehaviorSanitizer and run the tests
 # make fuzz  — build the libFuzzer target (clang, instrumented yaml-cpp) and fuzz for FUZZ_SECONDS
 # make bench, make format, make format-check
@@ -9,20 +12,34 @@ SCENARIO ?= scenarios/default.yaml
 OUT ?= out
 FUZZ_SECONDS ?= 180
 
-.PHONY: deps build run test asan fuzz bench format format-check clean
+PREFIX ?= /usr/local
+
+.PHONY: deps configure build build-all run test package install asan fuzz bench format format-check clean
 
 deps:
 	@scripts/install-deps
 
-build: deps
+configure: deps
 	@cmake --preset release >/dev/null
+
+# Only what running needs: the binary and its libraries.
+build: configure
+	@cmake --build --preset release --target teamsim
+
+build-all: configure
 	@cmake --build --preset release
 
 run: build
 	build/release/teamsim run $(SCENARIO) --out $(OUT)
 
-test: build
+test: build-all
 	ctest --preset release
+
+package: build
+	@cd build/release && cpack -G DEB >/dev/null && ls teamsim_*.deb
+
+install: build
+	cmake --install build/release --prefix $(PREFIX)
 
 asan: deps
 	@cmake --preset asan >/dev/null
@@ -36,7 +53,7 @@ fuzz:
 	@cmake --build --preset fuzz --target scenario_fuzzer
 	fuzz/run $(FUZZ_SECONDS)
 
-bench: build
+bench: build-all
 	build/release/teamsim_bench --benchmark_counters_tabular=true
 
 format:
