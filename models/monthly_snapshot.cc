@@ -160,7 +160,7 @@ void Replication::snapshot_month() {
   set(Metric::kWinRate, ratio(month_.won, closed));
   set(Metric::kAvgCycleDays, ratio(month_.cycle_days_sum, closed));
   set(Metric::kComplexOpportunities, month_.complex);
-  set(Metric::kSpecialistQueue, static_cast<double>(specialist_queue_.size()));
+  set(Metric::kSpecialistQueue, static_cast<double>(specialist_help_.waiting()));
   set(Metric::kSpecialistQueueWaitDays,
       ratio(month_.specialist_wait_sum, month_.specialist_grants));
   set(Metric::kLeadsDisqualified, month_.disqualified);
@@ -169,9 +169,9 @@ void Replication::snapshot_month() {
   const double span =
       static_cast<double>(span_) + (managers_ == 0 ? spec_.founder.span_of_control : 0);
   set(Metric::kManagementCoverage, reps_ == 0 ? 1.0 : std::min(1.0, span / reps_));
-  set(Metric::kRecruitingQueue, static_cast<double>(recruiting_queue_.size()));
+  set(Metric::kRecruitingQueue, static_cast<double>(searches_.waiting()));
   set(Metric::kAvgTimeToHireDays, ratio(month_.time_to_hire_sum, month_.hires));
-  set(Metric::kOnboardingQueue, static_cast<double>(training_queue_.size()));
+  set(Metric::kOnboardingQueue, static_cast<double>(trainers_.waiting()));
   set(Metric::kTerritoryMoves, month_.moves);
   set(Metric::kCoveredCustomers, covered);
   set(Metric::kRenewals, month_.renewals);

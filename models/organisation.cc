@@ -54,8 +54,7 @@ void Replication::requisition_opened(std::uint32_t requisition) {
   ++open_requisitions_;
   ++open_requisitions_by_role_[requisitions_[requisition].role];
   requisitions_[requisition].opened_at = simulator_.now();
-  recruiting_queue_.push_back(requisition);
-  start_searches();
+  searches_.request(requisition);
 }
 
 std::int64_t Replication::search_capacity() const {
@@ -65,24 +64,17 @@ std::int64_t Replication::search_capacity() const {
   return spec_.founder.concurrent_searches + assistant_searches_;
 }
 
-void Replication::start_searches() {
-  const std::int64_t capacity = search_capacity();
-  while (searches_running_ < capacity && !recruiting_queue_.empty()) {
-    const std::uint32_t index = recruiting_queue_.front();
-    recruiting_queue_.pop_front();
-    ++searches_running_;
-    const Requisition& requisition = requisitions_[index];
-    sim::Rng rng = substream(Stream::kRequisition, requisition.key);
-    double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
-    if (managers_employed_ == 0) factor *= spec_.founder.time_to_fill_factor;
-    const double wait =
-        draw_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
-    simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted), index);
-  }
+void Replication::start_search(std::uint32_t index) {
+  const Requisition& requisition = requisitions_[index];
+  sim::Rng rng = substream(Stream::kRequisition, requisition.key);
+  double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
+  if (managers_employed_ == 0) factor *= spec_.founder.time_to_fill_factor;
+  const double wait =
+      draw_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
+  simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted), index);
 }
 
 void Replication::start_hire(std::uint32_t requisition) {
-  --searches_running_;
   --open_requisitions_;
   const Requisition filled = requisitions_[requisition];
   --open_requisitions_by_role_[filled.role];
@@ -94,7 +86,9 @@ void Replication::start_hire(std::uint32_t requisition) {
     month_.hiring_cost += cost;
   }
   add_person(filled.role, filled.territory, filled.source, /*ramped=*/false);
-  start_searches();
+  // The search slot is freed once the hire counts: a manager's own searches (and the end of the
+  // founder's time-to-fill factor) apply to the next requisition served.
+  searches_.release();
 }
 
 std::size_t Replication::least_staffed_territory() const {
@@ -115,6 +109,7 @@ void Replication::change_searches(const Person& person, int sign) {
     manager_searches_ += s * role.concurrent_searches;
     assistant_searches_ += s * role.concurrent_searches;
   }
+  searches_.set_capacity(search_capacity());
 }
 
 void Replication::change_capacities(const Person& person, int sign) {
@@ -150,6 +145,11 @@ void Replication::change_capacities(const Person& person, int sign) {
       enablement_uplift_weighted_ += sign * role.reps_supported * role.productivity_uplift;
       break;
   }
+  trainers_.set_capacity(trainer_capacity());
+  specialist_help_.set_capacity(specialist_slots_);
+  // Nobody left to help: queued deals go on unassisted.
+  if (specialists_ == 0)
+    specialist_help_.withdraw_all([this](std::uint32_t i) { close_unassisted(i); });
 }
 
 std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, std::size_t source,
@@ -192,7 +192,7 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
   if (person.contributing) {
     change_capacities(people_[index], +1);
   } else {
-    training_queue_.push_back(index);
+    trainers_.request(index);
   }
   if (ae_kind) {
     ++reps_;
@@ -204,16 +204,13 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
       people_[index].ramp_days = 0;
       start_selling(index);
     } else {
-      training_queue_.push_back(index);
+      trainers_.request(index);
     }
   }
   if (std::isfinite(tenure)) {
     people_[index].attrition = simulator_.schedule_in(tenure, priority::kDeparture,
                                                       kind_of(EventKind::kEmployeeLeaves), index);
   }
-  start_training();
-  start_searches();
-  grant_specialists();
   return index;
 }
 
@@ -222,32 +219,20 @@ std::int64_t Replication::trainer_capacity() const {
          enablement_trainees_;
 }
 
-void Replication::start_training() {
-  const std::int64_t capacity = trainer_capacity();
-  while (trainees_ < capacity && !training_queue_.empty()) {
-    const std::uint32_t index = training_queue_.front();
-    training_queue_.pop_front();
-    Person& person = people_[index];
-    assert(person.active);
-    person.training = true;
-    ++trainees_;
-    simulator_.schedule_in(person.onboarding_days, priority::kOnboarding,
-                           kind_of(EventKind::kOnboardingDone), index);
-  }
+void Replication::start_training(std::uint32_t index) {
+  Person& person = people_[index];
+  assert(person.active);
+  person.training = true;
+  simulator_.schedule_in(person.onboarding_days, priority::kOnboarding,
+                         kind_of(EventKind::kOnboardingDone), index);
 }
 
 void Replication::finish_onboarding(std::uint32_t person_index) {
   Person& person = people_[person_index];
-  if (person.training) {
-    person.training = false;
-    --trainees_;
-  }
   if (person.active && !person.contributing) {
     // Another kind's new hire: its capacities count from now, and may unblock queues.
     person.contributing = true;
     change_capacities(person, +1);
-    start_searches();
-    grant_specialists();
   } else if (person.active) {
     // Enablement shortens the ramp; too little management slows it.
     if (enablement_support_ > 0) {
@@ -259,7 +244,11 @@ void Replication::finish_onboarding(std::uint32_t person_index) {
     if (person.ramp_days > 0) person.ramp_days /= management_factor();
     start_selling(person_index);
   }
-  start_training();
+  // The trainer slot is freed after the new hire's own capacities count (a trainer's included).
+  if (person.training) {
+    person.training = false;
+    trainers_.release();
+  }
 }
 
 void Replication::start_selling(std::uint32_t person_index) {
@@ -280,9 +269,9 @@ void Replication::leave(std::uint32_t person_index) {
   --headcount_by_role_[person.role];
   const RoleSpec& role = role_of(person);
   ledger_.add_payroll_rate(-person.salary / kDaysPerYear);
+  trainers_.cancel(person_index);
   change_searches(person, -1);
   if (person.contributing) change_capacities(person, -1);
-  std::erase(training_queue_, person_index);
   if (is_ae_kind(role)) {
     --reps_;
     simulator_.cancel(person.next_prospect);
@@ -310,8 +299,6 @@ void Replication::leave(std::uint32_t person_index) {
     simulator_.schedule_in(delay, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
                            static_cast<std::uint32_t>(requisitions_.size() - 1));
   }
-  start_searches();
-  grant_specialists();
 }
 
 int Replication::months_ramped(const Person& person, int month) const {

@@ -270,8 +270,7 @@ void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owne
     return;
   }
   opportunities_[index].waiting_since = simulator_.now();
-  specialist_queue_.push_back(index);
-  grant_specialists();
+  specialist_help_.request(index);
 }
 
 std::uint32_t Replication::store_opportunity(const Opportunity& opportunity) {
@@ -293,34 +292,19 @@ void Replication::schedule_close(std::uint32_t index) {
                          kind_of(EventKind::kOpportunityClosed), index);
 }
 
-void Replication::grant_specialists() {
-  if (specialists_ == 0) {
-    // Nobody left to help: queued deals go on unassisted.
-    while (!specialist_queue_.empty()) {
-      const std::uint32_t index = specialist_queue_.front();
-      specialist_queue_.pop_front();
-      opportunities_[index].win_probability *= spec_.pipeline.unassisted_win_rate_factor;
-      schedule_close(index);
-    }
-    return;
-  }
-  while (specialists_busy_ < specialist_slots_ && !specialist_queue_.empty()) {
-    const std::uint32_t index = specialist_queue_.front();
-    specialist_queue_.pop_front();
-    Opportunity& opportunity = opportunities_[index];
-    ++specialists_busy_;
-    ++month_.specialist_grants;
-    month_.specialist_wait_sum += simulator_.now() - opportunity.waiting_since;
-    opportunity.win_probability *= spec_.pipeline.specialist_win_rate_factor;
-    schedule_close(index);
-    simulator_.schedule_in(opportunity.lead.help_days, priority::kRelease,
-                           kind_of(EventKind::kSpecialistReleased));
-  }
+void Replication::close_unassisted(std::uint32_t index) {
+  opportunities_[index].win_probability *= spec_.pipeline.unassisted_win_rate_factor;
+  schedule_close(index);
 }
 
-void Replication::release_specialist() {
-  --specialists_busy_;
-  grant_specialists();
+void Replication::grant_specialist(std::uint32_t index) {
+  Opportunity& opportunity = opportunities_[index];
+  ++month_.specialist_grants;
+  month_.specialist_wait_sum += simulator_.now() - opportunity.waiting_since;
+  opportunity.win_probability *= spec_.pipeline.specialist_win_rate_factor;
+  schedule_close(index);
+  simulator_.schedule_in(opportunity.lead.help_days, priority::kRelease,
+                         kind_of(EventKind::kSpecialistReleased));
 }
 
 void Replication::close_opportunity(std::uint32_t index) {

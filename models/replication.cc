@@ -106,6 +106,11 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
     segment_shares_.push_back(std::move(overall));
   }
   season_max_ = *std::max_element(spec.seasonality.leads.begin(), spec.seasonality.leads.end());
+  searches_.set_serve([this](std::uint32_t requisition) { start_search(requisition); });
+  searches_.set_capacity(search_capacity());
+  trainers_.set_serve([this](std::uint32_t person) { start_training(person); });
+  trainers_.set_capacity(trainer_capacity());
+  specialist_help_.set_serve([this](std::uint32_t opportunity) { grant_specialist(opportunity); });
 }
 
 void Replication::fail_limit(const std::string& what, std::uint64_t limit,
@@ -292,7 +297,7 @@ void Replication::operator()(const sim::Event& event) {
       close_opportunity(event.subject);
       break;
     case EventKind::kSpecialistReleased:
-      release_specialist();
+      specialist_help_.release();
       break;
     case EventKind::kCustomerRenewal:
       renew_customer(event.subject);

@@ -15,6 +15,7 @@
 #include "models/limits.h"
 #include "models/metrics.h"
 #include "models/scenario_spec.h"
+#include "sim/capacity_queue.h"
 #include "sim/random_streams.h"
 #include "sim/simulator.h"
 
@@ -86,6 +87,9 @@ class Replication {
   Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
               std::uint64_t replication, const InputProbe* probe = nullptr,
               const ReplicationLimits& limits = {});
+  /// Its capacity queues call back into it: it stays where it was made.
+  Replication(const Replication&) = delete;
+  Replication& operator=(const Replication&) = delete;
 
   /// Runs the whole horizon and returns the results: row m (of horizon_months) holds the metrics
   /// of month m + 1, in the columns of the layout. Call once. When `stop_requested` becomes true
@@ -262,7 +266,8 @@ class Replication {
   void open_requisition(std::size_t role, std::size_t territory, std::size_t source);
   void requisition_opened(std::uint32_t requisition);
   std::int64_t search_capacity() const;
-  void start_searches();
+  /// A search slot was granted to the requisition: draws its time to fill.
+  void start_search(std::uint32_t requisition);
   void start_hire(std::uint32_t requisition);
   std::uint32_t add_person(std::size_t role, std::size_t territory, std::size_t source,
                            bool ramped);
@@ -272,7 +277,8 @@ class Replication {
   /// enablement): from the end of onboarding for new hires of kinds other than AE.
   void change_capacities(const Person& person, int sign);
   std::int64_t trainer_capacity() const;
-  void start_training();
+  /// A trainer slot was granted to the person: schedules the end of their onboarding.
+  void start_training(std::uint32_t person_index);
   void finish_onboarding(std::uint32_t person_index);
   void start_selling(std::uint32_t person_index);
   void leave(std::uint32_t person_index);
@@ -312,8 +318,10 @@ class Replication {
   std::uint32_t least_loaded_seller(std::size_t territory, bool need_capacity) const;
   std::uint32_t store_opportunity(const Opportunity& opportunity);
   void schedule_close(std::uint32_t index);
-  void grant_specialists();
-  void release_specialist();
+  /// A specialist slot was granted to the opportunity: its cycle starts.
+  void grant_specialist(std::uint32_t index);
+  /// The opportunity goes on without a specialist (none employed): its cycle starts.
+  void close_unassisted(std::uint32_t index);
   void close_opportunity(std::uint32_t index);
   void cool_off_account(std::size_t territory);
   /// Accounts of a finite territory neither customers, in an open opportunity nor cooling off.
@@ -356,10 +364,8 @@ class Replication {
   std::vector<Requisition> requisitions_;
   std::vector<std::uint32_t> requisitions_by_role_;  ///< requisitions opened so far, by role
   std::vector<std::uint32_t> people_by_role_;        ///< people hired so far, by role
-  std::deque<std::uint32_t> recruiting_queue_;       ///< requisitions waiting for a search slot
-  std::int64_t searches_running_ = 0;
-  std::deque<std::uint32_t> training_queue_;  ///< new hires waiting for a trainer
-  std::int64_t trainees_ = 0;
+  sim::CapacityQueue searches_;  ///< search slots, held by requisitions until they are filled
+  sim::CapacityQueue trainers_;  ///< trainer slots, held by new hires until onboarded
   std::size_t open_requisitions_ = 0;
   std::vector<int> open_requisitions_by_role_;
   std::vector<std::vector<std::uint32_t>> sellers_by_territory_;  ///< selling, by joining order
@@ -387,8 +393,7 @@ class Replication {
   std::vector<Opportunity> opportunities_;
   std::vector<std::uint32_t> free_opportunities_;
   std::size_t open_opportunities_ = 0;
-  std::deque<std::uint32_t> specialist_queue_;
-  std::int64_t specialists_busy_ = 0;
+  sim::CapacityQueue specialist_help_;  ///< specialist slots, held by complex opportunities
   std::vector<TerritoryAccounts> accounts_;
   double leads_last_month_ = 0;
 
