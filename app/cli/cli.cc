@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,18 +54,14 @@ int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
   cli.set_version_flag("--version", std::string("teamsim ") + kVersion);
   cli.require_subcommand(1);
 
-  // Every subcommand, in the order --help lists them.
-  std::vector<std::unique_ptr<Command>> commands;
-  commands.push_back(make_run_command());
-  commands.push_back(make_validate_command());
-  commands.push_back(make_compare_command());
-  commands.push_back(make_sweep_command());
-  commands.push_back(make_sensitivity_command());
-  commands.push_back(make_report_command());
-  commands.push_back(make_batch_command());
-
+  // One parser per row of the command table, in its order.
+  std::vector<std::unique_ptr<Command>> made;
   std::vector<CLI::App*> parsers;
-  for (const auto& command : commands) parsers.push_back(command->add_to(cli));
+  for (const CommandInfo& info : commands()) {
+    made.push_back(info.make());
+    parsers.push_back(cli.add_subcommand(info.name, info.description));
+    made.back()->declare(*parsers.back());
+  }
 
   try {
     cli.parse(argc, argv);
@@ -80,8 +77,8 @@ int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
   }
 
   try {
-    for (std::size_t i = 0; i < commands.size(); ++i) {
-      if (parsers[i]->parsed()) return commands[i]->execute(stop_requested);
+    for (std::size_t i = 0; i < made.size(); ++i) {
+      if (parsers[i]->parsed()) return made[i]->execute(stop_requested);
     }
   } catch (const model::LimitExceeded& e) {
     // The scenario is at fault (a hiring rule feeding on the team it grows, say), not the

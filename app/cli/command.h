@@ -3,34 +3,31 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <memory>
-#include <optional>
-#include <string>
-
-#include "models/scenario_spec.h"
+#include <span>
 
 namespace teamsim::app {
 
-/// One `teamsim` subcommand: it declares its options on the parser, then runs once parsed.
-/// Each lives in its own app/command_*.cc; app/cli/cli.cc lists them.
+/// One `teamsim` subcommand: it declares its options on its parser, then runs once parsed.
+/// Each lives in its own app/cli/commands/command_*.cc and has one row in commands().
 class Command {
  public:
   virtual ~Command() = default;
-  /// Adds the subcommand and its options to `cli`; returns the subcommand.
-  virtual CLI::App* add_to(CLI::App& cli) = 0;
+  /// Adds the command's arguments, options and footer to `parser` (named and described by its
+  /// row in commands()).
+  virtual void declare(CLI::App& parser) = 0;
   /// Runs the parsed command and returns an exit code (see ExitCode in app/cli/cli.h).
   /// `stop_requested` turns true on Ctrl-C or SIGTERM.
   virtual int execute(const std::atomic<bool>& stop_requested) = 0;
 };
 
-std::unique_ptr<Command> make_run_command();
-std::unique_ptr<Command> make_validate_command();
-std::unique_ptr<Command> make_compare_command();
-std::unique_ptr<Command> make_sweep_command();
-std::unique_ptr<Command> make_sensitivity_command();
-std::unique_ptr<Command> make_report_command();
-std::unique_ptr<Command> make_batch_command();
+/// A row of the command table: what `teamsim --help` lists and how to make the command.
+struct CommandInfo {
+  const char* name;         ///< the word after `teamsim`
+  const char* description;  ///< one line, shown by `teamsim --help`
+  std::unique_ptr<Command> (*make)();
+};
 
-/// Loads a scenario file, printing every diagnostic to stderr; nullopt when it is invalid.
-std::optional<model::ScenarioSpec> load_scenario_or_report(const std::string& path);
+/// Every subcommand, in the order `teamsim --help` lists them (app/cli/command_table.cc).
+std::span<const CommandInfo> commands();
 
 }  // namespace teamsim::app

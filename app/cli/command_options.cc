@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/analysis/run_summary.h"
+#include "app/common/diagnostics.h"
 
 namespace teamsim::app {
 
@@ -14,12 +15,46 @@ std::uint64_t SimulationOptions::seed_for(const model::ScenarioSpec& spec) const
   return seed.value_or(spec.seed);
 }
 
-void add_simulation_options(CLI::App& command, SimulationOptions& options, std::string_view whose) {
+LoadResult resolve_scenario_and_report(const ScenarioRequest& request) {
+  LoadResult loaded = resolve_scenario(request);
+  for (const Diagnostic& diagnostic : loaded.diagnostics) {
+    fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
+  }
+  if (!loaded.ok()) {
+    const std::string label =
+        request.variant.empty() ? request.path : request.path + ":" + request.variant;
+    fmt::print(stderr, "{}: invalid scenario ({} problem{})\n", label, loaded.diagnostics.size(),
+               loaded.diagnostics.size() == 1 ? "" : "s");
+  }
+  return loaded;
+}
+
+void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
+  command.add_option("scenario", options.path, "Scenario YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  add_variant_option(command, options.variant);
+  add_override_option(command, options.overrides);
+}
+
+void add_variant_option(CLI::App& command, std::string& variant) {
+  command.add_option("--variant", variant,
+                     "Use this variant of the scenario (a name under its `variants:`)");
+}
+
+void add_override_option(CLI::App& command, std::vector<std::string>& overrides) {
+  command.add_option("--set", overrides,
+                     "Override a key: KEY.PATH=VALUE, VALUE in YAML (repeatable), e.g.\n"
+                     "--set pipeline.win_rate=0.25 --set hires[0].month=3");
+}
+
+void add_simulation_options(CLI::App& command, SimulationOptions& options, std::string_view whose,
+                            std::size_t min_replications) {
   command
       .add_option(
           "-n,--replications", options.replications,
           fmt::format("Monte Carlo replications (default: {} `replications`, else 1000)", whose))
-      ->check(CLI::Range(1, 1'000'000));
+      ->check(CLI::Range(min_replications, std::size_t{1'000'000}));
   command.add_option(
       "-s,--seed", options.seed,
       fmt::format("Master random seed; same seed, same numbers (default: {} `seed`)", whose));

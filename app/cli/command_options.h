@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/report/report_writer.h"
+#include "app/scenario/scenario_resolver.h"
 #include "models/scenario_spec.h"
 
 // Options several subcommands share, declared once so their names, checks and help agree.
@@ -27,9 +28,34 @@ struct SimulationOptions {
   std::uint64_t seed_for(const model::ScenarioSpec& spec) const;
 };
 
+/// Which scenario to simulate: a file, one of its variants and --set overrides.
+struct ScenarioOptions {
+  std::string path;
+  std::string variant;                 ///< empty: the base scenario
+  std::vector<std::string> overrides;  ///< each KEY.PATH=VALUE
+
+  /// The request for scenario_resolver.h.
+  ScenarioRequest request() const { return {path, variant, overrides}; }
+};
+
+/// Resolves and loads a request, printing every diagnostic to stderr (and a last line naming
+/// the scenario when it is invalid).
+LoadResult resolve_scenario_and_report(const ScenarioRequest& request);
+
+/// Adds the `scenario` argument (an existing file), --variant and --set.
+void add_scenario_options(CLI::App& command, ScenarioOptions& options);
+
+/// Adds --variant NAME alone (for a command whose files are given otherwise).
+void add_variant_option(CLI::App& command, std::string& variant);
+
+/// Adds --set KEY.PATH=VALUE (repeatable) alone.
+void add_override_option(CLI::App& command, std::vector<std::string>& overrides);
+
 /// Adds -n/--replications, -s/--seed and -t/--threads. `whose` names where the defaults come
-/// from in the help: "the scenario's", "the first plan's", "each scenario's".
-void add_simulation_options(CLI::App& command, SimulationOptions& options, std::string_view whose);
+/// from in the help: "the scenario's", "the first plan's", "each scenario's"; -n is at least
+/// `min_replications`.
+void add_simulation_options(CLI::App& command, SimulationOptions& options, std::string_view whose,
+                            std::size_t min_replications = 1);
 
 /// Adds --png and --pdf (each chart also as charts/<name>.png or .pdf, through librsvg). With
 /// `imply_report` the help says that either flag also writes the report.

@@ -370,19 +370,4 @@ std::vector<std::string> scenario_variants(const std::string& path) {
   return resolve_scenario_tree(request).variants;
 }
 
-std::optional<model::ScenarioSpec> resolve_scenario_or_report(const ScenarioRequest& request) {
-  LoadResult loaded = resolve_scenario(request);
-  for (const Diagnostic& diagnostic : loaded.diagnostics) {
-    fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
-  }
-  if (!loaded.ok()) {
-    const std::string label =
-        request.variant.empty() ? request.path : request.path + ":" + request.variant;
-    fmt::print(stderr, "{}: invalid scenario ({} problem{})\n", label, loaded.diagnostics.size(),
-               loaded.diagnostics.size() == 1 ? "" : "s");
-    return std::nullopt;
-  }
-  return std::move(loaded.spec);
-}
-
 }  // namespace teamsim::app

@@ -66,7 +66,4 @@ std::vector<std::string> scenario_variants(const std::string& path);
 /// Splits "key.path=VALUE" into the path and the value text; nullopt without '=' or a path.
 std::optional<std::pair<std::string, std::string>> split_override(std::string_view text);
 
-/// Resolves and loads a request, printing every diagnostic to stderr; nullopt when invalid.
-std::optional<model::ScenarioSpec> resolve_scenario_or_report(const ScenarioRequest& request);
-
 }  // namespace teamsim::app

@@ -71,9 +71,8 @@ struct ScenarioOutcome {
 
 class BatchCommand final : public Command {
  public:
-  CLI::App* add_to(CLI::App& cli) override {
-    CLI::App* batch = cli.add_subcommand(
-        "batch", "Run every scenario in a folder: results, charts, reports and an index page");
+  void declare(CLI::App& parser) override {
+    CLI::App* batch = &parser;
     batch->add_option("dir", dir_, "Folder of scenario files (*.yaml, searched recursively)")
         ->required()
         ->check(CLI::ExistingDirectory);
@@ -91,7 +90,6 @@ class BatchCommand final : public Command {
         "scenario (and OUT/<scenario>.<variant>/ for each of its `variants:`), OUT/index.html "
         "linking them and OUT/junit.xml with one test case per `expect:`\n"
         "assertion. Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
-    return batch;
   }
 
   int execute(const std::atomic<bool>& stop_requested) override;

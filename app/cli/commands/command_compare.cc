@@ -36,9 +36,8 @@ std::string plan_label(const std::string& path, const std::string& variant) {
 
 class CompareCommand final : public Command {
  public:
-  CLI::App* add_to(CLI::App& cli) override {
-    CLI::App* command = cli.add_subcommand(
-        "compare", "Compare plans on the same random numbers: per-replication differences");
+  void declare(CLI::App& parser) override {
+    CLI::App* command = &parser;
     command
         ->add_option("plans", plans_,
                      "Plans to compare: FILE or FILE:VARIANT (two or more), or one FILE with "
@@ -49,8 +48,7 @@ class CompareCommand final : public Command {
                      "Compare these variants of the one FILE (comma-separated; 'base' is the "
                      "file without a variant)")
         ->delimiter(',');
-    command->add_option("--set", overrides_,
-                        "Override a key in every plan: KEY.PATH=VALUE (repeatable)");
+    add_override_option(*command, overrides_);
     add_simulation_options(*command, simulation_, "the first plan's");
     command->add_option("-o,--out", out_, "Folder for compare.csv and compare.json")
         ->capture_default_str();
@@ -65,7 +63,7 @@ class CompareCommand final : public Command {
     command->footer(
         "Every plan runs the same replications with the same master seed, so replication r of\n"
         "each plan sees the same leads, deals and churn draws; the difference A - B is then\n"
-        "computed per replication. A is the first plan.\n"
+        "computed per replication. A is the first plan. --set applies to every plan.\n"
         "Writes OUT/compare.csv (one row per metric, month and plan or pair: mean, se,\n"
         "p5..p95, p_a_greater) and OUT/compare.json (the same with each resolved scenario).\n"
         "Examples:\n"
@@ -73,7 +71,6 @@ class CompareCommand final : public Command {
         "manager_first,reps_first\n"
         "  teamsim compare plan-a.yaml plan-b.yaml --replications 5000\n"
         "  teamsim compare plan.yaml plan.yaml:cheaper_reps --set horizon_months=24");
-    return command;
   }
 
   int execute(const std::atomic<bool>& stop_requested) override;
@@ -129,12 +126,12 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   std::vector<ComparedPlan> plans;
   bool valid = true;
   for (const auto& [path, variant, label] : requests) {
-    auto spec = resolve_scenario_or_report({path, variant, overrides_});
-    if (!spec) {
+    LoadResult loaded = resolve_scenario_and_report({path, variant, overrides_});
+    if (!loaded.ok()) {
       valid = false;
       continue;
     }
-    plans.push_back({label, std::move(*spec)});
+    plans.push_back({label, std::move(*loaded.spec)});
   }
   if (!valid) return kExitInvalidScenario;
 

@@ -15,9 +15,8 @@ namespace {
 
 class ReportCommand final : public Command {
  public:
-  CLI::App* add_to(CLI::App& cli) override {
-    CLI::App* report = cli.add_subcommand(
-        "report", "Write report.html and charts from an earlier run's folder (no rerun)");
+  void declare(CLI::App& parser) override {
+    CLI::App* report = &parser;
     report->add_option("out_dir", out_dir_, "Folder of a `teamsim run`, holding summary.json")
         ->required()
         ->check(CLI::ExistingDirectory);
@@ -26,7 +25,6 @@ class ReportCommand final : public Command {
     report->footer(
         "Reads OUT_DIR/summary.json and writes OUT_DIR/report.html (self-contained: inline\n"
         "charts and styles, no scripts, no network) and OUT_DIR/charts/<metric>.svg.");
-    return report;
   }
 
   int execute(const std::atomic<bool>& /*stop_requested*/) override {

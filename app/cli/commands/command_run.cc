@@ -26,15 +26,9 @@ namespace {
 
 class RunCommand final : public Command {
  public:
-  CLI::App* add_to(CLI::App& cli) override {
-    CLI::App* run = cli.add_subcommand("run", "Simulate a scenario and report its projections");
-    run->add_option("scenario", scenario_, "Scenario YAML file")
-        ->required()
-        ->check(CLI::ExistingFile);
-    run->add_option("--variant", variant_, "Run this variant of the scenario (its `variants:`)");
-    run->add_option("--set", overrides_,
-                    "Override a key: KEY.PATH=VALUE, VALUE in YAML (repeatable), e.g.\n"
-                    "--set pipeline.win_rate=0.25 --set hires[0].month=3");
+  void declare(CLI::App& command) override {
+    CLI::App* run = &command;
+    add_scenario_options(*run, scenario_);
     add_simulation_options(*run, simulation_, "the scenario's");
     CLI::Option* precision =
         run->add_option("--precision", precision_,
@@ -70,7 +64,6 @@ class RunCommand final : public Command {
         "interval of the mean of --metric (default arr) at --month (default: the last) is within\n"
         "1% of that mean, or --max-replications is reached; the files are then exactly those\n"
         "of a run with -n set to the final count.");
-    return run;
   }
 
   int execute(const std::atomic<bool>& stop_requested) override;
@@ -81,9 +74,7 @@ class RunCommand final : public Command {
                                      model::ProjectionOptions options,
                                      const PrecisionTarget& target, PrecisionReport& report);
 
-  std::string scenario_;
-  std::string variant_;
-  std::vector<std::string> overrides_;
+  ScenarioOptions scenario_;
   std::vector<std::string> metrics_;
   SimulationOptions simulation_;
   std::string precision_;  // empty: a fixed number of replications
@@ -133,10 +124,10 @@ model::Projection RunCommand::run_to_precision(const model::ScenarioSpec& spec,
 }
 
 int RunCommand::execute(const std::atomic<bool>& stop_requested) {
-  const ScenarioRequest request{scenario_, variant_, overrides_};
-  const auto spec = resolve_scenario_or_report(request);
-  if (!spec) return kExitInvalidScenario;
-  const std::vector<Expectation> expectations = resolve_scenario(request).expectations;
+  const LoadResult loaded = resolve_scenario_and_report(scenario_.request());
+  if (!loaded.ok()) return kExitInvalidScenario;
+  const std::optional<model::ScenarioSpec>& spec = loaded.spec;
+  const std::vector<Expectation>& expectations = loaded.expectations;
 
   model::ProjectionOptions options;
   options.replications = simulation_.replications_for(*spec);
@@ -209,7 +200,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
                              100 * target->relative_half_width, target->max_replications)
                : fmt::format("{} replications", options.replications);
     fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
-               scenario_, replications, spec->horizon_months, options.seed, threads,
+               scenario_.path, replications, spec->horizon_months, options.seed, threads,
                threads == 1 ? "" : "s");
   }
 
@@ -234,7 +225,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string json_path = (std::filesystem::path(out_) / "summary.json").string();
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
-  RunExtras extras{report_, formats_,  scenario_, std::chrono::system_clock::now(),
+  RunExtras extras{report_, formats_,  scenario_.path, std::chrono::system_clock::now(),
                    seconds, histograms};
   const auto checks = finish_run(out_, json, expectations, extras);
 
@@ -261,7 +252,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   if (!checks.empty()) {
     fmt::print(stderr, "\n{}",
-               format_expectation_results(checks, scenario_, colour_wanted(stderr)));
+               format_expectation_results(checks, scenario_.path, colour_wanted(stderr)));
   }
   return count_failures(checks) > 0 ? kExitExpectationFailed : kExitOk;
 }

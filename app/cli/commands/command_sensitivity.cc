@@ -9,6 +9,7 @@
 #include "app/charts/tornado_chart.h"
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
+#include "app/cli/command_options.h"
 #include "app/common/atomic_file.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
@@ -26,25 +27,16 @@ namespace {
 
 class SensitivityCommand final : public Command {
  public:
-  CLI::App* add_to(CLI::App& cli) override {
-    CLI::App* command = cli.add_subcommand(
-        "sensitivity", "Rank the uncertain inputs by their effect on one metric (tornado chart)");
-    command->add_option("scenario", scenario_, "Scenario YAML file")->required();
-    command->add_option("--variant", variant_, "Analyse this variant of the scenario");
-    command->add_option("--set", overrides_, "Override a key first: KEY.PATH=VALUE (repeatable)");
+  void declare(CLI::App& parser) override {
+    CLI::App* command = &parser;
+    add_scenario_options(*command, scenario_);
     command
         ->add_option("--metric", metric_,
                      "The outcome inputs are ranked by, a metric of summary.csv")
         ->capture_default_str();
     command->add_option("--month", month_, "Month of that metric (default: the last)");
-    command
-        ->add_option("-n,--replications", replications_,
-                     "Replications per run: the base run and two per uncertain input "
-                     "(default: the scenario's `replications`)")
-        ->check(CLI::Range(2, 1'000'000));
-    command->add_option("-s,--seed", seed_, "Master seed shared by every run");
-    command->add_option("-t,--threads", threads_, "Worker threads (default: all cores)")
-        ->check(CLI::Range(1, 1024));
+    // Two replications at least: the rank correlations need them.
+    add_simulation_options(*command, simulation_, "the scenario's", 2);
     command->add_option("-o,--out", out_, "Folder for sensitivity.csv, .json and .svg")
         ->capture_default_str();
     command->add_option("--top", top_, "Inputs shown in the table and the chart")
@@ -60,26 +52,22 @@ class SensitivityCommand final : public Command {
         "its\n"
         "p90 while everything else is drawn as in the base run (common random numbers); the swing\n"
         "is the change in the metric's mean. The rank correlation is Spearman's, over the base\n"
-        "run's replications, between each input's mean draw and the metric.\n"
+        "run's replications, between each input's mean draw and the metric. Every run (the base\n"
+        "run and two per uncertain input) has -n replications on the same master seed.\n"
         "Writes OUT/sensitivity.csv (one row per input), OUT/sensitivity.json and\n"
         "OUT/sensitivity.svg (the tornado chart). See docs/comparing-plans.md.\n"
         "Example:\n"
         "  teamsim sensitivity scenarios/compare-manager-first.yaml --variant reps_first \\\n"
         "      --metric arr --month 24 -n 500");
-    return command;
   }
 
   int execute(const std::atomic<bool>& stop_requested) override;
 
  private:
-  std::string scenario_;
-  std::string variant_;
-  std::vector<std::string> overrides_;
+  ScenarioOptions scenario_;
+  SimulationOptions simulation_;
   std::string metric_ = "arr";
   std::optional<int> month_;
-  std::size_t replications_ = 0;
-  std::optional<std::uint64_t> seed_;
-  unsigned threads_ = 0;
   std::string out_ = "out";
   std::size_t top_ = 15;
   bool report_ = false;
@@ -120,8 +108,9 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
 }
 
 int SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
-  const auto spec = resolve_scenario_or_report({scenario_, variant_, overrides_});
-  if (!spec) return kExitInvalidScenario;
+  const LoadResult loaded = resolve_scenario_and_report(scenario_.request());
+  if (!loaded.ok()) return kExitInvalidScenario;
+  const std::optional<model::ScenarioSpec>& spec = loaded.spec;
   const auto choice =
       choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
   if (const auto* error = std::get_if<std::string>(&choice)) {
@@ -131,10 +120,9 @@ int SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
 
   SensitivityOptions options;
   options.metric = std::get<MetricChoice>(choice);
-  options.replications =
-      replications_ > 0 ? replications_ : static_cast<std::size_t>(spec->replications);
-  options.seed = seed_.value_or(spec->seed);
-  options.threads = threads_;
+  options.replications = simulation_.replications_for(*spec);
+  options.seed = simulation_.seed_for(*spec);
+  options.threads = simulation_.threads;
   options.stop_requested = &stop_requested;
   std::size_t varying = 0;
   for (const model::UncertainInput& input : model::list_uncertain_inputs(*spec)) {
@@ -163,7 +151,7 @@ int SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
 
   // Render every file before writing any, so a failure in between writes nothing.
   const std::string csv = sensitivity_csv(result);
-  const std::string json = sensitivity_json(result, *spec, scenario_);
+  const std::string json = sensitivity_json(result, *spec, scenario_.path);
   const TornadoChartSpec tornado = sensitivity_tornado(result, spec->money.currency, top_);
   const std::string svg = render_tornado_chart(tornado);
   ensure_directory(out_);
@@ -177,7 +165,7 @@ int SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   std::vector<std::string> written = {csv_path, json_path, svg_path};
   if (report_) {
     for (std::string& path :
-         write_sensitivity_report(out_, scenario_, *spec, result, tornado, svg)) {
+         write_sensitivity_report(out_, scenario_.path, *spec, result, tornado, svg)) {
       if (path.ends_with(".html") || path.ends_with(".csv") || path.ends_with(".json")) {
         written.push_back(std::move(path));
       }

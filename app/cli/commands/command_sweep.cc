@@ -72,17 +72,14 @@ std::variant<Axis, std::string> parse_axis(const std::string& text) {
 
 class SweepCommand final : public Command {
  public:
-  CLI::App* add_to(CLI::App& cli) override {
-    CLI::App* command = cli.add_subcommand(
-        "sweep", "Run a scenario over a grid of parameter values, all on the same random numbers");
-    command->add_option("scenario", scenario_, "Scenario YAML file")->required();
+  void declare(CLI::App& parser) override {
+    CLI::App* command = &parser;
+    add_scenario_options(*command, scenario_);
     command
         ->add_option("--vary", vary_,
                      "KEY.PATH=a,b,c or KEY.PATH=lo:hi:step (repeat for a grid), e.g.\n"
                      "--vary pipeline.win_rate=0.15:0.3:0.05 --vary 'hires[1].month=2,4,6'")
         ->required();
-    command->add_option("--variant", variant_, "Sweep this variant of the scenario");
-    command->add_option("--set", overrides_, "Override a key at every point: KEY.PATH=VALUE");
     add_simulation_options(*command, simulation_, "the scenario's");
     command->add_option("-o,--out", out_, "Folder for sweep.csv and sweep.json")
         ->capture_default_str();
@@ -92,17 +89,15 @@ class SweepCommand final : public Command {
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->footer(
         "Writes OUT/sweep.csv: one row per grid point, metric and month, with one column per\n"
-        "--vary path, then month, metric, unit, mean, se, p5..p95; OUT/sweep.json the same.");
-    return command;
+        "--vary path, then month, metric, unit, mean, se, p5..p95; OUT/sweep.json the same.\n"
+        "--set applies at every point, before --vary.");
   }
 
   int execute(const std::atomic<bool>& stop_requested) override;
 
  private:
-  std::string scenario_;
+  ScenarioOptions scenario_;
   std::vector<std::string> vary_;
-  std::string variant_;
-  std::vector<std::string> overrides_;
   SimulationOptions simulation_;
   std::string out_ = "out";
   std::string metric_ = "arr";
@@ -138,13 +133,13 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   std::vector<model::ScenarioSpec> specs;
   for (const auto& point : points) {
-    std::vector<std::string> overrides = overrides_;
+    ScenarioRequest request = scenario_.request();
     for (std::size_t a = 0; a < axes.size(); ++a) {
-      overrides.push_back(axes[a].path + "=" + axes[a].values[point[a]]);
+      request.overrides.push_back(axes[a].path + "=" + axes[a].values[point[a]]);
     }
-    auto spec = resolve_scenario_or_report({scenario_, variant_, overrides});
-    if (!spec) return kExitInvalidScenario;
-    specs.push_back(std::move(*spec));
+    LoadResult loaded = resolve_scenario_and_report(request);
+    if (!loaded.ok()) return kExitInvalidScenario;
+    specs.push_back(std::move(*loaded.spec));
   }
   // The table's month must exist at every point (a sweep may vary horizon_months).
   int horizon = specs.front().horizon_months;
@@ -187,7 +182,7 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   json["schema_version"] = 1;
   json["tool"] = "teamsim";
   json["version"] = kVersion;
-  json["scenario"] = scenario_;
+  json["scenario"] = scenario_.path;
   json["seed"] = seed;
   json["replications"] = replications;
   json["parameters"] = nlohmann::ordered_json::array();

@@ -2,6 +2,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
+#include "app/cli/command_options.h"
 #include "app/scenario/scenario_resolver.h"
 
 namespace teamsim::app {
@@ -9,14 +10,11 @@ namespace {
 
 class ValidateCommand final : public Command {
  public:
-  CLI::App* add_to(CLI::App& cli) override {
-    CLI::App* command =
-        cli.add_subcommand("validate", "Check scenario files and list every problem found");
-    command->add_option("scenarios", paths_, "Scenario YAML files")->required();
-    command->add_option("--variant", variant_,
-                        "Check only this variant (default: the base and every variant)");
-    command->add_option("--set", overrides_, "Override a key: KEY.PATH=VALUE (repeatable)");
-    return command;
+  void declare(CLI::App& command) override {
+    command.add_option("scenarios", paths_, "Scenario YAML files")->required();
+    add_variant_option(command, variant_);
+    add_override_option(command, overrides_);
+    command.footer("Checks the base scenario and every variant of each file, or only --variant.");
   }
 
   int execute(const std::atomic<bool>& /*stop_requested*/) override {
@@ -27,8 +25,9 @@ class ValidateCommand final : public Command {
         for (const std::string& name : scenario_variants(path)) variants.push_back(name);
       }
       for (const std::string& variant : variants) {
-        const auto spec = resolve_scenario_or_report({path, variant, overrides_});
-        if (!spec) {
+        const LoadResult loaded = resolve_scenario_and_report({path, variant, overrides_});
+        const std::optional<model::ScenarioSpec>& spec = loaded.spec;
+        if (!loaded.ok()) {
           status = kExitInvalidScenario;
           continue;
         }

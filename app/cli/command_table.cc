@@ -1,0 +1,38 @@
+#include <memory>
+
+#include "app/cli/command.h"
+
+namespace teamsim::app {
+
+// Each defined in app/cli/commands/command_<name>.cc.
+std::unique_ptr<Command> make_run_command();
+std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_compare_command();
+std::unique_ptr<Command> make_sweep_command();
+std::unique_ptr<Command> make_sensitivity_command();
+std::unique_ptr<Command> make_report_command();
+std::unique_ptr<Command> make_batch_command();
+
+namespace {
+
+// Adding a command: its command_<name>.cc, its factory above and one row here.
+constexpr CommandInfo kCommands[] = {
+    {"run", "Simulate a scenario and report its projections", make_run_command},
+    {"validate", "Check scenario files and list every problem found", make_validate_command},
+    {"compare", "Compare plans on the same random numbers: per-replication differences",
+     make_compare_command},
+    {"sweep", "Run a scenario over a grid of parameter values, all on the same random numbers",
+     make_sweep_command},
+    {"sensitivity", "Rank the uncertain inputs by their effect on one metric (tornado chart)",
+     make_sensitivity_command},
+    {"report", "Write report.html and charts from an earlier run's folder (no rerun)",
+     make_report_command},
+    {"batch", "Run every scenario in a folder: results, charts, reports and an index page",
+     make_batch_command},
+};
+
+}  // namespace
+
+std::span<const CommandInfo> commands() { return kCommands; }
+
+}  // namespace teamsim::app
