@@ -2,24 +2,25 @@
 
 #include <fmt/format.h>
 
+#include "app/common/errors.h"
 #include "app/scenario/yaml_reader.h"
 
 namespace teamsim::app {
 
-std::variant<MetricChoice, std::string> choose_metric(const model::MetricLayout& layout,
-                                                      int horizon_months, const std::string& metric,
-                                                      std::optional<int> month) {
+MetricChoice choose_metric(const model::MetricLayout& layout, int horizon_months,
+                           const std::string& metric, std::optional<int> month) {
   const std::size_t index = layout.find(metric);
   if (index == layout.size()) {
     const std::string hint = closest_match(metric, layout.names());
-    return fmt::format("--metric '{}': unknown metric; {}", metric,
-                       hint.empty() ? "the metrics are the rows of summary.csv (docs/metrics.md)"
-                                    : fmt::format("did you mean '{}'?", hint));
+    throw UsageError(fmt::format("--metric '{}': unknown metric; {}", metric,
+                                 hint.empty()
+                                     ? "the metrics are the rows of summary.csv (docs/metrics.md)"
+                                     : fmt::format("did you mean '{}'?", hint)));
   }
   const int chosen = month.value_or(horizon_months);
   if (chosen < 1 || chosen > horizon_months) {
-    return fmt::format("--month {}: the scenario runs {} month{} (1..{})", chosen, horizon_months,
-                       horizon_months == 1 ? "" : "s", horizon_months);
+    throw UsageError(fmt::format("--month {}: the scenario runs {} month{} (1..{})", chosen,
+                                 horizon_months, horizon_months == 1 ? "" : "s", horizon_months));
   }
   const model::MetricInfo& info = layout.info(index);
   return MetricChoice{index, info.name, info.unit, chosen};

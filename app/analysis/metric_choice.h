@@ -2,7 +2,6 @@
 
 #include <optional>
 #include <string>
-#include <variant>
 
 #include "models/metrics.h"
 
@@ -20,10 +19,9 @@ struct MetricChoice {
 };
 
 /// Checks `metric` against `layout` and `month` (default: the last month) against the horizon.
-/// On a mistake, the message to print, e.g. "--metric 'ar': unknown metric; did you mean 'arr'?"
-/// or "--month 30: the scenario runs 24 months (1..24)".
-std::variant<MetricChoice, std::string> choose_metric(const model::MetricLayout& layout,
-                                                      int horizon_months, const std::string& metric,
-                                                      std::optional<int> month);
+/// A mistake throws UsageError, e.g. "--metric 'ar': unknown metric; did you mean 'arr'?" or
+/// "--month 30: the scenario runs 24 months (1..24)".
+MetricChoice choose_metric(const model::MetricLayout& layout, int horizon_months,
+                           const std::string& metric, std::optional<int> month);
 
 }  // namespace teamsim::app

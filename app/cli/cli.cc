@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/cli/command.h"
+#include "app/cli/error_printer.h"
+#include "app/common/errors.h"
 #include "app/common/version.h"
 #include "models/limits.h"
 
@@ -48,6 +50,25 @@ constexpr const char* kFooter =
 
 }  // namespace
 
+int exit_code_of(const std::exception& error) {
+  if (dynamic_cast<const UsageError*>(&error)) return kExitUsage;
+  // A runaway scenario (a hiring rule feeding on the team it grows, say) is the scenario's fault,
+  // not the machine's: nothing was written, as for a scenario that fails validation.
+  if (dynamic_cast<const ScenarioError*>(&error) ||
+      dynamic_cast<const model::LimitExceeded*>(&error)) {
+    return kExitInvalidScenario;
+  }
+  if (dynamic_cast<const ExpectationFailure*>(&error)) return kExitExpectationFailed;
+  if (dynamic_cast<const Interrupted*>(&error)) return kExitInterrupted;
+  try {
+    std::rethrow_if_nested(error);
+  } catch (const std::exception& cause) {
+    return exit_code_of(cause);
+  } catch (...) {
+  }
+  return kExitRuntimeError;
+}
+
 int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
   CLI::App cli(kDescription, "teamsim");
   cli.footer(kFooter);
@@ -76,18 +97,15 @@ int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
     return kExitUsage;
   }
 
-  try {
-    for (std::size_t i = 0; i < made.size(); ++i) {
-      if (parsers[i]->parsed()) return made[i]->execute(stop_requested);
+  for (std::size_t i = 0; i < made.size(); ++i) {
+    if (!parsers[i]->parsed()) continue;
+    try {
+      made[i]->execute(stop_requested);
+      return kExitOk;
+    } catch (const std::exception& e) {
+      print_error(parsers[i]->get_name(), e);
+      return exit_code_of(e);
     }
-  } catch (const model::LimitExceeded& e) {
-    // The scenario is at fault (a hiring rule feeding on the team it grows, say), not the
-    // machine: nothing was written, as for a scenario that fails validation.
-    fmt::print(stderr, "teamsim: error: {}\n", e.what());
-    return kExitInvalidScenario;
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "teamsim: error: {}\n", e.what());
-    return kExitRuntimeError;
   }
   return kExitUsage;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <exception>
 
 namespace teamsim::app {
 
@@ -13,6 +14,11 @@ enum ExitCode : int {
   kExitExpectationFailed = 4,  ///< the run worked, but an `expect:` assertion failed
   kExitInterrupted = 130,      ///< stopped by Ctrl-C or SIGTERM; nothing was written
 };
+
+/// The exit code of a failure: that of the first typed error (app/common/errors.h) of `error` and
+/// the exceptions nested in it, outermost first; model::LimitExceeded is an invalid scenario;
+/// anything else a runtime error.
+int exit_code_of(const std::exception& error);
 
 /// Runs the teamsim command line. `stop_requested` is set by the signal handlers in main; the
 /// run checks it between replications. Only main turns the result into the process exit code.

@@ -15,9 +15,9 @@ class Command {
   /// Adds the command's arguments, options and footer to `parser` (named and described by its
   /// row in commands()).
   virtual void declare(CLI::App& parser) = 0;
-  /// Runs the parsed command and returns an exit code (see ExitCode in app/cli/cli.h).
-  /// `stop_requested` turns true on Ctrl-C or SIGTERM.
-  virtual int execute(const std::atomic<bool>& stop_requested) = 0;
+  /// Runs the parsed command; a failure throws (app/common/errors.h), and the driver picks the
+  /// exit code from it. `stop_requested` turns true on Ctrl-C or SIGTERM.
+  virtual void execute(const std::atomic<bool>& stop_requested) = 0;
 };
 
 /// A row of the command table: what `teamsim --help` lists and how to make the command.

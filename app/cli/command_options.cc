@@ -4,6 +4,7 @@
 
 #include "app/analysis/run_summary.h"
 #include "app/common/diagnostics.h"
+#include "app/common/errors.h"
 
 namespace teamsim::app {
 
@@ -15,7 +16,7 @@ std::uint64_t SimulationOptions::seed_for(const model::ScenarioSpec& spec) const
   return seed.value_or(spec.seed);
 }
 
-LoadResult resolve_scenario_and_report(const ScenarioRequest& request) {
+LoadResult load_scenario(const ScenarioRequest& request) {
   LoadResult loaded = resolve_scenario(request);
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
     fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
@@ -23,8 +24,9 @@ LoadResult resolve_scenario_and_report(const ScenarioRequest& request) {
   if (!loaded.ok()) {
     const std::string label =
         request.variant.empty() ? request.path : request.path + ":" + request.variant;
-    fmt::print(stderr, "{}: invalid scenario ({} problem{})\n", label, loaded.diagnostics.size(),
-               loaded.diagnostics.size() == 1 ? "" : "s");
+    throw ScenarioError(fmt::format("{}: invalid scenario ({} problem{})", label,
+                                    loaded.diagnostics.size(),
+                                    loaded.diagnostics.size() == 1 ? "" : "s"));
   }
   return loaded;
 }

@@ -38,9 +38,9 @@ struct ScenarioOptions {
   ScenarioRequest request() const { return {path, variant, overrides}; }
 };
 
-/// Resolves and loads a request, printing every diagnostic to stderr (and a last line naming
-/// the scenario when it is invalid).
-LoadResult resolve_scenario_and_report(const ScenarioRequest& request);
+/// Resolves and loads a request, printing every diagnostic to stderr; throws ScenarioError
+/// ("plan.yaml:fast: invalid scenario (2 problems)") when there is an error among them.
+LoadResult load_scenario(const ScenarioRequest& request);
 
 /// Adds the `scenario` argument (an existing file), --variant and --set.
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "app/common/atomic_file.h"
+#include "app/common/errors.h"
 #include "app/report/report_charts.h"
 #include "app/results/summary_reader.h"
 
@@ -20,7 +21,7 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const RunExtras& extras) {
   std::string error;
   const auto document = parse_summary_json(summary_json_text, error);
-  if (!document) throw std::runtime_error("cannot read back summary.json: " + error);
+  if (!document) throw Error("cannot read back summary.json: " + error);
   std::vector<ExpectationResult> results = check_expectations(expectations, document->summary);
   if (extras.report || extras.formats.png || extras.formats.pdf) {
     ReportContext context;
@@ -49,6 +50,17 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                           junit_xml({suite}));
   }
   return results;
+}
+
+void throw_if_expectations_failed(const std::vector<ExpectationResult>& results) {
+  if (const std::size_t failed = count_failures(results); failed > 0) {
+    throw ExpectationFailure(fmt::format("{} of {} expectation{} failed", failed, results.size(),
+                                         results.size() == 1 ? "" : "s"));
+  }
+}
+
+void throw_interrupted() {
+  throw Interrupted("interrupted before the run finished; nothing was written");
 }
 
 std::string format_expectation_results(const std::vector<ExpectationResult>& results,

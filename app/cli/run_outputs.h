@@ -30,6 +30,12 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const std::vector<Expectation>& expectations,
                                           const RunExtras& extras);
 
+/// Throws ExpectationFailure ("1 of 3 expectations failed") when any of `results` failed.
+void throw_if_expectations_failed(const std::vector<ExpectationResult>& results);
+
+/// Throws Interrupted: the run was stopped before it finished and nothing was written.
+[[noreturn]] void throw_interrupted();
+
 /// Each result as "PASS name" / "FAIL message (file:line)", one per line, for stderr.
 std::string format_expectation_results(const std::vector<ExpectationResult>& results,
                                        const std::string& scenario_file, bool colour);

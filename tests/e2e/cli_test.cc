@@ -168,9 +168,9 @@ TEST(CliTest, AFileSystemThatFillsUpWhileWritingLeavesNothing) {
   const int status = std::system(("bash -c \"" + command + "\"").c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 1) << read_file(err);
-  EXPECT_NE(
-      read_file(err).find("teamsim: error: cannot write " + out + "/summary.csv: File too large"),
-      std::string::npos)
+  EXPECT_NE(read_file(err).find("teamsim run: error: cannot write " + out +
+                                "/summary.csv: File too large"),
+            std::string::npos)
       << read_file(err);
   // Neither result nor the temporary the partial write went to is left behind.
   EXPECT_TRUE(std::filesystem::is_empty(out));

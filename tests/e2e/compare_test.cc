@@ -134,13 +134,14 @@ TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {
                             "/scenarios/compare-manager-first.yaml' -n 5 -q --out " + out.path();
   CommandResult r = run_teamsim(sweep + " --vary pipeline.win_rate=0.1,0.2 --metric ar");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("sweep: --metric 'ar': unknown metric; did you mean 'arr'?"),
+  EXPECT_NE(r.err.find("teamsim sweep: error: --metric 'ar': unknown metric; did you mean 'arr'?"),
             std::string::npos)
       << r.err;
   // The shortest horizon of the grid bounds the month.
   r = run_teamsim(sweep + " --vary horizon_months=12,36 --month 20");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("sweep: --month 20: the scenario runs 12 months (1..12)"), std::string::npos)
+  EXPECT_NE(r.err.find("teamsim sweep: error: --month 20: the scenario runs 12 months (1..12)"),
+            std::string::npos)
       << r.err;
   r = run_teamsim(sweep + " --vary horizon_months=36,12");  // month min(24, 12)
   EXPECT_EQ(r.exit_code, 0) << r.err;

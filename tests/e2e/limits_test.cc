@@ -33,7 +33,7 @@ TEST(LimitsTest, AHugeRunIsRefusedBeforeAnythingIsAllocated) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   // The count of metrics grows with the model; the arithmetic around it is what matters.
   for (const char* part :
-       {"teamsim: error: this run needs ~",
+       {"teamsim run: error: this run needs ~",
         " GB for exact percentiles (1,000,000 replications × "
         "600 months × ",
         " metrics × 8 bytes), more than the limit of 8 GB (TEAMSIM_MEMORY_LIMIT=8G); use fewer "
@@ -122,7 +122,7 @@ TEST(LimitsTest, ARunawayHiringRuleStopsTheRunWithExitThreeAndWritesNothing) {
   const std::string out = dir.path() + "/out";
   const CommandResult r = run_teamsim("run " + scenario + " -n 2 -t 1 --out " + out);
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_NE(r.err.find("teamsim: error: replication 0 passed the limit of 500,000 requisitions "
+  EXPECT_NE(r.err.find("teamsim run: error: replication 0 passed the limit of 500,000 requisitions "
                        "opened by one replication in month 6 of 24; a hiring rule that grows "
                        "with the team it hires"),
             std::string::npos)
@@ -141,8 +141,14 @@ TEST(LimitsTest, ABatchReportsARunawayScenarioAndGoesOn) {
   const std::string out = dir.path() + "/out";
   const CommandResult r = run_teamsim("batch " + dir.path() + "/plans -n 2 -t 1 --out " + out);
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_NE(r.err.find("a-runaway.yaml: error: replication 0 passed the limit of 500,000 "
-                       "requisitions opened by one replication in month 6 of 24"),
+  EXPECT_NE(r.err.find("teamsim batch: error: cannot run " + dir.path() +
+                       "/plans/a-runaway.yaml\n  because: replication 0 passed the limit of "
+                       "500,000 requisitions opened by one replication in month 6 of 24"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("teamsim batch: error: 1 of 2 scenarios could not run\n  because: cannot "
+                       "run " +
+                       dir.path() + "/plans/a-runaway.yaml\n  because: replication 0 passed"),
             std::string::npos)
       << r.err;
   EXPECT_FALSE(std::filesystem::exists(out + "/a-runaway"));
@@ -161,16 +167,18 @@ TEST(LimitsTest, ACompareOrSweepSaysWhichPlanOrPointPassedALimit) {
   const CommandResult compare =
       run_teamsim("compare " + dir.path() + "/fine.yaml " + dir.path() + "/runaway.yaml" + out);
   EXPECT_EQ(compare.exit_code, 3) << compare.err;
-  EXPECT_NE(compare.err.find("teamsim: error: plan \"runaway\": replication 0 passed the limit "
-                             "of 500,000 requisitions"),
-            std::string::npos)
+  EXPECT_NE(
+      compare.err.find("teamsim compare: error: plan \"runaway\": replication 0 passed the limit "
+                       "of 500,000 requisitions"),
+      std::string::npos)
       << compare.err;
   const CommandResult sweep = run_teamsim(
       "sweep " + dir.path() + "/runaway.yaml --vary 'hiring_rules[0].per_reps=1,0.1'" + out);
   EXPECT_EQ(sweep.exit_code, 3) << sweep.err;
-  EXPECT_NE(sweep.err.find("teamsim: error: sweep point hiring_rules[0].per_reps=0.1: replication "
-                           "0 passed the limit of 500,000 requisitions"),
-            std::string::npos)
+  EXPECT_NE(
+      sweep.err.find("teamsim sweep: error: sweep point hiring_rules[0].per_reps=0.1: replication "
+                     "0 passed the limit of 500,000 requisitions"),
+      std::string::npos)
       << sweep.err;
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/out"));
 }

@@ -14,8 +14,10 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/cli/error_printer.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
+#include "app/common/errors.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/report/html_report.h"
@@ -66,7 +68,8 @@ struct ScenarioOutcome {
   BatchIndexEntry entry;
   ExpectationSuite suite;
   std::vector<SkippedHistogram> skipped_histograms;
-  int exit_code = kExitOk;
+  std::exception_ptr failure;  ///< why the scenario could not run; null when it ran
+  int exit_code = kExitOk;     ///< of the failure, or 4 when an expectation failed
 };
 
 class BatchCommand final : public Command {
@@ -92,11 +95,12 @@ class BatchCommand final : public Command {
         "assertion. Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
   }
 
-  int execute(const std::atomic<bool>& stop_requested) override;
+  void execute(const std::atomic<bool>& stop_requested) override;
 
  private:
-  ScenarioOutcome run_one(const fs::path& file, const std::string& variant,
-                          const std::atomic<bool>& stop_requested);
+  /// Runs one scenario into `outcome`; a scenario that cannot run throws.
+  void run_one(ScenarioOutcome& outcome, const fs::path& file, const std::string& variant,
+               const std::atomic<bool>& stop_requested);
   /// The --histogram requests for a scenario; those it cannot have go to `skipped`.
   std::vector<HistogramRequest> histograms_for(const model::ScenarioSpec& spec,
                                                std::vector<SkippedHistogram>& skipped) const;
@@ -161,27 +165,44 @@ std::string BatchCommand::check_histogram_metrics(
   return {};
 }
 
-ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& variant,
-                                      const std::atomic<bool>& stop_requested) {
+/// A scenario's outcome before it runs: its folder, its label and its suite's name.
+ScenarioOutcome start_outcome(const fs::path& file, const fs::path& dir,
+                              const std::string& variant) {
   ScenarioOutcome outcome;
   const std::string path = file.string();
-  const std::string label = variant.empty() ? path : path + " --variant " + variant;
-  outcome.entry.folder = folder_name(file, dir_, variant);
-  outcome.entry.scenario_file = label;
+  outcome.entry.folder = folder_name(file, dir, variant);
+  outcome.entry.scenario_file = variant.empty() ? path : path + " --variant " + variant;
   outcome.suite.name = outcome.entry.folder;
   outcome.suite.file = path;
+  return outcome;
+}
 
+/// Records the exception being handled as why `outcome` could not run and prints it under
+/// "cannot run <scenario>". Call it only inside a catch block.
+void record_failure(ScenarioOutcome& outcome) {
+  try {
+    std::throw_with_nested(Error(fmt::format("cannot run {}", outcome.entry.scenario_file)));
+  } catch (const std::exception& e) {
+    print_error("batch", e);
+    outcome.failure = std::current_exception();
+    outcome.exit_code = exit_code_of(e);
+    outcome.entry.error = innermost_message(e);
+    outcome.suite.error = outcome.entry.error;
+  }
+}
+
+void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
+                           const std::string& variant, const std::atomic<bool>& stop_requested) {
+  const std::string path = file.string();
+  const std::string& label = outcome.entry.scenario_file;
   const LoadResult loaded = resolve_scenario({path, variant, {}});
   if (!loaded.ok()) {
     for (const Diagnostic& diagnostic : loaded.diagnostics) {
       fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
     }
-    outcome.entry.error =
-        fmt::format("invalid scenario ({} problem{}; run teamsim validate {})",
-                    loaded.diagnostics.size(), loaded.diagnostics.size() == 1 ? "" : "s", path);
-    outcome.suite.error = outcome.entry.error;
-    outcome.exit_code = kExitInvalidScenario;
-    return outcome;
+    throw ScenarioError(fmt::format("invalid scenario ({} problem{}; run teamsim validate {})",
+                                    loaded.diagnostics.size(),
+                                    loaded.diagnostics.size() == 1 ? "" : "s", path));
   }
   const model::ScenarioSpec& spec = *loaded.spec;
   model::ProjectionOptions options;
@@ -191,11 +212,7 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
   options.stop_requested = &stop_requested;
   if (const auto refusal = memory_refusal(model::sample_memory(spec, options), memory_limit(),
                                           "this scenario", "")) {
-    fmt::print(stderr, "{}: error: {}\n", label, *refusal);
-    outcome.entry.error = *refusal;
-    outcome.suite.error = outcome.entry.error;
-    outcome.exit_code = kExitUsage;
-    return outcome;
+    throw UsageError(*refusal);
   }
   if (!quiet_) {
     fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", label, options.replications,
@@ -207,28 +224,20 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
   std::optional<model::Projection> run;
   try {
     run = model::project(spec, options);
-  } catch (const model::LimitExceeded& e) {
-    // The scenario is at fault, as for one that fails validation: it is reported, nothing of it
-    // is written, and the batch goes on with the next.
+  } catch (const model::LimitExceeded&) {
     progress.finish();
-    fmt::print(stderr, "{}: error: {}\n", label, e.what());
-    outcome.entry.error = e.what();
-    outcome.suite.error = outcome.entry.error;
-    outcome.exit_code = kExitInvalidScenario;
-    return outcome;
+    throw;
   }
   const model::Projection& projection = *run;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
-  if (projection.outcome == sim::RunOutcome::kStopped) {
-    outcome.exit_code = kExitInterrupted;
-    return outcome;
-  }
+  if (projection.outcome == sim::RunOutcome::kStopped) throw_interrupted();
   const std::vector<HistogramRequest> histograms = histograms_for(spec, outcome.skipped_histograms);
   if (!quiet_) {
     for (const SkippedHistogram& skipped : outcome.skipped_histograms) {
-      fmt::print(stderr, "{}: --histogram {} skipped: {}\n", label, skipped.text, skipped.reason);
+      print_warning("batch", fmt::format("{}: --histogram {} skipped: {}", label, skipped.text,
+                                         skipped.reason));
     }
   }
   const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
@@ -256,7 +265,6 @@ ScenarioOutcome BatchCommand::run_one(const fs::path& file, const std::string& v
     fmt::print(stderr, "{}",
                format_expectation_results(outcome.suite.results, path, colour_wanted(stderr)));
   }
-  return outcome;
 }
 
 /// p50 of a metric at the last month, compact, or "—".
@@ -370,12 +378,9 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
   return doc;
 }
 
-int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
+void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::vector<fs::path> files = find_scenarios(dir_);
-  if (files.empty()) {
-    fmt::print(stderr, "teamsim batch: no *.yaml files under {}\n", dir_);
-    return kExitUsage;
-  }
+  if (files.empty()) throw UsageError(fmt::format("no *.yaml files under {}", dir_));
   std::vector<std::pair<fs::path, std::string>> runs;  // each file's base, then its variants
   for (const fs::path& file : files) {
     runs.emplace_back(file, "");
@@ -387,45 +392,54 @@ int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     std::string error;
     const auto option = parse_histogram_option(text, error);
     if (!option) {  // already refused by the option's check; kept for a direct caller
-      fmt::print(stderr, "batch: --histogram {}: {}\n", text, error);
-      return kExitUsage;
+      throw UsageError(fmt::format("--histogram {}: {}", text, error));
     }
     histogram_options_.push_back(*option);
   }
   if (const std::string error = check_histogram_metrics(runs); !error.empty()) {
-    fmt::print(stderr, "batch: {}\n", error);
-    return kExitUsage;
+    throw UsageError(error);
   }
   ensure_directory(out_);
   std::vector<ScenarioOutcome> outcomes;
-  int exit_code = kExitOk;
+  int exit_code = kExitOk;          // said in --json; the driver derives the same from the throw
+  std::exception_ptr last_failure;  // of the last scenario that could not run
+  std::size_t failed_scenarios = 0, failed_expectations = 0, expectations = 0;
   for (const auto& [file, variant] : runs) {
-    ScenarioOutcome outcome = run_one(file, variant, stop_requested);
-    if (outcome.exit_code == kExitInterrupted) {
-      fmt::print(stderr, "interrupted: stopped during {}; its results were not written\n",
-                 file.string());
+    ScenarioOutcome outcome = start_outcome(file, dir_, variant);
+    try {
+      run_one(outcome, file, variant, stop_requested);
+    } catch (const Interrupted&) {
       std::vector<std::string> finished;
       for (const ScenarioOutcome& o : outcomes) {
         if (o.entry.document) finished.push_back(o.entry.scenario_file);
       }
-      if (finished.empty()) {
-        fmt::print(stderr, "no scenario had finished; {} and {} were not written\n",
-                   (fs::path(out_) / "index.html").string(),
-                   (fs::path(out_) / "junit.xml").string());
-      } else {
-        fmt::print(stderr,
-                   "finished before it, each with its results in its folder under {}: {}\n"
-                   "{} and {} were not written\n",
-                   out_, fmt::join(finished, ", "), (fs::path(out_) / "index.html").string(),
-                   (fs::path(out_) / "junit.xml").string());
-      }
-      return kExitInterrupted;
+      const std::string index = (fs::path(out_) / "index.html").string();
+      const std::string junit = (fs::path(out_) / "junit.xml").string();
+      throw Interrupted(fmt::format(
+          "interrupted: stopped during {}; its results were not written\n{}", file.string(),
+          finished.empty()
+              ? fmt::format("no scenario had finished; {} and {} were not written", index, junit)
+              : fmt::format("finished before it, each with its results in its folder under {}: "
+                            "{}\n{} and {} were not written",
+                            out_, fmt::join(finished, ", "), index, junit)));
+    } catch (const UsageError&) {
+      record_failure(outcome);
+    } catch (const ScenarioError&) {
+      record_failure(outcome);
+    } catch (const model::LimitExceeded&) {
+      // The scenario is at fault, as for one that fails validation: it is reported, nothing of
+      // it is written, and the batch goes on with the next.
+      record_failure(outcome);
     }
-    if (outcome.exit_code == kExitInvalidScenario || outcome.exit_code == kExitUsage) {
+    if (outcome.failure) {
       exit_code = outcome.exit_code;
-    } else if (outcome.exit_code == kExitExpectationFailed && exit_code == kExitOk) {
+      last_failure = outcome.failure;
+      ++failed_scenarios;
+    } else if (outcome.entry.failures > 0 && exit_code == kExitOk) {
       exit_code = kExitExpectationFailed;
     }
+    failed_expectations += outcome.entry.failures;
+    expectations += outcome.entry.expectations;
     outcomes.push_back(std::move(outcome));
   }
 
@@ -448,7 +462,18 @@ int BatchCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   if (json_) fmt::print("{}\n", json_summary(outcomes, out_, exit_code).dump(2));
   if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", index_path, junit_path);
-  return exit_code;
+  if (last_failure) {
+    try {
+      std::rethrow_exception(last_failure);
+    } catch (...) {
+      std::throw_with_nested(Error(
+          fmt::format("{} of {} scenarios could not run", failed_scenarios, outcomes.size())));
+    }
+  }
+  if (failed_expectations > 0) {
+    throw ExpectationFailure(
+        fmt::format("{} of {} expectations failed", failed_expectations, expectations));
+  }
 }
 
 }  // namespace

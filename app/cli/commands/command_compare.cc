@@ -10,7 +10,10 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/cli/error_printer.h"
+#include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
+#include "app/common/errors.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/report/comparison_report.h"
@@ -73,7 +76,7 @@ class CompareCommand final : public Command {
         "  teamsim compare plan.yaml plan.yaml:cheaper_reps --set horizon_months=24");
   }
 
-  int execute(const std::atomic<bool>& stop_requested) override;
+  void execute(const std::atomic<bool>& stop_requested) override;
 
  private:
   std::vector<std::string> plans_;
@@ -87,14 +90,13 @@ class CompareCommand final : public Command {
   ReportFormats formats_;
 };
 
-int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
+void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   // (path, variant, label) of each plan.
   std::vector<std::tuple<std::string, std::string, std::string>> requests;
   if (!variants_.empty()) {
     if (plans_.size() != 1) {
-      fmt::print(stderr, "compare: --variants takes exactly one scenario file, got {}\n",
-                 plans_.size());
-      return kExitUsage;
+      throw UsageError(
+          fmt::format("--variants takes exactly one scenario file, got {}", plans_.size()));
     }
     const std::vector<std::string> declared = scenario_variants(plans_[0]);
     for (const std::string& variant : variants_) {
@@ -109,10 +111,8 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
     }
   }
   if (requests.size() < 2) {
-    fmt::print(stderr,
-               "compare: give at least two plans (FILE FILE, FILE:VARIANT ..., or FILE "
-               "--variants a,b)\n");
-    return kExitUsage;
+    throw UsageError(
+        "give at least two plans (FILE FILE, FILE:VARIANT ..., or FILE --variants a,b)");
   }
   // Labels must tell plans apart (a plan compared with itself gets "#2").
   std::vector<std::string> given;
@@ -124,16 +124,18 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   }
 
   std::vector<ComparedPlan> plans;
-  bool valid = true;
+  std::size_t invalid = 0;
   for (const auto& [path, variant, label] : requests) {
-    LoadResult loaded = resolve_scenario_and_report({path, variant, overrides_});
-    if (!loaded.ok()) {
-      valid = false;
-      continue;
+    try {  // every plan's problems are listed before giving up
+      plans.push_back({label, std::move(*load_scenario({path, variant, overrides_}).spec)});
+    } catch (const ScenarioError& e) {
+      print_error("compare", e);
+      ++invalid;
     }
-    plans.push_back({label, std::move(*loaded.spec)});
   }
-  if (!valid) return kExitInvalidScenario;
+  if (invalid > 0) {
+    throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
+  }
 
   CompareOptions options;
   options.replications = simulation_.replications_for(plans.front().spec);
@@ -160,8 +162,7 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   if (const auto refusal = memory_refusal(
           need, memory_limit(), fmt::format("comparing {} plans side by side", plans.size()),
           " or fewer plans at once")) {
-    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
-    return kExitUsage;
+    throw UsageError(*refusal);
   }
   if (!quiet_) {
     fmt::print(
@@ -176,11 +177,7 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
-  if (comparison.outcome == sim::RunOutcome::kStopped) {
-    fmt::print(stderr,
-               "interrupted: the run was stopped before it finished; nothing was written\n");
-    return kExitInterrupted;
-  }
+  if (comparison.outcome == sim::RunOutcome::kStopped) throw_interrupted();
   const std::vector<MetricComparison> metrics = summarize_comparison(comparison);
   const std::string csv = comparison_csv(comparison, metrics);
   const std::string json = comparison_json(comparison, metrics, plans);
@@ -217,7 +214,6 @@ int CompareCommand::execute(const std::atomic<bool>& stop_requested) {
         stderr, "\nwrote {} and {}{}\n", csv_path, json_path,
         report_path.empty() ? std::string() : fmt::format(", and {} with charts/", report_path));
   }
-  return kExitOk;
 }
 
 }  // namespace

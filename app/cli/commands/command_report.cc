@@ -7,6 +7,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/common/errors.h"
 #include "app/report/report_writer.h"
 #include "app/results/summary_reader.h"
 
@@ -27,15 +28,12 @@ class ReportCommand final : public Command {
         "charts and styles, no scripts, no network) and OUT_DIR/charts/<metric>.svg.");
   }
 
-  int execute(const std::atomic<bool>& /*stop_requested*/) override {
+  void execute(const std::atomic<bool>& /*stop_requested*/) override {
     namespace fs = std::filesystem;
     const std::string json_path = (fs::path(out_dir_) / "summary.json").string();
     std::string error;
     const auto document = read_summary_file(json_path, error);
-    if (!document) {
-      fmt::print(stderr, "teamsim report: {}\n", error);
-      return kExitRuntimeError;
-    }
+    if (!document) throw Error(error);
     ReportContext context;
     context.generated_at = format_utc(report_clock_now());
     std::error_code ec;
@@ -48,7 +46,6 @@ class ReportCommand final : public Command {
       fmt::print(stderr, "wrote {} and {} chart file{} under {}\n", files.back(), files.size() - 1,
                  files.size() == 2 ? "" : "s", (fs::path(out_dir_) / "charts").string());
     }
-    return kExitOk;
   }
 
  private:

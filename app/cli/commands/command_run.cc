@@ -13,6 +13,7 @@
 #include "app/cli/command_options.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
+#include "app/common/errors.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/results/terminal_table.h"
@@ -66,7 +67,7 @@ class RunCommand final : public Command {
         "of a run with -n set to the final count.");
   }
 
-  int execute(const std::atomic<bool>& stop_requested) override;
+  void execute(const std::atomic<bool>& stop_requested) override;
 
  private:
   model::Projection run_fixed(const model::ScenarioSpec& spec, model::ProjectionOptions options);
@@ -123,9 +124,8 @@ model::Projection RunCommand::run_to_precision(const model::ScenarioSpec& spec,
   return projection;
 }
 
-int RunCommand::execute(const std::atomic<bool>& stop_requested) {
-  const LoadResult loaded = resolve_scenario_and_report(scenario_.request());
-  if (!loaded.ok()) return kExitInvalidScenario;
+void RunCommand::execute(const std::atomic<bool>& stop_requested) {
+  const LoadResult loaded = load_scenario(scenario_.request());
   const std::optional<model::ScenarioSpec>& spec = loaded.spec;
   const std::vector<Expectation>& expectations = loaded.expectations;
 
@@ -138,20 +138,14 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   if (!precision_.empty()) {
     const std::optional<double> fraction = parse_precision(precision_);
     if (!fraction) {
-      fmt::print(stderr,
-                 "run: --precision '{}': expected a percentage above 0 and below 100%, e.g. 1% or "
-                 "0.5%\n",
-                 precision_);
-      return kExitUsage;
+      throw UsageError(fmt::format(
+          "--precision '{}': expected a percentage above 0 and below 100%, e.g. 1% or 0.5%",
+          precision_));
     }
-    const auto choice =
+    const MetricChoice choice =
         choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
-    if (const auto* error = std::get_if<std::string>(&choice)) {
-      fmt::print(stderr, "run: {}\n", *error);
-      return kExitUsage;
-    }
-    target = PrecisionTarget{std::get<MetricChoice>(choice), *fraction,
-                             std::min<std::size_t>(200, max_replications_), max_replications_};
+    target = PrecisionTarget{choice, *fraction, std::min<std::size_t>(200, max_replications_),
+                             max_replications_};
   }
 
   std::vector<HistogramRequest> histograms;
@@ -160,10 +154,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
     for (const std::string& text : histograms_) {
       std::string error;
       const auto histogram = parse_histogram_request(text, names, spec->horizon_months, error);
-      if (!histogram) {
-        fmt::print(stderr, "run: --histogram {}: {}\n", text, error);
-        return kExitUsage;
-      }
+      if (!histogram) throw UsageError(fmt::format("--histogram {}: {}", text, error));
       histograms.push_back(*histogram);
     }
   }
@@ -175,10 +166,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
     if (target) patterns.push_back(target->metric.name);
     std::string error;
     const auto columns = select_metrics(model::MetricLayout(*spec), patterns, error);
-    if (!columns) {
-      fmt::print(stderr, "teamsim: error: {}\n", error);
-      return kExitUsage;
-    }
+    if (!columns) throw UsageError(error);
     options.metrics = *columns;
   }
   // Refused before anything is allocated; a precision run may grow to its cap.
@@ -187,8 +175,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
   if (const auto refusal = memory_refusal(
           model::sample_memory(*spec, largest), memory_limit(), "this run",
           " or --metrics with only the metrics you need (e.g. --metrics arr,cash)")) {
-    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
-    return kExitUsage;
+    throw UsageError(*refusal);
   }
 
   const unsigned threads =
@@ -210,11 +197,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
       target ? run_to_precision(*spec, options, *target, precision) : run_fixed(*spec, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (projection.outcome == sim::RunOutcome::kStopped) {
-    fmt::print(stderr,
-               "interrupted: the run was stopped before it finished; nothing was written\n");
-    return kExitInterrupted;
-  }
+  if (projection.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
   const RunSummary summary = summarize_run(*spec, projection, options.seed, histograms);
   // Render both files before writing either, so a failure in between writes nothing.
@@ -254,7 +237,7 @@ int RunCommand::execute(const std::atomic<bool>& stop_requested) {
     fmt::print(stderr, "\n{}",
                format_expectation_results(checks, scenario_.path, colour_wanted(stderr)));
   }
-  return count_failures(checks) > 0 ? kExitExpectationFailed : kExitOk;
+  throw_if_expectations_failed(checks);
 }
 
 }  // namespace

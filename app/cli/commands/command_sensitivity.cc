@@ -10,7 +10,9 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
+#include "app/common/errors.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/report/report_charts.h"
@@ -61,7 +63,7 @@ class SensitivityCommand final : public Command {
         "      --metric arr --month 24 -n 500");
   }
 
-  int execute(const std::atomic<bool>& stop_requested) override;
+  void execute(const std::atomic<bool>& stop_requested) override;
 
  private:
   ScenarioOptions scenario_;
@@ -86,7 +88,7 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
   const std::string json = summary_json(summary, spec);
   std::string error;
   const auto document = parse_summary_json(json, error);
-  if (!document) throw std::runtime_error("cannot read back summary.json: " + error);
+  if (!document) throw Error("cannot read back summary.json: " + error);
   ReportContext context;
   context.generated_at = format_utc(report_clock_now());
   context.source_file = scenario_file;
@@ -107,19 +109,12 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
   return written;
 }
 
-int SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
-  const LoadResult loaded = resolve_scenario_and_report(scenario_.request());
-  if (!loaded.ok()) return kExitInvalidScenario;
+void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
+  const LoadResult loaded = load_scenario(scenario_.request());
   const std::optional<model::ScenarioSpec>& spec = loaded.spec;
-  const auto choice =
-      choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
-  if (const auto* error = std::get_if<std::string>(&choice)) {
-    fmt::print(stderr, "sensitivity: {}\n", *error);
-    return kExitUsage;
-  }
 
   SensitivityOptions options;
-  options.metric = std::get<MetricChoice>(choice);
+  options.metric = choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
   options.replications = simulation_.replications_for(*spec);
   options.seed = simulation_.seed_for(*spec);
   options.threads = simulation_.threads;
@@ -143,11 +138,7 @@ int SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   };
   const SensitivityResult result = analyse_sensitivity(*spec, options);
   progress.finish();
-  if (result.outcome == sim::RunOutcome::kStopped) {
-    fmt::print(stderr,
-               "interrupted: the run was stopped before it finished; nothing was written\n");
-    return kExitInterrupted;
-  }
+  if (result.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
   // Render every file before writing any, so a failure in between writes nothing.
   const std::string csv = sensitivity_csv(result);
@@ -175,7 +166,6 @@ int SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   fmt::print("{} (scenario hash {})\n", spec->name, scenario_hash(*spec));
   fmt::print("{}", sensitivity_table(result, spec->money.currency, top_));
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
-  return kExitOk;
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <variant>
 
 #include "app/analysis/metric_choice.h"
 #include "app/analysis/run_limits.h"
@@ -13,8 +12,10 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/csv.h"
+#include "app/common/errors.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/results/terminal_table.h"
@@ -38,11 +39,13 @@ std::optional<double> parse_double(const std::string& text) {
   return value;
 }
 
-// "path=a,b,c" or "path=lo:hi:step"; an error message on failure.
-std::variant<Axis, std::string> parse_axis(const std::string& text) {
+// "path=a,b,c" or "path=lo:hi:step"; a malformed one throws UsageError.
+Axis parse_axis(const std::string& text) {
   const auto split = split_override(text);
-  if (!split)
-    return fmt::format("--vary '{}': expected KEY.PATH=a,b,c or KEY.PATH=lo:hi:step", text);
+  if (!split) {
+    throw UsageError(
+        fmt::format("--vary '{}': expected KEY.PATH=a,b,c or KEY.PATH=lo:hi:step", text));
+  }
   Axis axis{split->first, {}};
   const std::string& spec = split->second;
   if (std::count(spec.begin(), spec.end(), ':') == 2 && spec.find(',') == std::string::npos) {
@@ -51,10 +54,11 @@ std::variant<Axis, std::string> parse_axis(const std::string& text) {
     const auto hi = parse_double(spec.substr(a + 1, b - a - 1));
     const auto step = parse_double(spec.substr(b + 1));
     if (!lo || !hi || !step || *step <= 0 || *hi < *lo) {
-      return fmt::format("--vary '{}': lo:hi:step needs numbers with lo <= hi and step > 0", text);
+      throw UsageError(
+          fmt::format("--vary '{}': lo:hi:step needs numbers with lo <= hi and step > 0", text));
     }
     const auto count = static_cast<std::size_t>(std::floor((*hi - *lo) / *step + 1e-9)) + 1;
-    if (count > 1000) return fmt::format("--vary '{}': more than 1000 values", text);
+    if (count > 1000) throw UsageError(fmt::format("--vary '{}': more than 1000 values", text));
     for (std::size_t i = 0; i < count; ++i) {
       axis.values.push_back(fmt::format("{}", *lo + static_cast<double>(i) * *step));
     }
@@ -93,7 +97,7 @@ class SweepCommand final : public Command {
         "--set applies at every point, before --vary.");
   }
 
-  int execute(const std::atomic<bool>& stop_requested) override;
+  void execute(const std::atomic<bool>& stop_requested) override;
 
  private:
   ScenarioOptions scenario_;
@@ -105,16 +109,9 @@ class SweepCommand final : public Command {
   bool quiet_ = false;
 };
 
-int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
+void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   std::vector<Axis> axes;
-  for (const std::string& text : vary_) {
-    auto parsed = parse_axis(text);
-    if (parsed.index() == 1) {
-      fmt::print(stderr, "{}: {}\n", kCommandLineFile, std::get<1>(parsed));
-      return kExitUsage;
-    }
-    axes.push_back(std::move(std::get<0>(parsed)));
-  }
+  for (const std::string& text : vary_) axes.push_back(parse_axis(text));
   // Every grid point, the first axis varying slowest.
   std::vector<std::vector<std::size_t>> points = {{}};
   for (const Axis& axis : axes) {
@@ -128,8 +125,7 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     points = std::move(next);
   }
   if (points.size() > 10'000) {
-    fmt::print(stderr, "sweep: {} grid points is more than 10,000\n", points.size());
-    return kExitUsage;
+    throw UsageError(fmt::format("{} grid points is more than 10,000", points.size()));
   }
   std::vector<model::ScenarioSpec> specs;
   for (const auto& point : points) {
@@ -137,20 +133,14 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     for (std::size_t a = 0; a < axes.size(); ++a) {
       request.overrides.push_back(axes[a].path + "=" + axes[a].values[point[a]]);
     }
-    LoadResult loaded = resolve_scenario_and_report(request);
-    if (!loaded.ok()) return kExitInvalidScenario;
-    specs.push_back(std::move(*loaded.spec));
+    specs.push_back(std::move(*load_scenario(request).spec));
   }
   // The table's month must exist at every point (a sweep may vary horizon_months).
   int horizon = specs.front().horizon_months;
   for (const model::ScenarioSpec& spec : specs) horizon = std::min(horizon, spec.horizon_months);
-  const auto choice = choose_metric(model::MetricLayout(specs.front()), horizon, metric_,
-                                    month_.value_or(std::min(24, horizon)));
-  if (const auto* error = std::get_if<std::string>(&choice)) {
-    fmt::print(stderr, "sweep: {}\n", *error);
-    return kExitUsage;
-  }
-  const int month = std::get<MetricChoice>(choice).month;
+  const int month = choose_metric(model::MetricLayout(specs.front()), horizon, metric_,
+                                  month_.value_or(std::min(24, horizon)))
+                        .month;
   const std::size_t replications = simulation_.replications_for(specs.front());
   const std::uint64_t seed = simulation_.seed_for(specs.front());
   // One point at a time is held in memory: refused before anything is allocated when the
@@ -164,8 +154,7 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   if (const auto refusal =
           memory_refusal(largest, memory_limit(), "each point of this sweep", "")) {
-    fmt::print(stderr, "teamsim: error: {}\n", *refusal);
-    return kExitUsage;
+    throw UsageError(*refusal);
   }
   if (!quiet_) {
     fmt::print(stderr, "teamsim {}: sweep of {} points — {} replications each, seed {}\n", kVersion,
@@ -210,9 +199,7 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     const model::Projection projection = project_or_name_the_failure(which, specs[i], options);
     if (projection.outcome == sim::RunOutcome::kStopped) {
       progress.finish();
-      fmt::print(stderr,
-                 "interrupted: the run was stopped before it finished; nothing was written\n");
-      return kExitInterrupted;
+      throw_interrupted();
     }
     std::string prefix;
     nlohmann::ordered_json point;
@@ -275,7 +262,6 @@ int SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   fmt::print("{}\n", header);
   for (const std::string& row : table) fmt::print("{}\n", row);
   if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", csv_path, json_path);
-  return kExitOk;
 }
 
 }  // namespace

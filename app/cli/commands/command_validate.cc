@@ -3,6 +3,8 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/cli/error_printer.h"
+#include "app/common/errors.h"
 #include "app/scenario/scenario_resolver.h"
 
 namespace teamsim::app {
@@ -17,18 +19,21 @@ class ValidateCommand final : public Command {
     command.footer("Checks the base scenario and every variant of each file, or only --variant.");
   }
 
-  int execute(const std::atomic<bool>& /*stop_requested*/) override {
-    int status = kExitOk;
+  void execute(const std::atomic<bool>& /*stop_requested*/) override {
+    std::size_t checked = 0, invalid = 0;
     for (const std::string& path : paths_) {
       std::vector<std::string> variants = {variant_};
       if (variant_.empty()) {
         for (const std::string& name : scenario_variants(path)) variants.push_back(name);
       }
       for (const std::string& variant : variants) {
-        const LoadResult loaded = resolve_scenario_and_report({path, variant, overrides_});
-        const std::optional<model::ScenarioSpec>& spec = loaded.spec;
-        if (!loaded.ok()) {
-          status = kExitInvalidScenario;
+        ++checked;
+        std::optional<model::ScenarioSpec> spec;
+        try {  // every file's problems are listed before giving up
+          spec = load_scenario({path, variant, overrides_}).spec;
+        } catch (const ScenarioError& e) {
+          print_error("validate", e);
+          ++invalid;
           continue;
         }
         fmt::print("{}{}: ok — \"{}\", {} months, {} roles, {} territories, {} dated hires\n", path,
@@ -36,7 +41,9 @@ class ValidateCommand final : public Command {
                    spec->roles.size(), spec->territories.size(), spec->hires.size());
       }
     }
-    return status;
+    if (invalid > 0) {
+      throw ScenarioError(fmt::format("{} of {} scenarios checked are invalid", invalid, checked));
+    }
   }
 
  private:

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/common/errors.h"
 #include "models/defaults.h"
 
 namespace teamsim::app {
@@ -9,20 +10,23 @@ namespace {
 
 std::string error_of(const std::string& metric, std::optional<int> month) {
   const model::MetricLayout layout(model::default_scenario());
-  const auto choice = choose_metric(layout, 24, metric, month);
-  return std::holds_alternative<std::string>(choice) ? std::get<std::string>(choice) : "";
+  try {
+    choose_metric(layout, 24, metric, month);
+    return "";
+  } catch (const UsageError& e) {
+    return e.what();
+  }
 }
 
 TEST(MetricChoice, FindsTheMetricAndDefaultsToTheLastMonth) {
   const model::ScenarioSpec spec = model::default_scenario();
   const model::MetricLayout layout(spec);
-  const auto choice = std::get<MetricChoice>(choose_metric(layout, 24, "arr", std::nullopt));
+  const MetricChoice choice = choose_metric(layout, 24, "arr", std::nullopt);
   EXPECT_EQ(choice.name, "arr");
   EXPECT_EQ(choice.unit, "currency");
   EXPECT_EQ(choice.month, 24);
   EXPECT_EQ(choice.index, layout.find("arr"));
-  EXPECT_EQ(std::get<MetricChoice>(choose_metric(layout, 24, "headcount.sales_manager", 3)).month,
-            3);
+  EXPECT_EQ(choose_metric(layout, 24, "headcount.sales_manager", 3).month, 3);
 }
 
 TEST(MetricChoice, UnknownMetricSuggestsTheClosest) {

@@ -23,8 +23,7 @@ model::ScenarioSpec load() {
 
 PrecisionTarget target_for(const model::ScenarioSpec& spec, double fraction, std::size_t first,
                            std::size_t cap) {
-  return {std::get<MetricChoice>(
-              choose_metric(model::MetricLayout(spec), spec.horizon_months, "arr", std::nullopt)),
+  return {choose_metric(model::MetricLayout(spec), spec.horizon_months, "arr", std::nullopt),
           fraction, first, cap};
 }
 

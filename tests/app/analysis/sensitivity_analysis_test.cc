@@ -44,8 +44,7 @@ SensitivityOptions options_for(const model::ScenarioSpec& spec, const std::strin
   options.replications = replications;
   options.seed = 3;
   options.threads = 2;
-  options.metric = std::get<MetricChoice>(
-      choose_metric(model::MetricLayout(spec), spec.horizon_months, metric, month));
+  options.metric = choose_metric(model::MetricLayout(spec), spec.horizon_months, metric, month);
   return options;
 }
 
