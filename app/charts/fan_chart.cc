@@ -201,35 +201,41 @@ std::string month_summary(const FanChartSpec& spec, const FanSeries& s, std::siz
   return text;
 }
 
-}  // namespace
-
-std::string render_fan_chart(const FanChartSpec& spec) {
-  const double width = std::max(spec.width, 240);
-  const double height = std::max(spec.height, 180);
-  const bool overlay = spec.series.size() > 1;
-
-  // The months shown, the data range and whether any value is missing.
+/// The months shown, the range of the values and whether any value is missing.
+struct DataRange {
   std::size_t months = 0;
-  for (const FanSeries& s : spec.series) {
-    for (const auto* v : percentiles(s)) months = std::max(months, v->size());
-  }
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -std::numeric_limits<double>::infinity();
   bool missing = false;
+
+  bool has_data() const { return lo <= hi; }
+};
+
+DataRange data_range(const FanChartSpec& spec) {
+  DataRange range;
+  for (const FanSeries& s : spec.series) {
+    for (const auto* v : percentiles(s)) range.months = std::max(range.months, v->size());
+  }
   for (const FanSeries& s : spec.series) {
     for (const auto* v : percentiles(s)) {
       if (v->empty()) continue;  // a percentile not given at all is not "missing"
-      for (std::size_t i = 0; i < months; ++i) {
+      for (std::size_t i = 0; i < range.months; ++i) {
         const double value = at(*v, i);
         if (!std::isfinite(value)) {
-          missing = true;
+          range.missing = true;
           continue;
         }
-        lo = std::min(lo, value);
-        hi = std::max(hi, value);
+        range.lo = std::min(range.lo, value);
+        range.hi = std::max(range.hi, value);
       }
     }
   }
-  const bool has_data = lo <= hi;
+  return range;
+}
+
+/// The y axis over the data, the extent asked for and the reference line.
+Axis fan_y_axis(const FanChartSpec& spec, const DataRange& range) {
+  double lo = range.lo, hi = range.hi;
   std::vector<double> extent = spec.y_extent;
   if (spec.reference_line) extent.push_back(*spec.reference_line);
   for (const double value : extent) {
@@ -241,15 +247,11 @@ std::string render_fan_chart(const FanChartSpec& spec) {
   // Counts always do: a headcount of 8 to 12 drawn from 8 would look like growth from nothing.
   if (lo > 0 && (lo <= 0.5 * hi || spec.whole_numbers)) lo = 0;
   if (hi < 0 && hi >= 0.5 * lo) hi = 0;
-  const Axis y_axis =
-      lo <= hi ? nice_axis(lo, hi, spec.whole_numbers) : nice_axis(0, 1, spec.whole_numbers);
-  std::vector<std::string> y_labels = axis_tick_labels(y_axis, spec.currency_symbol);
-  for (std::string& label : y_labels) label += spec.value_suffix;
+  return lo <= hi ? nice_axis(lo, hi, spec.whole_numbers) : nice_axis(0, 1, spec.whole_numbers);
+}
 
-  SvgWriter w = cs::start_chart(width, height, spec.title);
-  double cursor = cs::draw_heading(w, spec.title, spec.subtitle, width);
-
-  // The legend: for one fan the three layers; for overlays each plan, then the layers in grey.
+/// The legend: for one fan the three layers; for overlays each plan, then the layers in grey.
+std::vector<LegendItem> legend_items(const FanChartSpec& spec) {
   std::vector<LegendItem> items;
   using Kind = LegendItem::Kind;
   bool inner_band = false, outer_band = false;
@@ -257,7 +259,7 @@ std::string render_fan_chart(const FanChartSpec& spec) {
     inner_band = inner_band || has_band(s.p25, s.p75);
     outer_band = outer_band || has_band(s.p5, s.p95);
   }
-  if (!overlay) {
+  if (spec.series.size() <= 1) {
     const std::string colour(cs::series_colour(0));
     if (!spec.line_label.empty()) items.push_back({Kind::kLine, colour, 1, "", spec.line_label});
     if (inner_band) {
@@ -265,59 +267,46 @@ std::string render_fan_chart(const FanChartSpec& spec) {
                        "50% of outcomes"});
     }
     if (outer_band) items.push_back({Kind::kBand, colour, kOuterOpacity, "", "90% of outcomes"});
-  } else {
-    for (std::size_t i = 0; i < spec.series.size(); ++i) {
-      items.push_back({Kind::kLine, std::string(cs::series_colour(i)), 1,
-                       std::string(cs::kSeriesDashes[i % cs::kSeriesDashes.size()]),
-                       spec.series[i].label});
-    }
-    // The layers in grey, when there are layers to tell apart.
-    const std::string grey(cs::kMutedText);
-    if (inner_band || outer_band) {
-      if (!spec.line_label.empty()) items.push_back({Kind::kLine, grey, 1, "", spec.line_label});
-      if (inner_band) items.push_back({Kind::kBand, grey, 0.35, "", "50% of outcomes"});
-      if (outer_band) items.push_back({Kind::kBand, grey, 0.15, "", "90% of outcomes"});
-    }
+    return items;
   }
-  const auto rows = legend_rows(items, width - 2 * cs::kPadding);
-  const double legend_top = cursor + 26;
-  draw_legend(w, rows, legend_top);
-  cursor = legend_top + kLegendRowHeight * static_cast<double>(rows.size() - 1);
-
-  // The plot rectangle, leaving room for tick labels, the y label and a note on missing values.
-  double label_width = 0;
-  for (const std::string& label : y_labels) {
-    label_width = std::max(label_width, cs::text_width(label, cs::kTickSize));
+  for (std::size_t i = 0; i < spec.series.size(); ++i) {
+    items.push_back({Kind::kLine, std::string(cs::series_colour(i)), 1,
+                     std::string(cs::kSeriesDashes[i % cs::kSeriesDashes.size()]),
+                     spec.series[i].label});
   }
-  const bool has_reference = spec.reference_line && std::isfinite(*spec.reference_line);
-  const std::string reference_label =
-      !has_reference                 ? std::string()
-      : spec.reference_label.empty() ? format_compact(*spec.reference_line, spec.currency_symbol)
-                                     : spec.reference_label;
-  const double reference_width =
-      has_reference ? std::min(cs::text_width(reference_label, cs::kTickSize), 0.25 * width) : 0;
-  Frame f;
-  f.months = std::max(static_cast<int>(months), 1);
-  f.y_axis = y_axis;
-  f.left = cs::kPadding + label_width + 10;
-  f.right = width - cs::kPadding - (has_reference ? reference_width + 5 : 8);
-  f.top = cursor + (spec.y_label.empty() ? 18 : 40);
-  f.bottom = height - cs::kPadding - 22 - (missing ? 16 : 0);
-  if (f.bottom - f.top < 40) f.bottom = f.top + 40;
-
-  if (!spec.y_label.empty()) {
-    w.text_element("text",
-                   {{"x", cs::kPadding},
-                    {"y", f.top - 14},
-                    {"font-size", cs::kLabelSize},
-                    {"fill", cs::kMutedText}},
-                   cs::fit_text(spec.y_label, width - 2 * cs::kPadding, cs::kLabelSize));
+  // The layers in grey, when there are layers to tell apart.
+  const std::string grey(cs::kMutedText);
+  if (inner_band || outer_band) {
+    if (!spec.line_label.empty()) items.push_back({Kind::kLine, grey, 1, "", spec.line_label});
+    if (inner_band) items.push_back({Kind::kBand, grey, 0.35, "", "50% of outcomes"});
+    if (outer_band) items.push_back({Kind::kBand, grey, 0.15, "", "90% of outcomes"});
   }
+  return items;
+}
 
-  // Grid lines and y tick labels.
+/// The reference line's label and the width it takes at the right of the plot (0 without one).
+struct ReferenceLabel {
+  bool shown = false;
+  std::string text;
+  double width = 0;
+};
+
+ReferenceLabel reference_label(const FanChartSpec& spec, double width) {
+  ReferenceLabel label;
+  label.shown = spec.reference_line && std::isfinite(*spec.reference_line);
+  if (!label.shown) return label;
+  label.text = spec.reference_label.empty()
+                   ? format_compact(*spec.reference_line, spec.currency_symbol)
+                   : spec.reference_label;
+  label.width = std::min(cs::text_width(label.text, cs::kTickSize), 0.25 * width);
+  return label;
+}
+
+/// Grid lines and y tick labels.
+void draw_y_axis(SvgWriter& w, const Frame& f, const std::vector<std::string>& y_labels) {
   w.open("g", {{"class", "y-axis"}, {"font-size", cs::kTickSize}, {"fill", cs::kMutedText}});
-  for (std::size_t i = 0; i < y_axis.ticks.size(); ++i) {
-    const double y = f.y(y_axis.ticks[i]);
+  for (std::size_t i = 0; i < f.y_axis.ticks.size(); ++i) {
+    const double y = f.y(f.y_axis.ticks[i]);
     w.element("line", {{"x1", f.left},
                        {"y1", y},
                        {"x2", f.right},
@@ -327,8 +316,11 @@ std::string render_fan_chart(const FanChartSpec& spec) {
     w.text_element("text", {{"x", f.left - 8}, {"y", y + 4}, {"text-anchor", "end"}}, y_labels[i]);
   }
   w.close();
+}
 
-  // The x axis: a base line, month ticks and labels.
+/// The x axis: a base line, month ticks and labels; then the plot frame, for readers of the SVG
+/// (tests, the report) to know the plot rectangle.
+void draw_x_axis_and_frame(SvgWriter& w, const Frame& f) {
   w.open("g", {{"class", "x-axis"}, {"font-size", cs::kTickSize}, {"fill", cs::kMutedText}});
   w.element("line", {{"x1", f.left},
                      {"y1", f.bottom},
@@ -348,16 +340,19 @@ std::string render_fan_chart(const FanChartSpec& spec) {
                    month_label(month));
   }
   w.close();
-
-  // The plot frame, for readers of the SVG (tests, the report) to know the plot rectangle.
   w.element("rect", {{"class", "plot-area"},
                      {"x", f.left},
                      {"y", f.top},
                      {"width", f.right - f.left},
                      {"height", f.bottom - f.top},
                      {"fill", "none"}});
+}
 
-  // Bands: every plan's outer band first, then the inner ones, then the medians on top.
+/// Bands: every plan's outer band first, then the inner ones; the reference line; then the
+/// medians on top.
+void draw_series(SvgWriter& w, const Frame& f, const FanChartSpec& spec,
+                 const ReferenceLabel& reference) {
+  const bool overlay = spec.series.size() > 1;
   const double outer = overlay ? kOverlayOuterOpacity : kOuterOpacity;
   const double inner = overlay ? kOverlayInnerOpacity : kInnerOpacity;
   w.open("g", {{"class", "bands"}});
@@ -369,7 +364,7 @@ std::string render_fan_chart(const FanChartSpec& spec) {
   }
   w.close();
 
-  if (has_reference) {
+  if (reference.shown) {
     const double y = f.y(*spec.reference_line);
     w.open("g", {{"class", "reference"}});
     w.element("line", {{"x1", f.left},
@@ -384,7 +379,7 @@ std::string render_fan_chart(const FanChartSpec& spec) {
                     {"font-size", cs::kTickSize},
                     {"font-weight", 600},
                     {"fill", cs::kText}},
-                   cs::fit_text(reference_label, reference_width + 1, cs::kTickSize));
+                   cs::fit_text(reference.text, reference.width + 1, cs::kTickSize));
     w.close();
   }
 
@@ -394,33 +389,38 @@ std::string render_fan_chart(const FanChartSpec& spec) {
                 overlay ? cs::kSeriesDashes[i % cs::kSeriesDashes.size()] : "");
   }
   w.close();
+}
 
-  if (spec.marked_month && *spec.marked_month >= 0 && *spec.marked_month <= f.months) {
-    const double x = f.x(*spec.marked_month);
-    w.open("g", {{"class", "marker"}});
-    w.element("line", {{"x1", x},
-                       {"y1", f.top},
-                       {"x2", x},
-                       {"y2", f.bottom},
-                       {"stroke", cs::kWarning},
-                       {"stroke-width", 1.5},
-                       {"stroke-dasharray", "5 4"}});
-    if (!spec.marked_label.empty()) {
-      const bool right_half = x > (f.left + f.right) / 2;
-      const double room = right_half ? x - f.left - 12 : f.right - x - 12;
-      w.text_element("text",
-                     {{"x", right_half ? x - 6 : x + 6},
-                      {"y", f.top + 14},
-                      {"text-anchor", right_half ? "end" : "start"},
-                      {"font-size", cs::kTickSize},
-                      {"font-weight", 600},
-                      {"fill", cs::kWarningText}},
-                     cs::fit_text(spec.marked_label, room, cs::kTickSize));
-    }
-    w.close();
+/// The marked month: a dashed vertical line and its label on the roomier side.
+void draw_marker(SvgWriter& w, const Frame& f, const FanChartSpec& spec) {
+  if (!spec.marked_month || *spec.marked_month < 0 || *spec.marked_month > f.months) return;
+  const double x = f.x(*spec.marked_month);
+  w.open("g", {{"class", "marker"}});
+  w.element("line", {{"x1", x},
+                     {"y1", f.top},
+                     {"x2", x},
+                     {"y2", f.bottom},
+                     {"stroke", cs::kWarning},
+                     {"stroke-width", 1.5},
+                     {"stroke-dasharray", "5 4"}});
+  if (!spec.marked_label.empty()) {
+    const bool right_half = x > (f.left + f.right) / 2;
+    const double room = right_half ? x - f.left - 12 : f.right - x - 12;
+    w.text_element("text",
+                   {{"x", right_half ? x - 6 : x + 6},
+                    {"y", f.top + 14},
+                    {"text-anchor", right_half ? "end" : "start"},
+                    {"font-size", cs::kTickSize},
+                    {"font-weight", 600},
+                    {"fill", cs::kWarningText}},
+                   cs::fit_text(spec.marked_label, room, cs::kTickSize));
   }
+  w.close();
+}
 
-  if (!has_data) {
+/// "No data" in the middle of an empty plot; a note under it when values are missing.
+void draw_notes(SvgWriter& w, const Frame& f, const DataRange& range, double height) {
+  if (!range.has_data()) {
     w.text_element("text",
                    {{"x", (f.left + f.right) / 2},
                     {"y", (f.top + f.bottom) / 2},
@@ -429,7 +429,7 @@ std::string render_fan_chart(const FanChartSpec& spec) {
                     {"fill", cs::kMutedText}},
                    "No data");
   }
-  if (missing) {
+  if (range.missing) {
     w.text_element("text",
                    {{"x", cs::kPadding},
                     {"y", height - cs::kPadding + 4},
@@ -438,28 +438,75 @@ std::string render_fan_chart(const FanChartSpec& spec) {
                     {"fill", cs::kMutedText}},
                    "Some values are missing and are not drawn.");
   }
+}
 
-  // Hover text: an invisible column per month over the whole plot height.
-  if (has_data) {
-    w.open("g", {{"class", "hover"}, {"fill", "#000000"}, {"fill-opacity", 0}});
-    const double column = (f.right - f.left) / f.months;
-    for (std::size_t i = 0; i < months; ++i) {
-      const double x = f.x(static_cast<double>(i + 1));
-      const double x0 = std::max(f.left, x - column / 2), x1 = std::min(f.right, x + column / 2);
-      std::string text = fmt::format("Month {}", i + 1);
-      if (!overlay) {
-        text += ": " + month_summary(spec, spec.series[0], i);
-      } else {
-        for (const FanSeries& s : spec.series) {
-          text += fmt::format("\n{}: {}", s.label, month_summary(spec, s, i));
-        }
+/// Hover text: an invisible column per month over the whole plot height.
+void draw_hover(SvgWriter& w, const Frame& f, const FanChartSpec& spec, std::size_t months) {
+  w.open("g", {{"class", "hover"}, {"fill", "#000000"}, {"fill-opacity", 0}});
+  const double column = (f.right - f.left) / f.months;
+  for (std::size_t i = 0; i < months; ++i) {
+    const double x = f.x(static_cast<double>(i + 1));
+    const double x0 = std::max(f.left, x - column / 2), x1 = std::min(f.right, x + column / 2);
+    std::string text = fmt::format("Month {}", i + 1);
+    if (spec.series.size() <= 1) {
+      text += ": " + month_summary(spec, spec.series[0], i);
+    } else {
+      for (const FanSeries& s : spec.series) {
+        text += fmt::format("\n{}: {}", s.label, month_summary(spec, s, i));
       }
-      w.element_with_title(
-          "rect", {{"x", x0}, {"y", f.top}, {"width", x1 - x0}, {"height", f.bottom - f.top}},
-          text);
     }
-    w.close();
+    w.element_with_title(
+        "rect", {{"x", x0}, {"y", f.top}, {"width", x1 - x0}, {"height", f.bottom - f.top}}, text);
   }
+  w.close();
+}
+
+}  // namespace
+
+std::string render_fan_chart(const FanChartSpec& spec) {
+  const double width = std::max(spec.width, 240);
+  const double height = std::max(spec.height, 180);
+  const DataRange range = data_range(spec);
+  const Axis y_axis = fan_y_axis(spec, range);
+  std::vector<std::string> y_labels = axis_tick_labels(y_axis, spec.currency_symbol);
+  for (std::string& label : y_labels) label += spec.value_suffix;
+
+  SvgWriter w = cs::start_chart(width, height, spec.title);
+  double cursor = cs::draw_heading(w, spec.title, spec.subtitle, width);
+  const auto rows = legend_rows(legend_items(spec), width - 2 * cs::kPadding);
+  const double legend_top = cursor + 26;
+  draw_legend(w, rows, legend_top);
+  cursor = legend_top + kLegendRowHeight * static_cast<double>(rows.size() - 1);
+
+  // The plot rectangle, leaving room for tick labels, the y label and a note on missing values.
+  double label_width = 0;
+  for (const std::string& label : y_labels) {
+    label_width = std::max(label_width, cs::text_width(label, cs::kTickSize));
+  }
+  const ReferenceLabel reference = reference_label(spec, width);
+  Frame f;
+  f.months = std::max(static_cast<int>(range.months), 1);
+  f.y_axis = y_axis;
+  f.left = cs::kPadding + label_width + 10;
+  f.right = width - cs::kPadding - (reference.shown ? reference.width + 5 : 8);
+  f.top = cursor + (spec.y_label.empty() ? 18 : 40);
+  f.bottom = height - cs::kPadding - 22 - (range.missing ? 16 : 0);
+  if (f.bottom - f.top < 40) f.bottom = f.top + 40;
+
+  if (!spec.y_label.empty()) {
+    w.text_element("text",
+                   {{"x", cs::kPadding},
+                    {"y", f.top - 14},
+                    {"font-size", cs::kLabelSize},
+                    {"fill", cs::kMutedText}},
+                   cs::fit_text(spec.y_label, width - 2 * cs::kPadding, cs::kLabelSize));
+  }
+  draw_y_axis(w, f, y_labels);
+  draw_x_axis_and_frame(w, f);
+  draw_series(w, f, spec, reference);
+  draw_marker(w, f, spec);
+  draw_notes(w, f, range, height);
+  if (range.has_data()) draw_hover(w, f, spec, range.months);
   return w.finish();
 }
 

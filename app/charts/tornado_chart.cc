@@ -66,18 +66,32 @@ void draw_legend(SvgWriter& w, const TornadoChartSpec& spec, double y) {
   w.close();
 }
 
-}  // namespace
+/// Where everything goes: the value axis, the plot rectangle and the label column.
+struct Layout {
+  double width = 0, height = 0;
+  double base = 0;         ///< the base run's value
+  double label_width = 0;  ///< px, the input names left of the plot
+  double legend_y = 0;     ///< baseline of the legend
+  double left = 0, right = 0, top = 0, bottom = 0;
+  Axis axis;
 
-std::string render_tornado_chart(const TornadoChartSpec& spec) {
-  const double width = std::max(spec.width, 320);
-  const std::size_t count = spec.bars.size();
-  const double base = finite_or(spec.base, 0);
-  double lo = base, hi = base;
+  double x(double value) const {
+    return left + (right - left) * (value - axis.min) / (axis.max - axis.min);
+  }
+  /// The vertical centre of row `i`.
+  double centre(std::size_t i) const { return top + kRowHeight * (static_cast<double>(i) + 0.5); }
+};
+
+Layout tornado_layout(const TornadoChartSpec& spec) {
+  Layout l;
+  l.width = std::max(spec.width, 320);
+  l.base = finite_or(spec.base, 0);
+  double lo = l.base, hi = l.base;
   // Room for the value labels: those left of the base on the left, the others on the right.
   double left_values = 0, right_values = 0;
   for (const TornadoBar& bar : spec.bars) {
-    for (const EndLabel& label : end_labels(bar, base, spec)) {
-      double& room = label.value < base ? left_values : right_values;
+    for (const EndLabel& label : end_labels(bar, l.base, spec)) {
+      double& room = label.value < l.base ? left_values : right_values;
       room = std::max(room, cs::text_width(label.text, cs::kTickSize));
     }
     for (const double v : {bar.low, bar.high}) {
@@ -86,44 +100,34 @@ std::string render_tornado_chart(const TornadoChartSpec& spec) {
       hi = std::max(hi, v);
     }
   }
-  const Axis axis = nice_axis(lo, hi);
-  const std::vector<std::string> tick_labels = axis_tick_labels(axis, spec.currency_symbol);
-
-  double label_width = 0;
+  l.axis = nice_axis(lo, hi);
   for (const TornadoBar& bar : spec.bars) {
-    label_width = std::max({label_width, cs::text_width(bar.label, cs::kTickSize),
-                            cs::text_width(bar.range_note, cs::kTickSize)});
+    l.label_width = std::max({l.label_width, cs::text_width(bar.label, cs::kTickSize),
+                              cs::text_width(bar.range_note, cs::kTickSize)});
   }
-  label_width = std::min(label_width, 0.4 * width);
+  l.label_width = std::min(l.label_width, 0.4 * l.width);
 
   // Heading, legend, the base line's label, then the rows, the tick labels and the axis label.
   // (draw_heading's last baseline, computed ahead because the height depends on it.)
   const double heading_y =
       cs::kPadding + cs::kTitleSize - 4 + (spec.subtitle.empty() ? 0 : cs::kSubtitleSize + 7);
-  const double legend_y = heading_y + 26;
-  const double top = legend_y + 34;
-  const double rows_height = kRowHeight * static_cast<double>(std::max<std::size_t>(count, 1));
-  const double bottom = top + rows_height;
-  const double height = bottom + 24 + (spec.x_label.empty() ? 0 : 22) + cs::kPadding;
-  const double left = cs::kPadding + label_width + 10 + left_values + 6;
-  const double right = std::max(width - cs::kPadding - right_values - 6, left + 40);
-  auto at = [&](double v) {
-    return left + (right - left) * (v - axis.min) / (axis.max - axis.min);
-  };
+  l.legend_y = heading_y + 26;
+  l.top = l.legend_y + 34;
+  const double rows = static_cast<double>(std::max<std::size_t>(spec.bars.size(), 1));
+  l.bottom = l.top + kRowHeight * rows;
+  l.height = l.bottom + 24 + (spec.x_label.empty() ? 0 : 22) + cs::kPadding;
+  l.left = cs::kPadding + l.label_width + 10 + left_values + 6;
+  l.right = std::max(l.width - cs::kPadding - right_values - 6, l.left + 40);
+  return l;
+}
 
-  SvgWriter w = cs::start_chart(width, height, spec.title);
-  cs::draw_heading(w, spec.title, spec.subtitle, width);
-  draw_legend(w, spec, legend_y);
-
-  std::vector<double> tick_x;
-  for (const double tick : axis.ticks) tick_x.push_back(at(tick));
-  cs::draw_value_axis(w, tick_x, tick_labels, left, right, top, bottom);
-
-  const double base_x = at(base);
+/// Each input's low and high bars from the base line, the longer first.
+void draw_bars(SvgWriter& w, const TornadoChartSpec& spec, const Layout& l) {
+  const double base = l.base, base_x = l.x(base);
   w.open("g", {{"class", "bars"}});
-  for (std::size_t i = 0; i < count; ++i) {
+  for (std::size_t i = 0; i < spec.bars.size(); ++i) {
     const TornadoBar& bar = spec.bars[i];
-    const double centre = top + kRowHeight * (static_cast<double>(i) + 0.5);
+    const double centre = l.centre(i);
     // The longer bar first, so a shorter one on the same side of the base stays visible.
     std::vector<std::pair<double, bool>> ends = {{bar.low, false}, {bar.high, true}};
     std::sort(ends.begin(), ends.end(), [base](const auto& a, const auto& b) {
@@ -131,7 +135,7 @@ std::string render_tornado_chart(const TornadoChartSpec& spec) {
     });
     for (const auto& [value, is_high] : ends) {
       if (!std::isfinite(value)) continue;
-      const double x = at(value);
+      const double x = l.x(value);
       w.element_with_title("rect",
                            {{"x", std::min(x, base_x)},
                             {"y", centre - kBarThickness / 2},
@@ -143,29 +147,32 @@ std::string render_tornado_chart(const TornadoChartSpec& spec) {
     }
   }
   w.close();
+}
 
+/// Each input's name (and range note) left of the plot, and the values at its bars' ends.
+void draw_row_labels(SvgWriter& w, const TornadoChartSpec& spec, const Layout& l) {
   w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}});
-  for (std::size_t i = 0; i < count; ++i) {
+  for (std::size_t i = 0; i < spec.bars.size(); ++i) {
     const TornadoBar& bar = spec.bars[i];
-    const double centre = top + kRowHeight * (static_cast<double>(i) + 0.5);
+    const double centre = l.centre(i);
     const bool note = !bar.range_note.empty();
     w.text_element("text",
-                   {{"x", cs::kPadding + label_width},
+                   {{"x", cs::kPadding + l.label_width},
                     {"y", note ? centre - 1 : centre + 4},
                     {"text-anchor", "end"},
                     {"fill", cs::kText}},
-                   cs::fit_text(bar.label, label_width, cs::kTickSize));
+                   cs::fit_text(bar.label, l.label_width, cs::kTickSize));
     if (note) {
       w.text_element("text",
-                     {{"x", cs::kPadding + label_width},
+                     {{"x", cs::kPadding + l.label_width},
                       {"y", centre + 12},
                       {"text-anchor", "end"},
                       {"fill", cs::kMutedText}},
-                     cs::fit_text(bar.range_note, label_width, cs::kTickSize));
+                     cs::fit_text(bar.range_note, l.label_width, cs::kTickSize));
     }
-    for (const EndLabel& label : end_labels(bar, base, spec)) {
-      const double x = at(label.value);
-      const bool left_side = label.value < base;
+    for (const EndLabel& label : end_labels(bar, l.base, spec)) {
+      const double x = l.x(label.value);
+      const bool left_side = label.value < l.base;
       w.text_element("text",
                      {{"x", left_side ? x - 5 : x + 5},
                       {"y", centre + 4},
@@ -175,38 +182,58 @@ std::string render_tornado_chart(const TornadoChartSpec& spec) {
     }
   }
   w.close();
+}
 
+/// The base line with its value above it, the axis label, and a note when there is no bar.
+void draw_base_and_notes(SvgWriter& w, const TornadoChartSpec& spec, const Layout& l) {
+  const double base_x = l.x(l.base);
   w.element("line", {{"x1", base_x},
-                     {"y1", top - 6},
+                     {"y1", l.top - 6},
                      {"x2", base_x},
-                     {"y2", bottom},
+                     {"y2", l.bottom},
                      {"stroke", cs::kText},
                      {"stroke-width", 1.5}});
   w.text_element("text",
                  {{"x", base_x},
-                  {"y", top - 10},
+                  {"y", l.top - 10},
                   {"text-anchor", "middle"},
                   {"font-size", cs::kTickSize},
                   {"fill", cs::kText}},
-                 fmt::format("base {}", format_compact(base, spec.currency_symbol)));
+                 fmt::format("base {}", format_compact(l.base, spec.currency_symbol)));
   if (!spec.x_label.empty()) {
     w.text_element("text",
-                   {{"x", (left + right) / 2},
-                    {"y", bottom + 40},
+                   {{"x", (l.left + l.right) / 2},
+                    {"y", l.bottom + 40},
                     {"text-anchor", "middle"},
                     {"font-size", cs::kLabelSize},
                     {"fill", cs::kMutedText}},
-                   cs::fit_text(spec.x_label, width - 2 * cs::kPadding, cs::kLabelSize));
+                   cs::fit_text(spec.x_label, l.width - 2 * cs::kPadding, cs::kLabelSize));
   }
-  if (count == 0) {
+  if (spec.bars.empty()) {
     w.text_element("text",
-                   {{"x", (left + right) / 2},
-                    {"y", (top + bottom) / 2},
+                   {{"x", (l.left + l.right) / 2},
+                    {"y", (l.top + l.bottom) / 2},
                     {"text-anchor", "middle"},
                     {"font-size", cs::kLabelSize},
                     {"fill", cs::kMutedText}},
                    "No uncertain input to show");
   }
+}
+
+}  // namespace
+
+std::string render_tornado_chart(const TornadoChartSpec& spec) {
+  const Layout l = tornado_layout(spec);
+  SvgWriter w = cs::start_chart(l.width, l.height, spec.title);
+  cs::draw_heading(w, spec.title, spec.subtitle, l.width);
+  draw_legend(w, spec, l.legend_y);
+  std::vector<double> tick_x;
+  for (const double tick : l.axis.ticks) tick_x.push_back(l.x(tick));
+  cs::draw_value_axis(w, tick_x, axis_tick_labels(l.axis, spec.currency_symbol), l.left, l.right,
+                      l.top, l.bottom);
+  draw_bars(w, spec, l);
+  draw_row_labels(w, spec, l);
+  draw_base_and_notes(w, spec, l);
   return w.finish();
 }
 
