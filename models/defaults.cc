@@ -4,26 +4,6 @@
 
 namespace teamsim::model {
 
-const char* role_kind_name(RoleKind kind) {
-  switch (kind) {
-    case RoleKind::kAccountExecutive:
-      return "account_executive";
-    case RoleKind::kSalesManager:
-      return "sales_manager";
-    case RoleKind::kAssistantManager:
-      return "assistant_manager";
-    case RoleKind::kCustomerSuccess:
-      return "customer_success";
-    case RoleKind::kSpecialist:
-      return "sales_specialist";
-    case RoleKind::kSalesOperations:
-      return "sales_operations";
-    case RoleKind::kSalesEnablement:
-      return "sales_enablement";
-  }
-  return "account_executive";
-}
-
 RoleSpec default_role(RoleKind kind, std::string name) {
   RoleSpec role;
   role.name = std::move(name);
@@ -106,12 +86,8 @@ RoleSpec default_role(RoleKind kind, std::string name) {
 
 std::vector<RoleSpec> default_roles() {
   std::vector<RoleSpec> roles;
-  for (const RoleKind kind :
-       {RoleKind::kAccountExecutive, RoleKind::kSalesManager, RoleKind::kAssistantManager,
-        RoleKind::kCustomerSuccess, RoleKind::kSpecialist, RoleKind::kSalesOperations,
-        RoleKind::kSalesEnablement}) {
-    roles.push_back(default_role(kind, role_kind_name(kind)));
-  }
+  for (const auto& kind : kRoleKinds)
+    roles.push_back(default_role(kind.value, std::string(kind.name)));
   return roles;
 }
 

@@ -12,10 +12,9 @@ namespace teamsim::model {
 
 /// A role of `kind` named `name`, with the benchmark defaults for that kind.
 RoleSpec default_role(RoleKind kind, std::string name);
-/// The built-in roles every scenario has without declaring them, one per kind, named after it.
+/// The built-in roles every scenario has without declaring them, one per kind, named after it
+/// (kRoleKinds).
 std::vector<RoleSpec> default_roles();
-/// The name of the built-in role of `kind` (also the kind's name in YAML).
-const char* role_kind_name(RoleKind kind);
 /// The territory a scenario has when it declares none: "all", with default inbound lead flow.
 TerritorySpec default_territory();
 /// The built-in hire sources: experienced_external (the role's own values), internal_transfer,

@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "sim/distribution.h"
+#include "sim/name_table.h"
 
 // Plain description of a sales organisation and its plan: no YAML, no I/O. The app's loader fills
 // these from a scenario file; tests build them directly. Every field has a documented default
@@ -26,23 +28,51 @@ inline constexpr double kDaysPerMonth = 365.25 / 12.0;
 /// Days in a simulated year.
 inline constexpr double kDaysPerYear = 365.25;
 
-/// What a role does in the model.
+/// What a role does in the model; names and meanings in kRoleKinds.
 enum class RoleKind {
-  kAccountExecutive,  ///< works opportunities and closes deals; carries a quota
-  kSalesManager,      ///< manages reps (span of control), runs searches, trains new hires
-  kAssistantManager,  ///< extends the span of control of the managers
-  kCustomerSuccess,   ///< covers accounts: covered customers churn less and expand more
-  kSpecialist,        ///< helps complex opportunities, a shared capacity-limited resource
-  kSalesOperations,   ///< qualifies leads and rebalances territories
-  kSalesEnablement,   ///< shortens ramp, raises productivity, trains new hires
+  kAccountExecutive,
+  kSalesManager,
+  kAssistantManager,
+  kCustomerSuccess,
+  kSpecialist,
+  kSalesOperations,
+  kSalesEnablement,
 };
 
-/// How productivity rises from 0 to 1 over the ramp, as a function of x = elapsed / ramp.
-enum class RampCurve {
-  kLinear,  ///< x
-  kStep,    ///< 0 until the ramp ends, then 1
-  kSCurve,  ///< smoothstep 3x^2 - 2x^3: slow start, fast middle, slow finish
+/// Each role kind, its name in scenario files (also the name of its built-in role) and what it
+/// does, in enum order.
+inline constexpr sim::Named<RoleKind> kRoleKinds[] = {
+    {RoleKind::kAccountExecutive, "account_executive",
+     "works opportunities and closes deals; carries a quota"},
+    {RoleKind::kSalesManager, "sales_manager",
+     "manages reps (span of control), runs searches, trains new hires"},
+    {RoleKind::kAssistantManager, "assistant_manager",
+     "extends the span of control of the managers"},
+    {RoleKind::kCustomerSuccess, "customer_success",
+     "covers accounts: covered customers churn less and expand more"},
+    {RoleKind::kSpecialist, "sales_specialist",
+     "helps complex opportunities, a shared capacity-limited resource"},
+    {RoleKind::kSalesOperations, "sales_operations", "qualifies leads and rebalances territories"},
+    {RoleKind::kSalesEnablement, "sales_enablement",
+     "shortens ramp, raises productivity, trains new hires"},
 };
+static_assert(sim::in_enum_order(kRoleKinds));
+/// The name of `kind` in scenario files, e.g. "account_executive".
+constexpr std::string_view name_of(RoleKind kind) { return sim::name_in(kRoleKinds, kind); }
+
+/// How productivity rises from 0 to 1 over the ramp, as a function of x = elapsed / ramp; names
+/// and meanings in kRampCurves, values in ramp_curve_value (models/ramp.h).
+enum class RampCurve { kLinear, kStep, kSCurve };
+
+/// Each ramp curve, its name in scenario files and its shape, in enum order.
+inline constexpr sim::Named<RampCurve> kRampCurves[] = {
+    {RampCurve::kLinear, "linear", "x"},
+    {RampCurve::kStep, "step", "0 until the ramp ends, then 1"},
+    {RampCurve::kSCurve, "s_curve", "smoothstep 3x^2 - 2x^3: slow start, fast middle, slow finish"},
+};
+static_assert(sim::in_enum_order(kRampCurves));
+/// The name of `curve` in scenario files, e.g. "s_curve".
+constexpr std::string_view name_of(RampCurve curve) { return sim::name_in(kRampCurves, curve); }
 
 /// Value meaning "no limit" for counts such as searches at once or trainees at once.
 inline constexpr int kUnlimited = std::numeric_limits<int>::max();
@@ -154,13 +184,33 @@ struct HireSpec {
   std::string source = "experienced_external";
 };
 
-/// What a conditional hiring rule compares.
-enum class RuleBasis {
-  kNone,                 ///< a recurring rule only
-  kCustomers,            ///< target = floor(customers / ratio)
-  kReps,                 ///< target = floor(AEs / ratio)
-  kRepsPerManagerAbove,  ///< target = max(0, ceil(AEs / ratio) - managers)
+/// What a conditional hiring rule compares; names and meanings in kRuleBases.
+enum class RuleBasis { kNone, kCustomers, kReps, kRepsPerManagerAbove };
+
+/// A rule basis, the scenario key that selects it (its value is the ratio, or for kNone the
+/// months between hires), what the rule's target is, and the smallest ratio it accepts.
+struct RuleBasisEntry {
+  RuleBasis value;
+  std::string_view name;
+  std::string_view description;
+  double min_ratio;                ///< 0 for kNone, which has no ratio
+  std::string_view min_ratio_why;  ///< why the ratio cannot be smaller
 };
+
+/// Each rule basis, in enum order.
+inline constexpr RuleBasisEntry kRuleBases[] = {
+    {RuleBasis::kNone, "every_months", "a recurring rule only: count people every few months", 0,
+     ""},
+    {RuleBasis::kCustomers, "per_customers", "target = floor(customers / ratio)", 1,
+     "one person per customer at most"},
+    {RuleBasis::kReps, "per_reps", "target = floor(AEs / ratio)", 0.1,
+     "ten people per rep at most"},
+    {RuleBasis::kRepsPerManagerAbove, "when_reps_per_manager_above",
+     "target = max(0, ceil(AEs / ratio) - managers)", 1, "a manager per rep at most"},
+};
+static_assert(sim::in_enum_order(kRuleBases));
+/// The scenario key of `basis`, e.g. "per_customers" ("every_months" for kNone).
+constexpr std::string_view name_of(RuleBasis basis) { return sim::name_in(kRuleBases, basis); }
 
 /// A hiring rule, checked at each month end from `from_month` to `until_month`: recurring
 /// (`count` every `every_months`) or conditional (keeps the role's headcount plus open
@@ -260,11 +310,20 @@ struct PipelineSpec {
   int rebalance_every_months = 0;
 };
 
-/// How annual contracts are invoiced.
-enum class AnnualBilling {
-  kMonthly,  ///< month by month, as the revenue is earned
-  kUpfront,  ///< the whole year when the contract starts and at each renewal
+/// How annual contracts are invoiced; names and meanings in kAnnualBillings.
+enum class AnnualBilling { kMonthly, kUpfront };
+
+/// Each billing mode, its name in scenario files and when it invoices, in enum order.
+inline constexpr sim::Named<AnnualBilling> kAnnualBillings[] = {
+    {AnnualBilling::kMonthly, "monthly", "month by month, as the revenue is earned"},
+    {AnnualBilling::kUpfront, "upfront",
+     "the whole year when the contract starts and at each renewal"},
 };
+static_assert(sim::in_enum_order(kAnnualBillings));
+/// The name of `billing` in scenario files, e.g. "upfront".
+constexpr std::string_view name_of(AnnualBilling billing) {
+  return sim::name_in(kAnnualBillings, billing);
+}
 
 /// The customer base and how it evolves.
 struct CustomerSpec {
@@ -295,8 +354,20 @@ struct MoneySpec {
   std::string currency = "USD";
 };
 
-/// A sales motion preset: sets cycle, deal size, win rate and retention together.
+/// A sales motion preset: sets cycle, deal size, win rate and retention together
+/// (model::apply_sales_motion); names in kSalesMotions.
 enum class SalesMotion { kTransactional, kRelationship };
+
+/// Each sales motion and its name in scenario files, in enum order.
+inline constexpr sim::Named<SalesMotion> kSalesMotions[] = {
+    {SalesMotion::kTransactional, "transactional", "short cycles, small deals, monthly churn"},
+    {SalesMotion::kRelationship, "relationship", "long cycles, large deals, annual contracts"},
+};
+static_assert(sim::in_enum_order(kSalesMotions));
+/// The name of `motion` in scenario files, e.g. "transactional".
+constexpr std::string_view name_of(SalesMotion motion) {
+  return sim::name_in(kSalesMotions, motion);
+}
 
 /// A whole scenario: the organisation, its plan, and the run's defaults.
 struct ScenarioSpec {

@@ -629,39 +629,37 @@ double Distribution::support_max() const {
 bool Distribution::is_constant() const { return support_min() == support_max(); }
 
 std::string Distribution::describe() const {
-  return std::visit(
+  if (const auto* constant = std::get_if<Constant>(&params_)) return num(constant->value);
+  const std::string parameters = std::visit(
       Overloaded{
           [](const Constant& d) { return num(d.value); },
-          [](const Uniform& d) { return "uniform(" + num(d.min) + ", " + num(d.max) + ")"; },
-          [](const Triangular& d) {
-            return "triangular(" + num(d.min) + ", " + num(d.mode) + ", " + num(d.max) + ")";
-          },
+          [](const Uniform& d) { return num(d.min) + ", " + num(d.max); },
+          [](const Triangular& d) { return num(d.min) + ", " + num(d.mode) + ", " + num(d.max); },
           [](const TruncatedNormal& d) {
-            std::string s = "normal(mean " + num(d.mean) + ", sd " + num(d.sd);
+            std::string s = "mean " + num(d.mean) + ", sd " + num(d.sd);
             if (!std::isinf(d.min)) s += ", min " + num(d.min);
             if (!std::isinf(d.max)) s += ", max " + num(d.max);
-            return s + ")";
+            return s;
           },
           [](const LogNormal& d) {
-            return "lognormal(median " + num(std::exp(d.mu)) + ", p90 " +
-                   num(lognormal_quantile(d, 0.9)) + ")";
+            return "median " + num(std::exp(d.mu)) + ", p90 " + num(lognormal_quantile(d, 0.9));
           },
           [](const Gamma& d) {
-            return "gamma(mean " + num(d.shape * d.scale) + ", sd " +
-                   num(std::sqrt(d.shape) * d.scale) + ")";
+            return "mean " + num(d.shape * d.scale) + ", sd " + num(std::sqrt(d.shape) * d.scale);
           },
           [](const Beta& d) {
             const double k = d.alpha + d.beta;
-            return "beta(mean " + num(d.alpha / k) + ", sd " +
-                   num(std::sqrt(d.alpha * d.beta / (k * k * (k + 1)))) + ")";
+            return "mean " + num(d.alpha / k) + ", sd " +
+                   num(std::sqrt(d.alpha * d.beta / (k * k * (k + 1))));
           },
-          [](const Poisson& d) { return "poisson(mean " + num(d.mean) + ")"; },
+          [](const Poisson& d) { return "mean " + num(d.mean); },
           [](const Empirical& d) {
             const std::size_t n = d.values.size();
-            return "empirical(" + std::to_string(n) + (n == 1 ? " value)" : " values)");
+            return std::to_string(n) + (n == 1 ? " value" : " values");
           },
       },
       params_);
+  return std::string(name_of(family())) + "(" + parameters + ")";
 }
 
 }  // namespace teamsim::sim

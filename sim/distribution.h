@@ -1,12 +1,31 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
+#include "sim/name_table.h"
 #include "sim/random_streams.h"
 
 namespace teamsim::sim {
+
+/// A family of distributions, in the order of Distribution::Params; names, meanings and parameter
+/// sets in kFamilies.
+enum class Family {
+  kConstant,
+  kUniform,
+  kTriangular,
+  kNormal,
+  kLogNormal,
+  kGamma,
+  kBeta,
+  kPoisson,
+  kEmpirical
+};
 
 /// An uncertain input: a value type that samples with the generator it is given (never a hidden
 /// one). Built only through the named factories below, which check their parameters and throw
@@ -88,6 +107,8 @@ class Distribution {
   double support_max() const;
   /// True when every draw gives the same value.
   bool is_constant() const;
+  /// The family (a truncated normal is kNormal).
+  Family family() const { return static_cast<Family>(params_.index()); }
   /// A short human description, e.g. "lognormal(median 45, p90 90)" or "30".
   std::string describe() const;
 
@@ -97,5 +118,122 @@ class Distribution {
   explicit Distribution(Params params);
   Params params_;
 };
+
+/// One way to give a family's parameters, e.g. lognormal's {median, p90}: their keys in scenario
+/// files and the factory that takes their values in that order (empirical: the list of values).
+struct ParameterSet {
+  std::array<std::string_view, 3> key_slots;  ///< unused trailing slots are empty
+  Distribution (*make)(std::span<const double> values);
+
+  /// The keys, e.g. {"median", "p90"}.
+  constexpr std::span<const std::string_view> keys() const {
+    std::size_t n = 0;
+    while (n < key_slots.size() && !key_slots[n].empty()) ++n;
+    return {key_slots.data(), n};
+  }
+};
+
+/// A family: its name in scenario files, in scenario JSON and in describe(), what it is, and the
+/// parameter sets a scenario may give it (exactly one of them).
+struct FamilyEntry {
+  Family value;
+  std::string_view name;
+  std::string_view description;
+  std::array<ParameterSet, 3> set_slots;  ///< unused trailing slots have no factory
+  /// Accepts optional `min` and `max` besides one parameter set (a truncated normal).
+  bool truncatable = false;
+
+  /// The parameter sets, in the order a scenario's error message lists them.
+  constexpr std::span<const ParameterSet> parameter_sets() const {
+    std::size_t n = 0;
+    while (n < set_slots.size() && set_slots[n].make != nullptr) ++n;
+    return {set_slots.data(), n};
+  }
+};
+
+/// Every family, in enum order. Adding a family: an alternative in Distribution::Params, its
+/// enum value, its entry here, and its sampling, mean, quantile, support and description.
+inline constexpr FamilyEntry kFamilies[] = {
+    {Family::kConstant,
+     "constant",
+     "the same value every draw",
+     {{{{"value"}, [](std::span<const double> v) { return Distribution::constant(v[0]); }}}}},
+    {Family::kUniform,
+     "uniform",
+     "every value between min and max equally likely",
+     {{{{"min", "max"},
+        [](std::span<const double> v) { return Distribution::uniform(v[0], v[1]); }},
+       {{"p5", "p95"},
+        [](std::span<const double> v) {
+          return Distribution::uniform_from_interval90(v[0], v[1]);
+        }}}}},
+    {Family::kTriangular,
+     "triangular",
+     "rises linearly from min to mode, falls to max",
+     {{{{"min", "mode", "max"},
+        [](std::span<const double> v) { return Distribution::triangular(v[0], v[1], v[2]); }}}}},
+    {Family::kNormal,
+     "normal",
+     "the bell curve, optionally truncated to [min, max]",
+     {{{{"mean", "sd"}, [](std::span<const double> v) { return Distribution::normal(v[0], v[1]); }},
+       {{"median", "p90"},
+        [](std::span<const double> v) { return Distribution::normal_from_median_p90(v[0], v[1]); }},
+       {{"p5", "p95"},
+        [](std::span<const double> v) {
+          return Distribution::normal_from_interval90(v[0], v[1]);
+        }}}},
+     true},
+    {Family::kLogNormal,
+     "lognormal",
+     "positive and right-skewed: durations, deal sizes",
+     {{{{"median", "p90"},
+        [](std::span<const double> v) {
+          return Distribution::lognormal_from_median_p90(v[0], v[1]);
+        }},
+       {{"mean", "sd"},
+        [](std::span<const double> v) { return Distribution::lognormal_from_mean_sd(v[0], v[1]); }},
+       {{"p5", "p95"},
+        [](std::span<const double> v) {
+          return Distribution::lognormal_from_interval90(v[0], v[1]);
+        }}}}},
+    {Family::kGamma,
+     "gamma",
+     "positive and right-skewed, lighter tail than the lognormal",
+     {{{{"shape", "scale"},
+        [](std::span<const double> v) { return Distribution::gamma(v[0], v[1]); }},
+       {{"mean", "sd"},
+        [](std::span<const double> v) { return Distribution::gamma_from_mean_sd(v[0], v[1]); }},
+       {{"median", "p90"},
+        [](std::span<const double> v) {
+          return Distribution::gamma_from_median_p90(v[0], v[1]);
+        }}}}},
+    {Family::kBeta,
+     "beta",
+     "between 0 and 1: rates and probabilities",
+     {{{{"alpha", "beta"},
+        [](std::span<const double> v) { return Distribution::beta(v[0], v[1]); }},
+       {{"mean", "sd"},
+        [](std::span<const double> v) { return Distribution::beta_from_mean_sd(v[0], v[1]); }},
+       {{"p5", "p95"},
+        [](std::span<const double> v) {
+          return Distribution::beta_from_interval90(v[0], v[1]);
+        }}}}},
+    {Family::kPoisson,
+     "poisson",
+     "whole counts with the given mean",
+     {{{{"mean"}, [](std::span<const double> v) { return Distribution::poisson(v[0]); }}}}},
+    {Family::kEmpirical,
+     "empirical",
+     "each listed value equally likely (resampling observed data)",
+     {{{{"values"},
+        [](std::span<const double> v) {
+          return Distribution::empirical(std::vector<double>(v.begin(), v.end()));
+        }}}}},
+};
+static_assert(in_enum_order(kFamilies));
+static_assert(std::size(kFamilies) == std::variant_size_v<Distribution::Params>);
+
+/// The name of `family` in scenario files, e.g. "lognormal".
+constexpr std::string_view name_of(Family family) { return name_in(kFamilies, family); }
 
 }  // namespace teamsim::sim

@@ -22,81 +22,53 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
-ordered_json make_distribution(const char* name, ordered_json params) {
+ordered_json make_distribution(sim::Family family, ordered_json params) {
   ordered_json json;
-  json["dist"] = name;
+  json["dist"] = std::string(sim::name_of(family));
   json["params"] = std::move(params);
   return json;
-}
-
-const char* kind_name(model::RoleKind kind) { return model::role_kind_name(kind); }
-
-const char* curve_name(model::RampCurve curve) {
-  switch (curve) {
-    case model::RampCurve::kLinear:
-      return "linear";
-    case model::RampCurve::kStep:
-      return "step";
-    case model::RampCurve::kSCurve:
-      return "s_curve";
-  }
-  return "linear";
-}
-
-const char* basis_key(model::RuleBasis basis) {
-  switch (basis) {
-    case model::RuleBasis::kNone:
-      return "every_months";
-    case model::RuleBasis::kCustomers:
-      return "per_customers";
-    case model::RuleBasis::kReps:
-      return "per_reps";
-    case model::RuleBasis::kRepsPerManagerAbove:
-      return "when_reps_per_manager_above";
-  }
-  return "every_months";
 }
 
 }  // namespace
 
 ordered_json distribution_to_json(const Distribution& distribution) {
-  return std::visit(
-      Overloaded{
-          [](const Distribution::Constant& d) {
-            return make_distribution("constant", {{"value", d.value}});
-          },
-          [](const Distribution::Uniform& d) {
-            return make_distribution("uniform", {{"min", d.min}, {"max", d.max}});
-          },
-          [](const Distribution::Triangular& d) {
-            return make_distribution("triangular",
-                                     {{"min", d.min}, {"mode", d.mode}, {"max", d.max}});
-          },
-          [](const Distribution::TruncatedNormal& d) {
-            ordered_json params = {{"mean", d.mean}, {"sd", d.sd}};
-            if (std::isfinite(d.min)) params["min"] = d.min;
-            if (std::isfinite(d.max)) params["max"] = d.max;
-            return make_distribution("normal", std::move(params));
-          },
-          [](const Distribution::LogNormal& d) {
-            return make_distribution("lognormal", {{"mu", d.mu}, {"sigma", d.sigma}});
-          },
-          [](const Distribution::Gamma& d) {
-            return make_distribution("gamma", {{"shape", d.shape}, {"scale", d.scale}});
-          },
-          [](const Distribution::Beta& d) {
-            return make_distribution("beta", {{"alpha", d.alpha}, {"beta", d.beta}});
-          },
-          [](const Distribution::Poisson& d) {
-            return make_distribution("poisson", {{"mean", d.mean}});
-          },
-          [](const Distribution::Empirical& d) {
-            ordered_json params;
-            params["values"] = d.values;
-            return make_distribution("empirical", std::move(params));
-          },
-      },
-      distribution.params());
+  ordered_json params =
+      std::visit(Overloaded{
+                     [](const Distribution::Constant& d) {
+                       return ordered_json{{"value", d.value}};
+                     },
+                     [](const Distribution::Uniform& d) {
+                       return ordered_json{{"min", d.min}, {"max", d.max}};
+                     },
+                     [](const Distribution::Triangular& d) {
+                       return ordered_json{{"min", d.min}, {"mode", d.mode}, {"max", d.max}};
+                     },
+                     [](const Distribution::TruncatedNormal& d) {
+                       ordered_json json = {{"mean", d.mean}, {"sd", d.sd}};
+                       if (std::isfinite(d.min)) json["min"] = d.min;
+                       if (std::isfinite(d.max)) json["max"] = d.max;
+                       return json;
+                     },
+                     [](const Distribution::LogNormal& d) {
+                       return ordered_json{{"mu", d.mu}, {"sigma", d.sigma}};
+                     },
+                     [](const Distribution::Gamma& d) {
+                       return ordered_json{{"shape", d.shape}, {"scale", d.scale}};
+                     },
+                     [](const Distribution::Beta& d) {
+                       return ordered_json{{"alpha", d.alpha}, {"beta", d.beta}};
+                     },
+                     [](const Distribution::Poisson& d) {
+                       return ordered_json{{"mean", d.mean}};
+                     },
+                     [](const Distribution::Empirical& d) {
+                       ordered_json json;
+                       json["values"] = d.values;
+                       return json;
+                     },
+                 },
+                 distribution.params());
+  return make_distribution(distribution.family(), std::move(params));
 }
 
 ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
@@ -113,12 +85,12 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
   ordered_json roles = ordered_json::object();
   for (const model::RoleSpec& role : spec.roles) {
     ordered_json fields;
-    fields["kind"] = kind_name(role.kind);
+    fields["kind"] = std::string(model::name_of(role.kind));
     fields["annual_salary"] = role.annual_salary;
     fields["time_to_fill_days"] = distribution_to_json(role.time_to_fill_days);
     fields["onboarding_days"] = distribution_to_json(role.onboarding_days);
     fields["ramp_months"] = distribution_to_json(role.ramp_months);
-    fields["ramp_curve"] = curve_name(role.ramp_curve);
+    fields["ramp_curve"] = std::string(model::name_of(role.ramp_curve));
     fields["annual_attrition"] = role.annual_attrition;
     fields["backfill"] = role.backfill;
     fields["backfill_delay_days"] = distribution_to_json(role.backfill_delay_days);
@@ -207,10 +179,11 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
   ordered_json rules = ordered_json::array();
   for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
     ordered_json item = {{"role", rule.role}, {"count", rule.count}};
+    const std::string basis_key(model::name_of(rule.basis));
     if (rule.basis == model::RuleBasis::kNone) {
-      item["every_months"] = rule.every_months;
+      item[basis_key] = rule.every_months;
     } else {
-      item[basis_key(rule.basis)] = rule.ratio;
+      item[basis_key] = rule.ratio;
     }
     item["from_month"] = rule.from_month;
     if (rule.until_month != std::numeric_limits<int>::max()) item["until_month"] = rule.until_month;
@@ -273,8 +246,7 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
       {"monthly_expansion", distribution_to_json(spec.customers.monthly_expansion)},
       {"annual_contract_share", spec.customers.annual_contract_share},
       {"annual_churn", spec.customers.annual_churn},
-      {"annual_billing",
-       spec.customers.annual_billing == model::AnnualBilling::kUpfront ? "upfront" : "monthly"},
+      {"annual_billing", std::string(model::name_of(spec.customers.annual_billing))},
       {"covered_churn_factor", spec.customers.covered_churn_factor},
       {"covered_expansion_bonus", spec.customers.covered_expansion_bonus}};
   return json;

@@ -82,82 +82,45 @@ constexpr double kMaxMonthlyExpansion = 0.5;
 constexpr Support kRelativeChange{-1, kInf, true, kMaxMonthlyExpansion,
                                   "growth compounds every month and would overflow"};
 
-// A distribution family and the parameter sets it accepts (exactly one must be given).
-struct Family {
-  std::string_view name;
-  std::vector<std::vector<std::string>> parameter_sets;
-  bool truncatable = false;  // accepts optional min and max besides one parameter set
-};
-
-const std::vector<Family>& families() {
-  static const std::vector<Family> kFamilies = {
-      {"constant", {{"value"}}},
-      {"uniform", {{"min", "max"}, {"p5", "p95"}}},
-      {"triangular", {{"min", "mode", "max"}}},
-      {"normal", {{"mean", "sd"}, {"median", "p90"}, {"p5", "p95"}}, true},
-      {"lognormal", {{"median", "p90"}, {"mean", "sd"}, {"p5", "p95"}}},
-      {"gamma", {{"shape", "scale"}, {"mean", "sd"}, {"median", "p90"}}},
-      {"beta", {{"alpha", "beta"}, {"mean", "sd"}, {"p5", "p95"}}},
-      {"poisson", {{"mean"}}},
-      {"empirical", {{"values"}}},
-  };
-  return kFamilies;
-}
-
-std::string describe_sets(const Family& family) {
-  std::vector<std::string> sets;
-  for (const auto& set : family.parameter_sets)
-    sets.push_back(fmt::format("{{{}}}", fmt::join(set, ", ")));
+// "a, b or c".
+std::string one_of(const std::vector<std::string>& items) {
   std::string text;
-  for (std::size_t i = 0; i < sets.size(); ++i) {
-    if (i > 0) text += i + 1 == sets.size() ? " or " : ", ";
-    text += sets[i];
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? " or " : ", ";
+    text += items[i];
   }
   return text;
 }
 
+// "{min, max} or {p5, p95}": the parameter sets `family` accepts.
+std::string describe_sets(const sim::FamilyEntry& family) {
+  std::vector<std::string> sets;
+  for (const sim::ParameterSet& set : family.parameter_sets())
+    sets.push_back(fmt::format("{{{}}}", fmt::join(set.keys(), ", ")));
+  return one_of(sets);
+}
+
 std::string format_number(double value) { return fmt::format("{}", value); }
 
-// Builds the distribution for `family` from the parameter set at `set_index`.
-Distribution make_distribution(const Family& family, std::size_t set_index,
+// Builds the distribution for `family` from `set` and, for a truncatable family, the optional
+// bounds `min` and `max` among `p`.
+Distribution make_distribution(const sim::FamilyEntry& family, const sim::ParameterSet& set,
                                const std::map<std::string, double>& p,
                                const std::vector<double>& values) {
-  const auto at = [&](const char* key) { return p.at(key); };
-  const std::string_view name = family.name;
-  if (name == "constant") return Distribution::constant(at("value"));
-  if (name == "uniform") {
-    return set_index == 0 ? Distribution::uniform(at("min"), at("max"))
-                          : Distribution::uniform_from_interval90(at("p5"), at("p95"));
+  std::vector<double> arguments;
+  for (const std::string_view key : set.keys()) {
+    if (key == "values") {
+      arguments.insert(arguments.end(), values.begin(), values.end());
+    } else {
+      arguments.push_back(p.at(std::string(key)));
+    }
   }
-  if (name == "triangular") return Distribution::triangular(at("min"), at("mode"), at("max"));
-  if (name == "normal") {
-    Distribution base = set_index == 0 ? Distribution::normal(at("mean"), at("sd"))
-                        : set_index == 1
-                            ? Distribution::normal_from_median_p90(at("median"), at("p90"))
-                            : Distribution::normal_from_interval90(at("p5"), at("p95"));
-    if (!p.contains("min") && !p.contains("max")) return base;
-    const auto& normal = std::get<Distribution::TruncatedNormal>(base.params());
-    return Distribution::truncated_normal(normal.mean, normal.sd,
-                                          p.contains("min") ? at("min") : -kInf,
-                                          p.contains("max") ? at("max") : kInf);
-  }
-  if (name == "lognormal") {
-    if (set_index == 0) return Distribution::lognormal_from_median_p90(at("median"), at("p90"));
-    if (set_index == 1) return Distribution::lognormal_from_mean_sd(at("mean"), at("sd"));
-    return Distribution::lognormal_from_interval90(at("p5"), at("p95"));
-  }
-  if (name == "gamma") {
-    if (set_index == 0) return Distribution::gamma(at("shape"), at("scale"));
-    if (set_index == 1) return Distribution::gamma_from_mean_sd(at("mean"), at("sd"));
-    return Distribution::gamma_from_median_p90(at("median"), at("p90"));
-  }
-  if (name == "beta") {
-    if (set_index == 0) return Distribution::beta(at("alpha"), at("beta"));
-    if (set_index == 1) return Distribution::beta_from_mean_sd(at("mean"), at("sd"));
-    return Distribution::beta_from_interval90(at("p5"), at("p95"));
-  }
-  if (name == "poisson") return Distribution::poisson(at("mean"));
-  return Distribution::empirical(values);
+  Distribution base = set.make(arguments);
+  if (!family.truncatable || (!p.contains("min") && !p.contains("max"))) return base;
+  const auto& normal = std::get<Distribution::TruncatedNormal>(base.params());
+  return Distribution::truncated_normal(normal.mean, normal.sd,
+                                        p.contains("min") ? p.at("min") : -kInf,
+                                        p.contains("max") ? p.at("max") : kInf);
 }
 
 // Reports a constant outside `support`: the plain range first, then its typical maximum with
@@ -170,9 +133,10 @@ bool check_constant(double value, Support support, const YamlNode& node,
 }
 
 // Reports a distribution that can take values outside `support`.
-bool check_support(const Distribution& distribution, std::string_view family, Support support,
+bool check_support(const Distribution& distribution, const sim::FamilyEntry& entry, Support support,
                    const YamlNode& node, const std::string& key_path, DiagnosticSink& sink) {
-  if (distribution.is_constant() && family == "constant") {
+  const std::string_view family = entry.name;
+  if (distribution.is_constant() && entry.value == sim::Family::kConstant) {
     return check_constant(distribution.support_min(), support, node, key_path, sink);
   }
   if (std::isfinite(support.typical_max)) {
@@ -191,8 +155,8 @@ bool check_support(const Distribution& distribution, std::string_view family, Su
   if (low < support.min) {
     const std::string bound = format_number(support.min);
     sink.error(node.mark, key_path,
-               family == "normal"
-                   ? fmt::format("normal can go below {} here; add min: {}", bound, bound)
+               entry.truncatable
+                   ? fmt::format("{} can go below {} here; add min: {}", family, bound, bound)
                    : fmt::format("{} can go below {} here (its smallest possible value is {})",
                                  family, bound, format_number(low)));
     return false;
@@ -200,8 +164,8 @@ bool check_support(const Distribution& distribution, std::string_view family, Su
   if (high > support.max) {
     const std::string bound = format_number(support.max);
     std::string message;
-    if (family == "normal") {
-      message = fmt::format("normal can go above {} here; add max: {}", bound, bound);
+    if (entry.truncatable) {
+      message = fmt::format("{} can go above {} here; add max: {}", family, bound, bound);
     } else if (std::isinf(high)) {
       message = fmt::format("{} can go above {} here (it has no upper bound)", family, bound);
     } else {
@@ -230,21 +194,19 @@ std::optional<Distribution> read_distribution(const YamlNode& node, const std::s
   if (dist_node == nullptr) return std::nullopt;
   const auto dist_name = read_text(*dist_node, reader.path_of("dist"), sink);
   if (!dist_name) return std::nullopt;
-  const auto family = std::find_if(families().begin(), families().end(),
-                                   [&](const Family& f) { return f.name == *dist_name; });
-  if (family == families().end()) {
-    std::vector<std::string> names;
-    for (const Family& f : families()) names.emplace_back(f.name);
-    sink.error(
-        dist_node->mark, reader.path_of("dist"),
-        fmt::format("unknown distribution '{}'{}", *dist_name, suggestion(*dist_name, names)));
+  const auto family_value = sim::parse_in(sim::kFamilies, *dist_name);
+  if (!family_value) {
+    sink.error(dist_node->mark, reader.path_of("dist"),
+               fmt::format("unknown distribution '{}'{}", *dist_name,
+                           suggestion(*dist_name, sim::names_in(sim::kFamilies))));
     return std::nullopt;
   }
+  const sim::FamilyEntry* family = sim::entry_of(sim::kFamilies, *family_value);
 
   std::vector<std::string> keys;
-  for (const auto& set : family->parameter_sets) {
-    for (const std::string& key : set) {
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  for (const sim::ParameterSet& set : family->parameter_sets()) {
+    for (const std::string_view key : set.keys()) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.emplace_back(key);
     }
   }
   std::map<std::string, double> parameters;
@@ -280,17 +242,17 @@ std::optional<Distribution> read_distribution(const YamlNode& node, const std::s
 
   std::vector<std::string> sorted_given = given;
   std::sort(sorted_given.begin(), sorted_given.end());
-  std::optional<std::size_t> set_index;
-  for (std::size_t i = 0; i < family->parameter_sets.size(); ++i) {
-    std::vector<std::string> set = family->parameter_sets[i];
-    std::sort(set.begin(), set.end());
-    if (set == sorted_given) set_index = i;
+  const sim::ParameterSet* chosen = nullptr;
+  for (const sim::ParameterSet& set : family->parameter_sets()) {
+    std::vector<std::string> sorted_keys(set.keys().begin(), set.keys().end());
+    std::sort(sorted_keys.begin(), sorted_keys.end());
+    if (sorted_keys == sorted_given) chosen = &set;
   }
-  if (!set_index) {
+  if (chosen == nullptr) {
     const std::string got =
         given.empty() ? "no parameters" : fmt::format("{{{}}}", fmt::join(given, ", "));
     const std::string accepted =
-        family->parameter_sets.size() == 1
+        family->parameter_sets().size() == 1
             ? fmt::format("{} takes {}", family->name, describe_sets(*family))
             : fmt::format("{} takes exactly one of {}", family->name, describe_sets(*family));
     sink.error(node.mark, key_path,
@@ -300,8 +262,8 @@ std::optional<Distribution> read_distribution(const YamlNode& node, const std::s
   }
   if (sink.count() != errors_before) return std::nullopt;
   try {
-    Distribution distribution = make_distribution(*family, *set_index, parameters, values);
-    if (!check_support(distribution, family->name, support, node, key_path, sink)) {
+    Distribution distribution = make_distribution(*family, *chosen, parameters, values);
+    if (!check_support(distribution, *family, support, node, key_path, sink)) {
       return std::nullopt;
     }
     return distribution;
@@ -361,39 +323,34 @@ void read_int_key(ObjectReader& reader, std::string_view key, std::int64_t min, 
   if (const auto value = reader.integer(key, min, max)) target = static_cast<int>(*value);
 }
 
-std::string_view kind_name(RoleKind kind) { return model::role_kind_name(kind); }
-
-constexpr RoleKind kAllKinds[] = {RoleKind::kAccountExecutive, RoleKind::kSalesManager,
-                                  RoleKind::kAssistantManager, RoleKind::kCustomerSuccess,
-                                  RoleKind::kSpecialist,       RoleKind::kSalesOperations,
-                                  RoleKind::kSalesEnablement};
+using model::name_of;
 
 std::optional<RoleKind> read_role_kind(const YamlNode& node, const std::string& key_path,
                                        DiagnosticSink& sink) {
   const auto text = read_text(node, key_path, sink);
   if (!text) return std::nullopt;
-  std::vector<std::string> names;
-  for (const RoleKind kind : kAllKinds) {
-    if (*text == kind_name(kind)) return kind;
-    names.emplace_back(kind_name(kind));
-  }
+  if (const auto kind = sim::parse_in(model::kRoleKinds, *text)) return kind;
   sink.error(node.mark, key_path,
-             fmt::format("unknown role kind '{}'{}", *text, suggestion(*text, names)));
+             fmt::format("unknown role kind '{}'{}", *text,
+                         suggestion(*text, sim::names_in(model::kRoleKinds))));
   return std::nullopt;
 }
 
-// Reads a key whose value is one of `names` (e.g. a ramp curve) and returns its index.
-std::optional<std::size_t> read_choice(ObjectReader& reader, std::string_view key,
-                                       const std::vector<std::string>& names) {
+// Assigns a key whose value is one of the names of `table` (e.g. kRampCurves), when present and
+// valid.
+template <class Table, class Enum>
+void read_choice(ObjectReader& reader, std::string_view key, const Table& table, Enum& target) {
   const YamlNode* node = reader.get(key);
-  if (node == nullptr) return std::nullopt;
+  if (node == nullptr) return;
   const auto text = read_text(*node, reader.path_of(key), reader.sink());
-  if (!text) return std::nullopt;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (*text == names[i]) return i;
-  reader.sink().error(node->mark, reader.path_of(key),
-                      fmt::format("unknown value '{}'{}", *text, suggestion(*text, names)));
-  return std::nullopt;
+  if (!text) return;
+  if (const auto value = sim::parse_in(table, *text)) {
+    target = *value;
+    return;
+  }
+  reader.sink().error(
+      node->mark, reader.path_of(key),
+      fmt::format("unknown value '{}'{}", *text, suggestion(*text, sim::names_in(table))));
 }
 
 // Role fields that apply only to some kinds, with the kinds they apply to.
@@ -445,9 +402,7 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
   if (const auto backfill = reader.boolean("backfill")) role.backfill = *backfill;
   read_distribution_key(reader, "backfill_delay_days", kDays, role.backfill_delay_days);
   if (const auto source = reader.text("backfill_source")) role.backfill_source = *source;
-  if (const auto curve = read_choice(reader, "ramp_curve", {"linear", "step", "s_curve"})) {
-    role.ramp_curve = static_cast<model::RampCurve>(*curve);
-  }
+  read_choice(reader, "ramp_curve", model::kRampCurves, role.ramp_curve);
   // Keys of other kinds are errors; the role's own kind's keys are read below.
   for (const KindKey& entry : kind_keys()) {
     const YamlNode* node = reader.get(entry.key);
@@ -456,10 +411,10 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
       continue;
     }
     std::vector<std::string> kinds;
-    for (const RoleKind kind : entry.kinds) kinds.emplace_back(kind_name(kind));
+    for (const RoleKind kind : entry.kinds) kinds.emplace_back(name_of(kind));
     sink.error(node->mark, reader.path_of(entry.key),
                fmt::format("applies only to roles of kind {}, and this role is a {}",
-                           fmt::join(kinds, " or "), kind_name(role.kind)));
+                           fmt::join(kinds, " or "), name_of(role.kind)));
   }
   switch (role.kind) {
     case RoleKind::kAccountExecutive: {
@@ -565,7 +520,7 @@ void read_roles(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
           sink.error(kind_node->mark, reader.path_of("kind"),
                      fmt::format("the built-in role '{}' is of kind {}; give a role of kind {} "
                                  "another name",
-                                 builtin->name, kind_name(builtin->kind), kind_name(*kind)));
+                                 builtin->name, name_of(builtin->kind), name_of(*kind)));
         }
       }
       read_role_fields(reader, *builtin);
@@ -766,35 +721,28 @@ void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink&
     read_references(reader, spec, rule.role, rule.territory);
     read_source_reference(reader, spec, rule.source);
     read_int_key(reader, "count", 1, kMaxCount, rule.count);
-    read_int_key(reader, "every_months", 1, kMaxHorizonMonths, rule.every_months);
+    read_int_key(reader, name_of(model::RuleBasis::kNone), 1, kMaxHorizonMonths, rule.every_months);
     read_int_key(reader, "from_month", 1, kMaxHorizonMonths, rule.from_month);
     read_int_key(reader, "until_month", 1, kMaxHorizonMonths, rule.until_month);
     read_int_key(reader, "max_count", 0, kMaxCount, rule.max_count);
-    // The smallest ratio of each basis: at most one person per customer, ten per rep, and a
-    // manager for every rep.
-    const std::tuple<const char*, model::RuleBasis, double, std::string_view> bases[] = {
-        {"per_customers", model::RuleBasis::kCustomers, 1, " (one person per customer at most)"},
-        {"per_reps", model::RuleBasis::kReps, 0.1, " (ten people per rep at most)"},
-        {"when_reps_per_manager_above", model::RuleBasis::kRepsPerManagerAbove, 1,
-         " (a manager per rep at most)"}};
     int given = rule.every_months > 0 ? 1 : 0;
-    for (const auto& [key, basis, smallest, note] : bases) {
-      if (reader.get(key) == nullptr) continue;
+    for (const model::RuleBasisEntry& basis : model::kRuleBases) {
+      if (basis.value == model::RuleBasis::kNone || reader.get(basis.name) == nullptr) continue;
       ++given;
       double ratio = 0;
-      const YamlNode* ratio_node = reader.get(key);
-      const std::string path = reader.path_of(key);
+      const YamlNode* ratio_node = reader.get(basis.name);
+      const std::string path = reader.path_of(basis.name);
       if (const auto value = read_number(*ratio_node, path, sink);
-          value && check_range(*value, smallest, kMaxCustomers, *ratio_node, path, sink, note)) {
+          value && check_range(*value, basis.min_ratio, kMaxCustomers, *ratio_node, path, sink,
+                               fmt::format(" ({})", basis.min_ratio_why))) {
         ratio = *value;
       }
-      rule.basis = basis;
+      rule.basis = basis.value;
       rule.ratio = ratio > 0 ? ratio : 1;
     }
     if (given != 1) {
       sink.error(node.items[i].mark, reader.key_path(),
-                 "give exactly one of every_months, per_customers, per_reps or "
-                 "when_reps_per_manager_above");
+                 fmt::format("give exactly one of {}", one_of(sim::names_in(model::kRuleBases))));
     }
     reader.finish();
     spec.hiring_rules.push_back(std::move(rule));
@@ -941,14 +889,12 @@ void read_seasonality(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
 void read_sales_motion(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   const auto text = read_text(node, "sales_motion", sink);
   if (!text) return;
-  if (*text == "transactional") {
-    model::apply_sales_motion(model::SalesMotion::kTransactional, spec);
-  } else if (*text == "relationship") {
-    model::apply_sales_motion(model::SalesMotion::kRelationship, spec);
+  if (const auto motion = sim::parse_in(model::kSalesMotions, *text)) {
+    model::apply_sales_motion(*motion, spec);
   } else {
     sink.error(node.mark, "sales_motion",
                fmt::format("unknown sales motion '{}'{}", *text,
-                           suggestion(*text, {"transactional", "relationship"})));
+                           suggestion(*text, sim::names_in(model::kSalesMotions))));
   }
 }
 
@@ -1018,9 +964,7 @@ void read_customers(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& si
                         spec.customers.monthly_expansion);
   read_number_key(reader, "annual_contract_share", 0, 1, spec.customers.annual_contract_share);
   read_number_key(reader, "annual_churn", 0, 1, spec.customers.annual_churn);
-  if (const auto billing = read_choice(reader, "annual_billing", {"monthly", "upfront"})) {
-    spec.customers.annual_billing = static_cast<model::AnnualBilling>(*billing);
-  }
+  read_choice(reader, "annual_billing", model::kAnnualBillings, spec.customers.annual_billing);
   read_factor_key(reader, "covered_churn_factor", spec.customers.covered_churn_factor);
   read_capped_key(reader, "covered_expansion_bonus", -1, kMaxMonthlyExpansion,
                   " (growth compounds every month and would overflow)",
