@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <tuple>
 
 #include "app/analysis/plan_comparison.h"
 #include "app/analysis/run_limits.h"
@@ -36,6 +35,13 @@ std::string plan_label(const std::string& path, const std::string& variant) {
   const std::string stem = std::filesystem::path(path).stem().string();
   return variant.empty() ? stem : stem + ":" + variant;
 }
+
+/// One plan as asked for on the command line.
+struct PlanRequest {
+  std::string path;
+  std::string variant;  ///< empty: the file without a variant
+  std::string label;    ///< how the tables name it, unique among the plans
+};
 
 class CompareCommand final : public Command {
  public:
@@ -79,6 +85,13 @@ class CompareCommand final : public Command {
   void execute(const std::atomic<bool>& stop_requested) override;
 
  private:
+  /// The plans, from the positional arguments or --variants; throws UsageError.
+  std::vector<PlanRequest> plan_requests() const;
+  /// Every plan's scenario; throws ScenarioError after printing the problems of all of them.
+  std::vector<ComparedPlan> load_plans(const std::vector<PlanRequest>& requests) const;
+  CompareOptions compare_options(const model::ScenarioSpec& first,
+                                 const std::atomic<bool>& stop_requested) const;
+
   std::vector<std::string> plans_;
   std::vector<std::string> variants_;
   std::vector<std::string> overrides_;
@@ -90,9 +103,8 @@ class CompareCommand final : public Command {
   ReportFormats formats_;
 };
 
-void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
-  // (path, variant, label) of each plan.
-  std::vector<std::tuple<std::string, std::string, std::string>> requests;
+std::vector<PlanRequest> CompareCommand::plan_requests() const {
+  std::vector<PlanRequest> requests;
   if (!variants_.empty()) {
     if (plans_.size() != 1) {
       throw UsageError(
@@ -102,12 +114,12 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
     for (const std::string& variant : variants_) {
       const bool base = variant == "base" &&
                         std::find(declared.begin(), declared.end(), "base") == declared.end();
-      requests.emplace_back(plans_[0], base ? "" : variant, variant);
+      requests.push_back({plans_[0], base ? "" : variant, variant});
     }
   } else {
     for (const std::string& plan : plans_) {
       auto [path, variant] = split_plan(plan);
-      requests.emplace_back(path, variant, plan_label(path, variant));
+      requests.push_back({path, variant, plan_label(path, variant)});
     }
   }
   if (requests.size() < 2) {
@@ -116,18 +128,24 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   // Labels must tell plans apart (a plan compared with itself gets "#2").
   std::vector<std::string> given;
-  for (const auto& request : requests) given.push_back(std::get<2>(request));
+  for (const PlanRequest& request : requests) given.push_back(request.label);
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto copies =
         std::count(given.begin(), given.begin() + static_cast<std::ptrdiff_t>(i), given[i]);
-    if (copies > 0) std::get<2>(requests[i]) += fmt::format("#{}", copies + 1);
+    if (copies > 0) requests[i].label += fmt::format("#{}", copies + 1);
   }
+  return requests;
+}
 
+std::vector<ComparedPlan> CompareCommand::load_plans(
+    const std::vector<PlanRequest>& requests) const {
   std::vector<ComparedPlan> plans;
   std::size_t invalid = 0;
-  for (const auto& [path, variant, label] : requests) {
+  for (const PlanRequest& request : requests) {
     try {  // every plan's problems are listed before giving up
-      plans.push_back({label, std::move(*load_scenario({path, variant, overrides_}).spec)});
+      plans.push_back(
+          {request.label,
+           std::move(*load_scenario({request.path, request.variant, overrides_}).spec)});
     } catch (const ScenarioError& e) {
       print_error("compare", e);
       ++invalid;
@@ -136,21 +154,18 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   if (invalid > 0) {
     throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
   }
+  return plans;
+}
 
-  CompareOptions options;
-  options.replications = simulation_.replications_for(plans.front().spec);
-  options.seed = simulation_.seed_for(plans.front().spec);
-  options.threads = simulation_.threads;
-  options.independent_streams = independent_;
-  options.stop_requested = &stop_requested;
-  // Every plan's samples are kept side by side, and the plan being run holds its own: refused
-  // before anything is allocated when that does not fit.
+// Every plan's samples are kept side by side, and the plan being run holds its own: refused
+// before anything is allocated when that does not fit.
+void refuse_if_too_large(const std::vector<ComparedPlan>& plans, std::size_t replications) {
   model::SampleMemory need;
-  need.replications = options.replications;
+  need.replications = replications;
   model::SampleMemory largest;
   for (const ComparedPlan& plan : plans) {
     model::ProjectionOptions projection;
-    projection.replications = options.replications;
+    projection.replications = replications;
     const model::SampleMemory one = model::sample_memory(plan.spec, projection);
     need.months = std::max(need.months, one.months);
     need.metrics += one.metrics;
@@ -164,6 +179,56 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
           " or fewer plans at once")) {
     throw UsageError(*refusal);
   }
+}
+
+// Writes OUT/report.html and its charts; returns the page's path.
+std::string write_comparison_report(const std::string& out, const ReportFormats& formats,
+                                    const std::vector<PlanRequest>& requests,
+                                    const std::vector<ComparedPlan>& plans,
+                                    const PlanComparison& comparison,
+                                    const std::vector<MetricComparison>& metrics, double seconds) {
+  ComparisonContext context;
+  context.generated_at = format_utc(report_clock_now());
+  context.run_seconds = seconds;
+  for (const PlanRequest& request : requests) {
+    context.sources.push_back(
+        request.variant.empty() ? request.path : request.path + " --variant " + request.variant);
+  }
+  const std::vector<ReportChart> charts = comparison_charts(comparison, metrics);
+  return write_charts_and_page(out, charts, "report.html",
+                               render_comparison_html(comparison, metrics, plans, charts, context),
+                               formats)
+      .back();
+}
+
+void print_comparison(const std::vector<ComparedPlan>& plans, const PlanComparison& comparison,
+                      const std::vector<MetricComparison>& metrics, std::uint64_t seed) {
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    fmt::print("{} = {}: \"{}\" (scenario hash {})\n",
+               static_cast<char>('A' + std::min<std::size_t>(i, 25)), comparison.labels[i],
+               plans[i].spec.name, comparison.scenario_hashes[i]);
+  }
+  fmt::print("{} replications, seed {}, {} months\n\n", comparison.replications, seed,
+             comparison.horizon_months);
+  fmt::print("{}", comparison_table(comparison, metrics));
+}
+
+CompareOptions CompareCommand::compare_options(const model::ScenarioSpec& first,
+                                               const std::atomic<bool>& stop_requested) const {
+  CompareOptions options;
+  options.replications = simulation_.replications_for(first);
+  options.seed = simulation_.seed_for(first);
+  options.threads = simulation_.threads;
+  options.independent_streams = independent_;
+  options.stop_requested = &stop_requested;
+  return options;
+}
+
+void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
+  const std::vector<PlanRequest> requests = plan_requests();
+  const std::vector<ComparedPlan> plans = load_plans(requests);
+  CompareOptions options = compare_options(plans.front().spec, stop_requested);
+  refuse_if_too_large(plans, options.replications);
   if (!quiet_) {
     fmt::print(
         stderr, "teamsim {}: comparing {} plans — {} replications each, seed {}{}\n", kVersion,
@@ -178,6 +243,7 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
   if (comparison.outcome == sim::RunOutcome::kStopped) throw_interrupted();
+
   const std::vector<MetricComparison> metrics = summarize_comparison(comparison);
   const std::string csv = comparison_csv(comparison, metrics);
   const std::string json = comparison_json(comparison, metrics, plans);
@@ -186,29 +252,12 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string json_path = (std::filesystem::path(out_) / "compare.json").string();
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
-  std::string report_path;
-  if (report_ || formats_.png || formats_.pdf) {
-    ComparisonContext context;
-    context.generated_at = format_utc(report_clock_now());
-    context.run_seconds = seconds;
-    for (const auto& [path, variant, label] : requests) {
-      context.sources.push_back(variant.empty() ? path : path + " --variant " + variant);
-    }
-    const std::vector<ReportChart> charts = comparison_charts(comparison, metrics);
-    report_path = write_charts_and_page(
-                      out_, charts, "report.html",
-                      render_comparison_html(comparison, metrics, plans, charts, context), formats_)
-                      .back();
-  }
+  const std::string report_path =
+      report_ || formats_.png || formats_.pdf
+          ? write_comparison_report(out_, formats_, requests, plans, comparison, metrics, seconds)
+          : std::string();
 
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    fmt::print("{} = {}: \"{}\" (scenario hash {})\n",
-               static_cast<char>('A' + std::min<std::size_t>(i, 25)), comparison.labels[i],
-               plans[i].spec.name, comparison.scenario_hashes[i]);
-  }
-  fmt::print("{} replications, seed {}, {} months\n\n", comparison.replications, options.seed,
-             comparison.horizon_months);
-  fmt::print("{}", comparison_table(comparison, metrics));
+  print_comparison(plans, comparison, metrics, options.seed);
   if (!quiet_) {
     fmt::print(
         stderr, "\nwrote {} and {}{}\n", csv_path, json_path,

@@ -25,6 +25,13 @@
 namespace teamsim::app {
 namespace {
 
+/// summary.csv and summary.json as written: their paths, and the JSON text the report reads.
+struct SummaryFiles {
+  std::string csv_path;
+  std::string json_path;
+  std::string json;
+};
+
 class RunCommand final : public Command {
  public:
   void declare(CLI::App& command) override {
@@ -70,6 +77,19 @@ class RunCommand final : public Command {
   void execute(const std::atomic<bool>& stop_requested) override;
 
  private:
+  model::ProjectionOptions projection_options(const model::ScenarioSpec& spec,
+                                              const std::atomic<bool>& stop_requested) const;
+  /// The --precision target, or nullopt for a fixed number of replications.
+  std::optional<PrecisionTarget> precision_target(const model::ScenarioSpec& spec) const;
+  std::vector<HistogramRequest> histogram_requests(const model::ScenarioSpec& spec) const;
+  /// The columns --metrics keeps, with those the histograms, checks and target need.
+  std::vector<std::size_t> kept_columns(const model::ScenarioSpec& spec,
+                                        const std::vector<HistogramRequest>& histograms,
+                                        const std::vector<Expectation>& expectations,
+                                        const std::optional<PrecisionTarget>& target) const;
+  /// The first line on stderr: what is about to run.
+  void announce(const model::ScenarioSpec& spec, const model::ProjectionOptions& options,
+                const std::optional<PrecisionTarget>& target) const;
   model::Projection run_fixed(const model::ScenarioSpec& spec, model::ProjectionOptions options);
   model::Projection run_to_precision(const model::ScenarioSpec& spec,
                                      model::ProjectionOptions options,
@@ -124,114 +144,149 @@ model::Projection RunCommand::run_to_precision(const model::ScenarioSpec& spec,
   return projection;
 }
 
-void RunCommand::execute(const std::atomic<bool>& stop_requested) {
-  const LoadResult loaded = load_scenario(scenario_.request());
-  const std::optional<model::ScenarioSpec>& spec = loaded.spec;
-  const std::vector<Expectation>& expectations = loaded.expectations;
-
+model::ProjectionOptions RunCommand::projection_options(
+    const model::ScenarioSpec& spec, const std::atomic<bool>& stop_requested) const {
   model::ProjectionOptions options;
-  options.replications = simulation_.replications_for(*spec);
-  options.seed = simulation_.seed_for(*spec);
+  options.replications = simulation_.replications_for(spec);
+  options.seed = simulation_.seed_for(spec);
   options.threads = simulation_.threads;
   options.stop_requested = &stop_requested;
-  std::optional<PrecisionTarget> target;
-  if (!precision_.empty()) {
-    const std::optional<double> fraction = parse_precision(precision_);
-    if (!fraction) {
-      throw UsageError(fmt::format(
-          "--precision '{}': expected a percentage above 0 and below 100%, e.g. 1% or 0.5%",
-          precision_));
-    }
-    const MetricChoice choice =
-        choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
-    target = PrecisionTarget{choice, *fraction, std::min<std::size_t>(200, max_replications_),
-                             max_replications_};
-  }
+  return options;
+}
 
+std::optional<PrecisionTarget> RunCommand::precision_target(const model::ScenarioSpec& spec) const {
+  if (precision_.empty()) return std::nullopt;
+  const std::optional<double> fraction = parse_precision(precision_);
+  if (!fraction) {
+    throw UsageError(fmt::format(
+        "--precision '{}': expected a percentage above 0 and below 100%, e.g. 1% or 0.5%",
+        precision_));
+  }
+  const MetricChoice choice =
+      choose_metric(model::MetricLayout(spec), spec.horizon_months, metric_, month_);
+  return PrecisionTarget{choice, *fraction, std::min<std::size_t>(200, max_replications_),
+                         max_replications_};
+}
+
+std::vector<HistogramRequest> RunCommand::histogram_requests(
+    const model::ScenarioSpec& spec) const {
   std::vector<HistogramRequest> histograms;
-  if (!histograms_.empty()) {
-    const std::vector<std::string> names = model::MetricLayout(*spec).names();
-    for (const std::string& text : histograms_) {
-      std::string error;
-      const auto histogram = parse_histogram_request(text, names, spec->horizon_months, error);
-      if (!histogram) throw UsageError(fmt::format("--histogram {}: {}", text, error));
-      histograms.push_back(*histogram);
-    }
-  }
-
-  if (!metrics_.empty()) {
-    std::vector<std::string> patterns = metrics_;
-    for (const HistogramRequest& histogram : histograms) patterns.push_back(histogram.metric);
-    for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
-    if (target) patterns.push_back(target->metric.name);
+  if (histograms_.empty()) return histograms;
+  const std::vector<std::string> names = model::MetricLayout(spec).names();
+  for (const std::string& text : histograms_) {
     std::string error;
-    const auto columns = select_metrics(model::MetricLayout(*spec), patterns, error);
-    if (!columns) throw UsageError(error);
-    options.metrics = *columns;
+    const auto histogram = parse_histogram_request(text, names, spec.horizon_months, error);
+    if (!histogram) throw UsageError(fmt::format("--histogram {}: {}", text, error));
+    histograms.push_back(*histogram);
   }
-  // Refused before anything is allocated; a precision run may grow to its cap.
+  return histograms;
+}
+
+std::vector<std::size_t> RunCommand::kept_columns(
+    const model::ScenarioSpec& spec, const std::vector<HistogramRequest>& histograms,
+    const std::vector<Expectation>& expectations,
+    const std::optional<PrecisionTarget>& target) const {
+  std::vector<std::string> patterns = metrics_;
+  for (const HistogramRequest& histogram : histograms) patterns.push_back(histogram.metric);
+  for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
+  if (target) patterns.push_back(target->metric.name);
+  std::string error;
+  const auto columns = select_metrics(model::MetricLayout(spec), patterns, error);
+  if (!columns) throw UsageError(error);
+  return *columns;
+}
+
+// Refused before anything is allocated; a precision run may grow to its cap.
+void refuse_if_too_large(const model::ScenarioSpec& spec, const model::ProjectionOptions& options,
+                         const std::optional<PrecisionTarget>& target) {
   model::ProjectionOptions largest = options;
   if (target) largest.replications = target->max_replications;
   if (const auto refusal = memory_refusal(
-          model::sample_memory(*spec, largest), memory_limit(), "this run",
+          model::sample_memory(spec, largest), memory_limit(), "this run",
           " or --metrics with only the metrics you need (e.g. --metrics arr,cash)")) {
     throw UsageError(*refusal);
   }
+}
 
+void RunCommand::announce(const model::ScenarioSpec& spec, const model::ProjectionOptions& options,
+                          const std::optional<PrecisionTarget>& target) const {
   const unsigned threads =
       simulation_.threads > 0 ? simulation_.threads : sim::default_thread_count();
-  if (!quiet_) {
-    const std::string replications =
-        target ? fmt::format("replications until {} at month {} is known to ±{:g}% (at most {})",
-                             target->metric.name, target->metric.month,
-                             100 * target->relative_half_width, target->max_replications)
-               : fmt::format("{} replications", options.replications);
-    fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
-               scenario_.path, replications, spec->horizon_months, options.seed, threads,
-               threads == 1 ? "" : "s");
+  const std::string replications =
+      target ? fmt::format("replications until {} at month {} is known to ±{:g}% (at most {})",
+                           target->metric.name, target->metric.month,
+                           100 * target->relative_half_width, target->max_replications)
+             : fmt::format("{} replications", options.replications);
+  fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
+             scenario_.path, replications, spec.horizon_months, options.seed, threads,
+             threads == 1 ? "" : "s");
+}
+
+// Renders both files before writing either, so a failure in between writes nothing.
+SummaryFiles write_summary_files(const std::string& out, const RunSummary& summary,
+                                 const model::ScenarioSpec& spec) {
+  SummaryFiles files;
+  const std::string csv = summary_csv(summary);
+  files.json = summary_json(summary, spec);
+  ensure_directory(out);
+  files.csv_path = (std::filesystem::path(out) / "summary.csv").string();
+  files.json_path = (std::filesystem::path(out) / "summary.json").string();
+  write_file_atomically(files.csv_path, csv);
+  write_file_atomically(files.json_path, files.json);
+  return files;
+}
+
+void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
+                   const std::optional<PrecisionTarget>& target, const PrecisionReport& precision) {
+  fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec.name,
+             summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
+  fmt::print("{}", key_metrics_table(summary));
+  if (!target) return;
+  const std::string symbol =
+      target->metric.unit == "currency" ? currency_symbol(spec.money.currency) : "";
+  fmt::print(
+      "\nPrecision: mean {} at month {} = {} ± {} (95% CI, ±{:.2f}%) with {} replications; "
+      "target ±{:g}%{}\n",
+      target->metric.name, target->metric.month, format_compact(precision.achieved.mean, symbol),
+      format_compact(precision.achieved.half_width, symbol), 100 * precision.achieved.relative,
+      precision.replications, 100 * target->relative_half_width,
+      precision.reached ? ", reached"
+                        : fmt::format(" NOT reached: stopped at --max-replications {}",
+                                      target->max_replications));
+}
+
+void RunCommand::execute(const std::atomic<bool>& stop_requested) {
+  const LoadResult loaded = load_scenario(scenario_.request());
+  const model::ScenarioSpec& spec = *loaded.spec;
+  model::ProjectionOptions options = projection_options(spec, stop_requested);
+  const std::optional<PrecisionTarget> target = precision_target(spec);
+  const std::vector<HistogramRequest> histograms = histogram_requests(spec);
+  if (!metrics_.empty()) {
+    options.metrics = kept_columns(spec, histograms, loaded.expectations, target);
   }
+  refuse_if_too_large(spec, options, target);
+  if (!quiet_) announce(spec, options, target);
 
   const auto start = std::chrono::steady_clock::now();
   PrecisionReport precision;
   const model::Projection projection =
-      target ? run_to_precision(*spec, options, *target, precision) : run_fixed(*spec, options);
+      target ? run_to_precision(spec, options, *target, precision) : run_fixed(spec, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (projection.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
-  const RunSummary summary = summarize_run(*spec, projection, options.seed, histograms);
-  // Render both files before writing either, so a failure in between writes nothing.
-  const std::string csv = summary_csv(summary);
-  const std::string json = summary_json(summary, *spec);
-  ensure_directory(out_);
-  const std::string csv_path = (std::filesystem::path(out_) / "summary.csv").string();
-  const std::string json_path = (std::filesystem::path(out_) / "summary.json").string();
-  write_file_atomically(csv_path, csv);
-  write_file_atomically(json_path, json);
+  const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  const SummaryFiles files = write_summary_files(out_, summary, spec);
   RunExtras extras{report_, formats_,  scenario_.path, std::chrono::system_clock::now(),
                    seconds, histograms};
-  const auto checks = finish_run(out_, json, expectations, extras);
+  const auto checks = finish_run(out_, files.json, loaded.expectations, extras);
 
-  fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec->name,
-             summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
-  fmt::print("{}", key_metrics_table(summary));
-  if (target) {
-    const std::string symbol =
-        target->metric.unit == "currency" ? currency_symbol(spec->money.currency) : "";
-    fmt::print(
-        "\nPrecision: mean {} at month {} = {} ± {} (95% CI, ±{:.2f}%) with {} replications; "
-        "target ±{:g}%{}\n",
-        target->metric.name, target->metric.month, format_compact(precision.achieved.mean, symbol),
-        format_compact(precision.achieved.half_width, symbol), 100 * precision.achieved.relative,
-        precision.replications, 100 * target->relative_half_width,
-        precision.reached ? ", reached"
-                          : fmt::format(" NOT reached: stopped at --max-replications {}",
-                                        target->max_replications));
-  }
+  print_results(spec, summary, target, precision);
   if (!quiet_) {
     fmt::print(stderr, "\n{:.2f} s, {:.0f} replications/s, {:.2f} M events/s\nwrote {} and {}\n",
                seconds, static_cast<double>(summary.replications) / seconds,
-               static_cast<double>(projection.events) / seconds / 1e6, csv_path, json_path);
+               static_cast<double>(projection.events) / seconds / 1e6, files.csv_path,
+               files.json_path);
   }
   if (!checks.empty()) {
     fmt::print(stderr, "\n{}",

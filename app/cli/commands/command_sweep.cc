@@ -74,6 +74,218 @@ Axis parse_axis(const std::string& text) {
   return axis;
 }
 
+/// The grid of a sweep: its axes and every point, as one value index per axis.
+struct Grid {
+  std::vector<Axis> axes;
+  std::vector<std::vector<std::size_t>> points;  ///< the first axis varying slowest
+
+  /// The value (as YAML text) of axis `a` at point `i`.
+  const std::string& value(std::size_t i, std::size_t a) const {
+    return axes[a].values[points[i][a]];
+  }
+};
+
+// Every point of the --vary axes; throws UsageError on a malformed axis or too many points.
+Grid build_grid(const std::vector<std::string>& vary) {
+  Grid grid;
+  for (const std::string& text : vary) grid.axes.push_back(parse_axis(text));
+  grid.points = {{}};
+  for (const Axis& axis : grid.axes) {
+    std::vector<std::vector<std::size_t>> next;
+    for (const auto& point : grid.points) {
+      for (std::size_t v = 0; v < axis.values.size(); ++v) {
+        next.push_back(point);
+        next.back().push_back(v);
+      }
+    }
+    grid.points = std::move(next);
+  }
+  if (grid.points.size() > 10'000) {
+    throw UsageError(fmt::format("{} grid points is more than 10,000", grid.points.size()));
+  }
+  return grid;
+}
+
+// "sweep point ramp_months=6, win_rate=0.2": how a failure names point `i`.
+std::string point_name(const Grid& grid, std::size_t i) {
+  std::string name = "sweep point";
+  for (std::size_t a = 0; a < grid.axes.size(); ++a) {
+    name += fmt::format("{} {}={}", a == 0 ? "" : ",", grid.axes[a].path, grid.value(i, a));
+  }
+  return name;
+}
+
+// The scenario at each point: --set first, then the point's --vary values.
+std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOptions& scenario) {
+  std::vector<model::ScenarioSpec> specs;
+  for (std::size_t i = 0; i < grid.points.size(); ++i) {
+    ScenarioRequest request = scenario.request();
+    for (std::size_t a = 0; a < grid.axes.size(); ++a) {
+      request.overrides.push_back(grid.axes[a].path + "=" + grid.value(i, a));
+    }
+    specs.push_back(std::move(*load_scenario(request).spec));
+  }
+  return specs;
+}
+
+// The table's month: it must exist at every point (a sweep may vary horizon_months).
+int table_month(const std::vector<model::ScenarioSpec>& specs, const std::string& metric,
+                std::optional<int> month) {
+  int horizon = specs.front().horizon_months;
+  for (const model::ScenarioSpec& spec : specs) horizon = std::min(horizon, spec.horizon_months);
+  return choose_metric(model::MetricLayout(specs.front()), horizon, metric,
+                       month.value_or(std::min(24, horizon)))
+      .month;
+}
+
+// One point at a time is held in memory: refused before anything is allocated when the largest
+// does not fit.
+void refuse_if_too_large(const std::vector<model::ScenarioSpec>& specs, std::size_t replications) {
+  model::SampleMemory largest;
+  for (const model::ScenarioSpec& spec : specs) {
+    model::ProjectionOptions projection;
+    projection.replications = replications;
+    const model::SampleMemory one = model::sample_memory(spec, projection);
+    if (one.bytes > largest.bytes) largest = one;
+  }
+  if (const auto refusal =
+          memory_refusal(largest, memory_limit(), "each point of this sweep", "")) {
+    throw UsageError(*refusal);
+  }
+}
+
+/// sweep.csv, sweep.json and the terminal table, a point at a time.
+class SweepOutputs {
+ public:
+  SweepOutputs(const Grid& grid, const std::string& scenario_path, std::uint64_t seed,
+               std::size_t replications, const std::string& metric, int month);
+
+  /// Adds point `i` of the grid, whose projection is `projection`.
+  void add(std::size_t i, const model::Projection& projection);
+
+  const std::string& csv() const { return csv_; }
+  std::string json() const { return json_.dump(2) + "\n"; }
+  /// The terminal table: a header line, then one line per point.
+  std::string table() const;
+
+ private:
+  void add_csv_rows(std::size_t i, const model::Projection& projection,
+                    const std::vector<sim::ColumnSummary>& stats);
+  void add_json_point(std::size_t i, const model::Projection& projection,
+                      const std::vector<sim::ColumnSummary>& stats);
+  void add_table_row(std::size_t i, const model::Projection& projection,
+                     const std::vector<sim::ColumnSummary>& stats);
+
+  const Grid& grid_;
+  std::string metric_;
+  int month_;
+  std::string csv_;
+  nlohmann::ordered_json json_;
+  std::vector<std::string> rows_;
+};
+
+SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, std::uint64_t seed,
+                           std::size_t replications, const std::string& metric, int month)
+    : grid_(grid), metric_(metric), month_(month) {
+  for (const Axis& axis : grid_.axes) csv_ += csv_field(axis.path) + ",";
+  csv_ += "month,metric,unit,mean,se";
+  for (const char* name : sim::kPercentileNames) csv_ += fmt::format(",{}", name);
+  csv_ += '\n';
+  json_["schema_version"] = 1;
+  json_["tool"] = "teamsim";
+  json_["version"] = kVersion;
+  json_["scenario"] = scenario_path;
+  json_["seed"] = seed;
+  json_["replications"] = replications;
+  json_["parameters"] = nlohmann::ordered_json::array();
+  for (const Axis& axis : grid_.axes) json_["parameters"].push_back(axis.path);
+  json_["points"] = nlohmann::ordered_json::array();
+}
+
+void SweepOutputs::add(std::size_t i, const model::Projection& projection) {
+  std::vector<sim::ColumnSummary> stats;
+  for (std::size_t m = 0; m < projection.stored.size(); ++m) {
+    stats.push_back(sim::summarize_columns(projection.samples.metric(m)));
+  }
+  add_csv_rows(i, projection, stats);
+  add_json_point(i, projection, stats);
+  add_table_row(i, projection, stats);
+}
+
+void SweepOutputs::add_csv_rows(std::size_t i, const model::Projection& projection,
+                                const std::vector<sim::ColumnSummary>& stats) {
+  std::string prefix;
+  for (std::size_t a = 0; a < grid_.axes.size(); ++a) prefix += csv_field(grid_.value(i, a)) + ",";
+  for (std::size_t m = 0; m < stats.size(); ++m) {
+    const model::MetricInfo& info = projection.stored_info(m);
+    const sim::ColumnSummary& s = stats[m];
+    for (Eigen::Index c = 0; c < s.mean.size(); ++c) {
+      csv_ +=
+          fmt::format("{}{},{},{},{},{}", prefix, c + 1, info.name, info.unit, s.mean(c), s.se(c));
+      for (Eigen::Index p = 0; p < s.percentiles.cols(); ++p) {
+        csv_ += fmt::format(",{}", s.percentiles(c, p));
+      }
+      csv_ += '\n';
+    }
+  }
+}
+
+void SweepOutputs::add_json_point(std::size_t i, const model::Projection& projection,
+                                  const std::vector<sim::ColumnSummary>& stats) {
+  nlohmann::ordered_json point;
+  point["values"] = nlohmann::ordered_json::object();
+  for (std::size_t a = 0; a < grid_.axes.size(); ++a) {
+    const std::string& value = grid_.value(i, a);
+    if (const auto number = parse_double(value)) {
+      point["values"][grid_.axes[a].path] = *number;
+    } else {
+      point["values"][grid_.axes[a].path] = value;
+    }
+  }
+  point["metrics"] = nlohmann::ordered_json::object();
+  for (std::size_t m = 0; m < stats.size(); ++m) {
+    const sim::ColumnSummary& s = stats[m];
+    nlohmann::ordered_json metric;
+    metric["mean"] = nlohmann::ordered_json::array();
+    for (Eigen::Index c = 0; c < s.mean.size(); ++c) metric["mean"].push_back(s.mean(c));
+    for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
+      auto column = nlohmann::ordered_json::array();
+      for (Eigen::Index c = 0; c < s.mean.size(); ++c) {
+        column.push_back(s.percentiles(c, static_cast<Eigen::Index>(p)));
+      }
+      metric[sim::kPercentileNames[p]] = std::move(column);
+    }
+    point["metrics"][projection.stored_info(m).name] = std::move(metric);
+  }
+  json_["points"].push_back(std::move(point));
+}
+
+void SweepOutputs::add_table_row(std::size_t i, const model::Projection& projection,
+                                 const std::vector<sim::ColumnSummary>& stats) {
+  std::string row;
+  for (std::size_t a = 0; a < grid_.axes.size(); ++a)
+    row += fmt::format("{:>20} ", grid_.value(i, a));
+  for (std::size_t m = 0; m < stats.size(); ++m) {
+    if (projection.stored_info(m).name != metric_) continue;
+    const sim::ColumnSummary& s = stats[m];
+    const Eigen::Index c = month_ - 1;
+    row += fmt::format(
+        "{:>12} {:>12} {:>12} {:>12}", format_compact(s.percentiles(c, sim::kColumnP10)),
+        format_compact(s.percentiles(c, sim::kColumnP50)),
+        format_compact(s.percentiles(c, sim::kColumnP90)), format_compact(s.mean(c)));
+  }
+  rows_.push_back(std::move(row));
+}
+
+std::string SweepOutputs::table() const {
+  std::string table;
+  for (const Axis& axis : grid_.axes) table += fmt::format("{:>20} ", axis.path);
+  table += fmt::format("{:>12} {:>12} {:>12} {:>12}\n", fmt::format("{} p10", metric_), "p50",
+                       "p90", "mean");
+  for (const std::string& row : rows_) table += row + "\n";
+  return table;
+}
+
 class SweepCommand final : public Command {
  public:
   void declare(CLI::App& parser) override {
@@ -110,80 +322,21 @@ class SweepCommand final : public Command {
 };
 
 void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
-  std::vector<Axis> axes;
-  for (const std::string& text : vary_) axes.push_back(parse_axis(text));
-  // Every grid point, the first axis varying slowest.
-  std::vector<std::vector<std::size_t>> points = {{}};
-  for (const Axis& axis : axes) {
-    std::vector<std::vector<std::size_t>> next;
-    for (const auto& point : points) {
-      for (std::size_t v = 0; v < axis.values.size(); ++v) {
-        next.push_back(point);
-        next.back().push_back(v);
-      }
-    }
-    points = std::move(next);
-  }
-  if (points.size() > 10'000) {
-    throw UsageError(fmt::format("{} grid points is more than 10,000", points.size()));
-  }
-  std::vector<model::ScenarioSpec> specs;
-  for (const auto& point : points) {
-    ScenarioRequest request = scenario_.request();
-    for (std::size_t a = 0; a < axes.size(); ++a) {
-      request.overrides.push_back(axes[a].path + "=" + axes[a].values[point[a]]);
-    }
-    specs.push_back(std::move(*load_scenario(request).spec));
-  }
-  // The table's month must exist at every point (a sweep may vary horizon_months).
-  int horizon = specs.front().horizon_months;
-  for (const model::ScenarioSpec& spec : specs) horizon = std::min(horizon, spec.horizon_months);
-  const int month = choose_metric(model::MetricLayout(specs.front()), horizon, metric_,
-                                  month_.value_or(std::min(24, horizon)))
-                        .month;
+  const Grid grid = build_grid(vary_);
+  const std::vector<model::ScenarioSpec> specs = load_points(grid, scenario_);
+  const int month = table_month(specs, metric_, month_);
   const std::size_t replications = simulation_.replications_for(specs.front());
   const std::uint64_t seed = simulation_.seed_for(specs.front());
-  // One point at a time is held in memory: refused before anything is allocated when the
-  // largest does not fit.
-  model::SampleMemory largest;
-  for (const model::ScenarioSpec& spec : specs) {
-    model::ProjectionOptions projection;
-    projection.replications = replications;
-    const model::SampleMemory one = model::sample_memory(spec, projection);
-    if (one.bytes > largest.bytes) largest = one;
-  }
-  if (const auto refusal =
-          memory_refusal(largest, memory_limit(), "each point of this sweep", "")) {
-    throw UsageError(*refusal);
-  }
+  refuse_if_too_large(specs, replications);
+  const std::size_t points = grid.points.size();
   if (!quiet_) {
     fmt::print(stderr, "teamsim {}: sweep of {} points — {} replications each, seed {}\n", kVersion,
-               points.size(), replications, seed);
+               points, replications, seed);
   }
-  ProgressLine progress(replications * points.size(), !quiet_ && progress_wanted());
 
-  std::string csv;
-  for (const Axis& axis : axes) csv += csv_field(axis.path) + ",";
-  csv += "month,metric,unit,mean,se";
-  for (const char* name : sim::kPercentileNames) csv += fmt::format(",{}", name);
-  csv += '\n';
-  nlohmann::ordered_json json;
-  json["schema_version"] = 1;
-  json["tool"] = "teamsim";
-  json["version"] = kVersion;
-  json["scenario"] = scenario_.path;
-  json["seed"] = seed;
-  json["replications"] = replications;
-  json["parameters"] = nlohmann::ordered_json::array();
-  for (const Axis& axis : axes) json["parameters"].push_back(axis.path);
-  json["points"] = nlohmann::ordered_json::array();
-  std::vector<std::string> table = {};
-  std::string header;
-  for (const Axis& axis : axes) header += fmt::format("{:>20} ", axis.path);
-  header += fmt::format("{:>12} {:>12} {:>12} {:>12}", fmt::format("{} p10", metric_), "p50", "p90",
-                        "mean");
-
-  for (std::size_t i = 0; i < points.size(); ++i) {
+  ProgressLine progress(replications * points, !quiet_ && progress_wanted());
+  SweepOutputs outputs(grid, scenario_.path, seed, replications, metric_, month);
+  for (std::size_t i = 0; i < points; ++i) {
     model::ProjectionOptions options;
     options.replications = replications;
     options.seed = seed;
@@ -191,76 +344,25 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     options.stop_requested = &stop_requested;
     const std::size_t before = i * replications;
     options.on_progress = [&progress, before](std::size_t done) { progress.update(before + done); };
-    std::string which = "sweep point";
-    for (std::size_t a = 0; a < axes.size(); ++a) {
-      which +=
-          fmt::format("{} {}={}", a == 0 ? "" : ",", axes[a].path, axes[a].values[points[i][a]]);
-    }
-    const model::Projection projection = project_or_name_the_failure(which, specs[i], options);
+    const model::Projection projection =
+        project_or_name_the_failure(point_name(grid, i), specs[i], options);
     if (projection.outcome == sim::RunOutcome::kStopped) {
       progress.finish();
       throw_interrupted();
     }
-    std::string prefix;
-    nlohmann::ordered_json point;
-    point["values"] = nlohmann::ordered_json::object();
-    std::string row;
-    for (std::size_t a = 0; a < axes.size(); ++a) {
-      const std::string& value = axes[a].values[points[i][a]];
-      prefix += csv_field(value) + ",";
-      const auto number = parse_double(value);
-      if (number) {
-        point["values"][axes[a].path] = *number;
-      } else {
-        point["values"][axes[a].path] = value;
-      }
-      row += fmt::format("{:>20} ", value);
-    }
-    point["metrics"] = nlohmann::ordered_json::object();
-    for (std::size_t m = 0; m < projection.stored.size(); ++m) {
-      const model::MetricInfo& info = projection.stored_info(m);
-      const sim::ColumnSummary s = sim::summarize_columns(projection.samples.metric(m));
-      nlohmann::ordered_json stats;
-      stats["mean"] = nlohmann::ordered_json::array();
-      for (Eigen::Index c = 0; c < s.mean.size(); ++c) {
-        csv += fmt::format("{}{},{},{},{},{}", prefix, c + 1, info.name, info.unit, s.mean(c),
-                           s.se(c));
-        for (Eigen::Index p = 0; p < s.percentiles.cols(); ++p) {
-          csv += fmt::format(",{}", s.percentiles(c, p));
-        }
-        csv += '\n';
-        stats["mean"].push_back(s.mean(c));
-      }
-      for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
-        auto column = nlohmann::ordered_json::array();
-        for (Eigen::Index c = 0; c < s.mean.size(); ++c) {
-          column.push_back(s.percentiles(c, static_cast<Eigen::Index>(p)));
-        }
-        stats[sim::kPercentileNames[p]] = std::move(column);
-      }
-      point["metrics"][info.name] = std::move(stats);
-      if (info.name == metric_) {
-        const Eigen::Index c = month - 1;
-        row += fmt::format(
-            "{:>12} {:>12} {:>12} {:>12}", format_compact(s.percentiles(c, sim::kColumnP10)),
-            format_compact(s.percentiles(c, sim::kColumnP50)),
-            format_compact(s.percentiles(c, sim::kColumnP90)), format_compact(s.mean(c)));
-      }
-    }
-    json["points"].push_back(std::move(point));
-    table.push_back(std::move(row));
+    outputs.add(i, projection);
   }
   progress.finish();
-  const std::string json_text = json.dump(2) + "\n";
+
+  const std::string json = outputs.json();
   ensure_directory(out_);
   const std::string csv_path = (std::filesystem::path(out_) / "sweep.csv").string();
   const std::string json_path = (std::filesystem::path(out_) / "sweep.json").string();
-  write_file_atomically(csv_path, csv);
-  write_file_atomically(json_path, json_text);
+  write_file_atomically(csv_path, outputs.csv());
+  write_file_atomically(json_path, json);
   fmt::print("{} points, {} replications each, seed {} (common random numbers); {} at month {}\n\n",
-             points.size(), replications, seed, metric_, month);
-  fmt::print("{}\n", header);
-  for (const std::string& row : table) fmt::print("{}\n", row);
+             points, replications, seed, metric_, month);
+  fmt::print("{}", outputs.table());
   if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", csv_path, json_path);
 }
 
