@@ -90,9 +90,9 @@ class BatchCommand final : public Command {
     batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
     batch->footer(
         "Writes OUT/<scenario>/ (summary.csv, summary.json, charts/, report.html) for each\n"
-        "scenario (and OUT/<scenario>.<variant>/ for each of its `variants:`), OUT/index.html "
-        "linking them and OUT/junit.xml with one test case per `expect:`\n"
-        "assertion. Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
+        "scenario (and OUT/<scenario>.<variant>/ for each of its `variants:`), OUT/index.html\n"
+        "linking them and OUT/junit.xml with one test case per `expect:` assertion.\n"
+        "Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
   }
 
   void execute(const std::atomic<bool>& stop_requested) override;
