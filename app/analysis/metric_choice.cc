@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/common/errors.h"
-#include "app/scenario/yaml_reader.h"
+#include "app/common/suggestions.h"
 
 namespace teamsim::app {
 

@@ -3,45 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "app/analysis/run_limits.h"
-#include "app/charts/chart_axis.h"
-#include "app/common/csv.h"
-#include "app/common/version.h"
-#include "app/results/terminal_table.h"
 #include "app/scenario/scenario_json.h"
 #include "models/projection.h"
 
 namespace teamsim::app {
-namespace {
-
-/// Bumped whenever a field of compare.json changes meaning or disappears.
-constexpr int kCompareSchemaVersion = 1;
-
-nlohmann::ordered_json vector_json(const Eigen::VectorXd& v) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (Eigen::Index i = 0; i < v.size(); ++i) out.push_back(v(i));
-  return out;
-}
-
-nlohmann::ordered_json summary_json_of(const sim::ColumnSummary& s) {
-  nlohmann::ordered_json out;
-  out["mean"] = vector_json(s.mean);
-  out["se"] = vector_json(s.se);
-  for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
-    out[sim::kPercentileNames[p]] = vector_json(s.percentiles.col(static_cast<Eigen::Index>(p)));
-  }
-  return out;
-}
-
-/// The rows of the terminal table: the key metrics a founder compares plans on.
-constexpr std::string_view kComparedMetrics[] = {
-    "arr", "new_bookings", "customers", "headcount_total", "ramped_capacity", "cash"};
-
-}  // namespace
-
 std::size_t PlanComparison::find_metric(const std::string& name) const {
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     if (metrics[m].name == name) return m;
@@ -118,157 +86,6 @@ std::vector<MetricComparison> summarize_comparison(const PlanComparison& compari
     }
     out.push_back(std::move(metric));
   }
-  return out;
-}
-
-std::string comparison_csv(const PlanComparison& comparison,
-                           const std::vector<MetricComparison>& metrics) {
-  std::string out = "row_kind,plan_a,plan_b,metric,unit,month,mean,se";
-  for (const char* name : sim::kPercentileNames) out += fmt::format(",{}", name);
-  out += ",p_a_greater\n";
-  const auto row = [&](const char* kind, const std::string& a, const std::string& b,
-                       const MetricComparison& metric, Eigen::Index month,
-                       const sim::ColumnSummary& s, const std::string& p_greater) {
-    out += fmt::format("{},{},{},{},{},{},{},{}", kind, csv_field(a), csv_field(b),
-                       metric.info.name, metric.info.unit, month + 1, s.mean(month), s.se(month));
-    for (Eigen::Index p = 0; p < s.percentiles.cols(); ++p) {
-      out += fmt::format(",{}", s.percentiles(month, p));
-    }
-    out += fmt::format(",{}\n", p_greater);
-  };
-  for (const MetricComparison& metric : metrics) {
-    for (Eigen::Index month = 0; month < comparison.horizon_months; ++month) {
-      for (std::size_t i = 0; i < metric.plans.size(); ++i) {
-        row("plan", comparison.labels[i], "", metric, month, metric.plans[i], "");
-      }
-      for (std::size_t k = 0; k < metric.pairs.size(); ++k) {
-        const auto [a, b] = metric.pairs[k];
-        row("difference", comparison.labels[a], comparison.labels[b], metric, month,
-            metric.differences[k].difference,
-            fmt::format("{}", metric.differences[k].prob_greater(month)));
-      }
-    }
-  }
-  return out;
-}
-
-std::string comparison_json(const PlanComparison& comparison,
-                            const std::vector<MetricComparison>& metrics,
-                            const std::vector<ComparedPlan>& plans) {
-  nlohmann::ordered_json doc;
-  doc["schema_version"] = kCompareSchemaVersion;
-  doc["tool"] = "teamsim";
-  doc["version"] = kVersion;
-  doc["common_random_numbers"] =
-      std::all_of(comparison.seeds.begin(), comparison.seeds.end(),
-                  [&](std::uint64_t s) { return s == comparison.seeds.front(); });
-  doc["replications"] = comparison.replications;
-  doc["horizon_months"] = comparison.horizon_months;
-  doc["currency"] = comparison.currency;
-  doc["plans"] = nlohmann::ordered_json::array();
-  for (std::size_t i = 0; i < comparison.labels.size(); ++i) {
-    nlohmann::ordered_json plan;
-    plan["label"] = comparison.labels[i];
-    plan["name"] = plans[i].spec.name;
-    plan["seed"] = comparison.seeds[i];
-    plan["scenario_hash"] = comparison.scenario_hashes[i];
-    plan["scenario"] = scenario_to_json(plans[i].spec);
-    doc["plans"].push_back(std::move(plan));
-  }
-  doc["metrics"] = nlohmann::ordered_json::array();
-  for (const MetricComparison& metric : metrics) {
-    nlohmann::ordered_json m;
-    m["name"] = metric.info.name;
-    m["unit"] = metric.info.unit;
-    m["description"] = metric.info.description;
-    m["plans"] = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < metric.plans.size(); ++i) {
-      m["plans"][comparison.labels[i]] = summary_json_of(metric.plans[i]);
-    }
-    m["differences"] = nlohmann::ordered_json::array();
-    for (std::size_t k = 0; k < metric.pairs.size(); ++k) {
-      nlohmann::ordered_json d;
-      d["plan_a"] = comparison.labels[metric.pairs[k].first];
-      d["plan_b"] = comparison.labels[metric.pairs[k].second];
-      d.update(summary_json_of(metric.differences[k].difference));
-      d["p_a_greater"] = vector_json(metric.differences[k].prob_greater);
-      d["p_equal"] = vector_json(metric.differences[k].prob_equal);
-      m["differences"].push_back(std::move(d));
-    }
-    doc["metrics"].push_back(std::move(m));
-  }
-  return doc.dump(2) + "\n";
-}
-
-std::vector<std::vector<std::string>> comparison_rows(
-    const PlanComparison& comparison, const std::vector<MetricComparison>& metrics) {
-  const std::string symbol = currency_symbol(comparison.currency);
-  const std::size_t plans = comparison.labels.size();
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header = {"metric", "month"};
-  const auto letter = [](std::size_t i) { return std::string(1, static_cast<char>('A' + i % 26)); };
-  for (std::size_t i = 0; i < plans; ++i) header.push_back(letter(i) + " p50");
-  for (std::size_t j = 1; j < plans; ++j) {
-    const std::string pair = "A-" + letter(j);
-    header.push_back(pair + " mean (95% CI)");
-    header.push_back(pair + " p10..p90");
-    header.push_back(fmt::format("P(A>{})", letter(j)));
-  }
-  rows.push_back(header);
-  for (const std::string_view name : kComparedMetrics) {
-    const std::size_t m = comparison.find_metric(std::string(name));
-    if (m == comparison.metrics.size()) continue;
-    const MetricComparison& metric = metrics[m];
-    const std::string unit_symbol = metric.info.unit == "currency" ? symbol : "";
-    for (const int month : key_months(comparison.horizon_months)) {
-      const Eigen::Index c = month - 1;
-      std::vector<std::string> row = {std::string(key_metric_label(name)), std::to_string(month)};
-      for (std::size_t i = 0; i < plans; ++i) {
-        row.push_back(format_compact(metric.plans[i].percentiles(c, sim::kColumnP50), unit_symbol));
-      }
-      for (std::size_t j = 1; j < plans; ++j) {
-        const sim::PairedSummary& d = metric.differences[j - 1];  // pair (0, j)
-        const double half = 1.96 * d.difference.se(c);
-        row.push_back(fmt::format("{} ({} .. {})",
-                                  format_compact(d.difference.mean(c), unit_symbol),
-                                  format_compact(d.difference.mean(c) - half, unit_symbol),
-                                  format_compact(d.difference.mean(c) + half, unit_symbol)));
-        row.push_back(fmt::format(
-            "{} .. {}", format_compact(d.difference.percentiles(c, sim::kColumnP10), unit_symbol),
-            format_compact(d.difference.percentiles(c, sim::kColumnP90), unit_symbol)));
-        row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_greater(c)));
-      }
-      rows.push_back(std::move(row));
-    }
-  }
-  return rows;
-}
-
-std::string comparison_table(const PlanComparison& comparison,
-                             const std::vector<MetricComparison>& metrics) {
-  const std::vector<std::vector<std::string>> rows = comparison_rows(comparison, metrics);
-  std::vector<std::size_t> widths(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      // Count code points, not bytes, so "€" and "−" take one column.
-      std::size_t width = 0;
-      for (const char ch : row[k]) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-      widths[k] = std::max(widths[k], width);
-    }
-  }
-  std::string out;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (std::size_t k = 0; k < rows[r].size(); ++k) {
-      std::size_t width = 0;
-      for (const char ch : rows[r][k]) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-      const std::string pad(widths[k] - width, ' ');
-      out += k == 0 ? rows[r][k] + pad : "  " + pad + rows[r][k];
-    }
-    out += '\n';
-  }
-  out +=
-      "\nDifferences are computed per replication (plan A minus the other plan); the 95% CI\n"
-      "is for the mean difference, p10..p90 is the spread of the per-replication differences.\n";
   return out;
 }
 

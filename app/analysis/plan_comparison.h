@@ -70,26 +70,4 @@ struct MetricComparison {
 /// Summarises every metric of a finished comparison.
 std::vector<MetricComparison> summarize_comparison(const PlanComparison& comparison);
 
-/// Tidy CSV: one row per (metric, month, plan or pair): row_kind ("plan" or "difference"),
-/// plan_a, plan_b (empty for plan rows), metric, unit, month, mean, se, p5..p95, p_a_greater
-/// (empty for plan rows).
-std::string comparison_csv(const PlanComparison& comparison,
-                           const std::vector<MetricComparison>& metrics);
-
-/// JSON: schema_version, tool, version, seed(s), replications, plans (label, scenario hash,
-/// resolved scenario) and per metric each plan's and each pair's month-by-month statistics.
-std::string comparison_json(const PlanComparison& comparison,
-                            const std::vector<MetricComparison>& metrics,
-                            const std::vector<ComparedPlan>& plans);
-
-/// The key-metric comparison as text cells: a header row ("metric", "month", "A p50", ...,
-/// "A-B mean (95% CI)", "A-B p10..p90", "P(A>B)", ...), then a row per key metric and key month.
-std::vector<std::vector<std::string>> comparison_rows(const PlanComparison& comparison,
-                                                      const std::vector<MetricComparison>& metrics);
-
-/// Terminal table of the key metrics at months 12/24/36: each plan's median, and for each plan
-/// against the first, the mean difference with its 95 % interval, p10..p90 and P(A > B).
-std::string comparison_table(const PlanComparison& comparison,
-                             const std::vector<MetricComparison>& metrics);
-
 }  // namespace teamsim::app

@@ -12,8 +12,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "app/charts/chart_axis.h"
-#include "app/scenario/yaml_reader.h"
+#include "app/common/number_format.h"
 
 namespace teamsim::app {
 namespace {
@@ -118,36 +117,6 @@ std::optional<std::string> memory_refusal(const model::SampleMemory& need, const
       what, human_bytes(need.bytes), count(need.replications), count(need.months),
       count(need.metrics), human_bytes(limit.bytes), limit.origin, remedies, kMemoryLimitVariable,
       limit_above(need.bytes));
-}
-
-std::optional<std::vector<std::size_t>> select_metrics(const model::MetricLayout& layout,
-                                                       const std::vector<std::string>& patterns,
-                                                       std::string& error) {
-  std::vector<bool> keep(layout.size(), false);
-  const std::vector<std::string> names = layout.names();
-  for (const std::string& pattern : patterns) {
-    const bool prefix = !pattern.empty() && pattern.back() == '*';
-    const std::string_view stem = std::string_view(pattern).substr(0, pattern.size() - prefix);
-    bool matched = false;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (prefix ? names[i].rfind(stem, 0) == 0 : names[i] == pattern) {
-        keep[i] = true;
-        matched = true;
-      }
-    }
-    if (matched) continue;
-    const std::string close = closest_match(stem, names);
-    error = fmt::format("--metrics: no metric {} '{}'{}", prefix ? "starts with" : "is named", stem,
-                        close.empty()
-                            ? " (every metric is listed in docs/metrics.md and in summary.csv)"
-                            : fmt::format("; did you mean '{}'?", close));
-    return std::nullopt;
-  }
-  std::vector<std::size_t> columns;
-  for (std::size_t i = 0; i < keep.size(); ++i) {
-    if (keep[i]) columns.push_back(i);
-  }
-  return columns;
 }
 
 model::Projection project_or_name_the_failure(const std::string& which,

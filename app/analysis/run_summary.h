@@ -37,28 +37,6 @@ struct HistogramRequest {
 /// last month.
 std::vector<HistogramRequest> key_histograms(int horizon_months);
 
-/// A histogram asked for as "METRIC@MONTH" before it meets a scenario: the month may be "last".
-struct HistogramOption {
-  std::string metric;        ///< as written, not yet checked against a scenario's metrics
-  std::optional<int> month;  ///< 1-based; nullopt for "last", the horizon's last month
-};
-
-/// Parses the form of "METRIC@MONTH" ("arr@24", "customers@last"): a metric name, '@', then a
-/// month number from 1 or "last"; nullopt with `error` set when it has another form.
-std::optional<HistogramOption> parse_histogram_option(std::string_view text, std::string& error);
-
-/// The request `option` makes of a scenario with these metric names and horizon (its "last"
-/// month is the horizon); nullopt with `error` set ("unknown metric 'ar'; did you mean 'arr'?",
-/// "month 99 is outside the horizon of 36 months") when the scenario has no such metric or month.
-std::optional<HistogramRequest> resolve_histogram_option(
-    const HistogramOption& option, const std::vector<std::string>& metric_names, int horizon_months,
-    std::string& error);
-
-/// parse_histogram_option, then resolve_histogram_option against one run's metrics and horizon.
-std::optional<HistogramRequest> parse_histogram_request(
-    std::string_view text, const std::vector<std::string>& metric_names, int horizon_months,
-    std::string& error);
-
 /// Everything a run reports: what was run, and each metric's summary.
 struct RunSummary {
   std::string scenario_name;
@@ -85,16 +63,5 @@ struct RunSummary {
 RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projection& projection,
                          std::uint64_t seed,
                          const std::vector<HistogramRequest>& extra_histograms = {});
-
-/// Tidy CSV: one row per (metric, month) with scenario, month, metric, unit, mean, se, p5..p95.
-std::string summary_csv(const RunSummary& summary);
-
-/// The name of a bin rule in summary.json: "freedman-diaconis", "sturges", "single-value".
-std::string_view bin_rule_name(sim::BinRule rule);
-
-/// JSON with schema_version, tool and version, seed, replications, scenario hash, the resolved
-/// scenario, per metric its unit, kind, description and month-by-month statistics, and the
-/// histograms (metric, month, rule, first_edge, bin_width, counts, missing).
-std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& spec);
 
 }  // namespace teamsim::app

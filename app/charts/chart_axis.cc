@@ -6,6 +6,8 @@
 #include <cmath>
 #include <utility>
 
+#include "app/common/number_format.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -21,38 +23,6 @@ double pow10(int exponent) {
 /// mantissa * 10^exponent, dividing for negative exponents so 0.2 is written as 2 / 10.
 double scaled(double mantissa, int exponent) {
   return exponent >= 0 ? mantissa * pow10(exponent) : mantissa / pow10(-exponent);
-}
-
-struct Suffix {
-  double unit;
-  int exponent;
-  const char* letter;
-};
-
-constexpr Suffix kSuffixes[] = {{1e12, 12, "T"}, {1e9, 9, "B"}, {1e6, 6, "M"}, {1e3, 3, "k"}};
-
-std::string trim_zeros(std::string s) {
-  if (s.find('.') == std::string::npos) return s;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
-/// The sign and currency in front of a number: "-$" or "$".
-std::string prefix(bool negative, std::string_view currency_symbol) {
-  return fmt::format("{}{}", negative ? "-" : "", currency_symbol);
-}
-
-/// |value| in the unit with `decimals` decimals, trailing zeros trimmed, and the suffix.
-std::string with_suffix(double magnitude, const Suffix& suffix, int decimals) {
-  return trim_zeros(fmt::format("{:.{}f}", magnitude / suffix.unit, decimals)) + suffix.letter;
-}
-
-/// Decimals for a number below 10,000 so it keeps about 3 significant digits, at most 2.
-int compact_decimals(double magnitude) {
-  if (magnitude >= 100) return 0;
-  if (magnitude >= 10) return 1;
-  return 2;
 }
 
 }  // namespace
@@ -98,39 +68,6 @@ Axis nice_axis(double data_min, double data_max, bool whole_numbers) {
   }
 }
 
-std::string format_grouped(double value, int decimals, std::string_view currency_symbol) {
-  if (!std::isfinite(value)) return "n/a";
-  decimals = std::clamp(decimals, 0, 12);
-  std::string digits = fmt::format("{:.{}f}", std::abs(value), decimals);
-  const bool negative = value < 0 && digits.find_first_not_of("0.") != std::string::npos;
-  const std::size_t point = digits.find('.');
-  const std::size_t integer_digits = point == std::string::npos ? digits.size() : point;
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && i < integer_digits && (integer_digits - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return prefix(negative, currency_symbol) + grouped;
-}
-
-std::string format_compact(double value, std::string_view currency_symbol) {
-  if (!std::isfinite(value)) return "n/a";
-  const double magnitude = std::abs(value);
-  if (std::round(magnitude) < 10000) {
-    return trim_zeros(format_grouped(value, compact_decimals(magnitude), currency_symbol));
-  }
-  // The largest suffix not above the value; rounding may carry into the next one (999.9k -> 1M).
-  std::size_t i = 0;
-  while (i + 1 < std::size(kSuffixes) && magnitude < kSuffixes[i].unit) ++i;
-  int decimals = compact_decimals(magnitude / kSuffixes[i].unit);
-  if (i > 0 &&
-      std::round(magnitude / kSuffixes[i].unit * pow10(decimals)) >= 1000 * pow10(decimals)) {
-    --i;
-    decimals = 2;
-  }
-  return prefix(value < 0, currency_symbol) + with_suffix(magnitude, kSuffixes[i], decimals);
-}
-
 std::vector<std::string> axis_tick_labels(const Axis& axis, std::string_view currency_symbol) {
   std::vector<std::string> labels;
   const double largest = std::max(std::abs(axis.min), std::abs(axis.max));
@@ -140,15 +77,7 @@ std::vector<std::string> axis_tick_labels(const Axis& axis, std::string_view cur
       labels.push_back(format_grouped(tick, std::max(0, -axis.step_exponent), currency_symbol));
       continue;
     }
-    const Suffix* suffix = &kSuffixes[std::size(kSuffixes) - 1];
-    for (const Suffix& s : kSuffixes) {
-      if (magnitude >= s.unit) {
-        suffix = &s;
-        break;
-      }
-    }
-    const int decimals = std::max(0, suffix->exponent - axis.step_exponent);
-    labels.push_back(prefix(tick < 0, currency_symbol) + with_suffix(magnitude, *suffix, decimals));
+    labels.push_back(format_suffixed(tick, axis.step_exponent, currency_symbol));
   }
   return labels;
 }

@@ -23,15 +23,6 @@ struct Axis {
 /// 0, 0.5, ..., 3; such an axis may then have as few as 2 ticks.
 Axis nice_axis(double data_min, double data_max, bool whole_numbers = false);
 
-/// A number with a fixed count of decimals and thousands separators, the currency symbol after
-/// the sign: format_grouped(-1234.5, 1, "$") is "-$1,234.5". Not finite: "n/a".
-std::string format_grouped(double value, int decimals, std::string_view currency_symbol = "");
-
-/// A number for people, about 3 significant digits: below 10,000 in full with separators
-/// ("12", "0.25", "9,500"), above with a suffix k, M, B or T ("250k", "$1.5M", "-$12.3M").
-/// NaN and infinity are "n/a".
-std::string format_compact(double value, std::string_view currency_symbol = "");
-
 /// The labels of the axis ticks, each with just the decimals the step needs: "0", "200", ...,
 /// "1,000" on small axes, "$0", "$500k", "$1M", "$1.5M" once the largest tick reaches 10,000.
 std::vector<std::string> axis_tick_labels(const Axis& axis, std::string_view currency_symbol = "");

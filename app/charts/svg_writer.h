@@ -7,14 +7,6 @@
 
 namespace teamsim::app {
 
-/// Text escaped for XML character data: & < > become entities, other control characters than
-/// tab and newline are dropped (XML 1.0 cannot carry them).
-std::string xml_escape_text(std::string_view text);
-
-/// Text escaped for a double-quoted XML attribute value: & < > " become entities, and tab,
-/// newline and carriage return become character references so they survive normalisation.
-std::string xml_escape_attribute(std::string_view text);
-
 /// A coordinate or length for SVG: at most 2 decimals, trailing zeros trimmed, never "-0"
 /// ("12", "12.5", "0.33"). Throws std::invalid_argument for NaN or infinity.
 std::string svg_number(double value);

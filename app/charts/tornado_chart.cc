@@ -8,6 +8,7 @@
 #include "app/charts/chart_axis.h"
 #include "app/charts/chart_style.h"
 #include "app/charts/svg_writer.h"
+#include "app/common/number_format.h"
 
 namespace teamsim::app {
 namespace {

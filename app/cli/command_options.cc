@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/analysis/run_summary.h"
+#include "app/cli/histogram_option.h"
 #include "app/common/diagnostics.h"
 #include "app/common/errors.h"
 

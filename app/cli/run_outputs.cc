@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/analysis/expectation_check.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
 #include "app/report/report_charts.h"
+#include "app/results/junit.h"
 #include "app/results/summary_reader.h"
 
 namespace teamsim::app {

@@ -4,9 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "app/analysis/expectations.h"
+#include "app/analysis/expectation_check.h"
 #include "app/analysis/run_summary.h"
 #include "app/report/report_writer.h"
+#include "app/results/junit.h"
 
 namespace teamsim::app {
 

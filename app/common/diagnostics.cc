@@ -2,7 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace teamsim::app {
+
+void DiagnosticSink::error(const SourceMark& mark, std::string key_path, std::string message) {
+  out_.push_back(
+      Diagnostic{mark.file, mark.line, mark.column, std::move(key_path), std::move(message)});
+}
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
   std::string text = diagnostic.file;

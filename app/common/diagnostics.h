@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,26 @@ struct Diagnostic {
   int column = 0;        ///< 1-based; 0 when the problem concerns the whole file
   std::string key_path;  ///< e.g. "roles.account_executive.annual_attrition"; may be empty
   std::string message;   ///< what is wrong and, where possible, how to fix it
+};
+
+/// Where a value was written. Line and column are 1-based; 0 means "the whole file".
+struct SourceMark {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+/// Appends diagnostics located where the offending values were written.
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
+  /// Records a problem written at `mark`, under the key path `key_path`.
+  void error(const SourceMark& mark, std::string key_path, std::string message);
+  /// Number of diagnostics recorded so far (including earlier ones in the same vector).
+  std::size_t count() const { return out_.size(); }
+
+ private:
+  std::vector<Diagnostic>& out_;
 };
 
 /// "file:line:column: key.path: message"; "file: message" when line is 0; no key path when empty.

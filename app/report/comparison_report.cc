@@ -4,11 +4,13 @@
 
 #include <algorithm>
 
-#include "app/charts/chart_axis.h"
 #include "app/charts/fan_chart.h"
 #include "app/charts/svg_writer.h"
+#include "app/common/number_format.h"
 #include "app/common/version.h"
+#include "app/common/xml_escape.h"
 #include "app/report/html_page.h"
+#include "app/results/comparison_files.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_json.h"
 

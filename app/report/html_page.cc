@@ -4,6 +4,7 @@
 
 #include "app/charts/svg_writer.h"
 #include "app/common/version.h"
+#include "app/common/xml_escape.h"
 
 namespace teamsim::app {
 namespace {

@@ -9,7 +9,7 @@
 // The frame every teamsim HTML page shares (the run report, the comparison report, the batch
 // index): one inline style sheet, no scripts, nothing fetched, readable on a laptop and in print.
 // Text goes in through xml_escape_text (element content) and xml_escape_attribute (attribute
-// values) from app/charts/svg_writer.h: HTML5 reads both escapes.
+// values) from app/common/xml_escape.h: HTML5 reads both escapes.
 
 namespace teamsim::app {
 

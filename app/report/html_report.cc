@@ -4,9 +4,11 @@
 
 #include <cmath>
 
-#include "app/charts/chart_axis.h"
+#include "app/analysis/expectation_check.h"
 #include "app/charts/svg_writer.h"
+#include "app/common/number_format.h"
 #include "app/common/version.h"
+#include "app/common/xml_escape.h"
 #include "app/report/html_page.h"
 #include "app/results/terminal_table.h"
 #include "sim/statistics.h"

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "app/analysis/expectations.h"
+#include "app/analysis/expectation_check.h"
 #include "app/report/report_charts.h"
 #include "app/results/summary_reader.h"
 

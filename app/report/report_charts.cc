@@ -7,9 +7,9 @@
 #include <iterator>
 
 #include "app/charts/bar_chart.h"
-#include "app/charts/chart_axis.h"
 #include "app/charts/chart_style.h"
 #include "app/charts/fan_chart.h"
+#include "app/common/number_format.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <utility>
 
-#include "app/charts/chart_axis.h"
+#include "app/common/number_format.h"
 #include "sim/statistics.h"
 
 namespace teamsim::app {

@@ -12,7 +12,8 @@
 #include <utility>
 #include <variant>
 
-#include "app/charts/chart_axis.h"
+#include "app/common/number_format.h"
+#include "app/common/suggestions.h"
 #include "app/scenario/yaml_reader.h"
 #include "models/defaults.h"
 #include "models/limits.h"
@@ -99,8 +100,6 @@ std::string describe_sets(const sim::FamilyEntry& family) {
     sets.push_back(fmt::format("{{{}}}", fmt::join(set.keys(), ", ")));
   return one_of(sets);
 }
-
-std::string format_number(double value) { return fmt::format("{}", value); }
 
 // Builds the distribution for `family` from `set` and, for a truncatable family, the optional
 // bounds `min` and `max` among `p`.

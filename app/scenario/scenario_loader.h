@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "app/analysis/expectations.h"
 #include "app/common/diagnostics.h"
+#include "app/scenario/expectations.h"
 #include "app/scenario/yaml_tree.h"
 #include "models/scenario_spec.h"
 
@@ -22,7 +22,7 @@ struct LoadResult {
   std::optional<model::ScenarioSpec> spec;
   /// Every problem found, in file order.
   std::vector<Diagnostic> diagnostics;
-  /// The scenario's `expect:` assertions (see app/analysis/expectations.h), checked after a run.
+  /// The scenario's `expect:` assertions (see app/scenario/expectations.h), checked after a run.
   std::vector<Expectation> expectations;
 
   bool ok() const { return spec.has_value() && diagnostics.empty(); }

@@ -8,6 +8,7 @@
 #include <system_error>
 #include <utility>
 
+#include "app/common/suggestions.h"
 #include "app/scenario/yaml_reader.h"
 
 namespace teamsim::app {

@@ -16,33 +16,10 @@
 
 namespace teamsim::app {
 
-/// Appends diagnostics located at YAML nodes.
-class DiagnosticSink {
- public:
-  explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
-  /// Records a problem written at `mark`, under the key path `key_path`.
-  void error(const YamlMark& mark, std::string key_path, std::string message);
-  /// Number of diagnostics recorded so far (including earlier ones in the same vector).
-  std::size_t count() const { return out_.size(); }
-
- private:
-  std::vector<Diagnostic>& out_;
-};
-
 /// "parent.key", or "key" when parent is empty.
 std::string key_path_join(std::string_view parent, std::string_view key);
 /// "parent[index]".
 std::string key_path_index(std::string_view parent, std::size_t index);
-
-/// Levenshtein distance (insertions, deletions, substitutions), case-sensitive.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-/// The candidate `word` was most likely a typo of: the closest one within edit distance 2
-/// (ignoring case), else one that `word` is a prefix of (or that is a prefix of `word`), else "".
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
-/// "; did you mean 'x'?" for the closest candidate, or "; expected one of: a, b, c" (or
-/// `expected_label` instead of "expected one of") when nothing is close.
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
-                       std::string_view expected_label = "expected one of");
 
 /// A plain decimal number: -?digits[.digits][(e|E)[+-]digits], underscores allowed between digits
 /// (3_000_000), an optional % suffix dividing by 100 (35%). Rejects with a message: quoted

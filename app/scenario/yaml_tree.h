@@ -26,11 +26,7 @@ inline constexpr int kMaxYamlDepth = 64;
 inline constexpr std::size_t kMaxYamlNodes = 100'000;
 
 /// Where a node was written. Line and column are 1-based; 0 means "the whole file".
-struct YamlMark {
-  std::string file;
-  int line = 0;
-  int column = 0;
-};
+using YamlMark = SourceMark;
 
 enum class YamlKind { kNull, kScalar, kSequence, kMap };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/analysis/run_summary.h"
+#include "app/results/summary_writer.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
 #include "run_binary.h"

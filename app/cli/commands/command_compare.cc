@@ -17,6 +17,7 @@
 #include "app/common/version.h"
 #include "app/report/comparison_report.h"
 #include "app/report/report_writer.h"
+#include "app/results/comparison_files.h"
 #include "app/scenario/scenario_resolver.h"
 #include "sim/replication_runner.h"
 

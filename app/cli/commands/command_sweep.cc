@@ -8,7 +8,6 @@
 
 #include "app/analysis/metric_choice.h"
 #include "app/analysis/run_limits.h"
-#include "app/charts/chart_axis.h"
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
@@ -16,6 +15,7 @@
 #include "app/common/atomic_file.h"
 #include "app/common/csv.h"
 #include "app/common/errors.h"
+#include "app/common/number_format.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/results/terminal_table.h"

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/results/comparison_files.h"
 #include "app/scenario/scenario_resolver.h"
 #include "sim/paired_statistics.h"
 

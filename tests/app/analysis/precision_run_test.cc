@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/analysis/run_summary.h"
+#include "app/results/summary_writer.h"
 #include "app/scenario/scenario_resolver.h"
 
 namespace teamsim::app {

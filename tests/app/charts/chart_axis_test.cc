@@ -100,38 +100,6 @@ TEST(NiceAxis, AlwaysFourToSevenTicksCoveringTheData) {
   }
 }
 
-TEST(FormatGrouped, ThousandsSeparatorsAndCurrencyAfterTheSign) {
-  EXPECT_EQ(format_grouped(1234567, 0), "1,234,567");
-  EXPECT_EQ(format_grouped(-1234.5, 1, "$"), "-$1,234.5");
-  EXPECT_EQ(format_grouped(999, 0), "999");
-  EXPECT_EQ(format_grouped(100000, 2, "\xE2\x82\xAC"),
-            "\xE2\x82\xAC"
-            "100,000.00");
-  EXPECT_EQ(format_grouped(-0.001, 2), "0.00");
-}
-
-TEST(FormatCompact, SuffixesFromTenThousand) {
-  EXPECT_EQ(format_compact(1'500'000, "$"), "$1.5M");
-  EXPECT_EQ(format_compact(250'000), "250k");
-  EXPECT_EQ(format_compact(12), "12");
-  EXPECT_EQ(format_compact(9'500), "9,500");
-  EXPECT_EQ(format_compact(12'345), "12.3k");
-  EXPECT_EQ(format_compact(-1'234'567, "$"), "-$1.23M");
-  EXPECT_EQ(format_compact(2.5e9, "$"), "$2.5B");
-  EXPECT_EQ(format_compact(0.25), "0.25");
-  EXPECT_EQ(format_compact(0), "0");
-}
-
-TEST(FormatCompact, RoundingCarriesIntoTheNextSuffix) {
-  EXPECT_EQ(format_compact(999'999), "1M");
-  EXPECT_EQ(format_compact(99'996), "100k");
-  EXPECT_EQ(format_compact(9'999.7), "10k");
-}
-
-TEST(FormatCompact, NotANumber) {
-  EXPECT_EQ(format_compact(std::numeric_limits<double>::quiet_NaN(), "$"), "n/a");
-}
-
 TEST(AxisTickLabels, SmallAxesInFullWithSeparators) {
   EXPECT_EQ(axis_tick_labels(nice_axis(0, 937)),
             (std::vector<std::string>{"0", "200", "400", "600", "800", "1,000"}));

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "app/analysis/expectation_check.h"
 #include "tests/app/report_test_util.h"
 
 namespace teamsim::app {

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <iterator>
 
-#include "app/charts/chart_axis.h"
+#include "app/common/number_format.h"
 #include "models/metrics.h"
 #include "sim/histogram.h"
 #include "tests/app/report_test_util.h"

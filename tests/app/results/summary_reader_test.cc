@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "app/analysis/run_summary.h"
+#include "app/cli/histogram_option.h"
+#include "app/results/summary_writer.h"
 #include "models/defaults.h"
 #include "models/projection.h"
 

@@ -3,11 +3,10 @@
 #include <string>
 
 #include "app/analysis/sensitivity_analysis.h"
-#include "app/charts/tornado_chart.h"
 #include "models/scenario_spec.h"
 
-// What `teamsim sensitivity` writes: sensitivity.csv, sensitivity.json, the terminal table and
-// the tornado chart, all from one SensitivityResult.
+// The files `teamsim sensitivity` writes: sensitivity.csv and sensitivity.json (its terminal table
+// and tornado chart: app/report/sensitivity_report.h).
 
 namespace teamsim::app {
 
@@ -24,15 +23,5 @@ std::string sensitivity_csv(const SensitivityResult& result);
 /// metric, quantiles, base statistics and one object per input (NaN as null).
 std::string sensitivity_json(const SensitivityResult& result, const model::ScenarioSpec& spec,
                              const std::string& scenario_file);
-
-/// The terminal table: a heading with the base outcome, then the analysed inputs (at most
-/// `max_rows`, largest swing first) with their p10..p90, the mean outcome at each, the swing with
-/// its 95 % interval and the rank correlation; then a line counting the inputs left out.
-std::string sensitivity_table(const SensitivityResult& result, const std::string& currency,
-                              std::size_t max_rows = 15);
-
-/// The tornado chart of the analysed inputs with the largest swings (at most `max_bars`).
-TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std::string& currency,
-                                     std::size_t max_bars = 15);
 
 }  // namespace teamsim::app

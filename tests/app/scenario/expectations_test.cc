@@ -1,12 +1,8 @@
-#include "app/analysis/expectations.h"
+#include "app/scenario/expectations.h"
 
 #include <gtest/gtest.h>
 
-#include <cmath>
-
 #include "app/scenario/scenario_loader.h"
-#include "tests/app/report_test_util.h"
-#include "tests/app/xml_check.h"
 
 namespace teamsim::app {
 namespace {
@@ -74,49 +70,6 @@ TEST(ExpectationsTest, NotAListIsATypeError) {
   EXPECT_NE(diagnostics_text(r).find("plan.yaml:1:9: expect: expected a list of expectations"),
             std::string::npos)
       << diagnostics_text(r);
-}
-
-TEST(ExpectationsTest, ChecksStatisticsAgainstTheSummary) {
-  const RunSummary summary = testing::fake_summary(24);
-  // arr p50 at month 24 = 100,000 + 24 x 50,000 = 1,300,000; mean the same.
-  Expectation pass{"arr", 24, "p50", Comparison::kGreaterEqual, 1'000'000, "a", {}};
-  Expectation fail{"arr", 24, "mean", Comparison::kGreater, 2'000'000, "b", {"plan.yaml", 9, 5}};
-  Expectation missing{"nope", 24, "p50", Comparison::kLess, 1, "c", {}};
-  const auto results = check_expectations({pass, fail, missing}, summary);
-  ASSERT_EQ(results.size(), 3u);
-  EXPECT_TRUE(results[0].passed);
-  EXPECT_DOUBLE_EQ(results[0].actual, 1'300'000);
-  EXPECT_FALSE(results[1].passed);
-  EXPECT_EQ(results[1].message, "mean(arr) at month 24 = 1,300,000 (expected > 2,000,000)");
-  EXPECT_FALSE(results[2].passed);
-  EXPECT_TRUE(std::isnan(results[2].actual));
-  EXPECT_EQ(count_failures(results), 2u);
-}
-
-TEST(ExpectationsTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
-  const RunSummary summary = testing::fake_summary(24);
-  Expectation pass{"arr", 24, "p50", Comparison::kGreaterEqual, 1, "arr <grows> & \"more\"", {}};
-  Expectation fail{"arr", 24, "p50", Comparison::kLess, 1, "arr small", {"a&b.yaml", 9, 5}};
-  ExpectationSuite suite{"a&b", "a&b.yaml", check_expectations({pass, fail}, summary), ""};
-  ExpectationSuite broken{"broken", "broken.yaml", {}, "invalid scenario (2 problems)"};
-  const std::string xml = junit_xml({suite, broken});
-  EXPECT_EQ(testing::xml_problem(xml), "") << xml;
-  EXPECT_NE(xml.find("<testsuites name=\"teamsim\" tests=\"3\" failures=\"1\" errors=\"1\">"),
-            std::string::npos)
-      << xml;
-  EXPECT_NE(xml.find("name=\"arr &lt;grows&gt; &amp; &quot;more&quot;\""), std::string::npos);
-  EXPECT_NE(xml.find("<failure message=\"p50(arr) at month 24 = 1,300,000 (expected &lt; 1)\""),
-            std::string::npos)
-      << xml;
-  EXPECT_NE(xml.find("a&amp;b.yaml:9:5:"), std::string::npos);
-  EXPECT_NE(xml.find("<error message=\"invalid scenario (2 problems)\""), std::string::npos);
-}
-
-TEST(ExpectationsTest, XmlCheckerCatchesMistakes) {
-  EXPECT_NE(testing::xml_problem("<a><b></a></b>"), "");
-  EXPECT_NE(testing::xml_problem("<a>&nbsp;</a>"), "");
-  EXPECT_NE(testing::xml_problem("<a x=\"1></a>"), "");
-  EXPECT_EQ(testing::xml_problem("<?xml version=\"1.0\"?>\n<a><b/>x &amp; y</a>\n"), "");
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
-#include "app/analysis/expectations.h"
+#include "app/scenario/expectations.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
-#include "app/charts/chart_axis.h"
-#include "app/charts/svg_writer.h"
+#include "app/common/number_format.h"
+#include "app/common/suggestions.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
 
@@ -26,34 +25,9 @@ Comparison parse_operator(const std::string& text) {
   return Comparison::kGreaterEqual;
 }
 
-/// A threshold for messages: whole numbers grouped, small ones with up to 4 decimals.
-std::string format_threshold(double value) {
-  if ((value == std::round(value) || std::fabs(value) >= 100) && std::fabs(value) < 1e15) {
-    return format_grouped(value, 0);
-  }
-  std::string text = fmt::format("{:.4f}", value);
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
-
 std::string default_name(const Expectation& e) {
   return fmt::format("{}({}) at month {} {} {}", e.stat, e.metric, e.month, comparison_symbol(e.op),
                      format_threshold(e.value));
-}
-
-bool compare(double actual, Comparison op, double value) {
-  switch (op) {
-    case Comparison::kLess:
-      return actual < value;
-    case Comparison::kLessEqual:
-      return actual <= value;
-    case Comparison::kGreater:
-      return actual > value;
-    case Comparison::kGreaterEqual:
-      return actual >= value;
-  }
-  return false;
 }
 
 std::optional<Expectation> read_one(const YamlNode& node, const std::string& key_path,
@@ -151,6 +125,16 @@ std::string_view comparison_symbol(Comparison op) {
   return "?";
 }
 
+std::string format_threshold(double value) {
+  if ((value == std::round(value) || std::fabs(value) >= 100) && std::fabs(value) < 1e15) {
+    return format_grouped(value, 0);
+  }
+  std::string text = fmt::format("{:.4f}", value);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
 std::vector<Expectation> read_expectations(const YamlNode& node, const std::string& key_path,
                                            int horizon_months,
                                            const std::vector<std::string>& metric_names,
@@ -177,91 +161,6 @@ std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
   constexpr int kAnyMonth = 1'000'000;
   return read_expectations(node, "expect", horizon_known ? spec.horizon_months : kAnyMonth,
                            model::MetricLayout(spec).names(), sink);
-}
-
-std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>& expectations,
-                                                  const RunSummary& summary) {
-  std::vector<ExpectationResult> results;
-  for (const Expectation& e : expectations) {
-    ExpectationResult result;
-    result.expectation = e;
-    result.actual = std::numeric_limits<double>::quiet_NaN();
-    const MetricSummary* metric = summary.find(e.metric);
-    const Eigen::Index m = e.month - 1;
-    if (metric != nullptr && m >= 0 && m < metric->stats.mean.size()) {
-      if (e.stat == "mean") {
-        result.actual = metric->stats.mean(m);
-      } else {
-        for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
-          if (e.stat == sim::kPercentileNames[p]) {
-            result.actual = metric->stats.percentiles(m, static_cast<Eigen::Index>(p));
-          }
-        }
-      }
-    }
-    const std::string expected =
-        fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
-    if (std::isnan(result.actual)) {
-      result.passed = false;
-      result.message = fmt::format("{}({}) at month {} is not in the results ({})", e.stat,
-                                   e.metric, e.month, expected);
-    } else {
-      result.passed = compare(result.actual, e.op, e.value);
-      result.message = fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
-                                   format_threshold(result.actual), expected);
-    }
-    results.push_back(std::move(result));
-  }
-  return results;
-}
-
-std::size_t count_failures(const std::vector<ExpectationResult>& results) {
-  return static_cast<std::size_t>(std::count_if(
-      results.begin(), results.end(), [](const ExpectationResult& r) { return !r.passed; }));
-}
-
-std::string junit_xml(const std::vector<ExpectationSuite>& suites) {
-  std::size_t tests = 0, failures = 0, errors = 0;
-  for (const ExpectationSuite& suite : suites) {
-    tests += suite.error.empty() ? suite.results.size() : 1;
-    failures += count_failures(suite.results);
-    errors += suite.error.empty() ? 0 : 1;
-  }
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  xml += fmt::format("<testsuites name=\"teamsim\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                     tests, failures, errors);
-  for (const ExpectationSuite& suite : suites) {
-    const std::string name = xml_escape_attribute(suite.name);
-    const std::string file = xml_escape_attribute(suite.file);
-    if (!suite.error.empty()) {
-      xml += fmt::format(
-          "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
-          "    <testcase classname=\"teamsim.{}\" name=\"run\" file=\"{}\">\n"
-          "      <error message=\"{}\" type=\"run\"/>\n    </testcase>\n  </testsuite>\n",
-          name, name, file, xml_escape_attribute(suite.error));
-      continue;
-    }
-    xml += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
-                       name, suite.results.size(), count_failures(suite.results));
-    for (const ExpectationResult& result : suite.results) {
-      const Expectation& e = result.expectation;
-      xml +=
-          fmt::format("    <testcase classname=\"teamsim.{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                      name, xml_escape_attribute(e.name), file, e.mark.line);
-      if (result.passed) {
-        xml += "/>\n";
-        continue;
-      }
-      xml += fmt::format(
-          ">\n      <failure message=\"{}\" type=\"expectation\">{}:{}:{}: {}</failure>\n"
-          "    </testcase>\n",
-          xml_escape_attribute(result.message), xml_escape_text(suite.file), e.mark.line,
-          e.mark.column, xml_escape_text(result.message));
-    }
-    xml += "  </testsuite>\n";
-  }
-  xml += "</testsuites>\n";
-  return xml;
 }
 
 }  // namespace teamsim::app

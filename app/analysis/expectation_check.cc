@@ -1,0 +1,72 @@
+#include "app/analysis/expectation_check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+bool compare(double actual, Comparison op, double value) {
+  switch (op) {
+    case Comparison::kLess:
+      return actual < value;
+    case Comparison::kLessEqual:
+      return actual <= value;
+    case Comparison::kGreater:
+      return actual > value;
+    case Comparison::kGreaterEqual:
+      return actual >= value;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>& expectations,
+                                                  const RunSummary& summary) {
+  std::vector<ExpectationResult> results;
+  for (const Expectation& e : expectations) {
+    ExpectationResult result;
+    result.expectation = e;
+    result.actual = std::numeric_limits<double>::quiet_NaN();
+    const MetricSummary* metric = summary.find(e.metric);
+    const Eigen::Index m = e.month - 1;
+    if (metric != nullptr && m >= 0 && m < metric->stats.mean.size()) {
+      if (e.stat == "mean") {
+        result.actual = metric->stats.mean(m);
+      } else {
+        for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
+          if (e.stat == sim::kPercentileNames[p]) {
+            result.actual = metric->stats.percentiles(m, static_cast<Eigen::Index>(p));
+          }
+        }
+      }
+    }
+    const std::string expected =
+        fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
+    if (std::isnan(result.actual)) {
+      result.passed = false;
+      result.message = fmt::format("{}({}) at month {} is not in the results ({})", e.stat,
+                                   e.metric, e.month, expected);
+    } else {
+      result.passed = compare(result.actual, e.op, e.value);
+      result.message = fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
+                                   format_threshold(result.actual), expected);
+    }
+    results.push_back(std::move(result));
+  }
+  return results;
+}
+
+std::size_t count_failures(const std::vector<ExpectationResult>& results) {
+  return static_cast<std::size_t>(std::count_if(
+      results.begin(), results.end(), [](const ExpectationResult& r) { return !r.passed; }));
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "app/analysis/run_summary.h"
+#include "app/scenario/expectations.h"
+
+// A scenario's `expect:` assertions (app/scenario/expectations.h) checked against a run's results.
+
+namespace teamsim::app {
+
+/// The outcome of one expectation on a run's results.
+struct ExpectationResult {
+  Expectation expectation;
+  double actual = 0;    ///< the statistic the run produced (NaN when it is missing)
+  bool passed = false;  ///< a missing statistic fails
+  std::string message;  ///< "p50(arr) at month 24 = 2,350,000 (expected >= 2,000,000)"
+};
+
+/// Checks each expectation against `summary`, in order.
+std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>& expectations,
+                                                  const RunSummary& summary);
+
+/// The number of results that failed.
+std::size_t count_failures(const std::vector<ExpectationResult>& results);
+
+}  // namespace teamsim::app

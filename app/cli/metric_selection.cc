@@ -1,0 +1,41 @@
+#include "app/cli/metric_selection.h"
+
+#include <fmt/format.h>
+
+#include <string_view>
+
+#include "app/common/suggestions.h"
+
+namespace teamsim::app {
+
+std::optional<std::vector<std::size_t>> select_metrics(const model::MetricLayout& layout,
+                                                       const std::vector<std::string>& patterns,
+                                                       std::string& error) {
+  std::vector<bool> keep(layout.size(), false);
+  const std::vector<std::string> names = layout.names();
+  for (const std::string& pattern : patterns) {
+    const bool prefix = !pattern.empty() && pattern.back() == '*';
+    const std::string_view stem = std::string_view(pattern).substr(0, pattern.size() - prefix);
+    bool matched = false;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (prefix ? names[i].rfind(stem, 0) == 0 : names[i] == pattern) {
+        keep[i] = true;
+        matched = true;
+      }
+    }
+    if (matched) continue;
+    const std::string close = closest_match(stem, names);
+    error = fmt::format("--metrics: no metric {} '{}'{}", prefix ? "starts with" : "is named", stem,
+                        close.empty()
+                            ? " (every metric is listed in docs/metrics.md and in summary.csv)"
+                            : fmt::format("; did you mean '{}'?", close));
+    return std::nullopt;
+  }
+  std::vector<std::size_t> columns;
+  for (std::size_t i = 0; i < keep.size(); ++i) {
+    if (keep[i]) columns.push_back(i);
+  }
+  return columns;
+}
+
+}  // namespace teamsim::app

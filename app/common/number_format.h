@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+// Numbers as teamsim writes them for people: in messages, tables, reports and chart labels.
+
+namespace teamsim::app {
+
+/// A number with a fixed count of decimals and thousands separators, the currency symbol after
+/// the sign: format_grouped(-1234.5, 1, "$") is "-$1,234.5". Not finite: "n/a".
+std::string format_grouped(double value, int decimals, std::string_view currency_symbol = "");
+
+/// A number for people, about 3 significant digits: below 10,000 in full with separators
+/// ("12", "0.25", "9,500"), above with a suffix k, M, B or T ("250k", "$1.5M", "-$12.3M").
+/// NaN and infinity are "n/a".
+std::string format_compact(double value, std::string_view currency_symbol = "");
+
+/// |value| with the largest of the suffixes k, M, B, T not above it (k below 1,000), its
+/// digits down to 10^resolution_exponent (no decimals when that is at or above the suffix),
+/// trailing zeros trimmed, the sign and currency symbol in front: format_suffixed(1.5e6, 5, "$")
+/// is "$1.5M", format_suffixed(-250000, 3) is "-250k".
+std::string format_suffixed(double value, int resolution_exponent,
+                            std::string_view currency_symbol = "");
+
+/// The shortest text that reads back as `value` ("0.25", "3000000", "1e+20"), as in diagnostics
+/// that quote what the user wrote or a limit.
+std::string format_number(double value);
+
+}  // namespace teamsim::app

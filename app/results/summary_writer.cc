@@ -1,0 +1,101 @@
+#include "app/results/summary_writer.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/common/csv.h"
+#include "app/common/version.h"
+#include "app/scenario/scenario_json.h"
+
+namespace teamsim::app {
+namespace {
+
+/// Bumped whenever a field of summary.json changes meaning or disappears.
+constexpr int kSummarySchemaVersion = 1;
+
+const char* kind_name(model::MetricKind kind) {
+  return kind == model::MetricKind::kStock ? "stock" : "flow";
+}
+
+}  // namespace
+
+std::string_view bin_rule_name(sim::BinRule rule) {
+  switch (rule) {
+    case sim::BinRule::kFreedmanDiaconis:
+      return "freedman-diaconis";
+    case sim::BinRule::kSturges:
+      return "sturges";
+    case sim::BinRule::kSingleValue:
+      return "single-value";
+  }
+  return "";
+}
+
+std::string summary_csv(const RunSummary& summary) {
+  std::string out = "scenario,month,metric,unit,mean,se";
+  for (const char* name : sim::kPercentileNames) out += fmt::format(",{}", name);
+  out += '\n';
+  const std::string scenario = csv_field(summary.scenario_name);
+  for (const MetricSummary& metric : summary.metrics) {
+    for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
+      out += fmt::format("{},{},{},{},{},{}", scenario, month + 1, metric.info.name,
+                         metric.info.unit, metric.stats.mean(month), metric.stats.se(month));
+      for (Eigen::Index p = 0; p < metric.stats.percentiles.cols(); ++p) {
+        out += fmt::format(",{}", metric.stats.percentiles(month, p));
+      }
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& spec) {
+  nlohmann::ordered_json doc;
+  doc["schema_version"] = kSummarySchemaVersion;
+  doc["tool"] = "teamsim";
+  doc["version"] = kVersion;
+  doc["scenario"] = summary.scenario_name;
+  doc["scenario_hash"] = summary.scenario_hash;
+  doc["seed"] = summary.seed;
+  doc["replications"] = summary.replications;
+  doc["horizon_months"] = summary.horizon_months;
+  doc["currency"] = summary.currency;
+  doc["percentiles"] = sim::kPercentileNames;
+  nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
+  for (const MetricSummary& metric : summary.metrics) {
+    nlohmann::ordered_json entry;
+    entry["name"] = metric.info.name;
+    entry["unit"] = metric.info.unit;
+    entry["kind"] = kind_name(metric.info.kind);
+    entry["description"] = metric.info.description;
+    const auto column = [](const auto& vector) {
+      return std::vector<double>(vector.data(), vector.data() + vector.size());
+    };
+    entry["mean"] = column(metric.stats.mean);
+    entry["se"] = column(metric.stats.se);
+    for (Eigen::Index p = 0; p < metric.stats.percentiles.cols(); ++p) {
+      const Eigen::VectorXd values = metric.stats.percentiles.col(p);
+      entry[sim::kPercentileNames[static_cast<std::size_t>(p)]] = column(values);
+    }
+    metrics.push_back(std::move(entry));
+  }
+  doc["metrics"] = std::move(metrics);
+  nlohmann::ordered_json histograms = nlohmann::ordered_json::array();
+  for (const HistogramSummary& h : summary.histograms) {
+    nlohmann::ordered_json entry;
+    entry["metric"] = h.metric;
+    entry["month"] = h.month;
+    entry["rule"] = bin_rule_name(h.histogram.rule);
+    entry["first_edge"] = h.histogram.first_edge;
+    entry["bin_width"] = h.histogram.bin_width;
+    entry["counts"] = h.histogram.counts;
+    entry["missing"] = h.histogram.missing;
+    histograms.push_back(std::move(entry));
+  }
+  doc["histograms"] = std::move(histograms);
+  doc["resolved_scenario"] = scenario_to_json(spec);
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,38 @@
+#include "app/results/junit.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/app/report_test_util.h"
+#include "tests/app/xml_check.h"
+
+namespace teamsim::app {
+namespace {
+
+TEST(JunitTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
+  const RunSummary summary = testing::fake_summary(24);
+  Expectation pass{"arr", 24, "p50", Comparison::kGreaterEqual, 1, "arr <grows> & \"more\"", {}};
+  Expectation fail{"arr", 24, "p50", Comparison::kLess, 1, "arr small", {"a&b.yaml", 9, 5}};
+  ExpectationSuite suite{"a&b", "a&b.yaml", check_expectations({pass, fail}, summary), ""};
+  ExpectationSuite broken{"broken", "broken.yaml", {}, "invalid scenario (2 problems)"};
+  const std::string xml = junit_xml({suite, broken});
+  EXPECT_EQ(testing::xml_problem(xml), "") << xml;
+  EXPECT_NE(xml.find("<testsuites name=\"teamsim\" tests=\"3\" failures=\"1\" errors=\"1\">"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("name=\"arr &lt;grows&gt; &amp; &quot;more&quot;\""), std::string::npos);
+  EXPECT_NE(xml.find("<failure message=\"p50(arr) at month 24 = 1,300,000 (expected &lt; 1)\""),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("a&amp;b.yaml:9:5:"), std::string::npos);
+  EXPECT_NE(xml.find("<error message=\"invalid scenario (2 problems)\""), std::string::npos);
+}
+
+TEST(JunitTest, XmlCheckerCatchesMistakes) {
+  EXPECT_NE(testing::xml_problem("<a><b></a></b>"), "");
+  EXPECT_NE(testing::xml_problem("<a>&nbsp;</a>"), "");
+  EXPECT_NE(testing::xml_problem("<a x=\"1></a>"), "");
+  EXPECT_EQ(testing::xml_problem("<?xml version=\"1.0\"?>\n<a><b/>x &amp; y</a>\n"), "");
+}
+
+}  // namespace
+}  // namespace teamsim::app
