@@ -127,9 +127,7 @@ void Replication::fail_limit(const std::string& what, std::uint64_t limit,
   message += std::to_string(spec_.horizon_months);
   message += "; ";
   message += advice;
-  LimitExceeded error(message);
-  limit_exceeded_ = std::make_exception_ptr(error);
-  throw error;
+  throw LimitExceeded(message);
 }
 
 void Replication::fail_requisition_limit() const {
@@ -218,10 +216,10 @@ const Eigen::MatrixXd& Replication::run(const std::atomic<bool>* stop_requested)
   };
   try {
     if (!simulator_.run_until(horizon_days, *this, stop)) throw sim::ReplicationStopped();
-  } catch (const sim::SimulationError&) {
+  } catch (const sim::SimulationError& error) {
     // The simulator prefixes what a handler throws with the day and the event kind. A passed
     // limit is the scenario's doing and its message already says when: rethrow it as it was.
-    if (limit_exceeded_) std::rethrow_exception(limit_exceeded_);
+    sim::rethrow_nested<LimitExceeded>(error);
     throw;
   }
   assert(months_recorded_ == spec_.horizon_months);

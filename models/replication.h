@@ -5,7 +5,6 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
-#include <exception>
 #include <limits>
 #include <string>
 #include <vector>
@@ -343,8 +342,6 @@ class Replication {
 
   const ScenarioSpec& spec_;
   ReplicationLimits limits_;
-  /// The LimitExceeded thrown by fail_limit, to rethrow unwrapped from run().
-  mutable std::exception_ptr limit_exceeded_;
   /// Steps of searches through sellers and opportunities so far (ReplicationLimits::work).
   std::uint64_t work_ = 0;
   const MetricLayout& layout_;

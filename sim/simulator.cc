@@ -8,10 +8,10 @@ namespace teamsim::sim {
 
 namespace {
 
-std::string describe_failure(const std::string& what, Time time, std::uint32_t kind) {
+std::string describe_failure(Time time, std::uint32_t kind) {
   std::ostringstream message;
   message.precision(10);
-  message << "at day " << time << " (event kind " << kind << "): " << what;
+  message << "at day " << time << " (event kind " << kind << ")";
   return message.str();
 }
 
@@ -24,8 +24,8 @@ std::string describe_failure(const std::string& what, Time time, std::uint32_t k
 
 }  // namespace
 
-SimulationError::SimulationError(const std::string& what, Time time, std::uint32_t kind)
-    : std::runtime_error(describe_failure(what, time, kind)), time_(time), kind_(kind) {}
+SimulationError::SimulationError(Time time, std::uint32_t kind)
+    : std::runtime_error(describe_failure(time, kind)), time_(time), kind_(kind) {}
 
 EventId Simulator::schedule_in(Time delay, Priority priority, std::uint32_t kind,
                                std::uint32_t subject) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -8,11 +9,12 @@
 
 namespace teamsim::sim {
 
-/// Thrown when an event handler fails: carries the simulation time and event kind so the error
-/// says where in the run it happened.
+/// Thrown when an event handler fails: says where in the run it happened ("at day 12.5 (event
+/// kind 3)"), with the handler's own exception nested in it, type and message intact
+/// (std::rethrow_if_nested, or rethrow_nested below), as SimPy keeps it as `__cause__`.
 class SimulationError : public std::runtime_error {
  public:
-  SimulationError(const std::string& what, Time time, std::uint32_t kind);
+  SimulationError(Time time, std::uint32_t kind);
   Time time() const { return time_; }
   std::uint32_t kind() const { return kind_; }
 
@@ -20,6 +22,19 @@ class SimulationError : public std::runtime_error {
   Time time_;
   std::uint32_t kind_;
 };
+
+/// When `error` (typically a SimulationError) has an exception of type E nested in it, throws that
+/// one, as it was thrown; otherwise returns.
+template <class E>
+void rethrow_nested(const std::exception& error) {
+  try {
+    std::rethrow_if_nested(error);
+  } catch (const E&) {
+    throw;
+  } catch (...) {
+    // Another type: the caller keeps `error`.
+  }
+}
 
 /// The clock and the pending events of one replication. The model passes itself as the handler:
 /// any callable `void(const Event&)`; it may schedule and cancel events while handling one.
@@ -58,8 +73,8 @@ class Simulator {
       handler(event);
     } catch (const SimulationError&) {
       throw;
-    } catch (const std::exception& e) {
-      throw SimulationError(e.what(), event.time, event.kind);
+    } catch (...) {
+      std::throw_with_nested(SimulationError(event.time, event.kind));
     }
     return true;
   }

@@ -135,21 +135,67 @@ TEST(SimulatorTest, HandlerExceptionIsRethrownWithTheTimeAndKind) {
   } catch (const SimulationError& e) {
     EXPECT_EQ(e.time(), 12.5);
     EXPECT_EQ(e.kind(), 3u);
-    EXPECT_EQ(std::string(e.what()), "at day 12.5 (event kind 3): rep has no territory");
+    EXPECT_EQ(std::string(e.what()), "at day 12.5 (event kind 3)");
+    EXPECT_THROW(std::rethrow_if_nested(e), std::runtime_error);
   }
   EXPECT_EQ(sim.now(), 12.5);
+}
+
+/// A handler's own exception type, to find again inside the SimulationError.
+struct HandlerFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+  int code = 42;
+};
+
+TEST(SimulatorTest, SimulationErrorKeepsTheHandlersExceptionNestedWithItsType) {
+  Simulator sim;
+  sim.schedule_at(3.0, 0, 5);
+  auto handler = [](const Event&) { throw HandlerFailure("boom"); };
+  try {
+    sim.step(handler);
+    FAIL() << "expected SimulationError";
+  } catch (const SimulationError& e) {
+    EXPECT_EQ(e.kind(), 5u);
+    try {
+      std::rethrow_if_nested(e);
+      FAIL() << "expected the handler's exception nested";
+    } catch (const HandlerFailure& inner) {
+      EXPECT_STREQ(inner.what(), "boom");
+      EXPECT_EQ(inner.code, 42);
+    }
+  }
+}
+
+TEST(SimulatorTest, RethrowNestedThrowsOnlyTheAskedType) {
+  Simulator sim;
+  sim.schedule_at(1.0, 0, 1);
+  sim.schedule_at(2.0, 0, 1);
+  auto handler = [](const Event& event) {
+    if (event.time < 1.5) throw HandlerFailure("typed");
+    throw std::logic_error("other");
+  };
+  try {
+    sim.step(handler);
+  } catch (const SimulationError& e) {
+    EXPECT_THROW(rethrow_nested<HandlerFailure>(e), HandlerFailure);
+  }
+  try {
+    sim.step(handler);
+  } catch (const SimulationError& e) {
+    EXPECT_NO_THROW(rethrow_nested<HandlerFailure>(e));
+  }
 }
 
 TEST(SimulatorTest, SimulationErrorFromAHandlerIsNotWrappedTwice) {
   Simulator sim;
   sim.schedule_at(4.0, 0, 8);
-  auto handler = [](const Event&) { throw SimulationError("inner", 1.0, 2); };
+  auto handler = [](const Event&) { throw SimulationError(1.0, 2); };
   try {
     sim.step(handler);
     FAIL() << "expected SimulationError";
   } catch (const SimulationError& e) {
     EXPECT_EQ(e.time(), 1.0);
-    EXPECT_EQ(std::string(e.what()), "at day 1 (event kind 2): inner");
+    EXPECT_EQ(std::string(e.what()), "at day 1 (event kind 2)");
   }
 }
 
