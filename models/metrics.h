@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,67 +26,29 @@ struct MetricInfo {
   std::string description;
 };
 
-/// The metrics every scenario reports, in output order. Per-role headcounts follow them.
+/// The metrics every scenario reports, in output order (models/metrics.def). Per-role headcounts
+/// and the other families follow them in a MetricLayout.
 enum class Metric : std::size_t {
-  kHeadcountTotal,
-  kRampedCapacity,
-  kOpenRequisitions,
-  kHires,
-  kDepartures,
-  kLeads,
-  kLeadsUnworked,
-  kOpportunitiesOpened,
-  kDealsWon,
-  kDealsLost,
-  kOpenOpportunities,
-  kNewBookings,
-  kCustomers,
-  kLogoChurn,
-  kMrr,
-  kArr,
-  kRevenue,
-  kPayroll,
-  kTotalCost,
-  kCash,
-  kCommission,
-  kHiringCost,
-  kChannelCost,
-  kCumulativeBurn,
-  kCashEverNegative,
-  kCac,
-  kCacPaybackMonths,
-  kWinRate,
-  kAvgCycleDays,
-  kComplexOpportunities,
-  kSpecialistQueue,
-  kSpecialistQueueWaitDays,
-  kLeadsDisqualified,
-  kLeadsNotConverted,
-  kBookingsPerAe,
-  kQuotaAttainmentMean,
-  kQuotaAttainmentP10,
-  kQuotaAttainmentP50,
-  kQuotaAttainmentP90,
-  kShareAtQuota,
-  kRampedAes,
-  kManagementCoverage,
-  kRecruitingQueue,
-  kAvgTimeToHireDays,
-  kOnboardingQueue,
-  kTerritoryMoves,
-  kEmployeeRetentionT12m,
-  kCoveredCustomers,
-  kRenewals,
-  kGrrT12m,
-  kNrrT12m,
-  kLogoRetentionT12m,
-  kCollections,
-  kDeferredRevenue,
-  kTeamQuotaAttainment,
-  kRepsOnPlan,
-  kPerformanceExits,
+#define TEAMSIM_METRIC(enumerator, name, unit, kind, description) enumerator,
+#include "models/metrics.def"
   kCount  ///< number of fixed metrics, not a metric
 };
+
+/// One fixed metric as models/metrics.def lists it.
+struct FixedMetric {
+  const char* name;
+  const char* unit;
+  MetricKind kind;
+  const char* description;
+};
+
+/// Every fixed metric, in Metric order.
+inline constexpr FixedMetric kFixedMetrics[] = {
+#define TEAMSIM_METRIC(enumerator, name, unit, kind, description) \
+  {name, unit, MetricKind::k##kind, description},
+#include "models/metrics.def"
+};
+static_assert(std::size(kFixedMetrics) == static_cast<std::size_t>(Metric::kCount));
 
 /// Bands of quota attainment, each reported as "quota_attainment.<band>": how many ramped sellers
 /// with a quota have an attainment (a share of quota, see docs/metrics.md) in the band.
