@@ -29,6 +29,198 @@ ordered_json make_distribution(sim::Family family, ordered_json params) {
   return json;
 }
 
+// The fields only roles of some kinds have.
+void add_kind_fields(const model::RoleSpec& role, ordered_json& fields) {
+  switch (role.kind) {
+    case model::RoleKind::kAccountExecutive:
+      fields["max_open_opportunities"] = role.max_open_opportunities;
+      fields["prospecting_leads_per_month"] = role.prospecting_leads_per_month;
+      fields["hands_off_leads"] = role.hands_off_leads;
+      fields["annual_quota"] = role.annual_quota;
+      fields["on_target_earnings"] = role.on_target_earnings;
+      fields["performance"] = distribution_to_json(role.performance);
+      break;
+    case model::RoleKind::kSalesManager:
+    case model::RoleKind::kAssistantManager:
+      fields["span_of_control"] = role.span_of_control;
+      fields["concurrent_searches"] = role.concurrent_searches;
+      fields["trainees_at_once"] = role.trainees_at_once;
+      break;
+    case model::RoleKind::kCustomerSuccess:
+      fields["accounts_per_rep"] = role.accounts_per_rep;
+      break;
+    case model::RoleKind::kSpecialist:
+      fields["concurrent_deals"] = role.concurrent_deals;
+      break;
+    case model::RoleKind::kSalesOperations:
+      fields["leads_screened_per_month"] = role.leads_screened_per_month;
+      break;
+    case model::RoleKind::kSalesEnablement:
+      fields["trainees_at_once"] = role.trainees_at_once;
+      fields["reps_supported"] = role.reps_supported;
+      fields["ramp_reduction"] = role.ramp_reduction;
+      fields["productivity_uplift"] = role.productivity_uplift;
+      break;
+  }
+}
+
+ordered_json role_to_json(const model::RoleSpec& role) {
+  ordered_json fields;
+  fields["kind"] = std::string(model::name_of(role.kind));
+  fields["annual_salary"] = role.annual_salary;
+  fields["time_to_fill_days"] = distribution_to_json(role.time_to_fill_days);
+  fields["onboarding_days"] = distribution_to_json(role.onboarding_days);
+  fields["ramp_months"] = distribution_to_json(role.ramp_months);
+  fields["ramp_curve"] = std::string(model::name_of(role.ramp_curve));
+  fields["annual_attrition"] = role.annual_attrition;
+  fields["backfill"] = role.backfill;
+  fields["backfill_delay_days"] = distribution_to_json(role.backfill_delay_days);
+  fields["backfill_source"] = role.backfill_source;
+  add_kind_fields(role, fields);
+  return fields;
+}
+
+ordered_json roles_to_json(const model::ScenarioSpec& spec) {
+  ordered_json roles = ordered_json::object();
+  for (const model::RoleSpec& role : spec.roles) roles[role.name] = role_to_json(role);
+  return roles;
+}
+
+ordered_json hire_sources_to_json(const model::ScenarioSpec& spec) {
+  ordered_json sources = ordered_json::object();
+  for (const model::HireSourceSpec& source : spec.hire_sources) {
+    sources[source.name] = {{"time_to_fill_factor", source.time_to_fill_factor},
+                            {"ramp_factor", source.ramp_factor},
+                            {"productivity", source.productivity},
+                            {"attrition_factor", source.attrition_factor},
+                            {"salary_factor", source.salary_factor},
+                            {"cost_per_hire", source.cost_per_hire}};
+  }
+  return sources;
+}
+
+ordered_json territories_to_json(const model::ScenarioSpec& spec) {
+  ordered_json territories = ordered_json::object();
+  for (const model::TerritorySpec& territory : spec.territories) {
+    territories[territory.name] = {{"inbound_leads_per_month", territory.inbound_leads_per_month},
+                                   {"accounts", territory.accounts},
+                                   {"cool_off_months", territory.cool_off_months},
+                                   {"win_rate_factor", territory.win_rate_factor},
+                                   {"deal_size_factor", territory.deal_size_factor}};
+  }
+  return territories;
+}
+
+ordered_json starting_staff_to_json(const model::ScenarioSpec& spec) {
+  ordered_json staff = ordered_json::array();
+  for (const model::StartingStaffSpec& entry : spec.starting_staff) {
+    ordered_json item = {{"role", entry.role}, {"count", entry.count}};
+    if (!entry.territory.empty()) item["territory"] = entry.territory;
+    staff.push_back(std::move(item));
+  }
+  return staff;
+}
+
+ordered_json hires_to_json(const model::ScenarioSpec& spec) {
+  ordered_json hires = ordered_json::array();
+  for (const model::HireSpec& hire : spec.hires) {
+    ordered_json item = {{"role", hire.role}, {"count", hire.count}, {"month", hire.start_month}};
+    if (!hire.territory.empty()) item["territory"] = hire.territory;
+    item["source"] = hire.source;
+    hires.push_back(std::move(item));
+  }
+  return hires;
+}
+
+ordered_json hiring_rule_to_json(const model::HiringRuleSpec& rule) {
+  ordered_json item = {{"role", rule.role}, {"count", rule.count}};
+  const std::string basis_key(model::name_of(rule.basis));
+  if (rule.basis == model::RuleBasis::kNone) {
+    item[basis_key] = rule.every_months;
+  } else {
+    item[basis_key] = rule.ratio;
+  }
+  item["from_month"] = rule.from_month;
+  if (rule.until_month != std::numeric_limits<int>::max()) item["until_month"] = rule.until_month;
+  if (rule.max_count != model::kUnlimited) item["max_count"] = rule.max_count;
+  if (!rule.territory.empty()) item["territory"] = rule.territory;
+  item["source"] = rule.source;
+  return item;
+}
+
+ordered_json hiring_rules_to_json(const model::ScenarioSpec& spec) {
+  ordered_json rules = ordered_json::array();
+  for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
+    rules.push_back(hiring_rule_to_json(rule));
+  }
+  return rules;
+}
+
+ordered_json pipeline_to_json(const model::PipelineSpec& pipeline) {
+  return {{"win_rate", distribution_to_json(pipeline.win_rate)},
+          {"deal_size_acv", distribution_to_json(pipeline.deal_size_acv)},
+          {"sales_cycle_days", distribution_to_json(pipeline.sales_cycle_days)},
+          {"complex_share", pipeline.complex_share},
+          {"specialist_help_days", distribution_to_json(pipeline.specialist_help_days)},
+          {"specialist_win_rate_factor", pipeline.specialist_win_rate_factor},
+          {"unassisted_win_rate_factor", pipeline.unassisted_win_rate_factor},
+          {"unqualified_lead_share", pipeline.unqualified_lead_share},
+          {"qualification_accuracy", pipeline.qualification_accuracy},
+          {"rebalance_every_months", pipeline.rebalance_every_months}};
+}
+
+ordered_json products_to_json(const model::ScenarioSpec& spec) {
+  ordered_json products = ordered_json::object();
+  for (const model::ProductSpec& product : spec.products) {
+    products[product.name] = {{"share", product.share},
+                              {"win_rate", distribution_to_json(product.win_rate)},
+                              {"deal_size_acv", distribution_to_json(product.deal_size_acv)},
+                              {"sales_cycle_days", distribution_to_json(product.sales_cycle_days)},
+                              {"complex_share", product.complex_share}};
+  }
+  return products;
+}
+
+ordered_json channels_to_json(const model::ScenarioSpec& spec) {
+  ordered_json channels = ordered_json::object();
+  for (const model::ChannelSpec& channel : spec.channels) {
+    channels[channel.name] = {{"share", channel.share},
+                              {"lead_conversion", channel.lead_conversion},
+                              {"cycle_factor", channel.cycle_factor},
+                              {"win_rate_factor", channel.win_rate_factor},
+                              {"cost_per_lead", channel.cost_per_lead}};
+  }
+  return channels;
+}
+
+ordered_json segments_to_json(const model::ScenarioSpec& spec) {
+  ordered_json segments = ordered_json::object();
+  for (const model::SegmentSpec& segment : spec.segments) {
+    ordered_json by_territory = ordered_json::object();
+    for (const auto& [territory, share] : segment.share_by_territory)
+      by_territory[territory] = share;
+    segments[segment.name] = {{"share", segment.share},
+                              {"share_by_territory", std::move(by_territory)},
+                              {"win_rate_factor", segment.win_rate_factor},
+                              {"deal_size_factor", segment.deal_size_factor},
+                              {"cycle_factor", segment.cycle_factor},
+                              {"churn_factor", segment.churn_factor}};
+  }
+  return segments;
+}
+
+ordered_json customers_to_json(const model::CustomerSpec& customers) {
+  return {{"initial", customers.initial_customers},
+          {"initial_mrr", distribution_to_json(customers.initial_mrr)},
+          {"monthly_churn", customers.monthly_churn},
+          {"monthly_expansion", distribution_to_json(customers.monthly_expansion)},
+          {"annual_contract_share", customers.annual_contract_share},
+          {"annual_churn", customers.annual_churn},
+          {"annual_billing", std::string(model::name_of(customers.annual_billing))},
+          {"covered_churn_factor", customers.covered_churn_factor},
+          {"covered_expansion_bonus", customers.covered_expansion_bonus}};
+}
+
 }  // namespace
 
 ordered_json distribution_to_json(const Distribution& distribution) {
@@ -81,65 +273,8 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
   json["money"] = {{"currency", spec.money.currency},
                    {"starting_cash", spec.money.starting_cash},
                    {"other_monthly_costs", spec.money.other_monthly_costs}};
-
-  ordered_json roles = ordered_json::object();
-  for (const model::RoleSpec& role : spec.roles) {
-    ordered_json fields;
-    fields["kind"] = std::string(model::name_of(role.kind));
-    fields["annual_salary"] = role.annual_salary;
-    fields["time_to_fill_days"] = distribution_to_json(role.time_to_fill_days);
-    fields["onboarding_days"] = distribution_to_json(role.onboarding_days);
-    fields["ramp_months"] = distribution_to_json(role.ramp_months);
-    fields["ramp_curve"] = std::string(model::name_of(role.ramp_curve));
-    fields["annual_attrition"] = role.annual_attrition;
-    fields["backfill"] = role.backfill;
-    fields["backfill_delay_days"] = distribution_to_json(role.backfill_delay_days);
-    fields["backfill_source"] = role.backfill_source;
-    switch (role.kind) {
-      case model::RoleKind::kAccountExecutive:
-        fields["max_open_opportunities"] = role.max_open_opportunities;
-        fields["prospecting_leads_per_month"] = role.prospecting_leads_per_month;
-        fields["hands_off_leads"] = role.hands_off_leads;
-        fields["annual_quota"] = role.annual_quota;
-        fields["on_target_earnings"] = role.on_target_earnings;
-        fields["performance"] = distribution_to_json(role.performance);
-        break;
-      case model::RoleKind::kSalesManager:
-      case model::RoleKind::kAssistantManager:
-        fields["span_of_control"] = role.span_of_control;
-        fields["concurrent_searches"] = role.concurrent_searches;
-        fields["trainees_at_once"] = role.trainees_at_once;
-        break;
-      case model::RoleKind::kCustomerSuccess:
-        fields["accounts_per_rep"] = role.accounts_per_rep;
-        break;
-      case model::RoleKind::kSpecialist:
-        fields["concurrent_deals"] = role.concurrent_deals;
-        break;
-      case model::RoleKind::kSalesOperations:
-        fields["leads_screened_per_month"] = role.leads_screened_per_month;
-        break;
-      case model::RoleKind::kSalesEnablement:
-        fields["trainees_at_once"] = role.trainees_at_once;
-        fields["reps_supported"] = role.reps_supported;
-        fields["ramp_reduction"] = role.ramp_reduction;
-        fields["productivity_uplift"] = role.productivity_uplift;
-        break;
-    }
-    roles[role.name] = std::move(fields);
-  }
-  json["roles"] = std::move(roles);
-
-  ordered_json sources = ordered_json::object();
-  for (const model::HireSourceSpec& source : spec.hire_sources) {
-    sources[source.name] = {{"time_to_fill_factor", source.time_to_fill_factor},
-                            {"ramp_factor", source.ramp_factor},
-                            {"productivity", source.productivity},
-                            {"attrition_factor", source.attrition_factor},
-                            {"salary_factor", source.salary_factor},
-                            {"cost_per_hire", source.cost_per_hire}};
-  }
-  json["hire_sources"] = std::move(sources);
+  json["roles"] = roles_to_json(spec);
+  json["hire_sources"] = hire_sources_to_json(spec);
   json["founder"] = {{"span_of_control", spec.founder.span_of_control},
                      {"concurrent_searches", spec.founder.concurrent_searches},
                      {"time_to_fill_factor", spec.founder.time_to_fill_factor},
@@ -149,106 +284,18 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
                         {"underperformance_months", spec.management.underperformance_months},
                         {"improvement_plan_months", spec.management.improvement_plan_months}};
 
-  ordered_json territories = ordered_json::object();
-  for (const model::TerritorySpec& territory : spec.territories) {
-    territories[territory.name] = {{"inbound_leads_per_month", territory.inbound_leads_per_month},
-                                   {"accounts", territory.accounts},
-                                   {"cool_off_months", territory.cool_off_months},
-                                   {"win_rate_factor", territory.win_rate_factor},
-                                   {"deal_size_factor", territory.deal_size_factor}};
-  }
-  json["territories"] = std::move(territories);
-
-  ordered_json staff = ordered_json::array();
-  for (const model::StartingStaffSpec& entry : spec.starting_staff) {
-    ordered_json item = {{"role", entry.role}, {"count", entry.count}};
-    if (!entry.territory.empty()) item["territory"] = entry.territory;
-    staff.push_back(std::move(item));
-  }
-  json["starting_staff"] = std::move(staff);
-
-  ordered_json hires = ordered_json::array();
-  for (const model::HireSpec& hire : spec.hires) {
-    ordered_json item = {{"role", hire.role}, {"count", hire.count}, {"month", hire.start_month}};
-    if (!hire.territory.empty()) item["territory"] = hire.territory;
-    item["source"] = hire.source;
-    hires.push_back(std::move(item));
-  }
-  json["hires"] = std::move(hires);
-
-  ordered_json rules = ordered_json::array();
-  for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
-    ordered_json item = {{"role", rule.role}, {"count", rule.count}};
-    const std::string basis_key(model::name_of(rule.basis));
-    if (rule.basis == model::RuleBasis::kNone) {
-      item[basis_key] = rule.every_months;
-    } else {
-      item[basis_key] = rule.ratio;
-    }
-    item["from_month"] = rule.from_month;
-    if (rule.until_month != std::numeric_limits<int>::max()) item["until_month"] = rule.until_month;
-    if (rule.max_count != model::kUnlimited) item["max_count"] = rule.max_count;
-    if (!rule.territory.empty()) item["territory"] = rule.territory;
-    item["source"] = rule.source;
-    rules.push_back(std::move(item));
-  }
-  json["hiring_rules"] = std::move(rules);
-
-  const model::PipelineSpec& pipeline = spec.pipeline;
-  json["pipeline"] = {{"win_rate", distribution_to_json(pipeline.win_rate)},
-                      {"deal_size_acv", distribution_to_json(pipeline.deal_size_acv)},
-                      {"sales_cycle_days", distribution_to_json(pipeline.sales_cycle_days)},
-                      {"complex_share", pipeline.complex_share},
-                      {"specialist_help_days", distribution_to_json(pipeline.specialist_help_days)},
-                      {"specialist_win_rate_factor", pipeline.specialist_win_rate_factor},
-                      {"unassisted_win_rate_factor", pipeline.unassisted_win_rate_factor},
-                      {"unqualified_lead_share", pipeline.unqualified_lead_share},
-                      {"qualification_accuracy", pipeline.qualification_accuracy},
-                      {"rebalance_every_months", pipeline.rebalance_every_months}};
-  ordered_json products = ordered_json::object();
-  for (const model::ProductSpec& product : spec.products) {
-    products[product.name] = {{"share", product.share},
-                              {"win_rate", distribution_to_json(product.win_rate)},
-                              {"deal_size_acv", distribution_to_json(product.deal_size_acv)},
-                              {"sales_cycle_days", distribution_to_json(product.sales_cycle_days)},
-                              {"complex_share", product.complex_share}};
-  }
-  json["products"] = std::move(products);
-  ordered_json channels = ordered_json::object();
-  for (const model::ChannelSpec& channel : spec.channels) {
-    channels[channel.name] = {{"share", channel.share},
-                              {"lead_conversion", channel.lead_conversion},
-                              {"cycle_factor", channel.cycle_factor},
-                              {"win_rate_factor", channel.win_rate_factor},
-                              {"cost_per_lead", channel.cost_per_lead}};
-  }
-  json["channels"] = std::move(channels);
-  ordered_json segments = ordered_json::object();
-  for (const model::SegmentSpec& segment : spec.segments) {
-    ordered_json by_territory = ordered_json::object();
-    for (const auto& [territory, share] : segment.share_by_territory)
-      by_territory[territory] = share;
-    segments[segment.name] = {{"share", segment.share},
-                              {"share_by_territory", std::move(by_territory)},
-                              {"win_rate_factor", segment.win_rate_factor},
-                              {"deal_size_factor", segment.deal_size_factor},
-                              {"cycle_factor", segment.cycle_factor},
-                              {"churn_factor", segment.churn_factor}};
-  }
-  json["segments"] = std::move(segments);
+  json["territories"] = territories_to_json(spec);
+  json["starting_staff"] = starting_staff_to_json(spec);
+  json["hires"] = hires_to_json(spec);
+  json["hiring_rules"] = hiring_rules_to_json(spec);
+  json["pipeline"] = pipeline_to_json(spec.pipeline);
+  json["products"] = products_to_json(spec);
+  json["channels"] = channels_to_json(spec);
+  json["segments"] = segments_to_json(spec);
   json["seasonality"] = {{"leads", spec.seasonality.leads},
                          {"closing", spec.seasonality.closing},
                          {"start_month_of_year", spec.seasonality.start_month_of_year}};
-  json["customers"] = {
-      {"initial", spec.customers.initial_customers},
-      {"initial_mrr", distribution_to_json(spec.customers.initial_mrr)},
-      {"monthly_churn", spec.customers.monthly_churn},
-      {"monthly_expansion", distribution_to_json(spec.customers.monthly_expansion)},
-      {"annual_contract_share", spec.customers.annual_contract_share},
-      {"annual_churn", spec.customers.annual_churn},
-      {"annual_billing", std::string(model::name_of(spec.customers.annual_billing))},
-      {"covered_churn_factor", spec.customers.covered_churn_factor},
-      {"covered_expansion_bonus", spec.customers.covered_expansion_bonus}};
+  json["customers"] = customers_to_json(spec.customers);
   return json;
 }
 

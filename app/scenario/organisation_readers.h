@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+
+#include "app/scenario/yaml_reader.h"
+#include "models/scenario_spec.h"
+
+// Readers of the scenario sections about the organisation: hire_sources, roles, founder,
+// management, starting_staff, hires and hiring_rules. Each reads its section into `spec`, reporting
+// every problem to `sink`; keys and defaults: docs/scenario-reference.md.
+
+namespace teamsim::app::loader {
+
+/// hire_sources: built-in sources are amended, new ones start from neutral multipliers.
+void read_hire_sources(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+/// roles: built-in roles are amended (their kind is fixed), new ones need a kind.
+void read_roles(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+void read_founder(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+void read_management(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+/// starting_staff; `planned` counts the people of starting staff and dated hires together.
+void read_starting_staff(const YamlNode& node, model::ScenarioSpec& spec, std::int64_t& planned,
+                         DiagnosticSink& sink);
+/// hires; a month past the horizon is an error only when the horizon was read (`horizon_known`).
+void read_hires(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
+                std::int64_t& planned, DiagnosticSink& sink);
+void read_hiring_rules(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+
+}  // namespace teamsim::app::loader

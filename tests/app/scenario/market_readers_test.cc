@@ -1,0 +1,101 @@
+#include "app/scenario/market_readers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sim/distribution.h"
+#include "tests/app/scenario/section_test_util.h"
+
+// The market's sections read alone into a default scenario: territories, the sales motion,
+// products and segments. (scenario_loader_test.cc reads them in whole files.)
+
+namespace teamsim::app::loader {
+namespace {
+
+using Errors = std::vector<std::string>;
+
+class MarketReadersTest : public SectionTest {
+ protected:
+  void two_territories() {
+    model::TerritorySpec east = model::default_territory();
+    east.name = "east";
+    model::TerritorySpec west = model::default_territory();
+    west.name = "west";
+    spec_.territories = {east, west};
+  }
+};
+
+TEST_F(MarketReadersTest, TerritoriesReplaceTheDefaultOneAndStartFromItsValues) {
+  read_territories(section("territories:\n"
+                           "  east: {inbound_leads_per_month: 30}\n"
+                           "  west: {}\n",
+                           "territories"),
+                   spec_, sink_);
+  EXPECT_EQ(errors(), Errors{});
+  ASSERT_EQ(spec_.territories.size(), 2u);
+  EXPECT_EQ(spec_.territories[0].name, "east");
+  EXPECT_EQ(spec_.territories[0].inbound_leads_per_month, 30);
+  EXPECT_EQ(spec_.territories[1].name, "west");
+  EXPECT_EQ(spec_.territories[1].inbound_leads_per_month,
+            model::default_territory().inbound_leads_per_month);
+}
+
+TEST_F(MarketReadersTest, AnEmptyTerritoriesMapKeepsTheDefault) {
+  read_territories(section("territories: {}\n", "territories"), spec_, sink_);
+  EXPECT_EQ(errors(), Errors{});
+  ASSERT_EQ(spec_.territories.size(), 1u);
+  EXPECT_EQ(spec_.territories[0].name, "all");
+}
+
+TEST_F(MarketReadersTest, AnUnknownSalesMotionIsSuggested) {
+  read_sales_motion(section("sales_motion: transactionl\n", "sales_motion"), spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:1:15: sales_motion: unknown sales motion 'transactionl'; "
+                             "did you mean 'transactional'?"});
+}
+
+TEST_F(MarketReadersTest, ProductsStartFromThePipelinesValues) {
+  spec_.pipeline.win_rate = sim::Distribution::constant(0.3);
+  read_products(section("products:\n"
+                        "  core: {share: 2}\n"
+                        "  addon: {win_rate: 0.1}\n",
+                        "products"),
+                spec_, sink_);
+  EXPECT_EQ(errors(), Errors{});
+  ASSERT_EQ(spec_.products.size(), 2u);
+  EXPECT_EQ(spec_.products[0].share, 2);
+  EXPECT_EQ(spec_.products[0].win_rate.describe(), "0.3");
+  EXPECT_EQ(spec_.products[1].share, 1);
+  EXPECT_EQ(spec_.products[1].win_rate.describe(), "0.1");
+}
+
+TEST_F(MarketReadersTest, ASegmentsShareByTerritoryNamesDefinedTerritories) {
+  two_territories();
+  read_segments(section("segments:\n"
+                        "  smb: {share_by_territory: {esat: 1}}\n",
+                        "segments"),
+                spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:2:30: segments.smb.share_by_territory.esat: unknown "
+                             "territory 'esat'; did you mean 'east'?"});
+}
+
+TEST_F(MarketReadersTest, EveryTerritoryNeedsASegmentWithAPositiveShare) {
+  two_territories();
+  read_segments(section("segments: {smb: {share: 0, share_by_territory: {east: 1}}}\n", "segments"),
+                spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:1:11: segments: every segment's share in territory 'west' "
+                             "is 0; give one a positive share there (share or "
+                             "share_by_territory)"});
+  // With initial customers, the segments' overall shares must not all be 0 either.
+  spec_.segments.clear();
+  spec_.customers.initial_customers = 10;
+  read_segments(
+      section("segments: {smb: {share: 0, share_by_territory: {east: 1, west: 1}}}\n", "segments"),
+      spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:1:11: segments: every segment's share is 0, so the initial "
+                             "customers have no segment; give one a positive share"});
+}
+
+}  // namespace
+}  // namespace teamsim::app::loader
