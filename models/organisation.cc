@@ -1,39 +1,82 @@
-// The organisation: requisitions and recruiting bandwidth, hiring, training capacity, ramp,
-// management coverage, departures and backfill, hiring rules and territory rebalancing.
+#include "models/organisation.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 
 #include "models/ramp.h"
 #include "models/random_draws.h"
-#include "models/replication.h"
 
 namespace teamsim::model {
 namespace {
-
-std::uint32_t kind_of(EventKind kind) { return static_cast<std::uint32_t>(kind); }
 
 bool is_ae_kind(const RoleSpec& role) { return role.kind == RoleKind::kAccountExecutive; }
 
 }  // namespace
 
-double Replication::management_factor() const {
+Organisation::Organisation(ModelContext& context, const AccountPool& accounts)
+    : context_(context),
+      spec_(context.spec),
+      accounts_(accounts),
+      requisitions_by_role_(spec_.roles.size(), 0),
+      people_by_role_(spec_.roles.size(), 0),
+      open_requisitions_by_role_(spec_.roles.size(), 0),
+      sellers_by_territory_(spec_.territories.size()),
+      account_executives_by_territory_(spec_.territories.size(), 0),
+      headcount_by_role_(spec_.roles.size(), 0) {
+  for (const RoleSpec& role : spec_.roles) {
+    // A probability a of leaving within a year is a constant hazard -ln(1 - a) per year.
+    attrition_hazard_per_day_.push_back(-std::log1p(-role.annual_attrition) / kDaysPerYear);
+  }
+  searches_.set_serve([this](std::uint32_t requisition) { start_search(requisition); });
+  searches_.set_capacity(search_capacity());
+  trainers_.set_serve([this](std::uint32_t person) { start_training(person); });
+  trainers_.set_capacity(trainer_capacity());
+}
+
+void Organisation::add_starting_staff() {
+  for (const StartingStaffSpec& staff : spec_.starting_staff) {
+    const std::size_t role = context_.role_index(staff.role);
+    const std::size_t territory =
+        staff.territory.empty() ? kUnassigned : context_.territory_index(staff.territory);
+    for (int i = 0; i < staff.count; ++i) add_person(role, territory, 0, /*ramped=*/true);
+  }
+}
+
+void Organisation::schedule_planned_hires() {
+  for (const HireSpec& hire : spec_.hires) {
+    const std::size_t role = context_.role_index(hire.role);
+    const std::size_t territory = context_.territory_index(hire.territory);
+    const std::size_t source = context_.source_index(hire.source);
+    for (int i = 0; i < hire.count; ++i) {
+      const std::uint32_t requisition = add_requisition(role, territory, source);
+      context_.schedule_at((hire.start_month - 1) * kDaysPerMonth, priority::kRequisition,
+                           EventKind::kRequisitionOpened, requisition);
+    }
+  }
+}
+
+double Organisation::management_coverage() const {
   if (reps_ == 0) return 1.0;
   const double span =
       static_cast<double>(span_) + (managers_ == 0 ? spec_.founder.span_of_control : 0);
-  const double coverage = std::min(1.0, span / reps_);
-  return 1.0 - spec_.management.under_management_penalty * (1.0 - coverage);
+  return std::min(1.0, span / reps_);
 }
 
-double Replication::enablement_coverage() const {
+double Organisation::management_factor() const {
+  if (reps_ == 0) return 1.0;
+  return 1.0 - spec_.management.under_management_penalty * (1.0 - management_coverage());
+}
+
+double Organisation::enablement_coverage() const {
   if (reps_ == 0 || enablement_support_ <= 0) return 0.0;
   return std::min(1.0, enablement_support_ / reps_);
 }
 
-double Replication::productivity(const Person& person) const {
+double Organisation::productivity(const Person& person) const {
   if (!person.active || !person.selling) return 0.0;
   const double x =
-      person.ramp_days <= 0 ? 1.0 : (simulator_.now() - person.selling_from) / person.ramp_days;
+      person.ramp_days <= 0 ? 1.0 : (context_.now() - person.selling_from) / person.ramp_days;
   double value =
       ramp_curve_value(role_of(person).ramp_curve, x) * person.performance * management_factor();
   if (enablement_support_ > 0) {
@@ -42,48 +85,68 @@ double Replication::productivity(const Person& person) const {
   return value;
 }
 
-void Replication::open_requisition(std::size_t role, std::size_t territory, std::size_t source) {
-  check_requisition_limit();
-  requisitions_.push_back(
-      {role, territory, source, simulator_.now(), entity_key(requisitions_by_role_, role)});
-  simulator_.schedule_in(0, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
-                         static_cast<std::uint32_t>(requisitions_.size() - 1));
+std::uint64_t Organisation::entity_key(std::vector<std::uint32_t>& counts, std::size_t role) {
+  return (std::uint64_t{role} << 32) | counts[role]++;
 }
 
-void Replication::requisition_opened(std::uint32_t requisition) {
+void Organisation::check_requisition_limit() const {
+  if (requisitions_.size() >= context_.limits.requisitions) [[unlikely]] {
+    context_.fail_limit(
+        "requisitions opened by one replication", context_.limits.requisitions,
+        "a hiring rule that grows with the team it hires (per_reps on the role it counts) or "
+        "heavy attrition with immediate backfill does this: check hiring_rules, "
+        "annual_attrition and the hire sources' attrition_factor");
+  }
+}
+
+std::uint32_t Organisation::add_requisition(std::size_t role, std::size_t territory,
+                                            std::size_t source) {
+  check_requisition_limit();
+  requisitions_.push_back({role, territory, source, 0, entity_key(requisitions_by_role_, role)});
+  return static_cast<std::uint32_t>(requisitions_.size() - 1);
+}
+
+void Organisation::open_requisition_now(std::size_t role, std::size_t territory,
+                                        std::size_t source) {
+  const std::uint32_t requisition = add_requisition(role, territory, source);
+  context_.schedule_in(0, priority::kRequisition, EventKind::kRequisitionOpened, requisition);
+}
+
+void Organisation::requisition_opened(std::uint32_t requisition) {
   ++open_requisitions_;
   ++open_requisitions_by_role_[requisitions_[requisition].role];
-  requisitions_[requisition].opened_at = simulator_.now();
+  requisitions_[requisition].opened_at = context_.now();
   searches_.request(requisition);
 }
 
-std::int64_t Replication::search_capacity() const {
+std::int64_t Organisation::search_capacity() const {
   // Managers (and assistants) run the searches from their first day; before any manager is
   // employed the founder does, with the assistants' help.
   if (managers_employed_ > 0) return manager_searches_;
   return spec_.founder.concurrent_searches + assistant_searches_;
 }
 
-void Replication::start_search(std::uint32_t index) {
+void Organisation::start_search(std::uint32_t index) {
   const Requisition& requisition = requisitions_[index];
-  sim::Rng rng = substream(Stream::kRequisition, requisition.key);
+  sim::Rng rng = context_.substream(Stream::kRequisition, requisition.key);
   double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
   if (managers_employed_ == 0) factor *= spec_.founder.time_to_fill_factor;
   const double wait =
-      draw_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
-  simulator_.schedule_in(wait, priority::kHire, kind_of(EventKind::kHireStarted), index);
+      context_.draw_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
+  context_.schedule_in(wait, priority::kHire, EventKind::kHireStarted, index);
 }
 
-void Replication::start_hire(std::uint32_t requisition) {
+void Organisation::start_hire(std::uint32_t requisition) {
   --open_requisitions_;
   const Requisition filled = requisitions_[requisition];
   --open_requisitions_by_role_[filled.role];
-  ++month_.hires;
-  month_.time_to_hire_sum += simulator_.now() - filled.opened_at;
+  MonthTally& month = context_.month;
+  ++month.hires;
+  month.time_to_hire_sum += context_.now() - filled.opened_at;
   const double cost = spec_.hire_sources[filled.source].cost_per_hire;
   if (cost > 0) {
-    ledger_.pay(cost);
-    month_.hiring_cost += cost;
+    context_.ledger.pay(cost);
+    month.hiring_cost += cost;
   }
   add_person(filled.role, filled.territory, filled.source, /*ramped=*/false);
   // The search slot is freed once the hire counts: a manager's own searches (and the end of the
@@ -91,7 +154,7 @@ void Replication::start_hire(std::uint32_t requisition) {
   searches_.release();
 }
 
-std::size_t Replication::least_staffed_territory() const {
+std::size_t Organisation::least_staffed_territory() const {
   std::size_t best = 0;
   for (std::size_t t = 1; t < account_executives_by_territory_.size(); ++t) {
     if (account_executives_by_territory_[t] < account_executives_by_territory_[best]) best = t;
@@ -99,7 +162,15 @@ std::size_t Replication::least_staffed_territory() const {
   return best;
 }
 
-void Replication::change_searches(const Person& person, int sign) {
+std::size_t Organisation::largest_territory_team() const {
+  std::size_t sellers = 0;
+  for (const auto& in_territory : sellers_by_territory_) {
+    sellers = std::max(sellers, in_territory.size());
+  }
+  return sellers;
+}
+
+void Organisation::change_searches(const Person& person, int sign) {
   const RoleSpec& role = role_of(person);
   const std::int64_t s = sign;
   if (role.kind == RoleKind::kSalesManager) {
@@ -112,7 +183,7 @@ void Replication::change_searches(const Person& person, int sign) {
   searches_.set_capacity(search_capacity());
 }
 
-void Replication::change_capacities(const Person& person, int sign) {
+void Organisation::change_capacities(const Person& person, int sign) {
   const RoleSpec& role = role_of(person);
   const std::int64_t s = sign;
   switch (role.kind) {
@@ -146,48 +217,49 @@ void Replication::change_capacities(const Person& person, int sign) {
       break;
   }
   trainers_.set_capacity(trainer_capacity());
-  specialist_help_.set_capacity(specialist_slots_);
-  // Nobody left to help: queued deals go on unassisted.
-  if (specialists_ == 0)
-    specialist_help_.withdraw_all([this](std::uint32_t i) { close_unassisted(i); });
+  if (listener_ != nullptr) listener_->specialists_changed(specialist_slots_, specialists_);
 }
 
-std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, std::size_t source,
-                                      bool ramped) {
+std::uint32_t Organisation::add_person(std::size_t role, std::size_t territory, std::size_t source,
+                                       bool ramped) {
   const RoleSpec& spec = spec_.roles[role];
   const HireSourceSpec& from = spec_.hire_sources[source];
   const auto index = static_cast<std::uint32_t>(people_.size());
   Person person;
   person.key = entity_key(people_by_role_, role);
-  person.rng = substream(Stream::kPerson, person.key);
+  person.rng = context_.substream(Stream::kPerson, person.key);
   person.role = role;
   person.source = source;
   const bool ae_kind = is_ae_kind(spec);
   person.seller = ae_kind && !spec.hands_off_leads;
   person.territory = (territory == kUnassigned && ae_kind) ? least_staffed_territory() : territory;
-  person.start_time = simulator_.now();
+  person.start_time = context_.now();
   person.salary = spec.annual_salary * from.salary_factor;
   // The person's draws, always in this order: ramp and onboarding (new AE-kind hires), tenure,
   // performance (AE kinds), onboarding (new hires of other kinds: drawn last, so that it left
   // their earlier draws as they were before other kinds onboarded).
   if (!ramped) {
     person.ramp_days =
-        draw_nonnegative(spec.ramp_months, person.rng) * kDaysPerMonth * from.ramp_factor;
-    if (ae_kind) person.onboarding_days = draw_nonnegative(spec.onboarding_days, person.rng);
+        context_.draw_nonnegative(spec.ramp_months, person.rng) * kDaysPerMonth * from.ramp_factor;
+    if (ae_kind) {
+      person.onboarding_days = context_.draw_nonnegative(spec.onboarding_days, person.rng);
+    }
   }
   const double tenure =
       exponential_wait(person.rng, attrition_hazard_per_day_[role] * from.attrition_factor);
-  if (ae_kind)
-    person.performance = draw_nonnegative(spec.performance, person.rng) * from.productivity;
+  if (ae_kind) {
+    person.performance =
+        context_.draw_nonnegative(spec.performance, person.rng) * from.productivity;
+  }
   if (!ramped && !ae_kind) {
-    person.onboarding_days = draw_nonnegative(spec.onboarding_days, person.rng);
+    person.onboarding_days = context_.draw_nonnegative(spec.onboarding_days, person.rng);
   }
   // A new hire of another kind with an onboarding needs a trainer, and its capacities count once
   // it is onboarded; AE kinds always pass through the trainer queue and sell once onboarded.
   person.contributing = ae_kind || ramped || person.onboarding_days <= 0;
   people_.push_back(person);
   ++headcount_by_role_[role];
-  ledger_.add_payroll_rate(person.salary / kDaysPerYear);
+  context_.ledger.add_payroll_rate(person.salary / kDaysPerYear);
   change_searches(people_[index], +1);
   if (person.contributing) {
     change_capacities(people_[index], +1);
@@ -208,27 +280,27 @@ std::uint32_t Replication::add_person(std::size_t role, std::size_t territory, s
     }
   }
   if (std::isfinite(tenure)) {
-    people_[index].attrition = simulator_.schedule_in(tenure, priority::kDeparture,
-                                                      kind_of(EventKind::kEmployeeLeaves), index);
+    people_[index].attrition =
+        context_.schedule_in(tenure, priority::kDeparture, EventKind::kEmployeeLeaves, index);
   }
   return index;
 }
 
-std::int64_t Replication::trainer_capacity() const {
+std::int64_t Organisation::trainer_capacity() const {
   return (managers_ == 0 ? spec_.founder.trainees_at_once : 0) + manager_trainees_ +
          enablement_trainees_;
 }
 
-void Replication::start_training(std::uint32_t index) {
+void Organisation::start_training(std::uint32_t index) {
   Person& person = people_[index];
   assert(person.active);
   person.training = true;
-  simulator_.schedule_in(person.onboarding_days, priority::kOnboarding,
-                         kind_of(EventKind::kOnboardingDone), index);
+  context_.schedule_in(person.onboarding_days, priority::kOnboarding, EventKind::kOnboardingDone,
+                       index);
 }
 
-void Replication::finish_onboarding(std::uint32_t person_index) {
-  Person& person = people_[person_index];
+void Organisation::finish_onboarding(std::uint32_t index) {
+  Person& person = people_[index];
   if (person.active && !person.contributing) {
     // Another kind's new hire: its capacities count from now, and may unblock queues.
     person.contributing = true;
@@ -242,7 +314,7 @@ void Replication::finish_onboarding(std::uint32_t person_index) {
     // With no management at all and the full penalty the factor is 0: a ramp never ends (and
     // no ramp stays none, rather than 0 / 0).
     if (person.ramp_days > 0) person.ramp_days /= management_factor();
-    start_selling(person_index);
+    start_selling(index);
   }
   // The trainer slot is freed after the new hire's own capacities count (a trainer's included).
   if (person.training) {
@@ -251,63 +323,63 @@ void Replication::finish_onboarding(std::uint32_t person_index) {
   }
 }
 
-void Replication::start_selling(std::uint32_t person_index) {
-  Person& person = people_[person_index];
+void Organisation::start_selling(std::uint32_t index) {
+  Person& person = people_[index];
   person.selling = true;
-  person.selling_from = simulator_.now();
-  if (person.seller) sellers_by_territory_[person.territory].push_back(person_index);
-  schedule_next_prospect(person_index);
+  person.selling_from = context_.now();
+  if (person.seller) sellers_by_territory_[person.territory].push_back(index);
+  if (listener_ != nullptr) listener_->started_selling(index);
 }
 
-void Replication::leave(std::uint32_t person_index) {
-  Person& person = people_[person_index];
+void Organisation::leave(std::uint32_t index) {
+  Person& person = people_[index];
   assert(person.active);
   person.active = false;
-  person.leave_time = simulator_.now();
-  simulator_.cancel(person.attrition);
-  ++month_.departures;
+  person.leave_time = context_.now();
+  context_.simulator.cancel(person.attrition);
+  ++context_.month.departures;
   --headcount_by_role_[person.role];
   const RoleSpec& role = role_of(person);
-  ledger_.add_payroll_rate(-person.salary / kDaysPerYear);
-  trainers_.cancel(person_index);
+  context_.ledger.add_payroll_rate(-person.salary / kDaysPerYear);
+  trainers_.cancel(index);
   change_searches(person, -1);
   if (person.contributing) change_capacities(person, -1);
-  if (is_ae_kind(role)) {
-    --reps_;
-    simulator_.cancel(person.next_prospect);
-  }
+  if (is_ae_kind(role)) --reps_;
   if (person.seller) {
     --sellers_;
     --account_executives_by_territory_[person.territory];
-    work_ += sellers_by_territory_[person.territory].size() + opportunities_.size();
-    std::erase(sellers_by_territory_[person.territory], person_index);
-    // Open opportunities pass to the least-loaded colleague in the territory; with nobody left
-    // they stay open unowned and close on schedule with the odds they had.
-    for (Opportunity& opportunity : opportunities_) {
-      if (!opportunity.open || opportunity.owner != person_index) continue;
-      work_ += sellers_by_territory_[person.territory].size();
-      opportunity.owner = least_loaded_seller(person.territory, /*need_capacity=*/false);
-      if (opportunity.owner != kNobody) ++people_[opportunity.owner].open_opportunities;
-    }
-    person.open_opportunities = 0;
+    context_.work += sellers_by_territory_[person.territory].size();
+    std::erase(sellers_by_territory_[person.territory], index);
   }
+  // The pipeline stops their prospecting and passes their open opportunities on.
+  if (is_ae_kind(role) && listener_ != nullptr) listener_->left(index);
   if (role.backfill) {
-    const double delay = draw_nonnegative(role.backfill_delay_days, person.rng);
-    check_requisition_limit();
-    requisitions_.push_back({person.role, person.territory, source_index(role.backfill_source), 0,
-                             entity_key(requisitions_by_role_, person.role)});
-    simulator_.schedule_in(delay, priority::kRequisition, kind_of(EventKind::kRequisitionOpened),
-                           static_cast<std::uint32_t>(requisitions_.size() - 1));
+    const double delay = context_.draw_nonnegative(role.backfill_delay_days, person.rng);
+    const std::uint32_t requisition =
+        add_requisition(person.role, person.territory, context_.source_index(role.backfill_source));
+    context_.schedule_in(delay, priority::kRequisition, EventKind::kRequisitionOpened, requisition);
   }
 }
 
-int Replication::months_ramped(const Person& person, int month) const {
-  const double ramped_days = simulator_.now() - (person.selling_from + person.ramp_days);
+double Organisation::book_win(std::uint32_t index, double acv) {
+  Person& person = people_[index];
+  person.bookings[static_cast<std::size_t>(context_.months_closed % 12)] += acv;
+  const RoleSpec& role = role_of(person);
+  if (role.annual_quota <= 0 || role.on_target_earnings <= role.annual_salary) return 0;
+  return acv * (role.on_target_earnings - role.annual_salary) / role.annual_quota;
+}
+
+void Organisation::start_next_month(int month) {
+  for (Person& person : people_) person.bookings[static_cast<std::size_t>(month % 12)] = 0;
+}
+
+int Organisation::months_ramped(const Person& person, int month) const {
+  const double ramped_days = context_.now() - (person.selling_from + person.ramp_days);
   if (ramped_days < 0) return 0;
   return std::min({12, month, static_cast<int>(std::floor(ramped_days / kDaysPerMonth + 1e-9))});
 }
 
-double Replication::trailing_bookings(const Person& person, int month, int months) const {
+double Organisation::trailing_bookings(const Person& person, int month, int months) const {
   double bookings = 0;
   for (int j = 0; j < months; ++j) {
     bookings += person.bookings[static_cast<std::size_t>((month - 1 - j + 12) % 12)];
@@ -315,7 +387,7 @@ double Replication::trailing_bookings(const Person& person, int month, int month
   return bookings;
 }
 
-void Replication::review_performance(int month) {
+void Organisation::review_performance(int month) {
   // Reviews are a manager's duty: they need someone managing (managers and assistants, or the
   // founder while no manager is employed).
   const double span =
@@ -343,24 +415,24 @@ void Replication::review_performance(int month) {
     }
     if (let_go) {
       person.plan_month = 0;
-      ++month_.performance_exits;
+      ++context_.month.performance_exits;
       leave(i);
     }
   }
 }
 
-void Replication::month_start(int month) {
+void Organisation::month_start(int month, std::size_t active_customers) {
   const int every = spec_.pipeline.rebalance_every_months;
   if (month > 1 && every > 0 && sales_ops_ > 0 && (month - 1) % every == 0) {
     rebalance_territories();
   }
-  apply_hiring_rules(month);
+  apply_hiring_rules(month, active_customers);
 }
 
-void Replication::apply_hiring_rules(int month) {
+void Organisation::apply_hiring_rules(int month, std::size_t active_customers) {
   for (const HiringRuleSpec& rule : spec_.hiring_rules) {
     if (month < rule.from_month || month > rule.until_month) continue;
-    const std::size_t role = role_index(rule.role);
+    const std::size_t role = context_.role_index(rule.role);
     const int current = headcount_by_role_[role] + open_requisitions_by_role_[role];
     // Targets in floating point, capped at max_count (at most kUnlimited) before they become an
     // int: a small ratio times many customers must not overflow. Runaway growth is stopped by
@@ -373,7 +445,7 @@ void Replication::apply_hiring_rules(int month) {
         }
         break;
       case RuleBasis::kCustomers:
-        target = std::floor(static_cast<double>(active_customers_) / rule.ratio);
+        target = std::floor(static_cast<double>(active_customers) / rule.ratio);
         break;
       case RuleBasis::kReps:
         target = std::floor(sellers_ / rule.ratio);
@@ -384,21 +456,22 @@ void Replication::apply_hiring_rules(int month) {
     }
     const int wanted =
         static_cast<int>(std::min(target, static_cast<double>(rule.max_count))) - current;
-    const std::size_t territory = territory_index(rule.territory);
-    const std::size_t source = source_index(rule.source);
-    for (int i = 0; i < wanted; ++i) open_requisition(role, territory, source);
+    const std::size_t territory = context_.territory_index(rule.territory);
+    const std::size_t source = context_.source_index(rule.source);
+    for (int i = 0; i < wanted; ++i) open_requisition_now(role, territory, source);
   }
 }
 
-void Replication::rebalance_territories() {
+void Organisation::rebalance_territories() {
   // Sales operations assigns sellers in proportion to each territory's lead potential: its
   // inbound rate times the share of its accounts still available. Largest remainder rounding.
   const std::size_t n = spec_.territories.size();
   std::vector<double> weight(n);
   double total_weight = 0;
   for (std::size_t t = 0; t < n; ++t) {
-    const int total = accounts_[t].total;
-    const double available = total > 0 ? static_cast<double>(accounts_available(t)) / total : 1.0;
+    const int total = accounts_.total(t);
+    const double available =
+        total > 0 ? static_cast<double>(accounts_.available_after(t, context_.now())) / total : 1.0;
     weight[t] = spec_.territories[t].inbound_leads_per_month * available;
     total_weight += weight[t];
   }
@@ -435,16 +508,16 @@ void Replication::rebalance_territories() {
   }
 }
 
-void Replication::move_rep(std::uint32_t person_index, std::size_t territory) {
-  Person& person = people_[person_index];
+void Organisation::move_rep(std::uint32_t index, std::size_t territory) {
+  Person& person = people_[index];
   --account_executives_by_territory_[person.territory];
   ++account_executives_by_territory_[territory];
   if (person.selling) {
-    std::erase(sellers_by_territory_[person.territory], person_index);
-    sellers_by_territory_[territory].push_back(person_index);
+    std::erase(sellers_by_territory_[person.territory], index);
+    sellers_by_territory_[territory].push_back(index);
   }
   person.territory = territory;
-  ++month_.moves;
+  ++context_.month.moves;
 }
 
 }  // namespace teamsim::model

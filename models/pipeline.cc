@@ -1,16 +1,13 @@
-// The pipeline: lead arrivals (with seasonality and finite accounts), qualification, routing to
-// reps with capacity, channel conversion, the specialist queue, and deal closes.
+#include "models/pipeline.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 
 #include "models/random_draws.h"
-#include "models/replication.h"
 
 namespace teamsim::model {
 namespace {
-
-std::uint32_t kind_of(EventKind kind) { return static_cast<std::uint32_t>(kind); }
 
 /// The index chosen by a uniform draw among entries weighted by their share.
 template <class T>
@@ -25,25 +22,52 @@ std::size_t pick_by_share(const std::vector<T>& entries, double u) {
   return entries.size() - 1;
 }
 
-}  // namespace
-
-std::size_t Replication::pick_segment(std::size_t territory, double u) const {
-  const std::vector<double>& shares =
-      segment_shares_[territory == kUnassigned ? segment_shares_.size() - 1 : territory];
-  double total = 0;
-  for (const double share : shares) total += share;
-  double cumulative = 0;
-  for (std::size_t i = 0; i < shares.size(); ++i) {
-    cumulative += shares[i];
-    if (u * total < cumulative) return i;
-  }
-  return shares.size() - 1;
+/// The stream index of (person, month): mix64 is a bijection, so different people's keys differ
+/// in their high bits and the month only flips low ones.
+std::uint64_t person_month_key(std::uint64_t person_key, int month) {
+  return sim::mix64(person_key) ^ static_cast<std::uint64_t>(month);
 }
 
-Replication::Lead Replication::draw_lead(Stream routing, Stream deal, std::uint64_t key,
-                                         std::size_t territory) {
+Stream plus_territory(Stream stream, std::size_t territory) {
+  return static_cast<Stream>(static_cast<sim::StreamId>(stream) +
+                             static_cast<sim::StreamId>(territory));
+}
+
+}  // namespace
+
+Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBase& customers,
+                   AccountPool& accounts, const SegmentMix& segments)
+    : context_(context),
+      spec_(context.spec),
+      organisation_(organisation),
+      customers_(customers),
+      accounts_(accounts),
+      segments_(segments),
+      inbound_leads_(spec_.territories.size(), 0) {
+  for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
+    inbound_arrivals_.push_back(context.stream(plus_territory(Stream::kInboundArrivals, t)));
+  }
+  season_max_ = *std::max_element(spec_.seasonality.leads.begin(), spec_.seasonality.leads.end());
+  specialist_help_.set_serve([this](std::uint32_t opportunity) { grant_specialist(opportunity); });
+}
+
+void Pipeline::start() {
+  for (std::size_t t = 0; t < spec_.territories.size(); ++t) schedule_next_inbound(t);
+}
+
+Pipeline::Seller& Pipeline::seller(std::uint32_t person) {
+  if (person >= sellers_.size()) sellers_.resize(person + 1);
+  return sellers_[person];
+}
+
+int Pipeline::open_opportunities_of(std::uint32_t person) const {
+  return person < sellers_.size() ? sellers_[person].open_opportunities : 0;
+}
+
+Pipeline::Lead Pipeline::draw_lead(Stream routing, Stream deal, std::uint64_t key,
+                                   std::size_t territory) {
   // Always the same draws in the same order, whatever happens to the lead afterwards.
-  sim::Rng rng = substream(routing, key);
+  sim::Rng rng = context_.substream(routing, key);
   Lead lead;
   lead.deal_stream = deal;
   lead.key = key;
@@ -53,11 +77,11 @@ Replication::Lead Replication::draw_lead(Stream routing, Stream deal, std::uint6
   lead.screen_draw = uniform01(rng);
   lead.convert_draw = uniform01(rng);
   lead.account_draw = uniform01(rng);
-  if (!spec_.segments.empty()) lead.segment = pick_segment(territory, uniform01(rng));
+  if (!segments_.empty()) lead.segment = segments_.pick(territory, uniform01(rng));
   return lead;
 }
 
-void Replication::draw_deal(Lead& lead) {
+void Pipeline::draw_deal(Lead& lead) {
   // Most leads never become opportunities (no account left, screened out, nobody free, not
   // converted): drawing their deals only when they do skips the costliest draws (a beta win
   // rate, lognormal sizes and cycles) for them. The deal has its own stream, so it is the same
@@ -75,205 +99,249 @@ void Replication::draw_deal(Lead& lead) {
     size = &product.deal_size_acv;
     complex_share = product.complex_share;
   }
-  lead.rng = substream(lead.deal_stream, lead.key);
+  lead.rng = context_.substream(lead.deal_stream, lead.key);
   sim::Rng& rng = lead.rng;
-  lead.win_rate = std::clamp(draw(*win_rate, rng), 0.0, 1.0);
+  lead.win_rate = std::clamp(context_.draw(*win_rate, rng), 0.0, 1.0);
   lead.win_draw = uniform01(rng);
-  lead.cycle_days = draw_nonnegative(*cycle, rng);
-  lead.acv = draw_nonnegative(*size, rng);
+  lead.cycle_days = context_.draw_nonnegative(*cycle, rng);
+  lead.acv = context_.draw_nonnegative(*size, rng);
   lead.complex = uniform01(rng) < complex_share;
-  lead.help_days = draw_nonnegative(pipeline.specialist_help_days, rng);
+  lead.help_days = context_.draw_nonnegative(pipeline.specialist_help_days, rng);
 }
 
-void Replication::schedule_next_inbound(std::size_t territory) {
+void Pipeline::schedule_next_inbound(std::size_t territory) {
   // Arrivals at the peak seasonal rate, thinned to each month's rate when they arrive.
   const double rate_per_day =
       spec_.territories[territory].inbound_leads_per_month * season_max_ / kDaysPerMonth;
   const double wait = exponential_wait(inbound_arrivals_[territory], rate_per_day);
   if (std::isfinite(wait)) {
-    simulator_.schedule_in(wait, priority::kLead, kind_of(EventKind::kInboundLead),
-                           static_cast<std::uint32_t>(territory));
+    context_.schedule_in(wait, priority::kLead, EventKind::kInboundLead,
+                         static_cast<std::uint32_t>(territory));
   }
 }
 
-void Replication::inbound_lead(std::size_t territory) {
-  const SeasonalitySpec& season = spec_.seasonality;
-  const int calendar = (season.start_month_of_year - 1 + current_month()) % 12;
-  const double multiplier = season.leads[static_cast<std::size_t>(calendar)];
+void Pipeline::inbound_lead(std::size_t territory) {
+  const double multiplier = spec_.seasonality.leads[context_.calendar_month()];
   const bool accepted = multiplier >= season_max_ ||
                         uniform01(inbound_arrivals_[territory]) * season_max_ < multiplier;
   if (accepted) {
     const std::uint64_t number = inbound_leads_[territory]++;
-    const auto plus_territory = [territory](Stream stream) {
-      return static_cast<Stream>(static_cast<sim::StreamId>(stream) +
-                                 static_cast<sim::StreamId>(territory));
-    };
     route_lead(territory, kNobody,
-               draw_lead(plus_territory(Stream::kInboundLead), plus_territory(Stream::kInboundDeal),
-                         number, territory));
+               draw_lead(plus_territory(Stream::kInboundLead, territory),
+                         plus_territory(Stream::kInboundDeal, territory), number, territory));
   }
   schedule_next_inbound(territory);
 }
 
-namespace {
-
-/// The stream index of (person, month): mix64 is a bijection, so different people's keys differ
-/// in their high bits and the month only flips low ones.
-std::uint64_t person_month_key(std::uint64_t person_key, int month) {
-  return sim::mix64(person_key) ^ static_cast<std::uint64_t>(month);
+void Pipeline::prospected_lead(std::uint32_t person) {
+  const std::uint64_t key = prospected_lead_key(person);
+  const std::size_t territory = organisation_.person(person).territory;
+  route_lead(territory, person,
+             draw_lead(Stream::kProspectedLead, Stream::kProspectedDeal, key, territory));
+  schedule_next_prospect(person);
 }
 
-}  // namespace
-
-std::uint64_t Replication::prospected_lead_key(const Person& person) const {
+std::uint64_t Pipeline::prospected_lead_key(std::uint32_t person) const {
   // The arrival's number within the month flips low bits of a mixed (person, month) key: a clash
   // needs a 2^-32 coincidence.
-  return sim::mix64(person_month_key(person.key, person.prospect_month)) ^ (person.prospected - 1);
+  const Seller& state = sellers_[person];
+  return sim::mix64(person_month_key(organisation_.person(person).key, state.prospect_month)) ^
+         (state.prospected - 1);
 }
 
-void Replication::schedule_next_prospect(std::uint32_t person_index) {
+void Pipeline::started_selling(std::uint32_t person) { schedule_next_prospect(person); }
+
+void Pipeline::schedule_next_prospect(std::uint32_t index) {
   // A Poisson process of rate r restarted at each month start from that month's own engine is
   // still a Poisson process of rate r (independent increments), and its arrivals after the day a
   // person starts selling are the Poisson process they would have drawn from that day on: the
   // same distribution as one engine started when they start selling. What changes is that the
   // draws belong to calendar months, not to time since hire: a rep hired in month 1 in one plan
   // and in month 4 in another finds the same leads from month 4 on.
-  Person& person = people_[person_index];
-  const double rate_per_day = role_of(person).prospecting_leads_per_month / kDaysPerMonth;
+  const Organisation::Person& person = organisation_.person(index);
+  Seller& state = seller(index);
+  const double rate_per_day =
+      organisation_.role_of(person).prospecting_leads_per_month / kDaysPerMonth;
   if (rate_per_day <= 0) return;
-  const double now = simulator_.now();
+  const double now = context_.now();
   const int month_now = static_cast<int>(std::floor(now / kDaysPerMonth));
   const auto start_month = [&](int month) {
-    person.prospect_month = month;
-    person.prospect_time = month * kDaysPerMonth;
-    person.prospected = 0;
-    person.prospect_rng =
-        substream(Stream::kProspecting, person_month_key(person.key, person.prospect_month));
+    state.prospect_month = month;
+    state.prospect_time = month * kDaysPerMonth;
+    state.prospected = 0;
+    state.prospect_rng =
+        context_.substream(Stream::kProspecting, person_month_key(person.key, month));
   };
-  if (person.prospect_month < month_now) start_month(month_now);
+  if (state.prospect_month < month_now) start_month(month_now);
   for (;;) {
-    const double next = person.prospect_time + exponential_wait(person.prospect_rng, rate_per_day);
-    const int month_end = person.prospect_month + 1;
+    const double next = state.prospect_time + exponential_wait(state.prospect_rng, rate_per_day);
+    const int month_end = state.prospect_month + 1;
     if (next >= month_end * kDaysPerMonth) {
       // Nothing more this month; past the horizon nothing would run.
       if (month_end >= spec_.horizon_months) return;
       start_month(month_end);
       continue;
     }
-    person.prospect_time = next;
-    ++person.prospected;
+    state.prospect_time = next;
+    ++state.prospected;
     if (next < now) continue;  // before they were selling: skipped, as in every plan
-    person.next_prospect = simulator_.schedule_at(
-        next, priority::kLead, kind_of(EventKind::kProspectedLead), person_index);
+    state.next_prospect =
+        context_.schedule_at(next, priority::kLead, EventKind::kProspectedLead, index);
     return;
   }
 }
 
-std::uint32_t Replication::least_loaded_seller(std::size_t territory, bool need_capacity) const {
+void Pipeline::left(std::uint32_t index) {
+  Seller& state = seller(index);
+  context_.simulator.cancel(state.next_prospect);
+  const Organisation::Person& person = organisation_.person(index);
+  if (!person.seller) return;
+  context_.work += opportunities_.size();
+  // Open opportunities pass to the least-loaded colleague in the territory; with nobody left
+  // they stay open unowned and close on schedule with the odds they had.
+  for (Opportunity& opportunity : opportunities_) {
+    if (!opportunity.open || opportunity.owner != index) continue;
+    context_.work += organisation_.sellers_in(person.territory).size();
+    opportunity.owner = least_loaded_seller(person.territory, /*need_capacity=*/false);
+    if (opportunity.owner != kNobody) ++sellers_[opportunity.owner].open_opportunities;
+  }
+  state.open_opportunities = 0;
+}
+
+void Pipeline::specialists_changed(std::int64_t slots, int specialists) {
+  specialists_ = specialists;
+  specialist_help_.set_capacity(slots);
+  // Nobody left to help: queued deals go on unassisted.
+  if (specialists_ == 0) {
+    specialist_help_.withdraw_all([this](std::uint32_t i) { close_unassisted(i); });
+  }
+}
+
+std::uint32_t Pipeline::least_loaded_seller(std::size_t territory, bool need_capacity) const {
   std::uint32_t best = kNobody;
-  for (const std::uint32_t candidate : sellers_by_territory_[territory]) {
-    const Person& person = people_[candidate];
-    if (need_capacity && person.open_opportunities >= role_of(person).max_open_opportunities) {
-      continue;
-    }
+  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
+    const int load = sellers_[candidate].open_opportunities;
+    const Organisation::Person& person = organisation_.person(candidate);
+    if (need_capacity && load >= organisation_.role_of(person).max_open_opportunities) continue;
     // Sellers are kept in order of joining the territory, so ties go to the earliest.
-    if (best == kNobody || person.open_opportunities < people_[best].open_opportunities) {
-      best = candidate;
-    }
+    if (best == kNobody || load < sellers_[best].open_opportunities) best = candidate;
   }
   return best;
 }
 
-void Replication::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {
-  TerritoryAccounts& accounts = accounts_[territory];
+int Pipeline::accounts_available(std::size_t territory) {
+  // An account whose cool-off ends now is available to what runs after releases at this
+  // instant (priority::kRelease), as if its end were an event of that priority.
+  return accounts_.available(territory, context_.now(),
+                             context_.current_priority > priority::kRelease);
+}
+
+bool Pipeline::count_lead(std::size_t territory, const Lead& lead) {
   // With finite accounts, a lead exists only if it comes from an account still available.
-  if (accounts.total > 0 &&
-      lead.account_draw * accounts.total >= static_cast<double>(accounts_available(territory))) {
-    return;
+  if (accounts_.finite(territory) && lead.account_draw * accounts_.total(territory) >=
+                                         static_cast<double>(accounts_available(territory))) {
+    return false;
   }
-  ++month_.leads;
-  ++territory_month_[territory].leads;
-  if (lead.segment != kUnassigned) segment_month_[lead.segment][0] += 1;
+  MonthTally& month = context_.month;
+  ++month.leads;
+  ++month.territory[territory].leads;
+  if (lead.segment != kUnassigned) month.segment[lead.segment].leads += 1;
   if (lead.channel != kUnassigned) {
     const double cost = spec_.channels[lead.channel].cost_per_lead;
-    channel_month_[lead.channel][0] += 1;
+    month.channel[lead.channel].leads += 1;
     if (cost > 0) {
-      channel_month_[lead.channel][3] += cost;
-      month_.channel_cost += cost;
-      ledger_.pay(cost);
+      month.channel[lead.channel].cost += cost;
+      month.channel_cost += cost;
+      context_.ledger.pay(cost);
     }
   }
-  if (lead.unqualified && sales_ops_ > 0) {
-    const double coverage = std::min(1.0, screening_per_month_ / std::max(1.0, leads_last_month_));
+  if (lead.unqualified && organisation_.sales_ops() > 0) {
+    const double coverage =
+        std::min(1.0, organisation_.screening_per_month() / std::max(1.0, leads_last_month_));
     if (lead.screen_draw < spec_.pipeline.qualification_accuracy * coverage) {
-      ++month_.disqualified;
-      return;
+      ++month.disqualified;
+      return false;
     }
   }
-  std::uint32_t owner = kNobody;
-  if (preferred_owner != kNobody && people_[preferred_owner].seller) {
-    const Person& person = people_[preferred_owner];
-    if (person.open_opportunities < role_of(person).max_open_opportunities) {
-      owner = preferred_owner;
-    }
-  } else {
-    work_ += sellers_by_territory_[territory].size();
-    owner = least_loaded_seller(territory, /*need_capacity=*/true);
+  return true;
+}
+
+std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t preferred_owner) {
+  // A seller works the leads they find themselves while they have room; everything else goes to
+  // the least-loaded seller of the territory with room.
+  if (preferred_owner != kNobody && organisation_.person(preferred_owner).seller) {
+    const Organisation::Person& person = organisation_.person(preferred_owner);
+    const bool room = sellers_[preferred_owner].open_opportunities <
+                      organisation_.role_of(person).max_open_opportunities;
+    return room ? preferred_owner : kNobody;
   }
+  context_.work += organisation_.sellers_in(territory).size();
+  return least_loaded_seller(territory, /*need_capacity=*/true);
+}
+
+void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {
+  if (!count_lead(territory, lead)) return;
+  const std::uint32_t owner = choose_owner(territory, preferred_owner);
   if (owner == kNobody) {
-    ++month_.leads_unworked;
+    ++context_.month.leads_unworked;
     return;
   }
-  const ChannelSpec* channel =
-      lead.channel != kUnassigned ? &spec_.channels[lead.channel] : nullptr;
-  if (channel != nullptr && lead.convert_draw >= channel->lead_conversion) {
-    ++month_.not_converted;
+  if (lead.channel != kUnassigned &&
+      lead.convert_draw >= spec_.channels[lead.channel].lead_conversion) {
+    ++context_.month.not_converted;
     return;
   }
   draw_deal(lead);
+  open_opportunity(territory, owner, lead);
+}
+
+void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead lead) {
+  MonthTally& month = context_.month;
   Opportunity opportunity;
   opportunity.owner = owner;
   opportunity.territory = territory;
   opportunity.open = true;
-  opportunity.opened_at = simulator_.now();
+  opportunity.opened_at = context_.now();
   // A ramping rep wins in proportion to their productivity: the ramp is what they still learn.
   // An unqualified lead that slipped through takes the slot for its cycle and is never won.
-  opportunity.win_probability = lead.unqualified ? 0.0
-                                                 : lead.win_rate * productivity(people_[owner]) *
-                                                       spec_.territories[territory].win_rate_factor;
-  if (channel != nullptr) {
-    opportunity.win_probability *= channel->win_rate_factor;
-    lead.cycle_days *= channel->cycle_factor;
-    channel_month_[lead.channel][1] += 1;
+  opportunity.win_probability =
+      lead.unqualified ? 0.0
+                       : lead.win_rate * organisation_.productivity(organisation_.person(owner)) *
+                             spec_.territories[territory].win_rate_factor;
+  if (lead.channel != kUnassigned) {
+    const ChannelSpec& channel = spec_.channels[lead.channel];
+    opportunity.win_probability *= channel.win_rate_factor;
+    lead.cycle_days *= channel.cycle_factor;
+    month.channel[lead.channel].opportunities += 1;
   }
   if (lead.segment != kUnassigned) {
     const SegmentSpec& segment = spec_.segments[lead.segment];
     opportunity.win_probability *= segment.win_rate_factor;
     lead.cycle_days *= segment.cycle_factor;
-    segment_month_[lead.segment][1] += 1;
+    month.segment[lead.segment].opportunities += 1;
   }
   opportunity.lead = lead;
   const std::uint32_t index = store_opportunity(opportunity);
-  if (accounts.total > 0) ++accounts.in_use;
-  ++people_[owner].open_opportunities;
+  accounts_.occupy(territory);
+  ++sellers_[owner].open_opportunities;
   ++open_opportunities_;
-  ++month_.opportunities;
-  ++territory_month_[territory].opportunities;
+  ++month.opportunities;
+  ++month.territory[territory].opportunities;
   if (!lead.complex) {
     schedule_close(index);
     return;
   }
-  ++month_.complex;
+  ++month.complex;
   if (specialists_ == 0) {
     opportunities_[index].win_probability *= spec_.pipeline.unassisted_win_rate_factor;
     schedule_close(index);
     return;
   }
-  opportunities_[index].waiting_since = simulator_.now();
+  opportunities_[index].waiting_since = context_.now();
   specialist_help_.request(index);
 }
 
-std::uint32_t Replication::store_opportunity(const Opportunity& opportunity) {
+std::uint32_t Pipeline::store_opportunity(const Opportunity& opportunity) {
   std::uint32_t index;
   if (free_opportunities_.empty()) {
     index = static_cast<std::uint32_t>(opportunities_.size());
@@ -286,96 +354,72 @@ std::uint32_t Replication::store_opportunity(const Opportunity& opportunity) {
   return index;
 }
 
-void Replication::schedule_close(std::uint32_t index) {
+void Pipeline::schedule_close(std::uint32_t index) {
   // A complex deal's cycle starts once a specialist is granted: waiting delays the close.
-  simulator_.schedule_in(opportunities_[index].lead.cycle_days, priority::kDealClose,
-                         kind_of(EventKind::kOpportunityClosed), index);
+  context_.schedule_in(opportunities_[index].lead.cycle_days, priority::kDealClose,
+                       EventKind::kOpportunityClosed, index);
 }
 
-void Replication::close_unassisted(std::uint32_t index) {
+void Pipeline::close_unassisted(std::uint32_t index) {
   opportunities_[index].win_probability *= spec_.pipeline.unassisted_win_rate_factor;
   schedule_close(index);
 }
 
-void Replication::grant_specialist(std::uint32_t index) {
+void Pipeline::grant_specialist(std::uint32_t index) {
   Opportunity& opportunity = opportunities_[index];
-  ++month_.specialist_grants;
-  month_.specialist_wait_sum += simulator_.now() - opportunity.waiting_since;
+  ++context_.month.specialist_grants;
+  context_.month.specialist_wait_sum += context_.now() - opportunity.waiting_since;
   opportunity.win_probability *= spec_.pipeline.specialist_win_rate_factor;
   schedule_close(index);
-  simulator_.schedule_in(opportunity.lead.help_days, priority::kRelease,
-                         kind_of(EventKind::kSpecialistReleased));
+  context_.schedule_in(opportunity.lead.help_days, priority::kRelease,
+                       EventKind::kSpecialistReleased);
 }
 
-void Replication::close_opportunity(std::uint32_t index) {
+void Pipeline::close_opportunity(std::uint32_t index) {
   Opportunity& opportunity = opportunities_[index];
   assert(opportunity.open);
   opportunity.open = false;
   free_opportunities_.push_back(index);
   --open_opportunities_;
-  if (opportunity.owner != kNobody) --people_[opportunity.owner].open_opportunities;
-  month_.cycle_days_sum += simulator_.now() - opportunity.opened_at;
-  const SeasonalitySpec& season = spec_.seasonality;
-  const int calendar = (season.start_month_of_year - 1 + current_month()) % 12;
+  if (opportunity.owner != kNobody) --sellers_[opportunity.owner].open_opportunities;
+  context_.month.cycle_days_sum += context_.now() - opportunity.opened_at;
   const double probability = std::min(
-      1.0, opportunity.win_probability * season.closing[static_cast<std::size_t>(calendar)]);
+      1.0, opportunity.win_probability * spec_.seasonality.closing[context_.calendar_month()]);
+  if (opportunity.lead.win_draw < probability) {
+    book_win(opportunity);
+  } else {
+    ++context_.month.lost;
+    accounts_.release(opportunity.territory, context_.now());
+  }
+}
+
+void Pipeline::book_win(const Opportunity& opportunity) {
+  MonthTally& month = context_.month;
   const std::size_t territory = opportunity.territory;
   const Lead& lead = opportunity.lead;
-  if (lead.win_draw < probability) {
-    double acv = lead.acv * spec_.territories[territory].deal_size_factor;
-    if (lead.segment != kUnassigned) {
-      acv *= spec_.segments[lead.segment].deal_size_factor;
-      segment_month_[lead.segment][2] += 1;
-      segment_month_[lead.segment][3] += acv;
-    }
-    ++month_.won;
-    month_.bookings += acv;
-    ++territory_month_[territory].wins;
-    territory_month_[territory].bookings += acv;
-    if (lead.product != kUnassigned) {
-      product_month_[lead.product][0] += 1;
-      product_month_[lead.product][1] += acv;
-    }
-    if (lead.channel != kUnassigned) channel_month_[lead.channel][2] += 1;
-    if (opportunity.owner != kNobody) {
-      Person& owner = people_[opportunity.owner];
-      owner.bookings[static_cast<std::size_t>(months_recorded_ % 12)] += acv;
-      const RoleSpec& role = role_of(owner);
-      if (role.annual_quota > 0 && role.on_target_earnings > role.annual_salary) {
-        const double commission =
-            acv * (role.on_target_earnings - role.annual_salary) / role.annual_quota;
-        month_.commission += commission;
-        ledger_.pay(commission);
-      }
-    }
-    add_customer(acv / 12.0, lead.rng, territory, lead.segment);
-  } else {
-    ++month_.lost;
-    if (accounts_[territory].total > 0) {
-      --accounts_[territory].in_use;
-      cool_off_account(territory);
+  double acv = lead.acv * spec_.territories[territory].deal_size_factor;
+  if (lead.segment != kUnassigned) {
+    acv *= spec_.segments[lead.segment].deal_size_factor;
+    month.segment[lead.segment].wins += 1;
+    month.segment[lead.segment].bookings += acv;
+  }
+  ++month.won;
+  month.bookings += acv;
+  ++month.territory[territory].wins;
+  month.territory[territory].bookings += acv;
+  if (lead.product != kUnassigned) {
+    month.product[lead.product].wins += 1;
+    month.product[lead.product].bookings += acv;
+  }
+  if (lead.channel != kUnassigned) month.channel[lead.channel].wins += 1;
+  if (opportunity.owner != kNobody) {
+    const double commission = organisation_.book_win(opportunity.owner, acv);
+    if (commission > 0) {
+      month.commission += commission;
+      context_.ledger.pay(commission);
     }
   }
-}
-
-void Replication::cool_off_account(std::size_t territory) {
-  const double days = spec_.territories[territory].cool_off_months * kDaysPerMonth;
-  if (days <= 0) return;
-  accounts_[territory].cooling_until.push_back(simulator_.now() + days);
-}
-
-int Replication::accounts_available(std::size_t territory) {
-  TerritoryAccounts& accounts = accounts_[territory];
-  // An account whose cool-off ends now is available to what runs after releases at this
-  // instant (priority::kRelease), as if its end were an event of that priority.
-  const double now = simulator_.now();
-  const bool released_now = current_priority_ > priority::kRelease;
-  while (!accounts.cooling_until.empty() &&
-         (accounts.cooling_until.front() < now ||
-          (accounts.cooling_until.front() == now && released_now))) {
-    accounts.cooling_until.pop_front();
-  }
-  return accounts.total - accounts.in_use - static_cast<int>(accounts.cooling_until.size());
+  customers_.add(acv / 12.0, lead.rng, territory, lead.segment);
 }
 
 }  // namespace teamsim::model

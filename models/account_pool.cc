@@ -1,0 +1,45 @@
+#include "models/account_pool.h"
+
+#include <algorithm>
+
+namespace teamsim::model {
+
+AccountPool::AccountPool(const std::vector<TerritorySpec>& territories) {
+  for (const TerritorySpec& spec : territories) {
+    Territory territory;
+    territory.total = spec.accounts;
+    territory.cool_off_days = spec.cool_off_months * kDaysPerMonth;
+    accounts_.push_back(territory);
+  }
+}
+
+void AccountPool::occupy(std::size_t territory) {
+  if (finite(territory)) ++accounts_[territory].in_use;
+}
+
+void AccountPool::release(std::size_t territory, double now) {
+  if (!finite(territory)) return;
+  Territory& accounts = accounts_[territory];
+  --accounts.in_use;
+  if (accounts.cool_off_days > 0) accounts.cooling_until.push_back(now + accounts.cool_off_days);
+}
+
+int AccountPool::available(std::size_t territory, double now, bool released_now) {
+  Territory& accounts = accounts_[territory];
+  while (!accounts.cooling_until.empty() &&
+         (accounts.cooling_until.front() < now ||
+          (accounts.cooling_until.front() == now && released_now))) {
+    accounts.cooling_until.pop_front();
+  }
+  return accounts.total - accounts.in_use - static_cast<int>(accounts.cooling_until.size());
+}
+
+int AccountPool::available_after(std::size_t territory, double now) const {
+  const Territory& accounts = accounts_[territory];
+  const auto cooling =
+      std::upper_bound(accounts.cooling_until.begin(), accounts.cooling_until.end(), now);
+  return accounts.total - accounts.in_use -
+         static_cast<int>(accounts.cooling_until.end() - cooling);
+}
+
+}  // namespace teamsim::model

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <vector>
+
+#include "models/scenario_spec.h"
+
+// The accounts of each territory with a finite market (`accounts:`): an account is available
+// unless it is a customer, in an open opportunity, or cooling off after a lost deal or a churn.
+// Shared by the pipeline (a lead needs an available account) and the customer base (a churned
+// customer's account cools off).
+
+namespace teamsim::model {
+
+class AccountPool {
+ public:
+  explicit AccountPool(const std::vector<TerritorySpec>& territories);
+
+  /// False for a territory with unlimited accounts, where nothing is counted.
+  bool finite(std::size_t territory) const { return accounts_[territory].total > 0; }
+  int total(std::size_t territory) const { return accounts_[territory].total; }
+
+  /// An opportunity or a customer takes an account (finite territories only).
+  void occupy(std::size_t territory);
+  /// A lost deal or a churned customer gives its account back after the territory's cool-off,
+  /// from `now` (finite territories only).
+  void release(std::size_t territory, double now);
+
+  /// Accounts neither in use nor cooling off. A cool-off that ends exactly `now` is over when
+  /// `released_now` (what runs after releases at this instant, as if its end were an event of
+  /// priority::kRelease). Forgets the cool-offs that are over: no event per cool-off.
+  int available(std::size_t territory, double now, bool released_now);
+  /// The same count after everything at instant `now` has run, without forgetting anything: for
+  /// the month-end recorder, which only reads.
+  int available_after(std::size_t territory, double now) const;
+
+ private:
+  struct Territory {
+    int total = 0;  ///< 0: unlimited
+    int in_use = 0;
+    double cool_off_days = 0;
+    /// When each account cooling off becomes available again, earliest first: the cool-off
+    /// length is fixed per territory, so they end in the order they began.
+    std::deque<double> cooling_until;
+  };
+  std::vector<Territory> accounts_;
+};
+
+}  // namespace teamsim::model

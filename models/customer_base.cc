@@ -1,0 +1,125 @@
+#include "models/customer_base.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include "models/random_draws.h"
+
+namespace teamsim::model {
+namespace {
+
+double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
+
+}  // namespace
+
+CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)
+    : context_(context), spec_(context.spec), accounts_(accounts) {}
+
+void CustomerBase::add_initial(const SegmentMix& segments) {
+  for (int i = 0; i < spec_.customers.initial_customers; ++i) {
+    sim::Rng rng = context_.substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
+    const double mrr = context_.draw_nonnegative(spec_.customers.initial_mrr, rng);
+    const std::size_t segment =
+        segments.empty() ? kUnassigned : segments.pick(kUnassigned, uniform01(rng));
+    add(mrr, rng, kUnassigned, segment);
+  }
+}
+
+void CustomerBase::add(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment) {
+  if (customers_.size() >= context_.limits.customers) [[unlikely]] {
+    context_.fail_limit("customers won or started with by one replication",
+                        context_.limits.customers, "lower customers.initial or the lead flow");
+  }
+  Customer customer;
+  // The customer's own draws: contract term, then its place in customer-success coverage.
+  customer.annual = uniform01(rng) < spec_.customers.annual_contract_share;
+  customer.upfront = customer.annual && spec_.customers.annual_billing == AnnualBilling::kUpfront;
+  customer.coverage_draw = uniform01(rng);
+  customer.rng = rng;
+  customer.mrr = mrr;
+  customer.active = true;
+  customer.territory = territory;
+  customer.segment = segment;
+  const bool at_day_zero = context_.months_closed == 0 && context_.now() == 0;
+  customer.first_month = at_day_zero ? 0 : context_.months_closed + 1;
+  if (at_day_zero) customer.mrr_at[0] = mrr;
+  const auto index = static_cast<std::uint32_t>(customers_.size());
+  customers_.push_back(customer);
+  ++active_;
+  total_mrr_ += mrr;
+  if (customer.upfront) prepaid_mrr_ += mrr;
+  set_revenue_rates();
+  start_term(index);
+}
+
+void CustomerBase::set_revenue_rates() {
+  context_.ledger.set_revenue_rate(total_mrr_ / kDaysPerMonth);
+  context_.ledger.set_prepaid_rate(prepaid_mrr_ / kDaysPerMonth);
+}
+
+void CustomerBase::start_term(std::uint32_t index) {
+  Customer& customer = customers_[index];
+  const double term = term_days(customer.annual);
+  customer.renews_at = context_.now() + term;
+  // A year billed upfront is the twelve months of MRR the term will earn: 365.25 / 30.4375 = 12.
+  if (customer.upfront) context_.ledger.collect(12.0 * customer.mrr);
+  context_.schedule_in(term, priority::kRenewal, EventKind::kCustomerRenewal, index);
+}
+
+double CustomerBase::coverage_share(std::int64_t covered_accounts) const {
+  if (active_ == 0) return 1.0;
+  return std::min(1.0, static_cast<double>(covered_accounts) / static_cast<double>(active_));
+}
+
+void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
+  Customer& customer = customers_[index];
+  assert(customer.active);
+  const CustomerSpec& spec = spec_.customers;
+  const bool covered = customer.coverage_draw < coverage_share(covered_accounts);
+  double churn_probability = (customer.annual ? spec.annual_churn : spec.monthly_churn) *
+                             (covered ? spec.covered_churn_factor : 1.0);
+  if (customer.segment != kUnassigned) {
+    churn_probability *= spec_.segments[customer.segment].churn_factor;
+  }
+  if (bernoulli(customer.rng, churn_probability)) {
+    churn(customer);
+    return;
+  }
+  ++context_.month.renewals;
+  const double change = context_.draw(spec.monthly_expansion, customer.rng) +
+                        (covered ? spec.covered_expansion_bonus : 0.0);
+  const double growth = std::max(0.0, 1.0 + change);
+  const double new_mrr = customer.mrr * (customer.annual ? std::pow(growth, 12) : growth);
+  total_mrr_ += new_mrr - customer.mrr;
+  if (customer.upfront) prepaid_mrr_ += new_mrr - customer.mrr;
+  customer.mrr = new_mrr;
+  set_revenue_rates();
+  start_term(index);
+}
+
+void CustomerBase::churn(Customer& customer) {
+  customer.active = false;
+  customer.churn_month = context_.months_closed + 1;
+  --active_;
+  total_mrr_ -= customer.mrr;
+  if (customer.upfront) prepaid_mrr_ -= customer.mrr;
+  set_revenue_rates();
+  ++context_.month.churned;
+  if (customer.segment != kUnassigned) context_.month.segment[customer.segment].churned += 1;
+  if (customer.territory != kUnassigned) accounts_.release(customer.territory, context_.now());
+}
+
+void CustomerBase::close_month(int month) {
+  total_mrr_ = 0;
+  prepaid_mrr_ = 0;
+  for (Customer& customer : customers_) {
+    if (!customer.active) continue;
+    total_mrr_ += customer.mrr;
+    if (customer.upfront) prepaid_mrr_ += customer.mrr;
+    customer.mrr_at[static_cast<std::size_t>(month % 13)] = customer.mrr;
+  }
+  set_revenue_rates();
+}
+
+}  // namespace teamsim::model

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/account_pool.h"
+#include "models/model_context.h"
+#include "models/segment_mix.h"
+
+// The customer base: the customers started with and those won, their monthly or annual terms,
+// renewals with churn and expansion (lower churn and more expansion when customer success covers
+// them), upfront billing, MRR and the revenue rates of the ledger.
+
+namespace teamsim::model {
+
+class CustomerBase {
+ public:
+  struct Customer {
+    sim::Rng rng;  ///< renewal draws: churn, expansion
+    double mrr = 0;
+    bool active = false;
+    bool annual = false;
+    bool upfront = false;      ///< an annual contract billed a year at a time
+    double renews_at = 0;      ///< end of the current term (days)
+    double coverage_draw = 0;  ///< covered when below the coverage share at a renewal
+    std::size_t territory = kUnassigned;
+    std::size_t segment = kUnassigned;
+    int first_month = 0;              ///< first month-end snapshot (0: day 0) it was active at
+    int churn_month = INT32_MAX;      ///< month in which it churned
+    std::array<double, 13> mrr_at{};  ///< MRR at month-end snapshots, by month modulo 13
+  };
+
+  /// `accounts`: a churned customer's account cools off.
+  CustomerBase(ModelContext& context, AccountPool& accounts);
+
+  /// Day 0: the initial customers, each from its own stream, in a segment of `segments`.
+  void add_initial(const SegmentMix& segments);
+  /// A new customer paying `mrr`, drawing its term and renewals from `rng`.
+  void add(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment);
+
+  /// The customer's term ends: it churns or renews, with the coverage that customer success's
+  /// `covered_accounts` give.
+  void renew(std::uint32_t customer, std::int64_t covered_accounts);
+  /// Month `month` ends: MRR is summed afresh (so rounding from many small updates never
+  /// accumulates) and each active customer's MRR is kept for the retention cohorts.
+  void close_month(int month);
+
+  const std::vector<Customer>& customers() const { return customers_; }
+  std::size_t active() const { return active_; }
+  double mrr() const { return total_mrr_; }
+  /// Share of active customers customer success covers with `covered_accounts`, at most 1.
+  double coverage_share(std::int64_t covered_accounts) const;
+
+ private:
+  /// Starts a customer's next term: schedules its renewal and, when billed upfront, collects the
+  /// term's invoice.
+  void start_term(std::uint32_t index);
+  void churn(Customer& customer);
+  void set_revenue_rates();
+
+  ModelContext& context_;
+  const ScenarioSpec& spec_;
+  AccountPool& accounts_;
+  std::vector<Customer> customers_;
+  std::size_t active_ = 0;
+  double total_mrr_ = 0;
+  double prepaid_mrr_ = 0;  ///< MRR of customers billed upfront: earned without cash coming in
+};
+
+}  // namespace teamsim::model

@@ -1,0 +1,285 @@
+#include "models/month_end_recorder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+#include "sim/statistics.h"
+
+namespace teamsim::model {
+namespace {
+
+double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+
+}  // namespace
+
+MonthEndRecorder::MonthEndRecorder(const ModelContext& context, const Organisation& organisation,
+                                   const Pipeline& pipeline, const CustomerBase& customers,
+                                   const AccountPool& accounts, const MetricLayout& layout,
+                                   std::uint64_t replication)
+    : context_(context),
+      spec_(context.spec),
+      organisation_(organisation),
+      pipeline_(pipeline),
+      customers_(customers),
+      accounts_(accounts),
+      layout_(layout),
+      replication_(replication),
+      monthly_(Eigen::MatrixXd::Zero(context.spec.horizon_months,
+                                     static_cast<Eigen::Index>(layout.size()))) {}
+
+void MonthEndRecorder::set(Row& row, Metric metric, double value) const {
+  row(static_cast<Eigen::Index>(MetricLayout::index(metric))) = value;
+}
+
+void MonthEndRecorder::record(int month) {
+  Row row = monthly_.row(month - 1);
+  record_team(row);
+  record_pipeline(row);
+  record_money(row);
+  record_customers(row);
+  record_retention(row, month);
+  record_quota(row, month);
+  record_cac(row, month);
+  record_breakdowns(row);
+#ifndef NDEBUG
+  // Every metric of the month is recorded by now; a NaN or an infinity is a bug in the model (or
+  // an input the loader should have refused), named with its metric and month.
+  assert_finite_metrics(layout_, row, month, replication_);
+#endif
+}
+
+void MonthEndRecorder::record_team(Row& row) const {
+  const MonthTally& tally = context_.month;
+  double ramped_capacity = 0;
+  int headcount = 0;
+  for (const Organisation::Person& person : organisation_.people()) {
+    if (!person.active) continue;
+    ++headcount;
+    if (person.seller) ramped_capacity += organisation_.productivity(person);
+  }
+  set(row, Metric::kHeadcountTotal, headcount);
+  set(row, Metric::kRampedCapacity, ramped_capacity);
+  set(row, Metric::kOpenRequisitions, static_cast<double>(organisation_.open_requisitions()));
+  set(row, Metric::kHires, tally.hires);
+  set(row, Metric::kDepartures, tally.departures);
+  set(row, Metric::kManagementCoverage, organisation_.management_coverage());
+  set(row, Metric::kRecruitingQueue, static_cast<double>(organisation_.recruiting_queue()));
+  set(row, Metric::kAvgTimeToHireDays, ratio(tally.time_to_hire_sum, tally.hires));
+  set(row, Metric::kOnboardingQueue, static_cast<double>(organisation_.onboarding_queue()));
+  set(row, Metric::kTerritoryMoves, tally.moves);
+  set(row, Metric::kPerformanceExits, tally.performance_exits);
+  const std::vector<int>& headcount_by_role = organisation_.headcount_by_role();
+  for (std::size_t r = 0; r < headcount_by_role.size(); ++r) {
+    row(static_cast<Eigen::Index>(layout_.headcount_index(r))) = headcount_by_role[r];
+  }
+}
+
+void MonthEndRecorder::record_pipeline(Row& row) const {
+  const MonthTally& tally = context_.month;
+  const double closed = tally.won + tally.lost;
+  set(row, Metric::kLeads, tally.leads);
+  set(row, Metric::kLeadsUnworked, tally.leads_unworked);
+  set(row, Metric::kOpportunitiesOpened, tally.opportunities);
+  set(row, Metric::kDealsWon, tally.won);
+  set(row, Metric::kDealsLost, tally.lost);
+  set(row, Metric::kOpenOpportunities, static_cast<double>(pipeline_.open_opportunities()));
+  set(row, Metric::kNewBookings, tally.bookings);
+  set(row, Metric::kWinRate, ratio(tally.won, closed));
+  set(row, Metric::kAvgCycleDays, ratio(tally.cycle_days_sum, closed));
+  set(row, Metric::kComplexOpportunities, tally.complex);
+  set(row, Metric::kSpecialistQueue, static_cast<double>(pipeline_.specialist_queue()));
+  set(row, Metric::kSpecialistQueueWaitDays,
+      ratio(tally.specialist_wait_sum, tally.specialist_grants));
+  set(row, Metric::kLeadsDisqualified, tally.disqualified);
+  set(row, Metric::kLeadsNotConverted, tally.not_converted);
+  set(row, Metric::kBookingsPerAe, ratio(tally.bookings, organisation_.sellers()));
+}
+
+void MonthEndRecorder::record_money(Row& row) {
+  const MonthTally& tally = context_.month;
+  const Ledger& ledger = context_.ledger;
+  const double total_cost =
+      ledger.period_payroll() + ledger.period_other_costs() + ledger.period_one_off();
+  set(row, Metric::kRevenue, ledger.period_revenue());
+  set(row, Metric::kCollections, ledger.period_collections());
+  set(row, Metric::kPayroll, ledger.period_payroll());
+  set(row, Metric::kTotalCost, total_cost);
+  set(row, Metric::kCash, ledger.cash());
+  set(row, Metric::kCommission, tally.commission);
+  set(row, Metric::kHiringCost, tally.hiring_cost);
+  set(row, Metric::kChannelCost, tally.channel_cost);
+  set(row, Metric::kCumulativeBurn, spec_.money.starting_cash - ledger.cash());
+  cash_was_negative_ = cash_was_negative_ || ledger.cash() < 0;
+  set(row, Metric::kCashEverNegative, cash_was_negative_ ? 1.0 : 0.0);
+}
+
+void MonthEndRecorder::record_customers(Row& row) const {
+  const MonthTally& tally = context_.month;
+  const double now = context_.now();
+  double deferred_revenue = 0;  // billed upfront, not yet earned: MRR x months left in the term
+  const double coverage = customers_.coverage_share(organisation_.customer_success_accounts());
+  double covered = 0;
+  std::vector<std::array<double, 2>> by_segment(spec_.segments.size());  // customers, MRR
+  for (const CustomerBase::Customer& customer : customers_.customers()) {
+    if (!customer.active) continue;
+    if (customer.upfront) {
+      deferred_revenue += customer.mrr * (customer.renews_at - now) / kDaysPerMonth;
+    }
+    if (customer.segment != kUnassigned) {
+      by_segment[customer.segment][0] += 1;
+      by_segment[customer.segment][1] += customer.mrr;
+    }
+    covered += customer.coverage_draw < coverage ? 1 : 0;
+  }
+  set(row, Metric::kCustomers, static_cast<double>(customers_.active()));
+  set(row, Metric::kLogoChurn, tally.churned);
+  set(row, Metric::kMrr, customers_.mrr());
+  set(row, Metric::kArr, 12.0 * customers_.mrr());
+  set(row, Metric::kDeferredRevenue, deferred_revenue);
+  set(row, Metric::kCoveredCustomers, covered);
+  set(row, Metric::kRenewals, tally.renewals);
+  for (std::size_t s = 0; s < spec_.segments.size(); ++s) {
+    row(static_cast<Eigen::Index>(layout_.segment_index(s, SegmentMetric::kCustomers))) =
+        by_segment[s][0];
+    row(static_cast<Eigen::Index>(layout_.segment_index(s, SegmentMetric::kArr))) =
+        12.0 * by_segment[s][1];
+  }
+}
+
+void MonthEndRecorder::record_retention(Row& row, int month) const {
+  // The cohort is the state at the snapshot 12 months earlier (day 0 in the first year).
+  const int cohort = std::max(0, month - 12);
+  double mrr_then = 0, mrr_now = 0, mrr_kept = 0, logos_then = 0, logos_now = 0;
+  for (const CustomerBase::Customer& customer : customers_.customers()) {
+    if (customer.first_month > cohort || customer.churn_month <= cohort) continue;
+    const double then = customer.mrr_at[static_cast<std::size_t>(cohort % 13)];
+    const double now = customer.active ? customer.mrr : 0.0;
+    mrr_then += then;
+    mrr_now += now;
+    mrr_kept += std::min(now, then);
+    logos_then += 1;
+    logos_now += customer.active ? 1 : 0;
+  }
+  set(row, Metric::kGrrT12m, ratio(mrr_kept, mrr_then));
+  set(row, Metric::kNrrT12m, ratio(mrr_now, mrr_then));
+  set(row, Metric::kLogoRetentionT12m, ratio(logos_now, logos_then));
+
+  const double cohort_time = cohort * kDaysPerMonth;
+  double employed_then = 0, still_employed = 0;
+  for (const Organisation::Person& person : organisation_.people()) {
+    if (person.start_time > cohort_time || person.leave_time <= cohort_time) continue;
+    employed_then += 1;
+    still_employed += person.active ? 1 : 0;
+  }
+  set(row, Metric::kEmployeeRetentionT12m, ratio(still_employed, employed_then));
+}
+
+void MonthEndRecorder::record_quota(Row& row, int month) const {
+  // Attainment of each ramped seller with a quota: bookings over the last k whole months since
+  // the ramp ended (k <= 12) divided by the quota pro-rated to k months.
+  // The team's attainment is the managers' number: the same bookings over the same pro-rated
+  // quotas, summed before dividing.
+  std::vector<double> attainment;
+  double team_bookings = 0, team_quota = 0;
+  int on_plan = 0;
+  for (const Organisation::Person& person : organisation_.people()) {
+    if (!person.active || !person.seller || !person.selling) continue;
+    const RoleSpec& role = organisation_.role_of(person);
+    if (role.annual_quota <= 0) continue;
+    if (person.plan_month > 0) ++on_plan;
+    const int k = organisation_.months_ramped(person, month);
+    if (k < 1) continue;
+    const double bookings = organisation_.trailing_bookings(person, month, k);
+    attainment.push_back(bookings / (role.annual_quota * k / 12.0));
+    team_bookings += bookings;
+    team_quota += role.annual_quota * k / 12.0;
+  }
+  set(row, Metric::kRampedAes, static_cast<double>(attainment.size()));
+  set(row, Metric::kRepsOnPlan, on_plan);
+  set(row, Metric::kTeamQuotaAttainment, ratio(team_bookings, team_quota));
+  std::array<double, static_cast<std::size_t>(QuotaBand::kCount)> bands{};
+  for (const double a : attainment) bands[static_cast<std::size_t>(quota_band(a))] += 1;
+  for (std::size_t band = 0; band < bands.size(); ++band) {
+    row(static_cast<Eigen::Index>(MetricLayout::quota_band_index(static_cast<QuotaBand>(band)))) =
+        bands[band];
+  }
+  if (attainment.empty()) return;
+  std::sort(attainment.begin(), attainment.end());
+  double sum = 0;
+  for (const double a : attainment) sum += a;
+  // On quota or above: the bands from 100% up, with quota_band's rule for an edge.
+  const double at_quota = bands[static_cast<std::size_t>(QuotaBand::k100To120)] +
+                          bands[static_cast<std::size_t>(QuotaBand::k120Plus)];
+  const double n = static_cast<double>(attainment.size());
+  const auto quantile = [&](double p) {
+    return sim::quantile_sorted(attainment.data(), attainment.size(), p);
+  };
+  set(row, Metric::kQuotaAttainmentMean, sum / n);
+  set(row, Metric::kQuotaAttainmentP10, quantile(0.1));
+  set(row, Metric::kQuotaAttainmentP50, quantile(0.5));
+  set(row, Metric::kQuotaAttainmentP90, quantile(0.9));
+  set(row, Metric::kShareAtQuota, at_quota / n);
+}
+
+void MonthEndRecorder::record_cac(Row& row, int month) const {
+  const Eigen::Index window = std::min<Eigen::Index>(12, month);
+  const auto trailing = [&](Metric metric) {
+    return monthly_.col(static_cast<Eigen::Index>(MetricLayout::index(metric)))
+        .segment(month - window, window)
+        .sum();
+  };
+  const double cost = trailing(Metric::kTotalCost);
+  set(row, Metric::kCac, ratio(cost, trailing(Metric::kDealsWon)));
+  set(row, Metric::kCacPaybackMonths, ratio(cost, trailing(Metric::kNewBookings) / 12.0));
+}
+
+void MonthEndRecorder::record_breakdowns(Row& row) const {
+  const MonthTally& tally = context_.month;
+  const double now = context_.now();
+  for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
+    const MonthTally::Territory& counters = tally.territory[t];
+    const auto put = [&](TerritoryMetric metric, double value) {
+      row(static_cast<Eigen::Index>(layout_.territory_index(t, metric))) = value;
+    };
+    const int reps = organisation_.account_executives_in(t);
+    put(TerritoryMetric::kLeads, counters.leads);
+    put(TerritoryMetric::kOpportunities, counters.opportunities);
+    put(TerritoryMetric::kWins, counters.wins);
+    put(TerritoryMetric::kBookings, counters.bookings);
+    put(TerritoryMetric::kBookingsPerRep, ratio(counters.bookings, reps));
+    put(TerritoryMetric::kReps, reps);
+    put(TerritoryMetric::kAccountsAvailable,
+        accounts_.finite(t) ? accounts_.available_after(t, now) : 0.0);
+  }
+  for (std::size_t p = 0; p < spec_.products.size(); ++p) {
+    row(static_cast<Eigen::Index>(layout_.product_index(p, ProductMetric::kWins))) =
+        tally.product[p].wins;
+    row(static_cast<Eigen::Index>(layout_.product_index(p, ProductMetric::kBookings))) =
+        tally.product[p].bookings;
+  }
+  for (std::size_t c = 0; c < spec_.channels.size(); ++c) {
+    const MonthTally::Channel& channel = tally.channel[c];
+    const auto put = [&](ChannelMetric metric, double value) {
+      row(static_cast<Eigen::Index>(layout_.channel_index(c, metric))) = value;
+    };
+    put(ChannelMetric::kLeads, channel.leads);
+    put(ChannelMetric::kOpportunities, channel.opportunities);
+    put(ChannelMetric::kWins, channel.wins);
+    put(ChannelMetric::kCost, channel.cost);
+  }
+  for (std::size_t s = 0; s < spec_.segments.size(); ++s) {
+    const MonthTally::Segment& segment = tally.segment[s];
+    const auto put = [&](SegmentMetric metric, double value) {
+      row(static_cast<Eigen::Index>(layout_.segment_index(s, metric))) = value;
+    };
+    put(SegmentMetric::kLeads, segment.leads);
+    put(SegmentMetric::kOpportunities, segment.opportunities);
+    put(SegmentMetric::kWins, segment.wins);
+    put(SegmentMetric::kBookings, segment.bookings);
+    put(SegmentMetric::kLogoChurn, segment.churned);
+  }
+}
+
+}  // namespace teamsim::model

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+
+#include "models/account_pool.h"
+#include "models/customer_base.h"
+#include "models/metrics.h"
+#include "models/model_context.h"
+#include "models/organisation.h"
+#include "models/pipeline.h"
+
+// The month-end recorder: every metric of the month, in the columns of the MetricLayout, read
+// from the components and the month's tally. It changes nothing in the model (it holds them
+// const); the customers' month close runs before it. Formulas are in docs/metrics.md.
+
+namespace teamsim::model {
+
+class MonthEndRecorder {
+ public:
+  MonthEndRecorder(const ModelContext& context, const Organisation& organisation,
+                   const Pipeline& pipeline, const CustomerBase& customers,
+                   const AccountPool& accounts, const MetricLayout& layout,
+                   std::uint64_t replication);
+
+  /// Writes row month - 1 (month is 1-based and follows the rows recorded so far).
+  void record(int month);
+  /// Row m holds the metrics of month m + 1.
+  const Eigen::MatrixXd& monthly() const { return monthly_; }
+
+ private:
+  using Row = Eigen::MatrixXd::RowXpr;
+  void set(Row& row, Metric metric, double value) const;
+  void record_team(Row& row) const;
+  void record_pipeline(Row& row) const;
+  void record_money(Row& row);
+  void record_customers(Row& row) const;
+  void record_retention(Row& row, int month) const;
+  void record_quota(Row& row, int month) const;
+  /// CAC over the trailing 12 months (fewer in the first year), this month included.
+  void record_cac(Row& row, int month) const;
+  void record_breakdowns(Row& row) const;
+
+  const ModelContext& context_;
+  const ScenarioSpec& spec_;
+  const Organisation& organisation_;
+  const Pipeline& pipeline_;
+  const CustomerBase& customers_;
+  const AccountPool& accounts_;
+  const MetricLayout& layout_;
+  std::uint64_t replication_;
+  bool cash_was_negative_ = false;
+  Eigen::MatrixXd monthly_;
+};
+
+}  // namespace teamsim::model

@@ -1,0 +1,197 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/account_pool.h"
+#include "models/model_context.h"
+#include "sim/capacity_queue.h"
+
+// The organisation: requisitions and recruiting bandwidth, hiring, training capacity, ramp,
+// management coverage, departures and backfill, performance reviews, hiring rules and territory
+// rebalancing. It owns the people; the pipeline learns who sells through TeamListener and reads
+// the sellers back through the const accessors.
+
+namespace teamsim::model {
+
+/// What the organisation tells the pipeline.
+class TeamListener {
+ public:
+  /// The person (an AE kind) starts selling: prospecting, and leads if a seller.
+  virtual void started_selling(std::uint32_t person) = 0;
+  /// The person (an AE kind) left; a seller is already out of their territory's sellers.
+  virtual void left(std::uint32_t person) = 0;
+  /// The specialists' slots (`concurrent_deals` summed) or their number changed.
+  virtual void specialists_changed(std::int64_t slots, int specialists) = 0;
+
+ protected:
+  ~TeamListener() = default;
+};
+
+class Organisation {
+ public:
+  struct Person {
+    sim::Rng rng;           ///< onboarding, ramp, tenure, performance and backfill draws
+    std::uint64_t key = 0;  ///< keys the person's random streams: see entity_key
+    std::size_t role = 0;
+    std::size_t territory = 0;
+    std::size_t source = 0;
+    bool active = true;
+    bool seller = false;    ///< an AE-kind role that works opportunities (not an SDR)
+    bool selling = false;   ///< onboarding finished (AE-kind roles)
+    bool training = false;  ///< holds a trainer slot
+    /// The role's capacities (span, trainer slots, accounts, …; searches always count) count:
+    /// from the first day for AE kinds and starting staff, from the end of onboarding for other
+    /// new hires.
+    bool contributing = false;
+    double start_time = 0;
+    double leave_time = kNever;
+    double salary = 0;  ///< currency per year
+    double performance = 1;
+    double onboarding_days = 0;
+    double ramp_days = 0;  ///< as drawn; fixed when onboarding ends
+    double selling_from = kNever;
+    int plan_month = 0;  ///< month (1-based) a performance plan started; 0: not on a plan
+    /// The attrition departure drawn at hire; cancelled if the person leaves another way first
+    /// (a performance exit), so nobody leaves twice.
+    sim::EventId attrition;
+    std::array<double, 12> bookings{};  ///< by month of the horizon modulo 12
+  };
+
+  /// `accounts` is read when rebalancing territories.
+  Organisation(ModelContext& context, const AccountPool& accounts);
+  /// Its capacity queues call back into it: it stays where it was made.
+  Organisation(const Organisation&) = delete;
+  Organisation& operator=(const Organisation&) = delete;
+
+  void set_listener(TeamListener& listener) { listener_ = &listener; }
+
+  /// Day 0: the starting staff, ramped; then the requisitions of the dated hires.
+  void add_starting_staff();
+  void schedule_planned_hires();
+
+  // Events.
+  void requisition_opened(std::uint32_t requisition);
+  void start_hire(std::uint32_t requisition);
+  void finish_onboarding(std::uint32_t person);
+  void leave(std::uint32_t person);
+  /// Month start: rebalancing (with sales operations), then the hiring rules, which count
+  /// `active_customers`.
+  void month_start(int month, std::size_t active_customers);
+  /// Month-end performance management: plans for sellers below the threshold, exits at a
+  /// plan's end. Runs before the month's snapshot.
+  void review_performance(int month);
+  /// A won deal of `acv` booked by `person` this month: returns the commission it earns.
+  double book_win(std::uint32_t person, double acv);
+  /// After month `month`'s end: the bookings slot of month + 1 starts empty.
+  void start_next_month(int month);
+
+  // Reads.
+  const std::vector<Person>& people() const { return people_; }
+  const Person& person(std::uint32_t index) const { return people_[index]; }
+  const RoleSpec& role_of(const Person& person) const { return context_.spec.roles[person.role]; }
+  /// Ramp x performance x management x enablement, now; 0 unless active and selling.
+  double productivity(const Person& person) const;
+  /// Sellers selling in the territory, in the order they joined it.
+  const std::vector<std::uint32_t>& sellers_in(std::size_t territory) const {
+    return sellers_by_territory_[territory];
+  }
+  /// Employed sellers of the territory (any ramp state).
+  int account_executives_in(std::size_t territory) const {
+    return account_executives_by_territory_[territory];
+  }
+  std::size_t largest_territory_team() const;
+  int sellers() const { return sellers_; }
+  const std::vector<int>& headcount_by_role() const { return headcount_by_role_; }
+  std::size_t open_requisitions() const { return open_requisitions_; }
+  std::size_t recruiting_queue() const { return searches_.waiting(); }
+  std::size_t onboarding_queue() const { return trainers_.waiting(); }
+  /// Span of managers and assistants (the founder's while no manager is onboarded) over the reps
+  /// (AE kinds, SDRs included), at most 1; 1 without reps.
+  double management_coverage() const;
+  int sales_ops() const { return sales_ops_; }
+  double screening_per_month() const { return screening_per_month_; }
+  std::int64_t customer_success_accounts() const { return csr_accounts_; }
+  /// Whole months since the person's ramp ended, at most `month` (months so far) and 12.
+  int months_ramped(const Person& person, int month) const;
+  /// The person's bookings over the last `months` months up to `month` (months <= 12).
+  double trailing_bookings(const Person& person, int month, int months) const;
+
+ private:
+  struct Requisition {
+    std::size_t role;
+    std::size_t territory;
+    std::size_t source;
+    double opened_at = 0;
+    std::uint64_t key = 0;  ///< keys its random stream: see entity_key
+  };
+
+  double management_factor() const;
+  double enablement_coverage() const;
+  /// A stream key for the next requisition or person of `role`: (role, how many came before in
+  /// that role). Keyed this way, the second AE hired gets the same time to fill, ramp and tenure
+  /// in every plan, whichever order the plan lists its roles in; keying by overall index would
+  /// hand every AE another AE's draws as soon as a manager is hired earlier or later.
+  static std::uint64_t entity_key(std::vector<std::uint32_t>& counts, std::size_t role);
+  void check_requisition_limit() const;
+  /// A requisition for `role`; its kRequisitionOpened event, scheduled by the caller, starts
+  /// its search.
+  std::uint32_t add_requisition(std::size_t role, std::size_t territory, std::size_t source);
+  void open_requisition_now(std::size_t role, std::size_t territory, std::size_t source);
+  std::int64_t search_capacity() const;
+  /// A search slot was granted to the requisition: draws its time to fill.
+  void start_search(std::uint32_t requisition);
+  std::uint32_t add_person(std::size_t role, std::size_t territory, std::size_t source,
+                           bool ramped);
+  /// Recruiting: a manager or assistant runs searches from the first day.
+  void change_searches(const Person& person, int sign);
+  /// Everything else a role adds (span, trainer slots, accounts, specialist slots, screening,
+  /// enablement): from the end of onboarding for new hires of kinds other than AE.
+  void change_capacities(const Person& person, int sign);
+  std::int64_t trainer_capacity() const;
+  /// A trainer slot was granted to the person: schedules the end of their onboarding.
+  void start_training(std::uint32_t person);
+  void start_selling(std::uint32_t person);
+  std::size_t least_staffed_territory() const;
+  void apply_hiring_rules(int month, std::size_t active_customers);
+  void rebalance_territories();
+  void move_rep(std::uint32_t person, std::size_t territory);
+
+  ModelContext& context_;
+  const ScenarioSpec& spec_;
+  const AccountPool& accounts_;
+  TeamListener* listener_ = nullptr;
+  std::vector<double> attrition_hazard_per_day_;  ///< by role
+
+  std::vector<Person> people_;
+  std::vector<Requisition> requisitions_;
+  std::vector<std::uint32_t> requisitions_by_role_;  ///< requisitions opened so far, by role
+  std::vector<std::uint32_t> people_by_role_;        ///< people hired so far, by role
+  sim::CapacityQueue searches_;  ///< search slots, held by requisitions until they are filled
+  sim::CapacityQueue trainers_;  ///< trainer slots, held by new hires until onboarded
+  std::size_t open_requisitions_ = 0;
+  std::vector<int> open_requisitions_by_role_;
+  std::vector<std::vector<std::uint32_t>> sellers_by_territory_;  ///< selling, by joining order
+  std::vector<int> account_executives_by_territory_;  ///< employed sellers (any ramp state)
+  std::vector<int> headcount_by_role_;
+  int managers_ = 0;  ///< onboarded people of kind sales manager: they take over from the founder
+  int managers_employed_ = 0;  ///< employed people of kind sales manager, onboarded or not
+  int reps_ = 0;               ///< employed people of AE kinds (SDRs included)
+  int sellers_ = 0;            ///< employed sellers (AE kinds, SDRs excluded)
+  int specialists_ = 0;
+  int sales_ops_ = 0;
+  std::int64_t span_ = 0;              ///< reps managers and assistants can manage
+  std::int64_t manager_searches_ = 0;  ///< of employed managers and assistants
+  std::int64_t assistant_searches_ = 0;
+  std::int64_t manager_trainees_ = 0;  ///< trainer slots of managers and assistants
+  std::int64_t enablement_trainees_ = 0;
+  double enablement_support_ = 0;        ///< reps supported
+  double enablement_ramp_weighted_ = 0;  ///< sum of reps_supported x ramp_reduction
+  double enablement_uplift_weighted_ = 0;
+  std::int64_t csr_accounts_ = 0;
+  std::int64_t specialist_slots_ = 0;
+  double screening_per_month_ = 0;
+};
+
+}  // namespace teamsim::model

@@ -1,0 +1,146 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/account_pool.h"
+#include "models/customer_base.h"
+#include "models/model_context.h"
+#include "models/organisation.h"
+#include "models/segment_mix.h"
+#include "sim/capacity_queue.h"
+
+// The pipeline: lead arrivals (inbound with seasonality, and each seller's own prospecting),
+// finite accounts, qualification, routing to sellers with capacity, channel conversion, the
+// specialist queue and deal closes. A won deal books to its owner in the organisation and becomes
+// a customer of the customer base.
+
+namespace teamsim::model {
+
+class Pipeline final : public TeamListener {
+ public:
+  /// Everything about a lead that does not depend on the team, drawn from the lead's own engine
+  /// in a fixed order (what routing needs when it arrives, the deal once it becomes an
+  /// opportunity), so its fate is the same in every plan.
+  struct Lead {
+    Stream deal_stream = Stream::kProspectedDeal;  ///< with `key`, where draw_deal draws from
+    std::uint64_t key = 0;
+    sim::Rng rng;  ///< the deal's engine after draw_deal; continues as the customer's if won
+    std::size_t product = kUnassigned;
+    std::size_t channel = kUnassigned;
+    std::size_t segment = kUnassigned;
+    bool unqualified = false;
+    double screen_draw = 0;   ///< screened out if below accuracy x screening coverage
+    double convert_draw = 0;  ///< converted if below the channel's conversion
+    double account_draw = 0;  ///< exists if below the territory's available share of accounts
+    // The deal, drawn by draw_deal only once the lead becomes an opportunity.
+    double win_rate = 0;  ///< for a fully productive rep
+    double win_draw = 0;  ///< uniform(0, 1): won if below the deal's win probability
+    double cycle_days = 0;
+    double acv = 0;
+    bool complex = false;
+    double help_days = 0;
+  };
+
+  Pipeline(ModelContext& context, Organisation& organisation, CustomerBase& customers,
+           AccountPool& accounts, const SegmentMix& segments);
+  /// Its specialist queue calls back into it: it stays where it was made.
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  /// Day 0: the first inbound arrival of each territory.
+  void start();
+
+  // Events.
+  void inbound_lead(std::size_t territory);
+  void prospected_lead(std::uint32_t person);
+  void close_opportunity(std::uint32_t opportunity);
+  void release_specialist() { specialist_help_.release(); }
+  /// After a month end: screening coverage next month is measured against this month's leads.
+  void start_next_month() { leads_last_month_ = context_.month.leads; }
+
+  // TeamListener.
+  void started_selling(std::uint32_t person) override;
+  void left(std::uint32_t person) override;
+  void specialists_changed(std::int64_t slots, int specialists) override;
+
+  // Reads.
+  std::size_t open_opportunities() const { return open_opportunities_; }
+  /// Opportunities a seller owns and has open.
+  int open_opportunities_of(std::uint32_t person) const;
+  std::size_t specialist_queue() const { return specialist_help_.waiting(); }
+  /// Slots of the opportunity table (open and reusable), for the work-limit message.
+  std::size_t opportunity_slots() const { return opportunities_.size(); }
+
+ private:
+  struct Opportunity {
+    Lead lead;
+    std::uint32_t owner = kNobody;
+    std::size_t territory = 0;
+    double win_probability = 0;
+    double opened_at = 0;
+    double waiting_since = 0;
+    bool open = false;
+  };
+  /// A seller's place in the pipeline: their self-sourced leads and their open opportunities.
+  struct Seller {
+    /// Self-sourced leads are a Poisson process in calendar time, drawn month by month: month m's
+    /// arrivals come from the person's engine for month m (see schedule_next_prospect).
+    sim::Rng prospect_rng;
+    int prospect_month = -1;       ///< the month prospect_rng draws for (0-based; -1: none yet)
+    double prospect_time = 0;      ///< the latest arrival drawn in that month, or its start
+    std::uint32_t prospected = 0;  ///< arrivals drawn in that month: keys each lead's own stream
+    sim::EventId next_prospect;
+    int open_opportunities = 0;
+  };
+
+  /// What routing needs (product, channel, qualification, conversion, account, segment), from
+  /// stream (routing, key); the deal will come from stream (deal, key).
+  Lead draw_lead(Stream routing, Stream deal, std::uint64_t key, std::size_t territory);
+  /// The deal (win rate and draw, cycle, size, complexity, help) from the lead's own deal stream:
+  /// the same values whenever it is called, in every plan, whatever routing drew.
+  void draw_deal(Lead& lead);
+  void schedule_next_inbound(std::size_t territory);
+  /// Schedules the person's next self-sourced lead: the next arrival of their calendar-time
+  /// process after now. Arrivals before they sell are drawn and skipped, so the same person
+  /// (role and ordinal) finds the same leads at the same moments in every plan that has them
+  /// selling then, whenever each plan hired them.
+  void schedule_next_prospect(std::uint32_t person);
+  /// The stream index of the lead the person's pending arrival brings.
+  std::uint64_t prospected_lead_key(std::uint32_t person) const;
+  Seller& seller(std::uint32_t person);
+  void route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead);
+  /// False when the lead is lost before an owner is chosen: no account for it, or screened out.
+  bool count_lead(std::size_t territory, const Lead& lead);
+  std::uint32_t choose_owner(std::size_t territory, std::uint32_t preferred_owner);
+  std::uint32_t least_loaded_seller(std::size_t territory, bool need_capacity) const;
+  void open_opportunity(std::size_t territory, std::uint32_t owner, Lead lead);
+  std::uint32_t store_opportunity(const Opportunity& opportunity);
+  void schedule_close(std::uint32_t index);
+  /// A specialist slot was granted to the opportunity: its cycle starts.
+  void grant_specialist(std::uint32_t index);
+  /// The opportunity goes on without a specialist (none employed): its cycle starts.
+  void close_unassisted(std::uint32_t index);
+  void book_win(const Opportunity& opportunity);
+  /// Accounts of the territory available to a lead arriving now.
+  int accounts_available(std::size_t territory);
+
+  ModelContext& context_;
+  const ScenarioSpec& spec_;
+  Organisation& organisation_;
+  CustomerBase& customers_;
+  AccountPool& accounts_;
+  const SegmentMix& segments_;
+  std::vector<sim::Rng> inbound_arrivals_;    ///< by territory
+  std::vector<std::uint64_t> inbound_leads_;  ///< leads arrived so far, by territory
+  double season_max_ = 1;                     ///< largest lead-seasonality multiplier
+  std::vector<Seller> sellers_;               ///< by person index (AE kinds that sold)
+  std::vector<Opportunity> opportunities_;
+  std::vector<std::uint32_t> free_opportunities_;
+  std::size_t open_opportunities_ = 0;
+  int specialists_ = 0;
+  sim::CapacityQueue specialist_help_;  ///< specialist slots, held by complex opportunities
+  double leads_last_month_ = 0;
+};
+
+}  // namespace teamsim::model

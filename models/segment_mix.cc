@@ -1,0 +1,34 @@
+#include "models/segment_mix.h"
+
+#include "models/events.h"
+
+namespace teamsim::model {
+
+SegmentMix::SegmentMix(const ScenarioSpec& spec) {
+  if (spec.segments.empty()) return;
+  for (const TerritorySpec& territory : spec.territories) {
+    std::vector<double> shares;
+    for (const SegmentSpec& segment : spec.segments) {
+      shares.push_back(segment.share_in(territory.name));
+    }
+    shares_.push_back(std::move(shares));
+  }
+  std::vector<double> overall;
+  for (const SegmentSpec& segment : spec.segments) overall.push_back(segment.share);
+  shares_.push_back(std::move(overall));
+}
+
+std::size_t SegmentMix::pick(std::size_t territory, double u) const {
+  const std::vector<double>& shares =
+      shares_[territory == kUnassigned ? shares_.size() - 1 : territory];
+  double total = 0;
+  for (const double share : shares) total += share;
+  double cumulative = 0;
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    cumulative += shares[i];
+    if (u * total < cumulative) return i;
+  }
+  return shares.size() - 1;
+}
+
+}  // namespace teamsim::model
