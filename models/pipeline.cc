@@ -295,7 +295,7 @@ void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, 
   open_opportunity(territory, owner, lead);
 }
 
-void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead lead) {
+void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead& lead) {
   MonthTally& month = context_.month;
   Opportunity opportunity;
   opportunity.owner = owner;

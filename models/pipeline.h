@@ -114,7 +114,7 @@ class Pipeline final : public TeamListener {
   bool count_lead(std::size_t territory, const Lead& lead);
   std::uint32_t choose_owner(std::size_t territory, std::uint32_t preferred_owner);
   std::uint32_t least_loaded_seller(std::size_t territory, bool need_capacity) const;
-  void open_opportunity(std::size_t territory, std::uint32_t owner, Lead lead);
+  void open_opportunity(std::size_t territory, std::uint32_t owner, Lead& lead);
   std::uint32_t store_opportunity(const Opportunity& opportunity);
   void schedule_close(std::uint32_t index);
   /// A specialist slot was granted to the opportunity: its cycle starts.

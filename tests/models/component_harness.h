@@ -1,0 +1,34 @@
+#pragma once
+
+// A scenario, a clock and a ModelContext for testing one component of the model on its own,
+// without a Replication or a projection: the test decides which events reach which component.
+
+#include <functional>
+#include <utility>
+
+#include "models/model_context.h"
+#include "sim/simulator.h"
+#include "tests/models/test_scenarios.h"
+
+namespace teamsim::model {
+
+struct ComponentHarness {
+  explicit ComponentHarness(ScenarioSpec scenario)
+      : spec(std::move(scenario)), context(spec, simulator, 7, 0, nullptr, ReplicationLimits{}) {}
+
+  /// Runs events up to `day`, handing each to `handle` as the replication would: the ledger
+  /// accrues to the event and the context knows its priority first.
+  void run_until(double day, const std::function<void(EventKind, std::uint32_t)>& handle) {
+    simulator.run_until(day, [&](const sim::Event& event) {
+      context.ledger.accrue_to(event.time);
+      context.current_priority = event.priority;
+      handle(static_cast<EventKind>(event.kind), event.subject);
+    });
+  }
+
+  ScenarioSpec spec;
+  sim::Simulator simulator;
+  ModelContext context;
+};
+
+}  // namespace teamsim::model

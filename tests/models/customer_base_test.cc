@@ -1,0 +1,125 @@
+// CustomerBase on its own: terms and renewals, churn with and without customer-success coverage,
+// upfront billing, the month close and a churned account's cool-off. Expected values by hand.
+#include "models/customer_base.h"
+
+#include <gtest/gtest.h>
+
+#include "models/random_draws.h"
+#include "tests/models/component_harness.h"
+
+namespace teamsim::model {
+namespace {
+
+struct CustomersAlone : ComponentHarness {
+  explicit CustomersAlone(ScenarioSpec scenario)
+      : ComponentHarness(std::move(scenario)),
+        accounts(spec.territories),
+        customers(context, accounts) {}
+
+  void run_until(double day, std::int64_t covered_accounts = 0) {
+    ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
+      ASSERT_EQ(kind, EventKind::kCustomerRenewal);
+      customers.renew(subject, covered_accounts);
+    });
+  }
+  sim::Rng rng(std::uint64_t i) const { return context.substream(Stream::kInitialCustomer, i); }
+
+  AccountPool accounts;
+  CustomerBase customers;
+};
+
+TEST(CustomerBaseTest, MonthlyCustomersRenewEachMonthAndGrowByTheirExpansion) {
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.customers.annual_contract_share = 0;
+  spec.customers.monthly_expansion = Distribution::constant(0.01);
+  CustomersAlone model(spec);
+  model.customers.add(1000, model.rng(0), kUnassigned, kUnassigned);
+  model.customers.add(500, model.rng(1), kUnassigned, kUnassigned);
+  EXPECT_DOUBLE_EQ(model.customers.mrr(), 1500);
+  // Two renewals, each +1 %: 1500 x 1.01^2, the revenue rate following.
+  model.run_until(2 * kDaysPerMonth + 1);
+  EXPECT_NEAR(model.customers.mrr(), 1500 * 1.01 * 1.01, 1e-9);
+  EXPECT_NEAR(model.context.ledger.revenue_per_day(), 1500 * 1.01 * 1.01 / kDaysPerMonth, 1e-12);
+  EXPECT_EQ(model.context.month.renewals, 4);
+}
+
+TEST(CustomerBaseTest, ChurnIsCertainWithoutCoverageAndImpossibleWithFullCoverage) {
+  ScenarioSpec spec = quiet_scenario(2);
+  spec.customers.annual_contract_share = 0;
+  spec.customers.monthly_churn = 1;
+  spec.customers.covered_churn_factor = 0;
+  spec.customers.covered_expansion_bonus = 0;
+  for (const std::int64_t covered_accounts : {0, 10}) {
+    CustomersAlone model(spec);
+    for (std::uint64_t i = 0; i < 10; ++i) {
+      model.customers.add(100, model.rng(i), kUnassigned, kUnassigned);
+    }
+    model.run_until(kDaysPerMonth + 1, covered_accounts);
+    // 10 accounts cover all 10 customers: churn x 0; none cover nobody: churn 1.
+    EXPECT_EQ(model.customers.active(), covered_accounts == 0 ? 0u : 10u);
+    EXPECT_EQ(model.context.month.churned, covered_accounts == 0 ? 10 : 0);
+    EXPECT_DOUBLE_EQ(model.customers.mrr(), covered_accounts == 0 ? 0 : 1000);
+  }
+}
+
+TEST(CustomerBaseTest, AnUpfrontAnnualCustomerPaysItsYearAtOnce) {
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.customers.annual_contract_share = 1;
+  spec.customers.annual_billing = AnnualBilling::kUpfront;
+  CustomersAlone model(spec);
+  model.customers.add(1000, model.rng(0), kUnassigned, kUnassigned);
+  EXPECT_DOUBLE_EQ(model.context.ledger.cash(), 12'000);
+  EXPECT_DOUBLE_EQ(model.context.ledger.period_collections(), 12'000);
+  // Earned month by month, with no more cash until the renewal a year later.
+  model.run_until(6 * kDaysPerMonth);
+  model.context.ledger.accrue_to(6 * kDaysPerMonth);
+  EXPECT_NEAR(model.context.ledger.period_revenue(), 6'000, 1e-6);
+  EXPECT_NEAR(model.context.ledger.cash(), 12'000, 1e-6);
+}
+
+TEST(CustomerBaseTest, TheMonthCloseKeepsEachCustomersMrrForItsCohort) {
+  ScenarioSpec spec = quiet_scenario(2);
+  CustomersAlone model(spec);
+  model.customers.add(250, model.rng(0), kUnassigned, kUnassigned);
+  model.customers.close_month(1);
+  EXPECT_DOUBLE_EQ(model.customers.customers()[0].mrr_at[1], 250);
+  EXPECT_EQ(model.customers.customers()[0].first_month, 0);  // started with: day 0's cohort
+  EXPECT_DOUBLE_EQ(model.customers.mrr(), 250);
+}
+
+TEST(CustomerBaseTest, AChurnedCustomersAccountCoolsOff) {
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.territories = {TerritorySpec{"only", 0, 10}};
+  spec.territories[0].cool_off_months = 1;
+  spec.customers.annual_contract_share = 0;
+  spec.customers.monthly_churn = 1;
+  CustomersAlone model(spec);
+  model.accounts.occupy(0);  // the account the won deal took
+  model.customers.add(100, model.rng(0), 0, kUnassigned);
+  model.run_until(kDaysPerMonth + 1);
+  EXPECT_EQ(model.accounts.available_after(0, kDaysPerMonth + 1), 9);  // cooling off
+  EXPECT_EQ(model.accounts.available_after(0, 2 * kDaysPerMonth + 1), 10);
+}
+
+TEST(CustomerBaseTest, PassingTheCustomerLimitSaysSo) {
+  ScenarioSpec spec = quiet_scenario(1);
+  ComponentHarness harness(spec);
+  ModelContext limited(harness.spec, harness.simulator, 7, 3, nullptr,
+                       ReplicationLimits{1, 1, 1, 1});
+  AccountPool accounts(harness.spec.territories);
+  CustomerBase customers(limited, accounts);
+  customers.add(1, harness.context.substream(Stream::kInitialCustomer, 0), kUnassigned,
+                kUnassigned);
+  try {
+    customers.add(1, harness.context.substream(Stream::kInitialCustomer, 1), kUnassigned,
+                  kUnassigned);
+    FAIL() << "no LimitExceeded";
+  } catch (const LimitExceeded& error) {
+    EXPECT_NE(std::string(error.what()).find("replication 3 passed the limit of 1 customers"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace teamsim::model

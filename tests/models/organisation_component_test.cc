@@ -1,0 +1,169 @@
+// Organisation on its own (no pipeline, no replication): who sells where, the trainer queue,
+// departures and backfill, management coverage, hiring rules and commission. A recording
+// listener stands in for the pipeline. Expected values by hand beside each test.
+#include <gtest/gtest.h>
+
+#include "models/organisation.h"
+#include "tests/models/component_harness.h"
+
+namespace teamsim::model {
+namespace {
+
+struct RecordingListener final : TeamListener {
+  void started_selling(std::uint32_t person) override { started.push_back(person); }
+  void left(std::uint32_t person) override { gone.push_back(person); }
+  void specialists_changed(std::int64_t slots, int count) override {
+    specialist_slots = slots;
+    specialists = count;
+  }
+  std::vector<std::uint32_t> started, gone;
+  std::int64_t specialist_slots = 0;
+  int specialists = 0;
+};
+
+struct OrganisationAlone : ComponentHarness {
+  explicit OrganisationAlone(ScenarioSpec scenario)
+      : ComponentHarness(std::move(scenario)),
+        accounts(spec.territories),
+        organisation(context, accounts) {
+    organisation.set_listener(listener);
+  }
+
+  void run_until(double day) {
+    ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
+      switch (kind) {
+        case EventKind::kRequisitionOpened:
+          return organisation.requisition_opened(subject);
+        case EventKind::kHireStarted:
+          return organisation.start_hire(subject);
+        case EventKind::kOnboardingDone:
+          return organisation.finish_onboarding(subject);
+        case EventKind::kEmployeeLeaves:
+          return organisation.leave(subject);
+        default:
+          FAIL() << "not an organisation event: " << kind_of(kind);
+      }
+    });
+  }
+
+  AccountPool accounts;
+  RecordingListener listener;
+  Organisation organisation;
+};
+
+TEST(OrganisationComponentTest, StartingSellersGoToTheLeastStaffedTerritoryAndSellAtOnce) {
+  ScenarioSpec spec = quiet_scenario(1);
+  spec.territories = {TerritorySpec{"a", 0}, TerritorySpec{"b", 0}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  // a, b, then a again (ties go to the first territory).
+  EXPECT_EQ(model.organisation.sellers_in(0), (std::vector<std::uint32_t>{0, 2}));
+  EXPECT_EQ(model.organisation.sellers_in(1), (std::vector<std::uint32_t>{1}));
+  EXPECT_EQ(model.listener.started, (std::vector<std::uint32_t>{0, 1, 2}));
+  EXPECT_EQ(model.organisation.sellers(), 3);
+  EXPECT_DOUBLE_EQ(model.organisation.productivity(model.organisation.person(0)), 1.0);
+}
+
+TEST(OrganisationComponentTest, OneTrainerSlotOnboardsHiresOneAfterTheOther) {
+  // The founder trains one at a time; two AEs hired on day 0 with 60-day onboarding: the first
+  // sells from day 60, the second waits for the slot and sells from day 120.
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.founder.trainees_at_once = 1;
+  role(spec, "account_executive").onboarding_days = Distribution::constant(60);
+  spec.hires = {HireSpec{"account_executive", 2, 1, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.schedule_planned_hires();
+  model.run_until(1);
+  EXPECT_EQ(model.organisation.onboarding_queue(), 1u);
+  model.run_until(100);
+  EXPECT_EQ(model.listener.started, (std::vector<std::uint32_t>{0}));
+  EXPECT_EQ(model.organisation.onboarding_queue(), 0u);
+  model.run_until(121);
+  EXPECT_EQ(model.listener.started, (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_DOUBLE_EQ(model.organisation.person(1).selling_from, 120);
+}
+
+TEST(OrganisationComponentTest, ALeaverIsGoneFromTheTeamAndBackfilledAfterTheDelay) {
+  ScenarioSpec spec = quiet_scenario(3);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.backfill = true;
+  ae.backfill_delay_days = Distribution::constant(10);
+  ae.time_to_fill_days = Distribution::constant(30);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  model.organisation.leave(0);
+  EXPECT_EQ(model.listener.gone, (std::vector<std::uint32_t>{0}));
+  EXPECT_EQ(model.organisation.sellers_in(0), (std::vector<std::uint32_t>{1}));
+  EXPECT_EQ(model.organisation.headcount_by_role()[model.context.role_index("account_executive")],
+            1);
+  EXPECT_EQ(model.context.month.departures, 1);
+  model.run_until(9);
+  EXPECT_EQ(model.organisation.open_requisitions(), 0u);
+  model.run_until(11);  // the backfill opens on day 10 and is filled on day 40
+  EXPECT_EQ(model.organisation.open_requisitions(), 1u);
+  model.run_until(41);
+  EXPECT_EQ(model.organisation.open_requisitions(), 0u);
+  EXPECT_EQ(model.organisation.sellers(), 2);
+  EXPECT_DOUBLE_EQ(model.context.month.time_to_hire_sum, 30);
+}
+
+TEST(OrganisationComponentTest, ManagementCoverageIsSpanOverReps) {
+  ScenarioSpec spec = quiet_scenario(1);
+  spec.founder.span_of_control = 4;
+  role(spec, "sales_manager").span_of_control = 8;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 10, ""}};
+  OrganisationAlone founder_only(spec);
+  founder_only.organisation.add_starting_staff();
+  EXPECT_DOUBLE_EQ(founder_only.organisation.management_coverage(), 0.4);
+  // A manager takes over from the founder: 8 / 10.
+  spec.starting_staff.push_back(StartingStaffSpec{"sales_manager", 1, ""});
+  OrganisationAlone managed(spec);
+  managed.organisation.add_starting_staff();
+  EXPECT_DOUBLE_EQ(managed.organisation.management_coverage(), 0.8);
+}
+
+TEST(OrganisationComponentTest, AWinEarnsCommissionAtTheVariableRateAndCountsTowardsQuota) {
+  ScenarioSpec spec = quiet_scenario(2);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_quota = 600'000;
+  ae.annual_salary = 100'000;
+  ae.on_target_earnings = 200'000;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  // Variable pay 100k for 600k of bookings: 1/6 of each deal.
+  EXPECT_DOUBLE_EQ(model.organisation.book_win(0, 60'000), 10'000);
+  EXPECT_DOUBLE_EQ(model.organisation.trailing_bookings(model.organisation.person(0), 1, 1),
+                   60'000);
+}
+
+TEST(OrganisationComponentTest, ACustomerRatioRuleHiresUpToItsTarget) {
+  ScenarioSpec spec = quiet_scenario(2);
+  HiringRuleSpec rule;
+  rule.role = "customer_success";
+  rule.basis = RuleBasis::kCustomers;
+  rule.ratio = 100;
+  spec.hiring_rules = {rule};
+  OrganisationAlone model(spec);
+  model.organisation.month_start(1, 250);  // floor(250 / 100) = 2
+  model.run_until(0.5);
+  EXPECT_EQ(
+      model.organisation.open_requisitions() +
+          model.organisation.headcount_by_role()[model.context.role_index("customer_success")],
+      2u);
+}
+
+TEST(OrganisationComponentTest, SpecialistsTellThePipelineTheirSlots) {
+  ScenarioSpec spec = quiet_scenario(1);
+  role(spec, "sales_specialist").concurrent_deals = 3;
+  spec.starting_staff = {StartingStaffSpec{"sales_specialist", 2, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  EXPECT_EQ(model.listener.specialists, 2);
+  EXPECT_EQ(model.listener.specialist_slots, 6);
+}
+
+}  // namespace
+}  // namespace teamsim::model

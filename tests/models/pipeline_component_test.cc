@@ -1,0 +1,119 @@
+// Pipeline on its own with the organisation and customer base it works with, but no replication
+// or projection: lead conservation, capacity, a won deal becoming a customer with its owner's
+// commission, and a leaver's deals passing to a colleague. Expected values by hand.
+#include <gtest/gtest.h>
+
+#include "models/pipeline.h"
+#include "tests/models/component_harness.h"
+
+namespace teamsim::model {
+namespace {
+
+struct PipelineAlone : ComponentHarness {
+  explicit PipelineAlone(ScenarioSpec scenario)
+      : ComponentHarness(std::move(scenario)),
+        accounts(spec.territories),
+        segments(spec),
+        customers(context, accounts),
+        organisation(context, accounts),
+        pipeline(context, organisation, customers, accounts, segments) {
+    organisation.set_listener(pipeline);
+    organisation.add_starting_staff();
+    pipeline.start();
+  }
+
+  void run_until(double day) {
+    ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
+      switch (kind) {
+        case EventKind::kInboundLead:
+          return pipeline.inbound_lead(subject);
+        case EventKind::kProspectedLead:
+          return pipeline.prospected_lead(subject);
+        case EventKind::kOpportunityClosed:
+          return pipeline.close_opportunity(subject);
+        case EventKind::kSpecialistReleased:
+          return pipeline.release_specialist();
+        case EventKind::kCustomerRenewal:
+          return customers.renew(subject, 0);
+        case EventKind::kEmployeeLeaves:
+          return organisation.leave(subject);
+        default:
+          FAIL() << "unexpected event kind " << kind_of(kind);
+      }
+    });
+  }
+
+  AccountPool accounts;
+  SegmentMix segments;
+  CustomerBase customers;
+  Organisation organisation;
+  Pipeline pipeline;
+};
+
+ScenarioSpec sure_deals(int sellers, int max_open) {
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.territories = {TerritorySpec{"all", 40}};
+  spec.pipeline.win_rate = Distribution::constant(1);
+  spec.pipeline.sales_cycle_days = Distribution::constant(20);
+  spec.pipeline.deal_size_acv = Distribution::constant(12'000);
+  spec.pipeline.complex_share = 0;
+  spec.pipeline.unqualified_lead_share = 0;
+  spec.customers.annual_contract_share = 1;
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.max_open_opportunities = max_open;
+  ae.annual_quota = 120'000;
+  ae.annual_salary = 0;
+  ae.on_target_earnings = 12'000;  // variable pay: 10 % of bookings
+  spec.starting_staff = {StartingStaffSpec{"account_executive", sellers, ""}};
+  return spec;
+}
+
+TEST(PipelineComponentTest, EveryLeadIsWorkedOrUnworkedAndEveryWinIsACustomerWithCommission) {
+  PipelineAlone model(sure_deals(2, 3));
+  model.run_until(2 * kDaysPerMonth);
+  const MonthTally& month = model.context.month;
+  EXPECT_GT(month.leads, 40);  // ~80 expected, Poisson
+  EXPECT_EQ(month.leads, month.opportunities + month.leads_unworked);
+  // Two sellers with room for 3 each: never more than 6 open at once.
+  EXPECT_LE(model.pipeline.open_opportunities(), 6u);
+  EXPECT_EQ(month.won,
+            month.opportunities - static_cast<double>(model.pipeline.open_opportunities()));
+  EXPECT_EQ(static_cast<double>(model.customers.active()), month.won);
+  EXPECT_DOUBLE_EQ(model.customers.mrr(), 1'000 * month.won);
+  EXPECT_DOUBLE_EQ(month.bookings, 12'000 * month.won);
+  EXPECT_DOUBLE_EQ(month.commission, 1'200 * month.won);
+}
+
+TEST(PipelineComponentTest, ALeaversOpenDealsPassToTheLeastLoadedColleague) {
+  PipelineAlone model(sure_deals(2, 3));
+  model.run_until(10);
+  const int first = model.pipeline.open_opportunities_of(0);
+  const int second = model.pipeline.open_opportunities_of(1);
+  ASSERT_GT(first + second, 0);
+  model.organisation.leave(0);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(0), 0);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(1), first + second);
+  EXPECT_EQ(model.pipeline.open_opportunities(), static_cast<std::size_t>(first + second));
+}
+
+TEST(PipelineComponentTest, WithoutSellersEveryLeadGoesUnworked) {
+  PipelineAlone model(sure_deals(0, 3));
+  model.run_until(kDaysPerMonth);
+  EXPECT_GT(model.context.month.leads, 0);
+  EXPECT_EQ(model.context.month.leads_unworked, model.context.month.leads);
+  EXPECT_EQ(model.context.month.opportunities, 0);
+}
+
+TEST(PipelineComponentTest, AFiniteMarketRunsOutOfAccounts) {
+  ScenarioSpec spec = sure_deals(1, 1000);
+  spec.territories[0].accounts = 5;
+  spec.customers.monthly_churn = 0;
+  PipelineAlone model(spec);
+  model.run_until(3 * kDaysPerMonth);
+  // Won accounts stay customers: at most 5 deals ever, and every one of them won.
+  EXPECT_EQ(model.customers.active(), 5u);
+  EXPECT_EQ(model.accounts.available_after(0, model.context.now()), 0);
+}
+
+}  // namespace
+}  // namespace teamsim::model
