@@ -43,11 +43,16 @@ TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
     EXPECT_EQ(json["schema_version"], 1);
     EXPECT_EQ(json["replications"], replications);
     EXPECT_EQ(json["scenario_hash"].get<std::string>().size(), 16u);
-    // Only the result files (junit.xml for a scenario with expect:): no temporaries left behind.
+    // Only the result files (junit.xml for a scenario with expect:) and the list of them: no
+    // temporaries left behind.
     for (const auto& entry : fs::directory_iterator(out.path())) {
       const std::string name = entry.path().filename().string();
-      EXPECT_TRUE(name == "summary.csv" || name == "summary.json" || name == "junit.xml") << name;
+      EXPECT_TRUE(name == "summary.csv" || name == "summary.json" || name == "junit.xml" ||
+                  name == ".teamsim-files")
+          << name;
     }
+    const std::string listed = read_file(out.path() + "/.teamsim-files");
+    EXPECT_NE(listed.find("\nsummary.csv\nsummary.json\n"), std::string::npos) << listed;
   }
 }
 

@@ -20,6 +20,7 @@
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
+#include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/suggestions.h"
 #include "app/common/version.h"
@@ -403,7 +404,8 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
   if (const std::string error = check_histogram_metrics(runs); !error.empty()) {
     throw UsageError(error);
   }
-  ensure_directory(out_);
+  OutputFolder out_folder(out_);
+  out_folder.clear();
   std::vector<ScenarioOutcome> outcomes;
   int exit_code = kExitOk;          // said in --json; the driver derives the same from the throw
   std::exception_ptr last_failure;  // of the last scenario that could not run

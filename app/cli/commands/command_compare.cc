@@ -13,6 +13,7 @@
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
+#include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/report/comparison_report.h"
@@ -230,6 +231,7 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::vector<ComparedPlan> plans = load_plans(requests);
   CompareOptions options = compare_options(plans.front().spec, stop_requested);
   refuse_if_too_large(plans, options.replications);
+  OutputFolder folder(out_);
   if (!quiet_) {
     fmt::print(
         stderr, "teamsim {}: comparing {} plans — {} replications each, seed {}{}\n", kVersion,
@@ -248,7 +250,7 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::vector<MetricComparison> metrics = summarize_comparison(comparison);
   const std::string csv = comparison_csv(comparison, metrics);
   const std::string json = comparison_json(comparison, metrics, plans);
-  ensure_directory(out_);
+  folder.clear();
   const std::string csv_path = (std::filesystem::path(out_) / "compare.csv").string();
   const std::string json_path = (std::filesystem::path(out_) / "compare.json").string();
   write_file_atomically(csv_path, csv);

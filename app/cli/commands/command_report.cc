@@ -8,6 +8,7 @@
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
 #include "app/common/errors.h"
+#include "app/common/output_folder.h"
 #include "app/report/report_writer.h"
 #include "app/results/summary_reader.h"
 
@@ -42,6 +43,7 @@ class ReportCommand final : public Command {
       context.run_at = format_utc(std::chrono::file_clock::to_sys(written_at));
     }
     const auto files = write_report(out_dir_, *document, context, formats_);
+    record_output_files(out_dir_, files);
     if (!quiet_) {
       fmt::print(stderr, "wrote {} and {} chart file{} under {}\n", files.back(), files.size() - 1,
                  files.size() == 2 ? "" : "s", (fs::path(out_dir_) / "charts").string());

@@ -17,6 +17,7 @@
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
+#include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/results/summary_writer.h"
@@ -232,7 +233,6 @@ SummaryFiles write_summary_files(const std::string& out, const RunSummary& summa
   SummaryFiles files;
   const std::string csv = summary_csv(summary);
   files.json = summary_json(summary, spec);
-  ensure_directory(out);
   files.csv_path = (std::filesystem::path(out) / "summary.csv").string();
   files.json_path = (std::filesystem::path(out) / "summary.json").string();
   write_file_atomically(files.csv_path, csv);
@@ -262,6 +262,7 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
 void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const LoadResult loaded = load_scenario(scenario_.request());
   const model::ScenarioSpec& spec = *loaded.spec;
+  OutputFolder folder(out_);
   model::ProjectionOptions options = projection_options(spec, stop_requested);
   const std::optional<PrecisionTarget> target = precision_target(spec);
   const std::vector<HistogramRequest> histograms = histogram_requests(spec);
@@ -280,6 +281,7 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   if (projection.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
   const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
   RunExtras extras{report_, formats_,  scenario_.path, std::chrono::system_clock::now(),
                    seconds, histograms};

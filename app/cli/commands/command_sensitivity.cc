@@ -13,6 +13,7 @@
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
+#include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/report/report_charts.h"
@@ -114,6 +115,7 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
 void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   const LoadResult loaded = load_scenario(scenario_.request());
   const std::optional<model::ScenarioSpec>& spec = loaded.spec;
+  OutputFolder folder(out_);
 
   SensitivityOptions options;
   options.metric = choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
@@ -147,7 +149,7 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string json = sensitivity_json(result, *spec, scenario_.path);
   const TornadoChartSpec tornado = sensitivity_tornado(result, spec->money.currency, top_);
   const std::string svg = render_tornado_chart(tornado);
-  ensure_directory(out_);
+  folder.clear();
   const std::filesystem::path out(out_);
   const std::string csv_path = (out / "sensitivity.csv").string();
   const std::string json_path = (out / "sensitivity.json").string();

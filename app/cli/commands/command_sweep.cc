@@ -16,6 +16,7 @@
 #include "app/common/csv.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
+#include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
 #include "app/results/terminal_table.h"
@@ -328,6 +329,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::size_t replications = simulation_.replications_for(specs.front());
   const std::uint64_t seed = simulation_.seed_for(specs.front());
   refuse_if_too_large(specs, replications);
+  OutputFolder folder(out_);
   const std::size_t points = grid.points.size();
   if (!quiet_) {
     fmt::print(stderr, "teamsim {}: sweep of {} points — {} replications each, seed {}\n", kVersion,
@@ -355,7 +357,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   progress.finish();
 
   const std::string json = outputs.json();
-  ensure_directory(out_);
+  folder.clear();
   const std::string csv_path = (std::filesystem::path(out_) / "sweep.csv").string();
   const std::string json_path = (std::filesystem::path(out_) / "sweep.json").string();
   write_file_atomically(csv_path, outputs.csv());

@@ -1,0 +1,91 @@
+// End-to-end tests of output folders: a folder holds one command's files only, and teamsim never
+// removes a file it did not write.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write_text(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
+
+TEST(OutputFolderTest, ASecondRunReplacesTheFirstRunsReportChartsAndJunit) {
+  TempDir out;
+  // default.yaml has expect: (reps-first.yaml has not), so only the first run writes junit.xml.
+  ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 20 --report --out " + out.path()).exit_code,
+            0);
+  ASSERT_TRUE(fs::exists(out.path() + "/report.html"));
+  ASSERT_TRUE(fs::exists(out.path() + "/junit.xml"));
+  ASSERT_TRUE(fs::exists(out.path() + "/charts"));
+  const CommandResult r = run_teamsim("run scenarios/reps-first.yaml -n 20 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(out.path() + "/summary.json"));
+  EXPECT_FALSE(fs::exists(out.path() + "/report.html"));
+  EXPECT_FALSE(fs::exists(out.path() + "/junit.xml"));
+  EXPECT_FALSE(fs::exists(out.path() + "/charts"));
+}
+
+TEST(OutputFolderTest, ACompareIntoARunsFolderLeavesNoSummaryOfTheRun) {
+  TempDir out;
+  ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 20 --out " + out.path()).exit_code, 0);
+  const CommandResult r = run_teamsim(
+      "compare scenarios/default.yaml scenarios/small-business.yaml -n 20 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(out.path() + "/compare.json"));
+  EXPECT_FALSE(fs::exists(out.path() + "/summary.json"));
+}
+
+TEST(OutputFolderTest, AFolderWithAnotherFileIsRefusedAndLeftAlone) {
+  TempDir out;
+  write_text(out.path() + "/notes.txt", "mine\n");
+  const CommandResult r = run_teamsim("run scenarios/default.yaml -n 20 --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("notes.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did not write"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(out.path() + "/notes.txt"), "mine\n");
+  EXPECT_FALSE(fs::exists(out.path() + "/summary.json"));
+}
+
+TEST(OutputFolderTest, AFileAddedToARunsFolderIsNeverRemoved) {
+  TempDir out;
+  ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 20 --report --out " + out.path()).exit_code,
+            0);
+  write_text(out.path() + "/charts/annotated.svg", "<svg/>");
+  const CommandResult r = run_teamsim("run scenarios/default.yaml -n 20 --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("charts/annotated.svg"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(out.path() + "/charts/annotated.svg"));
+  EXPECT_TRUE(fs::exists(out.path() + "/report.html"));
+}
+
+TEST(OutputFolderTest, AReportAddedByTeamsimReportIsReplacedByTheNextRun) {
+  TempDir out;
+  ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 20 --out " + out.path()).exit_code, 0);
+  ASSERT_EQ(run_teamsim("report " + out.path()).exit_code, 0);
+  ASSERT_TRUE(fs::exists(out.path() + "/report.html"));
+  const CommandResult r = run_teamsim("run scenarios/default.yaml -n 20 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(out.path() + "/report.html"));
+}
+
+TEST(OutputFolderTest, ABatchFolderHoldsOnlyThisBatchsScenarios) {
+  TempDir dir, out;
+  fs::copy_file(fs::path(TEAMSIM_SOURCE_DIR) / "scenarios/default.yaml", dir.path() + "/a.yaml");
+  fs::copy_file(fs::path(TEAMSIM_SOURCE_DIR) / "scenarios/small-business.yaml",
+                dir.path() + "/b.yaml");
+  ASSERT_LE(run_teamsim("batch " + dir.path() + " -n 20 --out " + out.path()).exit_code, 4);
+  ASSERT_TRUE(fs::exists(out.path() + "/b"));
+  fs::remove(dir.path() + "/b.yaml");
+  const CommandResult r = run_teamsim("batch " + dir.path() + " -n 20 --out " + out.path());
+  ASSERT_LE(r.exit_code, 4) << r.err;
+  EXPECT_TRUE(fs::exists(out.path() + "/a"));
+  EXPECT_FALSE(fs::exists(out.path() + "/b"));
+}
+
+}  // namespace
+}  // namespace teamsim::e2e
