@@ -128,6 +128,51 @@ TEST(SweepCli, AGridOfTwoParametersGivesOneColumnEach) {
   EXPECT_NE(bad.err.find("did you mean 'win_rate'?"), std::string::npos) << bad.err;
 }
 
+TEST(SweepCli, RangeValuesArePrintedAsWrittenWithoutBinaryNoise) {
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+      "/scenarios/compare-manager-first.yaml' --vary pipeline.win_rate=0.1:0.3:0.1 -n 5 -q --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("0.30000000000000004"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" 0.3 "), std::string::npos) << r.out;
+  EXPECT_EQ(read_file(out.path() + "/sweep.csv").find("0.30000000000000004"), std::string::npos);
+}
+
+TEST(SweepCli, RangesTakeNumbersAsSetDoesPercentagesAndUnderscores) {
+  TempDir out;
+  const std::string sweep = "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                            "/scenarios/compare-manager-first.yaml' -n 5 -q --out " + out.path();
+  CommandResult r = run_teamsim(sweep + " --vary pipeline.win_rate=15%:30%:5%");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("20%"), std::string::npos) << r.out;
+  auto json = nlohmann::json::parse(read_file(out.path() + "/sweep.json"));
+  ASSERT_EQ(json["points"].size(), 4u);
+  EXPECT_DOUBLE_EQ(json["points"][1]["values"]["pipeline.win_rate"].get<double>(), 0.2);
+
+  r = run_teamsim(sweep + " --vary money.starting_cash=500_000:1_500_000:250_000");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json = nlohmann::json::parse(read_file(out.path() + "/sweep.json"));
+  ASSERT_EQ(json["points"].size(), 5u);
+  EXPECT_DOUBLE_EQ(json["points"][4]["values"]["money.starting_cash"].get<double>(), 1'500'000);
+
+  r = run_teamsim(sweep + " --vary pipeline.win_rate=0.15:30%:5%");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("as percentages"), std::string::npos) << r.err;
+}
+
+TEST(SweepCli, TheTableDefaultsToTheLastMonthAsRunAndCompareDo) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                  "/scenarios/compare-manager-first.yaml' --set horizon_months=30 --vary "
+                  "pipeline.win_rate=0.1,0.2 -n 5 -q --out " +
+                  out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("arr at month 30"), std::string::npos) << r.out;
+}
+
 TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {
   TempDir out;
   const std::string sweep = "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
@@ -143,7 +188,7 @@ TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {
   EXPECT_NE(r.err.find("teamsim sweep: error: --month 20: the scenario runs 12 months (1..12)"),
             std::string::npos)
       << r.err;
-  r = run_teamsim(sweep + " --vary horizon_months=36,12");  // month min(24, 12)
+  r = run_teamsim(sweep + " --vary horizon_months=36,12");  // the shortest horizon's last month
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("arr at month 12"), std::string::npos) << r.out;
 }

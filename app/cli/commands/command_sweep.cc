@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -40,6 +41,67 @@ std::optional<double> parse_double(const std::string& text) {
   return value;
 }
 
+/// One end or the step of a lo:hi:step range, read as --set reads a number: single underscores
+/// between digits (1_500_000) and a trailing % (15%, a hundredth) allowed.
+struct RangeNumber {
+  double value = 0;  ///< as written, without the % (15 for "15%")
+  bool percent = false;
+  int decimals = 0;  ///< digits after the point, to print the values as exactly as the input
+};
+
+std::optional<RangeNumber> parse_range_number(std::string text) {
+  RangeNumber number;
+  if (text.ends_with('%')) {
+    number.percent = true;
+    text.pop_back();
+  }
+  std::string clean;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool between_digits = i > 0 && i + 1 < text.size() && std::isdigit(text[i - 1]) != 0 &&
+                                std::isdigit(text[i + 1]) != 0;
+    if (text[i] == '_' && between_digits) continue;
+    clean += text[i];
+  }
+  const auto value = parse_double(clean);
+  if (!value || !std::isfinite(*value)) return std::nullopt;
+  number.value = *value;
+  if (const std::size_t point = clean.find('.'); point != std::string::npos) {
+    const std::size_t end = clean.find_first_of("eE", point);
+    number.decimals = static_cast<int>((end == std::string::npos ? clean.size() : end) - point - 1);
+  }
+  return number;
+}
+
+// The values of lo:hi:step, written as the range was (15%:30%:5% gives 15%, 20%, 25%, 30%),
+// with no binary rounding noise (0.1:0.3:0.1 gives 0.3, not 0.30000000000000004).
+std::vector<std::string> range_values(const std::string& text, const std::string& spec) {
+  const std::size_t a = spec.find(':'), b = spec.rfind(':');
+  const auto lo = parse_range_number(spec.substr(0, a));
+  const auto hi = parse_range_number(spec.substr(a + 1, b - a - 1));
+  const auto step = parse_range_number(spec.substr(b + 1));
+  if (!lo || !hi || !step || step->value <= 0 || hi->value < lo->value) {
+    throw UsageError(fmt::format(
+        "--vary '{}': lo:hi:step needs numbers with lo <= hi and step > 0 (written as --set takes "
+        "them: 0.15, 15%, 1_500_000)",
+        text));
+  }
+  if (lo->percent != hi->percent || lo->percent != step->percent) {
+    throw UsageError(fmt::format(
+        "--vary '{}': write all three of lo:hi:step as percentages (15%:30%:5%) or none", text));
+  }
+  const auto count =
+      static_cast<std::size_t>(std::floor((hi->value - lo->value) / step->value + 1e-9) + 1);
+  if (count > 1000) throw UsageError(fmt::format("--vary '{}': more than 1000 values", text));
+  const int decimals = std::max({lo->decimals, hi->decimals, step->decimals});
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < count; ++i) {
+    double value = lo->value + static_cast<double>(i) * step->value;
+    if (std::fabs(value) < 0.5 * std::pow(10.0, -decimals)) value = 0;  // no "-0.00"
+    values.push_back(fmt::format("{:.{}f}{}", value, decimals, lo->percent ? "%" : ""));
+  }
+  return values;
+}
+
 // "path=a,b,c" or "path=lo:hi:step"; a malformed one throws UsageError.
 Axis parse_axis(const std::string& text) {
   const auto split = split_override(text);
@@ -50,19 +112,7 @@ Axis parse_axis(const std::string& text) {
   Axis axis{split->first, {}};
   const std::string& spec = split->second;
   if (std::count(spec.begin(), spec.end(), ':') == 2 && spec.find(',') == std::string::npos) {
-    const std::size_t a = spec.find(':'), b = spec.rfind(':');
-    const auto lo = parse_double(spec.substr(0, a));
-    const auto hi = parse_double(spec.substr(a + 1, b - a - 1));
-    const auto step = parse_double(spec.substr(b + 1));
-    if (!lo || !hi || !step || *step <= 0 || *hi < *lo) {
-      throw UsageError(
-          fmt::format("--vary '{}': lo:hi:step needs numbers with lo <= hi and step > 0", text));
-    }
-    const auto count = static_cast<std::size_t>(std::floor((*hi - *lo) / *step + 1e-9)) + 1;
-    if (count > 1000) throw UsageError(fmt::format("--vary '{}': more than 1000 values", text));
-    for (std::size_t i = 0; i < count; ++i) {
-      axis.values.push_back(fmt::format("{}", *lo + static_cast<double>(i) * *step));
-    }
+    axis.values = range_values(text, spec);
     return axis;
   }
   std::size_t start = 0;
@@ -134,8 +184,7 @@ int table_month(const std::vector<model::ScenarioSpec>& specs, const std::string
                 std::optional<int> month) {
   int horizon = specs.front().horizon_months;
   for (const model::ScenarioSpec& spec : specs) horizon = std::min(horizon, spec.horizon_months);
-  return choose_metric(model::MetricLayout(specs.front()), horizon, metric,
-                       month.value_or(std::min(24, horizon)))
+  return choose_metric(model::MetricLayout(specs.front()), horizon, metric, month.value_or(horizon))
       .month;
 }
 
@@ -237,8 +286,8 @@ void SweepOutputs::add_json_point(std::size_t i, const model::Projection& projec
   point["values"] = nlohmann::ordered_json::object();
   for (std::size_t a = 0; a < grid_.axes.size(); ++a) {
     const std::string& value = grid_.value(i, a);
-    if (const auto number = parse_double(value)) {
-      point["values"][grid_.axes[a].path] = *number;
+    if (const auto number = parse_range_number(value)) {
+      point["values"][grid_.axes[a].path] = number->percent ? number->value / 100 : number->value;
     } else {
       point["values"][grid_.axes[a].path] = value;
     }
@@ -302,7 +351,7 @@ class SweepCommand final : public Command {
         ->capture_default_str();
     command->add_option("--metric", metric_, "Metric shown in the terminal table")
         ->capture_default_str();
-    command->add_option("--month", month_, "Month shown in the terminal table (default: 24)");
+    command->add_option("--month", month_, "Month shown in the terminal table (default: the last)");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->footer(
         "Writes OUT/sweep.csv: one row per grid point, metric and month, with one column per\n"
