@@ -23,8 +23,11 @@ std::string junit_xml(const std::vector<ExpectationSuite>& suites) {
       xml += fmt::format(
           "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
           "    <testcase classname=\"teamsim.{}\" name=\"run\" file=\"{}\">\n"
-          "      <error message=\"{}\" type=\"run\"/>\n    </testcase>\n  </testsuite>\n",
-          name, name, file, xml_escape_attribute(suite.error));
+          "      <error message=\"{}\" type=\"run\"{}\n    </testcase>\n  </testsuite>\n",
+          name, name, file, xml_escape_attribute(suite.error),
+          suite.error_detail.empty()
+              ? std::string("/>")
+              : fmt::format(">{}</error>", xml_escape_text(suite.error_detail)));
       continue;
     }
     xml += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",

@@ -15,6 +15,8 @@ struct ExpectationSuite {
   std::string file;  ///< the scenario file, as given
   std::vector<ExpectationResult> results;
   std::string error;  ///< set when the scenario could not be run: one failing test case
+  /// Why, in full (e.g. each problem of an invalid scenario, one per line): the error's text.
+  std::string error_detail = {};
 };
 
 /// A JUnit XML document (testsuites > testsuite per scenario > testcase per expectation, with

@@ -314,5 +314,58 @@ TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   EXPECT_NE(read_file(out.path() + "/junit.xml").find("<error"), std::string::npos);
 }
 
+TEST(ReportTest, BatchRunsYmlFilesToo) {
+  TempDir dir, out;
+  write(dir.path() + "/plan.yml", scenario("Plan Y", ""));
+  const CommandResult r =
+      run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20 --json -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["scenarios"].size(), 1u);
+  EXPECT_EQ(json["scenarios"][0]["name"], "Plan Y");
+  EXPECT_TRUE(fs::exists(out.path() + "/plan/summary.json"));
+}
+
+TEST(ReportTest, BatchRunsAFilesVariantsNotTheBaseTheyShare) {
+  TempDir dir, out;
+  // The base has no team: the variants are the plans.
+  write(dir.path() + "/order.yaml",
+        "name: Order\nhorizon_months: 12\nreplications: 20\nseed: 3\n"
+        "territories: {emea: {inbound_leads_per_month: 10}}\n"
+        "variants:\n"
+        "  early: {hires: [{role: account_executive, count: 2, month: 1}]}\n"
+        "  late: {hires: [{role: account_executive, count: 2, month: 6}]}\n");
+  const CommandResult r =
+      run_teamsim("batch " + dir.path() + " --out " + out.path() + " --json -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["scenarios"].size(), 2u) << r.out;
+  EXPECT_FALSE(fs::exists(out.path() + "/order"));
+  EXPECT_TRUE(fs::exists(out.path() + "/order.early/summary.json"));
+  EXPECT_TRUE(fs::exists(out.path() + "/order.late/summary.json"));
+  EXPECT_EQ(read_file(out.path() + "/index.html").find("href=\"order/report.html\""),
+            std::string::npos);
+}
+
+TEST(ReportTest, BatchPrintsABasesProblemOnceAndPutsItInJunit) {
+  TempDir dir, out;
+  write(dir.path() + "/broken.yaml",
+        "horizon_months: soon\nvariants:\n  a: {seed: 1}\n  b: {seed: 2}\n  c: {seed: 3}\n");
+  const CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const std::string problem = "broken.yaml:1:17: horizon_months";
+  const std::size_t first = r.err.find(problem);
+  ASSERT_NE(first, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(problem, first + 1), std::string::npos) << r.err;
+  const std::string junit = read_file(out.path() + "/junit.xml");
+  EXPECT_EQ(app::testing::xml_problem(junit), "") << junit;
+  std::size_t cases = 0;
+  for (std::size_t at = junit.find(problem); at != std::string::npos;
+       at = junit.find(problem, at + 1)) {
+    ++cases;
+  }
+  EXPECT_EQ(cases, 3u) << junit;  // in each variant's <error>
+}
+
 }  // namespace
 }  // namespace teamsim::e2e

@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <system_error>
 
 #include "app/analysis/expectation_check.h"
@@ -40,11 +42,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Every *.yaml file under `dir`, recursively, sorted by path.
+/// Every *.yaml and *.yml file under `dir`, recursively, sorted by path.
 std::vector<fs::path> find_scenarios(const fs::path& dir) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
+    const fs::path extension = entry.path().extension();
+    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
       files.push_back(entry.path());
     }
   }
@@ -52,9 +55,9 @@ std::vector<fs::path> find_scenarios(const fs::path& dir) {
   return files;
 }
 
-/// The output folder of a scenario: its path under the batch directory without ".yaml", with
-/// sub-folders joined by '-' ("scenarios/eu/plan.yaml" -> "eu-plan"), and ".<variant>" for one
-/// of its variants ("plan.fast").
+/// The output folder of a scenario: its path under the batch directory without ".yaml" or
+/// ".yml", with sub-folders joined by '-' ("scenarios/eu/plan.yaml" -> "eu-plan"), and
+/// ".<variant>" for one of its variants ("plan.fast").
 std::string folder_name(const fs::path& file, const fs::path& dir, const std::string& variant) {
   fs::path relative = file.lexically_relative(dir);
   relative.replace_extension();
@@ -94,9 +97,11 @@ class BatchCommand final : public Command {
                          "without\nthe metric or the month skips it with a message");
     batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
     batch->footer(
-        "Writes OUT/<scenario>/ (summary.csv, summary.json, charts/, report.html) for each\n"
-        "scenario (and OUT/<scenario>.<variant>/ for each of its `variants:`), OUT/index.html\n"
-        "linking them and OUT/junit.xml with one test case per `expect:` assertion.\n"
+        "Runs every *.yaml and *.yml file: one with `variants:` as its variants (its base is\n"
+        "what they share), one without as itself. Writes OUT/<scenario>/ or\n"
+        "OUT/<scenario>.<variant>/ (summary.csv, summary.json, charts/, report.html) for each,\n"
+        "OUT/index.html linking them and OUT/junit.xml with one test case per `expect:`\n"
+        "assertion. OUT holds this batch's files only (docs/output-folders.md).\n"
         "Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
   }
 
@@ -122,6 +127,7 @@ class BatchCommand final : public Command {
   bool quiet_ = false;
   std::vector<std::string> histograms_;
   std::vector<HistogramOption> histogram_options_;  // histograms_ parsed, in the same order
+  std::set<std::string> printed_diagnostics_;       // each problem is printed once
 };
 
 std::vector<HistogramRequest> BatchCommand::histograms_for(
@@ -202,9 +208,14 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   const std::string& label = outcome.entry.scenario_file;
   const LoadResult loaded = resolve_scenario({path, variant, {}});
   if (!loaded.ok()) {
+    // A problem of the base is every variant's: printed once, listed in each one's JUnit error.
+    std::vector<std::string> lines;
     for (const Diagnostic& diagnostic : loaded.diagnostics) {
-      fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
+      lines.push_back(format_diagnostic(diagnostic));
+      if (printed_diagnostics_.insert(lines.back()).second)
+        fmt::print(stderr, "{}\n", lines.back());
     }
+    outcome.suite.error_detail = fmt::format("{}", fmt::join(lines, "\n"));
     throw ScenarioError(fmt::format("invalid scenario ({} problem{}; run teamsim validate {})",
                                     loaded.diagnostics.size(),
                                     loaded.diagnostics.size() == 1 ? "" : "s", path));
@@ -385,12 +396,20 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
 
 void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::vector<fs::path> files = find_scenarios(dir_);
-  if (files.empty()) throw UsageError(fmt::format("no *.yaml files under {}", dir_));
-  std::vector<std::pair<fs::path, std::string>> runs;  // each file's base, then its variants
+  if (files.empty()) throw UsageError(fmt::format("no *.yaml or *.yml files under {}", dir_));
+  // A file with variants is a set of plans, its base what they share: its variants run, its
+  // base does not. A file without variants is one plan.
+  std::vector<std::pair<fs::path, std::string>> runs;
+  std::map<std::string, fs::path> folders;  // each run's folder, to refuse two runs in one
   for (const fs::path& file : files) {
-    runs.emplace_back(file, "");
-    for (const std::string& variant : scenario_variants(file.string())) {
-      runs.emplace_back(file, variant);
+    const std::vector<std::string> variants = scenario_variants(file.string());
+    if (variants.empty()) runs.emplace_back(file, "");
+    for (const std::string& variant : variants) runs.emplace_back(file, variant);
+    const auto [it, added] = folders.emplace(folder_name(file, dir_, ""), file);
+    if (!added && it->second != file) {
+      throw UsageError(fmt::format("{} and {} would write into the same folder {}; rename one",
+                                   it->second.string(), file.string(),
+                                   (fs::path(out_) / it->first).string()));
     }
   }
   for (const std::string& text : histograms_) {

@@ -13,7 +13,11 @@ TEST(JunitTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
   Expectation pass{"arr", 24, "p50", Comparison::kGreaterEqual, 1, "arr <grows> & \"more\"", {}};
   Expectation fail{"arr", 24, "p50", Comparison::kLess, 1, "arr small", {"a&b.yaml", 9, 5}};
   ExpectationSuite suite{"a&b", "a&b.yaml", check_expectations({pass, fail}, summary), ""};
-  ExpectationSuite broken{"broken", "broken.yaml", {}, "invalid scenario (2 problems)"};
+  ExpectationSuite broken{"broken",
+                          "broken.yaml",
+                          {},
+                          "invalid scenario (2 problems)",
+                          "broken.yaml:3:1: a: <bad>\nbroken.yaml:4:1: b: worse"};
   const std::string xml = junit_xml({suite, broken});
   EXPECT_EQ(testing::xml_problem(xml), "") << xml;
   EXPECT_NE(xml.find("<testsuites name=\"teamsim\" tests=\"3\" failures=\"1\" errors=\"1\">"),
@@ -24,7 +28,10 @@ TEST(JunitTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
             std::string::npos)
       << xml;
   EXPECT_NE(xml.find("a&amp;b.yaml:9:5:"), std::string::npos);
-  EXPECT_NE(xml.find("<error message=\"invalid scenario (2 problems)\""), std::string::npos);
+  EXPECT_NE(xml.find("<error message=\"invalid scenario (2 problems)\" type=\"run\">"
+                     "broken.yaml:3:1: a: &lt;bad&gt;\nbroken.yaml:4:1: b: worse</error>"),
+            std::string::npos)
+      << xml;
 }
 
 TEST(JunitTest, XmlCheckerCatchesMistakes) {
