@@ -54,23 +54,78 @@ SvgWriter start_chart(double width, double height, std::string_view title) {
   return w;
 }
 
+std::vector<std::string> wrap_text(std::string_view text, double max_width, double font_size,
+                                   std::size_t max_lines) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    const std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
+    if (!line.empty() && text_width(candidate, font_size) > max_width &&
+        lines.size() + 1 < max_lines) {
+      lines.push_back(line);
+      line = std::string(word);
+    } else {
+      line = candidate;
+    }
+    start = end + 1;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  lines.back() = fit_text(lines.back(), max_width, font_size);
+  return lines;
+}
+
+namespace {
+
+constexpr std::size_t kTitleLines = 3;
+constexpr std::size_t kSubtitleLines = 2;
+constexpr double kTitleLineHeight = kTitleSize + 5;
+constexpr double kSubtitleLineHeight = kSubtitleSize + 4;
+
+}  // namespace
+
+double heading_bottom(std::string_view title, std::string_view subtitle, double width) {
+  const double max_width = std::max(width - 2 * kPadding, 10.0);
+  double y = kPadding + kTitleSize - 4;
+  if (!title.empty()) {
+    const std::size_t lines = wrap_text(title, max_width, kTitleSize, kTitleLines).size();
+    y += kTitleLineHeight * static_cast<double>(lines - 1);
+  }
+  if (!subtitle.empty()) {
+    const std::size_t lines = wrap_text(subtitle, max_width, kSubtitleSize, kSubtitleLines).size();
+    y += kSubtitleSize + 7 + kSubtitleLineHeight * static_cast<double>(lines - 1);
+  }
+  return y;
+}
+
 double draw_heading(SvgWriter& w, std::string_view title, std::string_view subtitle, double width) {
   const double max_width = std::max(width - 2 * kPadding, 10.0);
   double y = kPadding + kTitleSize - 4;
   if (!title.empty()) {
-    w.text_element("text",
-                   {{"x", kPadding},
-                    {"y", y},
-                    {"font-size", kTitleSize},
-                    {"font-weight", 600},
-                    {"fill", kText}},
-                   fit_text(title, max_width, kTitleSize));
+    const auto lines = wrap_text(title, max_width, kTitleSize, kTitleLines);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) y += kTitleLineHeight;
+      w.text_element("text",
+                     {{"x", kPadding},
+                      {"y", y},
+                      {"font-size", kTitleSize},
+                      {"font-weight", 600},
+                      {"fill", kText}},
+                     lines[i]);
+    }
   }
   if (!subtitle.empty()) {
     y += kSubtitleSize + 7;
-    w.text_element("text",
-                   {{"x", kPadding}, {"y", y}, {"font-size", kSubtitleSize}, {"fill", kMutedText}},
-                   fit_text(subtitle, max_width, kSubtitleSize));
+    const auto lines = wrap_text(subtitle, max_width, kSubtitleSize, kSubtitleLines);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) y += kSubtitleLineHeight;
+      w.text_element(
+          "text", {{"x", kPadding}, {"y", y}, {"font-size", kSubtitleSize}, {"fill", kMutedText}},
+          lines[i]);
+    }
   }
   return y;
 }

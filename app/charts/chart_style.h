@@ -46,9 +46,18 @@ std::string fit_text(std::string_view text, double max_width, double font_size);
 /// A writer holding the chart's root (font, accessible name), its <title> and white background.
 SvgWriter start_chart(double width, double height, std::string_view title);
 
-/// Draws the title and subtitle at the top left and returns the y of the last baseline drawn
-/// (or of where the title would sit, when both are empty).
+/// `text` broken at spaces into lines of at most `max_width` px, at most `max_lines` of them (the
+/// last cut with an ellipsis only when even that many do not hold it).
+std::vector<std::string> wrap_text(std::string_view text, double max_width, double font_size,
+                                   std::size_t max_lines);
+
+/// Draws the title (up to three lines) and subtitle (up to two) at the top left, wrapped to the
+/// chart's width rather than cut, and returns the y of the last baseline drawn (or of where the
+/// title would sit, when both are empty).
 double draw_heading(SvgWriter& w, std::string_view title, std::string_view subtitle, double width);
+
+/// The y draw_heading would return, for a chart whose height depends on it.
+double heading_bottom(std::string_view title, std::string_view subtitle, double width);
 
 /// A horizontal value axis under a plot area spanning [left, right] x [top, bottom]: a vertical
 /// gridline and a label below it at each x of `tick_x`, then the plot area's outline.

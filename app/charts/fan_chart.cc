@@ -251,7 +251,8 @@ Axis fan_y_axis(const FanChartSpec& spec, const DataRange& range) {
   return lo <= hi ? nice_axis(lo, hi, spec.whole_numbers) : nice_axis(0, 1, spec.whole_numbers);
 }
 
-/// The legend: for one fan the three layers; for overlays each plan, then the layers in grey.
+/// The legend: for one fan the three layers; for overlays each plan, in its colour and dash (what
+/// its line and band mean is the subtitle's to say: grey keys would match nothing drawn).
 std::vector<LegendItem> legend_items(const FanChartSpec& spec) {
   std::vector<LegendItem> items;
   using Kind = LegendItem::Kind;
@@ -274,13 +275,6 @@ std::vector<LegendItem> legend_items(const FanChartSpec& spec) {
     items.push_back({Kind::kLine, std::string(cs::series_colour(i)), 1,
                      std::string(cs::kSeriesDashes[i % cs::kSeriesDashes.size()]),
                      spec.series[i].label});
-  }
-  // The layers in grey, when there are layers to tell apart.
-  const std::string grey(cs::kMutedText);
-  if (inner_band || outer_band) {
-    if (!spec.line_label.empty()) items.push_back({Kind::kLine, grey, 1, "", spec.line_label});
-    if (inner_band) items.push_back({Kind::kBand, grey, 0.35, "", "50% of outcomes"});
-    if (outer_band) items.push_back({Kind::kBand, grey, 0.15, "", "90% of outcomes"});
   }
   return items;
 }

@@ -110,8 +110,7 @@ Layout tornado_layout(const TornadoChartSpec& spec) {
 
   // Heading, legend, the base line's label, then the rows, the tick labels and the axis label.
   // (draw_heading's last baseline, computed ahead because the height depends on it.)
-  const double heading_y =
-      cs::kPadding + cs::kTitleSize - 4 + (spec.subtitle.empty() ? 0 : cs::kSubtitleSize + 7);
+  const double heading_y = cs::heading_bottom(spec.title, spec.subtitle, l.width);
   l.legend_y = heading_y + 26;
   l.top = l.legend_y + 34;
   const double rows = static_cast<double>(std::max<std::size_t>(spec.bars.size(), 1));

@@ -83,8 +83,9 @@ ReportChart difference_chart(const PlanComparison& comparison, const MetricCompa
   }
   spec.title = fmt::format("{}: {}", title, fmt::join(pairs, ", "));
   spec.subtitle =
-      fmt::format("difference per replication on the same random numbers · {} replications",
-                  replications_text(comparison));
+      fmt::format("difference per replication on the same random numbers · {} replications{}",
+                  replications_text(comparison),
+                  comparison.labels.size() > 2 ? " · line: median, band: middle 50%" : "");
   spec.y_label = fmt::format("difference in {}", spec.y_label);
   spec.reference_line = 0.0;
   spec.reference_label = "A = B";
@@ -95,49 +96,79 @@ ReportChart difference_chart(const PlanComparison& comparison, const MetricCompa
           render_fan_chart(spec)};
 }
 
-ReportChart p_greater_chart(const PlanComparison& comparison,
-                            const std::vector<const MetricComparison*>& charted, std::size_t j) {
+/// One pair's chance, month by month, for each charted metric: `equal` false gives P(A > B),
+/// true P(A = B) (ties, common in counts such as headcount).
+ReportChart odds_chart(const PlanComparison& comparison,
+                       const std::vector<const MetricComparison*>& charted, std::size_t j,
+                       bool equal) {
   const std::string& a = comparison.labels.front();
   const std::string& b = comparison.labels[j];
   FanChartSpec spec;
-  spec.title = fmt::format("P({} > {}) by month", a, b);
-  spec.subtitle = fmt::format("share of {} replications in which {} has the higher value",
-                              replications_text(comparison), a);
+  spec.title = fmt::format("P({} {} {}) by month", a, equal ? "=" : ">", b);
+  spec.subtitle =
+      equal ? fmt::format("share of {} replications in which both plans have the same value",
+                          replications_text(comparison))
+            : fmt::format(
+                  "share of {} replications in which {} is higher (ties are charted "
+                  "apart)",
+                  replications_text(comparison), a);
   spec.y_label = "probability";
   spec.value_suffix.push_back('%');  // not = "%": a false -Wrestrict in g++ 12 at -O3
   spec.y_extent = {0, 100};
   spec.line_label = "";
-  spec.reference_line = 50.0;
-  spec.reference_label = "even odds";
+  if (!equal) {
+    spec.reference_line = 50.0;
+    spec.reference_label = "even odds";
+  }
   spec.width = kReportChartWidth;
   spec.height = kReportChartHeight;
   for (const MetricComparison* metric : charted) {
-    const Eigen::VectorXd& p = metric->differences[j - 1].prob_greater;
+    const sim::PairedSummary& pair = metric->differences[j - 1];
+    const Eigen::VectorXd& p = equal ? pair.prob_equal : pair.prob_greater;
     FanSeries series;
     series.label = metric_title(metric->info.name);
     for (Eigen::Index m = 0; m < p.size(); ++m) series.p50.push_back(100 * p(m));
     spec.series.push_back(std::move(series));
   }
+  const std::string name = equal ? "p_equal" : "p_greater";
   const std::string stem =
-      comparison.labels.size() > 2 ? fmt::format("p_greater.{}", b) : std::string("p_greater");
-  return {stem, spec.title,
-          fmt::format("How often {} beats {} on each metric, month by month; ties (common in "
-                      "counts such as headcount) count as not greater.",
-                      a, b),
-          render_fan_chart(spec)};
+      comparison.labels.size() > 2 ? fmt::format("{}.{}", name, b) : std::string(name);
+  const std::string note =
+      equal ? fmt::format(
+                  "How often {} and {} end a month level on each metric: the share P({} "
+                  "> {}) leaves out.",
+                  a, b, a, b)
+            : fmt::format(
+                  "How often {} beats {} on each metric, month by month; a tie is "
+                  "neither, and is charted as P({} = {}).",
+                  a, b, a, b);
+  return {stem, spec.title, note, render_fan_chart(spec)};
 }
 
-std::string comparison_table_html(const PlanComparison& comparison,
-                                  const std::vector<MetricComparison>& metrics) {
-  const std::vector<std::vector<std::string>> rows = comparison_rows(comparison, metrics);
-  std::string html = "<div class=\"table-wrap\"><table class=\"comparison\">\n<thead><tr>";
-  for (const std::string& cell : rows.front()) {
-    html += fmt::format("<th>{}</th>", xml_escape_text(cell));
+/// True when the two plans of pair (0, j) tie in some month on some charted metric.
+bool any_ties(const std::vector<const MetricComparison*>& charted, std::size_t j) {
+  return std::any_of(charted.begin(), charted.end(), [j](const MetricComparison* metric) {
+    return metric->differences[j - 1].prob_equal.size() > 0 &&
+           metric->differences[j - 1].prob_equal.maxCoeff() > 0;
+  });
+}
+
+// The columns `columns` of `rows` (comparison_rows) as one table with `caption`; a metric's name
+// only on its first row.
+std::string comparison_block_html(const std::vector<std::vector<std::string>>& rows,
+                                  const std::vector<std::size_t>& columns,
+                                  const std::string& caption) {
+  std::string html = fmt::format(
+      "<div class=\"table-wrap\"><table class=\"comparison\">\n<caption>{}</caption>\n"
+      "<thead><tr>",
+      xml_escape_text(caption));
+  for (const std::size_t k : columns) {
+    html += fmt::format("<th>{}</th>", xml_escape_text(rows.front()[k]));
   }
   html += "</tr></thead>\n<tbody>\n";
   for (std::size_t r = 1; r < rows.size(); ++r) {
     html += "<tr>";
-    for (std::size_t k = 0; k < rows[r].size(); ++k) {
+    for (const std::size_t k : columns) {
       const bool first_of_metric = r == 1 || rows[r][0] != rows[r - 1][0];
       if (k == 0) {
         html += first_of_metric
@@ -150,6 +181,27 @@ std::string comparison_table_html(const PlanComparison& comparison,
     html += "</tr>\n";
   }
   html += "</tbody></table></div>\n";
+  return html;
+}
+
+// The key-metric comparison as narrow tables that fit a printed A4 page whatever the number of
+// plans: the plans' medians, then one table per pair with all of its columns.
+std::string comparison_table_html(const PlanComparison& comparison,
+                                  const std::vector<MetricComparison>& metrics) {
+  const std::vector<std::vector<std::string>> rows = comparison_rows(comparison, metrics);
+  const std::size_t plans = comparison.labels.size();
+  std::vector<std::size_t> medians = {0, 1};
+  for (std::size_t i = 0; i < plans; ++i) medians.push_back(2 + i);
+  std::string html = comparison_block_html(rows, medians, "Each plan's median");
+  for (std::size_t j = 1; j < plans; ++j) {
+    std::vector<std::size_t> pair = {0, 1};
+    const std::size_t first = 2 + plans + (j - 1) * kComparisonPairColumns;
+    for (std::size_t k = first; k < first + kComparisonPairColumns; ++k) pair.push_back(k);
+    html += comparison_block_html(
+        rows, pair,
+        fmt::format("A {} {} = {} {} {}, per replication", kMinus, static_cast<char>('A' + j % 26),
+                    comparison.labels.front(), kMinus, comparison.labels[j]));
+  }
   return html;
 }
 
@@ -191,7 +243,8 @@ std::vector<ReportChart> comparison_charts(const PlanComparison& comparison,
   }
   if (!charted.empty()) {
     for (std::size_t j = 1; j < comparison.labels.size(); ++j) {
-      charts.push_back(p_greater_chart(comparison, charted, j));
+      charts.push_back(odds_chart(comparison, charted, j, /*equal=*/false));
+      if (any_ties(charted, j)) charts.push_back(odds_chart(comparison, charted, j, true));
     }
   }
   return charts;
@@ -237,13 +290,14 @@ std::string render_comparison_html(const PlanComparison& comparison,
       "key-metrics", "Key metrics",
       "Each plan's median, then for each plan against A: the mean difference per replication "
       "with its 95% confidence interval, the 10th to 90th percentile of the differences, and "
-      "the share of replications in which A is higher. Monthly flows are totals for that month.",
+      "the share of replications in which A is higher and, apart, the share in which both are "
+      "equal. Monthly flows are totals for that month.",
       comparison_table_html(comparison, metrics));
   html += html_section(
       "charts", "Comparison charts",
       "Plans overlaid (line: median, band: middle 50% of runs), the paired difference A minus "
-      "the other plan (dark band: middle 50%, light band: 90%), and P(A > B) per month. Hover a "
-      "month for its numbers.",
+      "the other plan (dark band: middle 50%, light band: 90%), P(A > B) per month and, where "
+      "the plans can tie, P(A = B). Hover a month for its numbers.",
       html_figures(charts));
   std::string scenarios;
   for (std::size_t i = 0; i < plans.size(); ++i) {

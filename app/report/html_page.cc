@@ -50,6 +50,8 @@ tr.sub th { font-weight: 400; padding-left: 26px; color: var(--muted); }
 th.month, td.month-start { border-left: 1px solid var(--line); }
 tbody tr:nth-child(even) { background: #FAFBFC; }
 .table-wrap { overflow-x: auto; }
+table.comparison { margin-bottom: 18px; }
+caption { text-align: left; font-weight: 600; padding: 4px 0 6px; caption-side: top; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 22px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 8px;
          break-inside: avoid; page-break-inside: avoid; }
@@ -78,6 +80,11 @@ code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   figure { margin: 0 0 10mm; border: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   table, .cards { break-inside: avoid; page-break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9pt; }
+  th, td { white-space: normal; padding: 4px 6px; }
+  table.comparison td { white-space: nowrap; }
+  code { font-size: 8pt; overflow-wrap: anywhere; }
   tbody tr:nth-child(even) { background: none; }
   pre.scenario { background: none; padding: 0; font-size: 9pt; }
   a { color: inherit; text-decoration: none; }

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "app/common/csv.h"
 #include "app/common/number_format.h"
@@ -42,27 +44,28 @@ std::string comparison_csv(const PlanComparison& comparison,
                            const std::vector<MetricComparison>& metrics) {
   std::string out = "row_kind,plan_a,plan_b,metric,unit,month,mean,se";
   for (const char* name : sim::kPercentileNames) out += fmt::format(",{}", name);
-  out += ",p_a_greater\n";
+  out += ",p_a_greater,p_equal\n";
   const auto row = [&](const char* kind, const std::string& a, const std::string& b,
                        const MetricComparison& metric, Eigen::Index month,
-                       const sim::ColumnSummary& s, const std::string& p_greater) {
+                       const sim::ColumnSummary& s, const std::string& odds) {
     out += fmt::format("{},{},{},{},{},{},{},{}", kind, csv_field(a), csv_field(b),
                        metric.info.name, metric.info.unit, month + 1, s.mean(month), s.se(month));
     for (Eigen::Index p = 0; p < s.percentiles.cols(); ++p) {
       out += fmt::format(",{}", s.percentiles(month, p));
     }
-    out += fmt::format(",{}\n", p_greater);
+    out += fmt::format(",{}\n", odds);
   };
   for (const MetricComparison& metric : metrics) {
     for (Eigen::Index month = 0; month < comparison.horizon_months; ++month) {
       for (std::size_t i = 0; i < metric.plans.size(); ++i) {
-        row("plan", comparison.labels[i], "", metric, month, metric.plans[i], "");
+        row("plan", comparison.labels[i], "", metric, month, metric.plans[i], ",");
       }
       for (std::size_t k = 0; k < metric.pairs.size(); ++k) {
         const auto [a, b] = metric.pairs[k];
         row("difference", comparison.labels[a], comparison.labels[b], metric, month,
             metric.differences[k].difference,
-            fmt::format("{}", metric.differences[k].prob_greater(month)));
+            fmt::format("{},{}", metric.differences[k].prob_greater(month),
+                        metric.differences[k].prob_equal(month)));
       }
     }
   }
@@ -130,6 +133,7 @@ std::vector<std::vector<std::string>> comparison_rows(
     header.push_back(pair + " mean (95% CI)");
     header.push_back(pair + " p10..p90");
     header.push_back(fmt::format("P(A>{})", letter(j)));
+    header.push_back(fmt::format("P(A={})", letter(j)));
   }
   rows.push_back(header);
   for (const std::string_view name : kComparedMetrics) {
@@ -154,6 +158,7 @@ std::vector<std::vector<std::string>> comparison_rows(
             "{} .. {}", format_compact(d.difference.percentiles(c, sim::kColumnP10), unit_symbol),
             format_compact(d.difference.percentiles(c, sim::kColumnP90), unit_symbol)));
         row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_greater(c)));
+        row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_equal(c)));
       }
       rows.push_back(std::move(row));
     }
@@ -161,31 +166,77 @@ std::vector<std::vector<std::string>> comparison_rows(
   return rows;
 }
 
+namespace {
+
+std::size_t display_width(const std::string& text) {
+  // Count code points, not bytes, so "€" and "−" take one column.
+  std::size_t width = 0;
+  for (const char ch : text) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return width;
+}
+
+}  // namespace
+
 std::string comparison_table(const PlanComparison& comparison,
-                             const std::vector<MetricComparison>& metrics) {
+                             const std::vector<MetricComparison>& metrics,
+                             std::size_t max_columns) {
   const std::vector<std::vector<std::string>> rows = comparison_rows(comparison, metrics);
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows) {
     for (std::size_t k = 0; k < row.size(); ++k) {
-      // Count code points, not bytes, so "€" and "−" take one column.
-      std::size_t width = 0;
-      for (const char ch : row[k]) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-      widths[k] = std::max(widths[k], width);
+      widths[k] = std::max(widths[k], display_width(row[k]));
     }
+  }
+  // Column groups after metric and month: the medians, then each pair's cells.
+  const std::size_t plans = comparison.labels.size();
+  std::vector<std::pair<std::size_t, std::size_t>> groups = {{2, 2 + plans}};
+  for (std::size_t k = 2 + plans; k < widths.size(); k += kComparisonPairColumns) {
+    groups.push_back({k, std::min(k + kComparisonPairColumns, widths.size())});
+  }
+  const auto group_width = [&](const std::pair<std::size_t, std::size_t>& g) {
+    std::size_t width = 0;
+    for (std::size_t k = g.first; k < g.second; ++k) width += 2 + widths[k];
+    return width;
+  };
+  const std::size_t keys = widths[0] + 2 + widths[1];
+  if (max_columns > 0) {  // a group too wide for any block goes column by column
+    std::vector<std::pair<std::size_t, std::size_t>> narrow;
+    for (const auto& group : groups) {
+      if (keys + group_width(group) <= max_columns) {
+        narrow.push_back(group);
+      } else {
+        for (std::size_t k = group.first; k < group.second; ++k) narrow.push_back({k, k + 1});
+      }
+    }
+    groups = std::move(narrow);
+  }
+  std::vector<std::vector<std::size_t>> blocks;  // the columns of each block
+  std::size_t used = 0;
+  for (const auto& group : groups) {
+    const bool fits = max_columns == 0 || keys + used + group_width(group) <= max_columns;
+    if (blocks.empty() || !fits) {
+      blocks.push_back({0, 1});
+      used = 0;
+    }
+    for (std::size_t k = group.first; k < group.second; ++k) blocks.back().push_back(k);
+    used += group_width(group);
   }
   std::string out;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (std::size_t k = 0; k < rows[r].size(); ++k) {
-      std::size_t width = 0;
-      for (const char ch : rows[r][k]) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-      const std::string pad(widths[k] - width, ' ');
-      out += k == 0 ? rows[r][k] + pad : "  " + pad + rows[r][k];
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (b > 0) out += '\n';
+    for (const auto& row : rows) {
+      for (const std::size_t k : blocks[b]) {
+        const std::string pad(widths[k] - display_width(row[k]), ' ');
+        out += k == 0 ? row[k] + pad : "  " + pad + row[k];
+      }
+      out += '\n';
     }
-    out += '\n';
   }
   out +=
-      "\nDifferences are computed per replication (plan A minus the other plan); the 95% CI\n"
-      "is for the mean difference, p10..p90 is the spread of the per-replication differences.\n";
+      "\nDifferences are computed per replication (plan A minus the other plan); the\n"
+      "95% CI is for the mean difference, p10..p90 is the spread of the per-replication\n"
+      "differences. P(A>B) is the share of replications where A is higher, P(A=B)\n"
+      "where both are equal.\n";
   return out;
 }
 

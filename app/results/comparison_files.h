@@ -22,13 +22,20 @@ std::string comparison_json(const PlanComparison& comparison,
                             const std::vector<ComparedPlan>& plans);
 
 /// The key-metric comparison as text cells: a header row ("metric", "month", "A p50", ...,
-/// "A-B mean (95% CI)", "A-B p10..p90", "P(A>B)", ...), then a row per key metric and key month.
+/// "A-B mean (95% CI)", "A-B p10..p90", "P(A>B)", "P(A=B)", ...), then a row per key metric and
+/// key month. Columns 2.. come in groups: the plans' medians, then four per pair.
 std::vector<std::vector<std::string>> comparison_rows(const PlanComparison& comparison,
                                                       const std::vector<MetricComparison>& metrics);
 
+/// Cells per pair in comparison_rows: mean (95% CI), p10..p90, P(A>X), P(A=X).
+inline constexpr std::size_t kComparisonPairColumns = 4;
+
 /// Terminal table of the key metrics at months 12/24/36: each plan's median, and for each plan
-/// against the first, the mean difference with its 95 % interval, p10..p90 and P(A > B).
+/// against the first, the mean difference with its 95 % interval, p10..p90, P(A > B) and
+/// P(A = B). Wider than `max_columns` (0: no limit), it is cut into blocks stacked one under
+/// the other, each repeating metric and month and keeping a pair's columns together.
 std::string comparison_table(const PlanComparison& comparison,
-                             const std::vector<MetricComparison>& metrics);
+                             const std::vector<MetricComparison>& metrics,
+                             std::size_t max_columns = 0);
 
 }  // namespace teamsim::app

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -44,11 +45,14 @@ std::vector<int> key_months(int horizon_months) {
   return months;
 }
 
-std::string key_metrics_table(const RunSummary& summary) {
-  const std::vector<int> months = key_months(summary.horizon_months);
+namespace {
+
+constexpr int kLabelWidth = 26;
+constexpr int kCellWidth = 9;
+constexpr std::size_t kMonthWidth = 2 + 3 * kCellWidth;  // " │" and p10, p50, p90
+
+std::string key_metrics_block(const RunSummary& summary, const std::vector<int>& months) {
   const std::string symbol = currency_symbol(summary.currency);
-  constexpr int kLabelWidth = 26;
-  constexpr int kCellWidth = 9;
   std::string out = fmt::format("{:<{}}", "", kLabelWidth);
   for (const int month : months) {
     out += fmt::format(" │{:^{}}", fmt::format("month {}", month), 3 * kCellWidth);
@@ -73,6 +77,26 @@ std::string key_metrics_table(const RunSummary& summary) {
       }
     }
     out += '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns) {
+  const std::vector<int> months = key_months(summary.horizon_months);
+  std::size_t per_block = months.size();
+  if (max_columns > 0) {
+    const std::size_t room = max_columns > kLabelWidth ? max_columns - kLabelWidth : 0;
+    per_block = std::clamp<std::size_t>(room / kMonthWidth, 1, months.size());
+  }
+  std::string out;
+  for (std::size_t first = 0; first < months.size(); first += per_block) {
+    if (first > 0) out += '\n';
+    const std::size_t last = std::min(first + per_block, months.size());
+    out += key_metrics_block(summary,
+                             std::vector<int>(months.begin() + static_cast<std::ptrdiff_t>(first),
+                                              months.begin() + static_cast<std::ptrdiff_t>(last)));
   }
   return out;
 }

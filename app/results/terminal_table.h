@@ -49,7 +49,8 @@ std::string format_metric_value(const model::MetricInfo& info, double value,
 std::vector<int> key_months(int horizon_months);
 
 /// The key metrics (kKeyMetricRows) at the key months as p10 / p50 / p90, as an aligned
-/// plain-text table ending in a newline.
-std::string key_metrics_table(const RunSummary& summary);
+/// plain-text table ending in a newline. Wider than `max_columns` (0: no limit), its months are
+/// cut into blocks stacked one under the other.
+std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns = 0);
 
 }  // namespace teamsim::app

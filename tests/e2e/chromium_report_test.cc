@@ -56,5 +56,33 @@ TEST(ChromiumReportTest, ReportRendersInHeadlessChromium) {
   EXPECT_GT(png.size(), 60'000u) << "the screenshot looks blank";
 }
 
+TEST(ChromiumReportTest, APrintedFourPlanComparisonKeepsEveryColumn) {
+  if (!fs::exists(kChromium) || !fs::exists("/usr/bin/pdftotext")) {
+    GTEST_SKIP() << kChromium << " or /usr/bin/pdftotext is not installed (apt-get install "
+                 << "chromium poppler-utils); .ci/run installs them";
+  }
+  TempDir out, profile;
+  const CommandResult compare = run_teamsim(
+      "compare scenarios/manager-first.yaml scenarios/reps-first.yaml scenarios/default.yaml "
+      "scenarios/small-business.yaml -n 40 -q --report --out " +
+      out.path());
+  ASSERT_EQ(compare.exit_code, 0) << compare.err;
+  const std::string pdf = out.path() + "/printed.pdf";
+  const std::string command =
+      std::string("timeout 120 ") + kChromium +
+      " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
+      " --disable-component-update --disable-sync --no-pdf-header-footer --user-data-dir='" +
+      profile.path() + "' --print-to-pdf='" + pdf + "' 'file://" + out.path() + "/report.html' >'" +
+      out.path() + "/chromium.log' 2>&1 && pdftotext '" + pdf + "' '" + out.path() +
+      "/printed.txt'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << read_file(out.path() + "/chromium.log");
+  // The A4 page (@page size: A4) holds every column: each pair's, up to the fourth plan's.
+  const std::string text = read_file(out.path() + "/printed.txt");
+  for (const char* column :
+       {"D p50", "A-B mean (95% CI)", "P(A>B)", "P(A=B)", "A-D p10..p90", "P(A>D)", "P(A=D)"}) {
+    EXPECT_NE(text.find(column), std::string::npos) << column;
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::e2e

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -106,6 +109,82 @@ TEST(CompareCli, APlanAgainstItselfAndUsageErrors) {
 
 namespace teamsim::e2e {
 namespace {
+
+/// Sets an environment variable for the tests' child processes while in scope.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) { setenv(name, value, 1); }
+  ~ScopedEnv() { unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+};
+
+std::size_t widest_line(const std::string& text) {
+  std::size_t widest = 0, width = 0;
+  for (const char ch : text) {
+    if (ch == '\n') {
+      widest = std::max(widest, width);
+      width = 0;
+    } else {
+      width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;  // code points
+    }
+  }
+  return std::max(widest, width);
+}
+
+TEST(CompareCli, VariantsThatSetANameAreCalledByIt) {
+  TempDir dir, out;
+  std::ofstream(dir.path() + "/plans.yaml")
+      << "name: Order\nhorizon_months: 12\nseed: 3\n"
+         "territories: {emea: {inbound_leads_per_month: 10}}\n"
+         "variants:\n"
+         "  early: {name: Hire two AEs in month 1, hires: [{role: account_executive, count: 2, "
+         "month: 1}]}\n"
+         "  late: {hires: [{role: account_executive, count: 2, month: 6}]}\n";
+  const CommandResult r =
+      run_teamsim("compare " + dir.path() +
+                  "/plans.yaml --variants early,late -n 20 --report --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("A = Hire two AEs in month 1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("B = late"), std::string::npos) << r.out;
+  const std::string chart = read_file(out.path() + "/charts/compare.arr.svg");
+  EXPECT_NE(chart.find(">Hire two AEs in month 1</text>"), std::string::npos) << chart;
+  EXPECT_EQ(chart.find(">early</text>"), std::string::npos);
+}
+
+TEST(CompareCli, TablesFitColumnsAndKeepEveryColumn) {
+  TempDir out;
+  const std::string plans =
+      "scenarios/manager-first.yaml scenarios/reps-first.yaml "
+      "scenarios/default.yaml scenarios/small-business.yaml";
+  {
+    ScopedEnv columns("COLUMNS", "80");
+    const CommandResult r = run_teamsim("compare " + plans + " -n 20 -q --out " + out.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The table, from its header to the note under it (the plans' names above may be longer).
+    const std::string table = r.out.substr(r.out.find("\nmetric "));
+    EXPECT_LE(widest_line(table), 80u) << r.out;
+    for (const char* column : {"D p50", "P(A>B)", "P(A=B)", "P(A>D)", "P(A=D)", "A-C p10..p90"}) {
+      EXPECT_NE(r.out.find(column), std::string::npos) << column << "\n" << r.out;
+    }
+    const CommandResult run =
+        run_teamsim("run scenarios/default.yaml -n 20 -q --out " + out.path() + "/run");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string run_table = run.out.substr(run.out.find("\n\n"));  // after the heading
+    EXPECT_LE(widest_line(run_table), 80u) << run.out;
+    for (const char* month : {"month 12", "month 24", "month 36"}) {
+      EXPECT_NE(run.out.find(month), std::string::npos) << month;
+    }
+  }
+  // Without COLUMNS and with stdout not a terminal, rows stay whole for scripts.
+  const CommandResult wide =
+      run_teamsim("run scenarios/default.yaml -n 20 -q --out " + out.path() + "/wide");
+  ASSERT_EQ(wide.exit_code, 0) << wide.err;
+  EXPECT_GT(widest_line(wide.out), 100u);
+}
 
 TEST(SweepCli, AGridOfTwoParametersGivesOneColumnEach) {
   TempDir out;

@@ -15,6 +15,7 @@
 #include "app/common/errors.h"
 #include "app/common/output_folder.h"
 #include "app/common/progress.h"
+#include "app/common/terminal_width.h"
 #include "app/common/version.h"
 #include "app/report/comparison_report.h"
 #include "app/report/report_writer.h"
@@ -128,15 +129,27 @@ std::vector<PlanRequest> CompareCommand::plan_requests() const {
     throw UsageError(
         "give at least two plans (FILE FILE, FILE:VARIANT ..., or FILE --variants a,b)");
   }
-  // Labels must tell plans apart (a plan compared with itself gets "#2").
+  return requests;
+}
+
+// A variant that sets `name:` is called by it; one that does not is called by its key (the
+// resolver names it "NAME [KEY]"). Labels must then tell plans apart (a plan compared with
+// itself gets "#2").
+void name_plans(std::vector<ComparedPlan>& plans, const std::vector<PlanRequest>& requests) {
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const std::string& variant = requests[i].variant;
+    const std::string& name = plans[i].spec.name;
+    if (!variant.empty() && !name.empty() && !name.ends_with(" [" + variant + "]")) {
+      plans[i].label = name;
+    }
+  }
   std::vector<std::string> given;
-  for (const PlanRequest& request : requests) given.push_back(request.label);
-  for (std::size_t i = 0; i < requests.size(); ++i) {
+  for (const ComparedPlan& plan : plans) given.push_back(plan.label);
+  for (std::size_t i = 0; i < plans.size(); ++i) {
     const auto copies =
         std::count(given.begin(), given.begin() + static_cast<std::ptrdiff_t>(i), given[i]);
-    if (copies > 0) requests[i].label += fmt::format("#{}", copies + 1);
+    if (copies > 0) plans[i].label += fmt::format("#{}", copies + 1);
   }
-  return requests;
 }
 
 std::vector<ComparedPlan> CompareCommand::load_plans(
@@ -156,6 +169,7 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
   if (invalid > 0) {
     throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
   }
+  name_plans(plans, requests);
   return plans;
 }
 
@@ -206,13 +220,16 @@ std::string write_comparison_report(const std::string& out, const ReportFormats&
 void print_comparison(const std::vector<ComparedPlan>& plans, const PlanComparison& comparison,
                       const std::vector<MetricComparison>& metrics, std::uint64_t seed) {
   for (std::size_t i = 0; i < plans.size(); ++i) {
-    fmt::print("{} = {}: \"{}\" (scenario hash {})\n",
-               static_cast<char>('A' + std::min<std::size_t>(i, 25)), comparison.labels[i],
-               plans[i].spec.name, comparison.scenario_hashes[i]);
+    const std::string& label = comparison.labels[i];
+    const std::string& name = plans[i].spec.name;
+    fmt::print("{} = {}{} (scenario hash {})\n",
+               static_cast<char>('A' + std::min<std::size_t>(i, 25)), label,
+               label == name ? std::string() : fmt::format(": \"{}\"", name),
+               comparison.scenario_hashes[i]);
   }
   fmt::print("{} replications, seed {}, {} months\n\n", comparison.replications, seed,
              comparison.horizon_months);
-  fmt::print("{}", comparison_table(comparison, metrics));
+  fmt::print("{}", comparison_table(comparison, metrics, terminal_columns()));
 }
 
 CompareOptions CompareCommand::compare_options(const model::ScenarioSpec& first,

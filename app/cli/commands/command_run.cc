@@ -19,6 +19,7 @@
 #include "app/common/number_format.h"
 #include "app/common/output_folder.h"
 #include "app/common/progress.h"
+#include "app/common/terminal_width.h"
 #include "app/common/version.h"
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
@@ -244,7 +245,7 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
                    const std::optional<PrecisionTarget>& target, const PrecisionReport& precision) {
   fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec.name,
              summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
-  fmt::print("{}", key_metrics_table(summary));
+  fmt::print("{}", key_metrics_table(summary, terminal_columns()));
   if (!target) return;
   const std::string symbol =
       target->metric.unit == "currency" ? currency_symbol(spec.money.currency) : "";

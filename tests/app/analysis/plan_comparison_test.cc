@@ -73,13 +73,14 @@ TEST(PlanComparison, PlansShareReplicationsAndOutputsAreTidy) {
   const std::string csv = comparison_csv(comparison, metrics);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "row_kind,plan_a,plan_b,metric,unit,month,mean,se,p5,p10,p25,p50,p75,p90,p95,"
-            "p_a_greater");
+            "p_a_greater,p_equal");
   // Per metric and month: two plan rows and one difference row.
   const auto lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
   EXPECT_EQ(lines, 1 + comparison.metrics.size() * 24 * 3);
   EXPECT_NE(csv.find("\ndifference,manager_first,reps_first,arr,currency,24,"), std::string::npos);
   const std::string table = comparison_table(comparison, metrics);
   EXPECT_NE(table.find("P(A>B)"), std::string::npos);
+  EXPECT_NE(table.find("P(A=B)"), std::string::npos);
   EXPECT_NE(table.find("ARR"), std::string::npos);
 }
 

@@ -64,7 +64,7 @@ TEST(ComparisonReportTest, OverlayDifferenceAndProbabilityChartsInOrder) {
   EXPECT_EQ(stems(charts),
             (std::vector<std::string>{"compare.arr", "difference.arr", "compare.customers",
                                       "difference.customers", "compare.cash", "difference.cash",
-                                      "p_greater"}));
+                                      "p_greater", "p_equal"}));
 }
 
 TEST(ComparisonReportTest, GoldenCharts) {
@@ -73,6 +73,7 @@ TEST(ComparisonReportTest, GoldenCharts) {
   expect_matches_golden("compare_overlay_arr.svg", chart(charts, "compare.arr").svg);
   expect_matches_golden("compare_difference_arr.svg", chart(charts, "difference.arr").svg);
   expect_matches_golden("compare_p_greater.svg", chart(charts, "p_greater").svg);
+  expect_matches_golden("compare_p_equal.svg", chart(charts, "p_equal").svg);
 }
 
 TEST(ComparisonReportTest, OverlayShowsEachPlansMedianAndMiddleHalfOnly) {
@@ -80,8 +81,10 @@ TEST(ComparisonReportTest, OverlayShowsEachPlansMedianAndMiddleHalfOnly) {
   const std::string svg = chart(comparison_charts(c, summarize_comparison(c)), "compare.arr").svg;
   EXPECT_EQ(count(svg, ">manager_first</text>"), 1);
   EXPECT_EQ(count(svg, ">reps_first</text>"), 1);
-  EXPECT_EQ(count(svg, ">50% of outcomes</text>"), 1);
+  // The legend names the plans only: what line and band mean is in the subtitle.
+  EXPECT_EQ(count(svg, "50% of outcomes"), 0);
   EXPECT_EQ(count(svg, "90% of outcomes"), 0);
+  EXPECT_NE(svg.find("median and middle 50%"), std::string::npos);
   // Two medians and two p25-p75 bands, in the plans' colours.
   EXPECT_EQ(count(svg, "<polyline"), 2);
   EXPECT_EQ(count(svg, "<polygon"), 2);
@@ -116,12 +119,39 @@ TEST(ComparisonReportTest, ProbabilityIsOnAZeroToHundredPercentAxis) {
   EXPECT_EQ(count(svg, "<polyline"), 3);  // ARR, customers, cash
 }
 
+TEST(ComparisonReportTest, TiesAreChartedApartNotCountedAsNotGreater) {
+  const PlanComparison c = fixed_comparison(2);
+  const auto charts = comparison_charts(c, summarize_comparison(c));
+  // ARR is equal in every replication at month 3: P(A>B) 0% there, P(A=B) 100%.
+  const std::string greater = chart(charts, "p_greater").svg;
+  EXPECT_NE(greater.find("Month 3\nARR: 0%"), std::string::npos) << greater;
+  EXPECT_NE(greater.find("charted apart"), std::string::npos) << greater;
+  const std::string equal = chart(charts, "p_equal").svg;
+  EXPECT_NE(equal.find("P(manager_first = reps_first) by month"), std::string::npos);
+  EXPECT_NE(equal.find("Month 3\nARR: 100%"), std::string::npos) << equal;
+  EXPECT_NE(equal.find("Month 4\nARR: 0%"), std::string::npos) << equal;
+}
+
+TEST(ComparisonReportTest, LongTitlesWrapInsteadOfBeingCut) {
+  PlanComparison c = fixed_comparison(2);
+  c.labels = {"Hire the sales manager first, then one AE every two months",
+              "Hire three AEs at once and the manager once they are selling"};
+  const auto charts = comparison_charts(c, summarize_comparison(c));
+  for (const char* stem : {"compare.arr", "p_greater"}) {
+    SCOPED_TRACE(stem);
+    const std::string& svg = chart(charts, stem).svg;
+    EXPECT_EQ(count(svg, "\xE2\x80\xA6"), 0) << svg;  // no ellipsis: nothing cut
+    EXPECT_NE(svg.find("once they are selling"), std::string::npos) << svg;
+  }
+}
+
 TEST(ComparisonReportTest, ThreePlansGiveAProbabilityChartPerPair) {
   const PlanComparison c = fixed_comparison(3);
   const auto charts = comparison_charts(c, summarize_comparison(c));
   const auto names = stems(charts);
-  EXPECT_EQ(names[names.size() - 2], "p_greater.reps_first");
-  EXPECT_EQ(names.back(), "p_greater.hybrid");
+  EXPECT_EQ(names[names.size() - 4], "p_greater.reps_first");
+  EXPECT_EQ(names[names.size() - 2], "p_greater.hybrid");
+  EXPECT_EQ(names.back(), "p_equal.hybrid");
   const std::string& difference = chart(charts, "difference.cash").svg;
   EXPECT_NE(difference.find("manager_first \xE2\x88\x92 hybrid"), std::string::npos);
   EXPECT_EQ(count(difference, "90% of outcomes"), 0);
