@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -250,6 +251,31 @@ TEST(SweepCli, TheTableDefaultsToTheLastMonthAsRunAndCompareDo) {
                   out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("arr at month 30"), std::string::npos) << r.out;
+}
+
+TEST(SweepCli, WritesAChartAndWithReportAPage) {
+  TempDir out;
+  const std::string sweep = "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                            "/scenarios/compare-manager-first.yaml' --vary "
+                            "pipeline.win_rate=0.1,0.2,0.3 -n 10 -q --out " +
+                            out.path();
+  CommandResult r = run_teamsim(sweep);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string svg = read_file(out.path() + "/sweep.svg");
+  EXPECT_NE(svg.find("ARR at month 24, point by point"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">pipeline.win_rate</text>"), std::string::npos) << svg;  // the keys
+  EXPECT_NE(svg.find("pipeline.win_rate=0.2: median"), std::string::npos);     // hover text
+  for (const char* label : {">0.1</text>", ">0.2</text>", ">0.3</text>"}) {
+    EXPECT_NE(svg.find(label), std::string::npos) << label;
+  }
+  EXPECT_FALSE(std::filesystem::exists(out.path() + "/report.html"));
+  r = run_teamsim(sweep + " --report");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<svg "), std::string::npos);
+  EXPECT_NE(html.find("<th>pipeline.win_rate</th>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
 TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {

@@ -12,6 +12,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/cli/error_printer.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/csv.h"
@@ -20,6 +21,8 @@
 #include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
+#include "app/report/report_writer.h"
+#include "app/report/sweep_report.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
@@ -217,6 +220,10 @@ class SweepOutputs {
   std::string json() const { return json_.dump(2) + "\n"; }
   /// The terminal table: a header line, then one line per point.
   std::string table() const;
+  /// The metric at the month, point by point, for the chart and the report.
+  const SweepReportData& report_data() const { return report_; }
+  /// The scenario's currency, for money in the chart and report.
+  void set_currency(std::string currency) { report_.currency = std::move(currency); }
 
  private:
   void add_csv_rows(std::size_t i, const model::Projection& projection,
@@ -232,11 +239,18 @@ class SweepOutputs {
   std::string csv_;
   nlohmann::ordered_json json_;
   std::vector<std::string> rows_;
+  SweepReportData report_;
 };
 
 SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, std::uint64_t seed,
                            std::size_t replications, const std::string& metric, int month)
     : grid_(grid), metric_(metric), month_(month) {
+  report_.scenario_file = scenario_path;
+  for (const Axis& axis : grid_.axes) report_.parameters.push_back(axis.path);
+  report_.metric = metric;
+  report_.month = month;
+  report_.replications = replications;
+  report_.seed = seed;
   for (const Axis& axis : grid_.axes) csv_ += csv_field(axis.path) + ",";
   csv_ += "month,metric,unit,mean,se";
   for (const char* name : sim::kPercentileNames) csv_ += fmt::format(",{}", name);
@@ -319,6 +333,14 @@ void SweepOutputs::add_table_row(std::size_t i, const model::Projection& project
     if (projection.stored_info(m).name != metric_) continue;
     const sim::ColumnSummary& s = stats[m];
     const Eigen::Index c = month_ - 1;
+    SweepPointRow point;
+    for (std::size_t a = 0; a < grid_.axes.size(); ++a) point.values.push_back(grid_.value(i, a));
+    point.p10 = s.percentiles(c, sim::kColumnP10);
+    point.p50 = s.percentiles(c, sim::kColumnP50);
+    point.p90 = s.percentiles(c, sim::kColumnP90);
+    point.mean = s.mean(c);
+    report_.unit = projection.stored_info(m).unit;
+    report_.points.push_back(std::move(point));
     row += fmt::format(
         "{:>12} {:>12} {:>12} {:>12}", format_compact(s.percentiles(c, sim::kColumnP10)),
         format_compact(s.percentiles(c, sim::kColumnP50)),
@@ -353,9 +375,12 @@ class SweepCommand final : public Command {
         ->capture_default_str();
     command->add_option("--month", month_, "Month shown in the terminal table (default: the last)");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    command->add_flag("--report", report_,
+                      "Also write OUT/report.html: the table of every point and the chart");
     command->footer(
         "Writes OUT/sweep.csv: one row per grid point, metric and month, with one column per\n"
-        "--vary path, then month, metric, unit, mean, se, p5..p95; OUT/sweep.json the same.\n"
+        "--vary path, then month, metric, unit, mean, se, p5..p95; OUT/sweep.json the same;\n"
+        "OUT/sweep.svg, --metric at --month point by point (up to 60 points).\n"
         "--set applies at every point, before --vary.");
   }
 
@@ -369,6 +394,7 @@ class SweepCommand final : public Command {
   std::string metric_ = "arr";
   std::optional<int> month_;
   bool quiet_ = false;
+  bool report_ = false;
 };
 
 void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
@@ -387,6 +413,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
 
   ProgressLine progress(replications * points, !quiet_ && progress_wanted());
   SweepOutputs outputs(grid, scenario_.path, seed, replications, metric_, month);
+  outputs.set_currency(specs.front().money.currency);
   for (std::size_t i = 0; i < points; ++i) {
     model::ProjectionOptions options;
     options.replications = replications;
@@ -409,12 +436,28 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   folder.clear();
   const std::string csv_path = (std::filesystem::path(out_) / "sweep.csv").string();
   const std::string json_path = (std::filesystem::path(out_) / "sweep.json").string();
+  const std::optional<ReportChart> chart = sweep_chart(outputs.report_data());
+  const std::string html =
+      report_ ? render_sweep_html(outputs.report_data(), chart, format_utc(report_clock_now()))
+              : std::string();
   write_file_atomically(csv_path, outputs.csv());
   write_file_atomically(json_path, json);
+  std::vector<std::string> written = {csv_path, json_path};
+  if (chart) {
+    written.push_back((std::filesystem::path(out_) / "sweep.svg").string());
+    write_file_atomically(written.back(), chart->svg);
+  } else if (!quiet_) {
+    print_warning("sweep", fmt::format("no sweep.svg: {} points are more than one chart shows ({})",
+                                       outputs.report_data().points.size(), kSweepChartMaxPoints));
+  }
+  if (report_) {
+    written.push_back((std::filesystem::path(out_) / "report.html").string());
+    write_file_atomically(written.back(), html);
+  }
   fmt::print("{} points, {} replications each, seed {} (common random numbers); {} at month {}\n\n",
              points, replications, seed, metric_, month);
   fmt::print("{}", outputs.table());
-  if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", csv_path, json_path);
+  if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
 }
 
 }  // namespace

@@ -1,0 +1,123 @@
+#include "app/report/sweep_report.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "app/charts/bar_chart.h"
+#include "app/common/number_format.h"
+#include "app/common/version.h"
+#include "app/common/xml_escape.h"
+#include "app/report/html_page.h"
+#include "app/results/terminal_table.h"
+
+namespace teamsim::app {
+namespace {
+
+constexpr int kBarHeight = 26;  // px per point
+
+// "pipeline.win_rate=0.15, hires[2].month=3"
+std::string point_label(const SweepReportData& data, const SweepPointRow& point) {
+  std::string label;
+  for (std::size_t a = 0; a < data.parameters.size() && a < point.values.size(); ++a) {
+    label += fmt::format("{}{}={}", a == 0 ? "" : ", ", data.parameters[a], point.values[a]);
+  }
+  return label;
+}
+
+std::string value_text(const SweepReportData& data, double value) {
+  model::MetricInfo info;
+  info.name = data.metric;
+  info.unit = data.unit;
+  return format_metric_value(info, value, currency_symbol(data.currency));
+}
+
+}  // namespace
+
+std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
+  if (data.points.empty() || data.points.size() > kSweepChartMaxPoints) return std::nullopt;
+  const bool ratio = data.unit == "ratio";
+  BarChartSpec spec;
+  spec.title = fmt::format("{} at month {}, point by point", metric_title(data.metric), data.month);
+  spec.subtitle = fmt::format(
+      "median of {} replications per point (the bar); p10-p90 and mean on hover; every point on "
+      "the same random numbers",
+      format_grouped(static_cast<double>(data.replications), 0));
+  spec.x_label = metric_y_label(data.metric);
+  spec.currency_symbol = data.unit == "currency" ? currency_symbol(data.currency) : "";
+  if (ratio) spec.value_suffix.push_back('%');
+  spec.whole_numbers = data.unit == "count";
+  spec.orientation = BarOrientation::kHorizontal;
+  spec.width = kReportChartWidth;
+  spec.height = 150 + kBarHeight * static_cast<int>(data.points.size());
+  // The bars are labelled by their values, short enough not to be cut; the keys head the labels.
+  spec.y_label = fmt::format("{}", fmt::join(data.parameters, ", "));
+  for (const SweepPointRow& point : data.points) {
+    const std::string label = point_label(data, point);
+    spec.labels.push_back(fmt::format("{}", fmt::join(point.values, ", ")));
+    spec.values.push_back(ratio ? 100 * point.p50 : point.p50);
+    spec.hover_texts.push_back(fmt::format(
+        "{}: median {} (p10 {} - p90 {}), mean {}", label, value_text(data, point.p50),
+        value_text(data, point.p10), value_text(data, point.p90), value_text(data, point.mean)));
+  }
+  return ReportChart{"sweep", spec.title,
+                     fmt::format("The median of {} at month {} at each point of the grid.",
+                                 metric_title(data.metric), data.month),
+                     render_bar_chart(spec)};
+}
+
+std::string render_sweep_html(const SweepReportData& data, const std::optional<ReportChart>& chart,
+                              const std::string& generated_at) {
+  const std::string title = fmt::format("{} at month {} across {} points",
+                                        metric_title(data.metric), data.month, data.points.size());
+  std::string html = html_page_start(fmt::format("{} — teamsim sweep", title));
+  html += "<header>\n<p class=\"kicker\">teamsim sweep report</p>\n";
+  html += fmt::format("<h1>{}</h1>\n<p class=\"description\">{}</p>\n", xml_escape_text(title),
+                      xml_escape_text(fmt::format("varying {}", fmt::join(data.parameters, ", "))));
+  html += "<dl class=\"facts\">";
+  html += html_fact("Scenario file", data.scenario_file);
+  html += html_fact("Points", fmt::format("{}", data.points.size()));
+  html += html_fact("Replications per point",
+                    format_grouped(static_cast<double>(data.replications), 0));
+  html += html_fact("Seed", fmt::format("{}", data.seed));
+  html += html_fact("teamsim version", kVersion);
+  html += html_fact("Report generated", generated_at);
+  html += "</dl>\n</header>\n";
+
+  std::string table = "<div class=\"table-wrap\"><table>\n<thead><tr>";
+  for (const std::string& parameter : data.parameters) {
+    table += fmt::format("<th>{}</th>", xml_escape_text(parameter));
+  }
+  table += "<th>p10</th><th>p50</th><th>p90</th><th>mean</th></tr></thead>\n<tbody>\n";
+  for (const SweepPointRow& point : data.points) {
+    table += "<tr>";
+    for (const std::string& value : point.values) {
+      table += fmt::format("<td>{}</td>", xml_escape_text(value));
+    }
+    for (const double v : {point.p10, point.p50, point.p90, point.mean}) {
+      table += fmt::format("<td>{}</td>", xml_escape_text(value_text(data, v)));
+    }
+    table += "</tr>\n";
+  }
+  table += "</tbody></table></div>\n";
+  html +=
+      html_section("points", "Every point",
+                   fmt::format("{} at month {}: 10th, 50th and 90th percentile and mean over the "
+                               "replications of each point.",
+                               metric_title(data.metric), data.month),
+                   table);
+  if (chart) {
+    html += html_section("chart", "Chart", "", html_figures({*chart}));
+  } else {
+    html += html_section("chart", "Chart",
+                         fmt::format("No chart: {} points are more than one chart shows ({}).",
+                                     data.points.size(), kSweepChartMaxPoints),
+                         "");
+  }
+  html += html_page_end(fmt::format(
+      "Generated by teamsim {} on {}. Data: <code>sweep.csv</code>, <code>sweep.json</code>.",
+      xml_escape_text(kVersion), xml_escape_text(generated_at)));
+  return html;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/report/report_charts.h"
+
+namespace teamsim::app {
+
+/// One point of a sweep as its chart and report show it.
+struct SweepPointRow {
+  std::vector<std::string> values;  ///< the value of each --vary key, as written
+  double p10 = 0;                   ///< of the metric at the month, in its unit
+  double p50 = 0;
+  double p90 = 0;
+  double mean = 0;
+};
+
+/// What a sweep's chart and report show: the metric at one month, point by point.
+struct SweepReportData {
+  std::string scenario_file;            ///< as given on the command line
+  std::vector<std::string> parameters;  ///< the --vary key paths, in order
+  std::string metric;                   ///< e.g. "arr"
+  std::string unit;                     ///< "currency", "count", "ratio", ...
+  std::string currency;                 ///< e.g. "USD"
+  int month = 0;                        ///< 1-based
+  std::size_t replications = 0;         ///< per point
+  std::uint64_t seed = 0;
+  std::vector<SweepPointRow> points;
+};
+
+/// Points a sweep chart draws at most; a larger grid gets its table and files but no chart.
+inline constexpr std::size_t kSweepChartMaxPoints = 60;
+
+/// The sweep chart ("sweep"): one horizontal bar per point at the median of the metric, with
+/// the 10th-90th percentile and mean in each bar's hover text; nullopt for more than
+/// kSweepChartMaxPoints points.
+std::optional<ReportChart> sweep_chart(const SweepReportData& data);
+
+/// report.html of a sweep: what was varied, the table of every point (p10, p50, p90, mean) and
+/// the chart when there is one. Self-contained, as the run report.
+std::string render_sweep_html(const SweepReportData& data, const std::optional<ReportChart>& chart,
+                              const std::string& generated_at);
+
+}  // namespace teamsim::app
