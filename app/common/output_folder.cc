@@ -34,11 +34,19 @@ std::vector<std::string> read_manifest(const fs::path& dir) {
   return files;
 }
 
-// Every file (not folder) under `dir`, relative, except the manifest itself.
+// Every file (not folder) under `dir`, relative, except the manifest itself and the folders
+// holding their own manifest: those are another command's output folder (out/batch inside out/),
+// neither this one's files nor foreign ones.
 std::vector<std::string> files_under(const fs::path& dir) {
   std::vector<std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_directory() && !entry.is_symlink()) continue;
+  for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator();
+       ++it) {
+    const fs::directory_entry& entry = *it;
+    if (entry.is_directory() && !entry.is_symlink()) {
+      std::error_code error;
+      if (fs::exists(entry.path() / kOutputManifest, error)) it.disable_recursion_pending();
+      continue;
+    }
     const std::string relative = entry.path().lexically_relative(dir).generic_string();
     if (relative != kOutputManifest) files.push_back(relative);
   }

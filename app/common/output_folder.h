@@ -11,9 +11,10 @@ inline constexpr const char* kOutputManifest = ".teamsim-files";
 /// An output folder that holds one command's files only. Constructing it checks the folder
 /// (before a long run): missing, empty, or holding only files listed in its `.teamsim-files`
 /// (those a previous teamsim command wrote there) is fine; anything else is another's file,
-/// and it throws UsageError naming them, deleting nothing. `clear()` (just before writing)
-/// removes the listed files and creates the folder; the destructor lists every file then in
-/// the folder in `.teamsim-files`, so the next command can replace them.
+/// and it throws UsageError naming them, deleting nothing. A sub-folder with its own
+/// `.teamsim-files` is another command's output folder (`out/batch` inside `out/`): left alone.
+/// `clear()` (just before writing) removes the listed files and creates the folder; the destructor
+/// lists every file then in the folder in `.teamsim-files`, so the next command can replace them.
 class OutputFolder {
  public:
   /// Checks `dir` as above; `option` names it in the message, e.g. "--out".

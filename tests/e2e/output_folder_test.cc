@@ -73,6 +73,20 @@ TEST(OutputFolderTest, AReportAddedByTeamsimReportIsReplacedByTheNextRun) {
   EXPECT_FALSE(fs::exists(out.path() + "/report.html"));
 }
 
+TEST(OutputFolderTest, AnotherCommandsFolderInsideIsLeftAlone) {
+  // The defaults nest: run writes out/, batch out/batch.
+  TempDir dir, out;
+  fs::copy_file(fs::path(TEAMSIM_SOURCE_DIR) / "scenarios/reps-first.yaml", dir.path() + "/a.yaml");
+  ASSERT_EQ(run_teamsim("run scenarios/reps-first.yaml -n 20 --out " + out.path()).exit_code, 0);
+  ASSERT_EQ(run_teamsim("batch " + dir.path() + " -n 20 --out " + out.path() + "/batch").exit_code,
+            0);
+  ASSERT_TRUE(fs::exists(out.path() + "/batch/index.html"));
+  const CommandResult r = run_teamsim("run scenarios/reps-first.yaml -n 20 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(out.path() + "/batch/index.html"));
+  EXPECT_TRUE(fs::exists(out.path() + "/summary.json"));
+}
+
 TEST(OutputFolderTest, ABatchFolderHoldsOnlyThisBatchsScenarios) {
   TempDir dir, out;
   fs::copy_file(fs::path(TEAMSIM_SOURCE_DIR) / "scenarios/default.yaml", dir.path() + "/a.yaml");
