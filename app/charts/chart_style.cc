@@ -54,8 +54,11 @@ SvgWriter start_chart(double width, double height, std::string_view title) {
   return w;
 }
 
-std::vector<std::string> wrap_text(std::string_view text, double max_width, double font_size,
-                                   std::size_t max_lines) {
+namespace {
+
+// Greedy: as many words on each line as fit, the last line cut when `max_lines` do not hold all.
+std::vector<std::string> wrap_greedy(std::string_view text, double max_width, double font_size,
+                                     std::size_t max_lines) {
   std::vector<std::string> lines;
   std::string line;
   std::size_t start = 0;
@@ -75,6 +78,21 @@ std::vector<std::string> wrap_text(std::string_view text, double max_width, doub
   }
   if (!line.empty() || lines.empty()) lines.push_back(line);
   lines.back() = fit_text(lines.back(), max_width, font_size);
+  return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_text(std::string_view text, double max_width, double font_size,
+                                   std::size_t max_lines) {
+  std::vector<std::string> lines = wrap_greedy(text, max_width, font_size, max_lines);
+  if (lines.size() < 2 || lines.back().ends_with("\xE2\x80\xA6")) return lines;
+  // Balanced: the narrowest width giving as many lines, so no word is left alone on the last.
+  for (double width = 0.96 * max_width; width > 0.4 * max_width; width *= 0.96) {
+    std::vector<std::string> narrower = wrap_greedy(text, width, font_size, max_lines);
+    if (narrower.size() != lines.size() || narrower.back().ends_with("\xE2\x80\xA6")) break;
+    lines = std::move(narrower);
+  }
   return lines;
 }
 
