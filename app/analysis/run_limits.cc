@@ -8,10 +8,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <limits>
 #include <stdexcept>
 
+#include "app/common/errors.h"
 #include "app/common/number_format.h"
 
 namespace teamsim::app {
@@ -106,17 +108,17 @@ MemoryLimit memory_limit() {
   return memory_limit(std::getenv(kMemoryLimitVariable), usable_physical_memory());
 }
 
-std::optional<std::string> memory_refusal(const model::SampleMemory& need, const MemoryLimit& limit,
-                                          std::string_view what, std::string_view remedies) {
-  if (need.bytes <= limit.bytes) return std::nullopt;
+void refuse_above_memory_limit(const model::SampleMemory& need, const MemoryLimit& limit,
+                               std::string_view what, std::string_view remedies) {
+  if (need.bytes <= limit.bytes) return;
   const auto count = [](std::size_t n) { return format_grouped(static_cast<double>(n), 0); };
-  return fmt::format(
+  throw UsageError(fmt::format(
       "{} needs ~{} for exact percentiles ({} replications × {} months × {} metrics × 8 "
       "bytes), more than the limit of {} ({}); use fewer replications{}, or set {}={} if the "
       "machine has the memory",
       what, human_bytes(need.bytes), count(need.replications), count(need.months),
       count(need.metrics), human_bytes(limit.bytes), limit.origin, remedies, kMemoryLimitVariable,
-      limit_above(need.bytes));
+      limit_above(need.bytes)));
 }
 
 model::Projection project_or_name_the_failure(const std::string& which,
@@ -124,8 +126,8 @@ model::Projection project_or_name_the_failure(const std::string& which,
                                               const model::ProjectionOptions& options) {
   try {
     return model::project(spec, options);
-  } catch (const model::LimitExceeded& e) {
-    throw model::LimitExceeded(which + ": " + e.what());
+  } catch (const model::LimitExceeded&) {
+    std::throw_with_nested(Error(fmt::format("cannot run {}", which)));
   }
 }
 

@@ -43,17 +43,17 @@ MemoryLimit memory_limit(const char* variable_value, double physical_bytes);
 /// memory_limit for this process: its environment and this machine.
 MemoryLimit memory_limit();
 
-/// nullopt when `need` fits within `limit`; else the refusal, e.g. "this run needs ~48 GB for
-/// exact percentiles (2,000,000 replications × 120 months × 25 metrics × 8 bytes), more than
-/// the limit of 12 GB (half of this machine's 24 GB); use fewer replications or ...". `what`
-/// starts the sentence ("this run"); `remedies` completes "use fewer replications" with what
-/// else the command offers (may be empty).
-std::optional<std::string> memory_refusal(const model::SampleMemory& need, const MemoryLimit& limit,
-                                          std::string_view what, std::string_view remedies);
+/// Returns when `need` fits within `limit`; else throws UsageError with the refusal, e.g. "this
+/// run needs ~48 GB for exact percentiles (2,000,000 replications × 120 months × 25 metrics × 8
+/// bytes), more than the limit of 12 GB (half of this machine's 24 GB); use fewer replications or
+/// ...". `what` starts the sentence ("this run"); `remedies` completes "use fewer replications"
+/// with what else the command offers (may be empty).
+void refuse_above_memory_limit(const model::SampleMemory& need, const MemoryLimit& limit,
+                               std::string_view what, std::string_view remedies);
 
-/// model::project, with the message of a passed ReplicationLimits limit prefixed by `which` (e.g.
-/// "plan \"hire-early\"" or "sweep point ramp_months=6"): a command that runs several
-/// projections says which one passed it.
+/// model::project; a model::LimitExceeded it throws is nested in an Error "cannot run WHICH" (e.g.
+/// "cannot run plan \"hire-early\"" or "cannot run sweep point ramp_months=6"): a command that
+/// runs several projections says which one passed a limit, and the cause keeps its type.
 model::Projection project_or_name_the_failure(const std::string& which,
                                               const model::ScenarioSpec& spec,
                                               const model::ProjectionOptions& options);

@@ -114,7 +114,7 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
       run.inputs->pinned.resize(i + 1);
       run.inputs->pinned[i] = side == 0 ? input.low_value : input.high_value;
       const model::Projection pinned = project_or_name_the_failure(
-          fmt::format("sensitivity run with {} pinned at its {} value {}", input.key_path,
+          fmt::format("the scenario with {} pinned at its {} value {}", input.key_path,
                       side == 0 ? "low" : "high", side == 0 ? input.low_value : input.high_value),
           spec, run);
       if (pinned.outcome == sim::RunOutcome::kStopped) {

@@ -80,8 +80,12 @@ void add_histogram_option(CLI::App& command, std::vector<std::string>& histogram
                           std::string_view charts, std::string_view more) {
   const CLI::Validator form(
       [](std::string& text) {
-        std::string error;
-        return parse_histogram_option(text, error) ? std::string() : error;
+        try {
+          parse_histogram_option(text);
+          return std::string();
+        } catch (const UsageError& e) {
+          return std::string(e.what());
+        }
       },
       "METRIC@MONTH");
   command

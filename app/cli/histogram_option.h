@@ -18,19 +18,20 @@ struct HistogramOption {
 };
 
 /// Parses the form of "METRIC@MONTH" ("arr@24", "customers@last"): a metric name, '@', then a
-/// month number from 1 or "last"; nullopt with `error` set when it has another form.
-std::optional<HistogramOption> parse_histogram_option(std::string_view text, std::string& error);
+/// month number from 1 or "last". Throws UsageError saying why when it has another form.
+HistogramOption parse_histogram_option(std::string_view text);
 
 /// The request `option` makes of a scenario with these metric names and horizon (its "last"
-/// month is the horizon); nullopt with `error` set ("unknown metric 'ar'; did you mean 'arr'?",
-/// "month 99 is outside the horizon of 36 months") when the scenario has no such metric or month.
-std::optional<HistogramRequest> resolve_histogram_option(
-    const HistogramOption& option, const std::vector<std::string>& metric_names, int horizon_months,
-    std::string& error);
+/// month is the horizon). Throws UsageError ("unknown metric 'ar'; did you mean 'arr'?", "month
+/// 99 is outside the horizon of 36 months") when the scenario has no such metric or month.
+HistogramRequest resolve_histogram_option(const HistogramOption& option,
+                                          const std::vector<std::string>& metric_names,
+                                          int horizon_months);
 
-/// parse_histogram_option, then resolve_histogram_option against one run's metrics and horizon.
-std::optional<HistogramRequest> parse_histogram_request(
-    std::string_view text, const std::vector<std::string>& metric_names, int horizon_months,
-    std::string& error);
+/// parse_histogram_option, then resolve_histogram_option against one run's metrics and horizon;
+/// their UsageError is nested in a UsageError "--histogram TEXT".
+HistogramRequest parse_histogram_request(std::string_view text,
+                                         const std::vector<std::string>& metric_names,
+                                         int horizon_months);
 
 }  // namespace teamsim::app

@@ -4,13 +4,13 @@
 
 #include <string_view>
 
+#include "app/common/errors.h"
 #include "app/common/suggestions.h"
 
 namespace teamsim::app {
 
-std::optional<std::vector<std::size_t>> select_metrics(const model::MetricLayout& layout,
-                                                       const std::vector<std::string>& patterns,
-                                                       std::string& error) {
+std::vector<std::size_t> select_metrics(const model::MetricLayout& layout,
+                                        const std::vector<std::string>& patterns) {
   std::vector<bool> keep(layout.size(), false);
   const std::vector<std::string> names = layout.names();
   for (const std::string& pattern : patterns) {
@@ -25,11 +25,10 @@ std::optional<std::vector<std::size_t>> select_metrics(const model::MetricLayout
     }
     if (matched) continue;
     const std::string close = closest_match(stem, names);
-    error = fmt::format("--metrics: no metric {} '{}'{}", prefix ? "starts with" : "is named", stem,
-                        close.empty()
-                            ? " (every metric is listed in docs/metrics.md and in summary.csv)"
-                            : fmt::format("; did you mean '{}'?", close));
-    return std::nullopt;
+    throw UsageError(fmt::format(
+        "--metrics: no metric {} '{}'{}", prefix ? "starts with" : "is named", stem,
+        close.empty() ? " (every metric is listed in docs/metrics.md and in summary.csv)"
+                      : fmt::format("; did you mean '{}'?", close)));
   }
   std::vector<std::size_t> columns;
   for (std::size_t i = 0; i < keep.size(); ++i) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,10 +11,9 @@
 namespace teamsim::app {
 
 /// The layout columns that `run --metrics` keeps, in layout order: each pattern is a metric name
-/// ("arr") or a prefix ending in '*' ("headcount.*", "territory.emea.*"). On a pattern that
-/// matches nothing, returns nullopt and sets `error` ("unknown metric 'ar'; did you mean 'arr'?").
-std::optional<std::vector<std::size_t>> select_metrics(const model::MetricLayout& layout,
-                                                       const std::vector<std::string>& patterns,
-                                                       std::string& error);
+/// ("arr") or a prefix ending in '*' ("headcount.*", "territory.emea.*"). A pattern that matches
+/// nothing throws UsageError ("--metrics: no metric is named 'ar'; did you mean 'arr'?").
+std::vector<std::size_t> select_metrics(const model::MetricLayout& layout,
+                                        const std::vector<std::string>& patterns);
 
 }  // namespace teamsim::app

@@ -17,14 +17,20 @@
 
 namespace teamsim::app {
 
+SummaryDocument read_back_summary(std::string_view summary_json_text) {
+  try {
+    return parse_summary_json(summary_json_text);
+  } catch (const Error&) {
+    std::throw_with_nested(Error("cannot read back summary.json"));
+  }
+}
+
 std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const std::string& summary_json_text,
                                           const std::vector<Expectation>& expectations,
                                           const RunExtras& extras) {
-  std::string error;
-  const auto document = parse_summary_json(summary_json_text, error);
-  if (!document) throw Error("cannot read back summary.json: " + error);
-  std::vector<ExpectationResult> results = check_expectations(expectations, document->summary);
+  const SummaryDocument document = read_back_summary(summary_json_text);
+  std::vector<ExpectationResult> results = check_expectations(expectations, document.summary);
   if (extras.report || extras.formats.png || extras.formats.pdf) {
     ReportContext context;
     context.generated_at = format_utc(report_clock_now());
@@ -32,14 +38,14 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
     context.run_seconds = extras.seconds;
     context.source_file = extras.scenario_file;
     context.expectations = results;
-    write_report(out_dir, *document, context, extras.formats);
+    write_report(out_dir, document, context, extras.formats);
   } else if (!extras.histograms.empty()) {
     std::vector<ReportChart> charts;
-    for (const HistogramSummary& h : document->summary.histograms) {
+    for (const HistogramSummary& h : document.summary.histograms) {
       const bool asked = std::any_of(
           extras.histograms.begin(), extras.histograms.end(),
           [&](const HistogramRequest& r) { return r.metric == h.metric && r.month == h.month; });
-      if (asked) charts.push_back(histogram_chart(document->summary, h));
+      if (asked) charts.push_back(histogram_chart(document.summary, h));
     }
     write_charts_and_page(out_dir, charts, "", "", extras.formats);
   }

@@ -2,12 +2,14 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/analysis/expectation_check.h"
 #include "app/analysis/run_summary.h"
 #include "app/report/report_writer.h"
 #include "app/results/junit.h"
+#include "app/results/summary_reader.h"
 
 namespace teamsim::app {
 
@@ -21,6 +23,10 @@ struct RunExtras {
   /// Histograms asked for on the command line: without the report, their charts alone.
   std::vector<HistogramRequest> histograms;
 };
+
+/// parse_summary_json of the summary.json just written; its Error is nested in an Error "cannot
+/// read back summary.json".
+SummaryDocument read_back_summary(std::string_view summary_json_text);
 
 /// Writes the report (when asked; else the charts of the histograms asked for) into `out_dir` from
 /// `summary_json_text` (the summary.json just written), checks `expectations` against it, writes

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <exception>
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 #include <vector>
 
+#include "app/common/errors.h"
 #include "sim/statistics.h"
 
 namespace teamsim::app {
@@ -37,19 +40,8 @@ model::MetricKind kind_from_name(const std::string& name) {
   return name == "flow" ? model::MetricKind::kFlow : model::MetricKind::kStock;
 }
 
-}  // namespace
-
-std::optional<SummaryDocument> parse_summary_json(std::string_view text, std::string& error) {
-  Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    error = "not a JSON object";
-    return std::nullopt;
-  }
-  if (doc.value("tool", "") != "teamsim" || !doc.contains("metrics")) {
-    error = "not a teamsim summary.json (no \"tool\": \"teamsim\" or no metrics)";
-    return std::nullopt;
-  }
-  SummaryDocument result;
+// The header fields: scenario, hash, seed, replications, horizon, currency, version.
+void read_header(const Json& doc, SummaryDocument& result) {
   RunSummary& summary = result.summary;
   try {
     summary.scenario_name = doc.value("scenario", "");
@@ -61,92 +53,100 @@ std::optional<SummaryDocument> parse_summary_json(std::string_view text, std::st
     result.tool_version = doc.value("version", "");
     if (doc.contains("resolved_scenario")) result.resolved_scenario = doc["resolved_scenario"];
   } catch (const Json::exception& e) {
-    error = fmt::format("a header field has the wrong type ({})", e.what());
-    return std::nullopt;
+    throw Error(fmt::format("a header field has the wrong type ({})", e.what()));
   }
-  const int months = summary.horizon_months;
-  if (months <= 0) {
-    error = "horizon_months is missing or not positive";
-    return std::nullopt;
+  if (summary.horizon_months <= 0) throw Error("horizon_months is missing or not positive");
+}
+
+// One entry of "metrics": its name, unit, kind, description and month-by-month statistics.
+MetricSummary read_metric(const Json& entry, int months) {
+  if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string()) {
+    throw Error("a metric has no name");
   }
+  MetricSummary metric;
+  metric.info.name = entry["name"].get<std::string>();
+  metric.info.unit = entry.value("unit", "");
+  metric.info.kind = kind_from_name(entry.value("kind", "stock"));
+  metric.info.description = entry.value("description", "");
+  sim::ColumnSummary& stats = metric.stats;
+  if (!read_column(entry, "mean", months, stats.mean) ||
+      !read_column(entry, "se", months, stats.se)) {
+    throw Error(
+        fmt::format("metric {}: mean or se is not a list of {} numbers", metric.info.name, months));
+  }
+  stats.percentiles.resize(months, static_cast<Eigen::Index>(sim::kPercentileNames.size()));
+  for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
+    Eigen::VectorXd column;
+    if (!read_column(entry, sim::kPercentileNames[p], months, column)) {
+      throw Error(fmt::format("metric {}: {} is not a list of {} numbers", metric.info.name,
+                              sim::kPercentileNames[p], months));
+    }
+    stats.percentiles.col(static_cast<Eigen::Index>(p)) = column;
+  }
+  return metric;
+}
+
+// One entry of "histograms"; a malformed one throws std::exception (Json's or invalid_argument).
+HistogramSummary read_histogram(const Json& entry) {
+  HistogramSummary h;
+  h.metric = entry.at("metric").get<std::string>();
+  h.month = entry.at("month").get<int>();
+  const std::string rule = entry.value("rule", "freedman-diaconis");
+  h.histogram.rule = rule == "sturges"        ? sim::BinRule::kSturges
+                     : rule == "single-value" ? sim::BinRule::kSingleValue
+                                              : sim::BinRule::kFreedmanDiaconis;
+  h.histogram.first_edge = entry.at("first_edge").get<double>();
+  h.histogram.bin_width = entry.at("bin_width").get<double>();
+  for (const Json& count : entry.at("counts")) {
+    if (!count.is_number_unsigned()) throw std::invalid_argument("counts");
+    h.histogram.counts.push_back(count.get<std::size_t>());
+  }
+  h.histogram.missing = entry.value("missing", std::size_t{0});
+  if (!std::isfinite(h.histogram.first_edge) || !(h.histogram.bin_width > 0) ||
+      !std::isfinite(h.histogram.bin_width)) {
+    throw std::invalid_argument("first_edge or bin_width");
+  }
+  return h;
+}
+
+}  // namespace
+
+SummaryDocument parse_summary_json(std::string_view text) {
+  Json doc = Json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) throw Error("not a JSON object");
+  if (doc.value("tool", "") != "teamsim" || !doc.contains("metrics")) {
+    throw Error("not a teamsim summary.json (no \"tool\": \"teamsim\" or no metrics)");
+  }
+  SummaryDocument result;
+  read_header(doc, result);
   const Json& metrics = doc["metrics"];
-  if (!metrics.is_array()) {
-    error = "\"metrics\" is not a list";
-    return std::nullopt;
-  }
+  if (!metrics.is_array()) throw Error("\"metrics\" is not a list");
   for (const Json& entry : metrics) {
-    if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string()) {
-      error = "a metric has no name";
-      return std::nullopt;
-    }
-    MetricSummary metric;
-    metric.info.name = entry["name"].get<std::string>();
-    metric.info.unit = entry.value("unit", "");
-    metric.info.kind = kind_from_name(entry.value("kind", "stock"));
-    metric.info.description = entry.value("description", "");
-    sim::ColumnSummary& stats = metric.stats;
-    if (!read_column(entry, "mean", months, stats.mean) ||
-        !read_column(entry, "se", months, stats.se)) {
-      error = fmt::format("metric {}: mean or se is not a list of {} numbers", metric.info.name,
-                          months);
-      return std::nullopt;
-    }
-    stats.percentiles.resize(months, static_cast<Eigen::Index>(sim::kPercentileNames.size()));
-    for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
-      Eigen::VectorXd column;
-      if (!read_column(entry, sim::kPercentileNames[p], months, column)) {
-        error = fmt::format("metric {}: {} is not a list of {} numbers", metric.info.name,
-                            sim::kPercentileNames[p], months);
-        return std::nullopt;
-      }
-      stats.percentiles.col(static_cast<Eigen::Index>(p)) = column;
-    }
-    summary.metrics.push_back(std::move(metric));
+    result.summary.metrics.push_back(read_metric(entry, result.summary.horizon_months));
   }
   // Histograms came with schema 1's later writers; older files have none.
   if (doc.contains("histograms")) {
-    const Json& histograms = doc["histograms"];
     try {
-      for (const Json& entry : histograms) {
-        HistogramSummary h;
-        h.metric = entry.at("metric").get<std::string>();
-        h.month = entry.at("month").get<int>();
-        const std::string rule = entry.value("rule", "freedman-diaconis");
-        h.histogram.rule = rule == "sturges"        ? sim::BinRule::kSturges
-                           : rule == "single-value" ? sim::BinRule::kSingleValue
-                                                    : sim::BinRule::kFreedmanDiaconis;
-        h.histogram.first_edge = entry.at("first_edge").get<double>();
-        h.histogram.bin_width = entry.at("bin_width").get<double>();
-        for (const Json& count : entry.at("counts")) {
-          if (!count.is_number_unsigned()) throw std::invalid_argument("counts");
-          h.histogram.counts.push_back(count.get<std::size_t>());
-        }
-        h.histogram.missing = entry.value("missing", std::size_t{0});
-        if (!std::isfinite(h.histogram.first_edge) || !(h.histogram.bin_width > 0) ||
-            !std::isfinite(h.histogram.bin_width)) {
-          throw std::invalid_argument("first_edge or bin_width");
-        }
-        summary.histograms.push_back(std::move(h));
+      for (const Json& entry : doc["histograms"]) {
+        result.summary.histograms.push_back(read_histogram(entry));
       }
     } catch (const std::exception& e) {
-      error = fmt::format("a histogram is malformed ({})", e.what());
-      return std::nullopt;
+      throw Error(fmt::format("a histogram is malformed ({})", e.what()));
     }
   }
   return result;
 }
 
-std::optional<SummaryDocument> read_summary_file(const std::string& path, std::string& error) {
+SummaryDocument read_summary_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = fmt::format("cannot read {}", path);
-    return std::nullopt;
-  }
+  if (!in) throw Error(fmt::format("cannot read {}", path));
   std::ostringstream text;
   text << in.rdbuf();
-  auto document = parse_summary_json(text.str(), error);
-  if (!document) error = fmt::format("{}: {}", path, error);
-  return document;
+  try {
+    return parse_summary_json(text.str());
+  } catch (const Error&) {
+    std::throw_with_nested(Error(fmt::format("cannot read {} as a run's summary", path)));
+  }
 }
 
 }  // namespace teamsim::app

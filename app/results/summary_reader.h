@@ -1,7 +1,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,11 +15,13 @@ struct SummaryDocument {
   nlohmann::ordered_json resolved_scenario;  ///< the scenario with every default filled in
 };
 
-/// Parses the text of a summary.json written by summary_json(). Returns nullopt and sets `error`
-/// (a sentence naming what is wrong) when the text is not such a file.
-std::optional<SummaryDocument> parse_summary_json(std::string_view text, std::string& error);
+/// Parses the text of a summary.json written by summary_json(). Throws Error (a sentence naming
+/// what is wrong) when the text is not such a file.
+SummaryDocument parse_summary_json(std::string_view text);
 
-/// Reads and parses `path`; an unreadable file also gives nullopt and a reason in `error`.
-std::optional<SummaryDocument> read_summary_file(const std::string& path, std::string& error);
+/// Reads and parses `path`. Throws Error "cannot read PATH" when it cannot be read, and
+/// "cannot read PATH as a run's summary" with parse_summary_json's Error nested when it is not a
+/// summary.json.
+SummaryDocument read_summary_file(const std::string& path);
 
 }  // namespace teamsim::app

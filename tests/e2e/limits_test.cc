@@ -159,7 +159,8 @@ TEST(LimitsTest, ABatchReportsARunawayScenarioAndGoesOn) {
 
 TEST(LimitsTest, ACompareOrSweepSaysWhichPlanOrPointPassedALimit) {
   // Among several projections, the error names the one that ran away: the plan's label, or the
-  // sweep point's values (per_reps 1 hires one AE per AE: fine; 0.1 runs away as above).
+  // sweep point's values (per_reps 1 hires one AE per AE: fine; 0.1 runs away as above). The limit
+  // passed is its cause, nested with its type (exit code 3), printed on the next line.
   TempDir dir;
   std::ofstream(dir.path() + "/fine.yaml") << "horizon_months: 12\n";
   std::ofstream(dir.path() + "/runaway.yaml") << kRunaway;
@@ -167,17 +168,16 @@ TEST(LimitsTest, ACompareOrSweepSaysWhichPlanOrPointPassedALimit) {
   const CommandResult compare =
       run_teamsim("compare " + dir.path() + "/fine.yaml " + dir.path() + "/runaway.yaml" + out);
   EXPECT_EQ(compare.exit_code, 3) << compare.err;
-  EXPECT_NE(
-      compare.err.find("teamsim compare: error: plan \"runaway\": replication 0 passed the limit "
-                       "of 500,000 requisitions"),
-      std::string::npos)
+  EXPECT_NE(compare.err.find("teamsim compare: error: cannot run plan \"runaway\"\n  because: "
+                             "replication 0 passed the limit of 500,000 requisitions"),
+            std::string::npos)
       << compare.err;
   const CommandResult sweep = run_teamsim(
       "sweep " + dir.path() + "/runaway.yaml --vary 'hiring_rules[0].per_reps=1,0.1'" + out);
   EXPECT_EQ(sweep.exit_code, 3) << sweep.err;
   EXPECT_NE(
-      sweep.err.find("teamsim sweep: error: sweep point hiring_rules[0].per_reps=0.1: replication "
-                     "0 passed the limit of 500,000 requisitions"),
+      sweep.err.find("teamsim sweep: error: cannot run sweep point hiring_rules[0].per_reps=0.1\n"
+                     "  because: replication 0 passed the limit of 500,000 requisitions"),
       std::string::npos)
       << sweep.err;
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/out"));

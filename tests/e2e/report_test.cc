@@ -104,7 +104,8 @@ TEST(ReportTest, BadHistogramRequestsAreUsageErrors) {
   CommandResult r =
       run_teamsim("run scenarios/default.yaml -n 5 -q --histogram ar@3 --out " + out.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--histogram ar@3: unknown metric 'ar'; did you mean 'arr'?"),
+  EXPECT_NE(r.err.find("teamsim run: error: --histogram ar@3\n  because: unknown metric 'ar'; did "
+                       "you mean 'arr'?"),
             std::string::npos)
       << r.err;
   r = run_teamsim("run scenarios/default.yaml -n 5 -q --histogram arr@999 --out " + out.path());

@@ -114,10 +114,9 @@ class BatchCommand final : public Command {
   /// The --histogram requests for a scenario; those it cannot have go to `skipped`.
   std::vector<HistogramRequest> histograms_for(const model::ScenarioSpec& spec,
                                                std::vector<SkippedHistogram>& skipped) const;
-  /// Empty when every --histogram metric is a metric of at least one valid scenario of `runs`;
-  /// else the usage error for the first that is not.
-  std::string check_histogram_metrics(
-      const std::vector<std::pair<fs::path, std::string>>& runs) const;
+  /// Throws UsageError for the first --histogram metric that is a metric of no valid scenario of
+  /// `runs`.
+  void check_histogram_metrics(const std::vector<std::pair<fs::path, std::string>>& runs) const;
 
   std::string dir_;
   std::string out_ = "out/batch";
@@ -142,20 +141,19 @@ std::vector<HistogramRequest> BatchCommand::histograms_for(
       skipped.push_back({histograms_[i], fmt::format("this scenario has no metric '{}'", metric)});
       continue;
     }
-    std::string error;
-    if (const auto request =
-            resolve_histogram_option(histogram_options_[i], names, spec.horizon_months, error)) {
-      requests.push_back(*request);
-    } else {
-      skipped.push_back({histograms_[i], error});
+    try {
+      requests.push_back(
+          resolve_histogram_option(histogram_options_[i], names, spec.horizon_months));
+    } catch (const UsageError& e) {  // a month past this scenario's horizon: skipped, not fatal
+      skipped.push_back({histograms_[i], e.what()});
     }
   }
   return requests;
 }
 
-std::string BatchCommand::check_histogram_metrics(
+void BatchCommand::check_histogram_metrics(
     const std::vector<std::pair<fs::path, std::string>>& runs) const {
-  if (histogram_options_.empty()) return {};
+  if (histogram_options_.empty()) return;
   std::vector<std::string> known;  // every metric name of every valid scenario, once
   for (const auto& [file, variant] : runs) {
     const LoadResult loaded = resolve_scenario({file.string(), variant, {}});
@@ -166,14 +164,14 @@ std::string BatchCommand::check_histogram_metrics(
       }
     }
   }
-  if (known.empty()) return {};  // every scenario is invalid: each says so when it runs
+  if (known.empty()) return;  // every scenario is invalid: each says so when it runs
   for (std::size_t i = 0; i < histogram_options_.size(); ++i) {
     const std::string& metric = histogram_options_[i].metric;
     if (std::find(known.begin(), known.end(), metric) != known.end()) continue;
-    return fmt::format("--histogram {}: no scenario under {} has a metric '{}'{}", histograms_[i],
-                       dir_, metric, suggestion(metric, known, "metrics are"));
+    throw UsageError(fmt::format("--histogram {}: no scenario under {} has a metric '{}'{}",
+                                 histograms_[i], dir_, metric,
+                                 suggestion(metric, known, "metrics are")));
   }
-  return {};
 }
 
 /// A scenario's outcome before it runs: its folder, its label and its suite's name.
@@ -226,10 +224,8 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   options.seed = simulation_.seed_for(spec);
   options.threads = simulation_.threads;
   options.stop_requested = &stop_requested;
-  if (const auto refusal = memory_refusal(model::sample_memory(spec, options), memory_limit(),
-                                          "this scenario", "")) {
-    throw UsageError(*refusal);
-  }
+  refuse_above_memory_limit(model::sample_memory(spec, options), memory_limit(), "this scenario",
+                            "");
   if (!quiet_) {
     fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", label, options.replications,
                spec.horizon_months, options.seed);
@@ -272,8 +268,7 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   extras.seconds = seconds;
   extras.histograms = histograms;
   outcome.suite.results = finish_run(folder.string(), json, loaded.expectations, extras);
-  std::string error;
-  outcome.entry.document = parse_summary_json(json, error);
+  outcome.entry.document = read_back_summary(json);
   outcome.entry.expectations = outcome.suite.results.size();
   outcome.entry.failures = count_failures(outcome.suite.results);
   if (outcome.entry.failures > 0) outcome.exit_code = kExitExpectationFailed;
@@ -413,16 +408,13 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     }
   }
   for (const std::string& text : histograms_) {
-    std::string error;
-    const auto option = parse_histogram_option(text, error);
-    if (!option) {  // already refused by the option's check; kept for a direct caller
-      throw UsageError(fmt::format("--histogram {}: {}", text, error));
+    try {  // already refused by the option's check; kept for a direct caller
+      histogram_options_.push_back(parse_histogram_option(text));
+    } catch (const UsageError&) {
+      std::throw_with_nested(UsageError(fmt::format("--histogram {}", text)));
     }
-    histogram_options_.push_back(*option);
   }
-  if (const std::string error = check_histogram_metrics(runs); !error.empty()) {
-    throw UsageError(error);
-  }
+  check_histogram_metrics(runs);
   OutputFolder out_folder(out_);
   out_folder.clear();
   std::vector<ScenarioOutcome> outcomes;

@@ -190,11 +190,9 @@ void refuse_if_too_large(const std::vector<ComparedPlan>& plans, std::size_t rep
   }
   need.metrics += largest.metrics;
   need.bytes += largest.bytes;
-  if (const auto refusal = memory_refusal(
-          need, memory_limit(), fmt::format("comparing {} plans side by side", plans.size()),
-          " or fewer plans at once")) {
-    throw UsageError(*refusal);
-  }
+  refuse_above_memory_limit(need, memory_limit(),
+                            fmt::format("comparing {} plans side by side", plans.size()),
+                            " or fewer plans at once");
 }
 
 // Writes OUT/report.html and its charts; returns the page's path.

@@ -32,9 +32,7 @@ class ReportCommand final : public Command {
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
     namespace fs = std::filesystem;
     const std::string json_path = (fs::path(out_dir_) / "summary.json").string();
-    std::string error;
-    const auto document = read_summary_file(json_path, error);
-    if (!document) throw Error(error);
+    const SummaryDocument document = read_summary_file(json_path);
     ReportContext context;
     context.generated_at = format_utc(report_clock_now());
     std::error_code ec;
@@ -42,7 +40,7 @@ class ReportCommand final : public Command {
     if (!ec) {
       context.run_at = format_utc(std::chrono::file_clock::to_sys(written_at));
     }
-    const auto files = write_report(out_dir_, *document, context, formats_);
+    const auto files = write_report(out_dir_, document, context, formats_);
     record_output_files(out_dir_, files);
     if (!quiet_) {
       fmt::print(stderr, "wrote {} and {} chart file{} under {}\n", files.back(), files.size() - 1,

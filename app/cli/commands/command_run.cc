@@ -180,10 +180,7 @@ std::vector<HistogramRequest> RunCommand::histogram_requests(
   if (histograms_.empty()) return histograms;
   const std::vector<std::string> names = model::MetricLayout(spec).names();
   for (const std::string& text : histograms_) {
-    std::string error;
-    const auto histogram = parse_histogram_request(text, names, spec.horizon_months, error);
-    if (!histogram) throw UsageError(fmt::format("--histogram {}: {}", text, error));
-    histograms.push_back(*histogram);
+    histograms.push_back(parse_histogram_request(text, names, spec.horizon_months));
   }
   return histograms;
 }
@@ -196,10 +193,7 @@ std::vector<std::size_t> RunCommand::kept_columns(
   for (const HistogramRequest& histogram : histograms) patterns.push_back(histogram.metric);
   for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
   if (target) patterns.push_back(target->metric.name);
-  std::string error;
-  const auto columns = select_metrics(model::MetricLayout(spec), patterns, error);
-  if (!columns) throw UsageError(error);
-  return *columns;
+  return select_metrics(model::MetricLayout(spec), patterns);
 }
 
 // Refused before anything is allocated; a precision run may grow to its cap.
@@ -207,11 +201,9 @@ void refuse_if_too_large(const model::ScenarioSpec& spec, const model::Projectio
                          const std::optional<PrecisionTarget>& target) {
   model::ProjectionOptions largest = options;
   if (target) largest.replications = target->max_replications;
-  if (const auto refusal = memory_refusal(
-          model::sample_memory(spec, largest), memory_limit(), "this run",
-          " or --metrics with only the metrics you need (e.g. --metrics arr,cash)")) {
-    throw UsageError(*refusal);
-  }
+  refuse_above_memory_limit(
+      model::sample_memory(spec, largest), memory_limit(), "this run",
+      " or --metrics with only the metrics you need (e.g. --metrics arr,cash)");
 }
 
 void RunCommand::announce(const model::ScenarioSpec& spec, const model::ProjectionOptions& options,

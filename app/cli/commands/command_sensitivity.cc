@@ -89,9 +89,7 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
   const RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
   const std::string csv = summary_csv(summary);
   const std::string json = summary_json(summary, spec);
-  std::string error;
-  const auto document = parse_summary_json(json, error);
-  if (!document) throw Error("cannot read back summary.json: " + error);
+  const SummaryDocument document = read_back_summary(json);
   ReportContext context;
   context.generated_at = format_utc(report_clock_now());
   context.source_file = scenario_file;
@@ -106,7 +104,7 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
   write_file_atomically((out / "summary.json").string(), json);
   std::vector<std::string> written = {(out / "summary.csv").string(),
                                       (out / "summary.json").string()};
-  for (std::string& path : write_report(out_dir, *document, context, {}, {chart})) {
+  for (std::string& path : write_report(out_dir, document, context, {}, {chart})) {
     written.push_back(std::move(path));
   }
   return written;

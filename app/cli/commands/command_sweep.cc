@@ -201,10 +201,7 @@ void refuse_if_too_large(const std::vector<model::ScenarioSpec>& specs, std::siz
     const model::SampleMemory one = model::sample_memory(spec, projection);
     if (one.bytes > largest.bytes) largest = one;
   }
-  if (const auto refusal =
-          memory_refusal(largest, memory_limit(), "each point of this sweep", "")) {
-    throw UsageError(*refusal);
-  }
+  refuse_above_memory_limit(largest, memory_limit(), "each point of this sweep", "");
 }
 
 /// sweep.csv, sweep.json and the terminal table, a point at a time.

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "app/common/errors.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -55,12 +57,18 @@ TEST(RunLimitsTest, RefusalSpellsOutTheArithmetic) {
   // count per replication (16 MB).
   const model::SampleMemory need{2'000'000, 120, 25, 8.0 * 2e6 * (120 * 25 + 1)};
   const MemoryLimit limit{12e9, "half of this machine's 24 GB"};
-  EXPECT_EQ(memory_refusal(need, limit, "this run", " or --metrics"),
-            "this run needs ~48 GB for exact percentiles (2,000,000 replications × 120 months × "
-            "25 metrics × 8 bytes), more than the limit of 12 GB (half of this machine's 24 GB); "
-            "use fewer replications or --metrics, or set TEAMSIM_MEMORY_LIMIT=49G if the machine "
-            "has the memory");
-  EXPECT_EQ(memory_refusal(need, {48.1e9, "x"}, "this run", ""), std::nullopt);
+  try {
+    refuse_above_memory_limit(need, limit, "this run", " or --metrics");
+    ADD_FAILURE() << "not refused";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(
+        e.what(),
+        "this run needs ~48 GB for exact percentiles (2,000,000 replications × 120 months × "
+        "25 metrics × 8 bytes), more than the limit of 12 GB (half of this machine's 24 GB); "
+        "use fewer replications or --metrics, or set TEAMSIM_MEMORY_LIMIT=49G if the machine "
+        "has the memory");
+  }
+  EXPECT_NO_THROW(refuse_above_memory_limit(need, {48.1e9, "x"}, "this run", ""));
 }
 
 }  // namespace

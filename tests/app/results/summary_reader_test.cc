@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <exception>
+#include <fstream>
+#include <optional>
+#include <string>
+
 #include "app/analysis/run_summary.h"
-#include "app/cli/histogram_option.h"
+#include "app/common/errors.h"
 #include "app/results/summary_writer.h"
 #include "models/defaults.h"
 #include "models/projection.h"
@@ -22,9 +27,7 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
       summarize_run(spec, model::project(spec, options), 3, {{"arr", 6}, {"customers", 2}});
   ASSERT_EQ(written.histograms.size(), 2u);
   EXPECT_EQ(written.histograms[1].histogram.total(), 20u);
-  std::string error;
-  const auto read = parse_summary_json(summary_json(written, spec), error);
-  ASSERT_TRUE(read) << error;
+  const std::optional<SummaryDocument> read = parse_summary_json(summary_json(written, spec));
   EXPECT_EQ(read->summary.scenario_name, written.scenario_name);
   EXPECT_EQ(read->summary.seed, 3u);
   EXPECT_EQ(read->summary.replications, 20u);
@@ -50,16 +53,23 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
   EXPECT_FALSE(read->tool_version.empty());
 }
 
+// The message of the Error that parse_summary_json throws for `text`.
+std::string refusal(const std::string& text) {
+  try {
+    parse_summary_json(text);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no Error)";
+}
+
 TEST(SummaryReaderTest, RejectsWhatIsNotASummary) {
-  std::string error;
-  EXPECT_FALSE(parse_summary_json("not json", error));
-  EXPECT_EQ(error, "not a JSON object");
-  EXPECT_FALSE(parse_summary_json(R"({"tool": "other"})", error));
-  EXPECT_NE(error.find("not a teamsim summary.json"), std::string::npos);
-  EXPECT_FALSE(parse_summary_json(
-      R"({"tool": "teamsim", "horizon_months": 2, "metrics": [{"name": "arr", "mean": [1]}]})",
-      error));
-  EXPECT_NE(error.find("metric arr"), std::string::npos) << error;
+  EXPECT_EQ(refusal("not json"), "not a JSON object");
+  EXPECT_EQ(refusal(R"({"tool": "other"})"),
+            "not a teamsim summary.json (no \"tool\": \"teamsim\" or no metrics)");
+  EXPECT_EQ(refusal(R"({"tool": "teamsim", "horizon_months": 2, "metrics": [{"name": "arr", )"
+                    R"("mean": [1]}]})"),
+            "metric arr: mean or se is not a list of 2 numbers");
   const std::string histogram_prefix =
       R"({"tool": "teamsim", "horizon_months": 1, "metrics": [], "histograms": [)";
   for (const char* bad :
@@ -67,55 +77,36 @@ TEST(SummaryReaderTest, RejectsWhatIsNotASummary) {
         R"({"metric": "arr", "month": 1, "first_edge": 0, "bin_width": 1, "counts": [-1]}]})",
         R"({"metric": "arr", "month": 1, "first_edge": 0, "bin_width": 1, "counts": "3"}]})",
         R"({"month": 1, "first_edge": 0, "bin_width": 1, "counts": [1]}]})"}) {
-    EXPECT_FALSE(parse_summary_json(histogram_prefix + bad, error)) << bad;
-    EXPECT_NE(error.find("a histogram is malformed"), std::string::npos) << error;
+    EXPECT_EQ(refusal(histogram_prefix + bad).rfind("a histogram is malformed (", 0), 0u) << bad;
   }
-  EXPECT_TRUE(parse_summary_json(histogram_prefix + R"(]})", error)) << error;
-  EXPECT_FALSE(read_summary_file("/nonexistent/summary.json", error));
-  EXPECT_NE(error.find("cannot read"), std::string::npos);
+  EXPECT_NO_THROW(parse_summary_json(histogram_prefix + R"(]})"));
 }
 
-TEST(SummaryReaderTest, HistogramRequestsAreCheckedAgainstTheRun) {
-  const std::vector<std::string> names = {"arr", "customers", "cash"};
-  std::string error;
-  const auto ok = parse_histogram_request("customers@12", names, 24, error);
-  ASSERT_TRUE(ok) << error;
-  EXPECT_EQ(ok->metric, "customers");
-  EXPECT_EQ(ok->month, 12);
-  EXPECT_EQ(parse_histogram_request("arr@last", names, 24, error)->month, 24);
-  EXPECT_FALSE(parse_histogram_request("ar@12", names, 24, error));
-  EXPECT_EQ(error, "unknown metric 'ar'; did you mean 'arr'?");
-  EXPECT_FALSE(parse_histogram_request("arr@25", names, 24, error));
-  EXPECT_EQ(error, "month 25 is outside the horizon of 24 months");
-  EXPECT_FALSE(parse_histogram_request("arr@soon", names, 24, error));
-  EXPECT_NE(error.find("'soon' is not a month"), std::string::npos) << error;
-  EXPECT_FALSE(parse_histogram_request("arr", names, 24, error));
-  EXPECT_NE(error.find("METRIC@MONTH"), std::string::npos) << error;
-}
-
-TEST(SummaryReaderTest, HistogramOptionsAreParsedOnceAndResolvedPerScenario) {
-  // The form alone, before any scenario: "last" stays unresolved.
-  std::string error;
-  const auto last = parse_histogram_option("territory.emea.leads@last", error);
-  ASSERT_TRUE(last) << error;
-  EXPECT_EQ(last->metric, "territory.emea.leads");
-  EXPECT_FALSE(last->month);
-  EXPECT_EQ(parse_histogram_option("arr@36", error)->month, 36);
-  for (const char* bad : {"arr", "@12", "arr@", "arr@0", "arr@-3", "arr@1.5", "arr@soon"}) {
-    EXPECT_FALSE(parse_histogram_option(bad, error)) << bad;
-    EXPECT_FALSE(error.empty()) << bad;
+TEST(SummaryReaderTest, AFileThatIsNotASummaryNestsTheReason) {
+  EXPECT_THROW(
+      {
+        try {
+          read_summary_file("/nonexistent/summary.json");
+        } catch (const Error& e) {
+          EXPECT_STREQ(e.what(), "cannot read /nonexistent/summary.json");
+          throw;
+        }
+      },
+      Error);
+  const std::string path = ::testing::TempDir() + "/not_a_summary.json";
+  std::ofstream(path) << "[1, 2]";
+  try {
+    read_summary_file(path);
+    ADD_FAILURE() << "no Error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot read " + path + " as a run's summary");
+    try {
+      std::rethrow_if_nested(e);
+      ADD_FAILURE() << "nothing nested";
+    } catch (const Error& cause) {
+      EXPECT_STREQ(cause.what(), "not a JSON object");
+    }
   }
-  // Then against each scenario: "last" is each one's horizon; a month past it or a metric the
-  // scenario lacks is refused with the reason.
-  const std::vector<std::string> names = {"arr", "territory.emea.leads"};
-  EXPECT_EQ(resolve_histogram_option(*last, names, 24, error)->month, 24);
-  EXPECT_EQ(resolve_histogram_option(*last, names, 12, error)->month, 12);
-  const auto month_36 = *parse_histogram_option("arr@36", error);
-  EXPECT_EQ(resolve_histogram_option(month_36, names, 36, error)->month, 36);
-  EXPECT_FALSE(resolve_histogram_option(month_36, names, 24, error));
-  EXPECT_EQ(error, "month 36 is outside the horizon of 24 months");
-  EXPECT_FALSE(resolve_histogram_option(*last, {"arr", "territory.apac.leads"}, 24, error));
-  EXPECT_EQ(error, "unknown metric 'territory.emea.leads'; metrics are: arr, territory.apac.leads");
 }
 
 }  // namespace
