@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
 #include "app/analysis/run_summary.h"
 #include "app/cli/histogram_option.h"
 #include "app/common/diagnostics.h"
@@ -18,6 +22,12 @@ std::uint64_t SimulationOptions::seed_for(const model::ScenarioSpec& spec) const
 }
 
 LoadResult load_scenario(const ScenarioRequest& request) {
+  // A file that cannot be read is the command line's mistake, said by the one printer.
+  if (!std::ifstream(request.path)) {
+    const int reason = errno;
+    throw UsageError(
+        fmt::format("cannot read the scenario file {}: {}", request.path, std::strerror(reason)));
+  }
   LoadResult loaded = resolve_scenario(request);
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
     fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
@@ -33,9 +43,7 @@ LoadResult load_scenario(const ScenarioRequest& request) {
 }
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
-  command.add_option("scenario", options.path, "Scenario YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
+  command.add_option("scenario", options.path, "Scenario YAML file")->required();
   add_variant_option(command, options.variant);
   add_override_option(command, options.overrides);
 }

@@ -38,11 +38,13 @@ struct ScenarioOptions {
   ScenarioRequest request() const { return {path, variant, overrides}; }
 };
 
-/// Resolves and loads a request, printing every diagnostic to stderr; throws ScenarioError
-/// ("plan.yaml:fast: invalid scenario (2 problems)") when there is an error among them.
+/// Resolves and loads a request, printing every diagnostic to stderr; throws UsageError ("cannot
+/// read the scenario file plan.yaml: No such file or directory") when its file cannot be read,
+/// and ScenarioError ("plan.yaml:fast: invalid scenario (2 problems)") when there is an error
+/// among the diagnostics.
 LoadResult load_scenario(const ScenarioRequest& request);
 
-/// Adds the `scenario` argument (an existing file), --variant and --set.
+/// Adds the `scenario` argument (a file, checked by load_scenario), --variant and --set.
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);
 
 /// Adds --variant NAME alone (for a command whose files are given otherwise).

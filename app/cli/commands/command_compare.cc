@@ -164,6 +164,9 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     } catch (const ScenarioError& e) {
       print_error("compare", e);
       ++invalid;
+    } catch (const UsageError& e) {  // a file that cannot be read
+      print_error("compare", e);
+      ++invalid;
     }
   }
   if (invalid > 0) {
