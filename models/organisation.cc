@@ -20,7 +20,7 @@ Organisation::Organisation(ModelContext& context, const AccountPool& accounts)
       accounts_(accounts),
       requisitions_by_role_(spec_.roles.size(), 0),
       people_by_role_(spec_.roles.size(), 0),
-      open_requisitions_by_role_(spec_.roles.size(), 0),
+      unfilled_by_role_(spec_.roles.size(), 0),
       sellers_by_territory_(spec_.territories.size()),
       account_executives_by_territory_(spec_.territories.size(), 0),
       headcount_by_role_(spec_.roles.size(), 0) {
@@ -102,6 +102,7 @@ void Organisation::check_requisition_limit() const {
 std::uint32_t Organisation::add_requisition(std::size_t role, std::size_t territory,
                                             std::size_t source) {
   check_requisition_limit();
+  ++unfilled_by_role_[role];
   requisitions_.push_back({role, territory, source, 0, entity_key(requisitions_by_role_, role)});
   return static_cast<std::uint32_t>(requisitions_.size() - 1);
 }
@@ -114,7 +115,6 @@ void Organisation::open_requisition_now(std::size_t role, std::size_t territory,
 
 void Organisation::requisition_opened(std::uint32_t requisition) {
   ++open_requisitions_;
-  ++open_requisitions_by_role_[requisitions_[requisition].role];
   requisitions_[requisition].opened_at = context_.now();
   searches_.request(requisition);
 }
@@ -139,7 +139,7 @@ void Organisation::start_search(std::uint32_t index) {
 void Organisation::start_hire(std::uint32_t requisition) {
   --open_requisitions_;
   const Requisition filled = requisitions_[requisition];
-  --open_requisitions_by_role_[filled.role];
+  --unfilled_by_role_[filled.role];
   MonthTally& month = context_.month;
   ++month.hires;
   month.time_to_hire_sum += context_.now() - filled.opened_at;
@@ -429,11 +429,25 @@ void Organisation::month_start(int month, std::size_t active_customers) {
   apply_hiring_rules(month, active_customers);
 }
 
+int Organisation::planned_in_role(std::size_t role) const {
+  return headcount_by_role_[role] + unfilled_by_role_[role];
+}
+
+int Organisation::planned_managers() const {
+  int managers = 0;
+  for (std::size_t r = 0; r < spec_.roles.size(); ++r) {
+    if (spec_.roles[r].kind == RoleKind::kSalesManager) managers += planned_in_role(r);
+  }
+  return managers;
+}
+
 void Organisation::apply_hiring_rules(int month, std::size_t active_customers) {
   for (const HiringRuleSpec& rule : spec_.hiring_rules) {
     if (month < rule.from_month || month > rule.until_month) continue;
     const std::size_t role = context_.role_index(rule.role);
-    const int current = headcount_by_role_[role] + open_requisitions_by_role_[role];
+    // Employed plus every requisition made and not filled: a backfill still in its delay, and
+    // what an earlier rule or dated hire opened this instant, hold their seat already.
+    const int current = planned_in_role(role);
     // Targets in floating point, capped at max_count (at most kUnlimited) before they become an
     // int: a small ratio times many customers must not overflow. Runaway growth is stopped by
     // the requisition limit of the replication (ReplicationLimits), with an error.
@@ -450,9 +464,16 @@ void Organisation::apply_hiring_rules(int month, std::size_t active_customers) {
       case RuleBasis::kReps:
         target = std::floor(sellers_ / rule.ratio);
         break;
-      case RuleBasis::kRepsPerManagerAbove:
-        target = std::max(0.0, std::ceil(sellers_ / rule.ratio) - managers_employed_);
+      case RuleBasis::kRepsPerManagerAbove: {
+        // One managing person (the managers plus the rule's role) per `ratio` reps, SDRs
+        // included as in management coverage; managers counted once even when the rule's role
+        // is a manager role itself.
+        const int others =
+            planned_managers() -
+            (spec_.roles[role].kind == RoleKind::kSalesManager ? planned_in_role(role) : 0);
+        target = std::max(0.0, std::ceil(reps_ / rule.ratio) - others);
         break;
+      }
     }
     const int wanted =
         static_cast<int>(std::min(target, static_cast<double>(rule.max_count))) - current;

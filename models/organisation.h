@@ -155,6 +155,10 @@ class Organisation {
   void start_selling(std::uint32_t person);
   std::size_t least_staffed_territory() const;
   void apply_hiring_rules(int month, std::size_t active_customers);
+  /// Employed people of `role` plus its unfilled requisitions.
+  int planned_in_role(std::size_t role) const;
+  /// planned_in_role summed over the roles of kind sales manager.
+  int planned_managers() const;
   void rebalance_territories();
   void move_rep(std::uint32_t person, std::size_t territory);
 
@@ -171,7 +175,10 @@ class Organisation {
   sim::CapacityQueue searches_;  ///< search slots, held by requisitions until they are filled
   sim::CapacityQueue trainers_;  ///< trainer slots, held by new hires until onboarded
   std::size_t open_requisitions_ = 0;
-  std::vector<int> open_requisitions_by_role_;
+  /// Requisitions made and not yet filled, by role: open ones and backfills still in their
+  /// delay. What a hiring rule counts beside the headcount, from the moment a rule, a dated hire
+  /// or a departure makes them.
+  std::vector<int> unfilled_by_role_;
   std::vector<std::vector<std::uint32_t>> sellers_by_territory_;  ///< selling, by joining order
   std::vector<int> account_executives_by_territory_;  ///< employed sellers (any ramp state)
   std::vector<int> headcount_by_role_;

@@ -165,5 +165,85 @@ TEST(OrganisationComponentTest, SpecialistsTellThePipelineTheirSlots) {
   EXPECT_EQ(model.listener.specialist_slots, 6);
 }
 
+ScenarioSpec with_sdr_role(ScenarioSpec spec) {
+  RoleSpec sdr = role(spec, "account_executive");
+  sdr.name = "sdr";
+  sdr.hands_off_leads = true;
+  spec.roles.push_back(sdr);
+  return spec;
+}
+
+int headcount(const OrganisationAlone& model, const std::string& role_name) {
+  return model.organisation.headcount_by_role()[model.context.role_index(role_name)];
+}
+
+HiringRuleSpec rule_for(const std::string& role_name, RuleBasis basis, double ratio,
+                        int max_count = kUnlimited) {
+  HiringRuleSpec rule;
+  rule.role = role_name;
+  rule.basis = basis;
+  rule.ratio = ratio;
+  rule.max_count = max_count;
+  return rule;
+}
+
+TEST(OrganisationComponentTest, AManagerRuleOnManagersCountsEachManagerOnce) {
+  // 40 AEs and one manager per 8 of them: ceil(40 / 8) = 5 managers, whoever is there already.
+  for (int start : {0, 1, 2, 3}) {
+    ScenarioSpec spec = quiet_scenario(2);
+    spec.starting_staff = {StartingStaffSpec{"account_executive", 40, ""},
+                           StartingStaffSpec{"sales_manager", start, ""}};
+    spec.hiring_rules = {rule_for("sales_manager", RuleBasis::kRepsPerManagerAbove, 8)};
+    OrganisationAlone model(spec);
+    model.organisation.add_starting_staff();
+    model.organisation.month_start(1, 0);
+    model.run_until(1);
+    EXPECT_EQ(headcount(model, "sales_manager"), 5) << start << " managers at the start";
+  }
+}
+
+TEST(OrganisationComponentTest, TheAssistantRuleCountsSdrsAsReps) {
+  // 16 AEs and 8 SDRs are 24 reps: ceil(24 / 8) = 3 managing people, one of them the manager.
+  ScenarioSpec spec = with_sdr_role(quiet_scenario(2));
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 16, ""},
+                         StartingStaffSpec{"sdr", 8, ""},
+                         StartingStaffSpec{"sales_manager", 1, ""}};
+  spec.hiring_rules = {rule_for("assistant_manager", RuleBasis::kRepsPerManagerAbove, 8)};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  model.organisation.month_start(1, 0);
+  model.run_until(1);
+  EXPECT_EQ(headcount(model, "assistant_manager"), 2);
+}
+
+TEST(OrganisationComponentTest, ABackfillInItsDelayCountsTowardsARule) {
+  // 20 CSRs at the rule's cap; one leaves and is backfilled 60 days later. The month start in
+  // between sees 19 employed plus the backfill: nothing to open, 20 once the backfill starts.
+  ScenarioSpec spec = quiet_scenario(3);
+  RoleSpec& csr = role(spec, "customer_success");
+  csr.backfill = true;
+  csr.backfill_delay_days = Distribution::constant(60);
+  spec.starting_staff = {StartingStaffSpec{"customer_success", 20, ""}};
+  spec.hiring_rules = {rule_for("customer_success", RuleBasis::kCustomers, 50, 20)};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  model.organisation.leave(0);
+  model.organisation.month_start(1, 1'000);
+  model.run_until(61);
+  EXPECT_EQ(headcount(model, "customer_success"), 20);
+  EXPECT_EQ(model.organisation.open_requisitions(), 0u);
+}
+
+TEST(OrganisationComponentTest, TwoRulesForOneRoleSeeEachOthersRequisitions) {
+  // One CSR per 100 customers (10), then one per 50 up to 20: 20 in all, not 10 + 20.
+  ScenarioSpec spec = quiet_scenario(2);
+  spec.hiring_rules = {rule_for("customer_success", RuleBasis::kCustomers, 100),
+                       rule_for("customer_success", RuleBasis::kCustomers, 50, 20)};
+  OrganisationAlone model(spec);
+  model.organisation.month_start(1, 1'000);
+  model.run_until(1);
+  EXPECT_EQ(headcount(model, "customer_success"), 20);
+}
+
 }  // namespace
 }  // namespace teamsim::model

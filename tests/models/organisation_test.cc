@@ -416,5 +416,26 @@ TEST(OrganisationTest, PlansAndExitsFollowThePoissonOddsOfMissingTheThreshold) {
   EXPECT_EQ(named(p, "performance_exits"), named(p, "departures"));
 }
 
+TEST(OrganisationTest, AConditionalRuleNeverTakesItsRoleAboveMaxCount) {
+  // 1,000 customers and a CSR per 50 up to 20; half the CSRs leave within a year and are
+  // backfilled 60 days later. Employed plus requisitions (pending backfills included) never pass
+  // 20, so headcount never does, in any month of any history.
+  ScenarioSpec spec = quiet_scenario(60);
+  spec.customers.initial_customers = 1'000;
+  RoleSpec& csr = role(spec, "customer_success");
+  csr.annual_attrition = 0.5;
+  csr.backfill = true;
+  csr.backfill_delay_days = Distribution::constant(60);
+  csr.time_to_fill_days = Distribution::constant(30);
+  HiringRuleSpec rule;
+  rule.role = "customer_success";
+  rule.basis = RuleBasis::kCustomers;
+  rule.ratio = 50;
+  rule.max_count = 20;
+  spec.hiring_rules = {rule};
+  const Projection p = run(spec, 200);
+  EXPECT_LE(named(p, "headcount.customer_success").maxCoeff(), 20);
+}
+
 }  // namespace
 }  // namespace teamsim::model
