@@ -23,6 +23,7 @@ Organisation::Organisation(ModelContext& context, const AccountPool& accounts)
       unfilled_by_role_(spec_.roles.size(), 0),
       sellers_by_territory_(spec_.territories.size()),
       account_executives_by_territory_(spec_.territories.size(), 0),
+      hand_off_reps_by_territory_(spec_.territories.size(), 0),
       headcount_by_role_(spec_.roles.size(), 0) {
   for (const RoleSpec& role : spec_.roles) {
     // A probability a of leaving within a year is a constant hazard -ln(1 - a) per year.
@@ -154,10 +155,12 @@ void Organisation::start_hire(std::uint32_t requisition) {
   searches_.release();
 }
 
-std::size_t Organisation::least_staffed_territory() const {
+std::size_t Organisation::least_staffed_territory(bool seller) const {
+  const std::vector<int>& staff =
+      seller ? account_executives_by_territory_ : hand_off_reps_by_territory_;
   std::size_t best = 0;
-  for (std::size_t t = 1; t < account_executives_by_territory_.size(); ++t) {
-    if (account_executives_by_territory_[t] < account_executives_by_territory_[best]) best = t;
+  for (std::size_t t = 1; t < staff.size(); ++t) {
+    if (staff[t] < staff[best]) best = t;
   }
   return best;
 }
@@ -232,7 +235,8 @@ std::uint32_t Organisation::add_person(std::size_t role, std::size_t territory, 
   person.source = source;
   const bool ae_kind = is_ae_kind(spec);
   person.seller = ae_kind && !spec.hands_off_leads;
-  person.territory = (territory == kUnassigned && ae_kind) ? least_staffed_territory() : territory;
+  person.territory =
+      (territory == kUnassigned && ae_kind) ? least_staffed_territory(person.seller) : territory;
   person.start_time = context_.now();
   person.salary = spec.annual_salary * from.salary_factor;
   // The person's draws, always in this order: ramp and onboarding (new AE-kind hires), tenure,
@@ -271,6 +275,8 @@ std::uint32_t Organisation::add_person(std::size_t role, std::size_t territory, 
     if (person.seller) {
       ++sellers_;
       ++account_executives_by_territory_[person.territory];
+    } else if (person.territory != kUnassigned) {
+      ++hand_off_reps_by_territory_[person.territory];
     }
     if (ramped) {
       people_[index].ramp_days = 0;
@@ -287,16 +293,19 @@ std::uint32_t Organisation::add_person(std::size_t role, std::size_t territory, 
 }
 
 std::int64_t Organisation::trainer_capacity() const {
-  return (managers_ == 0 ? spec_.founder.trainees_at_once : 0) + manager_trainees_ +
-         enablement_trainees_;
+  // The founder trains while no manager is onboarded, and also while the onboarded managers,
+  // assistants and enablement have no trainer slot between them: a team whose managers do not
+  // train is still trained by someone.
+  const std::int64_t others = manager_trainees_ + enablement_trainees_;
+  return (managers_ == 0 || others == 0 ? spec_.founder.trainees_at_once : 0) + others;
 }
 
 void Organisation::start_training(std::uint32_t index) {
   Person& person = people_[index];
   assert(person.active);
   person.training = true;
-  context_.schedule_in(person.onboarding_days, priority::kOnboarding, EventKind::kOnboardingDone,
-                       index);
+  person.onboarded = context_.schedule_in(person.onboarding_days, priority::kOnboarding,
+                                          EventKind::kOnboardingDone, index);
 }
 
 void Organisation::finish_onboarding(std::uint32_t index) {
@@ -341,10 +350,20 @@ void Organisation::leave(std::uint32_t index) {
   --headcount_by_role_[person.role];
   const RoleSpec& role = role_of(person);
   context_.ledger.add_payroll_rate(-person.salary / kDaysPerYear);
+  // Waiting for a trainer, they leave the queue; holding a slot, they free it at once, and their
+  // onboarding's end is cancelled.
   trainers_.cancel(index);
+  if (person.training) {
+    person.training = false;
+    context_.simulator.cancel(person.onboarded);
+    trainers_.release();
+  }
   change_searches(person, -1);
   if (person.contributing) change_capacities(person, -1);
   if (is_ae_kind(role)) --reps_;
+  if (is_ae_kind(role) && !person.seller && person.territory != kUnassigned) {
+    --hand_off_reps_by_territory_[person.territory];
+  }
   if (person.seller) {
     --sellers_;
     --account_executives_by_territory_[person.territory];

@@ -56,6 +56,7 @@ class Organisation {
     /// The attrition departure drawn at hire; cancelled if the person leaves another way first
     /// (a performance exit), so nobody leaves twice.
     sim::EventId attrition;
+    sim::EventId onboarded;  ///< the end of onboarding, while the person holds a trainer slot
     std::array<double, 12> bookings{};  ///< by month of the horizon modulo 12
   };
 
@@ -153,7 +154,9 @@ class Organisation {
   /// A trainer slot was granted to the person: schedules the end of their onboarding.
   void start_training(std::uint32_t person);
   void start_selling(std::uint32_t person);
-  std::size_t least_staffed_territory() const;
+  /// For a seller, the territory with the fewest sellers; for an SDR, the one with the fewest
+  /// SDRs. Ties go to the first in scenario order.
+  std::size_t least_staffed_territory(bool seller) const;
   void apply_hiring_rules(int month, std::size_t active_customers);
   /// Employed people of `role` plus its unfilled requisitions.
   int planned_in_role(std::size_t role) const;
@@ -181,6 +184,7 @@ class Organisation {
   std::vector<int> unfilled_by_role_;
   std::vector<std::vector<std::uint32_t>> sellers_by_territory_;  ///< selling, by joining order
   std::vector<int> account_executives_by_territory_;  ///< employed sellers (any ramp state)
+  std::vector<int> hand_off_reps_by_territory_;       ///< employed SDRs (any ramp state)
   std::vector<int> headcount_by_role_;
   int managers_ = 0;  ///< onboarded people of kind sales manager: they take over from the founder
   int managers_employed_ = 0;  ///< employed people of kind sales manager, onboarded or not

@@ -245,5 +245,52 @@ TEST(OrganisationComponentTest, TwoRulesForOneRoleSeeEachOthersRequisitions) {
   EXPECT_EQ(headcount(model, "customer_success"), 20);
 }
 
+TEST(OrganisationComponentTest, SdrsWithoutATerritoryGoToTheTerritoryWithTheFewestSdrs) {
+  // 4 AEs take a, b, a, b; the 4 SDRs are counted apart from them and take a, b, a, b too.
+  ScenarioSpec spec = with_sdr_role(quiet_scenario(1));
+  spec.territories = {TerritorySpec{"a", 0}, TerritorySpec{"b", 0}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 4, ""},
+                         StartingStaffSpec{"sdr", 4, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  std::vector<std::size_t> territories;
+  for (std::uint32_t i = 0; i < 8; ++i)
+    territories.push_back(model.organisation.person(i).territory);
+  EXPECT_EQ(territories, (std::vector<std::size_t>{0, 1, 0, 1, 0, 1, 0, 1}));
+}
+
+TEST(OrganisationComponentTest, ATraineeWhoLeavesFreesTheTrainerSlotAtOnce) {
+  // One trainer slot, two AEs hired on day 0 with 60-day onboarding; the first leaves on day
+  // 10: the second starts onboarding then and sells from day 70.
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.founder.trainees_at_once = 1;
+  role(spec, "account_executive").onboarding_days = Distribution::constant(60);
+  spec.hires = {HireSpec{"account_executive", 2, 1, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.schedule_planned_hires();
+  model.run_until(10);
+  model.organisation.leave(0);
+  EXPECT_EQ(model.organisation.onboarding_queue(), 0u);
+  model.run_until(71);
+  EXPECT_EQ(model.listener.started, (std::vector<std::uint32_t>{1}));
+  EXPECT_DOUBLE_EQ(model.organisation.person(1).selling_from, 70);
+}
+
+TEST(OrganisationComponentTest, TheFounderTrainsWhileTheManagersHaveNoTrainerSlots) {
+  // A manager who trains nobody: the founder's one slot onboards three AEs, 10 days each.
+  ScenarioSpec spec = quiet_scenario(2);
+  spec.founder.trainees_at_once = 1;
+  role(spec, "sales_manager").trainees_at_once = 0;
+  role(spec, "account_executive").onboarding_days = Distribution::constant(10);
+  spec.starting_staff = {StartingStaffSpec{"sales_manager", 1, ""}};
+  spec.hires = {HireSpec{"account_executive", 3, 1, ""}};
+  OrganisationAlone model(spec);
+  model.organisation.add_starting_staff();
+  model.organisation.schedule_planned_hires();
+  model.run_until(31);
+  EXPECT_EQ(model.listener.started, (std::vector<std::uint32_t>{1, 2, 3}));
+  EXPECT_DOUBLE_EQ(model.organisation.person(3).selling_from, 30);
+}
+
 }  // namespace
 }  // namespace teamsim::model

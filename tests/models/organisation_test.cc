@@ -437,5 +437,23 @@ TEST(OrganisationTest, AConditionalRuleNeverTakesItsRoleAboveMaxCount) {
   EXPECT_LE(named(p, "headcount.customer_success").maxCoeff(), 20);
 }
 
+TEST(OrganisationTest, ATraineeWhoLeavesFreesTheTrainerSlotForTheNext) {
+  // The founder trains one at a time; two AEs hired on day 0, 60-day onboarding, 99 % annual
+  // attrition (hazard l = -ln(0.01) per year). At the end of month 1 (T = 30.4375 days, before
+  // the first onboarding ends) the second waits iff both are still there: exp(-2 l T) = 0.4642.
+  ScenarioSpec spec = quiet_scenario(1);
+  spec.founder.trainees_at_once = 1;
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.onboarding_days = Distribution::constant(60);
+  ae.annual_attrition = 0.99;
+  ae.backfill = false;
+  spec.hires = {HireSpec{"account_executive", 2, 1, ""}};
+  const std::size_t n = 4'000;
+  const Projection p = run(spec, n);
+  const double expected = std::exp(-2 * -std::log(0.01) / kDaysPerYear * kDaysPerMonth);
+  const double se = std::sqrt(expected * (1 - expected) / n);
+  EXPECT_NEAR(mean_at(p, Metric::kOnboardingQueue, 1), expected, 4 * se);
+}
+
 }  // namespace
 }  // namespace teamsim::model
