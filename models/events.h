@@ -36,6 +36,7 @@ enum class EventKind : std::uint32_t {
   kHireStarted,         ///< organisation
   kOnboardingDone,      ///< organisation
   kEmployeeLeaves,      ///< organisation
+  kPlannedHire,         ///< organisation (a dated hire's requisitions open)
   kInboundLead,         ///< pipeline
   kProspectedLead,      ///< pipeline
   kOpportunityClosed,   ///< pipeline
@@ -49,8 +50,9 @@ inline std::uint32_t kind_of(EventKind kind) { return static_cast<std::uint32_t>
 
 /// Same-time events run in this order: people leave before anyone is hired, the team is settled
 /// before leads are routed, deals close and customers renew before the month-end snapshot reads
-/// the state. Hiring rules and rebalancing run at each month start, after the previous month's
-/// snapshot and the requisitions dated that instant.
+/// the state. A month starts after the previous month's snapshot: first the requisitions of the
+/// hires dated that month (`month: m`), then the month start (rebalancing, hiring rules), which
+/// sees them; the searches of both open right after, at the same instant (kRequisition).
 namespace priority {
 inline constexpr sim::Priority kDeparture = 0;
 inline constexpr sim::Priority kRequisition = 1;
@@ -61,7 +63,8 @@ inline constexpr sim::Priority kDealClose = 5;
 inline constexpr sim::Priority kRelease = 5;
 inline constexpr sim::Priority kRenewal = 6;
 inline constexpr sim::Priority kMonthEnd = 9;
-inline constexpr sim::Priority kMonthStart = 10;
+inline constexpr sim::Priority kPlannedHire = 10;
+inline constexpr sim::Priority kMonthStart = 11;
 }  // namespace priority
 
 /// No person (an opportunity without an owner, a lead nobody prospected).

@@ -45,16 +45,27 @@ void Organisation::add_starting_staff() {
 }
 
 void Organisation::schedule_planned_hires() {
-  for (const HireSpec& hire : spec_.hires) {
-    const std::size_t role = context_.role_index(hire.role);
-    const std::size_t territory = context_.territory_index(hire.territory);
-    const std::size_t source = context_.source_index(hire.source);
-    for (int i = 0; i < hire.count; ++i) {
-      const std::uint32_t requisition = add_requisition(role, territory, source);
-      context_.schedule_at((hire.start_month - 1) * kDaysPerMonth, priority::kRequisition,
-                           EventKind::kRequisitionOpened, requisition);
-    }
+  for (std::uint32_t i = 0; i < spec_.hires.size(); ++i) {
+    context_.schedule_at(planned_opening_day(spec_.hires[i]), priority::kPlannedHire,
+                         EventKind::kPlannedHire, i);
   }
+}
+
+double Organisation::planned_opening_day(const HireSpec& hire) const {
+  const double month_start = (hire.month - 1) * kDaysPerMonth;
+  if (!hire.by_start_month) return month_start;
+  const double expected_fill =
+      spec_.roles[context_.role_index(hire.role)].time_to_fill_days.mean() *
+      spec_.hire_sources[context_.source_index(hire.source)].time_to_fill_factor;
+  return std::max(0.0, month_start - expected_fill);
+}
+
+void Organisation::open_planned_hire(std::uint32_t index) {
+  const HireSpec& hire = spec_.hires[index];
+  const std::size_t role = context_.role_index(hire.role);
+  const std::size_t territory = context_.territory_index(hire.territory);
+  const std::size_t source = context_.source_index(hire.source);
+  for (int i = 0; i < hire.count; ++i) open_requisition_now(role, territory, source);
 }
 
 double Organisation::management_coverage() const {

@@ -68,11 +68,19 @@ class Organisation {
 
   void set_listener(TeamListener& listener) { listener_ = &listener; }
 
-  /// Day 0: the starting staff, ramped; then the requisitions of the dated hires.
+  /// Day 0: the starting staff, ramped.
   void add_starting_staff();
+  /// Day 0: schedules each dated hire's kPlannedHire event (its index in spec.hires) for the
+  /// day its requisitions open.
   void schedule_planned_hires();
+  /// The day a dated hire's requisitions open: month m's start, (m - 1) x kDaysPerMonth; by
+  /// start month, that day less the role's mean time to fill x the source's time_to_fill_factor,
+  /// not before day 0.
+  double planned_opening_day(const HireSpec& hire) const;
 
   // Events.
+  /// A dated hire (index in spec.hires) is due: its requisitions are made and open now.
+  void open_planned_hire(std::uint32_t hire);
   void requisition_opened(std::uint32_t requisition);
   void start_hire(std::uint32_t requisition);
   void finish_onboarding(std::uint32_t person);

@@ -30,6 +30,7 @@ KindText kind_text(EventKind kind) {
     case EventKind::kHireStarted:
     case EventKind::kOnboardingDone:
     case EventKind::kEmployeeLeaves:
+    case EventKind::kPlannedHire:
       return {"hires and departures",
               "check hiring_rules, annual_attrition and the hire sources' attrition_factor"};
     case EventKind::kMonthStart:
@@ -144,6 +145,9 @@ void Replication::operator()(const sim::Event& event) {
       break;
     case EventKind::kEmployeeLeaves:
       organisation_.leave(event.subject);
+      break;
+    case EventKind::kPlannedHire:
+      organisation_.open_planned_hire(event.subject);
       break;
     case EventKind::kInboundLead:
       pipeline_.inbound_lead(event.subject);

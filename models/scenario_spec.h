@@ -175,13 +175,16 @@ struct StartingStaffSpec {
   std::string territory;  ///< empty: assigned to the territory with the fewest AEs
 };
 
-/// A dated hire: `count` requisitions for `role` open at the start of `start_month`.
+/// A dated hire: `count` requisitions for `role`. By default they open at the start of `month`;
+/// with `by_start_month` the people should start at the start of `month`, and the requisitions
+/// open one expected time to fill earlier (see Organisation::planned_opening_day).
 struct HireSpec {
   std::string role;
   int count = 1;
-  int start_month = 1;    ///< 1 = the first simulated month
+  int month = 1;          ///< 1 = the first simulated month
   std::string territory;  ///< empty: assigned to the territory with the fewest AEs at start
   std::string source = "experienced_external";
+  bool by_start_month = false;  ///< `month` is when the people start, not when the search opens
 };
 
 /// What a conditional hiring rule compares; names and meanings in kRuleBases.

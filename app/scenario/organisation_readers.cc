@@ -352,6 +352,30 @@ void read_starting_staff(const YamlNode& node, ScenarioSpec& spec, std::int64_t&
   }
 }
 
+namespace {
+
+// Reads the month at `key` of `reader` (if present) into `month`: a whole number from 1 to the
+// horizon (the longest horizon when the scenario's is invalid, which was reported already).
+// Returns whether the key was there.
+bool read_month_key(ObjectReader& reader, std::string_view key, int last_month, int& month) {
+  const YamlNode* node = reader.get(key);
+  if (node == nullptr) return false;
+  const std::string path = reader.path_of(key);
+  const auto value =
+      read_integer(*node, path, reader.sink(), std::numeric_limits<std::int64_t>::min(),
+                   std::numeric_limits<std::int64_t>::max());
+  if (value && (*value < 1 || *value > last_month)) {
+    reader.sink().error(
+        node->mark, path,
+        fmt::format("must be between 1 and {} (horizon_months), got {}", last_month, *value));
+  } else if (value) {
+    month = static_cast<int>(*value);
+  }
+  return true;
+}
+
+}  // namespace
+
 void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, std::int64_t& planned,
                 DiagnosticSink& sink) {
   if (!is_list_or_null(node, "hires", sink)) return;
@@ -364,26 +388,25 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, st
     read_int_key(reader, "count", 0, kMaxCount, hire.count);
     count_planned_people(reader, hire.count, planned);
     read_source_reference(reader, spec, hire.source);
-    if (const YamlNode* month_node = reader.require("month")) {
-      const std::string path = reader.path_of("month");
-      const auto month =
-          read_integer(*month_node, path, sink, std::numeric_limits<std::int64_t>::min(),
-                       std::numeric_limits<std::int64_t>::max());
-      if (month && (*month < 1 || *month > last_month)) {
-        sink.error(
-            month_node->mark, path,
-            fmt::format("must be between 1 and {} (horizon_months), got {}", last_month, *month));
-      } else if (month) {
-        hire.start_month = static_cast<int>(*month);
-      }
+    // `month`: the search opens then; `start_month`: the people start then.
+    if (const YamlNode* start = reader.get("start_month"); start && reader.get("month")) {
+      sink.error(start->mark, reader.path_of("start_month"),
+                 "give month (the search opens) or start_month (the person starts), not both");
+    } else if (start != nullptr) {
+      read_month_key(reader, "start_month", last_month, hire.month);
+      hire.by_start_month = true;
+    } else if (reader.require("month") != nullptr) {
+      read_month_key(reader, "month", last_month, hire.month);
     }
     reader.finish();
     spec.hires.push_back(std::move(hire));
   }
 }
 
-void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
+                       DiagnosticSink& sink) {
   if (!is_list_or_null(node, "hiring_rules", sink)) return;
+  const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     ObjectReader reader(node.items[i], key_path_index("hiring_rules", i), sink);
     if (!reader.valid()) continue;
@@ -392,8 +415,14 @@ void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink&
     read_source_reference(reader, spec, rule.source);
     read_int_key(reader, "count", 1, kMaxCount, rule.count);
     read_int_key(reader, name_of(model::RuleBasis::kNone), 1, kMaxHorizonMonths, rule.every_months);
-    read_int_key(reader, "from_month", 1, kMaxHorizonMonths, rule.from_month);
-    read_int_key(reader, "until_month", 1, kMaxHorizonMonths, rule.until_month);
+    // A rule whose months are past the horizon, or out of order, would never apply.
+    read_month_key(reader, "from_month", last_month, rule.from_month);
+    if (read_month_key(reader, "until_month", last_month, rule.until_month) &&
+        rule.until_month < rule.from_month) {
+      sink.error(reader.get("until_month")->mark, reader.path_of("until_month"),
+                 fmt::format("must be at least from_month ({}), got {}: the rule would never apply",
+                             rule.from_month, rule.until_month));
+    }
     read_int_key(reader, "max_count", 0, kMaxCount, rule.max_count);
     int given = rule.every_months > 0 ? 1 : 0;
     for (const model::RuleBasisEntry& basis : model::kRuleBases) {

@@ -23,6 +23,9 @@ void read_starting_staff(const YamlNode& node, model::ScenarioSpec& spec, std::i
 /// hires; a month past the horizon is an error only when the horizon was read (`horizon_known`).
 void read_hires(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
                 std::int64_t& planned, DiagnosticSink& sink);
-void read_hiring_rules(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+/// hiring_rules; months past the horizon (when `horizon_known`) or until_month < from_month are
+/// errors: such a rule would never apply.
+void read_hiring_rules(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
+                       DiagnosticSink& sink);
 
 }  // namespace teamsim::app::loader

@@ -124,7 +124,9 @@ ordered_json starting_staff_to_json(const model::ScenarioSpec& spec) {
 ordered_json hires_to_json(const model::ScenarioSpec& spec) {
   ordered_json hires = ordered_json::array();
   for (const model::HireSpec& hire : spec.hires) {
-    ordered_json item = {{"role", hire.role}, {"count", hire.count}, {"month", hire.start_month}};
+    ordered_json item = {{"role", hire.role},
+                         {"count", hire.count},
+                         {hire.by_start_month ? "start_month" : "month", hire.month}};
     if (!hire.territory.empty()) item["territory"] = hire.territory;
     item["source"] = hire.source;
     hires.push_back(std::move(item));

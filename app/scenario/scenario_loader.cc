@@ -61,7 +61,7 @@ void read_organisation(ObjectReader& reader, ScenarioSpec& spec, bool horizon_kn
     loader::read_hires(*node, spec, horizon_known, planned_people, sink);
   }
   if (const YamlNode* node = reader.get("hiring_rules"))
-    loader::read_hiring_rules(*node, spec, sink);
+    loader::read_hiring_rules(*node, spec, horizon_known, sink);
 }
 
 // The market's and the customers' sections: the sales motion's presets first, so that pipeline and

@@ -40,6 +40,8 @@ struct OrganisationAlone : ComponentHarness {
           return organisation.finish_onboarding(subject);
         case EventKind::kEmployeeLeaves:
           return organisation.leave(subject);
+        case EventKind::kPlannedHire:
+          return organisation.open_planned_hire(subject);
         default:
           FAIL() << "not an organisation event: " << kind_of(kind);
       }
@@ -290,6 +292,29 @@ TEST(OrganisationComponentTest, TheFounderTrainsWhileTheManagersHaveNoTrainerSlo
   model.run_until(31);
   EXPECT_EQ(model.listener.started, (std::vector<std::uint32_t>{1, 2, 3}));
   EXPECT_DOUBLE_EQ(model.organisation.person(3).selling_from, 30);
+}
+
+TEST(OrganisationComponentTest, AHireByStartMonthOpensOneExpectedTimeToFillEarlier) {
+  // Time to fill 40 days x a source factor of 0.5 = 20 days expected. Start in month 3: the
+  // search opens on day 2 x 30.4375 - 20 = 40.875 and the hire starts on day 60.875, month 3's
+  // first day. Start in month 1: no earlier day than 0.
+  ScenarioSpec spec = quiet_scenario(4);
+  role(spec, "account_executive").time_to_fill_days = Distribution::constant(40);
+  for (HireSourceSpec& source : spec.hire_sources) source.time_to_fill_factor = 0.5;
+  HireSpec by_start{"account_executive", 1, 3, ""};
+  by_start.by_start_month = true;
+  HireSpec first_month = by_start;
+  first_month.month = 1;
+  spec.hires = {by_start, first_month};
+  OrganisationAlone model(spec);
+  EXPECT_DOUBLE_EQ(model.organisation.planned_opening_day(spec.hires[0]), 40.875);
+  EXPECT_DOUBLE_EQ(model.organisation.planned_opening_day(spec.hires[1]), 0);
+  model.organisation.schedule_planned_hires();
+  model.run_until(60);
+  EXPECT_EQ(model.organisation.people().size(), 1u);
+  model.run_until(61);
+  ASSERT_EQ(model.organisation.people().size(), 2u);
+  EXPECT_DOUBLE_EQ(model.organisation.person(1).start_time, 60.875);
 }
 
 }  // namespace

@@ -416,6 +416,19 @@ TEST(OrganisationTest, PlansAndExitsFollowThePoissonOddsOfMissingTheThreshold) {
   EXPECT_EQ(named(p, "performance_exits"), named(p, "departures"));
 }
 
+TEST(OrganisationTest, ADatedHireOpensAfterThePreviousMonthsSnapshot) {
+  // `month: 3` opens the requisition at month 3's start, after month 2's snapshot; filled at once,
+  // the hire counts in month 3 only.
+  ScenarioSpec spec = quiet_scenario(4);
+  spec.hires = {HireSpec{"account_executive", 1, 3, ""}};
+  const Projection p = run(spec, 1);
+  const double hires[] = {0, 0, 1, 0};
+  for (Eigen::Index month = 1; month <= 4; ++month) {
+    EXPECT_EQ(metric_at(p, Metric::kHires, 0, month), hires[month - 1]) << month;
+    EXPECT_EQ(metric_at(p, Metric::kOpenRequisitions, 0, month), 0) << month;
+  }
+}
+
 TEST(OrganisationTest, AConditionalRuleNeverTakesItsRoleAboveMaxCount) {
   // 1,000 customers and a CSR per 50 up to 20; half the CSRs leave within a year and are
   // backfilled 60 days later. Employed plus requisitions (pending backfills included) never pass

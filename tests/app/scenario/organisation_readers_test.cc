@@ -85,7 +85,7 @@ TEST_F(OrganisationReadersTest, AHireMonthMustFallWithinTheHorizonWhenItIsKnown)
   read_hires(section(yaml, "hires"), spec_, false, planned, sink_);
   EXPECT_EQ(errors(), Errors{});
   ASSERT_EQ(spec_.hires.size(), 1u);
-  EXPECT_EQ(spec_.hires[0].start_month, 30);
+  EXPECT_EQ(spec_.hires[0].month, 30);
   EXPECT_EQ(planned, 2);
 }
 
@@ -116,13 +116,13 @@ TEST_F(OrganisationReadersTest, StaffAndHiresTogetherMayNotPassThePlannedPeopleL
 TEST_F(OrganisationReadersTest, AHiringRuleTakesExactlyOneBasis) {
   read_hiring_rules(
       section("hiring_rules:\n  - {role: account_executive, count: 1}\n", "hiring_rules"), spec_,
-      sink_);
+      true, sink_);
   EXPECT_EQ(errors(), Errors{"s.yaml:2:5: hiring_rules[0]: give exactly one of every_months, "
                              "per_customers, per_reps or when_reps_per_manager_above"});
   spec_.hiring_rules.clear();
   read_hiring_rules(section("hiring_rules:\n  - {role: account_executive, count: 1, per_reps: 4}\n",
                             "hiring_rules"),
-                    spec_, sink_);
+                    spec_, true, sink_);
   EXPECT_EQ(errors(), Errors{});
   ASSERT_EQ(spec_.hiring_rules.size(), 1u);
   EXPECT_EQ(spec_.hiring_rules[0].basis, model::RuleBasis::kReps);

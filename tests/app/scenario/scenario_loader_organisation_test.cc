@@ -186,5 +186,37 @@ TEST(ScenarioLoaderOrganisation, SegmentMistakesAreReportedWithTheirPlace) {
             Errors{"s.yaml:1:18: segments.smb: unknown key 'shar'; did you mean 'share'?"});
 }
 
+TEST(ScenarioLoaderOrganisation, HiringRuleMonthsMustFallWithinTheHorizonAndInOrder) {
+  EXPECT_EQ(errors_in("horizon_months: 24\nhiring_rules:\n"
+                      "  - {role: account_executive, every_months: 3, from_month: 30}\n"),
+            Errors{"s.yaml:3:60: hiring_rules[0].from_month: must be between 1 and 24 "
+                   "(horizon_months), got 30"});
+  EXPECT_EQ(
+      errors_in("horizon_months: 24\nhiring_rules:\n"
+                "  - {role: account_executive, every_months: 3, from_month: 6, until_month: 3}\n"),
+      Errors{"s.yaml:3:76: hiring_rules[0].until_month: must be at least from_month (6), "
+             "got 3: the rule would never apply"});
+  EXPECT_EQ(errors_in("horizon_months: 24\nhiring_rules:\n"
+                      "  - {role: customer_success, per_customers: 40, until_month: 25}\n"),
+            Errors{"s.yaml:3:62: hiring_rules[0].until_month: must be between 1 and 24 "
+                   "(horizon_months), got 25"});
+}
+
+TEST(ScenarioLoaderOrganisation, AHireGivesTheMonthItsSearchOpensOrTheMonthItStarts) {
+  const model::ScenarioSpec spec = load_good(
+      "horizon_months: 24\nhires:\n"
+      "  - {role: account_executive, month: 2}\n"
+      "  - {role: account_executive, start_month: 6}\n");
+  ASSERT_EQ(spec.hires.size(), 2u);
+  EXPECT_EQ(spec.hires[0].month, 2);
+  EXPECT_FALSE(spec.hires[0].by_start_month);
+  EXPECT_EQ(spec.hires[1].month, 6);
+  EXPECT_TRUE(spec.hires[1].by_start_month);
+  EXPECT_EQ(errors_in("horizon_months: 24\nhires:\n"
+                      "  - {role: account_executive, month: 2, start_month: 4}\n"),
+            Errors{"s.yaml:3:54: hires[0].start_month: give month (the search opens) or "
+                   "start_month (the person starts), not both"});
+}
+
 }  // namespace
 }  // namespace teamsim::app

@@ -62,7 +62,7 @@ TEST(ScenarioLoader, MinimalScenarioTakesTheDefaults) {
   EXPECT_EQ(spec.territories[0].inbound_leads_per_month, 20);
   ASSERT_EQ(spec.hires.size(), 2u);
   EXPECT_EQ(spec.hires[1].role, "sales_manager");
-  EXPECT_EQ(spec.hires[1].start_month, 2);
+  EXPECT_EQ(spec.hires[1].month, 2);
   EXPECT_EQ(spec.hires[1].count, 1);
   EXPECT_EQ(spec.hires[1].territory, "");
   EXPECT_EQ(spec.money.starting_cash, 2'000'000);
@@ -151,7 +151,7 @@ customers:
   ASSERT_EQ(spec.hires.size(), 2u);
   EXPECT_EQ(spec.hires[1].role, "sdr");
   EXPECT_EQ(spec.hires[1].count, 2);
-  EXPECT_EQ(spec.hires[1].start_month, 3);
+  EXPECT_EQ(spec.hires[1].month, 3);
   EXPECT_EQ(spec.hires[1].territory, "south");
   const auto& cycle = params_of<Distribution::TruncatedNormal>(spec.pipeline.sales_cycle_days);
   EXPECT_EQ(cycle.mean, 60);
@@ -303,10 +303,9 @@ TEST(ScenarioLoader, HireMonthWithinTheHorizon) {
   EXPECT_EQ(
       errors_of("hires:\n  - {role: sales_manager, month: 0}\n"),
       Errors{"s.yaml:2:34: hires[0].month: must be between 1 and 36 (horizon_months), got 0"});
-  EXPECT_EQ(load_ok("horizon_months: 24\nhires:\n  - {role: sales_manager, month: 24}\n")
-                .hires[0]
-                .start_month,
-            24);
+  EXPECT_EQ(
+      load_ok("horizon_months: 24\nhires:\n  - {role: sales_manager, month: 24}\n").hires[0].month,
+      24);
 }
 
 TEST(ScenarioLoader, MissingRequiredKeys) {

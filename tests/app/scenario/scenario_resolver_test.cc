@@ -117,7 +117,7 @@ TEST(ScenarioResolver, OverridesSetScalarsMapsAndListItems) {
                                   "territories.all.inbound_leads_per_month=30"}));
   EXPECT_EQ(spec.horizon_months, 36);
   EXPECT_NEAR(spec.pipeline.win_rate.mean(), 0.3, 1e-12);
-  EXPECT_EQ(spec.hires[1].start_month, 5);
+  EXPECT_EQ(spec.hires[1].month, 5);
   EXPECT_EQ(spec.find_role("account_executive")->annual_salary, 100'000);
   EXPECT_EQ(spec.territories[0].inbound_leads_per_month, 30);
   // Overrides apply after the variant.
@@ -179,7 +179,7 @@ TEST(ScenarioResolver, ExtendsMergesRelativeToTheIncludingFile) {
   EXPECT_EQ(scenario_variants(plan), std::vector<std::string>{"late"});
   loaded = resolve_scenario({plan, "late", {}});
   ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
-  EXPECT_EQ(loaded.spec->hires[0].start_month, 6);
+  EXPECT_EQ(loaded.spec->hires[0].month, 6);
 }
 
 TEST(ScenarioResolver, ErrorsPointAtTheFileThatWroteTheValue) {
