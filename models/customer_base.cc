@@ -11,22 +11,49 @@ namespace {
 
 double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
 
+/// The index chosen by a uniform draw `u` among non-negative weights (not all zero).
+std::size_t pick_weighted(const std::vector<double>& weights, double u) {
+  double total = 0;
+  for (const double weight : weights) total += weight;
+  double cumulative = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    cumulative += weights[i];
+    if (u * total < cumulative) return i;
+  }
+  return weights.size() - 1;
+}
+
 }  // namespace
 
 CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)
     : context_(context), spec_(context.spec), accounts_(accounts) {}
 
 void CustomerBase::add_initial(const SegmentMix& segments) {
+  std::vector<double> weights;
+  for (const TerritorySpec& territory : spec_.territories) {
+    weights.push_back(territory.inbound_leads_per_month);
+  }
+  double total_weight = 0;
+  for (const double weight : weights) total_weight += weight;
+  if (total_weight <= 0) std::fill(weights.begin(), weights.end(), 1.0);
   for (int i = 0; i < spec_.customers.initial_customers; ++i) {
     sim::Rng rng = context_.substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
     const double mrr = context_.draw_nonnegative(spec_.customers.initial_mrr, rng);
+    const std::size_t territory = pick_weighted(weights, uniform01(rng));
     const std::size_t segment =
-        segments.empty() ? kUnassigned : segments.pick(kUnassigned, uniform01(rng));
-    add(mrr, rng, kUnassigned, segment);
+        segments.empty() ? kUnassigned : segments.pick(territory, uniform01(rng));
+    const double term_left_share = 1.0 - uniform01(rng);  // in (0, 1]
+    accounts_.occupy(territory);
+    add_customer(mrr, rng, territory, segment, term_left_share, /*paid=*/true);
   }
 }
 
 void CustomerBase::add(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment) {
+  add_customer(mrr, rng, territory, segment, 1.0, /*paid=*/false);
+}
+
+void CustomerBase::add_customer(double mrr, sim::Rng& rng, std::size_t territory,
+                                std::size_t segment, double term_left_share, bool paid) {
   if (customers_.size() >= context_.limits.customers) [[unlikely]] {
     context_.fail_limit("customers won or started with by one replication",
                         context_.limits.customers, "lower customers.initial or the lead flow");
@@ -50,7 +77,13 @@ void CustomerBase::add(double mrr, sim::Rng rng, std::size_t territory, std::siz
   total_mrr_ += mrr;
   if (customer.upfront) prepaid_mrr_ += mrr;
   set_revenue_rates();
-  start_term(index);
+  if (paid) {
+    const double left = term_days(customer.annual) * term_left_share;
+    customers_[index].renews_at = context_.now() + left;
+    schedule_renewal(index, left);
+  } else {
+    start_term(index);
+  }
 }
 
 void CustomerBase::set_revenue_rates() {
@@ -64,7 +97,11 @@ void CustomerBase::start_term(std::uint32_t index) {
   customer.renews_at = context_.now() + term;
   // A year billed upfront is the twelve months of MRR the term will earn: 365.25 / 30.4375 = 12.
   if (customer.upfront) context_.ledger.collect(12.0 * customer.mrr);
-  context_.schedule_in(term, priority::kRenewal, EventKind::kCustomerRenewal, index);
+  schedule_renewal(index, term);
+}
+
+void CustomerBase::schedule_renewal(std::uint32_t index, double days) {
+  context_.schedule_in(days, priority::kRenewal, EventKind::kCustomerRenewal, index);
 }
 
 double CustomerBase::coverage_share(std::int64_t covered_accounts) const {

@@ -34,7 +34,10 @@ class CustomerBase {
   /// `accounts`: a churned customer's account cools off.
   CustomerBase(ModelContext& context, AccountPool& accounts);
 
-  /// Day 0: the initial customers, each from its own stream, in a segment of `segments`.
+  /// Day 0: the initial customers, each from its own stream: its MRR, territory (in proportion
+  /// to the territories' inbound lead flow; it takes one of a finite territory's accounts),
+  /// segment, then how far into its current term it is (uniform: anniversaries spread over the
+  /// term, and an upfront customer has paid for the current term already).
   void add_initial(const SegmentMix& segments);
   /// A new customer paying `mrr`, drawing its term and renewals from `rng`.
   void add(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment);
@@ -53,9 +56,15 @@ class CustomerBase {
   double coverage_share(std::int64_t covered_accounts) const;
 
  private:
+  /// A customer whose current term ends in `term_left` days (a new one: a whole term), billed
+  /// upfront for it already when `paid`.
+  void add_customer(double mrr, sim::Rng& rng, std::size_t territory, std::size_t segment,
+                    double term_left_share, bool paid);
   /// Starts a customer's next term: schedules its renewal and, when billed upfront, collects the
   /// term's invoice.
   void start_term(std::uint32_t index);
+  /// Schedules the renewal `days` from now.
+  void schedule_renewal(std::uint32_t index, double days);
   void churn(Customer& customer);
   void set_revenue_rates();
 

@@ -28,6 +28,13 @@ enum class Stream : sim::StreamId {
   kInboundLead = 0x20000,      ///< + territory, per lead number: what routing needs of the lead
   kProspectedDeal = 6,  ///< per (person, month, lead number): the lead's deal, then its customer's
   kInboundDeal = 0x30000,  ///< + territory, per lead number: the lead's deal, then its customer's
+  // The warm start: the year before day 0, whose leads are the open pipeline at day 0.
+  kWarmInboundArrivals = 0x40000,  ///< + territory: inbound arrival times before day 0
+  kWarmInboundLead = 0x50000,      ///< + territory, per lead number
+  kWarmInboundDeal = 0x60000,      ///< + territory, per lead number
+  kWarmProspecting = 7,            ///< per person: their own leads' arrival times before day 0
+  kWarmProspectedLead = 8,         ///< per (person, lead number)
+  kWarmProspectedDeal = 9,         ///< per (person, lead number)
 };
 
 /// The kinds of events of the sales model; the replication hands each to its component.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -39,6 +40,13 @@ class ModelContext {
   sim::Priority current_priority = 0;
   /// What each uncertain input drew so far (empty unless the probe records).
   InputDrawTotals input_draws;
+  /// Set by Replication::run: true once the user asked to stop (Ctrl-C). Work done outside the
+  /// event loop (the warm start) polls it through stop_requested_now.
+  const std::atomic<bool>* stop_requested = nullptr;
+
+  bool stop_requested_now() const {
+    return stop_requested != nullptr && stop_requested->load(std::memory_order_relaxed);
+  }
 
   double now() const { return simulator.now(); }
   /// 0-based month of the horizon containing now.

@@ -85,12 +85,16 @@ double Organisation::enablement_coverage() const {
   return std::min(1.0, enablement_support_ / reps_);
 }
 
-double Organisation::productivity(const Person& person) const {
+double Organisation::ramp_value(const Person& person) const {
   if (!person.active || !person.selling) return 0.0;
   const double x =
       person.ramp_days <= 0 ? 1.0 : (context_.now() - person.selling_from) / person.ramp_days;
-  double value =
-      ramp_curve_value(role_of(person).ramp_curve, x) * person.performance * management_factor();
+  return ramp_curve_value(role_of(person).ramp_curve, x);
+}
+
+double Organisation::productivity(const Person& person) const {
+  if (!person.active || !person.selling) return 0.0;
+  double value = ramp_value(person) * person.performance * management_factor();
   if (enablement_support_ > 0) {
     value *= 1.0 + enablement_uplift_weighted_ / enablement_support_ * enablement_coverage();
   }

@@ -102,6 +102,8 @@ class Organisation {
   const RoleSpec& role_of(const Person& person) const { return context_.spec.roles[person.role]; }
   /// Ramp x performance x management x enablement, now; 0 unless active and selling.
   double productivity(const Person& person) const;
+  /// The ramp curve's value now: 0 at the start of selling, 1 once ramped (or not selling: 0).
+  double ramp_value(const Person& person) const;
   /// Sellers selling in the territory, in the order they joined it.
   const std::vector<std::uint32_t>& sellers_in(std::size_t territory) const {
     return sellers_by_territory_[territory];

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <string>
 
 #include "models/random_draws.h"
+#include "sim/replication_runner.h"
 
 namespace teamsim::model {
 namespace {
@@ -43,7 +45,9 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
       customers_(customers),
       accounts_(accounts),
       segments_(segments),
-      inbound_leads_(spec_.territories.size(), 0) {
+      inbound_leads_(spec_.territories.size(), 0),
+      orphans_(spec_.territories.size()),
+      turn_(spec_.territories.size(), 0) {
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
     inbound_arrivals_.push_back(context.stream(plus_territory(Stream::kInboundArrivals, t)));
   }
@@ -52,7 +56,139 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
 }
 
 void Pipeline::start() {
+  if (spec_.pipeline.warm_start) warm_start();
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) schedule_next_inbound(t);
+}
+
+std::vector<Pipeline::PastLead> Pipeline::past_leads() const {
+  std::vector<PastLead> leads;
+  for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
+    if (organisation_.sellers_in(t).empty()) continue;
+    sim::Rng rng = context_.stream(plus_territory(Stream::kWarmInboundArrivals, t));
+    const double rate = spec_.territories[t].inbound_leads_per_month / kDaysPerMonth;
+    std::uint64_t number = 0;
+    for (double time = -kWarmUpDays + exponential_wait(rng, rate); time < 0;
+         time += exponential_wait(rng, rate)) {
+      leads.push_back({time, t, kNobody, number++});
+    }
+  }
+  for (std::uint32_t i = 0; i < organisation_.people().size(); ++i) {
+    const Organisation::Person& person = organisation_.person(i);
+    if (!person.selling || organisation_.sellers_in(person.territory).empty()) continue;
+    sim::Rng rng = context_.substream(Stream::kWarmProspecting, person.key);
+    const double rate = organisation_.role_of(person).prospecting_leads_per_month / kDaysPerMonth;
+    std::uint64_t number = 0;
+    for (double time = -kWarmUpDays + exponential_wait(rng, rate); time < 0;
+         time += exponential_wait(rng, rate)) {
+      leads.push_back({time, person.territory, i, sim::mix64(person.key) ^ number++});
+    }
+  }
+  std::stable_sort(leads.begin(), leads.end(),
+                   [](const PastLead& a, const PastLead& b) { return a.time < b.time; });
+  return leads;
+}
+
+void Pipeline::fail_work_limit() const {
+  std::string advice =
+      "the team is too large for the simulation to keep up: every lead looks "
+      "through the sellers of its territory (";
+  advice += grouped(organisation_.largest_territory_team());
+  advice += " in the largest now) and every departure through the open opportunities (";
+  advice += grouped(opportunities_.size());
+  advice +=
+      "); lower the starting_staff and hires counts, max_open_opportunities or the "
+      "prospecting and lead rates, or split the team over more territories";
+  context_.fail_limit("steps of work by one replication", context_.limits.work, advice);
+}
+
+void Pipeline::warm_start() {
+  // Opportunities by close time, earliest first: they free their owner's slot as the replay
+  // passes them.
+  std::vector<std::pair<double, std::uint32_t>> closes;
+  const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
+  const auto close_until = [&](double time) {
+    while (!closes.empty() && closes.front().first <= time) {
+      std::pop_heap(closes.begin(), closes.end(), later);
+      const std::uint32_t index = closes.back().second;
+      closes.pop_back();
+      Opportunity& done = opportunities_[index];
+      done.open = false;
+      free_opportunities_.push_back(index);
+      --open_opportunities_;
+      --sellers_[done.owner].open_opportunities;
+    }
+  };
+  std::size_t replayed = 0;
+  for (const PastLead& past : past_leads()) {
+    // Outside the event loop: the work limit and Ctrl-C are checked here.
+    if (context_.work > context_.limits.work) [[unlikely]] {
+      fail_work_limit();
+    }
+    if (++replayed % 256 == 0 && context_.stop_requested_now()) throw sim::ReplicationStopped();
+    close_until(past.time);
+    const std::size_t before = closes.size();
+    open_past_lead(past, closes);
+    if (closes.size() > before) std::push_heap(closes.begin(), closes.end(), later);
+  }
+  close_until(0);
+  // Still open at day 0: they take their accounts and close when their cycle ends.
+  for (const auto& [close_time, index] : closes) {
+    accounts_.occupy(opportunities_[index].territory);
+    context_.schedule_at(close_time, priority::kDealClose, EventKind::kOpportunityClosed, index);
+  }
+}
+
+void Pipeline::open_past_lead(const PastLead& past,
+                              std::vector<std::pair<double, std::uint32_t>>& closes) {
+  const std::size_t t = past.territory;
+  Lead lead =
+      past.prospector == kNobody
+          ? draw_lead(plus_territory(Stream::kWarmInboundLead, t),
+                      plus_territory(Stream::kWarmInboundDeal, t), past.number, t)
+          : draw_lead(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal, past.number, t);
+  // Screening as at day 0's sales operations, against the lead flow of a month.
+  if (lead.unqualified && organisation_.sales_ops() > 0) {
+    double monthly_leads = 0;
+    for (const TerritorySpec& territory : spec_.territories) {
+      monthly_leads += territory.inbound_leads_per_month;
+    }
+    const double coverage =
+        std::min(1.0, organisation_.screening_per_month() / std::max(1.0, monthly_leads));
+    if (lead.screen_draw < spec_.pipeline.qualification_accuracy * coverage) return;
+  }
+  const std::uint32_t owner = choose_owner(t, past.prospector, lead.route_draw);
+  if (owner == kNobody) return;
+  if (lead.channel != kUnassigned &&
+      lead.convert_draw >= spec_.channels[lead.channel].lead_conversion) {
+    return;
+  }
+  draw_deal(lead);
+  Opportunity opportunity;
+  opportunity.owner = owner;
+  opportunity.territory = t;
+  opportunity.open = true;
+  opportunity.opened_at = past.time;
+  opportunity.odds = lead.unqualified ? 0.0 : lead.win_rate * spec_.territories[t].win_rate_factor;
+  opportunity.owner_productivity = organisation_.productivity(organisation_.person(owner));
+  if (lead.channel != kUnassigned) {
+    opportunity.odds *= spec_.channels[lead.channel].win_rate_factor;
+    lead.cycle_days *= spec_.channels[lead.channel].cycle_factor;
+  }
+  if (lead.segment != kUnassigned) {
+    opportunity.odds *= spec_.segments[lead.segment].win_rate_factor;
+    lead.cycle_days *= spec_.segments[lead.segment].cycle_factor;
+  }
+  // A complex deal had the help it needed (or none, with no specialist employed at day 0).
+  if (lead.complex) {
+    opportunity.odds *= specialists_ > 0 ? spec_.pipeline.specialist_win_rate_factor
+                                         : spec_.pipeline.unassisted_win_rate_factor;
+  }
+  const double close_time = past.time + lead.cycle_days;
+  opportunity.lead = lead;
+  const std::uint32_t index = store_opportunity(opportunity);
+  ++sellers_[owner].open_opportunities;
+  ++open_opportunities_;
+  closes.push_back({close_time, index});
 }
 
 Pipeline::Seller& Pipeline::seller(std::uint32_t person) {
@@ -78,6 +214,7 @@ Pipeline::Lead Pipeline::draw_lead(Stream routing, Stream deal, std::uint64_t ke
   lead.convert_draw = uniform01(rng);
   lead.account_draw = uniform01(rng);
   if (!segments_.empty()) lead.segment = segments_.pick(territory, uniform01(rng));
+  lead.route_draw = uniform01(rng);
   return lead;
 }
 
@@ -149,7 +286,17 @@ std::uint64_t Pipeline::prospected_lead_key(std::uint32_t person) const {
          (state.prospected - 1);
 }
 
-void Pipeline::started_selling(std::uint32_t person) { schedule_next_prospect(person); }
+void Pipeline::started_selling(std::uint32_t person) {
+  seller(person);
+  const Organisation::Person& joining = organisation_.person(person);
+  if (joining.seller) {
+    // Deals left without an owner pass to the territory's next seller.
+    std::vector<std::uint32_t> waiting = std::move(orphans_[joining.territory]);
+    orphans_[joining.territory].clear();
+    for (const std::uint32_t opportunity : waiting) hand_over(opportunity, person);
+  }
+  schedule_next_prospect(person);
+}
 
 void Pipeline::schedule_next_prospect(std::uint32_t index) {
   // A Poisson process of rate r restarted at each month start from that month's own engine is
@@ -197,15 +344,27 @@ void Pipeline::left(std::uint32_t index) {
   const Organisation::Person& person = organisation_.person(index);
   if (!person.seller) return;
   context_.work += opportunities_.size();
-  // Open opportunities pass to the least-loaded colleague in the territory; with nobody left
-  // they stay open unowned and close on schedule with the odds they had.
-  for (Opportunity& opportunity : opportunities_) {
-    if (!opportunity.open || opportunity.owner != index) continue;
+  // Open opportunities pass one by one to the most ramped colleague in the territory (the
+  // least loaded among equals), at the new owner's productivity; with nobody left they wait for
+  // the territory's next seller.
+  for (std::uint32_t i = 0; i < opportunities_.size(); ++i) {
+    if (!opportunities_[i].open || opportunities_[i].owner != index) continue;
     context_.work += organisation_.sellers_in(person.territory).size();
-    opportunity.owner = least_loaded_seller(person.territory, /*need_capacity=*/false);
-    if (opportunity.owner != kNobody) ++sellers_[opportunity.owner].open_opportunities;
+    hand_over(i, successor(person.territory));
   }
   state.open_opportunities = 0;
+}
+
+void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
+  Opportunity& opportunity = opportunities_[index];
+  opportunity.owner = owner;
+  if (owner == kNobody) {
+    opportunity.owner_productivity = 0;
+    orphans_[opportunity.territory].push_back(index);
+    return;
+  }
+  opportunity.owner_productivity = organisation_.productivity(organisation_.person(owner));
+  ++sellers_[owner].open_opportunities;
 }
 
 void Pipeline::specialists_changed(std::int64_t slots, int specialists) {
@@ -217,16 +376,88 @@ void Pipeline::specialists_changed(std::int64_t slots, int specialists) {
   }
 }
 
-std::uint32_t Pipeline::least_loaded_seller(std::size_t territory, bool need_capacity) const {
+bool Pipeline::has_room(std::uint32_t person) const {
+  return sellers_[person].open_opportunities <
+         organisation_.role_of(organisation_.person(person)).max_open_opportunities;
+}
+
+std::uint32_t Pipeline::most_ramped(std::size_t territory, bool need_capacity) const {
   std::uint32_t best = kNobody;
+  double best_ramp = -1;
   for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
-    const int load = sellers_[candidate].open_opportunities;
-    const Organisation::Person& person = organisation_.person(candidate);
-    if (need_capacity && load >= organisation_.role_of(person).max_open_opportunities) continue;
+    if (need_capacity && !has_room(candidate)) continue;
+    const double ramp = organisation_.ramp_value(organisation_.person(candidate));
     // Sellers are kept in order of joining the territory, so ties go to the earliest.
-    if (best == kNobody || load < sellers_[best].open_opportunities) best = candidate;
+    if (best == kNobody || ramp > best_ramp ||
+        (ramp == best_ramp &&
+         sellers_[candidate].open_opportunities < sellers_[best].open_opportunities)) {
+      best = candidate;
+      best_ramp = ramp;
+    }
   }
   return best;
+}
+
+std::uint32_t Pipeline::least_loaded(std::size_t territory) const {
+  std::uint32_t best = kNobody;
+  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
+    if (!has_room(candidate)) continue;
+    // Ties go to the earliest joiner.
+    if (best == kNobody ||
+        sellers_[candidate].open_opportunities < sellers_[best].open_opportunities) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::uint32_t Pipeline::next_in_turn(std::size_t territory) {
+  const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(territory);
+  for (std::size_t tried = 0; tried < sellers.size(); ++tried) {
+    const std::size_t position = (turn_[territory] + tried) % sellers.size();
+    if (has_room(sellers[position])) {
+      turn_[territory] = position + 1;
+      return sellers[position];
+    }
+  }
+  return kNobody;
+}
+
+std::uint32_t Pipeline::weighted_by_productivity(std::size_t territory, double route_draw) const {
+  double total = 0;
+  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
+    if (has_room(candidate)) total += organisation_.productivity(organisation_.person(candidate));
+  }
+  // Nobody productive yet (everyone at the start of a step ramp): the least loaded.
+  if (total <= 0) return least_loaded(territory);
+  double cumulative = 0;
+  std::uint32_t last = kNobody;
+  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
+    if (!has_room(candidate)) continue;
+    cumulative += organisation_.productivity(organisation_.person(candidate));
+    last = candidate;
+    if (route_draw * total < cumulative) return candidate;
+  }
+  return last;
+}
+
+std::uint32_t Pipeline::route_to(std::size_t territory, double route_draw) {
+  context_.work += organisation_.sellers_in(territory).size();
+  switch (spec_.pipeline.routing) {
+    case LeadRouting::kRampedFirst:
+      return most_ramped(territory, /*need_capacity=*/true);
+    case LeadRouting::kLeastLoaded:
+      return least_loaded(territory);
+    case LeadRouting::kRoundRobin:
+      return next_in_turn(territory);
+    case LeadRouting::kProductivityWeighted:
+      return weighted_by_productivity(territory, route_draw);
+  }
+  return kNobody;
+}
+
+std::uint32_t Pipeline::successor(std::size_t territory) const {
+  return most_ramped(territory, /*need_capacity=*/false);
 }
 
 int Pipeline::accounts_available(std::size_t territory) {
@@ -266,22 +497,19 @@ bool Pipeline::count_lead(std::size_t territory, const Lead& lead) {
   return true;
 }
 
-std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t preferred_owner) {
-  // A seller works the leads they find themselves while they have room; everything else goes to
-  // the least-loaded seller of the territory with room.
+std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t preferred_owner,
+                                     double route_draw) {
+  // A seller works the leads they find themselves while they have room; everything else (inbound
+  // leads, an SDR's hand-offs) goes to a seller of the territory by the routing rule.
   if (preferred_owner != kNobody && organisation_.person(preferred_owner).seller) {
-    const Organisation::Person& person = organisation_.person(preferred_owner);
-    const bool room = sellers_[preferred_owner].open_opportunities <
-                      organisation_.role_of(person).max_open_opportunities;
-    return room ? preferred_owner : kNobody;
+    return has_room(preferred_owner) ? preferred_owner : kNobody;
   }
-  context_.work += organisation_.sellers_in(territory).size();
-  return least_loaded_seller(territory, /*need_capacity=*/true);
+  return route_to(territory, route_draw);
 }
 
 void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {
   if (!count_lead(territory, lead)) return;
-  const std::uint32_t owner = choose_owner(territory, preferred_owner);
+  const std::uint32_t owner = choose_owner(territory, preferred_owner, lead.route_draw);
   if (owner == kNobody) {
     ++context_.month.leads_unworked;
     return;
@@ -304,19 +532,18 @@ void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead
   opportunity.opened_at = context_.now();
   // A ramping rep wins in proportion to their productivity: the ramp is what they still learn.
   // An unqualified lead that slipped through takes the slot for its cycle and is never won.
-  opportunity.win_probability =
-      lead.unqualified ? 0.0
-                       : lead.win_rate * organisation_.productivity(organisation_.person(owner)) *
-                             spec_.territories[territory].win_rate_factor;
+  opportunity.odds =
+      lead.unqualified ? 0.0 : lead.win_rate * spec_.territories[territory].win_rate_factor;
+  opportunity.owner_productivity = organisation_.productivity(organisation_.person(owner));
   if (lead.channel != kUnassigned) {
     const ChannelSpec& channel = spec_.channels[lead.channel];
-    opportunity.win_probability *= channel.win_rate_factor;
+    opportunity.odds *= channel.win_rate_factor;
     lead.cycle_days *= channel.cycle_factor;
     month.channel[lead.channel].opportunities += 1;
   }
   if (lead.segment != kUnassigned) {
     const SegmentSpec& segment = spec_.segments[lead.segment];
-    opportunity.win_probability *= segment.win_rate_factor;
+    opportunity.odds *= segment.win_rate_factor;
     lead.cycle_days *= segment.cycle_factor;
     month.segment[lead.segment].opportunities += 1;
   }
@@ -333,7 +560,7 @@ void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead
   }
   ++month.complex;
   if (specialists_ == 0) {
-    opportunities_[index].win_probability *= spec_.pipeline.unassisted_win_rate_factor;
+    opportunities_[index].odds *= spec_.pipeline.unassisted_win_rate_factor;
     schedule_close(index);
     return;
   }
@@ -361,7 +588,7 @@ void Pipeline::schedule_close(std::uint32_t index) {
 }
 
 void Pipeline::close_unassisted(std::uint32_t index) {
-  opportunities_[index].win_probability *= spec_.pipeline.unassisted_win_rate_factor;
+  opportunities_[index].odds *= spec_.pipeline.unassisted_win_rate_factor;
   schedule_close(index);
 }
 
@@ -369,7 +596,7 @@ void Pipeline::grant_specialist(std::uint32_t index) {
   Opportunity& opportunity = opportunities_[index];
   ++context_.month.specialist_grants;
   context_.month.specialist_wait_sum += context_.now() - opportunity.waiting_since;
-  opportunity.win_probability *= spec_.pipeline.specialist_win_rate_factor;
+  opportunity.odds *= spec_.pipeline.specialist_win_rate_factor;
   schedule_close(index);
   context_.schedule_in(opportunity.lead.help_days, priority::kRelease,
                        EventKind::kSpecialistReleased);
@@ -383,8 +610,13 @@ void Pipeline::close_opportunity(std::uint32_t index) {
   --open_opportunities_;
   if (opportunity.owner != kNobody) --sellers_[opportunity.owner].open_opportunities;
   context_.month.cycle_days_sum += context_.now() - opportunity.opened_at;
-  const double probability = std::min(
-      1.0, opportunity.win_probability * spec_.seasonality.closing[context_.calendar_month()]);
+  // Nobody owns it (its seller left and nobody has joined the territory since): nobody closes it.
+  const double probability =
+      opportunity.owner == kNobody
+          ? 0.0
+          : std::min(1.0, opportunity.odds * opportunity.owner_productivity *
+                              spec_.seasonality.closing[context_.calendar_month()]);
+  if (opportunity.owner == kNobody) std::erase(orphans_[opportunity.territory], index);
   if (opportunity.lead.win_draw < probability) {
     book_win(opportunity);
   } else {

@@ -33,6 +33,7 @@ class Pipeline final : public TeamListener {
     double screen_draw = 0;   ///< screened out if below accuracy x screening coverage
     double convert_draw = 0;  ///< converted if below the channel's conversion
     double account_draw = 0;  ///< exists if below the territory's available share of accounts
+    double route_draw = 0;    ///< picks the seller under productivity-weighted routing
     // The deal, drawn by draw_deal only once the lead becomes an opportunity.
     double win_rate = 0;  ///< for a fully productive rep
     double win_draw = 0;  ///< uniform(0, 1): won if below the deal's win probability
@@ -48,8 +49,12 @@ class Pipeline final : public TeamListener {
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
 
-  /// Day 0: the first inbound arrival of each territory.
+  /// Day 0: the open pipeline the starting sellers already have (warm_start), then the first
+  /// inbound arrival of each territory.
   void start();
+
+  /// How long before day 0 the warm start replays the lead flow: a year.
+  static constexpr double kWarmUpDays = kDaysPerYear;
 
   // Events.
   void inbound_lead(std::size_t territory);
@@ -69,15 +74,20 @@ class Pipeline final : public TeamListener {
   /// Opportunities a seller owns and has open.
   int open_opportunities_of(std::uint32_t person) const;
   std::size_t specialist_queue() const { return specialist_help_.waiting(); }
-  /// Slots of the opportunity table (open and reusable), for the work-limit message.
-  std::size_t opportunity_slots() const { return opportunities_.size(); }
+  /// Throws LimitExceeded for passing ReplicationLimits::work, naming what the work is spent on:
+  /// routing leads through a territory's sellers and handing a leaver's deals on.
+  [[noreturn]] void fail_work_limit() const;
 
  private:
   struct Opportunity {
     Lead lead;
     std::uint32_t owner = kNobody;
     std::size_t territory = 0;
-    double win_probability = 0;
+    /// Win probability with a fully productive owner: the deal's win rate times the territory's,
+    /// channel's, segment's and specialist factors (0 for an unqualified lead).
+    double odds = 0;
+    /// The owner's productivity when they took the deal over (opened it or inherited it).
+    double owner_productivity = 0;
     double opened_at = 0;
     double waiting_since = 0;
     bool open = false;
@@ -101,6 +111,20 @@ class Pipeline final : public TeamListener {
   /// the same values whenever it is called, in every plan, whatever routing drew.
   void draw_deal(Lead& lead);
   void schedule_next_inbound(std::size_t territory);
+  /// A company that exists has deals in flight: the starting sellers work the lead flow of the
+  /// year before day 0 (inbound at each territory's rate, without seasonality, and their own
+  /// prospecting) under the same routing and capacity, and the deals still open at day 0 stay
+  /// open, closing when their cycle ends. Nothing before day 0 is counted or paid.
+  void warm_start();
+  struct PastLead {
+    double time;
+    std::size_t territory;
+    std::uint32_t prospector;  ///< kNobody for an inbound lead
+    std::uint64_t number;
+  };
+  std::vector<PastLead> past_leads() const;
+  /// The past lead becomes an opportunity of the warm start (or not); its close time if so.
+  void open_past_lead(const PastLead& past, std::vector<std::pair<double, std::uint32_t>>& closes);
   /// Schedules the person's next self-sourced lead: the next arrival of their calendar-time
   /// process after now. Arrivals before they sell are drawn and skipped, so the same person
   /// (role and ordinal) finds the same leads at the same moments in every plan that has them
@@ -112,8 +136,24 @@ class Pipeline final : public TeamListener {
   void route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead);
   /// False when the lead is lost before an owner is chosen: no account for it, or screened out.
   bool count_lead(std::size_t territory, const Lead& lead);
-  std::uint32_t choose_owner(std::size_t territory, std::uint32_t preferred_owner);
-  std::uint32_t least_loaded_seller(std::size_t territory, bool need_capacity) const;
+  std::uint32_t choose_owner(std::size_t territory, std::uint32_t preferred_owner,
+                             double route_draw);
+  /// The seller of the territory a lead goes to under the scenario's routing rule, among those
+  /// with room; kNobody when nobody has room.
+  std::uint32_t route_to(std::size_t territory, double route_draw);
+  /// Who takes over a leaver's open opportunity: the most ramped seller of the territory, the
+  /// fewest open opportunities among equals, room or not; kNobody without sellers.
+  std::uint32_t successor(std::size_t territory) const;
+  /// The most ramped sellers first, the fewest open opportunities among equals, ties to the
+  /// earliest joiner.
+  std::uint32_t most_ramped(std::size_t territory, bool need_capacity) const;
+  std::uint32_t least_loaded(std::size_t territory) const;
+  std::uint32_t next_in_turn(std::size_t territory);
+  std::uint32_t weighted_by_productivity(std::size_t territory, double route_draw) const;
+  bool has_room(std::uint32_t person) const;
+  /// The opportunity passes to `owner` (kNobody: it waits for the territory's next seller), at
+  /// the new owner's productivity now.
+  void hand_over(std::uint32_t opportunity, std::uint32_t owner);
   void open_opportunity(std::size_t territory, std::uint32_t owner, Lead& lead);
   std::uint32_t store_opportunity(const Opportunity& opportunity);
   void schedule_close(std::uint32_t index);
@@ -138,6 +178,9 @@ class Pipeline final : public TeamListener {
   std::vector<Opportunity> opportunities_;
   std::vector<std::uint32_t> free_opportunities_;
   std::size_t open_opportunities_ = 0;
+  /// Open opportunities whose owner left with nobody in the territory to take them, by territory.
+  std::vector<std::vector<std::uint32_t>> orphans_;
+  std::vector<std::size_t> turn_;  ///< round robin: the next position in each territory's sellers
   int specialists_ = 0;
   sim::CapacityQueue specialist_help_;  ///< specialist slots, held by complex opportunities
   double leads_last_month_ = 0;

@@ -55,19 +55,6 @@ Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, s
   organisation_.set_listener(pipeline_);
 }
 
-void Replication::fail_work_limit() const {
-  std::string advice =
-      "the team is too large for the simulation to keep up: every lead looks "
-      "through the sellers of its territory (";
-  advice += grouped(organisation_.largest_territory_team());
-  advice += " in the largest now) and every departure through the open opportunities (";
-  advice += grouped(pipeline_.opportunity_slots());
-  advice +=
-      "); lower the starting_staff and hires counts, max_open_opportunities or the "
-      "prospecting and lead rates, or split the team over more territories";
-  context_.fail_limit("steps of work by one replication", context_.limits.work, advice);
-}
-
 void Replication::fail_event_limit() const {
   const auto& by_kind = simulator_.events_by_kind();
   std::size_t top = 0;
@@ -85,6 +72,7 @@ void Replication::fail_event_limit() const {
 }
 
 const Eigen::MatrixXd& Replication::run(const std::atomic<bool>* stop_requested) {
+  context_.stop_requested = stop_requested;
   schedule_initial_events();
   const double horizon_days = context_.spec.horizon_months * kDaysPerMonth;
   const auto stop = [stop_requested] {

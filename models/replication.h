@@ -64,10 +64,9 @@ class Replication {
       fail_event_limit();
     }
     if (context_.work > context_.limits.work) [[unlikely]] {
-      fail_work_limit();
+      pipeline_.fail_work_limit();
     }
   }
-  [[noreturn]] void fail_work_limit() const;
   [[noreturn]] void fail_event_limit() const;
 
   sim::Simulator simulator_;

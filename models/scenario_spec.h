@@ -289,6 +289,26 @@ struct SeasonalitySpec {
 };
 
 /// How leads become revenue.
+/// Which seller an inbound lead (or a prospected lead an SDR hands off) goes to; names and
+/// meanings in kLeadRoutings.
+enum class LeadRouting { kRampedFirst, kLeastLoaded, kRoundRobin, kProductivityWeighted };
+
+/// Each routing rule, its name in scenario files and what it does, in enum order.
+inline constexpr sim::Named<LeadRouting> kLeadRoutings[] = {
+    {LeadRouting::kRampedFirst, "ramped_first",
+     "the most ramped sellers with room first, the fewest open opportunities among equals"},
+    {LeadRouting::kLeastLoaded, "least_loaded",
+     "the seller with room and the fewest open opportunities"},
+    {LeadRouting::kRoundRobin, "round_robin",
+     "sellers with room in turn, in the order they joined"},
+    {LeadRouting::kProductivityWeighted, "productivity_weighted",
+     "a seller with room drawn with probability proportional to their productivity"},
+};
+static_assert(sim::in_enum_order(kLeadRoutings));
+constexpr std::string_view name_of(LeadRouting routing) {
+  return sim::name_in(kLeadRoutings, routing);
+}
+
 struct PipelineSpec {
   /// Probability that a fully productive AE wins an opportunity; drawn once per opportunity.
   sim::Distribution win_rate;
@@ -311,6 +331,11 @@ struct PipelineSpec {
   double qualification_accuracy = 0;
   /// Sales operations rebalances territories every this many months (0: never).
   int rebalance_every_months = 0;
+  /// Which seller a lead without an owner of its own goes to.
+  LeadRouting routing = LeadRouting::kRampedFirst;
+  /// The starting sellers begin with the deals in flight that the year before day 0 left them
+  /// (Pipeline::warm_start); false: with an empty pipeline.
+  bool warm_start = true;
 };
 
 /// How annual contracts are invoiced; names and meanings in kAnnualBillings.

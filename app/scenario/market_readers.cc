@@ -116,6 +116,8 @@ void read_pipeline(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
   read_number_key(reader, "qualification_accuracy", 0, 1, spec.pipeline.qualification_accuracy);
   read_int_key(reader, "rebalance_every_months", 0, kMaxHorizonMonths,
                spec.pipeline.rebalance_every_months);
+  read_choice(reader, "routing", model::kLeadRoutings, spec.pipeline.routing);
+  if (const auto warm = reader.boolean("warm_start")) spec.pipeline.warm_start = *warm;
   reader.finish();
 }
 

@@ -168,7 +168,9 @@ ordered_json pipeline_to_json(const model::PipelineSpec& pipeline) {
           {"unassisted_win_rate_factor", pipeline.unassisted_win_rate_factor},
           {"unqualified_lead_share", pipeline.unqualified_lead_share},
           {"qualification_accuracy", pipeline.qualification_accuracy},
-          {"rebalance_every_months", pipeline.rebalance_every_months}};
+          {"rebalance_every_months", pipeline.rebalance_every_months},
+          {"routing", std::string(model::name_of(pipeline.routing))},
+          {"warm_start", pipeline.warm_start}};
 }
 
 ordered_json products_to_json(const model::ScenarioSpec& spec) {

@@ -208,9 +208,12 @@ TEST(MoneyTest, CoveredCustomersChurnLess) {
   EXPECT_EQ(named(without, "covered_customers").sum(), 0);
 }
 
-TEST(MoneyTest, AnnualContractsRenewOnceAYear) {
-  // Annual contracts with 20 % annual churn and no monthly renewals: every customer is still
-  // there at month 11, and at month 12 the count is Binomial(200, 0.8).
+TEST(MoneyTest, InitialAnnualContractsRenewOnAnniversariesSpreadOverTheYear) {
+  // 200 customers on annual contracts started before day 0 at uniformly spread points of their
+  // term: each has exactly one anniversary in months 1-12, where it renews or churns (20 %).
+  // Month 1 sees 200 / 12 anniversaries and 200 x 0.2 / 12 = 3.33 churns on average (not 0,
+  // as when every initial contract renewed in month 12); the count at month 12 is
+  // Binomial(200, 0.8) as before.
   ScenarioSpec spec = quiet_scenario(13);
   spec.customers.initial_customers = 200;
   spec.customers.initial_mrr = Distribution::constant(100);
@@ -219,37 +222,40 @@ TEST(MoneyTest, AnnualContractsRenewOnceAYear) {
   spec.customers.monthly_churn = 0.5;  // ignored by annual contracts
   const std::size_t reps = 200;
   const Projection p = run(spec, reps);
-  EXPECT_EQ(named(p, "customers").col(10).minCoeff(), 200);
+  const Eigen::MatrixXd anniversaries =
+      named(p, "renewals").leftCols(12) + named(p, "logo_churn").leftCols(12);
+  EXPECT_EQ(anniversaries.rowwise().sum().minCoeff(), 200);
+  EXPECT_EQ(anniversaries.rowwise().sum().maxCoeff(), 200);
+  const double p_churn_month_1 = 0.2 / 12;
+  EXPECT_NEAR(mean_at(p, Metric::kLogoChurn, 1), 200 * p_churn_month_1,
+              4 * std::sqrt(200 * p_churn_month_1 * (1 - p_churn_month_1) / reps));
   EXPECT_NEAR(mean_at(p, Metric::kCustomers, 12), 160, 4 * std::sqrt(200 * 0.16 / reps));
-  EXPECT_NEAR(mean_at(p, Metric::kRenewals, 12), 160, 4 * std::sqrt(200 * 0.16 / reps));
 }
 
-TEST(MoneyTest, AnnualContractsBilledUpfrontCollectTheYearAtOnce) {
-  // Three customers on annual contracts at 1,000 a month from day 0, no churn, no costs. Billed
-  // upfront: 3 x 12 x 1,000 = 36,000 comes in on day 0 and again at the renewal on day 365.25
-  // (the end of month 12), so cash is 36,000 in months 1-11 and 72,000 from month 12; billed
-  // monthly it is 3,000 t. Either way revenue is 3,000 a month and ARR 36,000; what was billed
-  // and not yet earned is 36,000 - 3,000 t, back to 36,000 at the renewal.
+TEST(MoneyTest, InitialUpfrontCustomersHavePaidTheirCurrentYear) {
+  // Three customers on annual contracts at 1,000 a month, no churn, no costs. Billed upfront,
+  // each has paid its current year before day 0: no cash on day 0, 12 x 1,000 = 12,000 at its
+  // anniversary within the year, so cash is a multiple of 12,000 that never falls and reaches
+  // 36,000 by month 12. Billed monthly cash is 3,000 t. Revenue is 3,000 a month either way.
   ScenarioSpec spec = quiet_scenario(13);
   spec.customers.initial_customers = 3;
   spec.customers.initial_mrr = Distribution::constant(1000);
   spec.customers.annual_contract_share = 1;
   spec.customers.annual_churn = 0;
-  const Projection monthly = run(spec, 1);
+  const Projection monthly = run(spec, 20);
   spec.customers.annual_billing = AnnualBilling::kUpfront;
-  const Projection upfront = run(spec, 1);
-  for (Eigen::Index t = 1; t <= 13; ++t) {
-    const double months = static_cast<double>(t);
-    EXPECT_NEAR(metric_at(upfront, Metric::kCash, 0, t), t < 12 ? 36'000 : 72'000, 1e-6) << t;
-    EXPECT_NEAR(metric_at(monthly, Metric::kCash, 0, t), 3'000 * months, 1e-6) << t;
-    EXPECT_NEAR(metric_at(upfront, Metric::kCollections, 0, t), t == 1 || t == 12 ? 36'000 : 0,
-                1e-6)
-        << t;
-    EXPECT_NEAR(metric_at(upfront, Metric::kRevenue, 0, t), 3'000, 1e-6) << t;
-    EXPECT_NEAR(metric_at(upfront, Metric::kDeferredRevenue, 0, t),
-                t < 12 ? 36'000 - 3'000 * months : 36'000 - 3'000 * (months - 12), 1e-6)
-        << t;
-    EXPECT_EQ(metric_at(monthly, Metric::kDeferredRevenue, 0, t), 0);
+  const Projection upfront = run(spec, 20);
+  for (Eigen::Index r = 0; r < 20; ++r) {
+    double before = 0;
+    for (Eigen::Index t = 1; t <= 12; ++t) {
+      const double cash = metric_at(upfront, Metric::kCash, r, t);
+      EXPECT_NEAR(std::fmod(cash + 1e-6, 12'000), 0, 1e-5) << r << " " << t;
+      EXPECT_GE(cash, before);
+      before = cash;
+      EXPECT_NEAR(metric_at(monthly, Metric::kCash, r, t), 3'000 * static_cast<double>(t), 1e-6);
+      EXPECT_NEAR(metric_at(upfront, Metric::kRevenue, r, t), 3'000, 1e-6) << t;
+    }
+    EXPECT_NEAR(before, 36'000, 1e-6) << r;
   }
   EXPECT_EQ(named(upfront, "arr"), named(monthly, "arr"));
   EXPECT_EQ(named(upfront, "revenue"), named(monthly, "revenue"));
@@ -282,9 +288,10 @@ TEST(MoneyTest, UpfrontCashOfWonAnnualDealsIsTheirBookings) {
 TEST(MoneyTest, BillingConservesCashOverContractYears) {
   // Half the customers on annual contracts (20 % annual churn), the rest monthly (2 % churn),
   // +1 % expansion per renewal, over two contract years. Whatever the billing, cash collected
-  // minus revenue earned so far is what was billed and not yet earned:
-  // sum of collections - sum of revenue = deferred_revenue at every month end. Billed monthly,
-  // nothing is deferred and collections are the revenue; the customers are the same either way.
+  // minus revenue earned so far is what was billed and not yet earned, less what was billed
+  // before day 0: sum of collections - sum of revenue = deferred_revenue - its day-0 value. Billed
+  // monthly, nothing is deferred and collections are the revenue; the customers are the same either
+  // way.
   ScenarioSpec spec = quiet_scenario(27);
   spec.customers.initial_customers = 200;
   spec.customers.initial_mrr = Distribution::lognormal_from_median_p90(1'000, 3'000);
@@ -296,12 +303,18 @@ TEST(MoneyTest, BillingConservesCashOverContractYears) {
   spec.customers.annual_billing = AnnualBilling::kUpfront;
   const Projection upfront = run(spec, 10);
   for (Eigen::Index r = 0; r < 10; ++r) {
+    // The initial customers paid their current terms before day 0: what was deferred then is
+    // deferred_revenue - (collections - revenue) at every month end, one constant per history.
     double collected = 0, earned = 0;
+    const double deferred_at_day_0 = metric_at(upfront, Metric::kDeferredRevenue, r, 1) -
+                                     metric_at(upfront, Metric::kCollections, r, 1) +
+                                     metric_at(upfront, Metric::kRevenue, r, 1);
+    EXPECT_GT(deferred_at_day_0, 0);
     for (Eigen::Index t = 1; t <= 27; ++t) {
       collected += metric_at(upfront, Metric::kCollections, r, t);
       earned += metric_at(upfront, Metric::kRevenue, r, t);
-      EXPECT_NEAR(collected - earned, metric_at(upfront, Metric::kDeferredRevenue, r, t),
-                  1e-9 * collected)
+      EXPECT_NEAR(deferred_at_day_0 + collected - earned,
+                  metric_at(upfront, Metric::kDeferredRevenue, r, t), 1e-9 * collected)
           << r << " " << t;
       EXPECT_NEAR(metric_at(monthly, Metric::kCollections, r, t),
                   metric_at(monthly, Metric::kRevenue, r, t), 1e-9 * collected);

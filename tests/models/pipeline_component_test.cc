@@ -19,6 +19,7 @@ struct PipelineAlone : ComponentHarness {
         pipeline(context, organisation, customers, accounts, segments) {
     organisation.set_listener(pipeline);
     organisation.add_starting_staff();
+    organisation.schedule_planned_hires();
     pipeline.start();
   }
 
@@ -37,6 +38,12 @@ struct PipelineAlone : ComponentHarness {
           return customers.renew(subject, 0);
         case EventKind::kEmployeeLeaves:
           return organisation.leave(subject);
+        case EventKind::kRequisitionOpened:
+          return organisation.requisition_opened(subject);
+        case EventKind::kHireStarted:
+          return organisation.start_hire(subject);
+        case EventKind::kOnboardingDone:
+          return organisation.finish_onboarding(subject);
         default:
           FAIL() << "unexpected event kind " << kind_of(kind);
       }
@@ -113,6 +120,59 @@ TEST(PipelineComponentTest, AFiniteMarketRunsOutOfAccounts) {
   // Won accounts stay customers: at most 5 deals ever, and every one of them won.
   EXPECT_EQ(model.customers.active(), 5u);
   EXPECT_EQ(model.accounts.available_after(0, model.context.now()), 0);
+}
+
+TEST(PipelineComponentTest, RoundRobinHandsLeadsOutInTurn) {
+  // Deals that never close in the run and room for all: after N leads each of three sellers
+  // holds N/3, give or take one.
+  ScenarioSpec spec = sure_deals(3, 1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(1000);
+  spec.pipeline.routing = LeadRouting::kRoundRobin;
+  PipelineAlone model(spec);
+  model.run_until(2 * kDaysPerMonth);
+  const double leads = model.context.month.leads;
+  ASSERT_GT(leads, 30);
+  for (std::uint32_t seller = 0; seller < 3; ++seller) {
+    EXPECT_LE(std::abs(model.pipeline.open_opportunities_of(seller) - leads / 3), 1.0) << seller;
+  }
+}
+
+TEST(PipelineComponentTest, RampedFirstGivesANewSellerOnlyWhatTheRampedHaveNoRoomFor) {
+  // One ramped seller and a new hire ramping over 6 months, from day 0, each with room for 5:
+  // the first 5 leads go to the ramped seller, the next ones to the new hire (deals never
+  // close).
+  ScenarioSpec spec = sure_deals(1, 5);
+  spec.pipeline.sales_cycle_days = Distribution::constant(1000);
+  spec.pipeline.routing = LeadRouting::kRampedFirst;
+  role(spec, "account_executive").ramp_months = Distribution::constant(6);
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  PipelineAlone model(spec);
+  // Stop between the 6th and the 9th lead: least-loaded routing would have split them evenly.
+  double day = 0;
+  while (model.context.month.leads < 6) model.run_until(day += 0.25);
+  const double leads = model.context.month.leads;
+  ASSERT_LE(leads, 9);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(0), 5);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(1), leads - 5);
+}
+
+TEST(PipelineComponentTest, DealsWithoutAnOwnerPassToTheTerritorysNextSeller) {
+  // The only seller leaves on day 10; a hire starts on day 40 (time to fill 40 days) and
+  // inherits every deal still open, which then closes at the new owner's odds.
+  ScenarioSpec spec = sure_deals(1, 1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(1000);
+  role(spec, "account_executive").time_to_fill_days = Distribution::constant(40);
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  PipelineAlone model(spec);
+  model.run_until(10);
+  const int open = model.pipeline.open_opportunities_of(0);
+  ASSERT_GT(open, 0);
+  model.organisation.leave(0);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(0), 0);
+  model.run_until(41);
+  EXPECT_GE(model.pipeline.open_opportunities_of(1), open);
+  EXPECT_EQ(model.pipeline.open_opportunities(),
+            static_cast<std::size_t>(model.pipeline.open_opportunities_of(1)));
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ inline ScenarioSpec quiet_scenario(int horizon_months) {
   spec.founder = FounderSpec{kUnlimited, kUnlimited, 1.0, kUnlimited};
   spec.management.under_management_penalty = 0;
   spec.territories = {TerritorySpec{"all", 0}};
+  spec.pipeline.warm_start = false;
   spec.customers.initial_customers = 0;
   spec.customers.monthly_churn = 0;
   spec.customers.monthly_expansion = Distribution::constant(0);

@@ -1,0 +1,69 @@
+// The warm start: a company that exists has deals in flight at day 0, and initial customers
+// occupy their accounts. Expected values by hand beside each test.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "tests/models/test_scenarios.h"
+
+namespace teamsim::model {
+namespace {
+
+ScenarioSpec ten_ramped_aes(bool warm_start) {
+  ScenarioSpec spec = quiet_scenario(8);
+  spec.territories = {TerritorySpec{"all", 100}};
+  spec.pipeline = default_scenario().pipeline;
+  spec.pipeline.warm_start = warm_start;
+  role(spec, "account_executive").max_open_opportunities = 25;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 10, ""}};
+  return spec;
+}
+
+TEST(WarmStartTest, RampedSellersStartWithTheSteadyStatePipeline) {
+  // 10 ramped AEs and 100 leads a month with ~60-day cycles: in steady state about 200 deals are
+  // open (Little's law: 100 a month x 2 months, below the 250 slots) and every month wins
+  // about as many as any other. With an empty pipeline month 1 won ~3 % of that (0.55 against
+  // ~20); warm, month 1's wins are the steady state's: month 1 and months 5-8 agree within
+  // their standard errors.
+  const Projection warm = run(ten_ramped_aes(true), 300);
+  const MeanSe first = history_average(named(warm, "deals_won"), 1, 1);
+  const MeanSe later = history_average(named(warm, "deals_won"), 5, 8);
+  EXPECT_NEAR(first.mean, later.mean, 4 * std::hypot(first.se, later.se));
+  const MeanSe open = history_average(named(warm, "open_opportunities"), 1, 1);
+  const MeanSe open_later = history_average(named(warm, "open_opportunities"), 5, 8);
+  EXPECT_NEAR(open.mean, open_later.mean, 4 * std::hypot(open.se, open_later.se));
+  // Cold, month 1 wins a small fraction of that.
+  const Projection cold = run(ten_ramped_aes(false), 300);
+  EXPECT_LT(history_average(named(cold, "deals_won"), 1, 1).mean, 0.2 * later.mean);
+}
+
+TEST(WarmStartTest, NothingBeforeDayZeroIsCountedOrPaid) {
+  // The warm start opens deals but counts no lead, opportunity, win or commission before day 0:
+  // with no lead flow after day 0 (a flow only in the past is impossible, so: no starting cash,
+  // no costs) month 1's leads are those of month 1 only, and cash moves only by commission.
+  ScenarioSpec spec = ten_ramped_aes(true);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_quota = 100'000;
+  ae.annual_salary = 0;
+  ae.on_target_earnings = 10'000;  // commission 10 % of bookings
+  const Projection p = run(spec, 50);
+  for (Eigen::Index r = 0; r < 50; ++r) {
+    EXPECT_EQ(metric_at(p, Metric::kLeads, r, 1), metric_at(p, Metric::kOpportunitiesOpened, r, 1) +
+                                                      metric_at(p, Metric::kLeadsUnworked, r, 1));
+    EXPECT_NEAR(metric_at(p, Metric::kCommission, r, 1),
+                0.1 * metric_at(p, Metric::kNewBookings, r, 1), 1e-6);
+  }
+}
+
+TEST(WarmStartTest, InitialCustomersOccupyTheirAccounts) {
+  // 100 accounts and 60 customers from before day 0, nobody selling, no churn: 40 available.
+  ScenarioSpec spec = quiet_scenario(2);
+  spec.territories = {TerritorySpec{"all", 0, 100}};
+  spec.customers.initial_customers = 60;
+  const Projection p = run(spec, 5);
+  EXPECT_EQ(named(p, "territory.all.accounts_available").minCoeff(), 40);
+  EXPECT_EQ(named(p, "territory.all.accounts_available").maxCoeff(), 40);
+}
+
+}  // namespace
+}  // namespace teamsim::model
