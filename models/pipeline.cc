@@ -46,8 +46,8 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
       accounts_(accounts),
       segments_(segments),
       inbound_leads_(spec_.territories.size(), 0),
-      orphans_(spec_.territories.size()),
-      turn_(spec_.territories.size(), 0) {
+      router_(organisation, spec_.pipeline.routing, spec_.territories.size()),
+      orphans_(spec_.territories.size()) {
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
     inbound_arrivals_.push_back(context.stream(plus_territory(Stream::kInboundArrivals, t)));
   }
@@ -115,7 +115,7 @@ void Pipeline::warm_start() {
       done.open = false;
       free_opportunities_.push_back(index);
       --open_opportunities_;
-      --sellers_[done.owner].open_opportunities;
+      router_.add_load(done.owner, -1);
     }
   };
   std::size_t replayed = 0;
@@ -186,7 +186,7 @@ void Pipeline::open_past_lead(const PastLead& past,
   const double close_time = past.time + lead.cycle_days;
   opportunity.lead = lead;
   const std::uint32_t index = store_opportunity(opportunity);
-  ++sellers_[owner].open_opportunities;
+  router_.add_load(owner, +1);
   ++open_opportunities_;
   closes.push_back({close_time, index});
 }
@@ -194,10 +194,6 @@ void Pipeline::open_past_lead(const PastLead& past,
 Pipeline::Seller& Pipeline::seller(std::uint32_t person) {
   if (person >= sellers_.size()) sellers_.resize(person + 1);
   return sellers_[person];
-}
-
-int Pipeline::open_opportunities_of(std::uint32_t person) const {
-  return person < sellers_.size() ? sellers_[person].open_opportunities : 0;
 }
 
 Pipeline::Lead Pipeline::draw_lead(Stream routing, Stream deal, std::uint64_t key,
@@ -350,9 +346,9 @@ void Pipeline::left(std::uint32_t index) {
   for (std::uint32_t i = 0; i < opportunities_.size(); ++i) {
     if (!opportunities_[i].open || opportunities_[i].owner != index) continue;
     context_.work += organisation_.sellers_in(person.territory).size();
-    hand_over(i, successor(person.territory));
+    hand_over(i, router_.successor(person.territory));
   }
-  state.open_opportunities = 0;
+  router_.add_load(index, -router_.load(index));
 }
 
 void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
@@ -364,7 +360,7 @@ void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
     return;
   }
   opportunity.owner_productivity = organisation_.productivity(organisation_.person(owner));
-  ++sellers_[owner].open_opportunities;
+  router_.add_load(owner, +1);
 }
 
 void Pipeline::specialists_changed(std::int64_t slots, int specialists) {
@@ -374,90 +370,6 @@ void Pipeline::specialists_changed(std::int64_t slots, int specialists) {
   if (specialists_ == 0) {
     specialist_help_.withdraw_all([this](std::uint32_t i) { close_unassisted(i); });
   }
-}
-
-bool Pipeline::has_room(std::uint32_t person) const {
-  return sellers_[person].open_opportunities <
-         organisation_.role_of(organisation_.person(person)).max_open_opportunities;
-}
-
-std::uint32_t Pipeline::most_ramped(std::size_t territory, bool need_capacity) const {
-  std::uint32_t best = kNobody;
-  double best_ramp = -1;
-  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
-    if (need_capacity && !has_room(candidate)) continue;
-    const double ramp = organisation_.ramp_value(organisation_.person(candidate));
-    // Sellers are kept in order of joining the territory, so ties go to the earliest.
-    if (best == kNobody || ramp > best_ramp ||
-        (ramp == best_ramp &&
-         sellers_[candidate].open_opportunities < sellers_[best].open_opportunities)) {
-      best = candidate;
-      best_ramp = ramp;
-    }
-  }
-  return best;
-}
-
-std::uint32_t Pipeline::least_loaded(std::size_t territory) const {
-  std::uint32_t best = kNobody;
-  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
-    if (!has_room(candidate)) continue;
-    // Ties go to the earliest joiner.
-    if (best == kNobody ||
-        sellers_[candidate].open_opportunities < sellers_[best].open_opportunities) {
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-std::uint32_t Pipeline::next_in_turn(std::size_t territory) {
-  const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(territory);
-  for (std::size_t tried = 0; tried < sellers.size(); ++tried) {
-    const std::size_t position = (turn_[territory] + tried) % sellers.size();
-    if (has_room(sellers[position])) {
-      turn_[territory] = position + 1;
-      return sellers[position];
-    }
-  }
-  return kNobody;
-}
-
-std::uint32_t Pipeline::weighted_by_productivity(std::size_t territory, double route_draw) const {
-  double total = 0;
-  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
-    if (has_room(candidate)) total += organisation_.productivity(organisation_.person(candidate));
-  }
-  // Nobody productive yet (everyone at the start of a step ramp): the least loaded.
-  if (total <= 0) return least_loaded(territory);
-  double cumulative = 0;
-  std::uint32_t last = kNobody;
-  for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
-    if (!has_room(candidate)) continue;
-    cumulative += organisation_.productivity(organisation_.person(candidate));
-    last = candidate;
-    if (route_draw * total < cumulative) return candidate;
-  }
-  return last;
-}
-
-std::uint32_t Pipeline::route_to(std::size_t territory, double route_draw) {
-  context_.work += organisation_.sellers_in(territory).size();
-  switch (spec_.pipeline.routing) {
-    case LeadRouting::kRampedFirst:
-      return most_ramped(territory, /*need_capacity=*/true);
-    case LeadRouting::kLeastLoaded:
-      return least_loaded(territory);
-    case LeadRouting::kRoundRobin:
-      return next_in_turn(territory);
-    case LeadRouting::kProductivityWeighted:
-      return weighted_by_productivity(territory, route_draw);
-  }
-  return kNobody;
-}
-
-std::uint32_t Pipeline::successor(std::size_t territory) const {
-  return most_ramped(territory, /*need_capacity=*/false);
 }
 
 int Pipeline::accounts_available(std::size_t territory) {
@@ -502,9 +414,10 @@ std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t prefer
   // A seller works the leads they find themselves while they have room; everything else (inbound
   // leads, an SDR's hand-offs) goes to a seller of the territory by the routing rule.
   if (preferred_owner != kNobody && organisation_.person(preferred_owner).seller) {
-    return has_room(preferred_owner) ? preferred_owner : kNobody;
+    return router_.has_room(preferred_owner) ? preferred_owner : kNobody;
   }
-  return route_to(territory, route_draw);
+  context_.work += organisation_.sellers_in(territory).size();
+  return router_.route(territory, route_draw);
 }
 
 void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {
@@ -550,7 +463,7 @@ void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead
   opportunity.lead = lead;
   const std::uint32_t index = store_opportunity(opportunity);
   accounts_.occupy(territory);
-  ++sellers_[owner].open_opportunities;
+  router_.add_load(owner, +1);
   ++open_opportunities_;
   ++month.opportunities;
   ++month.territory[territory].opportunities;
@@ -608,7 +521,7 @@ void Pipeline::close_opportunity(std::uint32_t index) {
   opportunity.open = false;
   free_opportunities_.push_back(index);
   --open_opportunities_;
-  if (opportunity.owner != kNobody) --sellers_[opportunity.owner].open_opportunities;
+  if (opportunity.owner != kNobody) router_.add_load(opportunity.owner, -1);
   context_.month.cycle_days_sum += context_.now() - opportunity.opened_at;
   // Nobody owns it (its seller left and nobody has joined the territory since): nobody closes it.
   const double probability =

@@ -5,6 +5,7 @@
 
 #include "models/account_pool.h"
 #include "models/customer_base.h"
+#include "models/lead_router.h"
 #include "models/model_context.h"
 #include "models/organisation.h"
 #include "models/segment_mix.h"
@@ -72,7 +73,7 @@ class Pipeline final : public TeamListener {
   // Reads.
   std::size_t open_opportunities() const { return open_opportunities_; }
   /// Opportunities a seller owns and has open.
-  int open_opportunities_of(std::uint32_t person) const;
+  int open_opportunities_of(std::uint32_t person) const { return router_.load(person); }
   std::size_t specialist_queue() const { return specialist_help_.waiting(); }
   /// Throws LimitExceeded for passing ReplicationLimits::work, naming what the work is spent on:
   /// routing leads through a territory's sellers and handing a leaver's deals on.
@@ -92,7 +93,7 @@ class Pipeline final : public TeamListener {
     double waiting_since = 0;
     bool open = false;
   };
-  /// A seller's place in the pipeline: their self-sourced leads and their open opportunities.
+  /// A seller's self-sourced leads.
   struct Seller {
     /// Self-sourced leads are a Poisson process in calendar time, drawn month by month: month m's
     /// arrivals come from the person's engine for month m (see schedule_next_prospect).
@@ -101,7 +102,6 @@ class Pipeline final : public TeamListener {
     double prospect_time = 0;      ///< the latest arrival drawn in that month, or its start
     std::uint32_t prospected = 0;  ///< arrivals drawn in that month: keys each lead's own stream
     sim::EventId next_prospect;
-    int open_opportunities = 0;
   };
 
   /// What routing needs (product, channel, qualification, conversion, account, segment), from
@@ -138,19 +138,6 @@ class Pipeline final : public TeamListener {
   bool count_lead(std::size_t territory, const Lead& lead);
   std::uint32_t choose_owner(std::size_t territory, std::uint32_t preferred_owner,
                              double route_draw);
-  /// The seller of the territory a lead goes to under the scenario's routing rule, among those
-  /// with room; kNobody when nobody has room.
-  std::uint32_t route_to(std::size_t territory, double route_draw);
-  /// Who takes over a leaver's open opportunity: the most ramped seller of the territory, the
-  /// fewest open opportunities among equals, room or not; kNobody without sellers.
-  std::uint32_t successor(std::size_t territory) const;
-  /// The most ramped sellers first, the fewest open opportunities among equals, ties to the
-  /// earliest joiner.
-  std::uint32_t most_ramped(std::size_t territory, bool need_capacity) const;
-  std::uint32_t least_loaded(std::size_t territory) const;
-  std::uint32_t next_in_turn(std::size_t territory);
-  std::uint32_t weighted_by_productivity(std::size_t territory, double route_draw) const;
-  bool has_room(std::uint32_t person) const;
   /// The opportunity passes to `owner` (kNobody: it waits for the territory's next seller), at
   /// the new owner's productivity now.
   void hand_over(std::uint32_t opportunity, std::uint32_t owner);
@@ -175,12 +162,12 @@ class Pipeline final : public TeamListener {
   std::vector<std::uint64_t> inbound_leads_;  ///< leads arrived so far, by territory
   double season_max_ = 1;                     ///< largest lead-seasonality multiplier
   std::vector<Seller> sellers_;               ///< by person index (AE kinds that sold)
+  LeadRouter router_;                         ///< routing, and each seller's open opportunities
   std::vector<Opportunity> opportunities_;
   std::vector<std::uint32_t> free_opportunities_;
   std::size_t open_opportunities_ = 0;
   /// Open opportunities whose owner left with nobody in the territory to take them, by territory.
   std::vector<std::vector<std::uint32_t>> orphans_;
-  std::vector<std::size_t> turn_;  ///< round robin: the next position in each territory's sellers
   int specialists_ = 0;
   sim::CapacityQueue specialist_help_;  ///< specialist slots, held by complex opportunities
   double leads_last_month_ = 0;

@@ -38,6 +38,8 @@ struct PipelineAlone : ComponentHarness {
           return customers.renew(subject, 0);
         case EventKind::kEmployeeLeaves:
           return organisation.leave(subject);
+        case EventKind::kPlannedHire:
+          return organisation.open_planned_hire(subject);
         case EventKind::kRequisitionOpened:
           return organisation.requisition_opened(subject);
         case EventKind::kHireStarted:
