@@ -17,9 +17,13 @@ RoleSpec default_role(RoleKind kind, std::string name) {
       role.annual_salary = 80'000;
       role.time_to_fill_days = sim::Distribution::lognormal_from_median_p90(45, 90);
       role.onboarding_days = sim::Distribution::constant(15);
-      role.ramp_months = sim::Distribution::triangular(3, 4.5, 7);
+      // With a cycle of about two months on top, bookings reach full speed about five months
+      // after the start date: The Bridge Group's median AE ramp (docs/validation.md).
+      role.ramp_months = sim::Distribution::triangular(1.5, 2.5, 4);
       role.annual_attrition = 0.35;
-      role.max_open_opportunities = 25;
+      // 40 open opportunities over a 69-day mean cycle at the default win rate and deal size
+      // book about 650k a year: a ramped AE with enough leads can make the quota.
+      role.max_open_opportunities = 40;
       role.prospecting_leads_per_month = 4;
       role.annual_quota = 640'000;
       role.on_target_earnings = 160'000;
@@ -108,6 +112,11 @@ HireSourceSpec neutral_hire_source(std::string name) {
 
 std::vector<HireSourceSpec> default_hire_sources() {
   HireSourceSpec external = neutral_hire_source("experienced_external");
+  external.cost_per_hire = 4'000;  // SHRM: average cost per hire over all channels
+  // A contingency recruiter: faster, for a fee of about 20 % of an AE's first-year base.
+  HireSourceSpec agency = neutral_hire_source("agency");
+  agency.time_to_fill_factor = 0.75;
+  agency.cost_per_hire = 16'000;
   HireSourceSpec internal = neutral_hire_source("internal_transfer");
   internal.time_to_fill_factor = 0.5;
   internal.ramp_factor = 0.6;
@@ -124,7 +133,7 @@ std::vector<HireSourceSpec> default_hire_sources() {
   graduate.attrition_factor = 1.2;
   graduate.salary_factor = 0.7;
   graduate.cost_per_hire = 1'000;
-  return {external, internal, referral, graduate};
+  return {external, agency, internal, referral, graduate};
 }
 
 ChannelSpec default_channel(std::string name) {
@@ -208,7 +217,7 @@ CustomerSpec default_customers() {
   customers.initial_customers = 0;
   customers.initial_mrr = sim::Distribution::lognormal_from_median_p90(1'000, 3'000);
   customers.monthly_churn = 0.01;
-  customers.monthly_expansion = sim::Distribution::constant(0.005);
+  customers.monthly_expansion = sim::Distribution::constant(0.01);
   customers.annual_contract_share = 0;
   customers.annual_churn = 0.11;
   customers.annual_billing = AnnualBilling::kMonthly;

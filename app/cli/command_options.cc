@@ -21,7 +21,7 @@ std::uint64_t SimulationOptions::seed_for(const model::ScenarioSpec& spec) const
   return seed.value_or(spec.seed);
 }
 
-LoadResult load_scenario(const ScenarioRequest& request) {
+LoadResult load_scenario(const ScenarioRequest& request, bool strict) {
   // A file that cannot be read is the command line's mistake, said by the one printer.
   if (!std::ifstream(request.path)) {
     const int reason = errno;
@@ -39,13 +39,30 @@ LoadResult load_scenario(const ScenarioRequest& request) {
                                     loaded.diagnostics.size(),
                                     loaded.diagnostics.size() == 1 ? "" : "s"));
   }
+  for (const Diagnostic& warning : loaded.warnings) {
+    fmt::print(stderr, "{}\n", format_diagnostic(warning));
+  }
+  if (strict && !loaded.warnings.empty()) {
+    const std::string label =
+        request.variant.empty() ? request.path : request.path + ":" + request.variant;
+    throw ScenarioError(fmt::format("{}: {} plausibility warning{}, an error with --strict", label,
+                                    loaded.warnings.size(),
+                                    loaded.warnings.size() == 1 ? "" : "s"));
+  }
   return loaded;
+}
+
+void add_strict_option(CLI::App& command, bool& strict) {
+  command.add_flag("--strict", strict,
+                   "Treat plausibility warnings (a churn of 1 meant as 1 %, a quota no rep can "
+                   "reach, ...) as errors");
 }
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
   command.add_option("scenario", options.path, "Scenario YAML file")->required();
   add_variant_option(command, options.variant);
   add_override_option(command, options.overrides);
+  add_strict_option(command, options.strict);
 }
 
 void add_variant_option(CLI::App& command, std::string& variant) {

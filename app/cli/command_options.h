@@ -33,6 +33,7 @@ struct ScenarioOptions {
   std::string path;
   std::string variant;                 ///< empty: the base scenario
   std::vector<std::string> overrides;  ///< each KEY.PATH=VALUE
+  bool strict = false;                 ///< plausibility warnings are errors
 
   /// The request for scenario_resolver.h.
   ScenarioRequest request() const { return {path, variant, overrides}; }
@@ -41,10 +42,15 @@ struct ScenarioOptions {
 /// Resolves and loads a request, printing every diagnostic to stderr; throws UsageError ("cannot
 /// read the scenario file plan.yaml: No such file or directory") when its file cannot be read,
 /// and ScenarioError ("plan.yaml:fast: invalid scenario (2 problems)") when there is an error
-/// among the diagnostics.
-LoadResult load_scenario(const ScenarioRequest& request);
+/// among the diagnostics. Plausibility warnings are printed too; with `strict` they are errors
+/// ("plan.yaml: 1 plausibility warning, an error with --strict").
+LoadResult load_scenario(const ScenarioRequest& request, bool strict = false);
 
-/// Adds the `scenario` argument (a file, checked by load_scenario), --variant and --set.
+/// Adds --strict: plausibility warnings stop the command.
+void add_strict_option(CLI::App& command, bool& strict);
+
+/// Adds the `scenario` argument (a file, checked by load_scenario), --variant, --set and
+/// --strict.
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);
 
 /// Adds --variant NAME alone (for a command whose files are given otherwise).

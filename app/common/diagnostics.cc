@@ -17,6 +17,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     text += fmt::format(":{}:{}", diagnostic.line, diagnostic.column);
   }
   text += ": ";
+  if (diagnostic.warning) text += "warning: ";
   if (!diagnostic.key_path.empty()) {
     text += diagnostic.key_path;
     text += ": ";

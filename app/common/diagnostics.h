@@ -15,6 +15,9 @@ struct Diagnostic {
   int column = 0;        ///< 1-based; 0 when the problem concerns the whole file
   std::string key_path;  ///< e.g. "roles.account_executive.annual_attrition"; may be empty
   std::string message;   ///< what is wrong and, where possible, how to fix it
+  /// A plausibility warning: the input is valid but probably not what was meant. Printed with
+  /// "warning: " and never stops a run (unless the user asks for --strict).
+  bool warning = false;
 };
 
 /// Where a value was written. Line and column are 1-based; 0 means "the whole file".
@@ -37,7 +40,8 @@ class DiagnosticSink {
   std::vector<Diagnostic>& out_;
 };
 
-/// "file:line:column: key.path: message"; "file: message" when line is 0; no key path when empty.
+/// "file:line:column: key.path: message"; "file: message" when line is 0; no key path when empty;
+/// a warning reads "file:line:column: warning: key.path: message".
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 /// Every diagnostic formatted, one per line (each line ends with '\n').

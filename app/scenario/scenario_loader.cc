@@ -10,6 +10,7 @@
 #include "app/scenario/key_readers.h"
 #include "app/scenario/market_readers.h"
 #include "app/scenario/organisation_readers.h"
+#include "app/scenario/plausibility_checks.h"
 #include "app/scenario/scenario_checks.h"
 #include "app/scenario/scenario_limits.h"
 #include "app/scenario/yaml_reader.h"
@@ -124,6 +125,8 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
   if (result.diagnostics.empty()) loader::check_combinations(spec, root, sink);
 
   if (result.diagnostics.empty()) {
+    loader::check_plausibility(spec, root, result.warnings);
+    sort_diagnostics(result.warnings);
     result.spec = std::move(spec);
   } else {
     sort_diagnostics(result.diagnostics);

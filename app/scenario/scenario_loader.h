@@ -22,6 +22,9 @@ struct LoadResult {
   std::optional<model::ScenarioSpec> spec;
   /// Every problem found, in file order.
   std::vector<Diagnostic> diagnostics;
+  /// Plausibility warnings (app/scenario/plausibility_checks.h): found only when there are no
+  /// diagnostics; they do not stop the scenario from loading.
+  std::vector<Diagnostic> warnings;
   /// The scenario's `expect:` assertions (see app/scenario/expectations.h), checked after a run.
   std::vector<Expectation> expectations;
 

@@ -138,6 +138,35 @@ TEST(CliTest, InvalidScenarioExitsThreeWithEveryProblem) {
   }
 }
 
+TEST(CliTest, PlausibilityWarningsAreSaidAndStopOnlyWithStrict) {
+  TempDir dir;
+  const std::string path = dir.path() + "/churn.yaml";
+  std::ofstream(path) << "territories: {a: {inbound_leads_per_month: 60}}\n"
+                         "starting_staff: [{role: account_executive, count: 2}]\n"
+                         "customers: {initial: 10, monthly_churn: 1}\n";
+  const std::string warning =
+      path +
+      ":3:41: warning: customers.monthly_churn: 1 means 100 %: every customer leaves at its "
+      "first renewal, so ARR falls to 0. If you meant 1 %, write 1% or 0.01";
+  const CommandResult valid = run_teamsim("validate " + path);
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+  EXPECT_NE(valid.err.find(warning), std::string::npos) << valid.err;
+
+  const CommandResult strict = run_teamsim("validate --strict " + path);
+  EXPECT_EQ(strict.exit_code, 3) << strict.err;
+  EXPECT_NE(strict.err.find(warning), std::string::npos) << strict.err;
+  EXPECT_NE(strict.err.find("1 plausibility warning, an error with --strict"), std::string::npos)
+      << strict.err;
+
+  const std::string out = dir.path() + "/out";
+  const CommandResult run = run_teamsim("run --strict " + path + " -n 10 --out " + out);
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(out)) << "nothing is written when --strict stops a run";
+  const CommandResult ran = run_teamsim("run " + path + " -n 10 -q --out " + out);
+  EXPECT_EQ(ran.exit_code, 0) << ran.err;
+  EXPECT_NE(ran.err.find(warning), std::string::npos) << ran.err;
+}
+
 TEST(CliTest, TheReadmeFiveLineScenarioRuns) {
   // The README promises that a five-line scenario runs on defaults; keep that promise checked.
   const std::string readme = read_file(std::string(TEAMSIM_SOURCE_DIR) + "/README.md");

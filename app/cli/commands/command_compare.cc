@@ -61,6 +61,7 @@ class CompareCommand final : public Command {
                      "file without a variant)")
         ->delimiter(',');
     add_override_option(*command, overrides_);
+    add_strict_option(*command, strict_);
     add_simulation_options(*command, simulation_, "the first plan's");
     command->add_option("-o,--out", out_, "Folder for compare.csv and compare.json")
         ->capture_default_str();
@@ -98,6 +99,7 @@ class CompareCommand final : public Command {
   std::vector<std::string> plans_;
   std::vector<std::string> variants_;
   std::vector<std::string> overrides_;
+  bool strict_ = false;
   SimulationOptions simulation_;
   std::string out_ = "out";
   bool independent_ = false;
@@ -160,7 +162,7 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     try {  // every plan's problems are listed before giving up
       plans.push_back(
           {request.label,
-           std::move(*load_scenario({request.path, request.variant, overrides_}).spec)});
+           std::move(*load_scenario({request.path, request.variant, overrides_}, strict_).spec)});
     } catch (const ScenarioError& e) {
       print_error("compare", e);
       ++invalid;

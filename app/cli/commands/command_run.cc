@@ -253,7 +253,7 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
 }
 
 void RunCommand::execute(const std::atomic<bool>& stop_requested) {
-  const LoadResult loaded = load_scenario(scenario_.request());
+  const LoadResult loaded = load_scenario(scenario_.request(), scenario_.strict);
   const model::ScenarioSpec& spec = *loaded.spec;
   OutputFolder folder(out_);
   model::ProjectionOptions options = projection_options(spec, stop_requested);

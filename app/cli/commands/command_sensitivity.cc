@@ -111,7 +111,7 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
 }
 
 void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
-  const LoadResult loaded = load_scenario(scenario_.request());
+  const LoadResult loaded = load_scenario(scenario_.request(), scenario_.strict);
   const std::optional<model::ScenarioSpec>& spec = loaded.spec;
   OutputFolder folder(out_);
 

@@ -177,7 +177,7 @@ std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOpt
     for (std::size_t a = 0; a < grid.axes.size(); ++a) {
       request.overrides.push_back(grid.axes[a].path + "=" + grid.value(i, a));
     }
-    specs.push_back(std::move(*load_scenario(request).spec));
+    specs.push_back(std::move(*load_scenario(request, scenario.strict).spec));
   }
   return specs;
 }

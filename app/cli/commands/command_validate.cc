@@ -16,6 +16,7 @@ class ValidateCommand final : public Command {
     command.add_option("scenarios", paths_, "Scenario YAML files")->required();
     add_variant_option(command, variant_);
     add_override_option(command, overrides_);
+    add_strict_option(command, strict_);
     command.footer("Checks the base scenario and every variant of each file, or only --variant.");
   }
 
@@ -30,7 +31,7 @@ class ValidateCommand final : public Command {
         ++checked;
         std::optional<model::ScenarioSpec> spec;
         try {  // every file's problems are listed before giving up
-          spec = load_scenario({path, variant, overrides_}).spec;
+          spec = load_scenario({path, variant, overrides_}, strict_).spec;
         } catch (const ScenarioError& e) {
           print_error("validate", e);
           ++invalid;
@@ -50,6 +51,7 @@ class ValidateCommand final : public Command {
   std::vector<std::string> paths_;
   std::string variant_;
   std::vector<std::string> overrides_;
+  bool strict_ = false;
 };
 
 }  // namespace

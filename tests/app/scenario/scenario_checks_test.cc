@@ -83,15 +83,16 @@ TEST_F(ScenarioChecksTest, TooManyEventsPointAtTheBusiestTerritory) {
 }
 
 TEST_F(ScenarioChecksTest, ABackfillSourceMustBeDefined) {
-  spec_.roles[0].backfill_source = "agency";
-  const YamlNode& root = parse("roles:\n  account_executive: {backfill_source: agency}\n");
+  spec_.roles[0].backfill_source = "recruiter";
+  const YamlNode& root = parse("roles:\n  account_executive: {backfill_source: recruiter}\n");
   check_role_sources(spec_, root.find("roles"), sink_);
-  // Reported at the value (column 40); nothing is close to 'agency', so the defined sources are
+  // Reported at the value (column 40); nothing is close to 'recruiter', so the defined sources are
   // listed in the order of models/defaults.cc.
-  EXPECT_EQ(formatted(),
-            Errors{"s.yaml:2:40: roles.account_executive.backfill_source: unknown hire source "
-                   "'agency'; defined hire sources: experienced_external, internal_transfer, "
-                   "referral, new_graduate"});
+  EXPECT_EQ(
+      formatted(),
+      Errors{"s.yaml:2:40: roles.account_executive.backfill_source: unknown hire source "
+             "'recruiter'; defined hire sources: experienced_external, agency, internal_transfer, "
+             "referral, new_graduate"});
 }
 
 }  // namespace

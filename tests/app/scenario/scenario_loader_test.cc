@@ -54,7 +54,7 @@ TEST(ScenarioLoader, MinimalScenarioTakesTheDefaults) {
   EXPECT_EQ(spec.roles[0].name, "account_executive");
   EXPECT_EQ(spec.roles[0].annual_salary, 80'000);
   EXPECT_EQ(spec.roles[0].annual_attrition, 0.35);
-  EXPECT_EQ(spec.roles[0].max_open_opportunities, 25);
+  EXPECT_EQ(spec.roles[0].max_open_opportunities, 40);
   EXPECT_EQ(spec.roles[1].name, "sales_manager");
   EXPECT_EQ(spec.roles[1].annual_salary, 150'000);
   ASSERT_EQ(spec.territories.size(), 1u);

@@ -1,0 +1,298 @@
+#include "app/scenario/plausibility_checks.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "app/common/number_format.h"
+
+namespace teamsim::app::loader {
+namespace {
+
+using model::RoleKind;
+using model::RoleSpec;
+using model::ScenarioSpec;
+
+constexpr double kDaysPerMonth = 365.25 / 12;
+// A quota more than this far above what a rep can book is flagged: attainment is a noisy
+// ratio, so a bound within 20 % of the quota is left alone.
+constexpr double kReachableShare = 0.8;
+// A dated search that waits longer than this for a recruiting slot is flagged.
+constexpr double kTolerableWaitDays = 3 * kDaysPerMonth;
+
+class Warnings {
+ public:
+  explicit Warnings(std::vector<Diagnostic>& out) : out_(out) {}
+  void add(const YamlMark& mark, std::string key_path, std::string message) {
+    Diagnostic d{mark.file, mark.line, mark.column, std::move(key_path), std::move(message)};
+    d.warning = true;
+    out_.push_back(std::move(d));
+  }
+
+ private:
+  std::vector<Diagnostic>& out_;
+};
+
+// The mark of `roles.<role>.<key>` as written, else of the role, else of the whole file.
+YamlMark role_key_mark(const YamlNode& root, const std::string& role, std::string_view key) {
+  const YamlNode* roles = root.find("roles");
+  const YamlNode* node = roles != nullptr ? roles->find(role) : nullptr;
+  if (node == nullptr) return root.mark;
+  const YamlNode* value = node->find(key);
+  return value != nullptr ? value->mark : node->mark;
+}
+
+// The mark of the dated hire `hires[index]`, else of the whole file.
+YamlMark hire_mark(const YamlNode& root, std::size_t index) {
+  const YamlNode* hires = root.find("hires");
+  if (hires == nullptr || !hires->is_sequence() || index >= hires->items.size()) return root.mark;
+  return hires->items[index].mark;
+}
+
+// --- a probability written as the whole number 1 ------------------------------------------------
+
+// Keys whose value 1 means 100 %, with what that does: written as `1` they are far more often
+// a percentage without its sign than a certainty.
+// (annual_attrition: 1 and monthly_expansion: 1 are errors already; complex_share: 1 is a
+// motion where every deal needs a specialist, a real choice.)
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kPercentLikeKeys = {{
+    {"monthly_churn", "every customer leaves at its first renewal, so ARR falls to 0"},
+    {"annual_churn", "every annual customer leaves at its first renewal"},
+    {"win_rate", "every opportunity is won"},
+}};
+
+void check_percent_like(const YamlNode& node, const std::string& path, Warnings& warnings) {
+  if (node.is_map()) {
+    for (const YamlEntry& entry : node.entries) {
+      const std::string child = path.empty() ? entry.key : path + "." + entry.key;
+      if (entry.value.is_scalar() && !entry.value.quoted && entry.value.text == "1") {
+        for (const auto& [key, consequence] : kPercentLikeKeys) {
+          if (entry.key != key) continue;
+          warnings.add(entry.value.mark, child,
+                       fmt::format("1 means 100 %: {}. If you meant 1 %, write 1% or 0.01",
+                                   consequence));
+        }
+      }
+      check_percent_like(entry.value, child, warnings);
+    }
+  } else if (node.is_sequence()) {
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      check_percent_like(node.items[i], fmt::format("{}[{}]", path, i), warnings);
+    }
+  }
+}
+
+// --- a quota beyond reach ----------------------------------------------------------------------
+
+bool is_seller(const RoleSpec& role) {
+  return role.kind == RoleKind::kAccountExecutive && !role.hands_off_leads;
+}
+
+// People of `role` at the start plus those the dated plan hires.
+double planned_people(const ScenarioSpec& spec, const std::string& role) {
+  double people = 0;
+  for (const auto& staff : spec.starting_staff) people += staff.role == role ? staff.count : 0;
+  for (const auto& hire : spec.hires) people += hire.role == role ? hire.count : 0;
+  return people;
+}
+
+void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warnings) {
+  // Products and segments change deal sizes, odds and cycles per lead: the pipeline's averages
+  // would not describe what a rep books, and a wrong warning is worse than none.
+  if (!spec.products.empty() || !spec.segments.empty()) return;
+  double conversion = 1;
+  if (!spec.channels.empty()) {
+    double shares = 0, converted = 0;
+    for (const auto& channel : spec.channels) {
+      shares += channel.share;
+      converted += channel.share * channel.lead_conversion;
+    }
+    conversion = shares > 0 ? converted / shares : 1;
+  }
+  const double win = spec.pipeline.win_rate.mean();
+  const double acv = spec.pipeline.deal_size_acv.mean();
+  const double cycle_days = spec.pipeline.sales_cycle_days.mean();
+
+  double sellers = 0, shared_leads = 0;  // shared: inbound and SDR leads, a month
+  for (const auto& territory : spec.territories) shared_leads += territory.inbound_leads_per_month;
+  for (const RoleSpec& role : spec.roles) {
+    const double people = planned_people(spec, role.name);
+    if (is_seller(role)) sellers += people;
+    if (role.kind == RoleKind::kAccountExecutive && role.hands_off_leads) {
+      shared_leads += people * role.prospecting_leads_per_month;
+    }
+  }
+  if (sellers <= 0) return;
+
+  for (const RoleSpec& role : spec.roles) {
+    if (!is_seller(role) || role.annual_quota <= 0 || planned_people(spec, role.name) <= 0) continue;
+    const double per_deal = conversion * win * acv * role.performance.mean();
+    const double by_capacity = role.max_open_opportunities * 365.25 / cycle_days * per_deal;
+    const double leads = shared_leads / sellers + role.prospecting_leads_per_month;
+    const double by_leads = leads * 12 * per_deal;
+    const double bound = std::min(by_capacity, by_leads);
+    if (bound >= kReachableShare * role.annual_quota) continue;
+    const std::string why =
+        by_capacity <= by_leads
+            ? fmt::format("{} open opportunities ÷ a {:.0f}-day mean cycle",
+                          role.max_open_opportunities, cycle_days)
+            : fmt::format("12 months × about {:.1f} leads a month per rep: {} inbound and SDR "
+                          "leads over {} seller{}, plus {} prospected each",
+                          leads, format_number(shared_leads), format_number(sellers),
+                          sellers == 1 ? "" : "s", format_number(role.prospecting_leads_per_month));
+    warnings.add(
+        role_key_mark(root, role.name, "annual_quota"),
+        fmt::format("roles.{}.annual_quota", role.name),
+        fmt::format("a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
+                    "ACV{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
+                    "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
+                    "max_open_opportunities",
+                    role.name, format_compact(bound, "$"), why, 100 * win, format_compact(acv, "$"),
+                    conversion < 1 ? fmt::format(" × {:.0f} % lead conversion", 100 * conversion)
+                                   : "",
+                    100 * bound / role.annual_quota, format_compact(role.annual_quota, "$")));
+  }
+}
+
+// --- dated hires beyond the recruiting bandwidth -----------------------------------------------
+
+bool runs_searches(const RoleSpec& role) {
+  return (role.kind == RoleKind::kSalesManager || role.kind == RoleKind::kAssistantManager) &&
+         role.concurrent_searches > 0;
+}
+
+// A deterministic sketch of the recruiting queue with mean times: searches start first come,
+// first served, as slots free up; the founder's slots (and slower searches) until a manager's
+// first day, the managers' afterwards. Warns at the dated hire that waits longest, if it waits
+// more than kTolerableWaitDays. Returns each dated hire's expected first day (its last person's).
+std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const YamlNode& root,
+                                               Warnings& warnings) {
+  std::vector<double> first_days(spec.hires.size(), 0.0);
+  struct Search {
+    double open_day;
+    std::size_t hire;
+  };
+  std::vector<Search> searches;
+  for (std::size_t i = 0; i < spec.hires.size(); ++i) {
+    const auto& hire = spec.hires[i];
+    const RoleSpec* role = spec.find_role(hire.role);
+    if (role == nullptr) continue;
+    double open = (hire.month - 1) * kDaysPerMonth;
+    if (hire.by_start_month) open -= role->time_to_fill_days.mean();
+    for (int k = 0; k < hire.count; ++k) searches.push_back({std::max(0.0, open), i});
+  }
+  std::stable_sort(searches.begin(), searches.end(),
+                   [](const Search& a, const Search& b) { return a.open_day < b.open_day; });
+
+  std::vector<std::pair<double, int>> manager_slots;  // (first day, searches at once)
+  for (const auto& staff : spec.starting_staff) {
+    const RoleSpec* role = spec.find_role(staff.role);
+    if (role != nullptr && runs_searches(*role)) {
+      manager_slots.push_back({0.0, role->concurrent_searches * staff.count});
+    }
+  }
+  const auto managers_at = [&](double day) {
+    long long slots = 0;
+    for (const auto& [first_day, n] : manager_slots) slots += first_day <= day ? n : 0;
+    return slots;
+  };
+
+  std::vector<double> busy_until;  // end days of the searches started so far
+  double longest_wait = 0;
+  std::size_t longest_hire = 0;
+  for (const Search& search : searches) {
+    const auto& hire = spec.hires[search.hire];
+    const RoleSpec& role = *spec.find_role(hire.role);
+    double start = search.open_day;
+    for (;;) {
+      const long long managers = managers_at(start);
+      const long long slots = managers > 0 ? managers : spec.founder.concurrent_searches;
+      if (slots >= model::kUnlimited) break;
+      const auto busy = std::count_if(busy_until.begin(), busy_until.end(),
+                                      [&](double end) { return end > start; });
+      if (busy < slots) break;
+      double next = INFINITY;  // the next search to end after `start`
+      for (const double end : busy_until) next = end > start ? std::min(next, end) : next;
+      if (!std::isfinite(next)) break;  // no slot will ever free up: not this check's concern
+      start = next;
+    }
+    const model::HireSourceSpec* source = spec.find_source(hire.source);
+    double length = role.time_to_fill_days.mean() * (source ? source->time_to_fill_factor : 1);
+    if (managers_at(start) == 0) length *= spec.founder.time_to_fill_factor;
+    busy_until.push_back(start + length);
+    first_days[search.hire] = std::max(first_days[search.hire], start + length);
+    if (runs_searches(role)) manager_slots.push_back({start + length, role.concurrent_searches});
+    if (start - search.open_day > longest_wait) {
+      longest_wait = start - search.open_day;
+      longest_hire = search.hire;
+    }
+  }
+  if (longest_wait <= kTolerableWaitDays) return first_days;
+  const YamlMark mark = hire_mark(root, longest_hire);
+  const auto& hire = spec.hires[longest_hire];
+  const bool manager_planned = std::any_of(spec.hires.begin(), spec.hires.end(), [&](const auto& h) {
+    const RoleSpec* role = spec.find_role(h.role);
+    return role != nullptr && runs_searches(*role);
+  });
+  warnings.add(mark, fmt::format("hires[{}]", longest_hire),
+               fmt::format("the recruiting bandwidth starts this search about {:.0f} months late: "
+                           "{} dated searches wait for the recruiting slots (the founder runs {} "
+                           "at a time until a manager starts), so with mean times to fill its "
+                           "people start around month {:.0f}, not month {}. {}, raise "
+                           "founder.concurrent_searches, or spread the hires",
+                           longest_wait / kDaysPerMonth, searches.size(),
+                           spec.founder.concurrent_searches,
+                           1 + first_days[longest_hire] / kDaysPerMonth,
+                           hire.by_start_month ? hire.month
+                                               : hire.month + static_cast<int>(std::lround(
+                                                                  spec.find_role(hire.role)
+                                                                      ->time_to_fill_days.mean() /
+                                                                  kDaysPerMonth)),
+                           manager_planned ? "Open the manager's search earlier"
+                                           : "Hire a sales manager first"));
+  return first_days;
+}
+
+// --- a hire that cannot be trained within the horizon ------------------------------------------
+
+// Warns at the first dated hire whose people, starting on their expected first day (from the
+// recruiting sketch), cannot finish the mean onboarding before the last month ends: they never
+// sell or count in this run.
+void check_onboarding(const ScenarioSpec& spec, const YamlNode& root,
+                      const std::vector<double>& first_days, Warnings& warnings) {
+  const double horizon_days = spec.horizon_months * kDaysPerMonth;
+  for (std::size_t i = 0; i < spec.hires.size(); ++i) {
+    const RoleSpec* role = spec.find_role(spec.hires[i].role);
+    if (role == nullptr) continue;
+    const double onboarding = role->onboarding_days.mean();
+    const double trained = first_days[i] + onboarding;
+    if (onboarding <= 0 || trained <= horizon_days) continue;
+    warnings.add(hire_mark(root, i), fmt::format("hires[{}]", i),
+                 fmt::format("this {} cannot be trained within the run: expected to start around "
+                             "month {:.0f} and to finish {:.0f} days of onboarding around month "
+                             "{:.0f}, after the last month ({}), so it never sells or counts. "
+                             "Open the search earlier, shorten onboarding_days, or extend "
+                             "horizon_months",
+                             role->name, 1 + first_days[i] / kDaysPerMonth, onboarding,
+                             1 + trained / kDaysPerMonth, spec.horizon_months));
+    return;  // one is enough: later hires are in the same position
+  }
+}
+
+}  // namespace
+
+void check_plausibility(const ScenarioSpec& spec, const YamlNode& root,
+                        std::vector<Diagnostic>& warnings) {
+  Warnings sink(warnings);
+  check_percent_like(root, "", sink);
+  check_quotas(spec, root, sink);
+  const std::vector<double> first_days = check_recruiting_bandwidth(spec, root, sink);
+  check_onboarding(spec, root, first_days, sink);
+}
+
+}  // namespace teamsim::app::loader

@@ -1,0 +1,123 @@
+#include "app/scenario/plausibility_checks.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "app/scenario/scenario_loader.h"
+
+// Plausibility warnings through the whole loader: valid scenarios that are probably not what was
+// meant. The expected figures are worked out by hand from the built-in defaults
+// (models/defaults.cc): AE time to fill lognormal(median 45, p90 90) has mean 45 e^{σ²/2} with
+// σ = ln 2 / 1.2816, i.e. 52.1 days; the sales cycle lognormal(60, p90 120) has mean 69.4 days; the
+// deal size lognormal(12,000, p90 30,000) has mean 12,000 e^{σ²/2} with σ = ln 2.5 / 1.2816, i.e.
+// 15,494; the win rate's mean is 0.2.
+
+namespace teamsim::app::loader {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+std::vector<std::string> warnings(const std::string& yaml) {
+  const LoadResult result = load_scenario_string(yaml, "s.yaml");
+  EXPECT_TRUE(result.diagnostics.empty()) << format_diagnostics(result.diagnostics);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : result.warnings) {
+    EXPECT_TRUE(d.warning);
+    out.push_back(format_diagnostic(d));
+  }
+  return out;
+}
+
+// One ramped AE with plenty of inbound leads: nothing to say.
+const std::string kPlentyOfLeads =
+    "territories: {a: {inbound_leads_per_month: 100}}\n"
+    "starting_staff: [{role: account_executive}]\n";
+
+TEST(PlausibilityTest, TheBuiltInDefaultsWithEnoughLeadsRaiseNoWarning) {
+  EXPECT_THAT(warnings(kPlentyOfLeads), IsEmpty());
+}
+
+TEST(PlausibilityTest, AChurnWrittenAsTheWholeNumberOneIsProbablyAPercentage) {
+  const auto found = warnings(kPlentyOfLeads + "customers:\n  monthly_churn: 1\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:4:18: warning: customers.monthly_churn: 1 means 100 %: "
+                                  "every customer leaves at its first renewal, so ARR falls to 0. "
+                                  "If you meant 1 %, write 1% or 0.01"));
+  // Written as a percentage, as a decimal or quoted, it says what it means.
+  EXPECT_THAT(warnings(kPlentyOfLeads + "customers: {monthly_churn: 1%}\n"), IsEmpty());
+  EXPECT_THAT(warnings(kPlentyOfLeads + "customers: {monthly_churn: 0.01}\n"), IsEmpty());
+  // Inside a distribution's parameters too, wherever the key is.
+  const auto win = warnings(kPlentyOfLeads + "pipeline: {win_rate: 1}\n");
+  ASSERT_EQ(win.size(), 1u);
+  EXPECT_THAT(win[0], HasSubstr("s.yaml:3:22: warning: pipeline.win_rate: 1 means 100 %: every "
+                                "opportunity is won"));
+}
+
+TEST(PlausibilityTest, AQuotaBeyondTheOpportunityCapacityIsFlagged) {
+  // 10 open ÷ 69.45 days × 365.25 × 0.2 × 15,494 = $163k a year: 25 % of 640k.
+  const auto found = warnings(
+      "territories: {a: {inbound_leads_per_month: 100}}\n"
+      "roles: {account_executive: {max_open_opportunities: 10}}\n"
+      "starting_staff: [{role: account_executive}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:2:28: warning: roles.account_executive.annual_quota: a "
+                                  "ramped account_executive can book about $163k a year (10 open "
+                                  "opportunities ÷ a 69-day mean cycle; × 20 % mean win rate × "
+                                  "$15.5k mean ACV), 25 % of the quota of $640k"));
+}
+
+TEST(PlausibilityTest, AQuotaBeyondTheLeadFlowIsFlagged) {
+  // 5 leads a month × 12 × 0.2 × 15,494 = $186k a year: 29 % of the 640k quota.
+  const auto found = warnings(
+      "territories: {a: {inbound_leads_per_month: 5}}\n"
+      "roles: {account_executive: {prospecting_leads_per_month: 0, annual_quota: 640_000}}\n"
+      "starting_staff: [{role: account_executive}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:2:75: warning: roles.account_executive.annual_quota: a "
+                                  "ramped account_executive can book about $186k a year (12 months "
+                                  "× about 5.0 leads a month per rep: 5 inbound and SDR leads over "
+                                  "1 seller, plus 0 prospected each; × 20 % mean win rate"));
+  EXPECT_THAT(found[0], HasSubstr("29 % of the quota of $640k"));
+}
+
+TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged) {
+  // The founder runs one search at a time, 1.5 × slower: 52.1 × 1.5 = 78.1 days each. Two hires
+  // in month 1: the second waits 78 days (2.6 months), within the three months tolerated.
+  EXPECT_THAT(warnings(kPlentyOfLeads + "hires: [{role: account_executive, count: 2, month: 1}]\n"),
+              IsEmpty());
+  // Six: the sixth waits 5 × 78.1 = 391 days, 12.8 months.
+  const auto found =
+      warnings(kPlentyOfLeads + "hires: [{role: account_executive, count: 6, month: 1}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:3:9: warning: hires[0]: the recruiting bandwidth starts "
+                                  "this search about 13 months late"));
+  // A sales manager from the start runs four searches at once, at normal speed.
+  EXPECT_THAT(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
+                       "starting_staff: [{role: account_executive}, {role: sales_manager}]\n"
+                       "roles: {sales_manager: {concurrent_searches: 4}}\n"
+                       "hires: [{role: account_executive, count: 6, month: 1}]\n"),
+              IsEmpty());
+}
+
+TEST(PlausibilityTest, AHireThatCannotFinishOnboardingWithinTheRunIsFlagged) {
+  // Founder-led search: first day 78.1 days in (month 3.6); 120 days of onboarding end on day
+  // 198 (month 7.5), after the sixth month's end (day 182.6).
+  const std::string plan = "horizon_months: 6\n" + kPlentyOfLeads +
+                           "roles: {account_executive: {onboarding_days: 120}}\n"
+                           "hires: [{role: account_executive, month: 1}]\n";
+  const auto found = warnings(plan);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:5:9: warning: hires[0]: this account_executive cannot be "
+                                  "trained within the run: expected to start around month 4 and "
+                                  "to finish 120 days of onboarding around month 8, after the last "
+                                  "month (6)"));
+  // Seven months: day 198 falls inside the run.
+  EXPECT_THAT(warnings("horizon_months: 7\n" + plan.substr(plan.find('\n') + 1)), IsEmpty());
+}
+
+}  // namespace
+}  // namespace teamsim::app::loader
