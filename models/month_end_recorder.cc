@@ -68,6 +68,8 @@ void MonthEndRecorder::record_team(Row& row) const {
   set(row, Metric::kRecruitingQueue, static_cast<double>(organisation_.recruiting_queue()));
   set(row, Metric::kAvgTimeToHireDays, ratio(tally.time_to_hire_sum, tally.hires));
   set(row, Metric::kOnboardingQueue, static_cast<double>(organisation_.onboarding_queue()));
+  set(row, Metric::kPlannedStarts, organisation_.planned_starts(context_.months_closed + 1));
+  set(row, Metric::kDatedHiresLate, organisation_.dated_hires_late());
   set(row, Metric::kTerritoryMoves, tally.moves);
   set(row, Metric::kPerformanceExits, tally.performance_exits);
   const std::vector<int>& headcount_by_role = organisation_.headcount_by_role();

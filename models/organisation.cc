@@ -51,13 +51,37 @@ void Organisation::schedule_planned_hires() {
   }
 }
 
+double Organisation::expected_fill_days(const HireSpec& hire) const {
+  return spec_.roles[context_.role_index(hire.role)].time_to_fill_days.mean() *
+         spec_.hire_sources[context_.source_index(hire.source)].time_to_fill_factor;
+}
+
 double Organisation::planned_opening_day(const HireSpec& hire) const {
   const double month_start = (hire.month - 1) * kDaysPerMonth;
   if (!hire.by_start_month) return month_start;
-  const double expected_fill =
-      spec_.roles[context_.role_index(hire.role)].time_to_fill_days.mean() *
-      spec_.hire_sources[context_.source_index(hire.source)].time_to_fill_factor;
-  return std::max(0.0, month_start - expected_fill);
+  return std::max(0.0, month_start - expected_fill_days(hire));
+}
+
+double Organisation::planned_start_day(const HireSpec& hire) const {
+  return planned_opening_day(hire) + expected_fill_days(hire);
+}
+
+int Organisation::planned_starts(int month) const {
+  int people = 0;
+  for (const HireSpec& hire : spec_.hires) {
+    if (static_cast<int>(std::floor(planned_start_day(hire) / kDaysPerMonth)) + 1 == month) {
+      people += hire.count;
+    }
+  }
+  return people;
+}
+
+int Organisation::dated_hires_late() const {
+  int people = 0;
+  for (const std::uint32_t requisition : dated_unfilled_) {
+    if (context_.now() - requisitions_[requisition].planned_start > kDaysPerMonth) ++people;
+  }
+  return people;
 }
 
 void Organisation::open_planned_hire(std::uint32_t index) {
@@ -65,7 +89,12 @@ void Organisation::open_planned_hire(std::uint32_t index) {
   const std::size_t role = context_.role_index(hire.role);
   const std::size_t territory = context_.territory_index(hire.territory);
   const std::size_t source = context_.source_index(hire.source);
-  for (int i = 0; i < hire.count; ++i) open_requisition_now(role, territory, source);
+  const double planned_start = planned_start_day(hire);
+  for (int i = 0; i < hire.count; ++i) {
+    const std::uint32_t requisition = open_requisition_now(role, territory, source);
+    requisitions_[requisition].planned_start = planned_start;
+    dated_unfilled_.push_back(requisition);
+  }
 }
 
 double Organisation::management_coverage() const {
@@ -123,10 +152,11 @@ std::uint32_t Organisation::add_requisition(std::size_t role, std::size_t territ
   return static_cast<std::uint32_t>(requisitions_.size() - 1);
 }
 
-void Organisation::open_requisition_now(std::size_t role, std::size_t territory,
-                                        std::size_t source) {
+std::uint32_t Organisation::open_requisition_now(std::size_t role, std::size_t territory,
+                                                 std::size_t source) {
   const std::uint32_t requisition = add_requisition(role, territory, source);
   context_.schedule_in(0, priority::kRequisition, EventKind::kRequisitionOpened, requisition);
+  return requisition;
 }
 
 void Organisation::requisition_opened(std::uint32_t requisition) {
@@ -156,6 +186,7 @@ void Organisation::start_hire(std::uint32_t requisition) {
   --open_requisitions_;
   const Requisition filled = requisitions_[requisition];
   --unfilled_by_role_[filled.role];
+  if (filled.planned_start != kNever) std::erase(dated_unfilled_, requisition);
   MonthTally& month = context_.month;
   ++month.hires;
   month.time_to_hire_sum += context_.now() - filled.opened_at;

@@ -77,6 +77,15 @@ class Organisation {
   /// start month, that day less the role's mean time to fill x the source's time_to_fill_factor,
   /// not before day 0.
   double planned_opening_day(const HireSpec& hire) const;
+  /// The role's mean time to fill x the hire source's time_to_fill_factor, in days.
+  double expected_fill_days(const HireSpec& hire) const;
+  /// The day a dated hire's people are planned to start: its opening day plus
+  /// expected_fill_days (month m's start for `start_month: m` unless clamped at day 0).
+  double planned_start_day(const HireSpec& hire) const;
+  /// People of dated hires whose planned start falls in `month` (1-based).
+  int planned_starts(int month) const;
+  /// People of dated hires not started now, more than kDaysPerMonth after their planned start.
+  int dated_hires_late() const;
 
   // Events.
   /// A dated hire (index in spec.hires) is due: its requisitions are made and open now.
@@ -135,7 +144,8 @@ class Organisation {
     std::size_t territory;
     std::size_t source;
     double opened_at = 0;
-    std::uint64_t key = 0;  ///< keys its random stream: see entity_key
+    std::uint64_t key = 0;          ///< keys its random stream: see entity_key
+    double planned_start = kNever;  ///< a dated hire's planned start day
   };
 
   double management_factor() const;
@@ -149,7 +159,7 @@ class Organisation {
   /// A requisition for `role`; its kRequisitionOpened event, scheduled by the caller, starts
   /// its search.
   std::uint32_t add_requisition(std::size_t role, std::size_t territory, std::size_t source);
-  void open_requisition_now(std::size_t role, std::size_t territory, std::size_t source);
+  std::uint32_t open_requisition_now(std::size_t role, std::size_t territory, std::size_t source);
   std::int64_t search_capacity() const;
   /// A search slot was granted to the requisition: draws its time to fill.
   void start_search(std::uint32_t requisition);
@@ -192,6 +202,7 @@ class Organisation {
   /// delay. What a hiring rule counts beside the headcount, from the moment a rule, a dated hire
   /// or a departure makes them.
   std::vector<int> unfilled_by_role_;
+  std::vector<std::uint32_t> dated_unfilled_;  ///< dated hires' requisitions not yet filled
   std::vector<std::vector<std::uint32_t>> sellers_by_territory_;  ///< selling, by joining order
   std::vector<int> account_executives_by_territory_;  ///< employed sellers (any ramp state)
   std::vector<int> hand_off_reps_by_territory_;       ///< employed SDRs (any ramp state)

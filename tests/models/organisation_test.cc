@@ -468,5 +468,30 @@ TEST(OrganisationTest, ATraineeWhoLeavesFreesTheTrainerSlotForTheNext) {
   EXPECT_NEAR(mean_at(p, Metric::kOnboardingQueue, 1), expected, 4 * se);
 }
 
+TEST(OrganisationTest, DatedHiresShowTheirPlannedStartsAndWhoIsLate) {
+  // Three AEs to start in month 3 (day 60.875). Time to fill 40 days expected, so the searches
+  // open on day 20.875; but the founder runs one search at a time and takes 1.25 x 40 = 50 days:
+  // the AEs start on days 70.875 (month 3), 120.875 (month 4) and 170.875 (month 6). Planned:
+  // 3 in month 3. Late (not started, planned start more than 30.4375 days before the snapshot):
+  // the third at the ends of months 4 (day 121.75) and 5 (day 152.1875).
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.founder.concurrent_searches = 1;
+  spec.founder.time_to_fill_factor = 1.25;
+  role(spec, "account_executive").time_to_fill_days = Distribution::constant(40);
+  HireSpec hire{"account_executive", 3, 3, ""};
+  hire.by_start_month = true;
+  spec.hires = {hire};
+  const Projection p = run(spec, 1);
+  const double planned[] = {0, 0, 3, 0, 0, 0};
+  const double hires[] = {0, 0, 1, 1, 0, 1};
+  for (Eigen::Index month = 1; month <= 6; ++month) {
+    EXPECT_EQ(metric_at(p, Metric::kPlannedStarts, 0, month), planned[month - 1]) << month;
+    EXPECT_EQ(metric_at(p, Metric::kHires, 0, month), hires[month - 1]) << month;
+  }
+  EXPECT_EQ(metric_at(p, Metric::kDatedHiresLate, 0, 4), 1);
+  EXPECT_EQ(metric_at(p, Metric::kDatedHiresLate, 0, 5), 1);
+  EXPECT_EQ(metric_at(p, Metric::kDatedHiresLate, 0, 6), 0);
+}
+
 }  // namespace
 }  // namespace teamsim::model
