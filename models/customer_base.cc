@@ -11,18 +11,6 @@ namespace {
 
 double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
 
-/// The index chosen by a uniform draw `u` among non-negative weights (not all zero).
-std::size_t pick_weighted(const std::vector<double>& weights, double u) {
-  double total = 0;
-  for (const double weight : weights) total += weight;
-  double cumulative = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    cumulative += weights[i];
-    if (u * total < cumulative) return i;
-  }
-  return weights.size() - 1;
-}
-
 }  // namespace
 
 CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)

@@ -97,11 +97,13 @@ void Organisation::open_planned_hire(std::uint32_t index) {
   }
 }
 
+double Organisation::managing_span() const {
+  return static_cast<double>(span_) + (managers_ == 0 ? spec_.founder.span_of_control : 0);
+}
+
 double Organisation::management_coverage() const {
   if (reps_ == 0) return 1.0;
-  const double span =
-      static_cast<double>(span_) + (managers_ == 0 ? spec_.founder.span_of_control : 0);
-  return std::min(1.0, span / reps_);
+  return std::min(1.0, managing_span() / reps_);
 }
 
 double Organisation::management_factor() const {
@@ -455,9 +457,7 @@ double Organisation::trailing_bookings(const Person& person, int month, int mont
 void Organisation::review_performance(int month) {
   // Reviews are a manager's duty: they need someone managing (managers and assistants, or the
   // founder while no manager is employed).
-  const double span =
-      static_cast<double>(span_) + (managers_ == 0 ? spec_.founder.span_of_control : 0);
-  if (span <= 0) return;
+  if (managing_span() <= 0) return;
   const ManagementSpec& policy = spec_.management;
   const auto below = [&](const Person& person, int months) {
     const double quota = role_of(person).annual_quota * months / 12.0;

@@ -148,6 +148,9 @@ class Organisation {
     double planned_start = kNever;  ///< a dated hire's planned start day
   };
 
+  /// Reps the managing people can manage: managers' and assistants' span, plus the founder's
+  /// while no manager is onboarded.
+  double managing_span() const;
   double management_factor() const;
   double enablement_coverage() const;
   /// A stream key for the next requisition or person of `role`: (role, how many came before in

@@ -11,18 +11,8 @@
 namespace teamsim::model {
 namespace {
 
-/// The index chosen by a uniform draw among entries weighted by their share.
-template <class T>
-std::size_t pick_by_share(const std::vector<T>& entries, double u) {
-  double total = 0;
-  for (const T& entry : entries) total += entry.share;
-  double cumulative = 0;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    cumulative += entries[i].share;
-    if (u * total < cumulative) return i;
-  }
-  return entries.size() - 1;
-}
+/// A product's or channel's weight when a lead picks one.
+constexpr auto share_of = [](const auto& entry) { return entry.share; };
 
 /// The stream index of (person, month): mix64 is a bijection, so different people's keys differ
 /// in their high bits and the month only flips low ones.
@@ -118,6 +108,14 @@ void Pipeline::warm_start() {
       router_.add_load(done.owner, -1);
     }
   };
+  // Screening as at day 0's sales operations, against the lead flow of a month.
+  double monthly_leads = 0;
+  for (const TerritorySpec& territory : spec_.territories) {
+    monthly_leads += territory.inbound_leads_per_month;
+  }
+  const double coverage =
+      std::min(1.0, organisation_.screening_per_month() / std::max(1.0, monthly_leads));
+  const double screened_share = spec_.pipeline.qualification_accuracy * coverage;
   std::size_t replayed = 0;
   for (const PastLead& past : past_leads()) {
     // Outside the event loop: the work limit and Ctrl-C are checked here.
@@ -127,7 +125,7 @@ void Pipeline::warm_start() {
     if (++replayed % 256 == 0 && context_.stop_requested_now()) throw sim::ReplicationStopped();
     close_until(past.time);
     const std::size_t before = closes.size();
-    open_past_lead(past, closes);
+    open_past_lead(past, screened_share, closes);
     if (closes.size() > before) std::push_heap(closes.begin(), closes.end(), later);
   }
   close_until(0);
@@ -138,7 +136,7 @@ void Pipeline::warm_start() {
   }
 }
 
-void Pipeline::open_past_lead(const PastLead& past,
+void Pipeline::open_past_lead(const PastLead& past, double screened_share,
                               std::vector<std::pair<double, std::uint32_t>>& closes) {
   const std::size_t t = past.territory;
   Lead lead =
@@ -146,15 +144,8 @@ void Pipeline::open_past_lead(const PastLead& past,
           ? draw_lead(plus_territory(Stream::kWarmInboundLead, t),
                       plus_territory(Stream::kWarmInboundDeal, t), past.number, t)
           : draw_lead(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal, past.number, t);
-  // Screening as at day 0's sales operations, against the lead flow of a month.
-  if (lead.unqualified && organisation_.sales_ops() > 0) {
-    double monthly_leads = 0;
-    for (const TerritorySpec& territory : spec_.territories) {
-      monthly_leads += territory.inbound_leads_per_month;
-    }
-    const double coverage =
-        std::min(1.0, organisation_.screening_per_month() / std::max(1.0, monthly_leads));
-    if (lead.screen_draw < spec_.pipeline.qualification_accuracy * coverage) return;
+  if (lead.unqualified && organisation_.sales_ops() > 0 && lead.screen_draw < screened_share) {
+    return;
   }
   const std::uint32_t owner = choose_owner(t, past.prospector, lead.route_draw);
   if (owner == kNobody) return;
@@ -163,28 +154,13 @@ void Pipeline::open_past_lead(const PastLead& past,
     return;
   }
   draw_deal(lead);
-  Opportunity opportunity;
-  opportunity.owner = owner;
-  opportunity.territory = t;
-  opportunity.open = true;
-  opportunity.opened_at = past.time;
-  opportunity.odds = lead.unqualified ? 0.0 : lead.win_rate * spec_.territories[t].win_rate_factor;
-  opportunity.owner_productivity = organisation_.productivity(organisation_.person(owner));
-  if (lead.channel != kUnassigned) {
-    opportunity.odds *= spec_.channels[lead.channel].win_rate_factor;
-    lead.cycle_days *= spec_.channels[lead.channel].cycle_factor;
-  }
-  if (lead.segment != kUnassigned) {
-    opportunity.odds *= spec_.segments[lead.segment].win_rate_factor;
-    lead.cycle_days *= spec_.segments[lead.segment].cycle_factor;
-  }
+  Opportunity opportunity = make_opportunity(t, owner, lead, past.time);
   // A complex deal had the help it needed (or none, with no specialist employed at day 0).
   if (lead.complex) {
     opportunity.odds *= specialists_ > 0 ? spec_.pipeline.specialist_win_rate_factor
                                          : spec_.pipeline.unassisted_win_rate_factor;
   }
-  const double close_time = past.time + lead.cycle_days;
-  opportunity.lead = lead;
+  const double close_time = past.time + opportunity.lead.cycle_days;
   const std::uint32_t index = store_opportunity(opportunity);
   router_.add_load(owner, +1);
   ++open_opportunities_;
@@ -203,8 +179,10 @@ Pipeline::Lead Pipeline::draw_lead(Stream routing, Stream deal, std::uint64_t ke
   Lead lead;
   lead.deal_stream = deal;
   lead.key = key;
-  if (!spec_.products.empty()) lead.product = pick_by_share(spec_.products, uniform01(rng));
-  if (!spec_.channels.empty()) lead.channel = pick_by_share(spec_.channels, uniform01(rng));
+  if (!spec_.products.empty())
+    lead.product = pick_weighted(spec_.products, uniform01(rng), share_of);
+  if (!spec_.channels.empty())
+    lead.channel = pick_weighted(spec_.channels, uniform01(rng), share_of);
   lead.unqualified = uniform01(rng) < spec_.pipeline.unqualified_lead_share;
   lead.screen_draw = uniform01(rng);
   lead.convert_draw = uniform01(rng);
@@ -436,13 +414,14 @@ void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, 
   open_opportunity(territory, owner, lead);
 }
 
-void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead& lead) {
-  MonthTally& month = context_.month;
+Pipeline::Opportunity Pipeline::make_opportunity(std::size_t territory, std::uint32_t owner,
+                                                 const Lead& lead, double opened_at) const {
   Opportunity opportunity;
   opportunity.owner = owner;
   opportunity.territory = territory;
   opportunity.open = true;
-  opportunity.opened_at = context_.now();
+  opportunity.opened_at = opened_at;
+  opportunity.lead = lead;
   // A ramping rep wins in proportion to their productivity: the ramp is what they still learn.
   // An unqualified lead that slipped through takes the slot for its cycle and is never won.
   opportunity.odds =
@@ -451,16 +430,21 @@ void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, Lead
   if (lead.channel != kUnassigned) {
     const ChannelSpec& channel = spec_.channels[lead.channel];
     opportunity.odds *= channel.win_rate_factor;
-    lead.cycle_days *= channel.cycle_factor;
-    month.channel[lead.channel].opportunities += 1;
+    opportunity.lead.cycle_days *= channel.cycle_factor;
   }
   if (lead.segment != kUnassigned) {
     const SegmentSpec& segment = spec_.segments[lead.segment];
     opportunity.odds *= segment.win_rate_factor;
-    lead.cycle_days *= segment.cycle_factor;
-    month.segment[lead.segment].opportunities += 1;
+    opportunity.lead.cycle_days *= segment.cycle_factor;
   }
-  opportunity.lead = lead;
+  return opportunity;
+}
+
+void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, const Lead& lead) {
+  MonthTally& month = context_.month;
+  const Opportunity opportunity = make_opportunity(territory, owner, lead, context_.now());
+  if (lead.channel != kUnassigned) month.channel[lead.channel].opportunities += 1;
+  if (lead.segment != kUnassigned) month.segment[lead.segment].opportunities += 1;
   const std::uint32_t index = store_opportunity(opportunity);
   accounts_.occupy(territory);
   router_.add_load(owner, +1);

@@ -123,8 +123,10 @@ class Pipeline final : public TeamListener {
     std::uint64_t number;
   };
   std::vector<PastLead> past_leads() const;
-  /// The past lead becomes an opportunity of the warm start (or not); its close time if so.
-  void open_past_lead(const PastLead& past, std::vector<std::pair<double, std::uint32_t>>& closes);
+  /// The past lead becomes an opportunity of the warm start (or not); its close time if so. An
+  /// unqualified lead is screened out when its screen draw is below `screened_share`.
+  void open_past_lead(const PastLead& past, double screened_share,
+                      std::vector<std::pair<double, std::uint32_t>>& closes);
   /// Schedules the person's next self-sourced lead: the next arrival of their calendar-time
   /// process after now. Arrivals before they sell are drawn and skipped, so the same person
   /// (role and ordinal) finds the same leads at the same moments in every plan that has them
@@ -141,7 +143,12 @@ class Pipeline final : public TeamListener {
   /// The opportunity passes to `owner` (kNobody: it waits for the territory's next seller), at
   /// the new owner's productivity now.
   void hand_over(std::uint32_t opportunity, std::uint32_t owner);
-  void open_opportunity(std::size_t territory, std::uint32_t owner, Lead& lead);
+  /// The opportunity `owner` opens on `lead` at `opened_at`: its odds with the territory's,
+  /// channel's and segment's win-rate factors (not the specialist's), its cycle stretched by the
+  /// channel's and segment's cycle factors. Used by live leads and the warm start alike.
+  Opportunity make_opportunity(std::size_t territory, std::uint32_t owner, const Lead& lead,
+                               double opened_at) const;
+  void open_opportunity(std::size_t territory, std::uint32_t owner, const Lead& lead);
   std::uint32_t store_opportunity(const Opportunity& opportunity);
   void schedule_close(std::uint32_t index);
   /// A specialist slot was granted to the opportunity: its cycle starts.

@@ -1,6 +1,7 @@
 #include "models/segment_mix.h"
 
 #include "models/events.h"
+#include "models/random_draws.h"
 
 namespace teamsim::model {
 
@@ -21,14 +22,7 @@ SegmentMix::SegmentMix(const ScenarioSpec& spec) {
 std::size_t SegmentMix::pick(std::size_t territory, double u) const {
   const std::vector<double>& shares =
       shares_[territory == kUnassigned ? shares_.size() - 1 : territory];
-  double total = 0;
-  for (const double share : shares) total += share;
-  double cumulative = 0;
-  for (std::size_t i = 0; i < shares.size(); ++i) {
-    cumulative += shares[i];
-    if (u * total < cumulative) return i;
-  }
-  return shares.size() - 1;
+  return pick_weighted(shares, u);
 }
 
 }  // namespace teamsim::model

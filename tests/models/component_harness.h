@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "models/model_context.h"
+#include "models/organisation.h"
 #include "sim/simulator.h"
 #include "tests/models/test_scenarios.h"
 
@@ -30,5 +31,30 @@ struct ComponentHarness {
   sim::Simulator simulator;
   ModelContext context;
 };
+
+/// Hands an organisation event (requisitions, hires, onboarding, departures, dated hires) to
+/// `organisation` as the replication would; false, handling nothing, for any other kind.
+inline bool route_organisation_event(Organisation& organisation, EventKind kind,
+                                     std::uint32_t subject) {
+  switch (kind) {
+    case EventKind::kRequisitionOpened:
+      organisation.requisition_opened(subject);
+      return true;
+    case EventKind::kHireStarted:
+      organisation.start_hire(subject);
+      return true;
+    case EventKind::kOnboardingDone:
+      organisation.finish_onboarding(subject);
+      return true;
+    case EventKind::kEmployeeLeaves:
+      organisation.leave(subject);
+      return true;
+    case EventKind::kPlannedHire:
+      organisation.open_planned_hire(subject);
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace teamsim::model

@@ -31,19 +31,8 @@ struct OrganisationAlone : ComponentHarness {
 
   void run_until(double day) {
     ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
-      switch (kind) {
-        case EventKind::kRequisitionOpened:
-          return organisation.requisition_opened(subject);
-        case EventKind::kHireStarted:
-          return organisation.start_hire(subject);
-        case EventKind::kOnboardingDone:
-          return organisation.finish_onboarding(subject);
-        case EventKind::kEmployeeLeaves:
-          return organisation.leave(subject);
-        case EventKind::kPlannedHire:
-          return organisation.open_planned_hire(subject);
-        default:
-          FAIL() << "not an organisation event: " << kind_of(kind);
+      if (!route_organisation_event(organisation, kind, subject)) {
+        FAIL() << "not an organisation event: " << kind_of(kind);
       }
     });
   }

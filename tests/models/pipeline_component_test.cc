@@ -25,6 +25,7 @@ struct PipelineAlone : ComponentHarness {
 
   void run_until(double day) {
     ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
+      if (route_organisation_event(organisation, kind, subject)) return;
       switch (kind) {
         case EventKind::kInboundLead:
           return pipeline.inbound_lead(subject);
@@ -36,16 +37,6 @@ struct PipelineAlone : ComponentHarness {
           return pipeline.release_specialist();
         case EventKind::kCustomerRenewal:
           return customers.renew(subject, 0);
-        case EventKind::kEmployeeLeaves:
-          return organisation.leave(subject);
-        case EventKind::kPlannedHire:
-          return organisation.open_planned_hire(subject);
-        case EventKind::kRequisitionOpened:
-          return organisation.requisition_opened(subject);
-        case EventKind::kHireStarted:
-          return organisation.start_hire(subject);
-        case EventKind::kOnboardingDone:
-          return organisation.finish_onboarding(subject);
         default:
           FAIL() << "unexpected event kind " << kind_of(kind);
       }

@@ -38,9 +38,11 @@ TEST(WarmStartTest, RampedSellersStartWithTheSteadyStatePipeline) {
 }
 
 TEST(WarmStartTest, NothingBeforeDayZeroIsCountedOrPaid) {
-  // The warm start opens deals but counts no lead, opportunity, win or commission before day 0:
-  // with no lead flow after day 0 (a flow only in the past is impossible, so: no starting cash,
-  // no costs) month 1's leads are those of month 1 only, and cash moves only by commission.
+  // The warm start opens deals before day 0 but counts none of its leads or opportunities and
+  // pays no commission for them. Checked in every replication: month 1's leads are exactly
+  // month 1's opportunities plus its unworked leads (no past lead is counted in month 1), and
+  // month 1's commission is 10 % of month 1's bookings (variable pay of 10,000 on a 100,000
+  // quota), so nothing is paid for deals before day 0.
   ScenarioSpec spec = ten_ramped_aes(true);
   RoleSpec& ae = role(spec, "account_executive");
   ae.annual_quota = 100'000;

@@ -220,6 +220,20 @@ TEST(ScenarioLoader, WrongTypes) {
                    "quoted string \"150000\"; remove the quotes"});
 }
 
+TEST(ScenarioLoader, ABadRoutingNamesItsPlaceAndKey) {
+  EXPECT_EQ(errors_of("pipeline:\n  routing: ramped_frist\n"),
+            Errors{"s.yaml:2:12: pipeline.routing: unknown value 'ramped_frist'; did you mean "
+                   "'ramped_first'?"});
+}
+
+TEST(ScenarioLoader, ANonBooleanWarmStartNamesItsPlaceAndKey) {
+  EXPECT_EQ(errors_of("pipeline:\n  warm_start: 2\n"),
+            Errors{"s.yaml:2:15: pipeline.warm_start: expected true or false, got '2'"});
+  EXPECT_EQ(errors_of("pipeline: {warm_start: yes}\n"),
+            Errors{"s.yaml:1:24: pipeline.warm_start: 'yes' is not accepted as a boolean; write "
+                   "true or false"});
+}
+
 TEST(ScenarioLoader, StrictScalars) {
   EXPECT_EQ(errors_of("horizon_months: 010\n"),
             Errors{"s.yaml:1:17: horizon_months: ambiguous: YAML 1.1 reads 010 as octal 8; "
