@@ -28,8 +28,7 @@ void require_finite(const std::string& family, std::initializer_list<Named> para
   fail(family, "all parameters must be finite (got " + got + ")");
 }
 
-void require_positive(const std::string& family, const char* name, double value,
-                      const char* hint) {
+void require_positive(const std::string& family, const char* name, double value, const char* hint) {
   if (!(value > 0))
     fail(family, std::string(name) + " (" + num(value) + ") must be positive" + hint);
 }

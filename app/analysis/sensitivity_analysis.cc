@@ -43,6 +43,41 @@ void correlate(const Eigen::VectorXd& input_means, const Eigen::VectorXd& outcom
   input.rank_correlation = sim::spearman_correlation(x, y);
 }
 
+// The input as the result lists it: its key path and distribution, and its values at the low and
+// high quantiles of the options.
+InputSensitivity describe_input(const model::UncertainInput& uncertain,
+                                const SensitivityOptions& options) {
+  const sim::Distribution& d = *uncertain.distribution;
+  InputSensitivity input;
+  input.key_path = uncertain.key_path;
+  input.distribution = d.describe();
+  input.low_value = d.quantile(options.low_quantile);
+  input.high_value = d.quantile(options.high_quantile);
+  return input;
+}
+
+// The outcome with the input pinned low and high, and the swing between them replication by
+// replication.
+void set_swing(InputSensitivity& input, const Eigen::VectorXd& low, const Eigen::VectorXd& high) {
+  input.low = stats_of(low);
+  input.high = stats_of(high);
+  const sim::ColumnSummary swing = sim::summarize_columns(high - low);
+  input.swing = swing.mean(0);
+  input.swing_se = swing.se(0);
+}
+
+// The analysed inputs by the size of their swing, largest first (ties in input order), then the
+// skipped ones in input order.
+std::vector<InputSensitivity> ranked(std::vector<InputSensitivity> analysed,
+                                     std::vector<InputSensitivity> skipped) {
+  std::stable_sort(analysed.begin(), analysed.end(),
+                   [](const InputSensitivity& a, const InputSensitivity& b) {
+                     return std::abs(a.swing) > std::abs(b.swing);
+                   });
+  for (InputSensitivity& input : skipped) analysed.push_back(std::move(input));
+  return analysed;
+}
+
 }  // namespace
 
 SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
@@ -87,11 +122,7 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
   std::vector<InputSensitivity> analysed, skipped;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const sim::Distribution& d = *inputs[i].distribution;
-    InputSensitivity input;
-    input.key_path = inputs[i].key_path;
-    input.distribution = d.describe();
-    input.low_value = d.quantile(options.low_quantile);
-    input.high_value = d.quantile(options.high_quantile);
+    InputSensitivity input = describe_input(inputs[i], options);
     const auto column = static_cast<Eigen::Index>(i);
     if (d.is_constant()) {
       input.status = InputStatus::kConstant;
@@ -124,19 +155,10 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
       done += options.replications;
       pinned_outcome[side] = outcome_of(pinned);
     }
-    input.low = stats_of(pinned_outcome[0]);
-    input.high = stats_of(pinned_outcome[1]);
-    const sim::ColumnSummary swing = sim::summarize_columns(pinned_outcome[1] - pinned_outcome[0]);
-    input.swing = swing.mean(0);
-    input.swing_se = swing.se(0);
+    set_swing(input, pinned_outcome[0], pinned_outcome[1]);
     analysed.push_back(std::move(input));
   }
-  std::stable_sort(analysed.begin(), analysed.end(),
-                   [](const InputSensitivity& a, const InputSensitivity& b) {
-                     return std::abs(a.swing) > std::abs(b.swing);
-                   });
-  result.inputs = std::move(analysed);
-  for (InputSensitivity& input : skipped) result.inputs.push_back(std::move(input));
+  result.inputs = ranked(std::move(analysed), std::move(skipped));
   return result;
 }
 

@@ -156,29 +156,38 @@ std::vector<std::string> map_keys(const YamlNode& node) {
   return keys;
 }
 
-// Applies one "path=VALUE" override to `root`; false (with a diagnostic) when it cannot.
-bool apply_override(YamlNode& root, const std::string& text, std::vector<Diagnostic>& diagnostics) {
+// An override of the command line, parsed: where it goes and the value it sets.
+struct Override {
+  std::string path;
+  std::vector<PathStep> steps;
+  YamlNode value;
+};
+
+// Parses one "path=VALUE" override; nothing (with a diagnostic) when it is malformed, names a key
+// that cannot be set on the command line, or its value is not YAML.
+std::optional<Override> parse_override(const std::string& text,
+                                       std::vector<Diagnostic>& diagnostics) {
   const auto split = split_override(text);
   if (!split) {
     diagnostics.push_back(command_line_error(
         "", fmt::format("--set '{}': expected KEY.PATH=VALUE, e.g. pipeline.win_rate=0.25", text)));
-    return false;
+    return std::nullopt;
   }
   const auto& [path, value_text] = *split;
-  const auto steps = parse_path(path);
+  auto steps = parse_path(path);
   if (!steps) {
     diagnostics.push_back(command_line_error(
         "", fmt::format("--set '{}': '{}' is not a key path; write keys separated by dots, list "
                         "items as [N], e.g. hires[0].month",
                         text, path)));
-    return false;
+    return std::nullopt;
   }
   if (steps->front().key == "extends" || steps->front().key == "variants") {
     diagnostics.push_back(command_line_error(
         path, fmt::format("cannot be set on the command line; {}",
                           steps->front().key == "variants" ? "choose one with --variant NAME"
                                                            : "write it in the scenario file")));
-    return false;
+    return std::nullopt;
   }
   std::vector<Diagnostic> value_problems;
   std::optional<YamlNode> value =
@@ -188,18 +197,49 @@ bool apply_override(YamlNode& root, const std::string& text, std::vector<Diagnos
       diagnostics.push_back(command_line_error(
           path, fmt::format("the value '{}' is not valid YAML: {}", value_text, d.message)));
     }
-    return false;
+    return std::nullopt;
   }
   relabel(*value, command_line_mark());
+  return Override{std::string(path), std::move(*steps), std::move(*value)};
+}
 
+// False (with a diagnostic) when the override may not add the key `step` to the map `node` at
+// `walked`. Roles and territories are user-named maps: a misspelt name would silently define a new
+// one, so an override may name only existing ones (or define a whole new one, as its last step).
+bool may_add_key(const YamlNode& node, const std::string& walked, const PathStep& step, bool last,
+                 const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  const bool in_roles = walked == "roles";
+  const bool in_territories = walked == "territories" && !node.entries.empty();
+  std::vector<std::string> names = map_keys(node);
+  if (in_roles) {
+    for (const std::string& builtin : kBuiltinRoles) {
+      if (std::find(names.begin(), names.end(), builtin) == names.end()) names.push_back(builtin);
+    }
+  }
+  const bool builtin_role = in_roles && std::find(kBuiltinRoles.begin(), kBuiltinRoles.end(),
+                                                  step.key) != kBuiltinRoles.end();
+  if ((in_roles || in_territories) && !builtin_role && !last) {
+    diagnostics.push_back(command_line_error(
+        path, fmt::format("unknown {} '{}'{}", in_roles ? "role" : "territory", step.key,
+                          suggestion(step.key, names,
+                                     in_roles ? "defined roles" : "defined territories"))));
+    return false;
+  }
+  return true;
+}
+
+// Follows the override's path from `root`, making the maps and keys it names that are missing;
+// the node it names, or nullptr (with a diagnostic) when the path cannot be followed.
+YamlNode* walk_to(YamlNode& root, const Override& parsed, std::vector<Diagnostic>& diagnostics) {
+  const std::string& path = parsed.path;
   if (root.is_null()) {
     root.kind = YamlKind::kMap;
   }
   YamlNode* node = &root;
   std::string walked;
-  for (std::size_t s = 0; s < steps->size(); ++s) {
-    const PathStep& step = (*steps)[s];
-    const bool last = s + 1 == steps->size();
+  for (std::size_t s = 0; s < parsed.steps.size(); ++s) {
+    const PathStep& step = parsed.steps[s];
+    const bool last = s + 1 == parsed.steps.size();
     if (step.index) {
       if (!node->is_sequence() || *step.index >= node->items.size()) {
         diagnostics.push_back(command_line_error(
@@ -208,7 +248,7 @@ bool apply_override(YamlNode& root, const std::string& text, std::vector<Diagnos
                 ? fmt::format("{} has {} item{}; there is no [{}]", walked, node->items.size(),
                               node->items.size() == 1 ? "" : "s", *step.index)
                 : fmt::format("{} is {}, not a list", walked, describe_yaml_node(*node))));
-        return false;
+        return nullptr;
       }
       walked = key_path_index(walked, *step.index);
       node = &node->items[*step.index];
@@ -222,31 +262,11 @@ bool apply_override(YamlNode& root, const std::string& text, std::vector<Diagnos
       diagnostics.push_back(command_line_error(
           path, fmt::format("cannot set '{}' inside {}, which is {}, not a map", step.key,
                             walked.empty() ? "the scenario" : walked, describe_yaml_node(*node))));
-      return false;
+      return nullptr;
     }
     YamlNode* child = node->find(step.key);
     if (child == nullptr) {
-      // Roles and territories are user-named maps: a misspelt name would silently define a new
-      // one, so an override may name only existing ones (or define a whole new one).
-      const bool in_roles = walked == "roles";
-      const bool in_territories = walked == "territories" && !node->entries.empty();
-      std::vector<std::string> names = map_keys(*node);
-      if (in_roles) {
-        for (const std::string& builtin : kBuiltinRoles) {
-          if (std::find(names.begin(), names.end(), builtin) == names.end()) {
-            names.push_back(builtin);
-          }
-        }
-      }
-      const bool builtin_role = in_roles && std::find(kBuiltinRoles.begin(), kBuiltinRoles.end(),
-                                                      step.key) != kBuiltinRoles.end();
-      if ((in_roles || in_territories) && !builtin_role && !last) {
-        diagnostics.push_back(command_line_error(
-            path, fmt::format("unknown {} '{}'{}", in_roles ? "role" : "territory", step.key,
-                              suggestion(step.key, names,
-                                         in_roles ? "defined roles" : "defined territories"))));
-        return false;
-      }
+      if (!may_add_key(*node, walked, step, last, path, diagnostics)) return nullptr;
       node->entries.push_back(YamlEntry{step.key, command_line_mark(), YamlNode{}});
       child = &node->entries.back().value;
       child->mark = command_line_mark();
@@ -254,7 +274,16 @@ bool apply_override(YamlNode& root, const std::string& text, std::vector<Diagnos
     walked = key_path_join(walked, step.key);
     node = child;
   }
-  merge_yaml(*node, *value);
+  return node;
+}
+
+// Applies one "path=VALUE" override to `root`; false (with a diagnostic) when it cannot.
+bool apply_override(YamlNode& root, const std::string& text, std::vector<Diagnostic>& diagnostics) {
+  const std::optional<Override> parsed = parse_override(text, diagnostics);
+  if (!parsed) return false;
+  YamlNode* node = walk_to(root, *parsed, diagnostics);
+  if (node == nullptr) return false;
+  merge_yaml(*node, parsed->value);
   return true;
 }
 

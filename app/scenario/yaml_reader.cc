@@ -49,6 +49,103 @@ bool scan_digits(std::string_view text, std::size_t& i, std::string& out) {
   return true;
 }
 
+// A plain scalar read as [-]digits[.digits][e[+-]digits][%], before it is converted.
+struct Literal {
+  ScannedNumber number;         // its sign, integer digits and whether it is an integer literal
+  std::string clean;            // what from_chars reads: sign, digits, fraction and exponent
+  std::size_t integer_end = 0;  // where the integer digits end in the text
+  bool percent = false;
+};
+
+// Scans `text` as a decimal literal; nothing when it is not one.
+std::optional<Literal> scan_literal(std::string_view text, bool allow_percent) {
+  Literal literal;
+  ScannedNumber& result = literal.number;
+  std::string& clean = literal.clean;
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') {
+    result.negative = true;
+    clean = "-";
+    ++i;
+  }
+  if (!scan_digits(text, i, result.integer_digits)) return std::nullopt;
+  clean += result.integer_digits;
+  literal.integer_end = i;
+  bool has_fraction = false;
+  bool has_exponent = false;
+  if (i < text.size() && text[i] == '.') {
+    has_fraction = true;
+    clean += text[i++];
+    if (!scan_digits(text, i, clean)) return std::nullopt;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    has_exponent = true;
+    clean += text[i++];
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) clean += text[i++];
+    const std::size_t digits_start = i;
+    while (i < text.size() && is_digit(text[i])) clean += text[i++];
+    if (i == digits_start) return std::nullopt;
+  }
+  if (allow_percent && i < text.size() && text[i] == '%') {
+    literal.percent = true;
+    ++i;
+  }
+  if (i != text.size()) return std::nullopt;
+  result.integer_literal = !has_fraction && !has_exponent && !literal.percent;
+  return literal;
+}
+
+// Reports the words YAML 1.1 reads as numbers that this format does not: infinities and NaN, and
+// hexadecimal, octal and binary literals. False when there was nothing to report.
+bool report_non_decimal(const YamlNode& node, const std::string& key_path, DiagnosticSink& sink) {
+  const std::string_view text = node.text;
+  const std::string lower = lowercase(text);
+  static constexpr std::array<std::string_view, 9> kNonFinite = {
+      ".nan", ".inf", "-.inf", "+.inf", "nan", "inf", "-inf", "+inf", "infinity"};
+  if (std::find(kNonFinite.begin(), kNonFinite.end(), lower) != kNonFinite.end()) {
+    sink.error(node.mark, key_path, fmt::format("must be a finite number, got '{}'", text));
+    return true;
+  }
+  const std::string_view unsigned_lower =
+      std::string_view(lower).substr(text.starts_with('-') ? 1 : 0);
+  if (unsigned_lower.starts_with("0x") || unsigned_lower.starts_with("0o") ||
+      unsigned_lower.starts_with("0b")) {
+    sink.error(node.mark, key_path,
+               fmt::format("hexadecimal, octal and binary numbers are not supported; write '{}' "
+                           "as a decimal number",
+                           text));
+    return true;
+  }
+  return false;
+}
+
+// Reports integer digits with a leading zero (which YAML 1.1 may read as octal); false when there
+// is none.
+bool report_leading_zeros(const YamlNode& node, const std::string& key_path, DiagnosticSink& sink,
+                          const Literal& literal) {
+  const std::string_view text = node.text;
+  const ScannedNumber& result = literal.number;
+  const std::string& digits = result.integer_digits;
+  if (digits.size() <= 1 || digits[0] != '0') return false;
+  const std::size_t first_nonzero = std::min(digits.find_first_not_of('0'), digits.size() - 1);
+  const std::string sign = result.negative ? "-" : "";
+  const std::string fixed =
+      sign + digits.substr(first_nonzero) + std::string(text.substr(literal.integer_end));
+  const bool octal = result.integer_literal &&
+                     digits.find_first_not_of("01234567") == std::string::npos &&
+                     digits.size() <= 21;
+  if (octal) {
+    std::uint64_t octal_value = 0;
+    for (char c : digits) octal_value = octal_value * 8 + static_cast<std::uint64_t>(c - '0');
+    sink.error(node.mark, key_path,
+               fmt::format("ambiguous: YAML 1.1 reads {} as octal {}{}; write {}", text, sign,
+                           octal_value, fixed));
+  } else {
+    sink.error(node.mark, key_path, fmt::format("leading zeros are not allowed; write {}", fixed));
+  }
+  return true;
+}
+
 // Parses a plain scalar as a number or reports why not. `expected` names what was wanted.
 std::optional<ScannedNumber> scan_number(const YamlNode& node, const std::string& key_path,
                                          DiagnosticSink& sink, std::string_view expected,
@@ -67,91 +164,23 @@ std::optional<ScannedNumber> scan_number(const YamlNode& node, const std::string
     sink.error(node.mark, key_path, std::move(message));
     return std::nullopt;
   }
-  const std::string_view text = node.text;
-  const std::string lower = lowercase(text);
-  static constexpr std::array<std::string_view, 9> kNonFinite = {
-      ".nan", ".inf", "-.inf", "+.inf", "nan", "inf", "-inf", "+inf", "infinity"};
-  if (std::find(kNonFinite.begin(), kNonFinite.end(), lower) != kNonFinite.end()) {
-    sink.error(node.mark, key_path, fmt::format("must be a finite number, got '{}'", text));
-    return std::nullopt;
-  }
-  ScannedNumber result;
-  std::size_t i = 0;
-  if (i < text.size() && text[i] == '-') {
-    result.negative = true;
-    ++i;
-  }
-  const std::string_view unsigned_lower = std::string_view(lower).substr(i);
-  if (unsigned_lower.starts_with("0x") || unsigned_lower.starts_with("0o") ||
-      unsigned_lower.starts_with("0b")) {
-    sink.error(node.mark, key_path,
-               fmt::format("hexadecimal, octal and binary numbers are not supported; write '{}' "
-                           "as a decimal number",
-                           text));
-    return std::nullopt;
-  }
-  const auto not_a_number = [&] {
+  if (report_non_decimal(node, key_path, sink)) return std::nullopt;
+  std::optional<Literal> literal = scan_literal(node.text, allow_percent);
+  if (!literal) {
     sink.error(node.mark, key_path,
                fmt::format("expected {}, got {}", expected, describe_yaml_node(node)));
     return std::nullopt;
-  };
-  std::string clean = result.negative ? "-" : "";
-  if (!scan_digits(text, i, result.integer_digits)) return not_a_number();
-  clean += result.integer_digits;
-  const std::size_t integer_end = i;
-  bool has_fraction = false;
-  bool has_exponent = false;
-  bool percent = false;
-  if (i < text.size() && text[i] == '.') {
-    has_fraction = true;
-    clean += text[i++];
-    if (!scan_digits(text, i, clean)) return not_a_number();
   }
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    has_exponent = true;
-    clean += text[i++];
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) clean += text[i++];
-    const std::size_t digits_start = i;
-    while (i < text.size() && is_digit(text[i])) clean += text[i++];
-    if (i == digits_start) return not_a_number();
-  }
-  if (allow_percent && i < text.size() && text[i] == '%') {
-    percent = true;
-    ++i;
-  }
-  if (i != text.size()) return not_a_number();
-  result.integer_literal = !has_fraction && !has_exponent && !percent;
-
-  const std::string& digits = result.integer_digits;
-  if (digits.size() > 1 && digits[0] == '0') {
-    const std::size_t first_nonzero = std::min(digits.find_first_not_of('0'), digits.size() - 1);
-    const std::string sign = result.negative ? "-" : "";
-    const std::string fixed =
-        sign + digits.substr(first_nonzero) + std::string(text.substr(integer_end));
-    const bool octal = result.integer_literal &&
-                       digits.find_first_not_of("01234567") == std::string::npos &&
-                       digits.size() <= 21;
-    if (octal) {
-      std::uint64_t octal_value = 0;
-      for (char c : digits) octal_value = octal_value * 8 + static_cast<std::uint64_t>(c - '0');
-      sink.error(node.mark, key_path,
-                 fmt::format("ambiguous: YAML 1.1 reads {} as octal {}{}; write {}", text, sign,
-                             octal_value, fixed));
-    } else {
-      sink.error(node.mark, key_path,
-                 fmt::format("leading zeros are not allowed; write {}", fixed));
-    }
-    return std::nullopt;
-  }
-
-  const char* const first = clean.data();
-  const char* const last = clean.data() + clean.size();
+  if (report_leading_zeros(node, key_path, sink, *literal)) return std::nullopt;
+  ScannedNumber& result = literal->number;
+  const char* const first = literal->clean.data();
+  const char* const last = literal->clean.data() + literal->clean.size();
   const auto [end, error] = std::from_chars(first, last, result.value);
   if (error != std::errc() || end != last || !std::isfinite(result.value)) {
-    sink.error(node.mark, key_path, fmt::format("must be a finite number, got '{}'", text));
+    sink.error(node.mark, key_path, fmt::format("must be a finite number, got '{}'", node.text));
     return std::nullopt;
   }
-  if (percent) result.value /= 100.0;
+  if (literal->percent) result.value /= 100.0;
   return result;
 }
 

@@ -117,6 +117,14 @@ class BatchCommand final : public Command {
   /// Throws UsageError for the first --histogram metric that is a metric of no valid scenario of
   /// `runs`.
   void check_histogram_metrics(const std::vector<std::pair<fs::path, std::string>>& runs) const;
+  /// The (file, variant) runs of the folder: each variant of a file with variants, else the file.
+  /// Throws UsageError for no scenario, or two files that would write into one folder.
+  std::vector<std::pair<fs::path, std::string>> find_runs() const;
+  /// What Ctrl-C during `file` stopped, naming the scenarios that finished before it.
+  Interrupted interrupted_during(const fs::path& file,
+                                 const std::vector<ScenarioOutcome>& outcomes) const;
+  /// Writes index.html and junit.xml and prints the table (and --json's summary).
+  void write_summaries(const std::vector<ScenarioOutcome>& outcomes, int exit_code) const;
 
   std::string dir_;
   std::string out_ = "out/batch";
@@ -389,7 +397,7 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
   return doc;
 }
 
-void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
+std::vector<std::pair<fs::path, std::string>> BatchCommand::find_runs() const {
   const std::vector<fs::path> files = find_scenarios(dir_);
   if (files.empty()) throw UsageError(fmt::format("no *.yaml or *.yml files under {}", dir_));
   // A file with variants is a set of plans, its base what they share: its variants run, its
@@ -407,6 +415,51 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
                                    (fs::path(out_) / it->first).string()));
     }
   }
+  return runs;
+}
+
+Interrupted BatchCommand::interrupted_during(const fs::path& file,
+                                             const std::vector<ScenarioOutcome>& outcomes) const {
+  std::vector<std::string> finished;
+  for (const ScenarioOutcome& o : outcomes) {
+    if (o.entry.document) finished.push_back(o.entry.scenario_file);
+  }
+  const std::string index = (fs::path(out_) / "index.html").string();
+  const std::string junit = (fs::path(out_) / "junit.xml").string();
+  return Interrupted(fmt::format(
+      "interrupted: stopped during {}; its results were not written\n{}", file.string(),
+      finished.empty()
+          ? fmt::format("no scenario had finished; {} and {} were not written", index, junit)
+          : fmt::format("finished before it, each with its results in its folder under {}: "
+                        "{}\n{} and {} were not written",
+                        out_, fmt::join(finished, ", "), index, junit)));
+}
+
+void BatchCommand::write_summaries(const std::vector<ScenarioOutcome>& outcomes,
+                                   int exit_code) const {
+  ReportContext context;
+  context.generated_at = format_utc(report_clock_now());
+  std::vector<BatchIndexEntry> entries;
+  std::vector<ExpectationSuite> suites;
+  for (const ScenarioOutcome& o : outcomes) {
+    entries.push_back(o.entry);
+    suites.push_back(o.suite);
+  }
+  const std::string index_path = (fs::path(out_) / "index.html").string();
+  const std::string junit_path = (fs::path(out_) / "junit.xml").string();
+  write_file_atomically(index_path, render_batch_index_html(entries, context));
+  write_file_atomically(junit_path, junit_xml(suites));
+
+  std::FILE* table_stream = json_ ? stderr : stdout;
+  if (!(json_ && quiet_)) {
+    fmt::print(table_stream, "\n{}", terminal_table(outcomes, colour_wanted(table_stream)));
+  }
+  if (json_) fmt::print("{}\n", json_summary(outcomes, out_, exit_code).dump(2));
+  if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", index_path, junit_path);
+}
+
+void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
+  const std::vector<std::pair<fs::path, std::string>> runs = find_runs();
   for (const std::string& text : histograms_) {
     try {  // already refused by the option's check; kept for a direct caller
       histogram_options_.push_back(parse_histogram_option(text));
@@ -426,19 +479,7 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     try {
       run_one(outcome, file, variant, stop_requested);
     } catch (const Interrupted&) {
-      std::vector<std::string> finished;
-      for (const ScenarioOutcome& o : outcomes) {
-        if (o.entry.document) finished.push_back(o.entry.scenario_file);
-      }
-      const std::string index = (fs::path(out_) / "index.html").string();
-      const std::string junit = (fs::path(out_) / "junit.xml").string();
-      throw Interrupted(fmt::format(
-          "interrupted: stopped during {}; its results were not written\n{}", file.string(),
-          finished.empty()
-              ? fmt::format("no scenario had finished; {} and {} were not written", index, junit)
-              : fmt::format("finished before it, each with its results in its folder under {}: "
-                            "{}\n{} and {} were not written",
-                            out_, fmt::join(finished, ", "), index, junit)));
+      throw interrupted_during(file, outcomes);
     } catch (const UsageError&) {
       record_failure(outcome);
     } catch (const ScenarioError&) {
@@ -459,26 +500,7 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     expectations += outcome.entry.expectations;
     outcomes.push_back(std::move(outcome));
   }
-
-  ReportContext context;
-  context.generated_at = format_utc(report_clock_now());
-  std::vector<BatchIndexEntry> entries;
-  std::vector<ExpectationSuite> suites;
-  for (const ScenarioOutcome& o : outcomes) {
-    entries.push_back(o.entry);
-    suites.push_back(o.suite);
-  }
-  const std::string index_path = (fs::path(out_) / "index.html").string();
-  const std::string junit_path = (fs::path(out_) / "junit.xml").string();
-  write_file_atomically(index_path, render_batch_index_html(entries, context));
-  write_file_atomically(junit_path, junit_xml(suites));
-
-  std::FILE* table_stream = json_ ? stderr : stdout;
-  if (!(json_ && quiet_)) {
-    fmt::print(table_stream, "\n{}", terminal_table(outcomes, colour_wanted(table_stream)));
-  }
-  if (json_) fmt::print("{}\n", json_summary(outcomes, out_, exit_code).dump(2));
-  if (!quiet_) fmt::print(stderr, "\nwrote {} and {}\n", index_path, junit_path);
+  write_summaries(outcomes, exit_code);
   if (last_failure) {
     try {
       std::rethrow_exception(last_failure);
