@@ -98,6 +98,127 @@ std::vector<std::string> tick_labels_of(const BarChartSpec& spec, const Bars& ba
   return labels;
 }
 
+/// The bars of a vertical chart standing on `zero` px, their value labels and the category (or a
+/// histogram's edge) labels under the plot's `bottom`.
+void draw_vertical_bars(SvgWriter& w, const BarChartSpec& spec, const Bars& bars,
+                        const ValueScale& scale, double left, double right, double bottom,
+                        double zero) {
+  const double band = (right - left) / static_cast<double>(bars.count);
+  const bool edges = spec.edge_labels.size() == bars.count + 1;
+  const double thickness =
+      edges ? std::max(band - 1, 0.9 * band) : std::min(band * kBarFraction, kMaxBarThickness);
+  // Show every k-th category label so neighbours do not overlap.
+  double widest = 0;
+  for (const std::string& label : edges ? spec.edge_labels : bars.labels) {
+    widest = std::max(widest, cs::text_width(label, cs::kTickSize));
+  }
+  const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil((widest + 8) / band)));
+  const double label_room = std::min(band * static_cast<double>(every), 160.0) - 4;
+  double widest_value = 0;
+  for (const std::string& label : bars.value_labels) {
+    widest_value = std::max(widest_value, cs::text_width(label, cs::kTickSize));
+  }
+  const bool show_values = spec.value_labels && widest_value <= band - 2;
+
+  w.open("g", {{"class", "bars"}});
+  for (std::size_t i = 0; i < bars.count; ++i) {
+    const double v = bars.values[i];
+    if (std::isnan(v)) continue;
+    const double centre = left + band * (static_cast<double>(i) + 0.5);
+    const double y = scale.at(v);
+    w.element_with_title("rect",
+                         {{"x", centre - thickness / 2},
+                          {"y", std::min(y, zero)},
+                          {"width", thickness},
+                          {"height", std::abs(zero - y)},
+                          {"fill", bar_colour(spec, i, v)}},
+                         hover(spec, bars, i));
+  }
+  w.close();
+  w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}, {"text-anchor", "middle"}});
+  if (edges) {
+    for (std::size_t i = 0; i <= bars.count; i += every) {
+      const double x = left + band * static_cast<double>(i);
+      w.element("line", {{"x1", x},
+                         {"y1", bottom},
+                         {"x2", x},
+                         {"y2", bottom + 4},
+                         {"stroke", cs::kAxis},
+                         {"stroke-width", 1}});
+      w.text_element("text", {{"x", x}, {"y", bottom + 17}, {"fill", cs::kMutedText}},
+                     spec.edge_labels[i]);
+    }
+  }
+  for (std::size_t i = 0; i < bars.count; ++i) {
+    const double v = bars.values[i];
+    const double centre = left + band * (static_cast<double>(i) + 0.5);
+    if (std::isnan(v)) {
+      w.text_element("text", {{"x", centre}, {"y", zero - 5}, {"fill", cs::kMutedText}}, "n/a");
+    } else if (show_values) {
+      const double y = scale.at(v);
+      w.text_element("text", {{"x", centre}, {"y", v < 0 ? y + 14 : y - 5}, {"fill", cs::kText}},
+                     bars.value_labels[i]);
+    }
+    if (!edges && i % every == 0) {
+      w.text_element("text", {{"x", centre}, {"y", bottom + 17}, {"fill", cs::kMutedText}},
+                     cs::fit_text(bars.labels[i], label_room, cs::kTickSize));
+    }
+  }
+  w.close();
+}
+
+/// The bars of a horizontal chart from `zero` px, their category labels left of the plot (in
+/// `label_width` px) and their value labels.
+void draw_horizontal_bars(SvgWriter& w, const BarChartSpec& spec, const Bars& bars,
+                          const ValueScale& scale, double top, double bottom, double zero,
+                          double label_width) {
+  const double band = (bottom - top) / static_cast<double>(bars.count);
+  const double thickness = std::min(band * kBarFraction, kMaxBarThickness);
+  const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil(14 / band)));
+  const bool show_values = band >= 10;
+
+  w.open("g", {{"class", "bars"}});
+  for (std::size_t i = 0; i < bars.count; ++i) {
+    const double v = bars.values[i];
+    if (std::isnan(v)) continue;
+    const double centre = top + band * (static_cast<double>(i) + 0.5);
+    const double x = scale.at(v);
+    w.element_with_title("rect",
+                         {{"x", std::min(x, zero)},
+                          {"y", centre - thickness / 2},
+                          {"width", std::abs(x - zero)},
+                          {"height", thickness},
+                          {"fill", bar_colour(spec, i, v)}},
+                         hover(spec, bars, i));
+  }
+  w.close();
+  w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}});
+  for (std::size_t i = 0; i < bars.count; ++i) {
+    const double v = bars.values[i];
+    const double centre = top + band * (static_cast<double>(i) + 0.5);
+    if (i % every == 0) {
+      w.text_element("text",
+                     {{"x", cs::kPadding + label_width},
+                      {"y", centre + 4},
+                      {"text-anchor", "end"},
+                      {"fill", cs::kText}},
+                     cs::fit_text(bars.labels[i], label_width, cs::kTickSize));
+    }
+    if (std::isnan(v)) {
+      w.text_element("text", {{"x", zero + 6}, {"y", centre + 4}, {"fill", cs::kMutedText}}, "n/a");
+    } else if (show_values) {
+      const double x = scale.at(v);
+      w.text_element("text",
+                     {{"x", v < 0 ? x - 6 : x + 6},
+                      {"y", centre + 4},
+                      {"text-anchor", v < 0 ? "end" : "start"},
+                      {"fill", cs::kText}},
+                     bars.value_labels[i]);
+    }
+  }
+  w.close();
+}
+
 void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, double width,
                      double height, double cursor) {
   const std::vector<std::string> tick_labels = tick_labels_of(spec, bars);
@@ -123,90 +244,13 @@ void render_vertical(SvgWriter& w, const BarChartSpec& spec, const Bars& bars, d
                     {"fill", cs::kMutedText}},
                    cs::fit_text(spec.y_label, width - 2 * cs::kPadding, cs::kLabelSize));
   }
-  w.open("g", {{"class", "value-axis"}, {"font-size", cs::kTickSize}, {"fill", cs::kMutedText}});
-  for (std::size_t i = 0; i < bars.axis.ticks.size(); ++i) {
-    const double y = scale.at(bars.axis.ticks[i]);
-    w.element("line", {{"x1", left},
-                       {"y1", y},
-                       {"x2", right},
-                       {"y2", y},
-                       {"stroke", cs::kGrid},
-                       {"stroke-width", 1}});
-    w.text_element("text", {{"x", left - 8}, {"y", y + 4}, {"text-anchor", "end"}}, tick_labels[i]);
-  }
-  w.close();
-  w.element("rect", {{"class", "plot-area"},
-                     {"x", left},
-                     {"y", top},
-                     {"width", right - left},
-                     {"height", bottom - top},
-                     {"fill", "none"}});
+  std::vector<double> tick_y;
+  for (const double tick : bars.axis.ticks) tick_y.push_back(scale.at(tick));
+  cs::draw_horizontal_gridlines(w, "value-axis", tick_y, tick_labels, left, right);
+  cs::draw_plot_area(w, left, right, top, bottom);
 
   const double zero = scale.at(0);
-  if (bars.count > 0) {
-    const double band = (right - left) / static_cast<double>(bars.count);
-    const bool edges = spec.edge_labels.size() == bars.count + 1;
-    const double thickness =
-        edges ? std::max(band - 1, 0.9 * band) : std::min(band * kBarFraction, kMaxBarThickness);
-    // Show every k-th category label so neighbours do not overlap.
-    double widest = 0;
-    for (const std::string& label : edges ? spec.edge_labels : bars.labels) {
-      widest = std::max(widest, cs::text_width(label, cs::kTickSize));
-    }
-    const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil((widest + 8) / band)));
-    const double label_room = std::min(band * static_cast<double>(every), 160.0) - 4;
-    double widest_value = 0;
-    for (const std::string& label : bars.value_labels) {
-      widest_value = std::max(widest_value, cs::text_width(label, cs::kTickSize));
-    }
-    const bool show_values = spec.value_labels && widest_value <= band - 2;
-
-    w.open("g", {{"class", "bars"}});
-    for (std::size_t i = 0; i < bars.count; ++i) {
-      const double v = bars.values[i];
-      if (std::isnan(v)) continue;
-      const double centre = left + band * (static_cast<double>(i) + 0.5);
-      const double y = scale.at(v);
-      w.element_with_title("rect",
-                           {{"x", centre - thickness / 2},
-                            {"y", std::min(y, zero)},
-                            {"width", thickness},
-                            {"height", std::abs(zero - y)},
-                            {"fill", bar_colour(spec, i, v)}},
-                           hover(spec, bars, i));
-    }
-    w.close();
-    w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}, {"text-anchor", "middle"}});
-    if (edges) {
-      for (std::size_t i = 0; i <= bars.count; i += every) {
-        const double x = left + band * static_cast<double>(i);
-        w.element("line", {{"x1", x},
-                           {"y1", bottom},
-                           {"x2", x},
-                           {"y2", bottom + 4},
-                           {"stroke", cs::kAxis},
-                           {"stroke-width", 1}});
-        w.text_element("text", {{"x", x}, {"y", bottom + 17}, {"fill", cs::kMutedText}},
-                       spec.edge_labels[i]);
-      }
-    }
-    for (std::size_t i = 0; i < bars.count; ++i) {
-      const double v = bars.values[i];
-      const double centre = left + band * (static_cast<double>(i) + 0.5);
-      if (std::isnan(v)) {
-        w.text_element("text", {{"x", centre}, {"y", zero - 5}, {"fill", cs::kMutedText}}, "n/a");
-      } else if (show_values) {
-        const double y = scale.at(v);
-        w.text_element("text", {{"x", centre}, {"y", v < 0 ? y + 14 : y - 5}, {"fill", cs::kText}},
-                       bars.value_labels[i]);
-      }
-      if (!edges && i % every == 0) {
-        w.text_element("text", {{"x", centre}, {"y", bottom + 17}, {"fill", cs::kMutedText}},
-                       cs::fit_text(bars.labels[i], label_room, cs::kTickSize));
-      }
-    }
-    w.close();
-  }
+  if (bars.count > 0) draw_vertical_bars(w, spec, bars, scale, left, right, bottom, zero);
   w.element("line", {{"x1", left},
                      {"y1", zero},
                      {"x2", right},
@@ -256,54 +300,7 @@ void render_horizontal(SvgWriter& w, const BarChartSpec& spec, const Bars& bars,
   cs::draw_value_axis(w, tick_x, tick_labels, scale.low, scale.high, top, bottom);
 
   const double zero = scale.at(0);
-  if (bars.count > 0) {
-    const double band = (bottom - top) / static_cast<double>(bars.count);
-    const double thickness = std::min(band * kBarFraction, kMaxBarThickness);
-    const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil(14 / band)));
-    const bool show_values = band >= 10;
-
-    w.open("g", {{"class", "bars"}});
-    for (std::size_t i = 0; i < bars.count; ++i) {
-      const double v = bars.values[i];
-      if (std::isnan(v)) continue;
-      const double centre = top + band * (static_cast<double>(i) + 0.5);
-      const double x = scale.at(v);
-      w.element_with_title("rect",
-                           {{"x", std::min(x, zero)},
-                            {"y", centre - thickness / 2},
-                            {"width", std::abs(x - zero)},
-                            {"height", thickness},
-                            {"fill", bar_colour(spec, i, v)}},
-                           hover(spec, bars, i));
-    }
-    w.close();
-    w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}});
-    for (std::size_t i = 0; i < bars.count; ++i) {
-      const double v = bars.values[i];
-      const double centre = top + band * (static_cast<double>(i) + 0.5);
-      if (i % every == 0) {
-        w.text_element("text",
-                       {{"x", cs::kPadding + label_width},
-                        {"y", centre + 4},
-                        {"text-anchor", "end"},
-                        {"fill", cs::kText}},
-                       cs::fit_text(bars.labels[i], label_width, cs::kTickSize));
-      }
-      if (std::isnan(v)) {
-        w.text_element("text", {{"x", zero + 6}, {"y", centre + 4}, {"fill", cs::kMutedText}},
-                       "n/a");
-      } else if (show_values) {
-        const double x = scale.at(v);
-        w.text_element("text",
-                       {{"x", v < 0 ? x - 6 : x + 6},
-                        {"y", centre + 4},
-                        {"text-anchor", v < 0 ? "end" : "start"},
-                        {"fill", cs::kText}},
-                       bars.value_labels[i]);
-      }
-    }
-    w.close();
-  }
+  if (bars.count > 0) draw_horizontal_bars(w, spec, bars, scale, top, bottom, zero, label_width);
   w.element("line", {{"x1", zero},
                      {"y1", top},
                      {"x2", zero},

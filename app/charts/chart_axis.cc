@@ -13,16 +13,9 @@ namespace {
 
 constexpr int kMaxTicks = 7;
 
-/// 10^exponent, exact for the exponents an axis uses.
-double pow10(int exponent) {
-  double p = 1;
-  for (int i = 0; i < std::abs(exponent); ++i) p *= 10;
-  return exponent >= 0 ? p : 1 / p;
-}
-
 /// mantissa * 10^exponent, dividing for negative exponents so 0.2 is written as 2 / 10.
 double scaled(double mantissa, int exponent) {
-  return exponent >= 0 ? mantissa * pow10(exponent) : mantissa / pow10(-exponent);
+  return exponent >= 0 ? mantissa * power_of_ten(exponent) : mantissa / power_of_ten(-exponent);
 }
 
 }  // namespace

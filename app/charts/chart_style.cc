@@ -164,12 +164,34 @@ void draw_value_axis(SvgWriter& w, const std::vector<double>& tick_x,
                    tick_labels[i]);
   }
   w.close();
+  draw_plot_area(w, left, right, top, bottom);
+}
+
+void draw_plot_area(SvgWriter& w, double left, double right, double top, double bottom) {
   w.element("rect", {{"class", "plot-area"},
                      {"x", left},
                      {"y", top},
                      {"width", right - left},
                      {"height", bottom - top},
                      {"fill", "none"}});
+}
+
+void draw_horizontal_gridlines(SvgWriter& w, std::string_view group_class,
+                               const std::vector<double>& tick_y,
+                               const std::vector<std::string>& tick_labels, double left,
+                               double right) {
+  w.open("g", {{"class", group_class}, {"font-size", kTickSize}, {"fill", kMutedText}});
+  for (std::size_t i = 0; i < tick_y.size(); ++i) {
+    const double y = tick_y[i];
+    w.element("line", {{"x1", left},
+                       {"y1", y},
+                       {"x2", right},
+                       {"y2", y},
+                       {"stroke", kGrid},
+                       {"stroke-width", 1}});
+    w.text_element("text", {{"x", left - 8}, {"y", y + 4}, {"text-anchor", "end"}}, tick_labels[i]);
+  }
+  w.close();
 }
 
 }  // namespace teamsim::app::chart_style

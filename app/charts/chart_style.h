@@ -59,6 +59,17 @@ double draw_heading(SvgWriter& w, std::string_view title, std::string_view subti
 /// The y draw_heading would return, for a chart whose height depends on it.
 double heading_bottom(std::string_view title, std::string_view subtitle, double width);
 
+/// The plot area's outline (class "plot-area", no fill): how readers of the SVG (tests, the
+/// report) find the plot rectangle.
+void draw_plot_area(SvgWriter& w, double left, double right, double top, double bottom);
+
+/// A vertical value axis, in a group of class `group_class`: a horizontal gridline across
+/// [left, right] at each y of `tick_y`, its label right-aligned left of the plot.
+void draw_horizontal_gridlines(SvgWriter& w, std::string_view group_class,
+                               const std::vector<double>& tick_y,
+                               const std::vector<std::string>& tick_labels, double left,
+                               double right);
+
 /// A horizontal value axis under a plot area spanning [left, right] x [top, bottom]: a vertical
 /// gridline and a label below it at each x of `tick_x`, then the plot area's outline.
 void draw_value_axis(SvgWriter& w, const std::vector<double>& tick_x,

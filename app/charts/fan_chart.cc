@@ -299,18 +299,9 @@ ReferenceLabel reference_label(const FanChartSpec& spec, double width) {
 
 /// Grid lines and y tick labels.
 void draw_y_axis(SvgWriter& w, const Frame& f, const std::vector<std::string>& y_labels) {
-  w.open("g", {{"class", "y-axis"}, {"font-size", cs::kTickSize}, {"fill", cs::kMutedText}});
-  for (std::size_t i = 0; i < f.y_axis.ticks.size(); ++i) {
-    const double y = f.y(f.y_axis.ticks[i]);
-    w.element("line", {{"x1", f.left},
-                       {"y1", y},
-                       {"x2", f.right},
-                       {"y2", y},
-                       {"stroke", cs::kGrid},
-                       {"stroke-width", 1}});
-    w.text_element("text", {{"x", f.left - 8}, {"y", y + 4}, {"text-anchor", "end"}}, y_labels[i]);
-  }
-  w.close();
+  std::vector<double> tick_y;
+  for (const double tick : f.y_axis.ticks) tick_y.push_back(f.y(tick));
+  cs::draw_horizontal_gridlines(w, "y-axis", tick_y, y_labels, f.left, f.right);
 }
 
 /// The x axis: a base line, month ticks and labels; then the plot frame, for readers of the SVG
@@ -335,12 +326,7 @@ void draw_x_axis_and_frame(SvgWriter& w, const Frame& f) {
                    month_label(month));
   }
   w.close();
-  w.element("rect", {{"class", "plot-area"},
-                     {"x", f.left},
-                     {"y", f.top},
-                     {"width", f.right - f.left},
-                     {"height", f.bottom - f.top},
-                     {"fill", "none"}});
+  cs::draw_plot_area(w, f.left, f.right, f.top, f.bottom);
 }
 
 /// Bands: every plan's outer band first, then the inner ones; the reference line; then the

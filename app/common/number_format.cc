@@ -9,13 +9,6 @@
 namespace teamsim::app {
 namespace {
 
-/// 10^exponent, exact for the small exponents used here.
-double pow10(int exponent) {
-  double p = 1;
-  for (int i = 0; i < std::abs(exponent); ++i) p *= 10;
-  return exponent >= 0 ? p : 1 / p;
-}
-
 struct Suffix {
   double unit;
   int exponent;
@@ -75,8 +68,8 @@ std::string format_compact(double value, std::string_view currency_symbol) {
   std::size_t i = 0;
   while (i + 1 < std::size(kSuffixes) && magnitude < kSuffixes[i].unit) ++i;
   int decimals = compact_decimals(magnitude / kSuffixes[i].unit);
-  if (i > 0 &&
-      std::round(magnitude / kSuffixes[i].unit * pow10(decimals)) >= 1000 * pow10(decimals)) {
+  if (i > 0 && std::round(magnitude / kSuffixes[i].unit * power_of_ten(decimals)) >=
+                   1000 * power_of_ten(decimals)) {
     --i;
     decimals = 2;
   }
@@ -98,5 +91,11 @@ std::string format_suffixed(double value, int resolution_exponent,
 }
 
 std::string format_number(double value) { return fmt::format("{}", value); }
+
+double power_of_ten(int exponent) {
+  double p = 1;
+  for (int i = 0; i < std::abs(exponent); ++i) p *= 10;
+  return exponent >= 0 ? p : 1 / p;
+}
 
 }  // namespace teamsim::app

@@ -23,6 +23,10 @@ std::string format_compact(double value, std::string_view currency_symbol = "");
 std::string format_suffixed(double value, int resolution_exponent,
                             std::string_view currency_symbol = "");
 
+/// 10^exponent by repeated multiplication (and one division for a negative exponent): exact for
+/// the small exponents of number formatting and chart axes.
+double power_of_ten(int exponent);
+
 /// The shortest text that reads back as `value` ("0.25", "3000000", "1e+20"), as in diagnostics
 /// that quote what the user wrote or a limit.
 std::string format_number(double value);

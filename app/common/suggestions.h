@@ -10,6 +10,9 @@
 
 namespace teamsim::app {
 
+/// `text` with its ASCII letters in lower case (other bytes as they are), for comparing names
+/// and words regardless of case.
+std::string lowercase(std::string_view text);
 /// Levenshtein distance (insertions, deletions, substitutions), case-sensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate `word` was most likely a typo of: the closest one within edit distance 2

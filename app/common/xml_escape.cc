@@ -9,62 +9,46 @@ bool is_forbidden_control(char c) {
   return u < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
 
+/// What `c` becomes in XML character data (`attribute` false) or a double-quoted attribute value:
+/// an entity or character reference, "" when it is dropped, nullptr when it stays itself.
+const char* escape_of(char c, bool attribute) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return attribute ? "&quot;" : nullptr;
+    case '\t':
+      return attribute ? "&#9;" : nullptr;
+    case '\n':
+      return attribute ? "&#10;" : nullptr;
+    case '\r':
+      return attribute ? "&#13;" : "";
+    default:
+      return is_forbidden_control(c) ? "" : nullptr;
+  }
+}
+
+std::string escape(std::string_view text, bool attribute) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (const char* escaped = escape_of(c, attribute)) {
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string xml_escape_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '\r':
-        break;
-      default:
-        if (!is_forbidden_control(c)) out += c;
-    }
-  }
-  return out;
-}
+std::string xml_escape_text(std::string_view text) { return escape(text, /*attribute=*/false); }
 
-std::string xml_escape_attribute(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        if (!is_forbidden_control(c)) out += c;
-    }
-  }
-  return out;
-}
+std::string xml_escape_attribute(std::string_view text) { return escape(text, /*attribute=*/true); }
 
 }  // namespace teamsim::app

@@ -17,13 +17,6 @@
 namespace teamsim::app {
 namespace {
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A plain scalar that passed the syntax check.
