@@ -37,7 +37,9 @@ std::uint32_t LeadRouter::most_ramped(std::size_t territory, bool need_room) con
   double best_ramp = -1;
   for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
     if (need_room && !has_room(candidate)) continue;
-    const double ramp = organisation_.ramp_value(organisation_.person(candidate));
+    // Most of a territory's sellers have usually ramped: their value is 1 without the curve.
+    const Organisation::Person& person = organisation_.person(candidate);
+    const double ramp = organisation_.ramp_ended(person) ? 1.0 : organisation_.ramp_value(person);
     // Sellers are kept in order of joining the territory, so ties go to the earliest.
     if (best == kNobody || ramp > best_ramp ||
         (ramp == best_ramp && load(candidate) < load(best))) {

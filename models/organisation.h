@@ -113,6 +113,12 @@ class Organisation {
   double productivity(const Person& person) const;
   /// The ramp curve's value now: 0 at the start of selling, 1 once ramped (or not selling: 0).
   double ramp_value(const Person& person) const;
+  /// True once the person, active and selling, has finished their ramp (no ramp, or ramp_days
+  /// since they started selling): ramp_value is then 1 on every curve, without evaluating it.
+  bool ramp_ended(const Person& person) const {
+    return person.active && person.selling &&
+           (person.ramp_days <= 0 || context_.now() - person.selling_from >= person.ramp_days);
+  }
   /// Sellers selling in the territory, in the order they joined it.
   const std::vector<std::uint32_t>& sellers_in(std::size_t territory) const {
     return sellers_by_territory_[territory];
