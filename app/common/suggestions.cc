@@ -29,7 +29,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+namespace {
+
+// Whether `word` keeps `candidate`'s first letter and the rest of its letters in order: how people
+// shorten names ("sales_mgr" for "sales_manager", "cust_success" for "customer_success").
+bool is_abbreviation(std::string_view word, std::string_view candidate) {
+  if (word.size() < 3 || word.size() >= candidate.size() || word[0] != candidate[0]) return false;
+  std::size_t at = 0;
+  for (const char c : word) {
+    at = candidate.find(c, at);
+    if (at == std::string_view::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::string> close_matches(std::string_view word,
+                                       const std::vector<std::string>& candidates) {
   const std::string lower_word = lowercase(word);
   std::string best;
   std::size_t best_distance = 3;
@@ -40,22 +64,53 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
       best = candidate;
     }
   }
-  if (!best.empty()) return best;
-  if (lower_word.size() < 3) return "";
-  for (const std::string& candidate : candidates) {
-    const std::string lower_candidate = lowercase(candidate);
-    if (lower_candidate.starts_with(lower_word) ||
-        (lower_candidate.size() >= 3 && lower_word.starts_with(lower_candidate))) {
-      return candidate;
+  if (!best.empty()) return {best};
+  std::vector<std::string> matches;
+  if (lower_word.size() < 3) return matches;
+  const auto add_where = [&](const auto& matches_word) {
+    for (const std::string& candidate : candidates) {
+      if (matches.size() == 2) return;
+      if (std::find(matches.begin(), matches.end(), candidate) != matches.end()) continue;
+      if (matches_word(lowercase(candidate))) matches.push_back(candidate);
     }
+  };
+  // A prefix either way ("horizon" for "horizon_months"), an abbreviation, then a shared stem
+  // of at least three letters and half the shorter name ("hiring" for "hires").
+  add_where([&](const std::string& c) {
+    return c.starts_with(lower_word) || (c.size() >= 3 && lower_word.starts_with(c));
+  });
+  add_where([&](const std::string& c) { return is_abbreviation(lower_word, c); });
+  // Stems only for single words: "territory.emea.leads" shares "territory." with every
+  // territory metric without meaning any of them. The closest stems first.
+  if (lower_word.find_first_of("._ ") != std::string::npos) return matches;
+  std::vector<std::string> stems;
+  for (const std::string& candidate : candidates) {
+    const std::string c = lowercase(candidate);
+    const std::size_t stem = common_prefix(lower_word, c);
+    if (stem >= 3 && 2 * stem >= std::min(lower_word.size(), c.size())) stems.push_back(candidate);
   }
-  return "";
+  std::stable_sort(stems.begin(), stems.end(), [&](const std::string& a, const std::string& b) {
+    return edit_distance(lower_word, lowercase(a)) < edit_distance(lower_word, lowercase(b));
+  });
+  for (const std::string& stem : stems) {
+    if (matches.size() == 2) break;
+    if (std::find(matches.begin(), matches.end(), stem) == matches.end()) matches.push_back(stem);
+  }
+  return matches;
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::vector<std::string> matches = close_matches(word, candidates);
+  return matches.empty() ? "" : matches.front();
 }
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
                        std::string_view expected_label) {
-  const std::string match = closest_match(word, candidates);
-  if (!match.empty()) return fmt::format("; did you mean '{}'?", match);
+  const std::vector<std::string> matches = close_matches(word, candidates);
+  if (matches.size() == 1) return fmt::format("; did you mean '{}'?", matches[0]);
+  if (matches.size() == 2) {
+    return fmt::format("; did you mean '{}' or '{}'?", matches[0], matches[1]);
+  }
   if (candidates.empty()) return "";
   return fmt::format("; {}: {}", expected_label, fmt::join(candidates, ", "));
 }

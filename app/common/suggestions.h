@@ -15,11 +15,18 @@ namespace teamsim::app {
 std::string lowercase(std::string_view text);
 /// Levenshtein distance (insertions, deletions, substitutions), case-sensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-/// The candidate `word` was most likely a typo of: the closest one within edit distance 2
-/// (ignoring case), else one that `word` is a prefix of (or that is a prefix of `word`), else "".
+/// The candidates `word` most likely meant, ignoring case: the closest one within edit distance 2;
+/// else up to two, in candidate order, that `word` is a prefix of (or that are a prefix of
+/// `word`), then abbreviations (`word` keeps the first letter and the order of the others:
+/// "sales_mgr"), then, for a single word (no '.', '_' or space), names sharing a stem of at
+/// least three letters and half the shorter name, closest first ("hiring" and "hires"). Empty when
+/// none is close.
+std::vector<std::string> close_matches(std::string_view word,
+                                       const std::vector<std::string>& candidates);
+/// The first of close_matches, or "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
-/// "; did you mean 'x'?" for the closest candidate, or "; expected one of: a, b, c" (or
-/// `expected_label` instead of "expected one of") when nothing is close.
+/// "; did you mean 'x'?" (or "'x' or 'y'?") for the close matches, or "; expected one of: a, b, c"
+/// (or `expected_label` instead of "expected one of") when nothing is close.
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
                        std::string_view expected_label = "expected one of");
 

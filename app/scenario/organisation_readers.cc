@@ -307,8 +307,19 @@ void read_roles(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
     } else {
       // Without a valid kind, read the rest as an account executive so that every problem shows.
       RoleKind kind = RoleKind::kAccountExecutive;
-      if (const YamlNode* kind_node = reader.require("kind")) {
+      // "sales_mgr:" without a kind is more often a misspelt built-in role than a new one.
+      std::vector<std::string> builtins;
+      for (const RoleSpec& role : spec.roles) builtins.push_back(role.name);
+      const std::string close = closest_match(entry.key, builtins);
+      if (const YamlNode* kind_node = reader.get("kind")) {
         kind = read_role_kind(*kind_node, reader.path_of("kind"), sink).value_or(kind);
+      } else if (close.empty() || !entry.value.is_map()) {
+        reader.require("kind");
+      } else {
+        sink.error(entry.value.mark, path,
+                   fmt::format("missing required key 'kind': a new role needs one; or did you "
+                               "mean the built-in role '{}'?",
+                               close));
       }
       RoleSpec role = model::default_role(kind, entry.key);
       read_role_fields(reader, role);

@@ -73,9 +73,9 @@ void check_percent_like(const YamlNode& node, const std::string& path, Warnings&
       if (entry.value.is_scalar() && !entry.value.quoted && entry.value.text == "1") {
         for (const auto& [key, consequence] : kPercentLikeKeys) {
           if (entry.key != key) continue;
-          warnings.add(entry.value.mark, child,
-                       fmt::format("1 means 100 %: {}. If you meant 1 %, write 1% or 0.01",
-                                   consequence));
+          warnings.add(
+              entry.value.mark, child,
+              fmt::format("1 means 100 %: {}. If you meant 1 %, write 1% or 0.01", consequence));
         }
       }
       check_percent_like(entry.value, child, warnings);
@@ -130,7 +130,8 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
   if (sellers <= 0) return;
 
   for (const RoleSpec& role : spec.roles) {
-    if (!is_seller(role) || role.annual_quota <= 0 || planned_people(spec, role.name) <= 0) continue;
+    if (!is_seller(role) || role.annual_quota <= 0 || planned_people(spec, role.name) <= 0)
+      continue;
     const double per_deal = conversion * win * acv * role.performance.mean();
     const double by_capacity = role.max_open_opportunities * 365.25 / cycle_days * per_deal;
     const double leads = shared_leads / sellers + role.prospecting_leads_per_month;
@@ -141,21 +142,22 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
         by_capacity <= by_leads
             ? fmt::format("{} open opportunities ÷ a {:.0f}-day mean cycle",
                           role.max_open_opportunities, cycle_days)
-            : fmt::format("12 months × about {:.1f} leads a month per rep: {} inbound and SDR "
-                          "leads over {} seller{}, plus {} prospected each",
-                          leads, format_number(shared_leads), format_number(sellers),
-                          sellers == 1 ? "" : "s", format_number(role.prospecting_leads_per_month));
+            : fmt::format(
+                  "12 months × about {:.1f} leads a month per rep: {} inbound and SDR "
+                  "leads over {} seller{}, plus {} prospected each",
+                  leads, format_number(shared_leads), format_number(sellers),
+                  sellers == 1 ? "" : "s", format_number(role.prospecting_leads_per_month));
     warnings.add(
         role_key_mark(root, role.name, "annual_quota"),
         fmt::format("roles.{}.annual_quota", role.name),
-        fmt::format("a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
-                    "ACV{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
-                    "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
-                    "max_open_opportunities",
-                    role.name, format_compact(bound, "$"), why, 100 * win, format_compact(acv, "$"),
-                    conversion < 1 ? fmt::format(" × {:.0f} % lead conversion", 100 * conversion)
-                                   : "",
-                    100 * bound / role.annual_quota, format_compact(role.annual_quota, "$")));
+        fmt::format(
+            "a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
+            "ACV{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
+            "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
+            "max_open_opportunities",
+            role.name, format_compact(bound, "$"), why, 100 * win, format_compact(acv, "$"),
+            conversion < 1 ? fmt::format(" × {:.0f} % lead conversion", 100 * conversion) : "",
+            100 * bound / role.annual_quota, format_compact(role.annual_quota, "$")));
   }
 }
 
@@ -235,26 +237,27 @@ std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const Y
   if (longest_wait <= kTolerableWaitDays) return first_days;
   const YamlMark mark = hire_mark(root, longest_hire);
   const auto& hire = spec.hires[longest_hire];
-  const bool manager_planned = std::any_of(spec.hires.begin(), spec.hires.end(), [&](const auto& h) {
-    const RoleSpec* role = spec.find_role(h.role);
-    return role != nullptr && runs_searches(*role);
-  });
-  warnings.add(mark, fmt::format("hires[{}]", longest_hire),
-               fmt::format("the recruiting bandwidth starts this search about {:.0f} months late: "
-                           "{} dated searches wait for the recruiting slots (the founder runs {} "
-                           "at a time until a manager starts), so with mean times to fill its "
-                           "people start around month {:.0f}, not month {}. {}, raise "
-                           "founder.concurrent_searches, or spread the hires",
-                           longest_wait / kDaysPerMonth, searches.size(),
-                           spec.founder.concurrent_searches,
-                           1 + first_days[longest_hire] / kDaysPerMonth,
-                           hire.by_start_month ? hire.month
-                                               : hire.month + static_cast<int>(std::lround(
-                                                                  spec.find_role(hire.role)
-                                                                      ->time_to_fill_days.mean() /
-                                                                  kDaysPerMonth)),
-                           manager_planned ? "Open the manager's search earlier"
-                                           : "Hire a sales manager first"));
+  const bool manager_planned =
+      std::any_of(spec.hires.begin(), spec.hires.end(), [&](const auto& h) {
+        const RoleSpec* role = spec.find_role(h.role);
+        return role != nullptr && runs_searches(*role);
+      });
+  warnings.add(
+      mark, fmt::format("hires[{}]", longest_hire),
+      fmt::format(
+          "the recruiting bandwidth starts this search about {:.0f} months late: "
+          "{} dated searches wait for the recruiting slots (the founder runs {} "
+          "at a time until a manager starts), so with mean times to fill its "
+          "people start around month {:.0f}, not month {}. {}, raise "
+          "founder.concurrent_searches, or spread the hires",
+          longest_wait / kDaysPerMonth, searches.size(), spec.founder.concurrent_searches,
+          1 + first_days[longest_hire] / kDaysPerMonth,
+          hire.by_start_month
+              ? hire.month
+              : hire.month +
+                    static_cast<int>(std::lround(
+                        spec.find_role(hire.role)->time_to_fill_days.mean() / kDaysPerMonth)),
+          manager_planned ? "Open the manager's search earlier" : "Hire a sales manager first"));
   return first_days;
 }
 

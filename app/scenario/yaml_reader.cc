@@ -13,11 +13,17 @@
 
 #include "app/common/number_format.h"
 #include "app/common/suggestions.h"
+#include "app/scenario/number_hints.h"
 
 namespace teamsim::app {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Three digits: what is left of "1,500,000" after a flow map's commas split it.
+bool is_thousands_group(std::string_view key) {
+  return key.size() == 3 && std::all_of(key.begin(), key.end(), is_digit);
+}
 
 // A plain scalar that passed the syntax check.
 struct ScannedNumber {
@@ -161,7 +167,8 @@ std::optional<ScannedNumber> scan_number(const YamlNode& node, const std::string
   std::optional<Literal> literal = scan_literal(node.text, allow_percent);
   if (!literal) {
     sink.error(node.mark, key_path,
-               fmt::format("expected {}, got {}", expected, describe_yaml_node(node)));
+               fmt::format("expected {}, got {}{}", expected, describe_yaml_node(node),
+                           human_number_hint(node.text)));
     return std::nullopt;
   }
   if (report_leading_zeros(node, key_path, sink, *literal)) return std::nullopt;
@@ -353,7 +360,12 @@ bool ObjectReader::finish() {
     if (std::find(known_.begin(), known_.end(), entry.key) != known_.end()) continue;
     clean = false;
     sink_.error(entry.key_mark, key_path_,
-                fmt::format("unknown key '{}'{}", entry.key, suggestion(entry.key, known_)));
+                is_thousands_group(entry.key)
+                    ? fmt::format("unknown key '{}': inside {{ }} a comma separates entries, so "
+                                  "1,500,000 reads as 1 and the keys 500 and 000; write "
+                                  "1_500_000",
+                                  entry.key)
+                    : fmt::format("unknown key '{}'{}", entry.key, suggestion(entry.key, known_)));
   }
   return clean;
 }

@@ -326,7 +326,15 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
                fmt::format("nesting deeper than {} levels; a scenario never needs that many",
                            kMaxYamlDepth));
   } catch (const YAML::Exception& e) {
-    yaml_error(e.mark, "invalid YAML: " + e.msg);
+    // `op: >=` unquoted: '>' starts a folded block, which a flow map cannot hold.
+    const bool bare_comparison = e.mark.pos >= 0 &&
+                                 static_cast<std::size_t>(e.mark.pos) < text.size() &&
+                                 (text[static_cast<std::size_t>(e.mark.pos)] == '>' ||
+                                  text[static_cast<std::size_t>(e.mark.pos)] == '<');
+    yaml_error(e.mark, "invalid YAML: " + e.msg +
+                           (bare_comparison ? "; a bare > or < is YAML syntax: quote a comparison, "
+                                              "e.g. op: \">=\""
+                                            : ""));
   }
   if (diagnostics.size() > errors_before) return std::nullopt;
   std::optional<YamlNode> root = builder.take_root();

@@ -89,12 +89,13 @@ std::vector<KpiRow> ValidationTest::rows() {
   for (const char* band : {"below_50", "50_to_80", "80_to_100", "100_to_120", "120_plus"}) {
     all += value(std::string("quota_attainment.") + band, "mean");
   }
-  const double at_quota = (value("quota_attainment.100_to_120", "mean") +
-                           value("quota_attainment.120_plus", "mean")) /
-                          all;
-  rows.push_back({"Share of ramped AEs at or above quota",
-                  fmt::format("{:.0f} % of ramped AEs ({:.2f} a history on average)", 100 * at_quota, all), at_quota,
-                  0.20, 0.66, "20 % .. 66 %"});
+  const double at_quota =
+      (value("quota_attainment.100_to_120", "mean") + value("quota_attainment.120_plus", "mean")) /
+      all;
+  rows.push_back(
+      {"Share of ramped AEs at or above quota",
+       fmt::format("{:.0f} % of ramped AEs ({:.2f} a history on average)", 100 * at_quota, all),
+       at_quota, 0.20, 0.66, "20 % .. 66 %"});
   rows.push_back({"Quota attainment of the median rep",
                   spread("quota_attainment_p50", "{:.2f} / {:.2f} / {:.2f}"),
                   value("quota_attainment_p50", "p50"), 0.43, 1.10, "0.43 .. 1.10"});
@@ -108,35 +109,34 @@ std::vector<KpiRow> ValidationTest::rows() {
     return p < f_mode ? lo + std::sqrt(p * (hi - lo) * (mode - lo))
                       : hi - std::sqrt((1 - p) * (hi - lo) * (hi - mode));
   };
-  const double onboarding =
-      ae["onboarding_days"]["params"]["value"].get<double>() / kDaysPerMonth;
+  const double onboarding = ae["onboarding_days"]["params"]["value"].get<double>() / kDaysPerMonth;
   const double cycle = value("avg_cycle_days", "mean") / kDaysPerMonth;
   const double to_full_bookings = onboarding + triangular_quantile(0.5) + cycle;
-  rows.push_back({"Ramp of a new AE",
-                  fmt::format("productivity full after {:.1f} / {:.1f} / {:.1f} months; bookings "
-                              "≈ {:.1f} months (+ one {:.1f}-month mean cycle)",
-                              onboarding + triangular_quantile(0.1),
-                              onboarding + triangular_quantile(0.5),
-                              onboarding + triangular_quantile(0.9), to_full_bookings, cycle),
-                  to_full_bookings, 3, 7, "3 .. 7 months"});
+  rows.push_back(
+      {"Ramp of a new AE",
+       fmt::format("productivity full after {:.1f} / {:.1f} / {:.1f} months; bookings "
+                   "≈ {:.1f} months (+ one {:.1f}-month mean cycle)",
+                   onboarding + triangular_quantile(0.1), onboarding + triangular_quantile(0.5),
+                   onboarding + triangular_quantile(0.9), to_full_bookings, cycle),
+       to_full_bookings, 3, 7, "3 .. 7 months"});
 
   // annual_attrition a is P(leave within a year); the published turnover is the hazard −ln(1 − a).
   const double turnover = -std::log(1 - ae["annual_attrition"].get<double>());
-  rows.push_back({"AE turnover",
-                  fmt::format("{:.0f} % a year (hazard); 12-month retention {} (mean {:.2f})",
-                              100 * turnover,
-                              spread("employee_retention_t12m", "{:.2f} / {:.2f} / {:.2f}"),
-                              value("employee_retention_t12m", "mean")),
-                  turnover, 0.14, 0.45, "14 % .. 45 %"});
+  rows.push_back(
+      {"AE turnover",
+       fmt::format("{:.0f} % a year (hazard); 12-month retention {} (mean {:.2f})", 100 * turnover,
+                   spread("employee_retention_t12m", "{:.2f} / {:.2f} / {:.2f}"),
+                   value("employee_retention_t12m", "mean")),
+       turnover, 0.14, 0.45, "14 % .. 45 %"});
 
   const json& fill = ae["time_to_fill_days"]["params"];
   const double mu = fill["mu"], sigma = fill["sigma"];
   const double fill_mean = std::exp(mu + sigma * sigma / 2);
-  rows.push_back({"Time to fill an AE role",
-                  fmt::format("{:.0f} / {:.0f} / {:.0f} days (mean {:.0f})",
-                              std::exp(mu - kZ90 * sigma), std::exp(mu),
-                              std::exp(mu + kZ90 * sigma), fill_mean),
-                  fill_mean, 38, 62, "38 .. 62 days"});
+  rows.push_back(
+      {"Time to fill an AE role",
+       fmt::format("{:.0f} / {:.0f} / {:.0f} days (mean {:.0f})", std::exp(mu - kZ90 * sigma),
+                   std::exp(mu), std::exp(mu + kZ90 * sigma), fill_mean),
+       fill_mean, 38, 62, "38 .. 62 days"});
 
   rows.push_back({"Win rate", spread("win_rate", "{:.0f} % / {:.0f} % / {:.0f} %", 100),
                   value("win_rate", "p50"), 0.15, 0.30, "15 % .. 30 %"});
@@ -148,22 +148,22 @@ std::vector<KpiRow> ValidationTest::rows() {
   rows.push_back({"Gross revenue retention (GRR)",
                   spread("grr_t12m", "{:.0f} % / {:.0f} % / {:.0f} %", 100),
                   value("grr_t12m", "p50"), 0.80, 0.95, "80 % .. 95 %"});
-  rows.push_back({"CAC payback",
-                  spread("cac_payback_months", "{:.1f} / {:.1f} / {:.1f} months"),
+  rows.push_back({"CAC payback", spread("cac_payback_months", "{:.1f} / {:.1f} / {:.1f} months"),
                   value("cac_payback_months", "p50"), 6, 24, "6 .. 24 months"});
 
   // A month's bookings per AE is a noisy flow: the year's mean of the monthly means, × 12.
   double year = 0;
-  for (int month = kMonth - 11; month <= kMonth; ++month) year += value("bookings_per_ae", "mean", month);
+  for (int month = kMonth - 11; month <= kMonth; ++month)
+    year += value("bookings_per_ae", "mean", month);
   rows.push_back({"Bookings per AE per year",
                   fmt::format("${:.0f}k (mean of months {}-{})", year / 1000, kMonth - 11, kMonth),
                   year, 300'000, 1'000'000, "$300k .. $1M"});
 
   const double quota = ae["annual_quota"], ote = ae["on_target_earnings"];
-  rows.push_back({"Quota ÷ on-target earnings",
-                  fmt::format("{:.1f} × (${:.0f}k ÷ ${:.0f}k)", quota / ote, quota / 1000,
-                              ote / 1000),
-                  quota / ote, 4, 8, "4 × .. 8 ×"});
+  rows.push_back(
+      {"Quota ÷ on-target earnings",
+       fmt::format("{:.1f} × (${:.0f}k ÷ ${:.0f}k)", quota / ote, quota / 1000, ote / 1000),
+       quota / ote, 4, 8, "4 × .. 8 ×"});
   return rows;
 }
 

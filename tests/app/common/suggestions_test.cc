@@ -20,11 +20,27 @@ TEST(Suggestions, ClosestMatch) {
   EXPECT_EQ(closest_match("horizon_month", keys), "horizon_months");
   EXPECT_EQ(closest_match("Seed", keys), "seed");
   EXPECT_EQ(closest_match("replication_count", keys), "");
+  EXPECT_EQ(closest_match("currency", keys), "");
   EXPECT_EQ(closest_match("horizon", keys), "horizon_months");  // prefix
   EXPECT_EQ(closest_match("zzz", keys), "");
   EXPECT_EQ(suggestion("mony", keys), "; did you mean 'money'?");
   EXPECT_EQ(suggestion("zzz", {"a", "b"}), "; expected one of: a, b");
   EXPECT_EQ(suggestion("zzz", {"a", "b"}, "defined roles"), "; defined roles: a, b");
+}
+
+TEST(Suggestions, AbbreviationsAndSharedStemsAreSuggested) {
+  const std::vector<std::string> roles = {"account_executive", "sales_manager", "assistant_manager",
+                                          "customer_success"};
+  EXPECT_EQ(suggestion("sales_mgr", roles), "; did you mean 'sales_manager'?");
+  EXPECT_EQ(suggestion("cust_success", roles), "; did you mean 'customer_success'?");
+  const std::vector<std::string> top = {"horizon_months", "roles", "hire_sources", "hires",
+                                        "hiring_rules"};
+  // Both are plausible readings of "hiring": the dated plan and the rules.
+  EXPECT_EQ(suggestion("hiring", top), "; did you mean 'hiring_rules' or 'hires'?");
+  EXPECT_EQ(suggestion("hire", top), "; did you mean 'hires'?");
+  EXPECT_EQ(closest_match("budget", top), "");
+  // Names with parts share stems without meaning each other.
+  EXPECT_EQ(closest_match("territory.emea.leads", {"arr", "territory.apac.leads"}), "");
 }
 
 }  // namespace

@@ -31,6 +31,16 @@ TEST_F(OrganisationReadersTest, ANewRoleNeedsAKindAndIsReadAsAnAccountExecutiveW
   EXPECT_EQ(closer->annual_salary, 90'000);
 }
 
+TEST_F(OrganisationReadersTest, ANewRoleWithoutAKindNamedLikeABuiltInOneGetsADidYouMean) {
+  read_roles(section("roles:\n"
+                     "  sales_mgr:\n"
+                     "    annual_salary: 150_000\n",
+                     "roles"),
+             spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:3:5: roles.sales_mgr: missing required key 'kind': a new "
+                             "role needs one; or did you mean the built-in role 'sales_manager'?"});
+}
+
 TEST_F(OrganisationReadersTest, ABuiltInRoleKeepsItsKind) {
   read_roles(section("roles:\n"
                      "  account_executive:\n"

@@ -322,6 +322,30 @@ TEST(ScenarioLoader, HireMonthWithinTheHorizon) {
       24);
 }
 
+TEST(ScenarioLoader, MistakesPeopleMakeGetTheFix) {
+  const std::string plain =
+      " (a plain number: no currency sign, thousands commas or k/M suffix; '_' may group digits)";
+  EXPECT_EQ(errors_of("money:\n  starting_cash: $1,500,000\n  other_monthly_costs: 90k\n"),
+            (Errors{"s.yaml:2:18: money.starting_cash: expected a number, got '$1,500,000'; write "
+                    "1_500_000" +
+                        plain,
+                    "s.yaml:3:24: money.other_monthly_costs: expected a number, got '90k'; write "
+                    "90_000" +
+                        plain}));
+  EXPECT_EQ(errors_of("money: {starting_cash: 1.5M}\n"),
+            Errors{"s.yaml:1:24: money.starting_cash: expected a number, got '1.5M'; write "
+                   "1_500_000" +
+                   plain});
+  EXPECT_EQ(errors_of("expect:\n  - {metric: arr, month: last, stat: p50, op: >=, value: 1}\n"),
+            Errors{"s.yaml:2:47: invalid YAML: unknown token; a bare > or < is YAML syntax: quote "
+                   "a comparison, e.g. op: \">=\""});
+  EXPECT_EQ(errors_of("hiring: []\n"),
+            Errors{"s.yaml:1:1: unknown key 'hiring'; did you mean 'hiring_rules' or 'hires'?"});
+  EXPECT_EQ(errors_of("hires:\n  - {role: sales_mgr, month: 1}\n"),
+            Errors{"s.yaml:2:12: hires[0].role: unknown role 'sales_mgr'; did you mean "
+                   "'sales_manager'?"});
+}
+
 TEST(ScenarioLoader, MissingRequiredKeys) {
   EXPECT_EQ(errors_of("hires:\n  - {role: sales_manager}\n  - {month: 2}\n"),
             (Errors{"s.yaml:2:5: hires[0]: missing required key 'month'",

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+// Hints for numbers written the way people write them in documents and sheets ("$1,500,000",
+// "1.5M", "90k"), which YAML and teamsim read as text.
+
+namespace teamsim::app {
+
+/// For text that reads as an amount once a currency sign, thousands commas or a k/M/B suffix
+/// are taken away: "; write 1_500_000 (...)", the same amount as teamsim reads numbers; "" for
+/// any other text.
+std::string human_number_hint(std::string_view text);
+
+/// The amount as a scenario should write it: integers grouped with '_' ("1_500_000"), other
+/// values with up to six significant decimals ("0.25").
+std::string scenario_number(double value);
+
+}  // namespace teamsim::app
