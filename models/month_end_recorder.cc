@@ -26,6 +26,7 @@ MonthEndRecorder::MonthEndRecorder(const ModelContext& context, const Organisati
       accounts_(accounts),
       layout_(layout),
       replication_(replication),
+      lowest_cash_(context.spec.money.starting_cash),
       monthly_(Eigen::MatrixXd::Zero(context.spec.horizon_months,
                                      static_cast<Eigen::Index>(layout.size()))) {}
 
@@ -115,6 +116,8 @@ void MonthEndRecorder::record_money(Row& row) {
   set(row, Metric::kCumulativeBurn, spec_.money.starting_cash - ledger.cash());
   cash_was_negative_ = cash_was_negative_ || ledger.cash() < 0;
   set(row, Metric::kCashEverNegative, cash_was_negative_ ? 1.0 : 0.0);
+  lowest_cash_ = std::min(lowest_cash_, ledger.cash());
+  set(row, Metric::kCashLow, lowest_cash_);
 }
 
 void MonthEndRecorder::record_customers(Row& row) const {

@@ -50,6 +50,7 @@ class MonthEndRecorder {
   const MetricLayout& layout_;
   std::uint64_t replication_;
   bool cash_was_negative_ = false;
+  double lowest_cash_;  ///< the lowest month-end cash so far, from the starting cash
   Eigen::MatrixXd monthly_;
 };
 

@@ -78,10 +78,42 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
     }
     out += '\n';
   }
+  if (const MetricSummary* risk = summary.find("cash_ever_negative")) {
+    out += fmt::format("{:<{}}", "P(cash < 0) by then", kLabelWidth);
+    for (const int month : months) {
+      out +=
+          fmt::format(" │{:>{}}", format_metric_value(risk->info, risk->stats.mean(month - 1), ""),
+                      3 * kCellWidth);
+    }
+    out += '\n';
+  }
   return out;
 }
 
+// The first month where P(cash < 0 by then) reaches `risk`, or 0.
+int first_month_at_risk(const MetricSummary& ever_negative, double risk) {
+  for (Eigen::Index m = 0; m < ever_negative.stats.mean.size(); ++m) {
+    if (ever_negative.stats.mean(m) >= risk) return static_cast<int>(m) + 1;
+  }
+  return 0;
+}
+
 }  // namespace
+
+std::string runway_line(const RunSummary& summary) {
+  const MetricSummary* risk = summary.find("cash_ever_negative");
+  if (risk == nullptr) return "";
+  const int runway_end = first_month_at_risk(*risk, kRunwayRisk);
+  if (runway_end == 0) {
+    return fmt::format("Runway: P(cash < 0) stays below {:.0f} % through month {}.\n",
+                       100 * kRunwayRisk, summary.horizon_months);
+  }
+  const int even_odds = first_month_at_risk(*risk, 0.5);
+  return fmt::format(
+      "Runway: P(cash < 0) reaches {:.0f} % in month {}{}.\n", 100 * kRunwayRisk, runway_end,
+      even_odds > 0 ? fmt::format(" (50 % in month {})", even_odds)
+                    : fmt::format(" (stays below 50 % through month {})", summary.horizon_months));
+}
 
 std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns) {
   const std::vector<int> months = key_months(summary.horizon_months);
@@ -98,6 +130,8 @@ std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns
                              std::vector<int>(months.begin() + static_cast<std::ptrdiff_t>(first),
                                               months.begin() + static_cast<std::ptrdiff_t>(last)));
   }
+  const std::string runway = runway_line(summary);
+  if (!runway.empty()) out += '\n' + runway;
   return out;
 }
 

@@ -33,7 +33,12 @@ inline constexpr KeyMetricRow kKeyMetricRows[] = {
     {"payroll", "Payroll (month)"},
     {"total_cost", "Total cost (month)"},
     {"cash", "Cash"},
+    {"cash_low", "Lowest cash so far"},
 };
+
+/// The share of replications below which a month counts as within the runway: the runway ends in
+/// the first month where P(cash < 0 by then) reaches it.
+inline constexpr double kRunwayRisk = 0.10;
 
 /// The label of a key metric in kKeyMetricRows, or the name itself for any other metric.
 std::string_view key_metric_label(std::string_view metric);
@@ -48,8 +53,13 @@ std::string format_metric_value(const model::MetricInfo& info, double value,
 /// horizon's last month.
 std::vector<int> key_months(int horizon_months);
 
-/// The key metrics (kKeyMetricRows) at the key months as p10 / p50 / p90, as an aligned
-/// plain-text table ending in a newline. Wider than `max_columns` (0: no limit), its months are
+/// "Runway: P(cash < 0) stays below 10 % through month 36" or "Runway: P(cash < 0) reaches 10 %
+/// in month 17 (50 % in month 23)", from the metric cash_ever_negative; "" without it.
+std::string runway_line(const RunSummary& summary);
+
+/// The key metrics (kKeyMetricRows) at the key months as p10 / p50 / p90, then the row "P(cash <
+/// 0) by then" (the mean of cash_ever_negative) and the runway line, as an aligned plain-text
+/// table ending in a newline. Wider than `max_columns` (0: no limit), its months are
 /// cut into blocks stacked one under the other.
 std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns = 0);
 

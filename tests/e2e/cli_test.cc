@@ -167,6 +167,26 @@ TEST(CliTest, PlausibilityWarningsAreSaidAndStopOnlyWithStrict) {
   EXPECT_NE(ran.err.find(warning), std::string::npos) << ran.err;
 }
 
+TEST(CliTest, TheRunTableAnswersCashRisk) {
+  // No staff, no customers: 100k less 40k a month is 60k, 20k, then -20k at month 3's end in
+  // every history, and -380k at month 12; the trough is the month's own cash.
+  TempDir dir;
+  const std::string path = dir.path() + "/burn.yaml";
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "money: {starting_cash: 100_000, other_monthly_costs: 40_000}\n";
+  const CommandResult r = run_teamsim("run " + path + " -n 20 --out " + dir.path() + "/out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Lowest cash so far         │   -$380k   -$380k   -$380k"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("P(cash < 0) by then        │                     100.0%"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Runway: P(cash < 0) reaches 10 % in month 3 (50 % in month 3)."),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(CliTest, TheReadmeFiveLineScenarioRuns) {
   // The README promises that a five-line scenario runs on defaults; keep that promise checked.
   const std::string readme = read_file(std::string(TEAMSIM_SOURCE_DIR) + "/README.md");

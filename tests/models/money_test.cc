@@ -47,6 +47,26 @@ TEST(MoneyTest, CashEverNegativeAndCumulativeBurn) {
   }
 }
 
+TEST(MoneyTest, CashLowIsTheLowestMonthEndCashSoFar) {
+  // Falling cash: 100 less 50 a month, so the trough is the month's own cash, 100 - 50 t.
+  ScenarioSpec spec = quiet_scenario(4);
+  spec.money.starting_cash = 100;
+  spec.money.other_monthly_costs = 50;
+  const Projection falling = run(spec, 1);
+  for (Eigen::Index t = 1; t <= 4; ++t) {
+    EXPECT_NEAR(metric_at(falling, Metric::kCashLow, 0, t), 100 - 50.0 * static_cast<double>(t),
+                1e-9);
+  }
+  // Rising cash (no costs; the initial customers pay): the trough stays the starting cash.
+  spec.money.other_monthly_costs = 0;
+  spec.customers.initial_customers = 10;
+  const Projection rising = run(spec, 20);
+  EXPECT_GT(metric_at(rising, Metric::kCash, 0, 4), 100);
+  for (Eigen::Index r = 0; r < 20; ++r) {
+    for (Eigen::Index t = 1; t <= 4; ++t) EXPECT_EQ(metric_at(rising, Metric::kCashLow, r, t), 100);
+  }
+}
+
 TEST(MoneyTest, QuotaAttainmentAndCommission) {
   // One ramped rep, 10 leads a month won with 0.5 at 1,000: 12-month bookings are 1,000 x
   // Poisson(60). Quota 60,000, so attainment at month 12 has mean 1 and the share at quota is
