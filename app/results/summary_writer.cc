@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "app/common/csv.h"
 #include "app/common/version.h"
@@ -46,6 +48,41 @@ std::string summary_csv(const RunSummary& summary) {
       }
       out += '\n';
     }
+  }
+  return out;
+}
+
+double round_for_people(double value) {
+  if (!std::isfinite(value) || value == 0) return value == 0 ? 0.0 : value;
+  const double magnitude = std::fabs(value);
+  double rounded = 0;
+  if (magnitude >= 100) {
+    rounded = std::round(value);
+  } else {
+    const double scale = std::pow(10.0, 2 - static_cast<int>(std::floor(std::log10(magnitude))));
+    rounded = std::round(value * scale) / scale;
+  }
+  return rounded == 0 ? 0.0 : rounded;
+}
+
+std::string summary_wide_csv(const RunSummary& summary) {
+  std::string out = "metric,unit,statistic";
+  for (int month = 1; month <= summary.horizon_months; ++month) out += fmt::format(",M{}", month);
+  out += '\n';
+  const auto row = [&](const MetricSummary& metric, std::string_view statistic, auto&& value_at) {
+    out += fmt::format("{},{},{}", metric.info.name, metric.info.unit, statistic);
+    for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
+      out += fmt::format(",{}", round_for_people(value_at(month)));
+    }
+    out += '\n';
+  };
+  for (const MetricSummary& metric : summary.metrics) {
+    const std::pair<std::string_view, Eigen::Index> percentiles[] = {
+        {"p10", sim::kColumnP10}, {"p50", sim::kColumnP50}, {"p90", sim::kColumnP90}};
+    for (const auto& [name, column] : percentiles) {
+      row(metric, name, [&](Eigen::Index m) { return metric.stats.percentiles(m, column); });
+    }
+    row(metric, "mean", [&](Eigen::Index m) { return metric.stats.mean(m); });
   }
   return out;
 }

@@ -47,12 +47,16 @@ TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
     // temporaries left behind.
     for (const auto& entry : fs::directory_iterator(out.path())) {
       const std::string name = entry.path().filename().string();
-      EXPECT_TRUE(name == "summary.csv" || name == "summary.json" || name == "junit.xml" ||
-                  name == ".teamsim-files")
+      EXPECT_TRUE(name == "summary.csv" || name == "summary.json" || name == "summary_wide.csv" ||
+                  name == "junit.xml" || name == ".teamsim-files")
           << name;
     }
     const std::string listed = read_file(out.path() + "/.teamsim-files");
-    EXPECT_NE(listed.find("\nsummary.csv\nsummary.json\n"), std::string::npos) << listed;
+    EXPECT_NE(listed.find("\nsummary.csv\nsummary.json\nsummary_wide.csv\n"), std::string::npos)
+        << listed;
+    const std::string wide = read_file(out.path() + "/summary_wide.csv");
+    EXPECT_EQ(wide.rfind("metric,unit,statistic,M1,M2,", 0), 0u) << wide.substr(0, 200);
+    EXPECT_NE(wide.find("\narr,currency,p50,"), std::string::npos);
   }
 }
 

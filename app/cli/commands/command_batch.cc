@@ -99,7 +99,8 @@ class BatchCommand final : public Command {
     batch->footer(
         "Runs every *.yaml and *.yml file: one with `variants:` as its variants (its base is\n"
         "what they share), one without as itself. Writes OUT/<scenario>/ or\n"
-        "OUT/<scenario>.<variant>/ (summary.csv, summary.json, charts/, report.html) for each,\n"
+        "OUT/<scenario>.<variant>/ (summary.csv, summary_wide.csv, summary.json, charts/,\n"
+        "report.html) for each,\n"
         "OUT/index.html linking them and OUT/junit.xml with one test case per `expect:`\n"
         "assertion. OUT holds this batch's files only (docs/output-folders.md).\n"
         "Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
@@ -262,11 +263,13 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   }
   const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
   const std::string csv = summary_csv(summary);
+  const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);
   const fs::path folder = fs::path(out_) / outcome.entry.folder;
   ensure_directory(folder.string());
   write_file_atomically((folder / "summary.csv").string(), csv);
   write_file_atomically((folder / "summary.json").string(), json);
+  write_file_atomically((folder / "summary_wide.csv").string(), wide);
 
   RunExtras extras;
   extras.report = true;

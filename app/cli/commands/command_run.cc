@@ -71,7 +71,9 @@ class RunCommand final : public Command {
     add_histogram_option(*run, histograms_, "OUT/charts/",
                          ",\nalso in the report, which always has ARR at the last month");
     run->footer(
-        "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95) and\n"
+        "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95),\n"
+        "OUT/summary_wide.csv (a row per metric and p10/p50/p90/mean, a column per month,\n"
+        "rounded for a spreadsheet) and\n"
         "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
         "The key-metric table goes to stdout; progress and messages go to stderr.\n"
         "With --precision 1% the run adds replications in batches until the 95% confidence\n"
@@ -225,11 +227,13 @@ SummaryFiles write_summary_files(const std::string& out, const RunSummary& summa
                                  const model::ScenarioSpec& spec) {
   SummaryFiles files;
   const std::string csv = summary_csv(summary);
+  const std::string wide = summary_wide_csv(summary);
   files.json = summary_json(summary, spec);
   files.csv_path = (std::filesystem::path(out) / "summary.csv").string();
   files.json_path = (std::filesystem::path(out) / "summary.json").string();
   write_file_atomically(files.csv_path, csv);
   write_file_atomically(files.json_path, files.json);
+  write_file_atomically((std::filesystem::path(out) / "summary_wide.csv").string(), wide);
   return files;
 }
 

@@ -88,6 +88,7 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
                                                   const std::string& tornado_svg) {
   const RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
   const std::string csv = summary_csv(summary);
+  const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);
   const SummaryDocument document = read_back_summary(json);
   ReportContext context;
@@ -102,8 +103,10 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
   const std::filesystem::path out(out_dir);
   write_file_atomically((out / "summary.csv").string(), csv);
   write_file_atomically((out / "summary.json").string(), json);
+  write_file_atomically((out / "summary_wide.csv").string(), wide);
   std::vector<std::string> written = {(out / "summary.csv").string(),
-                                      (out / "summary.json").string()};
+                                      (out / "summary.json").string(),
+                                      (out / "summary_wide.csv").string()};
   for (std::string& path : write_report(out_dir, document, context, {}, {chart})) {
     written.push_back(std::move(path));
   }

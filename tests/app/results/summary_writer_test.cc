@@ -1,0 +1,74 @@
+#include "app/results/summary_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/analysis/run_summary.h"
+#include "models/defaults.h"
+#include "models/projection.h"
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  std::string part;
+  while (std::getline(stream, part, separator)) parts.push_back(part);
+  return parts;
+}
+
+TEST(SummaryWriterTest, RoundsForPeople) {
+  EXPECT_EQ(round_for_people(1234567.89), 1234568.0);
+  EXPECT_EQ(round_for_people(-250123.4), -250123.0);
+  EXPECT_EQ(round_for_people(100.4), 100.0);
+  EXPECT_DOUBLE_EQ(round_for_people(12.345), 12.3);
+  EXPECT_DOUBLE_EQ(round_for_people(0.012345), 0.0123);
+  EXPECT_DOUBLE_EQ(round_for_people(-3.14159), -3.14);
+  EXPECT_EQ(round_for_people(0.0), 0.0);
+  EXPECT_FALSE(std::signbit(round_for_people(-0.0)));
+  EXPECT_TRUE(std::isnan(round_for_people(std::numeric_limits<double>::quiet_NaN())));
+}
+
+TEST(SummaryWriterTest, WideCsvHasARowPerMetricAndStatisticAndAColumnPerMonth) {
+  model::ScenarioSpec spec = model::default_scenario();
+  spec.horizon_months = 5;
+  model::ProjectionOptions options;
+  options.replications = 20;
+  options.seed = 7;
+  options.threads = 1;
+  const RunSummary summary = summarize_run(spec, model::project(spec, options), 7);
+  const std::vector<std::string> lines = split(summary_wide_csv(summary), '\n');
+  ASSERT_EQ(lines.size(), 1 + 4 * summary.metrics.size());
+  EXPECT_EQ(lines[0], "metric,unit,statistic,M1,M2,M3,M4,M5");
+  const MetricSummary* arr = summary.find("arr");
+  ASSERT_NE(arr, nullptr);
+  const std::vector<std::string> statistics = {"p10", "p50", "p90", "mean"};
+  const std::vector<Eigen::Index> percentile_columns = {sim::kColumnP10, sim::kColumnP50,
+                                                        sim::kColumnP90};
+  std::size_t seen = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::vector<std::string> fields = split(lines[i], ',');
+    ASSERT_EQ(fields.size(), 8u) << lines[i];
+    EXPECT_EQ(fields[2], statistics[(i - 1) % 4]) << lines[i];
+    if (fields[0] != "arr") continue;
+    ++seen;
+    EXPECT_EQ(fields[1], arr->info.unit);
+    for (int month = 0; month < 5; ++month) {
+      const double expected = fields[2] == "mean"
+                                  ? arr->stats.mean(month)
+                                  : arr->stats.percentiles(month, percentile_columns[(i - 1) % 4]);
+      EXPECT_DOUBLE_EQ(std::stod(fields[3 + month]), round_for_people(expected)) << lines[i];
+    }
+  }
+  EXPECT_EQ(seen, 4u);
+}
+
+}  // namespace
+}  // namespace teamsim::app
