@@ -12,6 +12,7 @@ std::unique_ptr<Command> make_sweep_command();
 std::unique_ptr<Command> make_sensitivity_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_batch_command();
+std::unique_ptr<Command> make_init_command();
 
 namespace {
 
@@ -29,6 +30,8 @@ constexpr CommandInfo kCommands[] = {
      make_report_command},
     {"batch", "Run every scenario in a folder: results, charts, reports and an index page",
      make_batch_command},
+    {"init", "Write a commented starter scenario from a few answers (or teamsim's defaults)",
+     make_init_command},
 };
 
 }  // namespace

@@ -1,0 +1,114 @@
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "app/cli/command.h"
+#include "app/cli/starter_scenario.h"
+#include "app/common/atomic_file.h"
+#include "app/common/errors.h"
+#include "app/common/number_format.h"
+#include "app/scenario/scenario_loader.h"
+#include "models/defaults.h"
+
+namespace teamsim::app {
+namespace {
+
+class InitCommand final : public Command {
+ public:
+  void declare(CLI::App& command) override {
+    command.add_option("file", file_, "The scenario file to write")->capture_default_str();
+    command.add_option("--name", answers_.name, "The plan's name, shown in reports")
+        ->capture_default_str();
+    const model::ScenarioSpec defaults = model::default_scenario();
+    command
+        .add_option("--aes-today", aes_today_,
+                    "Account executives (AEs) you employ today, already selling at full "
+                    "speed (default: none)")
+        ->check(CLI::Range(0, 100'000));
+    command
+        .add_option("--leads-per-month", leads_,
+                    fmt::format("Inbound leads you get a month, on average (default: {})",
+                                format_number(model::default_territory().inbound_leads_per_month)))
+        ->check(CLI::Range(0.0, 100'000.0));
+    command.add_option("--cash", cash_,
+                       fmt::format("Cash in the bank today (default: {})",
+                                   format_grouped(defaults.money.starting_cash, 0)));
+    command
+        .add_option(
+            "--months", months_,
+            fmt::format("How many months to plan for (default: {})", defaults.horizon_months))
+        ->check(CLI::Range(1, 600));
+    command
+        .add_option("--hire-ae-in", answers_.ae_hire_months,
+                    "Months in which you start looking for a new AE, one AE each, e.g.\n"
+                    "--hire-ae-in 3,6,9 (1 = the first month; twice the same month: two AEs)")
+        ->delimiter(',')
+        ->check(CLI::PositiveNumber);
+    command.add_flag("-f,--force", force_, "Replace FILE if it exists");
+    command.footer(
+        "Writes a starter scenario: your answers, and teamsim's defaults for the rest, each key\n"
+        "with a comment saying what it means and where its default comes from. Then:\n"
+        "  teamsim validate FILE   checks it\n"
+        "  teamsim run FILE        simulates it\n"
+        "Example: teamsim init plan.yaml --aes-today 2 --leads-per-month 30 --cash 1500000 \\\n"
+        "           --months 24 --hire-ae-in 3,6,9\n"
+        "An existing FILE is never replaced without --force. Every key is explained in\n"
+        "docs/scenario-reference.md.");
+  }
+
+  void execute(const std::atomic<bool>& /*stop_requested*/) override {
+    namespace fs = std::filesystem;
+    if (aes_today_ >= 0) answers_.account_executives_today = aes_today_;
+    if (leads_ >= 0) answers_.inbound_leads_per_month = leads_;
+    if (cash_) answers_.starting_cash = *cash_;
+    if (months_ > 0) answers_.horizon_months = months_;
+    const int horizon = months_ > 0 ? months_ : model::default_scenario().horizon_months;
+    for (const int month : answers_.ae_hire_months) {
+      if (month > horizon) {
+        throw UsageError(fmt::format(
+            "--hire-ae-in {}: month {} is after the plan's last month ({}); give months 1..{}, "
+            "or a longer --months",
+            month, month, horizon, horizon));
+      }
+    }
+    std::error_code error;
+    if (fs::is_directory(file_, error)) {
+      throw UsageError(
+          fmt::format("{} is a folder; give the name of the file to write, e.g. "
+                      "{}/plan.yaml",
+                      file_, file_));
+    }
+    if (fs::exists(file_, error) && !force_) {
+      throw UsageError(
+          fmt::format("{} already exists; teamsim init does not replace a file. "
+                      "Choose another name, or add --force to replace it",
+                      file_));
+    }
+    const std::string text = starter_scenario_yaml(answers_);
+    const LoadResult check = load_scenario_string(text, file_);
+    if (!check.ok()) {
+      throw Error(fmt::format(
+          "the starter scenario does not validate (a teamsim bug): {}",
+          check.diagnostics.empty() ? "no scenario" : check.diagnostics.front().message));
+    }
+    write_file_atomically(file_, text);
+    fmt::print("wrote {}\nnext: teamsim validate {}   then   teamsim run {} --report\n", file_,
+               file_, file_);
+  }
+
+ private:
+  std::string file_ = "scenario.yaml";
+  StarterAnswers answers_;
+  int aes_today_ = -1;
+  double leads_ = -1;
+  std::optional<double> cash_;
+  int months_ = 0;
+  bool force_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_init_command() { return std::make_unique<InitCommand>(); }
+
+}  // namespace teamsim::app

@@ -1,0 +1,238 @@
+#include "app/cli/starter_scenario.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string_view>
+
+#include "app/common/version.h"
+#include "models/defaults.h"
+
+namespace teamsim::app {
+namespace {
+
+/// A number as a person writes it in YAML: whole numbers from 10,000 up grouped with
+/// underscores (2_000_000), others as short as they read back (4.5, 0.2).
+std::string yaml_number(double value) {
+  if (std::fabs(value) >= 10'000 && value == std::round(value)) {
+    std::string digits = fmt::format("{:.0f}", std::fabs(value));
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '_';
+      grouped += digits[i];
+    }
+    return (value < 0 ? "-" : "") + grouped;
+  }
+  return fmt::format("{:.10g}", value);
+}
+
+/// A probability as a percentage: 0.35 -> "35%".
+std::string percent(double share) { return fmt::format("{:.10g}%", share * 100); }
+
+/// Where an answer's value came from, for its comment.
+std::string origin(bool answered, std::string_view source) {
+  return answered ? "You gave this (teamsim init option)." : fmt::format("Default: {}", source);
+}
+
+/// `text` wrapped as `#` comment lines of at most 100 columns, indented by `indent` spaces.
+std::string comment(std::string_view text, int indent = 0) {
+  const std::string prefix = std::string(static_cast<std::size_t>(indent), ' ') + "# ";
+  std::string out, line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!line.empty() && prefix.size() + line.size() + 1 + word.size() > 100) {
+      out += prefix + line + "\n";
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += prefix + line + "\n";
+  return out;
+}
+
+/// Double quotes around `text` for YAML, with `"` and `\` escaped.
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string starter_scenario_yaml(const StarterAnswers& answers) {
+  const model::ScenarioSpec defaults = model::default_scenario();
+  const model::RoleSpec ae = model::default_role(model::RoleKind::kAccountExecutive, "");
+  const model::RoleSpec manager = model::default_role(model::RoleKind::kSalesManager, "");
+  const model::TerritorySpec territory = model::default_territory();
+  const int horizon = answers.horizon_months.value_or(defaults.horizon_months);
+  std::string y;
+  y += comment(fmt::format(
+      "A starter sales plan written by `teamsim init` (teamsim {}). Every key below is "
+      "optional: delete one and teamsim uses the default named in its comment. Each comment says "
+      "what the key means and where its default comes from; docs/scenario-reference.md lists "
+      "every key, including the many not written here (sales managers' duties, hiring rules, "
+      "products, channels, segments, seasonality). Amounts are in the currency below.",
+      kVersion));
+  y += "#\n#   teamsim validate FILE      checks it (every problem at once, with line numbers)\n";
+  y += "#   teamsim run FILE --report  simulates it: OUT/summary.csv and OUT/report.html\n\n";
+
+  y += comment("The plan's name, shown in reports and tables.");
+  y += fmt::format("name: {}\n\n", quoted(answers.name));
+  y += comment(fmt::format("How many months to simulate from today. {}",
+                           origin(answers.horizon_months.has_value(),
+                                  fmt::format("{} months (teamsim's default horizon: three "
+                                              "years).",
+                                              defaults.horizon_months))));
+  y += fmt::format("horizon_months: {}\n\n", horizon);
+  y += comment(fmt::format(
+      "How many times the plan is played out with different luck (hires that take longer, deals "
+      "that slip). More gives steadier percentiles and takes longer. Default: {} (teamsim's "
+      "default; `teamsim run -n N` overrides it).",
+      defaults.replications));
+  y += fmt::format("replications: {}\n\n", defaults.replications);
+
+  y += "money:\n";
+  y += comment("Only a label: teamsim converts nothing. Default: " + defaults.money.currency + ".",
+               2);
+  y += fmt::format("  currency: {}\n", defaults.money.currency);
+  y += comment(
+      fmt::format("Cash in the bank today. {}",
+                  origin(answers.starting_cash.has_value(),
+                         fmt::format("{} (an assumption: a seed-stage company after its round).",
+                                     yaml_number(defaults.money.starting_cash)))),
+      2);
+  y += fmt::format("  starting_cash: {}\n",
+                   yaml_number(answers.starting_cash.value_or(defaults.money.starting_cash)));
+  y += comment(fmt::format("Everything you spend a month besides the sales team's pay: rent, "
+                           "tools, marketing. Default: {} (an assumption: seed-stage rent, tools "
+                           "and marketing).",
+                           yaml_number(defaults.money.other_monthly_costs)),
+               2);
+  y +=
+      fmt::format("  other_monthly_costs: {}\n\n", yaml_number(defaults.money.other_monthly_costs));
+
+  y += comment(
+      "Who you hire. The values below are teamsim's defaults, written out so you can "
+      "change them; every other key of a role keeps its default.");
+  y += "roles:\n  account_executive:\n";
+  y += comment(fmt::format("Base salary a year, without commission. Default: {} (US SaaS "
+                           "compensation surveys).",
+                           yaml_number(ae.annual_salary)),
+               4);
+  y += fmt::format("    annual_salary: {}\n", yaml_number(ae.annual_salary));
+  y += comment(fmt::format("New annual contract value an AE is expected to sign a year; "
+                           "commission is paid on it. Default: {} (The Bridge Group: quota about "
+                           "4-5 x on-target earnings).",
+                           yaml_number(ae.annual_quota)),
+               4);
+  y += fmt::format("    annual_quota: {}\n", yaml_number(ae.annual_quota));
+  y += comment(fmt::format("Salary plus commission at 100% of quota. Default: {} (The Bridge "
+                           "Group: a 50/50 pay mix for SaaS AEs).",
+                           yaml_number(ae.on_target_earnings)),
+               4);
+  y += fmt::format("    on_target_earnings: {}\n", yaml_number(ae.on_target_earnings));
+  y += comment(
+      "Days from opening the search to the new AE's first day, different for each "
+      "hire: half take under 45 days, one in ten over 90. Default: those numbers "
+      "(recruiting time-to-hire surveys for sales roles, about 41-50 days).",
+      4);
+  y += "    time_to_fill_days: {dist: lognormal, median: 45, p90: 90}\n";
+  y += comment(
+      "Months after onboarding until a new AE sells at full speed: between 3 and 7, "
+      "most often 4.5. Default: those numbers (The Bridge Group's SaaS AE Metrics: "
+      "about 5 months in total with onboarding).",
+      4);
+  y += "    ramp_months: {dist: triangular, min: 3, mode: 4.5, max: 7}\n";
+  y += comment(fmt::format("Chance an AE leaves within a year (the seat is refilled). Default: "
+                           "{} (The Bridge Group's SaaS AE Metrics: AE turnover about 35% a "
+                           "year).",
+                           percent(ae.annual_attrition)),
+               4);
+  y += fmt::format("    annual_attrition: {}\n", percent(ae.annual_attrition));
+  y += "  sales_manager:\n";
+  y += comment(fmt::format("A sales manager hires, trains and coaches the AEs; until you hire "
+                           "one, you (the founder) do. Base salary a year. Default: {} (US SaaS "
+                           "compensation surveys).",
+                           yaml_number(manager.annual_salary)),
+               4);
+  y += fmt::format("    annual_salary: {}\n\n", yaml_number(manager.annual_salary));
+
+  y += comment("Where leads come from. One territory here; add more by name (e.g. europe).");
+  y += "territories:\n";
+  y += fmt::format("  {}:\n", territory.name);
+  y += comment(fmt::format("Inbound leads a month (website, referrals, marketing), on average. {}",
+                           origin(answers.inbound_leads_per_month.has_value(),
+                                  fmt::format("{} (an assumption: an early-stage inbound flow).",
+                                              yaml_number(territory.inbound_leads_per_month)))),
+               4);
+  y += fmt::format(
+      "    inbound_leads_per_month: {}\n\n",
+      yaml_number(answers.inbound_leads_per_month.value_or(territory.inbound_leads_per_month)));
+
+  const int aes_today = answers.account_executives_today.value_or(0);
+  y += comment(fmt::format(
+      "Salespeople you employ today, already fully up to speed (founders who sell are not "
+      "listed). {}",
+      origin(answers.account_executives_today.has_value(), "none (teamsim's default).")));
+  if (aes_today > 0) {
+    y += fmt::format("starting_staff:\n  - {{role: account_executive, count: {}}}\n\n", aes_today);
+  } else {
+    y += "starting_staff: []\n\n";
+  }
+
+  y += comment(fmt::format(
+      "Your hiring plan: each entry opens the search for one person at the start of that month "
+      "(1 = the first month); the hire starts when the search ends. {} Add a manager with "
+      "`- {{role: sales_manager, month: 1}}`.",
+      origin(!answers.ae_hire_months.empty(), "no hires (teamsim's default).")));
+  if (answers.ae_hire_months.empty()) {
+    y += "hires: []\n\n";
+  } else {
+    y += "hires:\n";
+    for (const int month : answers.ae_hire_months) {
+      y += fmt::format("  - {{role: account_executive, month: {}}}\n", month);
+    }
+    y += "\n";
+  }
+
+  y += comment("How leads become customers. Each value is a range: every deal draws its own.");
+  y += "pipeline:\n";
+  y += comment(
+      "Share of opportunities an AE at full speed wins: about 20% on average, varying "
+      "between deals. Default: mean 0.20, sd 0.05 (typical B2B SaaS opportunity-to-close "
+      "rates of 15-25%).",
+      2);
+  y += "  win_rate: {dist: beta, mean: 0.20, sd: 0.05}\n";
+  y += comment(
+      "Annual contract value of a won deal: half under 12,000, one in ten over "
+      "30,000. Default: those numbers (SMB / mid-market SaaS ACVs).",
+      2);
+  y += "  deal_size_acv: {dist: lognormal, median: 12_000, p90: 30_000}\n";
+  y += comment(
+      "Days from first meeting to signature: half under 60, one in ten over 120. "
+      "Default: those numbers (SMB / mid-market B2B cycles of 1-3 months).",
+      2);
+  y += "  sales_cycle_days: {dist: lognormal, median: 60, p90: 120}\n\n";
+
+  y += "customers:\n";
+  y += comment(fmt::format("Paying customers you have today. Default: {} (teamsim's default).",
+                           defaults.customers.initial_customers),
+               2);
+  y += fmt::format("  initial: {}\n", defaults.customers.initial_customers);
+  y += comment(fmt::format("Chance a customer cancels at each monthly renewal. Default: {} "
+                           "(mid-market SaaS logo churn of about 10-15% a year; an assumption).",
+                           percent(defaults.customers.monthly_churn)),
+               2);
+  y += fmt::format("  monthly_churn: {}\n", percent(defaults.customers.monthly_churn));
+  return y;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// The commented starter scenario `teamsim init` writes (app/cli/commands/command_init.cc).
+
+namespace teamsim::app {
+
+/// A founder's answers; each one left unset keeps teamsim's default.
+struct StarterAnswers {
+  std::string name = "My sales plan";             ///< shown in reports
+  std::optional<int> account_executives_today;    ///< AEs employed and ramped at day 0
+  std::optional<double> inbound_leads_per_month;  ///< leads a month, all territories together
+  std::optional<double> starting_cash;            ///< currency, in the bank at day 0
+  std::optional<int> horizon_months;              ///< months to simulate
+  std::vector<int> ae_hire_months;  ///< a new AE searched for from each of these months (1-based)
+};
+
+/// The scenario as YAML: every key with a comment saying what it means and, for a default, its
+/// value's source (models/defaults.cc and docs/scenario-reference.md); answered keys say so.
+/// Numbers come from model::default_scenario() and model::default_role(), never written twice.
+std::string starter_scenario_yaml(const StarterAnswers& answers);
+
+}  // namespace teamsim::app

@@ -1,0 +1,106 @@
+#include "app/cli/starter_scenario.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/scenario/scenario_loader.h"
+#include "models/defaults.h"
+
+namespace teamsim::app {
+namespace {
+
+const model::RoleSpec& role(const model::ScenarioSpec& spec, const std::string& name) {
+  for (const model::RoleSpec& r : spec.roles) {
+    if (r.name == name) return r;
+  }
+  throw std::logic_error("no role " + name);
+}
+
+// The starter file restates teamsim's defaults: loading it gives the same scenario as the
+// defaults, so the file and models/defaults.cc cannot drift apart.
+TEST(StarterScenarioTest, WithoutAnswersItRestatesTheDefaults) {
+  const LoadResult loaded = load_scenario_string(starter_scenario_yaml({}), "scenario.yaml");
+  ASSERT_TRUE(loaded.ok()) << (loaded.diagnostics.empty() ? "" : loaded.diagnostics[0].message);
+  const model::ScenarioSpec& spec = *loaded.spec;
+  const model::ScenarioSpec defaults = model::default_scenario();
+  EXPECT_EQ(spec.horizon_months, defaults.horizon_months);
+  EXPECT_EQ(spec.replications, defaults.replications);
+  EXPECT_EQ(spec.money.currency, defaults.money.currency);
+  EXPECT_EQ(spec.money.starting_cash, defaults.money.starting_cash);
+  EXPECT_EQ(spec.money.other_monthly_costs, defaults.money.other_monthly_costs);
+  ASSERT_EQ(spec.territories.size(), 1u);
+  EXPECT_EQ(spec.territories[0].name, model::default_territory().name);
+  EXPECT_EQ(spec.territories[0].inbound_leads_per_month,
+            model::default_territory().inbound_leads_per_month);
+  EXPECT_TRUE(spec.starting_staff.empty());
+  EXPECT_TRUE(spec.hires.empty());
+  for (const char* name : {"account_executive", "sales_manager"}) {
+    SCOPED_TRACE(name);
+    const model::RoleSpec& written = role(spec, name);
+    const model::RoleSpec& expected = role(defaults, name);
+    EXPECT_EQ(written.annual_salary, expected.annual_salary);
+    EXPECT_EQ(written.annual_quota, expected.annual_quota);
+    EXPECT_EQ(written.on_target_earnings, expected.on_target_earnings);
+    EXPECT_DOUBLE_EQ(written.annual_attrition, expected.annual_attrition);
+    EXPECT_EQ(written.time_to_fill_days.describe(), expected.time_to_fill_days.describe());
+    EXPECT_EQ(written.ramp_months.describe(), expected.ramp_months.describe());
+  }
+  EXPECT_EQ(spec.pipeline.win_rate.describe(), defaults.pipeline.win_rate.describe());
+  EXPECT_EQ(spec.pipeline.deal_size_acv.describe(), defaults.pipeline.deal_size_acv.describe());
+  EXPECT_EQ(spec.pipeline.sales_cycle_days.describe(),
+            defaults.pipeline.sales_cycle_days.describe());
+  EXPECT_EQ(spec.customers.initial_customers, defaults.customers.initial_customers);
+  EXPECT_DOUBLE_EQ(spec.customers.monthly_churn, defaults.customers.monthly_churn);
+}
+
+TEST(StarterScenarioTest, AnswersReplaceTheirDefaults) {
+  StarterAnswers answers;
+  answers.name = "Say \"hi\"";
+  answers.account_executives_today = 3;
+  answers.inbound_leads_per_month = 12.5;
+  answers.starting_cash = -250'000;
+  answers.horizon_months = 18;
+  answers.ae_hire_months = {2, 2, 18};
+  const std::string text = starter_scenario_yaml(answers);
+  const LoadResult loaded = load_scenario_string(text, "plan.yaml");
+  ASSERT_TRUE(loaded.ok()) << text;
+  const model::ScenarioSpec& spec = *loaded.spec;
+  EXPECT_EQ(spec.name, "Say \"hi\"");
+  EXPECT_EQ(spec.horizon_months, 18);
+  EXPECT_EQ(spec.money.starting_cash, -250'000);
+  EXPECT_EQ(spec.territories[0].inbound_leads_per_month, 12.5);
+  ASSERT_EQ(spec.starting_staff.size(), 1u);
+  EXPECT_EQ(spec.starting_staff[0].count, 3);
+  ASSERT_EQ(spec.hires.size(), 3u);
+  EXPECT_EQ(spec.hires[2].start_month, 18);
+  EXPECT_NE(text.find("You gave this"), std::string::npos);
+}
+
+// Each key that holds a value has a comment right above it, and no line is wider than 100.
+TEST(StarterScenarioTest, EveryKeyHasACommentAbove) {
+  std::stringstream lines(starter_scenario_yaml({}));
+  std::string line, previous;
+  int keys = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_LE(line.size(), 100u) << line;
+    const std::size_t first = line.find_first_not_of(' ');
+    const bool is_comment = first != std::string::npos && line[first] == '#';
+    const std::size_t colon = line.find(": ");
+    if (!is_comment && colon != std::string::npos && line[first] != '-') {
+      ++keys;
+      EXPECT_EQ(previous.find_first_not_of(' ') != std::string::npos
+                    ? previous[previous.find_first_not_of(' ')]
+                    : ' ',
+                '#')
+          << line;
+    }
+    previous = line;
+  }
+  EXPECT_GE(keys, 18);
+}
+
+}  // namespace
+}  // namespace teamsim::app

@@ -1,0 +1,108 @@
+// End-to-end tests of `teamsim init`: the starter scenario written in an empty folder validates
+// and runs there, and every mistake a user can make is refused with a message and exit code 2.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run_binary.h"
+
+namespace teamsim::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(InitTest, WritesAScenarioThatValidatesAndRunsInAnEmptyFolder) {
+  TempDir folder;
+  const CommandResult init = run_teamsim("init", folder.path());
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_NE(init.out.find("wrote scenario.yaml"), std::string::npos) << init.out;
+  const std::string text = read_file(folder.path() + "/scenario.yaml");
+  EXPECT_NE(text.find("# "), std::string::npos);
+  EXPECT_NE(text.find("starting_cash: 2_000_000"), std::string::npos) << text;
+  const CommandResult validate = run_teamsim("validate scenario.yaml", folder.path());
+  EXPECT_EQ(validate.exit_code, 0) << validate.err;
+  EXPECT_NE(validate.out.find("scenario.yaml: ok"), std::string::npos) << validate.out;
+  const CommandResult run = run_teamsim("run scenario.yaml -n 30 --threads 2", folder.path());
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(fs::exists(folder.path() + "/out/summary.csv"));
+}
+
+TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {
+  TempDir folder;
+  const CommandResult init = run_teamsim(
+      "init plan.yaml --name 'Two AEs and three more' --aes-today 2 "
+      "--leads-per-month 30 --cash 1500000 --months 24 --hire-ae-in 3,6,9",
+      folder.path());
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  const std::string text = read_file(folder.path() + "/plan.yaml");
+  EXPECT_NE(text.find("name: \"Two AEs and three more\""), std::string::npos) << text;
+  EXPECT_NE(text.find("horizon_months: 24"), std::string::npos);
+  EXPECT_NE(text.find("starting_cash: 1_500_000"), std::string::npos);
+  EXPECT_NE(text.find("inbound_leads_per_month: 30"), std::string::npos);
+  EXPECT_NE(text.find("{role: account_executive, count: 2}"), std::string::npos);
+  EXPECT_NE(text.find("{role: account_executive, month: 9}"), std::string::npos);
+  const CommandResult validate = run_teamsim("validate plan.yaml", folder.path());
+  ASSERT_EQ(validate.exit_code, 0) << validate.err;
+  EXPECT_NE(validate.out.find("24 months"), std::string::npos) << validate.out;
+  EXPECT_NE(validate.out.find("3 dated hires"), std::string::npos) << validate.out;
+  const CommandResult run = run_teamsim("run plan.yaml -n 30 --out results", folder.path());
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  // Month 1 headcount of AEs is the two employed today.
+  const std::string csv = read_file(folder.path() + "/results/summary.csv");
+  EXPECT_NE(csv.find(",1,headcount.account_executive,people,2,0,"), std::string::npos)
+      << csv.substr(0, 400);
+}
+
+TEST(InitTest, RefusesToReplaceAFileUnlessForced) {
+  TempDir folder;
+  std::ofstream(folder.path() + "/plan.yaml") << "my own notes\n";
+  const CommandResult refused = run_teamsim("init plan.yaml", folder.path());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("plan.yaml already exists"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("--force"), std::string::npos) << refused.err;
+  EXPECT_EQ(read_file(folder.path() + "/plan.yaml"), "my own notes\n");
+  const CommandResult forced = run_teamsim("init plan.yaml --force", folder.path());
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_NE(read_file(folder.path() + "/plan.yaml").find("horizon_months:"), std::string::npos);
+}
+
+TEST(InitTest, EveryMistakeIsRefusedWithAMessage) {
+  TempDir folder;
+  fs::create_directory(folder.path() + "/plans");
+  const struct {
+    const char* args;
+    const char* message;
+    int exit_code;
+  } cases[] = {
+      {"init --months 12 --hire-ae-in 3,13", "month 13 is after the plan's last month (12)", 2},
+      {"init --hire-ae-in 40", "month 40 is after the plan's last month (36)", 2},
+      {"init --hire-ae-in 0", "--hire-ae-in", 2},
+      {"init --aes-today -1", "--aes-today", 2},
+      {"init --aes-today two", "--aes-today", 2},
+      {"init --months 0", "--months", 2},
+      {"init --months 601", "--months", 2},
+      {"init --leads-per-month -5", "--leads-per-month", 2},
+      {"init --cash lots", "--cash", 2},
+      {"init plans", "plans is a folder", 2},
+      {"init missing/plan.yaml", "missing/plan.yaml", 1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.args);
+    const CommandResult r = run_teamsim(c.args, folder.path());
+    EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(folder.path() + "/scenario.yaml"));
+}
+
+TEST(InitTest, HelpTeachesWithAnExample) {
+  const CommandResult r = run_teamsim("init --help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--hire-ae-in"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Example: teamsim init plan.yaml"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--force"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace teamsim::e2e
