@@ -21,6 +21,7 @@
 #include "app/common/progress.h"
 #include "app/common/terminal_width.h"
 #include "app/common/version.h"
+#include "app/results/samples_file.h"
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_loader.h"
@@ -65,6 +66,10 @@ class RunCommand final : public Command {
                     "--metrics arr,cash,headcount.*; the metrics `expect:` checks are kept too.\n"
                     "For runs too large to keep every metric in memory")
         ->delimiter(',');
+    run->add_option("--samples", samples_,
+                    "Also write OUT/samples.csv.gz: these metrics' value in every replication\n"
+                    "and month (names or prefixes ending in *), e.g. --samples arr,cash")
+        ->delimiter(',');
     run->add_flag("-q,--quiet", quiet_, "Print only the results table");
     run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
     add_chart_format_options(*run, formats_, /*imply_report=*/true);
@@ -73,7 +78,8 @@ class RunCommand final : public Command {
     run->footer(
         "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95),\n"
         "OUT/summary_wide.csv (a row per metric and p10/p50/p90/mean, a column per month,\n"
-        "rounded for a spreadsheet) and\n"
+        "rounded for a spreadsheet), with --samples OUT/samples.csv.gz (gzip CSV:\n"
+        "replication, month, then one column per metric) and\n"
         "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
         "The key-metric table goes to stdout; progress and messages go to stderr.\n"
         "With --precision 1% the run adds replications in batches until the 95% confidence\n"
@@ -114,6 +120,7 @@ class RunCommand final : public Command {
   bool quiet_ = false;
   bool report_ = false;
   std::vector<std::string> histograms_;
+  std::vector<std::string> samples_;  // --samples patterns
   ReportFormats formats_;
 };
 
@@ -195,16 +202,39 @@ std::vector<std::size_t> RunCommand::kept_columns(
   for (const HistogramRequest& histogram : histograms) patterns.push_back(histogram.metric);
   for (const Expectation& expectation : expectations) patterns.push_back(expectation.metric);
   if (target) patterns.push_back(target->metric.name);
+  for (const std::string& sample : samples_) patterns.push_back(sample);
   return select_metrics(model::MetricLayout(spec), patterns);
 }
 
-// Refused before anything is allocated; a precision run may grow to its cap.
+// The names of the metrics --samples asks for, in layout order; a typo is a UsageError.
+std::vector<std::string> sample_metric_names(const model::ScenarioSpec& spec,
+                                             const std::vector<std::string>& patterns) {
+  if (patterns.empty()) return {};
+  const model::MetricLayout layout(spec);
+  std::vector<std::size_t> columns;
+  try {
+    columns = select_metrics(layout, patterns);
+  } catch (const UsageError& e) {
+    throw UsageError(std::string("--samples: ") + e.what());
+  }
+  std::vector<std::string> names;
+  for (const std::size_t column : columns) names.push_back(layout.info(column).name);
+  return names;
+}
+
+// Refused before anything is allocated; a precision run may grow to its cap. samples.csv.gz is
+// built in memory before it is written: each of its metrics counts twice (full-precision text
+// compresses to about the 8 bytes a value takes in memory).
 void refuse_if_too_large(const model::ScenarioSpec& spec, const model::ProjectionOptions& options,
-                         const std::optional<PrecisionTarget>& target) {
+                         const std::optional<PrecisionTarget>& target, std::size_t sample_metrics) {
   model::ProjectionOptions largest = options;
   if (target) largest.replications = target->max_replications;
+  model::SampleMemory need = model::sample_memory(spec, largest);
+  need.metrics += sample_metrics;
+  need.bytes = 8.0 * static_cast<double>(need.replications) *
+               static_cast<double>(need.months * need.metrics + 1);
   refuse_above_memory_limit(
-      model::sample_memory(spec, largest), memory_limit(), "this run",
+      need, memory_limit(), "this run",
       " or --metrics with only the metrics you need (e.g. --metrics arr,cash)");
 }
 
@@ -266,7 +296,8 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   if (!metrics_.empty()) {
     options.metrics = kept_columns(spec, histograms, loaded.expectations, target);
   }
-  refuse_if_too_large(spec, options, target);
+  const std::vector<std::string> samples = sample_metric_names(spec, samples_);
+  refuse_if_too_large(spec, options, target, samples.size());
   if (!quiet_) announce(spec, options, target);
 
   const auto start = std::chrono::steady_clock::now();
@@ -280,6 +311,10 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
+  if (!samples.empty()) {
+    write_file_atomically((std::filesystem::path(out_) / "samples.csv.gz").string(),
+                          samples_csv_gz(projection, samples));
+  }
   RunExtras extras{report_, formats_,  scenario_.path, std::chrono::system_clock::now(),
                    seconds, histograms};
   const auto checks = finish_run(out_, files.json, loaded.expectations, extras);
