@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "run_binary.h"
 
@@ -48,10 +49,12 @@ TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {
   EXPECT_NE(validate.out.find("3 dated hires"), std::string::npos) << validate.out;
   const CommandResult run = run_teamsim("run plan.yaml -n 30 --out results", folder.path());
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  // Month 1 headcount of AEs is the two employed today.
-  const std::string csv = read_file(folder.path() + "/results/summary.csv");
-  EXPECT_NE(csv.find(",1,headcount.account_executive,people,2,0,"), std::string::npos)
-      << csv.substr(0, 400);
+  const auto json = nlohmann::json::parse(read_file(folder.path() + "/results/summary.json"));
+  const auto& resolved = json["resolved_scenario"];
+  EXPECT_EQ(resolved["horizon_months"], 24);
+  EXPECT_EQ(resolved["money"]["starting_cash"], 1'500'000);
+  EXPECT_EQ(resolved["starting_staff"][0]["count"], 2);
+  EXPECT_EQ(resolved["hires"].size(), 3u);
 }
 
 TEST(InitTest, RefusesToReplaceAFileUnlessForced) {
