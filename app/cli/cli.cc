@@ -23,6 +23,7 @@ constexpr const char* kDescription =
 
 constexpr const char* kFooter =
     "Examples:\n"
+    "  teamsim init plan.yaml --aes-today 2 --hire-ae-in 3,6  (a commented starter plan)\n"
     "  teamsim run scenarios/default.yaml\n"
     "  teamsim run my-plan.yaml --replications 5000 --seed 7 --out results/\n"
     "  teamsim run my-plan.yaml --precision 1%  (replications until mean ARR is known to 1%)\n"
