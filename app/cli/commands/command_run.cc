@@ -215,7 +215,10 @@ std::vector<std::string> sample_metric_names(const model::ScenarioSpec& spec,
   try {
     columns = select_metrics(layout, patterns);
   } catch (const UsageError& e) {
-    throw UsageError(std::string("--samples: ") + e.what());
+    // select_metrics speaks of --metrics; the name came from --samples.
+    std::string message = e.what();
+    if (message.rfind("--metrics: ", 0) == 0) message.erase(0, 11);
+    throw UsageError("--samples: " + message);
   }
   std::vector<std::string> names;
   for (const std::size_t column : columns) names.push_back(layout.info(column).name);
@@ -293,10 +296,10 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   model::ProjectionOptions options = projection_options(spec, stop_requested);
   const std::optional<PrecisionTarget> target = precision_target(spec);
   const std::vector<HistogramRequest> histograms = histogram_requests(spec);
+  const std::vector<std::string> samples = sample_metric_names(spec, samples_);
   if (!metrics_.empty()) {
     options.metrics = kept_columns(spec, histograms, loaded.expectations, target);
   }
-  const std::vector<std::string> samples = sample_metric_names(spec, samples_);
   refuse_if_too_large(spec, options, target, samples.size());
   if (!quiet_) announce(spec, options, target);
 
