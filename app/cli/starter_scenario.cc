@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "app/common/number_format.h"
 #include "app/common/version.h"
 #include "models/defaults.h"
 
@@ -24,6 +25,12 @@ std::string yaml_number(double value) {
     return (value < 0 ? "-" : "") + grouped;
   }
   return fmt::format("{:.10g}", value);
+}
+
+/// A number for a comment: whole numbers with thousands separators (2,000,000), others as
+/// short as they read back.
+std::string people_number(double value) {
+  return value == std::round(value) ? format_grouped(value, 0) : format_number(value);
 }
 
 /// A probability as a percentage: 0.35 -> "35%".
@@ -107,14 +114,14 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
       fmt::format("Cash in the bank today. {}",
                   origin(answers.starting_cash.has_value(),
                          fmt::format("{} (an assumption: a seed-stage company after its round).",
-                                     yaml_number(defaults.money.starting_cash)))),
+                                     people_number(defaults.money.starting_cash)))),
       2);
   y += fmt::format("  starting_cash: {}\n",
                    yaml_number(answers.starting_cash.value_or(defaults.money.starting_cash)));
   y += comment(fmt::format("Everything you spend a month besides the sales team's pay: rent, "
                            "tools, marketing. Default: {} (an assumption: seed-stage rent, tools "
                            "and marketing).",
-                           yaml_number(defaults.money.other_monthly_costs)),
+                           people_number(defaults.money.other_monthly_costs)),
                2);
   y +=
       fmt::format("  other_monthly_costs: {}\n\n", yaml_number(defaults.money.other_monthly_costs));
@@ -125,18 +132,18 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
   y += "roles:\n  account_executive:\n";
   y += comment(fmt::format("Base salary a year, without commission. Default: {} (US SaaS "
                            "compensation surveys).",
-                           yaml_number(ae.annual_salary)),
+                           people_number(ae.annual_salary)),
                4);
   y += fmt::format("    annual_salary: {}\n", yaml_number(ae.annual_salary));
   y += comment(fmt::format("New annual contract value an AE is expected to sign a year; "
                            "commission is paid on it. Default: {} (The Bridge Group: quota about "
                            "4-5 x on-target earnings).",
-                           yaml_number(ae.annual_quota)),
+                           people_number(ae.annual_quota)),
                4);
   y += fmt::format("    annual_quota: {}\n", yaml_number(ae.annual_quota));
   y += comment(fmt::format("Salary plus commission at 100% of quota. Default: {} (The Bridge "
                            "Group: a 50/50 pay mix for SaaS AEs).",
-                           yaml_number(ae.on_target_earnings)),
+                           people_number(ae.on_target_earnings)),
                4);
   y += fmt::format("    on_target_earnings: {}\n", yaml_number(ae.on_target_earnings));
   y += comment(
@@ -161,7 +168,7 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
   y += comment(fmt::format("A sales manager hires, trains and coaches the AEs; until you hire "
                            "one, you (the founder) do. Base salary a year. Default: {} (US SaaS "
                            "compensation surveys).",
-                           yaml_number(manager.annual_salary)),
+                           people_number(manager.annual_salary)),
                4);
   y += fmt::format("    annual_salary: {}\n\n", yaml_number(manager.annual_salary));
 
@@ -171,7 +178,7 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
   y += comment(fmt::format("Inbound leads a month (website, referrals, marketing), on average. {}",
                            origin(answers.inbound_leads_per_month.has_value(),
                                   fmt::format("{} (an assumption: an early-stage inbound flow).",
-                                              yaml_number(territory.inbound_leads_per_month)))),
+                                              people_number(territory.inbound_leads_per_month)))),
                4);
   y += fmt::format(
       "    inbound_leads_per_month: {}\n\n",
