@@ -21,9 +21,11 @@
 #include "app/common/progress.h"
 #include "app/common/terminal_width.h"
 #include "app/common/version.h"
+#include "app/results/results_workbook.h"
 #include "app/results/samples_file.h"
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
+#include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
@@ -70,6 +72,9 @@ class RunCommand final : public Command {
                     "Also write OUT/samples.csv.gz: these metrics' value in every replication\n"
                     "and month (names or prefixes ending in *), e.g. --samples arr,cash")
         ->delimiter(',');
+    run->add_flag("--xlsx", xlsx_,
+                  "Also write OUT/results.xlsx: a sheet per key metric (mean, p5..p95 by month)\n"
+                  "and the resolved scenario's keys and values (sheet 'assumptions')");
     run->add_flag("-q,--quiet", quiet_, "Print only the results table");
     run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
     add_chart_format_options(*run, formats_, /*imply_report=*/true);
@@ -121,6 +126,7 @@ class RunCommand final : public Command {
   bool report_ = false;
   std::vector<std::string> histograms_;
   std::vector<std::string> samples_;  // --samples patterns
+  bool xlsx_ = false;
   ReportFormats formats_;
 };
 
@@ -314,6 +320,10 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
+  if (xlsx_) {
+    write_results_workbook((std::filesystem::path(out_) / "results.xlsx").string(), summary,
+                           scenario_to_json(spec));
+  }
   if (!samples.empty()) {
     write_file_atomically((std::filesystem::path(out_) / "samples.csv.gz").string(),
                           samples_csv_gz(projection, samples));

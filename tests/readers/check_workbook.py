@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Opens OUT/results.xlsx with openpyxl (a reader independent of libxlsxwriter) and checks it
+against OUT/summary.csv and summary.json: each metric sheet's month, mean and p5..p95 equal the
+summary's, and the assumptions sheet holds the resolved scenario's values.
+
+Usage: check_workbook.py TEAMSIM_BINARY SOURCE_DIR"""
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+binary, source = sys.argv[1], sys.argv[2]
+
+
+def close(a, b):
+    return abs(a - b) <= 1e-12 * max(1.0, abs(a), abs(b))
+
+
+with tempfile.TemporaryDirectory() as out:
+    subprocess.run([binary, "run", "scenarios/default.yaml", "-n", "40", "-q", "--xlsx",
+                    "--out", out], cwd=source, check=True, stdout=subprocess.DEVNULL)
+    book = openpyxl.load_workbook(os.path.join(out, "results.xlsx"), read_only=True)
+    with open(os.path.join(out, "summary.csv"), newline="") as f:
+        summary = {(r["metric"], int(r["month"])): r for r in csv.DictReader(f)}
+    with open(os.path.join(out, "summary.json")) as f:
+        document = json.load(f)
+    metrics = {name for name, _ in summary}
+    sheets = [s for s in book.sheetnames if s not in ("about", "assumptions")]
+    assert "arr" in sheets and "cash" in sheets, book.sheetnames
+    checked = 0
+    for name in sheets:
+        assert name in metrics, name
+        rows = list(book[name].iter_rows(values_only=True))
+        header = list(rows[0])
+        assert header == ["month", "mean", "p5", "p10", "p25", "p50", "p75", "p90", "p95"], header
+        assert len(rows) - 1 == document["horizon_months"], (name, len(rows))
+        for row in rows[1:]:
+            expected = summary[(name, int(row[0]))]
+            for column, value in zip(header[1:], row[1:]):
+                assert close(value, float(expected[column])), (name, row[0], column, value)
+                checked += 1
+    assumptions = {k: v for k, v in book["assumptions"].iter_rows(min_row=2, values_only=True)}
+    resolved = document["resolved_scenario"]
+    assert assumptions["horizon_months"] == resolved["horizon_months"], assumptions
+    assert assumptions["money.starting_cash"] == resolved["money"]["starting_cash"]
+    about = {k: v for k, v in book["about"].iter_rows(values_only=True)}
+    assert about["replications"] == 40 and about["scenario_hash"] == document["scenario_hash"]
+    listed = open(os.path.join(out, ".teamsim-files")).read().split()
+    assert "results.xlsx" in listed, listed
+print(f"check_workbook: {len(sheets)} metric sheets, {checked} values agree with summary.csv")
