@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
+#include <map>
 
 #include "app/common/errors.h"
 #include "app/common/version.h"
@@ -83,6 +85,19 @@ void write_metric_sheet(Workbook& book, const MetricSummary& metric) {
   worksheet_freeze_panes(sheet, 1, 1);
 }
 
+void write_value(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column,
+                 const nlohmann::ordered_json& value) {
+  if (value.is_number()) {
+    worksheet_write_number(sheet, row, column, value.get<double>(), nullptr);
+  } else if (value.is_boolean()) {
+    worksheet_write_boolean(sheet, row, column, value.get<bool>(), nullptr);
+  } else if (value.is_string()) {
+    worksheet_write_string(sheet, row, column, value.get<std::string>().c_str(), nullptr);
+  } else {
+    worksheet_write_string(sheet, row, column, value.dump().c_str(), nullptr);
+  }
+}
+
 void write_assumptions_sheet(Workbook& book, const nlohmann::ordered_json& resolved) {
   lxw_worksheet* sheet = book.sheet("assumptions");
   worksheet_write_string(sheet, 0, 0, "key", book.bold());
@@ -93,15 +108,7 @@ void write_assumptions_sheet(Workbook& book, const nlohmann::ordered_json& resol
   lxw_row_t row = 1;
   for (const auto& [key, value] : rows) {
     worksheet_write_string(sheet, row, 0, key.c_str(), nullptr);
-    if (value->is_number()) {
-      worksheet_write_number(sheet, row, 1, value->get<double>(), nullptr);
-    } else if (value->is_boolean()) {
-      worksheet_write_boolean(sheet, row, 1, value->get<bool>(), nullptr);
-    } else if (value->is_string()) {
-      worksheet_write_string(sheet, row, 1, value->get<std::string>().c_str(), nullptr);
-    } else {
-      worksheet_write_string(sheet, row, 1, value->dump().c_str(), nullptr);
-    }
+    write_value(sheet, row, 1, *value);
     ++row;
   }
 }
@@ -125,7 +132,126 @@ void write_about_sheet(Workbook& book, const RunSummary& summary) {
   text(6, "tool", std::string("teamsim ") + kVersion);
 }
 
+void write_comparison_metric_sheet(Workbook& book, const PlanComparison& comparison,
+                                   const MetricComparison& metric) {
+  lxw_worksheet* sheet = book.sheet(metric.info.name.substr(0, 31));
+  worksheet_write_string(sheet, 0, 0, "month", book.bold());
+  const std::pair<const char*, Eigen::Index> statistics[] = {
+      {"mean", -1}, {"p10", sim::kColumnP10}, {"p50", sim::kColumnP50}, {"p90", sim::kColumnP90}};
+  lxw_col_t column = 1;
+  for (std::size_t plan = 0; plan < metric.plans.size(); ++plan) {
+    for (const auto& [name, percentile] : statistics) {
+      const std::string header = fmt::format("{} {}", comparison.labels[plan], name);
+      worksheet_write_string(sheet, 0, column, header.c_str(), book.bold());
+      const sim::ColumnSummary& stats = metric.plans[plan];
+      for (Eigen::Index month = 0; month < stats.mean.size(); ++month) {
+        const double value =
+            percentile < 0 ? stats.mean(month) : stats.percentiles(month, percentile);
+        worksheet_write_number(sheet, static_cast<lxw_row_t>(month + 1), column, value, nullptr);
+      }
+      ++column;
+    }
+  }
+  for (int month = 1; month <= comparison.horizon_months; ++month) {
+    worksheet_write_number(sheet, static_cast<lxw_row_t>(month), 0, month, nullptr);
+  }
+  worksheet_freeze_panes(sheet, 1, 1);
+}
+
+void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
+                             const std::vector<const MetricComparison*>& metrics) {
+  lxw_worksheet* sheet = book.sheet("differences");
+  const char* headers[] = {"metric", "month", "plan_a", "plan_b", "mean_a_minus_b",
+                           "se",     "p10",   "p50",    "p90",    "p_a_greater"};
+  for (lxw_col_t c = 0; c < std::size(headers); ++c) {
+    worksheet_write_string(sheet, 0, c, headers[c], book.bold());
+  }
+  lxw_row_t row = 1;
+  for (const MetricComparison* metric : metrics) {
+    for (std::size_t pair = 0; pair < metric->pairs.size(); ++pair) {
+      const sim::PairedSummary& d = metric->differences[pair];
+      const auto [a, b] = metric->pairs[pair];
+      for (Eigen::Index month = 0; month < d.difference.mean.size(); ++month) {
+        worksheet_write_string(sheet, row, 0, metric->info.name.c_str(), nullptr);
+        worksheet_write_number(sheet, row, 1, static_cast<double>(month + 1), nullptr);
+        worksheet_write_string(sheet, row, 2, comparison.labels[a].c_str(), nullptr);
+        worksheet_write_string(sheet, row, 3, comparison.labels[b].c_str(), nullptr);
+        worksheet_write_number(sheet, row, 4, d.difference.mean(month), nullptr);
+        worksheet_write_number(sheet, row, 5, d.difference.se(month), nullptr);
+        worksheet_write_number(sheet, row, 6, d.difference.percentiles(month, sim::kColumnP10),
+                               nullptr);
+        worksheet_write_number(sheet, row, 7, d.difference.percentiles(month, sim::kColumnP50),
+                               nullptr);
+        worksheet_write_number(sheet, row, 8, d.difference.percentiles(month, sim::kColumnP90),
+                               nullptr);
+        worksheet_write_number(sheet, row, 9, d.prob_greater(month), nullptr);
+        ++row;
+      }
+    }
+  }
+  worksheet_freeze_panes(sheet, 1, 2);
+}
+
+/// Installs `temporary` as `path`, or removes it and throws when `error` (libxlsxwriter's) is set
+/// or the rename fails.
+void install_workbook(const std::string& temporary, const std::string& path,
+                      const std::string& error) {
+  std::error_code failed;
+  if (error.empty()) std::filesystem::rename(temporary, path, failed);
+  if (!error.empty() || failed) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw Error(fmt::format("cannot write {}: {}", path, error.empty() ? failed.message() : error));
+  }
+}
+
 }  // namespace
+
+void write_comparison_workbook(const std::string& path, const PlanComparison& comparison,
+                               const std::vector<MetricComparison>& metrics,
+                               const std::vector<nlohmann::ordered_json>& resolved) {
+  const std::string temporary = path + ".partial";
+  std::string error;
+  {
+    Workbook book(temporary);
+    std::vector<const MetricComparison*> key;
+    for (const KeyMetricRow& row : kKeyMetricRows) {
+      for (const MetricComparison& metric : metrics) {
+        if (metric.info.name == row.metric) key.push_back(&metric);
+      }
+    }
+    for (const MetricComparison* metric : key)
+      write_comparison_metric_sheet(book, comparison, *metric);
+    write_differences_sheet(book, comparison, key);
+    lxw_worksheet* sheet = book.sheet("assumptions");
+    worksheet_write_string(sheet, 0, 0, "key", book.bold());
+    worksheet_set_column(sheet, 0, 0, 48, nullptr);
+    std::vector<std::string> keys;
+    std::vector<std::map<std::string, const nlohmann::ordered_json*>> values(resolved.size());
+    for (std::size_t plan = 0; plan < resolved.size(); ++plan) {
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(plan + 1),
+                             comparison.labels[plan].c_str(), book.bold());
+      std::vector<std::pair<std::string, const nlohmann::ordered_json*>> rows;
+      flatten(resolved[plan], "", rows);
+      for (const auto& [key_path, value] : rows) {
+        if (std::find(keys.begin(), keys.end(), key_path) == keys.end()) keys.push_back(key_path);
+        values[plan][key_path] = value;
+      }
+    }
+    lxw_row_t row = 1;
+    for (const std::string& key_path : keys) {
+      worksheet_write_string(sheet, row, 0, key_path.c_str(), nullptr);
+      for (std::size_t plan = 0; plan < values.size(); ++plan) {
+        if (const auto it = values[plan].find(key_path); it != values[plan].end()) {
+          write_value(sheet, row, static_cast<lxw_col_t>(plan + 1), *it->second);
+        }
+      }
+      ++row;
+    }
+    error = book.close();
+  }
+  install_workbook(temporary, path, error);
+}
 
 void write_results_workbook(const std::string& path, const RunSummary& summary,
                             const nlohmann::ordered_json& resolved) {
@@ -142,16 +268,7 @@ void write_results_workbook(const std::string& path, const RunSummary& summary,
     write_assumptions_sheet(book, resolved);
     error = book.close();
   }
-  std::error_code ignored;
-  if (!error.empty()) {
-    std::filesystem::remove(temporary, ignored);
-    throw Error(fmt::format("cannot write {}: {}", path, error));
-  }
-  std::filesystem::rename(temporary, path, ignored);
-  if (ignored) {
-    std::filesystem::remove(temporary, ignored);
-    throw Error(fmt::format("cannot write {}", path));
-  }
+  install_workbook(temporary, path, error);
 }
 
 }  // namespace teamsim::app

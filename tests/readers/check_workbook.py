@@ -51,4 +51,27 @@ with tempfile.TemporaryDirectory() as out:
     assert about["replications"] == 40 and about["scenario_hash"] == document["scenario_hash"]
     listed = open(os.path.join(out, ".teamsim-files")).read().split()
     assert "results.xlsx" in listed, listed
-print(f"check_workbook: {len(sheets)} metric sheets, {checked} values agree with summary.csv")
+
+# compare --xlsx: the differences sheet against compare.csv's difference rows.
+with tempfile.TemporaryDirectory() as out:
+    subprocess.run([binary, "compare", "scenarios/compare-manager-first.yaml", "--variants",
+                    "manager_first,reps_first", "-n", "40", "-q",
+                    "--xlsx", "--out", out], cwd=source, check=True, stdout=subprocess.DEVNULL)
+    book = openpyxl.load_workbook(os.path.join(out, "results.xlsx"), read_only=True)
+    with open(os.path.join(out, "compare.csv"), newline="") as f:
+        differences = {(r["metric"], int(r["month"]), r["plan_a"], r["plan_b"]): r
+                       for r in csv.DictReader(f) if r["row_kind"] == "difference"}
+    rows = list(book["differences"].iter_rows(values_only=True))
+    assert rows[0] == ("metric", "month", "plan_a", "plan_b", "mean_a_minus_b", "se", "p10",
+                       "p50", "p90", "p_a_greater"), rows[0]
+    assert len(rows) > 1
+    for metric, month, a, b, mean, se, p10, p50, p90, greater in rows[1:]:
+        expected = differences[(metric, int(month), a, b)]
+        for value, column in ((mean, "mean"), (se, "se"), (p10, "p10"), (p50, "p50"),
+                              (p90, "p90"), (greater, "p_a_greater")):
+            assert close(value, float(expected[column])), (metric, month, column, value)
+    plans = list(next(book["assumptions"].iter_rows(max_row=1, values_only=True)))[1:]
+    assert len(plans) == 2, plans
+    compared = len(rows) - 1
+print(f"check_workbook: {len(sheets)} metric sheets, {checked} values agree with summary.csv; "
+      f"{compared} difference rows agree with compare.csv")

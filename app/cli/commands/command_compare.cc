@@ -20,6 +20,8 @@
 #include "app/report/comparison_report.h"
 #include "app/report/report_writer.h"
 #include "app/results/comparison_files.h"
+#include "app/results/results_workbook.h"
+#include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_resolver.h"
 #include "sim/replication_runner.h"
 
@@ -68,6 +70,9 @@ class CompareCommand final : public Command {
     command->add_flag("--independent-streams", independent_,
                       "Give each plan its own seed (seed + i) instead of common random numbers: "
                       "only to see how much noise common random numbers remove");
+    command->add_flag("--xlsx", xlsx_,
+                      "Also write OUT/results.xlsx: a sheet per key metric (each plan's mean,\n"
+                      "p10, p50, p90 by month), the differences and each plan's assumptions");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->add_flag("--report", report_,
                       "Also write OUT/report.html and OUT/charts/: the plans overlaid, their "
@@ -106,6 +111,7 @@ class CompareCommand final : public Command {
   bool quiet_ = false;
   bool report_ = false;
   ReportFormats formats_;
+  bool xlsx_ = false;
 };
 
 std::vector<PlanRequest> CompareCommand::plan_requests() const {
@@ -275,6 +281,12 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string json_path = (std::filesystem::path(out_) / "compare.json").string();
   write_file_atomically(csv_path, csv);
   write_file_atomically(json_path, json);
+  if (xlsx_) {
+    std::vector<nlohmann::ordered_json> resolved;
+    for (const ComparedPlan& plan : plans) resolved.push_back(scenario_to_json(plan.spec));
+    write_comparison_workbook((std::filesystem::path(out_) / "results.xlsx").string(), comparison,
+                              metrics, resolved);
+  }
   const std::string report_path =
       report_ || formats_.png || formats_.pdf
           ? write_comparison_report(out_, formats_, requests, plans, comparison, metrics, seconds)
