@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "app/cli/command.h"
-#include "app/cli/starter_scenario.h"
+#include "app/scenario/starter_scenario.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"

@@ -1,4 +1,4 @@
-#include "app/cli/starter_scenario.h"
+#include "app/scenario/starter_scenario.h"
 
 #include <fmt/format.h>
 
