@@ -4,11 +4,11 @@
 #include <optional>
 
 #include "app/cli/command.h"
-#include "app/scenario/starter_scenario.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/scenario/scenario_loader.h"
+#include "app/scenario/starter_scenario.h"
 #include "models/defaults.h"
 
 namespace teamsim::app {

@@ -75,7 +75,7 @@ TEST(StarterScenarioTest, AnswersReplaceTheirDefaults) {
   ASSERT_EQ(spec.starting_staff.size(), 1u);
   EXPECT_EQ(spec.starting_staff[0].count, 3);
   ASSERT_EQ(spec.hires.size(), 3u);
-  EXPECT_EQ(spec.hires[2].start_month, 18);
+  EXPECT_EQ(spec.hires[2].month, 18);
   EXPECT_NE(text.find("You gave this"), std::string::npos);
 }
 
