@@ -13,6 +13,7 @@ std::unique_ptr<Command> make_sensitivity_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_batch_command();
 std::unique_ptr<Command> make_init_command();
+std::unique_ptr<Command> make_schema_command();
 
 namespace {
 
@@ -32,6 +33,8 @@ constexpr CommandInfo kCommands[] = {
      make_batch_command},
     {"init", "Write a commented starter scenario from a few answers (or teamsim's defaults)",
      make_init_command},
+    {"schema", "Print the JSON Schema of scenario files, for editor completion",
+     make_schema_command},
 };
 
 }  // namespace

@@ -40,7 +40,7 @@ void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 
 }  // namespace
 
 void read_money(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
-  ObjectReader reader(node, "money", sink);
+  ObjectReader reader(node, "money", scenario_section("money"), sink);
   if (const YamlNode* currency_node = reader.get("currency")) {
     const std::string path = reader.path_of("currency");
     if (const auto currency = read_text(*currency_node, path, sink)) {
@@ -63,7 +63,7 @@ void read_money(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
 }
 
 void read_customers(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
-  ObjectReader reader(node, "customers", sink);
+  ObjectReader reader(node, "customers", scenario_section("customers"), sink);
   if (const auto initial = reader.integer("initial", 0, kMaxInitialCustomers)) {
     spec.customers.initial_customers = static_cast<int>(*initial);
   }
@@ -82,7 +82,7 @@ void read_customers(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& si
 }
 
 void read_seasonality(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
-  ObjectReader reader(node, "seasonality", sink);
+  ObjectReader reader(node, "seasonality", scenario_section("seasonality"), sink);
   read_twelve(reader, "leads", spec.seasonality.leads);
   read_twelve(reader, "closing", spec.seasonality.closing);
   read_int_key(reader, "start_month_of_year", 1, 12, spec.seasonality.start_month_of_year);

@@ -72,7 +72,8 @@ void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
   check_entry_count(node, "territories", sink);
   spec.territories.clear();
   for (const YamlEntry& entry : node.entries) {
-    ObjectReader reader(entry.value, key_path_join("territories", entry.key), sink);
+    ObjectReader reader(entry.value, key_path_join("territories", entry.key),
+                        scenario_section("territories"), sink);
     if (entry.key.empty()) {
       sink.error(entry.key_mark, "territories", "a territory name must not be empty");
       continue;
@@ -104,7 +105,7 @@ void read_sales_motion(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink&
 }
 
 void read_pipeline(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
-  ObjectReader reader(node, "pipeline", sink);
+  ObjectReader reader(node, "pipeline", scenario_section("pipeline"), sink);
   read_distribution_key(reader, "win_rate", kProbability, spec.pipeline.win_rate);
   read_distribution_key(reader, "deal_size_acv", kMoney, spec.pipeline.deal_size_acv);
   read_distribution_key(reader, "sales_cycle_days", kDays, spec.pipeline.sales_cycle_days);
@@ -125,7 +126,8 @@ void read_products(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
   if (!is_map_or_null(node, "products", sink)) return;
   check_entry_count(node, "products", sink);
   for (const YamlEntry& entry : node.entries) {
-    ObjectReader reader(entry.value, key_path_join("products", entry.key), sink);
+    ObjectReader reader(entry.value, key_path_join("products", entry.key),
+                        scenario_section("products"), sink);
     if (entry.key.empty()) {
       sink.error(entry.key_mark, "products", "a product name must not be empty");
       continue;
@@ -151,7 +153,8 @@ void read_channels(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
   if (!is_map_or_null(node, "channels", sink)) return;
   check_entry_count(node, "channels", sink);
   for (const YamlEntry& entry : node.entries) {
-    ObjectReader reader(entry.value, key_path_join("channels", entry.key), sink);
+    ObjectReader reader(entry.value, key_path_join("channels", entry.key),
+                        scenario_section("channels"), sink);
     if (entry.key.empty()) {
       sink.error(entry.key_mark, "channels", "a channel name must not be empty");
       continue;
@@ -174,7 +177,8 @@ void read_segments(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
   for (const model::TerritorySpec& t : spec.territories) territory_names.push_back(t.name);
   const std::size_t errors_before = sink.count();
   for (const YamlEntry& entry : node.entries) {
-    ObjectReader reader(entry.value, key_path_join("segments", entry.key), sink);
+    ObjectReader reader(entry.value, key_path_join("segments", entry.key),
+                        scenario_section("segments"), sink);
     if (entry.key.empty()) {
       sink.error(entry.key_mark, "segments", "a segment name must not be empty");
       continue;

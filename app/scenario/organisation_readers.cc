@@ -256,7 +256,8 @@ void read_hire_sources(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink&
   if (!is_map_or_null(node, "hire_sources", sink)) return;
   check_entry_count(node, "hire_sources", sink);
   for (const YamlEntry& entry : node.entries) {
-    ObjectReader reader(entry.value, key_path_join("hire_sources", entry.key), sink);
+    ObjectReader reader(entry.value, key_path_join("hire_sources", entry.key),
+                        scenario_section("hire_sources"), sink);
     if (entry.key.empty()) {
       sink.error(entry.key_mark, "hire_sources", "a hire source name must not be empty");
       continue;
@@ -283,7 +284,7 @@ void read_roles(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
   check_entry_count(node, "roles", sink);
   for (const YamlEntry& entry : node.entries) {
     const std::string path = key_path_join("roles", entry.key);
-    ObjectReader reader(entry.value, path, sink);
+    ObjectReader reader(entry.value, path, scenario_section("roles"), sink);
     if (entry.key.empty()) {
       sink.error(entry.key_mark, "roles", "a role name must not be empty");
       continue;
@@ -330,7 +331,7 @@ void read_roles(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
 }
 
 void read_founder(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
-  ObjectReader reader(node, "founder", sink);
+  ObjectReader reader(node, "founder", scenario_section("founder"), sink);
   read_int_key(reader, "span_of_control", 0, kMaxCount, spec.founder.span_of_control);
   read_int_key(reader, "concurrent_searches", 1, kMaxCount, spec.founder.concurrent_searches);
   read_factor_key(reader, "time_to_fill_factor", spec.founder.time_to_fill_factor);
@@ -339,7 +340,7 @@ void read_founder(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink
 }
 
 void read_management(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
-  ObjectReader reader(node, "management", sink);
+  ObjectReader reader(node, "management", scenario_section("management"), sink);
   read_number_key(reader, "under_management_penalty", 0, 1,
                   spec.management.under_management_penalty);
   read_factor_key(reader, "underperformance_threshold", spec.management.underperformance_threshold);
@@ -352,7 +353,8 @@ void read_starting_staff(const YamlNode& node, ScenarioSpec& spec, std::int64_t&
                          DiagnosticSink& sink) {
   if (!is_list_or_null(node, "starting_staff", sink)) return;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
-    ObjectReader reader(node.items[i], key_path_index("starting_staff", i), sink);
+    ObjectReader reader(node.items[i], key_path_index("starting_staff", i),
+                        scenario_section("starting_staff"), sink);
     if (!reader.valid()) continue;
     model::StartingStaffSpec staff;
     read_references(reader, spec, staff.role, staff.territory);
@@ -392,7 +394,7 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, st
   if (!is_list_or_null(node, "hires", sink)) return;
   const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
-    ObjectReader reader(node.items[i], key_path_index("hires", i), sink);
+    ObjectReader reader(node.items[i], key_path_index("hires", i), scenario_section("hires"), sink);
     if (!reader.valid()) continue;
     model::HireSpec hire;
     read_references(reader, spec, hire.role, hire.territory);
@@ -419,7 +421,8 @@ void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, bool horizon_kn
   if (!is_list_or_null(node, "hiring_rules", sink)) return;
   const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
-    ObjectReader reader(node.items[i], key_path_index("hiring_rules", i), sink);
+    ObjectReader reader(node.items[i], key_path_index("hiring_rules", i),
+                        scenario_section("hiring_rules"), sink);
     if (!reader.valid()) continue;
     model::HiringRuleSpec rule;
     read_references(reader, spec, rule.role, rule.territory);

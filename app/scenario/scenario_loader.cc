@@ -111,7 +111,7 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
   }
   ScenarioSpec spec = model::default_scenario();
   spec.name = default_name(file_name);
-  ObjectReader reader(root, "", sink);
+  ObjectReader reader(root, "", scenario_section(""), sink);
   if (!reader.valid()) return result;
 
   const bool horizon_known = read_run_keys(reader, spec);

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <system_error>
 #include <utility>
 
@@ -312,7 +313,19 @@ ObjectReader::ObjectReader(const YamlNode& node, std::string key_path, Diagnosti
   }
 }
 
+ObjectReader::ObjectReader(const YamlNode& node, std::string key_path, const SectionDoc& keys,
+                           DiagnosticSink& sink)
+    : ObjectReader(node, std::move(key_path), sink) {
+  keys_ = &keys;
+}
+
 void ObjectReader::allow(std::string_view key) {
+  if (keys_ != nullptr && keys_->find(key) == nullptr) {
+    throw std::logic_error(
+        fmt::format("the loader reads '{}' in section '{}', which "
+                    "app/scenario/scenario_keys.cc does not list",
+                    key, keys_->name));
+  }
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
 }
 
@@ -365,7 +378,9 @@ bool ObjectReader::finish() {
                                   "1,500,000 reads as 1 and the keys 500 and 000; write "
                                   "1_500_000",
                                   entry.key)
-                    : fmt::format("unknown key '{}'{}", entry.key, suggestion(entry.key, known_)));
+                    : fmt::format(
+                          "unknown key '{}'{}", entry.key,
+                          suggestion(entry.key, keys_ != nullptr ? keys_->key_names() : known_)));
   }
   return clean;
 }

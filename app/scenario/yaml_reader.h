@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/common/diagnostics.h"
+#include "app/scenario/scenario_keys.h"
 #include "app/scenario/yaml_tree.h"
 
 // Reading typed values out of a YamlNode tree, reporting every problem as a diagnostic at the
@@ -51,6 +52,10 @@ bool check_range(double value, double min, double max, const YamlNode& node,
 class ObjectReader {
  public:
   ObjectReader(const YamlNode& node, std::string key_path, DiagnosticSink& sink);
+  /// A map of a scenario section: only `keys`' keys may be asked for (another is a loader bug
+  /// and throws std::logic_error), and an unknown key's "did you mean" is among them.
+  ObjectReader(const YamlNode& node, std::string key_path, const SectionDoc& keys,
+               DiagnosticSink& sink);
 
   /// True when the node was a map (or null).
   bool valid() const { return valid_; }
@@ -82,6 +87,7 @@ class ObjectReader {
   DiagnosticSink& sink_;
   bool valid_ = true;
   std::vector<std::string> known_;
+  const SectionDoc* keys_ = nullptr;
 };
 
 }  // namespace teamsim::app

@@ -1,0 +1,384 @@
+#include "app/scenario/scenario_keys.h"
+
+#include <stdexcept>
+
+#include "app/scenario/expectations.h"
+#include "models/scenario_spec.h"
+#include "sim/name_table.h"
+
+namespace teamsim::app {
+namespace {
+
+using K = ValueKind;
+
+std::vector<std::string> ramp_curves() { return sim::names_in(model::kRampCurves); }
+std::vector<std::string> role_kinds() { return sim::names_in(model::kRoleKinds); }
+std::vector<std::string> sales_motions() { return sim::names_in(model::kSalesMotions); }
+std::vector<std::string> lead_routings() { return sim::names_in(model::kLeadRoutings); }
+std::vector<std::string> annual_billings() { return sim::names_in(model::kAnnualBillings); }
+std::vector<std::string> stats() { return expectation_stats(); }
+std::vector<std::string> operators() { return {"<", "<=", ">", ">="}; }
+
+SectionDoc top_level() {
+  return {"",
+          "",
+          {
+              {"extends", K::kText, "The scenario file this one is merged over, relative to it."},
+              {"variants", K::kVariants,
+               "Named plans: each a map of the top-level keys it overrides (--variant NAME)."},
+              {"name", K::kText, "The plan's name, shown in reports.", "", {}},
+              {"description", K::kText, "Free text."},
+              {"horizon_months", K::kWholeNumber, "Months simulated (1..600)."},
+              {"replications", K::kWholeNumber,
+               "Monte Carlo replications when the command line gives none."},
+              {"seed", K::kWholeNumber, "Master random seed when the command line gives none."},
+              {"money", K::kSection, "Cash and non-payroll costs.", "", "money"},
+              {"roles", K::kNamedSections,
+               "Roles by name; a new name needs kind:, a built-in one overrides what it writes.",
+               "", "roles"},
+              {"hire_sources", K::kNamedSections,
+               "Hire sources by name: multipliers on the role's values.", "", "hire_sources"},
+              {"founder", K::kSection,
+               "Who recruits, manages and trains before any manager exists.", "", "founder"},
+              {"management", K::kSection,
+               "What too little management costs; performance management.", "", "management"},
+              {"territories", K::kNamedSections,
+               "Territories by name, in document order (default: one territory, all).", "",
+               "territories"},
+              {"starting_staff", K::kList, "People employed and fully ramped at day 0.", "[]",
+               "starting_staff"},
+              {"hires", K::kList, "Dated hires.", "[]", "hires"},
+              {"hiring_rules", K::kList, "Recurring and conditional hiring.", "[]",
+               "hiring_rules"},
+              {"sales_motion", K::kChoice,
+               "A preset for pipeline and customers, applied before their own keys.", "", {},
+               sales_motions},
+              {"pipeline", K::kSection, "How leads become deals.", "", "pipeline"},
+              {"products", K::kNamedSections, "Product mix: products by name.", "", "products"},
+              {"channels", K::kNamedSections, "Channel mix: channels by name.", "", "channels"},
+              {"segments", K::kNamedSections,
+               "Who you sell to: segments by name (smb, mid_market, enterprise, ...).", "",
+               "segments"},
+              {"seasonality", K::kSection, "Lead flow and closing by calendar month.", "",
+               "seasonality"},
+              {"customers", K::kSection, "The customer base.", "", "customers"},
+              {"expect", K::kList, "Assertions on the results, checked after run and batch.",
+               "[]", "expect"},
+          }};
+}
+
+SectionDoc money() {
+  return {"money",
+          "/money",
+          {
+              {"currency", K::kText, "Three capital letters; a label only, nothing is converted."},
+              {"starting_cash", K::kNumber, "Cash in the bank at day 0 (may be negative)."},
+              {"other_monthly_costs", K::kNumber,
+               "Everything spent a month besides the sales team's pay."},
+          }};
+}
+
+SectionDoc roles() {
+  return {
+      "roles",
+      "",
+      {
+          {"kind", K::kChoice, "The role's kind; required for a new role name.", "", {},
+           role_kinds},
+          {"annual_salary", K::kNumber, "Base salary a year, without commission."},
+          {"time_to_fill_days", K::kDistribution,
+           "Days from the start of the search to the first day."},
+          {"onboarding_days", K::kDistribution,
+           "Days a new hire spends in training, holding a trainer slot."},
+          {"ramp_months", K::kDistribution, "Months after onboarding to full productivity."},
+          {"ramp_curve", K::kChoice, "Productivity along the ramp.", "", {}, ramp_curves},
+          {"annual_attrition", K::kNumber, "Probability of leaving within a year, in [0, 1)."},
+          {"backfill", K::kBoolean, "Whether a departure reopens the seat."},
+          {"backfill_delay_days", K::kDistribution,
+           "Days from a departure to reopening the requisition."},
+          {"backfill_source", K::kText, "The hire source backfills come from."},
+          {"max_open_opportunities", K::kWholeNumber,
+           "AE kinds: opportunities a seller works at once."},
+          {"prospecting_leads_per_month", K::kNumber,
+           "AE kinds: self-sourced leads a month (Poisson rate)."},
+          {"hands_off_leads", K::kBoolean,
+           "AE kinds: true makes an SDR, who hands its leads to the AEs."},
+          {"annual_quota", K::kNumber,
+           "AE kinds: ACV a seller is expected to sign a year (0: no quota, no commission)."},
+          {"on_target_earnings", K::kNumber,
+           "AE kinds: salary plus commission at 100% of quota."},
+          {"performance", K::kDistribution,
+           "AE kinds: productivity multiplier drawn once per person."},
+          {"span_of_control", K::kWholeNumber, "Managers and assistants: reps managed."},
+          {"concurrent_searches", K::kWholeNumber,
+           "Managers and assistants: recruiting searches run at once."},
+          {"trainees_at_once", K::kWholeNumber,
+           "Managers, assistants and enablement: new hires trained at once."},
+          {"accounts_per_rep", K::kWholeNumber, "Customer success: customers covered."},
+          {"concurrent_deals", K::kWholeNumber,
+           "Sales specialists: complex opportunities helped at once."},
+          {"leads_screened_per_month", K::kNumber,
+           "Sales operations: leads screened for qualification a month."},
+          {"reps_supported", K::kWholeNumber, "Enablement: reps supported."},
+          {"ramp_reduction", K::kNumber,
+           "Enablement: share of the ramp saved at full coverage, in [0, 1]."},
+          {"productivity_uplift", K::kNumber,
+           "Enablement: productivity added at full coverage."},
+      }};
+}
+
+SectionDoc hire_sources() {
+  return {"hire_sources",
+          "",
+          {
+              {"time_to_fill_factor", K::kNumber, "Multiplies the role's time to fill."},
+              {"ramp_factor", K::kNumber, "Multiplies the role's ramp."},
+              {"productivity", K::kNumber, "Multiplies the hire's productivity."},
+              {"attrition_factor", K::kNumber, "Multiplies the role's attrition hazard."},
+              {"salary_factor", K::kNumber, "Multiplies the role's salary."},
+              {"cost_per_hire", K::kNumber, "Paid on the hire's first day."},
+          }};
+}
+
+SectionDoc founder() {
+  return {"founder",
+          "/founder",
+          {
+              {"span_of_control", K::kWholeNumber, "Reps the founder manages while no manager is."},
+              {"concurrent_searches", K::kWholeNumber,
+               "Searches the founder runs at once while no manager is employed."},
+              {"time_to_fill_factor", K::kNumber,
+               "Multiplies time to fill of searches starting while no manager is employed."},
+              {"trainees_at_once", K::kWholeNumber,
+               "New hires the founder trains at once while no manager is onboarded."},
+          }};
+}
+
+SectionDoc management() {
+  return {"management",
+          "/management",
+          {
+              {"under_management_penalty", K::kNumber,
+               "Productivity lost by a rep with no management at all, in [0, 1]."},
+              {"underperformance_threshold", K::kNumber,
+               "Share of quota (0..100) below which a ramped seller is put on a plan; 0: never."},
+              {"underperformance_months", K::kWholeNumber,
+               "Months of bookings the review looks back over (1..12)."},
+              {"improvement_plan_months", K::kWholeNumber,
+               "Months of a performance improvement plan (0..12)."},
+          }};
+}
+
+SectionDoc territories() {
+  return {"territories",
+          "/territories/all",
+          {
+              {"inbound_leads_per_month", K::kNumber, "Inbound leads a month (Poisson rate)."},
+              {"accounts", K::kWholeNumber, "Total addressable accounts; 0: unlimited."},
+              {"cool_off_months", K::kNumber,
+               "Months a lost prospect or a churned customer is not approached again."},
+              {"win_rate_factor", K::kNumber, "Multiplies the win probability of its deals."},
+              {"deal_size_factor", K::kNumber, "Multiplies the ACV of its deals."},
+          }};
+}
+
+SectionDoc starting_staff() {
+  return {"starting_staff",
+          "",
+          {
+              {"role", K::kText, "A defined role (required)."},
+              {"count", K::kWholeNumber, "People.", "1"},
+              {"territory", K::kText, "A defined territory (default: the least-staffed)."},
+          }};
+}
+
+SectionDoc hires() {
+  return {"hires",
+          "",
+          {
+              {"role", K::kText, "A defined role (required)."},
+              {"month", K::kWholeNumber,
+               "The month the search opens, 1 = the first (required unless start_month)."},
+              {"start_month", K::kWholeNumber,
+               "The month the people should start, instead of month."},
+              {"count", K::kWholeNumber, "People.", "1"},
+              {"territory", K::kText,
+               "A defined territory (default: the one with the fewest AEs at the start)."},
+              {"source", K::kText, "A defined hire source.", "\"experienced_external\""},
+          }};
+}
+
+SectionDoc hiring_rules() {
+  SectionDoc section{
+      "hiring_rules",
+      "",
+      {
+          {"role", K::kText, "A defined role (required)."},
+          {"count", K::kWholeNumber, "Recurring rules: requisitions each time.", "1"},
+          {"from_month", K::kWholeNumber, "The first month the rule applies.", "1"},
+          {"until_month", K::kWholeNumber,
+           "The last month the rule applies (default: the horizon)."},
+          {"max_count", K::kWholeNumber,
+           "The rule never takes the role's planned people beyond it (default: unlimited)."},
+          {"territory", K::kText, "A defined territory."},
+          {"source", K::kText, "A defined hire source.", "\"experienced_external\""},
+      }};
+  // One key per rule basis, from the model's table; a rule gives exactly one.
+  for (const model::RuleBasisEntry& basis : model::kRuleBases) {
+    section.keys.push_back({basis.name,
+                            basis.value == model::RuleBasis::kNone ? K::kWholeNumber : K::kNumber,
+                            basis.description});
+  }
+  return section;
+}
+
+SectionDoc pipeline() {
+  return {"pipeline",
+          "/pipeline",
+          {
+              {"win_rate", K::kDistribution,
+               "Win probability per opportunity for a fully productive AE, in [0, 1]."},
+              {"deal_size_acv", K::kDistribution, "Annual contract value per won deal."},
+              {"sales_cycle_days", K::kDistribution,
+               "Days from opening to closing an opportunity."},
+              {"complex_share", K::kNumber, "Probability a deal needs a specialist."},
+              {"specialist_help_days", K::kDistribution,
+               "Days of a specialist's help a complex deal holds."},
+              {"specialist_win_rate_factor", K::kNumber,
+               "Multiplies a complex deal's win rate when a specialist helps."},
+              {"unassisted_win_rate_factor", K::kNumber,
+               "Multiplies a complex deal's win rate when no specialist is employed."},
+              {"unqualified_lead_share", K::kNumber, "Share of leads that can never be won."},
+              {"qualification_accuracy", K::kNumber,
+               "Probability sales ops rejects an unqualified lead at full coverage."},
+              {"rebalance_every_months", K::kWholeNumber,
+               "Months between territory rebalancing (with sales ops); 0: never."},
+              {"routing", K::kChoice, "Which seller an inbound lead goes to.", "", {},
+               lead_routings},
+              {"warm_start", K::kBoolean,
+               "Starting sellers begin with the deals in flight the year before day 0 left."},
+          }};
+}
+
+SectionDoc products() {
+  return {"products",
+          "",
+          {
+              {"share", K::kNumber, "Share of leads.", "1"},
+              {"win_rate", K::kDistribution, "As in pipeline (default: the pipeline's)."},
+              {"deal_size_acv", K::kDistribution, "As in pipeline (default: the pipeline's)."},
+              {"sales_cycle_days", K::kDistribution, "As in pipeline (default: the pipeline's)."},
+              {"complex_share", K::kNumber, "As in pipeline (default: the pipeline's)."},
+          }};
+}
+
+SectionDoc channels() {
+  return {"channels",
+          "",
+          {
+              {"share", K::kNumber, "Share of leads.", "1"},
+              {"lead_conversion", K::kNumber,
+               "Probability a worked lead becomes an opportunity, in [0, 1]."},
+              {"cycle_factor", K::kNumber, "Multiplies the sales cycle."},
+              {"win_rate_factor", K::kNumber, "Multiplies the win probability."},
+              {"cost_per_lead", K::kNumber, "Cost of each lead."},
+          }};
+}
+
+SectionDoc segments() {
+  return {"segments",
+          "",
+          {
+              {"share", K::kNumber, "Share of leads.", "1"},
+              {"share_by_territory", K::kNumberMap,
+               "The share in these territories instead of share, by territory name."},
+              {"win_rate_factor", K::kNumber, "Multiplies the win probability of its deals."},
+              {"deal_size_factor", K::kNumber, "Multiplies the ACV of its deals."},
+              {"cycle_factor", K::kNumber, "Multiplies the sales cycle of its deals."},
+              {"churn_factor", K::kNumber, "Multiplies its customers' churn probability."},
+          }};
+}
+
+SectionDoc seasonality() {
+  return {"seasonality",
+          "/seasonality",
+          {
+              {"leads", K::kTwelve, "Inbound lead-flow multipliers by calendar month, January "
+                                    "first (12 numbers 0..10)."},
+              {"closing", K::kTwelve,
+               "Win-probability multipliers of deals closing in each calendar month."},
+              {"start_month_of_year", K::kWholeNumber,
+               "Calendar month of the first simulated month (1..12)."},
+          }};
+}
+
+SectionDoc customers() {
+  return {"customers",
+          "/customers",
+          {
+              {"initial", K::kWholeNumber, "Customers at day 0, won before it."},
+              {"initial_mrr", K::kDistribution, "MRR of each initial customer."},
+              {"monthly_churn", K::kNumber,
+               "Probability of churning at each monthly renewal, in [0, 1]."},
+              {"monthly_expansion", K::kDistribution,
+               "Relative MRR change at each renewal of a staying customer."},
+              {"annual_contract_share", K::kNumber, "Share of new customers on annual contracts."},
+              {"annual_churn", K::kNumber, "Probability an annual contract churns at renewal."},
+              {"annual_billing", K::kChoice, "How annual contracts are invoiced.", "", {},
+               annual_billings},
+              {"covered_churn_factor", K::kNumber,
+               "Churn of a customer covered by customer success relative to an uncovered one."},
+              {"covered_expansion_bonus", K::kNumber,
+               "Added to a covered customer's relative change at each renewal."},
+          }};
+}
+
+SectionDoc expect() {
+  return {"expect",
+          "",
+          {
+              {"metric", K::kText, "A metric of summary.csv (required)."},
+              {"month", K::kMonthOrLast, "The month checked, or last (required)."},
+              {"stat", K::kChoice, "The statistic over replications.", "\"p50\"", {}, stats},
+              {"op", K::kChoice, "How the statistic compares with value (required).", "", {},
+               operators},
+              {"value", K::kNumber, "The threshold, in the metric's unit (required)."},
+              {"name", K::kText, "The test case's name in reports and junit.xml."},
+          }};
+}
+
+std::vector<SectionDoc> all_sections() {
+  return {top_level(),  money(),        roles(),    hire_sources(), founder(),
+          management(), territories(),  starting_staff(), hires(),  hiring_rules(),
+          pipeline(),   products(),     channels(), segments(),     seasonality(),
+          customers(),  expect()};
+}
+
+}  // namespace
+
+const KeyDoc* SectionDoc::find(std::string_view key) const {
+  for (const KeyDoc& doc : keys) {
+    if (doc.name == key) return &doc;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> SectionDoc::key_names() const {
+  std::vector<std::string> names;
+  for (const KeyDoc& doc : keys) names.emplace_back(doc.name);
+  return names;
+}
+
+std::span<const SectionDoc> scenario_sections() {
+  static const std::vector<SectionDoc> kSections = all_sections();
+  return kSections;
+}
+
+const SectionDoc& scenario_section(std::string_view name) {
+  for (const SectionDoc& section : scenario_sections()) {
+    if (section.name == name) return section;
+  }
+  throw std::logic_error("no scenario section '" + std::string(name) + "' in scenario_keys.cc");
+}
+
+}  // namespace teamsim::app
