@@ -50,7 +50,7 @@ fuzz:
 	@scripts/install-deps --fuzz
 	@fuzz/build-instrumented-yaml-cpp build/fuzz-deps
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz --target scenario_fuzzer
+	@cmake --build --preset fuzz --target scenario_fuzzer hires_csv_fuzzer
 	fuzz/run $(FUZZ_SECONDS)
 
 bench: build-all

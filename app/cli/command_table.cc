@@ -14,6 +14,7 @@ std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_batch_command();
 std::unique_ptr<Command> make_init_command();
 std::unique_ptr<Command> make_schema_command();
+std::unique_ptr<Command> make_hires_command();
 
 namespace {
 
@@ -35,6 +36,8 @@ constexpr CommandInfo kCommands[] = {
      make_init_command},
     {"schema", "Print the JSON Schema of scenario files, for editor completion",
      make_schema_command},
+    {"hires", "Print a scenario's resolved hiring plan as CSV (what hires_csv: reads)",
+     make_hires_command},
 };
 
 }  // namespace

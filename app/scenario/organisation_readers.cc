@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +14,7 @@
 #include "app/common/number_format.h"
 #include "app/common/suggestions.h"
 #include "app/scenario/distribution_syntax.h"
+#include "app/scenario/hiring_plan_csv.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/scenario_limits.h"
 #include "models/defaults.h"
@@ -390,11 +393,12 @@ bool read_month_key(ObjectReader& reader, std::string_view key, int last_month, 
 }  // namespace
 
 void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, std::int64_t& planned,
-                DiagnosticSink& sink) {
-  if (!is_list_or_null(node, "hires", sink)) return;
+                DiagnosticSink& sink, std::string_view list_key) {
+  if (!is_list_or_null(node, std::string(list_key), sink)) return;
   const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
-    ObjectReader reader(node.items[i], key_path_index("hires", i), scenario_section("hires"), sink);
+    ObjectReader reader(node.items[i], key_path_index(list_key, i), scenario_section("hires"),
+                        sink);
     if (!reader.valid()) continue;
     model::HireSpec hire;
     read_references(reader, spec, hire.role, hire.territory);
@@ -413,6 +417,24 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, st
     }
     reader.finish();
     spec.hires.push_back(std::move(hire));
+  }
+}
+
+void read_hires_csv(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
+                    std::int64_t& planned, DiagnosticSink& sink) {
+  const auto name = read_text(node, "hires_csv", sink);
+  if (!name) return;
+  // Relative to the file that names it (which may be a file it extends), as extends: is.
+  const std::filesystem::path base = std::filesystem::path(node.mark.file).parent_path();
+  const std::string path = (base / *name).lexically_normal().string();
+  std::string error;
+  const std::optional<std::string> text = read_yaml_file(path, error);
+  if (!text) {
+    sink.error(node.mark, "hires_csv", fmt::format("cannot read {}: {}", path, error));
+    return;
+  }
+  if (const std::optional<YamlNode> rows = parse_hires_csv(*text, path, sink)) {
+    read_hires(*rows, spec, horizon_known, planned, sink, "hires_csv");
   }
 }
 

@@ -1,13 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "app/scenario/yaml_reader.h"
 #include "models/scenario_spec.h"
 
 // Readers of the scenario sections about the organisation: hire_sources, roles, founder,
-// management, starting_staff, hires and hiring_rules. Each reads its section into `spec`, reporting
-// every problem to `sink`; keys and defaults: docs/scenario-reference.md.
+// management, starting_staff, hires (also from a CSV) and hiring_rules. Each reads its section into
+// `spec`, reporting every problem to `sink`; keys and defaults: docs/scenario-reference.md.
 
 namespace teamsim::app::loader {
 
@@ -21,8 +22,13 @@ void read_management(const YamlNode& node, model::ScenarioSpec& spec, Diagnostic
 void read_starting_staff(const YamlNode& node, model::ScenarioSpec& spec, std::int64_t& planned,
                          DiagnosticSink& sink);
 /// hires; a month past the horizon is an error only when the horizon was read (`horizon_known`).
+/// `list_key` names the list in key paths ("hires", or "hires_csv" for a CSV's rows).
 void read_hires(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
-                std::int64_t& planned, DiagnosticSink& sink);
+                std::int64_t& planned, DiagnosticSink& sink, std::string_view list_key = "hires");
+/// hires_csv: FILE, a path relative to the file that names it; its rows are read as hires
+/// (app/scenario/hiring_plan_csv.h), after those of `hires:`.
+void read_hires_csv(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
+                    std::int64_t& planned, DiagnosticSink& sink);
 /// hiring_rules; months past the horizon (when `horizon_known`) or until_month < from_month are
 /// errors: such a rule would never apply.
 void read_hiring_rules(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,

@@ -20,51 +20,56 @@ std::vector<std::string> stats() { return expectation_stats(); }
 std::vector<std::string> operators() { return {"<", "<=", ">", ">="}; }
 
 SectionDoc top_level() {
-  return {"",
-          "",
-          {
-              {"extends", K::kText, "The scenario file this one is merged over, relative to it."},
-              {"variants", K::kVariants,
-               "Named plans: each a map of the top-level keys it overrides (--variant NAME)."},
-              {"name", K::kText, "The plan's name, shown in reports.", "", {}},
-              {"description", K::kText, "Free text."},
-              {"horizon_months", K::kWholeNumber, "Months simulated (1..600)."},
-              {"replications", K::kWholeNumber,
-               "Monte Carlo replications when the command line gives none."},
-              {"seed", K::kWholeNumber, "Master random seed when the command line gives none."},
-              {"money", K::kSection, "Cash and non-payroll costs.", "", "money"},
-              {"roles", K::kNamedSections,
-               "Roles by name; a new name needs kind:, a built-in one overrides what it writes.",
-               "", "roles"},
-              {"hire_sources", K::kNamedSections,
-               "Hire sources by name: multipliers on the role's values.", "", "hire_sources"},
-              {"founder", K::kSection,
-               "Who recruits, manages and trains before any manager exists.", "", "founder"},
-              {"management", K::kSection,
-               "What too little management costs; performance management.", "", "management"},
-              {"territories", K::kNamedSections,
-               "Territories by name, in document order (default: one territory, all).", "",
-               "territories"},
-              {"starting_staff", K::kList, "People employed and fully ramped at day 0.", "[]",
-               "starting_staff"},
-              {"hires", K::kList, "Dated hires.", "[]", "hires"},
-              {"hiring_rules", K::kList, "Recurring and conditional hiring.", "[]",
-               "hiring_rules"},
-              {"sales_motion", K::kChoice,
-               "A preset for pipeline and customers, applied before their own keys.", "", {},
-               sales_motions},
-              {"pipeline", K::kSection, "How leads become deals.", "", "pipeline"},
-              {"products", K::kNamedSections, "Product mix: products by name.", "", "products"},
-              {"channels", K::kNamedSections, "Channel mix: channels by name.", "", "channels"},
-              {"segments", K::kNamedSections,
-               "Who you sell to: segments by name (smb, mid_market, enterprise, ...).", "",
-               "segments"},
-              {"seasonality", K::kSection, "Lead flow and closing by calendar month.", "",
-               "seasonality"},
-              {"customers", K::kSection, "The customer base.", "", "customers"},
-              {"expect", K::kList, "Assertions on the results, checked after run and batch.",
-               "[]", "expect"},
-          }};
+  return {
+      "",
+      "",
+      {
+          {"extends", K::kText, "The scenario file this one is merged over, relative to it."},
+          {"variants", K::kVariants,
+           "Named plans: each a map of the top-level keys it overrides (--variant NAME)."},
+          {"name", K::kText, "The plan's name, shown in reports.", "", {}},
+          {"description", K::kText, "Free text."},
+          {"horizon_months", K::kWholeNumber, "Months simulated (1..600)."},
+          {"replications", K::kWholeNumber,
+           "Monte Carlo replications when the command line gives none."},
+          {"seed", K::kWholeNumber, "Master random seed when the command line gives none."},
+          {"money", K::kSection, "Cash and non-payroll costs.", "", "money"},
+          {"roles", K::kNamedSections,
+           "Roles by name; a new name needs kind:, a built-in one overrides what it writes.", "",
+           "roles"},
+          {"hire_sources", K::kNamedSections,
+           "Hire sources by name: multipliers on the role's values.", "", "hire_sources"},
+          {"founder", K::kSection, "Who recruits, manages and trains before any manager exists.",
+           "", "founder"},
+          {"management", K::kSection, "What too little management costs; performance management.",
+           "", "management"},
+          {"territories", K::kNamedSections,
+           "Territories by name, in document order (default: one territory, all).", "",
+           "territories"},
+          {"starting_staff", K::kList, "People employed and fully ramped at day 0.", "[]",
+           "starting_staff"},
+          {"hires", K::kList, "Dated hires.", "[]", "hires"},
+          {"hires_csv", K::kText,
+           "A CSV file of dated hires (columns as the keys of hires), relative to this file; "
+           "its rows come after hires'."},
+          {"hiring_rules", K::kList, "Recurring and conditional hiring.", "[]", "hiring_rules"},
+          {"sales_motion",
+           K::kChoice,
+           "A preset for pipeline and customers, applied before their own keys.",
+           "",
+           {},
+           sales_motions},
+          {"pipeline", K::kSection, "How leads become deals.", "", "pipeline"},
+          {"products", K::kNamedSections, "Product mix: products by name.", "", "products"},
+          {"channels", K::kNamedSections, "Channel mix: channels by name.", "", "channels"},
+          {"segments", K::kNamedSections,
+           "Who you sell to: segments by name (smb, mid_market, enterprise, ...).", "", "segments"},
+          {"seasonality", K::kSection, "Lead flow and closing by calendar month.", "",
+           "seasonality"},
+          {"customers", K::kSection, "The customer base.", "", "customers"},
+          {"expect", K::kList, "Assertions on the results, checked after run and batch.", "[]",
+           "expect"},
+      }};
 }
 
 SectionDoc money() {
@@ -83,7 +88,11 @@ SectionDoc roles() {
       "roles",
       "",
       {
-          {"kind", K::kChoice, "The role's kind; required for a new role name.", "", {},
+          {"kind",
+           K::kChoice,
+           "The role's kind; required for a new role name.",
+           "",
+           {},
            role_kinds},
           {"annual_salary", K::kNumber, "Base salary a year, without commission."},
           {"time_to_fill_days", K::kDistribution,
@@ -105,8 +114,7 @@ SectionDoc roles() {
            "AE kinds: true makes an SDR, who hands its leads to the AEs."},
           {"annual_quota", K::kNumber,
            "AE kinds: ACV a seller is expected to sign a year (0: no quota, no commission)."},
-          {"on_target_earnings", K::kNumber,
-           "AE kinds: salary plus commission at 100% of quota."},
+          {"on_target_earnings", K::kNumber, "AE kinds: salary plus commission at 100% of quota."},
           {"performance", K::kDistribution,
            "AE kinds: productivity multiplier drawn once per person."},
           {"span_of_control", K::kWholeNumber, "Managers and assistants: reps managed."},
@@ -122,8 +130,7 @@ SectionDoc roles() {
           {"reps_supported", K::kWholeNumber, "Enablement: reps supported."},
           {"ramp_reduction", K::kNumber,
            "Enablement: share of the ramp saved at full coverage, in [0, 1]."},
-          {"productivity_uplift", K::kNumber,
-           "Enablement: productivity added at full coverage."},
+          {"productivity_uplift", K::kNumber, "Enablement: productivity added at full coverage."},
       }};
 }
 
@@ -193,19 +200,19 @@ SectionDoc starting_staff() {
 }
 
 SectionDoc hires() {
-  return {"hires",
-          "",
-          {
-              {"role", K::kText, "A defined role (required)."},
-              {"month", K::kWholeNumber,
-               "The month the search opens, 1 = the first (required unless start_month)."},
-              {"start_month", K::kWholeNumber,
-               "The month the people should start, instead of month."},
-              {"count", K::kWholeNumber, "People.", "1"},
-              {"territory", K::kText,
-               "A defined territory (default: the one with the fewest AEs at the start)."},
-              {"source", K::kText, "A defined hire source.", "\"experienced_external\""},
-          }};
+  return {
+      "hires",
+      "",
+      {
+          {"role", K::kText, "A defined role (required)."},
+          {"month", K::kWholeNumber,
+           "The month the search opens, 1 = the first (required unless start_month)."},
+          {"start_month", K::kWholeNumber, "The month the people should start, instead of month."},
+          {"count", K::kWholeNumber, "People.", "1"},
+          {"territory", K::kText,
+           "A defined territory (default: the one with the fewest AEs at the start)."},
+          {"source", K::kText, "A defined hire source.", "\"experienced_external\""},
+      }};
 }
 
 SectionDoc hiring_rules() {
@@ -233,31 +240,30 @@ SectionDoc hiring_rules() {
 }
 
 SectionDoc pipeline() {
-  return {"pipeline",
-          "/pipeline",
-          {
-              {"win_rate", K::kDistribution,
-               "Win probability per opportunity for a fully productive AE, in [0, 1]."},
-              {"deal_size_acv", K::kDistribution, "Annual contract value per won deal."},
-              {"sales_cycle_days", K::kDistribution,
-               "Days from opening to closing an opportunity."},
-              {"complex_share", K::kNumber, "Probability a deal needs a specialist."},
-              {"specialist_help_days", K::kDistribution,
-               "Days of a specialist's help a complex deal holds."},
-              {"specialist_win_rate_factor", K::kNumber,
-               "Multiplies a complex deal's win rate when a specialist helps."},
-              {"unassisted_win_rate_factor", K::kNumber,
-               "Multiplies a complex deal's win rate when no specialist is employed."},
-              {"unqualified_lead_share", K::kNumber, "Share of leads that can never be won."},
-              {"qualification_accuracy", K::kNumber,
-               "Probability sales ops rejects an unqualified lead at full coverage."},
-              {"rebalance_every_months", K::kWholeNumber,
-               "Months between territory rebalancing (with sales ops); 0: never."},
-              {"routing", K::kChoice, "Which seller an inbound lead goes to.", "", {},
-               lead_routings},
-              {"warm_start", K::kBoolean,
-               "Starting sellers begin with the deals in flight the year before day 0 left."},
-          }};
+  return {
+      "pipeline",
+      "/pipeline",
+      {
+          {"win_rate", K::kDistribution,
+           "Win probability per opportunity for a fully productive AE, in [0, 1]."},
+          {"deal_size_acv", K::kDistribution, "Annual contract value per won deal."},
+          {"sales_cycle_days", K::kDistribution, "Days from opening to closing an opportunity."},
+          {"complex_share", K::kNumber, "Probability a deal needs a specialist."},
+          {"specialist_help_days", K::kDistribution,
+           "Days of a specialist's help a complex deal holds."},
+          {"specialist_win_rate_factor", K::kNumber,
+           "Multiplies a complex deal's win rate when a specialist helps."},
+          {"unassisted_win_rate_factor", K::kNumber,
+           "Multiplies a complex deal's win rate when no specialist is employed."},
+          {"unqualified_lead_share", K::kNumber, "Share of leads that can never be won."},
+          {"qualification_accuracy", K::kNumber,
+           "Probability sales ops rejects an unqualified lead at full coverage."},
+          {"rebalance_every_months", K::kWholeNumber,
+           "Months between territory rebalancing (with sales ops); 0: never."},
+          {"routing", K::kChoice, "Which seller an inbound lead goes to.", "", {}, lead_routings},
+          {"warm_start", K::kBoolean,
+           "Starting sellers begin with the deals in flight the year before day 0 left."},
+      }};
 }
 
 SectionDoc products() {
@@ -303,8 +309,9 @@ SectionDoc seasonality() {
   return {"seasonality",
           "/seasonality",
           {
-              {"leads", K::kTwelve, "Inbound lead-flow multipliers by calendar month, January "
-                                    "first (12 numbers 0..10)."},
+              {"leads", K::kTwelve,
+               "Inbound lead-flow multipliers by calendar month, January "
+               "first (12 numbers 0..10)."},
               {"closing", K::kTwelve,
                "Win-probability multipliers of deals closing in each calendar month."},
               {"start_month_of_year", K::kWholeNumber,
@@ -324,7 +331,11 @@ SectionDoc customers() {
                "Relative MRR change at each renewal of a staying customer."},
               {"annual_contract_share", K::kNumber, "Share of new customers on annual contracts."},
               {"annual_churn", K::kNumber, "Probability an annual contract churns at renewal."},
-              {"annual_billing", K::kChoice, "How annual contracts are invoiced.", "", {},
+              {"annual_billing",
+               K::kChoice,
+               "How annual contracts are invoiced.",
+               "",
+               {},
                annual_billings},
               {"covered_churn_factor", K::kNumber,
                "Churn of a customer covered by customer success relative to an uncovered one."},
@@ -340,7 +351,11 @@ SectionDoc expect() {
               {"metric", K::kText, "A metric of summary.csv (required)."},
               {"month", K::kMonthOrLast, "The month checked, or last (required)."},
               {"stat", K::kChoice, "The statistic over replications.", "\"p50\"", {}, stats},
-              {"op", K::kChoice, "How the statistic compares with value (required).", "", {},
+              {"op",
+               K::kChoice,
+               "How the statistic compares with value (required).",
+               "",
+               {},
                operators},
               {"value", K::kNumber, "The threshold, in the metric's unit (required)."},
               {"name", K::kText, "The test case's name in reports and junit.xml."},
@@ -348,10 +363,9 @@ SectionDoc expect() {
 }
 
 std::vector<SectionDoc> all_sections() {
-  return {top_level(),  money(),        roles(),    hire_sources(), founder(),
-          management(), territories(),  starting_staff(), hires(),  hiring_rules(),
-          pipeline(),   products(),     channels(), segments(),     seasonality(),
-          customers(),  expect()};
+  return {top_level(),   money(),          roles(),       hire_sources(), founder(),  management(),
+          territories(), starting_staff(), hires(),       hiring_rules(), pipeline(), products(),
+          channels(),    segments(),       seasonality(), customers(),    expect()};
 }
 
 }  // namespace

@@ -14,19 +14,19 @@ namespace teamsim::app {
 
 /// What a key's value is written as (docs/scenario-reference.md, "Values").
 enum class ValueKind {
-  kNumber,        ///< a number: 3_000_000, 35%, -2.5
-  kWholeNumber,   ///< a whole number
-  kMonthOrLast,   ///< a whole number or `last`
-  kBoolean,       ///< true or false
-  kText,          ///< any scalar
-  kChoice,        ///< one of `choices()`
-  kDistribution,  ///< a number or {dist: NAME, ...}
-  kTwelve,        ///< a list of 12 numbers
-  kNumberMap,     ///< a map from a name to a number
-  kSection,       ///< a map of the keys of section `section`
-  kNamedSections, ///< a map from a name to a map of the keys of section `section`
-  kList,          ///< a list of maps of the keys of section `section`
-  kVariants,      ///< a map from a variant name to top-level keys (without extends, variants)
+  kNumber,         ///< a number: 3_000_000, 35%, -2.5
+  kWholeNumber,    ///< a whole number
+  kMonthOrLast,    ///< a whole number or `last`
+  kBoolean,        ///< true or false
+  kText,           ///< any scalar
+  kChoice,         ///< one of `choices()`
+  kDistribution,   ///< a number or {dist: NAME, ...}
+  kTwelve,         ///< a list of 12 numbers
+  kNumberMap,      ///< a map from a name to a number
+  kSection,        ///< a map of the keys of section `section`
+  kNamedSections,  ///< a map from a name to a map of the keys of section `section`
+  kList,           ///< a list of maps of the keys of section `section`
+  kVariants,       ///< a map from a variant name to top-level keys (without extends, variants)
 };
 
 /// One key of a section.

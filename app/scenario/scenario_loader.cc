@@ -61,6 +61,9 @@ void read_organisation(ObjectReader& reader, ScenarioSpec& spec, bool horizon_kn
   if (const YamlNode* node = reader.get("hires")) {
     loader::read_hires(*node, spec, horizon_known, planned_people, sink);
   }
+  if (const YamlNode* node = reader.get("hires_csv")) {
+    loader::read_hires_csv(*node, spec, horizon_known, planned_people, sink);
+  }
   if (const YamlNode* node = reader.get("hiring_rules"))
     loader::read_hiring_rules(*node, spec, horizon_known, sink);
 }

@@ -44,8 +44,8 @@ Json distribution_schema() {
   Json properties = Json::object();
   properties["dist"] = Json{{"description", "The distribution's family."}, {"enum", families}};
   for (const std::string& key : parameters) {
-    properties[key] = key == "values" ? Json{{"type", "array"}, {"items", number_schema()}}
-                                      : number_schema();
+    properties[key] =
+        key == "values" ? Json{{"type", "array"}, {"items", number_schema()}} : number_schema();
   }
   Json map = Json{{"type", "object"},
                   {"properties", properties},
@@ -92,8 +92,8 @@ Json key_schema(const KeyDoc& key, const Json& defaults) {
       schema = distribution_schema();
       break;
     case ValueKind::kTwelve:
-      schema = Json{{"type", "array"}, {"items", number_schema()}, {"minItems", 12},
-                    {"maxItems", 12}};
+      schema =
+          Json{{"type", "array"}, {"items", number_schema()}, {"minItems", 12}, {"maxItems", 12}};
       break;
     case ValueKind::kNumberMap:
       schema = Json{{"type", Json::array({"object", "null"})},
@@ -103,9 +103,9 @@ Json key_schema(const KeyDoc& key, const Json& defaults) {
       schema = section_schema(scenario_section(key.section), defaults, false);
       break;
     case ValueKind::kNamedSections:
-      schema = Json{{"type", Json::array({"object", "null"})},
-                    {"additionalProperties",
-                     section_schema(scenario_section(key.section), defaults, false)}};
+      schema = Json{
+          {"type", Json::array({"object", "null"})},
+          {"additionalProperties", section_schema(scenario_section(key.section), defaults, false)}};
       break;
     case ValueKind::kList:
       schema = Json{{"type", Json::array({"array", "null"})},

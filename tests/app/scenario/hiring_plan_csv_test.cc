@@ -1,0 +1,192 @@
+#include "app/scenario/hiring_plan_csv.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "app/scenario/scenario_loader.h"
+
+namespace teamsim::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A scenario file and its hiring-plan CSV in a fresh temp folder.
+class HiresCsvTest : public ::testing::Test {
+ protected:
+  HiresCsvTest() {
+    folder_ = fs::temp_directory_path() /
+              fmt::format("teamsim-hires-csv-{}-{}",
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name(),
+                          static_cast<unsigned>(std::hash<std::string>{}(fs::current_path())));
+    fs::remove_all(folder_);
+    fs::create_directories(folder_ / "plans");
+  }
+  ~HiresCsvTest() override { fs::remove_all(folder_); }
+
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(folder_ / name, std::ios::binary) << text;
+  }
+  /// Loads plans/plan.yaml naming plans/hires.csv (holding `csv`) after the YAML `extra` lines.
+  LoadResult load(const std::string& csv, const std::string& extra = "") {
+    write("plans/hires.csv", csv);
+    write("plans/plan.yaml", "horizon_months: 24\n"
+                             "territories: {emea: {}, us: {}}\n" +
+                                 extra + "hires_csv: hires.csv\n");
+    return load_scenario_file((folder_ / "plans/plan.yaml").string());
+  }
+  std::vector<std::string> errors(const LoadResult& result) const {
+    std::vector<std::string> out;
+    const std::string prefix = (folder_ / "plans").string() + "/";
+    for (const Diagnostic& d : result.diagnostics) {
+      std::string line = format_diagnostic(d);
+      if (line.starts_with(prefix)) line.erase(0, prefix.size());
+      out.push_back(line);
+    }
+    return out;
+  }
+
+  fs::path folder_;
+};
+
+TEST_F(HiresCsvTest, RowsAreReadAsHiresAfterTheYamlOnes) {
+  const LoadResult loaded =
+      load("\xEF\xBB\xBFRole,Count,Month,Start_Month,Territory,Source\r\n"
+           "sales_manager,,1,,,\r\n"
+           "\r\n"
+           "account_executive, 2 ,,6,emea,referral\r\n"
+           "\"account_executive\",1,3,,\"us\",\n",
+           "hires: [{role: sales_operations, month: 2}]\n");
+  ASSERT_TRUE(loaded.ok()) << fmt::format("{}", fmt::join(errors(loaded), "\n"));
+  const auto& hires = loaded.spec->hires;
+  ASSERT_EQ(hires.size(), 4u);
+  EXPECT_EQ(hires[0].role, "sales_operations");
+  EXPECT_EQ(hires[1].role, "sales_manager");
+  EXPECT_EQ(hires[1].count, 1);
+  EXPECT_EQ(hires[1].month, 1);
+  EXPECT_EQ(hires[1].source, "experienced_external");
+  EXPECT_EQ(hires[2].count, 2);
+  EXPECT_EQ(hires[2].month, 6);
+  EXPECT_TRUE(hires[2].by_start_month);
+  EXPECT_EQ(hires[2].territory, "emea");
+  EXPECT_EQ(hires[2].source, "referral");
+  EXPECT_EQ(hires[3].territory, "us");
+  EXPECT_FALSE(hires[3].by_start_month);
+}
+
+TEST_F(HiresCsvTest, EachMistakeIsReportedAtItsCell) {
+  EXPECT_EQ(errors(load("role,month,count,teritory\nsales_manager,1,1,emea\n")),
+            std::vector<std::string>{
+                "hires.csv:1:18: unknown column 'teritory'; did you mean 'territory'?"});
+  const LoadResult loaded = load(
+      "role,month,count,territory\n"
+      "account_executive,40,1,\n"
+      "acount_executive,2,-1,\n"
+      "sales_manager,,1,\n"
+      "sales_manager,1,1,emea,extra\n");
+  EXPECT_EQ(errors(loaded),
+            (std::vector<std::string>{
+                "hires.csv:2:19: hires_csv[0].month: must be between 1 and 24 (horizon_months), "
+                "got 40",
+                "hires.csv:3:1: hires_csv[1].role: unknown role 'acount_executive'; did you mean "
+                "'account_executive'?",
+                "hires.csv:3:20: hires_csv[1].count: must be between 0 and 100000, got -1",
+                "hires.csv:4:1: hires_csv[2]: missing required key 'month'",
+                "hires.csv:5:24: 5 cells, but the header names 4 columns",
+            }));
+}
+
+TEST_F(HiresCsvTest, MalformedCsvIsReported) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "hires.csv: no header row; the first line names the columns, e.g. role,month,count"},
+      {"role,month\n\"sales_manager,1\n",
+       "hires.csv:2:1: a quoted field is not closed; add the closing \""},
+      {"role,month\n\"sales\"_manager,1\n",
+       "hires.csv:2:8: text after a quoted field's closing quote; write \"\" for a quote inside it"},
+      {"role,month\nsales\"manager,1\n",
+       "hires.csv:2:6: a quote inside an unquoted field; quote the whole field"},
+      {"role,month,Role\n", "hires.csv:1:12: column 'role' appears twice (first at column 1)"},
+      {"role,,month\n", "hires.csv:1:6: an empty column name; name every column of the header"},
+      {std::string(17, ','), "hires.csv:1:17: more than 16 columns"},
+  };
+  for (const auto& [csv, message] : cases) {
+    EXPECT_EQ(errors(load(csv)), std::vector<std::string>{message}) << csv;
+  }
+}
+
+TEST_F(HiresCsvTest, LimitsAreReported) {
+  std::string rows = "role,month\n";
+  for (std::size_t i = 0; i <= kMaxHiresCsvRows; ++i) rows += "sales_manager,1\n";
+  EXPECT_EQ(errors(load(rows)),
+            std::vector<std::string>{fmt::format(
+                "hires.csv:{}:1: more than 10000 rows; a hiring plan this long is surely not one",
+                kMaxHiresCsvRows + 2)});
+  const std::string huge = "role,month\n" + std::string(kMaxHiresCsvBytes, 'x') + "\n";
+  EXPECT_EQ(errors(load(huge)),
+            std::vector<std::string>{
+                "hires.csv: larger than 1048576 bytes; a hiring plan this large is surely not one"});
+}
+
+TEST_F(HiresCsvTest, AMissingFileIsReportedAtTheKey) {
+  write("plans/plan.yaml", "hires_csv: nowhere.csv\n");
+  const LoadResult loaded = load_scenario_file((folder_ / "plans/plan.yaml").string());
+  EXPECT_EQ(errors(loaded), std::vector<std::string>{fmt::format(
+                                "plan.yaml:1:12: hires_csv: cannot read {}: No such file or "
+                                "directory",
+                                (folder_ / "plans/nowhere.csv").string())});
+}
+
+// The resolved plan written as CSV reads back into the same hires.
+TEST_F(HiresCsvTest, TheWrittenPlanReadsBackTheSame) {
+  write("plans/yaml.yaml",
+        "horizon_months: 24\n"
+        "territories: {emea: {}, \"us, east\": {}}\n"
+        "hires:\n"
+        "  - {role: sales_manager, month: 1}\n"
+        "  - {role: account_executive, count: 3, start_month: 5, territory: \"us, east\"}\n"
+        "  - {role: account_executive, count: 0, month: 24, territory: emea, source: referral}\n");
+  const LoadResult from_yaml = load_scenario_file((folder_ / "plans/yaml.yaml").string());
+  ASSERT_TRUE(from_yaml.ok()) << format_diagnostics(from_yaml.diagnostics);
+  const std::string csv = hires_to_csv(*from_yaml.spec);
+  write("plans/hires.csv", csv);
+  write("plans/plan.yaml",
+        "horizon_months: 24\nterritories: {emea: {}, \"us, east\": {}}\nhires_csv: hires.csv\n");
+  const LoadResult from_csv = load_scenario_file((folder_ / "plans/plan.yaml").string());
+  ASSERT_TRUE(from_csv.ok()) << format_diagnostics(from_csv.diagnostics) << csv;
+  ASSERT_EQ(from_csv.spec->hires.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const model::HireSpec& a = from_yaml.spec->hires[i];
+    const model::HireSpec& b = from_csv.spec->hires[i];
+    EXPECT_EQ(std::tie(a.role, a.count, a.month, a.territory, a.source, a.by_start_month),
+              std::tie(b.role, b.count, b.month, b.territory, b.source, b.by_start_month))
+        << i;
+  }
+  EXPECT_EQ(hires_to_csv(*from_csv.spec), csv);
+}
+
+// Hostile bytes (quotes, separators, line ends, BOM pieces, NULs) never crash or hang the
+// reader: it returns rows or reports problems. A cheap stand-in for fuzz/hires_csv_fuzzer.cc.
+TEST(HiresCsvRandomTest, ArbitraryBytesOnlyGiveRowsOrDiagnostics) {
+  const std::string alphabet = std::string("\"\",,\r\n \t\xEF\xBB\xBFrole,month,count1a-") + '\0';
+  std::mt19937 rng(15);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(rng() % 200);
+    for (int i = 0; i < length; ++i) text += alphabet[rng() % alphabet.size()];
+    std::vector<Diagnostic> diagnostics;
+    DiagnosticSink sink(diagnostics);
+    const auto rows = parse_hires_csv(text, "r.csv", sink);
+    if (!rows) {
+      EXPECT_FALSE(diagnostics.empty()) << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace teamsim::app
