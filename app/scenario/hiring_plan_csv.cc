@@ -97,8 +97,7 @@ class CsvSplitter {
           break;
         }
       }
-      if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
-          text_[pos_] != '\r') {
+      if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
         sink_.error(here(), "",
                     "text after a quoted field's closing quote; write \"\" for a quote inside it");
         return false;
@@ -185,9 +184,9 @@ std::optional<YamlNode> parse_hires_csv(std::string_view text, const std::string
   for (std::size_t r = 1; r < rows->size(); ++r) {
     const std::vector<Cell>& row = (*rows)[r];
     if (row.size() > header.size()) {  // reported, and the other rows still read
-      sink.error(row[header.size()].mark, "",
-                 fmt::format("{} cells, but the header names {} columns", row.size(),
-                             header.size()));
+      sink.error(
+          row[header.size()].mark, "",
+          fmt::format("{} cells, but the header names {} columns", row.size(), header.size()));
       continue;
     }
     YamlNode entry;

@@ -28,12 +28,12 @@ TEST(HiresCsvTest, ThePlanWrittenAsCsvRunsToTheSameResults) {
   // The same scenario with its hires: list replaced by the CSV.
   write(folder.path() + "/from-csv.yaml",
         "extends: " + source + "\nhires: []\nhires_csv: hires.csv\n");
-  const CommandResult a =
-      run_teamsim("run " + source + " -n 40 -q --out a", folder.path());
+  const CommandResult a = run_teamsim("run " + source + " -n 40 -q --out a", folder.path());
   const CommandResult b = run_teamsim("run from-csv.yaml -n 40 -q --out b", folder.path());
   ASSERT_EQ(a.exit_code, 0) << a.err;
   ASSERT_EQ(b.exit_code, 0) << b.err;
-  EXPECT_EQ(read_file(folder.path() + "/a/summary.csv"), read_file(folder.path() + "/b/summary.csv"));
+  EXPECT_EQ(read_file(folder.path() + "/a/summary.csv"),
+            read_file(folder.path() + "/b/summary.csv"));
 }
 
 TEST(HiresCsvTest, AMistakeInTheCsvIsReportedAtItsCell) {

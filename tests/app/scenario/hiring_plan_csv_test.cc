@@ -36,9 +36,10 @@ class HiresCsvTest : public ::testing::Test {
   /// Loads plans/plan.yaml naming plans/hires.csv (holding `csv`) after the YAML `extra` lines.
   LoadResult load(const std::string& csv, const std::string& extra = "") {
     write("plans/hires.csv", csv);
-    write("plans/plan.yaml", "horizon_months: 24\n"
-                             "territories: {emea: {}, us: {}}\n" +
-                                 extra + "hires_csv: hires.csv\n");
+    write("plans/plan.yaml",
+          "horizon_months: 24\n"
+          "territories: {emea: {}, us: {}}\n" +
+              extra + "hires_csv: hires.csv\n");
     return load_scenario_file((folder_ / "plans/plan.yaml").string());
   }
   std::vector<std::string> errors(const LoadResult& result) const {
@@ -56,13 +57,13 @@ class HiresCsvTest : public ::testing::Test {
 };
 
 TEST_F(HiresCsvTest, RowsAreReadAsHiresAfterTheYamlOnes) {
-  const LoadResult loaded =
-      load("\xEF\xBB\xBFRole,Count,Month,Start_Month,Territory,Source\r\n"
-           "sales_manager,,1,,,\r\n"
-           "\r\n"
-           "account_executive, 2 ,,6,emea,referral\r\n"
-           "\"account_executive\",1,3,,\"us\",\n",
-           "hires: [{role: sales_operations, month: 2}]\n");
+  const LoadResult loaded = load(
+      "\xEF\xBB\xBFRole,Count,Month,Start_Month,Territory,Source\r\n"
+      "sales_manager,,1,,,\r\n"
+      "\r\n"
+      "account_executive, 2 ,,6,emea,referral\r\n"
+      "\"account_executive\",1,3,,\"us\",\n",
+      "hires: [{role: sales_operations, month: 2}]\n");
   ASSERT_TRUE(loaded.ok()) << fmt::format("{}", fmt::join(errors(loaded), "\n"));
   const auto& hires = loaded.spec->hires;
   ASSERT_EQ(hires.size(), 4u);
@@ -108,7 +109,8 @@ TEST_F(HiresCsvTest, MalformedCsvIsReported) {
       {"role,month\n\"sales_manager,1\n",
        "hires.csv:2:1: a quoted field is not closed; add the closing \""},
       {"role,month\n\"sales\"_manager,1\n",
-       "hires.csv:2:8: text after a quoted field's closing quote; write \"\" for a quote inside it"},
+       "hires.csv:2:8: text after a quoted field's closing quote; write \"\" for a quote inside "
+       "it"},
       {"role,month\nsales\"manager,1\n",
        "hires.csv:2:6: a quote inside an unquoted field; quote the whole field"},
       {"role,month,Role\n", "hires.csv:1:12: column 'role' appears twice (first at column 1)"},
@@ -128,9 +130,10 @@ TEST_F(HiresCsvTest, LimitsAreReported) {
                 "hires.csv:{}:1: more than 10000 rows; a hiring plan this long is surely not one",
                 kMaxHiresCsvRows + 2)});
   const std::string huge = "role,month\n" + std::string(kMaxHiresCsvBytes, 'x') + "\n";
-  EXPECT_EQ(errors(load(huge)),
-            std::vector<std::string>{
-                "hires.csv: larger than 1048576 bytes; a hiring plan this large is surely not one"});
+  EXPECT_EQ(
+      errors(load(huge)),
+      std::vector<std::string>{
+          "hires.csv: larger than 1048576 bytes; a hiring plan this large is surely not one"});
 }
 
 TEST_F(HiresCsvTest, AMissingFileIsReportedAtTheKey) {

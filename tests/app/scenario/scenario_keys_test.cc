@@ -1,5 +1,6 @@
 #include "app/scenario/scenario_keys.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -56,6 +57,52 @@ TEST(ScenarioKeysTest, TheLoaderSuggestsFromTheTable) {
   ASSERT_EQ(loaded.diagnostics.size(), 1u);
   EXPECT_EQ(format_diagnostic(loaded.diagnostics[0]),
             "t.yaml:1:1: unknown key 'horizon_month'; did you mean 'horizon_months'?");
+}
+
+// A map in flow style with every key of `section` (nested sections filled the same way) and the
+// extra key zzz_not_a_key; values need not be valid, only present.
+std::string every_key(const SectionDoc& section) {
+  std::string yaml = "{";
+  for (const KeyDoc& key : section.keys) {
+    // extends and variants are the resolver's (scenario_resolver.h), read before the loader.
+    if (key.name == "extends" || key.kind == ValueKind::kVariants) continue;
+    yaml += fmt::format("{}: ", key.name);
+    switch (key.kind) {
+      case ValueKind::kSection:
+        yaml += every_key(scenario_section(key.section));
+        break;
+      case ValueKind::kNamedSections:
+        yaml += fmt::format("{{account_executive: {}}}", every_key(scenario_section(key.section)));
+        break;
+      case ValueKind::kList:
+        yaml += fmt::format("[{}]", every_key(scenario_section(key.section)));
+        break;
+      default:
+        yaml += "1";
+    }
+    yaml += ", ";
+  }
+  yaml += "zzz_not_a_key: 1}";
+  return yaml;
+}
+
+// The table lists no key the loader does not read: in a file writing every key of every section,
+// the only unknown keys are the zzz_not_a_key added to each map (whose report shows that the
+// map's reader got to its unknown-key check).
+TEST(ScenarioKeysTest, TheLoaderReadsEveryKeyTheTableLists) {
+  const LoadResult loaded = load_scenario_string(every_key(scenario_section("")), "t.yaml");
+  std::set<std::string> checked;
+  for (const Diagnostic& d : loaded.diagnostics) {
+    if (!d.message.starts_with("unknown key")) continue;
+    EXPECT_TRUE(d.message.starts_with("unknown key 'zzz_not_a_key'")) << format_diagnostic(d);
+    checked.insert(d.key_path);
+  }
+  EXPECT_EQ(checked, (std::set<std::string>{
+                         "", "money", "roles.account_executive", "hire_sources.account_executive",
+                         "founder", "management", "territories.account_executive",
+                         "starting_staff[0]", "hires[0]", "hiring_rules[0]", "pipeline",
+                         "products.account_executive", "channels.account_executive",
+                         "segments.account_executive", "seasonality", "customers", "expect[0]"}));
 }
 
 }  // namespace
