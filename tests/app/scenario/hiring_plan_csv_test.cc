@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/scenario/scenario_loader.h"
+#include "app/scenario/scenario_resolver.h"
 
 namespace teamsim::app {
 namespace {
@@ -143,6 +144,18 @@ TEST_F(HiresCsvTest, AMissingFileIsReportedAtTheKey) {
                                 "plan.yaml:1:12: hires_csv: cannot read {}: No such file or "
                                 "directory",
                                 (folder_ / "plans/nowhere.csv").string())});
+}
+
+// In a file another extends, hires_csv is relative to the file that names it, as extends is.
+TEST_F(HiresCsvTest, APathInAnExtendedFileIsRelativeToThatFile) {
+  fs::create_directories(folder_ / "plans/shared");
+  write("plans/shared/hires.csv", "role,month\nsales_manager,2\n");
+  write("plans/shared/base.yaml", "hires_csv: hires.csv\n");
+  write("plans/plan.yaml", "extends: shared/base.yaml\nhorizon_months: 12\n");
+  const LoadResult loaded = resolve_scenario({(folder_ / "plans/plan.yaml").string(), "", {}});
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  ASSERT_EQ(loaded.spec->hires.size(), 1u);
+  EXPECT_EQ(loaded.spec->hires[0].month, 2);
 }
 
 // The resolved plan written as CSV reads back into the same hires.
