@@ -8,6 +8,7 @@
 #include "app/common/number_format.h"
 #include "app/common/version.h"
 #include "models/defaults.h"
+#include "sim/distribution.h"
 
 namespace teamsim::app {
 namespace {
@@ -152,12 +153,16 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
       "(recruiting time-to-hire surveys for sales roles, about 41-50 days).",
       4);
   y += "    time_to_fill_days: {dist: lognormal, median: 45, p90: 90}\n";
+  const auto& ramp = std::get<sim::Distribution::Triangular>(ae.ramp_months.params());
   y += comment(
-      "Months after onboarding until a new AE sells at full speed: between 3 and 7, "
-      "most often 4.5. Default: those numbers (The Bridge Group's SaaS AE Metrics: "
-      "about 5 months in total with onboarding).",
+      fmt::format("Months after onboarding until a new AE sells at full speed: between {} "
+                  "and {}, most often {}; bookings follow about one sales cycle later. "
+                  "Default: those numbers (The Bridge Group's SaaS AE Metrics: about 5 "
+                  "months until a new AE books at full speed; docs/validation.md).",
+                  people_number(ramp.min), people_number(ramp.max), people_number(ramp.mode)),
       4);
-  y += "    ramp_months: {dist: triangular, min: 3, mode: 4.5, max: 7}\n";
+  y += fmt::format("    ramp_months: {{dist: triangular, min: {}, mode: {}, max: {}}}\n",
+                   yaml_number(ramp.min), yaml_number(ramp.mode), yaml_number(ramp.max));
   y += comment(fmt::format("Chance an AE leaves within a year (the seat is refilled). Default: "
                            "{} (The Bridge Group's SaaS AE Metrics: AE turnover about 35% a "
                            "year).",

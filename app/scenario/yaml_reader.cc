@@ -372,14 +372,14 @@ bool ObjectReader::finish() {
   for (const YamlEntry& entry : node_.entries) {
     if (std::find(known_.begin(), known_.end(), entry.key) != known_.end()) continue;
     clean = false;
-    sink_.error(entry.key_mark, key_path_,
-                is_thousands_group(entry.key)
-                    ? fmt::format("unknown key '{}': inside {{ }} a comma separates entries, so "
-                                  "1,500,000 reads as 1 and the keys 500 and 000; write "
-                                  "1_500_000",
-                                  entry.key)
-                    : fmt::format(
-                          "unknown key '{}'{}", entry.key,
+    sink_.error(
+        entry.key_mark, key_path_,
+        is_thousands_group(entry.key)
+            ? fmt::format("unknown key '{}': inside {{ }} a comma separates entries, so "
+                          "1,500,000 reads as 1 and the keys 500 and 000; write "
+                          "1_500_000",
+                          entry.key)
+            : fmt::format("unknown key '{}'{}", entry.key,
                           suggestion(entry.key, keys_ != nullptr ? keys_->key_names() : known_)));
   }
   return clean;
