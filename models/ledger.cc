@@ -29,6 +29,7 @@ void Ledger::start_period() {
   period_revenue_ = 0;
   period_collections_ = 0;
   period_one_off_ = 0;
+  period_funding_ = 0;
 }
 
 }  // namespace teamsim::model

@@ -23,6 +23,14 @@ class Ledger {
   void set_revenue_rate(double per_day) { revenue_per_day_ = per_day; }
   /// Sets the part of the revenue rate that was billed upfront (earned, but no cash comes in).
   void set_prepaid_rate(double per_day) { prepaid_per_day_ = per_day; }
+  /// Receives money raised now (a funding round): counted in period_funding, not revenue.
+  void receive_funding(double amount) {
+    cash_ += amount;
+    period_funding_ += amount;
+    funding_so_far_ += amount;
+  }
+  /// Sets the rate of the costs outside the sales team from the last accrual time on.
+  void set_other_costs_rate(double per_day) { other_costs_per_day_ = per_day; }
   /// Collects an invoice now (e.g. a year of an annual contract billed upfront).
   void collect(double amount) {
     cash_ += amount;
@@ -40,6 +48,9 @@ class Ledger {
   /// Cash from customers: revenue billed as it is earned plus invoices collected at once.
   double period_collections() const { return period_collections_; }
   double period_one_off() const { return period_one_off_; }
+  double period_funding() const { return period_funding_; }
+  /// Every funding amount received since day 0.
+  double funding_so_far() const { return funding_so_far_; }
   void start_period();
 
  private:
@@ -54,6 +65,8 @@ class Ledger {
   double period_revenue_ = 0;
   double period_collections_ = 0;
   double period_one_off_ = 0;
+  double period_funding_ = 0;
+  double funding_so_far_ = 0;
 };
 
 }  // namespace teamsim::model

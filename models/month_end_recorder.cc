@@ -113,7 +113,9 @@ void MonthEndRecorder::record_money(Row& row) {
   set(row, Metric::kCommission, tally.commission);
   set(row, Metric::kHiringCost, tally.hiring_cost);
   set(row, Metric::kChannelCost, tally.channel_cost);
-  set(row, Metric::kCumulativeBurn, spec_.money.starting_cash - ledger.cash());
+  set(row, Metric::kCumulativeBurn,
+      spec_.money.starting_cash + ledger.funding_so_far() - ledger.cash());
+  set(row, Metric::kFunding, ledger.period_funding());
   cash_was_negative_ = cash_was_negative_ || ledger.cash() < 0;
   set(row, Metric::kCashEverNegative, cash_was_negative_ ? 1.0 : 0.0);
   lowest_cash_ = std::min(lowest_cash_, ledger.cash());

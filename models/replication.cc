@@ -102,6 +102,18 @@ void Replication::schedule_initial_events() {
   }
 }
 
+void Replication::apply_money_plan(int month) {
+  Ledger& ledger = context_.ledger;
+  ledger.accrue_to(context_.now());
+  for (const FundingSpec& round : context_.spec.money.funding) {
+    if (round.month == month) ledger.receive_funding(round.amount);
+  }
+  for (const CostStepSpec& step : context_.spec.money.cost_schedule) {
+    if (step.from_month == month)
+      ledger.set_other_costs_rate(step.other_monthly_costs / kDaysPerMonth);
+  }
+}
+
 void Replication::end_month() {
   const int month = context_.months_closed + 1;
   if (context_.spec.management.underperformance_threshold > 0) {
@@ -153,6 +165,7 @@ void Replication::operator()(const sim::Event& event) {
       customers_.renew(event.subject, organisation_.customer_success_accounts());
       break;
     case EventKind::kMonthStart:
+      apply_money_plan(static_cast<int>(event.subject));
       organisation_.month_start(static_cast<int>(event.subject), customers_.active());
       break;
     case EventKind::kMonthEnd:

@@ -59,6 +59,8 @@ class Replication {
   void schedule_initial_events();
   /// Month end: performance reviews, the customers' month close, the record, a new month.
   void end_month();
+  /// At the start of `month`: funding rounds arrive and a cost step sets the other costs' rate.
+  void apply_money_plan(int month);
   void check_limits() const {
     if (simulator_.events_handled() > context_.limits.events) [[unlikely]] {
       fail_event_limit();

@@ -376,10 +376,24 @@ struct CustomerSpec {
 };
 
 /// Cash and costs other than payroll.
+/// Money raised (equity or debt) that arrives at the start of `month`.
+struct FundingSpec {
+  int month = 1;
+  double amount = 0;
+};
+
+/// From the start of `from_month` on, the costs outside the sales team are this much a month.
+struct CostStepSpec {
+  int from_month = 1;
+  double other_monthly_costs = 0;
+};
+
 struct MoneySpec {
   double starting_cash = 0;
-  double other_monthly_costs = 0;  ///< rent, tools, marketing: currency per month
+  double other_monthly_costs = 0;  ///< rent, tools, marketing: currency per month, from month 1
   std::string currency = "USD";
+  std::vector<FundingSpec> funding;         ///< rounds that arrive during the run
+  std::vector<CostStepSpec> cost_schedule;  ///< later levels of other_monthly_costs
 };
 
 /// A sales motion preset: sets cycle, deal size, win rate and retention together

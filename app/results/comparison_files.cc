@@ -34,9 +34,29 @@ nlohmann::ordered_json summary_json_of(const sim::ColumnSummary& s) {
   return out;
 }
 
-/// The rows of the terminal table: the key metrics a founder compares plans on.
+/// The rows of the terminal table: the key metrics a founder compares plans on, then cash risk.
 constexpr std::string_view kComparedMetrics[] = {
-    "arr", "new_bookings", "customers", "headcount_total", "ramped_capacity", "cash"};
+    "arr",  "new_bookings", "customers",         "headcount_total", "ramped_capacity",
+    "cash", "cash_low",     "cash_ever_negative"};
+
+// cash_ever_negative is 0 or 1 in each history: its plans' cells are the probability (the mean),
+// its difference a difference of probabilities in percentage points; a p10..p90 of 0/1
+// differences says nothing, so it is left blank.
+void add_probability_cells(const MetricComparison& metric, Eigen::Index c, std::size_t plans,
+                           std::vector<std::string>& row) {
+  for (std::size_t i = 0; i < plans; ++i) {
+    row.push_back(fmt::format("{:.1f}%", 100.0 * metric.plans[i].mean(c)));
+  }
+  for (std::size_t j = 1; j < plans; ++j) {
+    const sim::PairedSummary& d = metric.differences[j - 1];  // pair (0, j)
+    const double mean = 100.0 * d.difference.mean(c);
+    const double half = 100.0 * 1.96 * d.difference.se(c);
+    row.push_back(fmt::format("{:+.1f} pp ({:+.1f} .. {:+.1f})", mean, mean - half, mean + half));
+    row.push_back("");
+    row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_greater(c)));
+    row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_equal(c)));
+  }
+}
 
 }  // namespace
 
@@ -143,6 +163,12 @@ std::vector<std::vector<std::string>> comparison_rows(
     const std::string unit_symbol = metric.info.unit == "currency" ? symbol : "";
     for (const int month : key_months(comparison.horizon_months)) {
       const Eigen::Index c = month - 1;
+      if (name == "cash_ever_negative") {
+        std::vector<std::string> row = {"P(cash < 0) by then", std::to_string(month)};
+        add_probability_cells(metric, c, plans, row);
+        rows.push_back(std::move(row));
+        continue;
+      }
       std::vector<std::string> row = {std::string(key_metric_label(name)), std::to_string(month)};
       for (std::size_t i = 0; i < plans; ++i) {
         row.push_back(format_compact(metric.plans[i].percentiles(c, sim::kColumnP50), unit_symbol));

@@ -37,6 +37,63 @@ void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 
   }
 }
 
+// money.funding: rounds of {month, amount}, each month within the horizon.
+void read_funding(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  if (!is_list_or_null(node, "money.funding", sink)) return;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    ObjectReader reader(node.items[i], key_path_index("money.funding", i),
+                        scenario_section("funding"), sink);
+    if (!reader.valid()) continue;
+    model::FundingSpec round;
+    int month = 0;  // 0: absent or invalid (reported)
+    if (reader.require("month") != nullptr) {
+      if (const auto value = reader.integer("month", 1, spec.horizon_months)) {
+        month = static_cast<int>(*value);
+      }
+    }
+    if (reader.require("amount") != nullptr) read_money_key(reader, "amount", round.amount);
+    reader.finish();
+    if (month == 0) continue;
+    round.month = month;
+    spec.money.funding.push_back(round);
+  }
+}
+
+// money.cost_schedule: steps of {from_month, other_monthly_costs}, months increasing from 2
+// (month 1's level is money.other_monthly_costs itself).
+void read_cost_schedule(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+  if (!is_list_or_null(node, "money.cost_schedule", sink)) return;
+  int previous = 1;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    ObjectReader reader(node.items[i], key_path_index("money.cost_schedule", i),
+                        scenario_section("cost_schedule"), sink);
+    if (!reader.valid()) continue;
+    model::CostStepSpec step;
+    const YamlNode* month_node = reader.require("from_month");
+    int month = 0;  // 0: absent or invalid (reported)
+    if (month_node != nullptr) {
+      if (const auto value = reader.integer("from_month", 2, spec.horizon_months)) {
+        month = static_cast<int>(*value);
+      }
+    }
+    if (reader.require("other_monthly_costs") != nullptr) {
+      read_money_key(reader, "other_monthly_costs", step.other_monthly_costs);
+    }
+    reader.finish();
+    if (month == 0) continue;
+    if (month <= previous) {
+      sink.error(month_node->mark, reader.path_of("from_month"),
+                 fmt::format("must come after the previous step's month {}: list the steps in "
+                             "the order they happen",
+                             previous));
+      continue;
+    }
+    previous = month;
+    step.from_month = previous;
+    spec.money.cost_schedule.push_back(step);
+  }
+}
+
 }  // namespace
 
 void read_money(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
@@ -59,6 +116,8 @@ void read_money(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
   read_capped_key(reader, "starting_cash", -kMaxMoney, kMaxMoney, kMoneyNote,
                   spec.money.starting_cash);
   read_money_key(reader, "other_monthly_costs", spec.money.other_monthly_costs);
+  if (const YamlNode* funding = reader.get("funding")) read_funding(*funding, spec, sink);
+  if (const YamlNode* steps = reader.get("cost_schedule")) read_cost_schedule(*steps, spec, sink);
   reader.finish();
 }
 

@@ -80,6 +80,30 @@ SectionDoc money() {
               {"starting_cash", K::kNumber, "Cash in the bank at day 0 (may be negative)."},
               {"other_monthly_costs", K::kNumber,
                "Everything spent a month besides the sales team's pay."},
+              {"funding", K::kList, "Rounds raised during the run: cash at their month's start.",
+               "[]", "funding"},
+              {"cost_schedule", K::kList,
+               "Later levels of other_monthly_costs, each from the start of its month.", "[]",
+               "cost_schedule"},
+          }};
+}
+
+SectionDoc funding() {
+  return {"funding",
+          "",
+          {
+              {"month", K::kWholeNumber, "The month whose start the money arrives at (required)."},
+              {"amount", K::kNumber, "The amount raised, at least 0 (required)."},
+          }};
+}
+
+SectionDoc cost_schedule() {
+  return {"cost_schedule",
+          "",
+          {
+              {"from_month", K::kWholeNumber,
+               "The month from whose start the level applies: 2 or later, increasing (required)."},
+              {"other_monthly_costs", K::kNumber, "The costs outside the sales team a month."},
           }};
 }
 
@@ -363,9 +387,10 @@ SectionDoc expect() {
 }
 
 std::vector<SectionDoc> all_sections() {
-  return {top_level(),   money(),          roles(),       hire_sources(), founder(),  management(),
-          territories(), starting_staff(), hires(),       hiring_rules(), pipeline(), products(),
-          channels(),    segments(),       seasonality(), customers(),    expect()};
+  return {top_level(),    money(),        funding(),    cost_schedule(), roles(),
+          hire_sources(), founder(),      management(), territories(),   starting_staff(),
+          hires(),        hiring_rules(), pipeline(),   products(),      channels(),
+          segments(),     seasonality(),  customers(),  expect()};
 }
 
 }  // namespace

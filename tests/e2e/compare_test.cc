@@ -23,6 +23,11 @@ TEST(CompareCli, VariantsOfOneFileWriteTheTableAndBothFiles) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("A = manager_first"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("P(A>B)"), std::string::npos) << r.out;
+  // Cash risk: the trough and the probability of running out, as a difference in points.
+  EXPECT_NE(r.out.find("Lowest cash so far"), std::string::npos) << r.out;
+  const std::size_t risk = r.out.find("P(cash < 0) by then");
+  ASSERT_NE(risk, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" pp (", risk), std::string::npos) << r.out;
   const std::string csv = read_file(out.path() + "/compare.csv");
   EXPECT_EQ(csv.rfind("row_kind,plan_a,plan_b,metric,unit,month,mean,se,", 0), 0u);
   const auto json = nlohmann::json::parse(read_file(out.path() + "/compare.json"));

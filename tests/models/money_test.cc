@@ -67,6 +67,38 @@ TEST(MoneyTest, CashLowIsTheLowestMonthEndCashSoFar) {
   }
 }
 
+TEST(MoneyTest, FundingArrivesAtItsMonthsStartAndIsNotBurn) {
+  // 100 less 50 a month, 200 raised at the start of month 3: cash 50, 0, 150, 100. Burn (what
+  // was spent) is 50 t whatever was raised; funding shows in its month only.
+  ScenarioSpec spec = quiet_scenario(4);
+  spec.money.starting_cash = 100;
+  spec.money.other_monthly_costs = 50;
+  spec.money.funding = {{3, 200}};
+  const Projection p = run(spec, 1);
+  const double cash[] = {50, 0, 150, 100};
+  const double funding[] = {0, 0, 200, 0};
+  for (Eigen::Index t = 1; t <= 4; ++t) {
+    EXPECT_NEAR(metric_at(p, Metric::kCash, 0, t), cash[t - 1], 1e-9) << t;
+    EXPECT_NEAR(metric_at(p, Metric::kFunding, 0, t), funding[t - 1], 1e-9) << t;
+    EXPECT_NEAR(metric_at(p, Metric::kCumulativeBurn, 0, t), 50.0 * static_cast<double>(t), 1e-9);
+  }
+  EXPECT_EQ(metric_at(p, Metric::kCashEverNegative, 0, 4), 0);
+}
+
+TEST(MoneyTest, ACostScheduleChangesTheOtherCostsFromItsMonth) {
+  // 50 a month, then 10 from month 3 and 30 from month 4: cash 100 - 50, - 50, - 10, - 30.
+  ScenarioSpec spec = quiet_scenario(4);
+  spec.money.starting_cash = 100;
+  spec.money.other_monthly_costs = 50;
+  spec.money.cost_schedule = {{3, 10}, {4, 30}};
+  const Projection p = run(spec, 1);
+  const double cash[] = {50, 0, -10, -40};
+  for (Eigen::Index t = 1; t <= 4; ++t) {
+    EXPECT_NEAR(metric_at(p, Metric::kCash, 0, t), cash[t - 1], 1e-9) << t;
+  }
+  EXPECT_NEAR(metric_at(p, Metric::kTotalCost, 0, 3), 10, 1e-9);
+}
+
 TEST(MoneyTest, QuotaAttainmentAndCommission) {
   // One ramped rep, 10 leads a month won with 0.5 at 1,000: 12-month bookings are 1,000 x
   // Poisson(60). Quota 60,000, so attainment at month 12 has mean 1 and the share at quota is

@@ -98,11 +98,12 @@ TEST(ScenarioKeysTest, TheLoaderReadsEveryKeyTheTableLists) {
     checked.insert(d.key_path);
   }
   EXPECT_EQ(checked, (std::set<std::string>{
-                         "", "money", "roles.account_executive", "hire_sources.account_executive",
-                         "founder", "management", "territories.account_executive",
-                         "starting_staff[0]", "hires[0]", "hiring_rules[0]", "pipeline",
-                         "products.account_executive", "channels.account_executive",
-                         "segments.account_executive", "seasonality", "customers", "expect[0]"}));
+                         "", "money", "money.funding[0]", "money.cost_schedule[0]",
+                         "roles.account_executive", "hire_sources.account_executive", "founder",
+                         "management", "territories.account_executive", "starting_staff[0]",
+                         "hires[0]", "hiring_rules[0]", "pipeline", "products.account_executive",
+                         "channels.account_executive", "segments.account_executive", "seasonality",
+                         "customers", "expect[0]"}));
 }
 
 }  // namespace

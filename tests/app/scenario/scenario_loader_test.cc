@@ -346,6 +346,28 @@ TEST(ScenarioLoader, MistakesPeopleMakeGetTheFix) {
                    "'sales_manager'?"});
 }
 
+TEST(ScenarioLoader, FundingAndCostStepsAreCheckedWhereWritten) {
+  EXPECT_EQ(errors_of("horizon_months: 12\nmoney:\n"
+                      "  funding: [{month: 13, amount: 1}, {amount: 5}]\n"
+                      "  cost_schedule: [{from_month: 5, other_monthly_costs: 1}, {from_month: 3, "
+                      "other_monthly_costs: 2}, {from_month: 1, other_monthly_costs: 2}]\n"),
+            (Errors{"s.yaml:3:21: money.funding[0].month: must be between 1 and 12, got 13",
+                    "s.yaml:3:37: money.funding[1]: missing required key 'month'",
+                    "s.yaml:4:73: money.cost_schedule[1].from_month: must come after the previous "
+                    "step's month 5: list the steps in the order they happen",
+                    "s.yaml:4:114: money.cost_schedule[2].from_month: must be between 2 and 12, "
+                    "got 1"}));
+  const model::ScenarioSpec spec = load_ok(
+      "money: {funding: [{month: 9, amount: 3_000_000}], cost_schedule: [{from_month: 10, "
+      "other_monthly_costs: 70_000}]}\n");
+  ASSERT_EQ(spec.money.funding.size(), 1u);
+  EXPECT_EQ(spec.money.funding[0].month, 9);
+  EXPECT_EQ(spec.money.funding[0].amount, 3'000'000);
+  ASSERT_EQ(spec.money.cost_schedule.size(), 1u);
+  EXPECT_EQ(spec.money.cost_schedule[0].from_month, 10);
+  EXPECT_EQ(spec.money.cost_schedule[0].other_monthly_costs, 70'000);
+}
+
 TEST(ScenarioLoader, MissingRequiredKeys) {
   EXPECT_EQ(errors_of("hires:\n  - {role: sales_manager}\n  - {month: 2}\n"),
             (Errors{"s.yaml:2:5: hires[0]: missing required key 'month'",
