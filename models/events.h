@@ -35,6 +35,7 @@ enum class Stream : sim::StreamId {
   kWarmProspecting = 7,            ///< per person: their own leads' arrival times before day 0
   kWarmProspectedLead = 8,         ///< per (person, lead number)
   kWarmProspectedDeal = 9,         ///< per (person, lead number)
+  kReplicationInput = 10,  ///< per replication input: hash of its key path (replication_inputs.h)
 };
 
 /// The kinds of events of the sales model; the replication hands each to its component.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/replication.h"
+#include "models/replication_inputs.h"
 
 namespace teamsim::model {
 
@@ -87,13 +88,27 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
       sim::RunOutcome::kCompleted,
       Eigen::MatrixXd()};
   std::vector<std::uint64_t> events(options.replications, 0);
+  if (!spec.replication_inputs.empty() && !spec.respecifier) {
+    throw std::invalid_argument("project: replication inputs without a respecifier");
+  }
+  // The probe's inputs are the per-entity distributions, then the replication inputs.
+  const std::size_t replication_inputs = spec.replication_inputs.size();
+  std::optional<InputProbeOptions> entity_options = options.inputs;
+  std::vector<std::optional<double>> pinned_levels(replication_inputs);
   std::optional<InputProbe> probe;
   if (options.inputs) {
-    probe.emplace(spec, *options.inputs);
+    const std::size_t entity_inputs = InputProbe(spec, {}).size();
+    auto& pinned = entity_options->pinned;
+    for (std::size_t j = 0; j < replication_inputs && entity_inputs + j < pinned.size(); ++j) {
+      pinned_levels[j] = pinned[entity_inputs + j];
+    }
+    if (pinned.size() > entity_inputs) pinned.resize(entity_inputs);
+    probe.emplace(spec, *entity_options);
     if (options.inputs->record) {
-      projection.input_means.setConstant(static_cast<Eigen::Index>(options.replications),
-                                         static_cast<Eigen::Index>(probe->size()),
-                                         std::numeric_limits<double>::quiet_NaN());
+      projection.input_means.setConstant(
+          static_cast<Eigen::Index>(options.replications),
+          static_cast<Eigen::Index>(probe->size() + replication_inputs),
+          std::numeric_limits<double>::quiet_NaN());
     }
   }
 
@@ -104,11 +119,29 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
   runner.on_progress = options.on_progress;
   runner.stop_requested = options.stop_requested;
   projection.outcome = sim::run_replications(runner, [&](std::size_t r) {
-    Replication replication(spec, projection.layout, options.seed, r, probe ? &*probe : nullptr,
-                            options.limits);
-    const Eigen::MatrixXd& monthly = replication.run(options.stop_requested);
     const std::size_t row = r - options.first_replication;
     const auto at = static_cast<Eigen::Index>(row);
+    // With replication inputs, the replication runs on its own scenario (and its own probe, which
+    // finds that scenario's distributions by address).
+    const ScenarioSpec* replication_spec = &spec;
+    const InputProbe* replication_probe = probe ? &*probe : nullptr;
+    std::optional<ScenarioSpec> own_spec;
+    std::optional<InputProbe> own_probe;
+    if (replication_inputs > 0) {
+      std::vector<double> levels = draw_replication_inputs(spec, options.seed, r);
+      for (std::size_t j = 0; j < replication_inputs; ++j) {
+        if (pinned_levels[j]) levels[j] = *pinned_levels[j];
+        if (projection.input_means.rows() > 0) {
+          projection.input_means(at, static_cast<Eigen::Index>(probe->size() + j)) = levels[j];
+        }
+      }
+      own_spec.emplace(spec.respecifier->respecify(levels));
+      replication_spec = &*own_spec;
+      if (probe) replication_probe = &own_probe.emplace(*own_spec, *entity_options);
+    }
+    Replication replication(*replication_spec, projection.layout, options.seed, r,
+                            replication_probe, options.limits);
+    const Eigen::MatrixXd& monthly = replication.run(options.stop_requested);
     for (std::size_t i = 0; i < projection.stored.size(); ++i) {
       projection.samples.metric(i).row(at) =
           monthly.col(static_cast<Eigen::Index>(projection.stored[i])).transpose();

@@ -44,8 +44,9 @@ struct Projection {
   sim::SampleStore samples;         ///< kept metric i: replications x months
   std::uint64_t events = 0;         ///< events handled, summed over replications
   sim::RunOutcome outcome = sim::RunOutcome::kCompleted;
-  /// Replications x uncertain inputs (list_uncertain_inputs order): each replication's mean of
-  /// the values each input gave, NaN when it drew none. Empty unless options.inputs->record.
+  /// Replications x uncertain inputs (list_uncertain_inputs order, then the spec's
+  /// replication_inputs): each replication's mean of the values each input gave (a replication
+  /// input's level), NaN when it drew none. Empty unless options.inputs->record.
   Eigen::MatrixXd input_means;
 
   /// What the kept metric i is.
@@ -86,7 +87,9 @@ EventEstimate estimate_events(const ScenarioSpec& spec);
 
 /// Runs `options.replications` independent histories of `spec` (validated) on a thread pool.
 /// Replication r uses streams seeded from (seed, r), so results do not depend on the thread count
-/// nor on how a run is split into batches.
+/// nor on how a run is split into batches. With replication inputs, replication r runs on
+/// spec.respecifier's scenario for its draws (models/replication_inputs.h); pinned values in
+/// options.inputs past the per-entity inputs pin the replication inputs, in order.
 /// Throws std::invalid_argument when options.metrics names a column the layout does not have,
 /// and LimitExceeded when a replication passes options.limits.
 Projection project(const ScenarioSpec& spec, const ProjectionOptions& options);

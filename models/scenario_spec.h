@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -412,6 +413,17 @@ constexpr std::string_view name_of(SalesMotion motion) {
 }
 
 /// A whole scenario: the organisation, its plan, and the run's defaults.
+class ScenarioRespecifier;
+
+/// A number of the scenario whose level is unknown but the same all run long ("leads are somewhere
+/// between 10 and 20 a month"): drawn once per replication (models/replication_inputs.h).
+struct ReplicationInput {
+  std::string key_path;             ///< where it was written, e.g. "territories.main.inbound_leads_per_month"
+  sim::Distribution distribution;   ///< what it is drawn from, in the key's own unit
+  double min_draw = 0;              ///< draws are kept within [min_draw, max_draw], the range the
+  double max_draw = 0;              ///< loader checked against the key's allowed values
+};
+
 struct ScenarioSpec {
   std::string name;
   std::string description;
@@ -433,6 +445,12 @@ struct ScenarioSpec {
   SeasonalitySpec seasonality;
   CustomerSpec customers;
   MoneySpec money;
+  /// The numbers drawn once per replication, in the order they were written; empty: none. The
+  /// spec's own fields hold each one's median.
+  std::vector<ReplicationInput> replication_inputs;
+  /// Builds the scenario of one replication from its draws; set when replication_inputs is not
+  /// empty.
+  std::shared_ptr<const ScenarioRespecifier> respecifier;
 
   /// The role with this name, or nullptr.
   const RoleSpec* find_role(const std::string& role_name) const;

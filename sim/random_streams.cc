@@ -9,6 +9,15 @@ std::uint64_t mix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+std::uint64_t stable_hash(std::string_view name) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : name) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
 Rng make_stream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream) {
   // Chained mixing so that (seed, rep, stream) triples never collide by simple symmetry,
   // e.g. (1, 2, s) and (2, 1, s). The pcg stream selector takes a second independent hash.

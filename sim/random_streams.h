@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <pcg_random.hpp>
+#include <string_view>
 
 namespace teamsim::sim {
 
@@ -18,6 +19,10 @@ std::uint64_t mix64(std::uint64_t x);
 /// The engine for (master seed, replication, stream): a pure function of the three, so adding a
 /// stream, reordering replications or changing the thread count never changes another stream.
 Rng make_stream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream);
+
+/// A hash of a name that never changes between builds or platforms (64-bit FNV-1a), for keying a
+/// substream on a name (e.g. a scenario key path).
+std::uint64_t stable_hash(std::string_view name);
 
 /// The engine for entity `index` of a stream (a lead, a customer, a person): a pure function of
 /// all four, so an entity's draws are the same in every run that has that entity, whatever else

@@ -78,7 +78,41 @@ std::vector<InputSensitivity> ranked(std::vector<InputSensitivity> analysed,
   return analysed;
 }
 
+// The inputs a sensitivity analysis ranks: the per-entity distributions, then the numbers drawn
+// once per replication (the projection's input order). A per-entity key written with per:
+// replication is a constant in each replication: it is listed once, as the replication input.
+struct RankedInputs {
+  std::vector<model::UncertainInput> inputs;
+  std::vector<bool> listed;
+  std::size_t entity_inputs = 0;
+};
+
+RankedInputs ranked_inputs(const model::ScenarioSpec& spec) {
+  RankedInputs ranked;
+  ranked.inputs = model::list_uncertain_inputs(spec);
+  ranked.entity_inputs = ranked.inputs.size();
+  for (const model::UncertainInput& input : ranked.inputs) {
+    ranked.listed.push_back(std::none_of(
+        spec.replication_inputs.begin(), spec.replication_inputs.end(),
+        [&](const model::ReplicationInput& level) { return level.key_path == input.key_path; }));
+  }
+  for (const model::ReplicationInput& level : spec.replication_inputs) {
+    ranked.inputs.push_back({level.key_path, &level.distribution});
+    ranked.listed.push_back(true);
+  }
+  return ranked;
+}
+
 }  // namespace
+
+std::size_t count_varying_inputs(const model::ScenarioSpec& spec) {
+  const RankedInputs ranked = ranked_inputs(spec);
+  std::size_t varying = 0;
+  for (std::size_t i = 0; i < ranked.inputs.size(); ++i) {
+    varying += ranked.listed[i] && !ranked.inputs[i].distribution->is_constant();
+  }
+  return varying;
+}
 
 SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
                                       const SensitivityOptions& options) {
@@ -89,9 +123,11 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
   result.low_quantile = options.low_quantile;
   result.high_quantile = options.high_quantile;
 
-  const std::vector<model::UncertainInput> inputs = model::list_uncertain_inputs(spec);
-  std::size_t varying = 0;
-  for (const model::UncertainInput& input : inputs) varying += !input.distribution->is_constant();
+  const RankedInputs ranked = ranked_inputs(spec);
+  const std::vector<model::UncertainInput>& inputs = ranked.inputs;
+  const std::vector<bool>& listed = ranked.listed;
+  const std::size_t entity_inputs = ranked.entity_inputs;
+  const std::size_t varying = count_varying_inputs(spec);
   std::size_t total = options.replications * (1 + 2 * varying);
   std::size_t done = 0;
 
@@ -121,8 +157,15 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
 
   std::vector<InputSensitivity> analysed, skipped;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!listed[i]) continue;
     const sim::Distribution& d = *inputs[i].distribution;
     InputSensitivity input = describe_input(inputs[i], options);
+    if (i >= entity_inputs) {
+      input.distribution += " per replication";
+      const model::ReplicationInput& level = spec.replication_inputs[i - entity_inputs];
+      input.low_value = std::clamp(input.low_value, level.min_draw, level.max_draw);
+      input.high_value = std::clamp(input.high_value, level.min_draw, level.max_draw);
+    }
     const auto column = static_cast<Eigen::Index>(i);
     if (d.is_constant()) {
       input.status = InputStatus::kConstant;

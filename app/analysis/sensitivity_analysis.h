@@ -12,7 +12,8 @@
 #include "models/scenario_spec.h"
 #include "sim/replication_runner.h"
 
-// Which uncertain input matters most for one metric at one month. Two measures, both on common
+// Which uncertain input matters most for one metric at one month. The inputs are the scenario's
+// distributions drawn per entity and its numbers drawn once per replication (per: replication). Two measures, both on common
 // random numbers (every run uses the same seed and replication indices):
 // - one at a time: each input pinned at its own low and high quantile (p10, p90) while everything
 //   else is drawn as in the base run, the data of a tornado chart;
@@ -82,6 +83,10 @@ struct SensitivityResult {
   std::optional<model::Projection> base_run;
   sim::RunOutcome outcome = sim::RunOutcome::kCompleted;
 };
+
+/// The inputs analyse_sensitivity pins (each not constant): the scenario's per-entity
+/// distributions and its numbers drawn once per replication.
+std::size_t count_varying_inputs(const model::ScenarioSpec& spec);
 
 /// Runs the base scenario (recording every input's draws), then each non-constant input that
 /// was drawn pinned at its low and at its high quantile. `spec` must be valid.

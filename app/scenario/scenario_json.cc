@@ -267,6 +267,50 @@ ordered_json distribution_to_json(const Distribution& distribution) {
   return make_distribution(distribution.family(), std::move(params));
 }
 
+namespace {
+
+// The JSON value at a diagnostics-style key path ("roles.ae.ramp_months", "hires[0].month"), or
+// nullptr when the resolved scenario has no such value (e.g. a distribution's own parameter).
+ordered_json* value_at(ordered_json& json, const std::string& key_path) {
+  ordered_json* node = &json;
+  std::size_t at = 0;
+  while (at < key_path.size()) {
+    if (key_path[at] == '.') ++at;
+    if (key_path[at] == '[') {
+      const std::size_t close = key_path.find(']', at);
+      if (close == std::string::npos || !node->is_array()) return nullptr;
+      const std::size_t index = std::stoul(key_path.substr(at + 1, close - at - 1));
+      if (index >= node->size()) return nullptr;
+      node = &(*node)[index];
+      at = close + 1;
+      continue;
+    }
+    const std::size_t end = key_path.find_first_of(".[", at);
+    const std::string key = key_path.substr(at, end == std::string::npos ? end : end - at);
+    if (!node->is_object() || !node->contains(key)) return nullptr;
+    node = &(*node)[key];
+    at = end == std::string::npos ? key_path.size() : end;
+  }
+  return node;
+}
+
+// Each number drawn once per replication, in place of its median and in a list of its own.
+void add_replication_inputs(const model::ScenarioSpec& spec, ordered_json& json) {
+  if (spec.replication_inputs.empty()) return;
+  ordered_json list = ordered_json::array();
+  for (const model::ReplicationInput& input : spec.replication_inputs) {
+    ordered_json value = distribution_to_json(input.distribution);
+    value["per"] = "replication";
+    if (ordered_json* written = value_at(json, input.key_path)) *written = value;
+    ordered_json item = {{"key", input.key_path}};
+    item.update(value);
+    list.push_back(std::move(item));
+  }
+  json["replication_inputs"] = std::move(list);
+}
+
+}  // namespace
+
 ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
   ordered_json json;
   json["name"] = spec.name;
@@ -300,6 +344,7 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
                          {"closing", spec.seasonality.closing},
                          {"start_month_of_year", spec.seasonality.start_month_of_year}};
   json["customers"] = customers_to_json(spec.customers);
+  add_replication_inputs(spec, json);
   return json;
 }
 

@@ -3,18 +3,25 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <set>
 #include <tuple>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "app/scenario/customer_readers.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/market_readers.h"
 #include "app/scenario/organisation_readers.h"
+#include "app/common/errors.h"
 #include "app/scenario/plausibility_checks.h"
+#include "app/scenario/replication_inputs.h"
 #include "app/scenario/scenario_checks.h"
 #include "app/scenario/scenario_limits.h"
 #include "app/scenario/yaml_reader.h"
 #include "models/defaults.h"
+#include "models/replication_inputs.h"
 
 // The entry point: reads the top-level keys, hands each section to its reader (in an order that
 // lets later sections refer to earlier ones), then runs the whole-scenario checks.
@@ -102,9 +109,8 @@ std::string default_name(const std::string& file_name) {
   return stem.empty() ? "unnamed" : stem;
 }
 
-}  // namespace
-
-LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name) {
+// Loads a tree without replication inputs; plausibility warnings only when `warn`.
+LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name, bool warn) {
   LoadResult result;
   DiagnosticSink sink(result.diagnostics);
   if (root.is_null()) {
@@ -128,13 +134,163 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
   if (result.diagnostics.empty()) loader::check_combinations(spec, root, sink);
 
   if (result.diagnostics.empty()) {
-    loader::check_plausibility(spec, root, result.warnings);
+    if (warn) loader::check_plausibility(spec, root, result.warnings);
     sort_diagnostics(result.warnings);
     result.spec = std::move(spec);
   } else {
     sort_diagnostics(result.diagnostics);
   }
   return result;
+}
+
+// The scenario of one replication: the tree with each replication input's map replaced by the
+// number drawn, loaded like any scenario.
+class TreeRespecifier : public model::ScenarioRespecifier {
+ public:
+  TreeRespecifier(YamlNode tree, std::vector<loader::MarkedInput> inputs, std::string file_name)
+      : tree_(std::move(tree)), inputs_(std::move(inputs)), file_name_(std::move(file_name)) {}
+
+  model::ScenarioSpec respecify(const std::vector<double>& values) const override {
+    YamlNode tree = tree_;
+    std::vector<std::string> drawn;
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+      loader::substitute(tree, inputs_[i], values.at(i));
+      drawn.push_back(fmt::format("{} = {}", inputs_[i].key_path, loader::number_text(values[i])));
+    }
+    LoadResult loaded = load_plain_tree(tree, file_name_, false);
+    if (!loaded.ok()) {
+      throw ScenarioError(fmt::format(
+          "the values drawn for a replication ({}) make the scenario invalid: {}",
+          fmt::join(drawn, ", "), format_diagnostic(loaded.diagnostics.front())));
+    }
+    return std::move(*loaded.spec);
+  }
+
+ private:
+  YamlNode tree_;
+  std::vector<loader::MarkedInput> inputs_;
+  std::string file_name_;
+};
+
+// Where each replication input stands in one of the trees loaded to check it.
+enum class Level { kMedian, kLowest, kHighest };
+
+double level_of(const model::ReplicationInput& input, Level level) {
+  switch (level) {
+    case Level::kLowest:
+      return input.min_draw;
+    case Level::kHighest:
+      return input.max_draw;
+    case Level::kMedian:
+      break;
+  }
+  return std::clamp(input.distribution.quantile(0.5), input.min_draw, input.max_draw);
+}
+
+YamlNode tree_at(const YamlNode& root, const std::vector<loader::MarkedInput>& inputs,
+                 Level level) {
+  YamlNode tree = root;
+  for (const loader::MarkedInput& marked : inputs) {
+    loader::substitute(tree, marked, marked.input ? std::optional(level_of(*marked.input, level))
+                                                  : std::nullopt);
+  }
+  return tree;
+}
+
+const loader::MarkedInput* input_at(const Diagnostic& d,
+                                    const std::vector<loader::MarkedInput>& inputs) {
+  for (const loader::MarkedInput& marked : inputs) {
+    if (d.key_path == marked.key_path && d.file == marked.mark.file &&
+        d.line == marked.mark.line && d.column == marked.mark.column) {
+      return &marked;
+    }
+  }
+  return nullptr;
+}
+
+// A scenario with replication inputs is loaded at their medians (the spec the run's summary and
+// checks use), and checked with every input at its lowest and at its highest draw, so that a
+// value some replication could draw and the key does not allow is reported now, at the input.
+LoadResult load_with_replication_inputs(const YamlNode& root, const std::string& file_name,
+                                        std::vector<loader::MarkedInput> inputs,
+                                        std::vector<Diagnostic> marker_problems) {
+  const YamlNode median_tree = tree_at(root, inputs, Level::kMedian);
+  LoadResult result = load_plain_tree(median_tree, file_name, true);
+  if (!marker_problems.empty()) {
+    // A map that could not be read stands as null: what the load says about it is noise.
+    for (Diagnostic& d : result.diagnostics) {
+      const bool at_bad_input = std::any_of(
+          inputs.begin(), inputs.end(), [&](const loader::MarkedInput& marked) {
+            return !marked.input && (d.key_path == marked.key_path ||
+                                     d.key_path.starts_with(marked.key_path + "."));
+          });
+      if (!at_bad_input) marker_problems.push_back(std::move(d));
+    }
+    result.diagnostics = std::move(marker_problems);
+    result.spec.reset();
+    result.warnings.clear();
+    sort_diagnostics(result.diagnostics);
+    return result;
+  }
+  std::vector<Diagnostic> problems;
+  std::set<std::string> reported_inputs;
+  std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
+  const auto add = [&](Diagnostic d, Level level) {
+    if (const loader::MarkedInput* marked = input_at(d, inputs)) {
+      if (!reported_inputs.insert(marked->key_path).second) return;
+      const double value = level_of(*marked->input, level);
+      d.message = fmt::format("{} per replication can draw {}{}: {}",
+                              marked->input->distribution.describe(),
+                              loader::number_text(value),
+                              level == Level::kMedian ? " (its median)" : "", d.message);
+    } else if (level != Level::kMedian) {
+      d.message += level == Level::kLowest
+                       ? " (with every per-replication input at its lowest draw)"
+                       : " (with every per-replication input at its highest draw)";
+    }
+    if (seen.insert({d.file, d.line, d.column, d.key_path, d.message}).second) {
+      problems.push_back(std::move(d));
+    }
+  };
+  std::set<std::tuple<std::string, int, int, std::string, std::string>> at_median;
+  for (const Diagnostic& d : result.diagnostics) {
+    at_median.insert({d.file, d.line, d.column, d.key_path, d.message});
+  }
+  for (const Level level : {Level::kLowest, Level::kHighest}) {
+    for (Diagnostic& d : load_plain_tree(tree_at(root, inputs, level), file_name, false)
+                             .diagnostics) {
+      if (at_median.contains({d.file, d.line, d.column, d.key_path, d.message}) &&
+          input_at(d, inputs) == nullptr) {
+        continue;
+      }
+      add(std::move(d), level);
+    }
+  }
+  for (Diagnostic& d : result.diagnostics) add(std::move(d), Level::kMedian);
+  if (!problems.empty()) {
+    sort_diagnostics(problems);
+    result.diagnostics = std::move(problems);
+    result.spec.reset();
+    result.warnings.clear();
+    return result;
+  }
+  for (const loader::MarkedInput& marked : inputs) {
+    result.spec->replication_inputs.push_back(*marked.input);
+  }
+  result.spec->respecifier =
+      std::make_shared<const TreeRespecifier>(median_tree, std::move(inputs), file_name);
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name) {
+  std::vector<Diagnostic> marker_problems;
+  DiagnosticSink sink(marker_problems);
+  std::vector<loader::MarkedInput> inputs = loader::find_replication_inputs(root, sink);
+  if (inputs.empty() && marker_problems.empty()) return load_plain_tree(root, file_name, true);
+  return load_with_replication_inputs(root, file_name, std::move(inputs),
+                                      std::move(marker_problems));
 }
 
 LoadResult load_scenario_string(std::string_view text, const std::string& file_name) {

@@ -25,7 +25,6 @@
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/metrics.h"
-#include "models/uncertain_inputs.h"
 
 namespace teamsim::app {
 namespace {
@@ -53,7 +52,8 @@ class SensitivityCommand final : public Command {
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->footer(
         "Every Distribution of the scenario is an uncertain input (e.g. pipeline.deal_size_acv,\n"
-        "roles.account_executive.ramp_months). One at a time, each is pinned at its p10 and at "
+        "roles.account_executive.ramp_months), and so is every number written with\n"
+        "per: replication (drawn once per replication). One at a time, each is pinned at its p10 and at "
         "its\n"
         "p90 while everything else is drawn as in the base run (common random numbers); the swing\n"
         "is the change in the metric's mean. The rank correlation is Spearman's, over the base\n"
@@ -124,10 +124,7 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   options.seed = simulation_.seed_for(*spec);
   options.threads = simulation_.threads;
   options.stop_requested = &stop_requested;
-  std::size_t varying = 0;
-  for (const model::UncertainInput& input : model::list_uncertain_inputs(*spec)) {
-    varying += !input.distribution->is_constant();
-  }
+  const std::size_t varying = count_varying_inputs(*spec);
   if (!quiet_) {
     fmt::print(stderr,
                "teamsim {}: sensitivity of {} at month {} — {} uncertain inputs vary; up to {} "
