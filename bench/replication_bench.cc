@@ -8,6 +8,7 @@
 #include "bench/bench_scenarios.h"
 #include "models/projection.h"
 #include "models/replication.h"
+#include "models/replication_inputs.h"
 
 namespace {
 
@@ -37,6 +38,25 @@ BENCHMARK_CAPTURE(BM_Replication, default, std::string("default.yaml"))
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Replication, reference, std::string("reference.yaml"))
     ->Unit(benchmark::kMillisecond);
+
+BENCHMARK_CAPTURE(BM_Replication, uncertain_lead_flow, std::string("uncertain-lead-flow.yaml"))
+    ->Unit(benchmark::kMicrosecond);
+
+// What a scenario with numbers drawn once per replication adds to each replication: the draws
+// and the scenario re-read with them (models/replication_inputs.h).
+void BM_ReplicationInputs(benchmark::State& state) {
+  const ScenarioSpec spec = teamsim::bench::load_scenario("uncertain-lead-flow.yaml");
+  std::uint64_t replication = 0;
+  for (auto _ : state) {
+    const std::vector<double> levels =
+        teamsim::model::draw_replication_inputs(spec, spec.seed, replication++);
+    const ScenarioSpec drawn = spec.respecifier->respecify(levels);
+    benchmark::DoNotOptimize(drawn.territories.data());
+  }
+  state.counters["replications_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ReplicationInputs)->Unit(benchmark::kMicrosecond);
 
 // A whole projection (the runner, its threads and the sample store), on 1 and 2 threads: the
 // ratio of the two is the thread scaling.

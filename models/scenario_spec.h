@@ -418,10 +418,10 @@ class ScenarioRespecifier;
 /// A number of the scenario whose level is unknown but the same all run long ("leads are somewhere
 /// between 10 and 20 a month"): drawn once per replication (models/replication_inputs.h).
 struct ReplicationInput {
-  std::string key_path;             ///< where it was written, e.g. "territories.main.inbound_leads_per_month"
-  sim::Distribution distribution;   ///< what it is drawn from, in the key's own unit
-  double min_draw = 0;              ///< draws are kept within [min_draw, max_draw], the range the
-  double max_draw = 0;              ///< loader checked against the key's allowed values
+  std::string key_path;  ///< where it was written, e.g. "territories.main.inbound_leads_per_month"
+  sim::Distribution distribution;  ///< what it is drawn from, in the key's own unit
+  double min_draw = 0;             ///< draws are kept within [min_draw, max_draw], the range the
+  double max_draw = 0;             ///< loader checked against the key's allowed values
 };
 
 struct ScenarioSpec {

@@ -13,8 +13,8 @@
 #include "sim/replication_runner.h"
 
 // Which uncertain input matters most for one metric at one month. The inputs are the scenario's
-// distributions drawn per entity and its numbers drawn once per replication (per: replication). Two measures, both on common
-// random numbers (every run uses the same seed and replication indices):
+// distributions drawn per entity and its numbers drawn once per replication (per: replication). Two
+// measures, both on common random numbers (every run uses the same seed and replication indices):
 // - one at a time: each input pinned at its own low and high quantile (p10, p90) while everything
 //   else is drawn as in the base run, the data of a tornado chart;
 // - global: in the base run, Spearman's rank correlation between what each input drew in a

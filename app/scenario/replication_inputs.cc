@@ -19,11 +19,11 @@ constexpr double kTail = 1e-6;
 
 // Top-level keys that set the shape of the run or are not numbers of the model.
 bool cannot_vary(const std::string& key_path) {
-  for (const std::string_view key : {"horizon_months", "replications", "seed", "name", "description"}) {
+  for (const std::string_view key :
+       {"horizon_months", "replications", "seed", "name", "description"}) {
     if (key_path == key) return true;
   }
-  return key_path == "expect" || key_path.starts_with("expect.") ||
-         key_path.starts_with("expect[");
+  return key_path == "expect" || key_path.starts_with("expect.") || key_path.starts_with("expect[");
 }
 
 // Reads the map at `node` (which has a `per` key) into `found.input`, or reports why not.

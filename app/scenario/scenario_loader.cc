@@ -1,5 +1,7 @@
 #include "app/scenario/scenario_loader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -8,13 +10,11 @@
 #include <tuple>
 #include <utility>
 
-#include <fmt/format.h>
-
+#include "app/common/errors.h"
 #include "app/scenario/customer_readers.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/market_readers.h"
 #include "app/scenario/organisation_readers.h"
-#include "app/common/errors.h"
 #include "app/scenario/plausibility_checks.h"
 #include "app/scenario/replication_inputs.h"
 #include "app/scenario/scenario_checks.h"
@@ -159,9 +159,9 @@ class TreeRespecifier : public model::ScenarioRespecifier {
     }
     LoadResult loaded = load_plain_tree(tree, file_name_, false);
     if (!loaded.ok()) {
-      throw ScenarioError(fmt::format(
-          "the values drawn for a replication ({}) make the scenario invalid: {}",
-          fmt::join(drawn, ", "), format_diagnostic(loaded.diagnostics.front())));
+      throw ScenarioError(
+          fmt::format("the values drawn for a replication ({}) make the scenario invalid: {}",
+                      fmt::join(drawn, ", "), format_diagnostic(loaded.diagnostics.front())));
     }
     return std::move(*loaded.spec);
   }
@@ -191,8 +191,8 @@ YamlNode tree_at(const YamlNode& root, const std::vector<loader::MarkedInput>& i
                  Level level) {
   YamlNode tree = root;
   for (const loader::MarkedInput& marked : inputs) {
-    loader::substitute(tree, marked, marked.input ? std::optional(level_of(*marked.input, level))
-                                                  : std::nullopt);
+    loader::substitute(tree, marked,
+                       marked.input ? std::optional(level_of(*marked.input, level)) : std::nullopt);
   }
   return tree;
 }
@@ -200,8 +200,8 @@ YamlNode tree_at(const YamlNode& root, const std::vector<loader::MarkedInput>& i
 const loader::MarkedInput* input_at(const Diagnostic& d,
                                     const std::vector<loader::MarkedInput>& inputs) {
   for (const loader::MarkedInput& marked : inputs) {
-    if (d.key_path == marked.key_path && d.file == marked.mark.file &&
-        d.line == marked.mark.line && d.column == marked.mark.column) {
+    if (d.key_path == marked.key_path && d.file == marked.mark.file && d.line == marked.mark.line &&
+        d.column == marked.mark.column) {
       return &marked;
     }
   }
@@ -219,10 +219,10 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
   if (!marker_problems.empty()) {
     // A map that could not be read stands as null: what the load says about it is noise.
     for (Diagnostic& d : result.diagnostics) {
-      const bool at_bad_input = std::any_of(
-          inputs.begin(), inputs.end(), [&](const loader::MarkedInput& marked) {
-            return !marked.input && (d.key_path == marked.key_path ||
-                                     d.key_path.starts_with(marked.key_path + "."));
+      const bool at_bad_input =
+          std::any_of(inputs.begin(), inputs.end(), [&](const loader::MarkedInput& marked) {
+            return !marked.input &&
+                   (d.key_path == marked.key_path || d.key_path.starts_with(marked.key_path + "."));
           });
       if (!at_bad_input) marker_problems.push_back(std::move(d));
     }
@@ -240,8 +240,7 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
       if (!reported_inputs.insert(marked->key_path).second) return;
       const double value = level_of(*marked->input, level);
       d.message = fmt::format("{} per replication can draw {}{}: {}",
-                              marked->input->distribution.describe(),
-                              loader::number_text(value),
+                              marked->input->distribution.describe(), loader::number_text(value),
                               level == Level::kMedian ? " (its median)" : "", d.message);
     } else if (level != Level::kMedian) {
       d.message += level == Level::kLowest
@@ -257,8 +256,8 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
     at_median.insert({d.file, d.line, d.column, d.key_path, d.message});
   }
   for (const Level level : {Level::kLowest, Level::kHighest}) {
-    for (Diagnostic& d : load_plain_tree(tree_at(root, inputs, level), file_name, false)
-                             .diagnostics) {
+    for (Diagnostic& d :
+         load_plain_tree(tree_at(root, inputs, level), file_name, false).diagnostics) {
       if (at_median.contains({d.file, d.line, d.column, d.key_path, d.message}) &&
           input_at(d, inputs) == nullptr) {
         continue;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/projection.h"
+#include "models/uncertain_inputs.h"
 #include "test_scenarios.h"
 
 namespace teamsim::model {

@@ -53,7 +53,8 @@ class SensitivityCommand final : public Command {
     command->footer(
         "Every Distribution of the scenario is an uncertain input (e.g. pipeline.deal_size_acv,\n"
         "roles.account_executive.ramp_months), and so is every number written with\n"
-        "per: replication (drawn once per replication). One at a time, each is pinned at its p10 and at "
+        "per: replication (drawn once per replication). One at a time, each is pinned at its p10 "
+        "and at "
         "its\n"
         "p90 while everything else is drawn as in the base run (common random numbers); the swing\n"
         "is the change in the metric's mean. The rank correlation is Spearman's, over the base\n"

@@ -159,7 +159,8 @@ TEST(ReplicationInputs, UncertainLeadFlowWidensTheBands) {
   options.replications = 1000;
   options.seed = 5;
   const model::Projection fixed = model::project(load_ok(founder_plan("15")), options);
-  const model::Projection uncertain = model::project(load_ok(founder_plan(kUncertainLeads)), options);
+  const model::Projection uncertain =
+      model::project(load_ok(founder_plan(kUncertainLeads)), options);
   for (const char* metric : {"arr", "new_bookings", "leads"}) {
     EXPECT_GT(band_width(uncertain, metric, 24), 1.1 * band_width(fixed, metric, 24)) << metric;
   }
