@@ -33,9 +33,9 @@ void read_marked(const YamlNode& node, MarkedInput& found, DiagnosticSink& sink)
   if (const auto text = read_text(*per, key_path_join(found.key_path, "per"), sink)) {
     if (*text != kPerReplication) {
       sink.error(per->mark, key_path_join(found.key_path, "per"),
-                 fmt::format("unknown value '{}'{}; write per: replication to draw this number "
-                             "once per replication, or leave per out to draw it per deal, lead or "
-                             "person where the key takes a distribution",
+                 fmt::format("unknown value '{}'{} (per: replication draws the number once per "
+                             "replication; without per, a key that takes a distribution draws it "
+                             "per deal, lead or person)",
                              *text, suggestion(*text, {std::string(kPerReplication)})));
     }
   }

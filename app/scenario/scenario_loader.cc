@@ -216,26 +216,19 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
                                         std::vector<Diagnostic> marker_problems) {
   const YamlNode median_tree = tree_at(root, inputs, Level::kMedian);
   LoadResult result = load_plain_tree(median_tree, file_name, true);
-  if (!marker_problems.empty()) {
-    // A map that could not be read stands as null: what the load says about it is noise.
-    for (Diagnostic& d : result.diagnostics) {
-      const bool at_bad_input =
-          std::any_of(inputs.begin(), inputs.end(), [&](const loader::MarkedInput& marked) {
-            return !marked.input &&
-                   (d.key_path == marked.key_path || d.key_path.starts_with(marked.key_path + "."));
-          });
-      if (!at_bad_input) marker_problems.push_back(std::move(d));
-    }
-    result.diagnostics = std::move(marker_problems);
-    result.spec.reset();
-    result.warnings.clear();
-    sort_diagnostics(result.diagnostics);
-    return result;
-  }
-  std::vector<Diagnostic> problems;
   std::set<std::string> reported_inputs;
   std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
+  // A map that could not be read (reported in marker_problems) stands as null: what the loads
+  // say about it is noise.
+  const auto at_bad_input = [&](const Diagnostic& d) {
+    return std::any_of(inputs.begin(), inputs.end(), [&](const loader::MarkedInput& marked) {
+      return !marked.input &&
+             (d.key_path == marked.key_path || d.key_path.starts_with(marked.key_path + "."));
+    });
+  };
+  std::vector<Diagnostic> problems = std::move(marker_problems);
   const auto add = [&](Diagnostic d, Level level) {
+    if (at_bad_input(d)) return;
     if (const loader::MarkedInput* marked = input_at(d, inputs)) {
       if (!reported_inputs.insert(marked->key_path).second) return;
       const double value = level_of(*marked->input, level);

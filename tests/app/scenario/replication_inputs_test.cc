@@ -98,10 +98,10 @@ TEST(ReplicationInputs, ReportsABadPerValue) {
   EXPECT_EQ(errors_of("territories:\n"
                       "  main: {inbound_leads_per_month: {dist: uniform, min: 10, max: 20, per: "
                       "replicaton}}\n"),
-            Errors{"s.yaml:2:80: territories.main.inbound_leads_per_month.per: unknown value "
-                   "'replicaton'; did you mean 'replication'?; write per: replication to draw "
-                   "this number once per replication, or leave per out to draw it per deal, lead "
-                   "or person where the key takes a distribution"});
+            Errors{"s.yaml:2:74: territories.main.inbound_leads_per_month.per: unknown value "
+                   "'replicaton'; did you mean 'replication'? (per: replication draws the number "
+                   "once per replication; without per, a key that takes a distribution draws it "
+                   "per deal, lead or person)"});
 }
 
 TEST(ReplicationInputs, ReportsASupportOutsideTheKeysRange) {
@@ -116,22 +116,30 @@ TEST(ReplicationInputs, ReportsASupportOutsideTheKeysRange) {
             Errors{"s.yaml:1:22: pipeline.win_rate: normal(0.5, 0.2) per replication can draw "
                    "1.45: must be between 0 and 1"});
   // A whole-number key takes a distribution of whole numbers only.
-  EXPECT_EQ(errors_of("hires:\n"
-                      "  - {role: account_executive, count: {dist: uniform, min: 1, max: 3, per: "
-                      "replication}}\n"),
-            Errors{"s.yaml:2:39: hires[0].count: uniform(1, 3) per replication can draw 1: "
-                   "expected a whole number"});
+  EXPECT_EQ(
+      errors_of("hires:\n"
+                "  - {role: account_executive, month: 1, count: {dist: uniform, min: 1, max: 3, "
+                "per: replication}}\n"),
+      Errors{"s.yaml:2:49: hires[0].count: uniform(1, 3) per replication can draw 1: "
+             "expected a whole number"});
 }
 
 TEST(ReplicationInputs, ReportsKeysThatCannotVaryAndBadDistributions) {
+  // Every problem at once: a bad map does not hide another input's range error.
+  EXPECT_EQ(errors_of("money: {starting_cash: {per: replication}}\n"
+                      "pipeline: {win_rate: {dist: uniform, min: 0.5, max: 1.5, per: "
+                      "replication}}\n"),
+            (Errors{"s.yaml:1:24: money.starting_cash: missing required key 'dist'",
+                    "s.yaml:2:22: pipeline.win_rate: uniform(0.5, 1.5) per replication can draw "
+                    "1.5: must be between 0 and 1"}));
   EXPECT_EQ(errors_of("horizon_months: {dist: poisson, mean: 24, per: replication}\n"),
             Errors{"s.yaml:1:17: horizon_months: cannot be drawn per replication: it sets the "
                    "shape of the run; give a number"});
   EXPECT_EQ(errors_of("territories:\n"
                       "  main: {inbound_leads_per_month: {dist: uniform, min: 20, max: 10, per: "
                       "replication}}\n"),
-            Errors{"s.yaml:2:35: territories.main.inbound_leads_per_month: uniform: min (20) "
-                   "must be less than max (10)"});
+            Errors{"s.yaml:2:35: territories.main.inbound_leads_per_month: uniform: max (10) "
+                   "must be greater than min (20)"});
   EXPECT_EQ(errors_of("money: {starting_cash: {per: replication}}\n"),
             Errors{"s.yaml:1:24: money.starting_cash: missing required key 'dist'"});
 }
