@@ -173,7 +173,11 @@ class TreeRespecifier : public model::ScenarioRespecifier {
 };
 
 // Where each replication input stands in one of the trees loaded to check it.
-enum class Level { kMedian, kLowest, kHighest };
+// kTypical, a draw from inside the distribution, is almost surely not a whole number for a
+// continuous family: a whole-number key rejects it at load time, not in some replication.
+enum class Level { kMedian, kLowest, kHighest, kTypical };
+
+constexpr double kTypicalQuantile = 0.3141592653589793;
 
 double level_of(const model::ReplicationInput& input, Level level) {
   switch (level) {
@@ -181,6 +185,9 @@ double level_of(const model::ReplicationInput& input, Level level) {
       return input.min_draw;
     case Level::kHighest:
       return input.max_draw;
+    case Level::kTypical:
+      return std::clamp(input.distribution.quantile(kTypicalQuantile), input.min_draw,
+                        input.max_draw);
     case Level::kMedian:
       break;
   }
@@ -232,13 +239,19 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
     if (const loader::MarkedInput* marked = input_at(d, inputs)) {
       if (!reported_inputs.insert(marked->key_path).second) return;
       const double value = level_of(*marked->input, level);
+      // The key's own message ends "got VALUE": the draw is named before it.
+      const std::string got = ", got " + loader::number_text(value);
+      if (d.message.ends_with(got)) d.message.resize(d.message.size() - got.size());
       d.message = fmt::format("{} per replication can draw {}{}: {}",
                               marked->input->distribution.describe(), loader::number_text(value),
                               level == Level::kMedian ? " (its median)" : "", d.message);
-    } else if (level != Level::kMedian) {
-      d.message += level == Level::kLowest
-                       ? " (with every per-replication input at its lowest draw)"
-                       : " (with every per-replication input at its highest draw)";
+    } else if (level == Level::kLowest) {
+      d.message += " (with every per-replication input at its lowest draw)";
+    } else if (level == Level::kHighest) {
+      d.message += " (with every per-replication input at its highest draw)";
+    } else if (level == Level::kTypical) {
+      d.message +=
+          fmt::format(" (with every per-replication input at its {} quantile)", kTypicalQuantile);
     }
     if (seen.insert({d.file, d.line, d.column, d.key_path, d.message}).second) {
       problems.push_back(std::move(d));
@@ -248,7 +261,7 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
   for (const Diagnostic& d : result.diagnostics) {
     at_median.insert({d.file, d.line, d.column, d.key_path, d.message});
   }
-  for (const Level level : {Level::kLowest, Level::kHighest}) {
+  for (const Level level : {Level::kLowest, Level::kHighest, Level::kTypical}) {
     for (Diagnostic& d :
          load_plain_tree(tree_at(root, inputs, level), file_name, false).diagnostics) {
       if (at_median.contains({d.file, d.line, d.column, d.key_path, d.message}) &&
