@@ -123,10 +123,10 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
   result.low_quantile = options.low_quantile;
   result.high_quantile = options.high_quantile;
 
-  const RankedInputs ranked = ranked_inputs(spec);
-  const std::vector<model::UncertainInput>& inputs = ranked.inputs;
-  const std::vector<bool>& listed = ranked.listed;
-  const std::size_t entity_inputs = ranked.entity_inputs;
+  const RankedInputs selection = ranked_inputs(spec);
+  const std::vector<model::UncertainInput>& inputs = selection.inputs;
+  const std::vector<bool>& listed = selection.listed;
+  const std::size_t entity_inputs = selection.entity_inputs;
   const std::size_t varying = count_varying_inputs(spec);
   std::size_t total = options.replications * (1 + 2 * varying);
   std::size_t done = 0;
