@@ -29,9 +29,10 @@ Json whole_number_schema() {
                                      Json{{"type", "string"}, {"pattern", kWholePattern}}})}};
 }
 
-// A bare number (a constant) or {dist: NAME, one parameter set}; which sets a family accepts is
-// left to the loader, which says so with the list of sets.
-Json distribution_schema() {
+// {dist: NAME, one parameter set, per?}; which sets a family accepts is left to the loader, which
+// says so with the list of sets. With `per_required`, the map must say per: replication: a
+// number drawn once per replication (app/scenario/replication_inputs.h), which any number may be.
+Json distribution_map_schema(bool per_required) {
   Json families = Json::array();
   std::set<std::string> parameters;
   for (const sim::FamilyEntry& family : sim::kFamilies) {
@@ -47,11 +48,28 @@ Json distribution_schema() {
     properties[key] =
         key == "values" ? Json{{"type", "array"}, {"items", number_schema()}} : number_schema();
   }
-  Json map = Json{{"type", "object"},
-                  {"properties", properties},
-                  {"required", Json::array({"dist"})},
-                  {"additionalProperties", false}};
-  return Json{{"anyOf", Json::array({number_schema(), map})}};
+  properties["per"] =
+      Json{{"description",
+            "replication: drawn once per replication (an unknown level, the same all run long); "
+            "without it a distribution is drawn per deal, lead or person."},
+           {"enum", Json::array({"replication"})}};
+  Json required = Json::array({"dist"});
+  if (per_required) required.push_back("per");
+  return Json{{"type", "object"},
+              {"properties", properties},
+              {"required", required},
+              {"additionalProperties", false}};
+}
+
+// A bare number (a constant) or a distribution map.
+Json distribution_schema() {
+  return Json{{"anyOf", Json::array({number_schema(), distribution_map_schema(false)})}};
+}
+
+// A number a scenario may also give as a distribution drawn once per replication.
+Json uncertain_number_schema(Json number) {
+  number["anyOf"].push_back(distribution_map_schema(true));
+  return number;
 }
 
 // A default as a scenario would write it: a constant distribution as its number; other
@@ -70,10 +88,10 @@ Json key_schema(const KeyDoc& key, const Json& defaults) {
   Json schema;
   switch (key.kind) {
     case ValueKind::kNumber:
-      schema = number_schema();
+      schema = uncertain_number_schema(number_schema());
       break;
     case ValueKind::kWholeNumber:
-      schema = whole_number_schema();
+      schema = uncertain_number_schema(whole_number_schema());
       break;
     case ValueKind::kMonthOrLast:
       schema = whole_number_schema();
