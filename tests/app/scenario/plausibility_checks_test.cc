@@ -1,6 +1,6 @@
 #include "app/scenario/plausibility_checks.h"
 
-#include <gmock/gmock.h>
+#include <gmock/gmock.h>  // HasSubstr only: header-only, no gmock library linked
 #include <gtest/gtest.h>
 
 #include <string>
@@ -19,7 +19,6 @@ namespace teamsim::app::loader {
 namespace {
 
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 
 std::vector<std::string> warnings(const std::string& yaml) {
   const LoadResult result = load_scenario_string(yaml, "s.yaml");
@@ -38,7 +37,7 @@ const std::string kPlentyOfLeads =
     "starting_staff: [{role: account_executive}]\n";
 
 TEST(PlausibilityTest, TheBuiltInDefaultsWithEnoughLeadsRaiseNoWarning) {
-  EXPECT_THAT(warnings(kPlentyOfLeads), IsEmpty());
+  EXPECT_TRUE((warnings(kPlentyOfLeads)).empty());
 }
 
 TEST(PlausibilityTest, AChurnWrittenAsTheWholeNumberOneIsProbablyAPercentage) {
@@ -48,8 +47,8 @@ TEST(PlausibilityTest, AChurnWrittenAsTheWholeNumberOneIsProbablyAPercentage) {
                                   "every customer leaves at its first renewal, so ARR falls to 0. "
                                   "If you meant 1 %, write 1% or 0.01"));
   // Written as a percentage, as a decimal or quoted, it says what it means.
-  EXPECT_THAT(warnings(kPlentyOfLeads + "customers: {monthly_churn: 1%}\n"), IsEmpty());
-  EXPECT_THAT(warnings(kPlentyOfLeads + "customers: {monthly_churn: 0.01}\n"), IsEmpty());
+  EXPECT_TRUE((warnings(kPlentyOfLeads + "customers: {monthly_churn: 1%}\n")).empty());
+  EXPECT_TRUE((warnings(kPlentyOfLeads + "customers: {monthly_churn: 0.01}\n")).empty());
   // Inside a distribution's parameters too, wherever the key is.
   const auto win = warnings(kPlentyOfLeads + "pipeline: {win_rate: 1}\n");
   ASSERT_EQ(win.size(), 1u);
@@ -87,8 +86,8 @@ TEST(PlausibilityTest, AQuotaBeyondTheLeadFlowIsFlagged) {
 TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged) {
   // The founder runs one search at a time, 1.5 × slower: 52.1 × 1.5 = 78.1 days each. Two hires
   // in month 1: the second waits 78 days (2.6 months), within the three months tolerated.
-  EXPECT_THAT(warnings(kPlentyOfLeads + "hires: [{role: account_executive, count: 2, month: 1}]\n"),
-              IsEmpty());
+  EXPECT_TRUE(warnings(kPlentyOfLeads + "hires: [{role: account_executive, count: 2, month: 1}]\n")
+                  .empty());
   // Six: the sixth waits 5 × 78.1 = 391 days, 12.8 months.
   const auto found =
       warnings(kPlentyOfLeads + "hires: [{role: account_executive, count: 6, month: 1}]\n");
@@ -96,11 +95,11 @@ TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged)
   EXPECT_THAT(found[0], HasSubstr("s.yaml:3:9: warning: hires[0]: the recruiting bandwidth starts "
                                   "this search about 13 months late"));
   // A sales manager from the start runs four searches at once, at normal speed.
-  EXPECT_THAT(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
+  EXPECT_TRUE(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
                        "starting_staff: [{role: account_executive}, {role: sales_manager}]\n"
                        "roles: {sales_manager: {concurrent_searches: 4}}\n"
-                       "hires: [{role: account_executive, count: 6, month: 1}]\n"),
-              IsEmpty());
+                       "hires: [{role: account_executive, count: 6, month: 1}]\n")
+                  .empty());
 }
 
 TEST(PlausibilityTest, AHireThatCannotFinishOnboardingWithinTheRunIsFlagged) {
@@ -116,7 +115,7 @@ TEST(PlausibilityTest, AHireThatCannotFinishOnboardingWithinTheRunIsFlagged) {
                                   "to finish 120 days of onboarding around month 8, after the last "
                                   "month (6)"));
   // Seven months: day 198 falls inside the run.
-  EXPECT_THAT(warnings("horizon_months: 7\n" + plan.substr(plan.find('\n') + 1)), IsEmpty());
+  EXPECT_TRUE((warnings("horizon_months: 7\n" + plan.substr(plan.find('\n') + 1))).empty());
 }
 
 }  // namespace
