@@ -1,5 +1,6 @@
 #include "models/replication.h"
 
+#include <algorithm>
 #include <cassert>
 #include <string>
 
@@ -103,14 +104,22 @@ void Replication::schedule_initial_events() {
 }
 
 void Replication::apply_money_plan(int month) {
+  const MoneySpec& money = context_.spec.money;
+  // Accrue only when something changes, so a plan without funding or cost steps keeps its
+  // ledger's accrual intervals (and its cash to the last bit) as before these keys existed.
+  const auto due_round = [&](const FundingSpec& round) { return round.month == month; };
+  const auto due_step = [&](const CostStepSpec& step) { return step.from_month == month; };
+  if (std::none_of(money.funding.begin(), money.funding.end(), due_round) &&
+      std::none_of(money.cost_schedule.begin(), money.cost_schedule.end(), due_step)) {
+    return;
+  }
   Ledger& ledger = context_.ledger;
   ledger.accrue_to(context_.now());
-  for (const FundingSpec& round : context_.spec.money.funding) {
-    if (round.month == month) ledger.receive_funding(round.amount);
+  for (const FundingSpec& round : money.funding) {
+    if (due_round(round)) ledger.receive_funding(round.amount);
   }
-  for (const CostStepSpec& step : context_.spec.money.cost_schedule) {
-    if (step.from_month == month)
-      ledger.set_other_costs_rate(step.other_monthly_costs / kDaysPerMonth);
+  for (const CostStepSpec& step : money.cost_schedule) {
+    if (due_step(step)) ledger.set_other_costs_rate(step.other_monthly_costs / kDaysPerMonth);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/common/number_format.h"
 #include "app/common/version.h"
+#include "app/scenario/number_hints.h"
 #include "models/defaults.h"
 #include "sim/distribution.h"
 
@@ -14,17 +15,10 @@ namespace teamsim::app {
 namespace {
 
 /// A number as a person writes it in YAML: whole numbers from 10,000 up grouped with
-/// underscores (2_000_000), others as short as they read back (4.5, 0.2).
+/// underscores (2_000_000, as scenario_number writes them), others as short as they read back
+/// (4.5, 0.2).
 std::string yaml_number(double value) {
-  if (std::fabs(value) >= 10'000 && value == std::round(value)) {
-    std::string digits = fmt::format("{:.0f}", std::fabs(value));
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '_';
-      grouped += digits[i];
-    }
-    return (value < 0 ? "-" : "") + grouped;
-  }
+  if (std::fabs(value) >= 10'000 && value == std::round(value)) return scenario_number(value);
   return fmt::format("{:.10g}", value);
 }
 
