@@ -7,6 +7,9 @@
 #include <limits>
 
 #include "app/analysis/run_limits.h"
+#include "app/common/errors.h"
+#include "app/common/number_format.h"
+#include "app/scenario/scenario_numbers.h"
 #include "models/projection.h"
 #include "models/uncertain_inputs.h"
 #include "sim/paired_statistics.h"
@@ -43,17 +46,83 @@ void correlate(const Eigen::VectorXd& input_means, const Eigen::VectorXd& outcom
   input.rank_correlation = sim::spearman_correlation(x, y);
 }
 
-// The input as the result lists it: its key path and distribution, and its values at the low and
-// high quantiles of the options.
+// A distribution or per-replication input as the result lists it: its key path, label and
+// distribution, and its values at the low and high quantiles of the options.
 InputSensitivity describe_input(const model::UncertainInput& uncertain,
                                 const SensitivityOptions& options) {
   const sim::Distribution& d = *uncertain.distribution;
   InputSensitivity input;
   input.key_path = uncertain.key_path;
+  input.label = number_label(uncertain.key_path);
+  if (const std::optional<KeyAtPath> key = key_at_path(uncertain.key_path)) {
+    input.unit = key->key->label.unit;
+  }
   input.distribution = d.describe();
+  input.base_value = input.range = kNaN;
   input.low_value = d.quantile(options.low_quantile);
   input.high_value = d.quantile(options.high_quantile);
   return input;
+}
+
+// A constant as the result lists it: its value moved by ± its range, rounded when the key takes
+// whole numbers (never below 1 from 1 or more: 0 often means "none" or "unlimited"), clamped to
+// [0, 1] when it is a probability.
+InputSensitivity describe_constant(const ScenarioNumber& number, double range) {
+  InputSensitivity input;
+  input.key_path = number.key_path;
+  input.label = number.label;
+  input.unit = number.unit;
+  input.kind = InputKind::kConstant;
+  input.distribution = format_number(number.value);
+  input.base_value = number.value;
+  input.range = range;
+  double low = number.value * (1 - range), high = number.value * (1 + range);
+  if (low > high) std::swap(low, high);  // a negative value
+  if (number.whole) {
+    low = std::round(low);
+    high = std::round(high);
+    if (number.value >= 1) low = std::max(low, 1.0);
+  }
+  if (number.unit == ValueUnit::kProbability) {
+    input.low_clamped = low < 0;
+    input.high_clamped = high > 1;
+    low = std::clamp(low, 0.0, 1.0);
+    high = std::clamp(high, 0.0, 1.0);
+  }
+  input.low_value = low;
+  input.high_value = high;
+  input.rank_correlation = kNaN;
+  if (low == number.value && high == number.value) input.status = InputStatus::kUnchanged;
+  return input;
+}
+
+// Whether the entry a constant belongs to takes part in the plan: a role someone holds or is
+// hired into, a hire source some hire comes from. Everything else is taken to be in use.
+bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
+  const auto entry = [&](std::string_view section) -> std::optional<std::string> {
+    if (!key_path.starts_with(section)) return std::nullopt;
+    const std::size_t dot = key_path.find('.', section.size());
+    return key_path.substr(section.size(), dot - section.size());
+  };
+  const auto role_used = [&](const std::string& role) {
+    return std::any_of(spec.starting_staff.begin(), spec.starting_staff.end(),
+                       [&](const auto& s) { return s.role == role; }) ||
+           std::any_of(spec.hires.begin(), spec.hires.end(),
+                       [&](const auto& h) { return h.role == role; }) ||
+           std::any_of(spec.hiring_rules.begin(), spec.hiring_rules.end(),
+                       [&](const auto& r) { return r.role == role; });
+  };
+  if (const std::optional<std::string> role = entry("roles.")) return role_used(*role);
+  if (const std::optional<std::string> source = entry("hire_sources.")) {
+    return std::any_of(spec.hires.begin(), spec.hires.end(),
+                       [&](const auto& h) { return h.source == *source; }) ||
+           std::any_of(spec.hiring_rules.begin(), spec.hiring_rules.end(),
+                       [&](const auto& r) { return r.source == *source; }) ||
+           std::any_of(spec.roles.begin(), spec.roles.end(), [&](const model::RoleSpec& role) {
+             return role.backfill && role.backfill_source == *source && role_used(role.name);
+           });
+  }
+  return true;
 }
 
 // The outcome with the input pinned low and high, and the swing between them replication by
@@ -78,38 +147,98 @@ std::vector<InputSensitivity> ranked(std::vector<InputSensitivity> analysed,
   return analysed;
 }
 
-// The inputs a sensitivity analysis ranks: the per-entity distributions, then the numbers drawn
-// once per replication (the projection's input order). A per-entity key written with per:
-// replication is a constant in each replication: it is listed once, as the replication input.
-struct RankedInputs {
-  std::vector<model::UncertainInput> inputs;
-  std::vector<bool> listed;
-  std::size_t entity_inputs = 0;
+// One input to vary and how: by pinning probe input `pin` (a distribution, a per-replication
+// number or a distribution given as one number), or by respecifying the scenario (a plain
+// number). `column` is its column of the base run's input means, when it has one.
+struct Candidate {
+  InputSensitivity input;
+  std::optional<std::size_t> pin;
 };
 
-RankedInputs ranked_inputs(const model::ScenarioSpec& spec) {
-  RankedInputs ranked;
-  ranked.inputs = model::list_uncertain_inputs(spec);
-  ranked.entity_inputs = ranked.inputs.size();
-  for (const model::UncertainInput& input : ranked.inputs) {
-    ranked.listed.push_back(std::none_of(
+// Every input in input order, described; `respecify` empty leaves plain numbers out.
+std::vector<Candidate> candidates(const model::ScenarioSpec& spec,
+                                  const SensitivityOptions& options, bool with_plain_numbers) {
+  const std::vector<model::UncertainInput> uncertain = model::list_uncertain_inputs(spec);
+  const std::size_t entity_inputs = uncertain.size();
+  const auto per_replication = [&](const std::string& key_path) {
+    return std::any_of(
         spec.replication_inputs.begin(), spec.replication_inputs.end(),
-        [&](const model::ReplicationInput& level) { return level.key_path == input.key_path; }));
+        [&](const model::ReplicationInput& level) { return level.key_path == key_path; });
+  };
+  std::vector<Candidate> found;
+  // A per-entity key written with per: replication is a constant in each replication: it is
+  // listed once, as the replication input.
+  for (std::size_t i = 0; i < entity_inputs; ++i) {
+    if (per_replication(uncertain[i].key_path) || uncertain[i].distribution->is_constant()) {
+      continue;
+    }
+    found.push_back({describe_input(uncertain[i], options), i});
   }
-  for (const model::ReplicationInput& level : spec.replication_inputs) {
-    ranked.inputs.push_back({level.key_path, &level.distribution});
-    ranked.listed.push_back(true);
+  for (std::size_t j = 0; j < spec.replication_inputs.size(); ++j) {
+    const model::ReplicationInput& level = spec.replication_inputs[j];
+    Candidate c{describe_input({level.key_path, &level.distribution}, options), entity_inputs + j};
+    c.input.kind = InputKind::kPerReplication;
+    c.input.distribution += " per replication";
+    c.input.low_value = std::clamp(c.input.low_value, level.min_draw, level.max_draw);
+    c.input.high_value = std::clamp(c.input.high_value, level.min_draw, level.max_draw);
+    found.push_back(std::move(c));
   }
-  return ranked;
+  for (const ScenarioNumber& number : scenario_numbers(spec)) {
+    Candidate c{describe_constant(number, options.ranges.of(number.key_path)), std::nullopt};
+    if (number.distribution) {
+      for (std::size_t i = 0; i < entity_inputs; ++i) {
+        if (uncertain[i].key_path == number.key_path) c.pin = i;
+      }
+      if (!c.pin) continue;  // not an input the model draws
+    } else {
+      if (!with_plain_numbers) continue;
+      if (!in_use(spec, number.key_path)) c.input.status = InputStatus::kNotDrawn;
+    }
+    found.push_back(std::move(c));
+  }
+  return found;
 }
 
 }  // namespace
 
-std::size_t count_varying_inputs(const model::ScenarioSpec& spec) {
-  const RankedInputs ranked = ranked_inputs(spec);
+Respecify respecify_with_override(ScenarioRequest request, std::optional<std::string> text) {
+  return [request = std::move(request), text = std::move(text)](const std::string& key_path,
+                                                                double value) {
+    ScenarioRequest varied = request;
+    varied.overrides.push_back(fmt::format("{}={}", key_path, format_number(value)));
+    LoadResult loaded =
+        text ? resolve_scenario_string(*text, request.path, varied) : resolve_scenario(varied);
+    if (!loaded.ok()) {
+      throw ScenarioError(
+          fmt::format("the scenario with {} = {} is not valid: {}; give it a narrower range "
+                      "(--range {}=10%) or hold it fixed (--range {}=0%)",
+                      key_path, format_number(value),
+                      loaded.diagnostics.empty() ? std::string("no scenario")
+                                                 : format_diagnostic(loaded.diagnostics.front()),
+                      key_path, key_path));
+    }
+    return std::move(*loaded.spec);
+  };
+}
+
+double ConstantRanges::of(const std::string& key_path) const {
+  const auto it = by_key.find(key_path);
+  return it == by_key.end() ? all : it->second;
+}
+
+std::vector<SensitivityInput> sensitivity_inputs(const model::ScenarioSpec& spec) {
+  std::vector<SensitivityInput> inputs;
+  for (const Candidate& c : candidates(spec, SensitivityOptions{}, true)) {
+    inputs.push_back({c.input.key_path, c.input.kind});
+  }
+  return inputs;
+}
+
+std::size_t count_varying_inputs(const model::ScenarioSpec& spec,
+                                 const SensitivityOptions& options) {
   std::size_t varying = 0;
-  for (std::size_t i = 0; i < ranked.inputs.size(); ++i) {
-    varying += ranked.listed[i] && !ranked.inputs[i].distribution->is_constant();
+  for (const Candidate& c : candidates(spec, options, static_cast<bool>(options.respecify))) {
+    varying += c.input.status == InputStatus::kAnalysed;
   }
   return varying;
 }
@@ -123,11 +252,9 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
   result.low_quantile = options.low_quantile;
   result.high_quantile = options.high_quantile;
 
-  const RankedInputs selection = ranked_inputs(spec);
-  const std::vector<model::UncertainInput>& inputs = selection.inputs;
-  const std::vector<bool>& listed = selection.listed;
-  const std::size_t entity_inputs = selection.entity_inputs;
-  const std::size_t varying = count_varying_inputs(spec);
+  std::vector<Candidate> inputs = candidates(spec, options, static_cast<bool>(options.respecify));
+  std::size_t varying = 0;
+  for (const Candidate& c : inputs) varying += c.input.status == InputStatus::kAnalysed;
   std::size_t total = options.replications * (1 + 2 * varying);
   std::size_t done = 0;
 
@@ -155,21 +282,35 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
   const Eigen::VectorXd base_outcome = outcome_of(base);
   result.base = stats_of(base_outcome);
 
+  // The outcome with the candidate at `value`: pinned on the base scenario, or in the scenario
+  // respecified with it.
+  const auto outcome_at = [&](const Candidate& c, double value,
+                              const char* side) -> std::optional<Eigen::VectorXd> {
+    const std::string which = fmt::format("the scenario with {} at its {} value {}",
+                                          c.input.key_path, side, format_number(value));
+    const auto project_varied = [&]() {
+      if (c.pin) {
+        run.inputs = model::InputProbeOptions{};
+        run.inputs->pinned.resize(*c.pin + 1);
+        run.inputs->pinned[*c.pin] = value;
+        return project_or_name_the_failure(which, spec, run);
+      }
+      run.inputs.reset();
+      return project_or_name_the_failure(which, options.respecify(c.input.key_path, value), run);
+    };
+    const model::Projection varied = project_varied();
+    if (varied.outcome == sim::RunOutcome::kStopped) return std::nullopt;
+    done += options.replications;
+    return outcome_of(varied);
+  };
+
   std::vector<InputSensitivity> analysed, skipped;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (!listed[i]) continue;
-    const sim::Distribution& d = *inputs[i].distribution;
-    InputSensitivity input = describe_input(inputs[i], options);
-    if (i >= entity_inputs) {
-      input.distribution += " per replication";
-      const model::ReplicationInput& level = spec.replication_inputs[i - entity_inputs];
-      input.low_value = std::clamp(input.low_value, level.min_draw, level.max_draw);
-      input.high_value = std::clamp(input.high_value, level.min_draw, level.max_draw);
-    }
-    const auto column = static_cast<Eigen::Index>(i);
-    if (d.is_constant()) {
-      input.status = InputStatus::kConstant;
-    } else if (base.input_means.col(column).array().isNaN().all()) {
+  for (Candidate& c : inputs) {
+    InputSensitivity& input = c.input;
+    // A pinned input's column of the base run's input means (-1 for a respecified constant).
+    const Eigen::Index column = c.pin ? static_cast<Eigen::Index>(*c.pin) : -1;
+    if (input.status == InputStatus::kAnalysed && column >= 0 &&
+        base.input_means.col(column).array().isNaN().all()) {
       // Pinning substitutes values at the input's own draws only; with none, every pinned run
       // would repeat the base run exactly, so its swing is 0 without running it.
       input.status = InputStatus::kNotDrawn;
@@ -181,24 +322,20 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
       skipped.push_back(std::move(input));
       continue;
     }
-    correlate(base.input_means.col(column), base_outcome, input);
-    Eigen::VectorXd pinned_outcome[2];
-    for (int side = 0; side < 2; ++side) {
-      run.inputs = model::InputProbeOptions{};
-      run.inputs->pinned.resize(i + 1);
-      run.inputs->pinned[i] = side == 0 ? input.low_value : input.high_value;
-      const model::Projection pinned = project_or_name_the_failure(
-          fmt::format("the scenario with {} pinned at its {} value {}", input.key_path,
-                      side == 0 ? "low" : "high", side == 0 ? input.low_value : input.high_value),
-          spec, run);
-      if (pinned.outcome == sim::RunOutcome::kStopped) {
-        result.outcome = sim::RunOutcome::kStopped;
-        return result;
-      }
-      done += options.replications;
-      pinned_outcome[side] = outcome_of(pinned);
+    if (input.kind != InputKind::kConstant) {
+      correlate(base.input_means.col(column), base_outcome, input);
     }
-    set_swing(input, pinned_outcome[0], pinned_outcome[1]);
+    const std::optional<Eigen::VectorXd> low = outcome_at(c, input.low_value, "low");
+    if (!low) {
+      result.outcome = sim::RunOutcome::kStopped;
+      return result;
+    }
+    const std::optional<Eigen::VectorXd> high = outcome_at(c, input.high_value, "high");
+    if (!high) {
+      result.outcome = sim::RunOutcome::kStopped;
+      return result;
+    }
+    set_swing(input, *low, *high);
     analysed.push_back(std::move(input));
   }
   result.inputs = ranked(std::move(analysed), std::move(skipped));

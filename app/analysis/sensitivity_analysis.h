@@ -3,25 +3,49 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/analysis/metric_choice.h"
+#include "app/scenario/scenario_keys.h"
+#include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
 #include "models/scenario_spec.h"
 #include "sim/replication_runner.h"
 
-// Which uncertain input matters most for one metric at one month. The inputs are the scenario's
-// distributions drawn per entity and its numbers drawn once per replication (per: replication). Two
-// measures, both on common random numbers (every run uses the same seed and replication indices):
-// - one at a time: each input pinned at its own low and high quantile (p10, p90) while everything
-//   else is drawn as in the base run, the data of a tornado chart;
-// - global: in the base run, Spearman's rank correlation between what each input drew in a
+// Which input matters most for one metric at one month. The inputs are the scenario's distributions
+// drawn per entity, its numbers drawn once per replication (per: replication) and its constants
+// (every number whose key has a label in scenario_keys.cc). Two measures, both on common random
+// numbers (every run uses the same seed and replication indices):
+// - one at a time: each distribution pinned at its own low and high quantile (p10, p90), each
+//   constant set to its value minus and plus a range (20 %), while everything else is as in the
+//   base run: the data of a tornado chart;
+// - global: in the base run, Spearman's rank correlation between what each distribution drew in a
 //   replication (the mean of its draws) and the metric in that replication.
 // docs/comparing-plans.md says what each measure means and why.
 
 namespace teamsim::app {
+
+/// How far each constant of the scenario is moved: to value × (1 − range) and value × (1 + range).
+struct ConstantRanges {
+  double all = 0.2;                      ///< every constant without its own
+  std::map<std::string, double> by_key;  ///< by key path; 0 holds the constant fixed
+
+  /// The range of the constant at `key_path`.
+  double of(const std::string& key_path) const;
+};
+
+/// The scenario with the number at `key_path` set to `value`, as `--set key_path=value` would
+/// make it; throws ScenarioError when that scenario is not valid.
+using Respecify = std::function<model::ScenarioSpec(const std::string& key_path, double value)>;
+
+/// A Respecify that resolves `request` again with one more override KEY.PATH=VALUE (after the
+/// request's own); from `text` labelled request.path when given, else from the file. A scenario
+/// the value makes invalid throws ScenarioError naming the key, the value and the first problem.
+Respecify respecify_with_override(ScenarioRequest request,
+                                  std::optional<std::string> text = std::nullopt);
 
 /// How to run a sensitivity analysis.
 struct SensitivityOptions {
@@ -31,6 +55,10 @@ struct SensitivityOptions {
   MetricChoice metric;        ///< the outcome inputs are ranked by
   double low_quantile = 0.1;  ///< where each input is pinned for "low"
   double high_quantile = 0.9;
+  ConstantRanges ranges;
+  /// Makes the scenario with one constant changed; when empty, only constants written as a
+  /// distribution's single number (e.g. `win_rate: 0.25`) vary, by pinning.
+  Respecify respecify;
   /// Called with the replications finished over all runs and the total (which may shrink when an
   /// input needs no runs); may be empty.
   std::function<void(std::size_t done, std::size_t total)> on_progress;
@@ -40,8 +68,19 @@ struct SensitivityOptions {
 /// Why an input was not analysed.
 enum class InputStatus {
   kAnalysed,
-  kConstant,  ///< its distribution is a constant: pinning it changes nothing
-  kNotDrawn,  ///< the base run never drew it (e.g. a role nobody is hired into): no effect
+  /// Its low and high values are its value: a constant at 0, a range of 0, or a whole number the
+  /// range does not reach once rounded.
+  kUnchanged,
+  /// The base run never drew it, or it belongs to a role or hire source the scenario never uses:
+  /// no effect.
+  kNotDrawn,
+};
+
+/// What kind of input it is, which says how it is varied.
+enum class InputKind {
+  kDistribution,    ///< drawn per deal, lead or person: pinned at its low and high quantiles
+  kPerReplication,  ///< drawn once per replication: pinned at its low and high quantiles
+  kConstant,        ///< a single number: moved by ± its range
 };
 
 /// The outcome's statistics with one input pinned, or in the base run.
@@ -53,14 +92,21 @@ struct OutcomeStats {
 
 /// One uncertain input's effect on the metric.
 struct InputSensitivity {
-  std::string key_path;      ///< e.g. "roles.account_executive.ramp_months"
-  std::string distribution;  ///< its description, e.g. "triangular(3, 4.5, 7)"
+  std::string key_path;  ///< e.g. "roles.account_executive.ramp_months"
+  std::string label;     ///< in the user's words: "Ramp (account_executive)"
+  ValueUnit unit = ValueUnit::kNone;
+  InputKind kind = InputKind::kDistribution;
+  std::string distribution;  ///< its description, e.g. "triangular(3, 4.5, 7)"; constants: "0.25"
   InputStatus status = InputStatus::kAnalysed;
-  double low_value = 0;   ///< the input's low quantile
-  double high_value = 0;  ///< the input's high quantile
-  OutcomeStats low;       ///< the metric with the input pinned at low_value
-  OutcomeStats high;      ///< the metric with the input pinned at high_value
-  double swing = 0;       ///< high.mean - low.mean
+  double base_value = 0;  ///< constants: the scenario's value; NaN for the others
+  double range = 0;       ///< constants: the ± fraction moved; NaN for the others
+  double low_value = 0;   ///< the input's low quantile, or the constant's low value
+  double high_value = 0;  ///< the input's high quantile, or the constant's high value
+  /// A probability whose value ± range left [0, 1]: the value shown is clamped to it.
+  bool low_clamped = false, high_clamped = false;
+  OutcomeStats low;   ///< the metric with the input pinned at low_value
+  OutcomeStats high;  ///< the metric with the input pinned at high_value
+  double swing = 0;   ///< high.mean - low.mean
   /// Standard error of the swing, from the per-replication differences high - low (paired).
   double swing_se = 0;
   /// Spearman correlation, over the base run's replications that drew the input, of the mean of
@@ -76,20 +122,31 @@ struct SensitivityResult {
   std::uint64_t seed = 0;
   double low_quantile = 0.1, high_quantile = 0.9;
   OutcomeStats base;
-  /// Analysed inputs by decreasing |swing| (ties in scenario order), then the constant and
-  /// never-drawn ones in scenario order.
+  /// Analysed inputs by decreasing |swing| (ties in input order), then the unchanged and
+  /// never-drawn ones in input order. Input order: the distributions, the numbers drawn once per
+  /// replication, then the constants in the resolved scenario's key order.
   std::vector<InputSensitivity> inputs;
   /// The base run (every metric), for a report; its numbers are those of a plain `run`.
   std::optional<model::Projection> base_run;
   sim::RunOutcome outcome = sim::RunOutcome::kCompleted;
 };
 
-/// The inputs analyse_sensitivity pins (each not constant): the scenario's per-entity
-/// distributions and its numbers drawn once per replication.
-std::size_t count_varying_inputs(const model::ScenarioSpec& spec);
+/// One input analyse_sensitivity considers, before any run.
+struct SensitivityInput {
+  std::string key_path;
+  InputKind kind = InputKind::kDistribution;
+};
 
-/// Runs the base scenario (recording every input's draws), then each non-constant input that
-/// was drawn pinned at its low and at its high quantile. `spec` must be valid.
+/// Every input of `spec` in input order (see SensitivityResult::inputs).
+std::vector<SensitivityInput> sensitivity_inputs(const model::ScenarioSpec& spec);
+
+/// The inputs analyse_sensitivity may run (two runs each): those that vary with `options`'s
+/// ranges, whether drawn or not.
+std::size_t count_varying_inputs(const model::ScenarioSpec& spec,
+                                 const SensitivityOptions& options);
+
+/// Runs the base scenario (recording every input's draws), then each input that varies and was
+/// drawn (or is a constant in use) at its low and at its high value. `spec` must be valid.
 SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
                                       const SensitivityOptions& options);
 

@@ -45,4 +45,10 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::size_t utf8_width(std::string_view text) {
+  std::size_t width = 0;
+  for (const char ch : text) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return width;
+}
+
 }  // namespace teamsim::app

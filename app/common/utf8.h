@@ -11,4 +11,7 @@ namespace teamsim::app {
 /// ends up in JSON and HTML, which need valid UTF-8, so it is checked once on the way in.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+/// The columns `text` takes in a terminal: its code points, so "€", "±" and "−" take one.
+std::size_t utf8_width(std::string_view text);
+
 }  // namespace teamsim::app

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "app/common/number_format.h"
-#include "app/report/report_charts.h"
+#include "app/common/utf8.h"
+#include "app/results/sensitivity_files.h"
 #include "app/results/terminal_table.h"
 
 namespace teamsim::app {
@@ -23,61 +25,117 @@ std::string symbol_for(const SensitivityResult& result, const std::string& curre
   return result.metric.unit == "currency" ? currency_symbol(currency) : "";
 }
 
+/// `text` padded with spaces to `width` columns (UTF-8 aware), on the left or the right.
+std::string pad(const std::string& text, std::size_t width, bool right_align) {
+  const std::size_t shown = utf8_width(text);
+  const std::string fill(width > shown ? width - shown : 0, ' ');
+  return right_align ? fill + text : text + fill;
+}
+
+/// What the ranges were: "distributions at their p10 and p90, constants at ± 20 %" (the one
+/// range most constants had).
+std::string how_varied(const SensitivityResult& result) {
+  std::vector<double> ranges;
+  bool distributions = false;
+  for (const InputSensitivity& input : result.inputs) {
+    if (input.kind == InputKind::kConstant) {
+      ranges.push_back(input.range);
+    } else {
+      distributions = true;
+    }
+  }
+  std::string text;
+  if (distributions) {
+    text = fmt::format("each distribution pinned at its {}, then its {}",
+                       quantile_label(result.low_quantile), quantile_label(result.high_quantile));
+  }
+  if (!ranges.empty()) {
+    std::sort(ranges.begin(), ranges.end());
+    // The most common range.
+    double common = ranges.front();
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < ranges.size();) {
+      std::size_t j = i;
+      while (j < ranges.size() && ranges[j] == ranges[i]) ++j;
+      if (j - i > best) {
+        best = j - i;
+        common = ranges[i];
+      }
+      i = j;
+    }
+    text += fmt::format("{}each constant at −{}% and +{}%{}", text.empty() ? "" : "; ",
+                        format_compact(100 * common), format_compact(100 * common),
+                        best < ranges.size() ? " (some at their own --range)" : "");
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string sensitivity_table(const SensitivityResult& result, const std::string& currency,
                               std::size_t max_rows) {
   const std::string symbol = symbol_for(result, currency);
-  const std::string lo = quantile_label(result.low_quantile);
-  const std::string hi = quantile_label(result.high_quantile);
+  const std::string money = currency_symbol(currency);
   std::string out = fmt::format(
       "{} at month {}: base mean {} ± {} (95% CI), p50 {}\n", metric_title(result.metric.name),
       result.metric.month, format_compact(result.base.mean, symbol),
       format_compact(1.96 * result.base.se, symbol), format_compact(result.base.p50, symbol));
   out += fmt::format(
-      "Each input pinned at its {}, then its {}, on the base run's random numbers ({} "
-      "replications, seed {}).\n\n",
-      lo, hi, result.replications, result.seed);
-  std::size_t width = 5;  // the input column fits the longest key path shown
-  std::size_t shown = 0;
+      "One input at a time, {}; the base run's random numbers ({} replications, "
+      "seed {}).\n\n",
+      how_varied(result), result.replications, result.seed);
+
+  struct Row {
+    std::string cells[7];
+  };
+  std::vector<Row> rows;
+  rows.push_back({{"#", "input", "low .. high", "mean at low", "mean at high", "swing ± 95% CI",
+                   "rank corr"}});
+  std::vector<std::string> keys = {"key path (--set)"};
+  std::size_t rank = 0, unchanged = 0, not_drawn = 0, hidden = 0;
   for (const InputSensitivity& input : result.inputs) {
-    if (input.status != InputStatus::kAnalysed || ++shown > max_rows) continue;
-    width = std::max(width, input.key_path.size());
-  }
-  out += fmt::format("{:>3}  {:<{}} {:>16} {:>12} {:>12} {:>19} {:>9}\n", "#", "input", width,
-                     fmt::format("{} .. {}", lo, hi), fmt::format("mean at {}", lo),
-                     fmt::format("mean at {}", hi), "swing ± 95% CI", "rank corr");
-  std::size_t rank = 0, constant = 0, not_drawn = 0, hidden = 0;
-  for (const InputSensitivity& input : result.inputs) {
-    if (input.status == InputStatus::kConstant) ++constant;
+    if (input.status == InputStatus::kUnchanged) ++unchanged;
     if (input.status == InputStatus::kNotDrawn) ++not_drawn;
     if (input.status != InputStatus::kAnalysed) continue;
     if (++rank > max_rows) {
       ++hidden;
       continue;
     }
-    out += fmt::format(
-        "{:>3}  {:<{}} {:>16} {:>12} {:>12} {:>19} {:>9}\n", rank, input.key_path, width,
-        fmt::format("{} .. {}", format_compact(input.low_value), format_compact(input.high_value)),
-        format_compact(input.low.mean, symbol), format_compact(input.high.mean, symbol),
-        fmt::format("{} ± {}", signed_compact(input.swing, symbol),
-                    format_compact(1.96 * input.swing_se, symbol)),
-        std::isnan(input.rank_correlation) ? std::string("n/a")
-                                           : fmt::format("{:+.2f}", input.rank_correlation));
+    rows.push_back(
+        {{fmt::format("{}", rank), input.label, input_range_text(input, result, money),
+          format_compact(input.low.mean, symbol), format_compact(input.high.mean, symbol),
+          fmt::format("{} ± {}", signed_compact(input.swing, symbol),
+                      format_compact(1.96 * input.swing_se, symbol)),
+          std::isnan(input.rank_correlation) ? std::string("-")
+                                             : fmt::format("{:+.2f}", input.rank_correlation)}});
+    keys.push_back(input.key_path);
   }
-  if (rank == 0) out += "     (no uncertain input varies in this scenario)\n";
+  std::size_t widths[7] = {};
+  for (const Row& row : rows) {
+    for (int c = 0; c < 7; ++c) widths[c] = std::max(widths[c], utf8_width(row.cells[c]));
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (int c = 0; c < 7; ++c) {
+      line += pad(rows[r].cells[c], widths[c], c != 1 && c != 2);
+      line += c == 0 ? "  " : " ";
+    }
+    out += line + " " + keys[r] + "\n";
+  }
+  if (rank == 0) out += "     (no input varies in this scenario)\n";
   out += '\n';
   if (hidden > 0) out += fmt::format("{} more analysed inputs in sensitivity.csv. ", hidden);
   out += fmt::format(
-      "Left out: {} constant input{}, {} never drawn (e.g. roles nobody is hired into); both have "
-      "no effect.\n",
-      constant, constant == 1 ? "" : "s", not_drawn);
+      "Left out: {} unchanged by their range (0, or a whole number it does not reach), {} never "
+      "drawn or used (e.g. roles nobody is hired into); neither has an effect.\n",
+      unchanged, not_drawn);
   const double noise = result.replications > 1
                            ? 1.96 / std::sqrt(static_cast<double>(result.replications - 1))
                            : 1.0;
   out += fmt::format(
-      "rank corr: Spearman correlation, over the base run's replications, of what the input drew "
-      "(its mean draw)\nwith {}; below about {:.2f} in size it is indistinguishable from noise.\n",
+      "rank corr: Spearman correlation, over the base run's replications, of what a distribution "
+      "drew (its mean draw)\nwith {}; below about {:.2f} in size it is indistinguishable from "
+      "noise; - for constants.\n",
       metric_title(result.metric.name), noise);
   return out;
 }
@@ -86,11 +144,14 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
                                      std::size_t max_bars) {
   TornadoChartSpec chart;
   const std::string title = metric_title(result.metric.name);
+  const std::string money = currency_symbol(currency);
   chart.title = fmt::format("What moves {} at month {}", title, result.metric.month);
   chart.currency_symbol = symbol_for(result, currency);
   chart.base = result.base.mean;
-  chart.low_legend = fmt::format("input at its {}", quantile_label(result.low_quantile));
-  chart.high_legend = fmt::format("input at its {}", quantile_label(result.high_quantile));
+  chart.low_legend = "input at its low value";
+  chart.high_legend = "input at its high value";
+  chart.low_short = "low";
+  chart.high_short = "high";
   chart.x_label = fmt::format("Mean {} at month {}", title, result.metric.month);
   std::size_t analysed = 0;
   for (const InputSensitivity& input : result.inputs) {
@@ -98,15 +159,23 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
     ++analysed;
     if (chart.bars.size() >= max_bars) continue;
     chart.bars.push_back(
-        {input.key_path,
-         fmt::format("{} .. {}", format_compact(input.low_value), format_compact(input.high_value)),
-         input.low.mean, input.high.mean});
+        {input.label, input_range_text(input, result, money), input.low.mean, input.high.mean});
   }
   chart.subtitle = fmt::format(
-      "Mean of {} replications with one input pinned at a time; {}{} uncertain inputs",
-      result.replications,
+      "Mean of {} replications with one input moved at a time; {}{} inputs", result.replications,
       chart.bars.size() < analysed ? fmt::format("top {} of ", chart.bars.size()) : "", analysed);
   return chart;
+}
+
+ReportChart sensitivity_report_chart(const SensitivityResult& result, const std::string& currency,
+                                     std::size_t max_bars) {
+  const TornadoChartSpec tornado = sensitivity_tornado(result, currency, max_bars);
+  return {"sensitivity", tornado.title,
+          fmt::format("Mean {} at month {} with one input at its low value (orange) or high "
+                      "value (blue) and everything else as in the base run: {}. The largest "
+                      "swings first.",
+                      metric_title(result.metric.name), result.metric.month, how_varied(result)),
+          render_tornado_chart(tornado)};
 }
 
 }  // namespace teamsim::app

@@ -8,6 +8,7 @@
 
 #include "app/common/csv.h"
 #include "app/common/number_format.h"
+#include "app/common/utf8.h"
 #include "app/common/version.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_json.h"
@@ -192,17 +193,6 @@ std::vector<std::vector<std::string>> comparison_rows(
   return rows;
 }
 
-namespace {
-
-std::size_t display_width(const std::string& text) {
-  // Count code points, not bytes, so "€" and "−" take one column.
-  std::size_t width = 0;
-  for (const char ch : text) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return width;
-}
-
-}  // namespace
-
 std::string comparison_table(const PlanComparison& comparison,
                              const std::vector<MetricComparison>& metrics,
                              std::size_t max_columns) {
@@ -210,7 +200,7 @@ std::string comparison_table(const PlanComparison& comparison,
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows) {
     for (std::size_t k = 0; k < row.size(); ++k) {
-      widths[k] = std::max(widths[k], display_width(row[k]));
+      widths[k] = std::max(widths[k], utf8_width(row[k]));
     }
   }
   // Column groups after metric and month: the medians, then each pair's cells.
@@ -252,7 +242,7 @@ std::string comparison_table(const PlanComparison& comparison,
     if (b > 0) out += '\n';
     for (const auto& row : rows) {
       for (const std::size_t k : blocks[b]) {
-        const std::string pad(widths[k] - display_width(row[k]), ' ');
+        const std::string pad(widths[k] - utf8_width(row[k]), ' ');
         out += k == 0 ? row[k] + pad : "  " + pad + row[k];
       }
       out += '\n';

@@ -3,28 +3,65 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <exception>
+#include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "app/common/csv.h"
+#include "app/common/errors.h"
+#include "app/common/number_format.h"
 #include "app/common/version.h"
+#include "app/results/terminal_table.h"
 #include "app/scenario/scenario_json.h"
+#include "app/scenario/scenario_numbers.h"
 
 namespace teamsim::app {
 namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string csv_number(double value) {
   return std::isfinite(value) ? fmt::format("{}", value) : std::string();
 }
 
 /// A JSON number, or null for NaN and infinities (which JSON cannot hold).
-nlohmann::ordered_json json_number(double value) {
-  return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
+Json json_number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+double number_of(const Json& json, const char* key) {
+  return json.contains(key) && json[key].is_number() ? json[key].get<double>() : kNaN;
 }
 
-nlohmann::ordered_json outcome_json(const OutcomeStats& stats) {
+Json outcome_json(const OutcomeStats& stats) {
   return {{"mean", json_number(stats.mean)},
           {"se", json_number(stats.se)},
           {"p50", json_number(stats.p50)}};
+}
+
+OutcomeStats outcome_of(const Json& json) {
+  return {number_of(json, "mean"), number_of(json, "se"), number_of(json, "p50")};
+}
+
+/// "low", "high", "both" or "" for which of the input's values were clamped to [0, 1].
+std::string clamped_name(const InputSensitivity& input) {
+  if (input.low_clamped && input.high_clamped) return "both";
+  if (input.low_clamped) return "low";
+  return input.high_clamped ? "high" : "";
+}
+
+/// "p10" for 0.1.
+std::string quantile_label(double q) { return fmt::format("p{:g}", q * 100); }
+
+template <class Enum>
+Enum enum_named(const std::string& name, std::initializer_list<Enum> values,
+                const char* (*name_of)(Enum)) {
+  for (const Enum value : values) {
+    if (name == name_of(value)) return value;
+  }
+  throw Error(fmt::format("unknown value '{}' in an input", name));
 }
 
 }  // namespace
@@ -33,43 +70,80 @@ const char* input_status_name(InputStatus status) {
   switch (status) {
     case InputStatus::kAnalysed:
       return "analysed";
-    case InputStatus::kConstant:
-      return "constant";
+    case InputStatus::kUnchanged:
+      return "unchanged";
     case InputStatus::kNotDrawn:
       return "not_drawn";
   }
   return "";
 }
 
-std::string sensitivity_csv(const SensitivityResult& result) {
+const char* input_kind_name(InputKind kind) {
+  switch (kind) {
+    case InputKind::kDistribution:
+      return "distribution";
+    case InputKind::kPerReplication:
+      return "per_replication";
+    case InputKind::kConstant:
+      return "constant";
+  }
+  return "";
+}
+
+std::string input_value_text(const InputSensitivity& input, double value,
+                             const std::string& currency_symbol) {
+  return format_in_unit(value, input.unit, currency_symbol);
+}
+
+std::string input_range_text(const InputSensitivity& input, const SensitivityResult& result,
+                             const std::string& currency_symbol) {
+  const std::string values =
+      format_range_in_unit(input.low_value, input.high_value, input.unit, currency_symbol);
+  if (input.kind != InputKind::kConstant) {
+    return fmt::format("{} ({}..{})", values, quantile_label(result.low_quantile),
+                       quantile_label(result.high_quantile));
+  }
+  return fmt::format("{} (±{}%{})", values, format_compact(100 * input.range),
+                     input.low_clamped || input.high_clamped ? ", clamped" : "");
+}
+
+std::string sensitivity_csv(const SensitivityResult& result, const std::string& currency) {
+  const std::string symbol = currency_symbol(currency);
   std::string csv =
-      "rank,input,status,distribution,low_value,high_value,metric,unit,month,base_mean,low_mean,"
-      "high_mean,low_p50,high_p50,swing,swing_se,rank_correlation,correlation_replications\n";
+      "rank,input,label,kind,status,distribution,base_value,range,low_value,high_value,low_text,"
+      "high_text,clamped,metric,unit,month,base_mean,low_mean,high_mean,low_p50,high_p50,swing,"
+      "swing_se,rank_correlation,correlation_replications\n";
   std::size_t rank = 0;
   for (const InputSensitivity& input : result.inputs) {
     const bool analysed = input.status == InputStatus::kAnalysed;
     csv += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
         analysed ? fmt::format("{}", ++rank) : "", csv_field(input.key_path),
-        input_status_name(input.status), csv_field(input.distribution), csv_number(input.low_value),
-        csv_number(input.high_value), csv_field(result.metric.name), result.metric.unit,
-        result.metric.month, csv_number(result.base.mean), csv_number(input.low.mean),
-        csv_number(input.high.mean), csv_number(input.low.p50), csv_number(input.high.p50),
-        csv_number(input.swing), csv_number(input.swing_se), csv_number(input.rank_correlation),
+        csv_field(input.label), input_kind_name(input.kind), input_status_name(input.status),
+        csv_field(input.distribution), csv_number(input.base_value), csv_number(input.range),
+        csv_number(input.low_value), csv_number(input.high_value),
+        csv_field(input_value_text(input, input.low_value, symbol)),
+        csv_field(input_value_text(input, input.high_value, symbol)), clamped_name(input),
+        csv_field(result.metric.name), result.metric.unit, result.metric.month,
+        csv_number(result.base.mean), csv_number(input.low.mean), csv_number(input.high.mean),
+        csv_number(input.low.p50), csv_number(input.high.p50), csv_number(input.swing),
+        csv_number(input.swing_se), csv_number(input.rank_correlation),
         analysed ? fmt::format("{}", input.correlation_replications) : "");
   }
   return csv;
 }
 
 std::string sensitivity_json(const SensitivityResult& result, const model::ScenarioSpec& spec,
-                             const std::string& scenario_file) {
-  nlohmann::ordered_json json;
-  json["schema_version"] = 1;
+                             const std::string& scenario_file, std::size_t chart_inputs) {
+  const std::string symbol = currency_symbol(spec.money.currency);
+  Json json;
+  json["schema_version"] = 2;
   json["tool"] = "teamsim";
   json["version"] = kVersion;
   json["scenario"] = scenario_file;
   json["scenario_name"] = spec.name;
   json["scenario_hash"] = scenario_hash(spec);
+  json["currency"] = spec.money.currency;
   json["seed"] = result.seed;
   json["replications"] = result.replications;
   json["metric"] = result.metric.name;
@@ -77,15 +151,27 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
   json["month"] = result.metric.month;
   json["low_quantile"] = result.low_quantile;
   json["high_quantile"] = result.high_quantile;
+  json["chart_inputs"] = chart_inputs;
   json["base"] = outcome_json(result.base);
-  json["inputs"] = nlohmann::ordered_json::array();
+  json["inputs"] = Json::array();
   for (const InputSensitivity& input : result.inputs) {
-    nlohmann::ordered_json item;
+    Json item;
     item["input"] = input.key_path;
+    item["label"] = input.label;
+    item["kind"] = input_kind_name(input.kind);
+    item["value_unit"] = unit_name(input.unit);
     item["status"] = input_status_name(input.status);
     item["distribution"] = input.distribution;
+    if (input.kind == InputKind::kConstant) {
+      item["base_value"] = json_number(input.base_value);
+      item["range"] = json_number(input.range);
+    }
     item["low_value"] = json_number(input.low_value);
     item["high_value"] = json_number(input.high_value);
+    item["low_text"] = input_value_text(input, input.low_value, symbol);
+    item["high_text"] = input_value_text(input, input.high_value, symbol);
+    item["low_clamped"] = input.low_clamped;
+    item["high_clamped"] = input.high_clamped;
     if (input.status == InputStatus::kAnalysed) {
       item["low"] = outcome_json(input.low);
       item["high"] = outcome_json(input.high);
@@ -98,6 +184,71 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
   }
   json["scenario_resolved"] = scenario_to_json(spec);
   return json.dump(2) + "\n";
+}
+
+SensitivityDocument parse_sensitivity_json(const std::string& text) {
+  SensitivityDocument document;
+  try {
+    const nlohmann::json json = nlohmann::json::parse(text);
+    SensitivityResult& result = document.result;
+    document.currency = json.at("currency").get<std::string>();
+    document.chart_inputs = json.at("chart_inputs").get<std::size_t>();
+    result.metric.name = json.at("metric").get<std::string>();
+    result.metric.unit = json.at("unit").get<std::string>();
+    result.metric.month = json.at("month").get<int>();
+    result.seed = json.at("seed").get<std::uint64_t>();
+    result.replications = json.at("replications").get<std::size_t>();
+    result.low_quantile = json.at("low_quantile").get<double>();
+    result.high_quantile = json.at("high_quantile").get<double>();
+    result.base = outcome_of(json.at("base"));
+    for (const nlohmann::json& item : json.at("inputs")) {
+      InputSensitivity input;
+      input.key_path = item.at("input").get<std::string>();
+      input.label = item.at("label").get<std::string>();
+      input.kind =
+          enum_named(item.at("kind").get<std::string>(),
+                     {InputKind::kDistribution, InputKind::kPerReplication, InputKind::kConstant},
+                     input_kind_name);
+      input.unit = unit_from_name(item.at("value_unit").get<std::string>());
+      input.status =
+          enum_named(item.at("status").get<std::string>(),
+                     {InputStatus::kAnalysed, InputStatus::kUnchanged, InputStatus::kNotDrawn},
+                     input_status_name);
+      input.distribution = item.at("distribution").get<std::string>();
+      input.base_value = number_of(item, "base_value");
+      input.range = number_of(item, "range");
+      input.low_value = number_of(item, "low_value");
+      input.high_value = number_of(item, "high_value");
+      input.low_clamped = item.at("low_clamped").get<bool>();
+      input.high_clamped = item.at("high_clamped").get<bool>();
+      input.low = input.high = result.base;
+      input.rank_correlation = kNaN;
+      if (input.status == InputStatus::kAnalysed) {
+        input.low = outcome_of(item.at("low"));
+        input.high = outcome_of(item.at("high"));
+        input.swing = number_of(item, "swing");
+        input.swing_se = number_of(item, "swing_se");
+        input.rank_correlation = number_of(item, "rank_correlation");
+        input.correlation_replications = item.at("correlation_replications").get<std::size_t>();
+      }
+      result.inputs.push_back(std::move(input));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(fmt::format("not a sensitivity.json of this teamsim version ({})", e.what()));
+  }
+  return document;
+}
+
+SensitivityDocument read_sensitivity_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(fmt::format("cannot read {}", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return parse_sensitivity_json(text.str());
+  } catch (const Error&) {
+    std::throw_with_nested(Error(fmt::format("cannot read {}", path)));
+  }
 }
 
 }  // namespace teamsim::app

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,11 +30,34 @@ enum class ValueKind {
   kVariants,       ///< a map from a variant name to top-level keys (without extends, variants)
 };
 
+/// What a number of a scenario is measured in, for showing it in the user's terms.
+enum class ValueUnit {
+  kNone,
+  kMoney,        ///< an amount in the scenario's currency
+  kProbability,  ///< a chance or a share, in [0, 1]; shown as a percentage
+  kPercent,      ///< a relative change or fraction that may leave [0, 1]; shown as a percentage
+  kDays,
+  kMonths,
+  kCount,   ///< a whole number of people, accounts, deals, ...
+  kRate,    ///< things a month
+  kFactor,  ///< a multiplier, shown as ×1.2
+};
+
+/// A number's short name in the user's words ("Deal size (ACV)") and its unit. The numbers that
+/// have one are the scenario's assumptions, which `teamsim sensitivity` varies; those without
+/// (months of hires, counts of people hired, the horizon, mix shares, policies) are the plan's
+/// decisions or the run's shape (docs/comparing-plans.md, "Which numbers vary").
+struct NumberLabel {
+  std::string_view text;
+  ValueUnit unit = ValueUnit::kNone;
+};
+
 /// One key of a section.
 struct KeyDoc {
   std::string_view name;
   ValueKind kind;
   std::string_view doc;             ///< one sentence for an editor's hover
+  NumberLabel label{};              ///< numbers and distributions that are assumptions
   std::string_view default_json{};  ///< the default as JSON, when not the default scenario's
   std::string_view section{};       ///< kSection, kNamedSections, kList: the section's name
   std::vector<std::string> (*choices)() = nullptr;  ///< kChoice: the accepted names
@@ -58,5 +82,19 @@ std::span<const SectionDoc> scenario_sections();
 
 /// The section named `name`; throws std::logic_error for a name not in the table (a loader bug).
 const SectionDoc& scenario_section(std::string_view name);
+
+/// A key path of a resolved scenario ("roles.account_executive.ramp_months",
+/// "money.funding[0].amount") traced through the table: the key's doc and, for a key inside a
+/// named entry or a list item, that entry ("account_executive", "#1"). Nullopt for a path that is
+/// not a key of the table (a distribution's parameter, a seasonality list's item).
+struct KeyAtPath {
+  const KeyDoc* key = nullptr;
+  std::string entry;
+};
+std::optional<KeyAtPath> key_at_path(std::string_view key_path);
+
+/// The label of the number at `key_path` with its entry: "Time to fill (account_executive)",
+/// "Deal size (ACV)"; the key path itself when the table gives it no label.
+std::string number_label(std::string_view key_path);
 
 }  // namespace teamsim::app

@@ -21,7 +21,7 @@ TEST(SensitivityCli, RanksTheInputsAndWritesCsvJsonAndTheTornadoChart) {
   EXPECT_NE(r.out.find("ARR at month 24: base mean"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("swing ± 95% CI"), std::string::npos) << r.out;
   const std::string csv = read_file(out.path() + "/sensitivity.csv");
-  EXPECT_EQ(csv.rfind("rank,input,status,distribution,low_value,high_value,metric,unit,month,", 0),
+  EXPECT_EQ(csv.rfind("rank,input,label,kind,status,distribution,base_value,range,low_value,", 0),
             0u);
   EXPECT_NE(csv.find("\n1,"), std::string::npos);
   const auto json = nlohmann::json::parse(read_file(out.path() + "/sensitivity.json"));
@@ -53,6 +53,76 @@ TEST(SensitivityCli, RanksTheInputsAndWritesCsvJsonAndTheTornadoChart) {
   EXPECT_NE(html.find("<figure id=\"chart-sensitivity\">"), std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"), svg);
   EXPECT_NE(read_file(out.path() + "/summary.csv"), "");
+}
+
+// Constants are ranked beside distributions, named in words with their values in units, at the
+// range asked for (one key's own range too); --png writes the tornado as PNG; and `teamsim report`
+// on the folder keeps the tornado chart.
+TEST(SensitivityCli, RanksConstantsInWordsWritesPngAndReportKeepsTheTornado) {
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sensitivity '" + kScenario + "' --variant reps_first -n " +
+      std::to_string(replications_for_build(30)) +
+      " -t 2 -q --range 10% --range territories.east.inbound_leads_per_month=50% --top 60 --png "
+      "--out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Deal size (ACV)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Inbound leads a month (east)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("10 .. 30 (±50%)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Inbound leads a month (west)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("13.5 .. 16.5 (±10%)"), std::string::npos) << r.out;
+  // No machine-length numbers anywhere a person reads.
+  for (const std::string& text : {r.out, read_file(out.path() + "/sensitivity.svg")}) {
+    EXPECT_EQ(text.find("0000000"), std::string::npos);
+    EXPECT_EQ(text.find("9999999"), std::string::npos);
+  }
+  const auto json = nlohmann::json::parse(read_file(out.path() + "/sensitivity.json"));
+  bool constant_found = false;
+  for (const auto& input : json["inputs"]) {
+    if (input["input"] == "territories.east.inbound_leads_per_month") {
+      constant_found = true;
+      EXPECT_EQ(input["kind"], "constant");
+      EXPECT_EQ(input["status"], "analysed");
+      EXPECT_EQ(input["range"], 0.5);
+      EXPECT_EQ(input["low_text"], "10");
+    }
+  }
+  EXPECT_TRUE(constant_found);
+  const std::string png = read_file(out.path() + "/sensitivity.png");
+  ASSERT_GT(png.size(), 1000u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+  EXPECT_NE(read_file(out.path() + "/summary.json"), "");
+
+  // The report of the folder, made afterwards, has the tornado (it used to drop it).
+  const CommandResult report = run_teamsim("report -q " + out.path());
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_NE(html.find("<figure id=\"chart-sensitivity\">"), std::string::npos);
+  EXPECT_NE(html.find("Inbound leads a month (east)"), std::string::npos);
+  EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"),
+            read_file(out.path() + "/sensitivity.svg"));
+}
+
+TEST(SensitivityCli, BadRangeIsAUsageErrorNamingTheKeyWithAHint) {
+  TempDir out;
+  CommandResult r = run_teamsim("sensitivity '" + kScenario +
+                                "' --variant reps_first -n 5 -q --range 'pipeline.win_rat=30%' "
+                                "--out " +
+                                out.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--range 'pipeline.win_rat=30%': pipeline.win_rat is not a constant of "
+                       "this scenario; did you mean 'pipeline.win_rate'?"),
+            std::string::npos)
+      << r.err;
+  r = run_teamsim("sensitivity '" + kScenario + "' -n 5 -q --range 120% --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--range '120%': must be between 0% and 100%"), std::string::npos) << r.err;
+  r = run_teamsim("sensitivity '" + kScenario +
+                  "' -n 5 -q --range pipeline.deal_size_acv=20% --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("pipeline.deal_size_acv is a distribution"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(out.path() + "/sensitivity.csv"), "");
 }
 
 TEST(SensitivityCli, BadMetricOrMonthIsAUsageErrorWithAHint) {

@@ -10,6 +10,8 @@
 #include "app/common/errors.h"
 #include "app/common/output_folder.h"
 #include "app/report/report_writer.h"
+#include "app/report/sensitivity_report.h"
+#include "app/results/sensitivity_files.h"
 #include "app/results/summary_reader.h"
 
 namespace teamsim::app {
@@ -26,7 +28,9 @@ class ReportCommand final : public Command {
     report->add_flag("-q,--quiet", quiet_, "Print nothing but errors");
     report->footer(
         "Reads OUT_DIR/summary.json and writes OUT_DIR/report.html (self-contained: inline\n"
-        "charts and styles, no scripts, no network) and OUT_DIR/charts/<metric>.svg.");
+        "charts and styles, no scripts, no network) and OUT_DIR/charts/<metric>.svg. In the\n"
+        "folder of a `teamsim sensitivity`, the tornado chart (from OUT_DIR/sensitivity.json)\n"
+        "comes last, as in `teamsim sensitivity --report`.");
   }
 
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
@@ -40,7 +44,15 @@ class ReportCommand final : public Command {
     if (!ec) {
       context.run_at = format_utc(std::chrono::file_clock::to_sys(written_at));
     }
-    const auto files = write_report(out_dir_, document, context, formats_);
+    // A sensitivity folder's report keeps its tornado chart, made again from sensitivity.json.
+    std::vector<ReportChart> extra_charts;
+    const std::string sensitivity_path = (fs::path(out_dir_) / "sensitivity.json").string();
+    if (fs::exists(sensitivity_path)) {
+      const SensitivityDocument sensitivity = read_sensitivity_file(sensitivity_path);
+      extra_charts.push_back(sensitivity_report_chart(sensitivity.result, sensitivity.currency,
+                                                      sensitivity.chart_inputs));
+    }
+    const auto files = write_report(out_dir_, document, context, formats_, extra_charts);
     record_output_files(out_dir_, files);
     if (!quiet_) {
       fmt::print(stderr, "wrote {} and {} chart file{} under {}\n", files.back(), files.size() - 1,

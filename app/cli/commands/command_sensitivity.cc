@@ -6,6 +6,8 @@
 #include "app/analysis/metric_choice.h"
 #include "app/analysis/run_summary.h"
 #include "app/analysis/sensitivity_analysis.h"
+#include "app/analysis/sensitivity_ranges.h"
+#include "app/charts/svg_raster.h"
 #include "app/charts/tornado_chart.h"
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
@@ -46,25 +48,36 @@ class SensitivityCommand final : public Command {
     command->add_option("--top", top_, "Inputs shown in the table and the chart")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
+    command->add_option("--range", ranges_,
+                        "How far each constant moves: 20% (every constant, the default) or\n"
+                        "KEY.PATH=30% for one key (repeatable; 0% holds it fixed)");
     command->add_flag("--report", report_,
-                      "Also write the base run's summary.csv/json and OUT/report.html with the "
-                      "tornado chart");
+                      "Also write OUT/report.html: the base run's report with the tornado chart");
+    command->add_flag("--png", png_,
+                      "Also write OUT/sensitivity.png (the tornado, twice its size)");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->footer(
-        "Every Distribution of the scenario is an uncertain input (e.g. pipeline.deal_size_acv,\n"
-        "roles.account_executive.ramp_months), and so is every number written with\n"
-        "per: replication (drawn once per replication). One at a time, each is pinned at its p10 "
-        "and at "
-        "its\n"
-        "p90 while everything else is drawn as in the base run (common random numbers); the swing\n"
-        "is the change in the metric's mean. The rank correlation is Spearman's, over the base\n"
-        "run's replications, between each input's mean draw and the metric. Every run (the base\n"
-        "run and two per uncertain input) has -n replications on the same master seed.\n"
-        "Writes OUT/sensitivity.csv (one row per input), OUT/sensitivity.json and\n"
-        "OUT/sensitivity.svg (the tornado chart). See docs/comparing-plans.md.\n"
-        "Example:\n"
+        "Every input of the scenario is varied, one at a time, while everything else is as in\n"
+        "the base run (common random numbers):\n"
+        "- a distribution (pipeline.deal_size_acv, roles.account_executive.ramp_months, a number\n"
+        "  written with per: replication) is pinned at its p10, then at its p90;\n"
+        "- a constant (a rate, cost, quota, lead flow, churn, price or capacity: every number\n"
+        "  that is an assumption, defaults included) moves to its value - and + --range (20%);\n"
+        "  whole numbers are rounded, probabilities clamped to 0..100% (shown as clamped).\n"
+        "  Months and counts of hires, the horizon, mix shares and policies are the plan's\n"
+        "  decisions and stay fixed (compare or sweep them).\n"
+        "The swing is the change in the metric's mean between the low and the high value. The\n"
+        "rank correlation is Spearman's, over the base run's replications, between each\n"
+        "distribution's mean draw and the metric. Every run (the base run and two per input)\n"
+        "has -n replications on the same master seed.\n"
+        "Writes OUT/sensitivity.csv (one row per input: key path, label, values),\n"
+        "OUT/sensitivity.json, OUT/sensitivity.svg (the tornado chart) and the base run's\n"
+        "OUT/summary.csv and summary.json (so `teamsim report OUT` works too).\n"
+        "See docs/comparing-plans.md.\n"
+        "Example: constants at ±10%, deal size known to ±30%, lead flow held fixed:\n"
         "  teamsim sensitivity scenarios/compare-manager-first.yaml --variant reps_first \\\n"
-        "      --metric arr --month 24 -n 500");
+        "      --metric arr --month 24 -n 500 --range 10% \\\n"
+        "      --range territories.east.inbound_leads_per_month=0% --png");
   }
 
   void execute(const std::atomic<bool>& stop_requested) override;
@@ -76,31 +89,23 @@ class SensitivityCommand final : public Command {
   std::optional<int> month_;
   std::string out_ = "out";
   std::size_t top_ = 15;
+  std::vector<std::string> ranges_;
   bool report_ = false;
+  bool png_ = false;
   bool quiet_ = false;
 };
 
-/// The base run's summary.csv, summary.json and report.html, with the tornado chart last.
-std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
-                                                  const std::string& scenario_file,
-                                                  const model::ScenarioSpec& spec,
-                                                  const SensitivityResult& result,
-                                                  const TornadoChartSpec& tornado,
-                                                  const std::string& tornado_svg) {
+/// The base run's summary.csv, summary.json and summary_wide.csv, and with `report` its
+/// report.html with the tornado chart last; rendered before anything is written.
+std::vector<std::string> write_base_run(const std::string& out_dir,
+                                        const std::string& scenario_file,
+                                        const model::ScenarioSpec& spec,
+                                        const SensitivityResult& result, const ReportChart& chart,
+                                        bool report) {
   const RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
   const std::string csv = summary_csv(summary);
   const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);
-  const SummaryDocument document = read_back_summary(json);
-  ReportContext context;
-  context.generated_at = format_utc(report_clock_now());
-  context.source_file = scenario_file;
-  const ReportChart chart{
-      "sensitivity", tornado.title,
-      fmt::format("Mean {} at month {} with one uncertain input pinned at its p10 (orange) or p90 "
-                  "(blue) and every other draw as in the base run; the largest swings first.",
-                  metric_title(result.metric.name), result.metric.month),
-      tornado_svg};
   const std::filesystem::path out(out_dir);
   write_file_atomically((out / "summary.csv").string(), csv);
   write_file_atomically((out / "summary.json").string(), json);
@@ -108,8 +113,13 @@ std::vector<std::string> write_sensitivity_report(const std::string& out_dir,
   std::vector<std::string> written = {(out / "summary.csv").string(),
                                       (out / "summary.json").string(),
                                       (out / "summary_wide.csv").string()};
+  if (!report) return written;
+  const SummaryDocument document = read_back_summary(json);
+  ReportContext context;
+  context.generated_at = format_utc(report_clock_now());
+  context.source_file = scenario_file;
   for (std::string& path : write_report(out_dir, document, context, {}, {chart})) {
-    written.push_back(std::move(path));
+    if (path.ends_with(".html")) written.push_back(std::move(path));
   }
   return written;
 }
@@ -125,10 +135,12 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   options.seed = simulation_.seed_for(*spec);
   options.threads = simulation_.threads;
   options.stop_requested = &stop_requested;
-  const std::size_t varying = count_varying_inputs(*spec);
+  options.ranges = constant_ranges(ranges_, *spec);
+  options.respecify = respecify_with_override(scenario_.request());
+  const std::size_t varying = count_varying_inputs(*spec, options);
   if (!quiet_) {
     fmt::print(stderr,
-               "teamsim {}: sensitivity of {} at month {} — {} uncertain inputs vary; up to {} "
+               "teamsim {}: sensitivity of {} at month {} — {} inputs vary; up to {} "
                "runs of {} replications, seed {}\n",
                kVersion, options.metric.name, options.metric.month, varying, 1 + 2 * varying,
                options.replications, options.seed);
@@ -144,10 +156,12 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   if (result.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
   // Render every file before writing any, so a failure in between writes nothing.
-  const std::string csv = sensitivity_csv(result);
-  const std::string json = sensitivity_json(result, *spec, scenario_.path);
-  const TornadoChartSpec tornado = sensitivity_tornado(result, spec->money.currency, top_);
-  const std::string svg = render_tornado_chart(tornado);
+  const std::string& currency = spec->money.currency;
+  const std::string csv = sensitivity_csv(result, currency);
+  const std::string json = sensitivity_json(result, *spec, scenario_.path, top_);
+  const ReportChart chart = sensitivity_report_chart(result, currency, top_);
+  const std::string& svg = chart.svg;
+  const std::string png = png_ ? svg_to_png(svg) : std::string();
   folder.clear();
   const std::filesystem::path out(out_);
   const std::string csv_path = (out / "sensitivity.csv").string();
@@ -157,17 +171,17 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   write_file_atomically(json_path, json);
   write_file_atomically(svg_path, svg);
   std::vector<std::string> written = {csv_path, json_path, svg_path};
-  if (report_) {
-    for (std::string& path :
-         write_sensitivity_report(out_, scenario_.path, *spec, result, tornado, svg)) {
-      if (path.ends_with(".html") || path.ends_with(".csv") || path.ends_with(".json")) {
-        written.push_back(std::move(path));
-      }
-    }
+  if (png_) {
+    const std::string png_path = (out / "sensitivity.png").string();
+    write_file_atomically(png_path, png);
+    written.push_back(png_path);
+  }
+  for (std::string& path : write_base_run(out_, scenario_.path, *spec, result, chart, report_)) {
+    written.push_back(std::move(path));
   }
 
   fmt::print("{} (scenario hash {})\n", spec->name, scenario_hash(*spec));
-  fmt::print("{}", sensitivity_table(result, spec->money.currency, top_));
+  fmt::print("{}", sensitivity_table(result, currency, top_));
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
 }
 

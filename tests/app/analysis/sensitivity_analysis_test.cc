@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <string>
 
+#include "app/common/errors.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
 
@@ -92,10 +94,11 @@ TEST(SensitivityAnalysis, SwingOfTheOnlyInputThatMattersIsItsClosedForm) {
 TEST(SensitivityAnalysis, InputsTheMetricCannotDependOnHaveExactlyZeroSwing) {
   const std::size_t n = kCustomersReplications;
   const SensitivityResult& result = customers_only();
-  std::size_t analysed = 0;
+  std::size_t analysed = 0, distributions = 0;
   for (const InputSensitivity& input : result.inputs) {
     if (input.status != InputStatus::kAnalysed) continue;
     ++analysed;
+    distributions += input.kind != InputKind::kConstant;
     if (input.key_path == "customers.initial_mrr") continue;
     // Pinning draws as usual and substitutes the value afterwards, so every other random
     // number is the same: not "close to zero" but zero, in every statistic.
@@ -104,21 +107,27 @@ TEST(SensitivityAnalysis, InputsTheMetricCannotDependOnHaveExactlyZeroSwing) {
     EXPECT_EQ(input.low.mean, result.base.mean) << input.key_path;
     EXPECT_EQ(input.high.p50, result.base.p50) << input.key_path;
     // Independent of ARR: Spearman's rho has standard error 1 / sqrt(n - 1) under independence.
-    EXPECT_LT(std::abs(input.rank_correlation), 4 / std::sqrt(double(n - 1))) << input.key_path;
+    if (input.kind == InputKind::kConstant) {
+      EXPECT_TRUE(std::isnan(input.rank_correlation)) << input.key_path;
+    } else {
+      EXPECT_LT(std::abs(input.rank_correlation), 4 / std::sqrt(double(n - 1))) << input.key_path;
+    }
   }
   // Drawn and varying here: the CSR's time to fill (its ramp is a constant) and the initial MRR.
   // Leads arrive but nobody works them, and a deal (win rate, cycle, size) is drawn only once a
   // lead becomes an opportunity, so the pipeline's inputs are never drawn.
-  EXPECT_EQ(analysed, 2u);
+  EXPECT_EQ(distributions, 2u);
   EXPECT_EQ(find(result, "roles.customer_success.time_to_fill_days").status,
             InputStatus::kAnalysed);
   EXPECT_EQ(find(result, "pipeline.win_rate").status, InputStatus::kNotDrawn);
   EXPECT_EQ(find(result, "pipeline.deal_size_acv").status, InputStatus::kNotDrawn);
   EXPECT_EQ(find(result, "roles.account_executive.performance").status, InputStatus::kNotDrawn);
-  EXPECT_EQ(find(result, "roles.account_executive.backfill_delay_days").status,
-            InputStatus::kConstant);
+  // A distribution given as one number is a constant, moved by ± its range (by pinning); the AE's
+  // backfill delay is never drawn, nobody being an AE.
+  const InputSensitivity& delay = find(result, "roles.account_executive.backfill_delay_days");
+  EXPECT_EQ(delay.kind, InputKind::kConstant);
+  EXPECT_EQ(delay.status, InputStatus::kNotDrawn);
   // Analysed inputs come first, by decreasing |swing|.
-  EXPECT_EQ(result.inputs.size(), 7 * 5 + 4 + 2u);
   EXPECT_NE(result.inputs[analysed].status, InputStatus::kAnalysed);
 }
 
@@ -145,6 +154,149 @@ TEST(SensitivityAnalysis, BookingsSwingIsTheDealSizeRangeTimesTheWins) {
   // The base run's bookings are the same as a run without the probe.
   EXPECT_DOUBLE_EQ(result.base.mean,
                    base.samples.metric(base.layout.find("new_bookings")).col(5).mean());
+}
+
+// Fifty customers paying 1,000 a month (a number, not a distribution), who never churn or change:
+// ARR at every month end is exactly 12 x 50 x 1,000, linear in both the count and the MRR.
+constexpr const char* kFixedCustomers =
+    "horizon_months: 6\n"
+    "customers: {initial: 50, initial_mrr: 1000, monthly_churn: 0, monthly_expansion: 0}\n";
+
+/// The analysis of `yaml` with every constant at ± `all` (and `by_key`), constants respecified
+/// from the same text.
+SensitivityResult with_constants(const char* yaml, const std::string& metric, int month,
+                                 std::size_t replications, double all,
+                                 std::map<std::string, double> by_key = {}) {
+  const model::ScenarioSpec spec = load(yaml);
+  SensitivityOptions options = options_for(spec, metric, month, replications);
+  options.ranges.all = all;
+  options.ranges.by_key = std::move(by_key);
+  options.respecify = respecify_with_override({"test.yaml", "", {}}, std::string(yaml));
+  return analyse_sensitivity(spec, options);
+}
+
+// ±20 % of each constant: the MRR (a distribution given as one number, pinned) and the count of
+// customers (a plain number, set by resolving the scenario again) each move ARR by exactly
+// ±20 % of 600,000, in every replication.
+TEST(SensitivityAnalysis, ConstantsMoveByTheirRangeAndSwingByTheirClosedForm) {
+  const SensitivityResult result = with_constants(kFixedCustomers, "arr", 6, 20, 0.2);
+  const InputSensitivity& mrr = find(result, "customers.initial_mrr");
+  EXPECT_EQ(mrr.kind, InputKind::kConstant);
+  EXPECT_EQ(mrr.label, "Initial MRR each");
+  EXPECT_EQ(mrr.unit, ValueUnit::kMoney);
+  EXPECT_DOUBLE_EQ(mrr.base_value, 1000);
+  EXPECT_DOUBLE_EQ(mrr.range, 0.2);
+  EXPECT_DOUBLE_EQ(mrr.low_value, 800);
+  EXPECT_DOUBLE_EQ(mrr.high_value, 1200);
+  EXPECT_NEAR(mrr.swing, 12 * 50 * 400.0, 1e-6);
+  EXPECT_NEAR(mrr.swing_se, 0, 1e-6);
+  EXPECT_TRUE(std::isnan(mrr.rank_correlation));
+  const InputSensitivity& count = find(result, "customers.initial");
+  EXPECT_EQ(count.label, "Initial customers");
+  EXPECT_DOUBLE_EQ(count.low_value, 40);
+  EXPECT_DOUBLE_EQ(count.high_value, 60);
+  EXPECT_NEAR(count.low.mean, 12 * 40 * 1000.0, 1e-6);
+  EXPECT_NEAR(count.swing, 12 * 20 * 1000.0, 1e-6);
+  // The two tie for the largest swing, so they lead the ranking in input order.
+  EXPECT_EQ(result.inputs[0].status, InputStatus::kAnalysed);
+  EXPECT_NEAR(std::abs(result.inputs[0].swing), 240'000, 1e-6);
+  // Constants of roles nobody holds are never run; 0 ± 20 % is 0.
+  EXPECT_EQ(find(result, "roles.sales_manager.annual_salary").status, InputStatus::kNotDrawn);
+  EXPECT_EQ(find(result, "customers.monthly_churn").status, InputStatus::kUnchanged);
+  EXPECT_EQ(find(result, "money.starting_cash").swing, 0);  // in use, but not in ARR
+}
+
+// Whole numbers are rounded and never fall from 1 or more to 0; probabilities are clamped to
+// [0, 1] and say so; a range of 0 holds a constant fixed.
+TEST(SensitivityAnalysis, WholeNumbersRoundAndProbabilitiesClampToTheirRange) {
+  constexpr const char* kYaml =
+      "horizon_months: 3\n"
+      "customers: {initial: 2, initial_mrr: 1000, monthly_churn: 0.9, monthly_expansion: 0}\n";
+  const SensitivityResult result = with_constants(kYaml, "arr", 3, 10, 0,
+                                                  {{"customers.initial", 0.8},
+                                                   {"customers.monthly_churn", 0.2},
+                                                   {"customers.initial_mrr", 0.1}});
+  const InputSensitivity& count = find(result, "customers.initial");
+  EXPECT_DOUBLE_EQ(count.low_value, 1);   // 2 x 0.2 = 0.4 rounds to 0; kept at 1
+  EXPECT_DOUBLE_EQ(count.high_value, 4);  // 2 x 1.8 = 3.6
+  const InputSensitivity& churn = find(result, "customers.monthly_churn");
+  EXPECT_DOUBLE_EQ(churn.low_value, 0.9 * 0.8);
+  EXPECT_DOUBLE_EQ(churn.high_value, 1);  // 1.08 clamped
+  EXPECT_FALSE(churn.low_clamped);
+  EXPECT_TRUE(churn.high_clamped);
+  EXPECT_EQ(find(result, "money.starting_cash").status, InputStatus::kUnchanged);
+  EXPECT_DOUBLE_EQ(find(result, "customers.initial_mrr").high_value, 1100);
+}
+
+// A whole number the range does not reach once rounded is left unchanged, not run.
+TEST(SensitivityAnalysis, AWholeNumberTheRangeDoesNotReachIsUnchanged) {
+  const SensitivityResult result =
+      with_constants(kFixedCustomers, "arr", 6, 5, 0, {{"customers.initial", 0.005}});
+  const InputSensitivity& count = find(result, "customers.initial");
+  EXPECT_EQ(count.status, InputStatus::kUnchanged);
+  EXPECT_DOUBLE_EQ(count.low_value, 50);
+  EXPECT_DOUBLE_EQ(count.high_value, 50);
+}
+
+// With unlimited seller capacity and no prospecting, expected bookings are proportional to the
+// inbound lead rate (a thinned Poisson process), so moving it by ±20 % moves mean bookings by
+// 0.4 x the base mean, within the Monte Carlo standard errors.
+TEST(SensitivityAnalysis, InboundLeadFlowMovesBookingsInProportionWithinMonteCarloError) {
+  constexpr const char* kYaml =
+      "horizon_months: 6\n"
+      "territories: {all: {inbound_leads_per_month: 30}}\n"
+      "starting_staff: [{role: account_executive, count: 3}]\n"
+      "roles: {account_executive: {annual_attrition: 0, performance: 1,\n"
+      "        prospecting_leads_per_month: 0, max_open_opportunities: 10000}}\n"
+      "management: {under_management_penalty: 0}\n"
+      "pipeline: {win_rate: 0.25, sales_cycle_days: {dist: gamma, mean: 40, sd: 20},\n"
+      "           deal_size_acv: 12000}\n";
+  const SensitivityResult result = with_constants(
+      kYaml, "new_bookings", 6, 400, 0, {{"territories.all.inbound_leads_per_month", 0.2}});
+  const InputSensitivity& leads = find(result, "territories.all.inbound_leads_per_month");
+  EXPECT_EQ(leads.label, "Inbound leads a month (all)");
+  EXPECT_DOUBLE_EQ(leads.low_value, 24);
+  EXPECT_DOUBLE_EQ(leads.high_value, 36);
+  const double tolerance =
+      4 * std::sqrt(leads.swing_se * leads.swing_se + std::pow(0.4 * result.base.se, 2));
+  EXPECT_NEAR(leads.swing, 0.4 * result.base.mean, tolerance);
+  EXPECT_GT(leads.swing, 0.2 * result.base.mean);  // the test has power: not 0
+  EXPECT_LT(tolerance, 0.15 * result.base.mean);   // and precision: 0.4 is told from 0.25
+}
+
+// A number drawn once per replication is ranked like a distribution, at its p10 and p90.
+TEST(SensitivityAnalysis, ANumberDrawnPerReplicationIsRankedAtItsQuantiles) {
+  constexpr const char* kYaml =
+      "horizon_months: 3\n"
+      "customers: {initial: 50, monthly_churn: 0, monthly_expansion: 0,\n"
+      "            initial_mrr: {dist: uniform, min: 500, max: 1500, per: replication}}\n";
+  const SensitivityResult result = with_constants(kYaml, "arr", 3, 50, 0.2);
+  const InputSensitivity& mrr = find(result, "customers.initial_mrr");
+  EXPECT_EQ(mrr.kind, InputKind::kPerReplication);
+  EXPECT_DOUBLE_EQ(mrr.low_value, 600);
+  EXPECT_DOUBLE_EQ(mrr.high_value, 1400);
+  EXPECT_NEAR(mrr.swing, 12 * 50 * 800.0, 1e-6);
+  EXPECT_EQ(result.inputs.front().key_path, "customers.initial_mrr");
+  // Listed once, as the replication input, not also as a constant.
+  std::size_t listed = 0;
+  for (const InputSensitivity& input : result.inputs) listed += input.key_path == mrr.key_path;
+  EXPECT_EQ(listed, 1u);
+}
+
+// A value the scenario does not accept is a ScenarioError naming the key and the way out.
+TEST(SensitivityAnalysis, AConstantWhoseValueTheScenarioRejectsIsAScenarioError) {
+  const Respecify respecify =
+      respecify_with_override({"test.yaml", "", {}}, std::string(kFixedCustomers));
+  try {
+    respecify("customers.monthly_churn", 1.5);
+    FAIL() << "no error";
+  } catch (const ScenarioError& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(message.rfind("the scenario with customers.monthly_churn = 1.5 is not valid: ", 0),
+              0u)
+        << message;
+    EXPECT_NE(message.find("(--range customers.monthly_churn=10%)"), std::string::npos) << message;
+  }
 }
 
 TEST(SensitivityAnalysis, StopsWhenAsked) {

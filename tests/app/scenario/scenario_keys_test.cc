@@ -106,5 +106,44 @@ TEST(ScenarioKeysTest, TheLoaderReadsEveryKeyTheTableLists) {
                          "customers", "expect[0]"}));
 }
 
+// A key path is traced through the table to its key and the entry it belongs to; the label names
+// both in the user's words.
+TEST(ScenarioKeysTest, AKeyPathLeadsToItsKeyAndLabel) {
+  const std::optional<KeyAtPath> ramp = key_at_path("roles.account_executive.ramp_months");
+  ASSERT_TRUE(ramp.has_value());
+  EXPECT_EQ(ramp->key->name, "ramp_months");
+  EXPECT_EQ(ramp->entry, "account_executive");
+  EXPECT_EQ(ramp->key->label.unit, ValueUnit::kMonths);
+  EXPECT_EQ(number_label("roles.account_executive.ramp_months"), "Ramp (account_executive)");
+  EXPECT_EQ(number_label("pipeline.deal_size_acv"), "Deal size (ACV)");
+  EXPECT_EQ(number_label("money.funding[1].amount"), "Funding raised (#2)");
+  EXPECT_EQ(number_label("territories.east.inbound_leads_per_month"),
+            "Inbound leads a month (east)");
+  // Not labelled (a decision) or not a key: the key path itself.
+  EXPECT_EQ(number_label("hires[0].month"), "hires[0].month");
+  EXPECT_FALSE(key_at_path("pipeline.deal_size_acv.median").has_value());
+  EXPECT_FALSE(key_at_path("roles.account_executive").has_value());
+  EXPECT_FALSE(key_at_path("hires[x].month").has_value());
+  EXPECT_FALSE(key_at_path("no_such_key").has_value());
+}
+
+// Every key that takes a distribution is an assumption sensitivity varies, so it has a label; a
+// label has a unit.
+TEST(ScenarioKeysTest, EveryDistributionKeyHasALabelAndEveryLabelAUnit) {
+  for (const SectionDoc& section : scenario_sections()) {
+    for (const KeyDoc& key : section.keys) {
+      if (key.kind == ValueKind::kDistribution) {
+        EXPECT_FALSE(key.label.text.empty()) << section.name << "." << key.name;
+      }
+      if (!key.label.text.empty()) {
+        EXPECT_NE(key.label.unit, ValueUnit::kNone) << section.name << "." << key.name;
+        EXPECT_TRUE(key.kind == ValueKind::kNumber || key.kind == ValueKind::kWholeNumber ||
+                    key.kind == ValueKind::kDistribution)
+            << section.name << "." << key.name;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::app
