@@ -2,7 +2,11 @@
 // 500 people. Cost should grow linearly with the events handled: events_per_s stays flat.
 #include <benchmark/benchmark.h>
 
+#include <array>
+#include <string>
+
 #include "bench/bench_scenarios.h"
+#include "bench/thread_clock.h"
 #include "models/replication.h"
 
 namespace {
@@ -52,5 +56,38 @@ BENCHMARK(BM_ScalingTeamPeople)
     ->Arg(250)
     ->Arg(500)
     ->Unit(benchmark::kMillisecond);
+
+// ns per event of the reference team at 1x, 2x, 4x and 8x its size (people, hires, leads,
+// accounts and customers scaled; the same six territories), interleaved in one run and timed in
+// the thread's CPU time so that a shared machine's load falls on every size alike; ratio_8x_to_1x
+// is issue 16's flatness target (at most 1.2).
+void BM_TeamScalingRatio(benchmark::State& state) {
+  constexpr std::array<int, 4> kFactors = {1, 2, 4, 8};
+  const ScenarioSpec reference = teamsim::bench::load_scenario("reference.yaml");
+  std::vector<ScenarioSpec> specs;
+  std::vector<teamsim::model::MetricLayout> layouts;
+  for (const int factor : kFactors) {
+    specs.push_back(teamsim::bench::scaled(reference, factor));
+    layouts.emplace_back(specs.back());
+  }
+  std::array<double, kFactors.size()> seconds{}, events{};
+  std::uint64_t replication = 0;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kFactors.size(); ++i) {
+      const double start = teamsim::bench::thread_cpu_seconds();
+      teamsim::model::Replication model(specs[i], layouts[i], specs[i].seed, replication);
+      benchmark::DoNotOptimize(model.run().data());
+      seconds[i] += teamsim::bench::thread_cpu_seconds() - start;
+      events[i] += static_cast<double>(model.events_handled());
+    }
+    ++replication;
+  }
+  for (std::size_t i = 0; i < kFactors.size(); ++i) {
+    state.counters["ns_per_event_" + std::to_string(kFactors[i]) + "x"] =
+        seconds[i] * 1e9 / events[i];
+  }
+  state.counters["ratio_8x_to_1x"] = (seconds[3] / events[3]) / (seconds[0] / events[0]);
+}
+BENCHMARK(BM_TeamScalingRatio)->Unit(benchmark::kMillisecond);
 
 }  // namespace

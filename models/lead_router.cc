@@ -1,31 +1,176 @@
 #include "models/lead_router.h"
 
+#include <algorithm>
+#include <cassert>
+
 namespace teamsim::model {
 
 LeadRouter::LeadRouter(const Organisation& organisation, LeadRouting rule, std::size_t territories)
-    : organisation_(organisation), rule_(rule), turn_(territories, 0) {}
+    : organisation_(organisation),
+      rule_(rule),
+      indexed_(rule == LeadRouting::kRampedFirst || rule == LeadRouting::kLeastLoaded),
+      territories_(territories) {}
 
-void LeadRouter::add_load(std::uint32_t person, int delta) {
-  if (person >= load_.size()) load_.resize(person + 1, 0);
-  load_[person] += delta;
+LeadRouter::Seat& LeadRouter::seat(std::uint32_t person) {
+  if (person >= seats_.size()) seats_.resize(person + 1);
+  return seats_[person];
 }
 
 bool LeadRouter::has_room(std::uint32_t person) const {
   return load(person) < organisation_.role_of(organisation_.person(person)).max_open_opportunities;
 }
 
-std::uint32_t LeadRouter::route(std::size_t territory, double route_draw) {
+void LeadRouter::unindex(std::uint32_t person) {
+  const Seat& held = seats_[person];
+  const int held_load = static_cast<int>(held.opportunities.size());
+  if (held.state == SeatState::kIndexed && held_load < held.max_open) {
+    territories_[held.territory].with_room.erase(held.order, held_load);
+  }
+}
+
+void LeadRouter::reindex(std::uint32_t person) {
+  const Seat& held = seats_[person];
+  const int held_load = static_cast<int>(held.opportunities.size());
+  if (held.state == SeatState::kIndexed && held_load < held.max_open) {
+    territories_[held.territory].with_room.insert(held.order, person, held_load);
+  }
+}
+
+void LeadRouter::assign(std::uint32_t person, std::uint32_t opportunity) {
+  Seat& held = seat(person);
+  unindex(person);
+  held.opportunities.push_back(opportunity);
+  reindex(person);
+}
+
+void LeadRouter::unassign(std::uint32_t person, std::uint32_t opportunity) {
+  Seat& held = seat(person);
+  unindex(person);
+  const auto found = std::find(held.opportunities.begin(), held.opportunities.end(), opportunity);
+  assert(found != held.opportunities.end());
+  *found = held.opportunities.back();
+  held.opportunities.pop_back();
+  reindex(person);
+}
+
+void LeadRouter::joined(std::uint32_t person) {
+  const Organisation::Person& joining = organisation_.person(person);
+  Seat& held = seat(person);
+  Territory& territory = territories_[joining.territory];
+  held.territory = joining.territory;
+  held.order = territory.joined++;
+  held.max_open = organisation_.role_of(joining).max_open_opportunities;
+  if (!indexed_) {
+    held.state = SeatState::kOut;
+  } else if (rule_ == LeadRouting::kLeastLoaded || organisation_.ramp_ended(joining)) {
+    held.state = SeatState::kIndexed;
+    reindex(person);
+  } else {
+    held.state = SeatState::kRamping;
+    territory.ramping.push_back(person);
+    territory.next_watch = std::min(territory.next_watch, watch_time(person));
+  }
+}
+
+void LeadRouter::leave_territory(std::uint32_t person) {
+  if (person >= seats_.size()) return;
+  Seat& held = seats_[person];
+  unindex(person);
+  if (held.state == SeatState::kRamping) std::erase(territories_[held.territory].ramping, person);
+  held.state = SeatState::kOut;
+}
+
+void LeadRouter::moved(std::uint32_t person) {
+  leave_territory(person);
+  joined(person);
+}
+
+std::vector<std::uint32_t> LeadRouter::left(std::uint32_t person) {
+  leave_territory(person);
+  if (person >= seats_.size()) return {};
+  std::vector<std::uint32_t> open = std::move(seats_[person].opportunities);
+  seats_[person].opportunities.clear();
+  std::sort(open.begin(), open.end());
+  return open;
+}
+
+double LeadRouter::watch_time(std::uint32_t person) const {
+  const Organisation::Person& ramping = organisation_.person(person);
+  return ramping.selling_from + ramping.ramp_days * (1 - 1e-6);
+}
+
+bool LeadRouter::promote_ramped(std::size_t territory, double now) {
+  Territory& sellers = territories_[territory];
+  bool near_the_end = false;
+  double next_watch = kNever;
+  for (std::size_t i = 0; i < sellers.ramping.size();) {
+    const std::uint32_t person = sellers.ramping[i];
+    if (organisation_.ramp_ended(organisation_.person(person))) {
+      sellers.ramping[i] = sellers.ramping.back();
+      sellers.ramping.pop_back();
+      seats_[person].state = SeatState::kIndexed;
+      reindex(person);
+      continue;
+    }
+    const double watch = watch_time(person);
+    near_the_end = near_the_end || watch <= now;
+    next_watch = std::min(next_watch, watch);
+    ++i;
+  }
+  sellers.next_watch = next_watch;
+  return near_the_end;
+}
+
+std::uint32_t LeadRouter::best_ramping(std::size_t territory) const {
+  // Ramping sellers in no particular order: ties in ramp and load go to the earliest joiner.
+  std::uint32_t best = kNobody;
+  double best_ramp = -1;
+  for (const std::uint32_t candidate : territories_[territory].ramping) {
+    if (!has_room(candidate)) continue;
+    const double ramp = organisation_.ramp_value(organisation_.person(candidate));
+    if (best == kNobody || ramp > best_ramp ||
+        (ramp == best_ramp &&
+         (load(candidate) < load(best) ||
+          (load(candidate) == load(best) && seats_[candidate].order < seats_[best].order)))) {
+      best = candidate;
+      best_ramp = ramp;
+    }
+  }
+  return best;
+}
+
+std::uint32_t LeadRouter::ramped_first(std::size_t territory, double now) {
+  // A seller whose ramp has ended (ramp value 1) beats every seller still ramping, whose value is
+  // below 1 until a millionth of their ramp before its end: only then is the scan needed.
+  if (now >= territories_[territory].next_watch && promote_ramped(territory, now)) {
+    return most_ramped(territory, /*need_room=*/true);
+  }
+  const LeastLoadedIndex& with_room = territories_[territory].with_room;
+  return with_room.empty() ? best_ramping(territory) : with_room.front();
+}
+
+std::uint32_t LeadRouter::route(std::size_t territory, double route_draw, double now) {
+  std::uint32_t chosen = kNobody;
   switch (rule_) {
     case LeadRouting::kRampedFirst:
-      return most_ramped(territory, /*need_room=*/true);
+      chosen = ramped_first(territory, now);
+      assert(chosen == route_by_scan(territory));
+      return chosen;
     case LeadRouting::kLeastLoaded:
-      return least_loaded(territory);
+      chosen = territories_[territory].with_room.front();
+      assert(chosen == route_by_scan(territory));
+      return chosen;
     case LeadRouting::kRoundRobin:
       return next_in_turn(territory);
     case LeadRouting::kProductivityWeighted:
       return weighted_by_productivity(territory, route_draw);
   }
-  return kNobody;
+  return chosen;
+}
+
+std::uint32_t LeadRouter::route_by_scan(std::size_t territory) const {
+  return rule_ == LeadRouting::kLeastLoaded ? least_loaded(territory)
+                                            : most_ramped(territory, /*need_room=*/true);
 }
 
 std::uint32_t LeadRouter::successor(std::size_t territory) const {
@@ -62,10 +207,11 @@ std::uint32_t LeadRouter::least_loaded(std::size_t territory) const {
 
 std::uint32_t LeadRouter::next_in_turn(std::size_t territory) {
   const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(territory);
+  std::size_t& turn = territories_[territory].turn;
   for (std::size_t tried = 0; tried < sellers.size(); ++tried) {
-    const std::size_t position = (turn_[territory] + tried) % sellers.size();
+    const std::size_t position = (turn + tried) % sellers.size();
     if (has_room(sellers[position])) {
-      turn_[territory] = position + 1;
+      turn = position + 1;
       return sellers[position];
     }
   }

@@ -3,10 +3,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/least_loaded_index.h"
 #include "models/organisation.h"
 
-// Which seller of a territory a lead goes to (pipeline.routing), and how many open
-// opportunities each seller holds: the rules of docs/scenario-reference.md, "Lead routing".
+// Which seller of a territory a lead goes to (pipeline.routing), and which open opportunities each
+// seller holds: the rules of docs/scenario-reference.md, "Lead routing".
 
 namespace teamsim::model {
 
@@ -15,21 +16,73 @@ class LeadRouter {
   LeadRouter(const Organisation& organisation, LeadRouting rule, std::size_t territories);
 
   /// Open opportunities the person owns.
-  int load(std::uint32_t person) const { return person < load_.size() ? load_[person] : 0; }
-  void add_load(std::uint32_t person, int delta);
+  int load(std::uint32_t person) const {
+    return person < seats_.size() ? static_cast<int>(seats_[person].opportunities.size()) : 0;
+  }
+  /// The person now owns the open opportunity.
+  void assign(std::uint32_t person, std::uint32_t opportunity);
+  /// The person no longer owns the opportunity (it closed).
+  void unassign(std::uint32_t person, std::uint32_t opportunity);
   /// Fewer open opportunities than the role's max_open_opportunities.
   bool has_room(std::uint32_t person) const;
 
+  /// The seller joined the sellers of their territory (started selling, or moved there).
+  void joined(std::uint32_t person);
+  /// The seller left their territory's sellers by moving to another: joined there.
+  void moved(std::uint32_t person);
+  /// The seller left: their open opportunities, in increasing index order, which they no longer
+  /// own.
+  std::vector<std::uint32_t> left(std::uint32_t person);
+
   /// The seller of the territory a lead goes to under the rule, among those with room; kNobody
-  /// when nobody has room. `route_draw` is the lead's own uniform draw (productivity_weighted).
-  std::uint32_t route(std::size_t territory, double route_draw);
+  /// when nobody has room. `route_draw` is the lead's own uniform draw (productivity_weighted);
+  /// `now` the simulation time (days).
+  std::uint32_t route(std::size_t territory, double route_draw, double now);
+  /// The seller route() chooses under ramped_first or least_loaded, found by looking through
+  /// every seller of the territory instead of the index (what the index must agree with).
+  std::uint32_t route_by_scan(std::size_t territory) const;
   /// Who takes over a leaver's open opportunity: the most ramped seller of the territory, the
   /// fewest open opportunities among equals, room or not; kNobody without sellers.
   std::uint32_t successor(std::size_t territory) const;
 
  private:
+  enum class SeatState { kOut, kRamping, kIndexed };
+  /// A seller's place in their territory.
+  struct Seat {
+    std::vector<std::uint32_t> opportunities;  ///< open ones the seller owns
+    std::uint64_t order = 0;                   ///< joining order in the territory
+    std::size_t territory = 0;
+    SeatState state = SeatState::kOut;
+    int max_open = 0;
+  };
+  /// The sellers of a territory as the least-loaded index sees them (ramped_first, least_loaded).
+  struct Territory {
+    /// ramped_first: sellers whose ramp has ended; least_loaded: every seller; with room only.
+    LeastLoadedIndex with_room;
+    std::vector<std::uint32_t> ramping;  ///< ramped_first: sellers still ramping
+    /// No seller of `ramping` can have a ramp value of 1 before this time (days).
+    double next_watch = kNever;
+    std::uint64_t joined = 0;  ///< sellers that joined so far
+    std::size_t turn = 0;      ///< round robin: the next position in the territory's sellers
+  };
+
+  Seat& seat(std::uint32_t person);
+  /// Takes an indexed seller with room out of the index (before their load changes) or puts
+  /// them back (after).
+  void unindex(std::uint32_t person);
+  void reindex(std::uint32_t person);
+  void leave_territory(std::uint32_t person);
+  /// Moves the sellers whose ramp has ended into the index; true when a seller still ramping may
+  /// have a ramp value of 1 already (S-curve rounding at the very end of the ramp).
+  bool promote_ramped(std::size_t territory, double now);
+  /// The time from which the seller's ramp value might round to 1: a millionth of their ramp
+  /// before it ends.
+  double watch_time(std::uint32_t person) const;
+  std::uint32_t ramped_first(std::size_t territory, double now);
+  std::uint32_t best_ramping(std::size_t territory) const;
+
   /// The most ramped sellers first, the fewest open opportunities among equals, ties to the
-  /// earliest joiner.
+  /// earliest joiner: a scan of the territory's sellers.
   std::uint32_t most_ramped(std::size_t territory, bool need_room) const;
   std::uint32_t least_loaded(std::size_t territory) const;
   std::uint32_t next_in_turn(std::size_t territory);
@@ -37,8 +90,10 @@ class LeadRouter {
 
   const Organisation& organisation_;
   LeadRouting rule_;
-  std::vector<int> load_;          ///< open opportunities, by person index
-  std::vector<std::size_t> turn_;  ///< round robin: the next position in each territory's sellers
+  /// ramped_first and least_loaded keep an index of sellers with room: no scan per lead.
+  bool indexed_;
+  std::vector<Seat> seats_;  ///< by person index
+  std::vector<Territory> territories_;
 };
 
 }  // namespace teamsim::model

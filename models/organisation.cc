@@ -604,6 +604,7 @@ void Organisation::move_rep(std::uint32_t index, std::size_t territory) {
   }
   person.territory = territory;
   ++context_.month.moves;
+  if (person.selling && listener_ != nullptr) listener_->moved(index);
 }
 
 }  // namespace teamsim::model

@@ -22,6 +22,8 @@ class TeamListener {
   virtual void started_selling(std::uint32_t person) = 0;
   /// The person (an AE kind) left; a seller is already out of their territory's sellers.
   virtual void left(std::uint32_t person) = 0;
+  /// The seller, selling, was moved to another territory (now person.territory) by rebalancing.
+  virtual void moved(std::uint32_t person) = 0;
   /// The specialists' slots (`concurrent_deals` summed) or their number changed.
   virtual void specialists_changed(std::int64_t slots, int specialists) = 0;
 

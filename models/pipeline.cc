@@ -105,7 +105,7 @@ void Pipeline::warm_start() {
       done.open = false;
       free_opportunities_.push_back(index);
       --open_opportunities_;
-      router_.add_load(done.owner, -1);
+      router_.unassign(done.owner, index);
     }
   };
   // Screening as at day 0's sales operations, against the lead flow of a month.
@@ -162,7 +162,7 @@ void Pipeline::open_past_lead(const PastLead& past, double screened_share,
   }
   const double close_time = past.time + opportunity.lead.cycle_days;
   const std::uint32_t index = store_opportunity(opportunity);
-  router_.add_load(owner, +1);
+  router_.assign(owner, index);
   ++open_opportunities_;
   closes.push_back({close_time, index});
 }
@@ -264,6 +264,7 @@ void Pipeline::started_selling(std::uint32_t person) {
   seller(person);
   const Organisation::Person& joining = organisation_.person(person);
   if (joining.seller) {
+    router_.joined(person);
     // Deals left without an owner pass to the territory's next seller.
     std::vector<std::uint32_t> waiting = std::move(orphans_[joining.territory]);
     orphans_[joining.territory].clear();
@@ -318,15 +319,13 @@ void Pipeline::left(std::uint32_t index) {
   const Organisation::Person& person = organisation_.person(index);
   if (!person.seller) return;
   context_.work += opportunities_.size();
-  // Open opportunities pass one by one to the most ramped colleague in the territory (the
-  // least loaded among equals), at the new owner's productivity; with nobody left they wait for
-  // the territory's next seller.
-  for (std::uint32_t i = 0; i < opportunities_.size(); ++i) {
-    if (!opportunities_[i].open || opportunities_[i].owner != index) continue;
+  // Open opportunities pass one by one, in index order, to the most ramped colleague in the
+  // territory (the least loaded among equals), at the new owner's productivity; with nobody left
+  // they wait for the territory's next seller.
+  for (const std::uint32_t i : router_.left(index)) {
     context_.work += organisation_.sellers_in(person.territory).size();
     hand_over(i, router_.successor(person.territory));
   }
-  router_.add_load(index, -router_.load(index));
 }
 
 void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
@@ -338,7 +337,7 @@ void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
     return;
   }
   opportunity.owner_productivity = organisation_.productivity(organisation_.person(owner));
-  router_.add_load(owner, +1);
+  router_.assign(owner, index);
 }
 
 void Pipeline::specialists_changed(std::int64_t slots, int specialists) {
@@ -395,7 +394,7 @@ std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t prefer
     return router_.has_room(preferred_owner) ? preferred_owner : kNobody;
   }
   context_.work += organisation_.sellers_in(territory).size();
-  return router_.route(territory, route_draw);
+  return router_.route(territory, route_draw, context_.now());
 }
 
 void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {
@@ -447,7 +446,7 @@ void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, cons
   if (lead.segment != kUnassigned) month.segment[lead.segment].opportunities += 1;
   const std::uint32_t index = store_opportunity(opportunity);
   accounts_.occupy(territory);
-  router_.add_load(owner, +1);
+  router_.assign(owner, index);
   ++open_opportunities_;
   ++month.opportunities;
   ++month.territory[territory].opportunities;
@@ -505,7 +504,7 @@ void Pipeline::close_opportunity(std::uint32_t index) {
   opportunity.open = false;
   free_opportunities_.push_back(index);
   --open_opportunities_;
-  if (opportunity.owner != kNobody) router_.add_load(opportunity.owner, -1);
+  if (opportunity.owner != kNobody) router_.unassign(opportunity.owner, index);
   context_.month.cycle_days_sum += context_.now() - opportunity.opened_at;
   // Nobody owns it (its seller left and nobody has joined the territory since): nobody closes it.
   const double probability =

@@ -68,6 +68,7 @@ class Pipeline final : public TeamListener {
   // TeamListener.
   void started_selling(std::uint32_t person) override;
   void left(std::uint32_t person) override;
+  void moved(std::uint32_t person) override { router_.moved(person); }
   void specialists_changed(std::int64_t slots, int specialists) override;
 
   // Reads.

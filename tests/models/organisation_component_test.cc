@@ -12,11 +12,12 @@ namespace {
 struct RecordingListener final : TeamListener {
   void started_selling(std::uint32_t person) override { started.push_back(person); }
   void left(std::uint32_t person) override { gone.push_back(person); }
+  void moved(std::uint32_t person) override { moves.push_back(person); }
   void specialists_changed(std::int64_t slots, int count) override {
     specialist_slots = slots;
     specialists = count;
   }
-  std::vector<std::uint32_t> started, gone;
+  std::vector<std::uint32_t> started, gone, moves;
   std::int64_t specialist_slots = 0;
   int specialists = 0;
 };

@@ -1,0 +1,153 @@
+// LeadRouter: the least-loaded index chooses the seller a scan of every seller would (the rules
+// of docs/scenario-reference.md, "Lead routing"), through hires, ramps, departures and moves; and
+// a leaver's open opportunities come back in index order.
+#include "models/lead_router.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "tests/models/component_harness.h"
+
+namespace teamsim::model {
+namespace {
+
+/// Tells the router what the organisation tells the pipeline.
+struct RouterListener final : TeamListener {
+  void started_selling(std::uint32_t person) override {
+    if (organisation->person(person).seller) router->joined(person);
+  }
+  void left(std::uint32_t person) override { router->left(person); }
+  void moved(std::uint32_t person) override { router->moved(person); }
+  void specialists_changed(std::int64_t, int) override {}
+  const Organisation* organisation = nullptr;
+  LeadRouter* router = nullptr;
+};
+
+struct RouterAlone : ComponentHarness {
+  RouterAlone(ScenarioSpec scenario, LeadRouting rule)
+      : ComponentHarness(std::move(scenario)),
+        accounts(spec.territories),
+        organisation(context, accounts),
+        router(organisation, rule, spec.territories.size()) {
+    listener.organisation = &organisation;
+    listener.router = &router;
+    organisation.set_listener(listener);
+  }
+
+  void run_until(double day) {
+    ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
+      if (kind == EventKind::kMonthStart) {
+        organisation.month_start(static_cast<int>(subject), 0);
+      } else if (!route_organisation_event(organisation, kind, subject)) {
+        FAIL() << "not an organisation event: " << kind_of(kind);
+      }
+    });
+  }
+
+  AccountPool accounts;
+  RouterListener listener;
+  Organisation organisation;
+  LeadRouter router;
+};
+
+/// Two territories, six AEs at the start and a dozen hired over two years, who ramp on an S-curve
+/// over one to three months, leave at 60 % a year and are backfilled; at most four deals each.
+/// Sales operations rebalance the territories every month (moves).
+ScenarioSpec churning_team() {
+  ScenarioSpec spec = quiet_scenario(24);
+  spec.pipeline.rebalance_every_months = 1;
+  spec.territories = {TerritorySpec{"a", 10}, TerritorySpec{"b", 30}};
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.ramp_months = Distribution::uniform(1, 3);
+  ae.ramp_curve = RampCurve::kSCurve;
+  ae.annual_attrition = 0.6;
+  ae.time_to_fill_days = Distribution::constant(20);
+  ae.backfill_delay_days = Distribution::constant(5);
+  ae.max_open_opportunities = 4;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 6, ""},
+                         StartingStaffSpec{"sales_operations", 1, ""}};
+  for (int month = 1; month <= 12; ++month) {
+    spec.hires.push_back(HireSpec{"account_executive", 1, 2 * month - 1, ""});
+  }
+  return spec;
+}
+
+void expect_index_agrees_with_scan(LeadRouting rule) {
+  RouterAlone model(churning_team(), rule);
+  model.organisation.add_starting_staff();
+  model.organisation.schedule_planned_hires();
+  for (int month = 1; month <= 24; ++month) {
+    model.context.schedule_at((month - 1) * kDaysPerMonth, priority::kMonthStart,
+                              EventKind::kMonthStart, static_cast<std::uint32_t>(month));
+  }
+  std::mt19937_64 rng(11);
+  std::vector<std::vector<std::uint32_t>> deals;  // by person: the fake opportunities they own
+  std::uint32_t next_deal = 0;
+  int nontrivial = 0;
+  for (double day = 0; day < 24 * kDaysPerMonth; day += 0.25) {
+    model.run_until(day);
+    for (std::size_t t = 0; t < 2; ++t) {
+      const std::uint32_t chosen = model.router.route(t, 0.5, day);
+      ASSERT_EQ(chosen, model.router.route_by_scan(t)) << "day " << day << " territory " << t;
+      nontrivial += model.organisation.sellers_in(t).size() > 1 ? 1 : 0;
+      // Deals open with the chosen seller and close at random.
+      if (chosen != kNobody && rng() % 2 == 0) {
+        if (deals.size() <= chosen) deals.resize(chosen + 1);
+        deals[chosen].push_back(next_deal);
+        model.router.assign(chosen, next_deal++);
+      }
+    }
+    for (std::uint32_t person = 0; person < deals.size(); ++person) {
+      if (!model.organisation.person(person).active) {
+        deals[person].clear();  // the router took them back when the person left
+      } else if (!deals[person].empty() && rng() % 5 == 0) {
+        model.router.unassign(person, deals[person].back());
+        deals[person].pop_back();
+      }
+    }
+  }
+  EXPECT_GT(nontrivial, 4000);
+  EXPECT_GT(next_deal, 1000u);
+  EXPECT_GT(model.context.month.moves, 0) << "rebalancing moved nobody";
+}
+
+TEST(LeadRouterTest, RampedFirstIndexChoosesAsTheScanDoes) {
+  expect_index_agrees_with_scan(LeadRouting::kRampedFirst);
+}
+
+TEST(LeadRouterTest, LeastLoadedIndexChoosesAsTheScanDoes) {
+  expect_index_agrees_with_scan(LeadRouting::kLeastLoaded);
+}
+
+TEST(LeadRouterTest, RampedSellersFirstThenTheLeastLoadedThenTheEarliestJoiner) {
+  // Three ramped AEs (0, 1, 2 in one territory) holding 2, 1 and 1 deals: AE 1. A fourth AE
+  // hired on day 0, ramping linearly over a month, has none but is not ramped: still AE 1, until
+  // AEs 1 and 2 are full (max 2).
+  ScenarioSpec spec = quiet_scenario(3);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.ramp_months = Distribution::constant(1);
+  ae.max_open_opportunities = 2;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  RouterAlone model(spec, LeadRouting::kRampedFirst);
+  model.organisation.add_starting_staff();
+  model.organisation.schedule_planned_hires();
+  model.run_until(1);
+  ASSERT_EQ(model.organisation.sellers_in(0).size(), 4u);
+  model.router.assign(0, 100);
+  model.router.assign(0, 101);
+  model.router.assign(1, 102);
+  model.router.assign(2, 103);
+  EXPECT_EQ(model.router.route(0, 0.5, 1), 1u);
+  model.router.assign(1, 104);
+  EXPECT_EQ(model.router.route(0, 0.5, 1), 2u);
+  model.router.assign(2, 105);
+  EXPECT_EQ(model.router.route(0, 0.5, 1), 3u);  // only the ramping AE has room
+  // AE 1 leaves with deals 102 and 104, handed back in index order; AE 1 has room no more.
+  EXPECT_EQ(model.router.left(1), (std::vector<std::uint32_t>{102, 104}));
+  EXPECT_EQ(model.router.load(1), 0);
+}
+
+}  // namespace
+}  // namespace teamsim::model
