@@ -56,6 +56,8 @@ caption { text-align: left; font-weight: 600; padding: 4px 0 6px; caption-side: 
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 8px;
          break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; }
+.charts figure.wide { grid-column: 1 / -1; }
+figure.wide svg { max-width: 960px; margin: 0 auto; }
 figcaption { color: var(--muted); font-size: 13px; padding: 6px 8px 2px; }
 .status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
           font-weight: 700; }
@@ -124,8 +126,9 @@ std::string html_figures(const std::vector<ReportChart>& charts) {
   for (const ReportChart& chart : charts) {
     std::string_view svg = chart.svg;
     if (!svg.empty() && svg.back() == '\n') svg.remove_suffix(1);
-    html += fmt::format("<figure id=\"chart-{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
-                        xml_escape_attribute(chart.file_stem), svg, xml_escape_text(chart.note));
+    html += fmt::format("<figure id=\"chart-{}\"{}>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+                        xml_escape_attribute(chart.file_stem), chart.wide ? " class=\"wide\"" : "",
+                        svg, xml_escape_text(chart.note));
   }
   return html + "</div>\n";
 }

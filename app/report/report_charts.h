@@ -16,6 +16,7 @@ struct ReportChart {
   std::string title;      ///< the chart's title, also the report's figure caption
   std::string note;       ///< one sentence under the chart saying how to read it; may be empty
   std::string svg;        ///< the standalone SVG document
+  bool wide = false;      ///< spans the report's full width (a tornado's long input labels)
 };
 
 /// The report's chart size in px: two side by side fill a laptop screen at about their own size.

@@ -175,7 +175,7 @@ ReportChart sensitivity_report_chart(const SensitivityResult& result, const std:
                       "value (blue) and everything else as in the base run: {}. The largest "
                       "swings first.",
                       metric_title(result.metric.name), result.metric.month, how_varied(result)),
-          render_tornado_chart(tornado)};
+          render_tornado_chart(tornado), /*wide=*/true};
 }
 
 }  // namespace teamsim::app

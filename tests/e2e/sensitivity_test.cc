@@ -50,7 +50,7 @@ TEST(SensitivityCli, RanksTheInputsAndWritesCsvJsonAndTheTornadoChart) {
   EXPECT_NE(svg.find("What moves ARR at month 24"), std::string::npos);
   // --report: the base run's report with the tornado chart in it.
   const std::string html = read_file(out.path() + "/report.html");
-  EXPECT_NE(html.find("<figure id=\"chart-sensitivity\">"), std::string::npos);
+  EXPECT_NE(html.find("<figure id=\"chart-sensitivity\" class=\"wide\">"), std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"), svg);
   EXPECT_NE(read_file(out.path() + "/summary.csv"), "");
 }
@@ -98,7 +98,7 @@ TEST(SensitivityCli, RanksConstantsInWordsWritesPngAndReportKeepsTheTornado) {
   const CommandResult report = run_teamsim("report -q " + out.path());
   ASSERT_EQ(report.exit_code, 0) << report.err;
   const std::string html = read_file(out.path() + "/report.html");
-  EXPECT_NE(html.find("<figure id=\"chart-sensitivity\">"), std::string::npos);
+  EXPECT_NE(html.find("<figure id=\"chart-sensitivity\" class=\"wide\">"), std::string::npos);
   EXPECT_NE(html.find("Inbound leads a month (east)"), std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"),
             read_file(out.path() + "/sensitivity.svg"));
