@@ -38,7 +38,7 @@ constexpr const char* kFooter =
     "  teamsim compare plan.yaml --variants manager_first,reps_first\n"
     "      row ARR, month 24: the mean of A-B with its 95% interval, and P(A>B)\n"
     "  teamsim sensitivity plan.yaml --variant reps_first --metric arr --month 24\n"
-    "      each uncertain input pinned at its p10, then its p90: largest swing first\n"
+    "      each distribution at its p10 and p90, each constant at ±20%: largest swing first\n"
     "\n"
     "Exit codes:\n"
     "  0    success\n"

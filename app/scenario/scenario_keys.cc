@@ -466,27 +466,16 @@ SectionDoc pipeline() {
 }
 
 SectionDoc products() {
-  return {"products",
-          "",
-          {
-              {"share", K::kNumber, "Share of leads.", {}, "1"},
-              {"win_rate",
-               K::kDistribution,
-               "As in pipeline (default: the pipeline's).",
-               {"Win rate", U::kProbability}},
-              {"deal_size_acv",
-               K::kDistribution,
-               "As in pipeline (default: the pipeline's).",
-               {"Deal size (ACV)", U::kMoney}},
-              {"sales_cycle_days",
-               K::kDistribution,
-               "As in pipeline (default: the pipeline's).",
-               {"Sales cycle", U::kDays}},
-              {"complex_share",
-               K::kNumber,
-               "As in pipeline (default: the pipeline's).",
-               {"Complex-deal share", U::kProbability}},
-          }};
+  SectionDoc section{"products", "", {{"share", K::kNumber, "Share of leads.", {}, "1"}}};
+  // The pipeline's keys a product may set for itself: their kind and label are the pipeline's.
+  const SectionDoc of_pipeline = pipeline();
+  for (const std::string_view name :
+       {"win_rate", "deal_size_acv", "sales_cycle_days", "complex_share"}) {
+    KeyDoc key = *of_pipeline.find(name);
+    key.doc = "As in pipeline (default: the pipeline's).";
+    section.keys.push_back(key);
+  }
+  return section;
 }
 
 SectionDoc channels() {

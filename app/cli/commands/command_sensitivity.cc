@@ -43,7 +43,9 @@ class SensitivityCommand final : public Command {
     command->add_option("--month", month_, "Month of that metric (default: the last)");
     // Two replications at least: the rank correlations need them.
     add_simulation_options(*command, simulation_, "the scenario's", 2);
-    command->add_option("-o,--out", out_, "Folder for sensitivity.csv, .json and .svg")
+    command
+        ->add_option("-o,--out", out_,
+                     "Folder for sensitivity.csv, .json, .svg and the base run's summary")
         ->capture_default_str();
     command->add_option("--top", top_, "Inputs shown in the table and the chart")
         ->capture_default_str()
@@ -74,10 +76,12 @@ class SensitivityCommand final : public Command {
         "OUT/sensitivity.json, OUT/sensitivity.svg (the tornado chart) and the base run's\n"
         "OUT/summary.csv and summary.json (so `teamsim report OUT` works too).\n"
         "See docs/comparing-plans.md.\n"
-        "Example: constants at ±10%, deal size known to ±30%, lead flow held fixed:\n"
+        "Example: constants at ±10%, the east's lead flow at ±50% (known to within half),\n"
+        "monthly churn held fixed, the tornado also as PNG:\n"
         "  teamsim sensitivity scenarios/compare-manager-first.yaml --variant reps_first \\\n"
         "      --metric arr --month 24 -n 500 --range 10% \\\n"
-        "      --range territories.east.inbound_leads_per_month=0% --png");
+        "      --range territories.east.inbound_leads_per_month=50% \\\n"
+        "      --range customers.monthly_churn=0% --png");
   }
 
   void execute(const std::atomic<bool>& stop_requested) override;
