@@ -204,10 +204,25 @@ std::vector<Candidate> candidates(const model::ScenarioSpec& spec,
 Respecify respecify_with_override(ScenarioRequest request, std::optional<std::string> text) {
   return [request = std::move(request), text = std::move(text)](const std::string& key_path,
                                                                 double value) {
-    ScenarioRequest varied = request;
-    varied.overrides.push_back(fmt::format("{}={}", key_path, format_number(value)));
-    LoadResult loaded =
-        text ? resolve_scenario_string(*text, request.path, varied) : resolve_scenario(varied);
+    const auto resolve = [&](const std::vector<std::string>& overrides) {
+      ScenarioRequest varied = request;
+      varied.overrides.insert(varied.overrides.end(), overrides.begin(), overrides.end());
+      return text ? resolve_scenario_string(*text, request.path, varied) : resolve_scenario(varied);
+    };
+    const std::string assignment = fmt::format("{}={}", key_path, format_number(value));
+    LoadResult loaded = resolve({assignment});
+    // A built-in role the file's `roles:` does not write is known to --set only with its kind.
+    if (!loaded.ok() && key_path.starts_with("roles.")) {
+      const std::string role = key_path.substr(6, key_path.find('.', 6) - 6);
+      const LoadResult base = resolve({});
+      if (const model::RoleSpec* spec = base.ok() ? base.spec->find_role(role) : nullptr) {
+        const std::string key = key_path.substr(key_path.find('.', 6) + 1);
+        LoadResult with_kind =
+            resolve({fmt::format("roles.{}={{kind: {}, {}: {}}}", role, model::name_of(spec->kind),
+                                 key, format_number(value))});
+        if (with_kind.ok()) loaded = std::move(with_kind);
+      }
+    }
     if (!loaded.ok()) {
       throw ScenarioError(
           fmt::format("the scenario with {} = {} is not valid: {}; give it a narrower range "

@@ -37,7 +37,7 @@ void add_number(const std::string& key_path, const KeyDoc& key, const Json& valu
   } else if (key.kind == ValueKind::kDistribution && value.is_object() && !value.contains("per") &&
              value.value("dist", "") == "constant") {
     number.distribution = true;
-    number.value = value["params"]["value"].get<double>();
+    number.value = value.at("params").at("value").get<double>();
   } else {
     return;
   }

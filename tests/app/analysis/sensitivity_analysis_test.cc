@@ -7,6 +7,8 @@
 #include <string>
 
 #include "app/common/errors.h"
+#include "app/scenario/scenario_json.h"
+#include "app/scenario/scenario_numbers.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
 
@@ -297,6 +299,31 @@ TEST(SensitivityAnalysis, AConstantWhoseValueTheScenarioRejectsIsAScenarioError)
         << message;
     EXPECT_NE(message.find("(--range customers.monthly_churn=10%)"), std::string::npos) << message;
   }
+}
+
+// Every constant of a scenario can be set, each to its own value giving back the same scenario:
+// also a built-in role the file's `roles:` does not write (enablement-investment.yaml hires an
+// assistant_manager by a rule; territory-imbalance.yaml a sales_operations person), which --set
+// knows only with its kind.
+TEST(SensitivityAnalysis, EveryConstantCanBeSetIncludingRolesTheFileDoesNotWrite) {
+  for (const char* file : {"enablement-investment.yaml", "territory-imbalance.yaml"}) {
+    const ScenarioRequest request{std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/" + file, "", {}};
+    const LoadResult base = resolve_scenario(request);
+    ASSERT_TRUE(base.ok()) << file;
+    const Respecify respecify = respecify_with_override(request);
+    std::size_t roles = 0;
+    for (const ScenarioNumber& number : scenario_numbers(*base.spec)) {
+      if (!number.key_path.starts_with("roles.")) continue;
+      ++roles;
+      EXPECT_EQ(scenario_hash(respecify(number.key_path, number.value)), scenario_hash(*base.spec))
+          << file << " " << number.key_path;
+    }
+    EXPECT_GT(roles, 20u);
+  }
+  const Respecify respecify = respecify_with_override(
+      {std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/enablement-investment.yaml", "", {}});
+  const model::ScenarioSpec varied = respecify("roles.assistant_manager.annual_salary", 99000);
+  EXPECT_EQ(varied.find_role("assistant_manager")->annual_salary, 99000);
 }
 
 TEST(SensitivityAnalysis, StopsWhenAsked) {
