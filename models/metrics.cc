@@ -4,15 +4,55 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <utility>
 
 namespace teamsim::model {
 namespace {
+
+/// The fixed ratios whose denominator can be 0; docs/metrics.md says when each is undefined.
+constexpr Metric kCanBeUndefined[] = {Metric::kCac,
+                                      Metric::kCacPaybackMonths,
+                                      Metric::kWinRate,
+                                      Metric::kAvgCycleDays,
+                                      Metric::kSpecialistQueueWaitDays,
+                                      Metric::kBookingsPerAe,
+                                      Metric::kQuotaAttainmentMean,
+                                      Metric::kQuotaAttainmentP10,
+                                      Metric::kQuotaAttainmentP50,
+                                      Metric::kQuotaAttainmentP90,
+                                      Metric::kShareAtQuota,
+                                      Metric::kAvgTimeToHireDays,
+                                      Metric::kEmployeeRetentionT12m,
+                                      Metric::kGrrT12m,
+                                      Metric::kNrrT12m,
+                                      Metric::kLogoRetentionT12m,
+                                      Metric::kTeamQuotaAttainment};
+
+/// A mean over the month's events and the metrics that count those events.
+struct EventMean {
+  Metric mean;
+  std::vector<Metric> events;
+};
 
 std::vector<MetricInfo> fixed_metrics() {
   std::vector<MetricInfo> infos;
   infos.reserve(std::size(kFixedMetrics));
   for (const FixedMetric& metric : kFixedMetrics) {
-    infos.push_back({metric.name, metric.unit, metric.kind, metric.description});
+    infos.push_back(MetricInfo(metric.name, metric.unit, metric.kind, metric.description));
+  }
+  for (const Metric metric : kCanBeUndefined) {
+    infos[MetricLayout::index(metric)].can_be_undefined = true;
+  }
+  const EventMean event_means[] = {
+      {Metric::kAvgTimeToHireDays, {Metric::kHires}},
+      {Metric::kWinRate, {Metric::kDealsWon, Metric::kDealsLost}},
+      {Metric::kAvgCycleDays, {Metric::kDealsWon, Metric::kDealsLost}},
+      {Metric::kSpecialistQueueWaitDays, {Metric::kSpecialistGrants}},
+  };
+  for (const EventMean& mean : event_means) {
+    for (const Metric events : mean.events) {
+      infos[MetricLayout::index(mean.mean)].event_columns.push_back(MetricLayout::index(events));
+    }
   }
   return infos;
 }
@@ -47,60 +87,67 @@ MetricLayout::MetricLayout(const ScenarioSpec& spec) : infos_(fixed_metrics()) {
                                   ? percent(kQuotaBandLowerEdges[band]) + "% or more"
                                   : "from " + percent(kQuotaBandLowerEdges[band]) + "% to below " +
                                         percent(kQuotaBandLowerEdges[band + 1]) + "%";
-    infos_.push_back({std::string("quota_attainment.") + kQuotaBandNames[band], "count",
-                      MetricKind::kStock,
-                      "Ramped account executives with a quota attainment " + range + " of quota"});
+    infos_.push_back(MetricInfo(
+        std::string("quota_attainment.") + kQuotaBandNames[band], "count", MetricKind::kStock,
+        "Ramped account executives with a quota attainment " + range + " of quota"));
   }
   for (const RoleSpec& role : spec.roles) {
-    infos_.push_back({"headcount." + role.name, "count", MetricKind::kStock,
-                      "People in role " + role.name + " at month end"});
+    infos_.push_back(MetricInfo("headcount." + role.name, "count", MetricKind::kStock,
+                                "People in role " + role.name + " at month end"));
   }
   territories_begin_ = infos_.size();
   for (const TerritorySpec& territory : spec.territories) {
     const std::string prefix = "territory." + territory.name + ".";
     const std::string where = " in territory " + territory.name;
-    infos_.push_back({prefix + "leads", "count", MetricKind::kFlow, "Leads" + where});
+    infos_.push_back(MetricInfo(prefix + "leads", "count", MetricKind::kFlow, "Leads" + where));
+    infos_.push_back(MetricInfo(prefix + "opportunities", "count", MetricKind::kFlow,
+                                "Opportunities opened" + where));
+    infos_.push_back(MetricInfo(prefix + "wins", "count", MetricKind::kFlow, "Deals won" + where));
     infos_.push_back(
-        {prefix + "opportunities", "count", MetricKind::kFlow, "Opportunities opened" + where});
-    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won" + where});
-    infos_.push_back({prefix + "bookings", "currency", MetricKind::kFlow, "New bookings" + where});
-    infos_.push_back({prefix + "bookings_per_rep", "currency", MetricKind::kFlow,
-                      "New bookings / account executives assigned at month end" + where});
-    infos_.push_back({prefix + "reps", "count", MetricKind::kStock,
-                      "Account executives assigned at month end" + where});
-    infos_.push_back({prefix + "accounts_available", "count", MetricKind::kStock,
-                      "Accounts that can be approached at month end (0 if unlimited)" + where});
+        MetricInfo(prefix + "bookings", "currency", MetricKind::kFlow, "New bookings" + where));
+    infos_.push_back(MetricInfo(prefix + "bookings_per_rep", "currency", MetricKind::kFlow,
+                                "New bookings / account executives assigned at month end" + where,
+                                true));
+    infos_.push_back(MetricInfo(prefix + "reps", "count", MetricKind::kStock,
+                                "Account executives assigned at month end" + where));
+    infos_.push_back(
+        MetricInfo(prefix + "accounts_available", "count", MetricKind::kStock,
+                   "Accounts that can be approached at month end (0 if unlimited)" + where));
   }
   products_begin_ = infos_.size();
   for (const ProductSpec& product : spec.products) {
     const std::string prefix = "product." + product.name + ".";
-    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won of " + product.name});
     infos_.push_back(
-        {prefix + "bookings", "currency", MetricKind::kFlow, "New bookings of " + product.name});
+        MetricInfo(prefix + "wins", "count", MetricKind::kFlow, "Deals won of " + product.name));
+    infos_.push_back(MetricInfo(prefix + "bookings", "currency", MetricKind::kFlow,
+                                "New bookings of " + product.name));
   }
   channels_begin_ = infos_.size();
   for (const ChannelSpec& channel : spec.channels) {
     const std::string prefix = "channel." + channel.name + ".";
     const std::string via = " through " + channel.name;
-    infos_.push_back({prefix + "leads", "count", MetricKind::kFlow, "Leads" + via});
-    infos_.push_back({prefix + "opportunities", "count", MetricKind::kFlow, "Opportunities" + via});
-    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won" + via});
-    infos_.push_back({prefix + "cost", "currency", MetricKind::kFlow, "Lead cost" + via});
+    infos_.push_back(MetricInfo(prefix + "leads", "count", MetricKind::kFlow, "Leads" + via));
+    infos_.push_back(
+        MetricInfo(prefix + "opportunities", "count", MetricKind::kFlow, "Opportunities" + via));
+    infos_.push_back(MetricInfo(prefix + "wins", "count", MetricKind::kFlow, "Deals won" + via));
+    infos_.push_back(MetricInfo(prefix + "cost", "currency", MetricKind::kFlow, "Lead cost" + via));
   }
   segments_begin_ = infos_.size();
   for (const SegmentSpec& segment : spec.segments) {
     const std::string prefix = "segment." + segment.name + ".";
     const std::string in = " in segment " + segment.name;
-    infos_.push_back({prefix + "leads", "count", MetricKind::kFlow, "Leads" + in});
+    infos_.push_back(MetricInfo(prefix + "leads", "count", MetricKind::kFlow, "Leads" + in));
+    infos_.push_back(MetricInfo(prefix + "opportunities", "count", MetricKind::kFlow,
+                                "Opportunities opened" + in));
+    infos_.push_back(MetricInfo(prefix + "wins", "count", MetricKind::kFlow, "Deals won" + in));
     infos_.push_back(
-        {prefix + "opportunities", "count", MetricKind::kFlow, "Opportunities opened" + in});
-    infos_.push_back({prefix + "wins", "count", MetricKind::kFlow, "Deals won" + in});
-    infos_.push_back({prefix + "bookings", "currency", MetricKind::kFlow, "New bookings" + in});
+        MetricInfo(prefix + "bookings", "currency", MetricKind::kFlow, "New bookings" + in));
+    infos_.push_back(MetricInfo(prefix + "customers", "count", MetricKind::kStock,
+                                "Paying customers at month end" + in));
+    infos_.push_back(MetricInfo(prefix + "arr", "currency", MetricKind::kStock,
+                                "Annual recurring revenue at month end" + in));
     infos_.push_back(
-        {prefix + "customers", "count", MetricKind::kStock, "Paying customers at month end" + in});
-    infos_.push_back({prefix + "arr", "currency", MetricKind::kStock,
-                      "Annual recurring revenue at month end" + in});
-    infos_.push_back({prefix + "logo_churn", "count", MetricKind::kFlow, "Customers lost" + in});
+        MetricInfo(prefix + "logo_churn", "count", MetricKind::kFlow, "Customers lost" + in));
   }
 }
 
@@ -117,6 +164,10 @@ std::optional<std::string> non_finite_metric(const MetricLayout& layout,
   for (Eigen::Index c = 0; c < row.size(); ++c) {
     if (std::isfinite(row(c))) continue;
     const auto column = static_cast<std::size_t>(c);
+    // NaN is how a ratio with a zero denominator says "undefined"; an infinity never is.
+    if (std::isnan(row(c)) && column < layout.size() && layout.info(column).can_be_undefined) {
+      continue;
+    }
     std::string message = "metric '";
     message += column < layout.size() ? layout.info(column).name : "?";
     message += "' is ";

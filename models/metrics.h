@@ -6,6 +6,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/scenario_spec.h"
@@ -20,10 +21,27 @@ enum class MetricKind {
 
 /// What a reported number means; the formulas are in docs/metrics.md.
 struct MetricInfo {
+  MetricInfo() = default;
+  MetricInfo(std::string name_, std::string unit_, MetricKind kind_, std::string description_,
+             bool can_be_undefined_ = false)
+      : name(std::move(name_)),
+        unit(std::move(unit_)),
+        kind(kind_),
+        description(std::move(description_)),
+        can_be_undefined(can_be_undefined_) {}
+
   std::string name;  ///< stable snake_case identifier used in CSV/JSON, e.g. "arr"
   std::string unit;  ///< "count", "fte", "currency" or "ratio"
   MetricKind kind = MetricKind::kStock;
   std::string description;
+  /// A ratio whose denominator can be 0 (a month without hires, no customers a year earlier):
+  /// such a month records NaN, "undefined", never 0, and the statistics over replications skip
+  /// it and say over how many replications the metric was defined.
+  bool can_be_undefined = false;
+  /// For a mean over the month's events (per hire, per closed deal, per specialist grant): the
+  /// layout columns whose sum counts those events. Its mean over replications is weighted by
+  /// them, so that it is the mean per event (docs/metrics.md). Empty: a plain mean.
+  std::vector<std::size_t> event_columns;
 };
 
 /// The metrics every scenario reports, in output order (models/metrics.def). Per-role headcounts

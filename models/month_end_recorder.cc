@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "sim/statistics.h"
@@ -10,7 +11,11 @@
 namespace teamsim::model {
 namespace {
 
-double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+/// a / b, or undefined (NaN) when there is nothing to divide by: a month without hires has no
+/// mean time to hire, and reporting 0 days would drag every average down (docs/metrics.md).
+double ratio(double a, double b) { return b > 0 ? a / b : kUndefined; }
 
 }  // namespace
 
@@ -93,6 +98,7 @@ void MonthEndRecorder::record_pipeline(Row& row) const {
   set(row, Metric::kAvgCycleDays, ratio(tally.cycle_days_sum, closed));
   set(row, Metric::kComplexOpportunities, tally.complex);
   set(row, Metric::kSpecialistQueue, static_cast<double>(pipeline_.specialist_queue()));
+  set(row, Metric::kSpecialistGrants, tally.specialist_grants);
   set(row, Metric::kSpecialistQueueWaitDays,
       ratio(tally.specialist_wait_sum, tally.specialist_grants));
   set(row, Metric::kLeadsDisqualified, tally.disqualified);
@@ -212,7 +218,14 @@ void MonthEndRecorder::record_quota(Row& row, int month) const {
     row(static_cast<Eigen::Index>(MetricLayout::quota_band_index(static_cast<QuotaBand>(band)))) =
         bands[band];
   }
-  if (attainment.empty()) return;
+  if (attainment.empty()) {
+    for (const Metric metric :
+         {Metric::kQuotaAttainmentMean, Metric::kQuotaAttainmentP10, Metric::kQuotaAttainmentP50,
+          Metric::kQuotaAttainmentP90, Metric::kShareAtQuota}) {
+      set(row, metric, kUndefined);
+    }
+    return;
+  }
   std::sort(attainment.begin(), attainment.end());
   double sum = 0;
   for (const double a : attainment) sum += a;

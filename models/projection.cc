@@ -35,22 +35,32 @@ std::vector<std::size_t> kept_columns(const MetricLayout& layout,
 
 }  // namespace
 
-const Eigen::MatrixXd* Projection::find(const std::string& name) const {
+std::size_t Projection::kept_index(const std::string& name) const {
   const std::size_t column = layout.find(name);
-  for (std::size_t i = 0; i < stored.size(); ++i) {
-    if (stored[i] == column) return &samples.metric(i);
-  }
-  return nullptr;
+  return static_cast<std::size_t>(std::find(stored.begin(), stored.end(), column) - stored.begin());
+}
+
+const Eigen::MatrixXd* Projection::find(const std::string& name) const {
+  const std::size_t i = kept_index(name);
+  return i < stored.size() ? &samples.metric(i) : nullptr;
 }
 
 SampleMemory sample_memory(const ScenarioSpec& spec, const ProjectionOptions& options) {
   SampleMemory memory;
   memory.replications = options.replications;
   memory.months = static_cast<std::size_t>(spec.horizon_months);
-  memory.metrics = options.metrics.empty() ? MetricLayout(spec).size() : options.metrics.size();
+  const MetricLayout layout(spec);
+  const std::vector<std::size_t> kept = kept_columns(layout, options);
+  memory.metrics = kept.size();
+  // A mean over events keeps its event counts beside its samples.
+  const auto weighted = std::count_if(kept.begin(), kept.end(), [&](std::size_t column) {
+    return !layout.info(column).event_columns.empty();
+  });
   // In floating point: the product of three size_t can overflow where the figure is only shown.
   memory.bytes = 8.0 * static_cast<double>(memory.replications) *
-                 (static_cast<double>(memory.months) * static_cast<double>(memory.metrics) + 1.0);
+                 (static_cast<double>(memory.months) *
+                      static_cast<double>(memory.metrics + static_cast<std::size_t>(weighted)) +
+                  1.0);
   return memory;
 }
 
@@ -84,9 +94,15 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
       layout,
       std::move(stored),
       sim::SampleStore(kept, options.replications, static_cast<std::size_t>(spec.horizon_months)),
+      std::vector<Eigen::MatrixXd>(kept),
       0,
       sim::RunOutcome::kCompleted,
       Eigen::MatrixXd()};
+  for (std::size_t i = 0; i < kept; ++i) {
+    if (projection.stored_info(i).event_columns.empty()) continue;
+    projection.event_counts[i].setZero(static_cast<Eigen::Index>(options.replications),
+                                       spec.horizon_months);
+  }
   std::vector<std::uint64_t> events(options.replications, 0);
   if (!spec.replication_inputs.empty() && !spec.respecifier) {
     throw std::invalid_argument("project: replication inputs without a respecifier");
@@ -145,6 +161,10 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
     for (std::size_t i = 0; i < projection.stored.size(); ++i) {
       projection.samples.metric(i).row(at) =
           monthly.col(static_cast<Eigen::Index>(projection.stored[i])).transpose();
+      for (const std::size_t column : projection.stored_info(i).event_columns) {
+        projection.event_counts[i].row(at) +=
+            monthly.col(static_cast<Eigen::Index>(column)).transpose();
+      }
     }
     const InputDrawTotals& draws = replication.input_draws();
     for (std::size_t i = 0; i < draws.count.size(); ++i) {
@@ -171,6 +191,12 @@ void append_projection(Projection& into, const Projection& more) {
     joined.metric(m) << a.metric(m), b.metric(m);
   }
   into.samples = std::move(joined);
+  for (std::size_t m = 0; m < into.event_counts.size(); ++m) {
+    if (into.event_counts[m].size() == 0) continue;
+    Eigen::MatrixXd counts(into.event_counts[m].rows() + more.event_counts[m].rows(), a.months());
+    counts << into.event_counts[m], more.event_counts[m];
+    into.event_counts[m] = std::move(counts);
+  }
   if (into.input_means.rows() == 0) {
     into.input_means = more.input_means;
   } else if (more.input_means.rows() > 0) {

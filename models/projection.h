@@ -42,7 +42,10 @@ struct Projection {
   MetricLayout layout;              ///< every metric a replication computes
   std::vector<std::size_t> stored;  ///< stored[i]: the layout column samples.metric(i) holds
   sim::SampleStore samples;         ///< kept metric i: replications x months
-  std::uint64_t events = 0;         ///< events handled, summed over replications
+  /// event_counts[i]: for a kept mean over events (MetricInfo::event_columns), replications x
+  /// months of the events it averages, to weight its mean over replications; empty otherwise.
+  std::vector<Eigen::MatrixXd> event_counts;
+  std::uint64_t events = 0;  ///< events handled, summed over replications
   sim::RunOutcome outcome = sim::RunOutcome::kCompleted;
   /// Replications x uncertain inputs (list_uncertain_inputs order, then the spec's
   /// replication_inputs): each replication's mean of the values each input gave (a replication
@@ -51,6 +54,13 @@ struct Projection {
 
   /// What the kept metric i is.
   const MetricInfo& stored_info(std::size_t i) const { return layout.info(stored[i]); }
+  /// The event counts weighting kept metric i, or nullptr when it is not a mean over events.
+  const Eigen::MatrixXd* event_weights(std::size_t i) const {
+    return event_counts[i].size() > 0 ? &event_counts[i] : nullptr;
+  }
+  /// The i of samples.metric(i) holding the metric named `name`; stored.size() when it was not
+  /// kept (or does not exist).
+  std::size_t kept_index(const std::string& name) const;
   /// The samples of the metric named `name`, or nullptr when it was not kept (or does not exist).
   const Eigen::MatrixXd* find(const std::string& name) const;
 };
@@ -61,7 +71,7 @@ struct SampleMemory {
   std::size_t replications = 0;
   std::size_t months = 0;
   std::size_t metrics = 0;  ///< kept metrics
-  double bytes = 0;         ///< 8 x replications x (months x metrics + 1)
+  double bytes = 0;         ///< 8 x replications x (months x (metrics + means over events) + 1)
 };
 
 /// What project(spec, options) will allocate up front (see SampleMemory), computed without

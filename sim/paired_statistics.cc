@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <vector>
@@ -17,8 +18,15 @@ PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& 
   summary.prob_greater = Eigen::VectorXd::Zero(a.cols());
   summary.prob_equal = Eigen::VectorXd::Zero(a.cols());
   if (a.rows() == 0) return summary;
-  const double n = static_cast<double>(a.rows());
   for (Eigen::Index c = 0; c < a.cols(); ++c) {
+    // Over the replications where both plans have a value (a NaN is an undefined ratio).
+    const auto both =
+        (a.col(c).array() == a.col(c).array()) && (b.col(c).array() == b.col(c).array());
+    const auto n = static_cast<double>(both.count());
+    if (n == 0) {
+      summary.prob_greater(c) = summary.prob_equal(c) = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
     summary.prob_greater(c) =
         static_cast<double>((a.col(c).array() > b.col(c).array()).count()) / n;
     summary.prob_equal(c) = static_cast<double>((a.col(c).array() == b.col(c).array()).count()) / n;
@@ -30,6 +38,13 @@ Eigen::VectorXd column_variance(const Eigen::MatrixXd& samples) {
   Eigen::VectorXd variance = Eigen::VectorXd::Zero(samples.cols());
   if (samples.rows() < 2) return variance;
   for (Eigen::Index c = 0; c < samples.cols(); ++c) {
+    if (samples.col(c).hasNaN()) {
+      // Over the defined rows only (a NaN is an undefined ratio).
+      const ColumnSummary defined = summarize_columns(samples.col(c));
+      const double n = defined.defined(0);
+      variance(c) = n < 2 ? 0.0 : defined.se(0) * defined.se(0) * n;
+      continue;
+    }
     const double mean = samples.col(c).mean();
     variance(c) =
         (samples.col(c).array() - mean).square().sum() / static_cast<double>(samples.rows() - 1);

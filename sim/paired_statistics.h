@@ -11,16 +11,19 @@ namespace teamsim::sim {
 
 /// Summary of the paired difference A - B, column by column (rows = replications).
 struct PairedSummary {
-  ColumnSummary difference;      ///< mean, SE and exact percentiles of A - B per column
-  Eigen::VectorXd prob_greater;  ///< fraction of replications with A > B, per column
-  Eigen::VectorXd prob_equal;    ///< fraction of replications with A == B, per column
+  ColumnSummary difference;  ///< mean, SE and exact percentiles of A - B per column
+  /// Fraction of replications with A > B, per column, over those where both are defined (not
+  /// NaN); NaN when none is.
+  Eigen::VectorXd prob_greater;
+  Eigen::VectorXd prob_equal;  ///< fraction with A == B, over the same replications
 };
 
 /// Summarises A - B for samples of the same shape whose row r comes from the same replication.
 /// Throws std::invalid_argument when the shapes differ.
 PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
 
-/// The sample variance (n - 1 denominator) of each column; 0 for fewer than two rows.
+/// The sample variance (n - 1 denominator) of each column over its defined (non-NaN) rows; 0 for
+/// fewer than two.
 Eigen::VectorXd column_variance(const Eigen::MatrixXd& samples);
 
 /// Spearman's rank correlation of x and y: Pearson's correlation of their ranks, ties given

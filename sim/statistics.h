@@ -23,15 +23,24 @@ inline constexpr Eigen::Index kColumnP5 = 0, kColumnP10 = 1, kColumnP25 = 2, kCo
 /// (Hyndman & Fan type 7, R's and NumPy's default): h = (n - 1) p, x[floor h] + frac(h) (...).
 double quantile_sorted(const double* sorted, std::size_t n, double p);
 
-/// Summary of one metric over replications: one entry (or row) per column of the samples.
+/// Summary of one metric over replications: one entry (or row) per column of the samples. A NaN
+/// sample means "undefined in that replication" (a ratio with nothing to divide by): every
+/// statistic is over the replications where the column is defined, and `defined` says how many.
+/// A column defined nowhere has NaN statistics.
 struct ColumnSummary {
-  Eigen::VectorXd mean;  ///< sample mean per column
+  Eigen::VectorXd mean;  ///< sample mean per column, or the weighted mean (summarize_columns)
   Eigen::VectorXd se;    ///< standard error of the mean: sd / sqrt(n), sd with n - 1; 0 if n = 1
   Eigen::MatrixXd percentiles;  ///< columns x kReportedPercentiles.size(), exact (type 7)
+  Eigen::VectorXd defined;      ///< replications with a value (not NaN), per column
 };
 
-/// Summarises each column of `samples` (rows = replications, columns = months).
-ColumnSummary summarize_columns(const Eigen::MatrixXd& samples);
+/// Summarises each column of `samples` (rows = replications, columns = months) over its defined
+/// (non-NaN) rows. With `weights` (same shape, each > 0 where the sample is defined) the mean is
+/// the weighted mean sum w x / sum w — a per-event mean when x is a replication's mean over w
+/// events — with the ratio estimator's standard error
+/// sqrt(n / (n - 1) sum w^2 (x - mean)^2) / sum w; percentiles stay over replications.
+ColumnSummary summarize_columns(const Eigen::MatrixXd& samples,
+                                const Eigen::MatrixXd* weights = nullptr);
 
 /// Per-metric sample storage: for each metric, a replications x months matrix. Replication r
 /// writes only row r, so replications may fill it concurrently without locks.

@@ -37,7 +37,8 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
     result.actual = std::numeric_limits<double>::quiet_NaN();
     const MetricSummary* metric = summary.find(e.metric);
     const Eigen::Index m = e.month - 1;
-    if (metric != nullptr && m >= 0 && m < metric->stats.mean.size()) {
+    const bool found = metric != nullptr && m >= 0 && m < metric->stats.mean.size();
+    if (found) {
       if (e.stat == "mean") {
         result.actual = metric->stats.mean(m);
       } else {
@@ -50,14 +51,28 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
     }
     const std::string expected =
         fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
-    if (std::isnan(result.actual)) {
+    // Over how many replications a ratio was defined, when not over all of them.
+    const double defined = found && metric->stats.defined.size() > m
+                               ? metric->stats.defined(m)
+                               : static_cast<double>(summary.replications);
+    if (!found) {
       result.passed = false;
       result.message = fmt::format("{}({}) at month {} is not in the results ({})", e.stat,
                                    e.metric, e.month, expected);
+    } else if (std::isnan(result.actual)) {
+      result.passed = false;
+      result.message = fmt::format(
+          "{}({}) at month {} is undefined: no replication had a value ({} divides by zero in "
+          "every history that month) ({})",
+          e.stat, e.metric, e.month, e.metric, expected);
     } else {
       result.passed = compare(result.actual, e.op, e.value);
       result.message = fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
                                    format_threshold(result.actual), expected);
+      if (defined < static_cast<double>(summary.replications)) {
+        result.message += fmt::format(" over the {:.0f} of {} replications where it is defined",
+                                      defined, summary.replications);
+      }
     }
     results.push_back(std::move(result));
   }

@@ -17,6 +17,12 @@ std::size_t PlanComparison::find_metric(const std::string& name) const {
   return metrics.size();
 }
 
+const Eigen::MatrixXd* PlanComparison::event_weights(std::size_t plan, std::size_t metric) const {
+  if (plan >= event_counts.size() || metric >= event_counts[plan].size()) return nullptr;
+  const Eigen::MatrixXd& counts = event_counts[plan][metric];
+  return counts.size() > 0 ? &counts : nullptr;
+}
+
 PlanComparison compare_plans(const std::vector<ComparedPlan>& plans,
                              const CompareOptions& options) {
   if (plans.empty()) throw std::invalid_argument("compare_plans: no plans");
@@ -56,14 +62,19 @@ PlanComparison compare_plans(const std::vector<ComparedPlan>& plans,
       comparison.outcome = sim::RunOutcome::kStopped;
       return comparison;
     }
-    std::vector<Eigen::MatrixXd> samples;
+    std::vector<Eigen::MatrixXd> samples, event_counts;
     for (const model::MetricInfo& info : comparison.metrics) {
-      samples.push_back(projection.find(info.name)->leftCols(comparison.horizon_months));
+      const std::size_t kept = projection.kept_index(info.name);
+      samples.push_back(projection.samples.metric(kept).leftCols(comparison.horizon_months));
+      const Eigen::MatrixXd* weights = projection.event_weights(kept);
+      event_counts.push_back(weights ? Eigen::MatrixXd(weights->leftCols(comparison.horizon_months))
+                                     : Eigen::MatrixXd());
     }
     comparison.labels.push_back(plans[i].label);
     comparison.scenario_hashes.push_back(scenario_hash(plans[i].spec));
     comparison.seeds.push_back(projection_options.seed);
     comparison.samples.push_back(std::move(samples));
+    comparison.event_counts.push_back(std::move(event_counts));
   }
   return comparison;
 }
@@ -75,7 +86,8 @@ std::vector<MetricComparison> summarize_comparison(const PlanComparison& compari
     MetricComparison metric;
     metric.info = comparison.metrics[m];
     for (std::size_t i = 0; i < plans; ++i) {
-      metric.plans.push_back(sim::summarize_columns(comparison.samples[i][m]));
+      metric.plans.push_back(
+          sim::summarize_columns(comparison.samples[i][m], comparison.event_weights(i, m)));
     }
     for (std::size_t a = 0; a < plans; ++a) {
       for (std::size_t b = a + 1; b < plans; ++b) {

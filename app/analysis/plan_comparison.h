@@ -49,6 +49,11 @@ struct PlanComparison {
   std::vector<model::MetricInfo> metrics;
   /// samples[plan][metric]: replications x horizon_months.
   std::vector<std::vector<Eigen::MatrixXd>> samples;
+  /// event_counts[plan][metric]: the events a mean over events averages (weights of its mean
+  /// over replications, model::Projection::event_counts); empty for other metrics.
+  std::vector<std::vector<Eigen::MatrixXd>> event_counts;
+  /// The weights of a plan's metric when it is a mean over events, else nullptr.
+  const Eigen::MatrixXd* event_weights(std::size_t plan, std::size_t metric) const;
   sim::RunOutcome outcome = sim::RunOutcome::kCompleted;
 
   /// Index of the metric with this name, or metrics.size().

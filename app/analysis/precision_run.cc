@@ -10,16 +10,20 @@
 
 namespace teamsim::app {
 
-Precision precision_of(const Eigen::VectorXd& values) {
+Precision precision_of(const Eigen::VectorXd& values, const Eigen::VectorXd* weights) {
   Precision p;
   if (values.size() == 0) {
     p.relative = std::numeric_limits<double>::infinity();
     return p;
   }
-  const sim::ColumnSummary summary = sim::summarize_columns(values);
+  const Eigen::MatrixXd weight_column = weights ? Eigen::MatrixXd(*weights) : Eigen::MatrixXd();
+  const sim::ColumnSummary summary =
+      sim::summarize_columns(values, weights ? &weight_column : nullptr);
   p.mean = summary.mean(0);
   p.half_width = 1.96 * summary.se(0);
-  if (p.half_width == 0) {
+  if (std::isnan(p.mean)) {
+    p.relative = std::numeric_limits<double>::infinity();
+  } else if (p.half_width == 0) {
     p.relative = 0;
   } else if (p.mean == 0 || !std::isfinite(p.mean)) {
     p.relative = std::numeric_limits<double>::infinity();
@@ -63,12 +67,15 @@ model::Projection project_to_precision(
     if (projection->outcome == sim::RunOutcome::kStopped) return std::move(*projection);
     report.replications = total;
     ++report.batches;
-    const Eigen::MatrixXd* samples = projection->find(target.metric.name);
-    if (samples == nullptr) {
+    const std::size_t kept = projection->kept_index(target.metric.name);
+    if (kept == projection->stored.size()) {
       throw std::invalid_argument("precision: the metric '" + target.metric.name +
                                   "' is not among the kept metrics");
     }
-    report.achieved = precision_of(samples->col(month));
+    const Eigen::MatrixXd* weights = projection->event_weights(kept);
+    const Eigen::VectorXd weight_column = weights ? weights->col(month) : Eigen::VectorXd();
+    report.achieved = precision_of(projection->samples.metric(kept).col(month),
+                                   weights ? &weight_column : nullptr);
     report.reached = report.achieved.relative <= target.relative_half_width;
     if (on_batch) on_batch(report);
     if (report.reached || total >= target.max_replications) break;

@@ -35,8 +35,10 @@ struct Precision {
   double relative = 0;
 };
 
-/// The precision of the mean of `values` (one per replication).
-Precision precision_of(const Eigen::VectorXd& values);
+/// The precision of the mean of `values` (one per replication; NaN where undefined, skipped), or
+/// of their weighted mean with `weights` (a mean over events: sim::summarize_columns). No
+/// defined value: infinite relative half-width.
+Precision precision_of(const Eigen::VectorXd& values, const Eigen::VectorXd* weights = nullptr);
 
 /// How many replications to have in total after `done`, given the precision they reached: the
 /// count the standard error's 1 / sqrt(n) law says is needed, plus 10 %, but at least one more

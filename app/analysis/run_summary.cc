@@ -33,7 +33,8 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
   summary.events = projection.events;
   for (std::size_t i = 0; i < projection.stored.size(); ++i) {
     summary.metrics.push_back(
-        {projection.stored_info(i), sim::summarize_columns(projection.samples.metric(i))});
+        {projection.stored_info(i),
+         sim::summarize_columns(projection.samples.metric(i), projection.event_weights(i))});
   }
   const auto add_histogram = [&](const HistogramRequest& request, bool required) {
     const bool repeated = std::any_of(

@@ -1,5 +1,9 @@
 #include "app/common/csv.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 namespace teamsim::app {
 
 std::string csv_field(const std::string& text) {
@@ -10,6 +14,10 @@ std::string csv_field(const std::string& text) {
     quoted += c;
   }
   return quoted + "\"";
+}
+
+std::string csv_number(double value) {
+  return std::isnan(value) ? std::string() : fmt::format("{}", value);
 }
 
 }  // namespace teamsim::app

@@ -8,4 +8,8 @@ namespace teamsim::app {
 /// quote or a newline; unchanged otherwise.
 std::string csv_field(const std::string& text);
 
+/// A number as one CSV field: the shortest text that reads back as the same double; NaN (an
+/// undefined value) as an empty field, which pandas and R read as missing.
+std::string csv_number(double value);
+
 }  // namespace teamsim::app

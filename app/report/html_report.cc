@@ -31,14 +31,17 @@ Spread spread_at(const MetricSummary& metric, Eigen::Index m, const std::string&
 
 std::string table_row(const MetricSummary& metric, const std::string& label,
                       const std::vector<int>& months, const std::string& symbol,
-                      bool sub_row = false) {
+                      std::size_t replications, bool sub_row = false) {
   std::string row =
       fmt::format("<tr{}><th scope=\"row\" title=\"{}\">{}</th>", sub_row ? " class=\"sub\"" : "",
                   xml_escape_attribute(metric.info.description), xml_escape_text(label));
   for (const int month : months) {
     const Spread s = spread_at(metric, month - 1, symbol);
-    row += fmt::format("<td class=\"month-start\">{}</td><td class=\"p50\">{}</td><td>{}</td>",
-                       s.p10, s.p50, s.p90);
+    // Over fewer replications than the run has (a ratio undefined in some): marked, with a note.
+    const std::string mark = defined_in_part(metric, replications, month - 1) ? "*" : "";
+    row +=
+        fmt::format("<td class=\"month-start\">{}{}</td><td class=\"p50\">{}{}</td><td>{}{}</td>",
+                    s.p10, mark, s.p50, mark, s.p90, mark);
   }
   return row + "</tr>\n";
 }
@@ -56,18 +59,29 @@ std::string key_metric_table(const RunSummary& summary) {
     html += "<th class=\"month\">p10</th><th>p50</th><th>p90</th>";
   }
   html += "</tr></thead>\n<tbody>\n";
+  std::string footnotes;
   for (const KeyMetricRow& row : kKeyMetricRows) {
     if (const MetricSummary* metric = summary.find(std::string(row.metric))) {
-      html += table_row(*metric, std::string(row.label), months, symbol);
+      html += table_row(*metric, std::string(row.label), months, symbol, summary.replications);
+      footnotes += defined_footnote(*metric, row.label, months, summary.replications);
     }
     if (row.metric != "headcount_total") continue;
     for (const MetricSummary& role : summary.metrics) {
       if (role.info.name.rfind("headcount.", 0) == 0 && ever_positive(role)) {
-        html += table_row(role, metric_title(role.info.name).substr(11), months, symbol, true);
+        html += table_row(role, metric_title(role.info.name).substr(11), months, symbol,
+                          summary.replications, true);
       }
     }
   }
   html += "</tbody></table></div>\n";
+  if (!footnotes.empty()) {
+    footnotes.pop_back();  // the last newline
+    std::string lines = xml_escape_text(footnotes);
+    for (std::size_t at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at)) {
+      lines.replace(at, 1, "<br>");
+    }
+    html += "<p class=\"lead\">" + lines + "</p>\n";
+  }
   if (const MetricSummary* risk = summary.find(kCashEverNegativeMetric)) {
     html += "<p class=\"lead\">Probability that cash has gone below zero: ";
     std::vector<std::string> parts;

@@ -10,6 +10,7 @@
 #include "app/common/number_format.h"
 #include "app/common/utf8.h"
 #include "app/common/version.h"
+#include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_json.h"
 
@@ -32,6 +33,7 @@ nlohmann::ordered_json summary_json_of(const sim::ColumnSummary& s) {
   for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
     out[sim::kPercentileNames[p]] = vector_json(s.percentiles.col(static_cast<Eigen::Index>(p)));
   }
+  out["defined"] = vector_json(s.defined);
   return out;
 }
 
@@ -63,18 +65,14 @@ void add_probability_cells(const MetricComparison& metric, Eigen::Index c, std::
 
 std::string comparison_csv(const PlanComparison& comparison,
                            const std::vector<MetricComparison>& metrics) {
-  std::string out = "row_kind,plan_a,plan_b,metric,unit,month,mean,se";
-  for (const char* name : sim::kPercentileNames) out += fmt::format(",{}", name);
-  out += ",p_a_greater,p_equal\n";
+  std::string out = "row_kind,plan_a,plan_b,metric,unit,month," + statistics_csv_header() +
+                    ",p_a_greater,p_equal\n";
   const auto row = [&](const char* kind, const std::string& a, const std::string& b,
                        const MetricComparison& metric, Eigen::Index month,
                        const sim::ColumnSummary& s, const std::string& odds) {
-    out += fmt::format("{},{},{},{},{},{},{},{}", kind, csv_field(a), csv_field(b),
-                       metric.info.name, metric.info.unit, month + 1, s.mean(month), s.se(month));
-    for (Eigen::Index p = 0; p < s.percentiles.cols(); ++p) {
-      out += fmt::format(",{}", s.percentiles(month, p));
-    }
-    out += fmt::format(",{}\n", odds);
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{}\n", kind, csv_field(a), csv_field(b), metric.info.name,
+                    metric.info.unit, month + 1, statistics_csv_fields(s, month), odds);
   };
   for (const MetricComparison& metric : metrics) {
     for (Eigen::Index month = 0; month < comparison.horizon_months; ++month) {
@@ -85,8 +83,8 @@ std::string comparison_csv(const PlanComparison& comparison,
         const auto [a, b] = metric.pairs[k];
         row("difference", comparison.labels[a], comparison.labels[b], metric, month,
             metric.differences[k].difference,
-            fmt::format("{},{}", metric.differences[k].prob_greater(month),
-                        metric.differences[k].prob_equal(month)));
+            csv_number(metric.differences[k].prob_greater(month)) + ',' +
+                csv_number(metric.differences[k].prob_equal(month)));
       }
     }
   }

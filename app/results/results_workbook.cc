@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iterator>
 #include <map>
@@ -15,6 +16,14 @@
 
 namespace teamsim::app {
 namespace {
+
+/// A number in a cell; an undefined one (NaN: a ratio with nothing to divide by) leaves the cell
+/// empty, which a spreadsheet reads as missing rather than as the text "NAN".
+void write_number(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, double value,
+                  lxw_format* format) {
+  if (std::isnan(value)) return;
+  worksheet_write_number(sheet, row, column, value, format);
+}
 
 /// The resolved scenario as (key path, value) rows: maps joined by '.', lists by [i].
 void flatten(const nlohmann::ordered_json& node, const std::string& path,
@@ -75,11 +84,11 @@ void write_metric_sheet(Workbook& book, const MetricSummary& metric) {
   }
   for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
     const auto row = static_cast<lxw_row_t>(month + 1);
-    worksheet_write_number(sheet, row, 0, static_cast<double>(month + 1), nullptr);
-    worksheet_write_number(sheet, row, 1, metric.stats.mean(month), nullptr);
+    write_number(sheet, row, 0, static_cast<double>(month + 1), nullptr);
+    write_number(sheet, row, 1, metric.stats.mean(month), nullptr);
     for (Eigen::Index p = 0; p < metric.stats.percentiles.cols(); ++p) {
-      worksheet_write_number(sheet, row, static_cast<lxw_col_t>(2 + p),
-                             metric.stats.percentiles(month, p), nullptr);
+      write_number(sheet, row, static_cast<lxw_col_t>(2 + p), metric.stats.percentiles(month, p),
+                   nullptr);
     }
   }
   worksheet_freeze_panes(sheet, 1, 1);
@@ -88,7 +97,7 @@ void write_metric_sheet(Workbook& book, const MetricSummary& metric) {
 void write_value(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column,
                  const nlohmann::ordered_json& value) {
   if (value.is_number()) {
-    worksheet_write_number(sheet, row, column, value.get<double>(), nullptr);
+    write_number(sheet, row, column, value.get<double>(), nullptr);
   } else if (value.is_boolean()) {
     worksheet_write_boolean(sheet, row, column, value.get<bool>(), nullptr);
   } else if (value.is_string()) {
@@ -121,7 +130,7 @@ void write_about_sheet(Workbook& book, const RunSummary& summary) {
   };
   const auto number = [&](lxw_row_t row, const char* key, double value) {
     worksheet_write_string(sheet, row, 0, key, book.bold());
-    worksheet_write_number(sheet, row, 1, value, nullptr);
+    write_number(sheet, row, 1, value, nullptr);
   };
   text(0, "scenario", summary.scenario_name);
   text(1, "scenario_hash", summary.scenario_hash);
@@ -147,13 +156,13 @@ void write_comparison_metric_sheet(Workbook& book, const PlanComparison& compari
       for (Eigen::Index month = 0; month < stats.mean.size(); ++month) {
         const double value =
             percentile < 0 ? stats.mean(month) : stats.percentiles(month, percentile);
-        worksheet_write_number(sheet, static_cast<lxw_row_t>(month + 1), column, value, nullptr);
+        write_number(sheet, static_cast<lxw_row_t>(month + 1), column, value, nullptr);
       }
       ++column;
     }
   }
   for (int month = 1; month <= comparison.horizon_months; ++month) {
-    worksheet_write_number(sheet, static_cast<lxw_row_t>(month), 0, month, nullptr);
+    write_number(sheet, static_cast<lxw_row_t>(month), 0, month, nullptr);
   }
   worksheet_freeze_panes(sheet, 1, 1);
 }
@@ -173,18 +182,15 @@ void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
       const auto [a, b] = metric->pairs[pair];
       for (Eigen::Index month = 0; month < d.difference.mean.size(); ++month) {
         worksheet_write_string(sheet, row, 0, metric->info.name.c_str(), nullptr);
-        worksheet_write_number(sheet, row, 1, static_cast<double>(month + 1), nullptr);
+        write_number(sheet, row, 1, static_cast<double>(month + 1), nullptr);
         worksheet_write_string(sheet, row, 2, comparison.labels[a].c_str(), nullptr);
         worksheet_write_string(sheet, row, 3, comparison.labels[b].c_str(), nullptr);
-        worksheet_write_number(sheet, row, 4, d.difference.mean(month), nullptr);
-        worksheet_write_number(sheet, row, 5, d.difference.se(month), nullptr);
-        worksheet_write_number(sheet, row, 6, d.difference.percentiles(month, sim::kColumnP10),
-                               nullptr);
-        worksheet_write_number(sheet, row, 7, d.difference.percentiles(month, sim::kColumnP50),
-                               nullptr);
-        worksheet_write_number(sheet, row, 8, d.difference.percentiles(month, sim::kColumnP90),
-                               nullptr);
-        worksheet_write_number(sheet, row, 9, d.prob_greater(month), nullptr);
+        write_number(sheet, row, 4, d.difference.mean(month), nullptr);
+        write_number(sheet, row, 5, d.difference.se(month), nullptr);
+        write_number(sheet, row, 6, d.difference.percentiles(month, sim::kColumnP10), nullptr);
+        write_number(sheet, row, 7, d.difference.percentiles(month, sim::kColumnP50), nullptr);
+        write_number(sheet, row, 8, d.difference.percentiles(month, sim::kColumnP90), nullptr);
+        write_number(sheet, row, 9, d.prob_greater(month), nullptr);
         ++row;
       }
     }

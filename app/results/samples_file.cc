@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "app/common/csv.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -65,7 +67,7 @@ std::string samples_csv_gz(const model::Projection& projection,
   for (Eigen::Index r = 0; r < replications; ++r) {
     for (Eigen::Index m = 0; m < months; ++m) {
       text += fmt::format("{},{}", first_replication + static_cast<std::size_t>(r), m + 1);
-      for (const Eigen::MatrixXd* samples : columns) text += fmt::format(",{}", (*samples)(r, m));
+      for (const Eigen::MatrixXd* samples : columns) text += ',' + csv_number((*samples)(r, m));
       text += '\n';
     }
     if (text.size() >= (1 << 20)) {

@@ -24,10 +24,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string csv_number(double value) {
-  return std::isfinite(value) ? fmt::format("{}", value) : std::string();
-}
-
 /// A JSON number, or null for NaN and infinities (which JSON cannot hold).
 Json json_number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
 

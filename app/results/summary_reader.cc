@@ -59,7 +59,7 @@ void read_header(const Json& doc, SummaryDocument& result) {
 }
 
 // One entry of "metrics": its name, unit, kind, description and month-by-month statistics.
-MetricSummary read_metric(const Json& entry, int months) {
+MetricSummary read_metric(const Json& entry, int months, std::size_t replications) {
   if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string()) {
     throw Error("a metric has no name");
   }
@@ -82,6 +82,14 @@ MetricSummary read_metric(const Json& entry, int months) {
                               sim::kPercentileNames[p], months));
     }
     stats.percentiles.col(static_cast<Eigen::Index>(p)) = column;
+  }
+  metric.info.can_be_undefined = entry.value("can_be_undefined", false);
+  // Written since the undefined ratios; an older file's metrics were defined everywhere.
+  if (!entry.contains("defined")) {
+    stats.defined = Eigen::VectorXd::Constant(months, static_cast<double>(replications));
+  } else if (!read_column(entry, "defined", months, stats.defined)) {
+    throw Error(
+        fmt::format("metric {}: defined is not a list of {} numbers", metric.info.name, months));
   }
   return metric;
 }
@@ -122,7 +130,8 @@ SummaryDocument parse_summary_json(std::string_view text) {
   const Json& metrics = doc["metrics"];
   if (!metrics.is_array()) throw Error("\"metrics\" is not a list");
   for (const Json& entry : metrics) {
-    result.summary.metrics.push_back(read_metric(entry, result.summary.horizon_months));
+    result.summary.metrics.push_back(
+        read_metric(entry, result.summary.horizon_months, result.summary.replications));
   }
   // Histograms came with schema 1's later writers; older files have none.
   if (doc.contains("histograms")) {

@@ -34,19 +34,27 @@ std::string_view bin_rule_name(sim::BinRule rule) {
   return "";
 }
 
-std::string summary_csv(const RunSummary& summary) {
-  std::string out = "scenario,month,metric,unit,mean,se";
+std::string statistics_csv_header() {
+  std::string out = "mean,se";
   for (const char* name : sim::kPercentileNames) out += fmt::format(",{}", name);
-  out += '\n';
+  return out + ",defined";
+}
+
+std::string statistics_csv_fields(const sim::ColumnSummary& stats, Eigen::Index column) {
+  std::string out = csv_number(stats.mean(column)) + ',' + csv_number(stats.se(column));
+  for (Eigen::Index p = 0; p < stats.percentiles.cols(); ++p) {
+    out += ',' + csv_number(stats.percentiles(column, p));
+  }
+  return out + ',' + csv_number(stats.defined(column));
+}
+
+std::string summary_csv(const RunSummary& summary) {
+  std::string out = "scenario,month,metric,unit," + statistics_csv_header() + '\n';
   const std::string scenario = csv_field(summary.scenario_name);
   for (const MetricSummary& metric : summary.metrics) {
     for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
-      out += fmt::format("{},{},{},{},{},{}", scenario, month + 1, metric.info.name,
-                         metric.info.unit, metric.stats.mean(month), metric.stats.se(month));
-      for (Eigen::Index p = 0; p < metric.stats.percentiles.cols(); ++p) {
-        out += fmt::format(",{}", metric.stats.percentiles(month, p));
-      }
-      out += '\n';
+      out += fmt::format("{},{},{},{},{}\n", scenario, month + 1, metric.info.name,
+                         metric.info.unit, statistics_csv_fields(metric.stats, month));
     }
   }
   return out;
@@ -72,7 +80,7 @@ std::string summary_wide_csv(const RunSummary& summary) {
   const auto row = [&](const MetricSummary& metric, std::string_view statistic, auto&& value_at) {
     out += fmt::format("{},{},{}", metric.info.name, metric.info.unit, statistic);
     for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
-      out += fmt::format(",{}", round_for_people(value_at(month)));
+      out += ',' + csv_number(round_for_people(value_at(month)));
     }
     out += '\n';
   };
@@ -86,6 +94,9 @@ std::string summary_wide_csv(const RunSummary& summary) {
           [&](Eigen::Index m) { return metric.stats.percentiles(m, column); });
     }
     row(metric, "mean", [&](Eigen::Index m) { return metric.stats.mean(m); });
+    if (metric.info.can_be_undefined) {
+      row(metric, "defined", [&](Eigen::Index m) { return metric.stats.defined(m); });
+    }
   }
   return out;
 }
@@ -109,6 +120,8 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
     entry["unit"] = metric.info.unit;
     entry["kind"] = kind_name(metric.info.kind);
     entry["description"] = metric.info.description;
+    if (metric.info.can_be_undefined) entry["can_be_undefined"] = true;
+    if (!metric.info.event_columns.empty()) entry["mean_over"] = "events";
     const auto column = [](const auto& vector) {
       return std::vector<double>(vector.data(), vector.data() + vector.size());
     };
@@ -118,6 +131,7 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
       const Eigen::VectorXd values = metric.stats.percentiles.col(p);
       entry[sim::kPercentileNames[static_cast<std::size_t>(p)]] = column(values);
     }
+    entry["defined"] = column(metric.stats.defined);
     metrics.push_back(std::move(entry));
   }
   doc["metrics"] = std::move(metrics);

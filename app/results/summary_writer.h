@@ -12,12 +12,21 @@
 
 namespace teamsim::app {
 
-/// Tidy CSV: one row per (metric, month) with scenario, month, metric, unit, mean, se, p5..p95.
+/// The statistics fields of a CSV row, in order: "mean,se,p5,p10,p25,p50,p75,p90,p95,defined".
+std::string statistics_csv_header();
+
+/// Column `column` of `stats` as the fields statistics_csv_header names; a statistic that is
+/// undefined (NaN: no replication had a value) is an empty field, as pandas and R read NA.
+std::string statistics_csv_fields(const sim::ColumnSummary& stats, Eigen::Index column);
+
+/// Tidy CSV: one row per (metric, month) with scenario, month, metric, unit, then
+/// statistics_csv_header's fields (mean, se, p5..p95, defined).
 std::string summary_csv(const RunSummary& summary);
 
-/// Wide CSV for spreadsheets: a row per metric and statistic (p10, p50, p90, mean, in that order)
-/// with columns metric, unit, statistic, M1..Mn (a column per month), each number rounded to what
-/// a person reads (see round_for_people).
+/// Wide CSV for spreadsheets: a row per metric and statistic (p10, p50, p90, mean, in that order,
+/// then "defined" for a metric that can be undefined) with columns metric, unit, statistic,
+/// M1..Mn (a column per month), each number rounded to what a person reads (see
+/// round_for_people); an undefined statistic is an empty field.
 std::string summary_wide_csv(const RunSummary& summary);
 
 /// `value` rounded for reading: to a whole number from 100 up (in magnitude), otherwise to 3

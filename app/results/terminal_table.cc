@@ -18,6 +18,22 @@ std::string currency_symbol(const std::string& currency) {
   return "";
 }
 
+bool defined_in_part(const MetricSummary& metric, std::size_t replications, Eigen::Index month) {
+  return month < metric.stats.defined.size() && metric.stats.defined(month) > 0 &&
+         metric.stats.defined(month) < static_cast<double>(replications);
+}
+
+std::string defined_footnote(const MetricSummary& metric, std::string_view label,
+                             const std::vector<int>& months, std::size_t replications) {
+  std::string lines;
+  for (const int month : months) {
+    if (!defined_in_part(metric, replications, month - 1)) continue;
+    lines += fmt::format("* {}, month {}: over the {:.0f} of {} replications with a value\n", label,
+                         month, metric.stats.defined(month - 1), replications);
+  }
+  return lines;
+}
+
 std::string_view key_metric_label(std::string_view metric) {
   for (const KeyMetricRow& row : kKeyMetricRows) {
     if (row.metric == metric) return row.label;
@@ -64,6 +80,7 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
                        kCellWidth);
   }
   out += '\n';
+  std::string footnotes;
   for (const KeyMetricRow& row : kKeyMetricRows) {
     const MetricSummary* metric = summary.find(std::string(row.metric));
     if (metric == nullptr) continue;
@@ -71,12 +88,16 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
     for (const int month : months) {
       const auto& p = metric->stats.percentiles;
       const Eigen::Index m = month - 1;
+      // A ratio undefined in some histories (no ramped AE yet): its cells are over the others.
+      const std::string mark = defined_in_part(*metric, summary.replications, m) ? "*" : "";
       for (const Eigen::Index column : {sim::kColumnP10, sim::kColumnP50, sim::kColumnP90}) {
+        const std::string value = format_metric_value(metric->info, p(m, column), symbol);
         out += fmt::format("{}{:>{}}", column == sim::kColumnP10 ? " │" : "",
-                           format_metric_value(metric->info, p(m, column), symbol), kCellWidth);
+                           std::isfinite(p(m, column)) ? value + mark : value, kCellWidth);
       }
     }
     out += '\n';
+    footnotes += defined_footnote(*metric, row.label, months, summary.replications);
   }
   if (const MetricSummary* risk = summary.find("cash_ever_negative")) {
     out += fmt::format("{:<{}}", "P(cash < 0) by then", kLabelWidth);
@@ -87,7 +108,7 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
     }
     out += '\n';
   }
-  return out;
+  return out + footnotes;
 }
 
 // The first month where P(cash < 0 by then) reaches `risk`, or 0.

@@ -40,6 +40,16 @@ inline constexpr KeyMetricRow kKeyMetricRows[] = {
 /// the first month where P(cash < 0 by then) reaches it.
 inline constexpr double kRunwayRisk = 0.10;
 
+/// True when `metric` at `month` (0-based) is defined in some replications but not all: a ratio
+/// whose statistics are over fewer histories than the run has, which a table must say.
+bool defined_in_part(const MetricSummary& metric, std::size_t replications, Eigen::Index month);
+
+/// The footnotes a table prints under a metric defined in only some replications at some of
+/// `months` (1-based), a line per such month: "* Ramped AEs on quota (%), month 12: over the 812
+/// of 1000 replications with a value"; empty when it is defined everywhere or nowhere.
+std::string defined_footnote(const MetricSummary& metric, std::string_view label,
+                             const std::vector<int>& months, std::size_t replications);
+
 /// The label of a key metric in kKeyMetricRows, or the name itself for any other metric.
 std::string_view key_metric_label(std::string_view metric);
 

@@ -38,7 +38,9 @@ TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
     EXPECT_NE(r.out.find("ARR"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("p50"), std::string::npos);
     const std::string csv = read_file(out.path() + "/summary.csv");
-    EXPECT_EQ(csv.rfind("scenario,month,metric,unit,mean,se,p5,p10,p25,p50,p75,p90,p95\n", 0), 0u);
+    EXPECT_EQ(
+        csv.rfind("scenario,month,metric,unit,mean,se,p5,p10,p25,p50,p75,p90,p95,defined\n", 0),
+        0u);
     const auto json = nlohmann::json::parse(read_file(out.path() + "/summary.json"));
     EXPECT_EQ(json["schema_version"], 1);
     EXPECT_EQ(json["replications"], replications);
@@ -189,6 +191,54 @@ TEST(CliTest, TheRunTableAnswersCashRisk) {
   EXPECT_NE(r.out.find("Runway: P(cash < 0) reaches 10 % in month 3 (50 % in month 3)."),
             std::string::npos)
       << r.out;
+}
+
+TEST(CliTest, UndefinedRatiosAreEmptyNotZero) {
+  // Nobody sells and nobody is hired: no deal ever closes, so win_rate has no value in any
+  // history or month (docs/metrics.md, "Undefined ratios"): empty CSV fields, null in JSON,
+  // "n/a" in the table, and a defined count of 0 — never a 0 % win rate.
+  TempDir dir;
+  const std::string path = dir.path() + "/nobody.yaml";
+  std::ofstream(path) << "horizon_months: 12\nstarting_staff: []\n";
+  const CommandResult r = run_teamsim("run " + path + " -n 20 --out " + dir.path() + "/out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string csv = read_file(dir.path() + "/out/summary.csv");
+  EXPECT_NE(csv.find("\nnobody,12,win_rate,ratio,,,,,,,,,,0\n"), std::string::npos)
+      << csv.substr(0, 300);
+  EXPECT_NE(csv.find("\nnobody,12,deals_won,count,0,0,0,0,0,0,0,0,0,20\n"), std::string::npos);
+  const auto json = nlohmann::json::parse(read_file(dir.path() + "/out/summary.json"));
+  for (const auto& metric : json["metrics"]) {
+    if (metric["name"] != "win_rate") continue;
+    EXPECT_TRUE(metric["mean"][11].is_null());
+    EXPECT_TRUE(metric["p50"][11].is_null());
+    EXPECT_EQ(metric["defined"][11], 0);
+    EXPECT_EQ(metric["can_be_undefined"], true);
+    EXPECT_EQ(metric["mean_over"], "events");
+  }
+  EXPECT_NE(r.out.find("Ramped AEs on quota (%)    │      n/a      n/a      n/a"),
+            std::string::npos)
+      << r.out;
+  const std::string wide = read_file(dir.path() + "/out/summary_wide.csv");
+  EXPECT_NE(wide.find("\nwin_rate,ratio,defined,0,0,0,0,0,0,0,0,0,0,0,0\n"), std::string::npos);
+  EXPECT_NE(wide.find("\nwin_rate,ratio,p50" + std::string(12, ',') + "\n"), std::string::npos);
+}
+
+TEST(CliTest, ATableCellOverFewerReplicationsIsMarkedAndCounted) {
+  // One AE who leaves within the year with probability 0.9: in many histories there is no
+  // ramped AE with a quota at month 12, so share_at_quota is undefined there; its cells are over
+  // the other histories, marked *, and the footnote says over how many.
+  TempDir dir;
+  const std::string path = dir.path() + "/one.yaml";
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "starting_staff: [{role: account_executive, count: 1}]\n"
+                         "roles: {account_executive: {annual_attrition: 0.9}}\n";
+  const CommandResult r = run_teamsim("run " + path + " -n 200 --out " + dir.path() + "/out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Ramped AEs on quota (%)    │    "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("%*"), std::string::npos) << r.out;
+  const std::size_t note = r.out.find("* Ramped AEs on quota (%), month 12: over the ");
+  ASSERT_NE(note, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" of 200 replications with a value\n", note), std::string::npos) << r.out;
 }
 
 TEST(CliTest, TheReadmeFiveLineScenarioRuns) {

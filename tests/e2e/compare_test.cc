@@ -97,7 +97,16 @@ TEST(CompareCli, APlanAgainstItselfAndUsageErrors) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(read_file(out.path() + "/compare.json"));
   for (const auto& metric : json["metrics"]) {
-    for (const auto& value : metric["differences"][0]["mean"]) EXPECT_EQ(value, 0.0);
+    // A month where a ratio is undefined in every history (no deal closed yet) has no
+    // difference at all: null, with a defined count of 0.
+    const auto& difference = metric["differences"][0];
+    for (std::size_t m = 0; m < difference["mean"].size(); ++m) {
+      if (difference["mean"][m].is_null()) {
+        EXPECT_EQ(difference["defined"][m], 0) << metric["name"];
+      } else {
+        EXPECT_EQ(difference["mean"][m], 0.0) << metric["name"];
+      }
+    }
   }
   r = run_teamsim("compare " + plan + " -q --out " + out.path());
   EXPECT_EQ(r.exit_code, 2) << r.err;

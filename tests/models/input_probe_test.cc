@@ -6,6 +6,7 @@
 
 #include "models/uncertain_inputs.h"
 #include "tests/models/test_scenarios.h"
+#include "tests/undefined_values.h"
 
 namespace teamsim::model {
 namespace {
@@ -55,7 +56,8 @@ TEST(InputProbe, AProbeThatPinsNothingChangesNothing) {
   const Projection plain = run(spec, 40, 5);
   const Projection probed = run_probed(spec, 40, {{}, /*record=*/true});
   for (std::size_t m = 0; m < plain.layout.size(); ++m) {
-    ASSERT_TRUE(plain.samples.metric(m) == probed.samples.metric(m)) << plain.layout.info(m).name;
+    ASSERT_TRUE(testing::same_values(plain.samples.metric(m), probed.samples.metric(m)))
+        << plain.layout.info(m).name;
   }
   // Every distribution the model drew is one of the listed inputs (observe() throws otherwise),
   // and those this scenario draws have a mean in every replication.

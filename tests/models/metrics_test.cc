@@ -67,11 +67,15 @@ TEST(FiniteMetricsTest, NamesTheFirstNonFiniteMetricAndItsMonth) {
   const auto column = [](Metric metric) {
     return static_cast<Eigen::Index>(MetricLayout::index(metric));
   };
+  // NaN is how a ratio says "undefined" (cac with no deal won): allowed there, named elsewhere.
+  row(column(Metric::kCac)) = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(non_finite_metric(layout, row, 7), std::nullopt);
   row(column(Metric::kCacPaybackMonths)) = std::numeric_limits<double>::infinity();
   EXPECT_EQ(non_finite_metric(layout, row, 7),
             "metric 'cac_payback_months' is +infinity at month 7");
-  row(column(Metric::kCac)) = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_EQ(non_finite_metric(layout, row, 7), "metric 'cac' is NaN at month 7");
+  row(column(Metric::kArr)) = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(non_finite_metric(layout, row, 7), "metric 'arr' is NaN at month 7");
+  row(column(Metric::kArr)) = 0;
   row = Eigen::RowVectorXd::Zero(row.size());
   row(static_cast<Eigen::Index>(layout.headcount_index(0))) =
       -std::numeric_limits<double>::infinity();
@@ -85,8 +89,11 @@ TEST(FiniteMetricsDeathTest, AssertAbortsNamingMetricMonthAndReplication) {
   assert_finite_metrics(layout, row, 1, 0);  // all finite: returns
   row(static_cast<Eigen::Index>(MetricLayout::index(Metric::kWinRate))) =
       std::numeric_limits<double>::quiet_NaN();
+  assert_finite_metrics(layout, row, 1, 0);  // an undefined win rate: no deal closed
+  row(static_cast<Eigen::Index>(MetricLayout::index(Metric::kWinRate))) =
+      std::numeric_limits<double>::infinity();
   EXPECT_DEATH(assert_finite_metrics(layout, row, 5, 42),
-               "internal error: metric 'win_rate' is NaN at month 5 in replication 42");
+               "internal error: metric 'win_rate' is \\+infinity at month 5 in replication 42");
 }
 
 }  // namespace

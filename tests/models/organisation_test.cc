@@ -40,8 +40,13 @@ TEST(OrganisationTest, HiringTheManagerFirstSpeedsUpLaterHires) {
   }
   EXPECT_EQ(headcount(a, "sales_manager", 7), 0);
   EXPECT_EQ(headcount(a, "sales_manager", 8), 1);
-  // Month 3 of manager-first: three hires that each waited 90 days since their requisition.
+  // Month 3 of manager-first: three hires that each waited 90 days since their requisition;
+  // month 2 the manager's 60 days. Months without a hire have no mean time to hire: undefined
+  // (NaN), not 0 days.
   EXPECT_DOUBLE_EQ(metric_at(b, Metric::kAvgTimeToHireDays, 0, 3), 90);
+  EXPECT_DOUBLE_EQ(metric_at(b, Metric::kAvgTimeToHireDays, 0, 2), 60);
+  EXPECT_TRUE(std::isnan(metric_at(b, Metric::kAvgTimeToHireDays, 0, 1)));
+  EXPECT_TRUE(std::isnan(metric_at(b, Metric::kAvgTimeToHireDays, 0, 4)));
   EXPECT_EQ(metric_at(a, Metric::kRecruitingQueue, 0, 1), 3);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "sim/statistics.h"
 #include "tests/models/test_scenarios.h"
 
 namespace teamsim::model {
@@ -179,19 +180,28 @@ TEST(PipelineTest, SpecialistQueueWaitMatchesPollaczekKhinchine) {
   const Projection p = run(spec, 200);
   const double lambda = 15 / kDaysPerMonth, d = 1.2;
   const double expected = lambda * d * d / (2 * (1 - lambda * d));
-  // The metric is each month's mean wait; weight months by their deals (complex opportunities
-  // opened, equal to the grants up to the few queued across a month end) to get the mean wait
-  // per deal of each history, then average the independent histories.
-  const Eigen::MatrixXd weighted =
-      named(p, "specialist_queue_wait_days").array() * named(p, "complex_opportunities").array();
+  // The metric is each month's mean wait, undefined (NaN) in a month without grants; weight
+  // months by their grants to get the mean wait per deal of each history, then average the
+  // independent histories.
+  const Eigen::MatrixXd waits = named(p, "specialist_queue_wait_days").rightCols(47);
+  const Eigen::MatrixXd grants = named(p, "specialist_grants").rightCols(47);
+  EXPECT_TRUE(((grants.array() == 0) == waits.array().isNaN()).all());  // undefined iff no grant
   const Eigen::VectorXd per_history =
-      weighted.rightCols(47).rowwise().sum().array() /
-      named(p, "complex_opportunities").rightCols(47).rowwise().sum().array();
+      (grants.array() * waits.array().isNaN().select(0.0, waits.array())).rowwise().sum() /
+      grants.array().rowwise().sum();
   const double mean = per_history.mean();
   const double se = std::sqrt((per_history.array() - mean).square().sum() /
                               static_cast<double>(per_history.size() - 1) /
                               static_cast<double>(per_history.size()));
   EXPECT_NEAR(mean, expected, 4 * se + 0.01) << "expected " << expected;
+  // The run's summary of a month does the same weighting over the histories (the mean per deal,
+  // docs/metrics.md "Means per event"), with the ratio estimator's standard error.
+  const std::size_t kept = p.kept_index("specialist_queue_wait_days");
+  ASSERT_NE(p.event_weights(kept), nullptr);
+  const Eigen::MatrixXd month_waits = p.samples.metric(kept).col(35);
+  const Eigen::MatrixXd month_grants = p.event_weights(kept)->col(35);
+  const sim::ColumnSummary month_36 = sim::summarize_columns(month_waits, &month_grants);
+  EXPECT_NEAR(month_36.mean(0), expected, 4 * month_36.se(0)) << "expected " << expected;
   // Help raises the win rate from 0.2 to 0.3.
   const MeanSe win_rate = history_average(named(p, "win_rate"), 2, 48);
   EXPECT_NEAR(win_rate.mean, 0.3, 4 * win_rate.se + 0.002);

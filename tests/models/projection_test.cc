@@ -23,8 +23,10 @@ TEST(ProjectionTest, SampleMemoryIsEightBytesPerReplicationMonthAndMetric) {
   EXPECT_EQ(all.metrics, metrics);
   EXPECT_EQ(all.months, 120u);
   EXPECT_EQ(all.replications, 2'000'000u);
-  // Plus one 8-byte event count per replication.
-  EXPECT_EQ(all.bytes, 8.0 * 2e6 * (120.0 * static_cast<double>(metrics) + 1.0));
+  // Plus the event counts of the four means over events (avg_time_to_hire_days, win_rate,
+  // avg_cycle_days, specialist_queue_wait_days: docs/metrics.md) and one 8-byte event count per
+  // replication.
+  EXPECT_EQ(all.bytes, 8.0 * 2e6 * (120.0 * static_cast<double>(metrics + 4) + 1.0));
 
   options.metrics.assign(25, 0);
   EXPECT_EQ(sample_memory(spec, options).bytes, 48'016'000'000.0);

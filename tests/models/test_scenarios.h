@@ -7,6 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "models/defaults.h"
 #include "models/projection.h"
@@ -76,15 +77,27 @@ inline const Eigen::MatrixXd& named(const Projection& p, const std::string& name
 
 /// Mean and standard error over replications of each history's average of `m` over months
 /// [first, last] (1-based): months of one history are correlated, histories are independent.
+/// Undefined months (NaN: a ratio with nothing to divide by) are left out of a history's average,
+/// and a history without a defined month out of the mean.
 struct MeanSe {
   double mean;
   double se;
 };
 inline MeanSe history_average(const Eigen::MatrixXd& m, Eigen::Index first, Eigen::Index last) {
-  const Eigen::VectorXd per_history = m.middleCols(first - 1, last - first + 1).rowwise().mean();
-  const double mean = per_history.mean();
+  const Eigen::ArrayXXd months = m.middleCols(first - 1, last - first + 1).array();
+  const Eigen::ArrayXXd defined =
+      months.isNaN().select(0.0, Eigen::ArrayXXd::Ones(months.rows(), months.cols()));
+  const Eigen::ArrayXd sums = months.isNaN().select(0.0, months).rowwise().sum();
+  const Eigen::ArrayXd counts = defined.rowwise().sum();
+  std::vector<double> per_history;
+  for (Eigen::Index r = 0; r < months.rows(); ++r) {
+    if (counts(r) > 0) per_history.push_back(sums(r) / counts(r));
+  }
   const double n = static_cast<double>(per_history.size());
-  const double var = (per_history.array() - mean).square().sum() / (n - 1);
+  double mean = 0;
+  for (const double x : per_history) mean += x / n;
+  double var = 0;
+  for (const double x : per_history) var += (x - mean) * (x - mean) / (n - 1);
   return {mean, std::sqrt(var / n)};
 }
 

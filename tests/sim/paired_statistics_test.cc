@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace teamsim::sim {
@@ -26,6 +27,25 @@ TEST(PairedStatistics, DifferenceMeanSeAndProbabilities) {
   EXPECT_DOUBLE_EQ(s.prob_greater(1), 0.0);
   EXPECT_DOUBLE_EQ(s.prob_equal(1), 1.0);
   EXPECT_THROW(summarize_paired(a, Eigen::MatrixXd(3, 2)), std::invalid_argument);
+}
+
+TEST(PairedStatistics, UndefinedValuesLeaveTheirPairOut) {
+  // Replication 1 is undefined in A, replication 3 in B: the pairs left are (1, 0) and (3, 5),
+  // so P(A > B) = 1/2, P(A = B) = 0, and the mean difference is (1 - 2) / 2 = -0.5.
+  constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+  Eigen::MatrixXd a(4, 2), b(4, 2);
+  a << 1, kUndefined, kUndefined, kUndefined, 3, kUndefined, 4, kUndefined;
+  b << 0, 1, 7, 1, 5, 1, kUndefined, 1;
+  const PairedSummary s = summarize_paired(a, b);
+  EXPECT_DOUBLE_EQ(s.prob_greater(0), 0.5);
+  EXPECT_DOUBLE_EQ(s.prob_equal(0), 0.0);
+  EXPECT_DOUBLE_EQ(s.difference.mean(0), -0.5);
+  EXPECT_EQ(s.difference.defined(0), 2);
+  // No pair defined: no probability at all, rather than 0 %.
+  EXPECT_TRUE(std::isnan(s.prob_greater(1)));
+  EXPECT_TRUE(std::isnan(s.prob_equal(1)));
+  // Variance over the defined rows {1, 3, 4}: mean 8/3, s^2 = (25 + 1 + 16) / 9 / 2 = 7/3.
+  EXPECT_DOUBLE_EQ(column_variance(a)(0), 7.0 / 3.0);
 }
 
 TEST(PairedStatistics, ColumnVariance) {

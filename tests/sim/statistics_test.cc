@@ -86,15 +86,53 @@ TEST(SummarizeColumnsTest, OneReplicationHasZeroSe) {
   }
 }
 
-TEST(SummarizeColumnsTest, NanInAColumnGivesNanPercentiles) {
+TEST(SummarizeColumnsTest, UndefinedReplicationsAreLeftOutAndCounted) {
+  // Column 0 is undefined (NaN) in replication 2: its statistics are those of {1, 3} alone,
+  // mean 2, s = sqrt(2), se = s / sqrt(2) = 1, median 2; column 1 is defined everywhere.
+  constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
   Eigen::MatrixXd samples(3, 2);
-  samples << 1, 1,                                  //
-      std::numeric_limits<double>::quiet_NaN(), 2,  //
+  samples << 1, 1,    //
+      kUndefined, 2,  //
       3, 3;
   const ColumnSummary s = summarize_columns(samples);
+  EXPECT_EQ(s.defined(0), 2);
+  EXPECT_EQ(s.defined(1), 3);
+  EXPECT_DOUBLE_EQ(s.mean(0), 2.0);
+  EXPECT_DOUBLE_EQ(s.se(0), 1.0);
+  EXPECT_DOUBLE_EQ(s.percentiles(0, kColumnP50), 2.0);
+  EXPECT_DOUBLE_EQ(s.percentiles(0, kColumnP10), 1.2);  // h = 0.1: 1 + 0.1 x (3 - 1)
+  EXPECT_EQ(s.percentiles(1, kColumnP50), 2.0);
+}
+
+TEST(SummarizeColumnsTest, AColumnUndefinedEverywhereHasNoStatistics) {
+  const Eigen::MatrixXd samples =
+      Eigen::MatrixXd::Constant(4, 1, std::numeric_limits<double>::quiet_NaN());
+  const ColumnSummary s = summarize_columns(samples);
+  EXPECT_EQ(s.defined(0), 0);
   EXPECT_TRUE(std::isnan(s.mean(0)));
-  EXPECT_TRUE(std::isnan(s.percentiles(0, 3)));
-  EXPECT_EQ(s.percentiles(1, 3), 2.0);
+  EXPECT_TRUE(std::isnan(s.se(0)));
+  for (int k = 0; k < 7; ++k) EXPECT_TRUE(std::isnan(s.percentiles(0, k)));
+}
+
+TEST(SummarizeColumnsTest, WeightedMeanIsTheMeanPerEvent) {
+  // Three histories' monthly mean waits 2, 4 and 10 days over 1, 3 and 0 events (the third is
+  // undefined: NaN). Per event: (1 x 2 + 3 x 4) / 4 = 3.5, not the mean of means 3. Ratio
+  // estimator SE: sqrt(n / (n - 1) x (1^2 (2 - 3.5)^2 + 3^2 (4 - 3.5)^2)) / 4
+  // = sqrt(2 x (2.25 + 2.25)) / 4 = 0.75.
+  Eigen::MatrixXd waits(3, 1), events(3, 1);
+  waits << 2, 4, std::numeric_limits<double>::quiet_NaN();
+  events << 1, 3, 0;
+  const ColumnSummary s = summarize_columns(waits, &events);
+  EXPECT_DOUBLE_EQ(s.mean(0), 3.5);
+  EXPECT_DOUBLE_EQ(s.se(0), 0.75);
+  EXPECT_EQ(s.defined(0), 2);
+  EXPECT_DOUBLE_EQ(s.percentiles(0, kColumnP50), 3.0);  // percentiles stay over histories
+}
+
+TEST(SummarizeColumnsTest, WeightsOfAnotherShapeThrow) {
+  const Eigen::MatrixXd samples = Eigen::MatrixXd::Ones(3, 2);
+  const Eigen::MatrixXd weights = Eigen::MatrixXd::Ones(3, 1);
+  EXPECT_THROW(summarize_columns(samples, &weights), std::invalid_argument);
 }
 
 TEST(SummarizeColumnsTest, NoReplicationsThrows) {

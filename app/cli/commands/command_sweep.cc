@@ -23,6 +23,7 @@
 #include "app/common/version.h"
 #include "app/report/report_writer.h"
 #include "app/report/sweep_report.h"
+#include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
@@ -249,9 +250,7 @@ SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, s
   report_.replications = replications;
   report_.seed = seed;
   for (const Axis& axis : grid_.axes) csv_ += csv_field(axis.path) + ",";
-  csv_ += "month,metric,unit,mean,se";
-  for (const char* name : sim::kPercentileNames) csv_ += fmt::format(",{}", name);
-  csv_ += '\n';
+  csv_ += "month,metric,unit," + statistics_csv_header() + '\n';
   json_["schema_version"] = 1;
   json_["tool"] = "teamsim";
   json_["version"] = kVersion;
@@ -266,7 +265,8 @@ SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, s
 void SweepOutputs::add(std::size_t i, const model::Projection& projection) {
   std::vector<sim::ColumnSummary> stats;
   for (std::size_t m = 0; m < projection.stored.size(); ++m) {
-    stats.push_back(sim::summarize_columns(projection.samples.metric(m)));
+    stats.push_back(
+        sim::summarize_columns(projection.samples.metric(m), projection.event_weights(m)));
   }
   add_csv_rows(i, projection, stats);
   add_json_point(i, projection, stats);
@@ -281,12 +281,8 @@ void SweepOutputs::add_csv_rows(std::size_t i, const model::Projection& projecti
     const model::MetricInfo& info = projection.stored_info(m);
     const sim::ColumnSummary& s = stats[m];
     for (Eigen::Index c = 0; c < s.mean.size(); ++c) {
-      csv_ +=
-          fmt::format("{}{},{},{},{},{}", prefix, c + 1, info.name, info.unit, s.mean(c), s.se(c));
-      for (Eigen::Index p = 0; p < s.percentiles.cols(); ++p) {
-        csv_ += fmt::format(",{}", s.percentiles(c, p));
-      }
-      csv_ += '\n';
+      csv_ += fmt::format("{}{},{},{},{}\n", prefix, c + 1, info.name, info.unit,
+                          statistics_csv_fields(s, c));
     }
   }
 }
@@ -316,6 +312,8 @@ void SweepOutputs::add_json_point(std::size_t i, const model::Projection& projec
       }
       metric[sim::kPercentileNames[p]] = std::move(column);
     }
+    metric["defined"] = nlohmann::ordered_json::array();
+    for (Eigen::Index c = 0; c < s.mean.size(); ++c) metric["defined"].push_back(s.defined(c));
     point["metrics"][projection.stored_info(m).name] = std::move(metric);
   }
   json_["points"].push_back(std::move(point));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "tests/app/report_test_util.h"
 
@@ -24,6 +25,28 @@ TEST(ExpectationCheckTest, ChecksStatisticsAgainstTheSummary) {
   EXPECT_FALSE(results[2].passed);
   EXPECT_TRUE(std::isnan(results[2].actual));
   EXPECT_EQ(count_failures(results), 2u);
+}
+
+TEST(ExpectationCheckTest, AnUndefinedStatisticFailsAndSaysWhy) {
+  // win_rate: undefined in every history at month 1 (no deal closed yet), defined in 300 of the
+  // 500 at month 2 with a median of 25 %.
+  RunSummary summary = testing::fake_summary(2);
+  testing::add_metric(summary, "win_rate", "ratio", 0, 0.125);
+  MetricSummary& win_rate = summary.metrics.back();
+  win_rate.stats.mean(0) = win_rate.stats.se(0) = std::numeric_limits<double>::quiet_NaN();
+  win_rate.stats.percentiles.row(0).setConstant(std::numeric_limits<double>::quiet_NaN());
+  win_rate.stats.defined = Eigen::Vector2d(0, 300);
+  const Expectation first{"win_rate", 1, "p50", Comparison::kGreater, 0.1, "first", {}};
+  const Expectation second{"win_rate", 2, "p50", Comparison::kGreater, 0.1, "second", {}};
+  const auto results = check_expectations({first, second}, summary);
+  EXPECT_FALSE(results[0].passed);
+  EXPECT_EQ(results[0].message,
+            "p50(win_rate) at month 1 is undefined: no replication had a value (win_rate divides "
+            "by zero in every history that month) (expected > 0.1)");
+  EXPECT_TRUE(results[1].passed);
+  EXPECT_EQ(results[1].message,
+            "p50(win_rate) at month 2 = 0.25 (expected > 0.1) over the 300 of 500 replications "
+            "where it is defined");
 }
 
 }  // namespace

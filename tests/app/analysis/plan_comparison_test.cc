@@ -9,6 +9,7 @@
 #include "app/results/comparison_files.h"
 #include "app/scenario/scenario_resolver.h"
 #include "sim/paired_statistics.h"
+#include "tests/undefined_values.h"
 
 namespace teamsim::app {
 namespace {
@@ -52,8 +53,8 @@ TEST(PlanComparison, APlanComparedWithItselfDiffersByExactlyZero) {
   const PlanComparison comparison = compare_plans({a, a}, options(50, false));
   ASSERT_EQ(comparison.samples.size(), 2u);
   for (std::size_t m = 0; m < comparison.metrics.size(); ++m) {
-    const Eigen::MatrixXd difference = comparison.samples[0][m] - comparison.samples[1][m];
-    EXPECT_EQ(difference.cwiseAbs().maxCoeff(), 0.0) << comparison.metrics[m].name;
+    EXPECT_TRUE(testing::same_values(comparison.samples[0][m], comparison.samples[1][m]))
+        << comparison.metrics[m].name;
   }
   const std::vector<MetricComparison> metrics = summarize_comparison(comparison);
   const MetricComparison& arr = metrics[comparison.find_metric("arr")];
@@ -73,7 +74,7 @@ TEST(PlanComparison, PlansShareReplicationsAndOutputsAreTidy) {
   const std::string csv = comparison_csv(comparison, metrics);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "row_kind,plan_a,plan_b,metric,unit,month,mean,se,p5,p10,p25,p50,p75,p90,p95,"
-            "p_a_greater,p_equal");
+            "defined,p_a_greater,p_equal");
   // Per metric and month: two plan rows and one difference row.
   const auto lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
   EXPECT_EQ(lines, 1 + comparison.metrics.size() * 24 * 3);

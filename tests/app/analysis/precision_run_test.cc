@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "app/analysis/run_summary.h"
 #include "app/results/summary_writer.h"
 #include "app/scenario/scenario_resolver.h"
+#include "tests/undefined_values.h"
 
 namespace teamsim::app {
 namespace {
@@ -58,6 +60,21 @@ TEST(PrecisionRun, PrecisionOfASample) {
   EXPECT_TRUE(std::isinf(precision_of(centred).relative));  // mean 0: no relative precision
 }
 
+TEST(PrecisionRun, PrecisionOfAMeanPerEvent) {
+  // Monthly mean waits 2 and 4 over 1 and 3 events, and a history without an event (NaN):
+  // weighted mean 3.5 with the ratio estimator's se 0.75 (tests/sim/statistics_test.cc).
+  Eigen::VectorXd waits(3), events(3);
+  waits << 2, 4, std::numeric_limits<double>::quiet_NaN();
+  events << 1, 3, 0;
+  const Precision p = precision_of(waits, &events);
+  EXPECT_DOUBLE_EQ(p.mean, 3.5);
+  EXPECT_DOUBLE_EQ(p.half_width, 1.96 * 0.75);
+  // Undefined in every history: no precision can be claimed.
+  const Eigen::VectorXd none =
+      Eigen::VectorXd::Constant(3, std::numeric_limits<double>::quiet_NaN());
+  EXPECT_TRUE(std::isinf(precision_of(none).relative));
+}
+
 TEST(PrecisionRun, NextBatchFollowsTheSquareRootLaw) {
   const model::ScenarioSpec spec = load();
   const PrecisionTarget t = target_for(spec, 0.01, 200, 20'000);
@@ -85,7 +102,7 @@ TEST(PrecisionRun, ResultIsExactlyTheFixedRunWithTheFinalCount) {
   const model::Projection single = model::project(spec, fixed);
   ASSERT_EQ(batched.samples.replications(), report.replications);
   for (std::size_t m = 0; m < single.layout.size(); ++m) {
-    ASSERT_TRUE(batched.samples.metric(m) == single.samples.metric(m))
+    ASSERT_TRUE(testing::same_values(batched.samples.metric(m), single.samples.metric(m)))
         << single.layout.info(m).name;
   }
   EXPECT_EQ(batched.events, single.events);

@@ -12,6 +12,7 @@
 #include "app/results/summary_writer.h"
 #include "models/defaults.h"
 #include "models/projection.h"
+#include "tests/undefined_values.h"
 
 namespace teamsim::app {
 namespace {
@@ -37,9 +38,13 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
     SCOPED_TRACE(written.metrics[m].info.name);
     EXPECT_EQ(read->summary.metrics[m].info.name, written.metrics[m].info.name);
     EXPECT_EQ(read->summary.metrics[m].info.unit, written.metrics[m].info.unit);
+    EXPECT_TRUE(testing::approx_values(read->summary.metrics[m].stats.percentiles,
+                                       written.metrics[m].stats.percentiles));
     EXPECT_TRUE(
-        read->summary.metrics[m].stats.percentiles.isApprox(written.metrics[m].stats.percentiles));
-    EXPECT_TRUE(read->summary.metrics[m].stats.mean.isApprox(written.metrics[m].stats.mean));
+        testing::approx_values(read->summary.metrics[m].stats.mean, written.metrics[m].stats.mean));
+    EXPECT_EQ(read->summary.metrics[m].stats.defined, written.metrics[m].stats.defined);
+    EXPECT_EQ(read->summary.metrics[m].info.can_be_undefined,
+              written.metrics[m].info.can_be_undefined);
   }
   ASSERT_EQ(read->summary.histograms.size(), 2u);
   for (std::size_t h = 0; h < 2; ++h) {

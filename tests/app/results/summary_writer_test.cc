@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -22,6 +23,13 @@ std::vector<std::string> split(const std::string& text, char separator) {
   std::string part;
   while (std::getline(stream, part, separator)) parts.push_back(part);
   return parts;
+}
+
+/// The fields of a CSV line without quotes, an empty last field included.
+std::vector<std::string> fields_of(const std::string& line) {
+  std::vector<std::string> fields = split(line, ',');
+  if (!line.empty() && line.back() == ',') fields.emplace_back();
+  return fields;
 }
 
 TEST(SummaryWriterTest, RoundsForPeople) {
@@ -45,25 +53,34 @@ TEST(SummaryWriterTest, WideCsvHasARowPerMetricAndStatisticAndAColumnPerMonth) {
   options.threads = 1;
   const RunSummary summary = summarize_run(spec, model::project(spec, options), 7);
   const std::vector<std::string> lines = split(summary_wide_csv(summary), '\n');
-  ASSERT_EQ(lines.size(), 1 + 4 * summary.metrics.size());
+  // Four statistics per metric, and a "defined" row for each ratio that can be undefined.
+  const auto can_be_undefined =
+      std::count_if(summary.metrics.begin(), summary.metrics.end(),
+                    [](const MetricSummary& metric) { return metric.info.can_be_undefined; });
+  ASSERT_EQ(lines.size(), 1 + 4 * summary.metrics.size() + can_be_undefined);
   EXPECT_EQ(lines[0], "metric,unit,statistic,M1,M2,M3,M4,M5");
   const MetricSummary* arr = summary.find("arr");
   ASSERT_NE(arr, nullptr);
-  const std::vector<std::string> statistics = {"p10", "p50", "p90", "mean"};
+  const std::vector<std::string> statistics = {"p10", "p50", "p90", "mean", "defined"};
   const std::vector<Eigen::Index> percentile_columns = {sim::kColumnP10, sim::kColumnP50,
                                                         sim::kColumnP90};
   std::size_t seen = 0;
+  std::string previous;
+  std::size_t k = 0;  // the row's statistic within its metric
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    const std::vector<std::string> fields = split(lines[i], ',');
+    const std::vector<std::string> fields = fields_of(lines[i]);
     ASSERT_EQ(fields.size(), 8u) << lines[i];
-    EXPECT_EQ(fields[2], statistics[(i - 1) % 4]) << lines[i];
+    k = fields[0] == previous ? k + 1 : 0;
+    previous = fields[0];
+    ASSERT_LT(k, statistics.size()) << lines[i];
+    EXPECT_EQ(fields[2], statistics[k]) << lines[i];
     if (fields[0] != "arr") continue;
     ++seen;
     EXPECT_EQ(fields[1], arr->info.unit);
     for (int month = 0; month < 5; ++month) {
       const double expected = fields[2] == "mean"
                                   ? arr->stats.mean(month)
-                                  : arr->stats.percentiles(month, percentile_columns[(i - 1) % 4]);
+                                  : arr->stats.percentiles(month, percentile_columns[k]);
       EXPECT_DOUBLE_EQ(std::stod(fields[3 + month]), round_for_people(expected)) << lines[i];
     }
   }

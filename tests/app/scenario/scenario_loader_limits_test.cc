@@ -11,6 +11,7 @@
 #include "app/scenario/scenario_loader.h"
 #include "models/limits.h"
 #include "models/projection.h"
+#include "tests/undefined_values.h"
 
 namespace teamsim::app {
 namespace {
@@ -261,13 +262,19 @@ customers: {initial: 100, initial_mrr: 1e15, monthly_churn: 0, annual_churn: 0,
   options.threads = 1;
   const model::Projection projection = model::project(*loaded.spec, options);
   for (std::size_t m = 0; m < projection.samples.metrics(); ++m) {
-    ASSERT_TRUE(projection.samples.metric(m).allFinite()) << projection.layout.info(m).name;
+    ASSERT_TRUE(testing::finite_or_undefined(projection.samples.metric(m),
+                                             projection.stored_info(m).can_be_undefined))
+        << projection.layout.info(m).name;
   }
   const RunSummary summary = summarize_run(*loaded.spec, projection, options.seed);
   for (const MetricSummary& metric : summary.metrics) {
-    EXPECT_TRUE(metric.stats.mean.allFinite()) << metric.info.name;
-    EXPECT_TRUE(metric.stats.se.allFinite()) << metric.info.name;
-    EXPECT_TRUE(metric.stats.percentiles.allFinite()) << metric.info.name;
+    const bool undefined_allowed = metric.info.can_be_undefined;
+    EXPECT_TRUE(testing::finite_or_undefined(metric.stats.mean, undefined_allowed))
+        << metric.info.name;
+    EXPECT_TRUE(testing::finite_or_undefined(metric.stats.se, undefined_allowed))
+        << metric.info.name;
+    EXPECT_TRUE(testing::finite_or_undefined(metric.stats.percentiles, undefined_allowed))
+        << metric.info.name;
   }
   // The growth did happen: nobody churns and everyone is covered, so an initial customer on a
   // monthly contract (half of them are) has grown by 1.5 at each of its 599 renewals by month 600.
