@@ -14,7 +14,12 @@ double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
 }  // namespace
 
 CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)
-    : context_(context), spec_(context.spec), accounts_(accounts) {}
+    : context_(context),
+      spec_(context.spec),
+      accounts_(accounts),
+      monthly_renewals_(context.simulator.add_lane()),
+      annual_renewals_(context.simulator.add_lane()),
+      fixed_expansion_(context.fixed_value(spec_.customers.monthly_expansion)) {}
 
 void CustomerBase::add_initial(const SegmentMix& segments) {
   std::vector<double> weights;
@@ -85,7 +90,9 @@ void CustomerBase::start_term(std::uint32_t index) {
   customer.renews_at = context_.now() + term;
   // A year billed upfront is the twelve months of MRR the term will earn: 365.25 / 30.4375 = 12.
   if (customer.upfront) context_.ledger.collect(12.0 * customer.mrr);
-  schedule_renewal(index, term);
+  context_.simulator.schedule_in_lane(customer.annual ? annual_renewals_ : monthly_renewals_, term,
+                                      priority::kRenewal, kind_of(EventKind::kCustomerRenewal),
+                                      index);
 }
 
 void CustomerBase::schedule_renewal(std::uint32_t index, double days) {
@@ -112,8 +119,9 @@ void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
     return;
   }
   ++context_.month.renewals;
-  const double change = context_.draw(spec.monthly_expansion, customer.rng) +
-                        (covered ? spec.covered_expansion_bonus : 0.0);
+  const double expansion =
+      fixed_expansion_ ? *fixed_expansion_ : context_.draw(spec.monthly_expansion, customer.rng);
+  const double change = expansion + (covered ? spec.covered_expansion_bonus : 0.0);
   const double growth = std::max(0.0, 1.0 + change);
   const double new_mrr = customer.mrr * (customer.annual ? std::pow(growth, 12) : growth);
   total_mrr_ += new_mrr - customer.mrr;

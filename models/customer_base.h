@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "models/account_pool.h"
@@ -71,6 +72,12 @@ class CustomerBase {
   ModelContext& context_;
   const ScenarioSpec& spec_;
   AccountPool& accounts_;
+  /// Renewals of whole terms, scheduled a fixed term after now as each term starts, are in time
+  /// order already: they wait in the simulator's lanes, one per term length, not in its queue.
+  sim::Simulator::LaneId monthly_renewals_;
+  sim::Simulator::LaneId annual_renewals_;
+  /// The monthly expansion when it is a constant no probe may pin: drawn without sampling.
+  std::optional<double> fixed_expansion_;
   std::vector<Customer> customers_;
   std::size_t active_ = 0;
   double total_mrr_ = 0;

@@ -17,6 +17,7 @@ ModelContext::ModelContext(const ScenarioSpec& scenario, sim::Simulator& clock, 
       input_draws(probe != nullptr ? probe->make_totals() : InputDrawTotals{}),
       seed_(seed),
       replication_(replication),
+      replication_key_(sim::replication_key(seed, replication)),
       probe_(probe) {}
 
 int ModelContext::current_month() const {
@@ -34,12 +35,17 @@ sim::Rng ModelContext::stream(Stream stream) const {
 }
 
 sim::Rng ModelContext::substream(Stream stream, std::uint64_t index) const {
-  return sim::make_substream(seed_, replication_, static_cast<sim::StreamId>(stream), index);
+  return sim::make_keyed_substream(replication_key_, static_cast<sim::StreamId>(stream), index);
 }
 
 double ModelContext::draw(const sim::Distribution& input, sim::Rng& rng) {
   const double drawn = input.sample(rng);
   return probe_ == nullptr ? drawn : probe_->observe(input, drawn, input_draws);
+}
+
+std::optional<double> ModelContext::fixed_value(const sim::Distribution& input) const {
+  if (probe_ != nullptr || input.family() != sim::Family::kConstant) return std::nullopt;
+  return input.support_min();
 }
 
 double ModelContext::draw_nonnegative(const sim::Distribution& input, sim::Rng& rng) {

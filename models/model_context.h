@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "models/events.h"
@@ -71,6 +72,9 @@ class ModelContext {
   /// draw(), never below zero (validated at load; clamped for safety against a user-specified
   /// empirical list with a negative entry slipping through).
   double draw_nonnegative(const sim::Distribution& input, sim::Rng& rng);
+  /// The value every draw() of `input` returns without using the engine: a constant's, when no
+  /// probe may pin or record it; nullopt otherwise.
+  std::optional<double> fixed_value(const sim::Distribution& input) const;
 
   std::size_t role_index(const std::string& name) const;
   /// kUnassigned for an empty or unknown name.
@@ -86,6 +90,7 @@ class ModelContext {
  private:
   std::uint64_t seed_;
   std::uint64_t replication_;
+  std::uint64_t replication_key_;  ///< sim::replication_key(seed_, replication_)
   const InputProbe* probe_;
 };
 

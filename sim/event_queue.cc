@@ -113,6 +113,27 @@ Event EventQueue::pop() {
   return Event{e.time, e.priority, e.sequence, e.kind, e.subject};
 }
 
+const Event& EventQueue::peek() {
+  assert(!empty());
+  settle();
+  peeked_in_run_ = earliest_in_run();
+  const Entry& e = peeked_in_run_ ? today_run_[run_next_] : today_.front();
+  top_ = Event{e.time, e.priority, e.sequence, e.kind, e.subject};
+  return top_;
+}
+
+void EventQueue::drop_peeked() {
+  std::uint32_t slot;
+  if (peeked_in_run_) {
+    slot = today_run_[run_next_++].slot;
+  } else {
+    slot = today_.front().slot;
+    today_.pop();
+  }
+  release_slot(slot);
+  --live_;
+}
+
 void EventQueue::settle() {
   for (;;) {
     while (run_next_ < today_run_.size() && cancelled(today_run_[run_next_].slot)) {

@@ -64,6 +64,14 @@ class EventQueue {
   const Event& top();
   /// Removes and returns the earliest live event; the queue must not be empty.
   Event pop();
+  /// The earliest live event (the queue must not be empty), to be removed by drop_peeked() with
+  /// no push or cancel in between: top() and pop() with one settling of the queue instead of two.
+  const Event& peek();
+  /// Removes the event peek() returned.
+  void drop_peeked();
+  /// Takes the next sequence number for an event kept outside the queue (a Simulator lane), so
+  /// that it orders against queued events as if it had been pushed now.
+  std::uint64_t take_sequence() { return next_sequence_++; }
   /// Drops every pending event and resets the sequence counter.
   void clear();
 
@@ -129,7 +137,8 @@ class EventQueue {
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t next_sequence_ = 0;
   std::size_t live_ = 0;
-  Event top_;  ///< what top() last returned
+  Event top_;                   ///< what top() or peek() last returned
+  bool peeked_in_run_ = false;  ///< where peek() found it: today's run, or today's heap
 };
 
 }  // namespace teamsim::sim

@@ -30,4 +30,11 @@ std::uint64_t stable_hash(std::string_view name);
 Rng make_substream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream,
                    std::uint64_t index);
 
+/// The part of make_substream's seeding that depends on (master seed, replication) only: a
+/// replication computes it once and seeds each entity's engine with make_keyed_substream.
+std::uint64_t replication_key(std::uint64_t master_seed, std::uint64_t replication);
+/// make_substream(master_seed, replication, stream, index), given replication_key(master_seed,
+/// replication): the same engine.
+Rng make_keyed_substream(std::uint64_t replication_key, StreamId stream, std::uint64_t index);
+
 }  // namespace teamsim::sim

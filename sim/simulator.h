@@ -2,8 +2,10 @@
 
 #include <array>
 #include <exception>
+#include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "sim/event_queue.h"
 
@@ -46,10 +48,26 @@ class Simulator {
   EventId schedule_in(Time delay, Priority priority, std::uint32_t kind, std::uint32_t subject = 0);
   /// Schedules an event at absolute time `time` (>= now, finite).
   EventId schedule_at(Time time, Priority priority, std::uint32_t kind, std::uint32_t subject = 0);
-  /// Cancels a pending event; false if it already ran or was cancelled.
+  /// Cancels a pending event; false if it already ran or was cancelled (never a lane's).
   bool cancel(EventId id) { return queue_.cancel(id); }
+
+  /// A lane: a first-in-first-out list of pending events beside the queue, for events a model
+  /// schedules in their own order (e.g. renewals a fixed term apart, each scheduled when the
+  /// previous one runs). Its events cost no queue work and run exactly when they would have run
+  /// from the queue: each takes the queue's next sequence number when scheduled, and every step
+  /// takes the earliest by (time, priority, sequence) of the queue and the lanes' heads.
+  using LaneId = std::size_t;
+  LaneId add_lane() {
+    lanes_.emplace_back();
+    return lanes_.size() - 1;
+  }
+  /// Schedules an event `delay` days from now (delay >= 0, finite) at the back of `lane`; it must
+  /// not precede the lane's last event by (time, priority). Lane events cannot be cancelled.
+  void schedule_in_lane(LaneId lane, Time delay, Priority priority, std::uint32_t kind,
+                        std::uint32_t subject = 0);
+
   /// Number of pending events.
-  std::size_t pending() const { return queue_.size(); }
+  std::size_t pending() const { return queue_.size() + in_lanes_; }
   /// Total number of events handled so far.
   std::uint64_t events_handled() const { return events_handled_; }
 
@@ -63,9 +81,15 @@ class Simulator {
   /// Handles the next event; returns false when none is pending.
   template <class Handler>
   bool step(Handler&& handler) {
-    if (queue_.empty()) return false;
-    pending_sum_ += queue_.size();
-    const Event event = queue_.pop();
+    return step_until(std::numeric_limits<Time>::infinity(), handler);
+  }
+
+  /// Handles the next event if its time is <= `until`; returns false, handling nothing, when
+  /// none is pending that early.
+  template <class Handler>
+  bool step_until(Time until, Handler&& handler) {
+    Event event;
+    if (!take_next(until, event)) return false;
     now_ = event.time;
     ++events_handled_;
     ++by_kind_[event.kind < kCountedKinds ? event.kind : kCountedKinds - 1];
@@ -82,7 +106,8 @@ class Simulator {
   /// Handles every event with time <= `until`, then sets the clock to `until`.
   template <class Handler>
   void run_until(Time until, Handler&& handler) {
-    while (!queue_.empty() && queue_.top().time <= until) step(handler);
+    while (step_until(until, handler)) {
+    }
     if (until > now_) now_ = until;
   }
 
@@ -94,8 +119,7 @@ class Simulator {
   /// true: returns false then, with the clock at the last event handled.
   template <class Handler, class Stop>
   bool run_until(Time until, Handler&& handler, Stop&& stop) {
-    while (!queue_.empty() && queue_.top().time <= until) {
-      step(handler);
+    while (step_until(until, handler)) {
       if (events_handled_ % kStopCheckInterval == 0 && stop()) return false;
     }
     if (until > now_) now_ = until;
@@ -103,7 +127,17 @@ class Simulator {
   }
 
  private:
+  /// A lane's events in order; those before `next` have run.
+  struct Lane {
+    std::vector<Event> events;
+    std::size_t next = 0;
+  };
+  /// Removes the earliest pending event into `event` if its time is <= `until`.
+  bool take_next(Time until, Event& event);
+
   EventQueue queue_;
+  std::vector<Lane> lanes_;
+  std::size_t in_lanes_ = 0;  ///< pending events in the lanes
   Time now_ = 0;
   std::uint64_t events_handled_ = 0;
   std::uint64_t pending_sum_ = 0;

@@ -117,5 +117,11 @@ TEST(RandomStreamsTest, StreamsOfOneReplicationAreUncorrelated) {
   EXPECT_NEAR(correlation, 0.0, 5.0 / std::sqrt(n));
 }
 
+TEST(RandomStreamsTest, AKeyedSubstreamIsTheSubstream) {
+  const std::uint64_t key = replication_key(42, 7);
+  EXPECT_EQ(draws(make_keyed_substream(key, 3, 99)), draws(make_substream(42, 7, 3, 99)));
+  EXPECT_EQ(draws(make_keyed_substream(key, 0x20001, 0)), draws(make_substream(42, 7, 0x20001, 0)));
+}
+
 }  // namespace
 }  // namespace teamsim::sim

@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace teamsim::sim {
@@ -235,6 +236,69 @@ TEST(SimulatorTest, InvalidScheduleMessagesNameTheValue) {
     EXPECT_NE(std::string(e.what()).find("got 2"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("(3)"), std::string::npos) << e.what();
   }
+}
+
+TEST(SimulatorTest, LaneEventsRunWhereTheQueueWouldHaveRunThem) {
+  // By hand: a queued event at day 2 (priority 1), then lane events at days 2 (priority 0), 2
+  // (priority 1, scheduled after the queued one: runs after it) and 3; a queued event at day 3
+  // scheduled after the lane's day-3 event runs after it.
+  Simulator sim;
+  const Simulator::LaneId lane = sim.add_lane();
+  sim.schedule_at(2.0, 1, 10);
+  sim.schedule_in_lane(lane, 2.0, 0, 20);
+  sim.schedule_in_lane(lane, 2.0, 1, 21);
+  sim.schedule_in_lane(lane, 3.0, 0, 22);
+  sim.schedule_at(3.0, 0, 11);
+  EXPECT_EQ(sim.pending(), 5u);
+  Recorder recorder;
+  sim.run_until(2.5, recorder);
+  EXPECT_EQ(recorder.seen,
+            (std::vector<std::pair<Time, std::uint32_t>>{{2.0, 20}, {2.0, 10}, {2.0, 21}}));
+  sim.run_until(10, recorder);
+  EXPECT_EQ(recorder.seen.size(), 5u);
+  EXPECT_EQ(recorder.seen[3], (std::pair<Time, std::uint32_t>{3.0, 22}));
+  EXPECT_EQ(recorder.seen[4], (std::pair<Time, std::uint32_t>{3.0, 11}));
+  EXPECT_EQ(sim.pending_sum(), 5u + 4u + 3u + 2u + 1u);
+  EXPECT_THROW(sim.schedule_in_lane(lane, -1, 0, 0), std::invalid_argument);
+  sim.schedule_in_lane(lane, 5, 0, 0);
+  EXPECT_THROW(sim.schedule_in_lane(lane, 4, 0, 0), std::invalid_argument);  // before the last
+}
+
+/// Renewal-like traffic: handlers schedule fixed-term follow-ups, into two lanes (terms 30 and
+/// 365) or into the queue, among random one-off events; the order must be the same either way.
+std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> renewal_order(bool use_lanes) {
+  Simulator sim;
+  const Simulator::LaneId monthly = sim.add_lane();
+  const Simulator::LaneId annual = sim.add_lane();
+  std::uint64_t state = 12345;
+  const auto next_random = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  for (std::uint32_t i = 0; i < 200; ++i) {
+    sim.schedule_at(static_cast<double>(next_random() % 400) / 4, 1, i % 3, i);
+  }
+  std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> order;
+  const auto handle = [&](const Event& event) {
+    order.emplace_back(event.time, event.kind, event.subject);
+    if (event.kind == 0) return;  // a one-off
+    const bool is_annual = event.kind == 2;
+    const Time term = is_annual ? 365.0 : 30.0;
+    if (next_random() % 10 == 0) sim.schedule_in(static_cast<double>(next_random() % 50), 1, 0, 9);
+    if (use_lanes) {
+      sim.schedule_in_lane(is_annual ? annual : monthly, term, 1, event.kind, event.subject);
+    } else {
+      sim.schedule_in(term, 1, event.kind, event.subject);
+    }
+  };
+  sim.run_until(2000, handle);
+  return order;
+}
+
+TEST(SimulatorTest, LanesGiveTheOrderOfOneQueue) {
+  const auto queued = renewal_order(false);
+  EXPECT_GT(queued.size(), 5000u);
+  EXPECT_EQ(renewal_order(true), queued);
 }
 
 }  // namespace
