@@ -24,6 +24,9 @@ struct ReplicationLimits {
   /// Bounds what the event limit cannot, a huge team whose every event costs as much as its size
   /// (a step reads a person or an opportunity from memory: some 10-30 seconds of one core).
   std::uint64_t work = 500'000'000;
+  /// Leads of the year before day 0 replayed by the warm start, all drawn before the replay
+  /// sorts them (32 bytes each: at most ~320 MB per replication).
+  std::size_t warm_start_leads = 10'000'000;
 };
 
 /// Thrown by a replication that passes one of its ReplicationLimits: the scenario, not the

@@ -52,6 +52,17 @@ void Pipeline::start() {
 
 std::vector<Pipeline::PastLead> Pipeline::past_leads() const {
   std::vector<PastLead> leads;
+  // Every past lead is held until the replay sorts them: a huge team prospecting at the limit
+  // of its rate would otherwise fill memory before the first event.
+  const auto keep = [&](const PastLead& lead) {
+    if (leads.size() == context_.limits.warm_start_leads) [[unlikely]] {
+      context_.fail_limit("leads of the year before day 0 replayed by the warm start",
+                          context_.limits.warm_start_leads,
+                          "lower the starting_staff counts or the prospecting and lead rates, "
+                          "or set pipeline.warm_start: false");
+    }
+    leads.push_back(lead);
+  };
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
     if (organisation_.sellers_in(t).empty()) continue;
     sim::Rng rng = context_.stream(plus_territory(Stream::kWarmInboundArrivals, t));
@@ -59,7 +70,7 @@ std::vector<Pipeline::PastLead> Pipeline::past_leads() const {
     std::uint64_t number = 0;
     for (double time = -kWarmUpDays + exponential_wait(rng, rate); time < 0;
          time += exponential_wait(rng, rate)) {
-      leads.push_back({time, t, kNobody, number++});
+      keep({time, t, kNobody, number++});
     }
   }
   for (std::uint32_t i = 0; i < organisation_.people().size(); ++i) {
@@ -70,7 +81,7 @@ std::vector<Pipeline::PastLead> Pipeline::past_leads() const {
     std::uint64_t number = 0;
     for (double time = -kWarmUpDays + exponential_wait(rng, rate); time < 0;
          time += exponential_wait(rng, rate)) {
-      leads.push_back({time, person.territory, i, sim::mix64(person.key) ^ number++});
+      keep({time, person.territory, i, sim::mix64(person.key) ^ number++});
     }
   }
   std::stable_sort(leads.begin(), leads.end(),
@@ -79,12 +90,20 @@ std::vector<Pipeline::PastLead> Pipeline::past_leads() const {
 }
 
 void Pipeline::fail_work_limit() const {
-  std::string advice =
-      "the team is too large for the simulation to keep up: every lead looks "
-      "through the sellers of its territory (";
-  advice += grouped(organisation_.largest_territory_team());
-  advice += " in the largest now) and every departure through the open opportunities (";
-  advice += grouped(opportunities_.size());
+  // ramped_first and least_loaded route from an index; the other rules look at the sellers.
+  const LeadRouting rule = spec_.pipeline.routing;
+  const bool leads_scan = rule != LeadRouting::kRampedFirst && rule != LeadRouting::kLeastLoaded;
+  const std::string sellers = grouped(organisation_.largest_territory_team());
+  const std::string open = grouped(opportunities_.size());
+  std::string advice = "the team is too large for the simulation to keep up: ";
+  advice += leads_scan ? "every lead looks through the sellers of its territory (" + sellers +
+                             " in the largest now) and every departure through the open "
+                             "opportunities (" +
+                             open
+                       : "every departure hands its open opportunities (" + open +
+                             " open now) one by one to a colleague, looking through the sellers "
+                             "of its territory (" +
+                             sellers + " in the largest now";
   advice +=
       "); lower the starting_staff and hires counts, max_open_opportunities or the "
       "prospecting and lead rates, or split the team over more territories";
@@ -318,11 +337,12 @@ void Pipeline::left(std::uint32_t index) {
   context_.simulator.cancel(state.next_prospect);
   const Organisation::Person& person = organisation_.person(index);
   if (!person.seller) return;
-  context_.work += opportunities_.size();
   // Open opportunities pass one by one, in index order, to the most ramped colleague in the
   // territory (the least loaded among equals), at the new owner's productivity; with nobody left
   // they wait for the territory's next seller.
-  for (const std::uint32_t i : router_.left(index)) {
+  const std::vector<std::uint32_t> open = router_.left(index);
+  context_.work += open.size();
+  for (const std::uint32_t i : open) {
     context_.work += organisation_.sellers_in(person.territory).size();
     hand_over(i, router_.successor(person.territory));
   }
@@ -393,7 +413,12 @@ std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t prefer
   if (preferred_owner != kNobody && organisation_.person(preferred_owner).seller) {
     return router_.has_room(preferred_owner) ? preferred_owner : kNobody;
   }
-  context_.work += organisation_.sellers_in(territory).size();
+  // The work the routing does: ramped_first and least_loaded take the front of the router's
+  // index, the other rules look through the territory's sellers.
+  const LeadRouting rule = spec_.pipeline.routing;
+  context_.work += rule == LeadRouting::kRampedFirst || rule == LeadRouting::kLeastLoaded
+                       ? 1
+                       : organisation_.sellers_in(territory).size();
   return router_.route(territory, route_draw, context_.now());
 }
 

@@ -55,13 +55,15 @@ TEST_P(InterruptTest, StopsWithExitCode130AndWritesNothing) {
 }
 
 TEST(LongReplicationInterruptTest, StopsInsideTheReplication) {
-  // One replication of a huge team: every lead looks through 20,000 sellers, so the run needs
-  // seconds (3-6 s in a release build) before the work limit stops it with exit code 3. A signal
-  // after 1 s must stop it inside the replication: exit code 130, not the limit's 3.
+  // One replication of a huge team: 20,000 sellers working 50,000 leads a month for ten years,
+  // which needs far more than a second (and, routed by productivity, each lead looks through the
+  // sellers, so the work limit stops it with exit code 3 after seconds). A signal after 1 s must
+  // stop it inside the replication: exit code 130, not the limit's 3.
   TempDir dir;
   const std::string scenario = dir.path() + "/huge-team.yaml";
   std::ofstream(scenario) << "horizon_months: 120\n"
                              "territories: {all: {inbound_leads_per_month: 50_000}}\n"
+                             "pipeline: {routing: productivity_weighted}\n"
                              "starting_staff:\n"
                              "  - {role: account_executive, count: 20_000, territory: all}\n";
   const std::string out = dir.path() + "/out";

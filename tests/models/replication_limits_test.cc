@@ -88,10 +88,11 @@ TEST(ReplicationLimitsTest, TooManyEventsNameTheKindThatDominates) {
 }
 
 TEST(ReplicationLimitsTest, AHugeTeamStopsAtTheWorkLimit) {
-  // Each inbound lead looks through the 2,000 sellers of the territory for the least loaded:
+  // Routed by productivity, each inbound lead looks through the 2,000 sellers of the territory:
   // 2,000 steps a lead, so the 1,000,000-step limit passes at the 501st lead, in month 1 at
   // 10,000 leads a month.
   ScenarioSpec spec = quiet_scenario(12);
+  spec.pipeline.routing = LeadRouting::kProductivityWeighted;
   spec.starting_staff = {StartingStaffSpec{"account_executive", 2'000, ""}};
   spec.territories[0].inbound_leads_per_month = 10'000;
   ReplicationLimits limits;
@@ -106,6 +107,25 @@ TEST(ReplicationLimitsTest, AHugeTeamStopsAtTheWorkLimit) {
       << message;
   // The same team with the default limits runs.
   spec.horizon_months = 2;
+  EXPECT_EQ(limit_message(spec, ReplicationLimits{}), "");
+}
+
+TEST(ReplicationLimitsTest, AHugeWarmStartStopsBeforeItFillsMemory) {
+  // 1,000 AEs prospecting 100 leads a month leave some 1,000 x 100 x 12 = 1,200,000 leads in the
+  // year before day 0 (a Poisson count whose standard deviation is ~1,100): far past a limit of
+  // 100,000, which the warm start meets while drawing them, before the first event.
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.pipeline.warm_start = true;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1'000, ""}};
+  for (RoleSpec& role : spec.roles) role.prospecting_leads_per_month = 100;
+  ReplicationLimits limits;
+  limits.warm_start_leads = 100'000;
+  EXPECT_EQ(limit_message(spec, limits),
+            "replication 0 passed the limit of 100,000 leads of the year before day 0 replayed "
+            "by the warm start in month 1 of 12; lower the starting_staff counts or the "
+            "prospecting and lead rates, or set pipeline.warm_start: false");
+  // The default limit holds them (one month is enough to show it).
+  spec.horizon_months = 1;
   EXPECT_EQ(limit_message(spec, ReplicationLimits{}), "");
 }
 
