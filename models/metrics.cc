@@ -95,6 +95,18 @@ MetricLayout::MetricLayout(const ScenarioSpec& spec) : infos_(fixed_metrics()) {
     infos_.push_back(MetricInfo("headcount." + role.name, "count", MetricKind::kStock,
                                 "People in role " + role.name + " at month end"));
   }
+  static_assert(std::size(kRoleMetricNames) == static_cast<std::size_t>(RoleMetric::kCount));
+  roles_ = spec.roles.size();
+  roles_begin_ = infos_.size();
+  for (const RoleSpec& role : spec.roles) {
+    infos_.push_back(
+        {"hired_to_date." + role.name, "count", MetricKind::kStock,
+         "People of role " + role.name + " hired since day 0 (starting staff excluded)"});
+  }
+  for (const RoleSpec& role : spec.roles) {
+    infos_.push_back({"recruiting_queue." + role.name, "count", MetricKind::kStock,
+                      "Requisitions of role " + role.name + " waiting for a search slot"});
+  }
   territories_begin_ = infos_.size();
   for (const TerritorySpec& territory : spec.territories) {
     const std::string prefix = "territory." + territory.name + ".";

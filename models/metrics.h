@@ -83,6 +83,13 @@ inline constexpr double kQuotaBandLowerEdges[] = {0.0, 0.5, 0.8, 1.0, 1.2};
 /// the edge, and an edge belongs to the band above it: exactly on quota is in 100_to_120.
 QuotaBand quota_band(double attainment);
 
+/// Metrics reported for each role after its headcount, as "<metric>.<role>": people of the role
+/// hired since day 0 (starting staff excluded), and the role's requisitions waiting for a search.
+enum class RoleMetric : std::size_t { kHiredToDate, kRecruitingQueue, kCount };
+
+/// The name of each RoleMetric before ".<role>", in RoleMetric order.
+inline constexpr const char* kRoleMetricNames[] = {"hired_to_date", "recruiting_queue"};
+
 /// Metrics reported for each territory, as "territory.<name>.<metric>".
 enum class TerritoryMetric : std::size_t {
   kLeads,
@@ -114,8 +121,8 @@ enum class SegmentMetric : std::size_t {
 };
 
 /// The columns of one scenario's results: the fixed metrics, the quota-attainment bands, then
-/// "headcount.<role>" for each role in scenario order, then the territory, product, channel and
-/// segment blocks.
+/// "headcount.<role>" for each role in scenario order, "hired_to_date.<role>" and
+/// "recruiting_queue.<role>" likewise, then the territory, product, channel and segment blocks.
 class MetricLayout {
  public:
   explicit MetricLayout(const ScenarioSpec& spec);
@@ -134,6 +141,10 @@ class MetricLayout {
   std::size_t headcount_index(std::size_t role_index) const {
     return static_cast<std::size_t>(Metric::kCount) + static_cast<std::size_t>(QuotaBand::kCount) +
            role_index;
+  }
+  /// Column of a per-role metric of the role at `role_index` in ScenarioSpec::roles.
+  std::size_t role_index(std::size_t role_index, RoleMetric metric) const {
+    return roles_begin_ + static_cast<std::size_t>(metric) * roles_ + role_index;
   }
   /// Column of a metric of the territory at `territory` in ScenarioSpec::territories.
   std::size_t territory_index(std::size_t territory, TerritoryMetric metric) const {
@@ -160,6 +171,8 @@ class MetricLayout {
 
  private:
   std::vector<MetricInfo> infos_;
+  std::size_t roles_ = 0;
+  std::size_t roles_begin_ = 0;
   std::size_t territories_begin_ = 0;
   std::size_t products_begin_ = 0;
   std::size_t channels_begin_ = 0;

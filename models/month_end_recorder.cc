@@ -81,6 +81,10 @@ void MonthEndRecorder::record_team(Row& row) const {
   const std::vector<int>& headcount_by_role = organisation_.headcount_by_role();
   for (std::size_t r = 0; r < headcount_by_role.size(); ++r) {
     row(static_cast<Eigen::Index>(layout_.headcount_index(r))) = headcount_by_role[r];
+    row(static_cast<Eigen::Index>(layout_.role_index(r, RoleMetric::kHiredToDate))) =
+        organisation_.hired_by_role()[r];
+    row(static_cast<Eigen::Index>(layout_.role_index(r, RoleMetric::kRecruitingQueue))) =
+        organisation_.awaiting_search_by_role()[r];
   }
 }
 

@@ -24,7 +24,9 @@ Organisation::Organisation(ModelContext& context, const AccountPool& accounts)
       sellers_by_territory_(spec_.territories.size()),
       account_executives_by_territory_(spec_.territories.size(), 0),
       hand_off_reps_by_territory_(spec_.territories.size(), 0),
-      headcount_by_role_(spec_.roles.size(), 0) {
+      headcount_by_role_(spec_.roles.size(), 0),
+      hired_by_role_(spec_.roles.size(), 0),
+      awaiting_search_by_role_(spec_.roles.size(), 0) {
   for (const RoleSpec& role : spec_.roles) {
     // A probability a of leaving within a year is a constant hazard -ln(1 - a) per year.
     attrition_hazard_per_day_.push_back(-std::log1p(-role.annual_attrition) / kDaysPerYear);
@@ -164,6 +166,7 @@ std::uint32_t Organisation::open_requisition_now(std::size_t role, std::size_t t
 void Organisation::requisition_opened(std::uint32_t requisition) {
   ++open_requisitions_;
   requisitions_[requisition].opened_at = context_.now();
+  ++awaiting_search_by_role_[requisitions_[requisition].role];
   searches_.request(requisition);
 }
 
@@ -176,6 +179,7 @@ std::int64_t Organisation::search_capacity() const {
 
 void Organisation::start_search(std::uint32_t index) {
   const Requisition& requisition = requisitions_[index];
+  --awaiting_search_by_role_[requisition.role];
   sim::Rng rng = context_.substream(Stream::kRequisition, requisition.key);
   double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
   if (managers_employed_ == 0) factor *= spec_.founder.time_to_fill_factor;
@@ -191,6 +195,7 @@ void Organisation::start_hire(std::uint32_t requisition) {
   if (filled.planned_start != kNever) std::erase(dated_unfilled_, requisition);
   MonthTally& month = context_.month;
   ++month.hires;
+  ++hired_by_role_[filled.role];
   month.time_to_hire_sum += context_.now() - filled.opened_at;
   const double cost = spec_.hire_sources[filled.source].cost_per_hire;
   if (cost > 0) {

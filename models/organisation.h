@@ -134,6 +134,10 @@ class Organisation {
   const std::vector<int>& headcount_by_role() const { return headcount_by_role_; }
   std::size_t open_requisitions() const { return open_requisitions_; }
   std::size_t recruiting_queue() const { return searches_.waiting(); }
+  /// People hired since day 0 by role (starting staff excluded), in ScenarioSpec::roles order.
+  const std::vector<int>& hired_by_role() const { return hired_by_role_; }
+  /// Requisitions waiting for a search slot by role; they add up to recruiting_queue().
+  const std::vector<int>& awaiting_search_by_role() const { return awaiting_search_by_role_; }
   std::size_t onboarding_queue() const { return trainers_.waiting(); }
   /// Span of managers and assistants (the founder's while no manager is onboarded) over the reps
   /// (AE kinds, SDRs included), at most 1; 1 without reps.
@@ -218,6 +222,8 @@ class Organisation {
   std::vector<int> account_executives_by_territory_;  ///< employed sellers (any ramp state)
   std::vector<int> hand_off_reps_by_territory_;       ///< employed SDRs (any ramp state)
   std::vector<int> headcount_by_role_;
+  std::vector<int> hired_by_role_;            ///< hires since day 0, by role
+  std::vector<int> awaiting_search_by_role_;  ///< requisitions waiting for a search slot, by role
   int managers_ = 0;  ///< onboarded people of kind sales manager: they take over from the founder
   int managers_employed_ = 0;  ///< employed people of kind sales manager, onboarded or not
   int reps_ = 0;               ///< employed people of AE kinds (SDRs included)

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/scenario/assumptions.h"
 #include "models/metrics.h"
 #include "models/scenario_spec.h"
 #include "sim/paired_statistics.h"
@@ -23,6 +24,8 @@ namespace teamsim::app {
 struct ComparedPlan {
   std::string label;
   model::ScenarioSpec spec;
+  /// The plan's main assumptions, defaults marked (scenario_assumptions).
+  std::vector<Assumption> assumptions = {};
 };
 
 /// How to run a comparison.

@@ -31,6 +31,14 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
   summary.horizon_months = spec.horizon_months;
   summary.currency = spec.money.currency;
   summary.events = projection.events;
+  for (const model::HireSpec& hire : spec.hires) {
+    summary.planned_hires.push_back({hire.role, hire.count, hire.month, hire.by_start_month});
+  }
+  for (const model::TerritorySpec& territory : spec.territories) {
+    if (territory.accounts > 0) {
+      summary.territory_accounts.push_back({territory.name, territory.accounts});
+    }
+  }
   for (std::size_t i = 0; i < projection.stored.size(); ++i) {
     summary.metrics.push_back(
         {projection.stored_info(i),

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/scenario/assumptions.h"
 #include "models/metrics.h"
 #include "models/projection.h"
 #include "models/scenario_spec.h"
@@ -37,6 +38,20 @@ struct HistogramRequest {
 /// last month.
 std::vector<HistogramRequest> key_histograms(int horizon_months);
 
+/// A dated hire of the plan, as the scenario's `hires` (and `hires_csv`) list it.
+struct PlannedHire {
+  std::string role;
+  int count = 1;
+  int month = 1;  ///< when the search opens, or with by_start_month when they start
+  bool by_start_month = false;
+};
+
+/// A territory with a finite number of accounts.
+struct TerritoryAccounts {
+  std::string territory;
+  int accounts = 0;
+};
+
 /// Everything a run reports: what was run, and each metric's summary.
 struct RunSummary {
   std::string scenario_name;
@@ -51,6 +66,13 @@ struct RunSummary {
   /// asked for. Computed from the samples at run time and kept in summary.json, because the
   /// report is rebuilt from that file (teamsim report) when the samples are gone.
   std::vector<HistogramSummary> histograms;
+  /// The plan's main assumptions in the user's units, defaults marked (scenario_assumptions):
+  /// set by the command that ran the scenario, kept in summary.json for the report.
+  std::vector<Assumption> assumptions;
+  /// The plan's dated hires, to set against the hires made (explain_run).
+  std::vector<PlannedHire> planned_hires;
+  /// The territories with finite accounts, to tell how far they were exhausted (explain_run).
+  std::vector<TerritoryAccounts> territory_accounts;
 
   /// The metric with this name, or nullptr.
   const MetricSummary* find(const std::string& name) const;

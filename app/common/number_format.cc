@@ -58,6 +58,13 @@ std::string format_grouped(double value, int decimals, std::string_view currency
   return prefix(negative, currency_symbol) + grouped;
 }
 
+std::string currency_symbol(const std::string& currency) {
+  if (currency == "USD") return "$";
+  if (currency == "EUR") return "€";
+  if (currency == "GBP") return "£";
+  return "";
+}
+
 std::string format_compact(double value, std::string_view currency_symbol) {
   if (!std::isfinite(value)) return "n/a";
   const double magnitude = std::abs(value);

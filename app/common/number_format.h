@@ -7,6 +7,10 @@
 
 namespace teamsim::app {
 
+/// "$", "€" or "£" for USD, EUR and GBP; "" for any other currency (the code is then shown
+/// beside the number by the caller, or not at all).
+std::string currency_symbol(const std::string& currency);
+
 /// A number with a fixed count of decimals and thousands separators, the currency symbol after
 /// the sign: format_grouped(-1234.5, 1, "$") is "-$1,234.5". Not finite: "n/a".
 std::string format_grouped(double value, int decimals, std::string_view currency_symbol = "");

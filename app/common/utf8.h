@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace teamsim::app {
 
@@ -13,5 +15,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
 /// The columns `text` takes in a terminal: its code points, so "€", "±" and "−" take one.
 std::size_t utf8_width(std::string_view text);
+
+/// `text` cut at spaces into lines of at most `width` columns (utf8_width); a word longer
+/// than that stays whole on its own line; `width` 0 keeps one line.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
 
 }  // namespace teamsim::app

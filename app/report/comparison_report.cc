@@ -9,6 +9,7 @@
 #include "app/common/number_format.h"
 #include "app/common/version.h"
 #include "app/common/xml_escape.h"
+#include "app/report/explanation_html.h"
 #include "app/report/html_page.h"
 #include "app/results/comparison_files.h"
 #include "app/results/terminal_table.h"
@@ -286,6 +287,16 @@ std::string render_comparison_html(const PlanComparison& comparison,
   html += html_section("plans", "Plans",
                        "Plan A is the first; every difference below is A minus the other plan.",
                        plans_table_html(comparison, plans, context));
+  std::vector<std::vector<Assumption>> assumptions;
+  for (const ComparedPlan& plan : plans) assumptions.push_back(plan.assumptions);
+  const std::string assumptions_table = assumptions_comparison_html(comparison.labels, assumptions);
+  if (!assumptions_table.empty()) {
+    html += html_section("assumptions", "Assumptions",
+                         "Each plan's main inputs in its own units, the rows where the plans "
+                         "differ first. \"default\": not set by the scenario (sources in "
+                         "docs/scenario-reference.md).",
+                         assumptions_table);
+  }
   html += html_section(
       "key-metrics", "Key metrics",
       "Each plan's median, then for each plan against A: the mean difference per replication "

@@ -66,6 +66,18 @@ figcaption { color: var(--muted); font-size: 13px; padding: 6px 8px 2px; }
 pre.scenario { background: #F5F7FA; border-radius: 8px; padding: 14px 16px; overflow-x: auto;
                font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
                white-space: pre-wrap; word-break: break-word; }
+table.assumptions td { text-align: left; white-space: normal; vertical-align: top; }
+table.assumptions td.group { color: var(--muted); font-size: 12px; text-transform: uppercase;
+                             letter-spacing: .04em; }
+table.assumptions td.source { color: var(--muted); font-size: 12.5px; width: 32%; }
+table.assumptions td.value { width: 42%; }
+.badge { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 11px;
+         font-weight: 700; color: #8A5300; background: #FFF1D6; margin-left: 6px; }
+.badge.uncertain { color: #1F4E8C; background: #E3EEFB; }
+table.why td.binds { font-weight: 700; color: var(--bad); }
+ul.why { margin: 12px 0 0; padding-left: 20px; max-width: 100ch; }
+ul.why li { margin: 4px 0; }
+details.appendix summary { cursor: pointer; font-weight: 600; margin: 8px 0; }
 footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line);
          color: var(--muted); font-size: 13px; }
 a { color: var(--accent); }
@@ -89,6 +101,7 @@ code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   code { font-size: 8pt; overflow-wrap: anywhere; }
   tbody tr:nth-child(even) { background: none; }
   pre.scenario { background: none; padding: 0; font-size: 9pt; }
+  .badge { border: 1px solid #C99A4A; }
   a { color: inherit; text-decoration: none; }
 }
 )css";

@@ -5,10 +5,12 @@
 #include <cmath>
 
 #include "app/analysis/expectation_check.h"
+#include "app/analysis/run_explanation.h"
 #include "app/charts/svg_writer.h"
 #include "app/common/number_format.h"
 #include "app/common/version.h"
 #include "app/common/xml_escape.h"
+#include "app/report/explanation_html.h"
 #include "app/report/html_page.h"
 #include "app/results/terminal_table.h"
 #include "sim/statistics.h"
@@ -190,6 +192,15 @@ std::string render_report_html(const SummaryDocument& document,
   html += html_fact("Report generated", context.generated_at);
   html += "</dl>\n</header>\n";
 
+  if (!summary.assumptions.empty()) {
+    html += html_section(
+        "assumptions", "Assumptions",
+        "The plan's main inputs in its own units. A value marked \"default\" was not set by the "
+        "scenario: it is teamsim's default, whose source is beside it "
+        "(docs/scenario-reference.md); \"uncertain\" levels are drawn once per replication. "
+        "Every key is in the appendix.",
+        assumptions_html(summary.assumptions));
+  }
   html += html_section("headlines", "At the end of the horizon",
                        "The median of all simulated runs, and the range that holds the middle 80% "
                        "of them (10th to 90th percentile).",
@@ -198,16 +209,23 @@ std::string render_report_html(const SummaryDocument& document,
                        "10th, 50th (median) and 90th percentile over the replications. Monthly "
                        "flows are totals for that month; the rest are month-end levels.",
                        key_metric_table(summary));
+  html += html_section(
+      "why", "Why the result is what it is",
+      "Means over the replications, summed over each year: the funnel from leads to deals won, "
+      "how hard each constraint held the plan back (numbers in bold bind), and the hires made "
+      "against the plan's dated hires. — means no replication had the quantity.",
+      explanation_html(explain_run(summary)));
   html += expectations_section(context.expectations, summary);
   html += html_section("charts", "Projections",
                        "Dark band: the middle 50% of runs (p25–p75); light band: 90% (p5–p95); "
                        "line: the median. Hover a month for its numbers.",
                        html_figures(charts));
   html += html_section(
-      "scenario", "Resolved scenario",
-      "Every input of this run, defaults included, as teamsim read it. The same scenario and "
-      "seed reproduce these numbers exactly.",
-      fmt::format("<pre class=\"scenario\">{}</pre>\n",
+      "scenario", "Appendix: resolved scenario",
+      "Every input of this run, defaults included, as teamsim read it (distributions by the "
+      "parameters they sample with). The same scenario and seed reproduce these numbers exactly.",
+      fmt::format("<details class=\"appendix\"><summary>Show every key (JSON, as in "
+                  "summary.json)</summary>\n<pre class=\"scenario\">{}</pre>\n</details>\n",
                   xml_escape_text(document.resolved_scenario.is_null()
                                       ? std::string("(not recorded)")
                                       : document.resolved_scenario.dump(2))));

@@ -117,6 +117,19 @@ HistogramSummary read_histogram(const Json& entry) {
   return h;
 }
 
+// One entry of "assumptions"; a malformed one throws Json's exception.
+Assumption read_assumption(const Json& entry) {
+  Assumption a;
+  a.group = entry.at("group").get<std::string>();
+  a.label = entry.at("label").get<std::string>();
+  a.value = entry.at("value").get<std::string>();
+  a.keys = entry.value("keys", std::vector<std::string>{});
+  a.default_keys = entry.value("default_keys", std::vector<std::string>{});
+  a.source = entry.value("source", "");
+  a.uncertain = entry.value("uncertain", false);
+  return a;
+}
+
 }  // namespace
 
 SummaryDocument parse_summary_json(std::string_view text) {
@@ -141,6 +154,32 @@ SummaryDocument parse_summary_json(std::string_view text) {
       }
     } catch (const std::exception& e) {
       throw Error(fmt::format("a histogram is malformed ({})", e.what()));
+    }
+  }
+  // The assumptions came with a later writer of schema 1; older files have none.
+  if (doc.contains("assumptions")) {
+    try {
+      for (const Json& entry : doc["assumptions"]) {
+        result.summary.assumptions.push_back(read_assumption(entry));
+      }
+    } catch (const Json::exception& e) {
+      throw Error(fmt::format("an assumption is malformed ({})", e.what()));
+    }
+  }
+  if (doc.contains("plan")) {
+    try {
+      const Json& plan = doc["plan"];
+      for (const Json& hire : plan.value("dated_hires", Json::array())) {
+        result.summary.planned_hires.push_back(
+            {hire.at("role").get<std::string>(), hire.at("count").get<int>(),
+             hire.at("month").get<int>(), hire.value("by_start_month", false)});
+      }
+      for (const Json& t : plan.value("territory_accounts", Json::array())) {
+        result.summary.territory_accounts.push_back(
+            {t.at("territory").get<std::string>(), t.at("accounts").get<int>()});
+      }
+    } catch (const Json::exception& e) {
+      throw Error(fmt::format("\"plan\" is malformed ({})", e.what()));
     }
   }
   return result;

@@ -148,6 +148,32 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
     histograms.push_back(std::move(entry));
   }
   doc["histograms"] = std::move(histograms);
+  nlohmann::ordered_json assumptions = nlohmann::ordered_json::array();
+  for (const Assumption& a : summary.assumptions) {
+    nlohmann::ordered_json entry;
+    entry["group"] = a.group;
+    entry["label"] = a.label;
+    entry["value"] = a.value;
+    entry["keys"] = a.keys;
+    entry["default_keys"] = a.default_keys;
+    entry["source"] = a.source;
+    entry["uncertain"] = a.uncertain;
+    assumptions.push_back(std::move(entry));
+  }
+  doc["assumptions"] = std::move(assumptions);
+  nlohmann::ordered_json plan;
+  plan["dated_hires"] = nlohmann::ordered_json::array();
+  for (const PlannedHire& hire : summary.planned_hires) {
+    plan["dated_hires"].push_back({{"role", hire.role},
+                                   {"count", hire.count},
+                                   {"month", hire.month},
+                                   {"by_start_month", hire.by_start_month}});
+  }
+  plan["territory_accounts"] = nlohmann::ordered_json::array();
+  for (const TerritoryAccounts& t : summary.territory_accounts) {
+    plan["territory_accounts"].push_back({{"territory", t.territory}, {"accounts", t.accounts}});
+  }
+  doc["plan"] = std::move(plan);
   doc["resolved_scenario"] = scenario_to_json(spec);
   return doc.dump(2) + "\n";
 }

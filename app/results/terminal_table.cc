@@ -11,13 +11,6 @@
 
 namespace teamsim::app {
 
-std::string currency_symbol(const std::string& currency) {
-  if (currency == "USD") return "$";
-  if (currency == "EUR") return "€";
-  if (currency == "GBP") return "£";
-  return "";
-}
-
 bool defined_in_part(const MetricSummary& metric, std::size_t replications, Eigen::Index month) {
   return month < metric.stats.defined.size() && metric.stats.defined(month) > 0 &&
          metric.stats.defined(month) < static_cast<double>(replications);

@@ -5,12 +5,9 @@
 #include <vector>
 
 #include "app/analysis/run_summary.h"
+#include "app/common/number_format.h"
 
 namespace teamsim::app {
-
-/// "$", "€" or "£" for USD, EUR and GBP; "" for any other currency (the code is then shown
-/// beside the number by the caller, or not at all).
-std::string currency_symbol(const std::string& currency);
 
 /// One row of the key-metric tables, on the terminal and in the report.
 struct KeyMetricRow {

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "app/common/errors.h"
+#include "app/scenario/assumptions.h"
 #include "app/scenario/customer_readers.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/market_readers.h"
@@ -293,9 +294,12 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
   std::vector<Diagnostic> marker_problems;
   DiagnosticSink sink(marker_problems);
   std::vector<loader::MarkedInput> inputs = loader::find_replication_inputs(root, sink);
-  if (inputs.empty() && marker_problems.empty()) return load_plain_tree(root, file_name, true);
-  return load_with_replication_inputs(root, file_name, std::move(inputs),
-                                      std::move(marker_problems));
+  LoadResult result = inputs.empty() && marker_problems.empty()
+                          ? load_plain_tree(root, file_name, true)
+                          : load_with_replication_inputs(root, file_name, std::move(inputs),
+                                                         std::move(marker_problems));
+  if (result.ok()) result.written_keys = written_key_paths(root);
+  return result;
 }
 
 LoadResult load_scenario_string(std::string_view text, const std::string& file_name) {

@@ -27,6 +27,9 @@ struct LoadResult {
   std::vector<Diagnostic> warnings;
   /// The scenario's `expect:` assertions (see app/scenario/expectations.h), checked after a run.
   std::vector<Expectation> expectations;
+  /// The key paths the scenario wrote, after extends, variants, --set and hires_csv
+  /// (written_key_paths in app/scenario/assumptions.h); every other value is a default.
+  std::vector<std::string> written_keys;
 
   bool ok() const { return spec.has_value() && diagnostics.empty(); }
 };

@@ -38,7 +38,7 @@ void expect_self_contained_report(const std::string& html) {
   EXPECT_NE(html.find("id=\"chart-cash\""), std::string::npos);
   EXPECT_NE(html.find("class=\"key-metrics\""), std::string::npos);
   EXPECT_NE(html.find("Month 12"), std::string::npos);
-  EXPECT_NE(html.find("Resolved scenario"), std::string::npos);
+  EXPECT_NE(html.find("Appendix: resolved scenario"), std::string::npos);
 }
 
 TEST(ReportTest, RunReportWritesReportAndChartsAndKeepsSummariesDeterministic) {

@@ -10,13 +10,15 @@
 
 namespace teamsim::e2e {
 
-CommandResult run_teamsim(const std::string& args, const std::string& working_dir) {
+CommandResult run_teamsim(const std::string& args, const std::string& working_dir,
+                          const std::string& environment) {
   const TempDir capture;
   const std::string out_path = capture.path() + "/stdout";
   const std::string err_path = capture.path() + "/stderr";
   const std::string command =
-      "cd '" + (working_dir.empty() ? std::string(TEAMSIM_SOURCE_DIR) : working_dir) + "' && '" +
-      TEAMSIM_BINARY + "' " + args + " >'" + out_path + "' 2>'" + err_path + "' </dev/null";
+      "cd '" + (working_dir.empty() ? std::string(TEAMSIM_SOURCE_DIR) : working_dir) + "' && " +
+      environment + " '" + TEAMSIM_BINARY + "' " + args + " >'" + out_path + "' 2>'" + err_path +
+      "' </dev/null";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

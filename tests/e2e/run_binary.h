@@ -13,7 +13,9 @@ struct CommandResult {
 
 /// Runs the teamsim binary with `args` (a shell-quoted argument string) from `working_dir`, or
 /// from the source tree when it is empty.
-CommandResult run_teamsim(const std::string& args, const std::string& working_dir = "");
+/// `environment` is prefixed to the command ("COLUMNS=80").
+CommandResult run_teamsim(const std::string& args, const std::string& working_dir = "",
+                          const std::string& environment = "");
 
 /// `normal` replications, or a tenth of them (at least 10) in sanitizer builds, where every
 /// replication is about ten times slower: enough to exercise every code path, and CI stays fast.

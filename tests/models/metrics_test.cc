@@ -11,11 +11,12 @@ namespace teamsim::model {
 namespace {
 
 TEST(MetricLayoutTest, FixedMetricsThenOneHeadcountPerRoleThenTerritories) {
-  // The seven built-in roles plus "sdr", then seven metrics for the one territory "all".
+  // The seven built-in roles plus "sdr": a headcount each, then hired_to_date and
+  // recruiting_queue each, then seven metrics for the one territory "all".
   ScenarioSpec spec = default_scenario();
   spec.roles.push_back(default_role(RoleKind::kAccountExecutive, "sdr"));
   const MetricLayout layout(spec);
-  ASSERT_EQ(layout.size(), static_cast<std::size_t>(Metric::kCount) + 5 + 8 + 7);
+  ASSERT_EQ(layout.size(), static_cast<std::size_t>(Metric::kCount) + 5 + 3 * 8 + 7);
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kArr)).name, "arr");
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kCash)).name, "cash");
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kCashEverNegative)).name, "cash_ever_negative");
@@ -26,6 +27,10 @@ TEST(MetricLayoutTest, FixedMetricsThenOneHeadcountPerRoleThenTerritories) {
   EXPECT_EQ(layout.info(MetricLayout::quota_band_index(QuotaBand::k100To120)).description,
             "Ramped account executives with a quota attainment from 100% to below 120% of quota");
   EXPECT_EQ(layout.info(layout.headcount_index(7)).name, "headcount.sdr");
+  EXPECT_EQ(layout.info(layout.role_index(0, RoleMetric::kHiredToDate)).name,
+            "hired_to_date.account_executive");
+  EXPECT_EQ(layout.info(layout.role_index(7, RoleMetric::kRecruitingQueue)).name,
+            "recruiting_queue.sdr");
   EXPECT_EQ(layout.info(layout.territory_index(0, TerritoryMetric::kBookingsPerRep)).name,
             "territory.all.bookings_per_rep");
   EXPECT_EQ(layout.find("headcount.account_executive"), layout.headcount_index(0));

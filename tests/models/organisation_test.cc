@@ -50,6 +50,40 @@ TEST(OrganisationTest, HiringTheManagerFirstSpeedsUpLaterHires) {
   EXPECT_EQ(metric_at(a, Metric::kRecruitingQueue, 0, 1), 3);
 }
 
+TEST(OrganisationTest, PerRoleHiresAndSearchQueueAddUpToTheTotals) {
+  // The founder runs one search at a time, 60 days each (30 x 2): four AE requisitions open at
+  // day 0 start on days 60, 120, 180 and 240, so at the end of month m (30.4375 m days) the AEs
+  // hired so far are floor(30.4375 m / 60) and the AEs waiting for a search are 3 minus that
+  // (one is being searched for) while positive. A sales manager's requisition (month 3) queues
+  // behind them: hired on day 300 (month 10).
+  ScenarioSpec spec = quiet_scenario(11);
+  spec.founder.concurrent_searches = 1;
+  spec.founder.time_to_fill_factor = 2;
+  for (RoleSpec& r : spec.roles) r.time_to_fill_days = Distribution::constant(30);
+  spec.hires = {HireSpec{"account_executive", 4, 1, ""}, HireSpec{"sales_manager", 1, 3, ""}};
+  const Projection p = run(spec, 2);
+  for (Eigen::Index month = 1; month <= 11; ++month) {
+    const double hired = std::min(4.0, std::floor(30.4375 * static_cast<double>(month) / 60));
+    EXPECT_EQ(named(p, "hired_to_date.account_executive")(0, month - 1), hired) << month;
+    EXPECT_EQ(named(p, "recruiting_queue.account_executive")(0, month - 1),
+              std::max(0.0, 3 - hired))
+        << month;
+    EXPECT_EQ(named(p, "hired_to_date.sales_manager")(0, month - 1), month >= 10 ? 1 : 0) << month;
+    // The roles add up to the totals, in every month of every history.
+    for (Eigen::Index rep = 0; rep < 2; ++rep) {
+      double hired_all = 0, waiting_all = 0, hires_so_far = 0;
+      for (const RoleSpec& r : spec.roles) {
+        hired_all += named(p, "hired_to_date." + r.name)(rep, month - 1);
+        waiting_all += named(p, "recruiting_queue." + r.name)(rep, month - 1);
+      }
+      for (Eigen::Index m = 1; m <= month; ++m)
+        hires_so_far += metric_at(p, Metric::kHires, rep, m);
+      EXPECT_EQ(hired_all, hires_so_far) << month;
+      EXPECT_EQ(waiting_all, metric_at(p, Metric::kRecruitingQueue, rep, month)) << month;
+    }
+  }
+}
+
 TEST(OrganisationTest, ManagerFirstFillsTheTeamSoonerWithDefaultDistributions) {
   // Directional (no closed form once times to fill are lognormal): with the default founder
   // (one search at a time, 1.5 x slower) and manager (three searches), six AEs opened in month 1

@@ -261,7 +261,8 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
                                          skipped.reason));
     }
   }
-  const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   const std::string csv = summary_csv(summary);
   const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);

@@ -19,6 +19,7 @@
 #include "app/common/version.h"
 #include "app/report/comparison_report.h"
 #include "app/report/report_writer.h"
+#include "app/results/assumptions_table.h"
 #include "app/results/comparison_files.h"
 #include "app/results/results_workbook.h"
 #include "app/scenario/scenario_json.h"
@@ -166,9 +167,9 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
   std::size_t invalid = 0;
   for (const PlanRequest& request : requests) {
     try {  // every plan's problems are listed before giving up
-      plans.push_back(
-          {request.label,
-           std::move(*load_scenario({request.path, request.variant, overrides_}, strict_).spec)});
+      LoadResult loaded = load_scenario({request.path, request.variant, overrides_}, strict_);
+      std::vector<Assumption> assumptions = scenario_assumptions(*loaded.spec, loaded.written_keys);
+      plans.push_back({request.label, std::move(*loaded.spec), std::move(assumptions)});
     } catch (const ScenarioError& e) {
       print_error("compare", e);
       ++invalid;
@@ -238,6 +239,10 @@ void print_comparison(const std::vector<ComparedPlan>& plans, const PlanComparis
   }
   fmt::print("{} replications, seed {}, {} months\n\n", comparison.replications, seed,
              comparison.horizon_months);
+  std::vector<std::vector<Assumption>> assumptions;
+  for (const ComparedPlan& plan : plans) assumptions.push_back(plan.assumptions);
+  fmt::print("{}",
+             assumption_differences_table(comparison.labels, assumptions, terminal_columns()));
   fmt::print("{}", comparison_table(comparison, metrics, terminal_columns()));
 }
 

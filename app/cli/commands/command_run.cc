@@ -6,6 +6,7 @@
 #include "app/analysis/expectation_check.h"
 #include "app/analysis/metric_choice.h"
 #include "app/analysis/precision_run.h"
+#include "app/analysis/run_explanation.h"
 #include "app/analysis/run_limits.h"
 #include "app/analysis/run_summary.h"
 #include "app/cli/cli.h"
@@ -20,7 +21,10 @@
 #include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/terminal_width.h"
+#include "app/common/utf8.h"
 #include "app/common/version.h"
+#include "app/results/assumptions_table.h"
+#include "app/results/explanation_table.h"
 #include "app/results/results_workbook.h"
 #include "app/results/samples_file.h"
 #include "app/results/summary_writer.h"
@@ -277,10 +281,18 @@ SummaryFiles write_summary_files(const std::string& out, const RunSummary& summa
 }
 
 void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
-                   const std::optional<PrecisionTarget>& target, const PrecisionReport& precision) {
-  fmt::print("{} — {} replications, seed {}, {} months (scenario hash {})\n\n", spec.name,
-             summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
+                   const std::optional<PrecisionTarget>& target, const PrecisionReport& precision,
+                   bool quiet) {
+  const std::string header = fmt::format(
+      "{} — {} replications, seed {}, {} months (scenario hash {})", spec.name,
+      summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
+  for (const std::string& line : wrap_words(header, terminal_columns())) fmt::print("{}\n", line);
+  fmt::print("\n");
+  if (!quiet) fmt::print("{}\n", assumptions_table(summary.assumptions, terminal_columns()));
   fmt::print("{}", key_metrics_table(summary, terminal_columns()));
+  if (!quiet) {
+    fmt::print("\n{}", explanation_table(explain_run(summary), terminal_columns()));
+  }
   if (!target) return;
   const std::string symbol =
       target->metric.unit == "currency" ? currency_symbol(spec.money.currency) : "";
@@ -317,7 +329,8 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (projection.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
-  const RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
   if (xlsx_) {
@@ -332,7 +345,7 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
                    seconds, histograms};
   const auto checks = finish_run(out_, files.json, loaded.expectations, extras);
 
-  print_results(spec, summary, target, precision);
+  print_results(spec, summary, target, precision, quiet_);
   if (!quiet_) {
     fmt::print(stderr, "\n{:.2f} s, {:.0f} replications/s, {:.2f} M events/s\nwrote {} and {}\n",
                seconds, static_cast<double>(summary.replications) / seconds,

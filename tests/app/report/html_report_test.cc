@@ -45,11 +45,27 @@ TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
   ReportContext context{
       "2030-01-02 03:04:05 UTC", "2030-01-02 03:04:00 UTC", 1.5, "plans/test.yaml", {}};
   const std::string html = render(context);
-  for (const char* text :
-       {"<h1>Test plan</h1>", "A &lt;test&gt; plan", "plans/test.yaml", ">500<", ">7<",
-        "0123456789abcdef", ">9.9.9<", "2030-01-02 03:04:00 UTC", "1.50 s", "Month 12", "Month 24",
-        "Month 36", "<th>p50</th>", "Key metrics", "Resolved scenario", "\"name\": \"Test plan\"",
-        "<footer>", "id=\"chart-cash\"", "id=\"chart-headcount.account_executive\""}) {
+  for (const char* text : {"<h1>Test plan</h1>",
+                           "A &lt;test&gt; plan",
+                           "plans/test.yaml",
+                           ">500<",
+                           ">7<",
+                           "0123456789abcdef",
+                           ">9.9.9<",
+                           "2030-01-02 03:04:00 UTC",
+                           "1.50 s",
+                           "Month 12",
+                           "Month 24",
+                           "Month 36",
+                           "<th>p50</th>",
+                           "Key metrics",
+                           "Appendix: resolved scenario",
+                           "<details class=\"appendix\">",
+                           "Why the result is what it is",
+                           "\"name\": \"Test plan\"",
+                           "<footer>",
+                           "id=\"chart-cash\"",
+                           "id=\"chart-headcount.account_executive\""}) {
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
   EXPECT_EQ(count(html, "<svg "), 8u);

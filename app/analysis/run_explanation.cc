@@ -1,0 +1,185 @@
+#include "app/analysis/run_explanation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/statistics.h"
+
+namespace teamsim::app {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Months are 1-based and inclusive.
+struct Months {
+  int first = 0;
+  int last = 0;
+};
+
+// Σ of the monthly means over the months; NaN when the metric is missing.
+double sum_of_means(const MetricSummary* metric, Months months) {
+  if (metric == nullptr) return kNaN;
+  double sum = 0;
+  for (int m = months.first; m <= months.last; ++m) {
+    const double mean = metric->stats.mean(m - 1);
+    if (std::isfinite(mean)) sum += mean;
+  }
+  return sum;
+}
+
+// The mean of the monthly means the months define (NaN ones skipped); NaN when none does.
+double mean_of_means(const MetricSummary* metric, Months months) {
+  if (metric == nullptr) return kNaN;
+  double sum = 0;
+  int defined = 0;
+  for (int m = months.first; m <= months.last; ++m) {
+    const double mean = metric->stats.mean(m - 1);
+    if (!std::isfinite(mean)) continue;
+    sum += mean;
+    ++defined;
+  }
+  return defined == 0 ? kNaN : sum / defined;
+}
+
+// The mean time an item spends in a queue, by Little's law W = L / λ: L the mean number in it
+// (a stock, mean over the months), λ the items through it per day (a flow summed over the months
+// / their days); NaN when nothing went through.
+double littles_law_days(const MetricSummary* in_queue, const MetricSummary* through,
+                        Months months) {
+  const double items = sum_of_means(through, months);
+  if (!(items > 0)) return kNaN;
+  const double days = (months.last - months.first + 1) * model::kDaysPerMonth;
+  return mean_of_means(in_queue, months) * days / items;
+}
+
+double ratio(double numerator, double denominator) {
+  return denominator > 0 && std::isfinite(numerator) ? numerator / denominator : kNaN;
+}
+
+FunnelYear funnel_year(const RunSummary& summary, int year, Months months) {
+  const auto sum = [&](const char* name) { return sum_of_means(summary.find(name), months); };
+  FunnelYear f;
+  f.year = year;
+  f.first_month = months.first;
+  f.last_month = months.last;
+  f.leads = sum("leads");
+  f.disqualified = sum("leads_disqualified");
+  f.unworked = sum("leads_unworked");
+  f.worked = f.leads - f.disqualified - f.unworked;
+  f.not_converted = sum("leads_not_converted");
+  f.opportunities = sum("opportunities_opened");
+  f.won = sum("deals_won");
+  f.lost = sum("deals_lost");
+  return f;
+}
+
+ConstraintYear constraint_year(const RunSummary& summary, const FunnelYear& funnel, Months months) {
+  const auto find = [&](const char* name) { return summary.find(name); };
+  ConstraintYear c;
+  c.unworked_share = ratio(funnel.unworked, funnel.leads);
+  c.recruiting_queue = mean_of_means(find("recruiting_queue"), months);
+  c.time_to_hire_days = littles_law_days(find("open_requisitions"), find("hires"), months);
+  c.onboarding_queue = mean_of_means(find("onboarding_queue"), months);
+  c.management_coverage = mean_of_means(find("management_coverage"), months);
+  c.specialist_wait_days =
+      littles_law_days(find("specialist_queue"), find("complex_opportunities"), months);
+  c.accounts_available_share = kNaN;
+  for (const TerritoryAccounts& t : summary.territory_accounts) {
+    const MetricSummary* available =
+        summary.find("territory." + t.territory + ".accounts_available");
+    if (available == nullptr) continue;
+    const double share = available->stats.mean(months.last - 1) / t.accounts;
+    if (std::isfinite(share) &&
+        (!std::isfinite(c.accounts_available_share) || share < c.accounts_available_share)) {
+      c.accounts_available_share = share;
+    }
+  }
+  return c;
+}
+
+std::string percent(double share) { return fmt::format("{:.0f}%", 100 * share); }
+
+std::string binding_text(const ConstraintYear& c) {
+  std::vector<std::string> parts;
+  // NaN compares false: an undefined quantity never binds.
+  if (c.unworked_share >= kUnworkedShareBinds) {
+    parts.push_back(fmt::format("capacity ({} of leads found no seller with room, or none yet)",
+                                percent(c.unworked_share)));
+  }
+  if (c.recruiting_queue >= kQueueBinds) {
+    parts.push_back(fmt::format("recruiting ({:.1f} requisitions waiting for a search on average)",
+                                c.recruiting_queue));
+  }
+  if (c.onboarding_queue >= kQueueBinds) {
+    parts.push_back(fmt::format("training ({:.1f} new hires waiting for a trainer on average)",
+                                c.onboarding_queue));
+  }
+  if (c.management_coverage < kCoverageBinds) {
+    parts.push_back(fmt::format("management (coverage {}: reps beyond the span lose productivity)",
+                                percent(c.management_coverage)));
+  }
+  if (c.specialist_wait_days >= kSpecialistWaitBinds) {
+    parts.push_back(
+        fmt::format("specialists (complex deals wait {:.0f} days)", c.specialist_wait_days));
+  }
+  if (c.accounts_available_share < kAccountsAvailableBinds) {
+    parts.push_back(fmt::format("accounts ({} of a territory's accounts left to approach)",
+                                percent(c.accounts_available_share)));
+  }
+  if (parts.empty()) return "nothing binds: demand (lead flow, conversion, win rate, deal size)";
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+std::vector<RoleHiring> role_hiring(const RunSummary& summary) {
+  std::vector<RoleHiring> roles;
+  const int month = summary.horizon_months;
+  for (const PlannedHire& hire : summary.planned_hires) {
+    auto it = std::find_if(roles.begin(), roles.end(),
+                           [&](const RoleHiring& r) { return r.role == hire.role; });
+    if (it == roles.end()) {
+      RoleHiring role;
+      role.role = hire.role;
+      role.first_month = hire.month;
+      role.month = month;
+      const auto at = [&](const std::string& name, Eigen::Index column) {
+        const MetricSummary* metric = summary.find(name);
+        if (metric == nullptr) return kNaN;
+        return column < 0 ? metric->stats.mean(month - 1)
+                          : metric->stats.percentiles(month - 1, column);
+      };
+      role.hired_p10 = at("hired_to_date." + hire.role, sim::kColumnP10);
+      role.hired_p50 = at("hired_to_date." + hire.role, sim::kColumnP50);
+      role.hired_p90 = at("hired_to_date." + hire.role, sim::kColumnP90);
+      role.waiting_for_search = at("recruiting_queue." + hire.role, -1);
+      role.employed_p50 = at("headcount." + hire.role, sim::kColumnP50);
+      roles.push_back(std::move(role));
+      it = roles.end() - 1;
+    }
+    it->requested += hire.count;
+    it->first_month = std::min(it->first_month, hire.month);
+    it->last_month = std::max(it->last_month, hire.month);
+  }
+  return roles;
+}
+
+}  // namespace
+
+RunExplanation explain_run(const RunSummary& summary) {
+  RunExplanation explanation;
+  const MetricSummary* complex = summary.find("complex_opportunities");
+  for (int first = 1, year = 1; first <= summary.horizon_months; first += 12, ++year) {
+    const Months months{first, std::min(first + 11, summary.horizon_months)};
+    explanation.funnel.push_back(funnel_year(summary, year, months));
+    explanation.constraints.push_back(constraint_year(summary, explanation.funnel.back(), months));
+    explanation.binding.push_back(binding_text(explanation.constraints.back()));
+    if (sum_of_means(complex, months) > 0) explanation.has_specialists = true;
+  }
+  explanation.has_accounts = !summary.territory_accounts.empty();
+  explanation.hiring = role_hiring(summary);
+  return explanation;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/analysis/run_summary.h"
+
+// Why a run's result is what it is, from its summary alone (so that `teamsim report` rebuilds it
+// from summary.json): the funnel per year, how hard each constraint binds, and the hires made
+// against the plan's dated hires. Year sums are sums of the monthly means (the mean of a sum is
+// the sum of the means); a quantity no replication defines is NaN, shown as "—", never 0.
+
+namespace teamsim::app {
+
+/// One year of the funnel (months first_month..last_month; the last year may be short): the
+/// mean over replications of each count summed over the year's months.
+struct FunnelYear {
+  int year = 0;
+  int first_month = 0;
+  int last_month = 0;
+  double leads = 0;
+  double disqualified = 0;   ///< screened out by sales ops
+  double unworked = 0;       ///< no seller with room
+  double worked = 0;         ///< leads - disqualified - unworked
+  double not_converted = 0;  ///< worked, but no opportunity through their channel
+  double opportunities = 0;  ///< worked - not converted
+  double won = 0;            ///< deals closed won in the year (opened then or earlier)
+  double lost = 0;
+};
+
+/// How much each constraint bound in one year; NaN where the year does not define it.
+struct ConstraintYear {
+  double unworked_share = 0;    ///< leads unworked for lack of capacity / leads
+  double recruiting_queue = 0;  ///< requisitions waiting for a search, mean over the months
+  /// Days from a requisition's opening to the first day, per hire, by Little's law: mean open
+  /// requisitions x the year's days / its hires (robust to months without hires).
+  double time_to_hire_days = 0;
+  double onboarding_queue = 0;     ///< new hires waiting for a trainer, mean over the months
+  double management_coverage = 0;  ///< mean over the months
+  /// Days a complex deal waits for a specialist, by Little's law (mean specialist queue x days /
+  /// complex opportunities); NaN without them.
+  double specialist_wait_days = 0;
+  /// The lowest territory's accounts available / accounts at the year's last month; NaN when
+  /// every territory is unlimited.
+  double accounts_available_share = 0;
+};
+
+/// One role's dated hires against the hires made by the horizon.
+struct RoleHiring {
+  std::string role;
+  int requested = 0;    ///< people the dated hires ask for
+  int first_month = 0;  ///< of the dated hires
+  int last_month = 0;
+  int month = 0;         ///< the horizon, where the rest is read
+  double hired_p10 = 0;  ///< people of the role hired so far (backfills and rules included)
+  double hired_p50 = 0;
+  double hired_p90 = 0;
+  double waiting_for_search = 0;  ///< mean requisitions of the role waiting for a search
+  double employed_p50 = 0;        ///< median headcount of the role
+};
+
+/// The thresholds above which a constraint is said to bind.
+inline constexpr double kUnworkedShareBinds = 0.05;
+inline constexpr double kQueueBinds = 0.5;
+inline constexpr double kCoverageBinds = 0.9;
+inline constexpr double kSpecialistWaitBinds = 7;
+inline constexpr double kAccountsAvailableBinds = 0.25;
+
+/// The explanation of a run.
+struct RunExplanation {
+  std::vector<FunnelYear> funnel;
+  std::vector<ConstraintYear> constraints;  ///< one per funnel year
+  /// Per year, what binds, e.g. "capacity: 23% of leads unworked; recruiting: 1.8 requisitions
+  /// waiting for a search"; "nothing binds" when no constraint passes its threshold.
+  std::vector<std::string> binding;
+  std::vector<RoleHiring> hiring;  ///< each role with dated hires, in order of first appearance
+  bool has_specialists = false;    ///< some year has complex opportunities
+  bool has_accounts = false;       ///< some territory has finite accounts
+};
+
+/// Explains `summary`; a metric the summary lacks (a run with --metrics) leaves its numbers NaN.
+RunExplanation explain_run(const RunSummary& summary);
+
+}  // namespace teamsim::app

@@ -1,0 +1,150 @@
+#include "app/results/explanation_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/common/number_format.h"
+#include "app/common/utf8.h"
+
+namespace teamsim::app {
+namespace {
+
+constexpr std::size_t kLabelWidth = 36;
+constexpr std::size_t kCellWidth = 10;
+
+// The years shown: all of them when they fit, else the first ones and the last.
+std::vector<std::size_t> shown_years(std::size_t years, std::size_t max_columns) {
+  std::size_t fit = years;
+  if (max_columns > 0) {
+    fit = std::max<std::size_t>(
+        1, max_columns > kLabelWidth ? (max_columns - kLabelWidth) / kCellWidth : 1);
+  }
+  std::vector<std::size_t> shown;
+  for (std::size_t y = 0; y < years; ++y) {
+    if (shown.size() + 1 < fit || y + 1 == years) shown.push_back(y);
+  }
+  return shown;
+}
+
+std::string row(std::string_view label, const std::vector<std::string>& cells) {
+  std::string out = fmt::format("{:<{}}", label, kLabelWidth);
+  for (const std::string& cell : cells) out += fmt::format("{:>{}}", cell, kCellWidth);
+  return out + '\n';
+}
+
+}  // namespace
+
+std::string explanation_count(double value) {
+  return std::isfinite(value) ? format_compact(std::round(value * 10) / 10) : "—";
+}
+
+std::string explanation_percent(double share) {
+  return std::isfinite(share) ? fmt::format("{:.0f}%", 100 * share) : "—";
+}
+
+std::string explanation_days(double days) {
+  return std::isfinite(days) ? fmt::format("{:.0f}", days) : "—";
+}
+
+std::vector<std::pair<std::string, std::string>> binding_by_years(
+    const RunExplanation& explanation) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::vector<std::string>& binding = explanation.binding;
+  for (std::size_t first = 0; first < binding.size();) {
+    std::size_t last = first;
+    while (last + 1 < binding.size() && binding[last + 1] == binding[first]) ++last;
+    out.emplace_back(first == last ? fmt::format("year {}", first + 1)
+                                   : fmt::format("years {}-{}", first + 1, last + 1),
+                     binding[first]);
+    first = last + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
+  std::vector<std::string> out;
+  for (const RoleHiring& r : explanation.hiring) {
+    const std::string months = r.first_month == r.last_month
+                                   ? fmt::format("month {}", r.first_month)
+                                   : fmt::format("months {}-{}", r.first_month, r.last_month);
+    out.push_back(fmt::format(
+        "{}: {} requested ({}); by month {} median {} hired ({}-{}, backfills included), {} "
+        "employed, {} waiting for a search on average",
+        r.role, r.requested, months, r.month, explanation_count(r.hired_p50),
+        explanation_count(r.hired_p10), explanation_count(r.hired_p90),
+        explanation_count(r.employed_p50), explanation_count(r.waiting_for_search)));
+  }
+  return out;
+}
+
+std::string explanation_table(const RunExplanation& explanation, std::size_t max_columns) {
+  if (explanation.funnel.empty()) return "";
+  const std::vector<std::size_t> years = shown_years(explanation.funnel.size(), max_columns);
+  const auto cells = [&](auto&& value) {
+    std::vector<std::string> out;
+    for (const std::size_t y : years) out.push_back(value(y));
+    return out;
+  };
+  std::string out = "Why (means over the replications, summed over each year)\n";
+  out += row("", cells([&](std::size_t y) {
+               const FunnelYear& f = explanation.funnel[y];
+               return f.last_month - f.first_month == 11
+                          ? fmt::format("year {}", f.year)
+                          : fmt::format("m{}-{}", f.first_month, f.last_month);
+             }));
+  const auto funnel = [&](std::string_view label, double FunnelYear::*field) {
+    out +=
+        row(label,
+            cells([&](std::size_t y) { return explanation_count(explanation.funnel[y].*field); }));
+  };
+  funnel("Leads", &FunnelYear::leads);
+  const bool screened = std::any_of(explanation.funnel.begin(), explanation.funnel.end(),
+                                    [](const FunnelYear& f) { return f.disqualified > 0; });
+  if (screened) funnel("  screened out by sales ops", &FunnelYear::disqualified);
+  funnel("  unworked (no seller with room)", &FunnelYear::unworked);
+  funnel("  worked", &FunnelYear::worked);
+  funnel("  → opportunities", &FunnelYear::opportunities);
+  funnel("  → won (closed in the year)", &FunnelYear::won);
+  const auto constraint = [&](std::string_view label, double ConstraintYear::*field,
+                              std::string (*format)(double)) {
+    out +=
+        row(label, cells([&](std::size_t y) { return format(explanation.constraints[y].*field); }));
+  };
+  constraint("Leads unworked for lack of room", &ConstraintYear::unworked_share,
+             explanation_percent);
+  constraint("Requisitions waiting for a search", &ConstraintYear::recruiting_queue,
+             explanation_count);
+  constraint("Time to hire (days, ≈ per hire)", &ConstraintYear::time_to_hire_days,
+             explanation_days);
+  constraint("New hires waiting for a trainer", &ConstraintYear::onboarding_queue,
+             explanation_count);
+  constraint("Management coverage", &ConstraintYear::management_coverage, explanation_percent);
+  if (explanation.has_specialists) {
+    constraint("Specialist wait (days, ≈ per deal)", &ConstraintYear::specialist_wait_days,
+               explanation_days);
+  }
+  if (explanation.has_accounts) {
+    constraint("Accounts left (emptiest territory)", &ConstraintYear::accounts_available_share,
+               explanation_percent);
+  }
+  const auto paragraph = [&](const std::string& text, std::size_t indent) {
+    const std::vector<std::string> lines =
+        wrap_words(text, max_columns > indent + 20 ? max_columns - indent : 0);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      out += std::string(i == 0 ? indent - 2 : indent, ' ') + lines[i] + '\n';
+    }
+  };
+  for (const auto& [when, text] : binding_by_years(explanation)) {
+    paragraph(fmt::format("Binds in {}: {}", when, text), 2);
+  }
+  const std::vector<std::string> hiring = hiring_sentences(explanation);
+  if (!hiring.empty()) {
+    out += "Hires against the plan:\n";
+    for (const std::string& sentence : hiring) paragraph(sentence, 4);
+  }
+  return out;
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,160 @@
+#include "app/analysis/run_explanation.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "tests/models/test_scenarios.h"
+
+namespace teamsim::app {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A metric whose monthly means are `means` (percentiles all equal to them).
+MetricSummary metric(const std::string& name, const std::vector<double>& means) {
+  MetricSummary m;
+  m.info.name = name;
+  m.info.unit = "count";
+  const auto months = static_cast<Eigen::Index>(means.size());
+  m.stats.mean = Eigen::Map<const Eigen::VectorXd>(means.data(), months);
+  m.stats.se = Eigen::VectorXd::Zero(months);
+  m.stats.percentiles.resize(months, static_cast<Eigen::Index>(sim::kPercentileNames.size()));
+  for (Eigen::Index p = 0; p < m.stats.percentiles.cols(); ++p) {
+    m.stats.percentiles.col(p) = m.stats.mean;
+  }
+  return m;
+}
+
+std::vector<double> ramp(int months, double start, double step) {
+  std::vector<double> v;
+  for (int m = 0; m < months; ++m) v.push_back(start + step * m);
+  return v;
+}
+
+TEST(RunExplanationTest, TheFunnelsYearSumsAreTheSumsOfTheMonthlyMeans) {
+  RunSummary summary;
+  summary.horizon_months = 18;  // a whole year and a half year
+  summary.metrics = {
+      metric("leads", ramp(18, 20, 1)),           metric("leads_disqualified", ramp(18, 1, 0)),
+      metric("leads_unworked", ramp(18, 0, 0.5)), metric("leads_not_converted", ramp(18, 2, 0)),
+      metric("deals_won", ramp(18, 3, 0.1)),      metric("deals_lost", ramp(18, 9, 0))};
+  // Conservation as docs/metrics.md defines it: opportunities = leads - disqualified - unworked
+  // - not converted, month by month.
+  std::vector<double> opportunities;
+  for (int m = 0; m < 18; ++m) opportunities.push_back((20 + m) - 1 - 0.5 * m - 2);
+  summary.metrics.push_back(metric("opportunities_opened", opportunities));
+  const RunExplanation e = explain_run(summary);
+  ASSERT_EQ(e.funnel.size(), 2u);
+  double leads = 0, unworked = 0, opps = 0, won = 0;
+  for (int m = 0; m < 12; ++m) {
+    leads += 20 + m;
+    unworked += 0.5 * m;
+    opps += opportunities[static_cast<std::size_t>(m)];
+    won += 3 + 0.1 * m;
+  }
+  const FunnelYear& y1 = e.funnel[0];
+  EXPECT_EQ(y1.first_month, 1);
+  EXPECT_EQ(y1.last_month, 12);
+  EXPECT_DOUBLE_EQ(y1.leads, leads);
+  EXPECT_DOUBLE_EQ(y1.disqualified, 12);
+  EXPECT_DOUBLE_EQ(y1.unworked, unworked);
+  EXPECT_DOUBLE_EQ(y1.worked, leads - 12 - unworked);
+  EXPECT_DOUBLE_EQ(y1.opportunities, opps);
+  EXPECT_DOUBLE_EQ(y1.worked - y1.not_converted, y1.opportunities);
+  EXPECT_DOUBLE_EQ(y1.won, won);
+  EXPECT_DOUBLE_EQ(e.constraints[0].unworked_share, unworked / leads);
+  EXPECT_EQ(e.funnel[1].first_month, 13);
+  EXPECT_EQ(e.funnel[1].last_month, 18);
+  EXPECT_DOUBLE_EQ(e.funnel[1].disqualified, 6);
+}
+
+TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero) {
+  RunSummary summary;
+  summary.horizon_months = 24;
+  // Year 1: 2 requisitions open on average and 4 hires: by Little's law each waited
+  // 2 x 365.25 / 4 days. Year 2 has no hires at all: its time to hire is undefined.
+  std::vector<double> open(24, 0), hires(24, 0);
+  for (int m = 0; m < 12; ++m) open[static_cast<std::size_t>(m)] = 2;
+  hires[2] = 1;
+  hires[5] = 3;
+  std::vector<double> coverage(24, 1.0);
+  coverage[0] = kNaN;
+  for (std::size_t m = 1; m <= 4; ++m) coverage[m] = 0.5;
+  summary.metrics = {metric("open_requisitions", open), metric("hires", hires),
+                     metric("management_coverage", coverage), metric("leads", ramp(24, 0, 0)),
+                     metric("leads_unworked", ramp(24, 0, 0))};
+  const RunExplanation e = explain_run(summary);
+  EXPECT_DOUBLE_EQ(e.constraints[0].time_to_hire_days, 2 * 365.25 / 4);
+  EXPECT_TRUE(std::isnan(e.constraints[1].time_to_hire_days));
+  // The 11 defined months: (4 x 0.5 + 7 x 1) / 11.
+  EXPECT_DOUBLE_EQ(e.constraints[0].management_coverage, 9.0 / 11);
+  // No leads: the share is undefined, not 0 %, and nothing binds because of it.
+  EXPECT_TRUE(std::isnan(e.constraints[0].unworked_share));
+  // Without the metrics (a run with --metrics) the rest is undefined too.
+  EXPECT_TRUE(std::isnan(e.constraints[0].recruiting_queue));
+  EXPECT_EQ(e.binding[1], "nothing binds: demand (lead flow, conversion, win rate, deal size)");
+  EXPECT_NE(e.binding[0].find("management (coverage 82%"), std::string::npos) << e.binding[0];
+}
+
+TEST(RunExplanationTest, HiresAgainstThePlanReadTheRolesMetricsAtTheHorizon) {
+  RunSummary summary;
+  summary.horizon_months = 2;
+  summary.planned_hires = {{"account_executive", 6, 1, false},
+                           {"sales_manager", 1, 1, false},
+                           {"account_executive", 4, 2, false}};
+  summary.metrics = {metric("hired_to_date.account_executive", {2, 6}),
+                     metric("recruiting_queue.account_executive", {7, 3}),
+                     metric("headcount.account_executive", {2, 5})};
+  const RunExplanation e = explain_run(summary);
+  ASSERT_EQ(e.hiring.size(), 2u);
+  const RoleHiring& ae = e.hiring[0];
+  EXPECT_EQ(ae.role, "account_executive");
+  EXPECT_EQ(ae.requested, 10);
+  EXPECT_EQ(ae.first_month, 1);
+  EXPECT_EQ(ae.last_month, 2);
+  EXPECT_EQ(ae.month, 2);
+  EXPECT_EQ(ae.hired_p50, 6);
+  EXPECT_EQ(ae.waiting_for_search, 3);
+  EXPECT_EQ(ae.employed_p50, 5);
+  EXPECT_TRUE(std::isnan(e.hiring[1].hired_p50));  // not kept: unknown, not 0
+}
+
+TEST(RunExplanationTest, ShareOfLeadsUnworkedIsTheErlangLossOfOneSeller) {
+  // One ramped seller who works at most one opportunity at once, each open for a constant D days,
+  // and Poisson leads at rate λ: a loss system with one server, whose blocking probability is
+  // Erlang B, ρ / (1 + ρ) with ρ = λ D, whatever the service time's distribution. λ = 2 a month,
+  // D = 15 days: ρ = 30 / 30.4375 and a share of about 0.496 unworked. The warm start replays
+  // the year before day 0, so month 1 starts near the stationary state.
+  model::ScenarioSpec spec = model::quiet_scenario(36);
+  model::role(spec, "account_executive").max_open_opportunities = 1;
+  spec.starting_staff = {{"account_executive", 1, ""}};
+  spec.territories[0].inbound_leads_per_month = 2;
+  spec.pipeline.sales_cycle_days = sim::Distribution::constant(15);
+  spec.pipeline.warm_start = true;
+  const model::Projection projection = model::run(spec, 400);
+  const RunExplanation e = explain_run(summarize_run(spec, projection, 7));
+  const double rho = 2 * 15 / model::kDaysPerMonth;
+  const double expected = rho / (1 + rho);
+  // The standard error of each year's share, from the replications' own shares.
+  const Eigen::MatrixXd leads = model::named(projection, "leads");
+  const Eigen::MatrixXd unworked = model::named(projection, "leads_unworked");
+  for (int year = 0; year < 3; ++year) {
+    const Eigen::VectorXd l = leads.middleCols(12 * year, 12).rowwise().sum();
+    const Eigen::VectorXd u = unworked.middleCols(12 * year, 12).rowwise().sum();
+    const Eigen::ArrayXd share = u.array() / l.array().max(1);
+    const double sd =
+        std::sqrt((share - share.mean()).square().sum() / static_cast<double>(share.size() - 1));
+    const double se = sd / std::sqrt(static_cast<double>(share.size()));
+    EXPECT_NEAR(e.constraints[static_cast<std::size_t>(year)].unworked_share, expected, 4 * se)
+        << "year " << year + 1;
+    EXPECT_NE(e.binding[static_cast<std::size_t>(year)].find("capacity ("), std::string::npos)
+        << e.binding[static_cast<std::size_t>(year)];
+  }
+}
+
+}  // namespace
+}  // namespace teamsim::app

@@ -1,0 +1,169 @@
+#include "app/scenario/assumptions.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/common/number_format.h"
+#include "app/scenario/scenario_resolver.h"
+
+namespace teamsim::app {
+namespace {
+
+constexpr const char* kPlan =
+    "name: Plan\n"
+    "horizon_months: 24\n"
+    "hires: [{role: account_executive, count: 2, month: 1}, {role: sales_manager, month: 4}]\n"
+    "territories: {main: {inbound_leads_per_month: 12}}\n"
+    "pipeline:\n"
+    "  win_rate: 0.25\n"
+    "  deal_size_acv: {dist: lognormal, median: 15_500, p90: 31_000}\n"
+    "roles: {account_executive: {annual_quota: 600_000}}\n"
+    "variants:\n"
+    "  v: {customers: {monthly_churn: 2%}}\n";
+
+LoadResult load(std::string_view text, std::string variant = "",
+                std::vector<std::string> overrides = {}) {
+  LoadResult result = resolve_scenario_string(text, "plan.yaml", {"", variant, overrides});
+  EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics);
+  return result;
+}
+
+std::vector<Assumption> assumptions_of(std::string_view text, std::string variant = "",
+                                       std::vector<std::string> overrides = {}) {
+  const LoadResult loaded = load(text, std::move(variant), std::move(overrides));
+  if (!loaded.ok()) return {};
+  return scenario_assumptions(*loaded.spec, loaded.written_keys);
+}
+
+const Assumption& row(const std::vector<Assumption>& rows, const std::string& label) {
+  const auto it =
+      std::find_if(rows.begin(), rows.end(), [&](const Assumption& a) { return a.label == label; });
+  if (it == rows.end()) throw std::runtime_error("no row " + label);
+  return *it;
+}
+
+TEST(AssumptionsTest, MarksExactlyTheKeysTheScenarioLeftUnset) {
+  // Written through the file, a variant and --set: each counts as set.
+  const std::vector<Assumption> rows =
+      assumptions_of(kPlan, "v", {"money.starting_cash=1_000_000"});
+  std::set<std::string> all_default, set_by_scenario;
+  for (const Assumption& a : rows) {
+    EXPECT_FALSE(a.keys.empty()) << a.label;
+    if (a.all_default()) all_default.insert(a.label);
+    if (!a.uses_default()) set_by_scenario.insert(a.label);
+  }
+  EXPECT_EQ(all_default,
+            (std::set<std::string>{"Starting team", "Time to fill", "Until a manager starts",
+                                   "Prospected leads", "Sales cycle", "Open deals at most",
+                                   "AE ramp", "Attrition", "On-target earnings", "Base salaries",
+                                   "Initial customers", "Expansion", "Other costs", "Funding"}));
+  EXPECT_EQ(set_by_scenario,
+            (std::set<std::string>{"Dated hires", "Inbound leads", "Win rate", "Deal size (ACV)",
+                                   "Quota", "Churn", "Starting cash"}));
+  EXPECT_EQ(row(rows, "Prospected leads").default_keys,
+            std::vector<std::string>{"roles.account_executive.prospecting_leads_per_month"});
+}
+
+TEST(AssumptionsTest, APartlySetRowNamesTheKeysLeftAtTheirDefaults) {
+  const std::vector<Assumption> rows =
+      assumptions_of(std::string(kPlan) + "money: {other_monthly_costs: 10_000}\n", "",
+                     {"roles.sales_manager.annual_attrition=20%"});
+  const Assumption& attrition = row(rows, "Attrition");
+  EXPECT_EQ(attrition.value, "AE 35%, manager 20% a year");
+  EXPECT_TRUE(attrition.uses_default());
+  EXPECT_FALSE(attrition.all_default());
+  EXPECT_EQ(attrition.default_keys,
+            std::vector<std::string>{"roles.account_executive.annual_attrition"});
+  EXPECT_FALSE(row(rows, "Other costs").uses_default());
+}
+
+TEST(AssumptionsTest, ValuesReadInTheUsersUnits) {
+  const std::vector<Assumption> rows = assumptions_of(kPlan, "v");
+  // By hand: the defaults of docs/scenario-reference.md and the plan's own values.
+  EXPECT_EQ(row(rows, "Dated hires").value, "2 AEs: month 1 (×2); 1 manager: month 4");
+  EXPECT_EQ(row(rows, "Inbound leads").value, "12 a month");
+  EXPECT_EQ(row(rows, "Prospected leads").value, "4 per AE a month");
+  EXPECT_EQ(row(rows, "Win rate").value, "25% of opportunities");
+  EXPECT_EQ(row(rows, "Deal size (ACV)").value, "median $15.5k, p90 $31k a year");
+  EXPECT_EQ(row(rows, "Sales cycle").value, "median 60, p90 120 days");
+  EXPECT_EQ(row(rows, "Open deals at most").value, "40 per AE");
+  EXPECT_EQ(row(rows, "AE ramp").value,
+            "onboarding 15 days, then ramp 1.5–4 months, most likely 2.5 (linear)");
+  EXPECT_EQ(row(rows, "Quota").value, "$600k a year");
+  EXPECT_EQ(row(rows, "On-target earnings").value, "$160k a year");
+  EXPECT_EQ(row(rows, "Base salaries").value, "AE $80k, manager $150k a year");
+  EXPECT_EQ(row(rows, "Churn").value, "2% a month");
+  EXPECT_EQ(row(rows, "Expansion").value, "+1% a month on staying customers");
+  EXPECT_EQ(row(rows, "Starting cash").value, "$2M");
+  EXPECT_EQ(row(rows, "Other costs").value, "$30k a month");
+  EXPECT_EQ(row(rows, "Funding").value, "none");
+  EXPECT_EQ(row(rows, "Time to fill").value,
+            "AE median 45, p90 90 days; manager median 60, p90 120 days");
+  for (const Assumption& a : rows) {
+    EXPECT_FALSE(a.source.empty()) << a.label;
+    EXPECT_NE(a.source.find("scenario-reference"), std::string::npos) << a.label;
+  }
+}
+
+TEST(AssumptionsTest, PerReplicationInputsShowAsUncertainLevels) {
+  const std::vector<Assumption> rows = assumptions_of(
+      "territories: {main: {inbound_leads_per_month: {dist: uniform, min: 10, max: 20, per: "
+      "replication}}}\n"
+      "pipeline:\n"
+      "  deal_size_acv:\n"
+      "    dist: lognormal\n"
+      "    median: {dist: uniform, min: 10_000, max: 20_000, per: replication}\n"
+      "    p90: 40_000\n"
+      "hires: [{role: account_executive, month: 1}]\n");
+  const Assumption& leads = row(rows, "Inbound leads");
+  EXPECT_EQ(leads.value, "10–20 a month (one level per run)");
+  EXPECT_TRUE(leads.uncertain);
+  EXPECT_FALSE(leads.uses_default());
+  const Assumption& size = row(rows, "Deal size (ACV)");
+  EXPECT_TRUE(size.uncertain);
+  EXPECT_NE(size.value.find("; median $10k–$20k (one level per run)"), std::string::npos)
+      << size.value;
+  EXPECT_FALSE(row(rows, "Win rate").uncertain);
+}
+
+TEST(AssumptionsTest, ASalesMotionSetsItsPresetsKeys) {
+  const std::vector<Assumption> rows =
+      assumptions_of("sales_motion: transactional\nhires: [{role: account_executive, month: 1}]\n");
+  EXPECT_FALSE(row(rows, "Win rate").uses_default());
+  EXPECT_EQ(row(rows, "Deal size (ACV)").value, "median $6,000, p90 $15k a year");
+  EXPECT_FALSE(row(rows, "Churn").uses_default());
+  EXPECT_TRUE(row(rows, "Expansion").uses_default());
+}
+
+TEST(AssumptionsTest, WrittenKeysCountHiresFromACsvAndListsAsWhole) {
+  std::vector<Diagnostic> diagnostics;
+  const auto tree = parse_yaml(
+      "hires_csv: plan.csv\nmoney: {funding: [{month: 3, amount: 1}]}\npipeline:\n  win_rate: "
+      "{dist: beta, mean: 0.2, sd: 0.05}\n",
+      "plan.yaml", diagnostics);
+  ASSERT_TRUE(tree);
+  EXPECT_EQ(written_key_paths(*tree),
+            (std::vector<std::string>{"hires", "hires_csv", "money", "money.funding", "pipeline",
+                                      "pipeline.win_rate", "pipeline.win_rate.dist",
+                                      "pipeline.win_rate.mean", "pipeline.win_rate.sd"}));
+}
+
+TEST(AssumptionsTest, DistributionsReadAsAPersonReadsThem) {
+  const auto plain = [](double v) { return format_compact(v); };
+  EXPECT_EQ(describe_for_people(sim::Distribution::triangular(1.5, 2.5, 4), plain, " months"),
+            "1.5–4 months, most likely 2.5");
+  EXPECT_EQ(describe_for_people(sim::Distribution::uniform(10, 20), plain, ""), "10–20");
+  EXPECT_EQ(describe_for_people(sim::Distribution::constant(14), plain, " days"), "14 days");
+  EXPECT_EQ(describe_for_people(sim::Distribution::poisson(3), plain, ""), "mean 3");
+  const sim::Distribution beta = sim::Distribution::beta_from_mean_sd(0.22, 0.05);
+  const auto pct = [](double v) { return format_compact(100 * v) + "%"; };
+  EXPECT_EQ(describe_for_people(beta, pct, ""),
+            "mean 22%, 80% within " + pct(beta.quantile(0.1)) + "–" + pct(beta.quantile(0.9)));
+}
+
+}  // namespace
+}  // namespace teamsim::app
