@@ -1,7 +1,8 @@
 # Installing teamsim like a tool: the binary, the shipped scenarios as templates to copy, the docs.
 #   cmake --install build/release --prefix ~/.local     (or /usr/local, the default)
 #   cmake --build --preset release --target package     -> build/release/teamsim_<version>_<arch>.deb
-# The Debian package installs under /usr: /usr/bin/teamsim, /usr/share/teamsim/scenarios/*.yaml,
+# The Debian package installs under /usr: /usr/bin/teamsim, /usr/share/teamsim/scenarios/*.yaml
+# (and the *.csv hiring plans they name),
 # /usr/share/doc/teamsim/. Its dependencies are read off the binary by dpkg-shlibdeps.
 include(GNUInstallDirs)
 # `make package` and `make install` need only the binary, not the tests and benchmarks.
@@ -9,7 +10,7 @@ set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 
 install(TARGETS teamsim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY scenarios/ DESTINATION ${CMAKE_INSTALL_DATADIR}/teamsim/scenarios
-        FILES_MATCHING PATTERN "*.yaml")
+        FILES_MATCHING PATTERN "*.yaml" PATTERN "*.csv")  # .csv: hiring plans they name
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

@@ -430,6 +430,10 @@ struct ScenarioSpec {
   int horizon_months = 36;
   int replications = 1000;  ///< default when the command line gives none
   std::uint64_t seed = 1;   ///< default when the command line gives none
+  /// Calendar year of the first simulated month, whose calendar month is
+  /// seasonality.start_month_of_year; 0 when the scenario gives no start_date. The model does
+  /// not use it: it names the months of the outputs (Jan 2027 rather than M1).
+  int start_year = 0;
   std::vector<RoleSpec> roles;
   std::vector<TerritorySpec> territories;
   std::vector<StartingStaffSpec> starting_staff;

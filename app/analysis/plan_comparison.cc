@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "app/analysis/run_limits.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_json.h"
 #include "models/projection.h"
 
@@ -30,8 +31,10 @@ PlanComparison compare_plans(const std::vector<ComparedPlan>& plans,
   comparison.replications = options.replications;
   comparison.currency = plans.front().spec.money.currency;
   comparison.horizon_months = plans.front().spec.horizon_months;
+  comparison.start_date = start_date_of(plans.front().spec);
   for (const ComparedPlan& plan : plans) {
     comparison.horizon_months = std::min(comparison.horizon_months, plan.spec.horizon_months);
+    if (start_date_of(plan.spec) != comparison.start_date) comparison.start_date.reset();
   }
 
   // The metrics every plan reports (plans with other roles have other headcount columns).

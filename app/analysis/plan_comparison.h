@@ -4,9 +4,11 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/common/calendar_month.h"
 #include "app/scenario/assumptions.h"
 #include "models/metrics.h"
 #include "models/scenario_spec.h"
@@ -48,6 +50,10 @@ struct PlanComparison {
   std::vector<std::uint64_t> seeds;  ///< the master seed each plan ran with
   std::size_t replications = 0;
   int horizon_months = 0;
+  /// The calendar month of month 1 when every plan gives the same start_date; otherwise none,
+  /// and months are numbered M1, ... (plans starting on different dates are compared month by
+  /// month of their own plans).
+  std::optional<CalendarMonth> start_date;
   std::string currency;
   std::vector<model::MetricInfo> metrics;
   /// samples[plan][metric]: replications x horizon_months.
@@ -61,6 +67,8 @@ struct PlanComparison {
 
   /// Index of the metric with this name, or metrics.size().
   std::size_t find_metric(const std::string& name) const;
+  /// How outputs name the months of this comparison.
+  MonthNames month_names() const { return MonthNames(start_date); }
 };
 
 /// Runs every plan with the same seed and replication indices (see CompareOptions).

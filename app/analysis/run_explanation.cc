@@ -179,6 +179,7 @@ RunExplanation explain_run(const RunSummary& summary) {
   }
   explanation.has_accounts = !summary.territory_accounts.empty();
   explanation.hiring = role_hiring(summary);
+  explanation.months = summary.month_names();
   return explanation;
 }
 

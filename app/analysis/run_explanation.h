@@ -76,6 +76,7 @@ struct RunExplanation {
   std::vector<RoleHiring> hiring;  ///< each role with dated hires, in order of first appearance
   bool has_specialists = false;    ///< some year has complex opportunities
   bool has_accounts = false;       ///< some territory has finite accounts
+  MonthNames months;               ///< how the run names its months (summary.month_names())
 };
 
 /// Explains `summary`; a metric the summary lacks (a run with --metrics) leaves its numbers NaN.

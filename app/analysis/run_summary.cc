@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_json.h"
 
 namespace teamsim::app {
@@ -29,6 +30,7 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
   summary.seed = seed;
   summary.replications = projection.samples.replications();
   summary.horizon_months = spec.horizon_months;
+  summary.start_date = start_date_of(spec);
   summary.currency = spec.money.currency;
   summary.events = projection.events;
   for (const model::HireSpec& hire : spec.hires) {

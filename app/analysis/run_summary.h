@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/common/calendar_month.h"
 #include "app/scenario/assumptions.h"
 #include "models/metrics.h"
 #include "models/projection.h"
@@ -59,6 +60,9 @@ struct RunSummary {
   std::uint64_t seed = 0;
   std::size_t replications = 0;
   int horizon_months = 0;
+  /// The calendar month of month 1, when the scenario gives start_date: outputs then name the
+  /// months Jan 2027, ... instead of M1, ...
+  std::optional<CalendarMonth> start_date;
   std::string currency;
   std::uint64_t events = 0;
   std::vector<MetricSummary> metrics;
@@ -76,6 +80,8 @@ struct RunSummary {
 
   /// The metric with this name, or nullptr.
   const MetricSummary* find(const std::string& name) const;
+  /// How outputs name the months of this run.
+  MonthNames month_names() const { return MonthNames(start_date); }
 };
 
 /// Reduces the samples of a finished projection to their summaries (in metric order) and

@@ -9,6 +9,7 @@
 #include "app/analysis/run_limits.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_numbers.h"
 #include "models/projection.h"
 #include "models/uncertain_inputs.h"
@@ -262,6 +263,7 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
                                       const SensitivityOptions& options) {
   SensitivityResult result;
   result.metric = options.metric;
+  result.start_date = start_date_of(spec);
   result.replications = options.replications;
   result.seed = options.seed;
   result.low_quantile = options.low_quantile;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/analysis/metric_choice.h"
+#include "app/common/calendar_month.h"
 #include "app/scenario/scenario_keys.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
@@ -118,6 +119,8 @@ struct InputSensitivity {
 /// The whole analysis.
 struct SensitivityResult {
   MetricChoice metric;
+  /// The scenario's start_date, which names the month ("at Aug 2029"), when it gives one.
+  std::optional<CalendarMonth> start_date;
   std::size_t replications = 0;
   std::uint64_t seed = 0;
   double low_quantile = 0.1, high_quantile = 0.9;

@@ -75,7 +75,7 @@ std::vector<std::string> axis_tick_labels(const Axis& axis, std::string_view cur
   return labels;
 }
 
-std::vector<int> month_ticks(int months) {
+std::vector<int> month_ticks(int months, const MonthNames& names) {
   months = std::max(months, 1);
   constexpr int kSteps[] = {1, 2, 3, 6, 12, 24, 60, 120};
   int step = kSteps[std::size(kSteps) - 1];
@@ -86,10 +86,17 @@ std::vector<int> month_ticks(int months) {
     }
   }
   std::vector<int> ticks;
-  for (int m = 0; m <= months; m += step) ticks.push_back(m);
+  if (!names.start()) {
+    for (int m = 0; m <= months; m += step) ticks.push_back(m);
+    return ticks;
+  }
+  // Calendar ticks: the months on the step counted from a January (January of year 0, so that
+  // a step of 24 falls on even years).
+  const CalendarMonth origin{0, 1};
+  for (int m = 1; m <= months; ++m) {
+    if (months_between(origin, names.at(m)) % step == 0) ticks.push_back(m);
+  }
   return ticks;
 }
-
-std::string month_label(int month) { return fmt::format("M{}", month); }
 
 }  // namespace teamsim::app

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "app/common/calendar_month.h"
+
 namespace teamsim::app {
 
 /// A linear axis with evenly spaced "nice" ticks: the step is 1, 2 or 5 times a power of ten and
@@ -28,10 +30,10 @@ Axis nice_axis(double data_min, double data_max, bool whole_numbers = false);
 std::vector<std::string> axis_tick_labels(const Axis& axis, std::string_view currency_symbol = "");
 
 /// Month ticks for an x axis running from month 0 to `months`: the multiples of the smallest of
-/// 1, 2, 3, 6, 12, 24, 60 or 120 months that gives at most 7 ticks, starting at 0.
-std::vector<int> month_ticks(int months);
-
-/// The label of a month tick: "M0", "M12".
-std::string month_label(int month);
+/// 1, 2, 3, 6, 12, 24, 60 or 120 months that gives at most 7 ticks, starting at 0. With calendar
+/// months (names.start()), the months 1..`months` that fall on such a step of the calendar,
+/// counted from a January (January and July for 6, every January for 12), so that the ticks
+/// are the calendar's quarters, halves or years.
+std::vector<int> month_ticks(int months, const MonthNames& names = {});
 
 }  // namespace teamsim::app

@@ -100,6 +100,7 @@ void draw_legend(SvgWriter& w, const std::vector<std::vector<LegendItem>>& rows,
 struct Frame {
   double left, top, right, bottom;
   int months;
+  MonthNames names;  ///< how the x axis names the months
   Axis y_axis;
 
   double x(double month) const { return left + (right - left) * month / months; }
@@ -314,7 +315,7 @@ void draw_x_axis_and_frame(SvgWriter& w, const Frame& f) {
                      {"y2", f.bottom},
                      {"stroke", cs::kAxis},
                      {"stroke-width", 1}});
-  for (int month : month_ticks(f.months)) {
+  for (int month : month_ticks(f.months, f.names)) {
     const double x = f.x(month);
     w.element("line", {{"x1", x},
                        {"y1", f.bottom},
@@ -323,7 +324,7 @@ void draw_x_axis_and_frame(SvgWriter& w, const Frame& f) {
                        {"stroke", cs::kAxis},
                        {"stroke-width", 1}});
     w.text_element("text", {{"x", x}, {"y", f.bottom + 17}, {"text-anchor", "middle"}},
-                   month_label(month));
+                   f.names.label(month));
   }
   w.close();
   cs::draw_plot_area(w, f.left, f.right, f.top, f.bottom);
@@ -428,7 +429,8 @@ void draw_hover(SvgWriter& w, const Frame& f, const FanChartSpec& spec, std::siz
   for (std::size_t i = 0; i < months; ++i) {
     const double x = f.x(static_cast<double>(i + 1));
     const double x0 = std::max(f.left, x - column / 2), x1 = std::min(f.right, x + column / 2);
-    std::string text = fmt::format("Month {}", i + 1);
+    const int month = static_cast<int>(i) + 1;
+    std::string text = spec.months.heading(month);
     if (spec.series.size() <= 1) {
       text += ": " + month_summary(spec, spec.series[0], i);
     } else {
@@ -467,6 +469,7 @@ std::string render_fan_chart(const FanChartSpec& spec) {
   const ReferenceLabel reference = reference_label(spec, width);
   Frame f;
   f.months = std::max(static_cast<int>(range.months), 1);
+  f.names = spec.months;
   f.y_axis = y_axis;
   f.left = cs::kPadding + label_width + 10;
   f.right = width - cs::kPadding - (reference.shown ? reference.width + 5 : 8);

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/common/calendar_month.h"
+
 namespace teamsim::app {
 
 /// One plan's distribution of a metric over months 1..N: the 5th, 25th, 50th, 75th and 95th
@@ -32,6 +34,7 @@ struct FanChartSpec {
   std::vector<FanSeries> series;
   std::optional<double> reference_line;  ///< a horizontal line, e.g. 0 for cash
   std::string reference_label;           ///< its label; empty shows the value itself
+  MonthNames months;                     ///< how the x axis and hover text name the months
   std::optional<int> marked_month;       ///< a vertical marker at this month
   std::string marked_label;              ///< e.g. "P(cash < 0) > 10% from month 17"
   int width = 800;                       ///< px

@@ -45,6 +45,7 @@ FanChartSpec base_spec(const PlanComparison& comparison, const model::MetricInfo
   spec.y_label = y_label(comparison, info);
   spec.width = kReportChartWidth;
   spec.height = kReportChartHeight;
+  spec.months = comparison.month_names();
   return spec;
 }
 
@@ -105,6 +106,7 @@ ReportChart odds_chart(const PlanComparison& comparison,
   const std::string& a = comparison.labels.front();
   const std::string& b = comparison.labels[j];
   FanChartSpec spec;
+  spec.months = comparison.month_names();
   spec.title = fmt::format("P({} {} {}) by month", a, equal ? "=" : ">", b);
   spec.subtitle =
       equal ? fmt::format("share of {} replications in which both plans have the same value",
@@ -271,7 +273,7 @@ std::string render_comparison_html(const PlanComparison& comparison,
                       xml_escape_text(versus));
   html += "<dl class=\"facts\">";
   html += html_fact("Plans", fmt::format("{}", comparison.labels.size()));
-  html += html_fact("Horizon", fmt::format("{} months", comparison.horizon_months));
+  html += html_fact("Horizon", comparison.month_names().horizon(comparison.horizon_months));
   html += html_fact("Replications per plan", replications_text(comparison));
   html += html_fact("Seed", fmt::format("{}", comparison.seeds.empty() ? 0 : comparison.seeds[0]));
   html += html_fact("Random numbers", common_random_numbers(comparison)

@@ -51,10 +51,11 @@ std::string table_row(const MetricSummary& metric, const std::string& label,
 std::string key_metric_table(const RunSummary& summary) {
   const std::vector<int> months = key_months(summary.horizon_months);
   const std::string symbol = currency_symbol(summary.currency);
+  const MonthNames names = summary.month_names();
   std::string html =
       "<div class=\"table-wrap\"><table class=\"key-metrics\">\n<thead><tr><th></th>";
   for (const int month : months) {
-    html += fmt::format("<th colspan=\"3\" class=\"month\">Month {}</th>", month);
+    html += fmt::format("<th colspan=\"3\" class=\"month\">{}</th>", names.heading(month));
   }
   html += "</tr>\n<tr><th>Metric</th>";
   for (std::size_t i = 0; i < months.size(); ++i) {
@@ -65,7 +66,7 @@ std::string key_metric_table(const RunSummary& summary) {
   for (const KeyMetricRow& row : kKeyMetricRows) {
     if (const MetricSummary* metric = summary.find(std::string(row.metric))) {
       html += table_row(*metric, std::string(row.label), months, symbol, summary.replications);
-      footnotes += defined_footnote(*metric, row.label, months, summary.replications);
+      footnotes += defined_footnote(*metric, row.label, months, summary.replications, names);
     }
     if (row.metric != "headcount_total") continue;
     for (const MetricSummary& role : summary.metrics) {
@@ -88,7 +89,8 @@ std::string key_metric_table(const RunSummary& summary) {
     html += "<p class=\"lead\">Probability that cash has gone below zero: ";
     std::vector<std::string> parts;
     for (const int month : months) {
-      parts.push_back(fmt::format("{:.1f}% by month {}", risk->stats.mean(month - 1) * 100, month));
+      parts.push_back(
+          fmt::format("{:.1f}% by {}", risk->stats.mean(month - 1) * 100, names.phrase(month)));
     }
     html += xml_escape_text(fmt::format("{}", fmt::join(parts, ", "))) + ".</p>\n";
   }
@@ -104,9 +106,10 @@ std::string headline_card(const RunSummary& summary, const char* metric_name, co
   const bool bad = warn_below_zero && metric->stats.percentiles(m, sim::kColumnP10) < 0;
   const Spread s = spread_at(*metric, m, symbol);
   return fmt::format(
-      "<div class=\"card{}\"><div class=\"label\">{}, month {} (median)</div>"
+      "<div class=\"card{}\"><div class=\"label\">{}, {} (median)</div>"
       "<div class=\"value\">{}</div><div class=\"range\">80% range {} to {}</div></div>\n",
-      bad ? " bad" : "", label, summary.horizon_months, s.p50, s.p10, s.p90);
+      bad ? " bad" : "", label, summary.month_names().phrase(summary.horizon_months), s.p50, s.p10,
+      s.p90);
 }
 
 std::string headlines(const RunSummary& summary) {
@@ -117,11 +120,12 @@ std::string headlines(const RunSummary& summary) {
   if (const MetricSummary* risk = summary.find(kCashEverNegativeMetric)) {
     const double p = risk->stats.mean(summary.horizon_months - 1);
     const auto month = first_cash_risk_month(summary);
+    const MonthNames names = summary.month_names();
     cards += fmt::format(
-        "<div class=\"card{}\"><div class=\"label\">P(cash &lt; 0) by month {}</div>"
+        "<div class=\"card{}\"><div class=\"label\">P(cash &lt; 0) by {}</div>"
         "<div class=\"value\">{:.1f}%</div><div class=\"range\">{}</div></div>\n",
-        month ? " bad" : "", summary.horizon_months, p * 100,
-        month ? fmt::format("above {:.0f}% from month {}", kCashRiskThreshold * 100, *month)
+        month ? " bad" : "", names.phrase(summary.horizon_months), p * 100,
+        month ? fmt::format("above {:.0f}% from {}", kCashRiskThreshold * 100, names.phrase(*month))
               : fmt::format("at most {:.0f}% in every month", kCashRiskThreshold * 100));
   }
   if (cards.empty()) return "";
@@ -150,10 +154,10 @@ std::string expectations_section(const std::vector<ExpectationResult>& results,
   for (const ExpectationResult& result : results) {
     const Expectation& expectation = result.expectation;
     html += fmt::format(
-        "<tr><td>{}</td><td>{}({}) at month {} {} {}</td><td>{}</td><td><span class=\"status "
+        "<tr><td>{}</td><td>{}({}) at {} {} {}</td><td>{}</td><td><span class=\"status "
         "{}\">{}</span></td></tr>\n",
         xml_escape_text(expectation.name), xml_escape_text(expectation.stat),
-        xml_escape_text(expectation.metric), expectation.month,
+        xml_escape_text(expectation.metric), summary.month_names().phrase(expectation.month),
         xml_escape_text(comparison_symbol(expectation.op)),
         xml_escape_text(expectation_value(summary, expectation.metric, expectation.value)),
         xml_escape_text(expectation_value(summary, expectation.metric, result.actual)),
@@ -181,7 +185,7 @@ std::string render_report_html(const SummaryDocument& document,
   }
   html += "<dl class=\"facts\">";
   if (!context.source_file.empty()) html += html_fact("Scenario file", context.source_file);
-  html += html_fact("Horizon", fmt::format("{} months", summary.horizon_months));
+  html += html_fact("Horizon", summary.month_names().horizon(summary.horizon_months));
   html += html_fact("Replications", format_grouped(static_cast<double>(summary.replications), 0));
   html += html_fact("Seed", fmt::format("{}", summary.seed));
   html += html_fact("Scenario hash", summary.scenario_hash);

@@ -84,13 +84,14 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
   spec.series.push_back(fan_series(summary.scenario_name, metric.stats));
   spec.width = kReportChartWidth;
   spec.height = kReportChartHeight;
+  spec.months = summary.month_names();
   if (metric.info.name == "cash") {
     spec.reference_line = 0.0;
     spec.reference_label = "zero cash";
     if (const auto month = first_cash_risk_month(summary)) {
       spec.marked_month = *month;
-      spec.marked_label =
-          fmt::format("P(cash < 0) > {:.0f}% from month {}", kCashRiskThreshold * 100, *month);
+      spec.marked_label = fmt::format("P(cash < 0) > {:.0f}% from {}", kCashRiskThreshold * 100,
+                                      spec.months.phrase(*month));
       note += fmt::format(
           " The marker shows the first month in which more than {:.0f}% of the runs have gone "
           "below zero cash.",
@@ -200,8 +201,8 @@ std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
                           metric->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50));
   }
   spec.title = "Quota attainment across account executives";
-  spec.subtitle = fmt::format("{} · month {}, median over {} replications", summary.scenario_name,
-                              summary.horizon_months,
+  spec.subtitle = fmt::format("{} · {}, median over {} replications", summary.scenario_name,
+                              summary.month_names().phrase(summary.horizon_months),
                               format_grouped(static_cast<double>(summary.replications), 0));
   spec.y_label = "% of quota";
   spec.width = kReportChartWidth;
@@ -253,8 +254,8 @@ std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
     spec.colours.emplace_back(chart_style::series_colour(below_quota ? 1 : 0));
   }
   spec.title = "Quota attainment across account executives";
-  spec.subtitle = fmt::format("{} · month {}, {} replications", summary.scenario_name,
-                              summary.horizon_months, replications);
+  spec.subtitle = fmt::format("{} · {}, {} replications", summary.scenario_name,
+                              summary.month_names().phrase(summary.horizon_months), replications);
   spec.y_label = fmt::format("share of the ramped account executives ({} a run on average)",
                              format_grouped(ramped, 1));
   spec.x_label = "bookings over the last 12 months as % of quota";
@@ -262,11 +263,11 @@ std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
   spec.width = kReportChartWidth;
   spec.height = kReportChartHeight;
   std::string note = fmt::format(
-      "Where the ramped account executives stand against quota at month {}: the share of them "
+      "Where the ramped account executives stand against quota at {}: the share of them "
       "(over all {} runs) whose bookings over the last 12 months, or the months since their ramp "
       "ended when fewer, reached that part of the quota for those months. Orange bars are below "
       "quota; on quota counts as 100–120%.",
-      summary.horizon_months, replications);
+      summary.month_names().phrase(summary.horizon_months), replications);
   const MetricSummary* p10 = summary.find("quota_attainment_p10");
   const MetricSummary* p50 = summary.find("quota_attainment_p50");
   const MetricSummary* p90 = summary.find("quota_attainment_p90");
@@ -292,10 +293,11 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
   const bool money = metric != nullptr && metric->info.unit == "currency";
   const std::string symbol = money ? currency_symbol(summary.currency) : "";
   const std::string title = metric_title(h.metric);
+  const MonthNames names = summary.month_names();
   const sim::Histogram& bins = h.histogram;
   const double replications = static_cast<double>(bins.total() + bins.missing);
   BarChartSpec spec;
-  spec.title = fmt::format("{} at month {}: distribution", title, h.month);
+  spec.title = fmt::format("{} at {}: distribution", title, names.phrase(h.month));
   spec.subtitle =
       fmt::format("{} replications · {}", format_grouped(replications, 0), summary.scenario_name);
   if (metric != nullptr && h.month >= 1 && h.month <= metric->stats.percentiles.rows()) {
@@ -339,9 +341,9 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
                                ? "Sturges' rule, as most runs give the same value"
                                : "every run gives the same value";
   return {fmt::format("histogram.{}.m{}", h.metric, h.month), spec.title,
-          fmt::format("How the simulated outcomes of {} at month {} spread: each bar counts the "
+          fmt::format("How the simulated outcomes of {} at {} spread: each bar counts the "
                       "runs in a bin {} wide ({}).",
-                      title, h.month, format_compact(bins.bin_width, symbol), rule),
+                      title, names.phrase(h.month), format_compact(bins.bin_width, symbol), rule),
           render_bar_chart(spec)};
 }
 

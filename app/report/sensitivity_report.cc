@@ -77,9 +77,10 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
   const std::string symbol = symbol_for(result, currency);
   const std::string money = currency_symbol(currency);
   std::string out = fmt::format(
-      "{} at month {}: base mean {} ± {} (95% CI), p50 {}\n", metric_title(result.metric.name),
-      result.metric.month, format_compact(result.base.mean, symbol),
-      format_compact(1.96 * result.base.se, symbol), format_compact(result.base.p50, symbol));
+      "{} at {}: base mean {} ± {} (95% CI), p50 {}\n", metric_title(result.metric.name),
+      MonthNames(result.start_date).phrase(result.metric.month),
+      format_compact(result.base.mean, symbol), format_compact(1.96 * result.base.se, symbol),
+      format_compact(result.base.p50, symbol));
   out += fmt::format(
       "One input at a time, {}; the base run's random numbers ({} replications, "
       "seed {}).\n\n",
@@ -145,14 +146,15 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
   TornadoChartSpec chart;
   const std::string title = metric_title(result.metric.name);
   const std::string money = currency_symbol(currency);
-  chart.title = fmt::format("What moves {} at month {}", title, result.metric.month);
+  const MonthNames names(result.start_date);
+  chart.title = fmt::format("What moves {} at {}", title, names.phrase(result.metric.month));
   chart.currency_symbol = symbol_for(result, currency);
   chart.base = result.base.mean;
   chart.low_legend = "input at its low value";
   chart.high_legend = "input at its high value";
   chart.low_short = "low";
   chart.high_short = "high";
-  chart.x_label = fmt::format("Mean {} at month {}", title, result.metric.month);
+  chart.x_label = fmt::format("Mean {} at {}", title, names.phrase(result.metric.month));
   std::size_t analysed = 0;
   for (const InputSensitivity& input : result.inputs) {
     if (input.status != InputStatus::kAnalysed) continue;
@@ -170,12 +172,14 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
 ReportChart sensitivity_report_chart(const SensitivityResult& result, const std::string& currency,
                                      std::size_t max_bars) {
   const TornadoChartSpec tornado = sensitivity_tornado(result, currency, max_bars);
-  return {"sensitivity", tornado.title,
-          fmt::format("Mean {} at month {} with one input at its low value (orange) or high "
-                      "value (blue) and everything else as in the base run: {}. The largest "
-                      "swings first.",
-                      metric_title(result.metric.name), result.metric.month, how_varied(result)),
-          render_tornado_chart(tornado), /*wide=*/true};
+  return {
+      "sensitivity", tornado.title,
+      fmt::format("Mean {} at {} with one input at its low value (orange) or high "
+                  "value (blue) and everything else as in the base run: {}. The largest "
+                  "swings first.",
+                  metric_title(result.metric.name),
+                  MonthNames(result.start_date).phrase(result.metric.month), how_varied(result)),
+      render_tornado_chart(tornado), /*wide=*/true};
 }
 
 }  // namespace teamsim::app

@@ -38,7 +38,8 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   if (data.points.empty() || data.points.size() > kSweepChartMaxPoints) return std::nullopt;
   const bool ratio = data.unit == "ratio";
   BarChartSpec spec;
-  spec.title = fmt::format("{} at month {}, point by point", metric_title(data.metric), data.month);
+  spec.title = fmt::format("{} at {}, point by point", metric_title(data.metric),
+                           data.months.phrase(data.month));
   spec.subtitle = fmt::format(
       "median of {} replications per point (the bar); p10-p90 and mean on hover; every point on "
       "the same random numbers",
@@ -61,15 +62,15 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
         value_text(data, point.p10), value_text(data, point.p90), value_text(data, point.mean)));
   }
   return ReportChart{"sweep", spec.title,
-                     fmt::format("The median of {} at month {} at each point of the grid.",
-                                 metric_title(data.metric), data.month),
+                     fmt::format("The median of {} at {} at each point of the grid.",
+                                 metric_title(data.metric), data.months.phrase(data.month)),
                      render_bar_chart(spec)};
 }
 
 std::string render_sweep_html(const SweepReportData& data, const std::optional<ReportChart>& chart,
                               const std::string& generated_at) {
-  const std::string title = fmt::format("{} at month {} across {} points",
-                                        metric_title(data.metric), data.month, data.points.size());
+  const std::string title = fmt::format("{} at {} across {} points", metric_title(data.metric),
+                                        data.months.phrase(data.month), data.points.size());
   std::string html = html_page_start(fmt::format("{} — teamsim sweep", title));
   html += "<header>\n<p class=\"kicker\">teamsim sweep report</p>\n";
   html += fmt::format("<h1>{}</h1>\n<p class=\"description\">{}</p>\n", xml_escape_text(title),
@@ -100,12 +101,11 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
     table += "</tr>\n";
   }
   table += "</tbody></table></div>\n";
-  html +=
-      html_section("points", "Every point",
-                   fmt::format("{} at month {}: 10th, 50th and 90th percentile and mean over the "
-                               "replications of each point.",
-                               metric_title(data.metric), data.month),
-                   table);
+  html += html_section("points", "Every point",
+                       fmt::format("{} at {}: 10th, 50th and 90th percentile and mean over the "
+                                   "replications of each point.",
+                                   metric_title(data.metric), data.months.phrase(data.month)),
+                       table);
   if (chart) {
     html += html_section("chart", "Chart", "", html_figures({*chart}));
   } else {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/common/calendar_month.h"
 #include "app/report/report_charts.h"
 
 namespace teamsim::app {
@@ -27,7 +28,9 @@ struct SweepReportData {
   std::string unit;                     ///< "currency", "count", "ratio", ...
   std::string currency;                 ///< e.g. "USD"
   int month = 0;                        ///< 1-based
-  std::size_t replications = 0;         ///< per point
+  MonthNames
+      months;  ///< how the months are named: calendar months when every point shares a start_date
+  std::size_t replications = 0;  ///< per point
   std::uint64_t seed = 0;
   std::vector<SweepPointRow> points;
 };

@@ -65,14 +65,18 @@ void add_probability_cells(const MetricComparison& metric, Eigen::Index c, std::
 
 std::string comparison_csv(const PlanComparison& comparison,
                            const std::vector<MetricComparison>& metrics) {
-  std::string out = "row_kind,plan_a,plan_b,metric,unit,month," + statistics_csv_header() +
-                    ",p_a_greater,p_equal\n";
+  // With a common start date, a `date` column (2027-03) after the month, as in summary.csv.
+  const MonthNames names = comparison.month_names();
+  const bool dated = names.start().has_value();
+  std::string out = std::string("row_kind,plan_a,plan_b,metric,unit,month,") +
+                    (dated ? "date," : "") + statistics_csv_header() + ",p_a_greater,p_equal\n";
   const auto row = [&](const char* kind, const std::string& a, const std::string& b,
                        const MetricComparison& metric, Eigen::Index month,
                        const sim::ColumnSummary& s, const std::string& odds) {
-    out +=
-        fmt::format("{},{},{},{},{},{},{},{}\n", kind, csv_field(a), csv_field(b), metric.info.name,
-                    metric.info.unit, month + 1, statistics_csv_fields(s, month), odds);
+    const int number = static_cast<int>(month) + 1;
+    out += fmt::format("{},{},{},{},{},{},{}{},{}\n", kind, csv_field(a), csv_field(b),
+                       metric.info.name, metric.info.unit, number,
+                       dated ? names.iso(number) + ',' : "", statistics_csv_fields(s, month), odds);
   };
   for (const MetricComparison& metric : metrics) {
     for (Eigen::Index month = 0; month < comparison.horizon_months; ++month) {
@@ -103,6 +107,7 @@ std::string comparison_json(const PlanComparison& comparison,
                   [&](std::uint64_t s) { return s == comparison.seeds.front(); });
   doc["replications"] = comparison.replications;
   doc["horizon_months"] = comparison.horizon_months;
+  if (comparison.start_date) doc["start_date"] = iso_month(*comparison.start_date);
   doc["currency"] = comparison.currency;
   doc["plans"] = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < comparison.labels.size(); ++i) {
@@ -144,6 +149,11 @@ std::vector<std::vector<std::string>> comparison_rows(
   const std::string symbol = currency_symbol(comparison.currency);
   const std::size_t plans = comparison.labels.size();
   std::vector<std::vector<std::string>> rows;
+  const MonthNames names = comparison.month_names();
+  // Month numbers stay bare ("24") as before; calendar months are named ("Dec 2028").
+  const auto month_cell = [&](int month) {
+    return names.start() ? names.label(month) : std::to_string(month);
+  };
   std::vector<std::string> header = {"metric", "month"};
   const auto letter = [](std::size_t i) { return std::string(1, static_cast<char>('A' + i % 26)); };
   for (std::size_t i = 0; i < plans; ++i) header.push_back(letter(i) + " p50");
@@ -163,12 +173,12 @@ std::vector<std::vector<std::string>> comparison_rows(
     for (const int month : key_months(comparison.horizon_months)) {
       const Eigen::Index c = month - 1;
       if (name == "cash_ever_negative") {
-        std::vector<std::string> row = {"P(cash < 0) by then", std::to_string(month)};
+        std::vector<std::string> row = {"P(cash < 0) by then", month_cell(month)};
         add_probability_cells(metric, c, plans, row);
         rows.push_back(std::move(row));
         continue;
       }
-      std::vector<std::string> row = {std::string(key_metric_label(name)), std::to_string(month)};
+      std::vector<std::string> row = {std::string(key_metric_label(name)), month_cell(month)};
       for (std::size_t i = 0; i < plans; ++i) {
         row.push_back(format_compact(metric.plans[i].percentiles(c, sim::kColumnP50), unit_symbol));
       }

@@ -66,13 +66,16 @@ std::vector<std::pair<std::string, std::string>> binding_by_years(
 std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
   std::vector<std::string> out;
   for (const RoleHiring& r : explanation.hiring) {
-    const std::string months = r.first_month == r.last_month
-                                   ? fmt::format("month {}", r.first_month)
-                                   : fmt::format("months {}-{}", r.first_month, r.last_month);
+    const MonthNames& names = explanation.months;
+    const std::string months =
+        r.first_month == r.last_month ? names.phrase(r.first_month)
+        : names.start()
+            ? fmt::format("{} to {}", names.label(r.first_month), names.label(r.last_month))
+            : fmt::format("months {}-{}", r.first_month, r.last_month);
     out.push_back(fmt::format(
-        "{}: {} requested ({}); by month {} median {} hired ({}-{}, backfills included), {} "
+        "{}: {} requested ({}); by {} median {} hired ({}-{}, backfills included), {} "
         "employed, {} waiting for a search on average",
-        r.role, r.requested, months, r.month, explanation_count(r.hired_p50),
+        r.role, r.requested, months, names.phrase(r.month), explanation_count(r.hired_p50),
         explanation_count(r.hired_p10), explanation_count(r.hired_p90),
         explanation_count(r.employed_p50), explanation_count(r.waiting_for_search)));
   }
@@ -88,12 +91,21 @@ std::string explanation_table(const RunExplanation& explanation, std::size_t max
     return out;
   };
   std::string out = "Why (means over the replications, summed over each year)\n";
-  out += row("", cells([&](std::size_t y) {
-               const FunnelYear& f = explanation.funnel[y];
-               return f.last_month - f.first_month == 11
-                          ? fmt::format("year {}", f.year)
-                          : fmt::format("m{}-{}", f.first_month, f.last_month);
-             }));
+  const MonthNames& names = explanation.months;
+  if (names.start()) {  // each year's first and last calendar month, on two lines
+    out += row(
+        "", cells([&](std::size_t y) { return names.label(explanation.funnel[y].first_month); }));
+    out += row("", cells([&](std::size_t y) {
+                 return "–" + names.label(explanation.funnel[y].last_month);
+               }));
+  } else {
+    out += row("", cells([&](std::size_t y) {
+                 const FunnelYear& f = explanation.funnel[y];
+                 return f.last_month - f.first_month == 11
+                            ? fmt::format("year {}", f.year)
+                            : fmt::format("m{}-{}", f.first_month, f.last_month);
+               }));
+  }
   const auto funnel = [&](std::string_view label, double FunnelYear::*field) {
     out +=
         row(label,

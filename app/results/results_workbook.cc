@@ -61,6 +61,14 @@ class Workbook {
     return sheet;
   }
   lxw_format* bold() const { return bold_; }
+  /// Dates shown as their month, "Jan 2027".
+  lxw_format* month() {
+    if (month_ == nullptr) {
+      month_ = workbook_add_format(book_);
+      format_set_num_format(month_, "mmm yyyy");
+    }
+    return month_;
+  }
 
   /// Writes the file; returns libxlsxwriter's error text, empty on success.
   std::string close() {
@@ -72,26 +80,47 @@ class Workbook {
  private:
   lxw_workbook* book_;
   lxw_format* bold_ = nullptr;
+  lxw_format* month_ = nullptr;
 };
 
-void write_metric_sheet(Workbook& book, const MetricSummary& metric) {
-  lxw_worksheet* sheet = book.sheet(metric.info.name.substr(0, 31));
+/// The first columns of a sheet with a row per month: "month" (1, 2, ...) and, with calendar
+/// months, "date", a date cell showing the month (Jan 2027) that a spreadsheet can chart and
+/// filter by. Returns the first column after them.
+lxw_col_t write_month_columns(Workbook& book, lxw_worksheet* sheet, int months,
+                              const MonthNames& names) {
   worksheet_write_string(sheet, 0, 0, "month", book.bold());
-  worksheet_write_string(sheet, 0, 1, "mean", book.bold());
+  for (int month = 1; month <= months; ++month) {
+    write_number(sheet, static_cast<lxw_row_t>(month), 0, month, nullptr);
+  }
+  if (!names.start()) return 1;
+  worksheet_write_string(sheet, 0, 1, "date", book.bold());
+  worksheet_set_column(sheet, 1, 1, 10, nullptr);
+  for (int month = 1; month <= months; ++month) {
+    const CalendarMonth date = names.at(month);
+    lxw_datetime cell{date.year, date.month, 1, 0, 0, 0};
+    worksheet_write_datetime(sheet, static_cast<lxw_row_t>(month), 1, &cell, book.month());
+  }
+  return 2;
+}
+
+void write_metric_sheet(Workbook& book, const MetricSummary& metric, const MonthNames& names) {
+  lxw_worksheet* sheet = book.sheet(metric.info.name.substr(0, 31));
+  const lxw_col_t first =
+      write_month_columns(book, sheet, static_cast<int>(metric.stats.mean.size()), names);
+  worksheet_write_string(sheet, 0, first, "mean", book.bold());
   for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(2 + p), sim::kPercentileNames[p],
-                           book.bold());
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(first + 1 + p),
+                           sim::kPercentileNames[p], book.bold());
   }
   for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
     const auto row = static_cast<lxw_row_t>(month + 1);
-    write_number(sheet, row, 0, static_cast<double>(month + 1), nullptr);
-    write_number(sheet, row, 1, metric.stats.mean(month), nullptr);
+    write_number(sheet, row, first, metric.stats.mean(month), nullptr);
     for (Eigen::Index p = 0; p < metric.stats.percentiles.cols(); ++p) {
-      write_number(sheet, row, static_cast<lxw_col_t>(2 + p), metric.stats.percentiles(month, p),
-                   nullptr);
+      write_number(sheet, row, static_cast<lxw_col_t>(first + 1 + p),
+                   metric.stats.percentiles(month, p), nullptr);
     }
   }
-  worksheet_freeze_panes(sheet, 1, 1);
+  worksheet_freeze_panes(sheet, 1, first);
 }
 
 void write_value(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column,
@@ -139,15 +168,17 @@ void write_about_sheet(Workbook& book, const RunSummary& summary) {
   number(4, "horizon_months", summary.horizon_months);
   text(5, "currency", summary.currency);
   text(6, "tool", std::string("teamsim ") + kVersion);
+  if (summary.start_date) text(7, "start_date", iso_month(*summary.start_date));
 }
 
 void write_comparison_metric_sheet(Workbook& book, const PlanComparison& comparison,
                                    const MetricComparison& metric) {
   lxw_worksheet* sheet = book.sheet(metric.info.name.substr(0, 31));
-  worksheet_write_string(sheet, 0, 0, "month", book.bold());
+  const lxw_col_t first =
+      write_month_columns(book, sheet, comparison.horizon_months, comparison.month_names());
   const std::pair<const char*, Eigen::Index> statistics[] = {
       {"mean", -1}, {"p10", sim::kColumnP10}, {"p50", sim::kColumnP50}, {"p90", sim::kColumnP90}};
-  lxw_col_t column = 1;
+  lxw_col_t column = first;
   for (std::size_t plan = 0; plan < metric.plans.size(); ++plan) {
     for (const auto& [name, percentile] : statistics) {
       const std::string header = fmt::format("{} {}", comparison.labels[plan], name);
@@ -161,10 +192,7 @@ void write_comparison_metric_sheet(Workbook& book, const PlanComparison& compari
       ++column;
     }
   }
-  for (int month = 1; month <= comparison.horizon_months; ++month) {
-    write_number(sheet, static_cast<lxw_row_t>(month), 0, month, nullptr);
-  }
-  worksheet_freeze_panes(sheet, 1, 1);
+  worksheet_freeze_panes(sheet, 1, first);
 }
 
 void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
@@ -268,7 +296,7 @@ void write_results_workbook(const std::string& path, const RunSummary& summary,
     write_about_sheet(book, summary);
     for (const KeyMetricRow& row : kKeyMetricRows) {
       if (const MetricSummary* metric = summary.find(std::string(row.metric))) {
-        write_metric_sheet(book, *metric);
+        write_metric_sheet(book, *metric, summary.month_names());
       }
     }
     write_assumptions_sheet(book, resolved);

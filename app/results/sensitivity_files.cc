@@ -145,6 +145,7 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
   json["metric"] = result.metric.name;
   json["unit"] = result.metric.unit;
   json["month"] = result.metric.month;
+  if (result.start_date) json["start_date"] = iso_month(*result.start_date);
   json["low_quantile"] = result.low_quantile;
   json["high_quantile"] = result.high_quantile;
   json["chart_inputs"] = chart_inputs;
@@ -192,6 +193,10 @@ SensitivityDocument parse_sensitivity_json(const std::string& text) {
     result.metric.name = json.at("metric").get<std::string>();
     result.metric.unit = json.at("unit").get<std::string>();
     result.metric.month = json.at("month").get<int>();
+    if (json.contains("start_date")) {
+      std::string error;
+      result.start_date = parse_calendar_month(json.at("start_date").get<std::string>(), error);
+    }
     result.seed = json.at("seed").get<std::uint64_t>();
     result.replications = json.at("replications").get<std::size_t>();
     result.low_quantile = json.at("low_quantile").get<double>();

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "app/common/calendar_month.h"
 #include "app/common/errors.h"
 #include "sim/statistics.h"
 
@@ -56,6 +57,14 @@ void read_header(const Json& doc, SummaryDocument& result) {
     throw Error(fmt::format("a header field has the wrong type ({})", e.what()));
   }
   if (summary.horizon_months <= 0) throw Error("horizon_months is missing or not positive");
+  if (doc.contains("start_date")) {
+    std::string error;
+    const auto start = doc["start_date"].is_string()
+                           ? parse_calendar_month(doc["start_date"].get<std::string>(), error)
+                           : std::nullopt;
+    if (!start) throw Error("start_date is not a month written YYYY-MM, such as 2027-01");
+    summary.start_date = start;
+  }
 }
 
 // One entry of "metrics": its name, unit, kind, description and month-by-month statistics.

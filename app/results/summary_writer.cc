@@ -49,12 +49,18 @@ std::string statistics_csv_fields(const sim::ColumnSummary& stats, Eigen::Index 
 }
 
 std::string summary_csv(const RunSummary& summary) {
-  std::string out = "scenario,month,metric,unit," + statistics_csv_header() + '\n';
+  // With a start date, a `date` column (2027-03) beside the month number machines join on.
+  const MonthNames months = summary.month_names();
+  const bool dated = months.start().has_value();
+  std::string out = std::string("scenario,month,") + (dated ? "date," : "") + "metric,unit," +
+                    statistics_csv_header() + '\n';
   const std::string scenario = csv_field(summary.scenario_name);
   for (const MetricSummary& metric : summary.metrics) {
     for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
-      out += fmt::format("{},{},{},{},{}\n", scenario, month + 1, metric.info.name,
-                         metric.info.unit, statistics_csv_fields(metric.stats, month));
+      const int number = static_cast<int>(month) + 1;
+      out += fmt::format("{},{},{}{},{},{}\n", scenario, number,
+                         dated ? months.iso(number) + ',' : "", metric.info.name, metric.info.unit,
+                         statistics_csv_fields(metric.stats, month));
     }
   }
   return out;
@@ -75,7 +81,8 @@ double round_for_people(double value) {
 
 std::string summary_wide_csv(const RunSummary& summary) {
   std::string out = "metric,unit,statistic";
-  for (int month = 1; month <= summary.horizon_months; ++month) out += fmt::format(",M{}", month);
+  const MonthNames months = summary.month_names();
+  for (int month = 1; month <= summary.horizon_months; ++month) out += ',' + months.label(month);
   out += '\n';
   const auto row = [&](const MetricSummary& metric, std::string_view statistic, auto&& value_at) {
     out += fmt::format("{},{},{}", metric.info.name, metric.info.unit, statistic);
@@ -111,6 +118,8 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
   doc["seed"] = summary.seed;
   doc["replications"] = summary.replications;
   doc["horizon_months"] = summary.horizon_months;
+  // Only when the scenario gives one: summary.json without it is as before.
+  if (summary.start_date) doc["start_date"] = iso_month(*summary.start_date);
   doc["currency"] = summary.currency;
   doc["percentiles"] = sim::kPercentileNames;
   nlohmann::ordered_json metrics = nlohmann::ordered_json::array();

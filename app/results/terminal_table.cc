@@ -17,12 +17,13 @@ bool defined_in_part(const MetricSummary& metric, std::size_t replications, Eige
 }
 
 std::string defined_footnote(const MetricSummary& metric, std::string_view label,
-                             const std::vector<int>& months, std::size_t replications) {
+                             const std::vector<int>& months, std::size_t replications,
+                             const MonthNames& names) {
   std::string lines;
   for (const int month : months) {
     if (!defined_in_part(metric, replications, month - 1)) continue;
-    lines += fmt::format("* {}, month {}: over the {:.0f} of {} replications with a value\n", label,
-                         month, metric.stats.defined(month - 1), replications);
+    lines += fmt::format("* {}, {}: over the {:.0f} of {} replications with a value\n", label,
+                         names.phrase(month), metric.stats.defined(month - 1), replications);
   }
   return lines;
 }
@@ -62,9 +63,10 @@ constexpr std::size_t kMonthWidth = 2 + 3 * kCellWidth;  // " │" and p10, p50,
 
 std::string key_metrics_block(const RunSummary& summary, const std::vector<int>& months) {
   const std::string symbol = currency_symbol(summary.currency);
+  const MonthNames names = summary.month_names();
   std::string out = fmt::format("{:<{}}", "", kLabelWidth);
   for (const int month : months) {
-    out += fmt::format(" │{:^{}}", fmt::format("month {}", month), 3 * kCellWidth);
+    out += fmt::format(" │{:^{}}", names.phrase(month), 3 * kCellWidth);
   }
   out += '\n';
   out += fmt::format("{:<{}}", "(p10 / p50 / p90)", kLabelWidth);
@@ -90,7 +92,7 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
       }
     }
     out += '\n';
-    footnotes += defined_footnote(*metric, row.label, months, summary.replications);
+    footnotes += defined_footnote(*metric, row.label, months, summary.replications, names);
   }
   if (const MetricSummary* risk = summary.find("cash_ever_negative")) {
     out += fmt::format("{:<{}}", "P(cash < 0) by then", kLabelWidth);
@@ -118,15 +120,17 @@ std::string runway_line(const RunSummary& summary) {
   const MetricSummary* risk = summary.find("cash_ever_negative");
   if (risk == nullptr) return "";
   const int runway_end = first_month_at_risk(*risk, kRunwayRisk);
+  const MonthNames names = summary.month_names();
   if (runway_end == 0) {
-    return fmt::format("Runway: P(cash < 0) stays below {:.0f} % through month {}.\n",
-                       100 * kRunwayRisk, summary.horizon_months);
+    return fmt::format("Runway: P(cash < 0) stays below {:.0f} % through {}.\n", 100 * kRunwayRisk,
+                       names.phrase(summary.horizon_months));
   }
   const int even_odds = first_month_at_risk(*risk, 0.5);
-  return fmt::format(
-      "Runway: P(cash < 0) reaches {:.0f} % in month {}{}.\n", 100 * kRunwayRisk, runway_end,
-      even_odds > 0 ? fmt::format(" (50 % in month {})", even_odds)
-                    : fmt::format(" (stays below 50 % through month {})", summary.horizon_months));
+  return fmt::format("Runway: P(cash < 0) reaches {:.0f} % in {}{}.\n", 100 * kRunwayRisk,
+                     names.phrase(runway_end),
+                     even_odds > 0 ? fmt::format(" (50 % in {})", names.phrase(even_odds))
+                                   : fmt::format(" (stays below 50 % through {})",
+                                                 names.phrase(summary.horizon_months)));
 }
 
 std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/analysis/run_summary.h"
+#include "app/common/calendar_month.h"
 #include "app/common/number_format.h"
 
 namespace teamsim::app {
@@ -45,7 +46,8 @@ bool defined_in_part(const MetricSummary& metric, std::size_t replications, Eige
 /// `months` (1-based), a line per such month: "* Ramped AEs on quota (%), month 12: over the 812
 /// of 1000 replications with a value"; empty when it is defined everywhere or nowhere.
 std::string defined_footnote(const MetricSummary& metric, std::string_view label,
-                             const std::vector<int>& months, std::size_t replications);
+                             const std::vector<int>& months, std::size_t replications,
+                             const MonthNames& names = {});
 
 /// The label of a key metric in kKeyMetricRows, or the name itself for any other metric.
 std::string_view key_metric_label(std::string_view metric);

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_numbers.h"
 #include "app/scenario/yaml_reader.h"
 
@@ -174,16 +175,18 @@ std::string role_key(const RoleSpec& role, std::string_view key) {
   return fmt::format("roles.{}.{}", role.name, key);
 }
 
-// "manager: month 1; 3 AEs: months 3, 6, 9".
+// "manager: month 1; 3 AEs: months 3, 6, 9"; with a start date "manager: Jan 2027; 3 AEs: Mar
+// 2027, Jun 2027, Sep 2027".
 std::string dated_hires(const ScenarioSpec& spec) {
   if (spec.hires.empty()) return "none";
+  const MonthNames names = month_names_of(spec);
   std::vector<std::string> order;
   std::map<std::string, std::pair<int, std::vector<std::string>>> by_role;
   for (const model::HireSpec& hire : spec.hires) {
     if (!by_role.contains(hire.role)) order.push_back(hire.role);
     auto& [count, months] = by_role[hire.role];
     count += hire.count;
-    std::string month = std::to_string(hire.month);
+    std::string month = names.start() ? names.label(hire.month) : std::to_string(hire.month);
     if (hire.by_start_month) month.insert(0, "start ");
     if (hire.count != 1) month += fmt::format(" (×{})", hire.count);
     months.push_back(std::move(month));
@@ -195,8 +198,11 @@ std::string dated_hires(const ScenarioSpec& spec) {
     if (months.size() > 6) {
       months = {months[0], months[1], "…", months.back()};
     }
-    parts.push_back(fmt::format("{}: month{} {}", counted(count, role ? role_label(*role) : name),
-                                by_role[name].second.size() == 1 ? "" : "s", joined(months)));
+    const std::string noun = names.start()                      ? ""
+                             : by_role[name].second.size() == 1 ? "month "
+                                                                : "months ";
+    parts.push_back(fmt::format("{}: {}{}", counted(count, role ? role_label(*role) : name), noun,
+                                joined(months)));
   }
   return joined(parts, "; ");
 }
@@ -443,6 +449,7 @@ void customer_rows(const ScenarioSpec& spec, Table& table, const Formatter& mone
 
 void money_rows(const ScenarioSpec& spec, Table& table, const Formatter& money) {
   const model::MoneySpec& spec_money = spec.money;
+  const MonthNames names = month_names_of(spec);
   table.add("Money", "Starting cash",
             table.number("money.starting_cash", spec_money.starting_cash, money, ""),
             "assumption: a seed-stage company after its round (scenario-reference: money)");
@@ -452,10 +459,10 @@ void money_rows(const ScenarioSpec& spec, Table& table, const Formatter& money) 
   for (std::size_t i = 0; i < spec_money.cost_schedule.size(); ++i) {
     const model::CostStepSpec& step = spec_money.cost_schedule[i];
     steps.push_back(
-        fmt::format("{} from month {}",
+        fmt::format("{} from {}",
                     table.number(fmt::format("money.cost_schedule[{}].other_monthly_costs", i),
                                  step.other_monthly_costs, money, ""),
-                    step.from_month));
+                    names.phrase(step.from_month)));
   }
   if (!steps.empty()) {
     table.key("money.cost_schedule");
@@ -467,9 +474,9 @@ void money_rows(const ScenarioSpec& spec, Table& table, const Formatter& money) 
   for (std::size_t i = 0; i < spec_money.funding.size(); ++i) {
     const model::FundingSpec& round = spec_money.funding[i];
     rounds.push_back(fmt::format(
-        "{} in month {}",
+        "{} in {}",
         table.number(fmt::format("money.funding[{}].amount", i), round.amount, money, ""),
-        round.month));
+        names.phrase(round.month)));
   }
   table.key("money.funding");
   table.add("Money", "Funding", rounds.empty() ? "none" : joined(rounds),

@@ -9,6 +9,7 @@
 
 #include "app/scenario/distribution_syntax.h"
 #include "app/scenario/key_readers.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_limits.h"
 
 namespace teamsim::app::loader {
@@ -37,6 +38,19 @@ void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 
   }
 }
 
+// The month at `key` (its `node`): a whole number or a calendar month, from first_month to the
+// horizon.
+std::optional<int> read_plan_month(ObjectReader& reader, const YamlNode& node, std::string_view key,
+                                   const ScenarioSpec& spec, int first_month) {
+  if (is_calendar_month(node)) {
+    return read_calendar_month(node, reader.path_of(key), start_date_of(spec), first_month,
+                               spec.horizon_months, reader.sink());
+  }
+  const auto value = reader.integer(key, first_month, spec.horizon_months);
+  if (!value) return std::nullopt;
+  return static_cast<int>(*value);
+}
+
 // money.funding: rounds of {month, amount}, each month within the horizon.
 void read_funding(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_list_or_null(node, "money.funding", sink)) return;
@@ -46,10 +60,8 @@ void read_funding(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink
     if (!reader.valid()) continue;
     model::FundingSpec round;
     int month = 0;  // 0: absent or invalid (reported)
-    if (reader.require("month") != nullptr) {
-      if (const auto value = reader.integer("month", 1, spec.horizon_months)) {
-        month = static_cast<int>(*value);
-      }
+    if (const YamlNode* month_node = reader.require("month")) {
+      month = read_plan_month(reader, *month_node, "month", spec, 1).value_or(0);
     }
     if (reader.require("amount") != nullptr) read_money_key(reader, "amount", round.amount);
     reader.finish();
@@ -72,9 +84,7 @@ void read_cost_schedule(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink
     const YamlNode* month_node = reader.require("from_month");
     int month = 0;  // 0: absent or invalid (reported)
     if (month_node != nullptr) {
-      if (const auto value = reader.integer("from_month", 2, spec.horizon_months)) {
-        month = static_cast<int>(*value);
-      }
+      month = read_plan_month(reader, *month_node, "from_month", spec, 2).value_or(0);
     }
     if (reader.require("other_monthly_costs") != nullptr) {
       read_money_key(reader, "other_monthly_costs", step.other_monthly_costs);
@@ -144,7 +154,21 @@ void read_seasonality(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
   ObjectReader reader(node, "seasonality", scenario_section("seasonality"), sink);
   read_twelve(reader, "leads", spec.seasonality.leads);
   read_twelve(reader, "closing", spec.seasonality.closing);
+  const int from_start_date = spec.seasonality.start_month_of_year;
   read_int_key(reader, "start_month_of_year", 1, 12, spec.seasonality.start_month_of_year);
+  // start_date says which calendar month comes first; a different start_month_of_year would
+  // make the seasonality disagree with the months the outputs show.
+  if (const auto start = start_date_of(spec);
+      start && spec.seasonality.start_month_of_year != from_start_date) {
+    sink.error(reader.get("start_month_of_year")->mark, reader.path_of("start_month_of_year"),
+               fmt::format("is {} ({}), but start_date {} starts in {}: leave start_month_of_year "
+                           "out (start_date sets it) or make the two agree",
+                           spec.seasonality.start_month_of_year,
+                           short_month_name(spec.seasonality.start_month_of_year),
+                           iso_month(CalendarMonth{start->year, from_start_date}),
+                           short_month_name(from_start_date)));
+    spec.seasonality.start_month_of_year = from_start_date;
+  }
   reader.finish();
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/common/number_format.h"
 #include "app/common/suggestions.h"
+#include "app/scenario/plan_calendar.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
 
@@ -25,15 +26,15 @@ Comparison parse_operator(const std::string& text) {
   return Comparison::kGreaterEqual;
 }
 
-std::string default_name(const Expectation& e) {
-  return fmt::format("{}({}) at month {} {} {}", e.stat, e.metric, e.month, comparison_symbol(e.op),
-                     format_threshold(e.value));
+std::string default_name(const Expectation& e, const MonthNames& months) {
+  return fmt::format("{}({}) at {} {} {}", e.stat, e.metric, months.phrase(e.month),
+                     comparison_symbol(e.op), format_threshold(e.value));
 }
 
 std::optional<Expectation> read_one(const YamlNode& node, const std::string& key_path,
                                     int horizon_months,
                                     const std::vector<std::string>& metric_names,
-                                    DiagnosticSink& sink) {
+                                    DiagnosticSink& sink, const MonthNames& months) {
   ObjectReader reader(node, key_path, sink);
   if (!reader.valid()) return std::nullopt;
   if (node.is_null()) {
@@ -59,6 +60,10 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
   if (const YamlNode* month = reader.require("month")) {
     if (month->is_scalar() && !month->quoted && (month->text == "last" || month->text == "end")) {
       e.month = horizon_months;
+    } else if (loader::is_calendar_month(*month)) {
+      e.month = loader::read_calendar_month(*month, reader.path_of("month"), months.start(), 1,
+                                            horizon_months, sink)
+                    .value_or(0);
     } else if (const auto value =
                    read_integer(*month, reader.path_of("month"), sink, 1, horizon_months)) {
       e.month = static_cast<int>(*value);
@@ -96,7 +101,7 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
   if (const auto name = reader.text("name")) e.name = *name;
   reader.finish();
   if (sink.count() != errors_before) return std::nullopt;
-  if (e.name.empty()) e.name = default_name(e);
+  if (e.name.empty()) e.name = default_name(e, months);
   return e;
 }
 
@@ -138,7 +143,7 @@ std::string format_threshold(double value) {
 std::vector<Expectation> read_expectations(const YamlNode& node, const std::string& key_path,
                                            int horizon_months,
                                            const std::vector<std::string>& metric_names,
-                                           DiagnosticSink& sink) {
+                                           DiagnosticSink& sink, const MonthNames& months) {
   std::vector<Expectation> expectations;
   if (node.is_null()) return expectations;
   if (!node.is_sequence()) {
@@ -148,7 +153,7 @@ std::vector<Expectation> read_expectations(const YamlNode& node, const std::stri
   }
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     if (auto e = read_one(node.items[i], key_path_index(key_path, i), horizon_months, metric_names,
-                          sink)) {
+                          sink, months)) {
       expectations.push_back(std::move(*e));
     }
   }
@@ -160,7 +165,7 @@ std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
                                                     bool horizon_known, DiagnosticSink& sink) {
   constexpr int kAnyMonth = 1'000'000;
   return read_expectations(node, "expect", horizon_known ? spec.horizon_months : kAnyMonth,
-                           model::MetricLayout(spec).names(), sink);
+                           model::MetricLayout(spec).names(), sink, month_names_of(spec));
 }
 
 }  // namespace teamsim::app

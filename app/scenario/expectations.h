@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/common/calendar_month.h"
 #include "app/common/diagnostics.h"
 #include "app/scenario/yaml_reader.h"
 #include "app/scenario/yaml_tree.h"
@@ -44,11 +45,12 @@ std::string format_threshold(double value);
 /// Reads the `expect` list of a scenario whose horizon is `horizon_months` and whose results
 /// have the metrics `metric_names`. Every problem (unknown key, metric or stat, month out of
 /// range, bad operator) is reported to `sink` at the node where it was written; only valid
-/// entries are returned. Key `key_path` is the list's path ("expect").
+/// entries are returned. Key `key_path` is the list's path ("expect"). With calendar `months`
+/// (start_date), a month may be written 2027-03, and generated names say "at Mar 2027".
 std::vector<Expectation> read_expectations(const YamlNode& node, const std::string& key_path,
                                            int horizon_months,
                                            const std::vector<std::string>& metric_names,
-                                           DiagnosticSink& sink);
+                                           DiagnosticSink& sink, const MonthNames& months = {});
 
 /// Reads a scenario's `expect:` list against the metrics `spec` reports (model::MetricLayout).
 /// With `horizon_known` false (the horizon itself was invalid) months are not range-checked.

@@ -8,6 +8,7 @@
 
 #include "app/common/csv.h"
 #include "app/common/suggestions.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_keys.h"
 
 namespace teamsim::app {
@@ -208,11 +209,17 @@ std::optional<YamlNode> parse_hires_csv(std::string_view text, const std::string
 }
 
 std::string hires_to_csv(const model::ScenarioSpec& spec) {
+  // With a start date the months are written as the calendar months a planner reads (2027-03);
+  // the loader turns them back into the same month numbers.
+  const MonthNames months = month_names_of(spec);
+  const auto month_text = [&](int month) {
+    return months.start() ? months.iso(month) : std::to_string(month);
+  };
   std::string out = "role,month,start_month,count,territory,source\n";
   for (const model::HireSpec& hire : spec.hires) {
     out += fmt::format("{},{},{},{},{},{}\n", csv_field(hire.role),
-                       hire.by_start_month ? "" : std::to_string(hire.month),
-                       hire.by_start_month ? std::to_string(hire.month) : "", hire.count,
+                       hire.by_start_month ? "" : month_text(hire.month),
+                       hire.by_start_month ? month_text(hire.month) : "", hire.count,
                        csv_field(hire.territory), csv_field(hire.source));
   }
   return out;

@@ -34,7 +34,7 @@ std::optional<YamlNode> parse_hires_csv(std::string_view text, const std::string
 
 /// The resolved hiring plan (spec.hires, from `hires:` and `hires_csv:` alike) as a CSV that
 /// `hires_csv:` reads back into the same hires: role, month, start_month, count, territory,
-/// source.
+/// source. Months are numbers, or calendar months (2027-03) when the scenario has a start_date.
 std::string hires_to_csv(const model::ScenarioSpec& spec);
 
 }  // namespace teamsim::app

@@ -16,6 +16,7 @@
 #include "app/scenario/distribution_syntax.h"
 #include "app/scenario/hiring_plan_csv.h"
 #include "app/scenario/key_readers.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_limits.h"
 #include "models/defaults.h"
 
@@ -371,12 +372,19 @@ void read_starting_staff(const YamlNode& node, ScenarioSpec& spec, std::int64_t&
 namespace {
 
 // Reads the month at `key` of `reader` (if present) into `month`: a whole number from 1 to the
-// horizon (the longest horizon when the scenario's is invalid, which was reported already).
-// Returns whether the key was there.
-bool read_month_key(ObjectReader& reader, std::string_view key, int last_month, int& month) {
+// horizon (the longest horizon when the scenario's is invalid, which was reported already), or
+// a calendar month in that range. Returns whether the key was there.
+bool read_month_key(ObjectReader& reader, std::string_view key, const ScenarioSpec& spec,
+                    int last_month, int& month) {
   const YamlNode* node = reader.get(key);
   if (node == nullptr) return false;
   const std::string path = reader.path_of(key);
+  if (is_calendar_month(*node)) {
+    const auto value =
+        read_calendar_month(*node, path, start_date_of(spec), 1, last_month, reader.sink());
+    if (value) month = *value;
+    return true;
+  }
   const auto value =
       read_integer(*node, path, reader.sink(), std::numeric_limits<std::int64_t>::min(),
                    std::numeric_limits<std::int64_t>::max());
@@ -410,10 +418,10 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, st
       sink.error(start->mark, reader.path_of("start_month"),
                  "give month (the search opens) or start_month (the person starts), not both");
     } else if (start != nullptr) {
-      read_month_key(reader, "start_month", last_month, hire.month);
+      read_month_key(reader, "start_month", spec, last_month, hire.month);
       hire.by_start_month = true;
     } else if (reader.require("month") != nullptr) {
-      read_month_key(reader, "month", last_month, hire.month);
+      read_month_key(reader, "month", spec, last_month, hire.month);
     }
     reader.finish();
     spec.hires.push_back(std::move(hire));
@@ -452,8 +460,8 @@ void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, bool horizon_kn
     read_int_key(reader, "count", 1, kMaxCount, rule.count);
     read_int_key(reader, name_of(model::RuleBasis::kNone), 1, kMaxHorizonMonths, rule.every_months);
     // A rule whose months are past the horizon, or out of order, would never apply.
-    read_month_key(reader, "from_month", last_month, rule.from_month);
-    if (read_month_key(reader, "until_month", last_month, rule.until_month) &&
+    read_month_key(reader, "from_month", spec, last_month, rule.from_month);
+    if (read_month_key(reader, "until_month", spec, last_month, rule.until_month) &&
         rule.until_month < rule.from_month) {
       sink.error(reader.get("until_month")->mark, reader.path_of("until_month"),
                  fmt::format("must be at least from_month ({}), got {}: the rule would never apply",

@@ -7,6 +7,7 @@
 #include <limits>
 #include <variant>
 
+#include "app/scenario/plan_calendar.h"
 #include "models/defaults.h"
 
 namespace teamsim::app {
@@ -318,6 +319,8 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
   json["horizon_months"] = spec.horizon_months;
   json["replications"] = spec.replications;
   json["seed"] = spec.seed;
+  // Only when given, so that a scenario without one keeps its JSON and hash.
+  if (const auto start = start_date_of(spec)) json["start_date"] = iso_month(*start);
   json["money"] = {{"currency", spec.money.currency},
                    {"starting_cash", spec.money.starting_cash},
                    {"other_monthly_costs", spec.money.other_monthly_costs}};

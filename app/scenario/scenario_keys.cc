@@ -39,6 +39,10 @@ SectionDoc top_level() {
           {"replications", K::kWholeNumber,
            "Monte Carlo replications when the command line gives none."},
           {"seed", K::kWholeNumber, "Master random seed when the command line gives none."},
+          {"start_date", K::kText,
+           "The calendar month of month 1, YYYY-MM (2027-01): months may then be written "
+           "2027-03, outputs show Jan 2027 instead of M1, and it sets the seasonality's "
+           "start_month_of_year."},
           {"money", K::kSection, "Cash and non-payroll costs.", {}, "", "money"},
           {"roles",
            K::kNamedSections,
@@ -145,7 +149,7 @@ SectionDoc funding() {
   return {"funding",
           "",
           {
-              {"month", K::kWholeNumber, "The month whose start the money arrives at (required)."},
+              {"month", K::kMonth, "The month whose start the money arrives at (required)."},
               {"amount",
                K::kNumber,
                "The amount raised, at least 0 (required).",
@@ -157,7 +161,7 @@ SectionDoc cost_schedule() {
   return {"cost_schedule",
           "",
           {
-              {"from_month", K::kWholeNumber,
+              {"from_month", K::kMonth,
                "The month from whose start the level applies: 2 or later, increasing (required)."},
               {"other_monthly_costs",
                K::kNumber,
@@ -377,9 +381,10 @@ SectionDoc hires() {
       "",
       {
           {"role", K::kText, "A defined role (required)."},
-          {"month", K::kWholeNumber,
-           "The month the search opens, 1 = the first (required unless start_month)."},
-          {"start_month", K::kWholeNumber, "The month the people should start, instead of month."},
+          {"month", K::kMonth,
+           "The month the search opens, 1 = the first or a date such as 2027-03 (required unless "
+           "start_month)."},
+          {"start_month", K::kMonth, "The month the people should start, instead of month."},
           {"count", K::kWholeNumber, "People.", {}, "1"},
           {"territory", K::kText,
            "A defined territory (default: the one with the fewest AEs at the start)."},
@@ -394,9 +399,8 @@ SectionDoc hiring_rules() {
       {
           {"role", K::kText, "A defined role (required)."},
           {"count", K::kWholeNumber, "Recurring rules: requisitions each time.", {}, "1"},
-          {"from_month", K::kWholeNumber, "The first month the rule applies.", {}, "1"},
-          {"until_month", K::kWholeNumber,
-           "The last month the rule applies (default: the horizon)."},
+          {"from_month", K::kMonth, "The first month the rule applies.", {}, "1"},
+          {"until_month", K::kMonth, "The last month the rule applies (default: the horizon)."},
           {"max_count", K::kWholeNumber,
            "The rule never takes the role's planned people beyond it (default: unlimited)."},
           {"territory", K::kText, "A defined territory."},

@@ -17,7 +17,8 @@ namespace teamsim::app {
 enum class ValueKind {
   kNumber,         ///< a number: 3_000_000, 35%, -2.5
   kWholeNumber,    ///< a whole number
-  kMonthOrLast,    ///< a whole number or `last`
+  kMonth,          ///< a whole number, or a calendar month (2027-03) when start_date is given
+  kMonthOrLast,    ///< as kMonth, or `last`
   kBoolean,        ///< true or false
   kText,           ///< any scalar
   kChoice,         ///< one of `choices()`

@@ -16,6 +16,7 @@
 #include "app/scenario/key_readers.h"
 #include "app/scenario/market_readers.h"
 #include "app/scenario/organisation_readers.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/plausibility_checks.h"
 #include "app/scenario/replication_inputs.h"
 #include "app/scenario/scenario_checks.h"
@@ -32,8 +33,8 @@ namespace {
 
 using model::ScenarioSpec;
 
-// name, description, horizon_months, replications and seed; returns whether the horizon is known
-// (absent, or given and valid), which later checks of months depend on.
+// name, description, horizon_months, replications, seed and start_date; returns whether the
+// horizon is known (absent, or given and valid), which later checks of months depend on.
 bool read_run_keys(ObjectReader& reader, ScenarioSpec& spec) {
   if (const auto name = reader.text("name")) spec.name = *name;
   if (const auto description = reader.text("description")) spec.description = *description;
@@ -46,6 +47,10 @@ bool read_run_keys(ObjectReader& reader, ScenarioSpec& spec) {
   loader::read_int_key(reader, "replications", 1, loader::kMaxReplications, spec.replications);
   if (const YamlNode* seed = reader.get("seed")) {
     if (const auto value = read_uint64(*seed, "seed", reader.sink())) spec.seed = *value;
+  }
+  // Before every section with months, which may be written as calendar months.
+  if (const YamlNode* start = reader.get("start_date")) {
+    loader::read_start_date(*start, spec, reader.sink());
   }
   return horizon_known;
 }

@@ -18,6 +18,9 @@ using Json = nlohmann::ordered_json;
 // may read as a string: underscores between digits, a % suffix, an exponent without a dot.
 constexpr const char* kNumberPattern = R"(^-?[0-9][0-9_]*(\.[0-9][0-9_]*)?([eE][-+]?[0-9]+)?%?$)";
 constexpr const char* kWholePattern = R"(^-?[0-9][0-9_]*([eE][+]?[0-9]+)?$)";
+// A calendar month, 2027-03 (or the first day of one, 2027-03-01), for scenarios with a
+// start_date (app/common/calendar_month.h).
+constexpr const char* kCalendarMonthPattern = R"(^[0-9]{4}-[0-9]{1,2}(-0?1)?$)";
 
 Json number_schema() {
   return Json{{"anyOf", Json::array({Json{{"type", "number"}},
@@ -93,8 +96,13 @@ Json key_schema(const KeyDoc& key, const Json& defaults) {
     case ValueKind::kWholeNumber:
       schema = uncertain_number_schema(whole_number_schema());
       break;
+    case ValueKind::kMonth:
+      schema = uncertain_number_schema(whole_number_schema());
+      schema["anyOf"].push_back(Json{{"type", "string"}, {"pattern", kCalendarMonthPattern}});
+      break;
     case ValueKind::kMonthOrLast:
       schema = whole_number_schema();
+      schema["anyOf"].push_back(Json{{"type", "string"}, {"pattern", kCalendarMonthPattern}});
       schema["anyOf"].push_back(Json{{"enum", Json::array({"last"})}});
       break;
     case ValueKind::kBoolean:

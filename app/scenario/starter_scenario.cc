@@ -94,6 +94,14 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
                                               "years).",
                                               defaults.horizon_months))));
   y += fmt::format("horizon_months: {}\n\n", horizon);
+  const MonthNames names(answers.start_date);
+  if (answers.start_date) {
+    y += comment(fmt::format(
+        "The calendar month of month 1: months below may be written as dates (2027-03) as well "
+        "as numbers, and tables, charts and the report say {} instead of M1. Your answer.",
+        names.label(1)));
+    y += fmt::format("start_date: {}\n\n", iso_month(*answers.start_date));
+  }
   y += comment(fmt::format(
       "How many times the plan is played out with different luck (hires that take longer, deals "
       "that slip). More gives steadier percentiles and takes longer. Default: {} (teamsim's "
@@ -204,7 +212,8 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
   } else {
     y += "hires:\n";
     for (const int month : answers.ae_hire_months) {
-      y += fmt::format("  - {{role: account_executive, month: {}}}\n", month);
+      y += fmt::format("  - {{role: account_executive, month: {}}}\n",
+                       answers.start_date ? names.iso(month) : std::to_string(month));
     }
     y += "\n";
   }

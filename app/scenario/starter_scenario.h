@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/common/calendar_month.h"
+
 // The commented starter scenario `teamsim init` writes (app/cli/commands/command_init.cc).
 
 namespace teamsim::app {
@@ -15,6 +17,7 @@ struct StarterAnswers {
   std::optional<double> inbound_leads_per_month;  ///< leads a month, all territories together
   std::optional<double> starting_cash;            ///< currency, in the bank at day 0
   std::optional<int> horizon_months;              ///< months to simulate
+  std::optional<CalendarMonth> start_date;        ///< the calendar month of month 1
   std::vector<int> ae_hire_months;  ///< a new AE searched for from each of these months (1-based)
 };
 

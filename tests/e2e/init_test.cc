@@ -87,6 +87,8 @@ TEST(InitTest, EveryMistakeIsRefusedWithAMessage) {
       {"init --months 601", "--months", 2},
       {"init --leads-per-month -5", "--leads-per-month", 2},
       {"init --cash lots", "--cash", 2},
+      {"init --start-date 2027-13",
+       "--start-date: '2027-13' has no month 13; write YYYY-MM with a month from 01 to 12", 2},
       {"init plans", "plans is a folder", 2},
       {"init missing/plan.yaml", "missing/plan.yaml", 1},
   };

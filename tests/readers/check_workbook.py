@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Opens OUT/results.xlsx with openpyxl (a reader independent of libxlsxwriter) and checks it
 against OUT/summary.csv and summary.json: each metric sheet's month, mean and p5..p95 equal the
-summary's, and the assumptions sheet holds the resolved scenario's values.
+summary's, and the assumptions sheet holds the resolved scenario's values; with a start_date, a
+date column of spreadsheet dates.
 
 Usage: check_workbook.py TEAMSIM_BINARY SOURCE_DIR"""
 import csv
@@ -27,12 +28,18 @@ def agrees(cell, field):
     return cell is not None and close(cell, float(field))
 
 
-with tempfile.TemporaryDirectory() as out:
-    subprocess.run([binary, "run", "scenarios/default.yaml", "-n", "40", "-q", "--xlsx",
-                    "--out", out], cwd=source, check=True, stdout=subprocess.DEVNULL)
+def run_with_workbook(scenario, replications, out):
+    """Runs `scenario` with --xlsx into `out`: its workbook, and summary.csv's rows by (metric,
+    month)."""
+    subprocess.run([binary, "run", scenario, "-n", str(replications), "-q", "--xlsx", "--out",
+                    out], cwd=source, check=True, stdout=subprocess.DEVNULL)
     book = openpyxl.load_workbook(os.path.join(out, "results.xlsx"), read_only=True)
     with open(os.path.join(out, "summary.csv"), newline="") as f:
-        summary = {(r["metric"], int(r["month"])): r for r in csv.DictReader(f)}
+        return book, {(r["metric"], int(r["month"])): r for r in csv.DictReader(f)}
+
+
+with tempfile.TemporaryDirectory() as out:
+    book, summary = run_with_workbook("scenarios/default.yaml", 40, out)
     with open(os.path.join(out, "summary.json")) as f:
         document = json.load(f)
     metrics = {name for name, _ in summary}
@@ -80,5 +87,16 @@ with tempfile.TemporaryDirectory() as out:
     plans = list(next(book["assumptions"].iter_rows(max_row=1, values_only=True)))[1:]
     assert len(plans) == 2, plans
     compared = len(rows) - 1
+# A plan with a start_date: each metric sheet has a date column of real dates (the calendar month
+# of each row's month, as summary.csv's date column says) before the statistics.
+with tempfile.TemporaryDirectory() as out:
+    book, summary = run_with_workbook("scenarios/dated-hiring-plan.yaml", 20, out)
+    rows = list(book["arr"].iter_rows(values_only=True))
+    assert list(rows[0][:3]) == ["month", "date", "mean"], rows[0]
+    for row in rows[1:]:
+        expected = summary[("arr", int(row[0]))]
+        assert row[1].strftime("%Y-%m-%d") == expected["date"] + "-01", (row[0], row[1])
+        assert agrees(row[2], expected["mean"]), (row[0], row[2])
+    dated = len(rows) - 1
 print(f"check_workbook: {len(sheets)} metric sheets, {checked} values agree with summary.csv; "
-      f"{compared} difference rows agree with compare.csv")
+      f"{compared} difference rows agree with compare.csv; {dated} dated rows")

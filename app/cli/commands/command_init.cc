@@ -5,6 +5,7 @@
 
 #include "app/cli/command.h"
 #include "app/common/atomic_file.h"
+#include "app/common/calendar_month.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/scenario/scenario_loader.h"
@@ -45,6 +46,9 @@ class InitCommand final : public Command {
                     "--hire-ae-in 3,6,9 (1 = the first month; twice the same month: two AEs)")
         ->delimiter(',')
         ->check(CLI::PositiveNumber);
+    command.add_option("--start-date", start_date_,
+                       "The calendar month the plan starts, YYYY-MM (e.g. 2027-01): outputs then "
+                       "say Jan 2027 instead of M1, and hires are written as dates");
     command.add_flag("-f,--force", force_, "Replace FILE if it exists");
     command.footer(
         "Writes a starter scenario: your answers, and teamsim's defaults for the rest, each key\n"
@@ -52,7 +56,7 @@ class InitCommand final : public Command {
         "  teamsim validate FILE   checks it\n"
         "  teamsim run FILE        simulates it\n"
         "Example: teamsim init plan.yaml --aes-today 2 --leads-per-month 30 --cash 1500000 \\\n"
-        "           --months 24 --hire-ae-in 3,6,9\n"
+        "           --months 24 --hire-ae-in 3,6,9 --start-date 2027-01\n"
         "An existing FILE is never replaced without --force. Every key is explained in\n"
         "docs/scenario-reference.md.");
   }
@@ -63,6 +67,11 @@ class InitCommand final : public Command {
     if (leads_ >= 0) answers_.inbound_leads_per_month = leads_;
     if (cash_) answers_.starting_cash = *cash_;
     if (months_ > 0) answers_.horizon_months = months_;
+    if (!start_date_.empty()) {
+      std::string problem;
+      answers_.start_date = parse_calendar_month(start_date_, problem);
+      if (!answers_.start_date) throw UsageError(fmt::format("--start-date: {}", problem));
+    }
     const int horizon = months_ > 0 ? months_ : model::default_scenario().horizon_months;
     for (const int month : answers_.ae_hire_months) {
       if (month > horizon) {
@@ -104,6 +113,7 @@ class InitCommand final : public Command {
   double leads_ = -1;
   std::optional<double> cash_;
   int months_ = 0;
+  std::string start_date_;
   bool force_ = false;
 };
 

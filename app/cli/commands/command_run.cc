@@ -29,6 +29,7 @@
 #include "app/results/samples_file.h"
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/scenario_resolver.h"
@@ -155,8 +156,8 @@ model::Projection RunCommand::run_to_precision(const model::ScenarioSpec& spec,
       project_to_precision(spec, options, target, report, [&](const PrecisionReport& batch) {
         progress->finish();
         if (!quiet_) {
-          fmt::print(stderr, "  {} replications: {} at month {} known to ±{:.2f}%\n",
-                     batch.replications, target.metric.name, target.metric.month,
+          fmt::print(stderr, "  {} replications: {} at {} known to ±{:.2f}%\n", batch.replications,
+                     target.metric.name, month_names_of(spec).phrase(target.metric.month),
                      100 * batch.achieved.relative);
         }
         const std::size_t next =
@@ -256,8 +257,8 @@ void RunCommand::announce(const model::ScenarioSpec& spec, const model::Projecti
   const unsigned threads =
       simulation_.threads > 0 ? simulation_.threads : sim::default_thread_count();
   const std::string replications =
-      target ? fmt::format("replications until {} at month {} is known to ±{:g}% (at most {})",
-                           target->metric.name, target->metric.month,
+      target ? fmt::format("replications until {} at {} is known to ±{:g}% (at most {})",
+                           target->metric.name, month_names_of(spec).phrase(target->metric.month),
                            100 * target->relative_half_width, target->max_replications)
              : fmt::format("{} replications", options.replications);
   fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
@@ -297,9 +298,10 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
   const std::string symbol =
       target->metric.unit == "currency" ? currency_symbol(spec.money.currency) : "";
   fmt::print(
-      "\nPrecision: mean {} at month {} = {} ± {} (95% CI, ±{:.2f}%) with {} replications; "
+      "\nPrecision: mean {} at {} = {} ± {} (95% CI, ±{:.2f}%) with {} replications; "
       "target ±{:g}%{}\n",
-      target->metric.name, target->metric.month, format_compact(precision.achieved.mean, symbol),
+      target->metric.name, summary.month_names().phrase(target->metric.month),
+      format_compact(precision.achieved.mean, symbol),
       format_compact(precision.achieved.half_width, symbol), 100 * precision.achieved.relative,
       precision.replications, 100 * target->relative_half_width,
       precision.reached ? ", reached"

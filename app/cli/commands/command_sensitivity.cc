@@ -24,6 +24,7 @@
 #include "app/results/sensitivity_files.h"
 #include "app/results/summary_reader.h"
 #include "app/results/summary_writer.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/metrics.h"
@@ -144,10 +145,10 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::size_t varying = count_varying_inputs(*spec, options);
   if (!quiet_) {
     fmt::print(stderr,
-               "teamsim {}: sensitivity of {} at month {} — {} inputs vary; up to {} "
+               "teamsim {}: sensitivity of {} at {} — {} inputs vary; up to {} "
                "runs of {} replications, seed {}\n",
-               kVersion, options.metric.name, options.metric.month, varying, 1 + 2 * varying,
-               options.replications, options.seed);
+               kVersion, options.metric.name, month_names_of(*spec).phrase(options.metric.month),
+               varying, 1 + 2 * varying, options.replications, options.seed);
   }
   const std::size_t full = options.replications * (1 + 2 * varying);
   ProgressLine progress(full, !quiet_ && progress_wanted());

@@ -15,6 +15,7 @@
 #include "app/cli/error_printer.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
+#include "app/common/calendar_month.h"
 #include "app/common/csv.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
@@ -25,6 +26,7 @@
 #include "app/report/sweep_report.h"
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
 #include "sim/statistics.h"
@@ -209,7 +211,8 @@ void refuse_if_too_large(const std::vector<model::ScenarioSpec>& specs, std::siz
 class SweepOutputs {
  public:
   SweepOutputs(const Grid& grid, const std::string& scenario_path, std::uint64_t seed,
-               std::size_t replications, const std::string& metric, int month);
+               std::size_t replications, const std::string& metric, int month,
+               const MonthNames& names);
 
   /// Adds point `i` of the grid, whose projection is `projection`.
   void add(std::size_t i, const model::Projection& projection);
@@ -234,6 +237,7 @@ class SweepOutputs {
   const Grid& grid_;
   std::string metric_;
   int month_;
+  MonthNames names_;
   std::string csv_;
   nlohmann::ordered_json json_;
   std::vector<std::string> rows_;
@@ -241,22 +245,27 @@ class SweepOutputs {
 };
 
 SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, std::uint64_t seed,
-                           std::size_t replications, const std::string& metric, int month)
-    : grid_(grid), metric_(metric), month_(month) {
+                           std::size_t replications, const std::string& metric, int month,
+                           const MonthNames& names)
+    : grid_(grid), metric_(metric), month_(month), names_(names) {
   report_.scenario_file = scenario_path;
   for (const Axis& axis : grid_.axes) report_.parameters.push_back(axis.path);
   report_.metric = metric;
   report_.month = month;
+  report_.months = names;
   report_.replications = replications;
   report_.seed = seed;
   for (const Axis& axis : grid_.axes) csv_ += csv_field(axis.path) + ",";
-  csv_ += "month,metric,unit," + statistics_csv_header() + '\n';
+  // With a start date every point shares, a `date` column (2027-03) after the month.
+  csv_ += std::string("month,") + (names_.start() ? "date," : "") + "metric,unit," +
+          statistics_csv_header() + '\n';
   json_["schema_version"] = 1;
   json_["tool"] = "teamsim";
   json_["version"] = kVersion;
   json_["scenario"] = scenario_path;
   json_["seed"] = seed;
   json_["replications"] = replications;
+  if (names_.start()) json_["start_date"] = iso_month(*names_.start());
   json_["parameters"] = nlohmann::ordered_json::array();
   for (const Axis& axis : grid_.axes) json_["parameters"].push_back(axis.path);
   json_["points"] = nlohmann::ordered_json::array();
@@ -281,7 +290,9 @@ void SweepOutputs::add_csv_rows(std::size_t i, const model::Projection& projecti
     const model::MetricInfo& info = projection.stored_info(m);
     const sim::ColumnSummary& s = stats[m];
     for (Eigen::Index c = 0; c < s.mean.size(); ++c) {
-      csv_ += fmt::format("{}{},{},{},{}\n", prefix, c + 1, info.name, info.unit,
+      const int month = static_cast<int>(c) + 1;
+      csv_ += fmt::format("{}{},{}{},{},{}\n", prefix, month,
+                          names_.start() ? names_.iso(month) + ',' : "", info.name, info.unit,
                           statistics_csv_fields(s, c));
     }
   }
@@ -407,7 +418,13 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   }
 
   ProgressLine progress(replications * points, !quiet_ && progress_wanted());
-  SweepOutputs outputs(grid, scenario_.path, seed, replications, metric_, month);
+  // Calendar months when every point starts on the same date (a sweep may vary start_date).
+  std::optional<CalendarMonth> start = start_date_of(specs.front());
+  for (const model::ScenarioSpec& spec : specs) {
+    if (start_date_of(spec) != start) start.reset();
+  }
+  const MonthNames names(start);
+  SweepOutputs outputs(grid, scenario_.path, seed, replications, metric_, month, names);
   outputs.set_currency(specs.front().money.currency);
   for (std::size_t i = 0; i < points; ++i) {
     model::ProjectionOptions options;
@@ -449,8 +466,8 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     written.push_back((std::filesystem::path(out_) / "report.html").string());
     write_file_atomically(written.back(), html);
   }
-  fmt::print("{} points, {} replications each, seed {} (common random numbers); {} at month {}\n\n",
-             points, replications, seed, metric_, month);
+  fmt::print("{} points, {} replications each, seed {} (common random numbers); {} at {}\n\n",
+             points, replications, seed, metric_, names.phrase(month));
   fmt::print("{}", outputs.table());
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
 }

@@ -5,6 +5,7 @@
 #include "app/cli/command_options.h"
 #include "app/cli/error_printer.h"
 #include "app/common/errors.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_resolver.h"
 
 namespace teamsim::app {
@@ -37,9 +38,10 @@ class ValidateCommand final : public Command {
           ++invalid;
           continue;
         }
-        fmt::print("{}{}: ok — \"{}\", {} months, {} roles, {} territories, {} dated hires\n", path,
-                   variant.empty() ? "" : ":" + variant, spec->name, spec->horizon_months,
-                   spec->roles.size(), spec->territories.size(), spec->hires.size());
+        fmt::print("{}{}: ok — \"{}\", {}, {} roles, {} territories, {} dated hires\n", path,
+                   variant.empty() ? "" : ":" + variant, spec->name,
+                   month_names_of(*spec).horizon(spec->horizon_months), spec->roles.size(),
+                   spec->territories.size(), spec->hires.size());
       }
     }
     if (invalid > 0) {

@@ -125,7 +125,20 @@ TEST(MonthTicks, AtMostSevenTicksFromMonthZero) {
   EXPECT_EQ(month_ticks(60), (std::vector<int>{0, 12, 24, 36, 48, 60}));
   EXPECT_EQ(month_ticks(1), (std::vector<int>{0, 1}));
   EXPECT_EQ(month_ticks(0), (std::vector<int>{0, 1}));
-  EXPECT_EQ(month_label(12), "M12");
+  EXPECT_EQ(MonthNames().label(12), "M12");
+}
+
+// Calendar ticks fall on the calendar, not on month 0: with 30 months from Sep 2027 the step is
+// 6 months, so the ticks are the Januaries and Julys, months 5 (Jan 2028), 11, 17, 23 and 29;
+// 12 months from Nov 2027 step by 2 from an even month: Nov, Jan, Mar, May, Jul, Sep.
+TEST(MonthTicks, CalendarMonthsFallOnTheCalendar) {
+  const MonthNames from_september(CalendarMonth{2027, 9});
+  EXPECT_EQ(month_ticks(30, from_september), (std::vector<int>{5, 11, 17, 23, 29}));
+  EXPECT_EQ(from_september.label(5), "Jan 2028");
+  EXPECT_EQ(month_ticks(12, MonthNames(CalendarMonth{2027, 11})),
+            (std::vector<int>{1, 3, 5, 7, 9, 11}));
+  EXPECT_EQ(month_ticks(36, MonthNames(CalendarMonth{2027, 1})),
+            (std::vector<int>{1, 7, 13, 19, 25, 31}));
 }
 
 }  // namespace

@@ -58,6 +58,20 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
   EXPECT_FALSE(read->tool_version.empty());
 }
 
+TEST(SummaryReaderTest, AStartDateIsReadBack) {
+  model::ScenarioSpec spec = model::default_scenario();
+  spec.horizon_months = 2;
+  spec.start_year = 2027;
+  spec.seasonality.start_month_of_year = 11;
+  model::ProjectionOptions options;
+  options.replications = 5;
+  options.threads = 1;
+  const RunSummary written = summarize_run(spec, model::project(spec, options), 1);
+  const std::optional<SummaryDocument> read = parse_summary_json(summary_json(written, spec));
+  EXPECT_EQ(read->summary.start_date, (CalendarMonth{2027, 11}));
+  EXPECT_EQ(read->summary.month_names().label(2), "Dec 2027");
+}
+
 // The message of the Error that parse_summary_json throws for `text`.
 std::string refusal(const std::string& text) {
   try {
@@ -85,6 +99,9 @@ TEST(SummaryReaderTest, RejectsWhatIsNotASummary) {
     EXPECT_EQ(refusal(histogram_prefix + bad).rfind("a histogram is malformed (", 0), 0u) << bad;
   }
   EXPECT_NO_THROW(parse_summary_json(histogram_prefix + R"(]})"));
+  EXPECT_EQ(refusal(R"({"tool": "teamsim", "horizon_months": 1, "start_date": "2027", )"
+                    R"("metrics": []})"),
+            "start_date is not a month written YYYY-MM, such as 2027-01");
 }
 
 TEST(SummaryReaderTest, AFileThatIsNotASummaryNestsTheReason) {

@@ -87,5 +87,38 @@ TEST(SummaryWriterTest, WideCsvHasARowPerMetricAndStatisticAndAColumnPerMonth) {
   EXPECT_EQ(seen, 4u);
 }
 
+// With a start date (Nov 2027) the wide CSV's columns are calendar months across the year end,
+// summary.csv gains a date column after the month, and summary.json records the start date.
+TEST(SummaryWriterTest, ADatedRunNamesItsMonths) {
+  model::ScenarioSpec spec = model::default_scenario();
+  spec.horizon_months = 3;
+  spec.start_year = 2027;
+  spec.seasonality.start_month_of_year = 11;
+  model::ProjectionOptions options;
+  options.replications = 10;
+  options.seed = 7;
+  options.threads = 1;
+  const RunSummary summary = summarize_run(spec, model::project(spec, options), 7);
+  EXPECT_EQ(split(summary_wide_csv(summary), '\n')[0],
+            "metric,unit,statistic,Nov 2027,Dec 2027,Jan 2028");
+  const std::vector<std::string> lines = split(summary_csv(summary), '\n');
+  EXPECT_EQ(lines[0].rfind("scenario,month,date,metric,unit,mean,", 0), 0u) << lines[0];
+  EXPECT_EQ(fields_of(lines[3])[1], "3");
+  EXPECT_EQ(fields_of(lines[3])[2], "2028-01");
+  EXPECT_NE(summary_json(summary, spec).find("\"start_date\": \"2027-11\""), std::string::npos);
+}
+
+// Without one, summary.json has no start_date key at all.
+TEST(SummaryWriterTest, AnUndatedRunWritesNoStartDate) {
+  model::ScenarioSpec spec = model::default_scenario();
+  spec.horizon_months = 2;
+  model::ProjectionOptions options;
+  options.replications = 5;
+  options.threads = 1;
+  const RunSummary summary = summarize_run(spec, model::project(spec, options), 1);
+  EXPECT_EQ(summary_json(summary, spec).find("start_date"), std::string::npos);
+  EXPECT_EQ(summary_csv(summary).rfind("scenario,month,metric,", 0), 0u);
+}
+
 }  // namespace
 }  // namespace teamsim::app

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/scenario_resolver.h"
 
@@ -183,6 +184,60 @@ TEST_F(HiresCsvTest, TheWrittenPlanReadsBackTheSame) {
               std::tie(b.role, b.count, b.month, b.territory, b.source, b.by_start_month))
         << i;
   }
+  EXPECT_EQ(hires_to_csv(*from_csv.spec), csv);
+}
+
+// With a start date, a month cell holds a month number or a calendar month; a date before the
+// start or past the horizon is reported at its cell, naming both.
+TEST_F(HiresCsvTest, CellsMayHoldCalendarMonths) {
+  const LoadResult loaded = load(
+      "role,month,start_month,count\n"
+      "sales_manager,2026-11,,1\n"
+      "account_executive,,2027-01,2\n"
+      "account_executive,5,,1\n",
+      "start_date: 2026-11\n");
+  ASSERT_TRUE(loaded.ok()) << fmt::format("{}", fmt::join(errors(loaded), "\n"));
+  const auto& hires = loaded.spec->hires;
+  ASSERT_EQ(hires.size(), 3u);
+  EXPECT_EQ(hires[0].month, 1);
+  EXPECT_EQ(hires[1].month, 3);  // Nov 2026, Dec 2026, Jan 2027
+  EXPECT_TRUE(hires[1].by_start_month);
+  EXPECT_EQ(hires[2].month, 5);
+  EXPECT_EQ(errors(load("role,month\nsales_manager,2026-10\nsales_manager,2028-11\n",
+                        "start_date: 2026-11\n")),
+            (std::vector<std::string>{
+                "hires.csv:2:15: hires_csv[0].month: 2026-10 is before the plan starts: the plan "
+                "runs from 2026-11 (start_date) to 2028-10 (horizon_months 24)",
+                "hires.csv:3:15: hires_csv[1].month: 2028-11 is past the horizon: the plan runs "
+                "from 2026-11 (start_date) to 2028-10 (horizon_months 24)"}));
+  EXPECT_EQ(errors(load("role,month\nsales_manager,2027-03\n")),
+            std::vector<std::string>{
+                "hires.csv:2:15: hires_csv[0].month: 2027-03 is a calendar month, but the scenario "
+                "has no start_date: add start_date: YYYY-MM (the first simulated month) at its top "
+                "level, or give the month's number (1 = the first)"});
+}
+
+// With a start date the plan is written with calendar months, and reads back into the same
+// scenario (the same hash) as the YAML it came from.
+TEST_F(HiresCsvTest, ADatedPlanIsWrittenWithDatesAndReadsBackTheSame) {
+  const std::string common =
+      "name: plan\nstart_date: 2027-11\nhorizon_months: 24\nterritories: {emea: {}}\n";
+  write("plans/yaml.yaml", common +
+                               "hires:\n"
+                               "  - {role: sales_manager, month: 1}\n"
+                               "  - {role: account_executive, count: 2, start_month: 2028-02}\n");
+  const LoadResult from_yaml = load_scenario_file((folder_ / "plans/yaml.yaml").string());
+  ASSERT_TRUE(from_yaml.ok()) << format_diagnostics(from_yaml.diagnostics);
+  const std::string csv = hires_to_csv(*from_yaml.spec);
+  EXPECT_EQ(csv,
+            "role,month,start_month,count,territory,source\n"
+            "sales_manager,2027-11,,1,,experienced_external\n"
+            "account_executive,,2028-02,2,,experienced_external\n");
+  write("plans/hires.csv", csv);
+  write("plans/plan.yaml", common + "hires_csv: hires.csv\n");
+  const LoadResult from_csv = load_scenario_file((folder_ / "plans/plan.yaml").string());
+  ASSERT_TRUE(from_csv.ok()) << format_diagnostics(from_csv.diagnostics) << csv;
+  EXPECT_EQ(scenario_hash(*from_csv.spec), scenario_hash(*from_yaml.spec));
   EXPECT_EQ(hires_to_csv(*from_csv.spec), csv);
 }
 

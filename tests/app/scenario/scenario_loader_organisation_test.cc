@@ -8,25 +8,12 @@
 
 #include "app/scenario/scenario_loader.h"
 #include "models/defaults.h"
+#include "tests/app/scenario/loader_test_util.h"
 
 namespace teamsim::app {
 namespace {
 
 using Errors = std::vector<std::string>;
-
-Errors errors_in(std::string_view text) {
-  const LoadResult result = load_scenario_string(text, "s.yaml");
-  EXPECT_FALSE(result.ok());
-  Errors out;
-  for (const Diagnostic& d : result.diagnostics) out.push_back(format_diagnostic(d));
-  return out;
-}
-
-model::ScenarioSpec load_good(std::string_view text) {
-  LoadResult result = load_scenario_string(text, "s.yaml");
-  EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics);
-  return result.spec.value_or(model::ScenarioSpec{});
-}
 
 TEST(ScenarioLoaderOrganisation, EveryOrganisationKeyIsRead) {
   const model::ScenarioSpec spec = load_good(R"(

@@ -79,6 +79,25 @@ TEST(StarterScenarioTest, AnswersReplaceTheirDefaults) {
   EXPECT_NE(text.find("You gave this"), std::string::npos);
 }
 
+// A start date is written, and the hires are dated from it: month 2 of a plan starting in
+// December 2027 is January 2028.
+TEST(StarterScenarioTest, AStartDateDatesTheHires) {
+  StarterAnswers answers;
+  answers.start_date = CalendarMonth{2027, 12};
+  answers.ae_hire_months = {2, 13};
+  const std::string text = starter_scenario_yaml(answers);
+  EXPECT_NE(text.find("\nstart_date: 2027-12\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("{role: account_executive, month: 2028-01}"), std::string::npos) << text;
+  EXPECT_NE(text.find("{role: account_executive, month: 2028-12}"), std::string::npos) << text;
+  const LoadResult loaded = load_scenario_string(text, "plan.yaml");
+  ASSERT_TRUE(loaded.ok()) << text;
+  EXPECT_EQ(loaded.spec->start_year, 2027);
+  EXPECT_EQ(loaded.spec->seasonality.start_month_of_year, 12);
+  ASSERT_EQ(loaded.spec->hires.size(), 2u);
+  EXPECT_EQ(loaded.spec->hires[0].month, 2);
+  EXPECT_EQ(loaded.spec->hires[1].month, 13);
+}
+
 // Each key that holds a value has a comment right above it, and no line is wider than 100.
 TEST(StarterScenarioTest, EveryKeyHasACommentAbove) {
   std::stringstream lines(starter_scenario_yaml({}));

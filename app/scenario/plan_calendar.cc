@@ -1,0 +1,74 @@
+#include "app/scenario/plan_calendar.h"
+
+#include <fmt/format.h>
+
+namespace teamsim::app {
+
+std::optional<CalendarMonth> start_date_of(const model::ScenarioSpec& spec) {
+  if (spec.start_year == 0) return std::nullopt;
+  return CalendarMonth{spec.start_year, spec.seasonality.start_month_of_year};
+}
+
+MonthNames month_names_of(const model::ScenarioSpec& spec) {
+  return MonthNames(start_date_of(spec));
+}
+
+namespace loader {
+
+void read_start_date(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink) {
+  const auto text = read_text(node, "start_date", sink);
+  if (!text) return;
+  std::string error;
+  const auto start = parse_calendar_month(*text, error);
+  if (!start) {
+    sink.error(node.mark, "start_date", error);
+    return;
+  }
+  spec.start_year = start->year;
+  spec.seasonality.start_month_of_year = start->month;
+}
+
+bool is_calendar_month(const YamlNode& node) {
+  return node.kind == YamlKind::kScalar && looks_like_calendar_month(node.text);
+}
+
+std::optional<int> read_calendar_month(const YamlNode& node, const std::string& key_path,
+                                       std::optional<CalendarMonth> start, int first_month,
+                                       int last_month, DiagnosticSink& sink) {
+  std::string error;
+  const auto month = parse_calendar_month(node.text, error);
+  if (!month) {
+    sink.error(node.mark, key_path, error);
+    return std::nullopt;
+  }
+  if (!start) {
+    sink.error(node.mark, key_path,
+               fmt::format("{} is a calendar month, but the scenario has no start_date: add "
+                           "start_date: YYYY-MM (the first simulated month) at its top level, or "
+                           "give the month's number (1 = the first)",
+                           node.text));
+    return std::nullopt;
+  }
+  const MonthNames names(start);
+  const int number = months_between(*start, *month) + 1;
+  const std::string plan =
+      fmt::format("the plan runs from {} (start_date) to {} (horizon_months {})", iso_month(*start),
+                  names.iso(last_month), last_month);
+  if (number < 1) {
+    sink.error(node.mark, key_path,
+               fmt::format("{} is before the plan starts: {}", iso_month(*month), plan));
+  } else if (number > last_month) {
+    sink.error(node.mark, key_path,
+               fmt::format("{} is past the horizon: {}", iso_month(*month), plan));
+  } else if (number < first_month) {
+    sink.error(node.mark, key_path,
+               fmt::format("{} is month {}; give {} (month {}) or later", iso_month(*month), number,
+                           names.iso(first_month), first_month));
+  } else {
+    return number;
+  }
+  return std::nullopt;
+}
+
+}  // namespace loader
+}  // namespace teamsim::app

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/common/calendar_month.h"
+#include "app/scenario/yaml_reader.h"
+#include "models/scenario_spec.h"
+
+// A scenario's calendar: `start_date: 2027-01` names the first simulated month, and every month
+// key of the plan (hires, hiring rules, funding, cost steps, expectations) may then be written as
+// a calendar month (`month: 2027-03`) instead of its number. Outputs name the months from it.
+
+namespace teamsim::app {
+
+/// The calendar month of month 1, when the scenario gives start_date.
+std::optional<CalendarMonth> start_date_of(const model::ScenarioSpec& spec);
+/// How outputs name the scenario's months: M1, ... or Jan 2027, ...
+MonthNames month_names_of(const model::ScenarioSpec& spec);
+
+namespace loader {
+
+/// Reads the top-level `start_date` (YYYY-MM, or the first day of a month): sets spec.start_year
+/// and the seasonality's start_month_of_year.
+void read_start_date(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+
+/// Whether a month key's value is written as a calendar month (2027-03) rather than a number.
+bool is_calendar_month(const YamlNode& node);
+
+/// Reads a month key written as a calendar month: the number of that month in the plan (1 =
+/// `start`, the scenario's start_date). No start date, a malformed date, and a month outside
+/// first_month..last_month (before start_date, past the horizon) are reported, naming the
+/// start date and the horizon's last month, and give nullopt.
+std::optional<int> read_calendar_month(const YamlNode& node, const std::string& key_path,
+                                       std::optional<CalendarMonth> start, int first_month,
+                                       int last_month, DiagnosticSink& sink);
+
+}  // namespace loader
+}  // namespace teamsim::app
