@@ -13,6 +13,35 @@ MonthNames month_names_of(const model::ScenarioSpec& spec) {
   return MonthNames(start_date_of(spec));
 }
 
+std::optional<int> calendar_month_number(std::string_view text, std::optional<CalendarMonth> start,
+                                         int first_month, int last_month, std::string& error) {
+  const auto month = parse_calendar_month(text, error);
+  if (!month) return std::nullopt;
+  if (!start) {
+    error = fmt::format(
+        "{} is a calendar month, but the scenario has no start_date: add start_date: YYYY-MM (the "
+        "first simulated month) at its top level, or give the month's number (1 = the first)",
+        text);
+    return std::nullopt;
+  }
+  const MonthNames names(start);
+  const int number = months_between(*start, *month) + 1;
+  const std::string plan =
+      fmt::format("the plan runs from {} (start_date) to {} (horizon_months {})", iso_month(*start),
+                  names.iso(last_month), last_month);
+  if (number < 1) {
+    error = fmt::format("{} is before the plan starts: {}", iso_month(*month), plan);
+  } else if (number > last_month) {
+    error = fmt::format("{} is past the horizon: {}", iso_month(*month), plan);
+  } else if (number < first_month) {
+    error = fmt::format("{} is month {}; give {} (month {}) or later", iso_month(*month), number,
+                        names.iso(first_month), first_month);
+  } else {
+    return number;
+  }
+  return std::nullopt;
+}
+
 namespace loader {
 
 void read_start_date(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink) {
@@ -36,38 +65,9 @@ std::optional<int> read_calendar_month(const YamlNode& node, const std::string& 
                                        std::optional<CalendarMonth> start, int first_month,
                                        int last_month, DiagnosticSink& sink) {
   std::string error;
-  const auto month = parse_calendar_month(node.text, error);
-  if (!month) {
-    sink.error(node.mark, key_path, error);
-    return std::nullopt;
-  }
-  if (!start) {
-    sink.error(node.mark, key_path,
-               fmt::format("{} is a calendar month, but the scenario has no start_date: add "
-                           "start_date: YYYY-MM (the first simulated month) at its top level, or "
-                           "give the month's number (1 = the first)",
-                           node.text));
-    return std::nullopt;
-  }
-  const MonthNames names(start);
-  const int number = months_between(*start, *month) + 1;
-  const std::string plan =
-      fmt::format("the plan runs from {} (start_date) to {} (horizon_months {})", iso_month(*start),
-                  names.iso(last_month), last_month);
-  if (number < 1) {
-    sink.error(node.mark, key_path,
-               fmt::format("{} is before the plan starts: {}", iso_month(*month), plan));
-  } else if (number > last_month) {
-    sink.error(node.mark, key_path,
-               fmt::format("{} is past the horizon: {}", iso_month(*month), plan));
-  } else if (number < first_month) {
-    sink.error(node.mark, key_path,
-               fmt::format("{} is month {}; give {} (month {}) or later", iso_month(*month), number,
-                           names.iso(first_month), first_month));
-  } else {
-    return number;
-  }
-  return std::nullopt;
+  const auto number = calendar_month_number(node.text, start, first_month, last_month, error);
+  if (!number) sink.error(node.mark, key_path, error);
+  return number;
 }
 
 }  // namespace loader

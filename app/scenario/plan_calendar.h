@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/common/calendar_month.h"
 #include "app/scenario/yaml_reader.h"
@@ -17,6 +18,12 @@ namespace teamsim::app {
 std::optional<CalendarMonth> start_date_of(const model::ScenarioSpec& spec);
 /// How outputs name the scenario's months: M1, ... or Jan 2027, ...
 MonthNames month_names_of(const model::ScenarioSpec& spec);
+
+/// The number in the plan (1 = `start`, the scenario's start_date) of the calendar month
+/// written `text` (2027-03). Nullopt with `error` saying why for a malformed date, no start
+/// date, and a month outside first_month..last_month (naming the start date and the horizon).
+std::optional<int> calendar_month_number(std::string_view text, std::optional<CalendarMonth> start,
+                                         int first_month, int last_month, std::string& error);
 
 namespace loader {
 

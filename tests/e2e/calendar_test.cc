@@ -119,5 +119,35 @@ TEST(CalendarTest, ADateOutsideThePlanIsReportedAtItsCell) {
       << result.err;
 }
 
+// --month takes the plan's calendar months too, with the loader's messages.
+TEST(CalendarTest, MonthOptionsTakeCalendarMonths) {
+  TempDir folder;
+  const std::string sweep =
+      "sweep '" + kScenario + "' --vary money.starting_cash=900000 -n 10 --out out --month ";
+  const CommandResult r = run_teamsim(sweep + "2028-08", folder.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "; arr at Aug 2028\n")) << r.out;
+  const CommandResult past = run_teamsim(sweep + "2031-01", folder.path());
+  EXPECT_EQ(past.exit_code, 2);
+  EXPECT_TRUE(contains(past.err,
+                       "--month 2031-01: 2031-01 is past the horizon: the plan runs from 2027-09 "
+                       "(start_date) to 2030-02 (horizon_months 30)"))
+      << past.err;
+  const CommandResult word = run_teamsim(sweep + "soon", folder.path());
+  EXPECT_EQ(word.exit_code, 2);
+  EXPECT_TRUE(contains(word.err,
+                       "--month soon: not a month; give its number (1 = the first) or a calendar "
+                       "month such as 2027-09"))
+      << word.err;
+  const CommandResult undated =
+      run_teamsim("run scenarios/default.yaml --precision 5% --month 2027-03 --out " +
+                  folder.path() + "/undated");
+  EXPECT_EQ(undated.exit_code, 2);
+  EXPECT_TRUE(contains(undated.err,
+                       "--month 2027-03: 2027-03 is a calendar month, but the "
+                       "scenario has no start_date"))
+      << undated.err;
+}
+
 }  // namespace
 }  // namespace teamsim::e2e

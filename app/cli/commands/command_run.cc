@@ -14,6 +14,7 @@
 #include "app/cli/command_options.h"
 #include "app/cli/histogram_option.h"
 #include "app/cli/metric_selection.h"
+#include "app/cli/month_option.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
@@ -60,7 +61,9 @@ class RunCommand final : public Command {
     run->add_option("--metric", metric_, "The metric --precision watches")
         ->capture_default_str()
         ->needs(precision);
-    run->add_option("--month", month_, "Its month (default: the last)")->needs(precision);
+    run->add_option("--month", month_,
+                    "Its month (default: the last): a number, or with a start_date 2028-12")
+        ->needs(precision);
     run->add_option("--max-replications", max_replications_,
                     "--precision stops here even if the target is not reached")
         ->capture_default_str()
@@ -124,7 +127,7 @@ class RunCommand final : public Command {
   SimulationOptions simulation_;
   std::string precision_;  // empty: a fixed number of replications
   std::string metric_ = "arr";
-  std::optional<int> month_;
+  std::optional<std::string> month_;
   std::size_t max_replications_ = 20'000;
   std::string out_ = "out";
   bool quiet_ = false;
@@ -188,8 +191,8 @@ std::optional<PrecisionTarget> RunCommand::precision_target(const model::Scenari
         "--precision '{}': expected a percentage above 0 and below 100%, e.g. 1% or 0.5%",
         precision_));
   }
-  const MetricChoice choice =
-      choose_metric(model::MetricLayout(spec), spec.horizon_months, metric_, month_);
+  const MetricChoice choice = choose_metric(model::MetricLayout(spec), spec.horizon_months, metric_,
+                                            month_option(month_, spec, "--month"));
   return PrecisionTarget{choice, *fraction, std::min<std::size_t>(200, max_replications_),
                          max_replications_};
 }

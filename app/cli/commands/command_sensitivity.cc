@@ -12,6 +12,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
+#include "app/cli/month_option.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
@@ -41,7 +42,9 @@ class SensitivityCommand final : public Command {
         ->add_option("--metric", metric_,
                      "The outcome inputs are ranked by, a metric of summary.csv")
         ->capture_default_str();
-    command->add_option("--month", month_, "Month of that metric (default: the last)");
+    command->add_option("--month", month_,
+                        "Month of that metric (default: the last): a number, or with a "
+                        "start_date 2028-12");
     // Two replications at least: the rank correlations need them.
     add_simulation_options(*command, simulation_, "the scenario's", 2);
     command
@@ -91,7 +94,7 @@ class SensitivityCommand final : public Command {
   ScenarioOptions scenario_;
   SimulationOptions simulation_;
   std::string metric_ = "arr";
-  std::optional<int> month_;
+  std::optional<std::string> month_;
   std::string out_ = "out";
   std::size_t top_ = 15;
   std::vector<std::string> ranges_;
@@ -135,7 +138,8 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   OutputFolder folder(out_);
 
   SensitivityOptions options;
-  options.metric = choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_, month_);
+  options.metric = choose_metric(model::MetricLayout(*spec), spec->horizon_months, metric_,
+                                 month_option(month_, *spec, "--month"));
   options.replications = simulation_.replications_for(*spec);
   options.seed = simulation_.seed_for(*spec);
   options.threads = simulation_.threads;

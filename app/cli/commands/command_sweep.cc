@@ -13,6 +13,7 @@
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
 #include "app/cli/error_printer.h"
+#include "app/cli/month_option.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/calendar_month.h"
@@ -379,7 +380,9 @@ class SweepCommand final : public Command {
         ->capture_default_str();
     command->add_option("--metric", metric_, "Metric shown in the terminal table")
         ->capture_default_str();
-    command->add_option("--month", month_, "Month shown in the terminal table (default: the last)");
+    command->add_option("--month", month_,
+                        "Month shown in the terminal table (default: the last): a number, or "
+                        "with a start_date 2028-12");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->add_flag("--report", report_,
                       "Also write OUT/report.html: the table of every point and the chart");
@@ -398,7 +401,7 @@ class SweepCommand final : public Command {
   SimulationOptions simulation_;
   std::string out_ = "out";
   std::string metric_ = "arr";
-  std::optional<int> month_;
+  std::optional<std::string> month_;
   bool quiet_ = false;
   bool report_ = false;
 };
@@ -406,7 +409,7 @@ class SweepCommand final : public Command {
 void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const Grid grid = build_grid(vary_);
   const std::vector<model::ScenarioSpec> specs = load_points(grid, scenario_);
-  const int month = table_month(specs, metric_, month_);
+  const int month = table_month(specs, metric_, month_option(month_, specs.front(), "--month"));
   const std::size_t replications = simulation_.replications_for(specs.front());
   const std::uint64_t seed = simulation_.seed_for(specs.front());
   refuse_if_too_large(specs, replications);

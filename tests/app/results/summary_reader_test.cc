@@ -12,6 +12,7 @@
 #include "app/results/summary_writer.h"
 #include "models/defaults.h"
 #include "models/projection.h"
+#include "tests/app/results/small_run.h"
 #include "tests/undefined_values.h"
 
 namespace teamsim::app {
@@ -63,10 +64,7 @@ TEST(SummaryReaderTest, AStartDateIsReadBack) {
   spec.horizon_months = 2;
   spec.start_year = 2027;
   spec.seasonality.start_month_of_year = 11;
-  model::ProjectionOptions options;
-  options.replications = 5;
-  options.threads = 1;
-  const RunSummary written = summarize_run(spec, model::project(spec, options), 1);
+  const RunSummary written = small_run(spec, 5, 1);
   const std::optional<SummaryDocument> read = parse_summary_json(summary_json(written, spec));
   EXPECT_EQ(read->summary.start_date, (CalendarMonth{2027, 11}));
   EXPECT_EQ(read->summary.month_names().label(2), "Dec 2027");

@@ -13,6 +13,7 @@
 #include "models/defaults.h"
 #include "models/projection.h"
 #include "sim/statistics.h"
+#include "tests/app/results/small_run.h"
 
 namespace teamsim::app {
 namespace {
@@ -94,11 +95,7 @@ TEST(SummaryWriterTest, ADatedRunNamesItsMonths) {
   spec.horizon_months = 3;
   spec.start_year = 2027;
   spec.seasonality.start_month_of_year = 11;
-  model::ProjectionOptions options;
-  options.replications = 10;
-  options.seed = 7;
-  options.threads = 1;
-  const RunSummary summary = summarize_run(spec, model::project(spec, options), 7);
+  const RunSummary summary = small_run(spec, 10, 7);
   EXPECT_EQ(split(summary_wide_csv(summary), '\n')[0],
             "metric,unit,statistic,Nov 2027,Dec 2027,Jan 2028");
   const std::vector<std::string> lines = split(summary_csv(summary), '\n');
@@ -112,10 +109,7 @@ TEST(SummaryWriterTest, ADatedRunNamesItsMonths) {
 TEST(SummaryWriterTest, AnUndatedRunWritesNoStartDate) {
   model::ScenarioSpec spec = model::default_scenario();
   spec.horizon_months = 2;
-  model::ProjectionOptions options;
-  options.replications = 5;
-  options.threads = 1;
-  const RunSummary summary = summarize_run(spec, model::project(spec, options), 1);
+  const RunSummary summary = small_run(spec, 5, 1);
   EXPECT_EQ(summary_json(summary, spec).find("start_date"), std::string::npos);
   EXPECT_EQ(summary_csv(summary).rfind("scenario,month,metric,", 0), 0u);
 }
