@@ -116,7 +116,8 @@ void add_histogram_option(CLI::App& command, std::vector<std::string>& histogram
   command
       .add_option("--histogram", histograms,
                   fmt::format("Also chart how METRIC at MONTH spreads over the replications, e.g.\n"
-                              "arr@24 or customers@last (repeatable): {}histogram.<metric>.m<month>"
+                              "arr@24, customers@last or, with a start_date, arr@2028-12\n"
+                              "(repeatable): {}histogram.<metric>.m<month>"
                               ".svg{}",
                               charts, more))
       ->check(form);

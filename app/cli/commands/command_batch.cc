@@ -31,6 +31,7 @@
 #include "app/results/junit.h"
 #include "app/results/summary_reader.h"
 #include "app/results/summary_writer.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/limits.h"
@@ -151,8 +152,8 @@ std::vector<HistogramRequest> BatchCommand::histograms_for(
       continue;
     }
     try {
-      requests.push_back(
-          resolve_histogram_option(histogram_options_[i], names, spec.horizon_months));
+      requests.push_back(resolve_histogram_option(histogram_options_[i], names, spec.horizon_months,
+                                                  start_date_of(spec)));
     } catch (const UsageError& e) {  // a month past this scenario's horizon: skipped, not fatal
       skipped.push_back({histograms_[i], e.what()});
     }

@@ -203,7 +203,8 @@ std::vector<HistogramRequest> RunCommand::histogram_requests(
   if (histograms_.empty()) return histograms;
   const std::vector<std::string> names = model::MetricLayout(spec).names();
   for (const std::string& text : histograms_) {
-    histograms.push_back(parse_histogram_request(text, names, spec.horizon_months));
+    histograms.push_back(
+        parse_histogram_request(text, names, spec.horizon_months, start_date_of(spec)));
   }
   return histograms;
 }

@@ -47,10 +47,26 @@ TEST(HistogramOptionTest, RequestsAreCheckedAgainstTheRun) {
             (Messages{"--histogram arr@25", "month 25 is outside the horizon of 24 months"}));
   EXPECT_EQ(refusal([&] { parse_histogram_request("arr@soon", names, 24); }),
             (Messages{"--histogram arr@soon",
-                      "'soon' is not a month: give a month number from 1, or 'last'"}));
+                      "'soon' is not a month: give a month number from 1, 'last', or with a "
+                      "start_date a calendar month such as 2028-12"}));
   EXPECT_EQ(
       refusal([&] { parse_histogram_request("arr", names, 24); }),
       (Messages{"--histogram arr", "'arr' is not METRIC@MONTH (e.g. arr@24 or customers@last)"}));
+}
+
+// With a start date (Nov 2027) a calendar month is its month of the plan: Jan 2028 is month 3.
+TEST(HistogramOptionTest, ACalendarMonthNeedsAndFollowsTheStartDate) {
+  const std::vector<std::string> names = {"arr"};
+  const CalendarMonth november{2027, 11};
+  EXPECT_EQ(parse_histogram_request("arr@2028-01", names, 24, november).month, 3);
+  EXPECT_EQ(refusal([&] { parse_histogram_request("arr@2029-11", names, 24, november); }),
+            (Messages{"--histogram arr@2029-11",
+                      "2029-11 is past the horizon: the plan runs from 2027-11 (start_date) to "
+                      "2029-10 (horizon_months 24)"}));
+  const Messages undated = refusal([&] { parse_histogram_request("arr@2028-01", names, 24); });
+  ASSERT_EQ(undated.size(), 2u);
+  EXPECT_EQ(undated[1].rfind("2028-01 is a calendar month, but the scenario has no start_date", 0),
+            0u);
 }
 
 TEST(HistogramOptionTest, OptionsAreParsedOnceAndResolvedPerScenario) {
