@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <vector>
 
@@ -22,7 +23,7 @@ double ratio(double a, double b) { return b > 0 ? a / b : kUndefined; }
 MonthEndRecorder::MonthEndRecorder(const ModelContext& context, const Organisation& organisation,
                                    const Pipeline& pipeline, const CustomerBase& customers,
                                    const AccountPool& accounts, const MetricLayout& layout,
-                                   std::uint64_t replication)
+                                   std::uint64_t replication, std::span<const std::size_t> kept)
     : context_(context),
       spec_(context.spec),
       organisation_(organisation),
@@ -33,7 +34,34 @@ MonthEndRecorder::MonthEndRecorder(const ModelContext& context, const Organisati
       replication_(replication),
       lowest_cash_(context.spec.money.starting_cash),
       monthly_(Eigen::MatrixXd::Zero(context.spec.horizon_months,
-                                     static_cast<Eigen::Index>(layout.size()))) {}
+                                     static_cast<Eigen::Index>(layout.size()))) {
+  if (!kept.empty()) choose_scans(kept);
+}
+
+void MonthEndRecorder::choose_scans(std::span<const std::size_t> kept) {
+  std::vector<bool> wanted(layout_.size(), false);
+  for (const std::size_t column : kept) wanted[column] = true;
+  const auto any = [&](std::initializer_list<Metric> metrics) {
+    return std::any_of(metrics.begin(), metrics.end(),
+                       [&](Metric m) { return wanted[MetricLayout::index(m)]; });
+  };
+  customer_scan_ = any({Metric::kDeferredRevenue, Metric::kCoveredCustomers});
+  for (std::size_t s = 0; s < spec_.segments.size(); ++s) {
+    customer_scan_ = customer_scan_ ||
+                     wanted[layout_.segment_index(s, SegmentMetric::kCustomers)] ||
+                     wanted[layout_.segment_index(s, SegmentMetric::kArr)];
+  }
+  retention_scan_ = any({Metric::kGrrT12m, Metric::kNrrT12m, Metric::kLogoRetentionT12m,
+                         Metric::kEmployeeRetentionT12m});
+  quota_scan_ =
+      any({Metric::kRampedAes, Metric::kRepsOnPlan, Metric::kTeamQuotaAttainment,
+           Metric::kQuotaAttainmentMean, Metric::kQuotaAttainmentP10, Metric::kQuotaAttainmentP50,
+           Metric::kQuotaAttainmentP90, Metric::kShareAtQuota});
+  for (std::size_t band = 0; band < static_cast<std::size_t>(QuotaBand::kCount); ++band) {
+    quota_scan_ =
+        quota_scan_ || wanted[MetricLayout::quota_band_index(static_cast<QuotaBand>(band))];
+  }
+}
 
 void MonthEndRecorder::set(Row& row, Metric metric, double value) const {
   row(static_cast<Eigen::Index>(MetricLayout::index(metric))) = value;
@@ -45,8 +73,8 @@ void MonthEndRecorder::record(int month) {
   record_pipeline(row);
   record_money(row);
   record_customers(row);
-  record_retention(row, month);
-  record_quota(row, month);
+  if (retention_scan_) record_retention(row, month);
+  if (quota_scan_) record_quota(row, month);
   record_cac(row, month);
   record_breakdowns(row);
 #ifndef NDEBUG
@@ -134,6 +162,12 @@ void MonthEndRecorder::record_money(Row& row) {
 
 void MonthEndRecorder::record_customers(Row& row) const {
   const MonthTally& tally = context_.month;
+  set(row, Metric::kCustomers, static_cast<double>(customers_.active()));
+  set(row, Metric::kLogoChurn, tally.churned);
+  set(row, Metric::kMrr, customers_.mrr());
+  set(row, Metric::kArr, 12.0 * customers_.mrr());
+  set(row, Metric::kRenewals, tally.renewals);
+  if (!customer_scan_) return;
   const double now = context_.now();
   double deferred_revenue = 0;  // billed upfront, not yet earned: MRR x months left in the term
   const double coverage = customers_.coverage_share(organisation_.customer_success_accounts());
@@ -150,13 +184,8 @@ void MonthEndRecorder::record_customers(Row& row) const {
     }
     covered += customer.coverage_draw < coverage ? 1 : 0;
   }
-  set(row, Metric::kCustomers, static_cast<double>(customers_.active()));
-  set(row, Metric::kLogoChurn, tally.churned);
-  set(row, Metric::kMrr, customers_.mrr());
-  set(row, Metric::kArr, 12.0 * customers_.mrr());
   set(row, Metric::kDeferredRevenue, deferred_revenue);
   set(row, Metric::kCoveredCustomers, covered);
-  set(row, Metric::kRenewals, tally.renewals);
   for (std::size_t s = 0; s < spec_.segments.size(); ++s) {
     row(static_cast<Eigen::Index>(layout_.segment_index(s, SegmentMetric::kCustomers))) =
         by_segment[s][0];

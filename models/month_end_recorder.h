@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <span>
 
 #include "models/account_pool.h"
 #include "models/customer_base.h"
@@ -12,16 +13,20 @@
 
 // The month-end recorder: every metric of the month, in the columns of the MetricLayout, read
 // from the components and the month's tally. It changes nothing in the model (it holds them
-// const); the customers' month close runs before it. Formulas are in docs/metrics.md.
+// const); the customers' month close runs before it. Formulas are in docs/metrics.md. The scans
+// over every customer or person that only some metrics need (about 3 % of a replication of
+// scenarios/reference.yaml) are skipped when none of those metrics is kept (`run --metrics`);
+// their columns stay 0.
 
 namespace teamsim::model {
 
 class MonthEndRecorder {
  public:
+  /// `kept`: the layout columns anyone reads (empty: every column).
   MonthEndRecorder(const ModelContext& context, const Organisation& organisation,
                    const Pipeline& pipeline, const CustomerBase& customers,
                    const AccountPool& accounts, const MetricLayout& layout,
-                   std::uint64_t replication);
+                   std::uint64_t replication, std::span<const std::size_t> kept = {});
 
   /// Writes row month - 1 (month is 1-based and follows the rows recorded so far).
   void record(int month);
@@ -40,6 +45,8 @@ class MonthEndRecorder {
   /// CAC over the trailing 12 months (fewer in the first year), this month included.
   void record_cac(Row& row, int month) const;
   void record_breakdowns(Row& row) const;
+  /// Which of the optional scans some kept column needs.
+  void choose_scans(std::span<const std::size_t> kept);
 
   const ModelContext& context_;
   const ScenarioSpec& spec_;
@@ -50,7 +57,10 @@ class MonthEndRecorder {
   const MetricLayout& layout_;
   std::uint64_t replication_;
   bool cash_was_negative_ = false;
-  double lowest_cash_;  ///< the lowest month-end cash so far, from the starting cash
+  double lowest_cash_;          ///< the lowest month-end cash so far, from the starting cash
+  bool customer_scan_ = true;   ///< deferred revenue, covered customers, by segment
+  bool retention_scan_ = true;  ///< the trailing-12-month retention ratios
+  bool quota_scan_ = true;      ///< attainment and its bands
   Eigen::MatrixXd monthly_;
 };
 

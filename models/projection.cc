@@ -128,6 +128,16 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
     }
   }
 
+  // The columns a replication must compute: the kept metrics and the events weighting them.
+  std::vector<std::size_t> read;
+  if (!options.metrics.empty()) {
+    for (std::size_t i = 0; i < kept; ++i) {
+      read.push_back(projection.stored[i]);
+      const std::vector<std::size_t>& weights = projection.stored_info(i).event_columns;
+      read.insert(read.end(), weights.begin(), weights.end());
+    }
+  }
+
   sim::RunnerOptions runner;
   runner.replications = options.replications;
   runner.first_replication = options.first_replication;
@@ -156,7 +166,7 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
       if (probe) replication_probe = &own_probe.emplace(*own_spec, *entity_options);
     }
     Replication replication(*replication_spec, projection.layout, options.seed, r,
-                            replication_probe, options.limits);
+                            replication_probe, options.limits, read);
     const Eigen::MatrixXd& monthly = replication.run(options.stop_requested);
     for (std::size_t i = 0; i < projection.stored.size(); ++i) {
       projection.samples.metric(i).row(at) =

@@ -45,14 +45,15 @@ KindText kind_text(EventKind kind) {
 
 Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
                          std::uint64_t replication, const InputProbe* probe,
-                         const ReplicationLimits& limits)
+                         const ReplicationLimits& limits, std::span<const std::size_t> kept)
     : context_(spec, simulator_, seed, replication, probe, limits),
       accounts_(spec.territories),
       segments_(spec),
       customers_(context_, accounts_),
       organisation_(context_, accounts_),
       pipeline_(context_, organisation_, customers_, accounts_, segments_),
-      recorder_(context_, organisation_, pipeline_, customers_, accounts_, layout, replication) {
+      recorder_(context_, organisation_, pipeline_, customers_, accounts_, layout, replication,
+                kept) {
   organisation_.set_listener(pipeline_);
 }
 

@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <atomic>
 #include <cstdint>
+#include <span>
 
 #include "models/account_pool.h"
 #include "models/customer_base.h"
@@ -30,10 +31,11 @@ namespace teamsim::model {
 class Replication {
  public:
   /// `spec` must have passed validation and outlive the replication. With a `probe` (built from
-  /// this same `spec`), draws of uncertain inputs may be pinned and are recorded.
+  /// this same `spec`), draws of uncertain inputs may be pinned and are recorded. `kept`: the
+  /// layout columns the caller reads (empty: all); the others may be left 0.
   Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
               std::uint64_t replication, const InputProbe* probe = nullptr,
-              const ReplicationLimits& limits = {});
+              const ReplicationLimits& limits = {}, std::span<const std::size_t> kept = {});
   /// Its components call back into each other: it stays where it was made.
   Replication(const Replication&) = delete;
   Replication& operator=(const Replication&) = delete;

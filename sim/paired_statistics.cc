@@ -9,12 +9,13 @@
 
 namespace teamsim::sim {
 
-PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b,
+                               unsigned threads) {
   if (a.rows() != b.rows() || a.cols() != b.cols()) {
     throw std::invalid_argument("summarize_paired: the two samples differ in shape");
   }
   PairedSummary summary;
-  summary.difference = summarize_columns(a - b);
+  summary.difference = summarize_columns(a - b, nullptr, threads);
   summary.prob_greater = Eigen::VectorXd::Zero(a.cols());
   summary.prob_equal = Eigen::VectorXd::Zero(a.cols());
   if (a.rows() == 0) return summary;

@@ -18,9 +18,11 @@ struct PairedSummary {
   Eigen::VectorXd prob_equal;  ///< fraction with A == B, over the same replications
 };
 
-/// Summarises A - B for samples of the same shape whose row r comes from the same replication.
-/// Throws std::invalid_argument when the shapes differ.
-PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
+/// Summarises A - B for samples of the same shape whose row r comes from the same replication,
+/// its columns on `threads` threads (summarize_columns). Throws std::invalid_argument when the
+/// shapes differ.
+PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b,
+                               unsigned threads = 1);
 
 /// The sample variance (n - 1 denominator) of each column over its defined (non-NaN) rows; 0 for
 /// fewer than two.

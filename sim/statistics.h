@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <array>
 #include <cstddef>
+#include <span>
 #include <vector>
 
 namespace teamsim::sim {
@@ -23,6 +24,12 @@ inline constexpr Eigen::Index kColumnP5 = 0, kColumnP10 = 1, kColumnP25 = 2, kCo
 /// (Hyndman & Fan type 7, R's and NumPy's default): h = (n - 1) p, x[floor h] + frac(h) (...).
 double quantile_sorted(const double* sorted, std::size_t n, double p);
 
+/// The p-quantiles of `values` (no NaN) for each p of `ps` into `out` (same size), equal to the
+/// bit to quantile_sorted on the sorted values: the order statistics type 7 needs are selected
+/// (nth_element, dividing the range at the middle rank asked for) instead of sorting all of
+/// them. Reorders `values`.
+void select_quantiles(std::span<double> values, std::span<const double> ps, std::span<double> out);
+
 /// Summary of one metric over replications: one entry (or row) per column of the samples. A NaN
 /// sample means "undefined in that replication" (a ratio with nothing to divide by): every
 /// statistic is over the replications where the column is defined, and `defined` says how many.
@@ -39,8 +46,10 @@ struct ColumnSummary {
 /// the weighted mean sum w x / sum w — a per-event mean when x is a replication's mean over w
 /// events — with the ratio estimator's standard error
 /// sqrt(n / (n - 1) sum w^2 (x - mean)^2) / sum w; percentiles stay over replications.
+/// Columns are summarised on `threads` threads (0: every hardware thread), each column alone, so
+/// the result is the same bytes whatever the count.
 ColumnSummary summarize_columns(const Eigen::MatrixXd& samples,
-                                const Eigen::MatrixXd* weights = nullptr);
+                                const Eigen::MatrixXd* weights = nullptr, unsigned threads = 1);
 
 /// Per-metric sample storage: for each metric, a replications x months matrix. Replication r
 /// writes only row r, so replications may fill it concurrently without locks.

@@ -82,21 +82,22 @@ PlanComparison compare_plans(const std::vector<ComparedPlan>& plans,
   return comparison;
 }
 
-std::vector<MetricComparison> summarize_comparison(const PlanComparison& comparison) {
+std::vector<MetricComparison> summarize_comparison(const PlanComparison& comparison,
+                                                   unsigned threads) {
   std::vector<MetricComparison> out;
   const std::size_t plans = comparison.samples.size();
   for (std::size_t m = 0; m < comparison.metrics.size(); ++m) {
     MetricComparison metric;
     metric.info = comparison.metrics[m];
     for (std::size_t i = 0; i < plans; ++i) {
-      metric.plans.push_back(
-          sim::summarize_columns(comparison.samples[i][m], comparison.event_weights(i, m)));
+      metric.plans.push_back(sim::summarize_columns(comparison.samples[i][m],
+                                                    comparison.event_weights(i, m), threads));
     }
     for (std::size_t a = 0; a < plans; ++a) {
       for (std::size_t b = a + 1; b < plans; ++b) {
         metric.pairs.emplace_back(a, b);
         metric.differences.push_back(
-            sim::summarize_paired(comparison.samples[a][m], comparison.samples[b][m]));
+            sim::summarize_paired(comparison.samples[a][m], comparison.samples[b][m], threads));
       }
     }
     out.push_back(std::move(metric));

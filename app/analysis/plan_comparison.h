@@ -83,7 +83,9 @@ struct MetricComparison {
   std::vector<sim::PairedSummary> differences;
 };
 
-/// Summarises every metric of a finished comparison.
-std::vector<MetricComparison> summarize_comparison(const PlanComparison& comparison);
+/// Summarises every metric of a finished comparison, columns on `threads` threads (0: every
+/// hardware thread), the same bytes whatever the count.
+std::vector<MetricComparison> summarize_comparison(const PlanComparison& comparison,
+                                                   unsigned threads = 1);
 
 }  // namespace teamsim::app

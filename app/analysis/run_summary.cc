@@ -22,8 +22,8 @@ std::vector<HistogramRequest> key_histograms(int horizon_months) {
 }
 
 RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projection& projection,
-                         std::uint64_t seed,
-                         const std::vector<HistogramRequest>& extra_histograms) {
+                         std::uint64_t seed, const std::vector<HistogramRequest>& extra_histograms,
+                         unsigned threads) {
   RunSummary summary;
   summary.scenario_name = spec.name;
   summary.scenario_hash = scenario_hash(spec);
@@ -43,8 +43,8 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
   }
   for (std::size_t i = 0; i < projection.stored.size(); ++i) {
     summary.metrics.push_back(
-        {projection.stored_info(i),
-         sim::summarize_columns(projection.samples.metric(i), projection.event_weights(i))});
+        {projection.stored_info(i), sim::summarize_columns(projection.samples.metric(i),
+                                                           projection.event_weights(i), threads)});
   }
   const auto add_histogram = [&](const HistogramRequest& request, bool required) {
     const bool repeated = std::any_of(

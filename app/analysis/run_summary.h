@@ -87,9 +87,11 @@ struct RunSummary {
 /// Reduces the samples of a finished projection to their summaries (in metric order) and
 /// histograms: key_histograms() of the metrics kept, then `extra_histograms`; one asked for twice
 /// is computed once. An extra histogram whose metric was not kept or whose month is outside the
-/// horizon throws std::invalid_argument.
+/// horizon throws std::invalid_argument. Columns are summarised on `threads` threads (0: every
+/// hardware thread), the same bytes whatever the count.
 RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projection& projection,
                          std::uint64_t seed,
-                         const std::vector<HistogramRequest>& extra_histograms = {});
+                         const std::vector<HistogramRequest>& extra_histograms = {},
+                         unsigned threads = 1);
 
 }  // namespace teamsim::app

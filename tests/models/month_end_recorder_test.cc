@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "tests/models/component_harness.h"
 #include "tests/undefined_values.h"
 
@@ -53,6 +55,22 @@ TEST(MonthEndRecorderTest, RecordsTheTallyAndTheStateAndChangesNothing) {
   EXPECT_TRUE(testing::same_values(first, recorder.monthly().row(0)));
   EXPECT_EQ(customers.mrr(), 500);
   EXPECT_EQ(organisation.sellers(), 2);
+
+  // Keeping only ARR and the win rate: the same values for them, and the scans over customers
+  // and people for retention and quota attainment are not made (their columns stay 0).
+  const std::vector<std::size_t> kept = {MetricLayout::index(Metric::kArr),
+                                         MetricLayout::index(Metric::kWinRate)};
+  MonthEndRecorder some(context, organisation, pipeline, customers, accounts, layout, 0, kept);
+  some.record(1);
+  const auto kept_value = [&](Metric metric) {
+    return some.monthly()(0, static_cast<Eigen::Index>(MetricLayout::index(metric)));
+  };
+  EXPECT_EQ(kept_value(Metric::kArr), value(Metric::kArr));
+  EXPECT_EQ(kept_value(Metric::kWinRate), value(Metric::kWinRate));
+  EXPECT_EQ(value(Metric::kLogoRetentionT12m), 1.0);
+  EXPECT_EQ(kept_value(Metric::kLogoRetentionT12m), 0.0);
+  EXPECT_EQ(value(Metric::kRepsOnPlan), 0.0);
+  EXPECT_EQ(value(Metric::kCoveredCustomers), 0.0);
 }
 
 }  // namespace

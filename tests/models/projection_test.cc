@@ -4,6 +4,7 @@
 
 #include "models/defaults.h"
 #include "test_scenarios.h"
+#include "tests/undefined_values.h"
 
 namespace teamsim::model {
 namespace {
@@ -50,6 +51,17 @@ TEST(ProjectionTest, KeepsOnlyTheChosenMetricsWithTheSameSamples) {
   EXPECT_EQ(some.find("mrr"), nullptr);
   EXPECT_EQ(some.find("no_such_metric"), nullptr);
   EXPECT_EQ(some.events, full.events);
+
+  // Metrics whose month-end scans are skipped unless kept, and a mean over events with its
+  // weights: the same samples kept alone as among every metric.
+  for (const char* name : {"grr_t12m", "quota_attainment_p50", "deferred_revenue", "win_rate"}) {
+    options.metrics = {full.layout.find(name)};
+    const Projection one = project(spec, options);
+    EXPECT_TRUE(testing::same_values(one.samples.metric(0), *full.find(name))) << name;
+  }
+  const std::size_t win_rate = full.kept_index("win_rate");
+  options.metrics = {full.layout.find("win_rate")};
+  EXPECT_EQ(project(spec, options).event_counts[0], full.event_counts[win_rate]);
 
   options.metrics = {full.layout.size()};
   EXPECT_THROW(project(spec, options), std::invalid_argument);

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <vector>
@@ -40,6 +44,113 @@ TEST(QuantileSortedTest, MisuseThrows) {
   EXPECT_THROW(quantile_sorted(x.data(), 0, 0.5), std::invalid_argument);
   EXPECT_THROW(q(x, -0.1), std::invalid_argument);
   EXPECT_THROW(q(x, 1.1), std::invalid_argument);
+}
+
+/// The reported percentiles of `values` by sorting a copy, the definition select_quantiles keeps.
+std::vector<double> sorted_percentiles(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  std::vector<double> out;
+  for (const double p : kReportedPercentiles) out.push_back(q(values, p));
+  return out;
+}
+
+std::vector<double> selected_percentiles(std::vector<double> values) {
+  std::vector<double> out(kReportedPercentiles.size());
+  select_quantiles(values, kReportedPercentiles, out);
+  return out;
+}
+
+/// Equal to the bit (a signed zero included), not only as numbers.
+void expect_same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(a[k]), std::bit_cast<std::uint64_t>(b[k]))
+        << "percentile " << k << ": " << a[k] << " vs " << b[k];
+  }
+}
+
+TEST(SelectQuantilesTest, EqualToTheSortedPercentilesOnHandMadeColumns) {
+  const std::vector<std::vector<double>> columns = {
+      {7.5},                                          // one value
+      {2, 1},                                         // even
+      {3, 1, 2},                                      // odd
+      {4, 4, 4, 4},                                   // all tied
+      {5, 1, 5, 1, 5, 1, 3},                          // ties around the median
+      {0, -0.0, 0, -0.0, 1},                          // zeros of both signs
+      {1e300, -1e300, 1, 2, 3, 4, 5, 6, 7, 8, 9},     // extremes
+      {10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, -1, -2, -3}  // descending, even
+  };
+  for (const std::vector<double>& column : columns) {
+    expect_same_bits(selected_percentiles(column), sorted_percentiles(column));
+  }
+}
+
+TEST(SelectQuantilesTest, EqualToTheSortedPercentilesForEverySizeUpTo300) {
+  // A deterministic jumble with many ties: (i * 7919) mod 97, halved.
+  for (std::size_t n = 1; n <= 300; ++n) {
+    std::vector<double> column;
+    for (std::size_t i = 0; i < n; ++i) column.push_back(static_cast<double>((i * 7919) % 97) / 2);
+    expect_same_bits(selected_percentiles(column), sorted_percentiles(column));
+  }
+}
+
+TEST(SelectQuantilesTest, AnyProbabilitiesInAnyOrder) {
+  std::vector<double> values = {9, 3, 7, 1, 5};
+  const std::vector<double> ps = {1.0, 0.0, 0.5, 0.3};
+  std::vector<double> out(ps.size());
+  select_quantiles(values, ps, out);
+  EXPECT_EQ(out, (std::vector<double>{9, 1, 5, 3.4}));  // p 0.3: h = 1.2, 3 + 0.2 x 2
+  std::vector<double> empty;
+  EXPECT_THROW(select_quantiles(empty, ps, out), std::invalid_argument);
+  const std::vector<double> outside = {1.5};
+  std::vector<double> one(1);
+  EXPECT_THROW(select_quantiles(values, outside, one), std::invalid_argument);
+  EXPECT_THROW(select_quantiles(values, ps, one), std::invalid_argument);
+}
+
+TEST(SummarizeColumnsTest, PercentilesOverTheDefinedValuesAsIfSorted) {
+  // Undefined (NaN) values are skipped and counted; the percentiles are those of the rest sorted.
+  constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+  Eigen::MatrixXd samples(6, 3);
+  samples << 3, kUndefined, 2,    //
+      kUndefined, kUndefined, 2,  //
+      1, kUndefined, 1,           //
+      3, 8, 2,                    //
+      kUndefined, kUndefined, 9,  //
+      2, kUndefined, 2;
+  const ColumnSummary s = summarize_columns(samples);
+  EXPECT_EQ(s.defined(0), 4);
+  EXPECT_EQ(s.defined(1), 1);
+  EXPECT_EQ(s.defined(2), 6);
+  const std::vector<std::vector<double>> defined = {{3, 1, 3, 2}, {8}, {2, 2, 1, 2, 9, 2}};
+  for (Eigen::Index c = 0; c < 3; ++c) {
+    std::vector<double> row;
+    for (Eigen::Index k = 0; k < s.percentiles.cols(); ++k) row.push_back(s.percentiles(c, k));
+    expect_same_bits(row, sorted_percentiles(defined[static_cast<std::size_t>(c)]));
+  }
+}
+
+TEST(SummarizeColumnsTest, TheSameBitsOnAnyNumberOfThreads) {
+  Eigen::MatrixXd samples(101, 37), weights(101, 37);
+  for (Eigen::Index r = 0; r < samples.rows(); ++r) {
+    for (Eigen::Index c = 0; c < samples.cols(); ++c) {
+      samples(r, c) = (r * 31 + c * 17) % 23 == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                  : std::sin(static_cast<double>(r * c + r));
+      weights(r, c) = static_cast<double>(1 + (r + c) % 5);
+    }
+  }
+  const Eigen::MatrixXd* const unweighted = nullptr;
+  for (const Eigen::MatrixXd* w : {unweighted, static_cast<const Eigen::MatrixXd*>(&weights)}) {
+    const ColumnSummary one = summarize_columns(samples, w, 1);
+    for (const unsigned threads : {2u, 3u, 0u}) {
+      const ColumnSummary many = summarize_columns(samples, w, threads);
+      EXPECT_EQ(0, std::memcmp(one.mean.data(), many.mean.data(), sizeof(double) * 37));
+      EXPECT_EQ(0, std::memcmp(one.se.data(), many.se.data(), sizeof(double) * 37));
+      EXPECT_EQ(
+          0, std::memcmp(one.percentiles.data(), many.percentiles.data(), sizeof(double) * 37 * 7));
+      EXPECT_EQ(one.defined, many.defined);
+    }
+  }
 }
 
 TEST(SummarizeColumnsTest, MeanSeAndPercentilesOnASmallMatrix) {

@@ -262,7 +262,7 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
                                          skipped.reason));
     }
   }
-  RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  RunSummary summary = summarize_run(spec, projection, options.seed, histograms, options.threads);
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   const std::string csv = summary_csv(summary);
   const std::string wide = summary_wide_csv(summary);

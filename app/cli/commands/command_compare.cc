@@ -278,7 +278,8 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   progress.finish();
   if (comparison.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
-  const std::vector<MetricComparison> metrics = summarize_comparison(comparison);
+  const std::vector<MetricComparison> metrics =
+      summarize_comparison(comparison, simulation_.threads);
   const std::string csv = comparison_csv(comparison, metrics);
   const std::string json = comparison_json(comparison, metrics, plans);
   folder.clear();

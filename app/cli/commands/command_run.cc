@@ -335,7 +335,7 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (projection.outcome == sim::RunOutcome::kStopped) throw_interrupted();
 
-  RunSummary summary = summarize_run(spec, projection, options.seed, histograms);
+  RunSummary summary = summarize_run(spec, projection, options.seed, histograms, options.threads);
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);

@@ -215,8 +215,8 @@ class SweepOutputs {
                std::size_t replications, const std::string& metric, int month,
                const MonthNames& names);
 
-  /// Adds point `i` of the grid, whose projection is `projection`.
-  void add(std::size_t i, const model::Projection& projection);
+  /// Adds point `i` of the grid, whose projection is `projection`, summarised on `threads`.
+  void add(std::size_t i, const model::Projection& projection, unsigned threads);
 
   const std::string& csv() const { return csv_; }
   std::string json() const { return json_.dump(2) + "\n"; }
@@ -272,11 +272,11 @@ SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, s
   json_["points"] = nlohmann::ordered_json::array();
 }
 
-void SweepOutputs::add(std::size_t i, const model::Projection& projection) {
+void SweepOutputs::add(std::size_t i, const model::Projection& projection, unsigned threads) {
   std::vector<sim::ColumnSummary> stats;
   for (std::size_t m = 0; m < projection.stored.size(); ++m) {
     stats.push_back(
-        sim::summarize_columns(projection.samples.metric(m), projection.event_weights(m)));
+        sim::summarize_columns(projection.samples.metric(m), projection.event_weights(m), threads));
   }
   add_csv_rows(i, projection, stats);
   add_json_point(i, projection, stats);
@@ -443,7 +443,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
       progress.finish();
       throw_interrupted();
     }
-    outputs.add(i, projection);
+    outputs.add(i, projection, options.threads);
   }
   progress.finish();
 
