@@ -10,6 +10,7 @@
 
 #include "models/replication.h"
 #include "models/replication_inputs.h"
+#include "sim/distributed.h"
 
 namespace teamsim::model {
 
@@ -144,7 +145,16 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
   runner.threads = options.threads;
   runner.on_progress = options.on_progress;
   runner.stop_requested = options.stop_requested;
-  projection.outcome = sim::run_replications(runner, [&](std::size_t r) {
+  // Spread over the run's processes when there are several (mpirun): each runs a block of the
+  // replications and receives the others' rows, so every process holds the whole projection.
+  sim::ReplicationRows rows;
+  for (std::size_t i = 0; i < kept; ++i) {
+    rows.matrices.push_back(&projection.samples.metric(i));
+    rows.matrices.push_back(&projection.event_counts[i]);
+  }
+  rows.matrices.push_back(&projection.input_means);
+  rows.counts = &events;
+  const auto replicate = [&](std::size_t r) {
     const std::size_t row = r - options.first_replication;
     const auto at = static_cast<Eigen::Index>(row);
     // With replication inputs, the replication runs on its own scenario (and its own probe, which
@@ -184,7 +194,8 @@ Projection project(const ScenarioSpec& spec, const ProjectionOptions& options) {
       }
     }
     events[row] = replication.events_handled();
-  });
+  };
+  projection.outcome = sim::run_replications_everywhere(runner, replicate, rows);
   // Reduced in replication order, whatever the thread count.
   projection.events = std::accumulate(events.begin(), events.end(), std::uint64_t{0});
   return projection;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -19,7 +20,16 @@ std::runtime_error os_error(const std::string& what, const std::string& path, in
 
 }  // namespace
 
+namespace {
+// Set once by main before any command runs, read after: the process's role, like the stop flag.
+std::atomic<bool> g_this_process_writes{true};
+}  // namespace
+
+bool this_process_writes() { return g_this_process_writes.load(); }
+void set_this_process_writes(bool writes) { g_this_process_writes.store(writes); }
+
 void write_file_atomically(const std::string& path, std::string_view contents) {
+  if (!this_process_writes()) return;
   const std::filesystem::path target(path);
   // A hidden sibling, so the rename stays on one file system.
   std::string temp =
@@ -55,6 +65,7 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
 }
 
 void ensure_directory(const std::string& dir) {
+  if (!this_process_writes()) return;
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) throw std::runtime_error("cannot create folder " + dir + ": " + error.message());

@@ -104,6 +104,7 @@ OutputFolder::~OutputFolder() {
 }
 
 void OutputFolder::clear() {
+  if (!this_process_writes()) return;
   const fs::path folder(dir_);
   std::set<fs::path> parents;
   for (const std::string& file : previous_) {

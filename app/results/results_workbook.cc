@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 
+#include "app/common/atomic_file.h"
 #include "app/common/errors.h"
 #include "app/common/version.h"
 #include "app/results/terminal_table.h"
@@ -289,6 +290,7 @@ void write_comparison_workbook(const std::string& path, const PlanComparison& co
 
 void write_results_workbook(const std::string& path, const RunSummary& summary,
                             const nlohmann::ordered_json& resolved) {
+  if (!this_process_writes()) return;
   const std::string temporary = path + ".partial";
   std::string error;
   {
