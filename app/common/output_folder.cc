@@ -63,6 +63,9 @@ void write_manifest(const fs::path& dir, const std::vector<std::string>& files) 
 }  // namespace
 
 OutputFolder::OutputFolder(std::string dir, std::string option) : dir_(std::move(dir)) {
+  // Only the process that writes checks: in an MPI run, rank 0 may already be writing there
+  // (a batch writes each scenario's files before the next runs) when another process starts.
+  if (!this_process_writes()) return;
   const fs::path folder(dir_);
   std::error_code error;
   if (!fs::exists(folder, error)) return;
