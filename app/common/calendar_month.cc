@@ -114,6 +114,11 @@ std::string MonthNames::horizon(int months) const {
   return fmt::format("{} months, {} \xE2\x80\x93 {}", months, label(1), label(months));
 }
 
+std::string MonthNames::span(int first, int last) const {
+  if (!start_) return fmt::format("months {}\xE2\x80\x93{}", first, last);
+  return fmt::format("{}\xE2\x80\x93{}", label(first), label(last));
+}
+
 std::string MonthNames::heading(int month) const {
   return start_ ? month_name(at(month)) : fmt::format("Month {}", month);
 }

@@ -60,6 +60,8 @@ class MonthNames {
   std::string heading(int month) const;
   /// A horizon of `months` months: "36 months", or "36 months, Jan 2027 – Dec 2029".
   std::string horizon(int months) const;
+  /// The months `first` to `last` in a sentence: "months 13–24", or "Jan 2028–Dec 2028".
+  std::string span(int first, int last) const;
 
  private:
   std::optional<CalendarMonth> start_;

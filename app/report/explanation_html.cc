@@ -100,10 +100,8 @@ std::string explanation_html(const RunExplanation& explanation) {
   std::string html = "<div class=\"table-wrap\"><table class=\"why\">\n<thead><tr><th></th>";
   for (const FunnelYear& f : explanation.funnel) {
     const MonthNames& names = explanation.months;
-    html += names.start() ? fmt::format("<th>Year {} <small>({}–{})</small></th>", f.year,
-                                        names.label(f.first_month), names.label(f.last_month))
-                          : fmt::format("<th>Year {} <small>(months {}–{})</small></th>", f.year,
-                                        f.first_month, f.last_month);
+    html += fmt::format("<th>Year {} <small>({})</small></th>", f.year,
+                        names.span(f.first_month, f.last_month));
   }
   html += "</tr></thead>\n<tbody>\n";
   const auto funnel = [&](std::string_view label, double FunnelYear::*field, bool sub) {

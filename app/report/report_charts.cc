@@ -162,11 +162,13 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
   if (spec.labels.size() < 2) return std::nullopt;
   spec.title = measure.title;
   const std::string replications = format_grouped(static_cast<double>(summary.replications), 0);
-  spec.subtitle = measure.monthly
-                      ? fmt::format("mean month of months {}–{} · mean of {} replications",
-                                    last_year_start(summary), summary.horizon_months, replications)
-                      : fmt::format("months 1–{} in total · mean of {} replications",
-                                    summary.horizon_months, replications);
+  const MonthNames names = summary.month_names();
+  spec.subtitle =
+      measure.monthly
+          ? fmt::format("mean month of {} · mean of {} replications",
+                        names.span(last_year_start(summary), summary.horizon_months), replications)
+          : fmt::format("{} in total · mean of {} replications",
+                        names.span(1, summary.horizon_months), replications);
   spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";
   spec.x_label = unit == "currency" && !summary.currency.empty()
                      ? fmt::format("{} ({})", measure.axis_label, summary.currency)

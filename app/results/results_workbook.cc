@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <vector>
 
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
@@ -199,11 +200,19 @@ void write_comparison_metric_sheet(Workbook& book, const PlanComparison& compari
 void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
                              const std::vector<const MetricComparison*>& metrics) {
   lxw_worksheet* sheet = book.sheet("differences");
-  const char* headers[] = {"metric", "month", "plan_a", "plan_b", "mean_a_minus_b",
-                           "se",     "p10",   "p50",    "p90",    "p_a_greater"};
-  for (lxw_col_t c = 0; c < std::size(headers); ++c) {
+  // With calendar months a "date" column follows "month", as in compare.csv.
+  const MonthNames names = comparison.month_names();
+  std::vector<const char*> headers = {"metric", "month"};
+  if (names.start()) headers.push_back("date");
+  const lxw_col_t first = static_cast<lxw_col_t>(headers.size());
+  for (const char* header :
+       {"plan_a", "plan_b", "mean_a_minus_b", "se", "p10", "p50", "p90", "p_a_greater"}) {
+    headers.push_back(header);
+  }
+  for (lxw_col_t c = 0; c < headers.size(); ++c) {
     worksheet_write_string(sheet, 0, c, headers[c], book.bold());
   }
+  if (names.start()) worksheet_set_column(sheet, 2, 2, 10, nullptr);
   lxw_row_t row = 1;
   for (const MetricComparison* metric : metrics) {
     for (std::size_t pair = 0; pair < metric->pairs.size(); ++pair) {
@@ -212,14 +221,22 @@ void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
       for (Eigen::Index month = 0; month < d.difference.mean.size(); ++month) {
         worksheet_write_string(sheet, row, 0, metric->info.name.c_str(), nullptr);
         write_number(sheet, row, 1, static_cast<double>(month + 1), nullptr);
-        worksheet_write_string(sheet, row, 2, comparison.labels[a].c_str(), nullptr);
-        worksheet_write_string(sheet, row, 3, comparison.labels[b].c_str(), nullptr);
-        write_number(sheet, row, 4, d.difference.mean(month), nullptr);
-        write_number(sheet, row, 5, d.difference.se(month), nullptr);
-        write_number(sheet, row, 6, d.difference.percentiles(month, sim::kColumnP10), nullptr);
-        write_number(sheet, row, 7, d.difference.percentiles(month, sim::kColumnP50), nullptr);
-        write_number(sheet, row, 8, d.difference.percentiles(month, sim::kColumnP90), nullptr);
-        write_number(sheet, row, 9, d.prob_greater(month), nullptr);
+        if (names.start()) {
+          const CalendarMonth date = names.at(static_cast<int>(month) + 1);
+          lxw_datetime cell{date.year, date.month, 1, 0, 0, 0};
+          worksheet_write_datetime(sheet, row, 2, &cell, book.month());
+        }
+        worksheet_write_string(sheet, row, first, comparison.labels[a].c_str(), nullptr);
+        worksheet_write_string(sheet, row, first + 1, comparison.labels[b].c_str(), nullptr);
+        write_number(sheet, row, first + 2, d.difference.mean(month), nullptr);
+        write_number(sheet, row, first + 3, d.difference.se(month), nullptr);
+        write_number(sheet, row, first + 4, d.difference.percentiles(month, sim::kColumnP10),
+                     nullptr);
+        write_number(sheet, row, first + 5, d.difference.percentiles(month, sim::kColumnP50),
+                     nullptr);
+        write_number(sheet, row, first + 6, d.difference.percentiles(month, sim::kColumnP90),
+                     nullptr);
+        write_number(sheet, row, first + 7, d.prob_greater(month), nullptr);
         ++row;
       }
     }

@@ -48,10 +48,8 @@ std::vector<int> key_months(int horizon_months) {
   for (const int month : {12, 24, 36}) {
     if (month <= horizon_months) months.push_back(month);
   }
-  // A horizon between the key months (or shorter than a year) also shows its last month.
-  if (months.size() < 3 && (months.empty() || months.back() < horizon_months)) {
-    months.push_back(horizon_months);
-  }
+  // The horizon is the month the plan is judged at, so its last month is always shown too.
+  if (months.empty() || months.back() < horizon_months) months.push_back(horizon_months);
   return months;
 }
 

@@ -58,8 +58,8 @@ std::string_view key_metric_label(std::string_view metric);
 std::string format_metric_value(const model::MetricInfo& info, double value,
                                 const std::string& currency_symbol);
 
-/// The months the key-metric table shows: 12, 24 and 36 where the horizon reaches them, else the
-/// horizon's last month.
+/// The months the key-metric table shows: 12, 24 and 36 where the horizon reaches them, and the
+/// horizon's last month (48 months: 12, 24, 36, 48; 9 months: 9).
 std::vector<int> key_months(int horizon_months);
 
 /// "Runway: P(cash < 0) stays below 10 % through month 36" or "Runway: P(cash < 0) reaches 10 %

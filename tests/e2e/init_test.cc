@@ -57,6 +57,24 @@ TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {
   EXPECT_EQ(resolved["hires"].size(), 3u);
 }
 
+TEST(InitTest, HiresMayBeGivenAsCalendarMonthsOfADatedPlan) {
+  TempDir folder;
+  const CommandResult init = run_teamsim(
+      "init plan.yaml --start-date 2027-09 --months 24 --hire-ae-in 2027-11,4", folder.path());
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  const std::string text = read_file(folder.path() + "/plan.yaml");
+  // November 2027 is the third month of a plan that starts in September 2027; month 4 is December.
+  EXPECT_NE(text.find("{role: account_executive, month: 2027-11}"), std::string::npos) << text;
+  EXPECT_NE(text.find("{role: account_executive, month: 2027-12}"), std::string::npos) << text;
+  const CommandResult run = run_teamsim("run plan.yaml -n 20 -q --out results", folder.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(read_file(folder.path() + "/results/summary.json"));
+  const auto& hires = json["resolved_scenario"]["hires"];
+  ASSERT_EQ(hires.size(), 2u);
+  EXPECT_EQ(hires[0]["month"], 3);
+  EXPECT_EQ(hires[1]["month"], 4);
+}
+
 TEST(InitTest, RefusesToReplaceAFileUnlessForced) {
   TempDir folder;
   std::ofstream(folder.path() + "/plan.yaml") << "my own notes\n";
@@ -80,7 +98,13 @@ TEST(InitTest, EveryMistakeIsRefusedWithAMessage) {
   } cases[] = {
       {"init --months 12 --hire-ae-in 3,13", "month 13 is after the plan's last month (12)", 2},
       {"init --hire-ae-in 40", "month 40 is after the plan's last month (36)", 2},
-      {"init --hire-ae-in 0", "--hire-ae-in", 2},
+      {"init --hire-ae-in 0", "--hire-ae-in 0: not a month", 2},
+      {"init --hire-ae-in 3,soon", "--hire-ae-in soon: not a month", 2},
+      {"init --hire-ae-in 2027-03", "(give --start-date)", 2},
+      {"init --start-date 2027-01 --months 12 --hire-ae-in 2028-01",
+       "--hire-ae-in 2028-01: 2028-01 is past the horizon", 2},
+      {"init --start-date 2027-06 --hire-ae-in 2027-05", "--hire-ae-in 2027-05: 2027-05 is before",
+       2},
       {"init --aes-today -1", "--aes-today", 2},
       {"init --aes-today two", "--aes-today", 2},
       {"init --months 0", "--months", 2},

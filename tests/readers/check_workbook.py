@@ -2,7 +2,7 @@
 """Opens OUT/results.xlsx with openpyxl (a reader independent of libxlsxwriter) and checks it
 against OUT/summary.csv and summary.json: each metric sheet's month, mean and p5..p95 equal the
 summary's, and the assumptions sheet holds the resolved scenario's values; with a start_date, a
-date column of spreadsheet dates.
+date column of spreadsheet dates (also in compare's differences sheet).
 
 Usage: check_workbook.py TEAMSIM_BINARY SOURCE_DIR"""
 import csv
@@ -98,5 +98,26 @@ with tempfile.TemporaryDirectory() as out:
         assert row[1].strftime("%Y-%m-%d") == expected["date"] + "-01", (row[0], row[1])
         assert agrees(row[2], expected["mean"]), (row[0], row[2])
     dated = len(rows) - 1
+# compare --xlsx of dated plans: the differences sheet has a date column after month, as
+# compare.csv has.
+with tempfile.TemporaryDirectory() as out:
+    later = os.path.join(out, "later.yaml")
+    with open(later, "w") as f:
+        f.write("extends: " + os.path.join(source, "scenarios/dated-hiring-plan.yaml") +
+                "\nname: later round\nmoney: {funding: [{month: 2029-08, amount: 6_000_000}]}\n")
+    results = os.path.join(out, "results")
+    subprocess.run([binary, "compare", "scenarios/dated-hiring-plan.yaml", later, "-n", "20",
+                    "-q", "--xlsx", "--out", results], cwd=source, check=True,
+                   stdout=subprocess.DEVNULL)
+    book = openpyxl.load_workbook(os.path.join(results, "results.xlsx"), read_only=True)
+    with open(os.path.join(results, "compare.csv"), newline="") as f:
+        dates = {(r["metric"], int(r["month"])): r["date"]
+                 for r in csv.DictReader(f) if r["row_kind"] == "difference"}
+    rows = list(book["differences"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("metric", "month", "date", "plan_a"), rows[0]
+    for row in rows[1:]:
+        assert row[2].strftime("%Y-%m-%d") == dates[(row[0], int(row[1]))] + "-01", row[:3]
+    dated_differences = len(rows) - 1
 print(f"check_workbook: {len(sheets)} metric sheets, {checked} values agree with summary.csv; "
-      f"{compared} difference rows agree with compare.csv; {dated} dated rows")
+      f"{compared} difference rows agree with compare.csv; {dated} dated rows; "
+      f"{dated_differences} dated difference rows")

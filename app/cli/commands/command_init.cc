@@ -1,13 +1,18 @@
 #include <fmt/format.h>
 
+#include <charconv>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
 
 #include "app/cli/command.h"
 #include "app/common/atomic_file.h"
 #include "app/common/calendar_month.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/starter_scenario.h"
 #include "models/defaults.h"
@@ -41,11 +46,11 @@ class InitCommand final : public Command {
             fmt::format("How many months to plan for (default: {})", defaults.horizon_months))
         ->check(CLI::Range(1, 600));
     command
-        .add_option("--hire-ae-in", answers_.ae_hire_months,
+        .add_option("--hire-ae-in", hire_months_,
                     "Months in which you start looking for a new AE, one AE each, e.g.\n"
-                    "--hire-ae-in 3,6,9 (1 = the first month; twice the same month: two AEs)")
-        ->delimiter(',')
-        ->check(CLI::PositiveNumber);
+                    "--hire-ae-in 3,6,9 (1 = the first month; twice the same month: two AEs);\n"
+                    "with --start-date also calendar months: --hire-ae-in 2027-03,2027-06")
+        ->delimiter(',');
     command.add_option("--start-date", start_date_,
                        "The calendar month the plan starts, YYYY-MM (e.g. 2027-01): outputs then "
                        "say Jan 2027 instead of M1, and hires are written as dates");
@@ -73,13 +78,8 @@ class InitCommand final : public Command {
       if (!answers_.start_date) throw UsageError(fmt::format("--start-date: {}", problem));
     }
     const int horizon = months_ > 0 ? months_ : model::default_scenario().horizon_months;
-    for (const int month : answers_.ae_hire_months) {
-      if (month > horizon) {
-        throw UsageError(fmt::format(
-            "--hire-ae-in {}: month {} is after the plan's last month ({}); give months 1..{}, "
-            "or a longer --months",
-            month, month, horizon, horizon));
-      }
+    for (const std::string& text : hire_months_) {
+      answers_.ae_hire_months.push_back(hire_month(text, horizon));
     }
     std::error_code error;
     if (fs::is_directory(file_, error)) {
@@ -107,6 +107,37 @@ class InitCommand final : public Command {
   }
 
  private:
+  /// The month number of one --hire-ae-in value: 1..horizon, or a calendar month of the plan
+  /// that --start-date begins.
+  int hire_month(const std::string& text, int horizon) const {
+    if (looks_like_calendar_month(text)) {
+      std::string error;
+      const auto number = calendar_month_number(text, answers_.start_date, 1, horizon, error);
+      if (!number) {
+        throw UsageError(fmt::format("--hire-ae-in {}: {}{}", text, error,
+                                     answers_.start_date ? "" : " (give --start-date)"));
+      }
+      return *number;
+    }
+    int month = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, problem] = std::from_chars(text.data(), end, month);
+    if (text.empty() || problem != std::errc() || stop != end || month < 1) {
+      throw UsageError(fmt::format(
+          "--hire-ae-in {}: not a month; give its number (1 = the first month){}", text,
+          answers_.start_date ? " or a calendar month such as " + iso_month(*answers_.start_date)
+                              : ""));
+    }
+    if (month > horizon) {
+      throw UsageError(fmt::format(
+          "--hire-ae-in {}: month {} is after the plan's last month ({}); give months 1..{}, "
+          "or a longer --months",
+          text, month, horizon, horizon));
+    }
+    return month;
+  }
+
+  std::vector<std::string> hire_months_;
   std::string file_ = "scenario.yaml";
   StarterAnswers answers_;
   int aes_today_ = -1;

@@ -83,6 +83,9 @@ TEST(CalendarMonthTest, NamesWithoutAStartDateAreMonthNumbers) {
   EXPECT_EQ(names.heading(12), "Month 12");
   EXPECT_EQ(names.iso(12), "");
   EXPECT_EQ(names.horizon(36), "36 months");
+  EXPECT_EQ(names.span(13, 24),
+            "months 13\xE2\x80\x93"
+            "24");
 }
 
 TEST(CalendarMonthTest, NamesWithAStartDateAreCalendarMonths) {
@@ -94,6 +97,9 @@ TEST(CalendarMonthTest, NamesWithAStartDateAreCalendarMonths) {
   EXPECT_EQ(names.heading(3), "Jan 2028");
   EXPECT_EQ(names.iso(3), "2028-01");
   EXPECT_EQ(names.horizon(14), "14 months, Nov 2027 \xE2\x80\x93 Dec 2028");
+  EXPECT_EQ(names.span(3, 14),
+            "Jan 2028\xE2\x80\x93"
+            "Dec 2028");
 }
 
 }  // namespace
