@@ -24,6 +24,7 @@ TEST(InitTest, WritesAScenarioThatValidatesAndRunsInAnEmptyFolder) {
   const CommandResult validate = run_teamsim("validate scenario.yaml", folder.path());
   EXPECT_EQ(validate.exit_code, 0) << validate.err;
   EXPECT_NE(validate.out.find("scenario.yaml: ok"), std::string::npos) << validate.out;
+  EXPECT_NE(validate.out.find(", 1 territory, 0 dated hires"), std::string::npos) << validate.out;
   const CommandResult run = run_teamsim("run scenario.yaml -n 30 --threads 2", folder.path());
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(fs::exists(folder.path() + "/out/summary.csv"));

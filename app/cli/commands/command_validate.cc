@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <string_view>
+
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
@@ -38,10 +40,15 @@ class ValidateCommand final : public Command {
           ++invalid;
           continue;
         }
-        fmt::print("{}{}: ok — \"{}\", {}, {} roles, {} territories, {} dated hires\n", path,
+        const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+          return fmt::format("{} {}", n, n == 1 ? one : many);
+        };
+        fmt::print("{}{}: ok — \"{}\", {}, {}, {}, {}\n", path,
                    variant.empty() ? "" : ":" + variant, spec->name,
-                   month_names_of(*spec).horizon(spec->horizon_months), spec->roles.size(),
-                   spec->territories.size(), spec->hires.size());
+                   month_names_of(*spec).horizon(spec->horizon_months),
+                   count(spec->roles.size(), "role", "roles"),
+                   count(spec->territories.size(), "territory", "territories"),
+                   count(spec->hires.size(), "dated hire", "dated hires"));
       }
     }
     if (invalid > 0) {
