@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "app/analysis/cash_risk.h"
 #include "app/analysis/expectation_check.h"
 #include "app/analysis/run_explanation.h"
 #include "app/charts/svg_writer.h"
@@ -119,14 +120,14 @@ std::string headlines(const RunSummary& summary) {
                       headline_card(summary, "cash", "Cash", true);
   if (const MetricSummary* risk = summary.find(kCashEverNegativeMetric)) {
     const double p = risk->stats.mean(summary.horizon_months - 1);
-    const auto month = first_cash_risk_month(summary);
+    const auto month = first_month_at_risk(summary, kRunwayRisk);
     const MonthNames names = summary.month_names();
     cards += fmt::format(
         "<div class=\"card{}\"><div class=\"label\">P(cash &lt; 0) by {}</div>"
         "<div class=\"value\">{:.1f}%</div><div class=\"range\">{}</div></div>\n",
         month ? " bad" : "", names.phrase(summary.horizon_months), p * 100,
-        month ? fmt::format("above {:.0f}% from {}", kCashRiskThreshold * 100, names.phrase(*month))
-              : fmt::format("at most {:.0f}% in every month", kCashRiskThreshold * 100));
+        month ? fmt::format("reaches {:.0f}% in {}", kRunwayRisk * 100, names.phrase(*month))
+              : fmt::format("below {:.0f}% in every month", kRunwayRisk * 100));
   }
   if (cards.empty()) return "";
   return "<div class=\"cards\">\n" + cards + "</div>\n";

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "app/analysis/cash_risk.h"
 #include "app/charts/bar_chart.h"
 #include "app/charts/chart_style.h"
 #include "app/charts/fan_chart.h"
@@ -88,17 +89,19 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
   if (metric.info.name == "cash") {
     spec.reference_line = 0.0;
     spec.reference_label = "zero cash";
-    if (const auto month = first_cash_risk_month(summary)) {
+    if (const auto month = first_month_at_risk(summary, kRunwayRisk)) {
       spec.marked_month = *month;
-      spec.marked_label = fmt::format("P(cash < 0) > {:.0f}% from {}", kCashRiskThreshold * 100,
+      spec.marked_label = fmt::format("P(cash < 0) reaches {:.0f}% in {}", kRunwayRisk * 100,
                                       spec.months.phrase(*month));
       note += fmt::format(
-          " The marker shows the first month in which more than {:.0f}% of the runs have gone "
-          "below zero cash.",
-          kCashRiskThreshold * 100);
+          " The marker shows the first month by which {:.0f}% or more of the runs have gone "
+          "below zero cash (the end of the runway).",
+          kRunwayRisk * 100);
     } else if (summary.find(kCashEverNegativeMetric) != nullptr) {
-      note += fmt::format(" Cash goes below zero in at most {:.0f}% of the runs in every month.",
-                          kCashRiskThreshold * 100);
+      note += fmt::format(
+          " Fewer than {:.0f}% of the runs have gone below zero cash by any month (the runway "
+          "lasts the whole horizon).",
+          kRunwayRisk * 100);
     }
   }
   return {metric.info.name, title, std::move(note), render_fan_chart(spec)};
@@ -391,15 +394,6 @@ std::string metric_title(const std::string& metric_name) {
   std::string title = humanize(metric_name);
   if (!title.empty()) title[0] = static_cast<char>(std::toupper(title[0]));
   return title;
-}
-
-std::optional<int> first_cash_risk_month(const RunSummary& summary) {
-  const MetricSummary* risk = summary.find(kCashEverNegativeMetric);
-  if (risk == nullptr) return std::nullopt;
-  for (Eigen::Index m = 0; m < risk->stats.mean.size(); ++m) {
-    if (risk->stats.mean(m) > kCashRiskThreshold) return static_cast<int>(m) + 1;
-  }
-  return std::nullopt;
 }
 
 std::vector<ReportChart> report_charts(const RunSummary& summary) {

@@ -23,14 +23,11 @@ struct ReportChart {
 inline constexpr int kReportChartWidth = 640, kReportChartHeight = 380;
 
 /// The probability that cash fell below zero is the mean of this 0/1 per-replication metric.
-inline constexpr const char* kCashEverNegativeMetric = "cash_ever_negative";
 /// Per-territory metrics are named "territory.<name>.<measure>"; bars use this measure.
 inline constexpr const char* kTerritoryBookingsSuffix = ".bookings";
 /// Quota-attainment bands are metrics named "quota_attainment.<band>", one per name of
 /// model::kQuotaBandNames.
 inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
-/// The share of replications with negative cash above which the cash chart marks the month.
-inline constexpr double kCashRiskThreshold = 0.10;
 
 /// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea".
 std::string metric_title(const std::string& metric_name);
@@ -44,10 +41,6 @@ FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats);
 
 /// False when every percentile of every month is zero or less: a role nobody is ever hired into.
 bool ever_positive(const MetricSummary& metric);
-
-/// The first month (1-based) whose mean of `cash_ever_negative` exceeds kCashRiskThreshold;
-/// nullopt when the metric is absent or the threshold is never exceeded.
-std::optional<int> first_cash_risk_month(const RunSummary& summary);
 
 /// The bar chart of a histogram of the summary ("histogram.<metric>.m<month>"): replications per
 /// bin, the bin edges on the x axis (or, for counts in bins of one, the values under the bars).

@@ -92,7 +92,7 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
     out += '\n';
     footnotes += defined_footnote(*metric, row.label, months, summary.replications, names);
   }
-  if (const MetricSummary* risk = summary.find("cash_ever_negative")) {
+  if (const MetricSummary* risk = summary.find(kCashEverNegativeMetric)) {
     out += fmt::format("{:<{}}", "P(cash < 0) by then", kLabelWidth);
     for (const int month : months) {
       out +=
@@ -104,31 +104,22 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
   return out + footnotes;
 }
 
-// The first month where P(cash < 0 by then) reaches `risk`, or 0.
-int first_month_at_risk(const MetricSummary& ever_negative, double risk) {
-  for (Eigen::Index m = 0; m < ever_negative.stats.mean.size(); ++m) {
-    if (ever_negative.stats.mean(m) >= risk) return static_cast<int>(m) + 1;
-  }
-  return 0;
-}
-
 }  // namespace
 
 std::string runway_line(const RunSummary& summary) {
-  const MetricSummary* risk = summary.find("cash_ever_negative");
-  if (risk == nullptr) return "";
-  const int runway_end = first_month_at_risk(*risk, kRunwayRisk);
+  if (summary.find(kCashEverNegativeMetric) == nullptr) return "";
+  const std::optional<int> runway_end = first_month_at_risk(summary, kRunwayRisk);
   const MonthNames names = summary.month_names();
-  if (runway_end == 0) {
+  if (!runway_end) {
     return fmt::format("Runway: P(cash < 0) stays below {:.0f} % through {}.\n", 100 * kRunwayRisk,
                        names.phrase(summary.horizon_months));
   }
-  const int even_odds = first_month_at_risk(*risk, 0.5);
+  const std::optional<int> even_odds = first_month_at_risk(summary, 0.5);
   return fmt::format("Runway: P(cash < 0) reaches {:.0f} % in {}{}.\n", 100 * kRunwayRisk,
-                     names.phrase(runway_end),
-                     even_odds > 0 ? fmt::format(" (50 % in {})", names.phrase(even_odds))
-                                   : fmt::format(" (stays below 50 % through {})",
-                                                 names.phrase(summary.horizon_months)));
+                     names.phrase(*runway_end),
+                     even_odds ? fmt::format(" (50 % in {})", names.phrase(*even_odds))
+                               : fmt::format(" (stays below 50 % through {})",
+                                             names.phrase(summary.horizon_months)));
 }
 
 std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns) {

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/analysis/cash_risk.h"
 #include "app/analysis/run_summary.h"
 #include "app/common/calendar_month.h"
 #include "app/common/number_format.h"
@@ -33,10 +34,6 @@ inline constexpr KeyMetricRow kKeyMetricRows[] = {
     {"cash", "Cash"},
     {"cash_low", "Lowest cash so far"},
 };
-
-/// The share of replications below which a month counts as within the runway: the runway ends in
-/// the first month where P(cash < 0 by then) reaches it.
-inline constexpr double kRunwayRisk = 0.10;
 
 /// True when `metric` at `month` (0-based) is defined in some replications but not all: a ratio
 /// whose statistics are over fewer histories than the run has, which a table must say.

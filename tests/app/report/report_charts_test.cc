@@ -54,21 +54,19 @@ TEST(ReportChartsTest, MissingMetricsAreSkipped) {
 
 TEST(ReportChartsTest, CashChartHasZeroLineAndMarksFirstRiskyMonth) {
   RunSummary summary = fake_summary();
-  // P(cash < 0 so far) rises 1% a month: first above 10% at month 11.
-  add_metric(summary, kCashEverNegativeMetric, "ratio", 0, 0.01);
-  EXPECT_EQ(first_cash_risk_month(summary), 11);
+  // P(cash < 0 so far) rises 2.5 % a month: it reaches 10 % in month 4.
+  add_metric(summary, kCashEverNegativeMetric, "ratio", 0, 0.025);
   const auto charts = report_charts(summary);
   const auto cash = std::find_if(charts.begin(), charts.end(),
                                  [](const ReportChart& c) { return c.file_stem == "cash"; });
   ASSERT_NE(cash, charts.end());
   EXPECT_NE(cash->svg.find("zero cash"), std::string::npos);
-  EXPECT_NE(cash->svg.find("P(cash &lt; 0) &gt; 10% from month 11"), std::string::npos);
-  EXPECT_NE(cash->note.find("first month"), std::string::npos);
+  EXPECT_NE(cash->svg.find("P(cash &lt; 0) reaches 10% in month 4"), std::string::npos);
+  EXPECT_NE(cash->note.find("the end of the runway"), std::string::npos);
 }
 
 TEST(ReportChartsTest, WithoutTheRiskMetricThereIsNoMarker) {
   const RunSummary summary = fake_summary();
-  EXPECT_FALSE(first_cash_risk_month(summary));
   const auto charts = report_charts(summary);
   EXPECT_EQ(charts.back().svg.find("P(cash"), std::string::npos);
 }
