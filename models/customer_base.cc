@@ -17,8 +17,8 @@ CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)
     : context_(context),
       spec_(context.spec),
       accounts_(accounts),
-      monthly_renewals_(context.simulator.add_lane()),
-      annual_renewals_(context.simulator.add_lane()),
+      monthly_renewals_(context.simulator.add_busy_lane()),
+      annual_renewals_(context.simulator.add_busy_lane()),
       fixed_expansion_(context.fixed_value(spec_.customers.monthly_expansion)) {}
 
 void CustomerBase::add_initial(const SegmentMix& segments) {

@@ -40,6 +40,7 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
       orphans_(spec_.territories.size()) {
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
     inbound_arrivals_.push_back(context.stream(plus_territory(Stream::kInboundArrivals, t)));
+    inbound_lanes_.push_back(context.simulator.add_lane());
   }
   season_max_ = *std::max_element(spec_.seasonality.leads.begin(), spec_.seasonality.leads.end());
   specialist_help_.set_serve([this](std::uint32_t opportunity) { grant_specialist(opportunity); });
@@ -245,8 +246,9 @@ void Pipeline::schedule_next_inbound(std::size_t territory) {
       spec_.territories[territory].inbound_leads_per_month * season_max_ / kDaysPerMonth;
   const double wait = exponential_wait(inbound_arrivals_[territory], rate_per_day);
   if (std::isfinite(wait)) {
-    context_.schedule_in(wait, priority::kLead, EventKind::kInboundLead,
-                         static_cast<std::uint32_t>(territory));
+    context_.simulator.schedule_in_lane(inbound_lanes_[territory], wait, priority::kLead,
+                                        kind_of(EventKind::kInboundLead),
+                                        static_cast<std::uint32_t>(territory));
   }
 }
 
@@ -326,15 +328,20 @@ void Pipeline::schedule_next_prospect(std::uint32_t index) {
     state.prospect_time = next;
     ++state.prospected;
     if (next < now) continue;  // before they were selling: skipped, as in every plan
-    state.next_prospect =
-        context_.schedule_at(next, priority::kLead, EventKind::kProspectedLead, index);
+    if (state.prospect_lane == kNoLane) state.prospect_lane = context_.simulator.add_lane();
+    context_.simulator.schedule_at_in_lane(state.prospect_lane, next, priority::kLead,
+                                           kind_of(EventKind::kProspectedLead), index);
     return;
   }
 }
 
 void Pipeline::left(std::uint32_t index) {
   Seller& state = seller(index);
-  context_.simulator.cancel(state.next_prospect);
+  // Their pending arrival is dropped, and their lane goes back to the simulator for the next.
+  if (state.prospect_lane != kNoLane) {
+    context_.simulator.release_lane(state.prospect_lane);
+    state.prospect_lane = kNoLane;
+  }
   const Organisation::Person& person = organisation_.person(index);
   if (!person.seller) return;
   // Open opportunities pass one by one, in index order, to the most ramped colleague in the

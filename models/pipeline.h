@@ -94,6 +94,7 @@ class Pipeline final : public TeamListener {
     double waiting_since = 0;
     bool open = false;
   };
+  static constexpr sim::Simulator::LaneId kNoLane = SIZE_MAX;
   /// A seller's self-sourced leads.
   struct Seller {
     /// Self-sourced leads are a Poisson process in calendar time, drawn month by month: month m's
@@ -102,7 +103,9 @@ class Pipeline final : public TeamListener {
     int prospect_month = -1;       ///< the month prospect_rng draws for (0-based; -1: none yet)
     double prospect_time = 0;      ///< the latest arrival drawn in that month, or its start
     std::uint32_t prospected = 0;  ///< arrivals drawn in that month: keys each lead's own stream
-    sim::EventId next_prospect;
+    /// Their pending arrival waits in a lane of its own (created with their first), not in the
+    /// queue: one arrival at a time, each scheduled when the previous one runs.
+    sim::Simulator::LaneId prospect_lane = kNoLane;
   };
 
   /// What routing needs (product, channel, qualification, conversion, account, segment), from
@@ -166,7 +169,10 @@ class Pipeline final : public TeamListener {
   CustomerBase& customers_;
   AccountPool& accounts_;
   const SegmentMix& segments_;
-  std::vector<sim::Rng> inbound_arrivals_;    ///< by territory
+  std::vector<sim::Rng> inbound_arrivals_;  ///< by territory
+  /// By territory: the lane of its pending inbound arrival (one at a time, each scheduled when
+  /// the previous one runs), so arrivals cost no queue work.
+  std::vector<sim::Simulator::LaneId> inbound_lanes_;
   std::vector<std::uint64_t> inbound_leads_;  ///< leads arrived so far, by territory
   double season_max_ = 1;                     ///< largest lead-seasonality multiplier
   std::vector<Seller> sellers_;               ///< by person index (AE kinds that sold)

@@ -1,5 +1,6 @@
 #include "sim/simulator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -31,6 +32,7 @@ EventId Simulator::schedule_in(Time delay, Priority priority, std::uint32_t kind
                                std::uint32_t subject) {
   if (!std::isfinite(delay)) throw_invalid("Simulator::schedule_in: delay must be finite", delay);
   if (delay < 0) throw_invalid("Simulator::schedule_in: delay must not be negative", delay);
+  queue_peeked_ = false;
   return queue_.push(now_ + delay, priority, kind, subject);
 }
 
@@ -43,6 +45,7 @@ EventId Simulator::schedule_at(Time time, Priority priority, std::uint32_t kind,
     message << "Simulator::schedule_at: time must not be before now (" << now_ << "), got " << time;
     throw std::invalid_argument(message.str());
   }
+  queue_peeked_ = false;
   return queue_.push(time, priority, kind, subject);
 }
 
@@ -51,57 +54,179 @@ void Simulator::schedule_in_lane(LaneId lane, Time delay, Priority priority, std
   if (!std::isfinite(delay))
     throw_invalid("Simulator::schedule_in_lane: delay must be finite", delay);
   if (delay < 0) throw_invalid("Simulator::schedule_in_lane: delay must not be negative", delay);
+  push_to_lane(lane, now_ + delay, priority, kind, subject);
+}
+
+void Simulator::schedule_at_in_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
+                                    std::uint32_t subject) {
+  if (!std::isfinite(time))
+    throw_invalid("Simulator::schedule_at_in_lane: time must be finite", time);
+  if (time < now_) {
+    std::ostringstream message;
+    message.precision(std::numeric_limits<double>::max_digits10);
+    message << "Simulator::schedule_at_in_lane: time must not be before now (" << now_ << "), got "
+            << time;
+    throw std::invalid_argument(message.str());
+  }
+  push_to_lane(lane, time, priority, kind, subject);
+}
+
+Simulator::LaneId Simulator::add_lane() {
+  if (!free_lanes_.empty()) {
+    const LaneId lane = free_lanes_.back();
+    free_lanes_.pop_back();
+    return lane;
+  }
+  return new_lane();
+}
+
+Simulator::LaneId Simulator::add_busy_lane() {
+  const LaneId lane = new_lane();
+  lanes_[lane].busy = static_cast<std::uint32_t>(busy_heads_.size());
+  busy_heads_.push_back(
+      Head{kNoHead.time, kNoHead.priority, static_cast<std::uint32_t>(lane), kNoHead.sequence});
+  return lane;
+}
+
+Simulator::LaneId Simulator::new_lane() {
+  if (lanes_.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("Simulator::add_lane: too many lanes");
+  }
+  lanes_.emplace_back();
+  if (lanes_.size() > leaves_) grow_tournament();
+  return lanes_.size() - 1;
+}
+
+void Simulator::set_busy_head(const Lane& lane) {
+  Head& head = busy_heads_[lane.busy];
+  head = lane.next < lane.events.size()
+             ? head_of(lane.events[lane.next], head.lane)
+             : Head{kNoHead.time, kNoHead.priority, head.lane, kNoHead.sequence};
+  busy_head_ = busy_heads_.front();
+  for (const Head& other : busy_heads_) {
+    if (earlier(other, busy_head_)) busy_head_ = other;
+  }
+}
+
+void Simulator::release_lane(LaneId lane) {
+  if (lanes_.at(lane).busy != kNotBusy)
+    throw std::invalid_argument("Simulator::release_lane: a busy lane");
+  clear_lane(lane);
+  free_lanes_.push_back(lane);
+}
+
+void Simulator::grow_tournament() {
+  replay_taken();
+  const std::size_t old_leaves = leaves_;
+  leaves_ = std::max<std::size_t>(1, 2 * leaves_);
+  std::vector<Head> matches(2 * leaves_, kNoHead);
+  for (std::size_t i = 0; i < leaves_; ++i) {
+    matches[leaves_ + i] = i < old_leaves ? matches_[old_leaves + i] : kNoHead;
+    matches[leaves_ + i].lane = static_cast<std::uint32_t>(i);
+  }
+  for (std::size_t n = leaves_ - 1; n >= 1; --n) {
+    matches[n] = earlier(matches[2 * n + 1], matches[2 * n]) ? matches[2 * n + 1] : matches[2 * n];
+  }
+  matches_ = std::move(matches);
+}
+
+void Simulator::replay(LaneId lane) {
+  const Lane& source = lanes_[lane];
+  const auto id = static_cast<std::uint32_t>(lane);
+  Head winner = source.next < source.events.size()
+                    ? head_of(source.events[source.next], id)
+                    : Head{kNoHead.time, kNoHead.priority, id, kNoHead.sequence};
+  std::size_t n = leaves_ + lane;
+  matches_[n] = winner;
+  while (n > 1) {
+    const Head& rival = matches_[n ^ 1];
+    if (earlier(rival, winner)) winner = rival;
+    n /= 2;
+    matches_[n] = winner;
+  }
+}
+
+void Simulator::push_to_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
+                             std::uint32_t subject) {
   Lane& target = lanes_.at(lane);
-  const Event event{now_ + delay, priority, queue_.take_sequence(), kind, subject};
-  if (target.next < target.events.size()) {
+  const bool was_empty = target.next == target.events.size();
+  if (!was_empty) {
     const Event& last = target.events.back();
-    if (event.time < last.time || (event.time == last.time && event.priority < last.priority)) {
+    if (time < last.time || (time == last.time && priority < last.priority)) {
       throw std::invalid_argument("Simulator::schedule_in_lane: an event before the lane's last");
     }
   }
-  if (target.next == target.events.size()) {
+  const Event event{time, priority, queue_.take_sequence(), kind, subject};
+  ++in_lanes_;
+  if (was_empty) {
     target.events.clear();
     target.next = 0;
-  } else if (target.next >= 4096 && 2 * target.next >= target.events.size()) {
+    target.events.push_back(event);
+    if (target.busy != kNotBusy) {
+      const Head head = head_of(event, static_cast<std::uint32_t>(lane));
+      busy_heads_[target.busy] = head;
+      if (earlier(head, busy_head_)) busy_head_ = head;
+      return;
+    }
+    // Its head changed: play its matches again (once, if a step just took its last event).
+    if (taken_lane_ == lane) taken_lane_ = kNoLane;
+    replay(lane);
+    return;
+  }
+  if (target.next >= 4096 && 2 * target.next >= target.events.size()) {
     // Most of the lane has run: drop it, so its storage stays about the size of what is pending.
     target.events.erase(target.events.begin(),
                         target.events.begin() + static_cast<std::ptrdiff_t>(target.next));
     target.next = 0;
   }
   target.events.push_back(event);
-  ++in_lanes_;
+}
+
+std::size_t Simulator::clear_lane(LaneId lane) {
+  Lane& target = lanes_.at(lane);
+  const std::size_t dropped = target.events.size() - target.next;
+  target.events.clear();
+  target.next = 0;
+  in_lanes_ -= dropped;
+  if (target.busy != kNotBusy) {
+    set_busy_head(target);
+    return dropped;
+  }
+  if (taken_lane_ == lane) taken_lane_ = kNoLane;
+  replay(lane);
+  return dropped;
 }
 
 bool Simulator::take_next(Time until, Event& event) {
   // The earliest by (time, priority, sequence) of the queue's head and the lanes' heads.
-  const auto before = [](const Event& a, const Event& b) {
-    if (a.time != b.time) return a.time < b.time;
-    if (a.priority != b.priority) return a.priority < b.priority;
-    return a.sequence < b.sequence;
-  };
-  Lane* earliest_lane = nullptr;
-  for (Lane& lane : lanes_) {
-    if (lane.next < lane.events.size() &&
-        (earliest_lane == nullptr ||
-         before(lane.events[lane.next], earliest_lane->events[earliest_lane->next]))) {
-      earliest_lane = &lane;
+  replay_taken();
+  if (!queue_peeked_ && !queue_.empty()) {
+    queue_head_ = queue_.peek();
+    queue_peeked_ = true;
+  }
+  if (in_lanes_ > 0) {
+    // The earliest lane head: the tournament's winner's, or the busy lanes'.
+    const Head& head = earlier(busy_head_, matches_[1]) ? busy_head_ : matches_[1];
+    if (!queue_peeked_ || earlier(head, head_of(queue_head_, 0))) {
+      if (head.time > until) return false;
+      pending_sum_ += queue_.size() + in_lanes_;
+      const LaneId lane = head.lane;
+      Lane& source = lanes_[lane];
+      event = source.events[source.next++];
+      --in_lanes_;
+      if (source.busy != kNotBusy) {
+        set_busy_head(source);
+      } else {
+        taken_lane_ = lane;
+      }
+      return true;
     }
   }
-  const Event* queued = queue_.empty() ? nullptr : &queue_.peek();
-  if (earliest_lane != nullptr &&
-      (queued == nullptr || before(earliest_lane->events[earliest_lane->next], *queued))) {
-    const Event& head = earliest_lane->events[earliest_lane->next];
-    if (head.time > until) return false;
-    pending_sum_ += queue_.size() + in_lanes_;
-    event = head;
-    ++earliest_lane->next;
-    --in_lanes_;
-    return true;
-  }
-  if (queued == nullptr || queued->time > until) return false;
+  if (!queue_peeked_ || queue_head_.time > until) return false;
   pending_sum_ += queue_.size() + in_lanes_;
-  event = *queued;
+  event = queue_head_;
   queue_.drop_peeked();
+  queue_peeked_ = false;
   return true;
 }
 

@@ -48,23 +48,43 @@ class Simulator {
   EventId schedule_in(Time delay, Priority priority, std::uint32_t kind, std::uint32_t subject = 0);
   /// Schedules an event at absolute time `time` (>= now, finite).
   EventId schedule_at(Time time, Priority priority, std::uint32_t kind, std::uint32_t subject = 0);
-  /// Cancels a pending event; false if it already ran or was cancelled (never a lane's).
-  bool cancel(EventId id) { return queue_.cancel(id); }
+  /// Cancels a pending event; false if it already ran or was cancelled (never a lane's: see
+  /// clear_lane).
+  bool cancel(EventId id) {
+    queue_peeked_ = false;
+    return queue_.cancel(id);
+  }
 
   /// A lane: a first-in-first-out list of pending events beside the queue, for events a model
-  /// schedules in their own order (e.g. renewals a fixed term apart, each scheduled when the
-  /// previous one runs). Its events cost no queue work and run exactly when they would have run
-  /// from the queue: each takes the queue's next sequence number when scheduled, and every step
-  /// takes the earliest by (time, priority, sequence) of the queue and the lanes' heads.
+  /// schedules in their own order: renewals a fixed term apart, or the arrivals of one source (a
+  /// territory's inbound leads, a seller's own), each scheduled when the previous one runs. Its
+  /// events cost no queue work and run exactly when they would have run from the queue: each
+  /// takes the queue's next sequence number when scheduled, and every step takes the earliest by
+  /// (time, priority, sequence) of the queue's head and the lanes' heads. The lanes' heads meet
+  /// in a tournament (a winner tree), so a lane per source costs one replay of log2(lanes)
+  /// comparisons per event, not a scan.
   using LaneId = std::size_t;
-  LaneId add_lane() {
-    lanes_.emplace_back();
-    return lanes_.size() - 1;
-  }
+  /// A new lane, or one given back by release_lane.
+  LaneId add_lane();
+  /// A lane for many pending events taken often (renewals): its head is compared with the
+  /// others' at every step instead of meeting them in the tournament, so taking from it replays
+  /// nothing. For a few lanes only (every step scans them); never released.
+  LaneId add_busy_lane();
+  /// Drops the lane's pending events (clear_lane) and gives it back for add_lane to reuse: a
+  /// source that stops for good (a seller who leaves) keeps the tournament the size of those
+  /// still going.
+  void release_lane(LaneId lane);
   /// Schedules an event `delay` days from now (delay >= 0, finite) at the back of `lane`; it must
-  /// not precede the lane's last event by (time, priority). Lane events cannot be cancelled.
+  /// not precede the lane's last event by (time, priority).
   void schedule_in_lane(LaneId lane, Time delay, Priority priority, std::uint32_t kind,
                         std::uint32_t subject = 0);
+  /// Schedules an event at absolute time `time` (>= now, finite) at the back of `lane`; it must
+  /// not precede the lane's last event by (time, priority).
+  void schedule_at_in_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
+                           std::uint32_t subject = 0);
+  /// Drops the pending events of `lane` (a source that stops), as cancel() drops a queued event:
+  /// they never run. Returns how many were dropped. The lane takes new events afterwards.
+  std::size_t clear_lane(LaneId lane);
 
   /// Number of pending events.
   std::size_t pending() const { return queue_.size() + in_lanes_; }
@@ -127,16 +147,74 @@ class Simulator {
   }
 
  private:
+  static constexpr std::uint32_t kNotBusy = std::numeric_limits<std::uint32_t>::max();
   /// A lane's events in order; those before `next` have run.
   struct Lane {
     std::vector<Event> events;
     std::size_t next = 0;
+    /// A busy lane's place in busy_heads_ (met at every step, not in the tournament).
+    std::uint32_t busy = kNotBusy;
   };
+  /// A match of the tournament: the key of the winning lane's first pending event, and the lane
+  /// (24 bytes). An empty lane's key is kNoHead's, later than any event.
+  struct Head {
+    Time time;
+    Priority priority;
+    std::uint32_t lane;
+    std::uint64_t sequence;
+  };
+  static constexpr Head kNoHead{std::numeric_limits<Time>::infinity(),
+                                std::numeric_limits<Priority>::max(), 0,
+                                std::numeric_limits<std::uint64_t>::max()};
+  static bool earlier(const Head& a, const Head& b) {
+    if (a.time != b.time) return a.time < b.time;
+    if (a.priority != b.priority) return a.priority < b.priority;
+    return a.sequence < b.sequence;
+  }
+  static Head head_of(const Event& event, std::uint32_t lane) {
+    return Head{event.time, event.priority, lane, event.sequence};
+  }
+  /// A lane at the end of lanes_, with a leaf of the tournament.
+  LaneId new_lane();
+  /// Sets the head of a busy lane (after a step took its first event, or it was cleared) and
+  /// finds the earliest of the busy lanes' heads again.
+  void set_busy_head(const Lane& lane);
+  /// Appends an event (its time checked by the caller) to `lane`.
+  void push_to_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
+                    std::uint32_t subject);
+  /// Sets the key of `lane` in the tournament and replays its matches up to the root.
+  void replay(LaneId lane);
+  /// Replays the lane whose head a step took, if not done since.
+  void replay_taken() {
+    if (taken_lane_ != kNoLane) {
+      const LaneId lane = taken_lane_;
+      taken_lane_ = kNoLane;
+      replay(lane);
+    }
+  }
+  /// Doubles the tournament's leaves (at least one) and plays every match again.
+  void grow_tournament();
   /// Removes the earliest pending event into `event` if its time is <= `until`.
   bool take_next(Time until, Event& event);
 
   EventQueue queue_;
+  /// The queue's earliest event as peeked (while queue_peeked_: until a push, a cancel or the
+  /// take of it): a step that takes a lane's event leaves the queue as it was, and the next step
+  /// need not settle it again.
+  Event queue_head_;
+  bool queue_peeked_ = false;
   std::vector<Lane> lanes_;
+  std::vector<LaneId> free_lanes_;  ///< released lanes, for add_lane to reuse
+  std::vector<Head> busy_heads_;    ///< the head of each busy lane (kNoHead's key if empty)
+  Head busy_head_ = kNoHead;        ///< the earliest of busy_heads_
+  /// The tournament, a winner tree: node leaves_ + i holds lane i's head (leaves_ a power of two)
+  /// and node n < leaves_ the earlier of nodes 2n and 2n + 1; node 1 is the earliest of all.
+  std::vector<Head> matches_;
+  std::size_t leaves_ = 0;
+  static constexpr LaneId kNoLane = std::numeric_limits<LaneId>::max();
+  /// The lane a step took an event from, whose new head waits to be replayed until the next step
+  /// (or until the handler schedules into it again: one replay instead of two).
+  LaneId taken_lane_ = kNoLane;
   std::size_t in_lanes_ = 0;  ///< pending events in the lanes
   Time now_ = 0;
   std::uint64_t events_handled_ = 0;

@@ -266,10 +266,11 @@ TEST(SimulatorTest, LaneEventsRunWhereTheQueueWouldHaveRunThem) {
 
 /// Renewal-like traffic: handlers schedule fixed-term follow-ups, into two lanes (terms 30 and
 /// 365) or into the queue, among random one-off events; the order must be the same either way.
-std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> renewal_order(bool use_lanes) {
+std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> renewal_order(bool use_lanes,
+                                                                          bool busy = false) {
   Simulator sim;
-  const Simulator::LaneId monthly = sim.add_lane();
-  const Simulator::LaneId annual = sim.add_lane();
+  const Simulator::LaneId monthly = busy ? sim.add_busy_lane() : sim.add_lane();
+  const Simulator::LaneId annual = busy ? sim.add_busy_lane() : sim.add_lane();
   std::uint64_t state = 12345;
   const auto next_random = [&state] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -299,6 +300,155 @@ TEST(SimulatorTest, LanesGiveTheOrderOfOneQueue) {
   const auto queued = renewal_order(false);
   EXPECT_GT(queued.size(), 5000u);
   EXPECT_EQ(renewal_order(true), queued);
+  EXPECT_EQ(renewal_order(true, /*busy=*/true), queued);
+}
+
+TEST(SimulatorTest, LanesRunByTheirHeadsAmongEachOtherAndTheQueue) {
+  // By hand, sequence numbers in order of scheduling: b's day 1 (priority 4) is 0, a's day 1 is
+  // 1, the queue's day 1 is 2, c's day 0.5 is 3, a's day 2 (priority 0) is 4, b's day 1
+  // (priority 6) is 5. So: c's (earliest), then the three at (1, 4) by sequence (b, a, queue),
+  // then b's priority 6, then a's day 2.
+  Simulator sim;
+  const Simulator::LaneId a = sim.add_lane();
+  const Simulator::LaneId b = sim.add_lane();
+  const Simulator::LaneId c = sim.add_lane();
+  sim.schedule_in_lane(b, 1.0, 4, 1);
+  sim.schedule_in_lane(a, 1.0, 4, 2);
+  sim.schedule_at(1.0, 4, 3);
+  sim.schedule_at_in_lane(c, 0.5, 4, 4);
+  sim.schedule_in_lane(a, 2.0, 0, 5);
+  sim.schedule_at_in_lane(b, 1.0, 6, 6);
+  std::vector<std::uint32_t> kinds;
+  sim.run_until(10, [&](const Event& event) { kinds.push_back(event.kind); });
+  EXPECT_EQ(kinds, (std::vector<std::uint32_t>{4, 1, 2, 3, 6, 5}));
+  EXPECT_EQ(sim.pending(), 0u);
+}
+
+TEST(SimulatorTest, ClearLaneDropsItsPendingEventsAsCancelDoes) {
+  Simulator sim;
+  const Simulator::LaneId a = sim.add_lane();
+  const Simulator::LaneId b = sim.add_lane();
+  sim.schedule_in_lane(a, 1.0, 0, 1);
+  sim.schedule_in_lane(a, 2.0, 0, 2);
+  sim.schedule_in_lane(b, 1.5, 0, 3);
+  sim.schedule_at(3.0, 0, 4);
+  EXPECT_EQ(sim.pending(), 4u);
+  EXPECT_EQ(sim.clear_lane(a), 2u);
+  EXPECT_EQ(sim.pending(), 2u);
+  EXPECT_EQ(sim.clear_lane(a), 0u);
+  // A cleared lane takes new events, in any order against what it held before.
+  sim.schedule_in_lane(a, 0.5, 0, 5);
+  std::vector<std::uint32_t> kinds;
+  const auto handle = [&](const Event& event) {
+    kinds.push_back(event.kind);
+    // While handling: b's second event is scheduled, then the whole lane b stops.
+    if (event.kind == 5) {
+      sim.schedule_in_lane(b, 1.5, 0, 6);
+      EXPECT_EQ(sim.clear_lane(b), 2u);
+    }
+  };
+  sim.run_until(10, handle);
+  EXPECT_EQ(kinds, (std::vector<std::uint32_t>{5, 4}));
+  EXPECT_EQ(sim.events_handled(), 2u);
+  EXPECT_THROW(sim.clear_lane(7), std::out_of_range);
+}
+
+TEST(SimulatorTest, AReleasedLaneIsReusedAndBusyLanesMeetTheOthers) {
+  Simulator sim;
+  const Simulator::LaneId a = sim.add_lane();
+  const Simulator::LaneId b = sim.add_lane();
+  const Simulator::LaneId busy = sim.add_busy_lane();
+  sim.schedule_in_lane(a, 1.0, 0, 1);
+  sim.release_lane(a);  // its event is dropped
+  EXPECT_EQ(sim.add_lane(), a);
+  EXPECT_NE(sim.add_busy_lane(), a);
+  EXPECT_THROW(sim.release_lane(busy), std::invalid_argument);
+  // By hand: the busy lane's day 2 (sequence 1) before b's day 2 (sequence 2); a's day 1.5 first.
+  sim.schedule_in_lane(busy, 2.0, 0, 2);
+  sim.schedule_in_lane(b, 2.0, 0, 3);
+  sim.schedule_in_lane(a, 1.5, 0, 4);
+  sim.schedule_in_lane(busy, 2.5, 0, 5);
+  std::vector<std::uint32_t> kinds;
+  sim.run_until(10, [&](const Event& event) { kinds.push_back(event.kind); });
+  EXPECT_EQ(kinds, (std::vector<std::uint32_t>{4, 2, 3, 5}));
+}
+
+TEST(SimulatorTest, ScheduleAtInLaneTakesAnAbsoluteTimeNotBeforeNow) {
+  Simulator sim;
+  const Simulator::LaneId lane = sim.add_lane();
+  sim.schedule_at(2.0, 0, 1);
+  sim.run_until(2.0, [](const Event&) {});
+  sim.schedule_at_in_lane(lane, 2.25, 0, 2);
+  EXPECT_THROW(sim.schedule_at_in_lane(lane, 1.0, 0, 3), std::invalid_argument);
+  EXPECT_THROW(sim.schedule_at_in_lane(lane, std::numeric_limits<double>::infinity(), 0, 3),
+               std::invalid_argument);
+  EXPECT_THROW(sim.schedule_at_in_lane(lane, 2.125, 0, 3), std::invalid_argument);  // before
+  std::vector<std::pair<Time, std::uint32_t>> seen;
+  sim.run_until(10, [&](const Event& event) { seen.emplace_back(event.time, event.kind); });
+  EXPECT_EQ(seen, (std::vector<std::pair<Time, std::uint32_t>>{{2.25, 2}}));
+}
+
+/// Arrival-like traffic: sources (a territory's inbound leads, a seller's own) each with one
+/// arrival pending, scheduled when the previous one runs, at delays on a quarter-day grid so that
+/// sources tie with each other and with one-off events of the same priority; handlers start new
+/// sources and stop some (clear_lane, or cancel in the queue). In lanes, one per source, or all
+/// in the queue, the order must be the same.
+std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> arrival_order(bool use_lanes) {
+  Simulator sim;
+  std::uint64_t state = 987654321;
+  const auto next_random = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  constexpr std::uint32_t kArrival = 1;
+  constexpr std::uint32_t kOneOff = 0;
+  std::vector<Simulator::LaneId> lanes;
+  std::vector<EventId> pending;
+  std::vector<bool> stopped;
+  const auto arrive = [&](std::uint32_t source, Time delay) {
+    if (use_lanes) {
+      sim.schedule_in_lane(lanes[source], delay, 4, kArrival, source);
+    } else {
+      pending[source] = sim.schedule_in(delay, 4, kArrival, source);
+    }
+  };
+  const auto start_source = [&] {
+    const auto source = static_cast<std::uint32_t>(stopped.size());
+    lanes.push_back(sim.add_lane());
+    pending.emplace_back();
+    stopped.push_back(false);
+    arrive(source, static_cast<double>(next_random() % 8) / 4);
+  };
+  for (int i = 0; i < 40; ++i) start_source();
+  for (std::uint32_t i = 0; i < 100; ++i) {
+    sim.schedule_at(static_cast<double>(next_random() % 800) / 4, 4, kOneOff, i);
+  }
+  std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> order;
+  const auto handle = [&](const Event& event) {
+    order.emplace_back(event.time, event.kind, event.subject);
+    if (event.kind == kOneOff) {
+      if (next_random() % 4 == 0) start_source();
+      const auto victim = static_cast<std::uint32_t>(next_random() % stopped.size());
+      if (next_random() % 3 == 0 && !stopped[victim]) {
+        stopped[victim] = true;
+        if (use_lanes) {
+          sim.release_lane(lanes[victim]);  // a later source may get it
+        } else {
+          sim.cancel(pending[victim]);
+        }
+      }
+      return;
+    }
+    arrive(event.subject, static_cast<double>(next_random() % 12) / 4);
+  };
+  sim.run_until(200, handle);
+  return order;
+}
+
+TEST(SimulatorTest, ALanePerSourceGivesTheOrderOfOneQueue) {
+  const auto queued = arrival_order(false);
+  EXPECT_GT(queued.size(), 3000u);
+  EXPECT_EQ(arrival_order(true), queued);
 }
 
 }  // namespace
