@@ -117,32 +117,39 @@ void Simulator::release_lane(LaneId lane) {
 
 void Simulator::grow_tournament() {
   replay_taken();
-  const std::size_t old_leaves = leaves_;
   leaves_ = std::max<std::size_t>(1, 2 * leaves_);
-  std::vector<Head> matches(2 * leaves_, kNoHead);
-  for (std::size_t i = 0; i < leaves_; ++i) {
-    matches[leaves_ + i] = i < old_leaves ? matches_[old_leaves + i] : kNoHead;
-    matches[leaves_ + i].lane = static_cast<std::uint32_t>(i);
-  }
+  const std::size_t old_keys = keys_.size();
+  keys_.resize(leaves_, kNoHead);
+  for (std::size_t i = old_keys; i < leaves_; ++i) keys_[i].lane = static_cast<std::uint32_t>(i);
+  winner_.assign(2 * leaves_, 0);
+  for (std::size_t i = 0; i < leaves_; ++i) winner_[leaves_ + i] = static_cast<std::uint32_t>(i);
   for (std::size_t n = leaves_ - 1; n >= 1; --n) {
-    matches[n] = earlier(matches[2 * n + 1], matches[2 * n]) ? matches[2 * n + 1] : matches[2 * n];
+    const std::uint32_t left = winner_[2 * n];
+    const std::uint32_t right = winner_[2 * n + 1];
+    winner_[n] = earlier(keys_[right], keys_[left]) ? right : left;
   }
-  matches_ = std::move(matches);
 }
 
 void Simulator::replay(LaneId lane) {
   const Lane& source = lanes_[lane];
   const auto id = static_cast<std::uint32_t>(lane);
-  Head winner = source.next < source.events.size()
+  keys_[lane] = source.next < source.events.size()
                     ? head_of(source.events[source.next], id)
                     : Head{kNoHead.time, kNoHead.priority, id, kNoHead.sequence};
-  std::size_t n = leaves_ + lane;
-  matches_[n] = winner;
-  while (n > 1) {
-    const Head& rival = matches_[n ^ 1];
-    if (earlier(rival, winner)) winner = rival;
-    n /= 2;
-    matches_[n] = winner;
+  // Which side wins a match is as good as a coin toss: the times decide it by a conditional
+  // move, not a branch; equal times (rare: ties, or two empty lanes) take the whole key.
+  std::uint32_t winner = id;
+  for (std::size_t n = leaves_ + lane; n > 1; n /= 2) {
+    const std::uint32_t rival = winner_[n ^ 1];
+    const Head& rival_head = keys_[rival];
+    const Head& winner_head = keys_[winner];
+    const auto rival_earlier = static_cast<std::uint32_t>(rival_head.time < winner_head.time);
+    std::uint32_t match = winner ^ ((winner ^ rival) & (0u - rival_earlier));
+    if (rival_head.time == winner_head.time) [[unlikely]] {
+      match = earlier(rival_head, winner_head) ? rival : winner;
+    }
+    winner = match;
+    winner_[n / 2] = winner;
   }
 }
 
@@ -206,7 +213,8 @@ bool Simulator::take_next(Time until, Event& event) {
   }
   if (in_lanes_ > 0) {
     // The earliest lane head: the tournament's winner's, or the busy lanes'.
-    const Head& head = earlier(busy_head_, matches_[1]) ? busy_head_ : matches_[1];
+    const Head& winner = keys_[winner_[1]];
+    const Head& head = earlier(busy_head_, winner) ? busy_head_ : winner;
     if (!queue_peeked_ || earlier(head, head_of(queue_head_, 0))) {
       if (head.time > until) return false;
       pending_sum_ += queue_.size() + in_lanes_;

@@ -155,8 +155,8 @@ class Simulator {
     /// A busy lane's place in busy_heads_ (met at every step, not in the tournament).
     std::uint32_t busy = kNotBusy;
   };
-  /// A match of the tournament: the key of the winning lane's first pending event, and the lane
-  /// (24 bytes). An empty lane's key is kNoHead's, later than any event.
+  /// The key of a lane's first pending event, and the lane (24 bytes). An empty lane's key is
+  /// kNoHead's, later than any event.
   struct Head {
     Time time;
     Priority priority;
@@ -207,9 +207,11 @@ class Simulator {
   std::vector<LaneId> free_lanes_;  ///< released lanes, for add_lane to reuse
   std::vector<Head> busy_heads_;    ///< the head of each busy lane (kNoHead's key if empty)
   Head busy_head_ = kNoHead;        ///< the earliest of busy_heads_
-  /// The tournament, a winner tree: node leaves_ + i holds lane i's head (leaves_ a power of two)
-  /// and node n < leaves_ the earlier of nodes 2n and 2n + 1; node 1 is the earliest of all.
-  std::vector<Head> matches_;
+  /// The tournament, a winner tree over leaves_ (a power of two) leaves: keys_[i] is lane i's
+  /// head, winner_[leaves_ + i] is i, and winner_[n] for n < leaves_ the lane of the earlier head
+  /// of winner_[2n] and winner_[2n + 1]; winner_[1] holds the earliest of all.
+  std::vector<Head> keys_;
+  std::vector<std::uint32_t> winner_;
   std::size_t leaves_ = 0;
   static constexpr LaneId kNoLane = std::numeric_limits<LaneId>::max();
   /// The lane a step took an event from, whose new head waits to be replayed until the next step
