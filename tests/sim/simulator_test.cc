@@ -264,6 +264,15 @@ TEST(SimulatorTest, LaneEventsRunWhereTheQueueWouldHaveRunThem) {
   EXPECT_THROW(sim.schedule_in_lane(lane, 4, 0, 0), std::invalid_argument);  // before the last
 }
 
+/// A 64-bit linear congruential generator's high bits: the tests' own reproducible numbers.
+struct TestRandom {
+  std::uint64_t state;
+  std::uint64_t operator()() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  }
+};
+
 /// Renewal-like traffic: handlers schedule fixed-term follow-ups, into two lanes (terms 30 and
 /// 365) or into the queue, among random one-off events; the order must be the same either way.
 std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> renewal_order(bool use_lanes,
@@ -271,11 +280,7 @@ std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> renewal_order(bool u
   Simulator sim;
   const Simulator::LaneId monthly = busy ? sim.add_busy_lane() : sim.add_lane();
   const Simulator::LaneId annual = busy ? sim.add_busy_lane() : sim.add_lane();
-  std::uint64_t state = 12345;
-  const auto next_random = [&state] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return state >> 33;
-  };
+  TestRandom next_random{12345};
   for (std::uint32_t i = 0; i < 200; ++i) {
     sim.schedule_at(static_cast<double>(next_random() % 400) / 4, 1, i % 3, i);
   }
@@ -391,15 +396,11 @@ TEST(SimulatorTest, ScheduleAtInLaneTakesAnAbsoluteTimeNotBeforeNow) {
 /// Arrival-like traffic: sources (a territory's inbound leads, a seller's own) each with one
 /// arrival pending, scheduled when the previous one runs, at delays on a quarter-day grid so that
 /// sources tie with each other and with one-off events of the same priority; handlers start new
-/// sources and stop some (clear_lane, or cancel in the queue). In lanes, one per source, or all
+/// sources and stop some (release_lane, or cancel in the queue). In lanes, one per source, or all
 /// in the queue, the order must be the same.
 std::vector<std::tuple<Time, std::uint32_t, std::uint32_t>> arrival_order(bool use_lanes) {
   Simulator sim;
-  std::uint64_t state = 987654321;
-  const auto next_random = [&state] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return state >> 33;
-  };
+  TestRandom next_random{987654321};
   constexpr std::uint32_t kArrival = 1;
   constexpr std::uint32_t kOneOff = 0;
   std::vector<Simulator::LaneId> lanes;
