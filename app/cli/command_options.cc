@@ -22,6 +22,15 @@ std::uint64_t SimulationOptions::seed_for(const model::ScenarioSpec& spec) const
 }
 
 LoadResult load_scenario(const ScenarioRequest& request, bool strict) {
+  std::set<std::string> said;
+  return load_scenario(request, strict, said);
+}
+
+LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<std::string>& said) {
+  const auto say = [&said](const Diagnostic& diagnostic) {
+    std::string line = format_diagnostic(diagnostic);
+    if (said.insert(line).second) fmt::print(stderr, "{}\n", line);
+  };
   // A file that cannot be read is the command line's mistake, said by the one printer.
   if (!std::ifstream(request.path)) {
     const int reason = errno;
@@ -29,9 +38,7 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict) {
         fmt::format("cannot read the scenario file {}: {}", request.path, std::strerror(reason)));
   }
   LoadResult loaded = resolve_scenario(request);
-  for (const Diagnostic& diagnostic : loaded.diagnostics) {
-    fmt::print(stderr, "{}\n", format_diagnostic(diagnostic));
-  }
+  for (const Diagnostic& diagnostic : loaded.diagnostics) say(diagnostic);
   if (!loaded.ok()) {
     const std::string label =
         request.variant.empty() ? request.path : request.path + ":" + request.variant;
@@ -39,9 +46,7 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict) {
                                     loaded.diagnostics.size(),
                                     loaded.diagnostics.size() == 1 ? "" : "s"));
   }
-  for (const Diagnostic& warning : loaded.warnings) {
-    fmt::print(stderr, "{}\n", format_diagnostic(warning));
-  }
+  for (const Diagnostic& warning : loaded.warnings) say(warning);
   if (strict && !loaded.warnings.empty()) {
     const std::string label =
         request.variant.empty() ? request.path : request.path + ":" + request.variant;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ struct ScenarioOptions {
 /// among the diagnostics. Plausibility warnings are printed too; with `strict` they are errors
 /// ("plan.yaml: 1 plausibility warning, an error with --strict").
 LoadResult load_scenario(const ScenarioRequest& request, bool strict = false);
+
+/// load_scenario for a command that loads the same file many times (a sweep's points, compare's
+/// variants): a diagnostic already in `said` is not printed again, and each printed one is added.
+LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<std::string>& said);
 
 /// Adds --strict: plausibility warnings stop the command.
 void add_strict_option(CLI::App& command, bool& strict);

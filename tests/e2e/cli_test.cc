@@ -176,6 +176,25 @@ TEST(CliTest, PlausibilityWarningsAreSaidAndStopOnlyWithStrict) {
   const CommandResult ran = run_teamsim("run " + path + " -n 10 -q --out " + out);
   EXPECT_EQ(ran.exit_code, 0) << ran.err;
   EXPECT_NE(ran.err.find(warning), std::string::npos) << ran.err;
+
+  // A sweep loads the file once per point and compare once per plan: the warning of what they
+  // share is said once, not three times.
+  const auto times = [](const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  const CommandResult swept =
+      run_teamsim("sweep " + path + " --vary pipeline.win_rate=0.1,0.2,0.3 -n 10 -q --out " +
+                  dir.path() + "/sweep");
+  EXPECT_EQ(swept.exit_code, 0) << swept.err;
+  EXPECT_EQ(times(swept.err, warning), 1u) << swept.err;
+  const CommandResult compared = run_teamsim("compare " + path + " " + path + " " + path +
+                                             " -n 10 -q --out " + dir.path() + "/compare");
+  EXPECT_EQ(compared.exit_code, 0) << compared.err;
+  EXPECT_EQ(times(compared.err, warning), 1u) << compared.err;
 }
 
 TEST(CliTest, TheRunTableAnswersCashRisk) {

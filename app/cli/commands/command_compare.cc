@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <set>
 
 #include "app/analysis/plan_comparison.h"
 #include "app/analysis/run_limits.h"
@@ -165,9 +166,10 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     const std::vector<PlanRequest>& requests) const {
   std::vector<ComparedPlan> plans;
   std::size_t invalid = 0;
+  std::set<std::string> said;  // what variants of one file share is said once
   for (const PlanRequest& request : requests) {
     try {  // every plan's problems are listed before giving up
-      LoadResult loaded = load_scenario({request.path, request.variant, overrides_}, strict_);
+      LoadResult loaded = load_scenario({request.path, request.variant, overrides_}, strict_, said);
       std::vector<Assumption> assumptions = scenario_assumptions(*loaded.spec, loaded.written_keys);
       plans.push_back({request.label, std::move(*loaded.spec), std::move(assumptions)});
     } catch (const ScenarioError& e) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "app/analysis/metric_choice.h"
 #include "app/analysis/run_limits.h"
@@ -176,12 +177,13 @@ std::string point_name(const Grid& grid, std::size_t i) {
 // The scenario at each point: --set first, then the point's --vary values.
 std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOptions& scenario) {
   std::vector<model::ScenarioSpec> specs;
+  std::set<std::string> said;  // a warning of the base scenario is said once, not per point
   for (std::size_t i = 0; i < grid.points.size(); ++i) {
     ScenarioRequest request = scenario.request();
     for (std::size_t a = 0; a < grid.axes.size(); ++a) {
       request.overrides.push_back(grid.axes[a].path + "=" + grid.value(i, a));
     }
-    specs.push_back(std::move(*load_scenario(request, scenario.strict).spec));
+    specs.push_back(std::move(*load_scenario(request, scenario.strict, said).spec));
   }
   return specs;
 }
