@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "app/common/number_format.h"
@@ -55,6 +57,13 @@ std::string role_label(const RoleSpec& role) {
 std::string counted(int count, const std::string& label) {
   if (count == 1) return "1 " + label;
   return fmt::format("{} {}{}", count, label, label.ends_with('s') ? "" : "s");
+}
+
+// "a manager", "an assistant manager", "an AE": the article by the label's first letter.
+std::string one(const std::string& label) {
+  const bool vowel =
+      !label.empty() && std::string_view("aeiouAEIOU").find(label[0]) != std::string_view::npos;
+  return fmt::format("{} {}", vowel ? "an" : "a", label);
 }
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator = ", ") {
@@ -214,11 +223,11 @@ std::string hiring_rule(const ScenarioSpec& spec, const model::HiringRuleSpec& r
     case model::RuleBasis::kNone:
       return fmt::format("{} every {} months", counted(rule.count, label), rule.every_months);
     case model::RuleBasis::kCustomers:
-      return fmt::format("a {} per {} customers", label, format_compact(rule.ratio));
+      return fmt::format("{} per {} customers", one(label), format_compact(rule.ratio));
     case model::RuleBasis::kReps:
-      return fmt::format("a {} per {} AEs", label, format_compact(rule.ratio));
+      return fmt::format("{} per {} AEs", one(label), format_compact(rule.ratio));
     case model::RuleBasis::kRepsPerManagerAbove:
-      return fmt::format("a {} per {} reps", label, format_compact(rule.ratio));
+      return fmt::format("{} per {} reps", one(label), format_compact(rule.ratio));
   }
   return label;
 }

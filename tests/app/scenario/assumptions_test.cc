@@ -81,6 +81,19 @@ TEST(AssumptionsTest, APartlySetRowNamesTheKeysLeftAtTheirDefaults) {
   EXPECT_FALSE(row(rows, "Other costs").uses_default());
 }
 
+TEST(AssumptionsTest, HiringRulesReadAsSentences) {
+  const std::vector<Assumption> rows =
+      assumptions_of(std::string(kPlan) +
+                     "hiring_rules:\n"
+                     "  - {role: account_executive, count: 2, every_months: 3}\n"
+                     "  - {role: sales_manager, when_reps_per_manager_above: 10}\n"
+                     "  - {role: assistant_manager, when_reps_per_manager_above: 7}\n"
+                     "  - {role: customer_success, per_customers: 80}\n");
+  EXPECT_EQ(row(rows, "Hiring rules").value,
+            "2 AEs every 3 months; a manager per 10 reps; an assistant manager per 7 reps; a "
+            "customer success per 80 customers");
+}
+
 TEST(AssumptionsTest, ValuesReadInTheUsersUnits) {
   const std::vector<Assumption> rows = assumptions_of(kPlan, "v");
   // By hand: the defaults of docs/scenario-reference.md and the plan's own values.
