@@ -11,6 +11,14 @@
 
 namespace teamsim::app {
 
+std::optional<int> parse_month_number(std::string_view text) {
+  int number = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, problem] = std::from_chars(text.data(), end, number);
+  if (text.empty() || problem != std::errc() || stop != end) return std::nullopt;
+  return number;
+}
+
 std::optional<int> month_option(const std::optional<std::string>& text,
                                 const model::ScenarioSpec& spec, std::string_view option) {
   if (!text) return std::nullopt;
@@ -21,10 +29,8 @@ std::optional<int> month_option(const std::optional<std::string>& text,
     if (!number) throw UsageError(fmt::format("{} {}: {}", option, *text, error));
     return number;
   }
-  int number = 0;
-  const char* end = text->data() + text->size();
-  const auto [stop, problem] = std::from_chars(text->data(), end, number);
-  if (text->empty() || problem != std::errc() || stop != end) {
+  const std::optional<int> number = parse_month_number(*text);
+  if (!number) {
     throw UsageError(fmt::format(
         "{} {}: not a month; give its number (1 = the first){}", option, *text,
         start_date_of(spec) ? " or a calendar month such as " + month_names_of(spec).iso(1) : ""));

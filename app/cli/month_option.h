@@ -11,6 +11,9 @@
 
 namespace teamsim::app {
 
+/// The whole number `text` is ("12"), or nullopt when it is anything else ("", "12x", "1.5").
+std::optional<int> parse_month_number(std::string_view text);
+
 /// The month `text` gives (nullopt when the option was not given): a whole number, left to the
 /// metric choice to check against the horizon, or a calendar month of `spec`'s plan (1 =
 /// start_date). Anything else, a date without start_date, and a date outside the plan throw

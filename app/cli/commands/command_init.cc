@@ -1,13 +1,12 @@
 #include <fmt/format.h>
 
-#include <charconv>
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "app/cli/command.h"
+#include "app/cli/month_option.h"
 #include "app/common/atomic_file.h"
 #include "app/common/calendar_month.h"
 #include "app/common/errors.h"
@@ -119,10 +118,8 @@ class InitCommand final : public Command {
       }
       return *number;
     }
-    int month = 0;
-    const char* end = text.data() + text.size();
-    const auto [stop, problem] = std::from_chars(text.data(), end, month);
-    if (text.empty() || problem != std::errc() || stop != end || month < 1) {
+    const int month = parse_month_number(text).value_or(0);
+    if (month < 1) {
       throw UsageError(fmt::format(
           "--hire-ae-in {}: not a month; give its number (1 = the first month){}", text,
           answers_.start_date ? " or a calendar month such as " + iso_month(*answers_.start_date)

@@ -28,6 +28,16 @@ model::ScenarioSpec dated(int year, int month) {
   return spec;
 }
 
+TEST(MonthOptionTest, AMonthNumberIsAWholeNumberAndNothingElse) {
+  EXPECT_EQ(parse_month_number("12"), 12);
+  EXPECT_EQ(parse_month_number("0"), 0);  // in range or not is the caller's question
+  EXPECT_EQ(parse_month_number(""), std::nullopt);
+  EXPECT_EQ(parse_month_number("12x"), std::nullopt);
+  EXPECT_EQ(parse_month_number("1.5"), std::nullopt);
+  EXPECT_EQ(parse_month_number("soon"), std::nullopt);
+  EXPECT_EQ(parse_month_number("99999999999"), std::nullopt);  // out of int's range
+}
+
 TEST(MonthOptionTest, NumbersPassAndDatesBecomeTheirMonth) {
   EXPECT_FALSE(month_option(std::nullopt, dated(2027, 11), "--month").has_value());
   EXPECT_EQ(month_option("7", model::default_scenario(), "--month"), 7);
