@@ -85,6 +85,13 @@ class Workbook {
   lxw_format* month_ = nullptr;
 };
 
+/// A cell holding the date of `month` (its first day), shown as the month: "Jan 2027".
+void write_month_date(Workbook& book, lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column,
+                      CalendarMonth month) {
+  lxw_datetime cell{month.year, month.month, 1, 0, 0, 0};
+  worksheet_write_datetime(sheet, row, column, &cell, book.month());
+}
+
 /// The first columns of a sheet with a row per month: "month" (1, 2, ...) and, with calendar
 /// months, "date", a date cell showing the month (Jan 2027) that a spreadsheet can chart and
 /// filter by. Returns the first column after them.
@@ -98,9 +105,7 @@ lxw_col_t write_month_columns(Workbook& book, lxw_worksheet* sheet, int months,
   worksheet_write_string(sheet, 0, 1, "date", book.bold());
   worksheet_set_column(sheet, 1, 1, 10, nullptr);
   for (int month = 1; month <= months; ++month) {
-    const CalendarMonth date = names.at(month);
-    lxw_datetime cell{date.year, date.month, 1, 0, 0, 0};
-    worksheet_write_datetime(sheet, static_cast<lxw_row_t>(month), 1, &cell, book.month());
+    write_month_date(book, sheet, static_cast<lxw_row_t>(month), 1, names.at(month));
   }
   return 2;
 }
@@ -221,11 +226,8 @@ void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
       for (Eigen::Index month = 0; month < d.difference.mean.size(); ++month) {
         worksheet_write_string(sheet, row, 0, metric->info.name.c_str(), nullptr);
         write_number(sheet, row, 1, static_cast<double>(month + 1), nullptr);
-        if (names.start()) {
-          const CalendarMonth date = names.at(static_cast<int>(month) + 1);
-          lxw_datetime cell{date.year, date.month, 1, 0, 0, 0};
-          worksheet_write_datetime(sheet, row, 2, &cell, book.month());
-        }
+        if (names.start())
+          write_month_date(book, sheet, row, 2, names.at(static_cast<int>(month) + 1));
         worksheet_write_string(sheet, row, first, comparison.labels[a].c_str(), nullptr);
         worksheet_write_string(sheet, row, first + 1, comparison.labels[b].c_str(), nullptr);
         write_number(sheet, row, first + 2, d.difference.mean(month), nullptr);
