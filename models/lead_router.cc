@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <queue>
 
 namespace teamsim::model {
 
@@ -173,8 +174,37 @@ std::uint32_t LeadRouter::route_by_scan(std::size_t territory) const {
                                             : most_ramped(territory, /*need_room=*/true);
 }
 
-std::uint32_t LeadRouter::successor(std::size_t territory) const {
-  return most_ramped(territory, /*need_room=*/false);
+std::vector<std::uint32_t> LeadRouter::successors(std::size_t territory, std::size_t count) const {
+  // Time stands still while a leaver's deals pass on, so the ramp values do too: the takers are
+  // always the sellers with the highest ramp value, and each hand-over adds one to its taker's
+  // load. A heap of (load, position in joining order) over them gives, deal after deal, what
+  // most_ramped(territory, false) would say.
+  const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(territory);
+  std::vector<std::uint32_t> takers;
+  if (sellers.empty()) {
+    takers.assign(count, kNobody);
+    return takers;
+  }
+  std::vector<double> ramps(sellers.size());
+  double best_ramp = -1;
+  for (std::size_t i = 0; i < sellers.size(); ++i) {
+    const Organisation::Person& person = organisation_.person(sellers[i]);
+    ramps[i] = organisation_.ramp_ended(person) ? 1.0 : organisation_.ramp_value(person);
+    best_ramp = std::max(best_ramp, ramps[i]);
+  }
+  using Candidate = std::pair<int, std::size_t>;  // (load, position among the sellers)
+  std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> candidates;
+  for (std::size_t i = 0; i < sellers.size(); ++i) {
+    if (ramps[i] == best_ramp) candidates.emplace(load(sellers[i]), i);
+  }
+  takers.reserve(count);
+  for (std::size_t deal = 0; deal < count; ++deal) {
+    const auto [taker_load, position] = candidates.top();
+    candidates.pop();
+    takers.push_back(sellers[position]);
+    candidates.emplace(taker_load + 1, position);
+  }
+  return takers;
 }
 
 std::uint32_t LeadRouter::most_ramped(std::size_t territory, bool need_room) const {

@@ -41,9 +41,11 @@ class LeadRouter {
   /// The seller route() chooses under ramped_first or least_loaded, found by looking through
   /// every seller of the territory instead of the index (what the index must agree with).
   std::uint32_t route_by_scan(std::size_t territory) const;
-  /// Who takes over a leaver's open opportunity: the most ramped seller of the territory, the
-  /// fewest open opportunities among equals, room or not; kNobody without sellers.
-  std::uint32_t successor(std::size_t territory) const;
+  /// Who takes over each of a leaver's `count` open opportunities, handed over one by one: the
+  /// most ramped seller of the territory, the fewest open opportunities among equals (counting
+  /// the ones handed over before), ties to the earliest joiner, room or not; kNobody without
+  /// sellers. One look through the territory's sellers for all of them, not one per deal.
+  std::vector<std::uint32_t> successors(std::size_t territory, std::size_t count) const;
 
  private:
   enum class SeatState { kOut, kRamping, kIndexed };

@@ -348,11 +348,9 @@ void Pipeline::left(std::uint32_t index) {
   // territory (the least loaded among equals), at the new owner's productivity; with nobody left
   // they wait for the territory's next seller.
   const std::vector<std::uint32_t> open = router_.left(index);
-  context_.work += open.size();
-  for (const std::uint32_t i : open) {
-    context_.work += organisation_.sellers_in(person.territory).size();
-    hand_over(i, router_.successor(person.territory));
-  }
+  const std::vector<std::uint32_t> takers = router_.successors(person.territory, open.size());
+  context_.work += open.size() + organisation_.sellers_in(person.territory).size();
+  for (std::size_t i = 0; i < open.size(); ++i) hand_over(open[i], takers[i]);
 }
 
 void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {

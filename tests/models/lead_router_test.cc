@@ -149,5 +149,38 @@ TEST(LeadRouterTest, RampedSellersFirstThenTheLeastLoadedThenTheEarliestJoiner) 
   EXPECT_EQ(model.router.load(1), 0);
 }
 
+TEST(LeadRouterTest, ALeaversDealsGoOneByOneToTheMostRampedLeastLoaded) {
+  // Ramped AEs 0, 1, 2 hold 3, 1 and 1 deals; AE 3, hired on day 0 and ramping over a month,
+  // holds none. Five deals handed over one by one: AE 1 and AE 2 (1 each, AE 1 joined first),
+  // then again AE 1 and AE 2 (now 2 each), then all three ramped AEs hold 3 and AE 0, the
+  // earliest, takes the fifth. The ramping AE takes nothing while a ramped one is there, room or
+  // not (max 2 open deals here).
+  ScenarioSpec spec = quiet_scenario(3);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.ramp_months = Distribution::constant(1);
+  ae.max_open_opportunities = 2;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  RouterAlone model(spec, LeadRouting::kRampedFirst);
+  model.organisation.add_starting_staff();
+  model.organisation.schedule_planned_hires();
+  model.run_until(1);
+  ASSERT_EQ(model.organisation.sellers_in(0).size(), 4u);
+  for (std::uint32_t deal : {100, 101, 102}) model.router.assign(0, deal);
+  model.router.assign(1, 103);
+  model.router.assign(2, 104);
+  EXPECT_EQ(model.router.successors(0, 5), (std::vector<std::uint32_t>{1, 2, 1, 2, 0}));
+  EXPECT_TRUE(model.router.successors(0, 0).empty());
+}
+
+TEST(LeadRouterTest, WithNobodySellingALeaversDealsWaitForTheNextSeller) {
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.starting_staff.clear();
+  spec.hires.clear();
+  RouterAlone model(spec, LeadRouting::kRampedFirst);
+  ASSERT_TRUE(model.organisation.sellers_in(0).empty());
+  EXPECT_EQ(model.router.successors(0, 2), (std::vector<std::uint32_t>{kNobody, kNobody}));
+}
+
 }  // namespace
 }  // namespace teamsim::model
