@@ -20,22 +20,8 @@ ModelContext::ModelContext(const ScenarioSpec& scenario, sim::Simulator& clock, 
       replication_key_(sim::replication_key(seed, replication)),
       probe_(probe) {}
 
-int ModelContext::current_month() const {
-  return std::min(spec.horizon_months - 1,
-                  static_cast<int>(std::floor(simulator.now() / kDaysPerMonth)));
-}
-
-std::size_t ModelContext::calendar_month() const {
-  return static_cast<std::size_t>((spec.seasonality.start_month_of_year - 1 + current_month()) %
-                                  12);
-}
-
 sim::Rng ModelContext::stream(Stream stream) const {
   return sim::make_stream(seed_, replication_, static_cast<sim::StreamId>(stream));
-}
-
-sim::Rng ModelContext::substream(Stream stream, std::uint64_t index) const {
-  return sim::make_keyed_substream(replication_key_, static_cast<sim::StreamId>(stream), index);
 }
 
 double ModelContext::draw(const sim::Distribution& input, sim::Rng& rng) {

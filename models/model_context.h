@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -51,9 +53,15 @@ class ModelContext {
 
   double now() const { return simulator.now(); }
   /// 0-based month of the horizon containing now.
-  int current_month() const;
-  /// Calendar month (0 = January) containing now, for seasonality.
-  std::size_t calendar_month() const;
+  int current_month() const {
+    return std::min(spec.horizon_months - 1,
+                    static_cast<int>(std::floor(simulator.now() / kDaysPerMonth)));
+  }
+  /// Calendar month (0 = January) containing now, for seasonality (every inbound arrival asks).
+  std::size_t calendar_month() const {
+    return static_cast<std::size_t>((spec.seasonality.start_month_of_year - 1 + current_month()) %
+                                    12);
+  }
 
   sim::EventId schedule_in(double delay, sim::Priority priority, EventKind kind,
                            std::uint32_t subject = 0) {
@@ -65,7 +73,9 @@ class ModelContext {
   }
 
   sim::Rng stream(Stream stream) const;
-  sim::Rng substream(Stream stream, std::uint64_t index) const;
+  sim::Rng substream(Stream stream, std::uint64_t index) const {
+    return sim::make_keyed_substream(replication_key_, static_cast<sim::StreamId>(stream), index);
+  }
   /// One draw of the uncertain input `input` (a Distribution field of spec): every sample of a
   /// scenario's distributions goes through here, so sensitivity analysis can pin and record it.
   double draw(const sim::Distribution& input, sim::Rng& rng);

@@ -2,13 +2,6 @@
 
 namespace teamsim::sim {
 
-std::uint64_t mix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 std::uint64_t stable_hash(std::string_view name) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (const char c : name) {
@@ -29,19 +22,6 @@ Rng make_stream(std::uint64_t master_seed, std::uint64_t replication, StreamId s
 Rng make_substream(std::uint64_t master_seed, std::uint64_t replication, StreamId stream,
                    std::uint64_t index) {
   return make_keyed_substream(replication_key(master_seed, replication), stream, index);
-}
-
-std::uint64_t replication_key(std::uint64_t master_seed, std::uint64_t replication) {
-  return mix64(mix64(master_seed) ^ replication);
-}
-
-Rng make_keyed_substream(std::uint64_t replication_key, StreamId stream, std::uint64_t index) {
-  // One more round of chained mixing than make_stream, so substream (s, i) never equals a
-  // stream; the constant separates the two families.
-  const std::uint64_t state =
-      mix64(mix64(replication_key ^ stream) ^ mix64(index ^ 0xa0761d6478bd642fULL));
-  const std::uint64_t sequence = mix64(state ^ 0x5851f42d4c957f2dULL);
-  return Rng(state, sequence);
 }
 
 }  // namespace teamsim::sim

@@ -14,7 +14,14 @@ using Rng = pcg32;
 using StreamId = std::uint32_t;
 
 /// A 64-bit mixing function (SplitMix64's finaliser): small input changes flip about half the bits.
-std::uint64_t mix64(std::uint64_t x);
+/// Inline, as are the substreams below: a replication seeds an engine per lead, deal and
+/// person-month (about 55,000 in the reference), and the calls cost as much as the mixing.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
 
 /// The engine for (master seed, replication, stream): a pure function of the three, so adding a
 /// stream, reordering replications or changing the thread count never changes another stream.
@@ -32,9 +39,20 @@ Rng make_substream(std::uint64_t master_seed, std::uint64_t replication, StreamI
 
 /// The part of make_substream's seeding that depends on (master seed, replication) only: a
 /// replication computes it once and seeds each entity's engine with make_keyed_substream.
-std::uint64_t replication_key(std::uint64_t master_seed, std::uint64_t replication);
+inline std::uint64_t replication_key(std::uint64_t master_seed, std::uint64_t replication) {
+  return mix64(mix64(master_seed) ^ replication);
+}
+
 /// make_substream(master_seed, replication, stream, index), given replication_key(master_seed,
 /// replication): the same engine.
-Rng make_keyed_substream(std::uint64_t replication_key, StreamId stream, std::uint64_t index);
+inline Rng make_keyed_substream(std::uint64_t replication_key, StreamId stream,
+                                std::uint64_t index) {
+  // One more round of chained mixing than make_stream, so substream (s, i) never equals a
+  // stream; the constant separates the two families.
+  const std::uint64_t state =
+      mix64(mix64(replication_key ^ stream) ^ mix64(index ^ 0xa0761d6478bd642fULL));
+  const std::uint64_t sequence = mix64(state ^ 0x5851f42d4c957f2dULL);
+  return Rng(state, sequence);
+}
 
 }  // namespace teamsim::sim
