@@ -120,20 +120,29 @@ TEST(LeadRouterTest, LeastLoadedIndexChoosesAsTheScanDoes) {
   expect_index_agrees_with_scan(LeadRouting::kLeastLoaded);
 }
 
+/// Three ramped AEs (0, 1, 2) in one territory and a fourth hired on day 0, ramping linearly over
+/// a month, on day 1; at most two open deals each, none yet.
+struct ThreeRampedOneRamping : RouterAlone {
+  ThreeRampedOneRamping() : RouterAlone(team(), LeadRouting::kRampedFirst) {
+    organisation.add_starting_staff();
+    organisation.schedule_planned_hires();
+    run_until(1);
+  }
+  static ScenarioSpec team() {
+    ScenarioSpec spec = quiet_scenario(3);
+    RoleSpec& ae = role(spec, "account_executive");
+    ae.ramp_months = Distribution::constant(1);
+    ae.max_open_opportunities = 2;
+    spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
+    spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+    return spec;
+  }
+};
+
 TEST(LeadRouterTest, RampedSellersFirstThenTheLeastLoadedThenTheEarliestJoiner) {
-  // Three ramped AEs (0, 1, 2 in one territory) holding 2, 1 and 1 deals: AE 1. A fourth AE
-  // hired on day 0, ramping linearly over a month, has none but is not ramped: still AE 1, until
-  // AEs 1 and 2 are full (max 2).
-  ScenarioSpec spec = quiet_scenario(3);
-  RoleSpec& ae = role(spec, "account_executive");
-  ae.ramp_months = Distribution::constant(1);
-  ae.max_open_opportunities = 2;
-  spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
-  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
-  RouterAlone model(spec, LeadRouting::kRampedFirst);
-  model.organisation.add_starting_staff();
-  model.organisation.schedule_planned_hires();
-  model.run_until(1);
+  // The three ramped AEs holding 2, 1 and 1 deals: AE 1. The ramping AE has none but is not
+  // ramped: still AE 1, until AEs 1 and 2 are full (max 2).
+  ThreeRampedOneRamping model;
   ASSERT_EQ(model.organisation.sellers_in(0).size(), 4u);
   model.router.assign(0, 100);
   model.router.assign(0, 101);
@@ -150,21 +159,11 @@ TEST(LeadRouterTest, RampedSellersFirstThenTheLeastLoadedThenTheEarliestJoiner) 
 }
 
 TEST(LeadRouterTest, ALeaversDealsGoOneByOneToTheMostRampedLeastLoaded) {
-  // Ramped AEs 0, 1, 2 hold 3, 1 and 1 deals; AE 3, hired on day 0 and ramping over a month,
-  // holds none. Five deals handed over one by one: AE 1 and AE 2 (1 each, AE 1 joined first),
-  // then again AE 1 and AE 2 (now 2 each), then all three ramped AEs hold 3 and AE 0, the
-  // earliest, takes the fifth. The ramping AE takes nothing while a ramped one is there, room or
-  // not (max 2 open deals here).
-  ScenarioSpec spec = quiet_scenario(3);
-  RoleSpec& ae = role(spec, "account_executive");
-  ae.ramp_months = Distribution::constant(1);
-  ae.max_open_opportunities = 2;
-  spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
-  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
-  RouterAlone model(spec, LeadRouting::kRampedFirst);
-  model.organisation.add_starting_staff();
-  model.organisation.schedule_planned_hires();
-  model.run_until(1);
+  // Ramped AEs 0, 1, 2 hold 3, 1 and 1 deals; AE 3, ramping, holds none. Five deals handed over
+  // one by one: AE 1 and AE 2 (1 each, AE 1 joined first), then again AE 1 and AE 2 (now 2
+  // each), then all three ramped AEs hold 3 and AE 0, the earliest, takes the fifth. The ramping
+  // AE takes nothing while a ramped one is there, room or not.
+  ThreeRampedOneRamping model;
   ASSERT_EQ(model.organisation.sellers_in(0).size(), 4u);
   for (std::uint32_t deal : {100, 101, 102}) model.router.assign(0, deal);
   model.router.assign(1, 103);
