@@ -17,17 +17,19 @@ std::uint64_t events_of(const sim::Simulator& simulator, EventKind kind) {
 
 sim::StreamId id_of(Stream stream) { return static_cast<sim::StreamId>(stream); }
 
+/// The product and channel picks of a lead (Pipeline's, made once a run).
+struct LeadPicks {
+  explicit LeadPicks(const model::ScenarioSpec& spec)
+      : product(spec.products, share_of), channel(spec.channels, share_of) {}
+  model::WeightedPick product;
+  model::WeightedPick channel;
+};
+
 /// What routing needs of a lead, from its own engine (Pipeline::draw_lead).
-double lead_draws(const model::ScenarioSpec& spec, sim::Rng& rng) {
+double lead_draws(const model::ScenarioSpec& spec, const LeadPicks& picks, sim::Rng& rng) {
   double sum = 0;
-  if (!spec.products.empty()) {
-    sum +=
-        static_cast<double>(model::pick_weighted(spec.products, model::uniform01(rng), share_of));
-  }
-  if (!spec.channels.empty()) {
-    sum +=
-        static_cast<double>(model::pick_weighted(spec.channels, model::uniform01(rng), share_of));
-  }
+  if (!picks.product.empty()) sum += static_cast<double>(picks.product(model::uniform01(rng)));
+  if (!picks.channel.empty()) sum += static_cast<double>(picks.channel(model::uniform01(rng)));
   for (int i = 0; i < 4; ++i) sum += model::uniform01(rng);  // qualified, screen, convert, account
   if (!spec.segments.empty()) sum += model::uniform01(rng);
   return sum + model::uniform01(rng);  // route
@@ -73,23 +75,24 @@ DrawCounts draw_counts_of(const model::ScenarioSpec& spec, const sim::Simulator&
 double run_draws_floor(const model::ScenarioSpec& spec, const DrawCounts& counts,
                        std::uint64_t replication) {
   const std::uint64_t seed = spec.seed;
+  const LeadPicks picks(spec);
   double sum = 0;
   sim::Rng arrivals = sim::make_stream(seed, replication, id_of(Stream::kInboundArrivals));
   for (std::uint64_t i = 0; i < counts.inbound_leads; ++i) {
     sum += model::exponential_wait(arrivals, 1.0) + model::uniform01(arrivals);
     sim::Rng rng = sim::make_substream(seed, replication, id_of(Stream::kInboundLead), i);
-    sum += lead_draws(spec, rng);
+    sum += lead_draws(spec, picks, rng);
   }
   sim::Rng prospecting = sim::make_stream(seed, replication, id_of(Stream::kProspecting));
   for (std::uint64_t i = 0; i < counts.prospected_leads; ++i) {
     sum += model::exponential_wait(prospecting, 1.0);
     sim::Rng rng = sim::make_substream(seed, replication, id_of(Stream::kProspectedLead), i);
-    sum += lead_draws(spec, rng);
+    sum += lead_draws(spec, picks, rng);
   }
   for (std::uint64_t i = 0; i < counts.warm_leads; ++i) {
     sum += model::exponential_wait(prospecting, 1.0);
     sim::Rng rng = sim::make_substream(seed, replication, id_of(Stream::kWarmInboundLead), i);
-    sum += lead_draws(spec, rng);
+    sum += lead_draws(spec, picks, rng);
   }
   for (std::uint64_t i = 0; i < counts.opportunities; ++i) {
     sim::Rng rng = sim::make_substream(seed, replication, id_of(Stream::kInboundDeal), i);

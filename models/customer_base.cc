@@ -29,10 +29,11 @@ void CustomerBase::add_initial(const SegmentMix& segments) {
   double total_weight = 0;
   for (const double weight : weights) total_weight += weight;
   if (total_weight <= 0) std::fill(weights.begin(), weights.end(), 1.0);
+  const WeightedPick pick_territory(weights);
   for (int i = 0; i < spec_.customers.initial_customers; ++i) {
     sim::Rng rng = context_.substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
     const double mrr = context_.draw_nonnegative(spec_.customers.initial_mrr, rng);
-    const std::size_t territory = pick_weighted(weights, uniform01(rng));
+    const std::size_t territory = pick_territory(uniform01(rng));
     const std::size_t segment =
         segments.empty() ? kUnassigned : segments.pick(territory, uniform01(rng));
     const double term_left_share = 1.0 - uniform01(rng);  // in (0, 1]

@@ -35,6 +35,8 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
       customers_(customers),
       accounts_(accounts),
       segments_(segments),
+      product_pick_(spec_.products, share_of),
+      channel_pick_(spec_.channels, share_of),
       inbound_leads_(spec_.territories.size(), 0),
       router_(organisation, spec_.pipeline.routing, spec_.territories.size()),
       orphans_(spec_.territories.size()) {
@@ -199,10 +201,8 @@ Pipeline::Lead Pipeline::draw_lead(Stream routing, Stream deal, std::uint64_t ke
   Lead lead;
   lead.deal_stream = deal;
   lead.key = key;
-  if (!spec_.products.empty())
-    lead.product = pick_weighted(spec_.products, uniform01(rng), share_of);
-  if (!spec_.channels.empty())
-    lead.channel = pick_weighted(spec_.channels, uniform01(rng), share_of);
+  if (!product_pick_.empty()) lead.product = product_pick_(uniform01(rng));
+  if (!channel_pick_.empty()) lead.channel = channel_pick_(uniform01(rng));
   lead.unqualified = uniform01(rng) < spec_.pipeline.unqualified_lead_share;
   lead.screen_draw = uniform01(rng);
   lead.convert_draw = uniform01(rng);

@@ -8,6 +8,7 @@
 #include "models/lead_router.h"
 #include "models/model_context.h"
 #include "models/organisation.h"
+#include "models/random_draws.h"
 #include "models/segment_mix.h"
 #include "sim/capacity_queue.h"
 
@@ -169,6 +170,8 @@ class Pipeline final : public TeamListener {
   CustomerBase& customers_;
   AccountPool& accounts_;
   const SegmentMix& segments_;
+  WeightedPick product_pick_;               ///< by the products' shares; empty without products
+  WeightedPick channel_pick_;               ///< by the channels' shares; empty without channels
   std::vector<sim::Rng> inbound_arrivals_;  ///< by territory
   /// By territory: the lane of its pending inbound arrival (one at a time, each scheduled when
   /// the previous one runs), so arrivals cost no queue work.

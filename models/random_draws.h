@@ -30,23 +30,34 @@ inline bool bernoulli(sim::Rng& rng, double p) {
 /// One uniform(0, 1) draw.
 inline double uniform01(sim::Rng& rng) { return boost::random::uniform_01<double>()(rng); }
 
-/// The index chosen by a uniform draw `u` in [0, 1) among `entries` weighted by `weight_of(entry)`
-/// (non-negative, not all zero): the first whose cumulative weight exceeds u x the total.
-template <class T, class WeightOf>
-std::size_t pick_weighted(const std::vector<T>& entries, double u, WeightOf weight_of) {
-  double total = 0;
-  for (const T& entry : entries) total += weight_of(entry);
-  double cumulative = 0;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    cumulative += weight_of(entries[i]);
-    if (u * total < cumulative) return i;
+/// The index a uniform draw `u` in [0, 1) chooses among weights fixed for a run (non-negative,
+/// not all zero): the first whose cumulative weight exceeds u x the total. The running sums are
+/// kept, so a pick (one per lead for products, channels and segments) does not add them again.
+class WeightedPick {
+ public:
+  WeightedPick() = default;
+  explicit WeightedPick(const std::vector<double>& weights) {
+    double cumulative = 0;
+    for (const double weight : weights) cumulative_.push_back(cumulative += weight);
   }
-  return entries.size() - 1;
-}
+  /// The weights of `entries`, read by `weight_of(entry)`.
+  template <class T, class WeightOf>
+  WeightedPick(const std::vector<T>& entries, WeightOf weight_of) {
+    double cumulative = 0;
+    for (const T& entry : entries) cumulative_.push_back(cumulative += weight_of(entry));
+  }
 
-/// The index chosen by a uniform draw `u` in [0, 1) among non-negative weights (not all zero).
-inline std::size_t pick_weighted(const std::vector<double>& weights, double u) {
-  return pick_weighted(weights, u, [](double weight) { return weight; });
-}
+  bool empty() const { return cumulative_.empty(); }
+  std::size_t operator()(double u) const {
+    const double target = u * cumulative_.back();
+    for (std::size_t i = 0; i < cumulative_.size(); ++i) {
+      if (target < cumulative_[i]) return i;
+    }
+    return cumulative_.size() - 1;
+  }
+
+ private:
+  std::vector<double> cumulative_;
+};
 
 }  // namespace teamsim::model

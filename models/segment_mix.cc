@@ -12,17 +12,15 @@ SegmentMix::SegmentMix(const ScenarioSpec& spec) {
     for (const SegmentSpec& segment : spec.segments) {
       shares.push_back(segment.share_in(territory.name));
     }
-    shares_.push_back(std::move(shares));
+    shares_.emplace_back(shares);
   }
   std::vector<double> overall;
   for (const SegmentSpec& segment : spec.segments) overall.push_back(segment.share);
-  shares_.push_back(std::move(overall));
+  shares_.emplace_back(overall);
 }
 
 std::size_t SegmentMix::pick(std::size_t territory, double u) const {
-  const std::vector<double>& shares =
-      shares_[territory == kUnassigned ? shares_.size() - 1 : territory];
-  return pick_weighted(shares, u);
+  return shares_[territory == kUnassigned ? shares_.size() - 1 : territory](u);
 }
 
 }  // namespace teamsim::model

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "models/random_draws.h"
 #include "models/scenario_spec.h"
 
 // Which customer segment a lead or an initial customer belongs to: the segments' shares in its
@@ -20,8 +21,8 @@ class SegmentMix {
   std::size_t pick(std::size_t territory, double u) const;
 
  private:
-  /// Shares by territory, then the overall shares.
-  std::vector<std::vector<double>> shares_;
+  /// Picks by the shares of each territory, then by the overall shares.
+  std::vector<WeightedPick> shares_;
 };
 
 }  // namespace teamsim::model

@@ -180,8 +180,11 @@ void Simulator::push_to_lane(LaneId lane, Time time, Priority priority, std::uin
     replay(lane);
     return;
   }
-  if (target.next >= 4096 && 2 * target.next >= target.events.size()) {
-    // Most of the lane has run: drop it, so its storage stays about the size of what is pending.
+  if (target.next >= 4096 && target.next >= 3 * (target.events.size() - target.next)) {
+    // Three quarters of the lane have run: drop them, so its storage stays within four times
+    // what is pending and each drop moves at most a third of an event per event taken since the
+    // last. (Dropping at a half moved up to one per event taken: at 4.3x the reference's team,
+    // 1.7 % of the time in memmove, perf of BM_ScalingTeamPeople/500.)
     target.events.erase(target.events.begin(),
                         target.events.begin() + static_cast<std::ptrdiff_t>(target.next));
     target.next = 0;
