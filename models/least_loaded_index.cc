@@ -1,37 +1,63 @@
 #include "models/least_loaded_index.h"
 
-#include <algorithm>
 #include <cassert>
 
 namespace teamsim::model {
-namespace {
-
-constexpr auto by_order = [](const auto& entry, std::uint64_t order) {
-  return entry.order < order;
-};
-
-}  // namespace
 
 void LeastLoadedIndex::insert(std::uint64_t order, std::uint32_t member, int load) {
   assert(load >= 0);
-  const auto level = static_cast<std::size_t>(load);
-  if (level >= by_load_.size()) by_load_.resize(level + 1);
-  std::vector<Entry>& entries = by_load_[level];
-  entries.insert(std::lower_bound(entries.begin(), entries.end(), order, by_order),
-                 Entry{order, member});
-  lowest_ = size_ == 0 ? level : std::min(lowest_, level);
-  ++size_;
+  if (order >= position_.size()) position_.resize(order + 1, kNowhere);
+  assert(position_[order] == kNowhere);
+  heap_.push_back(Entry{load, order, member});
+  position_[order] = static_cast<std::uint32_t>(heap_.size() - 1);
+  sift_up(heap_.size() - 1);
 }
 
-void LeastLoadedIndex::erase(std::uint64_t order, int load) {
-  const auto level = static_cast<std::size_t>(load);
-  assert(level < by_load_.size());
-  std::vector<Entry>& entries = by_load_[level];
-  const auto found = std::lower_bound(entries.begin(), entries.end(), order, by_order);
-  assert(found != entries.end() && found->order == order);
-  entries.erase(found);
-  if (--size_ == 0) return;
-  while (by_load_[lowest_].empty()) ++lowest_;
+void LeastLoadedIndex::erase(std::uint64_t order, [[maybe_unused]] int load) {
+  assert(order < position_.size() && position_[order] != kNowhere);
+  const std::size_t at = position_[order];
+  assert(heap_[at].load == load);
+  position_[order] = kNowhere;
+  const Entry last = heap_.back();
+  heap_.pop_back();
+  if (at == heap_.size()) return;
+  // The last entry fills the hole, and moves up or down from there.
+  place(at, last);
+  if (at > 0 && before(heap_[at], heap_[(at - 1) / 2])) {
+    sift_up(at);
+  } else {
+    sift_down(at);
+  }
+}
+
+void LeastLoadedIndex::place(std::size_t at, const Entry& entry) {
+  heap_[at] = entry;
+  position_[entry.order] = static_cast<std::uint32_t>(at);
+}
+
+void LeastLoadedIndex::sift_up(std::size_t at) {
+  const Entry moving = heap_[at];
+  while (at > 0) {
+    const std::size_t parent = (at - 1) / 2;
+    if (!before(moving, heap_[parent])) break;
+    place(at, heap_[parent]);
+    at = parent;
+  }
+  place(at, moving);
+}
+
+void LeastLoadedIndex::sift_down(std::size_t at) {
+  const Entry moving = heap_[at];
+  const std::size_t size = heap_.size();
+  for (;;) {
+    std::size_t child = 2 * at + 1;
+    if (child >= size) break;
+    if (child + 1 < size && before(heap_[child + 1], heap_[child])) ++child;
+    if (!before(heap_[child], moving)) break;
+    place(at, heap_[child]);
+    at = child;
+  }
+  place(at, moving);
 }
 
 }  // namespace teamsim::model

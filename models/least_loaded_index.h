@@ -4,8 +4,9 @@
 #include <cstdint>
 #include <vector>
 
-// The least-loaded member of a group in O(1), kept up to date in O(members at one load): members
-// ordered by (load, joining order), so routing a lead does not look through every seller.
+// The least-loaded member of a group in O(1), kept up to date in O(log members): a binary heap of
+// members keyed by (load, joining order), so routing a lead does not look through every seller,
+// and a seller's deal opening or closing costs the same in a territory of 10 sellers or 100.
 
 namespace teamsim::model {
 
@@ -15,23 +16,32 @@ class LeastLoadedIndex {
   void insert(std::uint64_t order, std::uint32_t member, int load);
   /// Removes the member that joined as `order`, held at `load`.
   void erase(std::uint64_t order, int load);
-  bool empty() const { return size_ == 0; }
-  std::size_t size() const { return size_; }
+  bool empty() const { return heap_.empty(); }
+  std::size_t size() const { return heap_.size(); }
   /// The member with the lowest load, the earliest joiner among equals; kNone when empty.
-  std::uint32_t front() const { return size_ == 0 ? kNone : by_load_[lowest_].front().member; }
+  std::uint32_t front() const { return heap_.empty() ? kNone : heap_.front().member; }
 
   static constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
 
  private:
   struct Entry {
+    int load;
     std::uint64_t order;
     std::uint32_t member;
   };
-  /// Members by load, each list sorted by joining order. Loads are small (a role's
-  /// max_open_opportunities), so the lists are few and short.
-  std::vector<std::vector<Entry>> by_load_;
-  std::size_t size_ = 0;
-  std::size_t lowest_ = 0;  ///< the lowest load with a member, while size_ > 0
+  static bool before(const Entry& a, const Entry& b) {
+    return a.load != b.load ? a.load < b.load : a.order < b.order;
+  }
+  /// Puts the entry at `at` where it belongs, moving others up or down (and their positions).
+  void sift_up(std::size_t at);
+  void sift_down(std::size_t at);
+  void place(std::size_t at, const Entry& entry);
+
+  std::vector<Entry> heap_;
+  /// Where each joining order's entry is in heap_ (orders are the group's joining count, so
+  /// dense); kNowhere for members not in the group.
+  std::vector<std::uint32_t> position_;
+  static constexpr std::uint32_t kNowhere = static_cast<std::uint32_t>(-1);
 };
 
 }  // namespace teamsim::model
