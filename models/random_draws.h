@@ -3,6 +3,7 @@
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
+#include <cassert>
 #include <cmath>
 #include <cstddef>
 #include <vector>
@@ -49,6 +50,7 @@ class WeightedPick {
 
   bool empty() const { return cumulative_.empty(); }
   std::size_t operator()(double u) const {
+    assert(!cumulative_.empty());
     const double target = u * cumulative_.back();
     for (std::size_t i = 0; i < cumulative_.size(); ++i) {
       if (target < cumulative_[i]) return i;
