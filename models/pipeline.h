@@ -95,7 +95,7 @@ class Pipeline final : public TeamListener {
     double waiting_since = 0;
     bool open = false;
   };
-  static constexpr sim::Simulator::LaneId kNoLane = SIZE_MAX;
+  static constexpr sim::Simulator::LaneId kNoLane = sim::Simulator::kNoLane;
   /// A seller's self-sourced leads.
   struct Seller {
     /// Self-sourced leads are a Poisson process in calendar time, drawn month by month: month m's

@@ -54,7 +54,7 @@ void Simulator::schedule_in_lane(LaneId lane, Time delay, Priority priority, std
   if (!std::isfinite(delay))
     throw_invalid("Simulator::schedule_in_lane: delay must be finite", delay);
   if (delay < 0) throw_invalid("Simulator::schedule_in_lane: delay must not be negative", delay);
-  push_to_lane(lane, now_ + delay, priority, kind, subject);
+  push_to_lane("Simulator::schedule_in_lane", lane, now_ + delay, priority, kind, subject);
 }
 
 void Simulator::schedule_at_in_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
@@ -68,7 +68,7 @@ void Simulator::schedule_at_in_lane(LaneId lane, Time time, Priority priority, s
             << time;
     throw std::invalid_argument(message.str());
   }
-  push_to_lane(lane, time, priority, kind, subject);
+  push_to_lane("Simulator::schedule_at_in_lane", lane, time, priority, kind, subject);
 }
 
 Simulator::LaneId Simulator::add_lane() {
@@ -83,8 +83,7 @@ Simulator::LaneId Simulator::add_lane() {
 Simulator::LaneId Simulator::add_busy_lane() {
   const LaneId lane = new_lane();
   lanes_[lane].busy = static_cast<std::uint32_t>(busy_heads_.size());
-  busy_heads_.push_back(
-      Head{kNoHead.time, kNoHead.priority, static_cast<std::uint32_t>(lane), kNoHead.sequence});
+  busy_heads_.push_back(lane_head(lanes_[lane], static_cast<std::uint32_t>(lane)));
   return lane;
 }
 
@@ -99,9 +98,7 @@ Simulator::LaneId Simulator::new_lane() {
 
 void Simulator::set_busy_head(const Lane& lane) {
   Head& head = busy_heads_[lane.busy];
-  head = lane.next < lane.events.size()
-             ? head_of(lane.events[lane.next], head.lane)
-             : Head{kNoHead.time, kNoHead.priority, head.lane, kNoHead.sequence};
+  head = lane_head(lane, head.lane);
   busy_head_ = busy_heads_.front();
   for (const Head& other : busy_heads_) {
     if (earlier(other, busy_head_)) busy_head_ = other;
@@ -133,9 +130,7 @@ void Simulator::grow_tournament() {
 void Simulator::replay(LaneId lane) {
   const Lane& source = lanes_[lane];
   const auto id = static_cast<std::uint32_t>(lane);
-  keys_[lane] = source.next < source.events.size()
-                    ? head_of(source.events[source.next], id)
-                    : Head{kNoHead.time, kNoHead.priority, id, kNoHead.sequence};
+  keys_[lane] = lane_head(source, id);
   // Which side wins a match is as good as a coin toss: the times decide it by a conditional
   // move, not a branch; equal times (rare: ties, or two empty lanes) take the whole key.
   std::uint32_t winner = id;
@@ -153,14 +148,14 @@ void Simulator::replay(LaneId lane) {
   }
 }
 
-void Simulator::push_to_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
-                             std::uint32_t subject) {
+void Simulator::push_to_lane(const char* caller, LaneId lane, Time time, Priority priority,
+                             std::uint32_t kind, std::uint32_t subject) {
   Lane& target = lanes_.at(lane);
   const bool was_empty = target.next == target.events.size();
   if (!was_empty) {
     const Event& last = target.events.back();
     if (time < last.time || (time == last.time && priority < last.priority)) {
-      throw std::invalid_argument("Simulator::schedule_in_lane: an event before the lane's last");
+      throw std::invalid_argument(std::string(caller) + ": an event before the lane's last");
     }
   }
   const Event event{time, priority, queue_.take_sequence(), kind, subject};

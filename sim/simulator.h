@@ -64,6 +64,8 @@ class Simulator {
   /// in a tournament (a winner tree), so a lane per source costs one replay of log2(lanes)
   /// comparisons per event, not a scan.
   using LaneId = std::size_t;
+  /// No lane: what a model keeps for a source that has none yet.
+  static constexpr LaneId kNoLane = std::numeric_limits<LaneId>::max();
   /// A new lane, or one given back by release_lane.
   LaneId add_lane();
   /// A lane for many pending events taken often (renewals): its head is compared with the
@@ -174,14 +176,21 @@ class Simulator {
   static Head head_of(const Event& event, std::uint32_t lane) {
     return Head{event.time, event.priority, lane, event.sequence};
   }
+  /// The key of the lane's next event; an empty lane's is later than every event's.
+  static Head lane_head(const Lane& lane, std::uint32_t id) {
+    return lane.next < lane.events.size()
+               ? head_of(lane.events[lane.next], id)
+               : Head{kNoHead.time, kNoHead.priority, id, kNoHead.sequence};
+  }
   /// A lane at the end of lanes_, with a leaf of the tournament.
   LaneId new_lane();
   /// Sets the head of a busy lane (after a step took its first event, or it was cleared) and
   /// finds the earliest of the busy lanes' heads again.
   void set_busy_head(const Lane& lane);
   /// Appends an event (its time checked by the caller) to `lane`.
-  void push_to_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
-                    std::uint32_t subject);
+  /// `caller` names the public function in the error for an event before the lane's last.
+  void push_to_lane(const char* caller, LaneId lane, Time time, Priority priority,
+                    std::uint32_t kind, std::uint32_t subject);
   /// Sets the key of `lane` in the tournament and replays its matches up to the root.
   void replay(LaneId lane);
   /// Replays the lane whose head a step took, if not done since.
@@ -213,7 +222,6 @@ class Simulator {
   std::vector<Head> keys_;
   std::vector<std::uint32_t> winner_;
   std::size_t leaves_ = 0;
-  static constexpr LaneId kNoLane = std::numeric_limits<LaneId>::max();
   /// The lane a step took an event from, whose new head waits to be replayed until the next step
   /// (or until the handler schedules into it again: one replay instead of two).
   LaneId taken_lane_ = kNoLane;

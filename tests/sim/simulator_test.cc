@@ -387,7 +387,13 @@ TEST(SimulatorTest, ScheduleAtInLaneTakesAnAbsoluteTimeNotBeforeNow) {
   EXPECT_THROW(sim.schedule_at_in_lane(lane, 1.0, 0, 3), std::invalid_argument);
   EXPECT_THROW(sim.schedule_at_in_lane(lane, std::numeric_limits<double>::infinity(), 0, 3),
                std::invalid_argument);
-  EXPECT_THROW(sim.schedule_at_in_lane(lane, 2.125, 0, 3), std::invalid_argument);  // before
+  // Before the lane's last: the error names the function the caller called.
+  try {
+    sim.schedule_at_in_lane(lane, 2.125, 0, 3);
+    ADD_FAILURE() << "an event before the lane's last was accepted";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_STREQ(error.what(), "Simulator::schedule_at_in_lane: an event before the lane's last");
+  }
   std::vector<std::pair<Time, std::uint32_t>> seen;
   sim.run_until(10, [&](const Event& event) { seen.emplace_back(event.time, event.kind); });
   EXPECT_EQ(seen, (std::vector<std::pair<Time, std::uint32_t>>{{2.25, 2}}));
