@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 #include <queue>
+#include <utility>
+#include <vector>
 
 namespace teamsim::model {
 
@@ -180,23 +182,21 @@ std::vector<std::uint32_t> LeadRouter::successors(std::size_t territory, std::si
   // load. A heap of (load, position in joining order) over them gives, deal after deal, what
   // most_ramped(territory, false) would say.
   const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(territory);
-  std::vector<std::uint32_t> takers;
-  if (sellers.empty()) {
-    takers.assign(count, kNobody);
-    return takers;
-  }
-  std::vector<double> ramps(sellers.size());
+  if (sellers.empty()) return std::vector<std::uint32_t>(count, kNobody);
+  using Candidate = std::pair<int, std::size_t>;  // (load, position among the sellers)
+  std::vector<Candidate> most_ramped;
   double best_ramp = -1;
   for (std::size_t i = 0; i < sellers.size(); ++i) {
-    const Organisation::Person& person = organisation_.person(sellers[i]);
-    ramps[i] = organisation_.ramp_ended(person) ? 1.0 : organisation_.ramp_value(person);
-    best_ramp = std::max(best_ramp, ramps[i]);
+    const double ramp = ramp_now(sellers[i]);
+    if (ramp > best_ramp) {
+      best_ramp = ramp;
+      most_ramped.clear();
+    }
+    if (ramp == best_ramp) most_ramped.emplace_back(load(sellers[i]), i);
   }
-  using Candidate = std::pair<int, std::size_t>;  // (load, position among the sellers)
-  std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> candidates;
-  for (std::size_t i = 0; i < sellers.size(); ++i) {
-    if (ramps[i] == best_ramp) candidates.emplace(load(sellers[i]), i);
-  }
+  std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> candidates(
+      std::greater<>{}, std::move(most_ramped));
+  std::vector<std::uint32_t> takers;
   takers.reserve(count);
   for (std::size_t deal = 0; deal < count; ++deal) {
     const auto [taker_load, position] = candidates.top();
@@ -207,14 +207,18 @@ std::vector<std::uint32_t> LeadRouter::successors(std::size_t territory, std::si
   return takers;
 }
 
+double LeadRouter::ramp_now(std::uint32_t seller) const {
+  // Most of a territory's sellers have usually ramped: their value is 1 without the curve.
+  const Organisation::Person& person = organisation_.person(seller);
+  return organisation_.ramp_ended(person) ? 1.0 : organisation_.ramp_value(person);
+}
+
 std::uint32_t LeadRouter::most_ramped(std::size_t territory, bool need_room) const {
   std::uint32_t best = kNobody;
   double best_ramp = -1;
   for (const std::uint32_t candidate : organisation_.sellers_in(territory)) {
     if (need_room && !has_room(candidate)) continue;
-    // Most of a territory's sellers have usually ramped: their value is 1 without the curve.
-    const Organisation::Person& person = organisation_.person(candidate);
-    const double ramp = organisation_.ramp_ended(person) ? 1.0 : organisation_.ramp_value(person);
+    const double ramp = ramp_now(candidate);
     // Sellers are kept in order of joining the territory, so ties go to the earliest.
     if (best == kNobody || ramp > best_ramp ||
         (ramp == best_ramp && load(candidate) < load(best))) {

@@ -86,6 +86,8 @@ class LeadRouter {
   /// The most ramped sellers first, the fewest open opportunities among equals, ties to the
   /// earliest joiner: a scan of the territory's sellers.
   std::uint32_t most_ramped(std::size_t territory, bool need_room) const;
+  /// The seller's ramp value now (1 once their ramp has ended).
+  double ramp_now(std::uint32_t seller) const;
   std::uint32_t least_loaded(std::size_t territory) const;
   std::uint32_t next_in_turn(std::size_t territory);
   std::uint32_t weighted_by_productivity(std::size_t territory, double route_draw) const;

@@ -328,7 +328,8 @@ void Pipeline::schedule_next_prospect(std::uint32_t index) {
     state.prospect_time = next;
     ++state.prospected;
     if (next < now) continue;  // before they were selling: skipped, as in every plan
-    if (state.prospect_lane == kNoLane) state.prospect_lane = context_.simulator.add_lane();
+    if (state.prospect_lane == sim::Simulator::kNoLane)
+      state.prospect_lane = context_.simulator.add_lane();
     context_.simulator.schedule_at_in_lane(state.prospect_lane, next, priority::kLead,
                                            kind_of(EventKind::kProspectedLead), index);
     return;
@@ -338,9 +339,9 @@ void Pipeline::schedule_next_prospect(std::uint32_t index) {
 void Pipeline::left(std::uint32_t index) {
   Seller& state = seller(index);
   // Their pending arrival is dropped, and their lane goes back to the simulator for the next.
-  if (state.prospect_lane != kNoLane) {
+  if (state.prospect_lane != sim::Simulator::kNoLane) {
     context_.simulator.release_lane(state.prospect_lane);
-    state.prospect_lane = kNoLane;
+    state.prospect_lane = sim::Simulator::kNoLane;
   }
   const Organisation::Person& person = organisation_.person(index);
   if (!person.seller) return;

@@ -95,7 +95,6 @@ class Pipeline final : public TeamListener {
     double waiting_since = 0;
     bool open = false;
   };
-  static constexpr sim::Simulator::LaneId kNoLane = sim::Simulator::kNoLane;
   /// A seller's self-sourced leads.
   struct Seller {
     /// Self-sourced leads are a Poisson process in calendar time, drawn month by month: month m's
@@ -106,7 +105,7 @@ class Pipeline final : public TeamListener {
     std::uint32_t prospected = 0;  ///< arrivals drawn in that month: keys each lead's own stream
     /// Their pending arrival waits in a lane of its own (created with their first), not in the
     /// queue: one arrival at a time, each scheduled when the previous one runs.
-    sim::Simulator::LaneId prospect_lane = kNoLane;
+    sim::Simulator::LaneId prospect_lane = sim::Simulator::kNoLane;
   };
 
   /// What routing needs (product, channel, qualification, conversion, account, segment), from
