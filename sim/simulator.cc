@@ -128,22 +128,22 @@ void Simulator::grow_tournament() {
 }
 
 void Simulator::replay(LaneId lane) {
-  const Lane& source = lanes_[lane];
   const auto id = static_cast<std::uint32_t>(lane);
-  keys_[lane] = lane_head(source, id);
-  // Which side wins a match is as good as a coin toss: the times decide it by a conditional
-  // move, not a branch; equal times (rare: ties, or two empty lanes) take the whole key.
+  keys_[lane] = lane_head(lanes_[lane], id);
+  // Which side wins a match is as good as a coin toss: the times decide it by conditional moves,
+  // not a branch, with the winner's time kept in a register; equal times (rare: ties, or two
+  // empty lanes) take the whole key.
   std::uint32_t winner = id;
+  Time winner_time = keys_[lane].time;
   for (std::size_t n = leaves_ + lane; n > 1; n /= 2) {
     const std::uint32_t rival = winner_[n ^ 1];
-    const Head& rival_head = keys_[rival];
-    const Head& winner_head = keys_[winner];
-    const auto rival_earlier = static_cast<std::uint32_t>(rival_head.time < winner_head.time);
-    std::uint32_t match = winner ^ ((winner ^ rival) & (0u - rival_earlier));
-    if (rival_head.time == winner_head.time) [[unlikely]] {
-      match = earlier(rival_head, winner_head) ? rival : winner;
+    const Time rival_time = keys_[rival].time;
+    if (rival_time == winner_time) [[unlikely]] {
+      if (earlier(keys_[rival], keys_[winner])) winner = rival;
+    } else {
+      winner = rival_time < winner_time ? rival : winner;
+      winner_time = std::min(rival_time, winner_time);
     }
-    winner = match;
     winner_[n / 2] = winner;
   }
 }
