@@ -81,8 +81,8 @@ void CustomerBase::add_customer(double mrr, sim::Rng& rng, std::size_t territory
 }
 
 void CustomerBase::set_revenue_rates() {
-  context_.ledger.set_revenue_rate(total_mrr_ / kDaysPerMonth);
-  context_.ledger.set_prepaid_rate(prepaid_mrr_ / kDaysPerMonth);
+  context_.ledger.set_revenue_rates(context_.now(), total_mrr_ / kDaysPerMonth,
+                                    prepaid_mrr_ / kDaysPerMonth);
 }
 
 void CustomerBase::start_term(std::uint32_t index) {

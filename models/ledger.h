@@ -6,31 +6,45 @@ namespace teamsim::model {
 /// daily rates between changes, so a hire on day 10 of a month costs exactly the remaining days.
 /// Revenue is earned at the revenue rate; cash comes in at that rate less the part already billed
 /// upfront (the prepaid rate), plus invoices collected at once.
+///
+/// The rates accrue when one of them changes (each setter takes the time of the change) and when
+/// the totals are read (accrue_to first): never per event, so the money sums do not depend on
+/// how many events ran in between, only on when the rates changed.
 class Ledger {
  public:
   Ledger(double starting_cash, double other_costs_per_day);
 
-  /// Accrues every rate from the last call up to `now` (days, non-decreasing).
+  /// Accrues every rate from the last accrual up to `now` (days, non-decreasing): call it before
+  /// reading the totals or cash.
   void accrue_to(double now);
-  /// Changes the payroll rate by `delta_per_day` from the last accrual time on.
-  void add_payroll_rate(double delta_per_day) { payroll_per_day_ += delta_per_day; }
+  /// Changes the payroll rate by `delta_per_day` from `now` on.
+  void add_payroll_rate(double now, double delta_per_day) {
+    accrue_to(now);
+    payroll_per_day_ += delta_per_day;
+  }
   /// Pays a one-off cost now (commission, recruiting, lead costs): counted in period_one_off.
   void pay(double amount) {
     cash_ -= amount;
     period_one_off_ += amount;
   }
-  /// Sets the revenue rate from the last accrual time on.
-  void set_revenue_rate(double per_day) { revenue_per_day_ = per_day; }
-  /// Sets the part of the revenue rate that was billed upfront (earned, but no cash comes in).
-  void set_prepaid_rate(double per_day) { prepaid_per_day_ = per_day; }
+  /// Sets the revenue rate, and the part of it billed upfront (earned, but no cash comes in),
+  /// from `now` on.
+  void set_revenue_rates(double now, double revenue_per_day, double prepaid_per_day) {
+    accrue_to(now);
+    revenue_per_day_ = revenue_per_day;
+    prepaid_per_day_ = prepaid_per_day;
+  }
   /// Receives money raised now (a funding round): counted in period_funding, not revenue.
   void receive_funding(double amount) {
     cash_ += amount;
     period_funding_ += amount;
     funding_so_far_ += amount;
   }
-  /// Sets the rate of the costs outside the sales team from the last accrual time on.
-  void set_other_costs_rate(double per_day) { other_costs_per_day_ = per_day; }
+  /// Sets the rate of the costs outside the sales team from `now` on.
+  void set_other_costs_rate(double now, double per_day) {
+    accrue_to(now);
+    other_costs_per_day_ = per_day;
+  }
   /// Collects an invoice now (e.g. a year of an annual contract billed upfront).
   void collect(double amount) {
     cash_ += amount;

@@ -53,13 +53,16 @@ class ModelContext {
 
   double now() const { return simulator.now(); }
   /// 0-based month of the horizon containing now.
-  int current_month() const {
-    return std::min(spec.horizon_months - 1,
-                    static_cast<int>(std::floor(simulator.now() / kDaysPerMonth)));
+  int current_month() const { return month_at(simulator.now()); }
+  /// The month (0-based, within the horizon) containing `time`.
+  int month_at(double time) const {
+    return std::min(spec.horizon_months - 1, static_cast<int>(std::floor(time / kDaysPerMonth)));
   }
-  /// Calendar month (0 = January) containing now, for seasonality (every inbound arrival asks).
-  std::size_t calendar_month() const {
-    return static_cast<std::size_t>((spec.seasonality.start_month_of_year - 1 + current_month()) %
+  /// Calendar month (0 = January) containing now, for seasonality.
+  std::size_t calendar_month() const { return calendar_month_at(simulator.now()); }
+  /// Calendar month (0 = January) containing `time` (every inbound arrival asks).
+  std::size_t calendar_month_at(double time) const {
+    return static_cast<std::size_t>((spec.seasonality.start_month_of_year - 1 + month_at(time)) %
                                     12);
   }
 

@@ -316,7 +316,7 @@ std::uint32_t Organisation::add_person(std::size_t role, std::size_t territory, 
   person.contributing = ae_kind || ramped || person.onboarding_days <= 0;
   people_.push_back(person);
   ++headcount_by_role_[role];
-  context_.ledger.add_payroll_rate(person.salary / kDaysPerYear);
+  context_.ledger.add_payroll_rate(context_.now(), person.salary / kDaysPerYear);
   change_searches(people_[index], +1);
   if (person.contributing) {
     change_capacities(people_[index], +1);
@@ -402,7 +402,7 @@ void Organisation::leave(std::uint32_t index) {
   ++context_.month.departures;
   --headcount_by_role_[person.role];
   const RoleSpec& role = role_of(person);
-  context_.ledger.add_payroll_rate(-person.salary / kDaysPerYear);
+  context_.ledger.add_payroll_rate(context_.now(), -person.salary / kDaysPerYear);
   // Waiting for a trainer, they leave the queue; holding a slot, they free it at once, and their
   // onboarding's end is cancelled.
   trainers_.cancel(index);

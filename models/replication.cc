@@ -120,7 +120,9 @@ void Replication::apply_money_plan(int month) {
     if (due_round(round)) ledger.receive_funding(round.amount);
   }
   for (const CostStepSpec& step : money.cost_schedule) {
-    if (due_step(step)) ledger.set_other_costs_rate(step.other_monthly_costs / kDaysPerMonth);
+    if (due_step(step)) {
+      ledger.set_other_costs_rate(context_.now(), step.other_monthly_costs / kDaysPerMonth);
+    }
   }
 }
 
@@ -130,6 +132,8 @@ void Replication::end_month() {
     organisation_.review_performance(month);
   }
   customers_.close_month(month);
+  // The month's totals and cash, read by the recorder, accrue to its end.
+  context_.ledger.accrue_to(context_.now());
   recorder_.record(month);
   // A new month.
   organisation_.start_next_month(month);
@@ -141,7 +145,6 @@ void Replication::end_month() {
 
 void Replication::operator()(const sim::Event& event) {
   check_limits();
-  context_.ledger.accrue_to(event.time);
   context_.current_priority = event.priority;
   switch (static_cast<EventKind>(event.kind)) {
     case EventKind::kRequisitionOpened:

@@ -17,11 +17,11 @@ struct ComponentHarness {
   explicit ComponentHarness(ScenarioSpec scenario)
       : spec(std::move(scenario)), context(spec, simulator, 7, 0, nullptr, ReplicationLimits{}) {}
 
-  /// Runs events up to `day`, handing each to `handle` as the replication would: the ledger
-  /// accrues to the event and the context knows its priority first.
+  /// Runs events up to `day`, handing each to `handle` as the replication would: the context
+  /// knows its priority first. (The ledger accrues when a rate changes; a test reading its
+  /// totals accrues to the time it reads them, as a month end does.)
   void run_until(double day, const std::function<void(EventKind, std::uint32_t)>& handle) {
     simulator.run_until(day, [&](const sim::Event& event) {
-      context.ledger.accrue_to(event.time);
       context.current_priority = event.priority;
       handle(static_cast<EventKind>(event.kind), event.subject);
     });

@@ -7,8 +7,8 @@ namespace {
 
 TEST(LedgerTest, AccruesEachRateOverElapsedDays) {
   Ledger ledger(/*starting_cash=*/1000, /*other_costs_per_day=*/2);
-  ledger.add_payroll_rate(10);
-  ledger.set_revenue_rate(5);
+  ledger.add_payroll_rate(0, 10);
+  ledger.set_revenue_rates(0, 5, 0);
   ledger.accrue_to(4);  // 4 days: payroll 40, other 8, revenue 20
   EXPECT_DOUBLE_EQ(ledger.period_payroll(), 40);
   EXPECT_DOUBLE_EQ(ledger.period_other_costs(), 8);
@@ -16,12 +16,11 @@ TEST(LedgerTest, AccruesEachRateOverElapsedDays) {
   EXPECT_DOUBLE_EQ(ledger.cash(), 1000 + 20 - 40 - 8);
 }
 
-TEST(LedgerTest, RateChangesApplyFromTheLastAccrual) {
+TEST(LedgerTest, ARateChangeAccruesTheOldRateUpToItsTime) {
   Ledger ledger(0, 0);
-  ledger.add_payroll_rate(1);
-  ledger.accrue_to(10);        // 10 days at 1
-  ledger.add_payroll_rate(2);  // now 3 per day
-  ledger.accrue_to(12);        // 2 days at 3
+  ledger.add_payroll_rate(0, 1);
+  ledger.add_payroll_rate(10, 2);  // 10 days at 1, then 3 per day
+  ledger.accrue_to(12);            // 2 days at 3
   EXPECT_DOUBLE_EQ(ledger.period_payroll(), 16);
   EXPECT_DOUBLE_EQ(ledger.cash(), -16);
 }
@@ -40,8 +39,7 @@ TEST(LedgerTest, PrepaidRevenueIsEarnedWithoutCashAndInvoicesAreCollectedAtOnce)
   // Revenue 5 a day of which 3 was billed upfront: 10 days earn 50 but bring in 20 of cash; an
   // invoice of 100 comes in at once. Collections 120, cash 120, revenue 50.
   Ledger ledger(0, 0);
-  ledger.set_revenue_rate(5);
-  ledger.set_prepaid_rate(3);
+  ledger.set_revenue_rates(0, 5, 3);
   ledger.collect(100);
   ledger.accrue_to(10);
   EXPECT_DOUBLE_EQ(ledger.period_revenue(), 50);
