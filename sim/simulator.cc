@@ -118,33 +118,35 @@ void Simulator::grow_tournament() {
   const std::size_t old_keys = keys_.size();
   keys_.resize(leaves_, kNoHead);
   for (std::size_t i = old_keys; i < leaves_; ++i) keys_[i].lane = static_cast<std::uint32_t>(i);
-  winner_.assign(2 * leaves_, 0);
-  for (std::size_t i = 0; i < leaves_; ++i) winner_[leaves_ + i] = static_cast<std::uint32_t>(i);
+  tree_.assign(2 * leaves_, Node{0, 0});
+  for (std::size_t i = 0; i < leaves_; ++i) {
+    tree_[leaves_ + i] = Node{keys_[i].time, static_cast<std::uint32_t>(i)};
+  }
   for (std::size_t n = leaves_ - 1; n >= 1; --n) {
-    const std::uint32_t left = winner_[2 * n];
-    const std::uint32_t right = winner_[2 * n + 1];
-    winner_[n] = earlier(keys_[right], keys_[left]) ? right : left;
+    const Node& left = tree_[2 * n];
+    const Node& right = tree_[2 * n + 1];
+    tree_[n] = earlier(keys_[right.lane], keys_[left.lane]) ? right : left;
   }
 }
 
 void Simulator::replay(LaneId lane) {
   const auto id = static_cast<std::uint32_t>(lane);
   keys_[lane] = lane_head(lanes_[lane], id);
-  // Which side wins a match is as good as a coin toss: the times decide it by conditional moves,
-  // not a branch, with the winner's time kept in a register; equal times (rare: ties, or two
-  // empty lanes) take the whole key.
-  std::uint32_t winner = id;
-  Time winner_time = keys_[lane].time;
-  for (std::size_t n = leaves_ + lane; n > 1; n /= 2) {
-    const std::uint32_t rival = winner_[n ^ 1];
-    const Time rival_time = keys_[rival].time;
-    if (rival_time == winner_time) [[unlikely]] {
-      if (earlier(keys_[rival], keys_[winner])) winner = rival;
+  // Which side wins a match is as good as a coin toss: the times decide it by a min and a
+  // conditional move, not a branch; equal times (rare: ties, or two empty lanes) take the whole
+  // key.
+  Node winner{keys_[lane].time, id};
+  std::size_t n = leaves_ + lane;
+  tree_[n] = winner;
+  for (; n > 1; n /= 2) {
+    const Node rival = tree_[n ^ 1];
+    if (rival.time == winner.time) [[unlikely]] {
+      if (earlier(keys_[rival.lane], keys_[winner.lane])) winner = rival;
     } else {
-      winner = rival_time < winner_time ? rival : winner;
-      winner_time = std::min(rival_time, winner_time);
+      winner.lane = rival.time < winner.time ? rival.lane : winner.lane;
+      winner.time = std::min(rival.time, winner.time);
     }
-    winner_[n / 2] = winner;
+    tree_[n / 2] = winner;
   }
 }
 
@@ -211,7 +213,7 @@ bool Simulator::take_next(Time until, Event& event) {
   }
   if (in_lanes_ > 0) {
     // The earliest lane head: the tournament's winner's, or the busy lanes'.
-    const Head& winner = keys_[winner_[1]];
+    const Head& winner = keys_[tree_[1].lane];
     const Head& head = earlier(busy_head_, winner) ? busy_head_ : winner;
     if (!queue_peeked_ || earlier(head, head_of(queue_head_, 0))) {
       if (head.time > until) return false;

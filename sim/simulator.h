@@ -216,11 +216,18 @@ class Simulator {
   std::vector<LaneId> free_lanes_;  ///< released lanes, for add_lane to reuse
   std::vector<Head> busy_heads_;    ///< the head of each busy lane (kNoHead's key if empty)
   Head busy_head_ = kNoHead;        ///< the earliest of busy_heads_
+  /// A match's winner: its lane and the time of that lane's head, kept at the node so that a
+  /// replay reads each rival's time from the node beside its path (one load per level, whose
+  /// address does not wait on the previous match) instead of through the rival's lane.
+  struct Node {
+    Time time;
+    std::uint32_t lane;
+  };
   /// The tournament, a winner tree over leaves_ (a power of two) leaves: keys_[i] is lane i's
-  /// head, winner_[leaves_ + i] is i, and winner_[n] for n < leaves_ the lane of the earlier head
-  /// of winner_[2n] and winner_[2n + 1]; winner_[1] holds the earliest of all.
+  /// head, tree_[leaves_ + i] is lane i with its head's time, and tree_[n] for n < leaves_ the
+  /// one of tree_[2n] and tree_[2n + 1] whose head is earlier; tree_[1] holds the earliest.
   std::vector<Head> keys_;
-  std::vector<std::uint32_t> winner_;
+  std::vector<Node> tree_;
   std::size_t leaves_ = 0;
   /// The lane a step took an event from, whose new head waits to be replayed until the next step
   /// (or until the handler schedules into it again: one replay instead of two).
