@@ -39,21 +39,35 @@ void LeadRouter::reindex(std::uint32_t person) {
   }
 }
 
+void LeadRouter::load_changed(std::uint32_t person, int old_load) {
+  const Seat& held = seats_[person];
+  if (held.state != SeatState::kIndexed) return;
+  const int new_load = static_cast<int>(held.opportunities.size());
+  LeastLoadedIndex& with_room = territories_[held.territory].with_room;
+  const bool had_room = old_load < held.max_open;
+  const bool has_room = new_load < held.max_open;
+  if (had_room && has_room) {
+    with_room.change_load(held.order, new_load);
+  } else if (had_room) {
+    with_room.erase(held.order, old_load);
+  } else if (has_room) {
+    with_room.insert(held.order, person, new_load);
+  }
+}
+
 void LeadRouter::assign(std::uint32_t person, std::uint32_t opportunity) {
   Seat& held = seat(person);
-  unindex(person);
   held.opportunities.push_back(opportunity);
-  reindex(person);
+  load_changed(person, static_cast<int>(held.opportunities.size()) - 1);
 }
 
 void LeadRouter::unassign(std::uint32_t person, std::uint32_t opportunity) {
   Seat& held = seat(person);
-  unindex(person);
   const auto found = std::find(held.opportunities.begin(), held.opportunities.end(), opportunity);
   assert(found != held.opportunities.end());
   *found = held.opportunities.back();
   held.opportunities.pop_back();
-  reindex(person);
+  load_changed(person, static_cast<int>(held.opportunities.size()) + 1);
 }
 
 void LeadRouter::joined(std::uint32_t person) {

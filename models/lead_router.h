@@ -69,10 +69,13 @@ class LeadRouter {
   };
 
   Seat& seat(std::uint32_t person);
-  /// Takes an indexed seller with room out of the index (before their load changes) or puts
-  /// them back (after).
+  /// Takes an indexed seller with room out of the index (leaving) or puts them in (joining, or
+  /// their ramp ended).
   void unindex(std::uint32_t person);
   void reindex(std::uint32_t person);
+  /// The seller's load went from `old_load` to their number of open opportunities: their place
+  /// in the index moves (or they leave or enter it as they fill up or get room again).
+  void load_changed(std::uint32_t person, int old_load);
   void leave_territory(std::uint32_t person);
   /// Moves the sellers whose ramp has ended into the index; true when a seller still ramping may
   /// have a ramp value of 1 already (S-curve rounding at the very end of the ramp).

@@ -30,6 +30,19 @@ void LeastLoadedIndex::erase(std::uint64_t order, [[maybe_unused]] int load) {
   }
 }
 
+void LeastLoadedIndex::change_load(std::uint64_t order, int load) {
+  assert(load >= 0);
+  assert(order < position_.size() && position_[order] != kNowhere);
+  const std::size_t at = position_[order];
+  const bool lighter = load < heap_[at].load;
+  heap_[at].load = load;
+  if (lighter) {
+    sift_up(at);
+  } else {
+    sift_down(at);
+  }
+}
+
 void LeastLoadedIndex::place(std::size_t at, const Entry& entry) {
   heap_[at] = entry;
   position_[entry.order] = static_cast<std::uint32_t>(at);

@@ -16,6 +16,9 @@ class LeastLoadedIndex {
   void insert(std::uint64_t order, std::uint32_t member, int load);
   /// Removes the member that joined as `order`, held at `load`.
   void erase(std::uint64_t order, int load);
+  /// The member that joined as `order` now holds `load` (>= 0): one sift where an erase and an
+  /// insert took two (a deal opened or closed).
+  void change_load(std::uint64_t order, int load);
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size(); }
   /// The member with the lowest load, the earliest joiner among equals; kNone when empty.

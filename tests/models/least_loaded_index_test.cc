@@ -21,19 +21,19 @@ TEST(LeastLoadedIndexTest, LowestLoadFirstThenEarliestJoiner) {
   EXPECT_EQ(index.size(), 3u);
   EXPECT_EQ(index.front(), 11u);
   // 11 takes a deal (load 2): 12 is alone at load 1.
-  index.erase(1, 1);
-  index.insert(1, 11, 2);
+  index.change_load(1, 2);
   EXPECT_EQ(index.front(), 12u);
   // 12 takes a deal: all at 2, the earliest joiner (10) first.
-  index.erase(2, 1);
-  index.insert(2, 12, 2);
+  index.change_load(2, 2);
   EXPECT_EQ(index.front(), 10u);
   // 12 closes two deals (load 0).
-  index.erase(2, 2);
-  index.insert(2, 12, 0);
+  index.change_load(2, 0);
   EXPECT_EQ(index.front(), 12u);
+  // 10 closes two as well: 10 and 12 at 0, 10 joined first.
+  index.change_load(0, 0);
+  EXPECT_EQ(index.front(), 10u);
   index.erase(2, 0);
-  index.erase(0, 2);
+  index.erase(0, 0);
   index.erase(1, 2);
   EXPECT_TRUE(index.empty());
 }
@@ -54,13 +54,13 @@ TEST(LeastLoadedIndexTest, AgreesWithABruteForceSearchUnderRandomChanges) {
     } else {
       auto it = members.begin();
       std::advance(it, static_cast<long>(rng() % members.size()));
-      index.erase(it->first, it->second.second);
       if (action == 1) {
+        index.erase(it->first, it->second.second);
         members.erase(it);
       } else {  // a deal opened or closed: one more or one fewer
         int& load = it->second.second;
         load = std::max(0, load + (action == 2 ? 1 : -1));
-        index.insert(it->first, it->second.first, load);
+        index.change_load(it->first, load);
       }
     }
     std::uint32_t expected = LeastLoadedIndex::kNone;
