@@ -251,7 +251,12 @@ void Pipeline::schedule_next_inbound(std::size_t territory) {
   const double horizon_days = spec_.horizon_months * kDaysPerMonth;
   sim::Rng& rng = inbound_arrivals_[territory];
   double time = context_.now();
-  for (;;) {
+  for (std::uint64_t rejected = 0;; ++rejected) {
+    // A seasonality whose months lie far below its peak rejects most arrivals: outside the
+    // event loop's own checks, Ctrl-C is heard here too.
+    if (rejected % 4096 == 4095 && context_.stop_requested_now()) [[unlikely]] {
+      throw sim::ReplicationStopped();
+    }
     const double wait = exponential_wait(rng, rate_per_day);
     if (!std::isfinite(wait)) return;
     time += wait;

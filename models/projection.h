@@ -82,7 +82,8 @@ SampleMemory sample_memory(const ScenarioSpec& spec, const ProjectionOptions& op
 /// it runs: what a scenario's rates commit it to whatever its team does.
 struct EventEstimate {
   /// Inbound lead arrivals: each territory's rate at its peak seasonal month (arrivals are
-  /// drawn at the peak and thinned) times the horizon.
+  /// drawn at the peak and thinned; a thinned one is drawn, not handled as an event, but it is
+  /// work all the same) times the horizon.
   double lead_arrivals = 0;
   /// Renewals of the initial customers until they churn or the horizon ends.
   double initial_renewals = 0;

@@ -56,6 +56,21 @@ TEST(ReplicationTest, AStopRequestEndsALongReplicationWithinOneCheckInterval) {
   EXPECT_EQ(replication.events_handled(), sim::Simulator::kStopCheckInterval);
 }
 
+TEST(ReplicationTest, AStopRequestIsHeardWhileThinnedArrivalsAreDrawn) {
+  // The first month's lead seasonality is a millionth of its peak: a territory drawing 100,000
+  // arrivals a month at the peak rejects nearly all of month 1's, drawn and skipped before any
+  // event runs. With the stop already requested the replication gives up there, at the 4,096th
+  // rejection, having handled no event.
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.territories = {TerritorySpec{"all", 100'000}};
+  spec.seasonality.leads = {1e-6, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  const MetricLayout layout(spec);
+  Replication replication(spec, layout, 1, 0);
+  const std::atomic<bool> stop{true};
+  EXPECT_THROW(replication.run(&stop), sim::ReplicationStopped);
+  EXPECT_EQ(replication.events_handled(), 0u);
+}
+
 TEST(ReplicationTest, PayrollAccruesFromTheStartDate) {
   ScenarioSpec spec = quiet_scenario(2);
   RoleSpec& ae = role(spec, "account_executive");
