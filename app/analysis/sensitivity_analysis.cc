@@ -299,12 +299,14 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
   const Eigen::VectorXd base_outcome = outcome_of(base);
   result.base = stats_of(base_outcome);
 
-  // The outcome with the candidate at `value`: pinned on the base scenario, or in the scenario
-  // respecified with it.
-  const auto outcome_at = [&](const Candidate& c, double value,
-                              const char* side) -> std::optional<Eigen::VectorXd> {
+  // The outcome with the candidate at `value` over `count` replications from `first`: pinned on
+  // the base scenario, or in the scenario respecified with it.
+  const auto outcome_at = [&](const Candidate& c, double value, const char* side, std::size_t first,
+                              std::size_t count) -> std::optional<Eigen::VectorXd> {
     const std::string which = fmt::format("the scenario with {} at its {} value {}",
                                           c.input.key_path, side, format_number(value));
+    run.first_replication = first;
+    run.replications = count;
     const auto project_varied = [&]() {
       if (c.pin) {
         run.inputs = model::InputProbeOptions{};
@@ -317,11 +319,35 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
     };
     const model::Projection varied = project_varied();
     if (varied.outcome == sim::RunOutcome::kStopped) return std::nullopt;
-    done += options.replications;
+    done += count;
     return outcome_of(varied);
   };
+  // The outcomes at the input's low and high values over those replications; none if stopped.
+  struct Pair {
+    Eigen::VectorXd low, high;
+  };
+  const auto pair_at = [&](const Candidate& c, std::size_t first,
+                           std::size_t count) -> std::optional<Pair> {
+    std::optional<Eigen::VectorXd> low = outcome_at(c, c.input.low_value, "low", first, count);
+    if (!low) return std::nullopt;
+    std::optional<Eigen::VectorXd> high = outcome_at(c, c.input.high_value, "high", first, count);
+    if (!high) return std::nullopt;
+    return Pair{std::move(*low), std::move(*high)};
+  };
+  // Replications 0 .. first_runs - 1 for every input, then first_runs .. n - 1 for those the
+  // screening keeps: split this way, a run's rows are those of one run of n.
+  const std::size_t n = options.replications;
+  const std::size_t first_runs =
+      options.screen_replications > 0 ? std::min(options.screen_replications, n) : n;
+  if (first_runs < n) result.screen_replications = first_runs;
 
-  std::vector<InputSensitivity> analysed, skipped;
+  struct Analysed {
+    const Candidate* candidate;
+    InputSensitivity input;
+    Pair first;  ///< the outcomes over the first runs' replications
+  };
+  std::vector<Analysed> analysed;
+  std::vector<InputSensitivity> skipped;
   for (Candidate& c : inputs) {
     InputSensitivity& input = c.input;
     // A pinned input's column of the base run's input means (-1 for a respecified constant).
@@ -331,7 +357,7 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
       // Pinning substitutes values at the input's own draws only; with none, every pinned run
       // would repeat the base run exactly, so its swing is 0 without running it.
       input.status = InputStatus::kNotDrawn;
-      total -= 2 * options.replications;
+      total -= 2 * n;
     }
     if (input.status != InputStatus::kAnalysed) {
       input.low = input.high = result.base;
@@ -342,20 +368,47 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
     if (input.kind != InputKind::kConstant) {
       correlate(base.input_means.col(column), base_outcome, input);
     }
-    const std::optional<Eigen::VectorXd> low = outcome_at(c, input.low_value, "low");
-    if (!low) {
+    std::optional<Pair> first = pair_at(c, 0, first_runs);
+    if (!first) {
       result.outcome = sim::RunOutcome::kStopped;
       return result;
     }
-    const std::optional<Eigen::VectorXd> high = outcome_at(c, input.high_value, "high");
-    if (!high) {
-      result.outcome = sim::RunOutcome::kStopped;
-      return result;
-    }
-    set_swing(input, *low, *high);
-    analysed.push_back(std::move(input));
+    set_swing(input, first->low, first->high);
+    input.replications = first_runs;
+    // A copy: the candidate's own input still names the key its second runs vary.
+    analysed.push_back({&c, input, std::move(*first)});
   }
-  result.inputs = ranked(std::move(analysed), std::move(skipped));
+
+  if (first_runs < n) {
+    // The largest swing is at least this (the near end of the largest interval); an input whose
+    // interval's far end stays below kScreenShare of it cannot matter, and keeps its estimate.
+    double largest = 0;
+    for (const Analysed& a : analysed) {
+      largest =
+          std::max(largest, std::abs(a.input.swing) - kScreenStandardErrors * a.input.swing_se);
+    }
+    for (Analysed& a : analysed) {
+      InputSensitivity& input = a.input;
+      const double reach = std::abs(input.swing) + kScreenStandardErrors * input.swing_se;
+      if (largest > 0 && reach < kScreenShare * largest) {
+        total -= 2 * (n - first_runs);
+        continue;
+      }
+      const std::optional<Pair> rest = pair_at(*a.candidate, first_runs, n - first_runs);
+      if (!rest) {
+        result.outcome = sim::RunOutcome::kStopped;
+        return result;
+      }
+      Eigen::VectorXd all_low(n), all_high(n);
+      all_low << a.first.low, rest->low;
+      all_high << a.first.high, rest->high;
+      set_swing(input, all_low, all_high);
+      input.replications = n;
+    }
+  }
+  std::vector<InputSensitivity> results;
+  for (Analysed& a : analysed) results.push_back(std::move(a.input));
+  result.inputs = ranked(std::move(results), std::move(skipped));
   return result;
 }
 

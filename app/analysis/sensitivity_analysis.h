@@ -48,9 +48,20 @@ using Respecify = std::function<model::ScenarioSpec(const std::string& key_path,
 Respecify respecify_with_override(ScenarioRequest request,
                                   std::optional<std::string> text = std::nullopt);
 
+/// Screening (SensitivityOptions::screen_replications): after the first runs, an input goes on to
+/// the full replications unless its swing, even at the far end of its interval (± this many
+/// standard errors), is below kScreenShare of the near end of the largest swing's interval.
+inline constexpr double kScreenStandardErrors = 3;
+inline constexpr double kScreenShare = 0.05;
+
 /// How to run a sensitivity analysis.
 struct SensitivityOptions {
   std::size_t replications = 1000;  ///< per run (the base run and each pinned run)
+  /// 0: every pinned run has `replications`. Otherwise each input's two runs first have this many
+  /// (replications 0 .. screen_replications - 1, the first of the full runs'), and only the inputs
+  /// that may matter (kScreenShare) go on to `replications`: their results are then exactly
+  /// those of an unscreened analysis; the others keep their screening estimate.
+  std::size_t screen_replications = 0;
   std::uint64_t seed = 1;
   unsigned threads = 0;
   MetricChoice metric;        ///< the outcome inputs are ranked by
@@ -110,6 +121,9 @@ struct InputSensitivity {
   double swing = 0;   ///< high.mean - low.mean
   /// Standard error of the swing, from the per-replication differences high - low (paired).
   double swing_se = 0;
+  /// Replications of each of its two runs: the analysis's, or the screening's when screening
+  /// showed its swing cannot matter (0 for an input not analysed).
+  std::size_t replications = 0;
   /// Spearman correlation, over the base run's replications that drew the input, of the mean of
   /// its draws with the metric; NaN with fewer than three such replications.
   double rank_correlation = 0;
@@ -122,6 +136,8 @@ struct SensitivityResult {
   /// The scenario's start_date, which names the month ("at Aug 2029"), when it gives one.
   std::optional<CalendarMonth> start_date;
   std::size_t replications = 0;
+  /// The screening's replications when inputs were screened (fewer than `replications`), else 0.
+  std::size_t screen_replications = 0;
   std::uint64_t seed = 0;
   double low_quantile = 0.1, high_quantile = 0.9;
   OutcomeStats base;

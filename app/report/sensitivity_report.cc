@@ -82,9 +82,13 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
       format_compact(result.base.mean, symbol), format_compact(1.96 * result.base.se, symbol),
       format_compact(result.base.p50, symbol));
   out += fmt::format(
-      "One input at a time, {}; the base run's random numbers ({} replications, "
+      "One input at a time, {}; the base run's random numbers ({} replications{}, "
       "seed {}).\n\n",
-      how_varied(result), result.replications, result.seed);
+      how_varied(result), result.replications,
+      result.screen_replications > 0
+          ? fmt::format(", every input screened with its first {}", result.screen_replications)
+          : "",
+      result.seed);
 
   struct Row {
     std::string cells[7];
@@ -93,11 +97,13 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
   rows.push_back({{"#", "input", "low .. high", "mean at low", "mean at high", "swing ± 95% CI",
                    "rank corr"}});
   std::vector<std::string> keys = {"key path (--set)"};
-  std::size_t rank = 0, unchanged = 0, not_drawn = 0, hidden = 0;
+  std::size_t rank = 0, unchanged = 0, not_drawn = 0, hidden = 0, screened = 0;
   for (const InputSensitivity& input : result.inputs) {
     if (input.status == InputStatus::kUnchanged) ++unchanged;
     if (input.status == InputStatus::kNotDrawn) ++not_drawn;
     if (input.status != InputStatus::kAnalysed) continue;
+    const bool screened_out = input.replications < result.replications;
+    screened += screened_out;
     if (++rank > max_rows) {
       ++hidden;
       continue;
@@ -105,8 +111,8 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
     rows.push_back(
         {{fmt::format("{}", rank), input.label, input_range_text(input, result, money),
           format_compact(input.low.mean, symbol), format_compact(input.high.mean, symbol),
-          fmt::format("{} ± {}", signed_compact(input.swing, symbol),
-                      format_compact(1.96 * input.swing_se, symbol)),
+          fmt::format("{} ± {}{}", signed_compact(input.swing, symbol),
+                      format_compact(1.96 * input.swing_se, symbol), screened_out ? "*" : ""),
           std::isnan(input.rank_correlation) ? std::string("-")
                                              : fmt::format("{:+.2f}", input.rank_correlation)}});
     keys.push_back(input.key_path);
@@ -125,6 +131,13 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
   }
   if (rank == 0) out += "     (no input varies in this scenario)\n";
   out += '\n';
+  if (screened > 0) {
+    out += fmt::format(
+        "* screened: {} input{} ran {} replications, not {}: even {:g} standard errors out, {} "
+        "swing is under {:g}% of the largest swing's (sensitivity.csv says which).\n",
+        screened, screened == 1 ? "" : "s", result.screen_replications, result.replications,
+        kScreenStandardErrors, screened == 1 ? "its" : "each one's", 100 * kScreenShare);
+  }
   if (hidden > 0) out += fmt::format("{} more analysed inputs in sensitivity.csv. ", hidden);
   out += fmt::format(
       "Left out: {} unchanged by their range (0, or a whole number it does not reach), {} never "
@@ -164,7 +177,10 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
         {input.label, input_range_text(input, result, money), input.low.mean, input.high.mean});
   }
   chart.subtitle = fmt::format(
-      "Mean of {} replications with one input moved at a time; {}{} inputs", result.replications,
+      "Mean of {} replications{} with one input moved at a time; {}{} inputs", result.replications,
+      result.screen_replications > 0
+          ? fmt::format(" ({} for inputs screened out)", result.screen_replications)
+          : "",
       chart.bars.size() < analysed ? fmt::format("top {} of ", chart.bars.size()) : "", analysed);
   return chart;
 }

@@ -108,12 +108,12 @@ std::string sensitivity_csv(const SensitivityResult& result, const std::string& 
   std::string csv =
       "rank,input,label,kind,status,distribution,base_value,range,low_value,high_value,low_text,"
       "high_text,clamped,metric,unit,month,base_mean,low_mean,high_mean,low_p50,high_p50,swing,"
-      "swing_se,rank_correlation,correlation_replications\n";
+      "swing_se,rank_correlation,correlation_replications,replications\n";
   std::size_t rank = 0;
   for (const InputSensitivity& input : result.inputs) {
     const bool analysed = input.status == InputStatus::kAnalysed;
     csv += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
         analysed ? fmt::format("{}", ++rank) : "", csv_field(input.key_path),
         csv_field(input.label), input_kind_name(input.kind), input_status_name(input.status),
         csv_field(input.distribution), csv_number(input.base_value), csv_number(input.range),
@@ -124,7 +124,8 @@ std::string sensitivity_csv(const SensitivityResult& result, const std::string& 
         csv_number(result.base.mean), csv_number(input.low.mean), csv_number(input.high.mean),
         csv_number(input.low.p50), csv_number(input.high.p50), csv_number(input.swing),
         csv_number(input.swing_se), csv_number(input.rank_correlation),
-        analysed ? fmt::format("{}", input.correlation_replications) : "");
+        analysed ? fmt::format("{}", input.correlation_replications) : "",
+        analysed ? fmt::format("{}", input.replications) : "");
   }
   return csv;
 }
@@ -142,6 +143,7 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
   json["currency"] = spec.money.currency;
   json["seed"] = result.seed;
   json["replications"] = result.replications;
+  json["screen_replications"] = result.screen_replications;
   json["metric"] = result.metric.name;
   json["unit"] = result.metric.unit;
   json["month"] = result.metric.month;
@@ -176,6 +178,7 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
       item["swing_se"] = json_number(input.swing_se);
       item["rank_correlation"] = json_number(input.rank_correlation);
       item["correlation_replications"] = input.correlation_replications;
+      item["replications"] = input.replications;
     }
     json["inputs"].push_back(std::move(item));
   }
@@ -199,6 +202,7 @@ SensitivityDocument parse_sensitivity_json(const std::string& text) {
     }
     result.seed = json.at("seed").get<std::uint64_t>();
     result.replications = json.at("replications").get<std::size_t>();
+    result.screen_replications = json.value("screen_replications", std::size_t{0});
     result.low_quantile = json.at("low_quantile").get<double>();
     result.high_quantile = json.at("high_quantile").get<double>();
     result.base = outcome_of(json.at("base"));
@@ -231,6 +235,7 @@ SensitivityDocument parse_sensitivity_json(const std::string& text) {
         input.swing_se = number_of(item, "swing_se");
         input.rank_correlation = number_of(item, "rank_correlation");
         input.correlation_replications = item.at("correlation_replications").get<std::size_t>();
+        input.replications = item.value("replications", result.replications);
       }
       result.inputs.push_back(std::move(input));
     }

@@ -37,6 +37,7 @@ inline SensitivityResult sample_sensitivity_result() {
                               .high = {2e6, 2e4, 1.9e6},
                               .swing = 1.5e6,
                               .swing_se = 1e4,
+                              .replications = 100,
                               .rank_correlation = 0.12,
                               .correlation_replications = 100};
   const InputSensitivity leads{.key_path = "territories.east.inbound_leads_per_month",
@@ -52,6 +53,7 @@ inline SensitivityResult sample_sensitivity_result() {
                                .high = {1.2e6, 1e4, 1.2e6},
                                .swing = 4e5,
                                .swing_se = 5e3,
+                               .replications = 100,
                                .rank_correlation = kNaN};
   const InputSensitivity churn{.key_path = "customers.annual_churn",
                                .label = "Annual-contract churn",
@@ -67,6 +69,7 @@ inline SensitivityResult sample_sensitivity_result() {
                                .high = {0.95e6, 1e4, 0.95e6},
                                .swing = -1.5e5,
                                .swing_se = 2e3,
+                               .replications = 100,
                                .rank_correlation = kNaN};
   const InputSensitivity zero{.key_path = "pipeline.complex_share",
                               .label = "Complex-deal share",
@@ -82,6 +85,15 @@ inline SensitivityResult sample_sensitivity_result() {
                               .high = result.base,
                               .rank_correlation = kNaN};
   result.inputs = {size, leads, churn, zero};
+  return result;
+}
+
+/// The same, screened with its first 20 replications: the churn's swing (its far end, -1.56e5,
+/// under 5 % of the deal size's near end, 1.47e6) kept its 20-replication estimate.
+inline SensitivityResult sample_screened_sensitivity_result() {
+  SensitivityResult result = sample_sensitivity_result();
+  result.screen_replications = 20;
+  result.inputs[2].replications = 20;
   return result;
 }
 

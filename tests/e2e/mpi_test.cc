@@ -102,6 +102,9 @@ TEST_P(MpiTest, SweepWritesTheSameBytesAsOneProcess) {
 
 TEST_P(MpiTest, SensitivityWritesTheSameBytesAsOneProcess) {
   expect_same_bytes("sensitivity scenarios/small-business.yaml --metric arr -n 12 -s 5 -t 1 -q");
+  // Screened: the inputs that go on run replications 10 .. 23 as a second run.
+  expect_same_bytes(
+      "sensitivity scenarios/small-business.yaml --metric arr -n 24 --screen 10 -s 5 -t 1 -q");
 }
 
 TEST_P(MpiTest, BatchWritesTheSameBytesAsOneProcess) {

@@ -125,6 +125,44 @@ TEST(SensitivityCli, BadRangeIsAUsageErrorNamingTheKeyWithAHint) {
   EXPECT_EQ(read_file(out.path() + "/sensitivity.csv"), "");
 }
 
+TEST(SensitivityCli, ScreeningRunsTheInputsThatMatterInFullAndMarksTheRest) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("sensitivity '" + kScenario + "' --variant reps_first --metric arr --month 24" +
+                  " -n 40 --screen 10 -t 2 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("runs of 40 replications (each input screened with 10 first)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("every input screened with its first 10"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("* screened: "), std::string::npos) << r.out;
+  const auto json = nlohmann::json::parse(read_file(out.path() + "/sensitivity.json"));
+  EXPECT_EQ(json["screen_replications"], 10);
+  int full = 0, screened = 0;
+  for (const auto& input : json["inputs"]) {
+    if (input["status"] != "analysed") continue;
+    const int replications = input["replications"].get<int>();
+    EXPECT_TRUE(replications == 40 || replications == 10) << input["input"];
+    (replications == 40 ? full : screened) += 1;
+  }
+  EXPECT_GT(full, 0);
+  EXPECT_GT(screened, 0);
+}
+
+TEST(SensitivityCli, AScreenTooSmallToTellASwingFromNoiseIsAUsageError) {
+  TempDir out;
+  for (const char* screen : {"5", "abc", "-3"}) {
+    const CommandResult r = run_teamsim("sensitivity '" + kScenario + "' -n 40 -q --screen " +
+                                        screen + " --out " + out.path());
+    EXPECT_EQ(r.exit_code, 2) << screen;
+    EXPECT_NE(r.err.find("--screen"), std::string::npos) << r.err;
+  }
+  const CommandResult r =
+      run_teamsim("sensitivity '" + kScenario + "' -n 40 -q --screen 5 --out " + out.path());
+  EXPECT_NE(r.err.find("0 (off) or 10 .. 1000000 replications"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(out.path() + "/sensitivity.csv"), "");
+}
+
 TEST(SensitivityCli, BadMetricOrMonthIsAUsageErrorWithAHint) {
   TempDir out;
   CommandResult r = run_teamsim("sensitivity '" + kScenario +

@@ -54,6 +54,26 @@ class SensitivityCommand final : public Command {
     command->add_option("--top", top_, "Inputs shown in the table and the chart")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
+    const CLI::Validator screen_size(
+        [](std::string& text) {
+          // 0 turns screening off; fewer than 10 replications cannot tell a swing from noise.
+          const std::string digits = "0123456789";
+          if (text.empty() || text.find_first_not_of(digits) != std::string::npos) {
+            return std::string("a number of replications, e.g. 100");
+          }
+          if (text.size() > 7 || (std::stoul(text) > 0 && std::stoul(text) < 10)) {
+            return std::string("0 (off) or 10 .. 1000000 replications");
+          }
+          return std::string();
+        },
+        "R");
+    command
+        ->add_option("--screen", screen_,
+                     "Run every input's two runs with R replications first; only the inputs\n"
+                     "whose swing may be 5% of the largest or more go on to -n (much faster\n"
+                     "with many inputs; the others keep their estimate, marked *). 0: off")
+        ->check(screen_size)
+        ->capture_default_str();
     command->add_option("--range", ranges_,
                         "How far each constant moves: 20% (every constant, the default) or\n"
                         "KEY.PATH=30% for one key (repeatable; 0% holds it fixed)");
@@ -75,7 +95,12 @@ class SensitivityCommand final : public Command {
         "The swing is the change in the metric's mean between the low and the high value. The\n"
         "rank correlation is Spearman's, over the base run's replications, between each\n"
         "distribution's mean draw and the metric. Every run (the base run and two per input)\n"
-        "has -n replications on the same master seed.\n"
+        "has -n replications on the same master seed. With --screen R, each input's two runs\n"
+        "have R first (the first R of the -n), and go on to -n unless the swing, 3 standard\n"
+        "errors out, is under 5% of the largest swing 3 standard errors in: the inputs that\n"
+        "matter get exactly their -n result, the rest are shown with their R-replication\n"
+        "estimate. A scenario with 160 inputs of which 20 matter runs about 4x faster at\n"
+        "-n 1000 --screen 100.\n"
         "Writes OUT/sensitivity.csv (one row per input: key path, label, values),\n"
         "OUT/sensitivity.json, OUT/sensitivity.svg (the tornado chart) and the base run's\n"
         "OUT/summary.csv and summary.json (so `teamsim report OUT` works too).\n"
@@ -97,6 +122,7 @@ class SensitivityCommand final : public Command {
   std::optional<std::string> month_;
   std::string out_ = "out";
   std::size_t top_ = 15;
+  std::size_t screen_ = 0;
   std::vector<std::string> ranges_;
   bool report_ = false;
   bool png_ = false;
@@ -146,13 +172,18 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   options.stop_requested = &stop_requested;
   options.ranges = constant_ranges(ranges_, *spec);
   options.respecify = respecify_with_override(scenario_.request());
+  options.screen_replications = screen_;
   const std::size_t varying = count_varying_inputs(*spec, options);
   if (!quiet_) {
     fmt::print(stderr,
                "teamsim {}: sensitivity of {} at {} — {} inputs vary; up to {} "
-               "runs of {} replications, seed {}\n",
+               "runs of {} replications{}, seed {}\n",
                kVersion, options.metric.name, month_names_of(*spec).phrase(options.metric.month),
-               varying, 1 + 2 * varying, options.replications, options.seed);
+               varying, 1 + 2 * varying, options.replications,
+               screen_ > 0 && screen_ < options.replications
+                   ? fmt::format(" (each input screened with {} first)", screen_)
+                   : "",
+               options.seed);
   }
   const std::size_t full = options.replications * (1 + 2 * varying);
   ProgressLine progress(full, !quiet_ && progress_wanted());

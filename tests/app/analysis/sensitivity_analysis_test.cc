@@ -326,6 +326,60 @@ TEST(SensitivityAnalysis, EveryConstantCanBeSetIncludingRolesTheFileDoesNotWrite
   EXPECT_EQ(varied.find_role("assistant_manager")->annual_salary, 99000);
 }
 
+// Screening with the first 20 replications of 60: an input whose swing, 3 standard errors out,
+// is under 5 % of the largest swing 3 standard errors in (both from those 20) keeps its 20-
+// replication result, which is then exactly that of an analysis of 20; every other input goes
+// on and gets exactly the result of the unscreened analysis of 60 (its runs split at 20 are the
+// same replications). Bookings depend on the deal sizes and the win rate; salaries, costs and
+// the like cannot move them (swing 0), so both kinds occur.
+TEST(SensitivityAnalysis, ScreeningKeepsTheInputsThatMayMatterExactlyAndStopsTheRest) {
+  const model::ScenarioSpec spec = load(kBookings);
+  const auto analyse = [&](std::size_t replications, std::size_t screen) {
+    SensitivityOptions options = options_for(spec, "new_bookings", 6, replications);
+    options.respecify = respecify_with_override({"test.yaml", "", {}}, std::string(kBookings));
+    options.screen_replications = screen;
+    return analyse_sensitivity(spec, options);
+  };
+  const SensitivityResult full = analyse(60, 0);
+  const SensitivityResult first = analyse(20, 0);
+  const SensitivityResult screened = analyse(60, 20);
+  EXPECT_EQ(full.screen_replications, 0u);
+  EXPECT_EQ(screened.screen_replications, 20u);
+  EXPECT_EQ(screened.replications, 60u);
+
+  double largest = 0;  // the near end of the largest interval, from the first 20
+  for (const InputSensitivity& input : first.inputs) {
+    if (input.status != InputStatus::kAnalysed) continue;
+    largest = std::max(largest, std::abs(input.swing) - 3 * input.swing_se);
+  }
+  ASSERT_GT(largest, 0);
+  std::size_t kept = 0, stopped = 0;
+  for (const InputSensitivity& input : screened.inputs) {
+    if (input.status != InputStatus::kAnalysed) {
+      EXPECT_EQ(input.replications, 0u) << input.key_path;
+      continue;
+    }
+    const InputSensitivity& early = find(first, input.key_path);
+    const bool may_matter = std::abs(early.swing) + 3 * early.swing_se >= 0.05 * largest;
+    const InputSensitivity& expected = may_matter ? find(full, input.key_path) : early;
+    EXPECT_EQ(input.replications, may_matter ? 60u : 20u) << input.key_path;
+    EXPECT_EQ(input.swing, expected.swing) << input.key_path;
+    EXPECT_EQ(input.swing_se, expected.swing_se) << input.key_path;
+    EXPECT_EQ(input.low.mean, expected.low.mean) << input.key_path;
+    EXPECT_EQ(input.high.p50, expected.high.p50) << input.key_path;
+    (may_matter ? kept : stopped) += 1;
+  }
+  EXPECT_GE(kept, 2u);  // the deal size and the win rate at least
+  EXPECT_GE(stopped, 10u);
+  EXPECT_EQ(find(screened, "pipeline.deal_size_acv").replications, 60u);
+  // The unscreened analysis runs every input in full.
+  for (const InputSensitivity& input : full.inputs) {
+    if (input.status == InputStatus::kAnalysed) {
+      EXPECT_EQ(input.replications, 60u);
+    }
+  }
+}
+
 TEST(SensitivityAnalysis, StopsWhenAsked) {
   const model::ScenarioSpec spec = load(kCustomersOnly);
   SensitivityOptions options = options_for(spec, "arr", 12, 50);

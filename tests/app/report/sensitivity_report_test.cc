@@ -40,5 +40,25 @@ TEST(SensitivityReport, TheTornadoBarsCarryTheLabelAndTheRangeInUnits) {
   EXPECT_NE(report.note.find("each constant at −20% and +20%"), std::string::npos) << report.note;
 }
 
+TEST(SensitivityReport, AScreenedInputIsMarkedAndTheFootnoteSaysWhy) {
+  const SensitivityResult result = testing::sample_screened_sensitivity_result();
+  const std::string table = sensitivity_table(result, "USD");
+  EXPECT_NE(table.find("(100 replications, every input screened with its first 20, seed 7)"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("-$150k ± $3,920*"), std::string::npos) << table;  // 1.96 x 2,000
+  EXPECT_NE(table.find("+$1.5M ± $19.6k "), std::string::npos) << table;  // not screened
+  EXPECT_NE(table.find("* screened: 1 input ran 20 replications, not 100: even 3 standard errors "
+                       "out, its swing is under 5% of the largest swing's"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(sensitivity_tornado(result, "USD")
+                .subtitle.find("Mean of 100 replications (20 for inputs screened out)"),
+            std::string::npos);
+  // Unscreened: no mark, no footnote.
+  EXPECT_EQ(sensitivity_table(sample_sensitivity_result(), "USD").find("screened"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace teamsim::app

@@ -27,7 +27,7 @@ TEST(SensitivityFiles, CsvKeepsMachineNumbersAndAddsTheLabelAndTheValuesInWords)
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "rank,input,label,kind,status,distribution,base_value,range,low_value,high_value,"
             "low_text,high_text,clamped,metric,unit,month,base_mean,low_mean,high_mean,low_p50,"
-            "high_p50,swing,swing_se,rank_correlation,correlation_replications");
+            "high_p50,swing,swing_se,rank_correlation,correlation_replications,replications");
   EXPECT_NE(csv.find("\n1,pipeline.deal_size_acv,Deal size (ACV),distribution,analysed,"
                      "\"lognormal(8.6, 0.9)\",,,5625.000000000006,40000,\"$5,625\",$40k,,arr,"),
             std::string::npos)
@@ -42,6 +42,21 @@ TEST(SensitivityFiles, CsvKeepsMachineNumbersAndAddsTheLabelAndTheValuesInWords)
       << csv;
   EXPECT_NE(csv.find("\n,pipeline.complex_share,Complex-deal share,constant,unchanged,"),
             std::string::npos);
+}
+
+// Screened with its first 20 replications: each analysed row says how many its runs had.
+TEST(SensitivityFiles, EachRowSaysHowManyReplicationsItsRunsHad) {
+  const std::string csv = sensitivity_csv(testing::sample_screened_sensitivity_result(), "USD");
+  // swing, swing_se, rank_correlation, correlation_replications, replications.
+  EXPECT_NE(csv.find(",1500000,10000,0.12,100,100\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",-150000,2000,,0,20\n"), std::string::npos) << csv;
+  // Not analysed (swing 0, no interval): no replications.
+  EXPECT_TRUE(csv.ends_with(",0,0,,,\n")) << csv;
+  const SensitivityDocument back = parse_sensitivity_json(sensitivity_json(
+      testing::sample_screened_sensitivity_result(), model::default_scenario(), "plan.yaml", 12));
+  EXPECT_EQ(back.result.screen_replications, 20u);
+  EXPECT_EQ(back.result.inputs[0].replications, 100u);
+  EXPECT_EQ(back.result.inputs[2].replications, 20u);
 }
 
 // `teamsim report` makes the tornado again from sensitivity.json: what it reads back is what was
