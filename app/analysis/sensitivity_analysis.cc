@@ -237,6 +237,17 @@ Respecify respecify_with_override(ScenarioRequest request, std::optional<std::st
   };
 }
 
+std::optional<std::string> screen_tip(std::size_t varying, std::size_t replications) {
+  // A long analysis of many inputs, most of which barely matter: say how to shorten it.
+  constexpr std::size_t kLong = 50'000;
+  const std::size_t screen = std::max<std::size_t>(10, replications / 10);
+  if (2 * varying * replications < kLong || screen >= replications) return std::nullopt;
+  return fmt::format(
+      "tip: --screen {} runs each input with {} replications first and only those that may "
+      "matter in full (docs/comparing-plans.md)",
+      screen, screen);
+}
+
 double ConstantRanges::of(const std::string& key_path) const {
   const auto it = by_key.find(key_path);
   return it == by_key.end() ? all : it->second;

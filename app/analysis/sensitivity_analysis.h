@@ -54,6 +54,11 @@ Respecify respecify_with_override(ScenarioRequest request,
 inline constexpr double kScreenStandardErrors = 3;
 inline constexpr double kScreenShare = 0.05;
 
+/// For an analysis without screening whose pinned runs hold at least 50,000 replications (`varying`
+/// inputs, two runs of `replications` each): a tip naming the --screen that would shorten it
+/// (a tenth of the replications, at least 10); none for a shorter one.
+std::optional<std::string> screen_tip(std::size_t varying, std::size_t replications);
+
 /// How to run a sensitivity analysis.
 struct SensitivityOptions {
   std::size_t replications = 1000;  ///< per run (the base run and each pinned run)

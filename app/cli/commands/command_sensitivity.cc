@@ -184,6 +184,11 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
                    ? fmt::format(" (each input screened with {} first)", screen_)
                    : "",
                options.seed);
+    if (screen_ == 0) {
+      if (const auto tip = screen_tip(varying, options.replications)) {
+        fmt::print(stderr, "{}\n", *tip);
+      }
+    }
   }
   const std::size_t full = options.replications * (1 + 2 * varying);
   ProgressLine progress(full, !quiet_ && progress_wanted());

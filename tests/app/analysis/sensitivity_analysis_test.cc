@@ -380,6 +380,19 @@ TEST(SensitivityAnalysis, ScreeningKeepsTheInputsThatMayMatterExactlyAndStopsThe
   }
 }
 
+TEST(SensitivityAnalysis, ALongUnscreenedAnalysisGetsATipNamingTheScreen) {
+  // 162 inputs x 2 runs x 1,000 = 324,000 replications: a tenth, 100.
+  EXPECT_EQ(screen_tip(162, 1000).value_or(""),
+            "tip: --screen 100 runs each input with 100 replications first and only those that "
+            "may matter in full (docs/comparing-plans.md)");
+  // 250 x 2 x 100 = 50,000: the least that gets it, and never fewer than 10.
+  EXPECT_EQ(screen_tip(250, 100).value_or(""),
+            "tip: --screen 10 runs each input with 10 replications first and only those that may "
+            "matter in full (docs/comparing-plans.md)");
+  EXPECT_FALSE(screen_tip(249, 100));
+  EXPECT_FALSE(screen_tip(5000, 10));  // a screen of 10 would not be fewer
+}
+
 TEST(SensitivityAnalysis, StopsWhenAsked) {
   const model::ScenarioSpec spec = load(kCustomersOnly);
   SensitivityOptions options = options_for(spec, "arr", 12, 50);
