@@ -38,5 +38,21 @@ TEST(WeightedPickTest, ReadsTheWeightsOfEntries) {
   EXPECT_TRUE(WeightedPick(std::vector<double>{}).empty());
 }
 
+TEST(WeightedPickTest, ManyWeightsPickAsFewDo) {
+  // Twenty equal weights (searched, not counted): u picks floor(20 u); a zero weight among them
+  // is skipped, as with few.
+  const WeightedPick equal(std::vector<double>(20, 1.0));
+  EXPECT_EQ(equal(0.0), 0u);
+  EXPECT_EQ(equal(0.049), 0u);
+  EXPECT_EQ(equal(0.05), 1u);  // 0.05 x 20 = 1 is not below 1
+  EXPECT_EQ(equal(0.51), 10u);
+  EXPECT_EQ(equal(0.999), 19u);
+  std::vector<double> weights(20, 1.0);
+  weights[10] = 0;  // sums 10, 10 at indices 9 and 10: a target of 10 goes to index 11
+  const WeightedPick gap(weights);
+  EXPECT_EQ(gap(10.0 / 19), 11u);
+  EXPECT_EQ(gap(9.5 / 19), 9u);
+}
+
 }  // namespace
 }  // namespace teamsim::model
