@@ -99,10 +99,19 @@ Simulator::LaneId Simulator::new_lane() {
 void Simulator::set_busy_head(const Lane& lane) {
   Head& head = busy_heads_[lane.busy];
   head = lane_head(lane, head.lane);
-  busy_head_ = busy_heads_.front();
-  for (const Head& other : busy_heads_) {
-    if (earlier(other, busy_head_)) busy_head_ = other;
+  // The earliest by time, chosen by a conditional move (which lane is next is a coin toss);
+  // equal times take the whole key.
+  std::size_t first = 0;
+  for (std::size_t i = 1; i < busy_heads_.size(); ++i) {
+    const Head& other = busy_heads_[i];
+    const Head& best = busy_heads_[first];
+    if (other.time == best.time) [[unlikely]] {
+      if (earlier(other, best)) first = i;
+    } else {
+      first = other.time < best.time ? i : first;
+    }
   }
+  busy_first_ = first;
 }
 
 void Simulator::release_lane(LaneId lane) {
@@ -169,7 +178,7 @@ void Simulator::push_to_lane(const char* caller, LaneId lane, Time time, Priorit
     if (target.busy != kNotBusy) {
       const Head head = head_of(event, static_cast<std::uint32_t>(lane));
       busy_heads_[target.busy] = head;
-      if (earlier(head, busy_head_)) busy_head_ = head;
+      if (earlier(head, busy_heads_[busy_first_])) busy_first_ = target.busy;
       return;
     }
     // Its head changed: play its matches again (once, if a step just took its last event).
@@ -214,7 +223,8 @@ bool Simulator::take_next(Time until, Event& event) {
   if (in_lanes_ > 0) {
     // The earliest lane head: the tournament's winner's, or the busy lanes'.
     const Head& winner = keys_[tree_[1].lane];
-    const Head& head = earlier(busy_head_, winner) ? busy_head_ : winner;
+    const Head& busy = busy_head();
+    const Head& head = earlier(busy, winner) ? busy : winner;
     if (!queue_peeked_ || earlier(head, head_of(queue_head_, 0))) {
       if (head.time > until) return false;
       pending_sum_ += queue_.size() + in_lanes_;

@@ -215,7 +215,12 @@ class Simulator {
   std::vector<Lane> lanes_;
   std::vector<LaneId> free_lanes_;  ///< released lanes, for add_lane to reuse
   std::vector<Head> busy_heads_;    ///< the head of each busy lane (kNoHead's key if empty)
-  Head busy_head_ = kNoHead;        ///< the earliest of busy_heads_
+  /// Which of busy_heads_ is the earliest (0 when there are none). An index, not a copy: copying
+  /// the head just written into busy_heads_ read it back wider than it was stored, a stall of the
+  /// store-to-load forwarding at every renewal (perf: 40 % of set_busy_head).
+  std::size_t busy_first_ = 0;
+  /// The earliest busy lane's head (kNoHead's key when there are no busy lanes).
+  const Head& busy_head() const { return busy_heads_.empty() ? kNoHead : busy_heads_[busy_first_]; }
   /// A match's winner: its lane and the time of that lane's head, kept at the node so that a
   /// replay reads each rival's time from the node beside its path (one load per level, whose
   /// address does not wait on the previous match) instead of through the rival's lane.
