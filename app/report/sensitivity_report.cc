@@ -188,14 +188,18 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
 ReportChart sensitivity_report_chart(const SensitivityResult& result, const std::string& currency,
                                      std::size_t max_bars) {
   const TornadoChartSpec tornado = sensitivity_tornado(result, currency, max_bars);
-  return {
-      "sensitivity", tornado.title,
-      fmt::format("Mean {} at {} with one input at its low value (orange) or high "
-                  "value (blue) and everything else as in the base run: {}. The largest "
-                  "swings first.",
-                  metric_title(result.metric.name),
-                  MonthNames(result.start_date).phrase(result.metric.month), how_varied(result)),
-      render_tornado_chart(tornado), /*wide=*/true};
+  std::string note = fmt::format(
+      "Mean {} at {} with one input at its low value (orange) or high value (blue) and "
+      "everything else as in the base run: {}. The largest swings first.",
+      metric_title(result.metric.name), MonthNames(result.start_date).phrase(result.metric.month),
+      how_varied(result));
+  if (result.screen_replications > 0) {
+    note += fmt::format(
+        " Every input ran {} replications first; those whose swing, even {:g} standard errors "
+        "out, stayed under {:g}% of the largest kept that estimate, the others ran all {}.",
+        result.screen_replications, kScreenStandardErrors, 100 * kScreenShare, result.replications);
+  }
+  return {"sensitivity", tornado.title, note, render_tornado_chart(tornado), /*wide=*/true};
 }
 
 }  // namespace teamsim::app

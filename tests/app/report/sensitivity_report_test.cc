@@ -55,6 +55,11 @@ TEST(SensitivityReport, AScreenedInputIsMarkedAndTheFootnoteSaysWhy) {
   EXPECT_NE(sensitivity_tornado(result, "USD")
                 .subtitle.find("Mean of 100 replications (20 for inputs screened out)"),
             std::string::npos);
+  EXPECT_NE(sensitivity_report_chart(result, "USD")
+                .note.find(" Every input ran 20 replications first; those whose swing, even 3 "
+                           "standard errors out, stayed under 5% of the largest kept that "
+                           "estimate, the others ran all 100."),
+            std::string::npos);
   // Unscreened: no mark, no footnote.
   EXPECT_EQ(sensitivity_table(sample_sensitivity_result(), "USD").find("screened"),
             std::string::npos);
