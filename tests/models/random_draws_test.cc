@@ -47,11 +47,14 @@ TEST(WeightedPickTest, ManyWeightsPickAsFewDo) {
   EXPECT_EQ(equal(0.05), 1u);  // 0.05 x 20 = 1 is not below 1
   EXPECT_EQ(equal(0.51), 10u);
   EXPECT_EQ(equal(0.999), 19u);
-  std::vector<double> weights(20, 1.0);
-  weights[10] = 0;  // sums 10, 10 at indices 9 and 10: a target of 10 goes to index 11
+  // Seventeen weights, the eleventh 0 (total 16, so the targets below are exact in binary): the
+  // sums are 10 at indices 9 and 10, so a target of 10 (u = 0.625) goes to index 11, and 9.5
+  // (u = 0.59375) to index 9.
+  std::vector<double> weights(17, 1.0);
+  weights[10] = 0;
   const WeightedPick gap(weights);
-  EXPECT_EQ(gap(10.0 / 19), 11u);
-  EXPECT_EQ(gap(9.5 / 19), 9u);
+  EXPECT_EQ(gap(0.625), 11u);
+  EXPECT_EQ(gap(0.59375), 9u);
 }
 
 }  // namespace

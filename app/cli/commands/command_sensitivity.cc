@@ -69,9 +69,11 @@ class SensitivityCommand final : public Command {
         "R");
     command
         ->add_option("--screen", screen_,
-                     "Run every input's two runs with R replications first; only the inputs\n"
-                     "whose swing may be 5% of the largest or more go on to -n (much faster\n"
-                     "with many inputs; the others keep their estimate, marked *). 0: off")
+                     fmt::format("Run every input's two runs with R replications first; only the "
+                                 "inputs\nwhose swing may be {:g}% of the largest or more go on "
+                                 "to -n (much faster\nwith many inputs; the others keep their "
+                                 "estimate, marked *). 0: off",
+                                 100 * kScreenShare))
         ->check(screen_size)
         ->capture_default_str();
     command->add_option("--range", ranges_,
@@ -82,7 +84,7 @@ class SensitivityCommand final : public Command {
     command->add_flag("--png", png_,
                       "Also write OUT/sensitivity.png (the tornado, twice its size)");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
-    command->footer(
+    command->footer(fmt::format(
         "Every input of the scenario is varied, one at a time, while everything else is as in\n"
         "the base run (common random numbers):\n"
         "- a distribution (pipeline.deal_size_acv, roles.account_executive.ramp_months, a number\n"
@@ -96,8 +98,9 @@ class SensitivityCommand final : public Command {
         "rank correlation is Spearman's, over the base run's replications, between each\n"
         "distribution's mean draw and the metric. Every run (the base run and two per input)\n"
         "has -n replications on the same master seed. With --screen R, each input's two runs\n"
-        "have R first (the first R of the -n), and go on to -n unless the swing, 3 standard\n"
-        "errors out, is under 5% of the largest swing 3 standard errors in: the inputs that\n"
+        "have R first (the first R of the -n), and go on to -n unless the swing, {0:g} standard\n"
+        "errors out, is under {1:g}% of the largest swing {0:g} standard errors in: the inputs "
+        "that\n"
         "matter get exactly their -n result, the rest are shown with their R-replication\n"
         "estimate. A scenario with 160 inputs of which 20 matter runs about 4x faster at\n"
         "-n 1000 --screen 100.\n"
@@ -110,7 +113,8 @@ class SensitivityCommand final : public Command {
         "  teamsim sensitivity scenarios/compare-manager-first.yaml --variant reps_first \\\n"
         "      --metric arr --month 24 -n 500 --range 10% \\\n"
         "      --range territories.east.inbound_leads_per_month=50% \\\n"
-        "      --range customers.monthly_churn=0% --png");
+        "      --range customers.monthly_churn=0% --png",
+        kScreenStandardErrors, 100 * kScreenShare));
   }
 
   void execute(const std::atomic<bool>& stop_requested) override;
