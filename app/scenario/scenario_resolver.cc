@@ -10,14 +10,20 @@
 
 #include "app/common/suggestions.h"
 #include "app/scenario/yaml_reader.h"
+#include "models/scenario_spec.h"
 
 namespace teamsim::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Role names that exist without being written (see docs/scenario-reference.md, `roles`).
-const std::vector<std::string> kBuiltinRoles = {"account_executive", "sales_manager"};
+// Role names that exist without being written, one per kind (docs/scenario-reference.md, `roles`).
+std::vector<std::string> builtin_roles() {
+  std::vector<std::string> names;
+  for (const auto& kind : model::kRoleKinds) names.emplace_back(kind.name);
+  return names;
+}
+const std::vector<std::string> kBuiltinRoles = builtin_roles();
 
 YamlMark command_line_mark() { return YamlMark{std::string(kCommandLineFile), 0, 0}; }
 

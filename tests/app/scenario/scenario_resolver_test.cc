@@ -151,6 +151,30 @@ TEST(ScenarioResolver, OverrideErrorsPointAtTheCommandLine) {
   EXPECT_EQ(errors_of(kBase, request("", {"horizon_months=[1"})).size(), 1u);
 }
 
+TEST(ScenarioResolver, EveryBuiltInRoleCanBeSetWithoutBeingWritten) {
+  // kBase writes no roles: key; each of the seven kinds' built-in roles exists all the same.
+  EXPECT_EQ(load_ok(kBase, request("", {"roles.customer_success.accounts_per_rep=60"}))
+                .find_role("customer_success")
+                ->accounts_per_rep,
+            60);
+  EXPECT_EQ(load_ok(kBase, request("", {"roles.sales_specialist.concurrent_deals=3"}))
+                .find_role("sales_specialist")
+                ->concurrent_deals,
+            3);
+  for (const char* role :
+       {"account_executive", "sales_manager", "assistant_manager", "customer_success",
+        "sales_specialist", "sales_operations", "sales_enablement"}) {
+    EXPECT_EQ(load_ok(kBase, request("", {std::string("roles.") + role + ".annual_salary=77000"}))
+                  .find_role(role)
+                  ->annual_salary,
+              77'000)
+        << role;
+  }
+  EXPECT_EQ(errors_of(kBase, request("", {"roles.custmer_success.annual_salary=5"})),
+            Errors{"<command line>: roles.custmer_success.annual_salary: unknown role "
+                   "'custmer_success'; did you mean 'customer_success'?"});
+}
+
 TEST(ScenarioResolver, SplitOverride) {
   EXPECT_EQ(split_override("a.b=c=d"), (std::pair<std::string, std::string>{"a.b", "c=d"}));
   EXPECT_EQ(split_override("a.b="), (std::pair<std::string, std::string>{"a.b", ""}));
