@@ -237,15 +237,13 @@ Respecify respecify_with_override(ScenarioRequest request, std::optional<std::st
   };
 }
 
-std::optional<std::string> screen_tip(std::size_t varying, std::size_t replications) {
-  // A long analysis of many inputs, most of which barely matter: say how to shorten it.
-  constexpr std::size_t kLong = 50'000;
-  const std::size_t screen = std::max<std::size_t>(10, replications / 10);
-  if (2 * varying * replications < kLong || screen >= replications) return std::nullopt;
-  return fmt::format(
-      "tip: --screen {} runs each input with {} replications first and only those that may "
-      "matter in full (docs/comparing-plans.md)",
-      screen, screen);
+std::size_t automatic_screen(std::size_t varying, std::size_t replications) {
+  // A long analysis of many inputs, most of which barely matter: screen them. Fewer than 50
+  // replications estimate a swing's standard error too loosely to trust 3 of them; a screen of
+  // more than half the replications saves too little to be worth the starred rows.
+  const std::size_t screen = std::max(kLeastAutomaticScreen, replications / 10);
+  if (2 * varying * replications < kLongAnalysisReplications || 2 * screen > replications) return 0;
+  return screen;
 }
 
 double ConstantRanges::of(const std::string& key_path) const {

@@ -54,10 +54,13 @@ Respecify respecify_with_override(ScenarioRequest request,
 inline constexpr double kScreenStandardErrors = 3;
 inline constexpr double kScreenShare = 0.05;
 
-/// For an analysis without screening whose pinned runs hold at least 50,000 replications (`varying`
-/// inputs, two runs of `replications` each): a tip naming the --screen that would shorten it
-/// (a tenth of the replications, at least 10); none for a shorter one.
-std::optional<std::string> screen_tip(std::size_t varying, std::size_t replications);
+/// The screen an analysis gets when --screen is not given: a tenth of `replications`, at least
+/// kLeastAutomaticScreen, for an analysis whose pinned runs would hold at least
+/// kLongAnalysisReplications replications (`varying` inputs, two runs of `replications` each);
+/// 0 (none) for a shorter analysis, or when the screen would not be at most half the replications.
+inline constexpr std::size_t kLongAnalysisReplications = 50'000;
+inline constexpr std::size_t kLeastAutomaticScreen = 50;
+std::size_t automatic_screen(std::size_t varying, std::size_t replications);
 
 /// How to run a sensitivity analysis.
 struct SensitivityOptions {

@@ -2,6 +2,7 @@
 #include <fmt/ranges.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "app/analysis/metric_choice.h"
 #include "app/analysis/run_summary.h"
@@ -16,6 +17,7 @@
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
+#include "app/common/number_format.h"
 #include "app/common/output_folder.h"
 #include "app/common/progress.h"
 #include "app/common/version.h"
@@ -72,10 +74,12 @@ class SensitivityCommand final : public Command {
                      fmt::format("Run every input's two runs with R replications first; only the "
                                  "inputs\nwhose swing may be {:g}% of the largest or more go on "
                                  "to -n (much faster\nwith many inputs; the others keep their "
-                                 "estimate, marked *). 0: off",
-                                 100 * kScreenShare))
-        ->check(screen_size)
-        ->capture_default_str();
+                                 "estimate, marked *). 0: every\ninput in full. Default: -n / 10 "
+                                 "(at least {}) when the pinned runs would\nhold {} "
+                                 "replications or more, else 0",
+                                 100 * kScreenShare, kLeastAutomaticScreen,
+                                 format_grouped(kLongAnalysisReplications, 0)))
+        ->check(screen_size);
     command->add_option("--range", ranges_,
                         "How far each constant moves: 20% (every constant, the default) or\n"
                         "KEY.PATH=30% for one key (repeatable; 0% holds it fixed)");
@@ -103,7 +107,7 @@ class SensitivityCommand final : public Command {
         "that\n"
         "matter get exactly their -n result, the rest are shown with their R-replication\n"
         "estimate. A scenario with 160 inputs of which 20 matter runs about 4x faster at\n"
-        "-n 1000 --screen 100.\n"
+        "-n 1000 --screen 100, which is what it gets by default.\n"
         "Writes OUT/sensitivity.csv (one row per input: key path, label, values),\n"
         "OUT/sensitivity.json, OUT/sensitivity.svg (the tornado chart) and the base run's\n"
         "OUT/summary.csv and summary.json (so `teamsim report OUT` works too).\n"
@@ -126,7 +130,7 @@ class SensitivityCommand final : public Command {
   std::optional<std::string> month_;
   std::string out_ = "out";
   std::size_t top_ = 15;
-  std::size_t screen_ = 0;
+  std::optional<std::size_t> screen_;
   std::vector<std::string> ranges_;
   bool report_ = false;
   bool png_ = false;
@@ -176,23 +180,20 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   options.stop_requested = &stop_requested;
   options.ranges = constant_ranges(ranges_, *spec);
   options.respecify = respecify_with_override(scenario_.request());
-  options.screen_replications = screen_;
   const std::size_t varying = count_varying_inputs(*spec, options);
+  options.screen_replications = screen_.value_or(automatic_screen(varying, options.replications));
+  const std::size_t screen = options.screen_replications;
   if (!quiet_) {
+    std::string screening;
+    if (screen > 0 && screen < options.replications) {
+      screening = fmt::format(" (each input screened with {} first{})", screen,
+                              screen_ ? "" : "; --screen 0: every input in full");
+    }
     fmt::print(stderr,
                "teamsim {}: sensitivity of {} at {} — {} inputs vary; up to {} "
                "runs of {} replications{}, seed {}\n",
                kVersion, options.metric.name, month_names_of(*spec).phrase(options.metric.month),
-               varying, 1 + 2 * varying, options.replications,
-               screen_ > 0 && screen_ < options.replications
-                   ? fmt::format(" (each input screened with {} first)", screen_)
-                   : "",
-               options.seed);
-    if (screen_ == 0) {
-      if (const auto tip = screen_tip(varying, options.replications)) {
-        fmt::print(stderr, "{}\n", *tip);
-      }
-    }
+               varying, 1 + 2 * varying, options.replications, screening, options.seed);
   }
   const std::size_t full = options.replications * (1 + 2 * varying);
   ProgressLine progress(full, !quiet_ && progress_wanted());

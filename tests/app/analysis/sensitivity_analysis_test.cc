@@ -380,17 +380,17 @@ TEST(SensitivityAnalysis, ScreeningKeepsTheInputsThatMayMatterExactlyAndStopsThe
   }
 }
 
-TEST(SensitivityAnalysis, ALongUnscreenedAnalysisGetsATipNamingTheScreen) {
+TEST(SensitivityAnalysis, ALongAnalysisIsScreenedByDefaultWithATenthOfItsReplications) {
   // 162 inputs x 2 runs x 1,000 = 324,000 replications: a tenth, 100.
-  EXPECT_EQ(screen_tip(162, 1000).value_or(""),
-            "tip: --screen 100 runs each input with 100 replications first and only those that "
-            "may matter in full (docs/comparing-plans.md)");
-  // 250 x 2 x 100 = 50,000: the least that gets it, and never fewer than 10.
-  EXPECT_EQ(screen_tip(250, 100).value_or(""),
-            "tip: --screen 10 runs each input with 10 replications first and only those that may "
-            "matter in full (docs/comparing-plans.md)");
-  EXPECT_FALSE(screen_tip(249, 100));
-  EXPECT_FALSE(screen_tip(5000, 10));  // a screen of 10 would not be fewer
+  EXPECT_EQ(automatic_screen(162, 1000), 100u);
+  // 250 x 2 x 100 = 50,000: the least that gets it, and never fewer than 50.
+  EXPECT_EQ(automatic_screen(250, 100), 50u);
+  EXPECT_EQ(automatic_screen(249, 100), 0u);
+  // 50 would be more than half of 99: not worth screening.
+  EXPECT_EQ(automatic_screen(5000, 99), 0u);
+  EXPECT_EQ(automatic_screen(5000, 10), 0u);
+  EXPECT_EQ(automatic_screen(25, 1000), 100u);  // 25 x 2 x 1,000 = 50,000
+  EXPECT_EQ(automatic_screen(24, 1000), 0u);
 }
 
 TEST(SensitivityAnalysis, StopsWhenAsked) {
