@@ -117,6 +117,13 @@ void Pipeline::warm_start() {
   // Opportunities by close time, earliest first: they free their owner's slot as the replay
   // passes them.
   std::vector<std::pair<double, std::uint32_t>> closes;
+  // Accounts of each finite territory free for the replay: those the initial customers leave
+  // (nothing cools off before day 0), less the replayed deals open at the moment.
+  std::vector<int> free_accounts(spec_.territories.size(), 0);
+  for (std::size_t t = 0; t < free_accounts.size(); ++t) {
+    if (accounts_.finite(t)) free_accounts[t] = accounts_.available_after(t, 0);
+  }
+  std::vector<int> past_open(spec_.territories.size(), 0);
   const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
   const auto close_until = [&](double time) {
     while (!closes.empty() && closes.front().first <= time) {
@@ -127,6 +134,7 @@ void Pipeline::warm_start() {
       done.open = false;
       free_opportunities_.push_back(index);
       --open_opportunities_;
+      --past_open[done.territory];
       router_.unassign(done.owner, index);
     }
   };
@@ -146,9 +154,13 @@ void Pipeline::warm_start() {
     }
     if (++replayed % 256 == 0 && context_.stop_requested_now()) throw sim::ReplicationStopped();
     close_until(past.time);
+    const std::size_t t = past.territory;
     const std::size_t before = closes.size();
-    open_past_lead(past, screened_share, closes);
-    if (closes.size() > before) std::push_heap(closes.begin(), closes.end(), later);
+    open_past_lead(past, screened_share, free_accounts[t] - past_open[t], closes);
+    if (closes.size() > before) {
+      ++past_open[t];
+      std::push_heap(closes.begin(), closes.end(), later);
+    }
   }
   close_until(0);
   // Still open at day 0: they take their accounts and close when their cycle ends.
@@ -158,7 +170,7 @@ void Pipeline::warm_start() {
   }
 }
 
-void Pipeline::open_past_lead(const PastLead& past, double screened_share,
+void Pipeline::open_past_lead(const PastLead& past, double screened_share, int free_accounts,
                               std::vector<std::pair<double, std::uint32_t>>& closes) {
   const std::size_t t = past.territory;
   Lead lead =
@@ -166,6 +178,8 @@ void Pipeline::open_past_lead(const PastLead& past, double screened_share,
           ? draw_lead(plus_territory(Stream::kWarmInboundLead, t),
                       plus_territory(Stream::kWarmInboundDeal, t), past.number, t)
           : draw_lead(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal, past.number, t);
+  // As after day 0 (count_lead), a lead of a finite territory comes from a free account.
+  if (accounts_.finite(t) && lead.account_draw * accounts_.total(t) >= free_accounts) return;
   if (lead.unqualified && organisation_.sales_ops() > 0 && lead.screen_draw < screened_share) {
     return;
   }

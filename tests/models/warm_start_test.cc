@@ -67,5 +67,35 @@ TEST(WarmStartTest, InitialCustomersOccupyTheirAccounts) {
   EXPECT_EQ(named(p, "territory.all.accounts_available").maxCoeff(), 40);
 }
 
+TEST(WarmStartTest, TheReplayedDealsTakeOnlyTheAccountsLeftFree) {
+  // 30 accounts, 10 of them customers (no churn), 50 leads a month, 60-day cycles, nothing won,
+  // no cool-off, room for every deal: a lead exists with probability free / 30, so the 20
+  // non-customer accounts are an Engset system (each free account starts a deal at rate
+  // 50 / 30 a month, a deal holds its account 60 days), and the number of open deals is binomial
+  // with n = 20, p = r / (1 + r), r = 50 x 60 / (30.4375 x 30) = 3.2854: mean 15.33, whatever
+  // the cycle's distribution. The replay of the year before day 0 follows the same rule, so
+  // month 1 is already there; were the replay to ignore accounts, it would open about
+  // 50 x 60 / 30.4375 = 98.6 deals in 20 accounts and leave none for a lead after day 0.
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.territories = {TerritorySpec{"all", 50, 30}};
+  spec.customers.initial_customers = 10;
+  spec.pipeline.warm_start = true;
+  spec.pipeline.win_rate = Distribution::constant(0);
+  spec.pipeline.sales_cycle_days = Distribution::constant(60);
+  spec.pipeline.unqualified_lead_share = 0;
+  spec.pipeline.complex_share = 0;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 5, ""}};
+  const Projection p = run(spec, 400);
+  const double r = 50.0 * 60.0 / (kDaysPerMonth * 30.0);
+  const double expected = 20.0 * r / (1.0 + r);
+  for (const Eigen::Index month : {1, 6}) {
+    const MeanSe open = history_average(named(p, "open_opportunities"), month, month);
+    EXPECT_NEAR(open.mean, expected, 4 * open.se) << "month " << month;
+  }
+  // Never more deals than free accounts, in any replication or month.
+  EXPECT_GE(named(p, "territory.all.accounts_available").minCoeff(), 0);
+  EXPECT_LE(named(p, "open_opportunities").maxCoeff(), 20);
+}
+
 }  // namespace
 }  // namespace teamsim::model
