@@ -73,6 +73,33 @@ void check_event_estimate(const ScenarioSpec& spec, const YamlNode& root, Diagno
   }
 }
 
+// Each initial customer holds an account of the territory it is placed in (by the territories'
+// inbound_leads_per_month, as the model places them). A finite territory expected to receive more
+// customers than it has accounts would start with none available, and so with no leads at all.
+void check_initial_customers_fit(const ScenarioSpec& spec, const YamlNode& root,
+                                 DiagnosticSink& sink) {
+  const int initial = spec.customers.initial_customers;
+  if (initial <= 0) return;
+  double total_weight = 0;
+  for (const model::TerritorySpec& t : spec.territories) total_weight += t.inbound_leads_per_month;
+  for (const model::TerritorySpec& t : spec.territories) {
+    if (t.accounts <= 0) continue;
+    const double share = total_weight > 0 ? t.inbound_leads_per_month / total_weight
+                                          : 1.0 / static_cast<double>(spec.territories.size());
+    const double expected = initial * share;
+    if (expected <= t.accounts) continue;
+    sink.error(
+        mark_of(root.find("territories"), t.name, "accounts", root),
+        key_path_join(key_path_join("territories", t.name), "accounts"),
+        fmt::format("{} accounts, but about {} of the {} initial customers are placed in this "
+                    "territory ({} of them: customers are spread over the territories by "
+                    "inbound_leads_per_month), and each holds an account, so no lead could come "
+                    "from it; raise accounts or lower customers.initial",
+                    t.accounts, format_grouped(std::ceil(expected), 0), initial,
+                    spec.territories.size() == 1 ? "all" : format_grouped(100 * share, 0) + "%"));
+  }
+}
+
 }  // namespace
 
 void check_role_sources(const ScenarioSpec& spec, const YamlNode* roles, DiagnosticSink& sink) {
@@ -124,6 +151,7 @@ void check_combinations(const ScenarioSpec& spec, const YamlNode& root, Diagnost
     sink.error(node != nullptr ? node->mark : root.mark, "channels",
                "every channel's share is 0, so a lead has no channel; give one a positive share");
   }
+  check_initial_customers_fit(spec, root, sink);
   check_event_estimate(spec, root, sink);
 }
 

@@ -57,6 +57,34 @@ TEST_F(ScenarioChecksTest, SharesThatAreAllZeroLeaveALeadNowhereToGo) {
                     "give one a positive share"}));
 }
 
+TEST_F(ScenarioChecksTest, InitialCustomersMustFitTheAccountsOfTheirTerritory) {
+  // 50 customers and one territory of 30 accounts: every customer lands there.
+  spec_.territories = {model::TerritorySpec{"a", 50, 30}};
+  spec_.customers.initial_customers = 50;
+  EXPECT_EQ(combination_errors("territories:\n  a: {inbound_leads_per_month: 50, accounts: 30}\n"),
+            Errors{"s.yaml:2:46: territories.a.accounts: 30 accounts, but about 50 of the 50 "
+                   "initial customers are placed in this territory (all of them: customers are "
+                   "spread over the territories by inbound_leads_per_month), and each holds an "
+                   "account, so no lead could come from it; raise accounts or lower "
+                   "customers.initial"});
+  // Two territories, 3:1 by leads: the first gets 75 of 100 customers, more than its 70 accounts;
+  // the second 25 of its 1,000, and an unlimited territory (0) none to fit.
+  spec_.territories = {model::TerritorySpec{"east", 30, 70},
+                       model::TerritorySpec{"west", 10, 1000}};
+  spec_.customers.initial_customers = 100;
+  EXPECT_EQ(combination_errors("territories:\n  east: {inbound_leads_per_month: 30, accounts: 70}\n"
+                               "  west: {inbound_leads_per_month: 10, accounts: 1000}\n"),
+            Errors{"s.yaml:2:49: territories.east.accounts: 70 accounts, but about 75 of the 100 "
+                   "initial customers are placed in this territory (75% of them: customers are "
+                   "spread over the territories by inbound_leads_per_month), and each holds an "
+                   "account, so no lead could come from it; raise accounts or lower "
+                   "customers.initial"});
+  spec_.territories[0].accounts = 75;
+  EXPECT_EQ(combination_errors("name: x\n"), Errors{});
+  spec_.territories[0].accounts = 0;
+  EXPECT_EQ(combination_errors("name: x\n"), Errors{});
+}
+
 TEST_F(ScenarioChecksTest, ExpansionPlusTheCoveredBonusMayNotCompoundPastTheLimit) {
   spec_.customers.monthly_expansion = sim::Distribution::constant(0.3);
   spec_.customers.covered_expansion_bonus = 0.25;
