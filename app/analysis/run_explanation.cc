@@ -129,7 +129,8 @@ std::string binding_text(const ConstraintYear& c) {
     parts.push_back(fmt::format("accounts ({} of a territory's accounts left to approach)",
                                 percent(c.accounts_available_share)));
   }
-  if (parts.empty()) return "nothing binds: demand (lead flow, conversion, win rate, deal size)";
+  if (parts.empty())
+    return "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)";
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 

@@ -71,7 +71,7 @@ struct RunExplanation {
   std::vector<FunnelYear> funnel;
   std::vector<ConstraintYear> constraints;  ///< one per funnel year
   /// Per year, what binds, e.g. "capacity: 23% of leads unworked; recruiting: 1.8 requisitions
-  /// waiting for a search"; "nothing binds" when no constraint passes its threshold.
+  /// waiting for a search"; "no constraint; demand sets the pace" when none passes its threshold.
   std::vector<std::string> binding;
   std::vector<RoleHiring> hiring;  ///< each role with dated hires, in order of first appearance
   bool has_specialists = false;    ///< some year has complex opportunities

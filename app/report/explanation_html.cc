@@ -156,9 +156,13 @@ std::string explanation_html(const RunExplanation& explanation) {
     html += fmt::format("<li><strong>What binds in {}:</strong> {}</li>\n", xml_escape_text(when),
                         xml_escape_text(text));
   }
-  for (const std::string& sentence : hiring_sentences(explanation)) {
-    html += fmt::format("<li><strong>Hires against the plan:</strong> {}</li>\n",
-                        xml_escape_text(sentence));
+  const std::vector<std::string> hiring = hiring_sentences(explanation);
+  if (!hiring.empty()) {
+    html += "<li><strong>Hires against the plan:</strong>\n<ul>\n";
+    for (const std::string& sentence : hiring) {
+      html += fmt::format("<li>{}</li>\n", xml_escape_text(sentence));
+    }
+    html += "</ul></li>\n";
   }
   return html + "</ul>\n";
 }

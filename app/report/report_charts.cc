@@ -11,6 +11,7 @@
 #include "app/charts/chart_style.h"
 #include "app/charts/fan_chart.h"
 #include "app/common/number_format.h"
+#include "app/common/role_noun.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
 
@@ -36,7 +37,8 @@ constexpr KnownMetric kFanMetrics[] = {
 constexpr KnownMetric kLateFanMetrics[] = {
     {"ramped_capacity", "Ramped capacity", "full-rep equivalents",
      "Selling capacity of the account executives, in fully ramped reps."},
-    {"cash", "Cash", "cash balance", "Cash at month end; the dashed line is zero."},
+    {"cash", "Cash", "cash balance",
+     "Cash at month end; the dark line labelled zero cash is where the money runs out."},
 };
 
 /// The fan metric of this name, or nullptr.
@@ -380,7 +382,7 @@ bool ever_positive(const MetricSummary& metric) {
 std::string metric_title(const std::string& metric_name) {
   if (const KnownMetric* known = find_known(metric_name)) return known->title;
   if (starts_with(metric_name, "headcount.")) {
-    return "Headcount: " + humanize(metric_name.substr(10));
+    return "Headcount: " + role_noun(metric_name.substr(10)).many;
   }
   if (starts_with(metric_name, "territory.")) {
     const std::string rest = metric_name.substr(10);
@@ -406,7 +408,7 @@ std::vector<ReportChart> report_charts(const RunSummary& summary) {
   for (const KnownMetric& known : kFanMetrics) add_known(known);
   for (const MetricSummary& metric : summary.metrics) {
     if (!starts_with(metric.info.name, "headcount.") || !ever_positive(metric)) continue;
-    const std::string role = humanize(metric.info.name.substr(10));
+    const std::string role = role_noun(metric.info.name.substr(10)).one;
     charts.push_back(fan_chart(summary, metric, metric_title(metric.info.name), "people",
                                fmt::format("People in the {} role at month end.", role)));
   }

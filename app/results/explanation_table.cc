@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "app/common/number_format.h"
+#include "app/common/role_noun.h"
 #include "app/common/utf8.h"
 
 namespace teamsim::app {
@@ -32,6 +34,12 @@ std::string row(std::string_view label, const std::vector<std::string>& cells) {
   std::string out = fmt::format("{:<{}}", label, kLabelWidth);
   for (const std::string& cell : cells) out += fmt::format("{:>{}}", cell, kCellWidth);
   return out + '\n';
+}
+
+// "Managers", "AEs": a sentence's first word.
+std::string capitalised(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
 }
 
 }  // namespace
@@ -72,12 +80,13 @@ std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
         : names.start()
             ? fmt::format("{} to {}", names.label(r.first_month), names.label(r.last_month))
             : fmt::format("months {}-{}", r.first_month, r.last_month);
-    out.push_back(fmt::format(
-        "{}: {} requested ({}); by {} median {} hired ({}-{}, backfills included), {} "
-        "employed, {} waiting for a search on average",
-        r.role, r.requested, months, names.phrase(r.month), explanation_count(r.hired_p50),
-        explanation_count(r.hired_p10), explanation_count(r.hired_p90),
-        explanation_count(r.employed_p50), explanation_count(r.waiting_for_search)));
+    out.push_back(
+        fmt::format("{}: {} requested ({}); by {} median {} hired ({}-{}, backfills included), {} "
+                    "employed, {} waiting for a search on average",
+                    capitalised(role_noun(r.role).many), r.requested, months, names.phrase(r.month),
+                    explanation_count(r.hired_p50), explanation_count(r.hired_p10),
+                    explanation_count(r.hired_p90), explanation_count(r.employed_p50),
+                    explanation_count(r.waiting_for_search)));
   }
   return out;
 }

@@ -21,7 +21,7 @@ std::string explanation_days(double days);
 std::vector<std::pair<std::string, std::string>> binding_by_years(
     const RunExplanation& explanation);
 
-/// One sentence per role with dated hires: "AE: 3 requested (months 3-9); by month 36 median 5
+/// One sentence per role with dated hires: "AEs: 3 requested (months 3-9); by month 36 median 5
 /// hired (4-7, backfills included), 3 employed, 0.1 waiting for a search on average".
 std::vector<std::string> hiring_sentences(const RunExplanation& explanation);
 

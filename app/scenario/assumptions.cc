@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/common/role_noun.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_numbers.h"
 #include "app/scenario/yaml_reader.h"
@@ -45,18 +46,12 @@ std::string signed_percent(double value) {
   return value > 0 ? fmt::format("+{}", percent(value)) : percent(value);
 }
 
-// "AE", "manager", ... for the built-in roles; a user's role by its name, underscores as spaces.
-std::string role_label(const RoleSpec& role) {
-  if (role.name == "account_executive") return "AE";
-  if (role.name == "sales_manager") return "manager";
-  std::string label = role.name;
-  std::replace(label.begin(), label.end(), '_', ' ');
-  return label;
-}
+// "AE", "manager", "SDR": how a sales leader names the role (app/common/role_noun.h).
+std::string role_label(const RoleSpec& role) { return role_noun(role.name).one; }
 
-std::string counted(int count, const std::string& label) {
-  if (count == 1) return "1 " + label;
-  return fmt::format("{} {}{}", count, label, label.ends_with('s') ? "" : "s");
+// "1 AE", "4 AEs" for the role named `role_name`.
+std::string counted(int count, const std::string& role_name) {
+  return count_of(count, role_noun(role_name));
 }
 
 // "a manager", "an assistant manager", "an AE": the article by the label's first letter.
@@ -191,37 +186,40 @@ std::string dated_hires(const ScenarioSpec& spec) {
   const MonthNames names = month_names_of(spec);
   std::vector<std::string> order;
   std::map<std::string, std::pair<int, std::vector<std::string>>> by_role;
+  std::map<std::string, std::vector<int>> multiples;  // each dated hire's count, by role
   for (const model::HireSpec& hire : spec.hires) {
     if (!by_role.contains(hire.role)) order.push_back(hire.role);
     auto& [count, months] = by_role[hire.role];
     count += hire.count;
     std::string month = names.start() ? names.label(hire.month) : std::to_string(hire.month);
     if (hire.by_start_month) month.insert(0, "start ");
-    if (hire.count != 1) month += fmt::format(" (×{})", hire.count);
     months.push_back(std::move(month));
+    multiples[hire.role].push_back(hire.count);
   }
   std::vector<std::string> parts;
   for (const std::string& name : order) {
-    const RoleSpec* role = spec.find_role(name);
     auto& [count, months] = by_role[name];
+    // "4 AEs: month 3", not "(×4)" again; "3 AEs: months 3 (×2), 6" when the dates differ.
+    const std::vector<int>& counts = multiples[name];
+    for (std::size_t i = 0; counts.size() > 1 && i < counts.size(); ++i) {
+      if (counts[i] != 1) months[i] += fmt::format(" (×{})", counts[i]);
+    }
     if (months.size() > 6) {
       months = {months[0], months[1], "…", months.back()};
     }
     const std::string noun = names.start()                      ? ""
                              : by_role[name].second.size() == 1 ? "month "
                                                                 : "months ";
-    parts.push_back(fmt::format("{}: {}{}", counted(count, role ? role_label(*role) : name), noun,
-                                joined(months)));
+    parts.push_back(fmt::format("{}: {}{}", counted(count, name), noun, joined(months)));
   }
   return joined(parts, "; ");
 }
 
-std::string hiring_rule(const ScenarioSpec& spec, const model::HiringRuleSpec& rule) {
-  const RoleSpec* role = spec.find_role(rule.role);
-  const std::string label = role ? role_label(*role) : rule.role;
+std::string hiring_rule(const model::HiringRuleSpec& rule) {
+  const std::string label = role_noun(rule.role).one;
   switch (rule.basis) {
     case model::RuleBasis::kNone:
-      return fmt::format("{} every {} months", counted(rule.count, label), rule.every_months);
+      return fmt::format("{} every {} months", counted(rule.count, rule.role), rule.every_months);
     case model::RuleBasis::kCustomers:
       return fmt::format("{} per {} customers", one(label), format_compact(rule.ratio));
     case model::RuleBasis::kReps:
@@ -235,8 +233,7 @@ std::string hiring_rule(const ScenarioSpec& spec, const model::HiringRuleSpec& r
 void team_rows(const ScenarioSpec& spec, Table& table) {
   std::vector<std::string> staff;
   for (const model::StartingStaffSpec& entry : spec.starting_staff) {
-    const RoleSpec* role = spec.find_role(entry.role);
-    staff.push_back(counted(entry.count, role ? role_label(*role) : entry.role));
+    staff.push_back(counted(entry.count, entry.role));
   }
   table.key("starting_staff");
   table.add("Team", "Starting team", staff.empty() ? "none" : joined(staff),
@@ -247,7 +244,7 @@ void team_rows(const ScenarioSpec& spec, Table& table) {
   if (!spec.hiring_rules.empty()) {
     std::vector<std::string> rules;
     for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
-      rules.push_back(hiring_rule(spec, rule));
+      rules.push_back(hiring_rule(rule));
     }
     table.key("hiring_rules");
     table.add("Team", "Hiring rules", joined(rules, "; "),

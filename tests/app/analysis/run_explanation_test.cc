@@ -96,7 +96,8 @@ TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero
   EXPECT_TRUE(std::isnan(e.constraints[0].unworked_share));
   // Without the metrics (a run with --metrics) the rest is undefined too.
   EXPECT_TRUE(std::isnan(e.constraints[0].recruiting_queue));
-  EXPECT_EQ(e.binding[1], "nothing binds: demand (lead flow, conversion, win rate, deal size)");
+  EXPECT_EQ(e.binding[1],
+            "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)");
   EXPECT_NE(e.binding[0].find("management (coverage 82%"), std::string::npos) << e.binding[0];
 }
 

@@ -34,7 +34,7 @@ TEST(ReportChartsTest, OneFanChartPerKeyMetricInReportOrder) {
     EXPECT_EQ(chart.svg.rfind("<svg ", 0), 0u) << chart.file_stem;
     EXPECT_FALSE(chart.title.empty());
   }
-  EXPECT_EQ(charts[5].title, "Headcount: account executive");
+  EXPECT_EQ(charts[5].title, "Headcount: AEs");
 }
 
 TEST(ReportChartsTest, SameSummarySameBytes) {
@@ -304,7 +304,8 @@ TEST(ReportChartsTest, HistogramsOfCountsLabelEachValue) {
 
 TEST(ReportChartsTest, MetricTitles) {
   EXPECT_EQ(metric_title("arr"), "ARR");
-  EXPECT_EQ(metric_title("headcount.sales_manager"), "Headcount: sales manager");
+  EXPECT_EQ(metric_title("headcount.sales_manager"), "Headcount: managers");
+  EXPECT_EQ(metric_title("headcount.sdr"), "Headcount: SDRs");
   EXPECT_EQ(metric_title("territory.emea.bookings"), "Bookings: emea");
   EXPECT_EQ(metric_title("logo_churn"), "Logo churn");
   EXPECT_EQ(currency_symbol("EUR"), "€");

@@ -81,6 +81,16 @@ TEST(AssumptionsTest, APartlySetRowNamesTheKeysLeftAtTheirDefaults) {
   EXPECT_FALSE(row(rows, "Other costs").uses_default());
 }
 
+TEST(AssumptionsTest, DatedHiresSayEachCountOnceAndRolesByTheirNames) {
+  const std::vector<Assumption> rows = assumptions_of(
+      "name: Plan\n"
+      "roles: {sdr: {kind: account_executive, hands_off_leads: true}}\n"
+      "hires: [{role: account_executive, count: 2, month: 1},\n"
+      "        {role: account_executive, month: 3}, {role: sdr, count: 6, month: 2}]\n",
+      "");
+  EXPECT_EQ(row(rows, "Dated hires").value, "3 AEs: months 1 (×2), 3; 6 SDRs: month 2");
+}
+
 TEST(AssumptionsTest, HiringRulesReadAsSentences) {
   const std::vector<Assumption> rows =
       assumptions_of(std::string(kPlan) +
@@ -91,13 +101,14 @@ TEST(AssumptionsTest, HiringRulesReadAsSentences) {
                      "  - {role: customer_success, per_customers: 80}\n");
   EXPECT_EQ(row(rows, "Hiring rules").value,
             "2 AEs every 3 months; a manager per 10 reps; an assistant manager per 7 reps; a "
-            "customer success per 80 customers");
+            "CS rep per 80 customers");
 }
 
 TEST(AssumptionsTest, ValuesReadInTheUsersUnits) {
   const std::vector<Assumption> rows = assumptions_of(kPlan, "v");
   // By hand: the defaults of docs/scenario-reference.md and the plan's own values.
-  EXPECT_EQ(row(rows, "Dated hires").value, "2 AEs: month 1 (×2); 1 manager: month 4");
+  // One dated entry of 2: "2 AEs: month 1", the count said once.
+  EXPECT_EQ(row(rows, "Dated hires").value, "2 AEs: month 1; 1 manager: month 4");
   EXPECT_EQ(row(rows, "Inbound leads").value, "12 a month");
   EXPECT_EQ(row(rows, "Prospected leads").value, "4 per AE a month");
   EXPECT_EQ(row(rows, "Win rate").value, "25% of opportunities");
