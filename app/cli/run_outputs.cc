@@ -1,6 +1,7 @@
 #include "app/cli/run_outputs.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,9 +29,11 @@ SummaryDocument read_back_summary(std::string_view summary_json_text) {
 std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const std::string& summary_json_text,
                                           const std::vector<Expectation>& expectations,
-                                          const RunExtras& extras) {
+                                          const RunExtras& extras,
+                                          std::vector<std::string>* written) {
   const SummaryDocument document = read_back_summary(summary_json_text);
   std::vector<ExpectationResult> results = check_expectations(expectations, document.summary);
+  std::vector<std::string> paths;
   if (extras.report || extras.formats.png || extras.formats.pdf) {
     ReportContext context;
     context.generated_at = format_utc(report_clock_now());
@@ -38,7 +41,7 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
     context.run_seconds = extras.seconds;
     context.source_file = extras.scenario_file;
     context.expectations = results;
-    write_report(out_dir, document, context, extras.formats);
+    paths = write_report(out_dir, document, context, extras.formats);
   } else if (!extras.histograms.empty()) {
     std::vector<ReportChart> charts;
     for (const HistogramSummary& h : document.summary.histograms) {
@@ -47,17 +50,41 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
           [&](const HistogramRequest& r) { return r.metric == h.metric && r.month == h.month; });
       if (asked) charts.push_back(histogram_chart(document.summary, h));
     }
-    write_charts_and_page(out_dir, charts, "", "", extras.formats);
+    paths = write_charts_and_page(out_dir, charts, "", "", extras.formats);
   }
   if (!expectations.empty()) {
     ExpectationSuite suite;
     suite.name = std::filesystem::path(extras.scenario_file).stem().string();
     suite.file = extras.scenario_file;
     suite.results = results;
-    write_file_atomically((std::filesystem::path(out_dir) / "junit.xml").string(),
-                          junit_xml({suite}));
+    const std::string junit_path = (std::filesystem::path(out_dir) / "junit.xml").string();
+    write_file_atomically(junit_path, junit_xml({suite}));
+    paths.push_back(junit_path);
   }
+  if (written != nullptr) written->insert(written->end(), paths.begin(), paths.end());
   return results;
+}
+
+std::string written_files_phrase(const std::string& out_dir,
+                                 const std::vector<std::string>& written) {
+  const std::string charts = (std::filesystem::path(out_dir) / "charts").string() + "/";
+  std::vector<std::string> files;
+  std::size_t chart_files = 0;
+  for (const std::string& path : written) {
+    if (path.starts_with(charts)) {
+      ++chart_files;
+    } else {
+      files.push_back(path);
+    }
+  }
+  if (chart_files > 0) {
+    files.push_back(fmt::format("{} chart file{} under {}", chart_files,
+                                chart_files == 1 ? "" : "s", charts.substr(0, charts.size() - 1)));
+  }
+  if (files.size() <= 1) return files.empty() ? "" : files.front();
+  const std::string last = files.back();
+  files.pop_back();
+  return fmt::format("{} and {}", fmt::join(files, ", "), last);
 }
 
 void throw_if_expectations_failed(const std::vector<ExpectationResult>& results) {

@@ -30,12 +30,19 @@ SummaryDocument read_back_summary(std::string_view summary_json_text);
 
 /// Writes the report (when asked; else the charts of the histograms asked for) into `out_dir` from
 /// `summary_json_text` (the summary.json just written), checks `expectations` against it, writes
-/// `out_dir`/junit.xml when there are any, and returns their results. Throws std::runtime_error
-/// when a file cannot be written.
+/// `out_dir`/junit.xml when there are any, and returns their results; appends the paths of the
+/// files it wrote to `written` (when given). Throws std::runtime_error when a file cannot be
+/// written.
 std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const std::string& summary_json_text,
                                           const std::vector<Expectation>& expectations,
-                                          const RunExtras& extras);
+                                          const RunExtras& extras,
+                                          std::vector<std::string>* written = nullptr);
+
+/// "out/report.html, out/junit.xml and 24 chart files under out/charts": the files a run wrote,
+/// its charts counted rather than listed.
+std::string written_files_phrase(const std::string& out_dir,
+                                 const std::vector<std::string>& written);
 
 /// Throws ExpectationFailure ("1 of 3 expectations failed") when any of `results` failed.
 void throw_if_expectations_failed(const std::vector<ExpectationResult>& results);

@@ -89,9 +89,26 @@ TEST(CliTest, ResultsOnStdoutMessagesOnStderr) {
       run_teamsim("run scenarios/small-business.yaml -n 50 --out " + out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.find("replications/s"), std::string::npos);
-  EXPECT_NE(r.err.find("wrote"), std::string::npos);
+  // small-business.yaml has expect: checks, so junit.xml too.
+  EXPECT_NE(r.err.find("wrote " + out.path() + "/summary.csv, " + out.path() + "/summary.json, " +
+                       out.path() + "/summary_wide.csv and " + out.path() + "/junit.xml\n"),
+            std::string::npos)
+      << r.err;
   // stderr is not a terminal here, so no progress bar is drawn.
   EXPECT_EQ(r.err.find('\r'), std::string::npos);
+}
+
+TEST(CliTest, ARunSaysEveryFileItWroteAndCountsItsCharts) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("run scenarios/small-business.yaml -n 20 --report --xlsx --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string& o = out.path();
+  const std::string expected_start = "wrote " + o + "/summary.csv, " + o + "/summary.json, " + o +
+                                     "/summary_wide.csv, " + o + "/results.xlsx, " + o +
+                                     "/report.html";
+  EXPECT_NE(r.err.find(expected_start), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(" chart files under " + o + "/charts\n"), std::string::npos) << r.err;
 }
 
 TEST(CliTest, HelpTeachesCommandsAndExitCodes) {

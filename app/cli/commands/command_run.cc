@@ -42,8 +42,7 @@ namespace {
 
 /// summary.csv and summary.json as written: their paths, and the JSON text the report reads.
 struct SummaryFiles {
-  std::string csv_path;
-  std::string json_path;
+  std::vector<std::string> paths;  ///< summary.csv, summary.json, summary_wide.csv
   std::string json;
 };
 
@@ -69,7 +68,9 @@ class RunCommand final : public Command {
         ->capture_default_str()
         ->check(CLI::Range(1, 1'000'000))
         ->needs(precision);
-    run->add_option("-o,--out", out_, "Folder for summary.csv and summary.json")
+    run->add_option("-o,--out", out_,
+                    "Folder for summary.csv, summary.json, summary_wide.csv and what\nelse is "
+                    "asked for (report.html, charts/, results.xlsx, samples.csv.gz,\njunit.xml)")
         ->capture_default_str();
     run->add_option("--metrics", metrics_,
                     "Keep only these metrics (names, or prefixes ending in *), e.g.\n"
@@ -280,11 +281,12 @@ SummaryFiles write_summary_files(const std::string& out, const RunSummary& summa
   const std::string csv = summary_csv(summary);
   const std::string wide = summary_wide_csv(summary);
   files.json = summary_json(summary, spec);
-  files.csv_path = (std::filesystem::path(out) / "summary.csv").string();
-  files.json_path = (std::filesystem::path(out) / "summary.json").string();
-  write_file_atomically(files.csv_path, csv);
-  write_file_atomically(files.json_path, files.json);
-  write_file_atomically((std::filesystem::path(out) / "summary_wide.csv").string(), wide);
+  const std::filesystem::path folder(out);
+  files.paths = {(folder / "summary.csv").string(), (folder / "summary.json").string(),
+                 (folder / "summary_wide.csv").string()};
+  write_file_atomically(files.paths[0], csv);
+  write_file_atomically(files.paths[1], files.json);
+  write_file_atomically(files.paths[2], wide);
   return files;
 }
 
@@ -342,24 +344,25 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
+  std::vector<std::string> written = files.paths;
   if (xlsx_) {
-    write_results_workbook((std::filesystem::path(out_) / "results.xlsx").string(), summary,
-                           scenario_to_json(spec));
+    written.push_back((std::filesystem::path(out_) / "results.xlsx").string());
+    write_results_workbook(written.back(), summary, scenario_to_json(spec));
   }
   if (!samples.empty()) {
-    write_file_atomically((std::filesystem::path(out_) / "samples.csv.gz").string(),
-                          samples_csv_gz(projection, samples));
+    written.push_back((std::filesystem::path(out_) / "samples.csv.gz").string());
+    write_file_atomically(written.back(), samples_csv_gz(projection, samples));
   }
   RunExtras extras{report_, formats_,  scenario_.path, std::chrono::system_clock::now(),
                    seconds, histograms};
-  const auto checks = finish_run(out_, files.json, loaded.expectations, extras);
+  const auto checks = finish_run(out_, files.json, loaded.expectations, extras, &written);
 
   print_results(spec, summary, target, precision, quiet_);
   if (!quiet_) {
-    fmt::print(stderr, "\n{:.2f} s, {:.0f} replications/s, {:.2f} M events/s\nwrote {} and {}\n",
-               seconds, static_cast<double>(summary.replications) / seconds,
-               static_cast<double>(projection.events) / seconds / 1e6, files.csv_path,
-               files.json_path);
+    fmt::print(stderr, "\n{:.2f} s, {:.0f} replications/s, {:.2f} M events/s\nwrote {}\n", seconds,
+               static_cast<double>(summary.replications) / seconds,
+               static_cast<double>(projection.events) / seconds / 1e6,
+               written_files_phrase(out_, written));
   }
   if (!checks.empty()) {
     fmt::print(stderr, "\n{}",
