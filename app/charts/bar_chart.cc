@@ -39,6 +39,15 @@ struct Bars {
   Axis axis;
 };
 
+// Bar i's interval when it has one with finite ends, low first; else nullptr.
+const std::pair<double, double>* interval_of(const BarChartSpec& spec, std::size_t i) {
+  if (i >= spec.intervals.size()) return nullptr;
+  const std::pair<double, double>& interval = spec.intervals[i];
+  const bool usable = std::isfinite(interval.first) && std::isfinite(interval.second) &&
+                      interval.first <= interval.second;
+  return usable ? &interval : nullptr;
+}
+
 Bars prepare(const BarChartSpec& spec) {
   Bars bars;
   bars.count = std::max(spec.labels.size(), spec.values.size());
@@ -55,6 +64,11 @@ Bars prepare(const BarChartSpec& spec) {
     bars.negative = bars.negative || v < 0;
     lo = std::min(lo, v);
     hi = std::max(hi, v);
+    if (const auto* interval = interval_of(spec, i)) {
+      lo = std::min(lo, interval->first);
+      hi = std::max(hi, interval->second);
+      bars.negative = bars.negative || interval->first < 0;
+    }
   }
   bars.axis = nice_axis(lo, hi, spec.whole_numbers);
   return bars;
@@ -192,6 +206,21 @@ void draw_horizontal_bars(SvgWriter& w, const BarChartSpec& spec, const Bars& ba
                          hover(spec, bars, i));
   }
   w.close();
+  if (!spec.intervals.empty()) {
+    // A line from low to high across the bar, capped at both ends.
+    w.open("g", {{"class", "intervals"}, {"stroke", cs::kText}, {"stroke-width", 1.5}});
+    for (std::size_t i = 0; i < bars.count; ++i) {
+      const auto* interval = interval_of(spec, i);
+      if (interval == nullptr || std::isnan(bars.values[i])) continue;
+      const double centre = top + band * (static_cast<double>(i) + 0.5);
+      const double low = scale.at(interval->first), high = scale.at(interval->second);
+      const double cap = thickness / 4;
+      w.element("line", {{"x1", low}, {"y1", centre}, {"x2", high}, {"y2", centre}});
+      w.element("line", {{"x1", low}, {"y1", centre - cap}, {"x2", low}, {"y2", centre + cap}});
+      w.element("line", {{"x1", high}, {"y1", centre - cap}, {"x2", high}, {"y2", centre + cap}});
+    }
+    w.close();
+  }
   w.open("g", {{"class", "labels"}, {"font-size", cs::kTickSize}});
   for (std::size_t i = 0; i < bars.count; ++i) {
     const double v = bars.values[i];
@@ -207,7 +236,12 @@ void draw_horizontal_bars(SvgWriter& w, const BarChartSpec& spec, const Bars& ba
     if (std::isnan(v)) {
       w.text_element("text", {{"x", zero + 6}, {"y", centre + 4}, {"fill", cs::kMutedText}}, "n/a");
     } else if (show_values) {
-      const double x = scale.at(v);
+      // Past the end of the bar, or of its interval when that reaches further.
+      double x = scale.at(v);
+      if (const auto* interval = interval_of(spec, i)) {
+        x = v < 0 ? std::min(x, scale.at(interval->first))
+                  : std::max(x, scale.at(interval->second));
+      }
       w.text_element("text",
                      {{"x", v < 0 ? x - 6 : x + 6},
                       {"y", centre + 4},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace teamsim::app {
@@ -27,6 +28,9 @@ struct BarChartSpec {
   std::vector<std::string> hover_texts = {};
   /// Fill colour per bar ("#E69F00") instead of the series colour; empty keeps the default.
   std::vector<std::string> colours = {};
+  /// Horizontal charts: a line across each bar from its first to its second number (p10 to p90,
+  /// say), in the values' unit; empty, or a pair not finite, draws none.
+  std::vector<std::pair<double, double>> intervals = {};
   bool value_labels = true;  ///< write each bar's value at its end (when it fits)
   BarOrientation orientation = BarOrientation::kVertical;
   int width = 800;   ///< px

@@ -41,8 +41,8 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   spec.title = fmt::format("{} at {}, point by point", metric_title(data.metric),
                            data.months.phrase(data.month));
   spec.subtitle = fmt::format(
-      "median of {} replications per point (the bar); p10-p90 and mean on hover; every point on "
-      "the same random numbers",
+      "median of {} replications per point (the bar) and p10-p90 (the line); every point on the "
+      "same random numbers",
       format_grouped(static_cast<double>(data.replications), 0));
   spec.x_label = metric_y_label(data.metric);
   spec.currency_symbol = data.unit == "currency" ? currency_symbol(data.currency) : "";
@@ -57,6 +57,8 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
     const std::string label = point_label(data, point);
     spec.labels.push_back(fmt::format("{}", fmt::join(point.values, ", ")));
     spec.values.push_back(ratio ? 100 * point.p50 : point.p50);
+    spec.intervals.emplace_back(ratio ? 100 * point.p10 : point.p10,
+                                ratio ? 100 * point.p90 : point.p90);
     spec.hover_texts.push_back(fmt::format(
         "{}: median {} (p10 {} - p90 {}), mean {}", label, value_text(data, point.p50),
         value_text(data, point.p10), value_text(data, point.p90), value_text(data, point.mean)));

@@ -126,7 +126,7 @@ TEST(CalendarTest, MonthOptionsTakeCalendarMonths) {
       "sweep '" + kScenario + "' --vary money.starting_cash=900000 -n 10 --out out --month ";
   const CommandResult r = run_teamsim(sweep + "2028-08", folder.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(contains(r.out, "; arr at Aug 2028\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "; ARR at Aug 2028\n")) << r.out;
   const CommandResult past = run_teamsim(sweep + "2031-01", folder.path());
   EXPECT_EQ(past.exit_code, 2);
   EXPECT_TRUE(contains(past.err,

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "run_binary.h"
 
@@ -264,7 +265,34 @@ TEST(SweepCli, TheTableDefaultsToTheLastMonthAsRunAndCompareDo) {
                   "pipeline.win_rate=0.1,0.2 -n 5 -q --out " +
                   out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("arr at month 30"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ARR at month 30"), std::string::npos) << r.out;
+}
+
+TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                  "/scenarios/default.yaml' --vary "
+                  "roles.account_executive.annual_quota=300000,500000 --metric share_at_quota "
+                  "-n 10 -q --out " +
+                  out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("; Ramped AEs on quota (share_at_quota) at month 36\n"), std::string::npos)
+      << r.out;
+  // The header and both rows end at the same column, and a share is shown as a percentage.
+  const std::size_t header = r.out.find("roles.account_executive.annual_quota");
+  ASSERT_NE(header, std::string::npos) << r.out;
+  std::vector<std::string> lines;
+  for (std::size_t at = header; at < r.out.size();) {
+    const std::size_t end = r.out.find('\n', at);
+    lines.push_back(r.out.substr(at, end - at));
+    at = end + 1;
+  }
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_EQ(lines[1].size(), lines[0].size());
+  EXPECT_EQ(lines[2].size(), lines[0].size());
+  EXPECT_TRUE(lines[0].ends_with("p10      p50      p90     mean")) << lines[0];
+  EXPECT_NE(lines[1].find('%'), std::string::npos) << lines[1];
 }
 
 TEST(SweepCli, WritesAChartAndWithReportAPage) {
@@ -290,6 +318,12 @@ TEST(SweepCli, WritesAChartAndWithReportAPage) {
   EXPECT_NE(html.find("<svg "), std::string::npos);
   EXPECT_NE(html.find("<th>pipeline.win_rate</th>"), std::string::npos) << html;
   EXPECT_EQ(html.find("<script"), std::string::npos);
+  // The p10-p90 line across each bar, and --png: the chart as PNG too.
+  EXPECT_NE(svg.find("<g class=\"intervals\""), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(out.path() + "/sweep.png"));
+  r = run_teamsim(sweep + " --png");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(out.path() + "/sweep.png").rfind("\x89PNG", 0), 0u);
 }
 
 TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {
@@ -309,7 +343,7 @@ TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {
       << r.err;
   r = run_teamsim(sweep + " --vary horizon_months=36,12");  // the shortest horizon's last month
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("arr at month 12"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ARR at month 12"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "app/analysis/metric_choice.h"
 #include "app/analysis/run_limits.h"
+#include "app/charts/svg_raster.h"
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
@@ -23,6 +24,7 @@
 #include "app/common/number_format.h"
 #include "app/common/output_folder.h"
 #include "app/common/progress.h"
+#include "app/common/utf8.h"
 #include "app/common/version.h"
 #include "app/report/report_writer.h"
 #include "app/report/sweep_report.h"
@@ -243,7 +245,7 @@ class SweepOutputs {
   MonthNames names_;
   std::string csv_;
   nlohmann::ordered_json json_;
-  std::vector<std::string> rows_;
+  model::MetricInfo info_;  ///< of the metric the table shows
   SweepReportData report_;
 };
 
@@ -335,9 +337,6 @@ void SweepOutputs::add_json_point(std::size_t i, const model::Projection& projec
 
 void SweepOutputs::add_table_row(std::size_t i, const model::Projection& projection,
                                  const std::vector<sim::ColumnSummary>& stats) {
-  std::string row;
-  for (std::size_t a = 0; a < grid_.axes.size(); ++a)
-    row += fmt::format("{:>20} ", grid_.value(i, a));
   for (std::size_t m = 0; m < stats.size(); ++m) {
     if (projection.stored_info(m).name != metric_) continue;
     const sim::ColumnSummary& s = stats[m];
@@ -348,22 +347,41 @@ void SweepOutputs::add_table_row(std::size_t i, const model::Projection& project
     point.p50 = s.percentiles(c, sim::kColumnP50);
     point.p90 = s.percentiles(c, sim::kColumnP90);
     point.mean = s.mean(c);
-    report_.unit = projection.stored_info(m).unit;
+    info_ = projection.stored_info(m);
+    report_.unit = info_.unit;
     report_.points.push_back(std::move(point));
-    row += fmt::format(
-        "{:>12} {:>12} {:>12} {:>12}", format_compact(s.percentiles(c, sim::kColumnP10)),
-        format_compact(s.percentiles(c, sim::kColumnP50)),
-        format_compact(s.percentiles(c, sim::kColumnP90)), format_compact(s.mean(c)));
   }
-  rows_.push_back(std::move(row));
 }
 
 std::string SweepOutputs::table() const {
+  // Cells in the metric's unit ("$4.57M", "37.5%"), each column as wide as its widest cell.
+  const std::string symbol = currency_symbol(report_.currency);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header;
+  for (const Axis& axis : grid_.axes) header.push_back(axis.path);
+  for (const char* column : {"p10", "p50", "p90", "mean"}) header.emplace_back(column);
+  rows.push_back(std::move(header));
+  for (const SweepPointRow& point : report_.points) {
+    std::vector<std::string> row = point.values;
+    for (const double value : {point.p10, point.p50, point.p90, point.mean}) {
+      row.push_back(format_metric_value(info_, value, symbol));
+    }
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      widths[k] = std::max(widths[k], utf8_width(row[k]));
+    }
+  }
   std::string table;
-  for (const Axis& axis : grid_.axes) table += fmt::format("{:>20} ", axis.path);
-  table += fmt::format("{:>12} {:>12} {:>12} {:>12}\n", fmt::format("{} p10", metric_), "p50",
-                       "p90", "mean");
-  for (const std::string& row : rows_) table += row + "\n";
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      line += std::string(widths[k] - utf8_width(row[k]) + (k == 0 ? 0 : 3), ' ') + row[k];
+    }
+    table += line + "\n";
+  }
   return table;
 }
 
@@ -388,6 +406,7 @@ class SweepCommand final : public Command {
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
     command->add_flag("--report", report_,
                       "Also write OUT/report.html: the table of every point and the chart");
+    command->add_flag("--png", png_, "Also write OUT/sweep.png (the chart, twice its size)");
     command->footer(
         "Writes OUT/sweep.csv: one row per grid point, metric and month, with one column per\n"
         "--vary path, then month, metric, unit, mean, se, p5..p95; OUT/sweep.json the same;\n"
@@ -406,6 +425,7 @@ class SweepCommand final : public Command {
   std::optional<std::string> month_;
   bool quiet_ = false;
   bool report_ = false;
+  bool png_ = false;
 };
 
 void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
@@ -457,12 +477,18 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::string html =
       report_ ? render_sweep_html(outputs.report_data(), chart, format_utc(report_clock_now()))
               : std::string();
+  // Rendered before anything is written, so a failure writes nothing.
+  const std::string png = png_ && chart ? svg_to_png(chart->svg) : std::string();
   write_file_atomically(csv_path, outputs.csv());
   write_file_atomically(json_path, json);
   std::vector<std::string> written = {csv_path, json_path};
   if (chart) {
     written.push_back((std::filesystem::path(out_) / "sweep.svg").string());
     write_file_atomically(written.back(), chart->svg);
+    if (png_) {
+      written.push_back((std::filesystem::path(out_) / "sweep.png").string());
+      write_file_atomically(written.back(), png);
+    }
   } else if (!quiet_) {
     print_warning("sweep", fmt::format("no sweep.svg: {} points are more than one chart shows ({})",
                                        outputs.report_data().points.size(), kSweepChartMaxPoints));
@@ -471,8 +497,14 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     written.push_back((std::filesystem::path(out_) / "report.html").string());
     write_file_atomically(written.back(), html);
   }
+  // "ARR", "Ramped AEs on quota (share_at_quota)": the metric as the run's table names it.
+  std::string label(key_metric_label(metric_));
+  if (label.ends_with(" (%)")) label.resize(label.size() - 4);
+  std::string lowered = label;
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lowered != metric_) label += fmt::format(" ({})", metric_);
   fmt::print("{} points, {} replications each, seed {} (common random numbers); {} at {}\n\n",
-             points, replications, seed, metric_, names.phrase(month));
+             points, replications, seed, label, names.phrase(month));
   fmt::print("{}", outputs.table());
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
 }

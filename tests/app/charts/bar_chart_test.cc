@@ -83,6 +83,38 @@ TEST(BarChart, ValueLabelsAndHoverText) {
   EXPECT_NE(render_bar_chart(histogram()).find(">236</text>"), std::string::npos);
 }
 
+TEST(BarChart, IntervalsAcrossHorizontalBarsOnTheBarsScale) {
+  // Bars of 10 and 20 with intervals 5..15 and 12..40: the value axis reaches 40, and each
+  // interval's length against its bar's is (15 - 5) / 10 = 1 and (40 - 12) / 20 = 1.4.
+  BarChartSpec spec;
+  spec.title = "t";
+  spec.labels = {"a", "b"};
+  spec.values = {10, 20};
+  spec.intervals = {{5, 15}, {12, 40}};
+  spec.orientation = BarOrientation::kHorizontal;
+  const std::string svg = render_bar_chart(spec);
+  EXPECT_NE(svg.find(">40</text>"), std::string::npos);
+  const std::size_t begin = svg.find("<g class=\"intervals\"");
+  ASSERT_NE(begin, std::string::npos);
+  const std::string group = svg.substr(begin, svg.find("</g>", begin) - begin);
+  EXPECT_EQ(count(group, "<line"), 6);  // a line and two caps per bar
+  const std::vector<std::string> x1 = attribute_values(group, "line", "x1");
+  const std::vector<std::string> x2 = attribute_values(group, "line", "x2");
+  const std::size_t bars_at = svg.find("<g class=\"bars\"");
+  const std::vector<std::string> widths =
+      attribute_values(svg.substr(bars_at, svg.find("</g>", bars_at) - bars_at), "rect", "width");
+  ASSERT_EQ(widths.size(), 2u);
+  EXPECT_NEAR((std::stod(x2[0]) - std::stod(x1[0])) / std::stod(widths[0]), 1.0, 1e-2);
+  EXPECT_NEAR((std::stod(x2[3]) - std::stod(x1[3])) / std::stod(widths[1]), 1.4, 1e-2);
+  // The value label goes past the interval's end: right of the second line's cap.
+  EXPECT_NE(svg.find(">20</text>"), std::string::npos);
+  // An interval that is not finite draws nothing.
+  spec.intervals = {{5, kNaN}, {12, 40}};
+  const std::string partial = render_bar_chart(spec);
+  const std::size_t at = partial.find("<g class=\"intervals\"");
+  EXPECT_EQ(count(partial.substr(at, partial.find("</g>", at) - at), "<line"), 3);
+}
+
 TEST(BarChart, NegativeBarsInTheWarningColour) {
   EXPECT_EQ(count(render_bar_chart(territories()), "fill=\"#D55E00\""), 1);
 }
