@@ -56,8 +56,13 @@ std::vector<AssumptionAcrossPlans> align_assumptions(
                                    [&](const Assumption& a) { return a.label == row.label; });
       row.per_plan.push_back(it == plan.end() ? nullptr : &*it);
     }
+    // The values decide: the same value set in one file and left to its default in another is
+    // the same assumption (the [default] tags still say which is which where a row differs).
+    const auto value = [](const Assumption* a) {
+      return a == nullptr ? std::string("—") : a->value;
+    };
     for (const Assumption* a : row.per_plan) {
-      if (tagged_value(a) != tagged_value(row.per_plan.front())) row.differs = true;
+      if (value(a) != value(row.per_plan.front())) row.differs = true;
     }
   }
   return rows;

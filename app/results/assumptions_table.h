@@ -22,7 +22,7 @@ std::string assumptions_table(const std::vector<Assumption>& assumptions,
 struct AssumptionAcrossPlans {
   std::string label;
   std::vector<const Assumption*> per_plan;
-  bool differs = false;  ///< the plans' values or default tags are not all the same
+  bool differs = false;  ///< the plans' values are not all the same (default tags aside)
 };
 
 /// The assumptions of several plans lined up by label, in the order of the first plan that has
