@@ -69,8 +69,9 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 }
 
 std::string subtitle(const RunSummary& summary, const std::string& what) {
-  return fmt::format("{} · {} replications", what,
-                     format_grouped(static_cast<double>(summary.replications), 0));
+  return fmt::format("{} · {} replication{}", what,
+                     format_grouped(static_cast<double>(summary.replications), 0),
+                     summary.replications == 1 ? "" : "s");
 }
 
 ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,

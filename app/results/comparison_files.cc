@@ -33,7 +33,7 @@ nlohmann::ordered_json summary_json_of(const sim::ColumnSummary& s) {
   for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
     out[sim::kPercentileNames[p]] = vector_json(s.percentiles.col(static_cast<Eigen::Index>(p)));
   }
-  out["defined"] = vector_json(s.defined);
+  out["defined"] = whole_counts(s.defined);
   return out;
 }
 

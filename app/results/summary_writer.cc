@@ -108,6 +108,12 @@ std::string summary_wide_csv(const RunSummary& summary) {
   return out;
 }
 
+std::vector<std::int64_t> whole_counts(const Eigen::VectorXd& counts) {
+  std::vector<std::int64_t> out;
+  for (Eigen::Index i = 0; i < counts.size(); ++i) out.push_back(std::llround(counts(i)));
+  return out;
+}
+
 std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& spec) {
   nlohmann::ordered_json doc;
   doc["schema_version"] = kSummarySchemaVersion;
@@ -140,7 +146,7 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
       const Eigen::VectorXd values = metric.stats.percentiles.col(p);
       entry[sim::kPercentileNames[static_cast<std::size_t>(p)]] = column(values);
     }
-    entry["defined"] = column(metric.stats.defined);
+    entry["defined"] = whole_counts(metric.stats.defined);
     metrics.push_back(std::move(entry));
   }
   doc["metrics"] = std::move(metrics);

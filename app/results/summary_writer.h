@@ -1,7 +1,10 @@
 #pragma once
 
+#include <Eigen/Core>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/analysis/run_summary.h"
 #include "models/scenario_spec.h"
@@ -35,6 +38,10 @@ double round_for_people(double value);
 
 /// The name of a bin rule in summary.json: "freedman-diaconis", "sturges", "single-value".
 std::string_view bin_rule_name(sim::BinRule rule);
+
+/// Counts of replications (a summary's `defined`) as whole numbers, as JSON writes them: 1000, not
+/// 1000.0.
+std::vector<std::int64_t> whole_counts(const Eigen::VectorXd& counts);
 
 /// JSON with schema_version, tool and version, seed, replications, scenario hash, the resolved
 /// scenario, per metric its unit, kind, description and month-by-month statistics, and the

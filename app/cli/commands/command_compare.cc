@@ -239,8 +239,8 @@ void print_comparison(const std::vector<ComparedPlan>& plans, const PlanComparis
                label == name ? std::string() : fmt::format(": \"{}\"", name),
                comparison.scenario_hashes[i]);
   }
-  fmt::print("{} replications, seed {}, {} months\n\n", comparison.replications, seed,
-             comparison.horizon_months);
+  fmt::print("{} replication{}, seed {}, {} months\n\n", comparison.replications,
+             comparison.replications == 1 ? "" : "s", seed, comparison.horizon_months);
   std::vector<std::vector<Assumption>> assumptions;
   for (const ComparedPlan& plan : plans) assumptions.push_back(plan.assumptions);
   fmt::print("{}",
@@ -267,8 +267,8 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   OutputFolder folder(out_);
   if (!quiet_) {
     fmt::print(
-        stderr, "teamsim {}: comparing {} plans — {} replications each, seed {}{}\n", kVersion,
-        plans.size(), options.replications, options.seed,
+        stderr, "teamsim {}: comparing {} plans — {} replication{} each, seed {}{}\n", kVersion,
+        plans.size(), options.replications, options.replications == 1 ? "" : "s", options.seed,
         independent_ ? " (independent streams: seed + plan index)" : ", common random numbers");
   }
   ProgressLine progress(options.replications * plans.size(), !quiet_ && progress_wanted());

@@ -268,7 +268,8 @@ void RunCommand::announce(const model::ScenarioSpec& spec, const model::Projecti
       target ? fmt::format("replications until {} at {} is known to ±{:g}% (at most {})",
                            target->metric.name, month_names_of(spec).phrase(target->metric.month),
                            100 * target->relative_half_width, target->max_replications)
-             : fmt::format("{} replications", options.replications);
+             : fmt::format("{} replication{}", options.replications,
+                           options.replications == 1 ? "" : "s");
   fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
              scenario_.path, replications, spec.horizon_months, options.seed, threads,
              threads == 1 ? "" : "s");
@@ -293,9 +294,10 @@ SummaryFiles write_summary_files(const std::string& out, const RunSummary& summa
 void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
                    const std::optional<PrecisionTarget>& target, const PrecisionReport& precision,
                    bool quiet) {
-  const std::string header = fmt::format(
-      "{} — {} replications, seed {}, {} months (scenario hash {})", spec.name,
-      summary.replications, summary.seed, summary.horizon_months, summary.scenario_hash);
+  const std::string header =
+      fmt::format("{} — {} replication{}, seed {}, {} months (scenario hash {})", spec.name,
+                  summary.replications, summary.replications == 1 ? "" : "s", summary.seed,
+                  summary.horizon_months, summary.scenario_hash);
   for (const std::string& line : wrap_words(header, terminal_columns())) fmt::print("{}\n", line);
   fmt::print("\n");
   if (!quiet) fmt::print("{}\n", assumptions_table(summary.assumptions, terminal_columns()));

@@ -328,8 +328,7 @@ void SweepOutputs::add_json_point(std::size_t i, const model::Projection& projec
       }
       metric[sim::kPercentileNames[p]] = std::move(column);
     }
-    metric["defined"] = nlohmann::ordered_json::array();
-    for (Eigen::Index c = 0; c < s.mean.size(); ++c) metric["defined"].push_back(s.defined(c));
+    metric["defined"] = whole_counts(s.defined);
     point["metrics"][projection.stored_info(m).name] = std::move(metric);
   }
   json_["points"].push_back(std::move(point));
