@@ -83,9 +83,11 @@ ConstantRanges constant_ranges(const std::vector<std::string>& options,
             "sweep them)",
             text, option.key_path));
       }
-      throw UsageError(fmt::format("--range '{}': {} is not a constant of this scenario{}", text,
-                                   option.key_path,
-                                   suggestion(option.key_path, inputs, "its inputs are")));
+      throw UsageError(fmt::format(
+          "--range '{}': {} is not a constant of this scenario{}", text, option.key_path,
+          suggestion_or_where(option.key_path, inputs,
+                              "its inputs are the key paths of sensitivity.csv (run it "
+                              "without --range to see them)")));
     }
     if (kind->second != InputKind::kConstant) {
       throw UsageError(fmt::format(

@@ -43,8 +43,10 @@ HistogramRequest resolve_histogram_option(const HistogramOption& option,
                                           int horizon_months,
                                           std::optional<CalendarMonth> start_date) {
   if (std::find(metric_names.begin(), metric_names.end(), option.metric) == metric_names.end()) {
-    throw UsageError(fmt::format("unknown metric '{}'{}", option.metric,
-                                 suggestion(option.metric, metric_names, "metrics are")));
+    throw UsageError(fmt::format(
+        "unknown metric '{}'{}", option.metric,
+        suggestion_or_where(option.metric, metric_names,
+                            "the metrics are the rows of summary.csv (docs/metrics.md)")));
   }
   if (!option.calendar_month.empty()) {
     std::string error;

@@ -115,4 +115,10 @@ std::string suggestion(std::string_view word, const std::vector<std::string>& ca
   return fmt::format("; {}: {}", expected_label, fmt::join(candidates, ", "));
 }
 
+std::string suggestion_or_where(std::string_view word, const std::vector<std::string>& candidates,
+                                std::string_view where) {
+  if (close_matches(word, candidates).empty()) return fmt::format("; {}", where);
+  return suggestion(word, candidates);
+}
+
 }  // namespace teamsim::app

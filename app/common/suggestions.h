@@ -29,5 +29,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 /// (or `expected_label` instead of "expected one of") when nothing is close.
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
                        std::string_view expected_label = "expected one of");
+/// The same close matches, or "; `where`" when nothing is close: for names too many to list in a
+/// message (a scenario's 140 metrics), `where` says where to find them ("the metrics are the rows
+/// of summary.csv (docs/metrics.md)").
+std::string suggestion_or_where(std::string_view word, const std::vector<std::string>& candidates,
+                                std::string_view where);
 
 }  // namespace teamsim::app

@@ -51,7 +51,9 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
       if (std::find(metric_names.begin(), metric_names.end(), *text) == metric_names.end()) {
         sink.error(metric->mark, reader.path_of("metric"),
                    fmt::format("unknown metric '{}'{}", *text,
-                               suggestion(*text, metric_names, "metrics are")));
+                               suggestion_or_where(
+                                   *text, metric_names,
+                                   "the metrics are the rows of summary.csv (docs/metrics.md)")));
       } else {
         e.metric = *text;
       }

@@ -178,9 +178,10 @@ void BatchCommand::check_histogram_metrics(
   for (std::size_t i = 0; i < histogram_options_.size(); ++i) {
     const std::string& metric = histogram_options_[i].metric;
     if (std::find(known.begin(), known.end(), metric) != known.end()) continue;
-    throw UsageError(fmt::format("--histogram {}: no scenario under {} has a metric '{}'{}",
-                                 histograms_[i], dir_, metric,
-                                 suggestion(metric, known, "metrics are")));
+    throw UsageError(fmt::format(
+        "--histogram {}: no scenario under {} has a metric '{}'{}", histograms_[i], dir_, metric,
+        suggestion_or_where(metric, known,
+                            "the metrics are the rows of summary.csv (docs/metrics.md)")));
   }
 }
 

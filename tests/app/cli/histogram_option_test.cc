@@ -90,8 +90,11 @@ TEST(HistogramOptionTest, OptionsAreParsedOnceAndResolvedPerScenario) {
   EXPECT_EQ(refusal([&] {
               resolve_histogram_option(last, {"arr", "territory.apac.leads"}, 24);
             }),
-            Messages{"unknown metric 'territory.emea.leads'; metrics are: arr, "
-                     "territory.apac.leads"});
+            Messages{"unknown metric 'territory.emea.leads'; the metrics are the rows of "
+                     "summary.csv (docs/metrics.md)"});
+  // A close name is still suggested.
+  EXPECT_EQ(refusal([&] { resolve_histogram_option(parse_histogram_option("ar@12"), names, 24); }),
+            Messages{"unknown metric 'ar'; did you mean 'arr'?"});
 }
 
 }  // namespace

@@ -8,6 +8,12 @@
 namespace teamsim::app {
 namespace {
 
+TEST(Suggestions, TooManyToListSaysWhereToFindThem) {
+  const std::vector<std::string> names = {"arr", "mrr", "cash", "leads"};
+  EXPECT_EQ(suggestion_or_where("leds", names, "see the list"), "; did you mean 'leads'?");
+  EXPECT_EQ(suggestion_or_where("quota", names, "see the list"), "; see the list");
+}
+
 TEST(Suggestions, EditDistance) {
   EXPECT_EQ(edit_distance("", ""), 0u);
   EXPECT_EQ(edit_distance("abc", ""), 3u);
