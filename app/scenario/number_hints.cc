@@ -7,6 +7,8 @@
 #include <optional>
 #include <regex>
 
+#include "app/common/number_format.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -54,6 +56,13 @@ std::string scenario_number(double value) {
     return (value < 0 ? "-" : "") + grouped;
   }
   return fmt::format("{:.6g}", value);
+}
+
+std::string percent_hint(double value) {
+  // Whole numbers only: 35 for 35 % is how sheets write it; 1.5 could mean anything.
+  if (!(value >= 2 && value <= 100) || value != std::floor(value)) return "";
+  return fmt::format("; for {} per cent write {}% (or {})", format_number(value),
+                     format_number(value), scenario_number(value / 100));
 }
 
 std::string human_number_hint(std::string_view text) {

@@ -13,6 +13,10 @@ namespace teamsim::app {
 /// any other text.
 std::string human_number_hint(std::string_view text);
 
+/// For a share written as a number of per cent (35 where 0 .. 1 is meant): "; for 35 per cent
+/// write 35% (or 0.35)"; "" unless value is a whole number from 2 to 100.
+std::string percent_hint(double value);
+
 /// The amount as a scenario should write it: integers grouped with '_' ("1_500_000"), other
 /// values with up to six significant decimals ("0.25").
 std::string scenario_number(double value);

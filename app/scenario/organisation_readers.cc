@@ -16,6 +16,7 @@
 #include "app/scenario/distribution_syntax.h"
 #include "app/scenario/hiring_plan_csv.h"
 #include "app/scenario/key_readers.h"
+#include "app/scenario/number_hints.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_limits.h"
 #include "models/defaults.h"
@@ -76,8 +77,8 @@ void read_attrition(ObjectReader& reader, RoleSpec& role) {
   if (const auto value = read_number(*node, path, sink)) {
     if (*value >= 1) {
       sink.error(node->mark, path,
-                 fmt::format("must be less than 1 (at 1 everyone would leave at once), got {}",
-                             format_number(*value)));
+                 fmt::format("must be less than 1 (at 1 everyone would leave at once), got {}{}",
+                             format_number(*value), percent_hint(*value)));
     } else if (check_range(*value, 0, kInf, *node, path, sink)) {
       role.annual_attrition = *value;
     }

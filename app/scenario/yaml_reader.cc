@@ -294,6 +294,7 @@ bool check_range(double value, double min, double max, const YamlNode& node,
   if (std::isfinite(min) && std::isfinite(max)) {
     message = fmt::format("must be between {} and {}, got {}", format_number(min),
                           format_number(max), format_number(value));
+    if (min == 0 && max == 1) message += percent_hint(value);
   } else if (std::isfinite(min)) {
     message = fmt::format("must be at least {}, got {}", format_number(min), format_number(value));
   } else {

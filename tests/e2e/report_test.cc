@@ -131,9 +131,26 @@ TEST(ReportTest, ReportCommandRebuildsTheReportFromSummaryJson) {
 
 TEST(ReportTest, ReportCommandExplainsAMissingSummary) {
   TempDir empty;
-  const CommandResult r = run_teamsim("report " + empty.path());
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("cannot read"), std::string::npos) << r.err;
+  CommandResult r = run_teamsim("report " + empty.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(
+      r.err.find(empty.path() + ": no summary.json here; give the --out folder of a teamsim run"),
+      std::string::npos)
+      << r.err;
+  r = run_teamsim("report " + empty.path() + "/nowhere");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nowhere: no such folder"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("OUT_DIR"), std::string::npos) << r.err;  // no parser's internal name
+  // A comparison's folder: its report comes from compare --report.
+  r = run_teamsim("compare scenarios/default.yaml scenarios/manager-first.yaml -n 3 -q --out " +
+                  empty.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run_teamsim("report " + empty.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("holds a `teamsim compare` (compare.json), whose report `teamsim compare "
+                       "... --report` writes"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(ReportTest, PngChartsThroughLibrsvg) {

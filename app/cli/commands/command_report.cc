@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <utility>
 
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
@@ -17,13 +18,36 @@
 namespace teamsim::app {
 namespace {
 
+// A folder that is not a run's (none at all, a comparison's, a sweep's) gets a usage error that
+// says what `teamsim report` reads and where the other reports come from.
+void refuse_unless_run_folder(const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  const fs::path folder(out_dir);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    throw UsageError(
+        fmt::format("{}: no such folder; give the --out folder of a teamsim run", out_dir));
+  }
+  if (fs::exists(folder / "summary.json", ec)) return;
+  for (const auto& [file, command] :
+       {std::pair<const char*, const char*>{"compare.json", "compare"}, {"sweep.json", "sweep"}}) {
+    if (fs::exists(folder / file, ec)) {
+      throw UsageError(fmt::format(
+          "{} holds a `teamsim {}` ({}), whose report `teamsim {} ... --report` writes; "
+          "`teamsim report` makes the report of a run's or a sensitivity analysis's folder",
+          out_dir, command, file, command));
+    }
+  }
+  throw UsageError(
+      fmt::format("{}: no summary.json here; give the --out folder of a teamsim run", out_dir));
+}
+
 class ReportCommand final : public Command {
  public:
   void declare(CLI::App& parser) override {
     CLI::App* report = &parser;
-    report->add_option("out_dir", out_dir_, "Folder of a `teamsim run`, holding summary.json")
-        ->required()
-        ->check(CLI::ExistingDirectory);
+    report->add_option("OUT_DIR", out_dir_, "Folder of a `teamsim run`, holding summary.json")
+        ->required();
     add_chart_format_options(*report, formats_, /*imply_report=*/false);
     report->add_flag("-q,--quiet", quiet_, "Print nothing but errors");
     report->footer(
@@ -35,6 +59,7 @@ class ReportCommand final : public Command {
 
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
     namespace fs = std::filesystem;
+    refuse_unless_run_folder(out_dir_);
     const std::string json_path = (fs::path(out_dir_) / "summary.json").string();
     const SummaryDocument document = read_summary_file(json_path);
     ReportContext context;

@@ -52,7 +52,10 @@ class ValidateCommand final : public Command {
       }
     }
     if (invalid > 0) {
-      throw ScenarioError(fmt::format("{} of {} scenarios checked are invalid", invalid, checked));
+      throw ScenarioError(checked == 1
+                              ? std::string("the scenario is invalid")
+                              : fmt::format("{} of {} scenarios checked {} invalid", invalid,
+                                            checked, invalid == 1 ? "is" : "are"));
     }
   }
 

@@ -220,7 +220,9 @@ TEST(ScenarioResolver, ErrorsPointAtTheFileThatWroteTheValue) {
   EXPECT_EQ(format_diagnostic(loaded.diagnostics[0]),
             plan + ":3:22: pipeline.win_rate: must be between 0 and 1, got -1");
   EXPECT_EQ(format_diagnostic(loaded.diagnostics[1]),
-            base + ":2:28: customers.monthly_churn: must be between 0 and 1, got 2");
+            base +
+                ":2:28: customers.monthly_churn: must be between 0 and 1, got 2; for 2 per cent "
+                "write 2% (or 0.02)");
 }
 
 TEST(ScenarioResolver, ExtendsCyclesAndDepthAreRejected) {
