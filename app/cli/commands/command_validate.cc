@@ -36,6 +36,7 @@ class ValidateCommand final : public Command {
         try {  // every file's problems are listed before giving up
           spec = load_scenario({path, variant, overrides_}, strict_).spec;
         } catch (const ScenarioError& e) {
+          if (paths_.size() == 1 && variants.size() == 1) throw;  // its own message is the last
           print_error("validate", e);
           ++invalid;
           continue;
@@ -52,10 +53,8 @@ class ValidateCommand final : public Command {
       }
     }
     if (invalid > 0) {
-      throw ScenarioError(checked == 1
-                              ? std::string("the scenario is invalid")
-                              : fmt::format("{} of {} scenarios checked {} invalid", invalid,
-                                            checked, invalid == 1 ? "is" : "are"));
+      throw ScenarioError(fmt::format("{} of {} scenarios checked {} invalid", invalid, checked,
+                                      invalid == 1 ? "is" : "are"));
     }
   }
 
