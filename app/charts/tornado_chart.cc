@@ -27,6 +27,11 @@ std::string_view high_colour() { return cs::series_colour(0); }
 double finite_or(double value, double fallback) { return std::isfinite(value) ? value : fallback; }
 
 /// A value label at the outer end of a bar.
+/// A value as the chart writes it: compact, with the currency symbol and the suffix.
+std::string value_text(const TornadoChartSpec& spec, double value) {
+  return format_compact(value, spec.currency_symbol) + spec.value_suffix;
+}
+
 struct EndLabel {
   double value;
   std::string text;
@@ -35,18 +40,16 @@ struct EndLabel {
 /// The outcome at each bar's outer end; when both ends lie on one side of the base, one label at
 /// the farther end names both, so the two cannot overlap.
 std::vector<EndLabel> end_labels(const TornadoBar& bar, double base, const TornadoChartSpec& spec) {
-  const std::string& symbol = spec.currency_symbol;
   std::vector<EndLabel> labels;
   const bool both = std::isfinite(bar.low) && std::isfinite(bar.high);
   if (both && (bar.low < base) == (bar.high < base)) {
     const double far = std::abs(bar.low - base) > std::abs(bar.high - base) ? bar.low : bar.high;
-    labels.push_back(
-        {far, fmt::format("{} {} · {} {}", spec.low_short, format_compact(bar.low, symbol),
-                          spec.high_short, format_compact(bar.high, symbol))});
+    labels.push_back({far, fmt::format("{} {} · {} {}", spec.low_short, value_text(spec, bar.low),
+                                       spec.high_short, value_text(spec, bar.high))});
     return labels;
   }
   for (const double value : {bar.low, bar.high}) {
-    if (std::isfinite(value)) labels.push_back({value, format_compact(value, symbol)});
+    if (std::isfinite(value)) labels.push_back({value, value_text(spec, value)});
   }
   return labels;
 }
@@ -143,7 +146,9 @@ void draw_bars(SvgWriter& w, const TornadoChartSpec& spec, const Layout& l) {
                             {"height", kBarThickness},
                             {"fill", is_high ? high_colour() : low_colour()}},
                            fmt::format("{} at its {}: {}", bar.label, is_high ? "high" : "low",
-                                       format_grouped(value, 0, spec.currency_symbol)));
+                                       format_grouped(value, spec.value_suffix.empty() ? 0 : 1,
+                                                      spec.currency_symbol) +
+                                           spec.value_suffix));
     }
   }
   w.close();
@@ -199,7 +204,7 @@ void draw_base_and_notes(SvgWriter& w, const TornadoChartSpec& spec, const Layou
                   {"text-anchor", "middle"},
                   {"font-size", cs::kTickSize},
                   {"fill", cs::kText}},
-                 fmt::format("base {}", format_compact(l.base, spec.currency_symbol)));
+                 fmt::format("base {}", value_text(spec, l.base)));
   if (!spec.x_label.empty()) {
     w.text_element("text",
                    {{"x", (l.left + l.right) / 2},
@@ -229,8 +234,9 @@ std::string render_tornado_chart(const TornadoChartSpec& spec) {
   draw_legend(w, spec, l.legend_y);
   std::vector<double> tick_x;
   for (const double tick : l.axis.ticks) tick_x.push_back(l.x(tick));
-  cs::draw_value_axis(w, tick_x, axis_tick_labels(l.axis, spec.currency_symbol), l.left, l.right,
-                      l.top, l.bottom);
+  std::vector<std::string> tick_labels = axis_tick_labels(l.axis, spec.currency_symbol);
+  for (std::string& label : tick_labels) label += spec.value_suffix;
+  cs::draw_value_axis(w, tick_x, tick_labels, l.left, l.right, l.top, l.bottom);
   draw_bars(w, spec, l);
   draw_row_labels(w, spec, l);
   draw_base_and_notes(w, spec, l);

@@ -20,6 +20,7 @@ struct TornadoChartSpec {
   std::string subtitle;         ///< e.g. "mean of 1,000 replications; inputs at p10 and p90"
   std::string x_label;          ///< under the value axis
   std::string currency_symbol;  ///< "$" for money, "" otherwise
+  std::string value_suffix;     ///< after every value (axis, bar ends, hover), e.g. "%"
   double base = 0;              ///< the outcome of the base run: every bar starts there
   std::string low_legend = "input at p10";
   std::string high_legend = "input at p90";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <vector>
 
@@ -16,6 +17,34 @@ namespace {
 
 std::string signed_compact(double value, const std::string& symbol) {
   return fmt::format("{}{}", value > 0 ? "+" : "", format_compact(value, symbol));
+}
+
+/// A metric's title inside a sentence: "win rate", but "ARR" and "CAC" as they are.
+std::string in_sentence(std::string title) {
+  if (title.size() > 1 && std::isupper(static_cast<unsigned char>(title[0])) &&
+      std::islower(static_cast<unsigned char>(title[1]))) {
+    title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+  }
+  return title;
+}
+
+/// A value of the analysed metric: a ratio as a percentage ("22.4%"), else compact with the
+/// currency symbol for money.
+std::string metric_value(const SensitivityResult& result, double value, const std::string& symbol) {
+  if (result.metric.unit == "ratio" && std::isfinite(value)) {
+    return format_grouped(100 * value, 1) + "%";
+  }
+  return format_compact(value, symbol);
+}
+
+/// A difference of the analysed metric: a ratio's in percentage points ("+11.2 pts", so that it
+/// is not read as a relative change), else as metric_value; `sign` adds "+" to a positive one.
+std::string metric_difference(const SensitivityResult& result, double value,
+                              const std::string& symbol, bool sign) {
+  if (result.metric.unit == "ratio" && std::isfinite(value)) {
+    return fmt::format("{}{} pts", sign && value > 0 ? "+" : "", format_grouped(100 * value, 1));
+  }
+  return sign ? signed_compact(value, symbol) : format_compact(value, symbol);
 }
 
 /// "p10" for 0.1.
@@ -76,11 +105,12 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
                               std::size_t max_rows) {
   const std::string symbol = symbol_for(result, currency);
   const std::string money = currency_symbol(currency);
-  std::string out = fmt::format(
-      "{} at {}: base mean {} ± {} (95% CI), p50 {}\n", metric_title(result.metric.name),
-      MonthNames(result.start_date).phrase(result.metric.month),
-      format_compact(result.base.mean, symbol), format_compact(1.96 * result.base.se, symbol),
-      format_compact(result.base.p50, symbol));
+  std::string out = fmt::format("{} at {}: base mean {} ± {} (95% CI), p50 {}\n",
+                                metric_title(result.metric.name),
+                                MonthNames(result.start_date).phrase(result.metric.month),
+                                metric_value(result, result.base.mean, symbol),
+                                metric_difference(result, 1.96 * result.base.se, symbol, false),
+                                metric_value(result, result.base.p50, symbol));
   out += fmt::format(
       "One input at a time, {}; the base run's random numbers ({} replications{}, "
       "seed {}).\n\n",
@@ -110,9 +140,11 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
     }
     rows.push_back(
         {{fmt::format("{}", rank), input.label, input_range_text(input, result, money),
-          format_compact(input.low.mean, symbol), format_compact(input.high.mean, symbol),
-          fmt::format("{} ± {}{}", signed_compact(input.swing, symbol),
-                      format_compact(1.96 * input.swing_se, symbol), screened_out ? "*" : ""),
+          metric_value(result, input.low.mean, symbol),
+          metric_value(result, input.high.mean, symbol),
+          fmt::format("{} ± {}{}", metric_difference(result, input.swing, symbol, true),
+                      metric_difference(result, 1.96 * input.swing_se, symbol, false),
+                      screened_out ? "*" : ""),
           std::isnan(input.rank_correlation) ? std::string("-")
                                              : fmt::format("{:+.2f}", input.rank_correlation)}});
     keys.push_back(input.key_path);
@@ -150,7 +182,7 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
       "rank corr: Spearman correlation, over the base run's replications, of what a distribution "
       "drew (its mean draw)\nwith {}; below about {:.2f} in size it is indistinguishable from "
       "noise; - for constants.\n",
-      metric_title(result.metric.name), noise);
+      in_sentence(metric_title(result.metric.name)), noise);
   return out;
 }
 
@@ -160,21 +192,26 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
   const std::string title = metric_title(result.metric.name);
   const std::string money = currency_symbol(currency);
   const MonthNames names(result.start_date);
-  chart.title = fmt::format("What moves {} at {}", title, names.phrase(result.metric.month));
+  chart.title =
+      fmt::format("What moves {} at {}", in_sentence(title), names.phrase(result.metric.month));
   chart.currency_symbol = symbol_for(result, currency);
-  chart.base = result.base.mean;
+  // A ratio in per cent, as the table writes it.
+  const double scale = result.metric.unit == "ratio" ? 100 : 1;
+  if (scale == 100) chart.value_suffix.push_back('%');  // (= "%" trips GCC 12's -Wrestrict)
+  chart.base = scale * result.base.mean;
   chart.low_legend = "input at its low value";
   chart.high_legend = "input at its high value";
   chart.low_short = "low";
   chart.high_short = "high";
-  chart.x_label = fmt::format("Mean {} at {}", title, names.phrase(result.metric.month));
+  chart.x_label =
+      fmt::format("Mean {} at {}", in_sentence(title), names.phrase(result.metric.month));
   std::size_t analysed = 0;
   for (const InputSensitivity& input : result.inputs) {
     if (input.status != InputStatus::kAnalysed) continue;
     ++analysed;
     if (chart.bars.size() >= max_bars) continue;
-    chart.bars.push_back(
-        {input.label, input_range_text(input, result, money), input.low.mean, input.high.mean});
+    chart.bars.push_back({input.label, input_range_text(input, result, money),
+                          scale * input.low.mean, scale * input.high.mean});
   }
   chart.subtitle = fmt::format(
       "Mean of {} replications{} with one input moved at a time; {}{} inputs", result.replications,
@@ -191,8 +228,8 @@ ReportChart sensitivity_report_chart(const SensitivityResult& result, const std:
   std::string note = fmt::format(
       "Mean {} at {} with one input at its low value (orange) or high value (blue) and "
       "everything else as in the base run: {}. The largest swings first.",
-      metric_title(result.metric.name), MonthNames(result.start_date).phrase(result.metric.month),
-      how_varied(result));
+      in_sentence(metric_title(result.metric.name)),
+      MonthNames(result.start_date).phrase(result.metric.month), how_varied(result));
   if (result.screen_replications > 0) {
     note += fmt::format(
         " Every input ran {} replications first; those whose swing, even {:g} standard errors "

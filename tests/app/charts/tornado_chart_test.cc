@@ -21,6 +21,7 @@ TornadoChartSpec arr_tornado() {
               "inputs",
           .x_label = "Mean ARR at month 24",
           .currency_symbol = "$",
+          .value_suffix = "",
           .base = 1'060'000,
           .low_legend = "input at its p10",
           .high_legend = "input at its p90",

@@ -40,6 +40,33 @@ TEST(SensitivityReport, TheTornadoBarsCarryTheLabelAndTheRangeInUnits) {
   EXPECT_NE(report.note.find("each constant at −20% and +20%"), std::string::npos) << report.note;
 }
 
+TEST(SensitivityReport, ARatioMetricReadsInPerCentAndItsSwingInPoints) {
+  // The same inputs with a share as the outcome: base mean 0.22 ± 1.96 x 0.013, p50 0.21;
+  // the deal size's swing 0.115 ± 1.96 x 0.01 (the sample's numbers, rescaled by hand).
+  SensitivityResult result = sample_sensitivity_result();
+  result.metric.name = "win_rate";
+  result.metric.unit = "ratio";
+  result.base = {0.22, 0.013, 0.21};
+  result.inputs[0].low = {0.163, 0.01, 0.16};
+  result.inputs[0].high = {0.278, 0.01, 0.28};
+  result.inputs[0].swing = 0.115;
+  result.inputs[0].swing_se = 0.01;
+  const std::string table = sensitivity_table(result, "USD");
+  EXPECT_NE(table.find("Win rate at month 24: base mean 22.0% ± 2.5 pts (95% CI), p50 21.0%"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("16.3%"), std::string::npos) << table;
+  EXPECT_NE(table.find("27.8%"), std::string::npos) << table;
+  EXPECT_NE(table.find("+11.5 pts ± 2.0 pts"), std::string::npos) << table;
+  EXPECT_NE(table.find("with win rate; below"), std::string::npos) << table;
+  const TornadoChartSpec chart = sensitivity_tornado(result, "USD");
+  EXPECT_EQ(chart.title, "What moves win rate at month 24");
+  EXPECT_EQ(chart.value_suffix, "%");
+  EXPECT_DOUBLE_EQ(chart.base, 22.0);
+  EXPECT_DOUBLE_EQ(chart.bars[0].low, 16.3);
+  EXPECT_NE(render_tornado_chart(chart).find(">base 22%</text>"), std::string::npos);
+}
+
 TEST(SensitivityReport, AScreenedInputIsMarkedAndTheFootnoteSaysWhy) {
   const SensitivityResult result = testing::sample_screened_sensitivity_result();
   const std::string table = sensitivity_table(result, "USD");
