@@ -257,6 +257,16 @@ TEST(SweepCli, RangesTakeNumbersAsSetDoesPercentagesAndUnderscores) {
   EXPECT_NE(r.err.find("as percentages"), std::string::npos) << r.err;
 }
 
+TEST(CompareCli, PlansOfDifferentHorizonsSayTheyAreComparedOverTheShortest) {
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "compare scenarios/manager-first.yaml scenarios/default.yaml -n 3 -q --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("24 months (the plans run 24, 36 months: compared over the first 24)\n"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(SweepCli, TheTableDefaultsToTheLastMonthAsRunAndCompareDo) {
   TempDir out;
   const CommandResult r =

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -239,8 +240,19 @@ void print_comparison(const std::vector<ComparedPlan>& plans, const PlanComparis
                label == name ? std::string() : fmt::format(": \"{}\"", name),
                comparison.scenario_hashes[i]);
   }
-  fmt::print("{} replication{}, seed {}, {} months\n\n", comparison.replications,
-             comparison.replications == 1 ? "" : "s", seed, comparison.horizon_months);
+  // Plans of different horizons are compared over the shortest: say so, and what was cut.
+  std::string horizons;
+  for (const ComparedPlan& plan : plans) {
+    if (plan.spec.horizon_months != comparison.horizon_months) {
+      std::vector<std::string> each;
+      for (const ComparedPlan& p : plans) each.push_back(fmt::format("{}", p.spec.horizon_months));
+      horizons = fmt::format(" (the plans run {} months: compared over the first {})",
+                             fmt::join(each, ", "), comparison.horizon_months);
+      break;
+    }
+  }
+  fmt::print("{} replication{}, seed {}, {} months{}\n\n", comparison.replications,
+             comparison.replications == 1 ? "" : "s", seed, comparison.horizon_months, horizons);
   std::vector<std::vector<Assumption>> assumptions;
   for (const ComparedPlan& plan : plans) assumptions.push_back(plan.assumptions);
   fmt::print("{}",
