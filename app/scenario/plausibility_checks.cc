@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/common/role_noun.h"
 
 namespace teamsim::app::loader {
 namespace {
@@ -102,6 +103,7 @@ double planned_people(const ScenarioSpec& spec, const std::string& role) {
 }
 
 void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warnings) {
+  const std::string money = currency_symbol(spec.money.currency);
   // Products and segments change deal sizes, odds and cycles per lead: the pipeline's averages
   // would not describe what a rep books, and a wrong warning is worse than none.
   if (!spec.products.empty() || !spec.segments.empty()) return;
@@ -155,9 +157,10 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
             "ACV{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
             "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
             "max_open_opportunities",
-            role.name, format_compact(bound, "$"), why, 100 * win, format_compact(acv, "$"),
+            role_noun(role.name).one, format_compact(bound, money), why, 100 * win,
+            format_compact(acv, money),
             conversion < 1 ? fmt::format(" × {:.0f} % lead conversion", 100 * conversion) : "",
-            100 * bound / role.annual_quota, format_compact(role.annual_quota, "$")));
+            100 * bound / role.annual_quota, format_compact(role.annual_quota, money)));
   }
 }
 

@@ -37,6 +37,12 @@ TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {
       "--leads-per-month 30 --cash 1500000 --months 24 --hire-ae-in 3,6,9",
       folder.path());
   ASSERT_EQ(init.exit_code, 0) << init.err;
+  // 30 leads a month for five AEs cannot fill the default quota: said at once, with the key
+  // (12 months x (30 / 5 + 4 prospected) leads x 20 % x $15.5k = $372k).
+  EXPECT_NE(init.out.find(": warning: roles.account_executive.annual_quota: a ramped AE can book "
+                          "about $372k a year"),
+            std::string::npos)
+      << init.out;
   const std::string text = read_file(folder.path() + "/plan.yaml");
   EXPECT_NE(text.find("name: \"Two AEs and three more\""), std::string::npos) << text;
   EXPECT_NE(text.find("horizon_months: 24"), std::string::npos);

@@ -101,8 +101,13 @@ class InitCommand final : public Command {
           check.diagnostics.empty() ? "no scenario" : check.diagnostics.front().message));
     }
     write_file_atomically(file_, text);
-    fmt::print("wrote {}\nnext: teamsim validate {}   then   teamsim run {} --report\n", file_,
-               file_, file_);
+    fmt::print("wrote {}\n", file_);
+    // The answers can make a default implausible (a quota that lead flow cannot fill): said now,
+    // where the founder is choosing, with the key to change, rather than on the first run.
+    for (const Diagnostic& warning : check.warnings) {
+      fmt::print("{}\n", format_diagnostic(warning));
+    }
+    fmt::print("next: teamsim validate {}   then   teamsim run {} --report\n", file_, file_);
   }
 
  private:

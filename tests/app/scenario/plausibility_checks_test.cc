@@ -64,7 +64,7 @@ TEST(PlausibilityTest, AQuotaBeyondTheOpportunityCapacityIsFlagged) {
       "starting_staff: [{role: account_executive}]\n");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_THAT(found[0], HasSubstr("s.yaml:2:28: warning: roles.account_executive.annual_quota: a "
-                                  "ramped account_executive can book about $163k a year (10 open "
+                                  "ramped AE can book about $163k a year (10 open "
                                   "opportunities ÷ a 69-day mean cycle; × 20 % mean win rate × "
                                   "$15.5k mean ACV), 25 % of the quota of $640k"));
 }
@@ -77,10 +77,18 @@ TEST(PlausibilityTest, AQuotaBeyondTheLeadFlowIsFlagged) {
       "starting_staff: [{role: account_executive}]\n");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_THAT(found[0], HasSubstr("s.yaml:2:75: warning: roles.account_executive.annual_quota: a "
-                                  "ramped account_executive can book about $186k a year (12 months "
+                                  "ramped AE can book about $186k a year (12 months "
                                   "× about 5.0 leads a month per rep: 5 inbound and SDR leads over "
                                   "1 seller, plus 0 prospected each; × 20 % mean win rate"));
   EXPECT_THAT(found[0], HasSubstr("29 % of the quota of $640k"));
+  // In the scenario's currency.
+  const auto euros = warnings(
+      "money: {currency: EUR}\n"
+      "territories: {a: {inbound_leads_per_month: 5}}\n"
+      "roles: {account_executive: {prospecting_leads_per_month: 0, annual_quota: 640_000}}\n"
+      "starting_staff: [{role: account_executive}]\n");
+  ASSERT_EQ(euros.size(), 1u);
+  EXPECT_THAT(euros[0], HasSubstr("29 % of the quota of €640k"));
 }
 
 TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged) {
