@@ -26,7 +26,8 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict) {
   return load_scenario(request, strict, said);
 }
 
-LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<std::string>& said) {
+LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<std::string>& said,
+                         std::vector<Diagnostic>* warnings_out) {
   const auto say = [&said](const Diagnostic& diagnostic) {
     std::string line = format_diagnostic(diagnostic);
     if (said.insert(line).second) fmt::print(stderr, "{}\n", line);
@@ -46,7 +47,13 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
                                     loaded.diagnostics.size(),
                                     loaded.diagnostics.size() == 1 ? "" : "s"));
   }
-  for (const Diagnostic& warning : loaded.warnings) say(warning);
+  for (const Diagnostic& warning : loaded.warnings) {
+    if (warnings_out != nullptr) {
+      warnings_out->push_back(warning);
+    } else {
+      say(warning);
+    }
+  }
   if (strict && !loaded.warnings.empty()) {
     const std::string label =
         request.variant.empty() ? request.path : request.path + ":" + request.variant;

@@ -49,7 +49,10 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict = false);
 
 /// load_scenario for a command that loads the same file many times (a sweep's points, compare's
 /// variants): a diagnostic already in `said` is not printed again, and each printed one is added.
-LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<std::string>& said);
+/// With `warnings_out`, plausibility warnings are handed there instead of printed (--strict still
+/// refuses them), for a caller that says which of its loads each belongs to.
+LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<std::string>& said,
+                         std::vector<Diagnostic>* warnings_out = nullptr);
 
 /// Adds --strict: plausibility warnings stop the command.
 void add_strict_option(CLI::App& command, bool& strict);

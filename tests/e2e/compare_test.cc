@@ -305,6 +305,20 @@ TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
   EXPECT_NE(lines[1].find('%'), std::string::npos) << lines[1];
 }
 
+TEST(SweepCli, AWarningOfSomePointsNamesThem) {
+  // default.yaml's quota is beyond what a 15 % win rate can fill (its own warning), not 35 %.
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep scenarios/default.yaml --vary pipeline.win_rate=0.15,0.35 -n 3 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::size_t at = r.err.find("warning: roles.account_executive.annual_quota");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("warning: roles.account_executive.annual_quota", at + 1), std::string::npos);
+  EXPECT_NE(r.err.find("max_open_opportunities (at sweep point pipeline.win_rate=0.15)\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(SweepCli, WritesAChartAndWithReportAPage) {
   TempDir out;
   const std::string sweep = "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +

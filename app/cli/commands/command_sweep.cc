@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -179,13 +180,34 @@ std::string point_name(const Grid& grid, std::size_t i) {
 // The scenario at each point: --set first, then the point's --vary values.
 std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOptions& scenario) {
   std::vector<model::ScenarioSpec> specs;
-  std::set<std::string> said;  // a warning of the base scenario is said once, not per point
+  std::set<std::string> said;  // an error is said once
+  // Each warning and the points that have it, in the order first met.
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> warnings;
   for (std::size_t i = 0; i < grid.points.size(); ++i) {
     ScenarioRequest request = scenario.request();
     for (std::size_t a = 0; a < grid.axes.size(); ++a) {
       request.overrides.push_back(grid.axes[a].path + "=" + grid.value(i, a));
     }
-    specs.push_back(std::move(*load_scenario(request, scenario.strict, said).spec));
+    std::vector<Diagnostic> found;
+    specs.push_back(std::move(*load_scenario(request, scenario.strict, said, &found).spec));
+    for (const Diagnostic& warning : found) {
+      const std::string line = format_diagnostic(warning);
+      auto it = std::find_if(warnings.begin(), warnings.end(),
+                             [&](const auto& w) { return w.first == line; });
+      if (it == warnings.end()) it = warnings.insert(warnings.end(), {line, {}});
+      it->second.push_back(i);
+    }
+  }
+  // A warning of every point is the scenario's and is said as it is; one of some points names
+  // them (the quota a low win rate cannot fill, say).
+  for (const auto& [line, points] : warnings) {
+    if (points.size() == grid.points.size()) {
+      fmt::print(stderr, "{}\n", line);
+      continue;
+    }
+    std::vector<std::string> names;
+    for (const std::size_t i : points) names.push_back(point_name(grid, i));
+    fmt::print(stderr, "{} (at {})\n", line, fmt::join(names, "; "));
   }
   return specs;
 }
