@@ -57,8 +57,11 @@ Bars prepare(const BarChartSpec& spec) {
         i < spec.values.size() ? spec.values[i] : std::numeric_limits<double>::quiet_NaN();
     bars.labels.push_back(i < spec.labels.size() ? spec.labels[i] : std::string());
     bars.values.push_back(std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN());
-    bars.value_labels.push_back(format_compact(bars.values.back(), spec.currency_symbol) +
-                                (std::isfinite(v) ? spec.value_suffix : ""));
+    bars.value_labels.push_back(
+        (spec.value_decimals >= 0
+             ? format_grouped(bars.values.back(), spec.value_decimals, spec.currency_symbol)
+             : format_compact(bars.values.back(), spec.currency_symbol)) +
+        (std::isfinite(v) ? spec.value_suffix : ""));
     if (!std::isfinite(v)) continue;
     bars.has_data = true;
     bars.negative = bars.negative || v < 0;

@@ -32,6 +32,9 @@ struct BarChartSpec {
   /// say), in the values' unit; empty, or a pair not finite, draws none.
   std::vector<std::pair<double, double>> intervals = {};
   bool value_labels = true;  ///< write each bar's value at its end (when it fits)
+  /// Decimals of the value at each bar's end, the same for every bar ("12.0%" beside "39.8%");
+  /// -1: about three significant digits (format_compact).
+  int value_decimals = -1;
   BarOrientation orientation = BarOrientation::kVertical;
   int width = 800;   ///< px
   int height = 420;  ///< px

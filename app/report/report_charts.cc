@@ -268,6 +268,7 @@ std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
                              format_grouped(ramped, 1));
   spec.x_label = "bookings over the last 12 months as % of quota";
   spec.value_suffix = "%";
+  spec.value_decimals = 1;  // "12.0%" beside "39.8%", as the values are rounded
   spec.width = kReportChartWidth;
   spec.height = kReportChartHeight;
   std::string note = fmt::format(

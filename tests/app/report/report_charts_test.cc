@@ -115,7 +115,7 @@ TEST(ReportChartsTest, GoldenQuotaAttainmentBands) {
   // One bar per band, labelled from the model's edges, its share at its end and in its hover.
   for (const char* text :
        {">&lt;50%</text>", ">50–80%</text>", ">80–100%</text>", ">100–120%</text>", ">≥120%</text>",
-        ">37.5%</text>", ">6.3%</text>",
+        ">37.5%</text>", ">6.3%</text>", ">25.0%</text>",  // one decimal on every bar
         "<title>100–120% of quota: 37.5% of ramped AEs (3.0 of 8.0 a run)</title>",
         "ramped account executives (8.0 a run on average)", "month 12, 500"}) {
     EXPECT_NE(chart.svg.find(text), std::string::npos) << text;
