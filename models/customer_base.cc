@@ -21,15 +21,19 @@ CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)
       annual_renewals_(context.simulator.add_busy_lane()),
       fixed_expansion_(context.fixed_value(spec_.customers.monthly_expansion)) {}
 
-void CustomerBase::add_initial(const SegmentMix& segments) {
+std::vector<double> initial_customer_weights(const std::vector<TerritorySpec>& territories) {
   std::vector<double> weights;
-  for (const TerritorySpec& territory : spec_.territories) {
+  for (const TerritorySpec& territory : territories) {
     weights.push_back(territory.inbound_leads_per_month);
   }
   double total_weight = 0;
   for (const double weight : weights) total_weight += weight;
   if (total_weight <= 0) std::fill(weights.begin(), weights.end(), 1.0);
-  const WeightedPick pick_territory(weights);
+  return weights;
+}
+
+void CustomerBase::add_initial(const SegmentMix& segments) {
+  const WeightedPick pick_territory(initial_customer_weights(spec_.territories));
   for (int i = 0; i < spec_.customers.initial_customers; ++i) {
     sim::Rng rng = context_.substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
     const double mrr = context_.draw_nonnegative(spec_.customers.initial_mrr, rng);

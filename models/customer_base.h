@@ -15,6 +15,10 @@
 
 namespace teamsim::model {
 
+/// Each territory's weight in placing the initial customers: its inbound lead flow, or 1 each
+/// when no territory has any (a customer lands in territory t with probability weight / sum).
+std::vector<double> initial_customer_weights(const std::vector<TerritorySpec>& territories);
+
 class CustomerBase {
  public:
   struct Customer {

@@ -179,7 +179,7 @@ void Pipeline::open_past_lead(const PastLead& past, double screened_share, int f
                       plus_territory(Stream::kWarmInboundDeal, t), past.number, t)
           : draw_lead(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal, past.number, t);
   // As after day 0 (count_lead), a lead of a finite territory comes from a free account.
-  if (accounts_.finite(t) && lead.account_draw * accounts_.total(t) >= free_accounts) return;
+  if (accounts_.finite(t) && !finds_free_account(t, lead, free_accounts)) return;
   if (lead.unqualified && organisation_.sales_ops() > 0 && lead.screen_draw < screened_share) {
     return;
   }
@@ -408,10 +408,13 @@ int Pipeline::accounts_available(std::size_t territory) {
                              context_.current_priority > priority::kRelease);
 }
 
+bool Pipeline::finds_free_account(std::size_t territory, const Lead& lead, int available) const {
+  return lead.account_draw * accounts_.total(territory) < static_cast<double>(available);
+}
+
 bool Pipeline::count_lead(std::size_t territory, const Lead& lead) {
-  // With finite accounts, a lead exists only if it comes from an account still available.
-  if (accounts_.finite(territory) && lead.account_draw * accounts_.total(territory) >=
-                                         static_cast<double>(accounts_available(territory))) {
+  if (accounts_.finite(territory) &&
+      !finds_free_account(territory, lead, accounts_available(territory))) {
     return false;
   }
   MonthTally& month = context_.month;

@@ -145,6 +145,10 @@ class Pipeline final : public TeamListener {
   void route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead);
   /// False when the lead is lost before an owner is chosen: no account for it, or screened out.
   bool count_lead(std::size_t territory, const Lead& lead);
+  /// With finite accounts a lead exists only if it comes from a free account: its account draw
+  /// picks one of the territory's accounts, `available` of which are free (count_lead after day
+  /// 0, the warm start's replay before it).
+  bool finds_free_account(std::size_t territory, const Lead& lead, int available) const;
   std::uint32_t choose_owner(std::size_t territory, std::uint32_t preferred_owner,
                              double route_draw);
   /// The opportunity passes to `owner` (kNobody: it waits for the territory's next seller), at

@@ -26,12 +26,12 @@ std::string_view high_colour() { return cs::series_colour(0); }
 
 double finite_or(double value, double fallback) { return std::isfinite(value) ? value : fallback; }
 
-/// A value label at the outer end of a bar.
 /// A value as the chart writes it: compact, with the currency symbol and the suffix.
 std::string value_text(const TornadoChartSpec& spec, double value) {
   return format_compact(value, spec.currency_symbol) + spec.value_suffix;
 }
 
+/// A value label at the outer end of a bar.
 struct EndLabel {
   double value;
   std::string text;

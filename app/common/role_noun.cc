@@ -6,6 +6,8 @@
 #include <array>
 #include <cctype>
 
+#include "app/common/suggestions.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -29,12 +31,6 @@ constexpr std::array<BuiltinNoun, 7> kBuiltinNouns = {{
 constexpr std::array<std::string_view, 14> kAcronyms = {
     "adr", "ae", "am", "ase", "bdr", "cam", "csm", "cse", "kam", "mdr", "sa", "sdr", "se", "tam"};
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string plural(const std::string& one) { return one.ends_with('s') ? one : one + "s"; }
 
 }  // namespace
@@ -44,7 +40,7 @@ RoleNoun role_noun(std::string_view role_name) {
     if (builtin.role == role_name)
       return {std::string(builtin.one), plural(std::string(builtin.one))};
   }
-  const std::string lowered = lower(role_name);
+  const std::string lowered = lowercase(role_name);
   if (std::find(kAcronyms.begin(), kAcronyms.end(), lowered) != kAcronyms.end()) {
     std::string upper(role_name);
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -12,6 +12,7 @@
 #include "app/common/suggestions.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/scenario_limits.h"
+#include "models/customer_base.h"
 #include "models/limits.h"
 #include "models/projection.h"
 
@@ -80,12 +81,13 @@ void check_initial_customers_fit(const ScenarioSpec& spec, const YamlNode& root,
                                  DiagnosticSink& sink) {
   const int initial = spec.customers.initial_customers;
   if (initial <= 0) return;
+  const std::vector<double> weights = model::initial_customer_weights(spec.territories);
   double total_weight = 0;
-  for (const model::TerritorySpec& t : spec.territories) total_weight += t.inbound_leads_per_month;
-  for (const model::TerritorySpec& t : spec.territories) {
+  for (const double weight : weights) total_weight += weight;
+  for (std::size_t i = 0; i < spec.territories.size(); ++i) {
+    const model::TerritorySpec& t = spec.territories[i];
     if (t.accounts <= 0) continue;
-    const double share = total_weight > 0 ? t.inbound_leads_per_month / total_weight
-                                          : 1.0 / static_cast<double>(spec.territories.size());
+    const double share = weights[i] / total_weight;
     const double expected = initial * share;
     if (expected <= t.accounts) continue;
     sink.error(

@@ -301,7 +301,16 @@ TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
   ASSERT_EQ(lines.size(), 3u) << r.out;
   EXPECT_EQ(lines[1].size(), lines[0].size());
   EXPECT_EQ(lines[2].size(), lines[0].size());
-  EXPECT_TRUE(lines[0].ends_with("p10      p50      p90     mean")) << lines[0];
+  // Right-aligned: every row has a cell ending where each statistic's heading ends.
+  for (const char* heading : {" p10", " p50", " p90", " mean"}) {
+    const std::size_t found = lines[0].find(heading);
+    ASSERT_NE(found, std::string::npos) << heading;
+    const std::size_t end = found + std::string(heading).size();
+    for (std::size_t row = 1; row < lines.size(); ++row) {
+      EXPECT_NE(lines[row][end - 1], ' ') << heading << " in " << lines[row];
+      EXPECT_TRUE(end == lines[row].size() || lines[row][end] == ' ') << lines[row];
+    }
+  }
   EXPECT_NE(lines[1].find('%'), std::string::npos) << lines[1];
 }
 

@@ -241,16 +241,14 @@ void print_comparison(const std::vector<ComparedPlan>& plans, const PlanComparis
                comparison.scenario_hashes[i]);
   }
   // Plans of different horizons are compared over the shortest: say so, and what was cut.
-  std::string horizons;
-  for (const ComparedPlan& plan : plans) {
-    if (plan.spec.horizon_months != comparison.horizon_months) {
-      std::vector<std::string> each;
-      for (const ComparedPlan& p : plans) each.push_back(fmt::format("{}", p.spec.horizon_months));
-      horizons = fmt::format(" (the plans run {} months: compared over the first {})",
-                             fmt::join(each, ", "), comparison.horizon_months);
-      break;
-    }
-  }
+  std::vector<int> horizon_of;
+  for (const ComparedPlan& plan : plans) horizon_of.push_back(plan.spec.horizon_months);
+  const bool cut = std::any_of(horizon_of.begin(), horizon_of.end(),
+                               [&](int months) { return months != comparison.horizon_months; });
+  const std::string horizons =
+      cut ? fmt::format(" (the plans run {} months: compared over the first {})",
+                        fmt::join(horizon_of, ", "), comparison.horizon_months)
+          : std::string();
   fmt::print("{} replication{}, seed {}, {} months{}\n\n", comparison.replications,
              comparison.replications == 1 ? "" : "s", seed, comparison.horizon_months, horizons);
   std::vector<std::vector<Assumption>> assumptions;

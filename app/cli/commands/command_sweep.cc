@@ -25,6 +25,7 @@
 #include "app/common/number_format.h"
 #include "app/common/output_folder.h"
 #include "app/common/progress.h"
+#include "app/common/suggestions.h"
 #include "app/common/utf8.h"
 #include "app/common/version.h"
 #include "app/report/report_writer.h"
@@ -521,9 +522,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   // "ARR", "Ramped AEs on quota (share_at_quota)": the metric as the run's table names it.
   std::string label(key_metric_label(metric_));
   if (label.ends_with(" (%)")) label.resize(label.size() - 4);
-  std::string lowered = label;
-  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lowered != metric_) label += fmt::format(" ({})", metric_);
+  if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
   fmt::print("{} points, {} replications each, seed {} (common random numbers); {} at {}\n\n",
              points, replications, seed, label, names.phrase(month));
   fmt::print("{}", outputs.table());
