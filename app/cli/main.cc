@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  // Line by line, so that a log taking both streams (`2>&1 | tee`, a CI job) has each message
+  // where it was written, not the tables in 4 KiB blocks around the progress and timing lines.
+  std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ);
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   const int code = teamsim::app::run_cli(argc, argv, g_stop_requested);

@@ -98,6 +98,21 @@ TEST(CliTest, ResultsOnStdoutMessagesOnStderr) {
   EXPECT_EQ(r.err.find('\r'), std::string::npos);
 }
 
+TEST(CliTest, OneLogOfBothStreamsHasEveryLineWhereItWasWritten) {
+  // stdout used to reach a shared log in 4 KiB blocks, so the timing line (stderr) landed in the
+  // middle of a table row. Now the results are one unbroken block, before the timing and the
+  // list of files written.
+  TempDir out;
+  const std::string args = "run scenarios/default.yaml -n 20 --out " + out.path();
+  const CommandResult apart = run_teamsim(args);
+  ASSERT_EQ(apart.exit_code, 0) << apart.err;
+  const std::string log = run_teamsim_into_one_log(args);
+  const std::size_t results = log.find(apart.out);
+  ASSERT_NE(results, std::string::npos) << log;
+  EXPECT_LT(results + apart.out.size(), log.find("replications/s")) << log;
+  EXPECT_LT(log.find("replications/s"), log.find("wrote " + out.path())) << log;
+}
+
 TEST(CliTest, ARunSaysEveryFileItWroteAndCountsItsCharts) {
   TempDir out;
   const CommandResult r =

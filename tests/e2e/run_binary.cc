@@ -27,6 +27,15 @@ CommandResult run_teamsim(const std::string& args, const std::string& working_di
   return result;
 }
 
+std::string run_teamsim_into_one_log(const std::string& args) {
+  const TempDir capture;
+  const std::string log_path = capture.path() + "/log";
+  const std::string command = "cd '" + std::string(TEAMSIM_SOURCE_DIR) + "' && '" + TEAMSIM_BINARY +
+                              "' " + args + " >'" + log_path + "' 2>&1 </dev/null";
+  [[maybe_unused]] const int status = std::system(command.c_str());
+  return read_file(log_path);
+}
+
 int replications_for_build(int normal) {
   // The asan test preset sets TEAMSIM_SANITIZED (CMakePresets.json).
   const char* sanitized = std::getenv("TEAMSIM_SANITIZED");

@@ -17,6 +17,10 @@ struct CommandResult {
 CommandResult run_teamsim(const std::string& args, const std::string& working_dir = "",
                           const std::string& environment = "");
 
+/// Runs the teamsim binary with both its streams into one file, as a CI log or `2>&1 | tee`
+/// takes them, and returns that file's contents.
+std::string run_teamsim_into_one_log(const std::string& args);
+
 /// `normal` replications, or a tenth of them (at least 10) in sanitizer builds, where every
 /// replication is about ten times slower: enough to exercise every code path, and CI stays fast.
 int replications_for_build(int normal);
