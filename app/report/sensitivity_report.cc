@@ -170,7 +170,12 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
         screened, screened == 1 ? "" : "s", result.screen_replications, result.replications,
         kScreenStandardErrors, screened == 1 ? "its" : "each one's", 100 * kScreenShare);
   }
-  if (hidden > 0) out += fmt::format("{} more analysed inputs in sensitivity.csv. ", hidden);
+  if (hidden > 0) {
+    out += fmt::format("{} inputs analysed: {} above, {} more in sensitivity.csv. ", rank,
+                       rank - hidden, hidden);
+  } else if (rank > 0) {
+    out += fmt::format("{} input{} analysed, all above. ", rank, rank == 1 ? "" : "s");
+  }
   out += fmt::format(
       "Left out: {} unchanged by their range (0, or a whole number it does not reach), {} never "
       "drawn or used (e.g. roles nobody is hired into); neither has an effect.\n",

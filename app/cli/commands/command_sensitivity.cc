@@ -190,8 +190,8 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
                               screen_ ? "" : "; --screen 0: every input in full");
     }
     fmt::print(stderr,
-               "teamsim {}: sensitivity of {} at {} — {} inputs vary; up to {} "
-               "runs of {} replications{}, seed {}\n",
+               "teamsim {}: sensitivity of {} at {} — up to {} inputs vary (the base run "
+               "leaves out those it never draws); up to {} runs of {} replications{}, seed {}\n",
                kVersion, options.metric.name, month_names_of(*spec).phrase(options.metric.month),
                varying, 1 + 2 * varying, options.replications, screening, options.seed);
   }

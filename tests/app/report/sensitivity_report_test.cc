@@ -26,6 +26,17 @@ TEST(SensitivityReport, TheTableNamesInputsInWordsWithTheirValuesInUnits) {
   EXPECT_EQ(table.find("24.000"), std::string::npos);
 }
 
+TEST(SensitivityReport, TheFootnoteCountsTheInputsAnalysedShownAndLeftOut) {
+  // The sample: three inputs analysed, one constant unchanged by its range.
+  EXPECT_NE(sensitivity_table(sample_sensitivity_result(), "USD", 2)
+                .find("3 inputs analysed: 2 above, 1 more in sensitivity.csv. Left out: 1 "
+                      "unchanged by their range"),
+            std::string::npos);
+  EXPECT_NE(sensitivity_table(sample_sensitivity_result(), "USD")
+                .find("3 inputs analysed, all above. Left out: 1 unchanged"),
+            std::string::npos);
+}
+
 TEST(SensitivityReport, TheTornadoBarsCarryTheLabelAndTheRangeInUnits) {
   const TornadoChartSpec chart = sensitivity_tornado(sample_sensitivity_result(), "EUR");
   ASSERT_EQ(chart.bars.size(), 3u);  // the unchanged constant has no bar
