@@ -44,15 +44,23 @@ double mean_of_means(const MetricSummary* metric, Months months) {
   return defined == 0 ? kNaN : sum / defined;
 }
 
-// The mean time an item spends in a queue, by Little's law W = L / λ: L the mean number in it
-// (a stock, mean over the months), λ the items through it per day (a flow summed over the months
-// / their days); NaN when nothing went through.
-double littles_law_days(const MetricSummary* in_queue, const MetricSummary* through,
-                        Months months) {
-  const double items = sum_of_means(through, months);
-  if (!(items > 0)) return kNaN;
-  const double days = (months.last - months.first + 1) * model::kDaysPerMonth;
-  return mean_of_means(in_queue, months) * days / items;
+// The mean per event over the months of a metric whose monthly mean is already weighted by its
+// events (docs/metrics.md, "Means per event"): that mean is Σ days / Σ events of the month over
+// the replications, so times the mean events it is the month's mean Σ days, and
+// Σₘ mean xₘ · mean wₘ / Σₘ mean wₘ is the mean per event over every event of the months. NaN
+// when nothing happened.
+double mean_per_event(const MetricSummary* mean_per_month, const MetricSummary* events,
+                      Months months) {
+  if (mean_per_month == nullptr || events == nullptr) return kNaN;
+  double total = 0, count = 0;
+  for (int m = months.first; m <= months.last; ++m) {
+    const double mean = mean_per_month->stats.mean(m - 1);
+    const double events_in_month = events->stats.mean(m - 1);
+    if (!std::isfinite(mean) || !(events_in_month > 0)) continue;
+    total += mean * events_in_month;
+    count += events_in_month;
+  }
+  return count > 0 ? total / count : kNaN;
 }
 
 double ratio(double numerator, double denominator) {
@@ -81,11 +89,11 @@ ConstraintYear constraint_year(const RunSummary& summary, const FunnelYear& funn
   ConstraintYear c;
   c.unworked_share = ratio(funnel.unworked, funnel.leads);
   c.recruiting_queue = mean_of_means(find("recruiting_queue"), months);
-  c.time_to_hire_days = littles_law_days(find("open_requisitions"), find("hires"), months);
+  c.time_to_hire_days = mean_per_event(find("avg_time_to_hire_days"), find("hires"), months);
   c.onboarding_queue = mean_of_means(find("onboarding_queue"), months);
   c.management_coverage = mean_of_means(find("management_coverage"), months);
   c.specialist_wait_days =
-      littles_law_days(find("specialist_queue"), find("complex_opportunities"), months);
+      mean_per_event(find("specialist_queue_wait_days"), find("specialist_grants"), months);
   c.accounts_available_share = kNaN;
   for (const TerritoryAccounts& t : summary.territory_accounts) {
     const MetricSummary* available =

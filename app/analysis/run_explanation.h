@@ -32,13 +32,13 @@ struct FunnelYear {
 struct ConstraintYear {
   double unworked_share = 0;    ///< leads unworked for lack of capacity / leads
   double recruiting_queue = 0;  ///< requisitions waiting for a search, mean over the months
-  /// Days from a requisition's opening to the first day, per hire, by Little's law: mean open
-  /// requisitions x the year's days / its hires (robust to months without hires).
+  /// Days from a requisition's opening to the first day, per hire started in the year, over
+  /// every replication's hires; NaN without hires.
   double time_to_hire_days = 0;
   double onboarding_queue = 0;     ///< new hires waiting for a trainer, mean over the months
   double management_coverage = 0;  ///< mean over the months
-  /// Days a complex deal waits for a specialist, by Little's law (mean specialist queue x days /
-  /// complex opportunities); NaN without them.
+  /// Days a complex deal waited for the specialist it was granted in the year, per grant, over
+  /// every replication's grants; NaN without them.
   double specialist_wait_days = 0;
   /// The lowest territory's accounts available / accounts at the year's last month; NaN when
   /// every territory is unlimited.

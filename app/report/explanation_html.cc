@@ -139,7 +139,7 @@ std::string explanation_html(const RunExplanation& explanation) {
   constraint("Management coverage", &ConstraintYear::management_coverage, explanation_percent,
              [](const ConstraintYear& c) { return c.management_coverage < kCoverageBinds; });
   if (explanation.has_specialists) {
-    constraint("Specialist wait, days per complex deal", &ConstraintYear::specialist_wait_days,
+    constraint("Specialist wait, days per deal helped", &ConstraintYear::specialist_wait_days,
                explanation_days, [](const ConstraintYear& c) {
                  return c.specialist_wait_days >= kSpecialistWaitBinds;
                });

@@ -137,13 +137,12 @@ std::string explanation_table(const RunExplanation& explanation, std::size_t max
              explanation_percent);
   constraint("Requisitions waiting for a search", &ConstraintYear::recruiting_queue,
              explanation_count);
-  constraint("Time to hire (days, ≈ per hire)", &ConstraintYear::time_to_hire_days,
-             explanation_days);
+  constraint("Time to hire (days per hire)", &ConstraintYear::time_to_hire_days, explanation_days);
   constraint("New hires waiting for a trainer", &ConstraintYear::onboarding_queue,
              explanation_count);
   constraint("Management coverage", &ConstraintYear::management_coverage, explanation_percent);
   if (explanation.has_specialists) {
-    constraint("Specialist wait (days, ≈ per deal)", &ConstraintYear::specialist_wait_days,
+    constraint("Specialist wait (days per deal helped)", &ConstraintYear::specialist_wait_days,
                explanation_days);
   }
   if (explanation.has_accounts) {

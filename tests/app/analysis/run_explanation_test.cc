@@ -75,20 +75,24 @@ TEST(RunExplanationTest, TheFunnelsYearSumsAreTheSumsOfTheMonthlyMeans) {
 TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero) {
   RunSummary summary;
   summary.horizon_months = 24;
-  // Year 1: 2 requisitions open on average and 4 hires: by Little's law each waited
-  // 2 x 365.25 / 4 days. Year 2 has no hires at all: its time to hire is undefined.
-  std::vector<double> open(24, 0), hires(24, 0);
-  for (int m = 0; m < 12; ++m) open[static_cast<std::size_t>(m)] = 2;
+  // Year 1: one hire on average in month 3 after 40 days, three in month 6 after 80 days each
+  // on average (the metric's mean is already per hire): 4 hires, (40 + 3 x 80) / 4 = 70 days
+  // each, whatever was still open at the year's end. Year 2 has no hires at all: its time to
+  // hire is undefined.
+  std::vector<double> open(24, 5), hires(24, 0), days(24, kNaN);
   hires[2] = 1;
   hires[5] = 3;
+  days[2] = 40;
+  days[5] = 80;
   std::vector<double> coverage(24, 1.0);
   coverage[0] = kNaN;
   for (std::size_t m = 1; m <= 4; ++m) coverage[m] = 0.5;
-  summary.metrics = {metric("open_requisitions", open), metric("hires", hires),
-                     metric("management_coverage", coverage), metric("leads", ramp(24, 0, 0)),
-                     metric("leads_unworked", ramp(24, 0, 0))};
+  summary.metrics = {
+      metric("open_requisitions", open),     metric("hires", hires),
+      metric("avg_time_to_hire_days", days), metric("management_coverage", coverage),
+      metric("leads", ramp(24, 0, 0)),       metric("leads_unworked", ramp(24, 0, 0))};
   const RunExplanation e = explain_run(summary);
-  EXPECT_DOUBLE_EQ(e.constraints[0].time_to_hire_days, 2 * 365.25 / 4);
+  EXPECT_DOUBLE_EQ(e.constraints[0].time_to_hire_days, 70);
   EXPECT_TRUE(std::isnan(e.constraints[1].time_to_hire_days));
   // The 11 defined months: (4 x 0.5 + 7 x 1) / 11.
   EXPECT_DOUBLE_EQ(e.constraints[0].management_coverage, 9.0 / 11);
@@ -99,6 +103,35 @@ TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero
   EXPECT_EQ(e.binding[1],
             "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)");
   EXPECT_NE(e.binding[0].find("management (coverage 82%"), std::string::npos) << e.binding[0];
+}
+
+TEST(RunExplanationTest, TheSpecialistWaitIsPerDealHelpedAndBindsFromAWeek) {
+  RunSummary summary;
+  summary.horizon_months = 12;
+  // 2 grants a month on average after 3 days in months 1-6, 0.5 a month after 20 days in months
+  // 7-12: (6 x 2 x 3 + 6 x 0.5 x 20) / (12 + 3) = 96 / 15 = 6.4 days, under a week.
+  std::vector<double> grants(12, 2), wait(12, 3);
+  for (std::size_t m = 6; m < 12; ++m) {
+    grants[m] = 0.5;
+    wait[m] = 20;
+  }
+  summary.metrics = {metric("complex_opportunities", std::vector<double>(12, 3)),
+                     metric("specialist_grants", grants),
+                     metric("specialist_queue_wait_days", wait)};
+  RunExplanation e = explain_run(summary);
+  ASSERT_TRUE(e.has_specialists);
+  EXPECT_DOUBLE_EQ(e.constraints[0].specialist_wait_days, 6.4);
+  EXPECT_EQ(e.binding[0].find("specialists"), std::string::npos) << e.binding[0];
+
+  // Month 12 with 3 grants after 30 days: (96 - 10 + 90) / (15 - 0.5 + 3) = 176 / 17.5.
+  grants[11] = 3;
+  wait[11] = 30;
+  summary.metrics[1] = metric("specialist_grants", grants);
+  summary.metrics[2] = metric("specialist_queue_wait_days", wait);
+  e = explain_run(summary);
+  EXPECT_DOUBLE_EQ(e.constraints[0].specialist_wait_days, 176 / 17.5);
+  EXPECT_NE(e.binding[0].find("specialists (complex deals wait 10 days)"), std::string::npos)
+      << e.binding[0];
 }
 
 TEST(RunExplanationTest, HiresAgainstThePlanReadTheRolesMetricsAtTheHorizon) {
