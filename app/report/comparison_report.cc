@@ -317,7 +317,9 @@ std::string render_comparison_html(const PlanComparison& comparison,
     scenarios += fmt::format(
         "<details><summary>{} = {}</summary>\n<pre class=\"scenario\">{}</pre>\n</details>\n",
         static_cast<char>('A' + i % 26), xml_escape_text(comparison.labels[i]),
-        xml_escape_text(scenario_to_json(plans[i].spec).dump(2)));
+        xml_escape_text(
+            scenario_as_run_json(plans[i].spec, comparison.replications, comparison.seeds[i])
+                .dump(2)));
   }
   html +=
       html_section("scenarios", "Resolved scenarios",

@@ -228,7 +228,8 @@ std::string render_report_html(const SummaryDocument& document,
   html += html_section(
       "scenario", "Appendix: resolved scenario",
       "Every input of this run, defaults included, as teamsim read it (distributions by the "
-      "parameters they sample with). The same scenario and seed reproduce these numbers exactly.",
+      "parameters they sample with), with the replications and seed it ran: the same scenario file "
+      "run with those reproduces these numbers exactly.",
       fmt::format("<details class=\"appendix\"><summary>Show every key (JSON, as in "
                   "summary.json)</summary>\n<pre class=\"scenario\">{}</pre>\n</details>\n",
                   xml_escape_text(document.resolved_scenario.is_null()

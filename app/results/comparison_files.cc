@@ -116,7 +116,8 @@ std::string comparison_json(const PlanComparison& comparison,
     plan["name"] = plans[i].spec.name;
     plan["seed"] = comparison.seeds[i];
     plan["scenario_hash"] = comparison.scenario_hashes[i];
-    plan["scenario"] = scenario_to_json(plans[i].spec);
+    plan["scenario"] =
+        scenario_as_run_json(plans[i].spec, comparison.replications, comparison.seeds[i]);
     doc["plans"].push_back(std::move(plan));
   }
   doc["metrics"] = nlohmann::ordered_json::array();

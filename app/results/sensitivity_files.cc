@@ -182,7 +182,7 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
     }
     json["inputs"].push_back(std::move(item));
   }
-  json["scenario_resolved"] = scenario_to_json(spec);
+  json["scenario_resolved"] = scenario_as_run_json(spec, result.replications, result.seed);
   return json.dump(2) + "\n";
 }
 

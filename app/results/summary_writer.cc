@@ -189,7 +189,7 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
     plan["territory_accounts"].push_back({{"territory", t.territory}, {"accounts", t.accounts}});
   }
   doc["plan"] = std::move(plan);
-  doc["resolved_scenario"] = scenario_to_json(spec);
+  doc["resolved_scenario"] = scenario_as_run_json(spec, summary.replications, summary.seed);
   return doc.dump(2) + "\n";
 }
 

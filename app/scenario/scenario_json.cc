@@ -362,6 +362,14 @@ std::uint64_t fnv1a_64(std::string_view bytes) {
   return hash;
 }
 
+ordered_json scenario_as_run_json(const model::ScenarioSpec& spec, std::size_t replications,
+                                  std::uint64_t seed) {
+  ordered_json json = scenario_to_json(spec);
+  json["replications"] = replications;
+  json["seed"] = seed;
+  return json;
+}
+
 std::string scenario_hash(const model::ScenarioSpec& spec) {
   return fmt::format("{:016x}", fnv1a_64(scenario_to_json(spec).dump()));
 }

@@ -20,6 +20,11 @@ nlohmann::ordered_json distribution_to_json(const sim::Distribution& distributio
 /// The resolved scenario with the YAML's key names, in a fixed key order.
 nlohmann::ordered_json scenario_to_json(const model::ScenarioSpec& spec);
 
+/// scenario_to_json with the replications and seed a run used in place of the scenario's own
+/// (`-n`, `--seed`, `--precision`): what reproduces that run's numbers.
+nlohmann::ordered_json scenario_as_run_json(const model::ScenarioSpec& spec,
+                                            std::size_t replications, std::uint64_t seed);
+
 /// The 64-bit FNV-1a hash of `bytes`.
 std::uint64_t fnv1a_64(std::string_view bytes);
 

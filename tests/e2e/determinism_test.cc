@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <vector>
 
@@ -19,6 +20,37 @@ namespace {
 constexpr int kReplications = 48;
 constexpr std::uint64_t kSeed = 5;
 constexpr const char* kScenario = "scenarios/series-a-scale-up.yaml";
+
+TEST(DeterminismTest, TheResolvedScenarioSaysTheReplicationsAndSeedTheRunUsed) {
+  // default.yaml says 2000 replications and seed 42; the command line says otherwise, and what
+  // reproduces the numbers is what ran.
+  TempDir out;
+  ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 20 --seed 9 --out " + out.path()).exit_code,
+            0);
+  const auto run = nlohmann::json::parse(read_file(out.path() + "/summary.json"));
+  EXPECT_EQ(run.at("resolved_scenario").at("replications"), 20);
+  EXPECT_EQ(run.at("resolved_scenario").at("seed"), 9);
+  // The scenario hash is the scenario's as written, whatever the command line.
+  const CommandResult again =
+      run_teamsim("run scenarios/default.yaml -n 10 -q --out " + out.path());
+  ASSERT_EQ(again.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(read_file(out.path() + "/summary.json")).at("scenario_hash"),
+            run.at("scenario_hash"));
+
+  TempDir compared;
+  ASSERT_EQ(run_teamsim("compare scenarios/manager-first.yaml scenarios/reps-first.yaml -n 20 "
+                        "--seed 9 --independent-streams --out " +
+                        compared.path())
+                .exit_code,
+            0);
+  const auto plans =
+      nlohmann::json::parse(read_file(compared.path() + "/compare.json")).at("plans");
+  ASSERT_EQ(plans.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(plans[i].at("scenario").at("replications"), 20);
+    EXPECT_EQ(plans[i].at("scenario").at("seed"), 9 + i);  // independent streams: seed + i
+  }
+}
 
 TEST(DeterminismTest, OneTwoAndEightThreadsWriteIdenticalFiles) {
   std::string reference_csv, reference_json;

@@ -301,7 +301,10 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   write_file_atomically(json_path, json);
   if (xlsx_) {
     std::vector<nlohmann::ordered_json> resolved;
-    for (const ComparedPlan& plan : plans) resolved.push_back(scenario_to_json(plan.spec));
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      resolved.push_back(
+          scenario_as_run_json(plans[i].spec, comparison.replications, comparison.seeds[i]));
+    }
     write_comparison_workbook((std::filesystem::path(out_) / "results.xlsx").string(), comparison,
                               metrics, resolved);
   }

@@ -349,7 +349,8 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   std::vector<std::string> written = files.paths;
   if (xlsx_) {
     written.push_back((std::filesystem::path(out_) / "results.xlsx").string());
-    write_results_workbook(written.back(), summary, scenario_to_json(spec));
+    write_results_workbook(written.back(), summary,
+                           scenario_as_run_json(spec, summary.replications, summary.seed));
   }
   if (!samples.empty()) {
     written.push_back((std::filesystem::path(out_) / "samples.csv.gz").string());
