@@ -11,6 +11,7 @@
 
 #include "app/common/number_format.h"
 #include "app/common/role_noun.h"
+#include "app/scenario/quota_reach.h"
 
 namespace teamsim::app::loader {
 namespace {
@@ -20,9 +21,6 @@ using model::RoleSpec;
 using model::ScenarioSpec;
 
 constexpr double kDaysPerMonth = 365.25 / 12;
-// A quota more than this far above what a rep can book is flagged: attainment is a noisy
-// ratio, so a bound within 20 % of the quota is left alone.
-constexpr double kReachableShare = 0.8;
 // A dated search that waits longer than this for a recruiting slot is flagged.
 constexpr double kTolerableWaitDays = 3 * kDaysPerMonth;
 
@@ -90,77 +88,37 @@ void check_percent_like(const YamlNode& node, const std::string& path, Warnings&
 
 // --- a quota beyond reach ----------------------------------------------------------------------
 
-bool is_seller(const RoleSpec& role) {
-  return role.kind == RoleKind::kAccountExecutive && !role.hands_off_leads;
-}
-
-// People of `role` at the start plus those the dated plan hires.
-double planned_people(const ScenarioSpec& spec, const std::string& role) {
-  double people = 0;
-  for (const auto& staff : spec.starting_staff) people += staff.role == role ? staff.count : 0;
-  for (const auto& hire : spec.hires) people += hire.role == role ? hire.count : 0;
-  return people;
-}
-
 void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warnings) {
   const std::string money = currency_symbol(spec.money.currency);
-  // Products and segments change deal sizes, odds and cycles per lead: the pipeline's averages
-  // would not describe what a rep books, and a wrong warning is worse than none.
-  if (!spec.products.empty() || !spec.segments.empty()) return;
-  double conversion = 1;
-  if (!spec.channels.empty()) {
-    double shares = 0, converted = 0;
-    for (const auto& channel : spec.channels) {
-      shares += channel.share;
-      converted += channel.share * channel.lead_conversion;
-    }
-    conversion = shares > 0 ? converted / shares : 1;
-  }
-  const double win = spec.pipeline.win_rate.mean();
-  const double acv = spec.pipeline.deal_size_acv.mean();
-  const double cycle_days = spec.pipeline.sales_cycle_days.mean();
-
-  double sellers = 0, shared_leads = 0;  // shared: inbound and SDR leads, a month
-  for (const auto& territory : spec.territories) shared_leads += territory.inbound_leads_per_month;
-  for (const RoleSpec& role : spec.roles) {
-    const double people = planned_people(spec, role.name);
-    if (is_seller(role)) sellers += people;
-    if (role.kind == RoleKind::kAccountExecutive && role.hands_off_leads) {
-      shared_leads += people * role.prospecting_leads_per_month;
-    }
-  }
-  if (sellers <= 0) return;
-
-  for (const RoleSpec& role : spec.roles) {
-    if (!is_seller(role) || role.annual_quota <= 0 || planned_people(spec, role.name) <= 0)
-      continue;
-    const double per_deal = conversion * win * acv * role.performance.mean();
-    const double by_capacity = role.max_open_opportunities * 365.25 / cycle_days * per_deal;
-    const double leads = shared_leads / sellers + role.prospecting_leads_per_month;
-    const double by_leads = leads * 12 * per_deal;
-    const double bound = std::min(by_capacity, by_leads);
-    if (bound >= kReachableShare * role.annual_quota) continue;
+  for (const QuotaReach& reach : quota_reach(spec)) {
+    const auto role = std::find_if(spec.roles.begin(), spec.roles.end(),
+                                   [&](const RoleSpec& r) { return r.name == reach.role; });
+    if (reach.bookings >= kReachableShare * role->annual_quota) continue;
+    const std::string where = reach.territory.empty() ? "" : " in " + reach.territory;
     const std::string why =
-        by_capacity <= by_leads
+        reach.by_capacity
             ? fmt::format("{} open opportunities ÷ a {:.0f}-day mean cycle",
-                          role.max_open_opportunities, cycle_days)
+                          role->max_open_opportunities, reach.cycle_days)
             : fmt::format(
-                  "12 months × about {:.1f} leads a month per rep: {} inbound and SDR "
+                  "12 months × about {:.1f} leads a month per rep{}: {} inbound and SDR "
                   "leads over {} seller{}, plus {} prospected each",
-                  leads, format_number(shared_leads), format_number(sellers),
-                  sellers == 1 ? "" : "s", format_number(role.prospecting_leads_per_month));
+                  reach.leads_per_rep, where, format_number(reach.shared_leads),
+                  format_number(reach.sellers), reach.sellers == 1 ? "" : "s",
+                  format_number(role->prospecting_leads_per_month));
     warnings.add(
-        role_key_mark(root, role.name, "annual_quota"),
-        fmt::format("roles.{}.annual_quota", role.name),
-        fmt::format(
-            "a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
-            "ACV{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
-            "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
-            "max_open_opportunities",
-            role_noun(role.name).one, format_compact(bound, money), why, 100 * win,
-            format_compact(acv, money),
-            conversion < 1 ? fmt::format(" × {:.0f} % lead conversion", 100 * conversion) : "",
-            100 * bound / role.annual_quota, format_compact(role.annual_quota, money)));
+        role_key_mark(root, role->name, "annual_quota"),
+        fmt::format("roles.{}.annual_quota", role->name),
+        fmt::format("a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
+                    "ACV{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
+                    "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
+                    "max_open_opportunities",
+                    role_noun(role->name).one, format_compact(reach.bookings, money), why,
+                    100 * reach.win_rate, format_compact(reach.deal_size, money),
+                    reach.conversion < 1
+                        ? fmt::format(" × {:.0f} % lead conversion", 100 * reach.conversion)
+                        : "",
+                    100 * reach.bookings / role->annual_quota,
+                    format_compact(role->annual_quota, money)));
   }
 }
 

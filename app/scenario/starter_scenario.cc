@@ -8,6 +8,8 @@
 #include "app/common/number_format.h"
 #include "app/common/version.h"
 #include "app/scenario/number_hints.h"
+#include "app/scenario/quota_reach.h"
+#include "app/scenario/scenario_loader.h"
 #include "models/defaults.h"
 #include "sim/distribution.h"
 
@@ -67,9 +69,15 @@ std::string quoted(std::string_view text) {
   return out + "\"";
 }
 
-}  // namespace
+/// A quota a ramped AE of the answered plan can reach: what they book a year at its lead flow,
+/// to two significant figures (so about half of them reach it, as in sales surveys).
+struct ReachableQuota {
+  double quota = 0;
+  QuotaReach reach;
+};
 
-std::string starter_scenario_yaml(const StarterAnswers& answers) {
+/// The starter scenario; with `reachable`, its AE quota in place of the default.
+std::string starter_yaml(const StarterAnswers& answers, const ReachableQuota* reachable) {
   const model::ScenarioSpec defaults = model::default_scenario();
   const model::RoleSpec ae = model::default_role(model::RoleKind::kAccountExecutive, "");
   const model::RoleSpec manager = model::default_role(model::RoleKind::kSalesManager, "");
@@ -138,12 +146,30 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
                            people_number(ae.annual_salary)),
                4);
   y += fmt::format("    annual_salary: {}\n", yaml_number(ae.annual_salary));
-  y += comment(fmt::format("New annual contract value an AE is expected to sign a year; "
-                           "commission is paid on it. Default: {} (The Bridge Group: quota about "
-                           "4-5 x on-target earnings).",
-                           people_number(ae.annual_quota)),
-               4);
-  y += fmt::format("    annual_quota: {}\n", yaml_number(ae.annual_quota));
+  const std::string quota_source =
+      fmt::format("{} (The Bridge Group: quota about 4-5 x on-target earnings)",
+                  people_number(ae.annual_quota));
+  if (reachable == nullptr) {
+    y += comment(fmt::format("New annual contract value an AE is expected to sign a year; "
+                             "commission is paid on it. Default: {}.",
+                             quota_source),
+                 4);
+  } else {
+    const QuotaReach& reach = reachable->reach;
+    y += comment(
+        fmt::format(
+            "New annual contract value an AE is expected to sign a year; commission is paid on "
+            "it. Set from your answers: a ramped AE can book about {} a year here ({:.1f} leads a "
+            "month each{} × {:.0f}% mean win rate × {} mean ACV), so a typical rep reaches "
+            "it. teamsim's default, {}, would be out of reach; raise the quota as the lead "
+            "flow grows.",
+            people_number(std::round(reach.bookings / 1000) * 1000), reach.leads_per_rep,
+            reach.territory.empty() ? "" : " in " + reach.territory, 100 * reach.win_rate,
+            people_number(std::round(reach.deal_size / 100) * 100), quota_source),
+        4);
+  }
+  y += fmt::format("    annual_quota: {}\n",
+                   yaml_number(reachable != nullptr ? reachable->quota : ae.annual_quota));
   y += comment(fmt::format("Salary plus commission at 100% of quota. Default: {} (The Bridge "
                            "Group: a 50/50 pay mix for SaaS AEs).",
                            people_number(ae.on_target_earnings)),
@@ -248,6 +274,27 @@ std::string starter_scenario_yaml(const StarterAnswers& answers) {
                2);
   y += fmt::format("  monthly_churn: {}\n", percent(defaults.customers.monthly_churn));
   return y;
+}
+
+}  // namespace
+
+std::string starter_scenario_yaml(const StarterAnswers& answers) {
+  std::string yaml = starter_yaml(answers, nullptr);
+  // The default quota assumes a lead flow the answers may not give: when a ramped AE could book
+  // less than kReachableShare of it, the quota warning would fire on the starter plan itself.
+  const LoadResult loaded = load_scenario_string(yaml, "starter.yaml");
+  if (!loaded.spec) return yaml;
+  for (const QuotaReach& reach : quota_reach(*loaded.spec)) {
+    const model::RoleSpec ae = model::default_role(model::RoleKind::kAccountExecutive, "");
+    if (reach.role != "account_executive" || !(reach.bookings > 0) ||
+        reach.bookings >= kReachableShare * ae.annual_quota) {
+      continue;
+    }
+    const double scale = std::pow(10.0, std::floor(std::log10(reach.bookings)) - 1);
+    const ReachableQuota reachable{std::round(reach.bookings / scale) * scale, reach};
+    yaml = starter_yaml(answers, &reachable);
+  }
+  return yaml;
 }
 
 }  // namespace teamsim::app

@@ -56,7 +56,8 @@ class InitCommand final : public Command {
     command.add_flag("-f,--force", force_, "Replace FILE if it exists");
     command.footer(
         "Writes a starter scenario: your answers, and teamsim's defaults for the rest, each key\n"
-        "with a comment saying what it means and where its default comes from. Then:\n"
+        "with a comment saying what it means and where its default comes from. When your lead\n"
+        "flow cannot fill the default AE quota, the quota is what a ramped AE can book. Then:\n"
         "  teamsim validate FILE   checks it\n"
         "  teamsim run FILE        simulates it\n"
         "Example: teamsim init plan.yaml --aes-today 2 --leads-per-month 30 --cash 1500000 \\\n"

@@ -91,6 +91,20 @@ TEST(PlausibilityTest, AQuotaBeyondTheLeadFlowIsFlagged) {
   EXPECT_THAT(euros[0], HasSubstr("29 % of the quota of €640k"));
 }
 
+TEST(PlausibilityTest, AQuotaIsHeldAgainstTheLeadsOfEachTerritoryNotTheirSum) {
+  // us: 20 leads for 1 AE; emea: none for 2. Pooled, 20 / 3 + 4 prospected = 10.7 leads a rep
+  // would pass; in emea a rep has only their own 4: 4 x 12 x 0.2 x 15,494 = $149k, 23 % of 640k.
+  const auto found = warnings(
+      "territories: {us: {inbound_leads_per_month: 20}, emea: {inbound_leads_per_month: 0}}\n"
+      "starting_staff: [{role: account_executive, territory: us},\n"
+      "                 {role: account_executive, count: 2, territory: emea}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("a ramped AE can book about $149k a year (12 months × about 4.0 "
+                                  "leads a month per rep in emea: 0 inbound and SDR leads over 2 "
+                                  "sellers, plus 4 prospected each;"));
+  EXPECT_THAT(found[0], HasSubstr("23 % of the quota of $640k"));
+}
+
 TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged) {
   // The founder runs one search at a time, 1.5 × slower: 52.1 × 1.5 = 78.1 days each. Two hires
   // in month 1: the second waits 78 days (2.6 months), within the three months tolerated.
