@@ -8,6 +8,7 @@
 
 #include "app/common/calendar_month.h"
 #include "app/scenario/assumptions.h"
+#include "app/scenario/expectations.h"
 #include "models/metrics.h"
 #include "models/projection.h"
 #include "models/scenario_spec.h"
@@ -77,6 +78,9 @@ struct RunSummary {
   std::vector<PlannedHire> planned_hires;
   /// The territories with finite accounts, to tell how far they were exhausted (explain_run).
   std::vector<TerritoryAccounts> territory_accounts;
+  /// The scenario's `expect:` list: set by the command that ran it, kept in summary.json so that
+  /// a report rebuilt from that file checks them again.
+  std::vector<Expectation> expectations;
 
   /// The metric with this name, or nullptr.
   const MetricSummary* find(const std::string& name) const;

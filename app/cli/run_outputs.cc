@@ -32,6 +32,8 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const RunExtras& extras,
                                           std::vector<std::string>* written) {
   const SummaryDocument document = read_back_summary(summary_json_text);
+  // With the marks of where each was written, for the messages (summary.json keeps them
+  // without, for `teamsim report`).
   std::vector<ExpectationResult> results = check_expectations(expectations, document.summary);
   std::vector<std::string> paths;
   if (extras.report || extras.formats.png || extras.formats.pdf) {

@@ -191,6 +191,24 @@ SummaryDocument parse_summary_json(std::string_view text) {
       throw Error(fmt::format("\"plan\" is malformed ({})", e.what()));
     }
   }
+  if (doc.contains("expectations")) {
+    try {
+      for (const Json& entry : doc["expectations"]) {
+        Expectation e;
+        e.name = entry.at("name").get<std::string>();
+        e.metric = entry.at("metric").get<std::string>();
+        e.month = entry.at("month").get<int>();
+        e.stat = entry.at("stat").get<std::string>();
+        const auto op = comparison_from_symbol(entry.at("op").get<std::string>());
+        if (!op) throw Error("unknown operator");
+        e.op = *op;
+        e.value = entry.at("value").get<double>();
+        result.summary.expectations.push_back(std::move(e));
+      }
+    } catch (const std::exception& e) {
+      throw Error(fmt::format("an expectation is malformed ({})", e.what()));
+    }
+  }
   return result;
 }
 

@@ -189,6 +189,19 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
     plan["territory_accounts"].push_back({{"territory", t.territory}, {"accounts", t.accounts}});
   }
   doc["plan"] = std::move(plan);
+  // Only with an expect: list, so that a run without one writes the file it always did.
+  if (!summary.expectations.empty()) {
+    nlohmann::ordered_json expectations = nlohmann::ordered_json::array();
+    for (const Expectation& e : summary.expectations) {
+      expectations.push_back({{"name", e.name},
+                              {"metric", e.metric},
+                              {"month", e.month},
+                              {"stat", e.stat},
+                              {"op", comparison_symbol(e.op)},
+                              {"value", e.value}});
+    }
+    doc["expectations"] = std::move(expectations);
+  }
   doc["resolved_scenario"] = scenario_as_run_json(spec, summary.replications, summary.seed);
   return doc.dump(2) + "\n";
 }

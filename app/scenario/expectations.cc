@@ -12,19 +12,16 @@
 #include "sim/statistics.h"
 
 namespace teamsim::app {
+
+std::optional<Comparison> comparison_from_symbol(std::string_view symbol) {
+  for (const Comparison op : {Comparison::kLess, Comparison::kLessEqual, Comparison::kGreater,
+                              Comparison::kGreaterEqual}) {
+    if (comparison_symbol(op) == symbol) return op;
+  }
+  return std::nullopt;
+}
+
 namespace {
-
-const std::vector<std::string>& operators() {
-  static const std::vector<std::string> kOperators = {"<", "<=", ">", ">="};
-  return kOperators;
-}
-
-Comparison parse_operator(const std::string& text) {
-  if (text == "<") return Comparison::kLess;
-  if (text == "<=") return Comparison::kLessEqual;
-  if (text == ">") return Comparison::kGreater;
-  return Comparison::kGreaterEqual;
-}
 
 std::string default_name(const Expectation& e, const MonthNames& months) {
   return fmt::format("{}({}) at {} {} {}", e.stat, e.metric, months.phrase(e.month),
@@ -86,14 +83,13 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
   }
   if (const YamlNode* op = reader.require("op")) {
     if (const auto text = read_text(*op, reader.path_of("op"), sink)) {
-      const auto& ops = operators();
-      if (std::find(ops.begin(), ops.end(), *text) == ops.end()) {
+      if (const auto comparison = comparison_from_symbol(*text)) {
+        e.op = *comparison;
+      } else {
         sink.error(op->mark, reader.path_of("op"),
                    fmt::format("unknown operator '{}'; expected one of: <, <=, >, >= (quote it: "
                                "op: \">=\")",
                                *text));
-      } else {
-        e.op = parse_operator(*text);
       }
     }
   }

@@ -38,6 +38,9 @@ const std::vector<std::string>& expectation_stats();
 /// The operator as written: "<", "<=", ">", ">=".
 std::string_view comparison_symbol(Comparison op);
 
+/// The operator written as `symbol`; nothing when it is none of the four.
+std::optional<Comparison> comparison_from_symbol(std::string_view symbol);
+
 /// A threshold or a result for messages: whole numbers grouped ("2,000,000"), small ones with up
 /// to 4 decimals ("0.05").
 std::string format_threshold(double value);

@@ -40,9 +40,9 @@ struct PlannedTeam {
 
 PlannedTeam plan_team(const ScenarioSpec& spec) {
   const std::size_t territories = spec.territories.size();
-  PlannedTeam team{std::vector<std::vector<double>>(spec.roles.size(),
-                                                    std::vector<double>(territories, 0)),
-                   std::vector<double>(territories, 0), std::vector<double>(territories, 0)};
+  PlannedTeam team{
+      std::vector<std::vector<double>>(spec.roles.size(), std::vector<double>(territories, 0)),
+      std::vector<double>(territories, 0), std::vector<double>(territories, 0)};
   const auto place = [&](const std::string& role_name, int count, const std::string& territory) {
     const RoleSpec* role = find_role(spec, role_name);
     if (role == nullptr || !is_ae_kind(*role) || territories == 0) return;

@@ -19,8 +19,8 @@ inline constexpr double kReachableShare = 0.8;
 /// One seller role's yearly bookings at full ramp, where they are least.
 struct QuotaReach {
   std::string role;
-  double bookings = 0;      ///< a year: the smaller of the two bounds below
-  bool by_capacity = false;  ///< the open-opportunity limit binds, not the lead flow
+  double bookings = 0;           ///< a year: the smaller of the two bounds below
+  bool by_capacity = false;      ///< the open-opportunity limit binds, not the lead flow
   double capacity_bookings = 0;  ///< max_open_opportunities x 365.25 / mean cycle x per deal
   double lead_bookings = 0;      ///< 12 x leads a month per rep x per deal
   double leads_per_rep = 0;      ///< inbound and SDR leads / sellers, plus prospected, a month

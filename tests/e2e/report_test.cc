@@ -190,6 +190,16 @@ TEST(ReportTest, RunChecksExpectationsAndExitsFourOnFailure) {
   const std::string junit = read_file(dir.path() + "/out-fail/junit.xml");
   EXPECT_EQ(app::testing::xml_problem(junit), "") << junit;
   EXPECT_NE(junit.find("<failure"), std::string::npos);
+
+  // The report rebuilt from summary.json alone keeps its Expectations section, checked again.
+  const std::string out_fail = dir.path() + "/out-fail";
+  ASSERT_EQ(run_teamsim("report -q " + out_fail).exit_code, 0);
+  const std::string report = read_file(out_fail + "/report.html");
+  EXPECT_NE(report.find("<section id=\"expectations\"><h2>Expectations</h2>\n<p class=\"lead\">0 "
+                        "of 1 expectation met."),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find("p50(arr) at month 24 &gt; 1,000,000,000"), std::string::npos);
 }
 
 TEST(ReportTest, ExpectationMistakesAreScenarioErrors) {

@@ -5,6 +5,7 @@
 #include <system_error>
 #include <utility>
 
+#include "app/analysis/expectation_check.h"
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
 #include "app/cli/command_options.h"
@@ -77,6 +78,8 @@ class ReportCommand final : public Command {
       extra_charts.push_back(sensitivity_report_chart(sensitivity.result, sensitivity.currency,
                                                       sensitivity.chart_inputs));
     }
+    // The run's expect: list, checked again: the same results, as they come from the same file.
+    context.expectations = check_expectations(document.summary.expectations, document.summary);
     const auto files = write_report(out_dir_, document, context, formats_, extra_charts);
     record_output_files(out_dir_, files);
     if (!quiet_) {

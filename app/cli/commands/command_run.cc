@@ -344,6 +344,7 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
 
   RunSummary summary = summarize_run(spec, projection, options.seed, histograms, options.threads);
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
+  summary.expectations = loaded.expectations;
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
   std::vector<std::string> written = files.paths;

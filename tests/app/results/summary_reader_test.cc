@@ -59,6 +59,41 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
   EXPECT_FALSE(read->tool_version.empty());
 }
 
+TEST(SummaryReaderTest, ExpectationsAreReadBackOnlyWhenTheScenarioHadThem) {
+  model::ScenarioSpec spec = model::default_scenario();
+  spec.horizon_months = 3;
+  model::ProjectionOptions options;
+  options.replications = 4;
+  options.threads = 1;
+  RunSummary written = summarize_run(spec, model::project(spec, options), 1);
+  EXPECT_EQ(summary_json(written, spec).find("\"expectations\""), std::string::npos);
+  written.expectations = {{"arr", 3, "p50", Comparison::kGreater, 0.1, "ARR grows", {}},
+                          {"cash", 2, "mean", Comparison::kLessEqual, 2.5e6, "cash", {}}};
+  const std::string text = summary_json(written, spec);
+  const SummaryDocument read = parse_summary_json(text);
+  ASSERT_EQ(read.summary.expectations.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const Expectation& e = read.summary.expectations[i];
+    EXPECT_EQ(e.metric, written.expectations[i].metric);
+    EXPECT_EQ(e.month, written.expectations[i].month);
+    EXPECT_EQ(e.stat, written.expectations[i].stat);
+    EXPECT_EQ(e.op, written.expectations[i].op);
+    EXPECT_EQ(e.value, written.expectations[i].value);
+    EXPECT_EQ(e.name, written.expectations[i].name);
+  }
+  std::string bad = text;
+  const std::string op = "\"op\": \">\"";
+  bad.replace(bad.find(op), op.size(), "\"op\": \"!\"");
+  try {
+    parse_summary_json(bad);
+    ADD_FAILURE() << "an unknown operator was read";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("an expectation is malformed (unknown operator)"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(SummaryReaderTest, AStartDateIsReadBack) {
   model::ScenarioSpec spec = model::default_scenario();
   spec.horizon_months = 2;

@@ -44,10 +44,10 @@ TEST(QuotaReachTest, PeopleWithoutATerritoryArePlacedWhereTheirKindIsFewest) {
 
 TEST(QuotaReachTest, TheOpportunityCapacityBindsWhenLeadsAreAmple) {
   // 10 open deals / 69.45-day mean cycle x 365.25 x 0.2 x 15,494 = $163k a year.
-  const auto reach = quota_reach(
-      load("territories: {a: {inbound_leads_per_month: 100}}\n"
-           "roles: {account_executive: {max_open_opportunities: 10}}\n"
-           "starting_staff: [{role: account_executive}]\n"));
+  const auto reach =
+      quota_reach(load("territories: {a: {inbound_leads_per_month: 100}}\n"
+                       "roles: {account_executive: {max_open_opportunities: 10}}\n"
+                       "starting_staff: [{role: account_executive}]\n"));
   ASSERT_EQ(reach.size(), 1u);
   EXPECT_TRUE(reach[0].by_capacity);
   EXPECT_NEAR(reach[0].bookings, 163'000, 500);
