@@ -114,18 +114,27 @@ void write_metric_sheet(Workbook& book, const MetricSummary& metric, const Month
   lxw_worksheet* sheet = book.sheet(metric.info.name.substr(0, 31));
   const lxw_col_t first =
       write_month_columns(book, sheet, static_cast<int>(metric.stats.mean.size()), names);
-  worksheet_write_string(sheet, 0, first, "mean", book.bold());
-  for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(first + 1 + p),
-                           sim::kPercentileNames[p], book.bold());
+  // The columns of summary.csv, in its order: mean, se, p5 ... p95, defined (the replications
+  // with a value: fewer than all where the metric can be undefined).
+  const auto column = [first](std::size_t offset) {
+    return static_cast<lxw_col_t>(first + offset);
+  };
+  const std::size_t percentiles = sim::kPercentileNames.size();
+  worksheet_write_string(sheet, 0, column(0), "mean", book.bold());
+  worksheet_write_string(sheet, 0, column(1), "se", book.bold());
+  for (std::size_t p = 0; p < percentiles; ++p) {
+    worksheet_write_string(sheet, 0, column(2 + p), sim::kPercentileNames[p], book.bold());
   }
+  worksheet_write_string(sheet, 0, column(2 + percentiles), "defined", book.bold());
   for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
     const auto row = static_cast<lxw_row_t>(month + 1);
-    write_number(sheet, row, first, metric.stats.mean(month), nullptr);
-    for (Eigen::Index p = 0; p < metric.stats.percentiles.cols(); ++p) {
-      write_number(sheet, row, static_cast<lxw_col_t>(first + 1 + p),
-                   metric.stats.percentiles(month, p), nullptr);
+    write_number(sheet, row, column(0), metric.stats.mean(month), nullptr);
+    write_number(sheet, row, column(1), metric.stats.se(month), nullptr);
+    for (std::size_t p = 0; p < percentiles; ++p) {
+      write_number(sheet, row, column(2 + p),
+                   metric.stats.percentiles(month, static_cast<Eigen::Index>(p)), nullptr);
     }
+    write_number(sheet, row, column(2 + percentiles), metric.stats.defined(month), nullptr);
   }
   worksheet_freeze_panes(sheet, 1, first);
 }
