@@ -34,6 +34,18 @@ std::string with_suffix(double magnitude, const Suffix& suffix, int decimals) {
   return trim_zeros(fmt::format("{:.{}f}", magnitude / suffix.unit, decimals)) + suffix.letter;
 }
 
+/// From here on, a suffix would need more than three digits before it ($1439193T): numbers this
+/// large read as a mantissa and a power of ten instead.
+constexpr double kLargestSuffixed = 999.5e12;
+
+/// |value| as 3 significant digits and a power of ten, trailing zeros trimmed: "1.44e18".
+std::string scientific(double value, std::string_view currency_symbol) {
+  const std::string text = fmt::format("{:.2e}", std::abs(value));  // "1.44e+18"
+  const std::size_t e = text.find('e');
+  return prefix(value < 0, currency_symbol) + trim_zeros(text.substr(0, e)) + "e" +
+         std::to_string(std::stoi(text.substr(e + 1)));
+}
+
 /// Decimals for a number below 10,000 so it keeps about 3 significant digits, at most 2.
 int compact_decimals(double magnitude) {
   if (magnitude >= 100) return 0;
@@ -71,6 +83,7 @@ std::string format_compact(double value, std::string_view currency_symbol) {
   if (std::round(magnitude) < 10000) {
     return trim_zeros(format_grouped(value, compact_decimals(magnitude), currency_symbol));
   }
+  if (magnitude >= kLargestSuffixed) return scientific(value, currency_symbol);
   // The largest suffix not above the value; rounding may carry into the next one (999.9k -> 1M).
   std::size_t i = 0;
   while (i + 1 < std::size(kSuffixes) && magnitude < kSuffixes[i].unit) ++i;
@@ -86,6 +99,7 @@ std::string format_compact(double value, std::string_view currency_symbol) {
 std::string format_suffixed(double value, int resolution_exponent,
                             std::string_view currency_symbol) {
   const double magnitude = std::abs(value);
+  if (magnitude >= kLargestSuffixed) return scientific(value, currency_symbol);
   const Suffix* suffix = &kSuffixes[std::size(kSuffixes) - 1];
   for (const Suffix& s : kSuffixes) {
     if (magnitude >= s.unit) {

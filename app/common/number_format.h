@@ -16,14 +16,14 @@ std::string currency_symbol(const std::string& currency);
 std::string format_grouped(double value, int decimals, std::string_view currency_symbol = "");
 
 /// A number for people, about 3 significant digits: below 10,000 in full with separators
-/// ("12", "0.25", "9,500"), above with a suffix k, M, B or T ("250k", "$1.5M", "-$12.3M").
-/// NaN and infinity are "n/a".
+/// ("12", "0.25", "9,500"), above with a suffix k, M, B or T ("250k", "$1.5M", "-$12.3M"), from
+/// 1,000T on as a mantissa and a power of ten ("$1.44e18"). NaN and infinity are "n/a".
 std::string format_compact(double value, std::string_view currency_symbol = "");
 
 /// |value| with the largest of the suffixes k, M, B, T not above it (k below 1,000), its
 /// digits down to 10^resolution_exponent (no decimals when that is at or above the suffix),
 /// trailing zeros trimmed, the sign and currency symbol in front: format_suffixed(1.5e6, 5, "$")
-/// is "$1.5M", format_suffixed(-250000, 3) is "-250k".
+/// is "$1.5M", format_suffixed(-250000, 3) is "-250k"; from 1,000T on, as format_compact.
 std::string format_suffixed(double value, int resolution_exponent,
                             std::string_view currency_symbol = "");
 

@@ -95,14 +95,19 @@ OutputFolder::OutputFolder(std::string dir, std::string option) : dir_(std::move
 OutputFolder::~OutputFolder() {
   if (!cleared_) return;
   try {
-    const std::vector<std::string> files = files_under(fs::path(dir_));
-    if (files.empty()) {
-      fs::remove(fs::path(dir_) / kOutputManifest);  // nothing written: an empty folder again
-    } else {
-      write_manifest(fs::path(dir_), files);
-    }
+    list_files();
   } catch (...) {
     // Nothing to do: without a list, the next command refuses the folder rather than guess.
+  }
+}
+
+void OutputFolder::list_files() {
+  if (!cleared_) return;
+  const std::vector<std::string> files = files_under(fs::path(dir_));
+  if (files.empty()) {
+    fs::remove(fs::path(dir_) / kOutputManifest);  // nothing written: an empty folder again
+  } else {
+    write_manifest(fs::path(dir_), files);
   }
 }
 

@@ -27,6 +27,12 @@ class OutputFolder {
   /// folder. Throws Error when a file cannot be removed or the folder cannot be created.
   void clear();
 
+  /// Writes `.teamsim-files` now, listing every file the folder holds (the destructor writes it
+  /// again). Called once a command's files are written and before it prints its results, so a
+  /// reader that stops early (`teamsim run ... | head`: SIGPIPE ends teamsim mid-table) leaves a
+  /// folder the next command may replace.
+  void list_files();
+
   const std::string& path() const { return dir_; }
 
  private:

@@ -85,8 +85,9 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
       const std::string mark = defined_in_part(*metric, summary.replications, m) ? "*" : "";
       for (const Eigen::Index column : {sim::kColumnP10, sim::kColumnP50, sim::kColumnP90}) {
         const std::string value = format_metric_value(metric->info, p(m, column), symbol);
+        // At least one space before every cell, also one as wide as the column ("$9.81e119").
         out += fmt::format("{}{:>{}}", column == sim::kColumnP10 ? " │" : "",
-                           std::isfinite(p(m, column)) ? value + mark : value, kCellWidth);
+                           " " + (std::isfinite(p(m, column)) ? value + mark : value), kCellWidth);
       }
     }
     out += '\n';

@@ -63,6 +63,21 @@ TEST(OutputFolderTest, AFileAddedToARunsFolderIsNeverRemoved) {
   EXPECT_TRUE(fs::exists(out.path() + "/report.html"));
 }
 
+TEST(OutputFolderTest, AReaderThatStopsEarlyLeavesAFolderTheNextRunMayReplace) {
+  // `| true` reads nothing: the first line of the table ends teamsim by SIGPIPE, after its files
+  // are written. They are listed as its own already, so the next run replaces them.
+  for (const std::string command : {"run scenarios/default.yaml -n 20",
+                                    "compare scenarios/manager-first.yaml "
+                                    "scenarios/reps-first.yaml -n 20"}) {
+    SCOPED_TRACE(command);
+    TempDir out;
+    run_teamsim_in_shell(command + " --out " + out.path() + " 2>/dev/null | true");
+    ASSERT_TRUE(fs::exists(out.path() + "/.teamsim-files"));
+    const CommandResult again = run_teamsim(command + " -q --out " + out.path());
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+  }
+}
+
 TEST(OutputFolderTest, AReportAddedByTeamsimReportIsReplacedByTheNextRun) {
   TempDir out;
   ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 20 --out " + out.path()).exit_code, 0);

@@ -36,6 +36,13 @@ std::string run_teamsim_into_one_log(const std::string& args) {
   return read_file(log_path);
 }
 
+int run_teamsim_in_shell(const std::string& args) {
+  const std::string command =
+      "cd '" + std::string(TEAMSIM_SOURCE_DIR) + "' && '" + TEAMSIM_BINARY + "' " + args;
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 int replications_for_build(int normal) {
   // The asan test preset sets TEAMSIM_SANITIZED (CMakePresets.json).
   const char* sanitized = std::getenv("TEAMSIM_SANITIZED");

@@ -21,6 +21,10 @@ CommandResult run_teamsim(const std::string& args, const std::string& working_di
 /// takes them, and returns that file's contents.
 std::string run_teamsim_into_one_log(const std::string& args);
 
+/// Runs `'teamsim' ARGS` through the shell from the source tree, where ARGS may end in a pipe
+/// or redirection of the test's own ("... | true"); returns the shell's exit status.
+int run_teamsim_in_shell(const std::string& args);
+
 /// `normal` replications, or a tenth of them (at least 10) in sanitizer builds, where every
 /// replication is about ten times slower: enough to exercise every code path, and CI stays fast.
 int replications_for_build(int normal);

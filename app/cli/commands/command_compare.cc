@@ -313,6 +313,7 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
           ? write_comparison_report(out_, formats_, requests, plans, comparison, metrics, seconds)
           : std::string();
 
+  folder.list_files();
   print_comparison(plans, comparison, metrics, options.seed);
   if (!quiet_) {
     fmt::print(

@@ -360,6 +360,7 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   RunExtras extras{report_, formats_,  scenario_.path, std::chrono::system_clock::now(),
                    seconds, histograms};
   const auto checks = finish_run(out_, files.json, loaded.expectations, extras, &written);
+  folder.list_files();
 
   print_results(spec, summary, target, precision, quiet_);
   if (!quiet_) {

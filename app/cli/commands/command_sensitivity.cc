@@ -230,6 +230,7 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
     written.push_back(std::move(path));
   }
 
+  folder.list_files();
   fmt::print("{} (scenario hash {})\n", spec->name, scenario_hash(*spec));
   fmt::print("{}", sensitivity_table(result, currency, top_));
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));

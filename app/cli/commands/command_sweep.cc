@@ -519,6 +519,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     written.push_back((std::filesystem::path(out_) / "report.html").string());
     write_file_atomically(written.back(), html);
   }
+  folder.list_files();
   // "ARR", "Ramped AEs on quota (share_at_quota)": the metric as the run's table names it.
   std::string label(key_metric_label(metric_));
   if (label.ends_with(" (%)")) label.resize(label.size() - 4);

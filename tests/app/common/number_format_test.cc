@@ -35,6 +35,17 @@ TEST(FormatCompact, RoundingCarriesIntoTheNextSuffix) {
   EXPECT_EQ(format_compact(9'999.7), "10k");
 }
 
+TEST(FormatCompact, BeyondTrillionsAMantissaAndAPowerOfTen) {
+  // A suffix would need four digits or more before it ("$1439193T"): 3 significant digits and
+  // the power of ten instead, short enough for a table's cell.
+  EXPECT_EQ(format_compact(999.4e12, "$"), "$999T");
+  EXPECT_EQ(format_compact(999.6e12, "$"), "$1e15");
+  EXPECT_EQ(format_compact(1.4392e18, "$"), "$1.44e18");
+  EXPECT_EQ(format_compact(-2.5e20, "$"), "-$2.5e20");
+  EXPECT_EQ(format_compact(1e100), "1e100");
+  EXPECT_EQ(format_suffixed(1.5e18, 15, "€"), "€1.5e18");
+}
+
 TEST(FormatCompact, NotANumber) {
   EXPECT_EQ(format_compact(std::numeric_limits<double>::quiet_NaN(), "$"), "n/a");
 }
