@@ -312,10 +312,15 @@ void Pipeline::started_selling(std::uint32_t person) {
   const Organisation::Person& joining = organisation_.person(person);
   if (joining.seller) {
     router_.joined(person);
-    // Deals left without an owner pass to the territory's next seller.
+    // Deals left without an owner pass to the territory's next seller, who starts their ramp
+    // now: their productivity at the hand-over is 0 on every ramp curve, so each deal is closed
+    // at the productivity they have reached by its close instead.
     std::vector<std::uint32_t> waiting = std::move(orphans_[joining.territory]);
     orphans_[joining.territory].clear();
-    for (const std::uint32_t opportunity : waiting) hand_over(opportunity, person);
+    for (const std::uint32_t opportunity : waiting) {
+      hand_over(opportunity, person);
+      opportunities_[opportunity].odds_at_close = true;
+    }
   }
   schedule_next_prospect(person);
 }
@@ -383,6 +388,7 @@ void Pipeline::left(std::uint32_t index) {
 void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
   Opportunity& opportunity = opportunities_[index];
   opportunity.owner = owner;
+  opportunity.odds_at_close = false;
   if (owner == kNobody) {
     opportunity.owner_productivity = 0;
     orphans_[opportunity.territory].push_back(index);
@@ -567,6 +573,10 @@ void Pipeline::close_opportunity(std::uint32_t index) {
   if (opportunity.owner != kNobody) router_.unassign(opportunity.owner, index);
   context_.month.cycle_days_sum += context_.now() - opportunity.opened_at;
   // Nobody owns it (its seller left and nobody has joined the territory since): nobody closes it.
+  if (opportunity.odds_at_close && opportunity.owner != kNobody) {
+    opportunity.owner_productivity =
+        organisation_.productivity(organisation_.person(opportunity.owner));
+  }
   const double probability =
       opportunity.owner == kNobody
           ? 0.0

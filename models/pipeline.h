@@ -94,6 +94,9 @@ class Pipeline final : public TeamListener {
     double opened_at = 0;
     double waiting_since = 0;
     bool open = false;
+    /// Waited without an owner for a new seller, who closes it at their productivity then (at
+    /// the hand-over they are at the very start of their ramp).
+    bool odds_at_close = false;
   };
   /// A seller's self-sourced leads.
   struct Seller {

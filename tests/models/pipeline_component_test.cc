@@ -168,5 +168,34 @@ TEST(PipelineComponentTest, DealsWithoutAnOwnerPassToTheTerritorysNextSeller) {
             static_cast<std::size_t>(model.pipeline.open_opportunities_of(1)));
 }
 
+TEST(PipelineComponentTest, ANewSellerClosesTheDealsWaitingForThemAtTheirProductivityThen) {
+  // The only seller leaves on day 10; every deal they opened (sure wins, 100-day cycles, opened
+  // on days 0-10) closes on days 100-110. Their successor starts selling on day 40 with a step
+  // ramp: productivity 0 until the ramp ends, 1 after. Taken over on day 40 at productivity 0,
+  // these deals used to be lost, every one. Now each is won or lost at the productivity its
+  // new owner has when it closes: all won with a 20-day ramp (full from day 60), all lost with
+  // a 200-day one (still 0 at day 110). Deals the successor opens close after day 140.
+  for (const double ramp_days : {20.0, 200.0}) {
+    SCOPED_TRACE(ramp_days);
+    ScenarioSpec spec = sure_deals(1, 1000);
+    spec.pipeline.sales_cycle_days = Distribution::constant(100);
+    RoleSpec& ae = role(spec, "account_executive");
+    ae.time_to_fill_days = Distribution::constant(40);
+    ae.ramp_curve = RampCurve::kStep;
+    ae.ramp_months = Distribution::constant(ramp_days / kDaysPerMonth);
+    spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+    PipelineAlone model(spec);
+    model.run_until(10);
+    const int open = model.pipeline.open_opportunities_of(0);
+    ASSERT_GT(open, 0);
+    model.organisation.leave(0);
+    model.run_until(3 * kDaysPerMonth);  // month 4 starts on day 91.3
+    model.run_until(112);
+    const MonthTally& month = model.context.month;
+    EXPECT_EQ(month.won + month.lost, open);
+    EXPECT_EQ(month.won, ramp_days < 60 ? open : 0);
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::model
