@@ -75,7 +75,7 @@ void LeadRouter::joined(std::uint32_t person) {
   Seat& held = seat(person);
   Territory& territory = territories_[joining.territory];
   held.territory = joining.territory;
-  held.order = territory.joined++;
+  held.order = ++territory.joined;
   held.max_open = organisation_.role_of(joining).max_open_opportunities;
   if (!indexed_) {
     held.state = SeatState::kOut;
@@ -254,12 +254,19 @@ std::uint32_t LeadRouter::least_loaded(std::size_t territory) const {
 }
 
 std::uint32_t LeadRouter::next_in_turn(std::size_t territory) {
+  // The territory's sellers are listed in joining order. The turn goes to the first who joined
+  // after the last one given a lead; found by joining order, not by position, because sellers
+  // before that one in the list may have left since (their going shifts the positions).
   const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(territory);
-  std::size_t& turn = territories_[territory].turn;
+  std::uint64_t& turn_after = territories_[territory].turn_after;
+  const auto first = static_cast<std::size_t>(
+      std::find_if(sellers.begin(), sellers.end(),
+                   [&](std::uint32_t person) { return seats_[person].order > turn_after; }) -
+      sellers.begin());
   for (std::size_t tried = 0; tried < sellers.size(); ++tried) {
-    const std::size_t position = (turn + tried) % sellers.size();
+    const std::size_t position = (first + tried) % sellers.size();
     if (has_room(sellers[position])) {
-      turn = position + 1;
+      turn_after = seats_[sellers[position]].order;
       return sellers[position];
     }
   }

@@ -65,7 +65,9 @@ class LeadRouter {
     /// No seller of `ramping` can have a ramp value of 1 before this time (days).
     double next_watch = kNever;
     std::uint64_t joined = 0;  ///< sellers that joined so far
-    std::size_t turn = 0;      ///< round robin: the next position in the territory's sellers
+    /// round robin: the joining order after which the turn goes on (that of the last seller
+    /// given a lead, who may have left since; 0 before the first lead, as orders start at 1).
+    std::uint64_t turn_after = 0;
   };
 
   Seat& seat(std::uint32_t person);

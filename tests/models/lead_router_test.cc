@@ -172,6 +172,25 @@ TEST(LeadRouterTest, ALeaversDealsGoOneByOneToTheMostRampedLeastLoaded) {
   EXPECT_TRUE(model.router.successors(0, 0).empty());
 }
 
+TEST(LeadRouterTest, RoundRobinGoesOnAfterTheLastOneGivenALeadThoughAnEarlierOneLeft) {
+  // AEs 0, 1, 2 in joining order. Leads go to 0, then 1; AE 0 leaves: the turn is after AE 1,
+  // so AE 2, then AE 1 again. (By position the turn was 2 of [0, 1, 2]; with AE 0 gone the list
+  // is [1, 2] and position 2 wrapped to AE 1, skipping AE 2.)
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 3, ""}};
+  RouterAlone model(spec, LeadRouting::kRoundRobin);
+  model.organisation.add_starting_staff();
+  model.run_until(1);
+  ASSERT_EQ(model.organisation.sellers_in(0).size(), 3u);
+  const auto next = [&] { return model.router.route(0, 0.5, 1); };
+  EXPECT_EQ(next(), 0u);
+  EXPECT_EQ(next(), 1u);
+  model.organisation.leave(0);
+  EXPECT_EQ(next(), 2u);
+  EXPECT_EQ(next(), 1u);
+  EXPECT_EQ(next(), 2u);
+}
+
 TEST(LeadRouterTest, WithNobodySellingALeaversDealsWaitForTheNextSeller) {
   ScenarioSpec spec = quiet_scenario(3);
   spec.starting_staff.clear();
