@@ -173,7 +173,7 @@ struct ManagementSpec {
 struct StartingStaffSpec {
   std::string role;
   int count = 1;
-  std::string territory;  ///< empty: assigned to the territory with the fewest AEs
+  std::string territory;  ///< empty: the territory with the fewest employed sellers at day 0
 };
 
 /// A dated hire: `count` requisitions for `role`. By default they open at the start of `month`;
@@ -183,7 +183,7 @@ struct HireSpec {
   std::string role;
   int count = 1;
   int month = 1;          ///< 1 = the first simulated month
-  std::string territory;  ///< empty: assigned to the territory with the fewest AEs at start
+  std::string territory;  ///< empty: the territory with the fewest employed sellers on day one
   std::string source = "experienced_external";
   bool by_start_month = false;  ///< `month` is when the people start, not when the search opens
 };

@@ -387,7 +387,8 @@ SectionDoc hires() {
           {"start_month", K::kMonth, "The month the people should start, instead of month."},
           {"count", K::kWholeNumber, "People.", {}, "1"},
           {"territory", K::kText,
-           "A defined territory (default: the one with the fewest AEs at the start)."},
+           "A defined territory (default: the one with the fewest employed sellers on the "
+           "person's first day)."},
           {"source", K::kText, "A defined hire source.", {}, "\"experienced_external\""},
       }};
 }
