@@ -149,18 +149,29 @@ TEST(PipelineComponentTest, RampedFirstGivesANewSellerOnlyWhatTheRampedHaveNoRoo
   EXPECT_EQ(model.pipeline.open_opportunities_of(1), leads - 5);
 }
 
-TEST(PipelineComponentTest, DealsWithoutAnOwnerPassToTheTerritorysNextSeller) {
-  // The only seller leaves on day 10; a hire starts on day 40 (time to fill 40 days) and
-  // inherits every deal still open, which then closes at the new owner's odds.
+// The only seller, with room for every lead and sure wins in `cycle_days`, and their successor,
+// searched for from day 0 and selling from day 40 (time to fill 40 days, no onboarding).
+ScenarioSpec seller_and_successor(double cycle_days) {
   ScenarioSpec spec = sure_deals(1, 1000);
-  spec.pipeline.sales_cycle_days = Distribution::constant(1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(cycle_days);
   role(spec, "account_executive").time_to_fill_days = Distribution::constant(40);
   spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
-  PipelineAlone model(spec);
+  return spec;
+}
+
+// Runs to day 10, when the only seller (person 0) leaves: the deals they held.
+int only_seller_leaves_on_day_10(PipelineAlone& model) {
   model.run_until(10);
   const int open = model.pipeline.open_opportunities_of(0);
-  ASSERT_GT(open, 0);
   model.organisation.leave(0);
+  return open;
+}
+
+TEST(PipelineComponentTest, DealsWithoutAnOwnerPassToTheTerritorysNextSeller) {
+  // The successor inherits every deal still open, which then closes at the new owner's odds.
+  PipelineAlone model(seller_and_successor(1000));
+  const int open = only_seller_leaves_on_day_10(model);
+  ASSERT_GT(open, 0);
   EXPECT_EQ(model.pipeline.open_opportunities_of(0), 0);
   model.run_until(41);
   EXPECT_GE(model.pipeline.open_opportunities_of(1), open);
@@ -169,26 +180,21 @@ TEST(PipelineComponentTest, DealsWithoutAnOwnerPassToTheTerritorysNextSeller) {
 }
 
 TEST(PipelineComponentTest, ANewSellerClosesTheDealsWaitingForThemAtTheirProductivityThen) {
-  // The only seller leaves on day 10; every deal they opened (sure wins, 100-day cycles, opened
-  // on days 0-10) closes on days 100-110. Their successor starts selling on day 40 with a step
-  // ramp: productivity 0 until the ramp ends, 1 after. Taken over on day 40 at productivity 0,
-  // these deals used to be lost, every one. Now each is won or lost at the productivity its
-  // new owner has when it closes: all won with a 20-day ramp (full from day 60), all lost with
-  // a 200-day one (still 0 at day 110). Deals the successor opens close after day 140.
+  // Every deal the leaver opened (100-day cycles, opened on days 0-10) closes on days 100-110.
+  // The successor has a step ramp: productivity 0 until the ramp ends, 1 after. Taken over on
+  // day 40 at productivity 0, these deals used to be lost, every one. Now each is won or lost
+  // at the productivity its new owner has when it closes: all won with a 20-day ramp (full from
+  // day 60), all lost with a 200-day one (still 0 at day 110). Deals the successor opens close
+  // after day 140.
   for (const double ramp_days : {20.0, 200.0}) {
     SCOPED_TRACE(ramp_days);
-    ScenarioSpec spec = sure_deals(1, 1000);
-    spec.pipeline.sales_cycle_days = Distribution::constant(100);
+    ScenarioSpec spec = seller_and_successor(100);
     RoleSpec& ae = role(spec, "account_executive");
-    ae.time_to_fill_days = Distribution::constant(40);
     ae.ramp_curve = RampCurve::kStep;
     ae.ramp_months = Distribution::constant(ramp_days / kDaysPerMonth);
-    spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
     PipelineAlone model(spec);
-    model.run_until(10);
-    const int open = model.pipeline.open_opportunities_of(0);
+    const int open = only_seller_leaves_on_day_10(model);
     ASSERT_GT(open, 0);
-    model.organisation.leave(0);
     model.run_until(3 * kDaysPerMonth);  // month 4 starts on day 91.3
     model.run_until(112);
     const MonthTally& month = model.context.month;

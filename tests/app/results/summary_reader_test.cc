@@ -62,10 +62,7 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
 TEST(SummaryReaderTest, ExpectationsAreReadBackOnlyWhenTheScenarioHadThem) {
   model::ScenarioSpec spec = model::default_scenario();
   spec.horizon_months = 3;
-  model::ProjectionOptions options;
-  options.replications = 4;
-  options.threads = 1;
-  RunSummary written = summarize_run(spec, model::project(spec, options), 1);
+  RunSummary written = small_run(spec, 4, 1);
   EXPECT_EQ(summary_json(written, spec).find("\"expectations\""), std::string::npos);
   written.expectations = {{"arr", 3, "p50", Comparison::kGreater, 0.1, "ARR grows", {}},
                           {"cash", 2, "mean", Comparison::kLessEqual, 2.5e6, "cash", {}}};
