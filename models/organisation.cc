@@ -208,14 +208,16 @@ void Organisation::start_hire(std::uint32_t requisition) {
   searches_.release();
 }
 
-std::size_t Organisation::least_staffed_territory(bool seller) const {
-  const std::vector<int>& staff =
-      seller ? account_executives_by_territory_ : hand_off_reps_by_territory_;
+std::size_t least_staffed(const std::vector<int>& staff) {
   std::size_t best = 0;
   for (std::size_t t = 1; t < staff.size(); ++t) {
     if (staff[t] < staff[best]) best = t;
   }
   return best;
+}
+
+std::size_t Organisation::least_staffed_territory(bool seller) const {
+  return least_staffed(seller ? account_executives_by_territory_ : hand_off_reps_by_territory_);
 }
 
 std::size_t Organisation::largest_territory_team() const {

@@ -15,6 +15,10 @@
 
 namespace teamsim::model {
 
+/// Where a person without a territory goes: the territory with the fewest of their kind
+/// (`staff`: sellers, or SDRs, per territory), the first in scenario order on a tie.
+std::size_t least_staffed(const std::vector<int>& staff);
+
 /// What the organisation tells the pipeline.
 class TeamListener {
  public:

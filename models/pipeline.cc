@@ -572,11 +572,12 @@ void Pipeline::close_opportunity(std::uint32_t index) {
   --open_opportunities_;
   if (opportunity.owner != kNobody) router_.unassign(opportunity.owner, index);
   context_.month.cycle_days_sum += context_.now() - opportunity.opened_at;
-  // Nobody owns it (its seller left and nobody has joined the territory since): nobody closes it.
+  // A deal that waited for a new seller is closed at the productivity they have reached now.
   if (opportunity.odds_at_close && opportunity.owner != kNobody) {
     opportunity.owner_productivity =
         organisation_.productivity(organisation_.person(opportunity.owner));
   }
+  // Nobody owns it (its seller left and nobody has joined the territory since): nobody closes it.
   const double probability =
       opportunity.owner == kNobody
           ? 0.0

@@ -98,6 +98,7 @@ std::string format_compact(double value, std::string_view currency_symbol) {
 
 std::string format_suffixed(double value, int resolution_exponent,
                             std::string_view currency_symbol) {
+  if (!std::isfinite(value)) return "n/a";
   const double magnitude = std::abs(value);
   if (magnitude >= kLargestSuffixed) return scientific(value, currency_symbol);
   const Suffix* suffix = &kSuffixes[std::size(kSuffixes) - 1];

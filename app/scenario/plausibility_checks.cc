@@ -91,8 +91,7 @@ void check_percent_like(const YamlNode& node, const std::string& path, Warnings&
 void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warnings) {
   const std::string money = currency_symbol(spec.money.currency);
   for (const QuotaReach& reach : quota_reach(spec)) {
-    const auto role = std::find_if(spec.roles.begin(), spec.roles.end(),
-                                   [&](const RoleSpec& r) { return r.name == reach.role; });
+    const RoleSpec* role = &spec.roles[reach.role_index];
     if (reach.bookings >= kReachableShare * role->annual_quota) continue;
     const std::string where = reach.territory.empty() ? "" : " in " + reach.territory;
     const std::string why =
@@ -108,17 +107,19 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
     warnings.add(
         role_key_mark(root, role->name, "annual_quota"),
         fmt::format("roles.{}.annual_quota", role->name),
-        fmt::format("a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
-                    "ACV{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
-                    "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
-                    "max_open_opportunities",
-                    role_noun(role->name).one, format_compact(reach.bookings, money), why,
-                    100 * reach.win_rate, format_compact(reach.deal_size, money),
-                    reach.conversion < 1
-                        ? fmt::format(" × {:.0f} % lead conversion", 100 * reach.conversion)
-                        : "",
-                    100 * reach.bookings / role->annual_quota,
-                    format_compact(role->annual_quota, money)));
+        fmt::format(
+            "a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
+            "ACV{}{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
+            "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
+            "max_open_opportunities",
+            role_noun(role->name).one, format_compact(reach.bookings, money), why,
+            100 * reach.win_rate, format_compact(reach.deal_size, money),
+            reach.conversion < 1
+                ? fmt::format(" × {:.0f} % lead conversion", 100 * reach.conversion)
+                : "",
+            reach.qualified < 1 ? fmt::format(" × {:.0f} % qualified leads", 100 * reach.qualified)
+                                : "",
+            100 * reach.bookings / role->annual_quota, format_compact(role->annual_quota, money)));
   }
 }
 

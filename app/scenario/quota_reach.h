@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ inline constexpr double kReachableShare = 0.8;
 /// One seller role's yearly bookings at full ramp, where they are least.
 struct QuotaReach {
   std::string role;
+  std::size_t role_index = 0;    ///< in ScenarioSpec::roles
   double bookings = 0;           ///< a year: the smaller of the two bounds below
   bool by_capacity = false;      ///< the open-opportunity limit binds, not the lead flow
   double capacity_bookings = 0;  ///< max_open_opportunities x 365.25 / mean cycle x per deal
@@ -26,18 +28,22 @@ struct QuotaReach {
   double leads_per_rep = 0;      ///< inbound and SDR leads / sellers, plus prospected, a month
   double shared_leads = 0;       ///< the territory's inbound and SDR leads a month
   double sellers = 0;            ///< the territory's sellers, planned
-  std::string territory;         ///< where the bound is least; empty with a single territory
-  double win_rate = 0;           ///< mean
-  double deal_size = 0;          ///< mean ACV
-  double cycle_days = 0;         ///< mean
-  double conversion = 1;         ///< mean lead conversion over the channels
+  std::string territory;  ///< where the bound is least; empty with one territory or rebalancing
+  double win_rate = 0;    ///< mean, × the territory's win_rate_factor (at most 1)
+  double deal_size = 0;   ///< mean ACV × the territory's deal_size_factor
+  double cycle_days = 0;  ///< mean
+  double conversion = 1;  ///< mean lead conversion over the channels
+  double qualified = 1;   ///< 1 − unqualified_lead_share: the deals that can be won
 };
 
 /// Every seller role (an AE kind that works its own leads) with a quota and people on the
-/// starting staff or in the dated hires. Planned people without a territory are placed as the
-/// model places them, in the territory with the fewest of their kind (the first on a tie),
-/// starting staff first, then the hires by month. Empty when products or segments are given:
-/// their own sizes and odds per lead make the pipeline's averages the wrong yardstick.
+/// starting staff or in the dated hires: the end of the dated plan, as if every planned person
+/// were selling (no attrition, backfills or hiring rules). Planned people without a territory go
+/// where the model's rule sends them (model::least_staffed), starting staff first, then the hires
+/// by their `month`. With a sales-ops person planned and `rebalance_every_months`, the sellers
+/// follow the leads, so the territories count as one, their factors weighted by their leads.
+/// Empty when products or segments are given: their own sizes and odds per lead make the
+/// pipeline's averages the wrong yardstick.
 std::vector<QuotaReach> quota_reach(const model::ScenarioSpec& spec);
 
 }  // namespace teamsim::app

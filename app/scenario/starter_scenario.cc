@@ -69,8 +69,8 @@ std::string quoted(std::string_view text) {
   return out + "\"";
 }
 
-/// A quota a ramped AE of the answered plan can reach: what they book a year at its lead flow,
-/// to two significant figures (so about half of them reach it, as in sales surveys).
+/// A quota an average ramped AE of the answered plan can reach: what they book a year at its lead
+/// flow, to two significant figures.
 struct ReachableQuota {
   double quota = 0;
   QuotaReach reach;
@@ -159,13 +159,18 @@ std::string starter_yaml(const StarterAnswers& answers, const ReachableQuota* re
     y += comment(
         fmt::format(
             "New annual contract value an AE is expected to sign a year; commission is paid on "
-            "it. Set from your answers: a ramped AE can book about {} a year here ({:.1f} leads a "
-            "month each{} × {:.0f}% mean win rate × {} mean ACV), so a typical rep reaches "
-            "it. teamsim's default, {}, would be out of reach; raise the quota as the lead "
-            "flow grows.",
+            "it. Set from your answers: {}, an average ramped AE "
+            "books about {} a year here ({:.1f} leads a month each{} × {:.0f}% mean win rate × "
+            "{} mean ACV); teamsim's default, {}, would be out of reach. Commission is then "
+            "(on-target earnings − salary) ÷ quota = {:.1f}% of each deal's ACV. Raise the quota "
+            "as the lead flow grows.",
+            reach.sellers == 1
+                ? std::string("with the plan's one AE")
+                : fmt::format("once the plan's {} AEs are hired", people_number(reach.sellers)),
             people_number(std::round(reach.bookings / 1000) * 1000), reach.leads_per_rep,
             reach.territory.empty() ? "" : " in " + reach.territory, 100 * reach.win_rate,
-            people_number(std::round(reach.deal_size / 100) * 100), quota_source),
+            people_number(std::round(reach.deal_size / 100) * 100), quota_source,
+            100 * (ae.on_target_earnings - ae.annual_salary) / reachable->quota),
         4);
   }
   y += fmt::format("    annual_quota: {}\n",

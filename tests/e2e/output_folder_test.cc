@@ -66,9 +66,13 @@ TEST(OutputFolderTest, AFileAddedToARunsFolderIsNeverRemoved) {
 TEST(OutputFolderTest, AReaderThatStopsEarlyLeavesAFolderTheNextRunMayReplace) {
   // `| true` reads nothing: the first line of the table ends teamsim by SIGPIPE, after its files
   // are written. They are listed as its own already, so the next run replaces them.
-  for (const std::string command : {"run scenarios/default.yaml -n 20",
-                                    "compare scenarios/manager-first.yaml "
-                                    "scenarios/reps-first.yaml -n 20"}) {
+  TempDir scenarios;
+  fs::copy_file(fs::path(TEAMSIM_SOURCE_DIR) / "scenarios/small-business.yaml",
+                fs::path(scenarios.path()) / "small-business.yaml");
+  for (const std::string& command :
+       {std::string("run scenarios/default.yaml -n 20"),
+        std::string("compare scenarios/manager-first.yaml scenarios/reps-first.yaml -n 20"),
+        "batch " + scenarios.path() + " -n 10"}) {
     SCOPED_TRACE(command);
     TempDir out;
     run_teamsim_in_shell(command + " --out " + out.path() + " 2>/dev/null | true");

@@ -10,18 +10,29 @@
 
 namespace teamsim::e2e {
 
+namespace {
+
+// Runs `environment 'teamsim' tail` through the shell from `working_dir` (the source tree when
+// empty); `tail` is the arguments and any redirections. Returns the exit code, -1 when killed.
+int shell(const std::string& tail, const std::string& working_dir = "",
+          const std::string& environment = "") {
+  const std::string command =
+      "cd '" + (working_dir.empty() ? std::string(TEAMSIM_SOURCE_DIR) : working_dir) + "' && " +
+      environment + " '" + TEAMSIM_BINARY + "' " + tail;
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
 CommandResult run_teamsim(const std::string& args, const std::string& working_dir,
                           const std::string& environment) {
   const TempDir capture;
   const std::string out_path = capture.path() + "/stdout";
   const std::string err_path = capture.path() + "/stderr";
-  const std::string command =
-      "cd '" + (working_dir.empty() ? std::string(TEAMSIM_SOURCE_DIR) : working_dir) + "' && " +
-      environment + " '" + TEAMSIM_BINARY + "' " + args + " >'" + out_path + "' 2>'" + err_path +
-      "' </dev/null";
-  const int status = std::system(command.c_str());
   CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.exit_code = shell(args + " >'" + out_path + "' 2>'" + err_path + "' </dev/null",
+                           working_dir, environment);
   result.out = read_file(out_path);
   result.err = read_file(err_path);
   return result;
@@ -30,18 +41,11 @@ CommandResult run_teamsim(const std::string& args, const std::string& working_di
 std::string run_teamsim_into_one_log(const std::string& args) {
   const TempDir capture;
   const std::string log_path = capture.path() + "/log";
-  const std::string command = "cd '" + std::string(TEAMSIM_SOURCE_DIR) + "' && '" + TEAMSIM_BINARY +
-                              "' " + args + " >'" + log_path + "' 2>&1 </dev/null";
-  [[maybe_unused]] const int status = std::system(command.c_str());
+  shell(args + " >'" + log_path + "' 2>&1 </dev/null");
   return read_file(log_path);
 }
 
-int run_teamsim_in_shell(const std::string& args) {
-  const std::string command =
-      "cd '" + std::string(TEAMSIM_SOURCE_DIR) + "' && '" + TEAMSIM_BINARY + "' " + args;
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+int run_teamsim_in_shell(const std::string& args) { return shell(args); }
 
 int replications_for_build(int normal) {
   // The asan test preset sets TEAMSIM_SANITIZED (CMakePresets.json).

@@ -126,7 +126,8 @@ class BatchCommand final : public Command {
   Interrupted interrupted_during(const fs::path& file,
                                  const std::vector<ScenarioOutcome>& outcomes) const;
   /// Writes index.html and junit.xml and prints the table (and --json's summary).
-  void write_summaries(const std::vector<ScenarioOutcome>& outcomes, int exit_code) const;
+  void write_summaries(const std::vector<ScenarioOutcome>& outcomes, int exit_code,
+                       OutputFolder& folder) const;
 
   std::string dir_;
   std::string out_ = "out/batch";
@@ -442,8 +443,8 @@ Interrupted BatchCommand::interrupted_during(const fs::path& file,
                         out_, fmt::join(finished, ", "), index, junit)));
 }
 
-void BatchCommand::write_summaries(const std::vector<ScenarioOutcome>& outcomes,
-                                   int exit_code) const {
+void BatchCommand::write_summaries(const std::vector<ScenarioOutcome>& outcomes, int exit_code,
+                                   OutputFolder& folder) const {
   ReportContext context;
   context.generated_at = format_utc(report_clock_now());
   std::vector<BatchIndexEntry> entries;
@@ -456,6 +457,7 @@ void BatchCommand::write_summaries(const std::vector<ScenarioOutcome>& outcomes,
   const std::string junit_path = (fs::path(out_) / "junit.xml").string();
   write_file_atomically(index_path, render_batch_index_html(entries, context));
   write_file_atomically(junit_path, junit_xml(suites));
+  folder.list_files();  // before printing: a reader may stop early (see list_files)
 
   std::FILE* table_stream = json_ ? stderr : stdout;
   if (!(json_ && quiet_)) {
@@ -507,7 +509,7 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     expectations += outcome.entry.expectations;
     outcomes.push_back(std::move(outcome));
   }
-  write_summaries(outcomes, exit_code);
+  write_summaries(outcomes, exit_code, out_folder);
   if (last_failure) {
     try {
       std::rethrow_exception(last_failure);

@@ -44,6 +44,7 @@ TEST(FormatCompact, BeyondTrillionsAMantissaAndAPowerOfTen) {
   EXPECT_EQ(format_compact(-2.5e20, "$"), "-$2.5e20");
   EXPECT_EQ(format_compact(1e100), "1e100");
   EXPECT_EQ(format_suffixed(1.5e18, 15, "€"), "€1.5e18");
+  EXPECT_EQ(format_suffixed(std::numeric_limits<double>::infinity(), 15, "€"), "n/a");
 }
 
 TEST(FormatCompact, NotANumber) {

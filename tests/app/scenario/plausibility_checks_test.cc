@@ -92,8 +92,9 @@ TEST(PlausibilityTest, AQuotaBeyondTheLeadFlowIsFlagged) {
 }
 
 TEST(PlausibilityTest, AQuotaIsHeldAgainstTheLeadsOfEachTerritoryNotTheirSum) {
-  // us: 20 leads for 1 AE; emea: none for 2. Pooled, 20 / 3 + 4 prospected = 10.7 leads a rep
-  // would pass; in emea a rep has only their own 4: 4 x 12 x 0.2 x 15,494 = $149k, 23 % of 640k.
+  // us: 20 leads for 1 AE; emea: none for 2. Pooled, every rep would get 20 / 3 + 4 prospected
+  // = 10.7 leads a month ($397k, 62 %); in emea a rep has only their own 4:
+  // 4 x 12 x 0.2 x 15,494 = $149k, 23 % of 640k, and the warning names emea.
   const auto found = warnings(
       "territories: {us: {inbound_leads_per_month: 20}, emea: {inbound_leads_per_month: 0}}\n"
       "starting_staff: [{role: account_executive, territory: us},\n"
