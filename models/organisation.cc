@@ -100,7 +100,10 @@ void Organisation::open_planned_hire(std::uint32_t index) {
 }
 
 double Organisation::managing_span() const {
-  return static_cast<double>(span_) + (managers_ == 0 ? spec_.founder.span_of_control : 0);
+  // The founder manages while no manager is onboarded, and also while the onboarded managers and
+  // assistants have no span between them (span_of_control 0).
+  return static_cast<double>(span_) +
+         (managers_ == 0 || span_ == 0 ? spec_.founder.span_of_control : 0);
 }
 
 double Organisation::management_coverage() const {
@@ -170,10 +173,16 @@ void Organisation::requisition_opened(std::uint32_t requisition) {
   searches_.request(requisition);
 }
 
-std::int64_t Organisation::search_capacity() const {
+bool Organisation::founder_recruits() const {
   // Managers (and assistants) run the searches from their first day; before any manager is
-  // employed the founder does, with the assistants' help.
-  if (managers_employed_ > 0) return manager_searches_;
+  // employed the founder does, and also while the managers and assistants run none between
+  // them (concurrent_searches 0): as for training, a team whose managers do not recruit is still
+  // recruited for by someone.
+  return managers_employed_ == 0 || manager_searches_ == 0;
+}
+
+std::int64_t Organisation::search_capacity() const {
+  if (!founder_recruits()) return manager_searches_;
   return spec_.founder.concurrent_searches + assistant_searches_;
 }
 
@@ -182,7 +191,7 @@ void Organisation::start_search(std::uint32_t index) {
   --awaiting_search_by_role_[requisition.role];
   sim::Rng rng = context_.substream(Stream::kRequisition, requisition.key);
   double factor = spec_.hire_sources[requisition.source].time_to_fill_factor;
-  if (managers_employed_ == 0) factor *= spec_.founder.time_to_fill_factor;
+  if (founder_recruits()) factor *= spec_.founder.time_to_fill_factor;
   const double wait =
       context_.draw_nonnegative(spec_.roles[requisition.role].time_to_fill_days, rng) * factor;
   context_.schedule_in(wait, priority::kHire, EventKind::kHireStarted, index);

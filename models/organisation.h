@@ -165,7 +165,7 @@ class Organisation {
   };
 
   /// Reps the managing people can manage: managers' and assistants' span, plus the founder's
-  /// while no manager is onboarded.
+  /// while no manager is onboarded or their spans add up to 0.
   double managing_span() const;
   double management_factor() const;
   double enablement_coverage() const;
@@ -179,6 +179,9 @@ class Organisation {
   /// its search.
   std::uint32_t add_requisition(std::size_t role, std::size_t territory, std::size_t source);
   std::uint32_t open_requisition_now(std::size_t role, std::size_t territory, std::size_t source);
+  /// The founder runs the searches: no sales manager employed, or the managers and assistants
+  /// run none between them.
+  bool founder_recruits() const;
   std::int64_t search_capacity() const;
   /// A search slot was granted to the requisition: draws its time to fill.
   void start_search(std::uint32_t requisition);

@@ -50,6 +50,31 @@ TEST(OrganisationTest, HiringTheManagerFirstSpeedsUpLaterHires) {
   EXPECT_EQ(metric_at(a, Metric::kRecruitingQueue, 0, 1), 3);
 }
 
+TEST(OrganisationTest, TheFounderStepsInWhenTheManagersNeitherRecruitNorManage) {
+  // A sales manager at day 0 who runs no searches and manages nobody (concurrent_searches and
+  // span_of_control 0). Nobody used to recruit or manage then. Now the founder does: one search
+  // at a time, twice the 30-day time to fill, so the two AEs asked for in month 1 start on days
+  // 60 and 120 (months 2 and 4); the founder manages one rep, so coverage is 1 with one AE and
+  // 1/2 with two.
+  ScenarioSpec spec = quiet_scenario(4);
+  spec.founder.concurrent_searches = 1;
+  spec.founder.time_to_fill_factor = 2;
+  spec.founder.span_of_control = 1;
+  for (RoleSpec& r : spec.roles) r.time_to_fill_days = Distribution::constant(30);
+  RoleSpec& manager = role(spec, "sales_manager");
+  manager.concurrent_searches = 0;
+  manager.span_of_control = 0;
+  spec.starting_staff = {StartingStaffSpec{"sales_manager", 1, ""}};
+  spec.hires = {HireSpec{"account_executive", 2, 1, ""}};
+  const Projection p = run(spec, 1);
+  const double aes[] = {0, 1, 1, 2};
+  for (Eigen::Index month = 1; month <= 4; ++month) {
+    EXPECT_EQ(headcount(p, "account_executive", month), aes[month - 1]) << month;
+  }
+  EXPECT_DOUBLE_EQ(metric_at(p, Metric::kManagementCoverage, 0, 2), 1);
+  EXPECT_DOUBLE_EQ(metric_at(p, Metric::kManagementCoverage, 0, 4), 0.5);
+}
+
 TEST(OrganisationTest, PerRoleHiresAndSearchQueueAddUpToTheTotals) {
   // The founder runs one search at a time, 60 days each (30 x 2): four AE requisitions open at
   // day 0 start on days 60, 120, 180 and 240, so at the end of month m (30.4375 m days) the AEs
