@@ -389,6 +389,13 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
   }
 
   if (first_runs < n) {
+    // A screened-out input's means are over the first replications only, whose base differs
+    // from the whole run's by luck; shown beside the whole run's base they would misplace it (a
+    // bar left of the base at both ends). They are centred on it instead: shifted by the whole
+    // base minus the base over the same replications (the same random numbers, so the shift is
+    // what those replications' luck added). The swing, a difference, is unchanged.
+    const double shift =
+        result.base.mean - stats_of(base_outcome.head(static_cast<Eigen::Index>(first_runs))).mean;
     // The largest swing is at least this (the near end of the largest interval); an input whose
     // interval's far end stays below kScreenShare of it cannot matter, and keeps its estimate.
     double largest = 0;
@@ -401,6 +408,12 @@ SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
       const double reach = std::abs(input.swing) + kScreenStandardErrors * input.swing_se;
       if (largest > 0 && reach < kScreenShare * largest) {
         total -= 2 * (n - first_runs);
+        if (std::isfinite(shift)) {
+          for (OutcomeStats* outcome : {&input.low, &input.high}) {
+            outcome->mean += shift;
+            outcome->p50 += shift;
+          }
+        }
         continue;
       }
       const std::optional<Pair> rest = pair_at(*a.candidate, first_runs, n - first_runs);

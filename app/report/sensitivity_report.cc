@@ -215,13 +215,16 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
     if (input.status != InputStatus::kAnalysed) continue;
     ++analysed;
     if (chart.bars.size() >= max_bars) continue;
-    chart.bars.push_back({input.label, input_range_text(input, result, money),
-                          scale * input.low.mean, scale * input.high.mean});
+    // A screened-out input is starred, as in the table.
+    const bool screened_out = input.replications < result.replications;
+    chart.bars.push_back({input.label + (screened_out ? " *" : ""),
+                          input_range_text(input, result, money), scale * input.low.mean,
+                          scale * input.high.mean});
   }
   chart.subtitle = fmt::format(
       "Mean of {} replications{} with one input moved at a time; {}{} inputs", result.replications,
       result.screen_replications > 0
-          ? fmt::format(" ({} for inputs screened out)", result.screen_replications)
+          ? fmt::format(" (* {} for inputs screened out)", result.screen_replications)
           : "",
       chart.bars.size() < analysed ? fmt::format("top {} of ", chart.bars.size()) : "", analysed);
   return chart;

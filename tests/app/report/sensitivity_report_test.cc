@@ -91,8 +91,14 @@ TEST(SensitivityReport, AScreenedInputIsMarkedAndTheFootnoteSaysWhy) {
             std::string::npos)
       << table;
   EXPECT_NE(sensitivity_tornado(result, "USD")
-                .subtitle.find("Mean of 100 replications (20 for inputs screened out)"),
+                .subtitle.find("Mean of 100 replications (* 20 for inputs screened out)"),
             std::string::npos);
+  // The screened-out input's bar is starred; the one run in full is not.
+  const TornadoChartSpec tornado = sensitivity_tornado(result, "USD");
+  for (const auto& bar : tornado.bars) {
+    EXPECT_EQ(bar.label.ends_with(" *"), bar.label.starts_with("Annual-contract churn"))
+        << bar.label;
+  }
   EXPECT_NE(sensitivity_report_chart(result, "USD")
                 .note.find(" Every input ran 20 replications first; those whose swing, even 3 "
                            "standard errors out, stayed under 5% of the largest kept that "
