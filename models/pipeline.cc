@@ -319,7 +319,7 @@ void Pipeline::started_selling(std::uint32_t person) {
     orphans_[joining.territory].clear();
     for (const std::uint32_t opportunity : waiting) {
       hand_over(opportunity, person);
-      opportunities_[opportunity].odds_at_close = true;
+      opportunities_[opportunity].productivity_at_close = true;
     }
   }
   schedule_next_prospect(person);
@@ -388,7 +388,7 @@ void Pipeline::left(std::uint32_t index) {
 void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
   Opportunity& opportunity = opportunities_[index];
   opportunity.owner = owner;
-  opportunity.odds_at_close = false;
+  opportunity.productivity_at_close = false;
   if (owner == kNobody) {
     opportunity.owner_productivity = 0;
     orphans_[opportunity.territory].push_back(index);
@@ -573,7 +573,7 @@ void Pipeline::close_opportunity(std::uint32_t index) {
   if (opportunity.owner != kNobody) router_.unassign(opportunity.owner, index);
   context_.month.cycle_days_sum += context_.now() - opportunity.opened_at;
   // A deal that waited for a new seller is closed at the productivity they have reached now.
-  if (opportunity.odds_at_close && opportunity.owner != kNobody) {
+  if (opportunity.productivity_at_close && opportunity.owner != kNobody) {
     opportunity.owner_productivity =
         organisation_.productivity(organisation_.person(opportunity.owner));
   }

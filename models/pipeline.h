@@ -96,7 +96,7 @@ class Pipeline final : public TeamListener {
     bool open = false;
     /// Waited without an owner for a new seller, who closes it at their productivity then (at
     /// the hand-over they are at the very start of their ramp).
-    bool odds_at_close = false;
+    bool productivity_at_close = false;
   };
   /// A seller's self-sourced leads.
   struct Seller {

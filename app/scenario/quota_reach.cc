@@ -17,13 +17,6 @@ using model::ScenarioSpec;
 bool is_ae_kind(const RoleSpec& role) { return role.kind == RoleKind::kAccountExecutive; }
 bool is_seller(const RoleSpec& role) { return is_ae_kind(role) && !role.hands_off_leads; }
 
-const RoleSpec* find_role(const ScenarioSpec& spec, const std::string& name) {
-  for (const RoleSpec& role : spec.roles) {
-    if (role.name == name) return &role;
-  }
-  return nullptr;
-}
-
 // The territory called `name`; none (placed by the model's rule) when it is empty.
 std::optional<std::size_t> territory_named(const ScenarioSpec& spec, const std::string& name) {
   for (std::size_t t = 0; t < spec.territories.size(); ++t) {
@@ -45,7 +38,7 @@ PlannedTeam plan_team(const ScenarioSpec& spec) {
   PlannedTeam team{std::vector<std::vector<int>>(spec.roles.size(), std::vector<int>(territories)),
                    std::vector<int>(territories), std::vector<int>(territories)};
   const auto place = [&](const std::string& role_name, int count, const std::string& territory) {
-    const RoleSpec* role = find_role(spec, role_name);
+    const RoleSpec* role = spec.find_role(role_name);
     if (role == nullptr || !is_ae_kind(*role) || territories == 0) return;
     std::vector<int>& of_kind = is_seller(*role) ? team.sellers : team.hand_off_reps;
     const auto index = static_cast<std::size_t>(role - spec.roles.data());
