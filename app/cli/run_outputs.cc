@@ -15,6 +15,7 @@
 #include "app/report/report_charts.h"
 #include "app/results/junit.h"
 #include "app/results/summary_reader.h"
+#include "app/scenario/scenario_as_run_yaml.h"
 
 namespace teamsim::app {
 
@@ -24,6 +25,26 @@ SummaryDocument read_back_summary(std::string_view summary_json_text) {
   } catch (const Error&) {
     std::throw_with_nested(Error("cannot read back summary.json"));
   }
+}
+
+std::string scenario_as_run_text(const LoadResult& loaded, const ScenarioRequest& request,
+                                 std::size_t replications, std::uint64_t seed) {
+  // The file's name only: the same run from another directory writes the same bytes.
+  std::string provenance = std::filesystem::path(request.path).filename().string();
+  if (!request.variant.empty()) provenance += fmt::format(", variant {}", request.variant);
+  for (const std::string& override_text : request.overrides) {
+    provenance += fmt::format(", --set {}", override_text);
+  }
+  // The file keeps the scenario's own replications and seed (so its hash is the run's); a run
+  // with others says them on the command line.
+  const model::ScenarioSpec& spec = *loaded.spec;
+  // No folder in it: the same run into another folder writes the same bytes.
+  std::string rerun = "teamsim run <this file>";
+  if (replications != static_cast<std::size_t>(spec.replications)) {
+    rerun += fmt::format(" -n {}", replications);
+  }
+  if (seed != spec.seed) rerun += fmt::format(" --seed {}", seed);
+  return scenario_as_run_yaml(*loaded.merged_tree, AsRun{spec.name, provenance, rerun});
 }
 
 std::vector<ExpectationResult> finish_run(const std::string& out_dir,

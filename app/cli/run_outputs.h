@@ -10,6 +10,7 @@
 #include "app/report/report_writer.h"
 #include "app/results/junit.h"
 #include "app/results/summary_reader.h"
+#include "app/scenario/scenario_resolver.h"
 
 namespace teamsim::app {
 
@@ -38,6 +39,13 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const std::vector<Expectation>& expectations,
                                           const RunExtras& extras,
                                           std::vector<std::string>* written = nullptr);
+
+/// The scenario `loaded` as the run used it (docs/output-folders.md, "The scenario as run"): the
+/// text of OUT/scenario.yaml, rendered before anything is written. Its first comment names where
+/// it came from (`request`) and the command that reproduces the run (with `-n` and `--seed` when
+/// `replications` and `seed` are not the scenario's).
+std::string scenario_as_run_text(const LoadResult& loaded, const ScenarioRequest& request,
+                                 std::size_t replications, std::uint64_t seed);
 
 /// "out/report.html, out/junit.xml and 24 chart files under out/charts": the files a run wrote,
 /// its charts counted rather than listed.

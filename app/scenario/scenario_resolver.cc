@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <memory>
 #include <system_error>
 #include <utility>
 
@@ -362,7 +363,10 @@ LoadResult load_resolved(ResolvedTree tree, const std::string& file_name) {
     return failed;
   }
   LoadResult loaded = load_scenario_tree(*tree.root, file_name);
-  if (loaded.ok()) loaded.spec->name += tree.name_suffix;
+  if (loaded.ok()) {
+    loaded.spec->name += tree.name_suffix;
+    loaded.merged_tree = std::make_shared<const YamlNode>(std::move(*tree.root));
+  }
   return loaded;
 }
 

@@ -53,11 +53,12 @@ TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
     for (const auto& entry : fs::directory_iterator(out.path())) {
       const std::string name = entry.path().filename().string();
       EXPECT_TRUE(name == "summary.csv" || name == "summary.json" || name == "summary_wide.csv" ||
-                  name == "junit.xml" || name == ".teamsim-files")
+                  name == "scenario.yaml" || name == "junit.xml" || name == ".teamsim-files")
           << name;
     }
     const std::string listed = read_file(out.path() + "/.teamsim-files");
-    EXPECT_NE(listed.find("\nsummary.csv\nsummary.json\nsummary_wide.csv\n"), std::string::npos)
+    EXPECT_NE(listed.find("\nscenario.yaml\nsummary.csv\nsummary.json\nsummary_wide.csv\n"),
+              std::string::npos)
         << listed;
     const std::string wide = read_file(out.path() + "/summary_wide.csv");
     EXPECT_EQ(wide.rfind(dated ? "metric,unit,statistic," : "metric,unit,statistic,M1,M2,", 0), 0u)
@@ -90,8 +91,9 @@ TEST(CliTest, ResultsOnStdoutMessagesOnStderr) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.find("replications/s"), std::string::npos);
   // small-business.yaml has expect: checks, so junit.xml too.
-  EXPECT_NE(r.err.find("wrote " + out.path() + "/summary.csv, " + out.path() + "/summary.json, " +
-                       out.path() + "/summary_wide.csv and " + out.path() + "/junit.xml\n"),
+  const std::string& o = out.path();
+  EXPECT_NE(r.err.find("wrote " + o + "/summary.csv, " + o + "/summary.json, " + o +
+                       "/summary_wide.csv, " + o + "/scenario.yaml and " + o + "/junit.xml\n"),
             std::string::npos)
       << r.err;
   // stderr is not a terminal here, so no progress bar is drawn.
@@ -120,8 +122,8 @@ TEST(CliTest, ARunSaysEveryFileItWroteAndCountsItsCharts) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string& o = out.path();
   const std::string expected_start = "wrote " + o + "/summary.csv, " + o + "/summary.json, " + o +
-                                     "/summary_wide.csv, " + o + "/results.xlsx, " + o +
-                                     "/report.html";
+                                     "/summary_wide.csv, " + o + "/scenario.yaml, " + o +
+                                     "/results.xlsx, " + o + "/report.html";
   EXPECT_NE(r.err.find(expected_start), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(" chart files under " + o + "/charts\n"), std::string::npos) << r.err;
 }

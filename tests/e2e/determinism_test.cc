@@ -52,6 +52,42 @@ TEST(DeterminismTest, TheResolvedScenarioSaysTheReplicationsAndSeedTheRunUsed) {
   }
 }
 
+TEST(DeterminismTest, TheScenarioAsRunReproducesTheRunWithTheCommandItGives) {
+  // A variant, an override, a hiring plan from a CSV, and -n / --seed of the command line: the
+  // folder's scenario.yaml, run by the command its comment gives, writes the same summaries.
+  TempDir out;
+  const std::string first = out.path() + "/first";
+  ASSERT_EQ(run_teamsim("run scenarios/dated-hiring-plan.yaml -n 12 --seed 4 -q "
+                        "--set customers.monthly_churn=2% --out " +
+                        first)
+                .exit_code,
+            0);
+  const std::string as_run = read_file(first + "/scenario.yaml");
+  ASSERT_NE(as_run.find("`teamsim run <this file> -n 12 --seed 4`"), std::string::npos) << as_run;
+  EXPECT_EQ(as_run.find("\nhires_csv:"), std::string::npos) << as_run;
+  const std::string again = out.path() + "/again";
+  ASSERT_EQ(
+      run_teamsim(fmt::format("run {}/scenario.yaml -n 12 --seed 4 -q -t 1 --out {}", first, again))
+          .exit_code,
+      0);
+  EXPECT_EQ(read_file(again + "/summary.csv"), read_file(first + "/summary.csv"));
+  EXPECT_EQ(read_file(again + "/summary.json"), read_file(first + "/summary.json"));
+
+  const std::string variant = out.path() + "/variant";
+  // Replications set in the scenario (here by --set) are in the file: the command needs no -n.
+  ASSERT_EQ(run_teamsim("run scenarios/segment-mix.yaml --variant enterprise --set replications=12 "
+                        "-q --out " +
+                        variant)
+                .exit_code,
+            0);
+  ASSERT_NE(read_file(variant + "/scenario.yaml").find("`teamsim run <this file>` reproduces"),
+            std::string::npos);
+  const std::string rerun = out.path() + "/rerun";
+  ASSERT_EQ(run_teamsim(fmt::format("run {}/scenario.yaml -q --out {}", variant, rerun)).exit_code,
+            0);
+  EXPECT_EQ(read_file(rerun + "/summary.json"), read_file(variant + "/summary.json"));
+}
+
 TEST(DeterminismTest, OneTwoAndEightThreadsWriteIdenticalFiles) {
   std::string reference_csv, reference_json;
   for (const int threads : {1, 2, 8}) {

@@ -271,10 +271,13 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);
   const fs::path folder = fs::path(out_) / outcome.entry.folder;
+  const std::string as_run =
+      scenario_as_run_text(loaded, {path, variant, {}}, summary.replications, summary.seed);
   ensure_directory(folder.string());
   write_file_atomically((folder / "summary.csv").string(), csv);
   write_file_atomically((folder / "summary.json").string(), json);
   write_file_atomically((folder / "summary_wide.csv").string(), wide);
+  write_file_atomically((folder / "scenario.yaml").string(), as_run);
 
   RunExtras extras;
   extras.report = true;

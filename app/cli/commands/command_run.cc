@@ -69,8 +69,9 @@ class RunCommand final : public Command {
         ->check(CLI::Range(1, 1'000'000))
         ->needs(precision);
     run->add_option("-o,--out", out_,
-                    "Folder for summary.csv, summary.json, summary_wide.csv and what\nelse is "
-                    "asked for (report.html, charts/, results.xlsx, samples.csv.gz,\njunit.xml)")
+                    "Folder for summary.csv, summary.json, summary_wide.csv, scenario.yaml\nand "
+                    "what else is asked for (report.html, charts/, results.xlsx,\n"
+                    "samples.csv.gz, junit.xml)")
         ->capture_default_str();
     run->add_option("--metrics", metrics_,
                     "Keep only these metrics (names, or prefixes ending in *), e.g.\n"
@@ -93,8 +94,10 @@ class RunCommand final : public Command {
         "Writes OUT/summary.csv (one row per metric and month: mean, se, p5..p95),\n"
         "OUT/summary_wide.csv (a row per metric and p10/p50/p90/mean, a column per month,\n"
         "rounded for a spreadsheet), with --samples OUT/samples.csv.gz (gzip CSV:\n"
-        "replication, month, then one column per metric) and\n"
-        "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario).\n"
+        "replication, month, then one column per metric),\n"
+        "OUT/summary.json (the same with the seed, the scenario hash and the resolved scenario)\n"
+        "and OUT/scenario.yaml (the scenario as run, extends, variant and --set applied: its\n"
+        "first comment gives the command that reproduces these numbers from it alone).\n"
         "stdout has the assumptions (values the scenario did not set marked [default], with\n"
         "their source), the key metrics at months 12, 24, 36 and the horizon (p10/p50/p90 and\n"
         "the cash risk) and why (the funnel per year, what binds, hires made against the plan);\n"
@@ -345,9 +348,13 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   RunSummary summary = summarize_run(spec, projection, options.seed, histograms, options.threads);
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   summary.expectations = loaded.expectations;
+  const std::string as_run =
+      scenario_as_run_text(loaded, scenario_.request(), summary.replications, summary.seed);
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
   std::vector<std::string> written = files.paths;
+  written.push_back((std::filesystem::path(out_) / "scenario.yaml").string());
+  write_file_atomically(written.back(), as_run);
   if (xlsx_) {
     written.push_back((std::filesystem::path(out_) / "results.xlsx").string());
     write_results_workbook(written.back(), summary,

@@ -1,0 +1,112 @@
+#include "app/scenario/scenario_as_run_yaml.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/emitter.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <vector>
+
+#include "app/common/diagnostics.h"
+#include "app/scenario/hiring_plan_csv.h"
+
+namespace teamsim::app {
+namespace {
+
+YamlNode plain_scalar(std::string text) {
+  YamlNode node;
+  node.kind = YamlKind::kScalar;
+  node.text = std::move(text);
+  return node;
+}
+
+/// Sets `key` of the map `root` to `value`: in place when it is there, else at `position`.
+void set_entry(YamlNode& root, std::string_view key, YamlNode value, std::size_t position) {
+  if (YamlNode* found = root.find(key)) {
+    *found = std::move(value);
+    return;
+  }
+  YamlEntry entry;
+  entry.key = std::string(key);
+  entry.value = std::move(value);
+  position = std::min(position, root.entries.size());
+  root.entries.insert(root.entries.begin() + static_cast<std::ptrdiff_t>(position),
+                      std::move(entry));
+}
+
+/// The CSV's rows after the tree's own `hires`, and no `hires_csv`: what the loader read.
+void read_in_hires_csv(YamlNode& root) {
+  const auto csv = std::find_if(root.entries.begin(), root.entries.end(),
+                                [](const YamlEntry& entry) { return entry.key == "hires_csv"; });
+  if (csv == root.entries.end()) return;
+  // Relative to the file that names it, as the loader reads it (read_hires_csv).
+  const std::filesystem::path base = std::filesystem::path(csv->value.mark.file).parent_path();
+  const std::string path = (base / csv->value.text).lexically_normal().string();
+  std::string error;
+  const std::optional<std::string> text = read_yaml_file(path, error);
+  std::vector<Diagnostic> diagnostics;
+  DiagnosticSink sink(diagnostics);
+  std::optional<YamlNode> rows;
+  if (text) rows = parse_hires_csv(*text, path, sink);
+  if (!rows || !diagnostics.empty()) {
+    throw std::runtime_error(fmt::format(
+        "cannot write scenario.yaml: the hiring plan {} {} since the scenario was loaded", path,
+        text ? "no longer parses" : "can no longer be read (" + error + ")"));
+  }
+  const std::size_t at = static_cast<std::size_t>(csv - root.entries.begin());
+  root.entries.erase(csv);
+  if (YamlNode* hires = root.find("hires"); hires != nullptr && hires->is_sequence()) {
+    for (YamlNode& row : rows->items) hires->items.push_back(std::move(row));
+  } else {
+    set_entry(root, "hires", std::move(*rows), at);
+  }
+}
+
+void emit(YAML::Emitter& out, const YamlNode& node) {
+  switch (node.kind) {
+    case YamlKind::kNull:
+      out << YAML::Null;
+      break;
+    case YamlKind::kScalar:
+      // Quoted text stays a string when read again; plain text is read as it was written.
+      if (node.quoted) out << YAML::DoubleQuoted;
+      out << node.text;
+      break;
+    case YamlKind::kSequence:
+      out << YAML::BeginSeq;
+      for (const YamlNode& item : node.items) emit(out, item);
+      out << YAML::EndSeq;
+      break;
+    case YamlKind::kMap:
+      out << YAML::BeginMap;
+      for (const YamlEntry& entry : node.entries) {
+        out << YAML::Key << entry.key << YAML::Value;
+        emit(out, entry.value);
+      }
+      out << YAML::EndMap;
+      break;
+  }
+}
+
+}  // namespace
+
+std::string scenario_as_run_yaml(const YamlNode& merged, const AsRun& as_run) {
+  YamlNode root = merged;
+  read_in_hires_csv(root);
+  set_entry(root, "name", plain_scalar(as_run.name), 0);
+  root.find("name")->quoted = true;  // a name is text, whatever it looks like
+  YAML::Emitter out;
+  out.SetIndent(2);
+  emit(out, root);
+  if (!out.good()) {
+    throw std::runtime_error("cannot write scenario.yaml: " + out.GetLastError());
+  }
+  return fmt::format(
+      "# The scenario as teamsim ran it: {}.\n"
+      "# extends:, the variant and --set are applied and a hires_csv is written in as hires;\n"
+      "# `{}` reproduces the run's numbers.\n"
+      "{}\n",
+      as_run.provenance, as_run.rerun, out.c_str());
+}
+
+}  // namespace teamsim::app

@@ -1,0 +1,135 @@
+#include "app/scenario/scenario_as_run_yaml.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+#include "app/scenario/scenario_json.h"
+#include "app/scenario/scenario_resolver.h"
+
+namespace teamsim::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+const AsRun kAsRun{"Plan [cheap]", "plan.yaml, variant cheap", "teamsim run out/scenario.yaml"};
+
+YamlNode parsed(const std::string& text) {
+  std::vector<Diagnostic> diagnostics;
+  const std::optional<YamlNode> tree = parse_yaml(text, "as-run.yaml", diagnostics);
+  EXPECT_TRUE(tree.has_value()) << format_diagnostics(diagnostics) << text;
+  return tree.value_or(YamlNode{});
+}
+
+// Structure, text and quoting: what the loader reads of a tree (marks aside).
+void expect_same_tree(const YamlNode& a, const YamlNode& b, const std::string& where = "root") {
+  ASSERT_EQ(a.kind, b.kind) << where;
+  EXPECT_EQ(a.text, b.text) << where;
+  EXPECT_EQ(a.quoted, b.quoted) << where;
+  ASSERT_EQ(a.items.size(), b.items.size()) << where;
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    expect_same_tree(a.items[i], b.items[i], where + "[" + std::to_string(i) + "]");
+  }
+  ASSERT_EQ(a.entries.size(), b.entries.size()) << where;
+  for (std::size_t i = 0; i < a.entries.size(); ++i) {
+    EXPECT_EQ(a.entries[i].key, b.entries[i].key) << where;
+    expect_same_tree(a.entries[i].value, b.entries[i].value, where + "." + a.entries[i].key);
+  }
+}
+
+TEST(ScenarioAsRunYaml, KeepsEveryScalarAsWrittenAndItsQuotes) {
+  // Plain numbers with separators and percentages, quoted text that looks like a number or an
+  // operator, a block scalar, flow maps and lists, an empty list and a null.
+  const YamlNode merged = parsed(
+      "name: Plan\n"
+      "description: |\n  two lines\n  of text\n"
+      "horizon_months: 24\n"
+      "money: {starting_cash: 1_500_000, currency: \"EUR\"}\n"
+      "customers: {monthly_churn: 1.2%, initial_mrr: {dist: lognormal, median: 900, p90: 2_500}}\n"
+      "starting_staff: []\n"
+      "seasonality: {leads: [1, 1.2, 0.8]}\n"
+      "expect:\n  - {metric: arr, month: last, op: \">=\", value: 3_000_000, name: \"12\"}\n"
+      "pipeline: {routing: ~}\n");
+  const YamlNode again = parsed(scenario_as_run_yaml(merged, kAsRun));
+  // Only the name differs: the run's (variant included), always quoted.
+  YamlNode expected = merged;
+  expected.find("name")->text = "Plan [cheap]";
+  expected.find("name")->quoted = true;
+  expect_same_tree(again, expected);
+}
+
+TEST(ScenarioAsRunYaml, PutsTheNameFirstWhenTheTreeHasNoneAndSaysWhatItIs) {
+  const std::string text = scenario_as_run_yaml(parsed("horizon_months: 12\n"), kAsRun);
+  EXPECT_EQ(text,
+            "# The scenario as teamsim ran it: plan.yaml, variant cheap.\n"
+            "# extends:, the variant and --set are applied and a hires_csv is written in as "
+            "hires;\n"
+            "# `teamsim run out/scenario.yaml` reproduces the run's numbers.\n"
+            "name: \"Plan [cheap]\"\n"
+            "horizon_months: 12\n");
+}
+
+class ScenarioAsRunYamlCsv : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = fs::path(::testing::TempDir()) /
+              ("teamsim-as-run-" +
+               std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(folder_);
+    fs::create_directories(folder_ / "plans");
+    // The CSV sits beside the file that names it, which the scenario extends.
+    write("plans/hires.csv", "role,month,count\naccount_executive,3,2\nsales_manager,5,1\n");
+    write("plans/base.yaml",
+          "horizon_months: 12\npipeline: {win_rate: 0.2, deal_size_acv: 10000}\n"
+          "hires_csv: hires.csv\n");
+    write("plan.yaml",
+          "extends: plans/base.yaml\nhires:\n  - {role: account_executive, month: 1}\n");
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(folder_ / name) << text;
+  }
+  std::string path(const std::string& name) const { return (folder_ / name).string(); }
+
+  fs::path folder_;
+};
+
+TEST_F(ScenarioAsRunYamlCsv, WritesTheCsvHiresInAfterTheTreesOwnAndLoadsToTheSameScenario) {
+  const LoadResult loaded = resolve_scenario({path("plan.yaml"), "", {}});
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  ASSERT_EQ(loaded.spec->hires.size(), 3u);  // the YAML's hire, then the CSV's two rows
+  const std::string text =
+      scenario_as_run_yaml(*loaded.merged_tree, AsRun{loaded.spec->name, "plan.yaml", "rerun"});
+  const YamlNode again = parsed(text);
+  EXPECT_EQ(again.find("hires_csv"), nullptr);
+  ASSERT_NE(again.find("hires"), nullptr);
+  ASSERT_EQ(again.find("hires")->items.size(), 3u);
+  EXPECT_EQ(again.find("hires")->items[1].find("count")->text, "2");
+  EXPECT_EQ(again.find("hires")->items[2].find("role")->text, "sales_manager");
+
+  // Written anywhere else, it loads to the same scenario: the same resolved JSON and hash.
+  write("elsewhere.yaml", text);
+  const LoadResult reloaded = resolve_scenario({path("elsewhere.yaml"), "", {}});
+  ASSERT_TRUE(reloaded.ok()) << format_diagnostics(reloaded.diagnostics);
+  EXPECT_EQ(scenario_to_json(*reloaded.spec).dump(), scenario_to_json(*loaded.spec).dump());
+}
+
+TEST_F(ScenarioAsRunYamlCsv, ACsvGoneSinceTheLoadIsAnErrorNamingIt) {
+  const LoadResult loaded = resolve_scenario({path("plan.yaml"), "", {}});
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  fs::remove(folder_ / "plans/hires.csv");
+  try {
+    scenario_as_run_yaml(*loaded.merged_tree, AsRun{"Plan", "plan.yaml", "rerun"});
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("plans/hires.csv can no longer be read"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace teamsim::app
