@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <limits>
+#include <string>
 
 #include "app/analysis/run_summary.h"
 #include "app/cli/histogram_option.h"
@@ -95,9 +98,27 @@ void add_simulation_options(CLI::App& command, SimulationOptions& options, std::
           "-n,--replications", options.replications,
           fmt::format("Monte Carlo replications (default: {} `replications`, else 1000)", whose))
       ->check(CLI::Range(min_replications, std::size_t{1'000'000}));
-  command.add_option(
-      "-s,--seed", options.seed,
-      fmt::format("Master random seed; same seed, same numbers (default: {} `seed`)", whose));
+  // Digits only: the conversion to an unsigned number would take -1 (or a number past 2^64 - 1)
+  // as 18446744073709551615 and run on it without a word, where the scenario's `seed:` says no.
+  const CLI::Validator whole_seed(
+      [](std::string& text) {
+        const bool digits =
+            !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+        const std::string largest = std::to_string(std::numeric_limits<std::uint64_t>::max());
+        const std::string significant =
+            digits ? text.substr(std::min(text.find_first_not_of('0'), text.size())) : text;
+        if (!digits || significant.size() > largest.size() ||
+            (significant.size() == largest.size() && significant > largest)) {
+          return fmt::format("'{}' is not a seed: a whole number from 0 to {}", text, largest);
+        }
+        return std::string();
+      },
+      "");
+  command
+      .add_option(
+          "-s,--seed", options.seed,
+          fmt::format("Master random seed; same seed, same numbers (default: {} `seed`)", whose))
+      ->check(whole_seed);
   command
       .add_option("-t,--threads", options.threads,
                   "Worker threads (default: all cores); never changes the results")
