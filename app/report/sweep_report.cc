@@ -75,10 +75,17 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
                                         data.months.phrase(data.month), data.points.size());
   std::string html = html_page_start(fmt::format("{} — teamsim sweep", title));
   html += "<header>\n<p class=\"kicker\">teamsim sweep report</p>\n";
-  html += fmt::format("<h1>{}</h1>\n<p class=\"description\">{}</p>\n", xml_escape_text(title),
-                      xml_escape_text(fmt::format("varying {}", fmt::join(data.parameters, ", "))));
+  // Which plan was swept: its name (a variant's says so) and what --set changed at every point.
+  const std::string varying = fmt::format("varying {}", fmt::join(data.parameters, ", "));
+  html += fmt::format(
+      "<h1>{}</h1>\n<p class=\"description\">{}</p>\n", xml_escape_text(title),
+      xml_escape_text(data.scenario_name.empty() ? varying : data.scenario_name + ", " + varying));
   html += "<dl class=\"facts\">";
   html += html_fact("Scenario file", data.scenario_file);
+  if (!data.variant.empty()) html += html_fact("Variant", data.variant);
+  if (!data.overrides.empty()) {
+    html += html_fact("--set (every point)", fmt::format("{}", fmt::join(data.overrides, ", ")));
+  }
   html += html_fact("Points", fmt::format("{}", data.points.size()));
   html += html_fact("Replications per point",
                     format_grouped(static_cast<double>(data.replications), 0));

@@ -23,6 +23,9 @@ struct SweepPointRow {
 /// What a sweep's chart and report show: the metric at one month, point by point.
 struct SweepReportData {
   std::string scenario_file;            ///< as given on the command line
+  std::string scenario_name;            ///< its `name:`, " [variant]" included; empty when none
+  std::string variant;                  ///< --variant; empty: the base scenario
+  std::vector<std::string> overrides;   ///< each --set KEY.PATH=VALUE, applied at every point
   std::vector<std::string> parameters;  ///< the --vary key paths, in order
   std::string metric;                   ///< e.g. "arr"
   std::string unit;                     ///< "currency", "count", "ratio", ...

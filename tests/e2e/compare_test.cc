@@ -223,6 +223,32 @@ TEST(SweepCli, AGridOfTwoParametersGivesOneColumnEach) {
   EXPECT_NE(bad.err.find("did you mean 'win_rate'?"), std::string::npos) << bad.err;
 }
 
+TEST(SweepCli, TheFilesAndTableSayWhichVariantAndSetWereSwept) {
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                  "/scenarios/compare-manager-first.yaml' --variant reps_first --set "
+                  "money.starting_cash=2000000 --vary pipeline.win_rate=0.15,0.25 -n 5 -q --out " +
+                  out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("Seed-stage hiring order [reps_first] — 2 points, 5 replications each", 0),
+            0u)
+      << r.out;
+  const auto json = nlohmann::json::parse(read_file(out.path() + "/sweep.json"));
+  EXPECT_EQ(json["name"], "Seed-stage hiring order [reps_first]");
+  EXPECT_EQ(json["variant"], "reps_first");
+  ASSERT_EQ(json["set"].size(), 1u);
+  EXPECT_EQ(json["set"][0], "money.starting_cash=2000000");
+
+  const CommandResult base = run_teamsim(
+      "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+      "/scenarios/default.yaml' --vary pipeline.win_rate=0.2 -n 5 -q --out " + out.path());
+  ASSERT_EQ(base.exit_code, 0) << base.err;
+  const auto base_json = nlohmann::json::parse(read_file(out.path() + "/sweep.json"));
+  EXPECT_TRUE(base_json["variant"].is_null());
+  EXPECT_TRUE(base_json["set"].empty());
+}
+
 TEST(SweepCli, RangeValuesArePrintedAsWrittenWithoutBinaryNoise) {
   TempDir out;
   const CommandResult r = run_teamsim(

@@ -238,8 +238,8 @@ void refuse_if_too_large(const std::vector<model::ScenarioSpec>& specs, std::siz
 /// sweep.csv, sweep.json and the terminal table, a point at a time.
 class SweepOutputs {
  public:
-  SweepOutputs(const Grid& grid, const std::string& scenario_path, std::uint64_t seed,
-               std::size_t replications, const std::string& metric, int month,
+  SweepOutputs(const Grid& grid, const ScenarioOptions& scenario, const std::string& scenario_name,
+               std::uint64_t seed, std::size_t replications, const std::string& metric, int month,
                const MonthNames& names);
 
   /// Adds point `i` of the grid, whose projection is `projection`, summarised on `threads`.
@@ -272,11 +272,15 @@ class SweepOutputs {
   SweepReportData report_;
 };
 
-SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, std::uint64_t seed,
+SweepOutputs::SweepOutputs(const Grid& grid, const ScenarioOptions& scenario,
+                           const std::string& scenario_name, std::uint64_t seed,
                            std::size_t replications, const std::string& metric, int month,
                            const MonthNames& names)
     : grid_(grid), metric_(metric), month_(month), names_(names) {
-  report_.scenario_file = scenario_path;
+  report_.scenario_file = scenario.path;
+  report_.scenario_name = scenario_name;
+  report_.variant = scenario.variant;
+  report_.overrides = scenario.overrides;
   for (const Axis& axis : grid_.axes) report_.parameters.push_back(axis.path);
   report_.metric = metric;
   report_.month = month;
@@ -290,7 +294,12 @@ SweepOutputs::SweepOutputs(const Grid& grid, const std::string& scenario_path, s
   json_["schema_version"] = 1;
   json_["tool"] = "teamsim";
   json_["version"] = kVersion;
-  json_["scenario"] = scenario_path;
+  json_["scenario"] = scenario.path;
+  // Which plan was swept: the file alone does not say when it has variants or --set changed it.
+  json_["name"] = scenario_name;
+  json_["variant"] = scenario.variant.empty() ? nlohmann::ordered_json()
+                                              : nlohmann::ordered_json(scenario.variant);
+  json_["set"] = scenario.overrides;
   json_["seed"] = seed;
   json_["replications"] = replications;
   if (names_.start()) json_["start_date"] = iso_month(*names_.start());
@@ -471,7 +480,8 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     if (start_date_of(spec) != start) start.reset();
   }
   const MonthNames names(start);
-  SweepOutputs outputs(grid, scenario_.path, seed, replications, metric_, month, names);
+  SweepOutputs outputs(grid, scenario_, specs.front().name, seed, replications, metric_, month,
+                       names);
   outputs.set_currency(specs.front().money.currency);
   for (std::size_t i = 0; i < points; ++i) {
     model::ProjectionOptions options;
@@ -524,8 +534,11 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   std::string label(key_metric_label(metric_));
   if (label.ends_with(" (%)")) label.resize(label.size() - 4);
   if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
-  fmt::print("{} points, {} replications each, seed {} (common random numbers); {} at {}\n\n",
-             points, replications, seed, label, names.phrase(month));
+  // The plan first, as run's table does: with variants, the file alone does not say which.
+  const std::string& plan = specs.front().name;
+  fmt::print("{}{} points, {} replications each, seed {} (common random numbers); {} at {}\n\n",
+             plan.empty() ? "" : plan + " — ", points, replications, seed, label,
+             names.phrase(month));
   fmt::print("{}", outputs.table());
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
 }
