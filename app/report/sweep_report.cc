@@ -34,6 +34,20 @@ std::string value_text(const SweepReportData& data, double value) {
 
 }  // namespace
 
+bool defined_in_part(const SweepReportData& data, const SweepPointRow& point) {
+  return point.defined > 0 && point.defined < data.replications;
+}
+
+std::string sweep_defined_footnote(const SweepReportData& data) {
+  std::string lines;
+  for (const SweepPointRow& point : data.points) {
+    if (!defined_in_part(data, point)) continue;
+    lines += fmt::format("* {}: over the {} of {} replications with a value\n",
+                         point_label(data, point), point.defined, data.replications);
+  }
+  return lines;
+}
+
 std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   if (data.points.empty() || data.points.size() > kSweepChartMaxPoints) return std::nullopt;
   const bool ratio = data.unit == "ratio";
@@ -104,12 +118,23 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
     for (const std::string& value : point.values) {
       table += fmt::format("<td>{}</td>", xml_escape_text(value));
     }
+    // A point over fewer than all its replications is marked, with the count in a footnote.
+    const std::string mark = defined_in_part(data, point) ? "*" : "";
     for (const double v : {point.p10, point.p50, point.p90, point.mean}) {
-      table += fmt::format("<td>{}</td>", xml_escape_text(value_text(data, v)));
+      table += fmt::format("<td>{}{}</td>", xml_escape_text(value_text(data, v)), mark);
     }
     table += "</tr>\n";
   }
   table += "</tbody></table></div>\n";
+  std::string footnote = sweep_defined_footnote(data);
+  if (!footnote.empty()) {
+    footnote.pop_back();  // the last newline
+    std::string lines = xml_escape_text(footnote);
+    for (std::size_t at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at)) {
+      lines.replace(at, 1, "<br>");
+    }
+    table += "<p class=\"lead\">" + lines + "</p>\n";
+  }
   html += html_section("points", "Every point",
                        fmt::format("{} at {}: 10th, 50th and 90th percentile and mean over the "
                                    "replications of each point.",

@@ -18,6 +18,10 @@ struct SweepPointRow {
   double p50 = 0;
   double p90 = 0;
   double mean = 0;
+  /// Replications in which the metric has a value at the month: below the run's count for a
+  /// ratio with nothing to divide by in some histories, whose statistics are then over these
+  /// only (0: nowhere, or not given; the statistics are then NaN and shown as n/a).
+  std::size_t defined = 0;
 };
 
 /// What a sweep's chart and report show: the metric at one month, point by point.
@@ -37,6 +41,14 @@ struct SweepReportData {
   std::uint64_t seed = 0;
   std::vector<SweepPointRow> points;
 };
+
+/// True when the point's statistics are over some but not all of its replications: a table
+/// marks its cells `*`, as the run's table does.
+bool defined_in_part(const SweepReportData& data, const SweepPointRow& point);
+
+/// A line per point defined in only some replications: "* pipeline.win_rate=0.2: over the 12
+/// of 50 replications with a value"; empty when every point is defined everywhere or nowhere.
+std::string sweep_defined_footnote(const SweepReportData& data);
 
 /// Points a sweep chart draws at most; a larger grid gets its table and files but no chart.
 inline constexpr std::size_t kSweepChartMaxPoints = 60;

@@ -249,6 +249,34 @@ TEST(SweepCli, TheFilesAndTableSayWhichVariantAndSetWereSwept) {
   EXPECT_TRUE(base_json["set"].empty());
 }
 
+TEST(SweepCli, AMetricDefinedInSomeReplicationsIsMarkedWithItsCount) {
+  // Month 8 of the default plan: a hire starts in some histories only, so the mean time to
+  // hire is over those; the table says so as run's does.
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+      "/scenarios/default.yaml' --vary pipeline.win_rate=0.2 --metric avg_time_to_hire_days "
+      "--month 8 -n 50 -q --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The count the footnote gives is sweep.csv's `defined` (the last column) at month 8.
+  const std::string csv = read_file(out.path() + "/sweep.csv");
+  const std::size_t row = csv.find("\n0.2,8,avg_time_to_hire_days,");
+  ASSERT_NE(row, std::string::npos) << csv;
+  const std::string line = csv.substr(row + 1, csv.find('\n', row + 1) - row - 1);
+  const int defined = std::stoi(line.substr(line.rfind(',') + 1));
+  ASSERT_GT(defined, 0) << line;
+  ASSERT_LT(defined, 50) << line;
+  EXPECT_NE(r.out.find("* pipeline.win_rate=0.2: over the " + std::to_string(defined) +
+                       " of 50 replications with a value\n"),
+            std::string::npos)
+      << r.out;
+  // The point's line, under the table's header: its p10, p50, p90 and mean each marked.
+  const std::size_t start = r.out.find('\n', r.out.find("pipeline.win_rate   ")) + 1;
+  const std::string point = r.out.substr(start, r.out.find('\n', start) - start);
+  EXPECT_EQ(std::count(point.begin(), point.end(), '*'), 4) << r.out;
+}
+
 TEST(SweepCli, RangeValuesArePrintedAsWrittenWithoutBinaryNoise) {
   TempDir out;
   const CommandResult r = run_teamsim(

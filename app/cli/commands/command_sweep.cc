@@ -378,6 +378,7 @@ void SweepOutputs::add_table_row(std::size_t i, const model::Projection& project
     point.p50 = s.percentiles(c, sim::kColumnP50);
     point.p90 = s.percentiles(c, sim::kColumnP90);
     point.mean = s.mean(c);
+    point.defined = static_cast<std::size_t>(s.defined(c));
     info_ = projection.stored_info(m);
     report_.unit = info_.unit;
     report_.points.push_back(std::move(point));
@@ -394,8 +395,10 @@ std::string SweepOutputs::table() const {
   rows.push_back(std::move(header));
   for (const SweepPointRow& point : report_.points) {
     std::vector<std::string> row = point.values;
+    // Over fewer than all the point's replications: marked, with the count in a footnote.
+    const std::string mark = defined_in_part(report_, point) ? "*" : "";
     for (const double value : {point.p10, point.p50, point.p90, point.mean}) {
-      row.push_back(format_metric_value(info_, value, symbol));
+      row.push_back(format_metric_value(info_, value, symbol) + mark);
     }
     rows.push_back(std::move(row));
   }
@@ -413,7 +416,7 @@ std::string SweepOutputs::table() const {
     }
     table += line + "\n";
   }
-  return table;
+  return table + sweep_defined_footnote(report_);
 }
 
 class SweepCommand final : public Command {

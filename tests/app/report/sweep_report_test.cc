@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 namespace teamsim::app {
@@ -46,6 +47,29 @@ TEST(SweepReport, ABaseScenarioWithoutSetHasNeitherFact) {
   EXPECT_NE(html.find("Seed-stage hiring order, varying pipeline.win_rate"), std::string::npos);
   EXPECT_EQ(html.find("<dt>Variant</dt>"), std::string::npos);
   EXPECT_EQ(html.find("<dt>--set"), std::string::npos);
+}
+
+TEST(SweepReport, APointOverFewerThanItsReplicationsIsMarkedAndCounted) {
+  SweepReportData data = variant_sweep();
+  data.metric = "avg_time_to_hire_days";
+  data.unit = "days";
+  data.replications = 50;
+  data.points = {{{"0.15"}, 58, 80, 180, 102, 12},    // 12 of the 50 replications hired that month
+                 {{"0.25"}, 40, 45, 60, 50, 50},      // all 50
+                 {{"0.35"}, NAN, NAN, NAN, NAN, 0}};  // none: n/a, no footnote
+  EXPECT_TRUE(defined_in_part(data, data.points[0]));
+  EXPECT_FALSE(defined_in_part(data, data.points[1]));
+  EXPECT_FALSE(defined_in_part(data, data.points[2]));
+  EXPECT_EQ(sweep_defined_footnote(data),
+            "* pipeline.win_rate=0.15: over the 12 of 50 replications with a value\n");
+  const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  EXPECT_NE(html.find("<td>80*</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td>45</td>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<td>45*</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td>n/a</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("* pipeline.win_rate=0.15: over the 12 of 50 replications with a value"),
+            std::string::npos)
+      << html;
 }
 
 }  // namespace
