@@ -56,17 +56,31 @@ SvgWriter start_chart(double width, double height, std::string_view title) {
 
 namespace {
 
+// The separator of a subtitle's parts ("... random numbers · 200 replications").
+constexpr std::string_view kSeparator = "\xC2\xB7";
+constexpr std::string_view kSpacedSeparator = " \xC2\xB7 ";
+
 // Greedy: as many words on each line as fit, the last line cut when `max_lines` do not hold all.
+// A separator " · " joins the words beside it on one line; where the line breaks between them,
+// the break takes its place, so no line starts or ends with a stray "·".
 std::vector<std::string> wrap_greedy(std::string_view text, double max_width, double font_size,
                                      std::size_t max_lines) {
   std::vector<std::string> lines;
   std::string line;
+  bool separated = false;  // a separator stands between `line` and the next word
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find(' ', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view word = text.substr(start, end - start);
-    const std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
+    start = end + 1;
+    if (word == kSeparator && !line.empty()) {
+      separated = true;
+      continue;
+    }
+    std::string candidate = line;
+    if (!candidate.empty()) candidate.append(separated ? kSpacedSeparator : std::string_view(" "));
+    candidate.append(word);
     if (!line.empty() && text_width(candidate, font_size) > max_width &&
         lines.size() + 1 < max_lines) {
       lines.push_back(line);
@@ -74,8 +88,9 @@ std::vector<std::string> wrap_greedy(std::string_view text, double max_width, do
     } else {
       line = candidate;
     }
-    start = end + 1;
+    separated = false;
   }
+  if (separated) line.append(" ").append(kSeparator);
   if (!line.empty() || lines.empty()) lines.push_back(line);
   lines.back() = fit_text(lines.back(), max_width, font_size);
   return lines;

@@ -29,5 +29,37 @@ TEST(ChartStyle, WrapTextCutsOnlyWhatMaxLinesCannotHold) {
   EXPECT_EQ(cs::wrap_text("short", 500, 13, 3), std::vector<std::string>{"short"});
 }
 
+TEST(ChartStyle, WrapTextNeverStartsOrEndsALineWithTheSeparator) {
+  // The comparison's difference charts' subtitle: at some widths the break fell just before the
+  // "·", which then began the second line ("· 200 replications · line: median, ...").
+  const std::string text =
+      "difference per replication on the same random numbers · 200 replications · line: "
+      "median, band: middle 50%";
+  const std::string words_only =
+      "difference per replication on the same random numbers 200 replications line: median, "
+      "band: middle 50%";
+  for (double width = 150; width <= 900; width += 1) {
+    const std::vector<std::string> lines = cs::wrap_text(text, width, 13, 3);
+    std::string joined;
+    for (const std::string& line : lines) {
+      EXPECT_FALSE(line.starts_with("\xC2\xB7")) << width << ": " << line;
+      EXPECT_FALSE(line.ends_with("\xC2\xB7")) << width << ": " << line;
+      joined += (joined.empty() ? "" : " ") + line;
+    }
+    if (lines.back().ends_with("\xE2\x80\xA6")) continue;  // cut: three lines do not hold it
+    // Every word kept, in order; a separator only where the line did not break.
+    std::string without;
+    for (std::size_t at = 0; at < joined.size();) {
+      if (joined.compare(at, 3, " \xC2\xB7") == 0) {
+        at += 3;
+        continue;
+      }
+      without += joined[at++];
+    }
+    EXPECT_EQ(without, words_only) << width;
+  }
+  EXPECT_EQ(cs::wrap_text(text, 2000, 13, 3), std::vector<std::string>{text});
+}
+
 }  // namespace
 }  // namespace teamsim::app
