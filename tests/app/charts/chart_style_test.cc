@@ -61,5 +61,20 @@ TEST(ChartStyle, WrapTextNeverStartsOrEndsALineWithTheSeparator) {
   EXPECT_EQ(cs::wrap_text(text, 2000, 13, 3), std::vector<std::string>{text});
 }
 
+TEST(ChartStyle, ABoldTitleIsWrappedToTheWidthItsBoldGlyphsTake) {
+  // A comparison chart 640 px wide has 640 - 2 x 16 = 608 px for its title. This one is
+  // estimated at 607.86 px (text_width's classes at 18 px: 13 narrow characters, i l t f ':'
+  // and spaces, at 0.34 em; 1 m at 0.85; 3 capitals at 0.7; 44 other letters and hyphens at
+  // 0.6: 33.77 em), so it was kept on one line, but DejaVu Sans Bold sets it 636 px wide: its
+  // last letters were cut off at the chart's edge. Wrapped, the title's second line ends 23 px
+  // lower: 16 + 18 - 4 + 23 = 53.
+  const std::string title = "ARR: hire-the-sales-manager-first-then-six-account-executives";
+  ASSERT_LE(cs::text_width(title, cs::kTitleSize), 608);
+  ASSERT_GT(cs::text_width(title, cs::kTitleSize), 600);
+  EXPECT_DOUBLE_EQ(cs::heading_bottom(title, "", 640), 53);
+  // A short title stays on one line: 16 + 18 - 4 = 30.
+  EXPECT_DOUBLE_EQ(cs::heading_bottom("ARR", "", 640), 30);
+}
+
 }  // namespace
 }  // namespace teamsim::app
