@@ -219,8 +219,8 @@ void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
   std::vector<const char*> headers = {"metric", "month"};
   if (names.start()) headers.push_back("date");
   const lxw_col_t first = static_cast<lxw_col_t>(headers.size());
-  for (const char* header :
-       {"plan_a", "plan_b", "mean_a_minus_b", "se", "p10", "p50", "p90", "p_a_greater"}) {
+  for (const char* header : {"plan_a", "plan_b", "mean_a_minus_b", "se", "p10", "p50", "p90",
+                             "p_a_greater", "p_equal"}) {
     headers.push_back(header);
   }
   for (lxw_col_t c = 0; c < headers.size(); ++c) {
@@ -248,6 +248,9 @@ void write_differences_sheet(Workbook& book, const PlanComparison& comparison,
         write_number(sheet, row, first + 6, d.difference.percentiles(month, sim::kColumnP90),
                      nullptr);
         write_number(sheet, row, first + 7, d.prob_greater(month), nullptr);
+        // The ties, as compare.csv gives them: without them P(A>B) of a headcount reads as if
+        // B were ahead in every other history.
+        write_number(sheet, row, first + 8, d.prob_equal(month), nullptr);
         ++row;
       }
     }

@@ -21,7 +21,7 @@ void write_results_workbook(const std::string& path, const RunSummary& summary,
 
 /// Writes a comparison's workbook `path`: a sheet per key metric with each plan's mean, p10, p50
 /// and p90 by month ("A p50", ...); "differences", a row per key metric, month and pair (plan a
-/// minus plan b, as compare.csv pairs them) with mean, se, p10, p50, p90 and P(A>B); and
+/// minus plan b, as compare.csv pairs them) with mean, se, p10, p50, p90, P(A>B) and P(A=B); and
 /// "assumptions", each key path of the plans' resolved scenarios with one column per plan.
 /// Written as write_results_workbook is.
 void write_comparison_workbook(const std::string& path, const PlanComparison& comparison,

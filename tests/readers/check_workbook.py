@@ -82,13 +82,17 @@ with tempfile.TemporaryDirectory() as out:
                        for r in csv.DictReader(f) if r["row_kind"] == "difference"}
     rows = list(book["differences"].iter_rows(values_only=True))
     assert rows[0] == ("metric", "month", "plan_a", "plan_b", "mean_a_minus_b", "se", "p10",
-                       "p50", "p90", "p_a_greater"), rows[0]
+                       "p50", "p90", "p_a_greater", "p_equal"), rows[0]
     assert len(rows) > 1
-    for metric, month, a, b, mean, se, p10, p50, p90, greater in rows[1:]:
+    ties = 0
+    for metric, month, a, b, mean, se, p10, p50, p90, greater, equal in rows[1:]:
         expected = differences[(metric, int(month), a, b)]
         for value, column in ((mean, "mean"), (se, "se"), (p10, "p10"), (p50, "p50"),
-                              (p90, "p90"), (greater, "p_a_greater")):
+                              (p90, "p90"), (greater, "p_a_greater"), (equal, "p_equal")):
             assert agrees(value, expected[column]), (metric, month, column, value)
+        ties += equal is not None and equal > 0
+    # Headcounts tie in many histories: P(A>B) alone would not say so.
+    assert ties > 0, "no tie in any difference row"
     plans = list(next(book["assumptions"].iter_rows(max_row=1, values_only=True)))[1:]
     assert len(plans) == 2, plans
     compared = len(rows) - 1
