@@ -140,6 +140,15 @@ TEST(CliTest, HelpTeachesCommandsAndExitCodes) {
   EXPECT_NE(run_help.out.find("summary.csv"), std::string::npos);
 }
 
+TEST(CliTest, CompareHelpNamesTheTiesColumn) {
+  // compare.csv's header: ..., p95, defined, p_a_greater, p_equal. The help named p_a_greater
+  // alone, as if P(B>A) were 1 - P(A>B).
+  const CommandResult r = run_teamsim("compare --help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("p_equal"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 - P(A>B) - P(A=B)"), std::string::npos) << r.out;
+}
+
 TEST(CliTest, VersionPrintsTheVersion) {
   const CommandResult r = run_teamsim("--version");
   EXPECT_EQ(r.exit_code, 0);
