@@ -85,8 +85,9 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
 
 std::string render_sweep_html(const SweepReportData& data, const std::optional<ReportChart>& chart,
                               const std::string& generated_at) {
-  const std::string title = fmt::format("{} at {} across {} points", metric_title(data.metric),
-                                        data.months.phrase(data.month), data.points.size());
+  const std::string title = fmt::format("{} at {} across {} point{}", metric_title(data.metric),
+                                        data.months.phrase(data.month), data.points.size(),
+                                        data.points.size() == 1 ? "" : "s");
   std::string html = html_page_start(fmt::format("{} — teamsim sweep", title));
   html += "<header>\n<p class=\"kicker\">teamsim sweep report</p>\n";
   // Which plan was swept: its name (a variant's says so) and what --set changed at every point.

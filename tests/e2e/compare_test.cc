@@ -244,6 +244,12 @@ TEST(SweepCli, TheFilesAndTableSayWhichVariantAndSetWereSwept) {
       "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
       "/scenarios/default.yaml' --vary pipeline.win_rate=0.2 -n 5 -q --out " + out.path());
   ASSERT_EQ(base.exit_code, 0) << base.err;
+  // One point is one point.
+  EXPECT_EQ(base.out.rfind("Seed-stage SaaS: manager first, three AEs in year one — 1 point, 5 "
+                           "replications each",
+                           0),
+            0u)
+      << base.out;
   const auto base_json = nlohmann::json::parse(read_file(out.path() + "/sweep.json"));
   EXPECT_TRUE(base_json["variant"].is_null());
   EXPECT_TRUE(base_json["set"].empty());

@@ -472,8 +472,8 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   OutputFolder folder(out_);
   const std::size_t points = grid.points.size();
   if (!quiet_) {
-    fmt::print(stderr, "teamsim {}: sweep of {} points — {} replications each, seed {}\n", kVersion,
-               points, replications, seed);
+    fmt::print(stderr, "teamsim {}: sweep of {} point{} — {} replications each, seed {}\n",
+               kVersion, points, points == 1 ? "" : "s", replications, seed);
   }
 
   ProgressLine progress(replications * points, !quiet_ && progress_wanted());
@@ -539,9 +539,9 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
   // The plan first, as run's table does: with variants, the file alone does not say which.
   const std::string& plan = specs.front().name;
-  fmt::print("{}{} points, {} replications each, seed {} (common random numbers); {} at {}\n\n",
-             plan.empty() ? "" : plan + " — ", points, replications, seed, label,
-             names.phrase(month));
+  fmt::print("{}{} point{}, {} replications each, seed {} (common random numbers); {} at {}\n\n",
+             plan.empty() ? "" : plan + " — ", points, points == 1 ? "" : "s", replications, seed,
+             label, names.phrase(month));
   fmt::print("{}", outputs.table());
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
 }

@@ -38,6 +38,16 @@ TEST(SweepReport, ThePageSaysWhichVariantWasSweptAndWhatSetChanged) {
       << html;
 }
 
+TEST(SweepReport, OnePointIsOnePointNotOnePoints) {
+  SweepReportData data = variant_sweep();
+  data.points.resize(1);
+  const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  EXPECT_NE(html.find("<h1>ARR at month 24 across 1 point</h1>"), std::string::npos) << html;
+  EXPECT_NE(render_sweep_html(variant_sweep(), std::nullopt, "")
+                .find("<h1>ARR at month 24 across 2 points</h1>"),
+            std::string::npos);
+}
+
 TEST(SweepReport, ABaseScenarioWithoutSetHasNeitherFact) {
   SweepReportData data = variant_sweep();
   data.scenario_name = "Seed-stage hiring order";
