@@ -137,6 +137,12 @@ std::string binding_text(const ConstraintYear& c) {
     parts.push_back(fmt::format("accounts ({} of a territory's accounts left to approach)",
                                 percent(c.accounts_available_share)));
   }
+  // Nothing to judge by (a run with --metrics that kept none of the quantities): saying that
+  // nothing binds would claim what the run did not measure.
+  const bool unknown = std::isnan(c.unworked_share) && std::isnan(c.recruiting_queue) &&
+                       std::isnan(c.onboarding_queue) && std::isnan(c.management_coverage) &&
+                       std::isnan(c.specialist_wait_days) && std::isnan(c.accounts_available_share);
+  if (unknown) return std::string(kBindingUnknown);
   if (parts.empty())
     return "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)";
   return fmt::format("{}", fmt::join(parts, "; "));

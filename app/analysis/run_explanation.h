@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/analysis/run_summary.h"
@@ -67,6 +68,11 @@ inline constexpr double kSpecialistWaitBinds = 7;
 inline constexpr double kAccountsAvailableBinds = 0.25;
 
 /// The explanation of a run.
+/// What binds in a year none of whose constraint quantities is defined (every one of them left
+/// out by --metrics): not "no constraint", which the run did not measure.
+inline constexpr std::string_view kBindingUnknown =
+    "not known: none of the quantities above was kept (--metrics) or defined";
+
 struct RunExplanation {
   std::vector<FunnelYear> funnel;
   std::vector<ConstraintYear> constraints;  ///< one per funnel year

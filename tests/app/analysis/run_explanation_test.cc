@@ -105,6 +105,23 @@ TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero
   EXPECT_NE(e.binding[0].find("management (coverage 82%"), std::string::npos) << e.binding[0];
 }
 
+TEST(RunExplanationTest, AYearWithNothingToJudgeByIsNotSaidToHaveNoConstraint) {
+  // A run with --metrics arr,cash keeps none of the constraint quantities: leads, queues,
+  // coverage, specialists, accounts are all undefined, so what bound is not known.
+  RunSummary summary;
+  summary.horizon_months = 24;
+  summary.metrics = {metric("arr", ramp(24, 100, 10)), metric("cash", ramp(24, 1000, -5))};
+  const RunExplanation e = explain_run(summary);
+  ASSERT_EQ(e.binding.size(), 2u);
+  for (const std::string& binding : e.binding) {
+    EXPECT_EQ(binding, "not known: none of the quantities above was kept (--metrics) or defined");
+  }
+  // One quantity known, and under its threshold: nothing binds that the run measured.
+  summary.metrics.push_back(metric("management_coverage", std::vector<double>(24, 1.0)));
+  EXPECT_EQ(explain_run(summary).binding[0],
+            "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)");
+}
+
 TEST(RunExplanationTest, TheSpecialistWaitIsPerDealHelpedAndBindsFromAWeek) {
   RunSummary summary;
   summary.horizon_months = 12;
