@@ -2,12 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <limits>
 #include <string>
+#include <system_error>
 
 #include "app/analysis/run_summary.h"
 #include "app/cli/histogram_option.h"
@@ -102,14 +103,11 @@ void add_simulation_options(CLI::App& command, SimulationOptions& options, std::
   // as 18446744073709551615 and run on it without a word, where the scenario's `seed:` says no.
   const CLI::Validator whole_seed(
       [](std::string& text) {
-        const bool digits =
-            !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
-        const std::string largest = std::to_string(std::numeric_limits<std::uint64_t>::max());
-        const std::string significant =
-            digits ? text.substr(std::min(text.find_first_not_of('0'), text.size())) : text;
-        if (!digits || significant.size() > largest.size() ||
-            (significant.size() == largest.size() && significant > largest)) {
-          return fmt::format("'{}' is not a seed: a whole number from 0 to {}", text, largest);
+        std::uint64_t seed = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+          return fmt::format("'{}' is not a seed: a whole number from 0 to {}", text,
+                             std::numeric_limits<std::uint64_t>::max());
         }
         return std::string();
       },
