@@ -23,6 +23,8 @@ using model::ScenarioSpec;
 constexpr double kDaysPerMonth = 365.25 / 12;
 // A dated search that waits longer than this for a recruiting slot is flagged.
 constexpr double kTolerableWaitDays = 3 * kDaysPerMonth;
+// No dated hire: the starting staff.
+constexpr std::size_t kNoHire = static_cast<std::size_t>(-1);
 
 class Warnings {
  public:
@@ -249,6 +251,89 @@ void check_onboarding(const ScenarioSpec& spec, const YamlNode& root,
   }
 }
 
+// --- a team beyond its management span ---------------------------------------------------------
+
+bool manages(const RoleSpec& role) {
+  return role.kind == RoleKind::kSalesManager || role.kind == RoleKind::kAssistantManager;
+}
+
+// Coverage at the end of the dated plan, as the model measures it (docs/scenario-reference.md,
+// "Management"): the reps of AE kinds employed, SDRs included, against the onboarded managers'
+// and assistants' spans, or the founder's while there is no manager or their spans add up to 0.
+// Warns at the hire (or the starting staff) after which the team stays beyond that span, with the
+// productivity every rep keeps. Skipped when a rule hires managers as the reps grow.
+void check_management_span(const ScenarioSpec& spec, const YamlNode& root,
+                           const std::vector<double>& first_days, Warnings& warnings) {
+  const double penalty = spec.management.under_management_penalty;
+  if (penalty <= 0) return;
+  for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
+    const RoleSpec* role = spec.find_role(rule.role);
+    if (role != nullptr && manages(*role)) return;
+  }
+  struct Change {
+    double day;
+    long long reps = 0;
+    long long span = 0;
+    long long managers = 0;
+    std::size_t hire = kNoHire;  ///< the dated hire it comes from; kNoHire: the starting staff
+  };
+  std::vector<Change> changes;
+  const auto add = [&](const RoleSpec& role, long long count, double first_day, std::size_t hire) {
+    if (role.kind == RoleKind::kAccountExecutive) {
+      changes.push_back({first_day, count, 0, 0, hire});
+    } else if (manages(role)) {
+      // A manager covers reps once onboarded; the starting staff from day 0.
+      const double onboarded = hire == kNoHire ? 0 : first_day + role.onboarding_days.mean();
+      changes.push_back({onboarded, 0, count * role.span_of_control,
+                         role.kind == RoleKind::kSalesManager ? count : 0, hire});
+    }
+  };
+  for (const auto& staff : spec.starting_staff) {
+    if (const RoleSpec* role = spec.find_role(staff.role)) add(*role, staff.count, 0, kNoHire);
+  }
+  for (std::size_t i = 0; i < spec.hires.size(); ++i) {
+    if (const RoleSpec* role = spec.find_role(spec.hires[i].role)) {
+      add(*role, spec.hires[i].count, first_days[i], i);
+    }
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const Change& a, const Change& b) { return a.day < b.day; });
+  long long reps = 0, span = 0, managers = 0;
+  const auto span_in_force = [&] {
+    return managers == 0 || span == 0 ? span + spec.founder.span_of_control : span;
+  };
+  std::size_t since = 0;  // the change after which the team has stayed beyond its span
+  bool beyond = false;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    reps += changes[i].reps;
+    span += changes[i].span;
+    managers += changes[i].managers;
+    const bool now_beyond = reps > span_in_force();
+    if (now_beyond && !beyond) since = i;
+    beyond = now_beyond;
+  }
+  if (!beyond) return;
+  const double coverage = static_cast<double>(span_in_force()) / static_cast<double>(reps);
+  const std::size_t hire = changes[since].hire;
+  const YamlNode* staff = root.find("starting_staff");
+  const YamlMark mark = hire != kNoHire    ? hire_mark(root, hire)
+                        : staff != nullptr ? staff->mark
+                                           : root.mark;
+  const std::string whose = managers > 0 ? "its managers'"
+                            : span > 0   ? "the founder's and the assistants', no sales manager"
+                                         : "the founder's, no sales manager";
+  warnings.add(
+      mark, hire != kNoHire ? fmt::format("hires[{}]", hire) : "starting_staff",
+      fmt::format(
+          "{} the dated plan's {} reps outgrow its management span ({}: {}): coverage {:.0f} %, so "
+          "every rep's productivity is × {:.2f} (management.under_management_penalty {:.0f} % of "
+          "the uncovered share), and a rep added beyond the span can lower bookings when leads "
+          "are short. Plan a sales manager (or another), raise span_of_control, or add a "
+          "hiring rule with when_reps_per_manager_above",
+          hire != kNoHire ? "from this hire on," : "from day 0,", reps, span_in_force(), whose,
+          100 * coverage, 1 - penalty * (1 - coverage), 100 * penalty));
+}
+
 }  // namespace
 
 void check_plausibility(const ScenarioSpec& spec, const YamlNode& root,
@@ -258,6 +343,7 @@ void check_plausibility(const ScenarioSpec& spec, const YamlNode& root,
   check_quotas(spec, root, sink);
   const std::vector<double> first_days = check_recruiting_bandwidth(spec, root, sink);
   check_onboarding(spec, root, first_days, sink);
+  check_management_span(spec, root, first_days, sink);
 }
 
 }  // namespace teamsim::app::loader

@@ -39,8 +39,15 @@ TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {
   ASSERT_EQ(init.exit_code, 0) << init.err;
   // 30 leads a month for five AEs cannot fill the default quota of 640k: a ramped AE books about
   // 12 months x (30 / 5 + 4 prospected) leads x 20 % x $15,494 = $372k, so the starter plan
-  // asks that (to two figures), says why, and does not warn about itself.
-  EXPECT_EQ(init.out.find("warning"), std::string::npos) << init.out;
+  // asks that (to two figures), says why, and does not warn about it. Five reps and no manager
+  // outgrow the founder's span of 4, which is the user's plan: that warning stays, at the third
+  // hire (the fifth rep).
+  EXPECT_EQ(init.out.find("warning: roles.account_executive.annual_quota"), std::string::npos)
+      << init.out;
+  EXPECT_NE(init.out.find("warning: hires[2]: from this hire on, the dated plan's 5 reps outgrow "
+                          "its management span (4: the founder's, no sales manager)"),
+            std::string::npos)
+      << init.out;
   const std::string text = read_file(folder.path() + "/plan.yaml");
   EXPECT_NE(text.find("    annual_quota: 370_000\n"), std::string::npos) << text;
   EXPECT_NE(text.find("an average ramped AE books about 372,000 a year"), std::string::npos)

@@ -111,11 +111,13 @@ TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged)
   // in month 1: the second waits 78 days (2.6 months), within the three months tolerated.
   EXPECT_TRUE(warnings(kPlentyOfLeads + "hires: [{role: account_executive, count: 2, month: 1}]\n")
                   .empty());
-  // Six: the sixth waits 5 × 78.1 = 391 days, 12.8 months.
-  const auto found =
-      warnings(kPlentyOfLeads + "hires: [{role: account_executive, count: 6, month: 1}]\n");
+  // Six: the sixth waits 5 × 78.1 = 391 days, 12.8 months. (A founder who manages ten: the
+  // seven reps stay within the management span.)
+  const auto found = warnings(kPlentyOfLeads +
+                              "founder: {span_of_control: 10}\n"
+                              "hires: [{role: account_executive, count: 6, month: 1}]\n");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_THAT(found[0], HasSubstr("s.yaml:3:9: warning: hires[0]: the recruiting bandwidth starts "
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:4:9: warning: hires[0]: the recruiting bandwidth starts "
                                   "this search about 13 months late"));
   // A sales manager from the start runs four searches at once, at normal speed.
   EXPECT_TRUE(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
@@ -139,6 +141,49 @@ TEST(PlausibilityTest, AHireThatCannotFinishOnboardingWithinTheRunIsFlagged) {
                                   "month (6)"));
   // Seven months: day 198 falls inside the run.
   EXPECT_TRUE((warnings("horizon_months: 7\n" + plan.substr(plan.find('\n') + 1))).empty());
+}
+
+TEST(PlausibilityTest, ATeamThatOutgrowsItsManagementSpanIsFlagged) {
+  // Five reps and the founder's span of 4: coverage 4 / 5 = 80 %, and every rep keeps
+  // 1 − 0.3 × (1 − 0.8) = 0.94 of their productivity (penalty 30 % by default).
+  const std::string five =
+      "territories: {a: {inbound_leads_per_month: 100}}\n"
+      "starting_staff: [{role: account_executive, count: 5}]\n";
+  const auto found = warnings(five);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:2:17: warning: starting_staff: from day 0, the dated "
+                                  "plan's 5 reps outgrow its management span (4: the founder's, "
+                                  "no sales manager): coverage 80 %, so every rep's productivity "
+                                  "is × 0.94"));
+  // Four are within it; without a penalty, or with a rule that hires managers as reps grow,
+  // there is nothing to say.
+  EXPECT_TRUE(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
+                       "starting_staff: [{role: account_executive, count: 4}]\n")
+                  .empty());
+  EXPECT_TRUE(warnings(five + "management: {under_management_penalty: 0}\n").empty());
+  EXPECT_TRUE(
+      warnings(five + "hiring_rules: [{role: sales_manager, when_reps_per_manager_above: 6}]\n")
+          .empty());
+}
+
+TEST(PlausibilityTest, TheManagementSpanIsJudgedAtTheEndOfTheDatedPlan) {
+  // Three reps, two more in month 2 (five, beyond the founder's 4 for a while), then a manager
+  // (span 8, and the founder stops managing once they are onboarded): covered at the end.
+  const std::string plan =
+      "territories: {a: {inbound_leads_per_month: 200}}\n"
+      "founder: {concurrent_searches: 3}\n"
+      "starting_staff: [{role: account_executive, count: 3}]\n"
+      "hires:\n"
+      "  - {role: account_executive, month: 2, count: 2}\n"
+      "  - {role: sales_manager, month: 2}\n";
+  EXPECT_TRUE(warnings(plan).empty());
+  // Six more in month 12: 11 reps for the manager's 8, 8 / 11 = 73 %, and
+  // 1 − 0.3 × 3 / 11 = 0.918; flagged at the hire after which the team stays beyond its span.
+  const auto found = warnings(plan + "  - {role: account_executive, month: 12, count: 6}\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:7:5: warning: hires[2]: from this hire on, the dated "
+                                  "plan's 11 reps outgrow its management span (8: its managers'): "
+                                  "coverage 73 %, so every rep's productivity is × 0.92"));
 }
 
 }  // namespace
