@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <deque>
+#include <optional>
 #include <string>
 
 #include "models/random_draws.h"
@@ -117,6 +119,35 @@ void Pipeline::warm_start() {
   // Opportunities by close time, earliest first: they free their owner's slot as the replay
   // passes them.
   std::vector<std::pair<double, std::uint32_t>> closes;
+  const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
+  const auto add_close = [&](double time, std::uint32_t index) {
+    closes.push_back({time, index});
+    std::push_heap(closes.begin(), closes.end(), later);
+  };
+  // Specialists as after day 0: a complex deal waits, first come first served, for one of day
+  // 0's slots, which it holds for its help days; its odds are lifted and its cycle starts when
+  // it is granted (grant_specialist).
+  const std::int64_t specialist_slots = specialists_ > 0 ? specialist_help_.capacity() : 0;
+  std::vector<std::pair<double, std::uint32_t>> helping;  // (end of the help, deal), a heap
+  std::deque<std::uint32_t> waiting;                      // complex deals waiting for a slot
+  const auto grant = [&](std::uint32_t index, double time) {
+    Opportunity& deal = opportunities_[index];
+    deal.odds *= spec_.pipeline.specialist_win_rate_factor;
+    add_close(time + deal.lead.cycle_days, index);
+    helping.push_back({time + deal.lead.help_days, index});
+    std::push_heap(helping.begin(), helping.end(), later);
+  };
+  const auto help_until = [&](double time) {
+    while (!helping.empty() && helping.front().first <= time) {
+      std::pop_heap(helping.begin(), helping.end(), later);
+      const double end = helping.back().first;
+      helping.pop_back();
+      if (!waiting.empty()) {
+        grant(waiting.front(), end);
+        waiting.pop_front();
+      }
+    }
+  };
   // Accounts of each finite territory free for the replay: those the initial customers leave
   // (nothing cools off before day 0), less the replayed deals open at the moment.
   std::vector<int> free_accounts(spec_.territories.size(), 0);
@@ -124,7 +155,6 @@ void Pipeline::warm_start() {
     if (accounts_.finite(t)) free_accounts[t] = accounts_.available_after(t, 0);
   }
   std::vector<int> past_open(spec_.territories.size(), 0);
-  const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
   const auto close_until = [&](double time) {
     while (!closes.empty() && closes.front().first <= time) {
       std::pop_heap(closes.begin(), closes.end(), later);
@@ -153,25 +183,46 @@ void Pipeline::warm_start() {
       fail_work_limit();
     }
     if (++replayed % 256 == 0 && context_.stop_requested_now()) throw sim::ReplicationStopped();
+    help_until(past.time);
     close_until(past.time);
     const std::size_t t = past.territory;
-    const std::size_t before = closes.size();
-    open_past_lead(past, screened_share, free_accounts[t] - past_open[t], closes);
-    if (closes.size() > before) {
-      ++past_open[t];
-      std::push_heap(closes.begin(), closes.end(), later);
+    const std::optional<std::uint32_t> opened =
+        open_past_lead(past, screened_share, free_accounts[t] - past_open[t]);
+    if (!opened) continue;
+    ++past_open[t];
+    const Opportunity& deal = opportunities_[*opened];
+    if (!deal.lead.complex || specialists_ == 0) {
+      add_close(past.time + deal.lead.cycle_days, *opened);
+    } else if (static_cast<std::int64_t>(helping.size()) < specialist_slots) {
+      grant(*opened, past.time);
+    } else {
+      waiting.push_back(*opened);
     }
   }
+  help_until(0);
   close_until(0);
   // Still open at day 0: they take their accounts and close when their cycle ends.
   for (const auto& [close_time, index] : closes) {
     accounts_.occupy(opportunities_[index].territory);
     context_.schedule_at(close_time, priority::kDealClose, EventKind::kOpportunityClosed, index);
   }
+  // Help still given at day 0 holds its slot until it ends; the deals still waiting queue for the
+  // slots in their order, their wait counted from day 0 (nothing before day 0 is counted).
+  specialist_help_.set_serve([](std::uint32_t) {});
+  for (const auto& [end, index] : helping) {
+    specialist_help_.request(index);
+    context_.schedule_at(end, priority::kRelease, EventKind::kSpecialistReleased);
+  }
+  specialist_help_.set_serve([this](std::uint32_t opportunity) { grant_specialist(opportunity); });
+  for (const std::uint32_t index : waiting) {
+    accounts_.occupy(opportunities_[index].territory);
+    opportunities_[index].waiting_since = 0;
+    specialist_help_.request(index);
+  }
 }
 
-void Pipeline::open_past_lead(const PastLead& past, double screened_share, int free_accounts,
-                              std::vector<std::pair<double, std::uint32_t>>& closes) {
+std::optional<std::uint32_t> Pipeline::open_past_lead(const PastLead& past, double screened_share,
+                                                      int free_accounts) {
   const std::size_t t = past.territory;
   Lead lead =
       past.prospector == kNobody
@@ -179,28 +230,27 @@ void Pipeline::open_past_lead(const PastLead& past, double screened_share, int f
                       plus_territory(Stream::kWarmInboundDeal, t), past.number, t)
           : draw_lead(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal, past.number, t);
   // As after day 0 (count_lead), a lead of a finite territory comes from a free account.
-  if (accounts_.finite(t) && !finds_free_account(t, lead, free_accounts)) return;
+  if (accounts_.finite(t) && !finds_free_account(t, lead, free_accounts)) return std::nullopt;
   if (lead.unqualified && organisation_.sales_ops() > 0 && lead.screen_draw < screened_share) {
-    return;
+    return std::nullopt;
   }
   const std::uint32_t owner = choose_owner(t, past.prospector, lead.route_draw);
-  if (owner == kNobody) return;
+  if (owner == kNobody) return std::nullopt;
   if (lead.channel != kUnassigned &&
       lead.convert_draw >= spec_.channels[lead.channel].lead_conversion) {
-    return;
+    return std::nullopt;
   }
   draw_deal(lead);
   Opportunity opportunity = make_opportunity(t, owner, lead, past.time);
-  // A complex deal had the help it needed (or none, with no specialist employed at day 0).
-  if (lead.complex) {
-    opportunity.odds *= specialists_ > 0 ? spec_.pipeline.specialist_win_rate_factor
-                                         : spec_.pipeline.unassisted_win_rate_factor;
+  // Without a specialist at day 0 a complex deal went on unassisted; with one, warm_start
+  // queues it for their help.
+  if (lead.complex && specialists_ == 0) {
+    opportunity.odds *= spec_.pipeline.unassisted_win_rate_factor;
   }
-  const double close_time = past.time + opportunity.lead.cycle_days;
   const std::uint32_t index = store_opportunity(opportunity);
   router_.assign(owner, index);
   ++open_opportunities_;
-  closes.push_back({close_time, index});
+  return index;
 }
 
 Pipeline::Seller& Pipeline::seller(std::uint32_t person) {

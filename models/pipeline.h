@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "models/account_pool.h"
@@ -120,9 +121,10 @@ class Pipeline final : public TeamListener {
   void schedule_next_inbound(std::size_t territory);
   /// A company that exists has deals in flight: the starting sellers work the lead flow of the
   /// year before day 0 (inbound at each territory's rate, without seasonality, and their own
-  /// prospecting) under the same routing and capacity, and the deals still open at day 0 stay
-  /// open, closing when their cycle ends, each in an account of a finite territory that neither a
-  /// customer nor another open deal holds. Nothing before day 0 is counted or paid.
+  /// prospecting) under the same routing and capacity, complex deals waiting for day 0's
+  /// specialists as they would after it, and the deals still open at day 0 stay open (waiting for
+  /// a specialist, or closing when their cycle ends), each in an account of a finite territory that
+  /// neither a customer nor another open deal holds. Nothing before day 0 is counted or paid.
   void warm_start();
   struct PastLead {
     double time;
@@ -131,12 +133,13 @@ class Pipeline final : public TeamListener {
     std::uint64_t number;
   };
   std::vector<PastLead> past_leads() const;
-  /// The past lead becomes an opportunity of the warm start (or not); its close time if so. An
-  /// unqualified lead is screened out when its screen draw is below `screened_share`; in a
-  /// territory with finite accounts, the lead exists only with probability `free_accounts` (those
-  /// neither customers nor in a replayed deal open at its time) / accounts.
-  void open_past_lead(const PastLead& past, double screened_share, int free_accounts,
-                      std::vector<std::pair<double, std::uint32_t>>& closes);
+  /// The past lead becomes an opportunity of the warm start (or not): its index if so, open and
+  /// assigned, its close left to warm_start. An unqualified lead is screened out when its screen
+  /// draw is below `screened_share`; in a territory with finite accounts, the lead exists only
+  /// with probability `free_accounts` (those neither customers nor in a replayed deal open at its
+  /// time) / accounts.
+  std::optional<std::uint32_t> open_past_lead(const PastLead& past, double screened_share,
+                                              int free_accounts);
   /// Schedules the person's next self-sourced lead: the next arrival of their calendar-time
   /// process after now. Arrivals before they sell are drawn and skipped, so the same person
   /// (role and ordinal) finds the same leads at the same moments in every plan that has them

@@ -37,6 +37,32 @@ TEST(WarmStartTest, RampedSellersStartWithTheSteadyStatePipeline) {
   EXPECT_LT(history_average(named(cold, "deals_won"), 1, 1).mean, 0.2 * later.mean);
 }
 
+TEST(WarmStartTest, ComplexDealsInFlightAtDayZeroHadOnlyTheHelpDayZerosSpecialistsCouldGive) {
+  // One specialist helping 2 deals at once for 30 days each grants 2 x 30.4375 / 30 = 2.03 deals
+  // a month, against 100 complex leads a month: deals wait, fill the AEs' 250 slots, and grants
+  // set the pace. A granted deal wins with 0.25 x 1.2 = 0.3, so a month wins 2.03 x 0.3 = 0.61 in
+  // steady state. The replay holds the specialist's slots as the days after day 0 do, so month 1
+  // is that steady state too (with unlimited help before day 0 it won about 100 x 0.3 = 30), and
+  // the deals still waiting at day 0 queue for the slots: 250 less the ~4.6 granted and not yet
+  // closed (2.03 a month x the 69-day mean cycle).
+  ScenarioSpec spec = ten_ramped_aes(true);
+  spec.pipeline.win_rate = Distribution::constant(0.25);
+  spec.pipeline.complex_share = 1;
+  spec.pipeline.specialist_help_days = Distribution::constant(30);
+  spec.pipeline.specialist_win_rate_factor = 1.2;
+  role(spec, "sales_specialist").concurrent_deals = 2;
+  spec.starting_staff.push_back(StartingStaffSpec{"sales_specialist", 1, ""});
+  const Projection warm = run(spec, 300);
+  const double steady = 2 * kDaysPerMonth / 30 * 0.3;
+  const MeanSe first = history_average(named(warm, "deals_won"), 1, 1);
+  EXPECT_NEAR(first.mean, steady, 4 * first.se + 0.02);
+  const MeanSe later = history_average(named(warm, "deals_won"), 5, 8);
+  EXPECT_NEAR(later.mean, steady, 4 * later.se + 0.02);
+  const MeanSe queue = history_average(named(warm, "specialist_queue"), 1, 1);
+  EXPECT_GT(queue.mean, 240);
+  EXPECT_LT(queue.mean, 250);
+}
+
 TEST(WarmStartTest, NothingBeforeDayZeroIsCountedOrPaid) {
   // The warm start opens deals before day 0 but counts none of its leads or opportunities and
   // pays no commission for them. Checked in every replication: month 1's leads are exactly
