@@ -31,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!result.ok()) return 0;
   const std::string hash = teamsim::app::scenario_hash(*result.spec);
   // What `run` writes as scenario.yaml loads to the same scenario.
-  const std::string as_run = teamsim::app::scenario_as_run_yaml(
-      *result.merged_tree, teamsim::app::AsRun{result.spec->name, "fuzz", "rerun"});
+  const std::string as_run = teamsim::app::scenario_as_run_file(
+      teamsim::app::scenario_as_run_yaml(*result.merged_tree, result.spec->name), "fuzz", "rerun");
   const teamsim::app::LoadResult again =
       teamsim::app::resolve_scenario_string(as_run, "scenarios/fuzz-as-run.yaml", {});
   if (!again.ok() || teamsim::app::scenario_hash(*again.spec) != hash) __builtin_trap();

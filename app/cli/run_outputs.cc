@@ -27,8 +27,9 @@ SummaryDocument read_back_summary(std::string_view summary_json_text) {
   }
 }
 
-std::string scenario_as_run_text(const LoadResult& loaded, const ScenarioRequest& request,
-                                 std::size_t replications, std::uint64_t seed) {
+std::string scenario_as_run_text(const std::string& yaml, const ScenarioRequest& request,
+                                 const model::ScenarioSpec& spec, std::size_t replications,
+                                 std::uint64_t seed, const std::string& options) {
   // The file's name only: the same run from another directory writes the same bytes.
   std::string provenance = std::filesystem::path(request.path).filename().string();
   if (!request.variant.empty()) provenance += fmt::format(", variant {}", request.variant);
@@ -36,15 +37,15 @@ std::string scenario_as_run_text(const LoadResult& loaded, const ScenarioRequest
     provenance += fmt::format(", --set {}", override_text);
   }
   // The file keeps the scenario's own replications and seed (so its hash is the run's); a run
-  // with others says them on the command line.
-  const model::ScenarioSpec& spec = *loaded.spec;
-  // No folder in it: the same run into another folder writes the same bytes.
+  // with others says them on the command line. No folder in it: the same run into another
+  // folder writes the same bytes.
   std::string rerun = "teamsim run <this file>";
   if (replications != static_cast<std::size_t>(spec.replications)) {
     rerun += fmt::format(" -n {}", replications);
   }
   if (seed != spec.seed) rerun += fmt::format(" --seed {}", seed);
-  return scenario_as_run_yaml(*loaded.merged_tree, AsRun{spec.name, provenance, rerun});
+  rerun += options;
+  return scenario_as_run_file(yaml, provenance, rerun);
 }
 
 std::vector<ExpectationResult> finish_run(const std::string& out_dir,

@@ -40,12 +40,13 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
                                           const RunExtras& extras,
                                           std::vector<std::string>* written = nullptr);
 
-/// The scenario `loaded` as the run used it (docs/output-folders.md, "The scenario as run"): the
-/// text of OUT/scenario.yaml, rendered before anything is written. Its first comment names where
-/// it came from (`request`) and the command that reproduces the run (with `-n` and `--seed` when
-/// `replications` and `seed` are not the scenario's).
-std::string scenario_as_run_text(const LoadResult& loaded, const ScenarioRequest& request,
-                                 std::size_t replications, std::uint64_t seed);
+/// OUT/scenario.yaml (docs/output-folders.md, "The scenario as run"): `yaml`, rendered from the
+/// loaded tree before the run (scenario_as_run_yaml), after a comment naming where it came from
+/// (`request`) and the command that reproduces the run: `-n` and `--seed` when `replications` and
+/// `seed` are not `spec`'s own, and `options` (e.g. " --metrics arr,cash") as they were given.
+std::string scenario_as_run_text(const std::string& yaml, const ScenarioRequest& request,
+                                 const model::ScenarioSpec& spec, std::size_t replications,
+                                 std::uint64_t seed, const std::string& options = "");
 
 /// "out/report.html, out/junit.xml and 24 chart files under out/charts": the files a run wrote,
 /// its charts counted rather than listed.

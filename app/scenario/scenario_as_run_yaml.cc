@@ -4,6 +4,7 @@
 #include <yaml-cpp/emitter.h>
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -34,34 +35,6 @@ void set_entry(YamlNode& root, std::string_view key, YamlNode value, std::size_t
                       std::move(entry));
 }
 
-/// The CSV's rows after the tree's own `hires`, and no `hires_csv`: what the loader read.
-void read_in_hires_csv(YamlNode& root) {
-  const auto csv = std::find_if(root.entries.begin(), root.entries.end(),
-                                [](const YamlEntry& entry) { return entry.key == "hires_csv"; });
-  if (csv == root.entries.end()) return;
-  // Relative to the file that names it, as the loader reads it (read_hires_csv).
-  const std::filesystem::path base = std::filesystem::path(csv->value.mark.file).parent_path();
-  const std::string path = (base / csv->value.text).lexically_normal().string();
-  std::string error;
-  const std::optional<std::string> text = read_yaml_file(path, error);
-  std::vector<Diagnostic> diagnostics;
-  DiagnosticSink sink(diagnostics);
-  std::optional<YamlNode> rows;
-  if (text) rows = parse_hires_csv(*text, path, sink);
-  if (!rows || !diagnostics.empty()) {
-    throw std::runtime_error(fmt::format(
-        "cannot write scenario.yaml: the hiring plan {} {} since the scenario was loaded", path,
-        text ? "no longer parses" : "can no longer be read (" + error + ")"));
-  }
-  const std::size_t at = static_cast<std::size_t>(csv - root.entries.begin());
-  root.entries.erase(csv);
-  if (YamlNode* hires = root.find("hires"); hires != nullptr && hires->is_sequence()) {
-    for (YamlNode& row : rows->items) hires->items.push_back(std::move(row));
-  } else {
-    set_entry(root, "hires", std::move(*rows), at);
-  }
-}
-
 void emit(YAML::Emitter& out, const YamlNode& node) {
   switch (node.kind) {
     case YamlKind::kNull:
@@ -80,7 +53,10 @@ void emit(YAML::Emitter& out, const YamlNode& node) {
     case YamlKind::kMap:
       out << YAML::BeginMap;
       for (const YamlEntry& entry : node.entries) {
-        out << YAML::Key << entry.key << YAML::Value;
+        // A plain `<<` is a merge key, which the scenario reader refuses: keep it a name.
+        out << YAML::Key;
+        if (entry.key == "<<") out << YAML::DoubleQuoted;
+        out << entry.key << YAML::Value;
         emit(out, entry.value);
       }
       out << YAML::EndMap;
@@ -90,10 +66,34 @@ void emit(YAML::Emitter& out, const YamlNode& node) {
 
 }  // namespace
 
-std::string scenario_as_run_yaml(const YamlNode& merged, const AsRun& as_run) {
+std::optional<YamlNode> with_hires_csv_read_in(const YamlNode& merged) {
   YamlNode root = merged;
-  read_in_hires_csv(root);
-  set_entry(root, "name", plain_scalar(as_run.name), 0);
+  const auto csv = std::find_if(root.entries.begin(), root.entries.end(),
+                                [](const YamlEntry& entry) { return entry.key == "hires_csv"; });
+  if (csv == root.entries.end()) return root;
+  // Relative to the file that names it, as the loader reads it (read_hires_csv).
+  const std::filesystem::path base = std::filesystem::path(csv->value.mark.file).parent_path();
+  const std::string path = (base / csv->value.text).lexically_normal().string();
+  std::string error;
+  const std::optional<std::string> text = read_yaml_file(path, error);
+  if (!text) return std::nullopt;
+  std::vector<Diagnostic> diagnostics;
+  DiagnosticSink sink(diagnostics);
+  std::optional<YamlNode> rows = parse_hires_csv(*text, path, sink);
+  if (!rows || !diagnostics.empty()) return std::nullopt;
+  const std::size_t at = static_cast<std::size_t>(csv - root.entries.begin());
+  root.entries.erase(csv);
+  if (YamlNode* hires = root.find("hires"); hires != nullptr && hires->is_sequence()) {
+    for (YamlNode& row : rows->items) hires->items.push_back(std::move(row));
+  } else {
+    set_entry(root, "hires", std::move(*rows), at);
+  }
+  return root;
+}
+
+std::string scenario_as_run_yaml(const YamlNode& tree, const std::string& name) {
+  YamlNode root = tree;
+  set_entry(root, "name", plain_scalar(name), 0);
   root.find("name")->quoted = true;  // a name is text, whatever it looks like
   YAML::Emitter out;
   out.SetIndent(2);
@@ -101,12 +101,23 @@ std::string scenario_as_run_yaml(const YamlNode& merged, const AsRun& as_run) {
   if (!out.good()) {
     throw std::runtime_error("cannot write scenario.yaml: " + out.GetLastError());
   }
+  return std::string(out.c_str()) + "\n";
+}
+
+std::string scenario_as_run_file(const std::string& yaml, const std::string& provenance,
+                                 const std::string& rerun) {
+  // A --set value may hold a line break: every line of the comment stays a comment.
+  const auto commented = [](const std::string& text) {
+    std::string out;
+    for (const char c : text) out += c == '\n' ? std::string("\n#   ") : std::string(1, c);
+    return out;
+  };
   return fmt::format(
       "# The scenario as teamsim ran it: {}.\n"
       "# extends:, the variant and --set are applied and a hires_csv is written in as hires;\n"
       "# `{}` reproduces the run's numbers.\n"
-      "{}\n",
-      as_run.provenance, as_run.rerun, out.c_str());
+      "{}",
+      commented(provenance), commented(rerun), yaml);
 }
 
 }  // namespace teamsim::app

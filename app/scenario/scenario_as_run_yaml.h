@@ -1,6 +1,6 @@
 #pragma once
 
-#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/scenario/yaml_tree.h"
@@ -12,19 +12,20 @@
 
 namespace teamsim::app {
 
-/// What the file says besides the tree.
-struct AsRun {
-  std::string name;        ///< the scenario's name as the run showed it (variant included)
-  std::string provenance;  ///< where the tree came from (file, variant, --set), for a comment
-  std::string rerun;       ///< the command that reproduces the run, for a comment
-};
+/// `merged` with its `hires_csv` read in as `hires` (its rows after the tree's own, the order the
+/// loader reads them in), so that it needs no other file; `merged` itself when it has none.
+/// nullopt when the CSV cannot be read or parsed (the loader, which read it first, says why).
+/// Called as the scenario is loaded, so that the file written is the plan that ran.
+std::optional<YamlNode> with_hires_csv_read_in(const YamlNode& merged);
 
-/// The merged tree `merged` as YAML text after a comment saying what it is: `name` set to
-/// `as_run`'s (in place when the tree has it, else first), and `hires_csv` read again and written
-/// in as `hires`
-/// (its rows after the tree's own, the order the loader reads them in). Scalars keep their text,
-/// and quoted ones their quotes, so the file loads to the same scenario. Throws std::runtime_error
-/// when the hiring-plan CSV can no longer be read or parsed.
-std::string scenario_as_run_yaml(const YamlNode& merged, const AsRun& as_run);
+/// The tree as YAML text, `name` set to `name` (in place when the tree has it, else first).
+/// Scalars keep their text, and quoted ones their quotes, so the file loads to the same
+/// scenario. Rendered before a run, so that nothing can fail after it.
+std::string scenario_as_run_yaml(const YamlNode& tree, const std::string& name);
+
+/// The file: a comment saying what it is, where it came from and the command that reproduces
+/// the run (each line of them commented, whatever they hold), then `yaml`.
+std::string scenario_as_run_file(const std::string& yaml, const std::string& provenance,
+                                 const std::string& rerun);
 
 }  // namespace teamsim::app

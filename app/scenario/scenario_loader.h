@@ -31,8 +31,9 @@ struct LoadResult {
   /// The key paths the scenario wrote, after extends, variants, --set and hires_csv
   /// (written_key_paths in app/scenario/assumptions.h); every other value is a default.
   std::vector<std::string> written_keys;
-  /// The tree the scenario was loaded from, after extends, variants and --set (set by
-  /// resolve_scenario; scenario_as_run_yaml writes it back as a file that runs again).
+  /// The tree the scenario was loaded from, after extends, variants and --set, with a
+  /// `hires_csv` read in as `hires` (set by resolve_scenario; scenario_as_run_yaml writes it back
+  /// as a file that runs again).
   std::shared_ptr<const YamlNode> merged_tree;
 
   bool ok() const { return spec.has_value() && diagnostics.empty(); }

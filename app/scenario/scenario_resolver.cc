@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/common/suggestions.h"
+#include "app/scenario/scenario_as_run_yaml.h"
 #include "app/scenario/yaml_reader.h"
 #include "models/scenario_spec.h"
 
@@ -363,10 +364,18 @@ LoadResult load_resolved(ResolvedTree tree, const std::string& file_name) {
     return failed;
   }
   LoadResult loaded = load_scenario_tree(*tree.root, file_name);
-  if (loaded.ok()) {
-    loaded.spec->name += tree.name_suffix;
-    loaded.merged_tree = std::make_shared<const YamlNode>(std::move(*tree.root));
+  if (!loaded.ok()) return loaded;
+  loaded.spec->name += tree.name_suffix;
+  // The plan as loaded, a hiring-plan CSV included, for the scenario as run (scenario.yaml).
+  std::optional<YamlNode> as_run = with_hires_csv_read_in(*tree.root);
+  if (!as_run) {
+    loaded.spec.reset();
+    loaded.diagnostics.push_back(Diagnostic{file_name, 0, 0, "hires_csv",
+                                            "the hiring plan changed while the scenario was "
+                                            "loaded; run again"});
+    return loaded;
   }
+  loaded.merged_tree = std::make_shared<const YamlNode>(std::move(*as_run));
   return loaded;
 }
 

@@ -86,6 +86,24 @@ TEST(DeterminismTest, TheScenarioAsRunReproducesTheRunWithTheCommandItGives) {
   ASSERT_EQ(run_teamsim(fmt::format("run {}/scenario.yaml -q --out {}", variant, rerun)).exit_code,
             0);
   EXPECT_EQ(read_file(rerun + "/summary.json"), read_file(variant + "/summary.json"));
+
+  // --metrics shapes summary.csv: the command carries it.
+  const std::string kept = out.path() + "/kept";
+  ASSERT_EQ(run_teamsim(
+                "run scenarios/small-business.yaml -n 12 -q --metrics arr,deals_won --out " + kept)
+                .exit_code,
+            0);
+  ASSERT_NE(read_file(kept + "/scenario.yaml")
+                .find("`teamsim run <this file> -n 12 --metrics arr,deals_won`"),
+            std::string::npos)
+      << read_file(kept + "/scenario.yaml");
+  const std::string kept_again = out.path() + "/kept_again";
+  ASSERT_EQ(
+      run_teamsim(fmt::format("run {}/scenario.yaml -n 12 -q --metrics arr,deals_won --out {}",
+                              kept, kept_again))
+          .exit_code,
+      0);
+  EXPECT_EQ(read_file(kept_again + "/summary.csv"), read_file(kept + "/summary.csv"));
 }
 
 TEST(DeterminismTest, OneTwoAndEightThreadsWriteIdenticalFiles) {

@@ -120,5 +120,25 @@ TEST(OutputFolderTest, ABatchFolderHoldsOnlyThisBatchsScenarios) {
   EXPECT_FALSE(fs::exists(out.path() + "/b"));
 }
 
+TEST(OutputFolderTest, ABatchOfAFolderPassesOverTheResultsWrittenInsideIt) {
+  // Every run and batch folder holds a scenario.yaml (the scenario as run): a batch of the
+  // folder they sit in runs its own scenario only, however often it is repeated.
+  TempDir dir;
+  fs::copy_file(fs::path(TEAMSIM_SOURCE_DIR) / "scenarios/small-business.yaml",
+                dir.path() + "/a.yaml");
+  ASSERT_EQ(run_teamsim("run a.yaml -n 10 -q", dir.path()).exit_code, 0);  // into out/
+  ASSERT_TRUE(fs::exists(dir.path() + "/out/scenario.yaml"));
+  for (int repeat = 0; repeat < 2; ++repeat) {
+    const CommandResult r = run_teamsim("batch . -n 10 -q --out results", dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(dir.path() + "/results/a/scenario.yaml"));
+    std::size_t folders = 0;
+    for (const auto& entry : fs::directory_iterator(dir.path() + "/results")) {
+      folders += entry.is_directory() ? 1 : 0;
+    }
+    EXPECT_EQ(folders, 1u) << "repeat " << repeat;
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::e2e

@@ -32,6 +32,7 @@
 #include "app/results/summary_reader.h"
 #include "app/results/summary_writer.h"
 #include "app/scenario/plan_calendar.h"
+#include "app/scenario/scenario_as_run_yaml.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/limits.h"
@@ -43,13 +44,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Every *.yaml and *.yml file under `dir`, recursively, sorted by path.
+/// Every *.yaml and *.yml file under `dir`, recursively, sorted by path, outside the folders
+/// teamsim wrote results into.
 std::vector<fs::path> find_scenarios(const fs::path& dir) {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    const fs::path extension = entry.path().extension();
-    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
-      files.push_back(entry.path());
+  for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator();
+       ++it) {
+    // A folder teamsim wrote results into (it lists them in .teamsim-files) holds the scenario
+    // as run, not a scenario of the batch: an earlier batch's or run's folder is passed over.
+    if (it->is_directory() && fs::exists(it->path() / ".teamsim-files")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    const fs::path extension = it->path().extension();
+    if (it->is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
+      files.push_back(it->path());
     }
   }
   std::sort(files.begin(), files.end());
@@ -85,7 +94,10 @@ class BatchCommand final : public Command {
  public:
   void declare(CLI::App& parser) override {
     CLI::App* batch = &parser;
-    batch->add_option("dir", dir_, "Folder of scenario files (*.yaml, searched recursively)")
+    batch
+        ->add_option("dir", dir_,
+                     "Folder of scenario files (*.yaml, searched recursively; folders "
+                     "of\nteamsim's results are passed over)")
         ->required()
         ->check(CLI::ExistingDirectory);
     batch->add_option("-o,--out", out_, "Output folder")->capture_default_str();
@@ -238,6 +250,8 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   options.stop_requested = &stop_requested;
   refuse_above_memory_limit(model::sample_memory(spec, options), memory_limit(), "this scenario",
                             "");
+  // Rendered before the run: nothing that can fail comes after it.
+  const std::string as_run_yaml = scenario_as_run_yaml(*loaded.merged_tree, spec.name);
   if (!quiet_) {
     fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", label, options.replications,
                spec.horizon_months, options.seed);
@@ -271,8 +285,8 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);
   const fs::path folder = fs::path(out_) / outcome.entry.folder;
-  const std::string as_run =
-      scenario_as_run_text(loaded, {path, variant, {}}, summary.replications, summary.seed);
+  const std::string as_run = scenario_as_run_text(as_run_yaml, {path, variant, {}}, spec,
+                                                  summary.replications, summary.seed);
   ensure_directory(folder.string());
   write_file_atomically((folder / "summary.csv").string(), csv);
   write_file_atomically((folder / "summary.json").string(), json);

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <filesystem>
@@ -31,6 +32,7 @@
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/plan_calendar.h"
+#include "app/scenario/scenario_as_run_yaml.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/scenario_resolver.h"
@@ -335,6 +337,9 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
     options.metrics = kept_columns(spec, histograms, loaded.expectations, target);
   }
   refuse_if_too_large(spec, options, target, samples.size());
+  // Rendered before the run: nothing that can fail comes after it.
+  const std::string as_run_yaml = scenario_as_run_yaml(*loaded.merged_tree, spec.name);
+  const std::string metric_list = fmt::format("{}", fmt::join(metrics_, ","));
   if (!quiet_) announce(spec, options, target);
 
   const auto start = std::chrono::steady_clock::now();
@@ -349,7 +354,8 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   summary.expectations = loaded.expectations;
   const std::string as_run =
-      scenario_as_run_text(loaded, scenario_.request(), summary.replications, summary.seed);
+      scenario_as_run_text(as_run_yaml, scenario_.request(), spec, summary.replications,
+                           summary.seed, metrics_.empty() ? "" : " --metrics " + metric_list);
   folder.clear();
   const SummaryFiles files = write_summary_files(out_, summary, spec);
   std::vector<std::string> written = files.paths;

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <stdexcept>
 #include <string>
 
 #include "app/scenario/scenario_json.h"
@@ -14,8 +13,6 @@ namespace teamsim::app {
 namespace {
 
 namespace fs = std::filesystem;
-
-const AsRun kAsRun{"Plan [cheap]", "plan.yaml, variant cheap", "teamsim run out/scenario.yaml"};
 
 YamlNode parsed(const std::string& text) {
   std::vector<Diagnostic> diagnostics;
@@ -52,8 +49,10 @@ TEST(ScenarioAsRunYaml, KeepsEveryScalarAsWrittenAndItsQuotes) {
       "starting_staff: []\n"
       "seasonality: {leads: [1, 1.2, 0.8]}\n"
       "expect:\n  - {metric: arr, month: last, op: \">=\", value: 3_000_000, name: \"12\"}\n"
-      "pipeline: {routing: ~}\n");
-  const YamlNode again = parsed(scenario_as_run_yaml(merged, kAsRun));
+      "pipeline: {routing: ~}\n"
+      "territories: {\"<<\": {inbound_leads_per_month: 3}}\n");
+  // (A territory named "<<" stays a name: written plain, it would be a merge key.)
+  const YamlNode again = parsed(scenario_as_run_yaml(merged, "Plan [cheap]"));
   // Only the name differs: the run's (variant included), always quoted.
   YamlNode expected = merged;
   expected.find("name")->text = "Plan [cheap]";
@@ -62,14 +61,26 @@ TEST(ScenarioAsRunYaml, KeepsEveryScalarAsWrittenAndItsQuotes) {
 }
 
 TEST(ScenarioAsRunYaml, PutsTheNameFirstWhenTheTreeHasNoneAndSaysWhatItIs) {
-  const std::string text = scenario_as_run_yaml(parsed("horizon_months: 12\n"), kAsRun);
-  EXPECT_EQ(text,
+  const std::string yaml = scenario_as_run_yaml(parsed("horizon_months: 12\n"), "Plan [cheap]");
+  EXPECT_EQ(yaml, "name: \"Plan [cheap]\"\nhorizon_months: 12\n");
+  EXPECT_EQ(scenario_as_run_file(yaml, "plan.yaml, variant cheap", "teamsim run <this file>"),
             "# The scenario as teamsim ran it: plan.yaml, variant cheap.\n"
             "# extends:, the variant and --set are applied and a hires_csv is written in as "
             "hires;\n"
-            "# `teamsim run out/scenario.yaml` reproduces the run's numbers.\n"
-            "name: \"Plan [cheap]\"\n"
-            "horizon_months: 12\n");
+            "# `teamsim run <this file>` reproduces the run's numbers.\n"
+            "name: \"Plan [cheap]\"\nhorizon_months: 12\n");
+}
+
+TEST(ScenarioAsRunYaml, ALineBreakInAnOverrideStaysInTheComment) {
+  // --set name='x\n\nhorizon_months: 3' is a legal quoted value: its lines stay comments, and
+  // the file has one horizon_months, the tree's.
+  const std::string file = scenario_as_run_file(
+      scenario_as_run_yaml(parsed("horizon_months: 12\n"), "x"),
+      "plan.yaml, --set name='x\n\nhorizon_months: 3'", "teamsim run <this file>");
+  const YamlNode again = parsed(file);
+  ASSERT_NE(again.find("horizon_months"), nullptr);
+  EXPECT_EQ(again.find("horizon_months")->text, "12");
+  EXPECT_EQ(again.entries.size(), 2u);
 }
 
 class ScenarioAsRunYamlCsv : public ::testing::Test {
@@ -101,8 +112,7 @@ TEST_F(ScenarioAsRunYamlCsv, WritesTheCsvHiresInAfterTheTreesOwnAndLoadsToTheSam
   const LoadResult loaded = resolve_scenario({path("plan.yaml"), "", {}});
   ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
   ASSERT_EQ(loaded.spec->hires.size(), 3u);  // the YAML's hire, then the CSV's two rows
-  const std::string text =
-      scenario_as_run_yaml(*loaded.merged_tree, AsRun{loaded.spec->name, "plan.yaml", "rerun"});
+  const std::string text = scenario_as_run_yaml(*loaded.merged_tree, loaded.spec->name);
   const YamlNode again = parsed(text);
   EXPECT_EQ(again.find("hires_csv"), nullptr);
   ASSERT_NE(again.find("hires"), nullptr);
@@ -117,18 +127,19 @@ TEST_F(ScenarioAsRunYamlCsv, WritesTheCsvHiresInAfterTheTreesOwnAndLoadsToTheSam
   EXPECT_EQ(scenario_to_json(*reloaded.spec).dump(), scenario_to_json(*loaded.spec).dump());
 }
 
-TEST_F(ScenarioAsRunYamlCsv, ACsvGoneSinceTheLoadIsAnErrorNamingIt) {
+TEST_F(ScenarioAsRunYamlCsv, TheFileIsThePlanLoadedWhateverBecomesOfTheCsvDuringTheRun) {
+  // The rows are read in as the scenario is loaded: the CSV moved or edited during the run
+  // changes nothing in what is written, and nothing fails after the run.
   const LoadResult loaded = resolve_scenario({path("plan.yaml"), "", {}});
   ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  write("plans/hires.csv", "role,month,count\naccount_executive,7,9\n");
+  const std::string edited = scenario_as_run_yaml(*loaded.merged_tree, "Plan");
   fs::remove(folder_ / "plans/hires.csv");
-  try {
-    scenario_as_run_yaml(*loaded.merged_tree, AsRun{"Plan", "plan.yaml", "rerun"});
-    FAIL() << "expected an error";
-  } catch (const std::runtime_error& error) {
-    EXPECT_NE(std::string(error.what()).find("plans/hires.csv can no longer be read"),
-              std::string::npos)
-        << error.what();
-  }
+  EXPECT_EQ(scenario_as_run_yaml(*loaded.merged_tree, "Plan"), edited);
+  ASSERT_EQ(parsed(edited).find("hires")->items.size(), 3u);
+  EXPECT_EQ(parsed(edited).find("hires")->items[1].find("month")->text, "3");
+  // Read in again now, it is gone.
+  EXPECT_FALSE(with_hires_csv_read_in(parsed("hires_csv: " + path("plans/hires.csv") + "\n")));
 }
 
 }  // namespace
