@@ -67,12 +67,12 @@ inline constexpr double kCoverageBinds = 0.9;
 inline constexpr double kSpecialistWaitBinds = 7;
 inline constexpr double kAccountsAvailableBinds = 0.25;
 
-/// The explanation of a run.
 /// What binds in a year none of whose constraint quantities is defined (every one of them left
 /// out by --metrics): not "no constraint", which the run did not measure.
 inline constexpr std::string_view kBindingUnknown =
     "not known: none of the quantities above was kept (--metrics) or defined";
 
+/// The explanation of a run.
 struct RunExplanation {
   std::vector<FunnelYear> funnel;
   std::vector<ConstraintYear> constraints;  ///< one per funnel year

@@ -48,11 +48,14 @@ YamlMark role_key_mark(const YamlNode& root, const std::string& role, std::strin
   return value != nullptr ? value->mark : node->mark;
 }
 
-// The mark of the dated hire `hires[index]`, else of the whole file.
+// The mark of the dated hire `hires[index]`; past the file's own hires, one of a `hires_csv`
+// (which the loader appends), marked at that key; else the whole file.
 YamlMark hire_mark(const YamlNode& root, std::size_t index) {
   const YamlNode* hires = root.find("hires");
-  if (hires == nullptr || !hires->is_sequence() || index >= hires->items.size()) return root.mark;
-  return hires->items[index].mark;
+  const std::size_t own = hires != nullptr && hires->is_sequence() ? hires->items.size() : 0;
+  if (index < own) return hires->items[index].mark;
+  const YamlNode* csv = root.find("hires_csv");
+  return csv != nullptr ? csv->mark : root.mark;
 }
 
 // --- a probability written as the whole number 1 ------------------------------------------------
@@ -296,6 +299,9 @@ void check_management_span(const ScenarioSpec& spec, const YamlNode& root,
       add(*role, spec.hires[i].count, first_days[i], i);
     }
   }
+  // What happens after the last month is not in the run.
+  const double horizon_days = spec.horizon_months * kDaysPerMonth;
+  std::erase_if(changes, [&](const Change& change) { return change.day >= horizon_days; });
   std::stable_sort(changes.begin(), changes.end(),
                    [](const Change& a, const Change& b) { return a.day < b.day; });
   long long reps = 0, span = 0, managers = 0;
@@ -319,19 +325,24 @@ void check_management_span(const ScenarioSpec& spec, const YamlNode& root,
   const YamlMark mark = hire != kNoHire    ? hire_mark(root, hire)
                         : staff != nullptr ? staff->mark
                                            : root.mark;
-  const std::string whose = managers > 0 ? "its managers'"
-                            : span > 0   ? "the founder's and the assistants', no sales manager"
-                                         : "the founder's, no sales manager";
+  const bool founder_manages = managers == 0 || span == 0;
+  const std::string whose = !founder_manages ? "its managers'"
+                            : managers > 0   ? "the founder's: its managers' spans add up to 0"
+                            : span > 0       ? "the founder's and the assistants', no sales manager"
+                                             : "the founder's, no sales manager";
+  const double kept = 1 - penalty * (1 - coverage);
+  // Rounded down, so that a team just beyond its span never reads as fully covered.
   warnings.add(
       mark, hire != kNoHire ? fmt::format("hires[{}]", hire) : "starting_staff",
       fmt::format(
-          "{} the dated plan's {} reps outgrow its management span ({}: {}): coverage {:.0f} %, so "
-          "every rep's productivity is × {:.2f} (management.under_management_penalty {:.0f} % of "
-          "the uncovered share), and a rep added beyond the span can lower bookings when leads "
-          "are short. Plan a sales manager (or another), raise span_of_control, or add a "
-          "hiring rule with when_reps_per_manager_above",
+          "{} the plan's {} reps (starting staff and dated hires) outgrow its management span "
+          "({}: {}): coverage {:.0f} %, so every rep's productivity is × {:.3f} "
+          "(management.under_management_penalty {:.0f} % of the uncovered share), and a rep added "
+          "beyond the span can lower bookings when leads are short. Hire a sales manager (or one "
+          "more), raise their span_of_control (founder.span_of_control while none is onboarded), "
+          "or add a hiring rule with when_reps_per_manager_above",
           hire != kNoHire ? "from this hire on," : "from day 0,", reps, span_in_force(), whose,
-          100 * coverage, 1 - penalty * (1 - coverage), 100 * penalty));
+          std::floor(100 * coverage), std::floor(1000 * kept) / 1000, 100 * penalty));
 }
 
 }  // namespace

@@ -44,8 +44,9 @@ TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {
   // hire (the fifth rep).
   EXPECT_EQ(init.out.find("warning: roles.account_executive.annual_quota"), std::string::npos)
       << init.out;
-  EXPECT_NE(init.out.find("warning: hires[2]: from this hire on, the dated plan's 5 reps outgrow "
-                          "its management span (4: the founder's, no sales manager)"),
+  EXPECT_NE(init.out.find("warning: hires[2]: from this hire on, the plan's 5 reps (starting "
+                          "staff and dated hires) outgrow its management span (4: the founder's, "
+                          "no sales manager)"),
             std::string::npos)
       << init.out;
   const std::string text = read_file(folder.path() + "/plan.yaml");

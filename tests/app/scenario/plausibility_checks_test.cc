@@ -151,10 +151,10 @@ TEST(PlausibilityTest, ATeamThatOutgrowsItsManagementSpanIsFlagged) {
       "starting_staff: [{role: account_executive, count: 5}]\n";
   const auto found = warnings(five);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_THAT(found[0], HasSubstr("s.yaml:2:17: warning: starting_staff: from day 0, the dated "
-                                  "plan's 5 reps outgrow its management span (4: the founder's, "
-                                  "no sales manager): coverage 80 %, so every rep's productivity "
-                                  "is × 0.94"));
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:2:17: warning: starting_staff: from day 0, the "
+                                  "plan's 5 reps (starting staff and dated hires) outgrow its "
+                                  "management span (4: the founder's, no sales manager): coverage "
+                                  "80 %, so every rep's productivity is × 0.940"));
   // Four are within it; without a penalty, or with a rule that hires managers as reps grow,
   // there is nothing to say.
   EXPECT_TRUE(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
@@ -164,6 +164,31 @@ TEST(PlausibilityTest, ATeamThatOutgrowsItsManagementSpanIsFlagged) {
   EXPECT_TRUE(
       warnings(five + "hiring_rules: [{role: sales_manager, when_reps_per_manager_above: 6}]\n")
           .empty());
+}
+
+TEST(PlausibilityTest, AManagementSpanJustExceededNeverReadsAsFullyCovered) {
+  // 241 reps for 240 (a manager managing 240): 99.59 % covered, shown as 99 %, and
+  // 1 − 0.3 × 1 / 241 = 0.99876, shown as 0.998 (both rounded down, never "100 %, × 1.00").
+  const auto found = warnings(
+      "territories: {a: {inbound_leads_per_month: 10000}}\n"
+      "roles: {sales_manager: {span_of_control: 240}}\n"
+      "starting_staff: [{role: account_executive, count: 241}, {role: sales_manager}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("(240: its managers'): coverage 99 %, so every rep's "
+                                  "productivity is × 0.998"));
+}
+
+TEST(PlausibilityTest, ATeamBeyondItsSpanOnlyAfterTheLastMonthIsNotFlagged) {
+  // The fifth rep's search opens in month 12 of 12: they would start after the run ends (which
+  // the onboarding check says), so the run's team never outgrows the founder's span of 4.
+  const auto found = warnings(
+      "horizon_months: 12\n"
+      "territories: {a: {inbound_leads_per_month: 100}}\n"
+      "founder: {concurrent_searches: 3}\n"
+      "starting_staff: [{role: account_executive, count: 4}]\n"
+      "hires: [{role: account_executive, month: 12}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("cannot be trained within the run"));
 }
 
 TEST(PlausibilityTest, TheManagementSpanIsJudgedAtTheEndOfTheDatedPlan) {
@@ -177,13 +202,14 @@ TEST(PlausibilityTest, TheManagementSpanIsJudgedAtTheEndOfTheDatedPlan) {
       "  - {role: account_executive, month: 2, count: 2}\n"
       "  - {role: sales_manager, month: 2}\n";
   EXPECT_TRUE(warnings(plan).empty());
-  // Six more in month 12: 11 reps for the manager's 8, 8 / 11 = 73 %, and
-  // 1 − 0.3 × 3 / 11 = 0.918; flagged at the hire after which the team stays beyond its span.
+  // Six more in month 12: 11 reps for the manager's 8, 8 / 11 = 72.7 % (shown rounded down), and
+  // 1 − 0.3 × 3 / 11 = 0.9182; flagged at the hire after which the team stays beyond its span.
   const auto found = warnings(plan + "  - {role: account_executive, month: 12, count: 6}\n");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_THAT(found[0], HasSubstr("s.yaml:7:5: warning: hires[2]: from this hire on, the dated "
-                                  "plan's 11 reps outgrow its management span (8: its managers'): "
-                                  "coverage 73 %, so every rep's productivity is × 0.92"));
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:7:5: warning: hires[2]: from this hire on, the "
+                                  "plan's 11 reps (starting staff and dated hires) outgrow its "
+                                  "management span (8: its managers'): coverage 72 %, so every "
+                                  "rep's productivity is × 0.918"));
 }
 
 }  // namespace
