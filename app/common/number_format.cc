@@ -74,7 +74,10 @@ std::string currency_symbol(const std::string& currency) {
   if (currency == "USD") return "$";
   if (currency == "EUR") return "€";
   if (currency == "GBP") return "£";
-  return "";
+  // Any other code in front, as people write it when there is no symbol they all read the
+  // same way ("CHF 251k"; "¥" is both yen and yuan): every amount keeps its unit.
+  if (currency.empty()) return "";
+  return currency + " ";
 }
 
 std::string format_compact(double value, std::string_view currency_symbol) {

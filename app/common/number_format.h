@@ -7,8 +7,8 @@
 
 namespace teamsim::app {
 
-/// "$", "€" or "£" for USD, EUR and GBP; "" for any other currency (the code is then shown
-/// beside the number by the caller, or not at all).
+/// What goes in front of an amount (after the sign): "$", "€" or "£" for USD, EUR and GBP, the
+/// code and a space for any other currency ("CHF " reads "CHF 251k", "-CHF 1.2M"); "" for none.
 std::string currency_symbol(const std::string& currency);
 
 /// A number with a fixed count of decimals and thousands separators, the currency symbol after

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/common/utf8.h"
 #include "sim/statistics.h"
 
 namespace teamsim::app {
@@ -56,21 +57,28 @@ std::vector<int> key_months(int horizon_months) {
 namespace {
 
 constexpr int kLabelWidth = 26;
-constexpr int kCellWidth = 9;
-constexpr std::size_t kMonthWidth = 2 + 3 * kCellWidth;  // " │" and p10, p50, p90
+
+/// Columns of one p10/p50/p90 cell: 9, as " -$12.3M" and " 100.0%*" need; wide enough for
+/// " -JPY 12.3M" when the currency is a code, so amounts keep their unit and columns line up.
+int cell_width(const std::string& symbol) {
+  return std::max(9, 7 + static_cast<int>(utf8_width(symbol)));
+}
+
+/// Columns of one month: " │" and p10, p50, p90.
+std::size_t month_width(int cell) { return 2 + 3 * static_cast<std::size_t>(cell); }
 
 std::string key_metrics_block(const RunSummary& summary, const std::vector<int>& months) {
   const std::string symbol = currency_symbol(summary.currency);
+  const int cell = cell_width(symbol);
   const MonthNames names = summary.month_names();
   std::string out = fmt::format("{:<{}}", "", kLabelWidth);
   for (const int month : months) {
-    out += fmt::format(" │{:^{}}", names.phrase(month), 3 * kCellWidth);
+    out += fmt::format(" │{:^{}}", names.phrase(month), 3 * cell);
   }
   out += '\n';
   out += fmt::format("{:<{}}", "(p10 / p50 / p90)", kLabelWidth);
   for (std::size_t i = 0; i < months.size(); ++i) {
-    out += fmt::format(" │{:>{}}{:>{}}{:>{}}", "p10", kCellWidth, "p50", kCellWidth, "p90",
-                       kCellWidth);
+    out += fmt::format(" │{:>{}}{:>{}}{:>{}}", "p10", cell, "p50", cell, "p90", cell);
   }
   out += '\n';
   std::string footnotes;
@@ -87,7 +95,7 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
         const std::string value = format_metric_value(metric->info, p(m, column), symbol);
         // At least one space before every cell, also one as wide as the column ("$9.81e119").
         out += fmt::format("{}{:>{}}", column == sim::kColumnP10 ? " │" : "",
-                           " " + (std::isfinite(p(m, column)) ? value + mark : value), kCellWidth);
+                           " " + (std::isfinite(p(m, column)) ? value + mark : value), cell);
       }
     }
     out += '\n';
@@ -96,9 +104,8 @@ std::string key_metrics_block(const RunSummary& summary, const std::vector<int>&
   if (const MetricSummary* risk = summary.find(kCashEverNegativeMetric)) {
     out += fmt::format("{:<{}}", "P(cash < 0) by then", kLabelWidth);
     for (const int month : months) {
-      out +=
-          fmt::format(" │{:>{}}", format_metric_value(risk->info, risk->stats.mean(month - 1), ""),
-                      3 * kCellWidth);
+      out += fmt::format(
+          " │{:>{}}", format_metric_value(risk->info, risk->stats.mean(month - 1), ""), 3 * cell);
     }
     out += '\n';
   }
@@ -128,7 +135,8 @@ std::string key_metrics_table(const RunSummary& summary, std::size_t max_columns
   std::size_t per_block = months.size();
   if (max_columns > 0) {
     const std::size_t room = max_columns > kLabelWidth ? max_columns - kLabelWidth : 0;
-    per_block = std::clamp<std::size_t>(room / kMonthWidth, 1, months.size());
+    const std::size_t width = month_width(cell_width(currency_symbol(summary.currency)));
+    per_block = std::clamp<std::size_t>(room / width, 1, months.size());
   }
   std::string out;
   for (std::size_t first = 0; first < months.size(); first += per_block) {

@@ -47,6 +47,17 @@ TEST(FormatCompact, BeyondTrillionsAMantissaAndAPowerOfTen) {
   EXPECT_EQ(format_suffixed(std::numeric_limits<double>::infinity(), 15, "€"), "n/a");
 }
 
+TEST(CurrencySymbol, EveryCurrencyHasAUnit) {
+  EXPECT_EQ(currency_symbol("USD"), "$");
+  EXPECT_EQ(currency_symbol("EUR"), "\xE2\x82\xAC");
+  EXPECT_EQ(currency_symbol("GBP"), "\xC2\xA3");
+  EXPECT_EQ(currency_symbol("JPY"), "JPY ");
+  EXPECT_EQ(currency_symbol(""), "");
+  EXPECT_EQ(format_compact(251'000, currency_symbol("JPY")), "JPY 251k");
+  EXPECT_EQ(format_compact(-1'234'567, currency_symbol("CHF")), "-CHF 1.23M");
+  EXPECT_EQ(format_grouped(1234.5, 2, currency_symbol("SEK")), "SEK 1,234.50");
+}
+
 TEST(FormatCompact, NotANumber) {
   EXPECT_EQ(format_compact(std::numeric_limits<double>::quiet_NaN(), "$"), "n/a");
 }

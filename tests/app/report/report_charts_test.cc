@@ -309,7 +309,7 @@ TEST(ReportChartsTest, MetricTitles) {
   EXPECT_EQ(metric_title("territory.emea.bookings"), "Bookings: emea");
   EXPECT_EQ(metric_title("logo_churn"), "Logo churn");
   EXPECT_EQ(currency_symbol("EUR"), "€");
-  EXPECT_EQ(currency_symbol("CHF"), "");
+  EXPECT_EQ(currency_symbol("CHF"), "CHF ");
 }
 
 }  // namespace
