@@ -1,6 +1,7 @@
 // End-to-end tests of the HTML report, the report command and batch runs with expectations.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -127,6 +128,19 @@ TEST(ReportTest, ReportCommandRebuildsTheReportFromSummaryJson) {
   ASSERT_EQ(run_teamsim("report -q " + out.path()).exit_code, 0);
   const CommandResult fixed = run_teamsim("report -q " + out.path());
   EXPECT_EQ(fixed.exit_code, 0);
+}
+
+TEST(ReportTest, ARebuiltReportDoesNotPassACopysFileTimeOffAsTheRunsTime) {
+  TempDir out;
+  ASSERT_EQ(run_teamsim("run scenarios/default.yaml -n 20 -q --out " + out.path()).exit_code, 0);
+  // As after a copy, a checkout or a CI artifact download: the file's time is not the run's.
+  fs::last_write_time(out.path() + "/summary.json",
+                      fs::file_time_type::clock::now() - std::chrono::hours(24 * 400));
+  const CommandResult r = run_teamsim("report -q " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_EQ(html.find("Run at"), std::string::npos);
+  EXPECT_NE(html.find("Report generated"), std::string::npos);
 }
 
 TEST(ReportTest, ReportCommandExplainsAMissingSummary) {

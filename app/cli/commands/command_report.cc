@@ -65,11 +65,8 @@ class ReportCommand final : public Command {
     const SummaryDocument document = read_summary_file(json_path);
     ReportContext context;
     context.generated_at = format_utc(report_clock_now());
-    std::error_code ec;
-    const auto written_at = fs::last_write_time(json_path, ec);
-    if (!ec) {
-      context.run_at = format_utc(std::chrono::file_clock::to_sys(written_at));
-    }
+    // No "Run at": summary.json holds no time, and its file's time is that of the last copy,
+    // checkout or download as often as the run's.
     // A sensitivity folder's report keeps its tornado chart, made again from sensitivity.json.
     std::vector<ReportChart> extra_charts;
     const std::string sensitivity_path = (fs::path(out_dir_) / "sensitivity.json").string();
