@@ -1,6 +1,7 @@
 #include "app/results/explanation_table.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -80,13 +81,40 @@ std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
         : names.start()
             ? fmt::format("{} to {}", names.label(r.first_month), names.label(r.last_month))
             : fmt::format("months {}-{}", r.first_month, r.last_month);
-    out.push_back(
-        fmt::format("{}: {} requested ({}); by {} median {} hired ({}-{}, backfills included), {} "
-                    "employed, {} waiting for a search on average",
-                    capitalised(role_noun(r.role).many), r.requested, months, names.phrase(r.month),
-                    explanation_count(r.hired_p50), explanation_count(r.hired_p10),
-                    explanation_count(r.hired_p90), explanation_count(r.employed_p50),
-                    explanation_count(r.waiting_for_search)));
+    // Counts --metrics did not keep are NaN: said in words, not as dashes.
+    std::vector<std::string> known;
+    std::vector<std::string> unknown;
+    if (std::isfinite(r.hired_p50)) {
+      known.push_back(fmt::format("median {} hired ({}-{}, backfills included)",
+                                  explanation_count(r.hired_p50), explanation_count(r.hired_p10),
+                                  explanation_count(r.hired_p90)));
+    } else {
+      unknown.emplace_back("hires");
+    }
+    if (std::isfinite(r.employed_p50)) {
+      known.push_back(fmt::format("{} employed", explanation_count(r.employed_p50)));
+    } else {
+      unknown.emplace_back("headcount");
+    }
+    if (std::isfinite(r.waiting_for_search)) {
+      known.push_back(fmt::format("{} waiting for a search on average",
+                                  explanation_count(r.waiting_for_search)));
+    } else {
+      unknown.emplace_back("requisitions waiting for a search");
+    }
+    std::string facts = fmt::format("{}", fmt::join(known, ", "));
+    if (!unknown.empty()) {
+      std::string missing = unknown.back();
+      if (unknown.size() > 1) {
+        missing = fmt::format("{} and {}", fmt::join(unknown.begin(), unknown.end() - 1, ", "),
+                              unknown.back());
+      }
+      facts += fmt::format("{}not known: {} {} not kept (--metrics)", known.empty() ? "" : "; ",
+                           missing, missing == "headcount" ? "was" : "were");
+    }
+    out.push_back(fmt::format("{}: {} requested ({}); by {} {}",
+                              capitalised(role_noun(r.role).many), r.requested, months,
+                              names.phrase(r.month), facts));
   }
   return out;
 }

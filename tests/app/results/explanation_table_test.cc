@@ -1,0 +1,62 @@
+#include "app/results/explanation_table.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "app/analysis/run_explanation.h"
+
+namespace teamsim::app {
+namespace {
+
+RoleHiring three_aes() {
+  RoleHiring aes;
+  aes.role = "account_executive";
+  aes.requested = 3;
+  aes.first_month = 3;
+  aes.last_month = 9;
+  aes.month = 36;
+  aes.hired_p10 = 4;
+  aes.hired_p50 = 5;
+  aes.hired_p90 = 7;
+  aes.employed_p50 = 3;
+  aes.waiting_for_search = 0.1;
+  return aes;
+}
+
+TEST(HiringSentencesTest, KnownCounts) {
+  RunExplanation explanation;
+  explanation.hiring.push_back(three_aes());
+  EXPECT_EQ(hiring_sentences(explanation),
+            (std::vector<std::string>{
+                "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7, backfills "
+                "included), 3 employed, 0.1 waiting for a search on average"}));
+}
+
+TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
+  constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+  RoleHiring aes = three_aes();
+  aes.hired_p10 = aes.hired_p50 = aes.hired_p90 = kNan;
+  aes.employed_p50 = kNan;
+  aes.waiting_for_search = kNan;
+  RunExplanation explanation;
+  explanation.hiring.push_back(aes);
+  EXPECT_EQ(hiring_sentences(explanation),
+            (std::vector<std::string>{
+                "AEs: 3 requested (months 3-9); by month 36 not known: hires, headcount and "
+                "requisitions waiting for a search were not kept (--metrics)"}));
+
+  aes = three_aes();
+  aes.waiting_for_search = kNan;
+  explanation.hiring = {aes};
+  EXPECT_EQ(hiring_sentences(explanation),
+            (std::vector<std::string>{
+                "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7, backfills "
+                "included), 3 employed; not known: requisitions waiting for a search were not "
+                "kept (--metrics)"}));
+}
+
+}  // namespace
+}  // namespace teamsim::app
