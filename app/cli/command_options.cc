@@ -92,13 +92,27 @@ void add_override_option(CLI::App& command, std::vector<std::string>& overrides)
                      "--set pipeline.win_rate=0.25 --set hires[0].month=3");
 }
 
+CLI::Validator whole_number_from(std::uint64_t min, std::uint64_t max) {
+  return CLI::Validator(
+      [min, max](std::string& text) {
+        std::uint64_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+            value < min || value > max) {
+          return fmt::format("'{}' is not a whole number from {} to {}", text, min, max);
+        }
+        return std::string();
+      },
+      fmt::format("UINT in [{} - {}]", min, max));
+}
+
 void add_simulation_options(CLI::App& command, SimulationOptions& options, std::string_view whose,
                             std::size_t min_replications) {
   command
       .add_option(
           "-n,--replications", options.replications,
           fmt::format("Monte Carlo replications (default: {} `replications`, else 1000)", whose))
-      ->check(CLI::Range(min_replications, std::size_t{1'000'000}));
+      ->check(whole_number_from(min_replications, 1'000'000));
   // Digits only: the conversion to an unsigned number would take -1 (or a number past 2^64 - 1)
   // as 18446744073709551615 and run on it without a word, where the scenario's `seed:` says no.
   const CLI::Validator whole_seed(
@@ -120,7 +134,7 @@ void add_simulation_options(CLI::App& command, SimulationOptions& options, std::
   command
       .add_option("-t,--threads", options.threads,
                   "Worker threads (default: all cores); never changes the results")
-      ->check(CLI::Range(1, 1024));
+      ->check(whole_number_from(1, 1024));
 }
 
 void add_chart_format_options(CLI::App& command, ReportFormats& formats, bool imply_report) {

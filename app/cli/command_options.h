@@ -57,6 +57,10 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
 /// Adds --strict: plausibility warnings stop the command.
 void add_strict_option(CLI::App& command, bool& strict);
 
+/// A check that an option's text is a whole number from `min` to `max` (digits only), refusing
+/// anything else as "'abc' is not a whole number from 1 to 1000000".
+CLI::Validator whole_number_from(std::uint64_t min, std::uint64_t max);
+
 /// Adds the `scenario` argument (a file, checked by load_scenario), --variant, --set and
 /// --strict.
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);

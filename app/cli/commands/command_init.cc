@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/cli/command.h"
+#include "app/cli/command_options.h"
 #include "app/cli/month_option.h"
 #include "app/common/atomic_file.h"
 #include "app/common/calendar_month.h"
@@ -30,7 +31,7 @@ class InitCommand final : public Command {
         .add_option("--aes-today", aes_today_,
                     "Account executives (AEs) you employ today, already selling at full "
                     "speed (default: none)")
-        ->check(CLI::Range(0, 100'000));
+        ->check(whole_number_from(0, 100'000));
     command
         .add_option("--leads-per-month", leads_,
                     fmt::format("Inbound leads you get a month, on average (default: {})",
@@ -43,7 +44,7 @@ class InitCommand final : public Command {
         .add_option(
             "--months", months_,
             fmt::format("How many months to plan for (default: {})", defaults.horizon_months))
-        ->check(CLI::Range(1, 600));
+        ->check(whole_number_from(1, 600));
     command
         .add_option("--hire-ae-in", hire_months_,
                     "Months in which you start looking for a new AE, one AE each, e.g.\n"

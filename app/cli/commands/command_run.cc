@@ -68,7 +68,7 @@ class RunCommand final : public Command {
     run->add_option("--max-replications", max_replications_,
                     "--precision stops here even if the target is not reached")
         ->capture_default_str()
-        ->check(CLI::Range(1, 1'000'000))
+        ->check(whole_number_from(1, 1'000'000))
         ->needs(precision);
     run->add_option("-o,--out", out_,
                     "Folder for summary.csv, summary.json, summary_wide.csv, scenario.yaml\nand "

@@ -55,7 +55,7 @@ class SensitivityCommand final : public Command {
         ->capture_default_str();
     command->add_option("--top", top_, "Inputs shown in the table and the chart")
         ->capture_default_str()
-        ->check(CLI::Range(1, 1000));
+        ->check(whole_number_from(1, 1000));
     const CLI::Validator screen_size(
         [](std::string& text) {
           // 0 turns screening off; fewer than 10 replications cannot tell a swing from noise.

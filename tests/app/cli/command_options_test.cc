@@ -48,5 +48,29 @@ TEST(SimulationOptionsTest, ANegativeOrTooLargeSeedIsRefusedNotWrappedAround) {
   }
 }
 
+/// The parser's message for `run -n TEXT`, or "" when it took TEXT.
+std::string replications_error(const std::string& text) {
+  CLI::App app("run");
+  SimulationOptions options;
+  add_simulation_options(app, options, "the scenario's");
+  try {
+    app.parse(std::vector<std::string>{text, "-n"});  // CLI11 reads the vector from its back
+  } catch (const CLI::ParseError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(SimulationOptionsTest, ReplicationsThatAreNotAWholeNumberAreSaidToBeNone) {
+  EXPECT_EQ(replications_error("500"), "");
+  EXPECT_EQ(replications_error("1000000"), "");
+  for (const char* text : {"abc", "1.5", "-3", "0", "1000001", ""}) {
+    EXPECT_NE(replications_error(text).find(std::string("'") + text +
+                                            "' is not a whole number from 1 to 1000000"),
+              std::string::npos)
+        << text << ": " << replications_error(text);
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::app
