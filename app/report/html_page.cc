@@ -29,7 +29,7 @@ dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px,
 dl.facts div { min-width: 0; }
 dl.facts dt { color: var(--muted); font-size: 12px; text-transform: uppercase;
               letter-spacing: .04em; }
-dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: break-word; }
 h2 { font-size: 20px; margin: 36px 0 6px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 p.lead { color: var(--muted); margin: 4px 0 14px; max-width: 90ch; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 14px; }
@@ -132,6 +132,15 @@ std::string html_section(std::string_view id, std::string_view title, std::strin
 std::string html_fact(std::string_view label, std::string_view value) {
   return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", xml_escape_text(label),
                      xml_escape_text(value));
+}
+
+std::string html_path_fact(std::string_view label, std::string_view path) {
+  std::string value;
+  for (const char c : xml_escape_text(path)) {
+    value += c;
+    if (c == '/') value += "<wbr>";
+  }
+  return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", xml_escape_text(label), value);
 }
 
 std::string html_figures(const std::vector<ReportChart>& charts) {

@@ -27,6 +27,9 @@ std::string html_section(std::string_view id, std::string_view title, std::strin
 /// One fact of a <dl class="facts"> list: <div><dt>label</dt><dd>value</dd></div>, escaped.
 std::string html_fact(std::string_view label, std::string_view value);
 
+/// A fact whose value is a file path: it may break after each '/' (<wbr>), never inside a name.
+std::string html_path_fact(std::string_view label, std::string_view path);
+
 /// The charts as a grid of <figure id="chart-<stem>"> with the inline SVG and the note as caption.
 std::string html_figures(const std::vector<ReportChart>& charts);
 

@@ -185,7 +185,7 @@ std::string render_report_html(const SummaryDocument& document,
     }
   }
   html += "<dl class=\"facts\">";
-  if (!context.source_file.empty()) html += html_fact("Scenario file", context.source_file);
+  if (!context.source_file.empty()) html += html_path_fact("Scenario file", context.source_file);
   html += html_fact("Horizon", summary.month_names().horizon(summary.horizon_months));
   html += html_fact("Replications", format_grouped(static_cast<double>(summary.replications), 0));
   html += html_fact("Seed", fmt::format("{}", summary.seed));

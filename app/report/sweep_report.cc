@@ -96,7 +96,7 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
       "<h1>{}</h1>\n<p class=\"description\">{}</p>\n", xml_escape_text(title),
       xml_escape_text(data.scenario_name.empty() ? varying : data.scenario_name + ", " + varying));
   html += "<dl class=\"facts\">";
-  html += html_fact("Scenario file", data.scenario_file);
+  html += html_path_fact("Scenario file", data.scenario_file);
   if (!data.variant.empty()) html += html_fact("Variant", data.variant);
   if (!data.overrides.empty()) {
     html += html_fact("--set (every point)", fmt::format("{}", fmt::join(data.overrides, ", ")));

@@ -56,7 +56,7 @@ TEST(ReportTest, RunReportWritesReportAndChartsAndKeepsSummariesDeterministic) {
   const std::string html = read_file(with_report.path() + "/report.html");
   expect_self_contained_report(html);
   EXPECT_NE(html.find("Small business: one rep on qualified leads"), std::string::npos);
-  EXPECT_NE(html.find("scenarios/small-business.yaml"), std::string::npos);
+  EXPECT_NE(html.find("scenarios/<wbr>small-business.yaml"), std::string::npos);
   for (const char* chart : {"arr", "mrr", "new_bookings", "customers", "headcount_total",
                             "headcount.account_executive", "ramped_capacity", "cash"}) {
     const std::string svg = read_file(with_report.path() + "/charts/" + chart + ".svg");

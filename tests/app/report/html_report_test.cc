@@ -47,7 +47,7 @@ TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
   const std::string html = render(context);
   for (const char* text : {"<h1>Test plan</h1>",
                            "A &lt;test&gt; plan",
-                           "plans/test.yaml",
+                           "plans/<wbr>test.yaml",
                            ">500<",
                            ">7<",
                            "0123456789abcdef",
@@ -75,6 +75,18 @@ TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
             std::string::npos);
   // No timestamps when none are given.
   EXPECT_EQ(render().find("Run at"), std::string::npos);
+}
+
+TEST(HtmlReportTest, AScenarioPathBreaksOnlyAfterASlash) {
+  ReportContext context{"2030-01-02 03:04:05 UTC", "", {}, "/work/my plans/a&b/default.yaml", {}};
+  const std::string html = render(context);
+  EXPECT_NE(html.find("<dt>Scenario file</dt><dd>/<wbr>work/<wbr>my plans/<wbr>a&amp;b/<wbr>"
+                      "default.yaml</dd>"),
+            std::string::npos)
+      << html;
+  // The facts may not break a word anywhere, or a narrow column splits "default.y / aml".
+  EXPECT_EQ(html.find("dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere"),
+            std::string::npos);
 }
 
 TEST(HtmlReportTest, ExpectationResultsAppearWhenGiven) {
