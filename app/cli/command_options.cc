@@ -115,17 +115,7 @@ void add_simulation_options(CLI::App& command, SimulationOptions& options, std::
       ->check(whole_number_from(min_replications, 1'000'000));
   // Digits only: the conversion to an unsigned number would take -1 (or a number past 2^64 - 1)
   // as 18446744073709551615 and run on it without a word, where the scenario's `seed:` says no.
-  const CLI::Validator whole_seed(
-      [](std::string& text) {
-        std::uint64_t seed = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
-        if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-          return fmt::format("'{}' is not a seed: a whole number from 0 to {}", text,
-                             std::numeric_limits<std::uint64_t>::max());
-        }
-        return std::string();
-      },
-      "");
+  const CLI::Validator whole_seed = whole_number_from(0, std::numeric_limits<std::uint64_t>::max());
   command
       .add_option(
           "-s,--seed", options.seed,
