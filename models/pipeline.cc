@@ -47,7 +47,7 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
     inbound_lanes_.push_back(context.simulator.add_lane());
   }
   season_max_ = *std::max_element(spec_.seasonality.leads.begin(), spec_.seasonality.leads.end());
-  specialist_help_.set_serve([this](std::uint32_t opportunity) { grant_specialist(opportunity); });
+  grant_when_served();
 }
 
 void Pipeline::start() {
@@ -213,7 +213,7 @@ void Pipeline::warm_start() {
     specialist_help_.request(index);
     context_.schedule_at(end, priority::kRelease, EventKind::kSpecialistReleased);
   }
-  specialist_help_.set_serve([this](std::uint32_t opportunity) { grant_specialist(opportunity); });
+  grant_when_served();
   for (const std::uint32_t index : waiting) {
     accounts_.occupy(opportunities_[index].territory);
     opportunities_[index].waiting_since = 0;
@@ -602,6 +602,10 @@ void Pipeline::schedule_close(std::uint32_t index) {
 void Pipeline::close_unassisted(std::uint32_t index) {
   opportunities_[index].odds *= spec_.pipeline.unassisted_win_rate_factor;
   schedule_close(index);
+}
+
+void Pipeline::grant_when_served() {
+  specialist_help_.set_serve([this](std::uint32_t opportunity) { grant_specialist(opportunity); });
 }
 
 void Pipeline::grant_specialist(std::uint32_t index) {

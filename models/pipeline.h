@@ -170,6 +170,9 @@ class Pipeline final : public TeamListener {
   void schedule_close(std::uint32_t index);
   /// A specialist slot was granted to the opportunity: its cycle starts.
   void grant_specialist(std::uint32_t index);
+  /// A deal the specialists' queue serves is granted its help (the warm start holds the slots of
+  /// help given before day 0 with another callback for a moment).
+  void grant_when_served();
   /// The opportunity goes on without a specialist (none employed): its cycle starts.
   void close_unassisted(std::uint32_t index);
   void book_win(const Opportunity& opportunity);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <vector>
 
 #include "app/common/csv.h"
@@ -139,6 +140,11 @@ std::string lower(std::string text) {
 }
 
 }  // namespace
+
+std::string hires_csv_path(const YamlNode& node) {
+  const std::filesystem::path base = std::filesystem::path(node.mark.file).parent_path();
+  return (base / node.text).lexically_normal().string();
+}
 
 std::optional<YamlNode> parse_hires_csv(std::string_view text, const std::string& file_name,
                                         DiagnosticSink& sink) {

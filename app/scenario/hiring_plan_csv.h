@@ -24,6 +24,10 @@ inline constexpr std::size_t kMaxHiresCsvRows = 10'000;
 /// Most columns a hiring-plan CSV may hold.
 inline constexpr std::size_t kMaxHiresCsvColumns = 16;
 
+/// Where the `hires_csv:` value `node` points: relative to the file that names it (which may be a
+/// file the scenario extends), as `extends:` is.
+std::string hires_csv_path(const YamlNode& node);
+
 /// The rows of a hiring-plan CSV as a list of maps (column name -> cell, marked where the cell
 /// was written; empty cells left out so that they take the default), for loader::read_hires.
 /// Malformed CSV, a bad header (an unknown, empty or repeated column) and exceeded limits are

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <limits>
 #include <optional>
 #include <string>
@@ -433,9 +432,7 @@ void read_hires_csv(const YamlNode& node, ScenarioSpec& spec, bool horizon_known
                     std::int64_t& planned, DiagnosticSink& sink) {
   const auto name = read_text(node, "hires_csv", sink);
   if (!name) return;
-  // Relative to the file that names it (which may be a file it extends), as extends: is.
-  const std::filesystem::path base = std::filesystem::path(node.mark.file).parent_path();
-  const std::string path = (base / *name).lexically_normal().string();
+  const std::string path = hires_csv_path(node);
   std::string error;
   const std::optional<std::string> text = read_yaml_file(path, error);
   if (!text) {

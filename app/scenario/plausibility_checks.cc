@@ -130,10 +130,12 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
 
 // --- dated hires beyond the recruiting bandwidth -----------------------------------------------
 
-bool runs_searches(const RoleSpec& role) {
-  return (role.kind == RoleKind::kSalesManager || role.kind == RoleKind::kAssistantManager) &&
-         role.concurrent_searches > 0;
+// Sales managers and assistants: they recruit, train and manage.
+bool manages(const RoleSpec& role) {
+  return role.kind == RoleKind::kSalesManager || role.kind == RoleKind::kAssistantManager;
 }
+
+bool runs_searches(const RoleSpec& role) { return manages(role) && role.concurrent_searches > 0; }
 
 // A deterministic sketch of the recruiting queue with mean times: searches start first come,
 // first served, as slots free up; the founder's slots (and slower searches) until a manager's
@@ -255,10 +257,6 @@ void check_onboarding(const ScenarioSpec& spec, const YamlNode& root,
 }
 
 // --- a team beyond its management span ---------------------------------------------------------
-
-bool manages(const RoleSpec& role) {
-  return role.kind == RoleKind::kSalesManager || role.kind == RoleKind::kAssistantManager;
-}
 
 // Coverage at the end of the dated plan, as the model measures it (docs/scenario-reference.md,
 // "Management"): the reps of AE kinds employed, SDRs included, against the onboarded managers'

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <yaml-cpp/emitter.h>
 
-#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -71,9 +70,7 @@ std::optional<YamlNode> with_hires_csv_read_in(const YamlNode& merged) {
   const auto csv = std::find_if(root.entries.begin(), root.entries.end(),
                                 [](const YamlEntry& entry) { return entry.key == "hires_csv"; });
   if (csv == root.entries.end()) return root;
-  // Relative to the file that names it, as the loader reads it (read_hires_csv).
-  const std::filesystem::path base = std::filesystem::path(csv->value.mark.file).parent_path();
-  const std::string path = (base / csv->value.text).lexically_normal().string();
+  const std::string path = hires_csv_path(csv->value);
   std::string error;
   const std::optional<std::string> text = read_yaml_file(path, error);
   if (!text) return std::nullopt;
