@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 
 #include "sim/statistics.h"
@@ -87,6 +88,28 @@ FunnelYear funnel_year(const RunSummary& summary, int year, Months months) {
 ConstraintYear constraint_year(const RunSummary& summary, const FunnelYear& funnel, Months months) {
   const auto find = [&](const char* name) { return summary.find(name); };
   ConstraintYear c;
+  // What --metrics left out, so that a year whose kept quantities are under their thresholds is
+  // not said to have no constraint at all.
+  const auto kept = [&](std::initializer_list<const char*> names) {
+    return std::all_of(names.begin(), names.end(),
+                       [&](const char* name) { return find(name) != nullptr; });
+  };
+  if (!kept({"leads", "leads_unworked"})) c.not_kept.emplace_back("capacity");
+  if (!kept({"recruiting_queue"})) c.not_kept.emplace_back("recruiting");
+  if (!kept({"onboarding_queue"})) c.not_kept.emplace_back("training");
+  if (!kept({"management_coverage"})) c.not_kept.emplace_back("management");
+  // Specialists matter only where complex deals were opened; not knowing that, they may.
+  const MetricSummary* complex = find("complex_opportunities");
+  const bool maybe_complex = complex == nullptr || sum_of_means(complex, months) > 0;
+  if (maybe_complex && !kept({"specialist_queue_wait_days", "specialist_grants"})) {
+    c.not_kept.emplace_back("specialists");
+  }
+  const bool accounts_kept = std::all_of(
+      summary.territory_accounts.begin(), summary.territory_accounts.end(),
+      [&](const TerritoryAccounts& t) {
+        return summary.find("territory." + t.territory + ".accounts_available") != nullptr;
+      });
+  if (!accounts_kept) c.not_kept.emplace_back("accounts");
   c.unworked_share = ratio(funnel.unworked, funnel.leads);
   c.recruiting_queue = mean_of_means(find("recruiting_queue"), months);
   c.time_to_hire_days = mean_per_event(find("avg_time_to_hire_days"), find("hires"), months);
@@ -143,8 +166,16 @@ std::string binding_text(const ConstraintYear& c) {
                        std::isnan(c.onboarding_queue) && std::isnan(c.management_coverage) &&
                        std::isnan(c.specialist_wait_days) && std::isnan(c.accounts_available_share);
   if (unknown) return std::string(kBindingUnknown);
-  if (parts.empty())
+  // Some quantities were kept, others not: what was not kept may bind, so it is named.
+  const std::string not_kept =
+      c.not_kept.empty()
+          ? ""
+          : fmt::format("not known: {} (not kept with --metrics)", fmt::join(c.not_kept, ", "));
+  if (parts.empty()) {
+    if (!not_kept.empty()) return "none of the constraints kept binds; " + not_kept;
     return "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)";
+  }
+  if (!not_kept.empty()) parts.push_back(not_kept);
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 

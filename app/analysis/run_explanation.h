@@ -44,6 +44,10 @@ struct ConstraintYear {
   /// The lowest territory's accounts available / accounts at the year's last month; NaN when
   /// every territory is unlimited.
   double accounts_available_share = 0;
+  /// The constraints the run could not judge because --metrics left out what measures them
+  /// ("capacity", "recruiting", "training", "management", "specialists", "accounts"): the
+  /// binding text names them rather than saying that nothing binds.
+  std::vector<std::string> not_kept;
 };
 
 /// One role's dated hires against the hires made by the horizon.

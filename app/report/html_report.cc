@@ -218,7 +218,8 @@ std::string render_report_html(const SummaryDocument& document,
       "why", "Why the result is what it is",
       "Means over the replications, summed over each year: the funnel from leads to deals won, "
       "how hard each constraint held the plan back (numbers in bold bind), and the hires made "
-      "against the plan's dated hires. — means no replication had the quantity.",
+      "against the plan's dated hires. — means no replication had the quantity, or the run did "
+      "not keep it (--metrics).",
       explanation_html(explain_run(summary)));
   html += expectations_section(context.expectations, summary);
   html += html_section("charts", "Projections",

@@ -100,8 +100,11 @@ TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero
   EXPECT_TRUE(std::isnan(e.constraints[0].unworked_share));
   // Without the metrics (a run with --metrics) the rest is undefined too.
   EXPECT_TRUE(std::isnan(e.constraints[0].recruiting_queue));
+  // Year 2 binds on nothing that was kept; the queues and the specialists' wait were not kept, so
+  // they are named, not taken to be free.
   EXPECT_EQ(e.binding[1],
-            "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)");
+            "none of the constraints kept binds; not known: recruiting, training, specialists "
+            "(not kept with --metrics)");
   EXPECT_NE(e.binding[0].find("management (coverage 82%"), std::string::npos) << e.binding[0];
 }
 
@@ -116,10 +119,53 @@ TEST(RunExplanationTest, AYearWithNothingToJudgeByIsNotSaidToHaveNoConstraint) {
   for (const std::string& binding : e.binding) {
     EXPECT_EQ(binding, "not known: none of the quantities above was kept (--metrics) or defined");
   }
-  // One quantity known, and under its threshold: nothing binds that the run measured.
+  // One quantity known, and under its threshold: nothing binds that the run measured, and the
+  // rest is named as not known rather than said to be free.
   summary.metrics.push_back(metric("management_coverage", std::vector<double>(24, 1.0)));
   EXPECT_EQ(explain_run(summary).binding[0],
-            "no constraint; demand sets the pace (lead flow, conversion, win rate, deal size)");
+            "none of the constraints kept binds; not known: capacity, recruiting, training, "
+            "specialists (not kept with --metrics)");
+}
+
+TEST(RunExplanationTest, AConstraintNotKeptIsNamedNotTakenToBeFree) {
+  // The founder recruits alone, one 90-day search at a time, for six AEs asked for at day 0:
+  // 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1 requisitions wait at the month ends of year 1 (n - 1 -
+  // floor(t / 90)), 38 / 12 on average. Six leads a month, none unworked.
+  RunSummary summary;
+  summary.horizon_months = 12;
+  const std::vector<double> queue = {5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2, 1};
+  const std::vector<double> leads(12, 6), unworked(12, 0), zero(12, 0), covered(12, 1);
+  summary.metrics = {metric("leads", leads),
+                     metric("leads_unworked", unworked),
+                     metric("recruiting_queue", queue),
+                     metric("onboarding_queue", zero),
+                     metric("management_coverage", covered),
+                     metric("complex_opportunities", zero)};
+  RunExplanation e = explain_run(summary);
+  EXPECT_DOUBLE_EQ(e.constraints[0].recruiting_queue, 38.0 / 12);
+  EXPECT_TRUE(e.constraints[0].not_kept.empty());
+  EXPECT_EQ(e.binding[0], "recruiting (3.2 requisitions waiting for a search on average)");
+
+  // Run with --metrics leads,leads_unworked: 0 % unworked is all the run measured. The
+  // recruiting queue, which binds, was not kept: the year must not read "no constraint".
+  summary.metrics.erase(summary.metrics.begin() + 2, summary.metrics.end());
+  e = explain_run(summary);
+  EXPECT_DOUBLE_EQ(e.constraints[0].unworked_share, 0);
+  EXPECT_EQ(e.binding[0],
+            "none of the constraints kept binds; not known: recruiting, training, management, "
+            "specialists (not kept with --metrics)");
+
+  // A constraint that binds is still said, with what was not kept after it.
+  summary.metrics[1] = metric("leads_unworked", std::vector<double>(12, 3));
+  e = explain_run(summary);
+  EXPECT_EQ(e.binding[0],
+            "capacity (50% of leads found no seller with room, or none yet); not known: "
+            "recruiting, training, management, specialists (not kept with --metrics)");
+
+  // Finite accounts whose metric was not kept are named too.
+  summary.territory_accounts = {{"north", 500}};
+  EXPECT_NE(explain_run(summary).binding[0].find("specialists, accounts (not kept"),
+            std::string::npos);
 }
 
 TEST(RunExplanationTest, TheSpecialistWaitIsPerDealHelpedAndBindsFromAWeek) {
