@@ -160,17 +160,37 @@ std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const Y
   std::stable_sort(searches.begin(), searches.end(),
                    [](const Search& a, const Search& b) { return a.open_day < b.open_day; });
 
-  std::vector<std::pair<double, int>> manager_slots;  // (first day, searches at once)
+  // The managing people, from their first day, as the model's search capacity counts them
+  // (Organisation::search_capacity): while a sales manager is employed and the managers and
+  // assistants run searches between them, theirs; otherwise the founder's plus the assistants'.
+  struct Managing {
+    double first_day;
+    long long searches;  ///< concurrent_searches × count
+    long long managers;  ///< sales managers (not assistants)
+  };
+  std::vector<Managing> managing;
+  const auto add_managing = [&](const RoleSpec& role, double first_day, long long count) {
+    if (!manages(role)) return;
+    managing.push_back({first_day, role.concurrent_searches * count,
+                        role.kind == RoleKind::kSalesManager ? count : 0});
+  };
   for (const auto& staff : spec.starting_staff) {
-    const RoleSpec* role = spec.find_role(staff.role);
-    if (role != nullptr && runs_searches(*role)) {
-      manager_slots.push_back({0.0, role->concurrent_searches * staff.count});
-    }
+    if (const RoleSpec* role = spec.find_role(staff.role)) add_managing(*role, 0.0, staff.count);
   }
-  const auto managers_at = [&](double day) {
-    long long slots = 0;
-    for (const auto& [first_day, n] : manager_slots) slots += first_day <= day ? n : 0;
-    return slots;
+  struct Slots {
+    long long count;
+    bool founder;  ///< the founder recruits: its time_to_fill_factor applies
+  };
+  const auto slots_at = [&](double day) {
+    long long their_searches = 0, assistant_searches = 0, managers = 0;
+    for (const Managing& m : managing) {
+      if (m.first_day > day) continue;
+      their_searches += m.searches;
+      managers += m.managers;
+      if (m.managers == 0) assistant_searches += m.searches;
+    }
+    if (managers > 0 && their_searches > 0) return Slots{their_searches, false};
+    return Slots{spec.founder.concurrent_searches + assistant_searches, true};
   };
 
   std::vector<double> busy_until;  // end days of the searches started so far
@@ -181,8 +201,7 @@ std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const Y
     const RoleSpec& role = *spec.find_role(hire.role);
     double start = search.open_day;
     for (;;) {
-      const long long managers = managers_at(start);
-      const long long slots = managers > 0 ? managers : spec.founder.concurrent_searches;
+      const long long slots = slots_at(start).count;
       if (slots >= model::kUnlimited) break;
       const auto busy = std::count_if(busy_until.begin(), busy_until.end(),
                                       [&](double end) { return end > start; });
@@ -194,10 +213,10 @@ std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const Y
     }
     const model::HireSourceSpec* source = spec.find_source(hire.source);
     double length = role.time_to_fill_days.mean() * (source ? source->time_to_fill_factor : 1);
-    if (managers_at(start) == 0) length *= spec.founder.time_to_fill_factor;
+    if (slots_at(start).founder) length *= spec.founder.time_to_fill_factor;
     busy_until.push_back(start + length);
     first_days[search.hire] = std::max(first_days[search.hire], start + length);
-    if (runs_searches(role)) manager_slots.push_back({start + length, role.concurrent_searches});
+    add_managing(role, start + length, 1);
     if (start - search.open_day > longest_wait) {
       longest_wait = start - search.open_day;
       longest_hire = search.hire;

@@ -127,6 +127,33 @@ TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged)
                   .empty());
 }
 
+TEST(PlausibilityTest, AnAssistantWithoutASalesManagerRecruitsBesideTheFounder) {
+  // No sales manager: the model's slots are the founder's one plus the assistant's one, and while
+  // the founder recruits every search takes the founder's 1.5 × (60 × 1.5 = 90 days). Four
+  // searches opened on day 0 start on days 0, 0, 90, 90: the longest wait is 90 days, under the
+  // three months (91.3 days) tolerated. Counting the assistant's slot alone, as if it replaced
+  // the founder, the fourth would wait 3 × 60 = 180 days and be flagged.
+  const std::string team =
+      "territories: {a: {inbound_leads_per_month: 100}}\n"
+      "founder: {span_of_control: 10}\n"
+      "roles: {account_executive: {time_to_fill_days: 60}}\n"
+      "starting_staff: [{role: account_executive}, {role: assistant_manager}]\n";
+  EXPECT_TRUE(warnings(team + "hires: [{role: account_executive, count: 4, month: 1}]\n").empty());
+  // Six: starts on days 0, 0, 90, 90, 180, 180: the sixth waits 180 days, 5.9 months.
+  const auto found = warnings(team + "hires: [{role: account_executive, count: 6, month: 1}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("warning: hires[0]: the recruiting bandwidth starts this search "
+                                  "about 6 months late"));
+  // Once a sales manager is employed, the slots are the managers' and assistants' only (3 + 1),
+  // at their own speed: six 60-day searches start on days 0, 0, 0, 0, 60, 60.
+  EXPECT_TRUE(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
+                       "roles: {account_executive: {time_to_fill_days: 60}}\n"
+                       "starting_staff: [{role: account_executive}, {role: assistant_manager},"
+                       " {role: sales_manager}]\n"
+                       "hires: [{role: account_executive, count: 6, month: 1}]\n")
+                  .empty());
+}
+
 TEST(PlausibilityTest, AHireThatCannotFinishOnboardingWithinTheRunIsFlagged) {
   // Founder-led search: first day 78.1 days in (month 3.6); 120 days of onboarding end on day
   // 198 (month 7.5), after the sixth month's end (day 182.6).
