@@ -85,7 +85,7 @@ std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
     std::vector<std::string> known;
     std::vector<std::string> unknown;
     if (std::isfinite(r.hired_p50)) {
-      known.push_back(fmt::format("median {} hired ({}-{}, backfills included)",
+      known.push_back(fmt::format("median {} hired ({}-{}, backfills and rule hires included)",
                                   explanation_count(r.hired_p50), explanation_count(r.hired_p10),
                                   explanation_count(r.hired_p90)));
     } else {

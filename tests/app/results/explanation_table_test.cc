@@ -32,7 +32,7 @@ TEST(HiringSentencesTest, KnownCounts) {
   EXPECT_EQ(hiring_sentences(explanation),
             (std::vector<std::string>{
                 "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7, backfills "
-                "included), 3 employed, 0.1 waiting for a search on average"}));
+                "and rule hires included), 3 employed, 0.1 waiting for a search on average"}));
 }
 
 TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
@@ -54,7 +54,8 @@ TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
   EXPECT_EQ(hiring_sentences(explanation),
             (std::vector<std::string>{
                 "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7, backfills "
-                "included), 3 employed; not known: requisitions waiting for a search were not "
+                "and rule hires included), 3 employed; not known: requisitions waiting for a "
+                "search were not "
                 "kept (--metrics)"}));
 }
 
