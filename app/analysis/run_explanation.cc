@@ -149,8 +149,10 @@ std::string binding_text(const ConstraintYear& c) {
                                 c.onboarding_queue));
   }
   if (c.management_coverage < kCoverageBinds) {
-    parts.push_back(fmt::format("management (coverage {}: reps beyond the span lose productivity)",
-                                percent(c.management_coverage)));
+    // Rounded down: a coverage of 89.7 % binds, and must not read as 90 %.
+    parts.push_back(
+        fmt::format("management (coverage {:.0f}%: reps beyond the span lose productivity)",
+                    std::floor(100 * c.management_coverage)));
   }
   if (c.specialist_wait_days >= kSpecialistWaitBinds) {
     parts.push_back(

@@ -136,7 +136,7 @@ std::string explanation_html(const RunExplanation& explanation) {
   constraint("New hires waiting for a trainer (mean)", &ConstraintYear::onboarding_queue,
              explanation_count,
              [](const ConstraintYear& c) { return c.onboarding_queue >= kQueueBinds; });
-  constraint("Management coverage", &ConstraintYear::management_coverage, explanation_percent,
+  constraint("Management coverage", &ConstraintYear::management_coverage, explanation_percent_down,
              [](const ConstraintYear& c) { return c.management_coverage < kCoverageBinds; });
   if (explanation.has_specialists) {
     constraint("Specialist wait, days per deal helped", &ConstraintYear::specialist_wait_days,

@@ -53,6 +53,10 @@ std::string explanation_percent(double share) {
   return std::isfinite(share) ? fmt::format("{:.0f}%", 100 * share) : "—";
 }
 
+std::string explanation_percent_down(double share) {
+  return std::isfinite(share) ? fmt::format("{:.0f}%", std::floor(100 * share)) : "—";
+}
+
 std::string explanation_days(double days) {
   return std::isfinite(days) ? fmt::format("{:.0f}", days) : "—";
 }
@@ -168,7 +172,7 @@ std::string explanation_table(const RunExplanation& explanation, std::size_t max
   constraint("Time to hire (days per hire)", &ConstraintYear::time_to_hire_days, explanation_days);
   constraint("New hires waiting for a trainer", &ConstraintYear::onboarding_queue,
              explanation_count);
-  constraint("Management coverage", &ConstraintYear::management_coverage, explanation_percent);
+  constraint("Management coverage", &ConstraintYear::management_coverage, explanation_percent_down);
   if (explanation.has_specialists) {
     constraint("Specialist wait (days per deal helped)", &ConstraintYear::specialist_wait_days,
                explanation_days);

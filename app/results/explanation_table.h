@@ -13,6 +13,9 @@ namespace teamsim::app {
 std::string explanation_count(double value);
 /// A share as "12%"; NaN as "—".
 std::string explanation_percent(double share);
+/// A coverage as a whole percentage rounded down, so that a coverage that binds (below 90 %)
+/// never reads as 90 %.
+std::string explanation_percent_down(double share);
 /// Days as "45"; NaN as "—".
 std::string explanation_days(double days);
 

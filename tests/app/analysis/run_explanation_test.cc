@@ -94,7 +94,7 @@ TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero
   const RunExplanation e = explain_run(summary);
   EXPECT_DOUBLE_EQ(e.constraints[0].time_to_hire_days, 70);
   EXPECT_TRUE(std::isnan(e.constraints[1].time_to_hire_days));
-  // The 11 defined months: (4 x 0.5 + 7 x 1) / 11.
+  // The 11 defined months: (4 x 0.5 + 7 x 1) / 11 = 0.818, said as 81 % (rounded down).
   EXPECT_DOUBLE_EQ(e.constraints[0].management_coverage, 9.0 / 11);
   // No leads: the share is undefined, not 0 %, and nothing binds because of it.
   EXPECT_TRUE(std::isnan(e.constraints[0].unworked_share));
@@ -105,7 +105,7 @@ TEST(RunExplanationTest, UndefinedMonthsAreSkippedAndAnUndefinedYearIsNaNNotZero
   EXPECT_EQ(e.binding[1],
             "none of the constraints kept binds; not known: recruiting, training, specialists "
             "(not kept with --metrics)");
-  EXPECT_NE(e.binding[0].find("management (coverage 82%"), std::string::npos) << e.binding[0];
+  EXPECT_NE(e.binding[0].find("management (coverage 81%"), std::string::npos) << e.binding[0];
 }
 
 TEST(RunExplanationTest, AYearWithNothingToJudgeByIsNotSaidToHaveNoConstraint) {
@@ -166,6 +166,19 @@ TEST(RunExplanationTest, AConstraintNotKeptIsNamedNotTakenToBeFree) {
   summary.territory_accounts = {{"north", 500}};
   EXPECT_NE(explain_run(summary).binding[0].find("specialists, accounts (not kept"),
             std::string::npos);
+}
+
+TEST(RunExplanationTest, ACoverageJustUnderTheThresholdNeverReadsAsTheThreshold) {
+  // Coverage 0.9 in eleven months and 0.867 in one: (9.9 + 0.867) / 12 = 0.89725, which binds
+  // (below 90 %) and must read 89 %, not the 90 % that rounding to the nearest would show.
+  RunSummary summary;
+  summary.horizon_months = 12;
+  std::vector<double> coverage(12, 0.9);
+  coverage[11] = 0.867;
+  summary.metrics = {metric("management_coverage", coverage)};
+  const RunExplanation e = explain_run(summary);
+  EXPECT_NEAR(e.constraints[0].management_coverage, 0.89725, 1e-12);
+  EXPECT_NE(e.binding[0].find("management (coverage 89%: "), std::string::npos) << e.binding[0];
 }
 
 TEST(RunExplanationTest, TheSpecialistWaitIsPerDealHelpedAndBindsFromAWeek) {

@@ -59,5 +59,12 @@ TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
                 "kept (--metrics)"}));
 }
 
+TEST(ExplanationFormatTest, ACoverageIsRoundedDownSoThatOneThatBindsNeverReadsAs90Percent) {
+  EXPECT_EQ(explanation_percent(0.897), "90%");
+  EXPECT_EQ(explanation_percent_down(0.897), "89%");
+  EXPECT_EQ(explanation_percent_down(1.0), "100%");
+  EXPECT_EQ(explanation_percent_down(std::numeric_limits<double>::quiet_NaN()), "—");
+}
+
 }  // namespace
 }  // namespace teamsim::app
