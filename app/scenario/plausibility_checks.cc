@@ -114,7 +114,7 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
         fmt::format("roles.{}.annual_quota", role->name),
         fmt::format(
             "a ramped {} can book about {} a year ({}; × {:.0f} % mean win rate × {} mean "
-            "ACV{}{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
+            "ACV{}{}{}), {:.0f} % of the quota of {}: few reps will reach it, and commission "
             "is paid per unit of quota. Lower annual_quota, or raise the lead flow or "
             "max_open_opportunities",
             role_noun(role->name).one, format_compact(reach.bookings, money), why,
@@ -124,6 +124,9 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
                 : "",
             reach.qualified < 1 ? fmt::format(" × {:.0f} % qualified leads", 100 * reach.qualified)
                                 : "",
+            reach.performance != 1
+                ? fmt::format(" × {} mean performance", format_number(reach.performance))
+                : "",
             100 * reach.bookings / role->annual_quota, format_compact(role->annual_quota, money)));
   }
 }

@@ -166,6 +166,7 @@ std::vector<QuotaReach> quota_reach(const ScenarioSpec& spec) {
       here.cycle_days = cycle_days;
       here.conversion = conversion;
       here.qualified = qualified;
+      here.performance = role.performance.mean();
       if (!found || here.bookings < least.bookings) least = here;
       found = true;
     }

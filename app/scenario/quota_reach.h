@@ -28,12 +28,13 @@ struct QuotaReach {
   double leads_per_rep = 0;      ///< inbound and SDR leads / sellers, plus prospected, a month
   double shared_leads = 0;       ///< the territory's inbound and SDR leads a month
   double sellers = 0;            ///< the territory's sellers, planned
-  std::string territory;  ///< where the bound is least; empty with one territory or rebalancing
-  double win_rate = 0;    ///< mean, × the territory's win_rate_factor (at most 1)
-  double deal_size = 0;   ///< mean ACV × the territory's deal_size_factor
-  double cycle_days = 0;  ///< mean
-  double conversion = 1;  ///< mean lead conversion over the channels
-  double qualified = 1;   ///< 1 − unqualified_lead_share: the deals that can be won
+  std::string territory;   ///< where the bound is least; empty with one territory or rebalancing
+  double win_rate = 0;     ///< mean, × the territory's win_rate_factor (at most 1)
+  double deal_size = 0;    ///< mean ACV × the territory's deal_size_factor
+  double cycle_days = 0;   ///< mean
+  double conversion = 1;   ///< mean lead conversion over the channels
+  double qualified = 1;    ///< 1 − unqualified_lead_share: the deals that can be won
+  double performance = 1;  ///< the role's mean `performance` multiplier
 };
 
 /// Every seller role (an AE kind that works its own leads) with a quota and people on the

@@ -91,6 +91,19 @@ TEST(PlausibilityTest, AQuotaBeyondTheLeadFlowIsFlagged) {
   EXPECT_THAT(euros[0], HasSubstr("29 % of the quota of €640k"));
 }
 
+TEST(PlausibilityTest, AQuotaWarningShowsTheRolesPerformanceInItsArithmetic) {
+  // 5 leads a month × 12 × 0.2 × 15,494 × 0.5 = $93k a year (92,964): 14.5 % of the 640k quota. The
+  // workings printed must multiply out to the figure quoted, performance included.
+  const auto found = warnings(
+      "territories: {a: {inbound_leads_per_month: 5}}\n"
+      "roles: {account_executive: {prospecting_leads_per_month: 0, annual_quota: 640_000, "
+      "performance: 0.5}}\n"
+      "starting_staff: [{role: account_executive}]\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("can book about $93k a year"));
+  EXPECT_THAT(found[0], HasSubstr("× $15.5k mean ACV × 0.5 mean performance), 15 % of the quota"));
+}
+
 TEST(PlausibilityTest, AQuotaIsHeldAgainstTheLeadsOfEachTerritoryNotTheirSum) {
   // us: 20 leads for 1 AE; emea: none for 2. Pooled, every rep would get 20 / 3 + 4 prospected
   // = 10.7 leads a month ($397k, 62 %); in emea a rep has only their own 4:
