@@ -26,11 +26,24 @@ Organisation::Organisation(ModelContext& context, const AccountPool& accounts)
       hand_off_reps_by_territory_(spec_.territories.size(), 0),
       headcount_by_role_(spec_.roles.size(), 0),
       hired_by_role_(spec_.roles.size(), 0),
-      awaiting_search_by_role_(spec_.roles.size(), 0) {
-  for (const RoleSpec& role : spec_.roles) {
+      awaiting_search_by_role_(spec_.roles.size(), 0),
+      enablement_support_by_role_(spec_.roles.size(), 0.0) {
+  for (std::size_t r = 0; r < spec_.roles.size(); ++r) {
+    const RoleSpec& role = spec_.roles[r];
     // A probability a of leaving within a year is a constant hazard -ln(1 - a) per year.
     attrition_hazard_per_day_.push_back(-std::log1p(-role.annual_attrition) / kDaysPerYear);
+    if (role.kind == RoleKind::kSalesEnablement) enablers_by_uplift_.push_back(r);
   }
+  enablers_by_ramp_reduction_ = enablers_by_uplift_;
+  const auto by_falling = [this](double RoleSpec::*field) {
+    return [this, field](std::size_t a, std::size_t b) {
+      return spec_.roles[a].*field > spec_.roles[b].*field;
+    };
+  };
+  std::stable_sort(enablers_by_uplift_.begin(), enablers_by_uplift_.end(),
+                   by_falling(&RoleSpec::productivity_uplift));
+  std::stable_sort(enablers_by_ramp_reduction_.begin(), enablers_by_ramp_reduction_.end(),
+                   by_falling(&RoleSpec::ramp_reduction));
   searches_.set_serve([this](std::uint32_t requisition) { start_search(requisition); });
   searches_.set_capacity(search_capacity());
   trainers_.set_serve([this](std::uint32_t person) { start_training(person); });
@@ -121,6 +134,22 @@ double Organisation::enablement_coverage() const {
   return std::min(1.0, enablement_support_ / reps_);
 }
 
+double Organisation::enablement_effect(double weighted, double RoleSpec::*field,
+                                       const std::vector<std::size_t>& best_first) const {
+  if (enablement_support_ <= reps_) return weighted / enablement_support_ * enablement_coverage();
+  if (reps_ == 0) return 0.0;
+  // More support than reps: a rep is helped by one enablement person, the most effective free.
+  double left = reps_;
+  double effect = 0;
+  for (const std::size_t role : best_first) {
+    const double covered = std::min(left, enablement_support_by_role_[role]);
+    effect += covered / reps_ * (spec_.roles[role].*field);
+    left -= covered;
+    if (left <= 0) break;
+  }
+  return effect;
+}
+
 double Organisation::ramp_value(const Person& person) const {
   if (!person.active || !person.selling) return 0.0;
   const double x =
@@ -132,7 +161,8 @@ double Organisation::productivity(const Person& person) const {
   if (!person.active || !person.selling) return 0.0;
   double value = ramp_value(person) * person.performance * management_factor();
   if (enablement_support_ > 0) {
-    value *= 1.0 + enablement_uplift_weighted_ / enablement_support_ * enablement_coverage();
+    value *= 1.0 + enablement_effect(enablement_uplift_weighted_, &RoleSpec::productivity_uplift,
+                                     enablers_by_uplift_);
   }
   return value;
 }
@@ -279,6 +309,7 @@ void Organisation::change_capacities(const Person& person, int sign) {
     case RoleKind::kSalesEnablement:
       enablement_trainees_ += s * role.trainees_at_once;
       enablement_support_ += sign * role.reps_supported;
+      enablement_support_by_role_[person.role] += sign * role.reps_supported;
       enablement_ramp_weighted_ += sign * role.reps_supported * role.ramp_reduction;
       enablement_uplift_weighted_ += sign * role.reps_supported * role.productivity_uplift;
       break;
@@ -382,7 +413,8 @@ void Organisation::finish_onboarding(std::uint32_t index) {
     // Enablement shortens the ramp; too little management slows it.
     if (enablement_support_ > 0) {
       person.ramp_days *=
-          1.0 - enablement_ramp_weighted_ / enablement_support_ * enablement_coverage();
+          1.0 - enablement_effect(enablement_ramp_weighted_, &RoleSpec::ramp_reduction,
+                                  enablers_by_ramp_reduction_);
     }
     // With no management at all and the full penalty the factor is 0: a ramp never ends (and
     // no ramp stays none, rather than 0 / 0).

@@ -169,6 +169,13 @@ class Organisation {
   double managing_span() const;
   double management_factor() const;
   double enablement_coverage() const;
+  /// The enablement effect a rep receives, `field` being productivity_uplift or ramp_reduction
+  /// (docs/scenario-reference.md, "Enablement"): with no more support than reps, the people's
+  /// average weighted by reps_supported (`weighted` is that sum) × coverage; with more, the
+  /// people with the largest effect cover the reps first (`best_first`: the enablement roles by
+  /// falling `field`), so one more enablement person never dilutes those already there.
+  double enablement_effect(double weighted, double RoleSpec::*field,
+                           const std::vector<std::size_t>& best_first) const;
   /// A stream key for the next requisition or person of `role`: (role, how many came before in
   /// that role). Keyed this way, the second AE hired gets the same time to fill, ramp and tenure
   /// in every plan, whichever order the plan lists its roles in; keying by overall index would
@@ -245,6 +252,9 @@ class Organisation {
   double enablement_support_ = 0;        ///< reps supported
   double enablement_ramp_weighted_ = 0;  ///< sum of reps_supported x ramp_reduction
   double enablement_uplift_weighted_ = 0;
+  std::vector<double> enablement_support_by_role_;       ///< reps supported, by role
+  std::vector<std::size_t> enablers_by_uplift_;          ///< enablement roles, best uplift first
+  std::vector<std::size_t> enablers_by_ramp_reduction_;  ///< and best ramp reduction first
   std::int64_t csr_accounts_ = 0;
   std::int64_t specialist_slots_ = 0;
   double screening_per_month_ = 0;

@@ -241,6 +241,43 @@ TEST(OrganisationTest, EnablementShortensTheRampAndRaisesProductivity) {
   EXPECT_NEAR(metric_at(with, Metric::kRampedCapacity, 0, 3), 1.1, 1e-12);
 }
 
+TEST(OrganisationTest, MoreEnablementThanRepsNeverDilutesTheBestSupport) {
+  // Two enablement roles, each person supporting 10 reps: "sales_enablement" (uplift 10 %, ramp
+  // reduction 50 %) and "coach" (2 %, 10 %). One AE: 20 reps' support for 1 rep. Averaged by
+  // reps_supported, one coach would lower what the rep gets to 6 % and 30 % (ramp 2.8 months);
+  // the best cover the reps first, so the rep keeps 10 % and 50 %: ramp 2 months, capacity
+  // 1.1 x 1/2 after month 1, as with the first person alone.
+  ScenarioSpec spec = quiet_scenario(3);
+  role(spec, "account_executive").ramp_months = Distribution::constant(4);
+  RoleSpec& enablement = role(spec, "sales_enablement");
+  enablement.reps_supported = 10;
+  enablement.ramp_reduction = 0.5;
+  enablement.productivity_uplift = 0.1;
+  RoleSpec coach = enablement;
+  coach.name = "coach";
+  coach.ramp_reduction = 0.1;
+  coach.productivity_uplift = 0.02;
+  spec.roles.push_back(coach);
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  spec.starting_staff = {StartingStaffSpec{"coach", 1, ""},
+                         StartingStaffSpec{"sales_enablement", 1, ""}};
+  const Projection p = run(spec, 1);
+  EXPECT_NEAR(metric_at(p, Metric::kRampedCapacity, 0, 1), 1.1 * 0.5, 1e-12);
+  EXPECT_NEAR(metric_at(p, Metric::kRampedCapacity, 0, 3), 1.1, 1e-12);
+
+  // Two AEs, no ramp reduction; one person supporting 1 rep at 10 % and one supporting 5 at 2 %:
+  // 6 reps' support for 2. The first rep gets 10 %, the second 2 %: 6 % each on average (the
+  // weighted average would be 0.2 / 6 = 3.3 %). Capacity after month 1: 2 x 1.06 x 1/4.
+  enablement.ramp_reduction = 0;
+  enablement.reps_supported = 1;
+  RoleSpec& second = role(spec, "coach");
+  second.ramp_reduction = 0;
+  second.reps_supported = 5;
+  spec.hires = {HireSpec{"account_executive", 2, 1, ""}};
+  const Projection mixed = run(spec, 1);
+  EXPECT_NEAR(metric_at(mixed, Metric::kRampedCapacity, 0, 1), 2 * 1.06 * 0.25, 1e-12);
+}
+
 TEST(OrganisationTest, RampCurvesHaveTheirShapes) {
   EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kLinear, 0.25), 0.25);
   EXPECT_DOUBLE_EQ(ramp_curve_value(RampCurve::kStep, 0.99), 0.0);
