@@ -204,7 +204,8 @@ PipelineSpec default_pipeline() {
   pipeline.qualification_accuracy = 0.8;
   pipeline.rebalance_every_months = 3;
   // A sales manager routes inbound leads to ramped reps first: a new hire gets the leads the
-  // ramped team has no room for, so hiring never takes leads from better odds.
+  // ramped team has no room for until their ramp ends; ramped sellers then share by load,
+  // whatever their performance or hire source (docs/scenario-reference.md, routing).
   pipeline.routing = LeadRouting::kRampedFirst;
   // A company that exists has deals in flight: starting sellers begin with the pipeline the year
   // before day 0 left them, so year-1 bookings are not biased down.
