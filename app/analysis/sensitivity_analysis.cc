@@ -97,8 +97,13 @@ InputSensitivity describe_constant(const ScenarioNumber& number, double range) {
   return input;
 }
 
-// Whether the entry a constant belongs to takes part in the plan: a role someone holds or is
-// hired into, a hire source some hire comes from. Everything else is taken to be in use.
+// Whether the input at `key_path` can move anything in this scenario: the constants of a role
+// nobody holds or is hired into, or of a hire source no hire comes from, cannot, nor the ramp of
+// a role that does not sell (not of the account_executive kind); nor can the numbers of
+// a mechanism the scenario does not switch on (a specialist's help without complex deals or
+// specialists, screening without unqualified leads or sales operations, annual churn without
+// annual contracts, coverage without customer success, a cool-off without a finite account
+// pool). Everything else is taken to be in use.
 bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
   const auto entry = [&](std::string_view section) -> std::optional<std::string> {
     if (!key_path.starts_with(section)) return std::nullopt;
@@ -113,7 +118,21 @@ bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
            std::any_of(spec.hiring_rules.begin(), spec.hiring_rules.end(),
                        [&](const auto& r) { return r.role == role; });
   };
-  if (const std::optional<std::string> role = entry("roles.")) return role_used(*role);
+  const auto kind_used = [&](model::RoleKind kind) {
+    return std::any_of(spec.roles.begin(), spec.roles.end(), [&](const model::RoleSpec& role) {
+      return role.kind == kind && role_used(role.name);
+    });
+  };
+  if (const std::optional<std::string> role = entry("roles.")) {
+    // A ramp moves only a seller's productivity: the other kinds draw one and never use it.
+    if (key_path.ends_with(".ramp_months")) {
+      const model::RoleSpec* spec_of_role = spec.find_role(*role);
+      if (spec_of_role != nullptr && spec_of_role->kind != model::RoleKind::kAccountExecutive) {
+        return false;
+      }
+    }
+    return role_used(*role);
+  }
   if (const std::optional<std::string> source = entry("hire_sources.")) {
     return std::any_of(spec.hires.begin(), spec.hires.end(),
                        [&](const auto& h) { return h.source == *source; }) ||
@@ -122,6 +141,30 @@ bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
            std::any_of(spec.roles.begin(), spec.roles.end(), [&](const model::RoleSpec& role) {
              return role.backfill && role.backfill_source == *source && role_used(role.name);
            });
+  }
+  if (const std::optional<std::string> territory = entry("territories.")) {
+    if (!key_path.ends_with(".cool_off_months")) return true;
+    return std::any_of(spec.territories.begin(), spec.territories.end(),
+                       [&](const auto& t) { return t.name == *territory && t.accounts > 0; });
+  }
+  // The pipeline's own complex share applies when there are no products (each has its own).
+  const bool complex_deals =
+      spec.products.empty()
+          ? spec.pipeline.complex_share > 0
+          : std::any_of(spec.products.begin(), spec.products.end(),
+                        [](const model::ProductSpec& p) { return p.complex_share > 0; });
+  if (key_path == "pipeline.specialist_help_days" ||
+      key_path == "pipeline.specialist_win_rate_factor") {
+    return complex_deals && kind_used(model::RoleKind::kSpecialist);
+  }
+  if (key_path == "pipeline.unassisted_win_rate_factor") return complex_deals;
+  if (key_path == "pipeline.qualification_accuracy") {
+    return spec.pipeline.unqualified_lead_share > 0 && kind_used(model::RoleKind::kSalesOperations);
+  }
+  if (key_path == "customers.annual_churn") return spec.customers.annual_contract_share > 0;
+  if (key_path == "customers.covered_churn_factor" ||
+      key_path == "customers.covered_expansion_bonus") {
+    return kind_used(model::RoleKind::kCustomerSuccess);
   }
   return true;
 }
@@ -173,7 +216,9 @@ std::vector<Candidate> candidates(const model::ScenarioSpec& spec,
     if (per_replication(uncertain[i].key_path) || uncertain[i].distribution->is_constant()) {
       continue;
     }
-    found.push_back({describe_input(uncertain[i], options), i});
+    Candidate c{describe_input(uncertain[i], options), i};
+    if (!in_use(spec, c.input.key_path)) c.input.status = InputStatus::kNotDrawn;
+    found.push_back(std::move(c));
   }
   for (std::size_t j = 0; j < spec.replication_inputs.size(); ++j) {
     const model::ReplicationInput& level = spec.replication_inputs[j];
@@ -182,6 +227,7 @@ std::vector<Candidate> candidates(const model::ScenarioSpec& spec,
     c.input.distribution += " per replication";
     c.input.low_value = std::clamp(c.input.low_value, level.min_draw, level.max_draw);
     c.input.high_value = std::clamp(c.input.high_value, level.min_draw, level.max_draw);
+    if (!in_use(spec, c.input.key_path)) c.input.status = InputStatus::kNotDrawn;
     found.push_back(std::move(c));
   }
   for (const ScenarioNumber& number : scenario_numbers(spec)) {
@@ -191,10 +237,10 @@ std::vector<Candidate> candidates(const model::ScenarioSpec& spec,
         if (uncertain[i].key_path == number.key_path) c.pin = i;
       }
       if (!c.pin) continue;  // not an input the model draws
-    } else {
-      if (!with_plain_numbers) continue;
-      if (!in_use(spec, number.key_path)) c.input.status = InputStatus::kNotDrawn;
+    } else if (!with_plain_numbers) {
+      continue;
     }
+    if (!in_use(spec, number.key_path)) c.input.status = InputStatus::kNotDrawn;
     found.push_back(std::move(c));
   }
   return found;

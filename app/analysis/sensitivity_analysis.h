@@ -91,8 +91,8 @@ enum class InputStatus {
   /// Its low and high values are its value: a constant at 0, a range of 0, or a whole number the
   /// range does not reach once rounded.
   kUnchanged,
-  /// The base run never drew it, or it belongs to a role or hire source the scenario never uses:
-  /// no effect.
+  /// The base run never drew it, or the scenario cannot use it (a role or hire source it never
+  /// uses, a mechanism it does not switch on): no effect.
   kNotDrawn,
 };
 

@@ -177,8 +177,9 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
     out += fmt::format("{} input{} analysed, all above. ", rank, rank == 1 ? "" : "s");
   }
   out += fmt::format(
-      "Left out: {} unchanged by their range (0, or a whole number it does not reach), {} never "
-      "drawn or used (e.g. roles nobody is hired into); neither has an effect.\n",
+      "Left out: {} unchanged by their range (0, or a whole number it does not reach), {} not "
+      "used by this scenario or never drawn (e.g. roles nobody is hired into, a specialist's "
+      "help without complex deals); neither has an effect.\n",
       unchanged, not_drawn);
   const double noise = result.replications > 1
                            ? 1.96 / std::sqrt(static_cast<double>(result.replications - 1))

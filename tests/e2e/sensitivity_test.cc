@@ -150,23 +150,23 @@ TEST(SensitivityCli, ScreeningRunsTheInputsThatMatterInFullAndMarksTheRest) {
 }
 
 // Without --screen, a long analysis is screened with a tenth of its replications (at least 50)
-// and says so; a short one runs every input in full. default.yaml varies 73 inputs: at -n 400
-// its pinned runs would hold 73 x 2 x 400 = 58,400 replications, over the 50,000 that make an
-// analysis long; sanitizer builds run a tenth, 5,840, and so in full.
+// and says so; a short one runs every input in full. default.yaml varies 43 inputs: at -n 600
+// its pinned runs would hold 43 x 2 x 600 = 51,600 replications, over the 50,000 that make an
+// analysis long; sanitizer builds run a tenth, 5,160, and so in full.
 TEST(SensitivityCli, ALongAnalysisIsScreenedByDefaultAndSaysHowToRunItInFull) {
   TempDir out;
-  const int n = replications_for_build(400);
+  const int n = replications_for_build(600);
   const CommandResult r = run_teamsim("sensitivity scenarios/default.yaml -n " + std::to_string(n) +
                                       " -t 2 --out " + out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(read_file(out.path() + "/sensitivity.json"));
-  if (n == 400) {
-    EXPECT_NE(r.err.find("runs of 400 replications (each input screened with 50 first; "
+  if (n == 600) {
+    EXPECT_NE(r.err.find("runs of 600 replications (each input screened with 60 first; "
                          "--screen 0: every input in full)"),
               std::string::npos)
         << r.err;
-    EXPECT_NE(r.out.find("every input screened with its first 50"), std::string::npos) << r.out;
-    EXPECT_EQ(json["screen_replications"], 50);
+    EXPECT_NE(r.out.find("every input screened with its first 60"), std::string::npos) << r.out;
+    EXPECT_EQ(json["screen_replications"], 60);
   } else {
     EXPECT_EQ(r.err.find("screened"), std::string::npos) << r.err;
     EXPECT_EQ(json["screen_replications"], 0);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "app/common/errors.h"
 #include "app/scenario/scenario_json.h"
@@ -238,6 +239,52 @@ TEST(SensitivityAnalysis, AWholeNumberTheRangeDoesNotReachIsUnchanged) {
   EXPECT_EQ(count.status, InputStatus::kUnchanged);
   EXPECT_DOUBLE_EQ(count.low_value, 50);
   EXPECT_DOUBLE_EQ(count.high_value, 50);
+}
+
+// The numbers of a mechanism the scenario does not switch on cannot move anything: they are listed
+// as not used (never run), like the constants of a role nobody is hired into. Switched on, the
+// same numbers are analysed.
+constexpr const char* kMechanismsOff =
+    "horizon_months: 3\n"
+    "territories: {all: {inbound_leads_per_month: 10}}\n"
+    "starting_staff: [{role: account_executive, count: 1}]\n"
+    "customers: {initial: 10, initial_mrr: 1000}\n";
+
+constexpr const char* kMechanismsOn =
+    "horizon_months: 3\n"
+    "territories: {all: {inbound_leads_per_month: 10, accounts: 500, cool_off_months: 3}}\n"
+    "starting_staff: [{role: account_executive, count: 1}, {role: sales_specialist, count: 1},\n"
+    "                 {role: sales_operations, count: 1}, {role: customer_success, count: 1}]\n"
+    "hires: [{role: sales_specialist, month: 1}]\n"
+    "roles: {sales_specialist: {time_to_fill_days: 5}}\n"
+    "pipeline: {complex_share: 0.3, unqualified_lead_share: 0.2, qualification_accuracy: 0.8,\n"
+    "           specialist_help_days: 10, specialist_win_rate_factor: 1.3,\n"
+    "           unassisted_win_rate_factor: 0.8}\n"
+    "customers: {initial: 10, initial_mrr: 1000, annual_contract_share: 0.5, annual_churn: 0.1,\n"
+    "            covered_churn_factor: 0.7, covered_expansion_bonus: 0.002}\n";
+
+TEST(SensitivityAnalysis, NumbersOfAMechanismTheScenarioDoesNotUseAreNotRun) {
+  const std::vector<std::string> keys = {"pipeline.specialist_help_days",
+                                         "pipeline.specialist_win_rate_factor",
+                                         "pipeline.unassisted_win_rate_factor",
+                                         "pipeline.qualification_accuracy",
+                                         "customers.annual_churn",
+                                         "customers.covered_churn_factor",
+                                         "customers.covered_expansion_bonus",
+                                         "territories.all.cool_off_months"};
+  const SensitivityResult off = with_constants(kMechanismsOff, "arr", 3, 2, 0.2);
+  for (const std::string& key : keys) {
+    EXPECT_EQ(find(off, key).status, InputStatus::kNotDrawn) << key;
+    EXPECT_EQ(find(off, key).replications, 0u) << key;
+  }
+  // Used, though it moves nothing here: ARR does not depend on the starting cash.
+  EXPECT_EQ(find(off, "money.starting_cash").status, InputStatus::kAnalysed);
+  const SensitivityResult on = with_constants(kMechanismsOn, "arr", 3, 2, 0.2);
+  for (const std::string& key : keys) {
+    EXPECT_EQ(find(on, key).status, InputStatus::kAnalysed) << key;
+  }
+  // The specialist hired draws a ramp but does not sell: the ramp moves nothing.
+  EXPECT_EQ(find(on, "roles.sales_specialist.ramp_months").status, InputStatus::kNotDrawn);
 }
 
 // With unlimited seller capacity and no prospecting, expected bookings are proportional to the
