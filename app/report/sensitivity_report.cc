@@ -92,9 +92,16 @@ std::string how_varied(const SensitivityResult& result) {
       }
       i = j;
     }
-    text += fmt::format("{}each constant at −{}% and +{}%{}", text.empty() ? "" : "; ",
-                        format_compact(100 * common), format_compact(100 * common),
-                        best < ranges.size() ? " (some at their own --range)" : "");
+    const bool others = best < ranges.size();
+    if (common == 0) {
+      // Not "at −0% and +0%": a range of 0 moves nothing.
+      text += fmt::format("{}each constant held fixed (--range 0%){}", text.empty() ? "" : "; ",
+                          others ? " but those given their own --range" : "");
+    } else {
+      text += fmt::format("{}each constant at −{}% and +{}%{}", text.empty() ? "" : "; ",
+                          format_compact(100 * common), format_compact(100 * common),
+                          others ? " (some at their own --range)" : "");
+    }
   }
   return text;
 }
@@ -127,9 +134,9 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
   rows.push_back({{"#", "input", "low .. high", "mean at low", "mean at high", "swing ± 95% CI",
                    "rank corr"}});
   std::vector<std::string> keys = {"key path (--set)"};
-  std::size_t rank = 0, unchanged = 0, not_drawn = 0, hidden = 0, screened = 0;
+  std::size_t rank = 0, held = 0, unchanged = 0, not_drawn = 0, hidden = 0, screened = 0;
   for (const InputSensitivity& input : result.inputs) {
-    if (input.status == InputStatus::kUnchanged) ++unchanged;
+    if (input.status == InputStatus::kUnchanged) ++(input.range == 0 ? held : unchanged);
     if (input.status == InputStatus::kNotDrawn) ++not_drawn;
     if (input.status != InputStatus::kAnalysed) continue;
     const bool screened_out = input.replications < result.replications;
@@ -177,10 +184,11 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
     out += fmt::format("{} input{} analysed, all above. ", rank, rank == 1 ? "" : "s");
   }
   out += fmt::format(
-      "Left out: {} unchanged by their range (0, or a whole number it does not reach), {} not "
+      "Left out: {}{} unchanged by their range (0, or a whole number it does not reach), {} not "
       "used by this scenario or never drawn (e.g. roles nobody is hired into, a specialist's "
-      "help without complex deals); neither has an effect.\n",
-      unchanged, not_drawn);
+      "help without complex deals); {} has an effect.\n",
+      held > 0 ? fmt::format("{} held fixed (a --range of 0%), ", held) : "", unchanged, not_drawn,
+      held > 0 ? "none" : "neither");
   const double noise = result.replications > 1
                            ? 1.96 / std::sqrt(static_cast<double>(result.replications - 1))
                            : 1.0;

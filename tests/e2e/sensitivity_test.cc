@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -118,11 +119,35 @@ TEST(SensitivityCli, BadRangeIsAUsageErrorNamingTheKeyWithAHint) {
   r = run_teamsim("sensitivity '" + kScenario + "' -n 5 -q --range 120% --out " + out.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--range '120%': must be between 0% and 100%"), std::string::npos) << r.err;
+  r = run_teamsim("sensitivity '" + kScenario + "' -n 5 -q --range=-20% --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--range '-20%': must be between 0% and 100%"), std::string::npos) << r.err;
   r = run_teamsim("sensitivity '" + kScenario +
                   "' -n 5 -q --range pipeline.deal_size_acv=20% --out " + out.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("pipeline.deal_size_acv is a distribution"), std::string::npos) << r.err;
   EXPECT_EQ(read_file(out.path() + "/sensitivity.csv"), "");
+}
+
+// A scenario whose every number is a constant: --range 0% would hold them all fixed and run
+// nothing but the base run, so it is refused.
+TEST(SensitivityCli, ARangeOfZeroWithNothingElseToVaryIsAUsageError) {
+  TempDir out;
+  const std::string path = out.path() + "/constants.yaml";
+  std::ofstream(path) << "horizon_months: 6\n"
+                         "pipeline: {win_rate: 0.2, deal_size_acv: 10000, sales_cycle_days: 30}\n"
+                         "customers: {initial: 10, initial_mrr: 1000, monthly_expansion: 0}\n";
+  CommandResult r =
+      run_teamsim("sensitivity '" + path + "' -n 5 -q --range 0% --out " + out.path() + "/a");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--range 0% holds every constant fixed, and no distribution of this "
+                       "scenario varies: there is nothing to analyse"),
+            std::string::npos)
+      << r.err;
+  // With a distribution to vary, --range 0% analyses it alone.
+  r = run_teamsim("sensitivity '" + kScenario + "' -n 3 -q --range 0% --out " + out.path() + "/b");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("each constant held fixed (--range 0%)"), std::string::npos) << r.out;
 }
 
 TEST(SensitivityCli, ScreeningRunsTheInputsThatMatterInFullAndMarksTheRest) {

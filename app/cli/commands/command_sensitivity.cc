@@ -181,6 +181,12 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   options.ranges = constant_ranges(ranges_, *spec);
   options.respecify = respecify_with_override(scenario_.request());
   const std::size_t varying = count_varying_inputs(*spec, options);
+  if (varying == 0 && options.ranges.all == 0) {
+    throw UsageError(
+        "--range 0% holds every constant fixed, and no distribution of this scenario varies: "
+        "there is nothing to analyse (give a range above 0%, e.g. --range 20%, or KEY.PATH=0% to "
+        "hold one constant fixed)");
+  }
   options.screen_replications = screen_.value_or(automatic_screen(varying, options.replications));
   const std::size_t screen = options.screen_replications;
   if (!quiet_) {

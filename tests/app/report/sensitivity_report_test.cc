@@ -37,6 +37,36 @@ TEST(SensitivityReport, TheFootnoteCountsTheInputsAnalysedShownAndLeftOut) {
             std::string::npos);
 }
 
+// --range 0%: every constant held fixed, only the distributions analysed. The table says so
+// instead of "each constant at −0% and +0%", and counts the constants held fixed apart.
+TEST(SensitivityReport, ARangeOfZeroSaysTheConstantsAreHeldFixed) {
+  SensitivityResult result = sample_sensitivity_result();
+  for (std::size_t i = 1; i < result.inputs.size(); ++i) {
+    InputSensitivity& constant = result.inputs[i];
+    constant.status = InputStatus::kUnchanged;
+    constant.range = 0;
+    constant.low_value = constant.high_value = constant.base_value;
+    constant.low = constant.high = result.base;
+    constant.swing = constant.swing_se = 0;
+  }
+  const std::string table = sensitivity_table(result, "USD");
+  EXPECT_NE(table.find("each distribution pinned at its p10, then its p90; each constant held "
+                       "fixed (--range 0%); the base run's"),
+            std::string::npos)
+      << table;
+  EXPECT_EQ(table.find("0%"), table.find("0%)"));  // no "−0% and +0%"
+  EXPECT_NE(table.find("1 input analysed, all above. Left out: 3 held fixed (a --range of 0%), "
+                       "0 unchanged by their range"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("none has an effect."), std::string::npos) << table;
+  // One key of its own above 0: the others are held fixed "but those given their own".
+  result.inputs[1].range = 0.5;
+  EXPECT_NE(sensitivity_table(result, "USD")
+                .find("each constant held fixed (--range 0%) but those given their own --range"),
+            std::string::npos);
+}
+
 TEST(SensitivityReport, TheTornadoBarsCarryTheLabelAndTheRangeInUnits) {
   const TornadoChartSpec chart = sensitivity_tornado(sample_sensitivity_result(), "EUR");
   ASSERT_EQ(chart.bars.size(), 3u);  // the unchanged constant has no bar
