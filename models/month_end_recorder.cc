@@ -195,8 +195,17 @@ void MonthEndRecorder::record_customers(Row& row) const {
 }
 
 void MonthEndRecorder::record_retention(Row& row, int month) const {
-  // The cohort is the state at the snapshot 12 months earlier (day 0 in the first year).
-  const int cohort = std::max(0, month - 12);
+  // The cohort is the state at the snapshot 12 months earlier (day 0 at month 12). Before month
+  // 12 there is no such snapshot: a retention over fewer months would read as a better annual
+  // one, so the trailing-twelve-month metrics are undefined.
+  if (month < 12) {
+    for (const Metric metric : {Metric::kGrrT12m, Metric::kNrrT12m, Metric::kLogoRetentionT12m,
+                                Metric::kEmployeeRetentionT12m}) {
+      set(row, metric, kUndefined);
+    }
+    return;
+  }
+  const int cohort = month - 12;
   double mrr_then = 0, mrr_now = 0, mrr_kept = 0, logos_then = 0, logos_now = 0;
   for (const CustomerBase::Customer& customer : customers_.customers()) {
     if (customer.first_month > cohort || customer.churn_month <= cohort) continue;
