@@ -87,7 +87,12 @@ std::vector<int> month_ticks(int months, const MonthNames& names) {
   }
   std::vector<int> ticks;
   if (!names.start()) {
-    for (int m = 0; m <= months; m += step) ticks.push_back(m);
+    // Month 1, the first month end and so the first point of every series, then the multiples
+    // of the step; not month 0, where no series has a value.
+    ticks.push_back(1);
+    for (int m = step; m <= months; m += step) {
+      if (m > 1) ticks.push_back(m);
+    }
     return ticks;
   }
   // Calendar ticks: the months on the step counted from a January (January of year 0, so that

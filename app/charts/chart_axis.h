@@ -29,8 +29,9 @@ Axis nice_axis(double data_min, double data_max, bool whole_numbers = false);
 /// "1,000" on small axes, "$0", "$500k", "$1M", "$1.5M" once the largest tick reaches 10,000.
 std::vector<std::string> axis_tick_labels(const Axis& axis, std::string_view currency_symbol = "");
 
-/// Month ticks for an x axis running from month 0 to `months`: the multiples of the smallest of
-/// 1, 2, 3, 6, 12, 24, 60 or 120 months that gives at most 7 ticks, starting at 0. With calendar
+/// Month ticks for an x axis running from month 0 (day 0) to `months`, whose series start at
+/// month 1 (the first month end): month 1, then the multiples of the smallest of 1, 2, 3, 6, 12,
+/// 24, 60 or 120 months that gives at most 7 ticks (1, 6, 12, ..., 36). With calendar
 /// months (names.start()), the months 1..`months` that fall on such a step of the calendar,
 /// counted from a January (January and July for 6, every January for 12), so that the ticks
 /// are the calendar's quarters, halves or years.

@@ -118,13 +118,16 @@ TEST(AxisTickLabels, LargeAxesCompactWithJustTheDecimalsTheStepNeeds) {
             (std::vector<std::string>{"0", "10k", "20k", "30k", "40k"}));
 }
 
-TEST(MonthTicks, AtMostSevenTicksFromMonthZero) {
-  EXPECT_EQ(month_ticks(24), (std::vector<int>{0, 6, 12, 18, 24}));
-  EXPECT_EQ(month_ticks(36), (std::vector<int>{0, 6, 12, 18, 24, 30, 36}));
-  EXPECT_EQ(month_ticks(12), (std::vector<int>{0, 2, 4, 6, 8, 10, 12}));
-  EXPECT_EQ(month_ticks(60), (std::vector<int>{0, 12, 24, 36, 48, 60}));
-  EXPECT_EQ(month_ticks(1), (std::vector<int>{0, 1}));
-  EXPECT_EQ(month_ticks(0), (std::vector<int>{0, 1}));
+// The series start at month 1, the first month end: the first tick is there, not at month 0
+// (day 0, where no series has a value), then the step's multiples.
+TEST(MonthTicks, AtMostSevenTicksFromMonthOne) {
+  EXPECT_EQ(month_ticks(24), (std::vector<int>{1, 6, 12, 18, 24}));
+  EXPECT_EQ(month_ticks(36), (std::vector<int>{1, 6, 12, 18, 24, 30, 36}));
+  EXPECT_EQ(month_ticks(12), (std::vector<int>{1, 2, 4, 6, 8, 10, 12}));
+  EXPECT_EQ(month_ticks(60), (std::vector<int>{1, 12, 24, 36, 48, 60}));
+  EXPECT_EQ(month_ticks(6), (std::vector<int>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(month_ticks(1), (std::vector<int>{1}));
+  EXPECT_EQ(month_ticks(0), (std::vector<int>{1}));
   EXPECT_EQ(MonthNames().label(12), "M12");
 }
 
