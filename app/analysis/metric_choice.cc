@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/common/errors.h"
+#include "app/common/plural.h"
 #include "app/common/suggestions.h"
 
 namespace teamsim::app {
@@ -19,8 +20,8 @@ MetricChoice choose_metric(const model::MetricLayout& layout, int horizon_months
   }
   const int chosen = month.value_or(horizon_months);
   if (chosen < 1 || chosen > horizon_months) {
-    throw UsageError(fmt::format("--month {}: the scenario runs {} month{} (1..{})", chosen,
-                                 horizon_months, horizon_months == 1 ? "" : "s", horizon_months));
+    throw UsageError(fmt::format("--month {}: the scenario runs {} (1..{})", chosen,
+                                 counted(horizon_months, "month"), horizon_months));
   }
   const model::MetricInfo& info = layout.info(index);
   return MetricChoice{index, info.name, info.unit, chosen};

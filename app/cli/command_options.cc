@@ -14,6 +14,7 @@
 #include "app/cli/histogram_option.h"
 #include "app/common/diagnostics.h"
 #include "app/common/errors.h"
+#include "app/common/plural.h"
 
 namespace teamsim::app {
 
@@ -47,9 +48,8 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
   if (!loaded.ok()) {
     const std::string label =
         request.variant.empty() ? request.path : request.path + ":" + request.variant;
-    throw ScenarioError(fmt::format("{}: invalid scenario ({} problem{})", label,
-                                    loaded.diagnostics.size(),
-                                    loaded.diagnostics.size() == 1 ? "" : "s"));
+    throw ScenarioError(fmt::format("{}: invalid scenario ({})", label,
+                                    counted(loaded.diagnostics.size(), "problem")));
   }
   for (const Diagnostic& warning : loaded.warnings) {
     if (warnings_out != nullptr) {
@@ -61,9 +61,8 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
   if (strict && !loaded.warnings.empty()) {
     const std::string label =
         request.variant.empty() ? request.path : request.path + ":" + request.variant;
-    throw ScenarioError(fmt::format("{}: {} plausibility warning{}, an error with --strict", label,
-                                    loaded.warnings.size(),
-                                    loaded.warnings.size() == 1 ? "" : "s"));
+    throw ScenarioError(fmt::format("{}: {}, an error with --strict", label,
+                                    counted(loaded.warnings.size(), "plausibility warning")));
   }
   return loaded;
 }

@@ -12,6 +12,7 @@
 #include "app/analysis/expectation_check.h"
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
+#include "app/common/plural.h"
 #include "app/report/report_charts.h"
 #include "app/results/junit.h"
 #include "app/results/summary_reader.h"
@@ -102,8 +103,8 @@ std::string written_files_phrase(const std::string& out_dir,
     }
   }
   if (chart_files > 0) {
-    files.push_back(fmt::format("{} chart file{} under {}", chart_files,
-                                chart_files == 1 ? "" : "s", charts.substr(0, charts.size() - 1)));
+    files.push_back(fmt::format("{} under {}", counted(chart_files, "chart file"),
+                                charts.substr(0, charts.size() - 1)));
   }
   if (files.size() <= 1) return files.empty() ? "" : files.front();
   const std::string last = files.back();
@@ -113,8 +114,8 @@ std::string written_files_phrase(const std::string& out_dir,
 
 void throw_if_expectations_failed(const std::vector<ExpectationResult>& results) {
   if (const std::size_t failed = count_failures(results); failed > 0) {
-    throw ExpectationFailure(fmt::format("{} of {} expectation{} failed", failed, results.size(),
-                                         results.size() == 1 ? "" : "s"));
+    throw ExpectationFailure(
+        fmt::format("{} of {} failed", failed, counted(results.size(), "expectation")));
   }
 }
 

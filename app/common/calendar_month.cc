@@ -6,6 +6,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "app/common/plural.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -110,8 +112,9 @@ std::string MonthNames::phrase(int month) const {
 }
 
 std::string MonthNames::horizon(int months) const {
-  if (!start_) return fmt::format("{} months", months);
-  return fmt::format("{} months, {} \xE2\x80\x93 {}", months, label(1), label(months));
+  const std::string count = counted(static_cast<std::uint64_t>(months), "month");
+  if (!start_) return count;
+  return fmt::format("{}, {} \xE2\x80\x93 {}", count, label(1), label(months));
 }
 
 std::string MonthNames::span(int first, int last) const {

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 
+#include "app/common/plural.h"
 #include "app/common/suggestions.h"
 
 namespace teamsim::app {
@@ -52,7 +53,8 @@ RoleNoun role_noun(std::string_view role_name) {
 }
 
 std::string count_of(int count, const RoleNoun& noun) {
-  return fmt::format("{} {}", count, count == 1 ? noun.one : noun.many);
+  return fmt::format("{} {}", count,
+                     app::noun(static_cast<std::uint64_t>(count), noun.one, noun.many));
 }
 
 }  // namespace teamsim::app

@@ -11,6 +11,7 @@
 #include "app/charts/chart_style.h"
 #include "app/charts/fan_chart.h"
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/role_noun.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
@@ -69,9 +70,7 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 }
 
 std::string subtitle(const RunSummary& summary, const std::string& what) {
-  return fmt::format("{} · {} replication{}", what,
-                     format_grouped(static_cast<double>(summary.replications), 0),
-                     summary.replications == 1 ? "" : "s");
+  return fmt::format("{} · {}", what, grouped_count(summary.replications, "replication"));
 }
 
 ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
@@ -167,14 +166,14 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
   // One territory says nothing the total charts do not.
   if (spec.labels.size() < 2) return std::nullopt;
   spec.title = measure.title;
-  const std::string replications = format_grouped(static_cast<double>(summary.replications), 0);
+  const std::string replications = grouped_count(summary.replications, "replication");
   const MonthNames names = summary.month_names();
   spec.subtitle =
       measure.monthly
-          ? fmt::format("mean month of {} · mean of {} replications",
+          ? fmt::format("mean month of {} · mean of {}",
                         names.span(last_year_start(summary), summary.horizon_months), replications)
-          : fmt::format("{} in total · mean of {} replications",
-                        names.span(1, summary.horizon_months), replications);
+          : fmt::format("{} in total · mean of {}", names.span(1, summary.horizon_months),
+                        replications);
   spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";
   spec.x_label = unit == "currency" && !summary.currency.empty()
                      ? fmt::format("{} ({})", measure.axis_label, summary.currency)
@@ -209,9 +208,9 @@ std::optional<ReportChart> quota_spread_chart(const RunSummary& summary) {
                           metric->stats.percentiles(summary.horizon_months - 1, sim::kColumnP50));
   }
   spec.title = "Quota attainment across account executives";
-  spec.subtitle = fmt::format("{} · {}, median over {} replications", summary.scenario_name,
+  spec.subtitle = fmt::format("{} · {}, median over {}", summary.scenario_name,
                               summary.month_names().phrase(summary.horizon_months),
-                              format_grouped(static_cast<double>(summary.replications), 0));
+                              grouped_count(summary.replications, "replication"));
   spec.y_label = "% of quota";
   spec.width = kReportChartWidth;
   spec.height = kReportChartHeight;
@@ -248,7 +247,8 @@ std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
   double ramped = 0;
   for (const double mean : means) ramped += mean;
   if (!(ramped > 0)) return std::nullopt;
-  const std::string replications = format_grouped(static_cast<double>(summary.replications), 0);
+  const std::string replications = grouped_count(summary.replications, "replication");
+  const std::string runs = grouped_count(summary.replications, "run");
   BarChartSpec spec;
   for (std::size_t band = 0; band < means.size(); ++band) {
     const std::string label = quota_band_label(band);
@@ -262,7 +262,7 @@ std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
     spec.colours.emplace_back(chart_style::series_colour(below_quota ? 1 : 0));
   }
   spec.title = "Quota attainment across account executives";
-  spec.subtitle = fmt::format("{} · {}, {} replications", summary.scenario_name,
+  spec.subtitle = fmt::format("{} · {}, {}", summary.scenario_name,
                               summary.month_names().phrase(summary.horizon_months), replications);
   spec.y_label = fmt::format("share of the ramped account executives ({} a run on average)",
                              format_grouped(ramped, 1));
@@ -273,10 +273,10 @@ std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
   spec.height = kReportChartHeight;
   std::string note = fmt::format(
       "Where the ramped account executives stand against quota at {}: the share of them "
-      "(over all {} runs) whose bookings over the last 12 months, or the months since their ramp "
+      "(over all {}) whose bookings over the last 12 months, or the months since their ramp "
       "ended when fewer, reached that part of the quota for those months. Orange bars are below "
       "quota; on quota counts as 100–120%.",
-      summary.month_names().phrase(summary.horizon_months), replications);
+      summary.month_names().phrase(summary.horizon_months), runs);
   const MetricSummary* p10 = summary.find("quota_attainment_p10");
   const MetricSummary* p50 = summary.find("quota_attainment_p50");
   const MetricSummary* p90 = summary.find("quota_attainment_p90");
@@ -304,19 +304,19 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
   const std::string title = metric_title(h.metric);
   const MonthNames names = summary.month_names();
   const sim::Histogram& bins = h.histogram;
-  const double replications = static_cast<double>(bins.total() + bins.missing);
+  const std::size_t runs = bins.total() + bins.missing;
+  const double replications = static_cast<double>(runs);
   BarChartSpec spec;
   spec.title = fmt::format("{} at {}: distribution", title, names.phrase(h.month));
-  spec.subtitle =
-      fmt::format("{} replications · {}", format_grouped(replications, 0), summary.scenario_name);
+  spec.subtitle = fmt::format("{} · {}", grouped_count(runs, "replication"), summary.scenario_name);
   if (metric != nullptr && h.month >= 1 && h.month <= metric->stats.percentiles.rows()) {
     const auto& p = metric->stats.percentiles;
     const auto value = [&](Eigen::Index column) {
       return format_metric_value(metric->info, p(h.month - 1, column), symbol);
     };
-    spec.subtitle = fmt::format("median {}, 80% of runs between {} and {} · {} replications",
+    spec.subtitle = fmt::format("median {}, 80% of runs between {} and {} · {}",
                                 value(sim::kColumnP50), value(sim::kColumnP10),
-                                value(sim::kColumnP90), format_grouped(replications, 0));
+                                value(sim::kColumnP90), grouped_count(runs, "replication"));
   }
   spec.y_label = "replications";
   spec.x_label = money && !summary.currency.empty()
@@ -332,10 +332,10 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
     const std::string from = format_compact(bins.edge(i), symbol);
     const std::string to = format_compact(bins.edge(i + 1), symbol);
     spec.labels.push_back(per_value ? from : "");
-    spec.hover_texts.push_back(fmt::format("{}: {} replication{} ({:.1f}%)",
-                                           per_value ? from : fmt::format("{} to {}", from, to),
-                                           format_grouped(count, 0), bins.counts[i] == 1 ? "" : "s",
-                                           replications > 0 ? 100 * count / replications : 0.0));
+    spec.hover_texts.push_back(
+        fmt::format("{}: {} {} ({:.1f}%)", per_value ? from : fmt::format("{} to {}", from, to),
+                    format_grouped(count, 0), noun(bins.counts[i], "replication"),
+                    replications > 0 ? 100 * count / replications : 0.0));
   }
   if (!per_value) {
     for (std::size_t i = 0; i <= bins.counts.size(); ++i) {

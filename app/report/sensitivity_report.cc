@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/utf8.h"
 #include "app/results/sensitivity_files.h"
 #include "app/results/terminal_table.h"
@@ -172,16 +173,16 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
   out += '\n';
   if (screened > 0) {
     out += fmt::format(
-        "* screened: {} input{} ran {} replications, not {}: even {:g} standard errors out, {} "
+        "* screened: {} ran {} replications, not {}: even {:g} standard errors out, {} "
         "swing is under {:g}% of the largest swing's (sensitivity.csv says which).\n",
-        screened, screened == 1 ? "" : "s", result.screen_replications, result.replications,
-        kScreenStandardErrors, screened == 1 ? "its" : "each one's", 100 * kScreenShare);
+        counted(screened, "input"), result.screen_replications, result.replications,
+        kScreenStandardErrors, noun(screened, "its", "each one's"), 100 * kScreenShare);
   }
   if (hidden > 0) {
     out += fmt::format("{} inputs analysed: {} above, {} more in sensitivity.csv. ", rank,
                        rank - hidden, hidden);
   } else if (rank > 0) {
-    out += fmt::format("{} input{} analysed, all above. ", rank, rank == 1 ? "" : "s");
+    out += fmt::format("{} analysed, all above. ", counted(rank, "input"));
   }
   out += fmt::format(
       "Left out: {}{} unchanged by their range (0, or a whole number it does not reach), {} not "
@@ -231,11 +232,12 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
                           scale * input.high.mean});
   }
   chart.subtitle = fmt::format(
-      "Mean of {} replications{} with one input moved at a time; {}{} inputs", result.replications,
+      "Mean of {} replications{} with one input moved at a time; {}{}", result.replications,
       result.screen_replications > 0
           ? fmt::format(" (* {} for inputs screened out)", result.screen_replications)
           : "",
-      chart.bars.size() < analysed ? fmt::format("top {} of ", chart.bars.size()) : "", analysed);
+      chart.bars.size() < analysed ? fmt::format("top {} of ", chart.bars.size()) : "",
+      counted(analysed, "input"));
   return chart;
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/charts/bar_chart.h"
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/version.h"
 #include "app/common/xml_escape.h"
 #include "app/report/html_page.h"
@@ -55,9 +56,9 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   spec.title = fmt::format("{} at {}, point by point", metric_title(data.metric),
                            data.months.phrase(data.month));
   spec.subtitle = fmt::format(
-      "median of {} replications per point (the bar) and p10-p90 (the line); every point on the "
+      "median of {} per point (the bar) and p10-p90 (the line); every point on the "
       "same random numbers",
-      format_grouped(static_cast<double>(data.replications), 0));
+      grouped_count(data.replications, "replication"));
   spec.x_label = metric_y_label(data.metric);
   spec.currency_symbol = data.unit == "currency" ? currency_symbol(data.currency) : "";
   if (ratio) spec.value_suffix.push_back('%');
@@ -85,9 +86,9 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
 
 std::string render_sweep_html(const SweepReportData& data, const std::optional<ReportChart>& chart,
                               const std::string& generated_at) {
-  const std::string title = fmt::format("{} at {} across {} point{}", metric_title(data.metric),
-                                        data.months.phrase(data.month), data.points.size(),
-                                        data.points.size() == 1 ? "" : "s");
+  const std::string title =
+      fmt::format("{} at {} across {}", metric_title(data.metric), data.months.phrase(data.month),
+                  counted(data.points.size(), "point"));
   std::string html = html_page_start(fmt::format("{} — teamsim sweep", title));
   html += "<header>\n<p class=\"kicker\">teamsim sweep report</p>\n";
   // Which plan was swept: its name (a variant's says so) and what --set changed at every point.

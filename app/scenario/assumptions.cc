@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/role_noun.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_numbers.h"
@@ -50,7 +51,7 @@ std::string signed_percent(double value) {
 std::string role_label(const RoleSpec& role) { return role_noun(role.name).one; }
 
 // "1 AE", "4 AEs" for the role named `role_name`.
-std::string counted(int count, const std::string& role_name) {
+std::string counted_role(int count, const std::string& role_name) {
   return count_of(count, role_noun(role_name));
 }
 
@@ -207,10 +208,8 @@ std::string dated_hires(const ScenarioSpec& spec) {
     if (months.size() > 6) {
       months = {months[0], months[1], "…", months.back()};
     }
-    const std::string noun = names.start()                      ? ""
-                             : by_role[name].second.size() == 1 ? "month "
-                                                                : "months ";
-    parts.push_back(fmt::format("{}: {}{}", counted(count, name), noun, joined(months)));
+    const std::string word = names.start() ? "" : noun(by_role[name].second.size(), "month") + " ";
+    parts.push_back(fmt::format("{}: {}{}", counted_role(count, name), word, joined(months)));
   }
   return joined(parts, "; ");
 }
@@ -219,7 +218,8 @@ std::string hiring_rule(const model::HiringRuleSpec& rule) {
   const std::string label = role_noun(rule.role).one;
   switch (rule.basis) {
     case model::RuleBasis::kNone:
-      return fmt::format("{} every {} months", counted(rule.count, rule.role), rule.every_months);
+      return fmt::format("{} every {}", counted_role(rule.count, rule.role),
+                         counted(static_cast<std::uint64_t>(rule.every_months), "month"));
     case model::RuleBasis::kCustomers:
       return fmt::format("{} per {} customers", one(label), format_compact(rule.ratio));
     case model::RuleBasis::kReps:
@@ -233,7 +233,7 @@ std::string hiring_rule(const model::HiringRuleSpec& rule) {
 void team_rows(const ScenarioSpec& spec, Table& table) {
   std::vector<std::string> staff;
   for (const model::StartingStaffSpec& entry : spec.starting_staff) {
-    staff.push_back(counted(entry.count, entry.role));
+    staff.push_back(counted_role(entry.count, entry.role));
   }
   table.key("starting_staff");
   table.add("Team", "Starting team", staff.empty() ? "none" : joined(staff),

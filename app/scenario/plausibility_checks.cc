@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/role_noun.h"
 #include "app/scenario/quota_reach.h"
 
@@ -105,9 +106,9 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
                           role->max_open_opportunities, reach.cycle_days)
             : fmt::format(
                   "12 months × about {:.1f} leads a month per rep{}: {} inbound and SDR "
-                  "leads over {} seller{}, plus {} prospected each",
+                  "leads over {} {}, plus {} prospected each",
                   reach.leads_per_rep, where, format_number(reach.shared_leads),
-                  format_number(reach.sellers), reach.sellers == 1 ? "" : "s",
+                  format_number(reach.sellers), noun(reach.sellers == 1 ? 1 : 2, "seller"),
                   format_number(role->prospecting_leads_per_month));
     warnings.add(
         role_key_mark(root, role->name, "annual_quota"),

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/suggestions.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/scenario_limits.h"
@@ -59,9 +60,9 @@ void check_event_estimate(const ScenarioSpec& spec, const YamlNode& root, Diagno
         mark_of(root.find("territories"), busiest->name, "inbound_leads_per_month", root),
         key_path_join(key_path_join("territories", busiest->name), "inbound_leads_per_month"),
         fmt::format(
-            "the inbound leads of {} territor{} (the busiest, {} a month{}) over {} months arrive "
+            "the inbound leads of {} (the busiest, {} a month{}) over {} months arrive "
             "~{} times per replication: {}. Lower the rates, the seasonal peak or horizon_months",
-            spec.territories.size(), spec.territories.size() == 1 ? "y" : "ies",
+            counted(spec.territories.size(), "territory", "territories"),
             format_number(busiest->inbound_leads_per_month),
             peak != 1 ? fmt::format(" at a seasonal peak of x{}", format_number(peak)) : "",
             spec.horizon_months, count(events.lead_arrivals), over));

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <utility>
 
+#include "app/common/plural.h"
 #include "app/common/suggestions.h"
 #include "app/scenario/scenario_as_run_yaml.h"
 #include "app/scenario/yaml_reader.h"
@@ -251,11 +252,10 @@ YamlNode* walk_to(YamlNode& root, const Override& parsed, std::vector<Diagnostic
     if (step.index) {
       if (!node->is_sequence() || *step.index >= node->items.size()) {
         diagnostics.push_back(command_line_error(
-            path,
-            node->is_sequence()
-                ? fmt::format("{} has {} item{}; there is no [{}]", walked, node->items.size(),
-                              node->items.size() == 1 ? "" : "s", *step.index)
-                : fmt::format("{} is {}, not a list", walked, describe_yaml_node(*node))));
+            path, node->is_sequence()
+                      ? fmt::format("{} has {}; there is no [{}]", walked,
+                                    counted(node->items.size(), "item"), *step.index)
+                      : fmt::format("{} is {}, not a list", walked, describe_yaml_node(*node))));
         return nullptr;
       }
       walked = key_path_index(walked, *step.index);

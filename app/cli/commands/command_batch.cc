@@ -23,6 +23,7 @@
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/common/output_folder.h"
+#include "app/common/plural.h"
 #include "app/common/progress.h"
 #include "app/common/suggestions.h"
 #include "app/common/version.h"
@@ -238,9 +239,8 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
         fmt::print(stderr, "{}\n", lines.back());
     }
     outcome.suite.error_detail = fmt::format("{}", fmt::join(lines, "\n"));
-    throw ScenarioError(fmt::format("invalid scenario ({} problem{}; run teamsim validate {})",
-                                    loaded.diagnostics.size(),
-                                    loaded.diagnostics.size() == 1 ? "" : "s", path));
+    throw ScenarioError(fmt::format("invalid scenario ({}; run teamsim validate {})",
+                                    counted(loaded.diagnostics.size(), "problem"), path));
   }
   const model::ScenarioSpec& spec = *loaded.spec;
   model::ProjectionOptions options;
@@ -253,8 +253,9 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   // Rendered before the run: nothing that can fail comes after it.
   const std::string as_run_yaml = scenario_as_run_yaml(*loaded.merged_tree, spec.name);
   if (!quiet_) {
-    fmt::print(stderr, "{}: {} replications x {} months, seed {}\n", label, options.replications,
-               spec.horizon_months, options.seed);
+    fmt::print(stderr, "{}: {} x {}, seed {}\n", label,
+               counted(options.replications, "replication"), counted(spec.horizon_months, "month"),
+               options.seed);
   }
   ProgressLine progress(options.replications, !quiet_ && progress_wanted());
   options.on_progress = [&progress](std::size_t done) { progress.update(done); };

@@ -16,6 +16,7 @@
 #include "app/common/atomic_file.h"
 #include "app/common/errors.h"
 #include "app/common/output_folder.h"
+#include "app/common/plural.h"
 #include "app/common/progress.h"
 #include "app/common/terminal_width.h"
 #include "app/common/version.h"
@@ -250,8 +251,8 @@ void print_comparison(const std::vector<ComparedPlan>& plans, const PlanComparis
       cut ? fmt::format(" (the plans run {} months: compared over the first {})",
                         fmt::join(horizon_of, ", "), comparison.horizon_months)
           : std::string();
-  fmt::print("{} replication{}, seed {}, {} months{}\n\n", comparison.replications,
-             comparison.replications == 1 ? "" : "s", seed, comparison.horizon_months, horizons);
+  fmt::print("{}, seed {}, {}{}\n\n", counted(comparison.replications, "replication"), seed,
+             counted(comparison.horizon_months, "month"), horizons);
   std::vector<std::vector<Assumption>> assumptions;
   for (const ComparedPlan& plan : plans) assumptions.push_back(plan.assumptions);
   fmt::print("{}",
@@ -278,8 +279,8 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   OutputFolder folder(out_);
   if (!quiet_) {
     fmt::print(
-        stderr, "teamsim {}: comparing {} plans — {} replication{} each, seed {}{}\n", kVersion,
-        plans.size(), options.replications, options.replications == 1 ? "" : "s", options.seed,
+        stderr, "teamsim {}: comparing {} plans — {} each, seed {}{}\n", kVersion, plans.size(),
+        counted(options.replications, "replication"), options.seed,
         independent_ ? " (independent streams: seed + plan index)" : ", common random numbers");
   }
   ProgressLine progress(options.replications * plans.size(), !quiet_ && progress_wanted());

@@ -11,6 +11,7 @@
 #include "app/cli/command_options.h"
 #include "app/common/errors.h"
 #include "app/common/output_folder.h"
+#include "app/common/plural.h"
 #include "app/report/report_writer.h"
 #include "app/report/sensitivity_report.h"
 #include "app/results/sensitivity_files.h"
@@ -80,8 +81,8 @@ class ReportCommand final : public Command {
     const auto files = write_report(out_dir_, document, context, formats_, extra_charts);
     record_output_files(out_dir_, files);
     if (!quiet_) {
-      fmt::print(stderr, "wrote {} and {} chart file{} under {}\n", files.back(), files.size() - 1,
-                 files.size() == 2 ? "" : "s", (fs::path(out_dir_) / "charts").string());
+      fmt::print(stderr, "wrote {} and {} under {}\n", files.back(),
+                 counted(files.size() - 1, "chart file"), (fs::path(out_dir_) / "charts").string());
     }
   }
 

@@ -21,6 +21,7 @@
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/common/output_folder.h"
+#include "app/common/plural.h"
 #include "app/common/progress.h"
 #include "app/common/terminal_width.h"
 #include "app/common/utf8.h"
@@ -273,11 +274,10 @@ void RunCommand::announce(const model::ScenarioSpec& spec, const model::Projecti
       target ? fmt::format("replications until {} at {} is known to ±{:g}% (at most {})",
                            target->metric.name, month_names_of(spec).phrase(target->metric.month),
                            100 * target->relative_half_width, target->max_replications)
-             : fmt::format("{} replication{}", options.replications,
-                           options.replications == 1 ? "" : "s");
-  fmt::print(stderr, "teamsim {}: {} — {}, {} months, seed {}, {} thread{}\n", kVersion,
-             scenario_.path, replications, spec.horizon_months, options.seed, threads,
-             threads == 1 ? "" : "s");
+             : counted(options.replications, "replication");
+  fmt::print(stderr, "teamsim {}: {} — {}, {}, seed {}, {}\n", kVersion, scenario_.path,
+             replications, counted(spec.horizon_months, "month"), options.seed,
+             counted(threads, "thread"));
 }
 
 // Renders both files before writing either, so a failure in between writes nothing.
@@ -300,9 +300,9 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
                    const std::optional<PrecisionTarget>& target, const PrecisionReport& precision,
                    bool quiet) {
   const std::string header =
-      fmt::format("{} — {} replication{}, seed {}, {} months (scenario hash {})", spec.name,
-                  summary.replications, summary.replications == 1 ? "" : "s", summary.seed,
-                  summary.horizon_months, summary.scenario_hash);
+      fmt::format("{} — {}, seed {}, {} (scenario hash {})", spec.name,
+                  counted(summary.replications, "replication"), summary.seed,
+                  counted(summary.horizon_months, "month"), summary.scenario_hash);
   for (const std::string& line : wrap_words(header, terminal_columns())) fmt::print("{}\n", line);
   fmt::print("\n");
   if (!quiet) fmt::print("{}\n", assumptions_table(summary.assumptions, terminal_columns()));

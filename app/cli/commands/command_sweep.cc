@@ -24,6 +24,7 @@
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/common/output_folder.h"
+#include "app/common/plural.h"
 #include "app/common/progress.h"
 #include "app/common/suggestions.h"
 #include "app/common/utf8.h"
@@ -472,8 +473,8 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   OutputFolder folder(out_);
   const std::size_t points = grid.points.size();
   if (!quiet_) {
-    fmt::print(stderr, "teamsim {}: sweep of {} point{} — {} replications each, seed {}\n",
-               kVersion, points, points == 1 ? "" : "s", replications, seed);
+    fmt::print(stderr, "teamsim {}: sweep of {} — {} each, seed {}\n", kVersion,
+               counted(points, "point"), counted(replications, "replication"), seed);
   }
 
   ProgressLine progress(replications * points, !quiet_ && progress_wanted());
@@ -539,9 +540,9 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
   // The plan first, as run's table does: with variants, the file alone does not say which.
   const std::string& plan = specs.front().name;
-  fmt::print("{}{} point{}, {} replications each, seed {} (common random numbers); {} at {}\n\n",
-             plan.empty() ? "" : plan + " — ", points, points == 1 ? "" : "s", replications, seed,
-             label, names.phrase(month));
+  fmt::print("{}{}, {} each, seed {} (common random numbers); {} at {}\n\n",
+             plan.empty() ? "" : plan + " — ", counted(points, "point"),
+             counted(replications, "replication"), seed, label, names.phrase(month));
   fmt::print("{}", outputs.table());
   if (!quiet_) fmt::print(stderr, "\nwrote {}\n", fmt::join(written, ", "));
 }

@@ -7,6 +7,7 @@
 #include "app/cli/command_options.h"
 #include "app/cli/error_printer.h"
 #include "app/common/errors.h"
+#include "app/common/plural.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_resolver.h"
 
@@ -41,20 +42,17 @@ class ValidateCommand final : public Command {
           ++invalid;
           continue;
         }
-        const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
-          return fmt::format("{} {}", n, n == 1 ? one : many);
-        };
         fmt::print("{}{}: ok — \"{}\", {}, {}, {}, {}\n", path,
                    variant.empty() ? "" : ":" + variant, spec->name,
                    month_names_of(*spec).horizon(spec->horizon_months),
-                   count(spec->roles.size(), "role", "roles"),
-                   count(spec->territories.size(), "territory", "territories"),
-                   count(spec->hires.size(), "dated hire", "dated hires"));
+                   counted(spec->roles.size(), "role"),
+                   counted(spec->territories.size(), "territory", "territories"),
+                   counted(spec->hires.size(), "dated hire"));
       }
     }
     if (invalid > 0) {
       throw ScenarioError(fmt::format("{} of {} scenarios checked {} invalid", invalid, checked,
-                                      invalid == 1 ? "is" : "are"));
+                                      noun(invalid, "is", "are")));
     }
   }
 

@@ -83,6 +83,7 @@ TEST(CalendarMonthTest, NamesWithoutAStartDateAreMonthNumbers) {
   EXPECT_EQ(names.heading(12), "Month 12");
   EXPECT_EQ(names.iso(12), "");
   EXPECT_EQ(names.horizon(36), "36 months");
+  EXPECT_EQ(names.horizon(1), "1 month");
   EXPECT_EQ(names.span(13, 24),
             "months 13\xE2\x80\x93"
             "24");

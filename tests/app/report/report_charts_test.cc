@@ -37,6 +37,16 @@ TEST(ReportChartsTest, OneFanChartPerKeyMetricInReportOrder) {
   EXPECT_EQ(charts[5].title, "Headcount: AEs");
 }
 
+// A run of one replication says so in the singular under every chart's title.
+TEST(ReportChartsTest, OneReplicationIsCountedInTheSingular) {
+  RunSummary summary = fake_summary();
+  summary.replications = 1;
+  for (const ReportChart& chart : report_charts(summary)) {
+    EXPECT_NE(chart.svg.find(" · 1 replication<"), std::string::npos) << chart.file_stem;
+    EXPECT_EQ(chart.svg.find("1 replications"), std::string::npos) << chart.file_stem;
+  }
+}
+
 TEST(ReportChartsTest, SameSummarySameBytes) {
   const auto a = report_charts(fake_summary());
   const auto b = report_charts(fake_summary());

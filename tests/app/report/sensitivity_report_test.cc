@@ -60,6 +60,10 @@ TEST(SensitivityReport, ARangeOfZeroSaysTheConstantsAreHeldFixed) {
             std::string::npos)
       << table;
   EXPECT_NE(table.find("none has an effect."), std::string::npos) << table;
+  // The tornado counts its one input in the singular.
+  EXPECT_NE(sensitivity_tornado(result, "USD").subtitle.find("at a time; 1 input"),
+            std::string::npos)
+      << sensitivity_tornado(result, "USD").subtitle;
   // One key of its own above 0: the others are held fixed "but those given their own".
   result.inputs[1].range = 0.5;
   EXPECT_NE(sensitivity_table(result, "USD")

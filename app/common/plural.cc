@@ -1,0 +1,23 @@
+#include "app/common/plural.h"
+
+#include <fmt/format.h>
+
+#include "app/common/number_format.h"
+
+namespace teamsim::app {
+
+std::string noun(std::uint64_t count, std::string_view one, std::string_view many) {
+  if (count == 1) return std::string(one);
+  return many.empty() ? std::string(one) + "s" : std::string(many);
+}
+
+std::string counted(std::uint64_t count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", count, noun(count, one, many));
+}
+
+std::string grouped_count(std::uint64_t count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", format_grouped(static_cast<double>(count), 0),
+                     noun(count, one, many));
+}
+
+}  // namespace teamsim::app
