@@ -38,6 +38,7 @@ p.lead { color: var(--muted); margin: 4px 0 14px; max-width: 90ch; }
 .card .value { font-size: 26px; font-weight: 650; line-height: 1.25; }
 .card .range { color: var(--muted); font-size: 13px; }
 .card.bad { border-color: #F0B48A; background: var(--bad-bg); }
+.amount { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 10px; text-align: right; border-bottom: 1px solid var(--line);
          white-space: nowrap; }
@@ -132,6 +133,10 @@ std::string html_section(std::string_view id, std::string_view title, std::strin
 std::string html_fact(std::string_view label, std::string_view value) {
   return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", xml_escape_text(label),
                      xml_escape_text(value));
+}
+
+std::string html_amount(std::string_view text) {
+  return fmt::format("<span class=\"amount\">{}</span>", xml_escape_text(text));
 }
 
 std::string html_path_fact(std::string_view label, std::string_view path) {

@@ -30,6 +30,10 @@ std::string html_fact(std::string_view label, std::string_view value);
 /// A fact whose value is a file path: it may break after each '/' (<wbr>), never inside a name.
 std::string html_path_fact(std::string_view label, std::string_view path);
 
+/// An amount or other number as text that never breaks across lines ("CHF 4.68M", "-$1.2M"):
+/// <span class="amount">, escaped, which the style sheet keeps on one line.
+std::string html_amount(std::string_view text);
+
 /// The charts as a grid of <figure id="chart-<stem>"> with the inline SVG and the note as caption.
 std::string html_figures(const std::vector<ReportChart>& charts);
 

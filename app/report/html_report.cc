@@ -110,8 +110,8 @@ std::string headline_card(const RunSummary& summary, const char* metric_name, co
   return fmt::format(
       "<div class=\"card{}\"><div class=\"label\">{}, {} (median)</div>"
       "<div class=\"value\">{}</div><div class=\"range\">80% range {} to {}</div></div>\n",
-      bad ? " bad" : "", label, summary.month_names().phrase(summary.horizon_months), s.p50, s.p10,
-      s.p90);
+      bad ? " bad" : "", label, summary.month_names().phrase(summary.horizon_months),
+      html_amount(s.p50), html_amount(s.p10), html_amount(s.p90));
 }
 
 std::string headlines(const RunSummary& summary) {

@@ -89,6 +89,24 @@ TEST(HtmlReportTest, AScenarioPathBreaksOnlyAfterASlash) {
             std::string::npos);
 }
 
+// A currency written as a code ("CHF 1.52M") must not break between the code and the number in
+// a narrow headline card: each amount is one unbreakable span. ARR at month 36 of the fake
+// summary: 100,000 + 36 x 50,000 = 1.9M, its p10 and p90 0.8 and 1.2 times that; cash
+// 1,000,000 - 36 x 40,000 = -440k.
+TEST(HtmlReportTest, HeadlineAmountsNeverBreakInside) {
+  SummaryDocument document = fake_document();
+  document.summary.currency = "CHF";
+  const std::string html =
+      render_report_html(document, {}, {"2030-01-02 03:04:05 UTC", "", {}, "", {}});
+  EXPECT_NE(html.find("<div class=\"value\"><span class=\"amount\">CHF 1.9M</span></div>"
+                      "<div class=\"range\">80% range <span class=\"amount\">CHF 1.52M</span> to "
+                      "<span class=\"amount\">CHF 2.28M</span></div>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<span class=\"amount\">-CHF 440k</span>"), std::string::npos);
+  EXPECT_NE(html.find(".amount { white-space: nowrap; }"), std::string::npos);
+}
+
 TEST(HtmlReportTest, ExpectationResultsAppearWhenGiven) {
   Expectation e;
   e.metric = "arr";
