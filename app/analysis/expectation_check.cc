@@ -7,6 +7,7 @@
 #include <limits>
 #include <utility>
 
+#include "app/common/number_format.h"
 #include "sim/statistics.h"
 
 namespace teamsim::app {
@@ -49,8 +50,15 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
         }
       }
     }
+    // In the metric's unit, as the tables write it ("$3.95M", "4.2%"), with the digits that
+    // keep the actual value on its side of the threshold.
+    const std::string unit = metric != nullptr ? metric->info.unit : "";
+    const std::string symbol = currency_symbol(summary.currency);
     const std::string expected =
-        fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
+        metric != nullptr
+            ? fmt::format("expected {} {}", comparison_symbol(e.op),
+                          format_metric_number_beside(e.value, e.value, unit, symbol))
+            : fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
     // Over how many replications a ratio was defined, when not over all of them.
     const double defined = found && metric->stats.defined.size() > m
                                ? metric->stats.defined(m)
@@ -67,8 +75,9 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
           e.stat, e.metric, e.month, e.metric, expected);
     } else {
       result.passed = compare(result.actual, e.op, e.value);
-      result.message = fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
-                                   format_threshold(result.actual), expected);
+      result.message =
+          fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
+                      format_metric_number_beside(result.actual, e.value, unit, symbol), expected);
       if (defined < static_cast<double>(summary.replications)) {
         result.message += fmt::format(" over the {:.0f} of {} replications where it is defined",
                                       defined, summary.replications);

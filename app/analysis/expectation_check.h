@@ -16,7 +16,9 @@ struct ExpectationResult {
   Expectation expectation;
   double actual = 0;    ///< the statistic the run produced (NaN when it is missing)
   bool passed = false;  ///< a missing statistic fails
-  std::string message;  ///< "p50(arr) at month 24 = 2,350,000 (expected >= 2,000,000)"
+  /// "p50(arr) at month 24 = $2.35M (expected >= $2M)": values in the metric's unit
+  /// (format_metric_number_beside)
+  std::string message;
 };
 
 /// Checks each expectation against `summary`, in order.

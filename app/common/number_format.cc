@@ -117,6 +117,60 @@ std::string format_suffixed(double value, int resolution_exponent,
 
 std::string format_number(double value) { return fmt::format("{}", value); }
 
+std::string format_metric_number(double value, std::string_view unit,
+                                 std::string_view currency_symbol) {
+  if (!std::isfinite(value)) return "n/a";
+  if (unit == "ratio") return fmt::format("{:.1f}%", value * 100);
+  if (unit == "count") return format_compact(std::round(value));
+  return format_compact(value, unit == "currency" ? currency_symbol : "");
+}
+
+std::string format_metric_number_beside(double value, double reference, std::string_view unit,
+                                        std::string_view currency_symbol) {
+  if (!std::isfinite(value)) return "n/a";
+  // -1, 0 or 1 as a is below, at or above b, equal within rounding error.
+  const auto side = [](double a, double b) {
+    if (std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)})) return 0;
+    return a < b ? -1 : 1;
+  };
+  const auto rounded = [](double x, int decimals) {
+    const double scale = power_of_ten(decimals);
+    return std::round(x * scale) / scale;
+  };
+  const std::string_view symbol = unit == "currency" ? currency_symbol : "";
+  const double magnitude = std::abs(value);
+  std::string text = format_metric_number(value, unit, currency_symbol);
+  double shown = 0;  // the value `text` shows
+  if (unit == "ratio") {
+    shown = rounded(100 * value, 1) / 100;
+  } else if (unit == "count") {
+    shown = std::round(value);
+  } else if (std::round(magnitude) < 10000) {
+    shown = rounded(value, compact_decimals(magnitude));
+  } else {  // about three significant digits
+    const int exponent = static_cast<int>(std::floor(std::log10(magnitude))) - 2;
+    shown = rounded(value, -exponent);
+  }
+  // Below 10,000 a number is written in full with up to 2 decimals; above, to 3 digits.
+  int full_decimals = 0;
+  if (unit == "count") {
+    full_decimals = 1;
+  } else if (unit != "ratio" && std::round(magnitude) < 10000) {
+    full_decimals = compact_decimals(magnitude) + 1;
+  }
+  for (int more = 1; more <= 6 && side(shown, reference) != side(value, reference); ++more) {
+    if (unit == "ratio") {
+      shown = rounded(100 * value, 1 + more) / 100;
+      text = fmt::format("{:.{}f}%", 100 * value, 1 + more);
+    } else {
+      const int decimals = full_decimals + more - 1;
+      shown = rounded(value, decimals);
+      text = format_grouped(value, decimals, symbol);
+    }
+  }
+  return text;
+}
+
 double power_of_ten(int exponent) {
   double p = 1;
   for (int i = 0; i < std::abs(exponent); ++i) p *= 10;

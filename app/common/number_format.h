@@ -27,6 +27,20 @@ std::string format_compact(double value, std::string_view currency_symbol = "");
 std::string format_suffixed(double value, int resolution_exponent,
                             std::string_view currency_symbol = "");
 
+/// A value of a metric in its unit (a metric's unit name in models/metrics.def), as the tables
+/// write it: "ratio" as a percentage with one decimal ("12.5%"), "count" as a whole number
+/// (percentiles of counts interpolate: 37.1 customers), "currency" as format_compact with
+/// `currency_symbol` ("$1.25M"), any other unit as format_compact; "n/a" when not finite.
+std::string format_metric_number(double value, std::string_view unit,
+                                 std::string_view currency_symbol);
+
+/// `value` as format_metric_number writes it, with more digits where that rounding would put it
+/// on the wrong side of `reference` or make it look equal to it: beside a threshold of 5%, an
+/// actual 0.0504 is "5.04%", not "5.0%". With `reference` = `value`, the digits that write it
+/// exactly (a threshold of 0.0525 is "5.25%"), up to 6 more.
+std::string format_metric_number_beside(double value, double reference, std::string_view unit,
+                                        std::string_view currency_symbol);
+
 /// 10^exponent by repeated multiplication (and one division for a negative exponent): exact for
 /// the small exponents of number formatting and chart axes.
 double power_of_ten(int exponent);

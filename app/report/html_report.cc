@@ -135,11 +135,14 @@ std::string headlines(const RunSummary& summary) {
 }
 
 /// An expectation's value in its metric's unit, as the key-metric table writes it ("$1.5M",
-/// "5.0%"); grouped digits when the summary does not hold the metric.
-std::string expectation_value(const RunSummary& summary, const std::string& metric, double value) {
+/// "5.0%"), with the digits that keep it on its side of `threshold` (as in the PASS/FAIL lines);
+/// grouped digits when the summary does not hold the metric.
+std::string expectation_value(const RunSummary& summary, const std::string& metric, double value,
+                              double threshold) {
   if (!std::isfinite(value)) return "n/a";
   if (const MetricSummary* found = summary.find(metric)) {
-    return format_metric_value(found->info, value, currency_symbol(summary.currency));
+    return format_metric_number_beside(value, threshold, found->info.unit,
+                                       currency_symbol(summary.currency));
   }
   return format_grouped(value, std::fabs(value) < 10 ? 3 : 0);
 }
@@ -161,8 +164,10 @@ std::string expectations_section(const std::vector<ExpectationResult>& results,
         xml_escape_text(expectation.name), xml_escape_text(expectation.stat),
         xml_escape_text(expectation.metric), summary.month_names().phrase(expectation.month),
         xml_escape_text(comparison_symbol(expectation.op)),
-        xml_escape_text(expectation_value(summary, expectation.metric, expectation.value)),
-        xml_escape_text(expectation_value(summary, expectation.metric, result.actual)),
+        xml_escape_text(
+            expectation_value(summary, expectation.metric, expectation.value, expectation.value)),
+        xml_escape_text(
+            expectation_value(summary, expectation.metric, result.actual, expectation.value)),
         result.passed ? "pass" : "fail", result.passed ? "PASS" : "FAIL");
   }
   return html + "</tbody></table></div></section>\n";

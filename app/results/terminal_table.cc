@@ -38,10 +38,7 @@ std::string_view key_metric_label(std::string_view metric) {
 
 std::string format_metric_value(const model::MetricInfo& info, double value,
                                 const std::string& currency_symbol) {
-  if (!std::isfinite(value)) return "n/a";
-  if (info.unit == "ratio") return fmt::format("{:.1f}%", value * 100);
-  if (info.unit == "count") return format_compact(std::round(value));
-  return format_compact(value, info.unit == "currency" ? currency_symbol : "");
+  return format_metric_number(value, info.unit, currency_symbol);
 }
 
 std::vector<int> key_months(int horizon_months) {

@@ -21,7 +21,8 @@ TEST(ExpectationCheckTest, ChecksStatisticsAgainstTheSummary) {
   EXPECT_TRUE(results[0].passed);
   EXPECT_DOUBLE_EQ(results[0].actual, 1'300'000);
   EXPECT_FALSE(results[1].passed);
-  EXPECT_EQ(results[1].message, "mean(arr) at month 24 = 1,300,000 (expected > 2,000,000)");
+  // In the metric's unit, as the tables write it.
+  EXPECT_EQ(results[1].message, "mean(arr) at month 24 = $1.3M (expected > $2M)");
   EXPECT_FALSE(results[2].passed);
   EXPECT_TRUE(std::isnan(results[2].actual));
   EXPECT_EQ(count_failures(results), 2u);
@@ -42,11 +43,33 @@ TEST(ExpectationCheckTest, AnUndefinedStatisticFailsAndSaysWhy) {
   EXPECT_FALSE(results[0].passed);
   EXPECT_EQ(results[0].message,
             "p50(win_rate) at month 1 is undefined: no replication had a value (win_rate divides "
-            "by zero in every history that month) (expected > 0.1)");
+            "by zero in every history that month) (expected > 10.0%)");
   EXPECT_TRUE(results[1].passed);
   EXPECT_EQ(results[1].message,
-            "p50(win_rate) at month 2 = 0.25 (expected > 0.1) over the 300 of 500 replications "
+            "p50(win_rate) at month 2 = 25.0% (expected > 10.0%) over the 300 of 500 replications "
             "where it is defined");
+}
+
+// Rounded as the tables round it, an actual value next to its threshold would look equal to it
+// (or be on its other side): it gets the digits that tell them apart, and a threshold is written
+// exactly. A deal value of 1,304,567 is "1.3M" to three digits, below a threshold of 1,304,000
+// it is above; ARR p90 at month 24 is 1.2 x 1,300,000 = 1,560,000; a share of 0.0504 is "5.0%".
+TEST(ExpectationCheckTest, ValuesNextToTheirThresholdKeepTheDigitsThatTellThemApart) {
+  RunSummary summary = testing::fake_summary(24);
+  summary.currency = "CHF";
+  testing::add_metric(summary, "deal_value", "currency", 1'304'567, 0);
+  testing::add_metric(summary, "churn_share", "ratio", 0, 0.0021);  // 0.0504 at month 24
+  const Expectation near{"deal_value", 24, "p50", Comparison::kGreaterEqual, 1'304'000, "n", {}};
+  const Expectation exact{"arr", 24, "p90", Comparison::kGreaterEqual, 1'560'000, "exact", {}};
+  const Expectation ratio{"churn_share", 24, "p50", Comparison::kLessEqual, 0.05, "ratio", {}};
+  const auto results = check_expectations({near, exact, ratio}, summary);
+  EXPECT_EQ(results[0].message,
+            "p50(deal_value) at month 24 = CHF 1,304,567 (expected >= CHF 1,304,000)");
+  EXPECT_TRUE(results[0].passed);
+  EXPECT_EQ(results[1].message, "p90(arr) at month 24 = CHF 1.56M (expected >= CHF 1.56M)");
+  EXPECT_TRUE(results[1].passed);
+  EXPECT_EQ(results[2].message, "p50(churn_share) at month 24 = 5.04% (expected <= 5.0%)");
+  EXPECT_FALSE(results[2].passed);
 }
 
 }  // namespace

@@ -62,5 +62,28 @@ TEST(FormatCompact, NotANumber) {
   EXPECT_EQ(format_compact(std::numeric_limits<double>::quiet_NaN(), "$"), "n/a");
 }
 
+// A metric's value by its unit, as the tables write it; beside a threshold, with the digits that
+// keep it on its own side of it, and a threshold itself exactly.
+TEST(FormatMetricNumber, ByUnitAndBesideAThreshold) {
+  EXPECT_EQ(format_metric_number(0.125, "ratio", "$"), "12.5%");
+  EXPECT_EQ(format_metric_number(1.3e6, "currency", "CHF "), "CHF 1.3M");
+  EXPECT_EQ(format_metric_number(1.3e6, "days", "$"), "1.3M");
+  EXPECT_EQ(format_metric_number(37.4, "count", "$"), "37");
+  EXPECT_EQ(format_metric_number(std::numeric_limits<double>::quiet_NaN(), "ratio", ""), "n/a");
+  // 5.04 % rounds to "5.0%", which would read as equal to a threshold of 5 %.
+  EXPECT_EQ(format_metric_number_beside(0.0504, 0.05, "ratio", ""), "5.04%");
+  EXPECT_EQ(format_metric_number_beside(0.05, 0.05, "ratio", ""), "5.0%");
+  EXPECT_EQ(format_metric_number_beside(0.0525, 0.0525, "ratio", ""), "5.25%");
+  EXPECT_EQ(format_metric_number_beside(0.2, 0.05, "ratio", ""), "20.0%");
+  // 1,300,400 is "$1.3M", equal to a threshold of 1.3M to three digits.
+  EXPECT_EQ(format_metric_number_beside(1'300'400, 1'300'000, "currency", "$"), "$1,300,400");
+  EXPECT_EQ(format_metric_number_beside(1'300'000, 1'300'000, "currency", "$"), "$1.3M");
+  EXPECT_EQ(format_metric_number_beside(1'299'000, 1'299'000, "currency", "$"), "$1,299,000");
+  EXPECT_EQ(format_metric_number_beside(2.5, 2.5, "currency", "$"), "$2.5");
+  // 39.6 customers round to 40, on the wrong side of "at least 40".
+  EXPECT_EQ(format_metric_number_beside(39.6, 40, "count", ""), "39.6");
+  EXPECT_EQ(format_metric_number_beside(41, 40, "count", ""), "41");
+}
+
 }  // namespace
 }  // namespace teamsim::app

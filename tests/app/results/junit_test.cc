@@ -24,7 +24,7 @@ TEST(JunitTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
             std::string::npos)
       << xml;
   EXPECT_NE(xml.find("name=\"arr &lt;grows&gt; &amp; &quot;more&quot;\""), std::string::npos);
-  EXPECT_NE(xml.find("<failure message=\"p50(arr) at month 24 = 1,300,000 (expected &lt; 1)\""),
+  EXPECT_NE(xml.find("<failure message=\"p50(arr) at month 24 = $1.3M (expected &lt; $1)\""),
             std::string::npos)
       << xml;
   EXPECT_NE(xml.find("a&amp;b.yaml:9:5:"), std::string::npos);
