@@ -67,6 +67,13 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
       result.passed = false;
       result.message = fmt::format("{}({}) at month {} is not in the results ({})", e.stat,
                                    e.metric, e.month, expected);
+    } else if (std::isnan(result.actual) && e.metric.ends_with("_t12m") && e.month < 12) {
+      // docs/metrics.md: a trailing-twelve-month ratio has no value before a year has passed.
+      result.passed = false;
+      result.message = fmt::format(
+          "{}({}) at month {} is undefined: a trailing-twelve-month metric has no value before "
+          "month 12, the first with a year behind it; check it at month 12 or later ({})",
+          e.stat, e.metric, e.month, expected);
     } else if (std::isnan(result.actual)) {
       result.passed = false;
       result.message = fmt::format(

@@ -50,6 +50,24 @@ TEST(ExpectationCheckTest, AnUndefinedStatisticFailsAndSaysWhy) {
             "where it is defined");
 }
 
+TEST(ExpectationCheckTest, ATrailingTwelveMonthMetricBeforeMonth12SaysItHasNoValueYet) {
+  // grr_t12m is undefined in months 1-11 of every history (docs/metrics.md): the reason is the
+  // missing year, not a zero denominator.
+  RunSummary summary = testing::fake_summary(12);
+  testing::add_metric(summary, "grr_t12m", "ratio", 0.9, 0);
+  MetricSummary& grr = summary.metrics.back();
+  grr.stats.mean(5) = grr.stats.se(5) = std::numeric_limits<double>::quiet_NaN();
+  grr.stats.percentiles.row(5).setConstant(std::numeric_limits<double>::quiet_NaN());
+  const Expectation early{"grr_t12m", 6, "p50", Comparison::kGreaterEqual, 0.85, "early", {}};
+  const auto results = check_expectations({early}, summary);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_FALSE(results[0].passed);
+  EXPECT_EQ(results[0].message,
+            "p50(grr_t12m) at month 6 is undefined: a trailing-twelve-month metric has no value "
+            "before month 12, the first with a year behind it; check it at month 12 or later "
+            "(expected >= 85.0%)");
+}
+
 // Rounded as the tables round it, an actual value next to its threshold would look equal to it
 // (or be on its other side): it gets the digits that tell them apart, and a threshold is written
 // exactly. A deal value of 1,304,567 is "1.3M" to three digits, below a threshold of 1,304,000
