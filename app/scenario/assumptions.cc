@@ -268,9 +268,16 @@ void team_rows(const ScenarioSpec& spec, Table& table) {
       table.number("founder.time_to_fill_factor", founder.time_to_fill_factor, plain, "");
   const std::string span =
       table.number("founder.span_of_control", founder.span_of_control, plain, "");
+  // An assistant manager adds searches and span beside the founder's (docs/scenario-reference.md,
+  // recruiting bandwidth and management), so the line must not read as the founder alone.
+  const std::vector<const RoleSpec*> used = table.roles_used();
+  const bool assistants = std::any_of(used.begin(), used.end(), [](const RoleSpec* role) {
+    return role->kind == RoleKind::kAssistantManager;
+  });
   table.add("Team", "Until a manager starts",
-            fmt::format("the founder recruits ({} at once, {}× as long) and manages {} reps",
-                        searches, slower, span),
+            fmt::format("the founder recruits ({} at once, {}× as long) and manages {} reps{}",
+                        searches, slower, span,
+                        assistants ? ", beside the assistant managers' own searches and span" : ""),
             "assumption: a founder recruits and coaches beside the day job (scenario-reference: "
             "founder)");
 }

@@ -68,6 +68,19 @@ TEST(AssumptionsTest, MarksExactlyTheKeysTheScenarioLeftUnset) {
             std::vector<std::string>{"roles.account_executive.prospecting_leads_per_month"});
 }
 
+TEST(AssumptionsTest, TheFoundersLineSaysAnAssistantManagerRecruitsAndManagesBesideThem) {
+  // Without a sales manager the founder's 1 search and span of 4 are not the whole capacity when
+  // an assistant manager is on the plan: its search and span add to them.
+  const std::vector<Assumption> alone = assumptions_of(kPlan);
+  EXPECT_EQ(row(alone, "Until a manager starts").value,
+            "the founder recruits (1 at once, 1.5× as long) and manages 4 reps");
+  const std::vector<Assumption> with_assistant =
+      assumptions_of(std::string(kPlan) + "starting_staff: [{role: assistant_manager}]\n");
+  EXPECT_EQ(row(with_assistant, "Until a manager starts").value,
+            "the founder recruits (1 at once, 1.5× as long) and manages 4 reps, beside the "
+            "assistant managers' own searches and span");
+}
+
 TEST(AssumptionsTest, APartlySetRowNamesTheKeysLeftAtTheirDefaults) {
   const std::vector<Assumption> rows =
       assumptions_of(std::string(kPlan) + "money: {other_monthly_costs: 10_000}\n", "",
