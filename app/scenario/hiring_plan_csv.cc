@@ -146,6 +146,21 @@ std::string hires_csv_path(const YamlNode& node) {
   return (base / node.text).lexically_normal().string();
 }
 
+HiresCsvFile read_hires_csv_file(const YamlNode& root) {
+  HiresCsvFile file;
+  const YamlNode* node = root.is_map() ? root.find("hires_csv") : nullptr;
+  if (node == nullptr || !node->is_scalar()) return file;
+  DiagnosticSink sink(file.problems);
+  const std::string path = hires_csv_path(*node);
+  std::string error;
+  if (const std::optional<std::string> text = read_yaml_file(path, error)) {
+    file.rows = parse_hires_csv(*text, path, sink);
+  } else {
+    sink.error(node->mark, "hires_csv", fmt::format("cannot read {}: {}", path, error));
+  }
+  return file;
+}
+
 std::optional<YamlNode> parse_hires_csv(std::string_view text, const std::string& file_name,
                                         DiagnosticSink& sink) {
   if (text.size() > kMaxHiresCsvBytes) {

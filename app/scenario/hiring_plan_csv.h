@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/common/diagnostics.h"
 #include "app/scenario/yaml_tree.h"
@@ -35,6 +36,21 @@ std::string hires_csv_path(const YamlNode& node);
 /// left out. Never throws for bad input.
 std::optional<YamlNode> parse_hires_csv(std::string_view text, const std::string& file_name,
                                         DiagnosticSink& sink);
+
+/// A `hires_csv:` file as read when its scenario is loaded, once. Every later load of the same
+/// tree (its replication inputs checked at their extremes, each replication's own scenario) reads
+/// these rows, not the file: the plan a run uses cannot change while it runs, and the file is
+/// opened once, not once a replication.
+struct HiresCsvFile {
+  /// The rows (parse_hires_csv); nullopt when the file cannot be read or is malformed.
+  std::optional<YamlNode> rows;
+  /// Why not, at the file's cells or at the `hires_csv` key that names it.
+  std::vector<Diagnostic> problems;
+};
+
+/// Reads the file named by `root`'s `hires_csv:`; nothing when the key is absent or not a scalar
+/// (the loader reports that).
+HiresCsvFile read_hires_csv_file(const YamlNode& root);
 
 /// The resolved hiring plan (spec.hires, from `hires:` and `hires_csv:` alike) as a CSV that
 /// `hires_csv:` reads back into the same hires: role, month, start_month, count, territory,

@@ -428,20 +428,14 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, st
   }
 }
 
-void read_hires_csv(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
-                    std::int64_t& planned, DiagnosticSink& sink) {
-  const auto name = read_text(node, "hires_csv", sink);
-  if (!name) return;
-  const std::string path = hires_csv_path(node);
-  std::string error;
-  const std::optional<std::string> text = read_yaml_file(path, error);
-  if (!text) {
-    sink.error(node.mark, "hires_csv", fmt::format("cannot read {}: {}", path, error));
-    return;
+void read_hires_csv(const YamlNode& node, const HiresCsvFile& file, ScenarioSpec& spec,
+                    bool horizon_known, std::int64_t& planned, DiagnosticSink& sink) {
+  if (!read_text(node, "hires_csv", sink)) return;
+  for (const Diagnostic& problem : file.problems) {
+    sink.error(SourceMark{problem.file, problem.line, problem.column}, problem.key_path,
+               problem.message);
   }
-  if (const std::optional<YamlNode> rows = parse_hires_csv(*text, path, sink)) {
-    read_hires(*rows, spec, horizon_known, planned, sink, "hires_csv");
-  }
+  if (file.rows) read_hires(*file.rows, spec, horizon_known, planned, sink, "hires_csv");
 }
 
 void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,

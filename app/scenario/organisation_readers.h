@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "app/scenario/hiring_plan_csv.h"
 #include "app/scenario/yaml_reader.h"
 #include "models/scenario_spec.h"
 
@@ -25,10 +26,11 @@ void read_starting_staff(const YamlNode& node, model::ScenarioSpec& spec, std::i
 /// `list_key` names the list in key paths ("hires", or "hires_csv" for a CSV's rows).
 void read_hires(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
                 std::int64_t& planned, DiagnosticSink& sink, std::string_view list_key = "hires");
-/// hires_csv: FILE, a path relative to the file that names it; its rows are read as hires
+/// hires_csv: FILE, a path relative to the file that names it; the rows of `file` (that file as
+/// read_hires_csv_file read it when the scenario was loaded) are read as hires
 /// (app/scenario/hiring_plan_csv.h), after those of `hires:`.
-void read_hires_csv(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
-                    std::int64_t& planned, DiagnosticSink& sink);
+void read_hires_csv(const YamlNode& node, const HiresCsvFile& file, model::ScenarioSpec& spec,
+                    bool horizon_known, std::int64_t& planned, DiagnosticSink& sink);
 /// hiring_rules; months past the horizon (when `horizon_known`) or until_month < from_month are
 /// errors: such a rule would never apply.
 void read_hiring_rules(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,

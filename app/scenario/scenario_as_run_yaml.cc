@@ -3,12 +3,10 @@
 #include <fmt/format.h>
 #include <yaml-cpp/emitter.h>
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <vector>
-
-#include "app/common/diagnostics.h"
-#include "app/scenario/hiring_plan_csv.h"
 
 namespace teamsim::app {
 namespace {
@@ -65,19 +63,11 @@ void emit(YAML::Emitter& out, const YamlNode& node) {
 
 }  // namespace
 
-std::optional<YamlNode> with_hires_csv_read_in(const YamlNode& merged) {
+YamlNode with_hires_csv_read_in(const YamlNode& merged, std::optional<YamlNode> rows) {
   YamlNode root = merged;
   const auto csv = std::find_if(root.entries.begin(), root.entries.end(),
                                 [](const YamlEntry& entry) { return entry.key == "hires_csv"; });
-  if (csv == root.entries.end()) return root;
-  const std::string path = hires_csv_path(csv->value);
-  std::string error;
-  const std::optional<std::string> text = read_yaml_file(path, error);
-  if (!text) return std::nullopt;
-  std::vector<Diagnostic> diagnostics;
-  DiagnosticSink sink(diagnostics);
-  std::optional<YamlNode> rows = parse_hires_csv(*text, path, sink);
-  if (!rows || !diagnostics.empty()) return std::nullopt;
+  if (csv == root.entries.end() || !rows) return root;
   const std::size_t at = static_cast<std::size_t>(csv - root.entries.begin());
   root.entries.erase(csv);
   if (YamlNode* hires = root.find("hires"); hires != nullptr && hires->is_sequence()) {

@@ -12,11 +12,11 @@
 
 namespace teamsim::app {
 
-/// `merged` with its `hires_csv` read in as `hires` (its rows after the tree's own, the order the
-/// loader reads them in), so that it needs no other file; `merged` itself when it has none.
-/// nullopt when the CSV cannot be read or parsed (the loader, which read it first, says why).
-/// Called as the scenario is loaded, so that the file written is the plan that ran.
-std::optional<YamlNode> with_hires_csv_read_in(const YamlNode& merged);
+/// `merged` with its `hires_csv` key replaced by `rows`, the file's rows as the loader read them
+/// (LoadResult::hires_csv_rows), written in as `hires` after the tree's own (the order the
+/// loader reads them in), so that it needs no other file; `merged` itself when it has no
+/// `hires_csv` or there are no rows. Reads no file: the file written is the plan that ran.
+YamlNode with_hires_csv_read_in(const YamlNode& merged, std::optional<YamlNode> rows);
 
 /// The tree as YAML text, `name` set to `name` (in place when the tree has it, else first).
 /// Scalars keep their text, and quoted ones their quotes, so the file loads to the same

@@ -13,6 +13,7 @@
 #include "app/common/errors.h"
 #include "app/scenario/assumptions.h"
 #include "app/scenario/customer_readers.h"
+#include "app/scenario/hiring_plan_csv.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/market_readers.h"
 #include "app/scenario/organisation_readers.h"
@@ -57,7 +58,8 @@ bool read_run_keys(ObjectReader& reader, ScenarioSpec& spec) {
 
 // The organisation's sections, in the order their references need: hire sources before roles, roles
 // and territories before staff, hires and rules.
-void read_organisation(ObjectReader& reader, ScenarioSpec& spec, bool horizon_known) {
+void read_organisation(ObjectReader& reader, ScenarioSpec& spec, bool horizon_known,
+                       const HiresCsvFile& hires_csv) {
   DiagnosticSink& sink = reader.sink();
   if (const YamlNode* node = reader.get("hire_sources"))
     loader::read_hire_sources(*node, spec, sink);
@@ -75,7 +77,7 @@ void read_organisation(ObjectReader& reader, ScenarioSpec& spec, bool horizon_kn
     loader::read_hires(*node, spec, horizon_known, planned_people, sink);
   }
   if (const YamlNode* node = reader.get("hires_csv")) {
-    loader::read_hires_csv(*node, spec, horizon_known, planned_people, sink);
+    loader::read_hires_csv(*node, hires_csv, spec, horizon_known, planned_people, sink);
   }
   if (const YamlNode* node = reader.get("hiring_rules"))
     loader::read_hiring_rules(*node, spec, horizon_known, sink);
@@ -115,8 +117,10 @@ std::string default_name(const std::string& file_name) {
   return stem.empty() ? "unnamed" : stem;
 }
 
-// Loads a tree without replication inputs; plausibility warnings only when `warn`.
-LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name, bool warn) {
+// Loads a tree without replication inputs; plausibility warnings only when `warn`. `hires_csv` is
+// the file the tree's `hires_csv:` names, as read when the scenario was loaded.
+LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name,
+                           const HiresCsvFile& hires_csv, bool warn) {
   LoadResult result;
   DiagnosticSink sink(result.diagnostics);
   if (root.is_null()) {
@@ -131,7 +135,7 @@ LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name, b
 
   const bool horizon_known = read_run_keys(reader, spec);
   if (const YamlNode* node = reader.get("money")) loader::read_money(*node, spec, sink);
-  read_organisation(reader, spec, horizon_known);
+  read_organisation(reader, spec, horizon_known, hires_csv);
   read_market_and_customers(reader, spec);
   if (const YamlNode* node = reader.get("expect")) {
     result.expectations = read_scenario_expectations(*node, spec, horizon_known, sink);
@@ -153,8 +157,12 @@ LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name, b
 // number drawn, loaded like any scenario.
 class TreeRespecifier : public model::ScenarioRespecifier {
  public:
-  TreeRespecifier(YamlNode tree, std::vector<loader::MarkedInput> inputs, std::string file_name)
-      : tree_(std::move(tree)), inputs_(std::move(inputs)), file_name_(std::move(file_name)) {}
+  TreeRespecifier(YamlNode tree, std::vector<loader::MarkedInput> inputs, std::string file_name,
+                  HiresCsvFile hires_csv)
+      : tree_(std::move(tree)),
+        inputs_(std::move(inputs)),
+        file_name_(std::move(file_name)),
+        hires_csv_(std::move(hires_csv)) {}
 
   model::ScenarioSpec respecify(const std::vector<double>& values) const override {
     YamlNode tree = tree_;
@@ -163,7 +171,7 @@ class TreeRespecifier : public model::ScenarioRespecifier {
       loader::substitute(tree, inputs_[i], values.at(i));
       drawn.push_back(fmt::format("{} = {}", inputs_[i].key_path, loader::number_text(values[i])));
     }
-    LoadResult loaded = load_plain_tree(tree, file_name_, false);
+    LoadResult loaded = load_plain_tree(tree, file_name_, hires_csv_, false);
     if (!loaded.ok()) {
       throw ScenarioError(
           fmt::format("the values drawn for a replication ({}) make the scenario invalid: {}",
@@ -176,6 +184,7 @@ class TreeRespecifier : public model::ScenarioRespecifier {
   YamlNode tree_;
   std::vector<loader::MarkedInput> inputs_;
   std::string file_name_;
+  HiresCsvFile hires_csv_;
 };
 
 // Where each replication input stands in one of the trees loaded to check it.
@@ -225,10 +234,11 @@ const loader::MarkedInput* input_at(const Diagnostic& d,
 // checks use), and checked with every input at its lowest and at its highest draw, so that a
 // value some replication could draw and the key does not allow is reported now, at the input.
 LoadResult load_with_replication_inputs(const YamlNode& root, const std::string& file_name,
+                                        const HiresCsvFile& hires_csv,
                                         std::vector<loader::MarkedInput> inputs,
                                         std::vector<Diagnostic> marker_problems) {
   const YamlNode median_tree = tree_at(root, inputs, Level::kMedian);
-  LoadResult result = load_plain_tree(median_tree, file_name, true);
+  LoadResult result = load_plain_tree(median_tree, file_name, hires_csv, true);
   std::set<std::string> reported_inputs;
   std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
   // A map that could not be read (reported in marker_problems) stands as null: what the loads
@@ -269,7 +279,7 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
   }
   for (const Level level : {Level::kLowest, Level::kHighest, Level::kTypical}) {
     for (Diagnostic& d :
-         load_plain_tree(tree_at(root, inputs, level), file_name, false).diagnostics) {
+         load_plain_tree(tree_at(root, inputs, level), file_name, hires_csv, false).diagnostics) {
       if (at_median.contains({d.file, d.line, d.column, d.key_path, d.message}) &&
           input_at(d, inputs) == nullptr) {
         continue;
@@ -289,7 +299,7 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
     result.spec->replication_inputs.push_back(*marked.input);
   }
   result.spec->respecifier =
-      std::make_shared<const TreeRespecifier>(median_tree, std::move(inputs), file_name);
+      std::make_shared<const TreeRespecifier>(median_tree, std::move(inputs), file_name, hires_csv);
   return result;
 }
 
@@ -299,11 +309,16 @@ LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name
   std::vector<Diagnostic> marker_problems;
   DiagnosticSink sink(marker_problems);
   std::vector<loader::MarkedInput> inputs = loader::find_replication_inputs(root, sink);
-  LoadResult result = inputs.empty() && marker_problems.empty()
-                          ? load_plain_tree(root, file_name, true)
-                          : load_with_replication_inputs(root, file_name, std::move(inputs),
-                                                         std::move(marker_problems));
-  if (result.ok()) result.written_keys = written_key_paths(root);
+  HiresCsvFile hires_csv = read_hires_csv_file(root);
+  LoadResult result =
+      inputs.empty() && marker_problems.empty()
+          ? load_plain_tree(root, file_name, hires_csv, true)
+          : load_with_replication_inputs(root, file_name, hires_csv, std::move(inputs),
+                                         std::move(marker_problems));
+  if (result.ok()) {
+    result.written_keys = written_key_paths(root);
+    result.hires_csv_rows = std::move(hires_csv.rows);
+  }
   return result;
 }
 

@@ -35,6 +35,9 @@ struct LoadResult {
   /// `hires_csv` read in as `hires` (set by resolve_scenario; scenario_as_run_yaml writes it back
   /// as a file that runs again).
   std::shared_ptr<const YamlNode> merged_tree;
+  /// The rows of the file `hires_csv:` names, as read once when the scenario was loaded; nullopt
+  /// without that key.
+  std::optional<YamlNode> hires_csv_rows;
 
   bool ok() const { return spec.has_value() && diagnostics.empty(); }
 };

@@ -366,16 +366,10 @@ LoadResult load_resolved(ResolvedTree tree, const std::string& file_name) {
   LoadResult loaded = load_scenario_tree(*tree.root, file_name);
   if (!loaded.ok()) return loaded;
   loaded.spec->name += tree.name_suffix;
-  // The plan as loaded, a hiring-plan CSV included, for the scenario as run (scenario.yaml).
-  std::optional<YamlNode> as_run = with_hires_csv_read_in(*tree.root);
-  if (!as_run) {
-    loaded.spec.reset();
-    loaded.diagnostics.push_back(Diagnostic{file_name, 0, 0, "hires_csv",
-                                            "the hiring plan changed while the scenario was "
-                                            "loaded; run again"});
-    return loaded;
-  }
-  loaded.merged_tree = std::make_shared<const YamlNode>(std::move(*as_run));
+  // The plan as loaded, a hiring-plan CSV's rows included, for the scenario as run
+  // (scenario.yaml).
+  loaded.merged_tree =
+      std::make_shared<const YamlNode>(with_hires_csv_read_in(*tree.root, loaded.hires_csv_rows));
   return loaded;
 }
 

@@ -13,6 +13,7 @@
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/scenario_resolver.h"
+#include "models/replication_inputs.h"
 
 namespace teamsim::app {
 namespace {
@@ -145,6 +146,28 @@ TEST_F(HiresCsvTest, AMissingFileIsReportedAtTheKey) {
                                 "plan.yaml:1:12: hires_csv: cannot read {}: No such file or "
                                 "directory",
                                 (folder_ / "plans/nowhere.csv").string())});
+}
+
+// A scenario with a per-replication input is loaded again for every replication, with the input's
+// draw in place: each of those loads reads the rows read when the scenario was loaded, not the
+// file, so an edit during a run cannot change the plan from one replication to the next.
+TEST_F(HiresCsvTest, EachReplicationHasThePlanAsLoadedWhateverBecomesOfTheFile) {
+  const LoadResult loaded =
+      load("role,month,count\naccount_executive,3,2\n",
+           "pipeline: {win_rate: {dist: uniform, min: 0.1, max: 0.3, per: replication}}\n");
+  ASSERT_TRUE(loaded.ok()) << fmt::format("{}", fmt::join(errors(loaded), "\n"));
+  ASSERT_TRUE(loaded.spec->respecifier);
+  write("plans/hires.csv", "role,month,count\nsales_manager,9,1\n");
+  const model::ScenarioSpec edited = loaded.spec->respecifier->respecify({0.25});
+  fs::remove(folder_ / "plans/hires.csv");
+  const model::ScenarioSpec removed = loaded.spec->respecifier->respecify({0.15});
+  for (const model::ScenarioSpec& drawn : {edited, removed}) {
+    ASSERT_EQ(drawn.hires.size(), 1u);
+    EXPECT_EQ(drawn.hires[0].role, "account_executive");
+    EXPECT_EQ(drawn.hires[0].month, 3);
+    EXPECT_EQ(drawn.hires[0].count, 2);
+  }
+  EXPECT_EQ(removed.pipeline.win_rate.mean(), 0.15);
 }
 
 // In a file another extends, hires_csv is relative to the file that names it, as extends is.
