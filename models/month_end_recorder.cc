@@ -287,10 +287,15 @@ void MonthEndRecorder::record_quota(Row& row, int month) const {
 
 void MonthEndRecorder::record_cac(Row& row, int month) const {
   const Eigen::Index window = std::min<Eigen::Index>(12, month);
+  // Summed oldest first, one by one. Eigen's vectorised sum starts its pairs where the column
+  // happens to be aligned in memory, which moves with the column's length, the horizon: the
+  // same months summed in another order, so a month's CAC payback changed in its last bits with
+  // horizon_months (ProjectionTest.ALongerHorizonLeavesTheMonthsBeforeItUnchanged).
   const auto trailing = [&](Metric metric) {
-    return monthly_.col(static_cast<Eigen::Index>(MetricLayout::index(metric)))
-        .segment(month - window, window)
-        .sum();
+    const auto column = monthly_.col(static_cast<Eigen::Index>(MetricLayout::index(metric)));
+    double sum = 0;
+    for (Eigen::Index m = month - window; m < month; ++m) sum += column(m);
+    return sum;
   };
   const double cost = trailing(Metric::kTotalCost);
   set(row, Metric::kCac, ratio(cost, trailing(Metric::kDealsWon)));

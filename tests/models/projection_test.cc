@@ -67,5 +67,43 @@ TEST(ProjectionTest, KeepsOnlyTheChosenMetricsWithTheSameSamples) {
   EXPECT_THROW(project(spec, options), std::invalid_argument);
 }
 
+// The model is causal: what happens up to month t does not depend on how long the run goes on.
+// Every metric of every replication in months 1-24 is the same to the bit with a horizon of 24,
+// 25 or 31 months (a column's length changes its alignment in memory, which must not change the
+// order of any sum), hires, rules and departures included.
+TEST(ProjectionTest, ALongerHorizonLeavesTheMonthsBeforeItUnchanged) {
+  ScenarioSpec spec = default_scenario();
+  spec.horizon_months = 24;
+  StartingStaffSpec two_aes;
+  two_aes.role = "account_executive";
+  two_aes.count = 2;
+  spec.starting_staff = {two_aes};
+  HireSpec manager;
+  manager.role = "sales_manager";
+  manager.month = 2;
+  HireSpec more_aes;
+  more_aes.role = "account_executive";
+  more_aes.count = 2;
+  more_aes.month = 5;
+  spec.hires = {manager, more_aes};
+  HiringRuleSpec every_quarter;
+  every_quarter.role = "account_executive";
+  every_quarter.every_months = 3;
+  spec.hiring_rules = {every_quarter};
+  spec.territories.front().accounts = 400;
+  const Projection base = run(spec, 12);
+  for (const int longer : {25, 31}) {
+    spec.horizon_months = longer;
+    const Projection extended = run(spec, 12);
+    ASSERT_EQ(extended.samples.metrics(), base.samples.metrics());
+    for (std::size_t i = 0; i < base.samples.metrics(); ++i) {
+      const Eigen::MatrixXd& months = base.samples.metric(i);
+      EXPECT_TRUE(testing::same_values(
+          extended.samples.metric(i).block(0, 0, months.rows(), months.cols()), months))
+          << base.stored_info(i).name << " with a horizon of " << longer;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::model
