@@ -3,9 +3,12 @@
 // are derived by hand beside each test; tolerances are 4 Monte Carlo standard errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "tests/models/test_scenarios.h"
+#include "tests/undefined_values.h"
 
 namespace teamsim::model {
 namespace {
@@ -44,6 +47,43 @@ TEST(MoneyTest, CashEverNegativeAndCumulativeBurn) {
   for (Eigen::Index t = 1; t <= 5; ++t) {
     EXPECT_EQ(metric_at(p, Metric::kCashEverNegative, 0, t), flagged[t - 1]);
     EXPECT_NEAR(metric_at(p, Metric::kCumulativeBurn, 0, t), 50.0 * static_cast<double>(t), 1e-9);
+  }
+}
+
+// Money does not steer the team: no cash, however negative, stops a hire, a lead or a renewal
+// (docs/metrics.md, cash). A plan in debt from day 0, with ten times the other costs and a
+// funding round, has every replication's team, pipeline and customers the same to the bit; only
+// the cash metrics and the cost ratios move.
+TEST(MoneyTest, CashAndOtherCostsNeverChangeWhatTheTeamDoes) {
+  ScenarioSpec spec = default_scenario();
+  spec.horizon_months = 18;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""}};
+  spec.hires = {HireSpec{"sales_manager", 1, 2, "", "experienced_external", false},
+                HireSpec{"account_executive", 2, 4, "", "experienced_external", false}};
+  spec.territories.front().accounts = 500;
+  spec.money.starting_cash = 1'000'000;
+  spec.money.other_monthly_costs = 20'000;
+  const Projection base = run(spec, 12);
+  spec.money.starting_cash = -5'000'000;
+  spec.money.other_monthly_costs = 200'000;
+  spec.money.funding = {FundingSpec{6, 1'000'000}};
+  const Projection poor = run(spec, 12);
+
+  const std::vector<Metric> money = {Metric::kTotalCost,
+                                     Metric::kCash,
+                                     Metric::kCumulativeBurn,
+                                     Metric::kFunding,
+                                     Metric::kCashEverNegative,
+                                     Metric::kCashLow,
+                                     Metric::kCac,
+                                     Metric::kCacPaybackMonths};
+  ASSERT_EQ(poor.samples.metrics(), base.samples.metrics());
+  for (std::size_t i = 0; i < base.samples.metrics(); ++i) {
+    const bool is_money = std::any_of(money.begin(), money.end(), [&](Metric m) {
+      return base.stored[i] == MetricLayout::index(m);
+    });
+    EXPECT_EQ(testing::same_values(poor.samples.metric(i), base.samples.metric(i)), !is_money)
+        << base.stored_info(i).name;
   }
 }
 
