@@ -9,6 +9,7 @@ every replication and month, from the samples alone (Python's own gzip, csv and 
   headcount    headcount(t) = headcount(t-1) + hires - departures
   cash         cash(t) = cash(t-1) + collections + funding - total cost, cash(0) = starting_cash
   ARR          arr = 12 x mrr
+  commission   a month with bookings pays commission (every won deal has a paid owner)
   territories  leads, opportunities and bookings of the territories add up to the totals
 
 The identities are docs/metrics.md's definitions; a failure names the scenario, replication,
@@ -90,6 +91,12 @@ def check(name, data, scenario):
                 expect("headcount", r, m, at("headcount_total", m),
                        before("headcount_total") + at("hires", m) - at("departures", m))
             expect("arr", r, m, at("arr", m), 12 * at("mrr", m))
+            # Every won deal has an owner who is paid for it: the shipped scenarios' sellers all
+            # carry a quota and on-target earnings above their salary (roles without a quota,
+            # SDRs here, own no deals).
+            if at("new_bookings", m) > 0 and not at("commission", m) > 0:
+                problems.append(f"{name}: replication {r}, month {m}: bookings "
+                                f"{at('new_bookings', m)} paid no commission")
             for suffix, total in (("leads", "leads"), ("opportunities", "opportunities_opened"),
                                   ("bookings", "new_bookings")):
                 if territory_keys[suffix]:
