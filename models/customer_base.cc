@@ -32,12 +32,31 @@ std::vector<double> initial_customer_weights(const std::vector<TerritorySpec>& t
   return weights;
 }
 
+bool initial_customers_placed(const std::vector<TerritorySpec>& territories) {
+  return std::any_of(territories.begin(), territories.end(),
+                     [](const TerritorySpec& t) { return t.initial_customers.has_value(); });
+}
+
 void CustomerBase::add_initial(const SegmentMix& segments) {
   const WeightedPick pick_territory(initial_customer_weights(spec_.territories));
+  const bool placed = initial_customers_placed(spec_.territories);
+  // Placed: customer i is in territory t while i < the territories' counts up to t's, in order.
+  std::size_t placed_territory = 0;
+  int placed_before_next = 0;
   for (int i = 0; i < spec_.customers.initial_customers; ++i) {
     sim::Rng rng = context_.substream(Stream::kInitialCustomer, static_cast<std::uint64_t>(i));
     const double mrr = context_.draw_nonnegative(spec_.customers.initial_mrr, rng);
-    const std::size_t territory = pick_territory(uniform01(rng));
+    // Drawn even when placed, so that the segment, term and later draws stay where they are.
+    const double territory_draw = uniform01(rng);
+    std::size_t territory = 0;
+    if (placed) {
+      while (i >= placed_before_next) {
+        placed_before_next += spec_.territories.at(placed_territory++).initial_customers.value();
+      }
+      territory = placed_territory - 1;
+    } else {
+      territory = pick_territory(territory_draw);
+    }
     const std::size_t segment =
         segments.empty() ? kUnassigned : segments.pick(territory, uniform01(rng));
     const double term_left_share = 1.0 - uniform01(rng);  // in (0, 1]

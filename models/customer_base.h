@@ -19,6 +19,11 @@ namespace teamsim::model {
 /// when no territory has any (a customer lands in territory t with probability weight / sum).
 std::vector<double> initial_customer_weights(const std::vector<TerritorySpec>& territories);
 
+/// Whether the territories say how many initial customers each has (their `initial_customers`):
+/// then the first n1 initial customers are in the first territory listed, the next n2 in the
+/// second, and so on, instead of being spread by the weights above.
+bool initial_customers_placed(const std::vector<TerritorySpec>& territories);
+
 class CustomerBase {
  public:
   struct Customer {
@@ -40,9 +45,10 @@ class CustomerBase {
   CustomerBase(ModelContext& context, AccountPool& accounts);
 
   /// Day 0: the initial customers, each from its own stream: its MRR, territory (in proportion
-  /// to the territories' inbound lead flow; it takes one of a finite territory's accounts),
-  /// segment, then how far into its current term it is (uniform: anniversaries spread over the
-  /// term, and an upfront customer has paid for the current term already).
+  /// to the territories' inbound lead flow, or by their own counts when initial_customers_placed:
+  /// the uniform is drawn all the same; it takes one of a finite territory's accounts), segment,
+  /// then how far into its current term it is (uniform: anniversaries spread over the term, and
+  /// an upfront customer has paid for the current term already).
   void add_initial(const SegmentMix& segments);
   /// A new customer paying `mrr`, drawing its term and renewals from `rng`.
   void add(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -243,6 +244,10 @@ struct TerritorySpec {
   double cool_off_months = 0;
   double win_rate_factor = 1;   ///< multiplies the win probability of the territory's deals
   double deal_size_factor = 1;  ///< multiplies the ACV of the territory's deals
+  /// Initial customers in this territory (of CustomerSpec::initial_customers, which is then their
+  /// sum). Given for every territory or for none; none: the initial customers are spread over the
+  /// territories by inbound_leads_per_month.
+  std::optional<int> initial_customers = std::nullopt;
 };
 
 /// A product sold: its own deal size, cycle, win rate and complexity.
@@ -356,6 +361,7 @@ constexpr std::string_view name_of(AnnualBilling billing) {
 
 /// The customer base and how it evolves.
 struct CustomerSpec {
+  /// Customers at day 0; with TerritorySpec::initial_customers, the sum of the territories'.
   int initial_customers = 0;
   /// Monthly recurring revenue of each initial customer, currency per month.
   sim::Distribution initial_mrr;

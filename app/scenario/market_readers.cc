@@ -7,10 +7,12 @@
 #include <utility>
 #include <vector>
 
+#include "app/common/number_format.h"
 #include "app/common/suggestions.h"
 #include "app/scenario/distribution_syntax.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/scenario_limits.h"
+#include "models/customer_base.h"
 #include "models/defaults.h"
 
 namespace teamsim::app::loader {
@@ -65,12 +67,28 @@ void check_segment_shares(const YamlNode& node, const ScenarioSpec& spec,
   }
 }
 
+// "a, b and c", at most kShown names then "and N more".
+std::string listed(const std::vector<std::string>& names) {
+  constexpr std::size_t kShown = 8;
+  std::string out;
+  const std::size_t shown = std::min(names.size(), kShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += i + 1 == shown && names.size() <= kShown ? " and " : ", ";
+    out += names[i];
+  }
+  if (names.size() > kShown) out += fmt::format(" and {} more", names.size() - kShown);
+  return out;
+}
+
 }  // namespace
 
 void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
   if (!is_map_or_null(node, "territories", sink) || node.entries.empty()) return;
   check_entry_count(node, "territories", sink);
   spec.territories.clear();
+  // Territories that give initial_customers and those that do not (at their name): all or none.
+  std::vector<std::string> placing;
+  std::vector<const YamlEntry*> not_placing;
   for (const YamlEntry& entry : node.entries) {
     ObjectReader reader(entry.value, key_path_join("territories", entry.key),
                         scenario_section("territories"), sink);
@@ -87,9 +105,71 @@ void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
                     territory.cool_off_months);
     read_factor_key(reader, "win_rate_factor", territory.win_rate_factor);
     read_factor_key(reader, "deal_size_factor", territory.deal_size_factor);
+    if (reader.get("initial_customers") != nullptr) {
+      placing.push_back(entry.key);
+      if (const auto count = reader.integer("initial_customers", 0, kMaxInitialCustomers)) {
+        territory.initial_customers = static_cast<int>(*count);
+      }
+    } else {
+      not_placing.push_back(&entry);
+    }
     reader.finish();
     spec.territories.push_back(std::move(territory));
   }
+  if (!placing.empty() && !not_placing.empty()) {
+    std::vector<std::string> missing;
+    for (const YamlEntry* entry : not_placing) missing.push_back(entry->key);
+    sink.error(not_placing.front()->key_mark, key_path_join("territories", missing.front()),
+               fmt::format("initial_customers is given for {} but not for {}: give every "
+                           "territory its count (0 where there are no customers), or none to "
+                           "spread customers.initial by inbound_leads_per_month",
+                           listed(placing), listed(missing)));
+  }
+}
+
+void check_initial_customers_placed(const YamlNode& root, ScenarioSpec& spec,
+                                    DiagnosticSink& sink) {
+  if (!model::initial_customers_placed(spec.territories)) return;
+  std::int64_t sum = 0;
+  for (const model::TerritorySpec& t : spec.territories) sum += t.initial_customers.value_or(0);
+  const YamlNode* territories = root.find("territories");
+  if (sum > kMaxInitialCustomers) {
+    sink.error(territories != nullptr ? territories->mark : root.mark, "territories",
+               fmt::format("the territories' initial_customers add up to {}, more than the limit "
+                           "of {} initial customers in all",
+                           format_grouped(static_cast<double>(sum), 0),
+                           format_grouped(static_cast<double>(kMaxInitialCustomers), 0)));
+    return;
+  }
+  const YamlNode* customers = root.find("customers");
+  const YamlNode* initial =
+      customers != nullptr && customers->is_map() ? customers->find("initial") : nullptr;
+  if (initial == nullptr) {
+    spec.customers.initial_customers = static_cast<int>(sum);
+    return;
+  }
+  // A customers.initial that cannot be read is reported by its reader already.
+  std::vector<Diagnostic> reported;
+  DiagnosticSink quiet(reported);
+  const auto written = read_integer(*initial, "customers.initial", quiet, 0, kMaxInitialCustomers);
+  if (!written || *written == sum) return;
+  std::vector<std::string> counts;
+  for (const model::TerritorySpec& t : spec.territories) {
+    const YamlNode* entry = territories != nullptr ? territories->find(t.name) : nullptr;
+    const YamlNode* count =
+        entry != nullptr && entry->is_map() ? entry->find("initial_customers") : nullptr;
+    std::string where;
+    if (count != nullptr) {
+      where = count->mark.file == initial->mark.file
+                  ? fmt::format(" on line {}", count->mark.line)
+                  : fmt::format(" at {}:{}", count->mark.file, count->mark.line);
+    }
+    counts.push_back(fmt::format("{} {}{}", t.name, t.initial_customers.value_or(0), where));
+  }
+  sink.error(initial->mark, "customers.initial",
+             fmt::format("is {}, but the territories' initial_customers add up to {} ({}); leave "
+                         "customers.initial out (it is then their sum) or make the two agree",
+                         *written, sum, listed(counts)));
 }
 
 void read_sales_motion(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {

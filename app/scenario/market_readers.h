@@ -9,8 +9,13 @@
 
 namespace teamsim::app::loader {
 
-/// territories: when given, they replace the default territory "all".
+/// territories: when given, they replace the default territory "all". initial_customers is given
+/// by every territory or by none.
 void read_territories(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+/// After territories and customers: when the territories give initial_customers, customers.initial
+/// is their sum (written, it must be that sum) and at most kMaxInitialCustomers.
+void check_initial_customers_placed(const YamlNode& root, model::ScenarioSpec& spec,
+                                    DiagnosticSink& sink);
 /// sales_motion: a preset (model::kSalesMotions) applied to the pipeline and customers.
 void read_sales_motion(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
 void read_pipeline(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);

@@ -76,12 +76,25 @@ void check_event_estimate(const ScenarioSpec& spec, const YamlNode& root, Diagno
 }
 
 // Each initial customer holds an account of the territory it is placed in (by the territories'
-// inbound_leads_per_month, as the model places them). A finite territory expected to receive more
-// customers than it has accounts would start with none available, and so with no leads at all.
+// own initial_customers, or by their inbound_leads_per_month, as the model places them). A finite
+// territory with (or, spread, expected to receive) more customers than it has accounts could not
+// hold them, and would start with no leads at all.
 void check_initial_customers_fit(const ScenarioSpec& spec, const YamlNode& root,
                                  DiagnosticSink& sink) {
   const int initial = spec.customers.initial_customers;
   if (initial <= 0) return;
+  if (model::initial_customers_placed(spec.territories)) {
+    for (const model::TerritorySpec& t : spec.territories) {
+      const int placed = t.initial_customers.value_or(0);
+      if (t.accounts <= 0 || placed <= t.accounts) continue;
+      sink.error(mark_of(root.find("territories"), t.name, "initial_customers", root),
+                 key_path_join(key_path_join("territories", t.name), "initial_customers"),
+                 fmt::format("{} initial customers, but the territory has {} accounts and each "
+                             "customer holds one; raise accounts or lower initial_customers",
+                             format_grouped(placed, 0), format_grouped(t.accounts, 0)));
+    }
+    return;
+  }
   const std::vector<double> weights = model::initial_customer_weights(spec.territories);
   double total_weight = 0;
   for (const double weight : weights) total_weight += weight;

@@ -14,7 +14,7 @@ void check_role_sources(const model::ScenarioSpec& spec, const YamlNode* roles,
 
 /// Checks what only the whole scenario shows: shares that are all 0 (a lead would have nowhere to
 /// go), monthly expansion plus the covered bonus compounding past kMaxMonthlyExpansion, a finite
-/// territory expected to receive more initial customers than it has accounts, and rates
+/// territory with (or expected to receive) more initial customers than it has accounts, and rates
 /// that commit every replication to more events than model::ReplicationLimits allows. (Factors that
 /// multiply a churn or a win probability above 1 are capped at 1 by the model, as documented.)
 void check_combinations(const model::ScenarioSpec& spec, const YamlNode& root,

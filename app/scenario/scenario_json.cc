@@ -108,6 +108,10 @@ ordered_json territories_to_json(const model::ScenarioSpec& spec) {
                                    {"cool_off_months", territory.cool_off_months},
                                    {"win_rate_factor", territory.win_rate_factor},
                                    {"deal_size_factor", territory.deal_size_factor}};
+    // Only when given: a scenario without it resolves, and hashes, as before the key existed.
+    if (territory.initial_customers) {
+      territories[territory.name]["initial_customers"] = *territory.initial_customers;
+    }
   }
   return territories;
 }

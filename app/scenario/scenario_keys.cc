@@ -362,6 +362,11 @@ SectionDoc territories() {
                K::kNumber,
                "Multiplies the ACV of its deals.",
                {"Deal-size factor", U::kFactor}},
+              {"initial_customers",
+               K::kWholeNumber,
+               "Initial customers in this territory; give it for every territory or none "
+               "(none: customers.initial is spread by inbound leads).",
+               {"Initial customers", U::kCount}},
           }};
 }
 

@@ -94,6 +94,7 @@ void read_market_and_customers(ObjectReader& reader, ScenarioSpec& spec) {
   if (const YamlNode* node = reader.get("channels")) loader::read_channels(*node, spec, sink);
   if (const YamlNode* node = reader.get("seasonality")) loader::read_seasonality(*node, spec, sink);
   if (const YamlNode* node = reader.get("customers")) loader::read_customers(*node, spec, sink);
+  loader::check_initial_customers_placed(reader.node(), spec, sink);
   if (const YamlNode* node = reader.get("segments")) loader::read_segments(*node, spec, sink);
 }
 

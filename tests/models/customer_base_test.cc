@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "models/random_draws.h"
+#include "models/segment_mix.h"
 #include "tests/models/component_harness.h"
 
 namespace teamsim::model {
@@ -85,6 +86,43 @@ TEST(CustomerBaseTest, TheMonthCloseKeepsEachCustomersMrrForItsCohort) {
   EXPECT_DOUBLE_EQ(model.customers.customers()[0].mrr_at[1], 250);
   EXPECT_EQ(model.customers.customers()[0].first_month, 0);  // started with: day 0's cohort
   EXPECT_DOUBLE_EQ(model.customers.mrr(), 250);
+}
+
+// Three territories of 10 accounts with 5, 0 and 7 initial customers: customers 0-4 are in a,
+// 5-11 in c, whatever the lead flow says (b has the most leads), so a keeps 10 - 5 accounts free
+// and c 10 - 7. Each customer still draws its territory uniform, so its MRR, term, contract and
+// coverage draws are those it has when the same customers are spread by the lead flow.
+TEST(CustomerBaseTest, InitialCustomersAreInTheTerritoriesTheirCountsName) {
+  ScenarioSpec spread = quiet_scenario(1);
+  spread.territories = {TerritorySpec{"a", 1, 10}, TerritorySpec{"b", 50, 10},
+                        TerritorySpec{"c", 0, 10}};
+  spread.customers.initial_customers = 12;
+  spread.customers.initial_mrr = Distribution::uniform(100, 200);
+  spread.customers.annual_contract_share = 0.5;
+  ScenarioSpec placed = spread;
+  placed.territories[0].initial_customers = 5;
+  placed.territories[1].initial_customers = 0;
+  placed.territories[2].initial_customers = 7;
+  ASSERT_FALSE(initial_customers_placed(spread.territories));
+  ASSERT_TRUE(initial_customers_placed(placed.territories));
+
+  CustomersAlone by_leads(spread);
+  by_leads.customers.add_initial(SegmentMix(spread));
+  CustomersAlone by_count(placed);
+  by_count.customers.add_initial(SegmentMix(placed));
+  const auto& customers = by_count.customers.customers();
+  ASSERT_EQ(customers.size(), 12u);
+  for (std::size_t i = 0; i < customers.size(); ++i) {
+    EXPECT_EQ(customers[i].territory, i < 5 ? 0u : 2u) << "customer " << i;
+    const CustomerBase::Customer& same = by_leads.customers.customers()[i];
+    EXPECT_EQ(customers[i].mrr, same.mrr) << "customer " << i;
+    EXPECT_EQ(customers[i].annual, same.annual) << "customer " << i;
+    EXPECT_EQ(customers[i].renews_at, same.renews_at) << "customer " << i;
+    EXPECT_EQ(customers[i].coverage_draw, same.coverage_draw) << "customer " << i;
+  }
+  EXPECT_EQ(by_count.accounts.available_after(0, 0), 5);
+  EXPECT_EQ(by_count.accounts.available_after(1, 0), 10);
+  EXPECT_EQ(by_count.accounts.available_after(2, 0), 3);
 }
 
 TEST(CustomerBaseTest, AChurnedCustomersAccountCoolsOff) {

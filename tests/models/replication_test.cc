@@ -105,6 +105,29 @@ TEST(ReplicationTest, ChurnOnlyCustomersDecayGeometrically) {
   }
 }
 
+TEST(ReplicationTest, InitialCustomersStayInTheTerritoriesTheirCountsName) {
+  // 5, 0 and 7 initial customers in three territories of 10 accounts, with no leads, no churn
+  // and no sellers: in every replication and month the accounts left free are 10 - 5, 10 - 0 and
+  // 10 - 7, and the customers 5 + 0 + 7.
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.territories = {TerritorySpec{"a", 0, 10}, TerritorySpec{"b", 0, 10},
+                      TerritorySpec{"c", 0, 10}};
+  spec.territories[0].initial_customers = 5;
+  spec.territories[1].initial_customers = 0;
+  spec.territories[2].initial_customers = 7;
+  spec.customers.initial_customers = 12;
+  const std::size_t reps = 20;
+  const Projection p = run(spec, reps);
+  for (Eigen::Index r = 0; r < static_cast<Eigen::Index>(reps); ++r) {
+    for (Eigen::Index t = 1; t <= 3; ++t) {
+      EXPECT_EQ(named(p, "territory.a.accounts_available")(r, t - 1), 5);
+      EXPECT_EQ(named(p, "territory.b.accounts_available")(r, t - 1), 10);
+      EXPECT_EQ(named(p, "territory.c.accounts_available")(r, t - 1), 3);
+      EXPECT_EQ(metric_at(p, Metric::kCustomers, r, t), 12);
+    }
+  }
+}
+
 TEST(ReplicationTest, ExpansionCompoundsMonthlyOnStayingCustomers) {
   // No churn, constant +2 % per renewal: MRR at month t is exactly N x 100 x 1.02^t.
   ScenarioSpec spec = quiet_scenario(12);

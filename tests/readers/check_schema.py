@@ -64,7 +64,9 @@ for document in misspelt:
         failures.append(f"accepted, but the loader rejects it: {document}")
 for document in [{"money": {"starting_cash": "3_000_000"}, "customers": {"monthly_churn": "1%"}},
                  {"hires": None, "segments": {"enterprise": None}},
-                 {"expect": [{"metric": "arr", "month": "last", "op": ">=", "value": 1}]}]:
+                 {"expect": [{"metric": "arr", "month": "last", "op": ">=", "value": 1}]},
+                 {"territories": {"north": {"initial_customers": 120},
+                                  "south": {"initial_customers": "1_000"}}}]:
     failures += [f"{document}: {p}" for p in problems(document)]
 
 

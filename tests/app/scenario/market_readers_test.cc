@@ -49,6 +49,80 @@ TEST_F(MarketReadersTest, AnEmptyTerritoriesMapKeepsTheDefault) {
   EXPECT_EQ(spec_.territories[0].name, "all");
 }
 
+TEST_F(MarketReadersTest, InitialCustomersByTerritoryAreGivenByEveryTerritoryOrNone) {
+  read_territories(section("territories:\n"
+                           "  north: {initial_customers: 120}\n"
+                           "  south: {initial_customers: 0}\n",
+                           "territories"),
+                   spec_, sink_);
+  EXPECT_EQ(errors(), Errors{});
+  ASSERT_EQ(spec_.territories.size(), 2u);
+  EXPECT_EQ(spec_.territories[0].initial_customers, 120);
+  EXPECT_EQ(spec_.territories[1].initial_customers, 0);
+
+  read_territories(section("territories:\n"
+                           "  north: {initial_customers: 120}\n"
+                           "  south: {}\n"
+                           "  east: {initial_customers: 3}\n"
+                           "  west: {inbound_leads_per_month: 5}\n",
+                           "territories"),
+                   spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:3:3: territories.south: initial_customers is given for north "
+                             "and east but not for south and west: give every territory its "
+                             "count (0 where there are no customers), or none to spread "
+                             "customers.initial by inbound_leads_per_month"});
+
+  // Not given anywhere: the customers are spread by the lead flow, as before the key.
+  read_territories(section("territories:\n  north: {}\n  south: {}\n", "territories"), spec_,
+                   sink_);
+  EXPECT_EQ(errors(), Errors{});
+  EXPECT_FALSE(spec_.territories[0].initial_customers.has_value());
+  EXPECT_FALSE(spec_.territories[1].initial_customers.has_value());
+}
+
+TEST_F(MarketReadersTest, CustomersInitialIsTheTerritoriesSumOrMustEqualIt) {
+  const std::string territories =
+      "territories:\n"
+      "  north: {initial_customers: 120}\n"
+      "  south: {initial_customers: 80}\n";
+  // Left out: 120 + 80.
+  read_territories(section(territories, "territories"), spec_, sink_);
+  check_initial_customers_placed(root_, spec_, sink_);
+  EXPECT_EQ(errors(), Errors{});
+  EXPECT_EQ(spec_.customers.initial_customers, 200);
+
+  // Written and equal: fine.
+  spec_ = model::default_scenario();
+  read_territories(section(territories + "customers: {initial: 200}\n", "territories"), spec_,
+                   sink_);
+  spec_.customers.initial_customers = 200;  // as read_customers reads it
+  check_initial_customers_placed(root_, spec_, sink_);
+  EXPECT_EQ(errors(), Errors{});
+
+  // Written and different: both numbers, and the line of each territory's count.
+  spec_ = model::default_scenario();
+  read_territories(section(territories + "customers:\n  initial: 150\n", "territories"), spec_,
+                   sink_);
+  spec_.customers.initial_customers = 150;
+  check_initial_customers_placed(root_, spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:5:12: customers.initial: is 150, but the territories' "
+                             "initial_customers add up to 200 (north 120 on line 2 and south 80 "
+                             "on line 3); leave customers.initial out (it is then their sum) or "
+                             "make the two agree"});
+
+  // More than the limit of initial customers in all, though each territory is within it.
+  spec_ = model::default_scenario();
+  read_territories(section("territories:\n"
+                           "  north: {initial_customers: 600_000}\n"
+                           "  south: {initial_customers: 500_000}\n",
+                           "territories"),
+                   spec_, sink_);
+  check_initial_customers_placed(root_, spec_, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:2:3: territories: the territories' initial_customers add up "
+                             "to 1,100,000, more than the limit of 1,000,000 initial customers "
+                             "in all"});
+}
+
 TEST_F(MarketReadersTest, AnUnknownSalesMotionIsSuggested) {
   read_sales_motion(section("sales_motion: transactionl\n", "sales_motion"), spec_, sink_);
   EXPECT_EQ(errors(), Errors{"s.yaml:1:15: sales_motion: unknown sales motion 'transactionl'; "

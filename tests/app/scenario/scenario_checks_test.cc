@@ -85,6 +85,27 @@ TEST_F(ScenarioChecksTest, InitialCustomersMustFitTheAccountsOfTheirTerritory) {
   EXPECT_EQ(combination_errors("name: x\n"), Errors{});
 }
 
+TEST_F(ScenarioChecksTest, ATerritorysOwnInitialCustomersMustFitItsAccountsExactly) {
+  // With counts by territory the check is exact, whatever the lead flow: 31 customers in 30
+  // accounts is one too many; 30 fit (the territory then starts with none free); an unlimited
+  // territory (0) takes any number.
+  spec_.territories = {model::TerritorySpec{"north", 0, 30}, model::TerritorySpec{"south", 50, 0}};
+  spec_.territories[0].initial_customers = 31;
+  spec_.territories[1].initial_customers = 500;
+  spec_.customers.initial_customers = 531;
+  const std::string yaml =
+      "territories:\n"
+      "  north: {inbound_leads_per_month: 0, accounts: 30, initial_customers: 31}\n"
+      "  south: {inbound_leads_per_month: 50, initial_customers: 500}\n";
+  EXPECT_EQ(combination_errors(yaml),
+            Errors{"s.yaml:2:72: territories.north.initial_customers: 31 initial customers, but "
+                   "the territory has 30 accounts and each customer holds one; raise accounts or "
+                   "lower initial_customers"});
+  spec_.territories[0].initial_customers = 30;
+  spec_.customers.initial_customers = 530;
+  EXPECT_EQ(combination_errors(yaml), Errors{});
+}
+
 TEST_F(ScenarioChecksTest, ExpansionPlusTheCoveredBonusMayNotCompoundPastTheLimit) {
   spec_.customers.monthly_expansion = sim::Distribution::constant(0.3);
   spec_.customers.covered_expansion_bonus = 0.25;

@@ -131,5 +131,17 @@ TEST(ScenarioJson, HashDependsOnTheResolvedScenarioOnly) {
   EXPECT_NE(a, scenario_hash(load("name: x\nseed: 4\n")));
 }
 
+TEST(ScenarioJson, ATerritorysInitialCustomersAreWrittenOnlyWhenGiven) {
+  // Without the key the territory is written as before it existed (the same hash as ever);
+  // with it, the count follows the territory's other keys and customers.initial is their sum.
+  const ordered_json spread = scenario_to_json(load("territories: {north: {}}\n"));
+  EXPECT_FALSE(spread["territories"]["north"].contains("initial_customers"));
+  const ordered_json placed =
+      scenario_to_json(load("territories: {north: {initial_customers: 9}}\n"));
+  EXPECT_EQ(placed["territories"]["north"]["initial_customers"], 9);
+  EXPECT_EQ(placed["territories"]["north"].items().begin().key(), "inbound_leads_per_month");
+  EXPECT_EQ(placed["customers"]["initial"], 9);
+}
+
 }  // namespace
 }  // namespace teamsim::app
