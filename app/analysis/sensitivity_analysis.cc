@@ -258,6 +258,21 @@ Respecify respecify_with_override(ScenarioRequest request, std::optional<std::st
     };
     const std::string assignment = fmt::format("{}={}", key_path, format_number(value));
     LoadResult loaded = resolve({assignment});
+    // A territory's initial_customers moves customers.initial, their sum, when the file writes it.
+    if (!loaded.ok() && key_path.starts_with("territories.") &&
+        key_path.ends_with(".initial_customers")) {
+      const LoadResult base = resolve({});
+      if (base.ok()) {
+        const std::string territory = key_path.substr(12, key_path.size() - 12 - 18);
+        double sum = value;
+        for (const model::TerritorySpec& t : base.spec->territories) {
+          if (t.name != territory) sum += t.initial_customers.value_or(0);
+        }
+        LoadResult with_sum =
+            resolve({assignment, fmt::format("customers.initial={}", format_number(sum))});
+        if (with_sum.ok()) loaded = std::move(with_sum);
+      }
+    }
     // A built-in role the file's `roles:` does not write is known to --set only with its kind.
     if (!loaded.ok() && key_path.starts_with("roles.")) {
       const std::string role = key_path.substr(6, key_path.find('.', 6) - 6);

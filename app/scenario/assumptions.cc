@@ -15,6 +15,7 @@
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_numbers.h"
 #include "app/scenario/yaml_reader.h"
+#include "models/customer_base.h"
 
 namespace teamsim::app {
 namespace {
@@ -435,6 +436,15 @@ void people_rows(Table& table, const Formatter& money) {
 void customer_rows(const ScenarioSpec& spec, Table& table, const Formatter& money) {
   const model::CustomerSpec& customers = spec.customers;
   std::string initial = table.number("customers.initial", customers.initial_customers, plain, "");
+  if (model::initial_customers_placed(spec.territories)) {
+    std::vector<std::string> placed;
+    for (const model::TerritorySpec& territory : spec.territories) {
+      placed.push_back(territory.name + " " +
+                       table.number(fmt::format("territories.{}.initial_customers", territory.name),
+                                    territory.initial_customers.value_or(0), plain, ""));
+    }
+    initial += " (" + joined(placed) + ")";
+  }
   if (customers.initial_customers > 0) {
     initial += ", MRR " + table.distribution("customers.initial_mrr", customers.initial_mrr, money,
                                              " a month each");

@@ -6,6 +6,7 @@
 
 #include "app/common/number_format.h"
 #include "app/scenario/scenario_json.h"
+#include "models/customer_base.h"
 
 namespace teamsim::app {
 namespace {
@@ -81,6 +82,12 @@ std::vector<ScenarioNumber> scenario_numbers(const model::ScenarioSpec& spec) {
   json.erase("replication_inputs");  // listed where each was written
   std::vector<ScenarioNumber> numbers;
   walk(json, "", numbers);
+  // Territories that give their initial_customers make customers.initial their sum: the counts
+  // are theirs, not the total's.
+  if (model::initial_customers_placed(spec.territories)) {
+    std::erase_if(numbers,
+                  [](const ScenarioNumber& n) { return n.key_path == "customers.initial"; });
+  }
   return numbers;
 }
 

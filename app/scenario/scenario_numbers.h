@@ -26,7 +26,8 @@ struct ScenarioNumber {
 
 /// Every labelled number of `spec`'s resolved scenario (scenario_to_json, so defaults the file did
 /// not write are included), in its key order. A key given as a real distribution, or drawn per
-/// replication, is not a single number and is not listed.
+/// replication, is not a single number and is not listed; nor is customers.initial when the
+/// territories give their initial_customers (it is then their sum).
 std::vector<ScenarioNumber> scenario_numbers(const model::ScenarioSpec& spec);
 
 /// `value` in `unit`, about three significant digits: "$5.6k", "25%", "45 days", "4.5 months",

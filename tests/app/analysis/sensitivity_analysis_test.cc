@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -207,6 +208,35 @@ TEST(SensitivityAnalysis, ConstantsMoveByTheirRangeAndSwingByTheirClosedForm) {
   EXPECT_EQ(find(result, "roles.sales_manager.annual_salary").status, InputStatus::kNotDrawn);
   EXPECT_EQ(find(result, "customers.monthly_churn").status, InputStatus::kUnchanged);
   EXPECT_EQ(find(result, "money.starting_cash").swing, 0);  // in use, but not in ARR
+}
+
+// With counts by territory, each territory's count is the input (customers.initial, their sum,
+// is not one): 30 and 20 customers of 1,000 a month, ±20 % each, move ARR by 12 x 12 x 1,000 and
+// 12 x 8 x 1,000 exactly, customers.initial written or not (it follows the new sum).
+TEST(SensitivityAnalysis, EachTerritorysInitialCustomersVaryAndTheirSumFollows) {
+  for (const char* initial : {"", "initial: 50, "}) {
+    SCOPED_TRACE(initial);
+    const std::string yaml = std::string(
+                                 "horizon_months: 6\n"
+                                 "territories:\n"
+                                 "  north: {initial_customers: 30}\n"
+                                 "  south: {initial_customers: 20}\n"
+                                 "customers: {") +
+                             initial +
+                             "initial_mrr: 1000, monthly_churn: 0, monthly_expansion: 0}\n";
+    const SensitivityResult result = with_constants(yaml.c_str(), "arr", 6, 5, 0.2);
+    EXPECT_TRUE(std::none_of(result.inputs.begin(), result.inputs.end(), [](const auto& input) {
+      return input.key_path == "customers.initial";
+    }));
+    const InputSensitivity& north = find(result, "territories.north.initial_customers");
+    EXPECT_EQ(north.label, "Initial customers (north)");
+    EXPECT_DOUBLE_EQ(north.low_value, 24);
+    EXPECT_DOUBLE_EQ(north.high_value, 36);
+    EXPECT_NEAR(north.swing, 12 * 12 * 1000.0, 1e-6);
+    const InputSensitivity& south = find(result, "territories.south.initial_customers");
+    EXPECT_NEAR(south.low.mean, 12 * (30 + 16) * 1000.0, 1e-6);
+    EXPECT_NEAR(south.swing, 12 * 8 * 1000.0, 1e-6);
+  }
 }
 
 // Whole numbers are rounded and never fall from 1 or more to 0; probabilities are clamped to

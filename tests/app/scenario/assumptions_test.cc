@@ -68,6 +68,20 @@ TEST(AssumptionsTest, MarksExactlyTheKeysTheScenarioLeftUnset) {
             std::vector<std::string>{"roles.account_executive.prospecting_leads_per_month"});
 }
 
+TEST(AssumptionsTest, InitialCustomersSayWhereTheyAreWhenTheTerritoriesGiveTheirCounts) {
+  const std::vector<Assumption> rows = assumptions_of(
+      "territories:\n  north: {initial_customers: 120}\n  south: {initial_customers: 0}\n"
+      "customers: {initial_mrr: 900}\n");
+  const Assumption& initial = row(rows, "Initial customers");
+  EXPECT_TRUE(initial.value.starts_with("120 (north 120, south 0), MRR ")) << initial.value;
+  EXPECT_EQ(initial.keys, (std::vector<std::string>{
+                              "customers.initial", "territories.north.initial_customers",
+                              "territories.south.initial_customers", "customers.initial_mrr"}));
+  // Spread by the lead flow, the row is as before: the count alone.
+  EXPECT_TRUE(row(assumptions_of("customers: {initial: 20}\n"), "Initial customers")
+                  .value.starts_with("20, MRR "));
+}
+
 TEST(AssumptionsTest, TheFoundersLineSaysAnAssistantManagerRecruitsAndManagesBesideThem) {
   // Without a sales manager the founder's 1 search and span of 4 are not the whole capacity when
   // an assistant manager is on the plan: its search and span add to them.
