@@ -12,7 +12,6 @@
 #include "app/scenario/distribution_syntax.h"
 #include "app/scenario/key_readers.h"
 #include "app/scenario/scenario_limits.h"
-#include "models/customer_base.h"
 #include "models/defaults.h"
 
 namespace teamsim::app::loader {
@@ -129,9 +128,13 @@ void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
 
 void check_initial_customers_placed(const YamlNode& root, ScenarioSpec& spec,
                                     DiagnosticSink& sink) {
-  if (!model::initial_customers_placed(spec.territories)) return;
+  // A territory without its count (or with one that could not be read) is reported already.
+  if (!std::all_of(spec.territories.begin(), spec.territories.end(),
+                   [](const model::TerritorySpec& t) { return t.initial_customers.has_value(); })) {
+    return;
+  }
   std::int64_t sum = 0;
-  for (const model::TerritorySpec& t : spec.territories) sum += t.initial_customers.value_or(0);
+  for (const model::TerritorySpec& t : spec.territories) sum += *t.initial_customers;
   const YamlNode* territories = root.find("territories");
   if (sum > kMaxInitialCustomers) {
     sink.error(territories != nullptr ? territories->mark : root.mark, "territories",

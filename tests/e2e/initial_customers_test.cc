@@ -60,15 +60,13 @@ TEST(InitialCustomersTest, EachTerritoryStartsWithItsOwnCustomers) {
     EXPECT_EQ(mean_and_p5(csv, month, "customers"), (std::vector<double>{20, 20}));
   }
   // The scenario as run keeps the counts, and runs to the same numbers.
-  const CommandResult again =
-      run_teamsim("run a/scenario.yaml -n 30 -q --out b", folder.path());
+  const CommandResult again = run_teamsim("run a/scenario.yaml -n 30 -q --out b", folder.path());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(read_file(folder.path() + "/b/summary.csv"), csv);
 
   // --set one territory's count: customers.initial, left out, is the new sum (12 + 20).
   const CommandResult set = run_teamsim(
-      "run plan.yaml -n 30 -q --out c --set territories.south.initial_customers=20",
-      folder.path());
+      "run plan.yaml -n 30 -q --out c --set territories.south.initial_customers=20", folder.path());
   ASSERT_EQ(set.exit_code, 0) << set.err;
   const std::string set_csv = read_file(folder.path() + "/c/summary.csv");
   EXPECT_EQ(mean_and_p5(set_csv, 1, "territory.south.accounts_available"),
@@ -80,8 +78,8 @@ TEST(InitialCustomersTest, TheMistakesAreReportedWhereTheyAre) {
   TempDir folder;
   // customers.initial written, and not the territories' sum.
   write(folder.path() + "/sum.yaml", kPlan);
-  const CommandResult sum = run_teamsim(
-      "validate sum.yaml --set customers.initial=25", folder.path());
+  const CommandResult sum =
+      run_teamsim("validate sum.yaml --set customers.initial=25", folder.path());
   EXPECT_EQ(sum.exit_code, 3);
   EXPECT_NE(sum.err.find("<command line>: customers.initial: is 25, but the territories' "
                          "initial_customers add up to 20 (north 12 at sum.yaml:3 and south 8 at "
@@ -98,8 +96,8 @@ TEST(InitialCustomersTest, TheMistakesAreReportedWhereTheyAre) {
             std::string::npos)
       << missing.err;
   // More customers than accounts.
-  const CommandResult full = run_teamsim(
-      "validate sum.yaml --set territories.north.initial_customers=31", folder.path());
+  const CommandResult full =
+      run_teamsim("validate sum.yaml --set territories.north.initial_customers=31", folder.path());
   EXPECT_EQ(full.exit_code, 3);
   EXPECT_NE(full.err.find("<command line>: territories.north.initial_customers: 31 initial "
                           "customers, but the territory has 30 accounts"),

@@ -64,9 +64,12 @@ TEST_F(MarketReadersTest, InitialCustomersByTerritoryAreGivenByEveryTerritoryOrN
                            "  north: {initial_customers: 120}\n"
                            "  south: {}\n"
                            "  east: {initial_customers: 3}\n"
-                           "  west: {inbound_leads_per_month: 5}\n",
+                           "  west: {inbound_leads_per_month: 5}\n"
+                           "customers: {initial: 200}\n",
                            "territories"),
                    spec_, sink_);
+  // Only that: the sum of the counts given is not compared with customers.initial.
+  check_initial_customers_placed(root_, spec_, sink_);
   EXPECT_EQ(errors(), Errors{"s.yaml:3:3: territories.south: initial_customers is given for north "
                              "and east but not for south and west: give every territory its "
                              "count (0 where there are no customers), or none to spread "
