@@ -38,7 +38,8 @@ std::vector<MetricInfo> fixed_metrics() {
   std::vector<MetricInfo> infos;
   infos.reserve(std::size(kFixedMetrics));
   for (const FixedMetric& metric : kFixedMetrics) {
-    infos.push_back(MetricInfo(metric.name, metric.unit, metric.kind, metric.description));
+    infos.push_back(MetricInfo(metric.name, metric.unit, metric.kind, metric.description,
+                               metric.defined_from_month > 1, metric.defined_from_month));
   }
   for (const Metric metric : kCanBeUndefined) {
     infos[MetricLayout::index(metric)].can_be_undefined = true;
@@ -58,6 +59,13 @@ std::vector<MetricInfo> fixed_metrics() {
 }
 
 }  // namespace
+
+int defined_from_month(std::string_view name) {
+  for (const FixedMetric& metric : kFixedMetrics) {
+    if (metric.name == name) return metric.defined_from_month;
+  }
+  return 1;
+}
 
 std::vector<std::string> MetricLayout::names() const {
   std::vector<std::string> names;

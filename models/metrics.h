@@ -6,6 +6,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,12 +24,13 @@ enum class MetricKind {
 struct MetricInfo {
   MetricInfo() = default;
   MetricInfo(std::string name_, std::string unit_, MetricKind kind_, std::string description_,
-             bool can_be_undefined_ = false)
+             bool can_be_undefined_ = false, int defined_from_month_ = 1)
       : name(std::move(name_)),
         unit(std::move(unit_)),
         kind(kind_),
         description(std::move(description_)),
-        can_be_undefined(can_be_undefined_) {}
+        can_be_undefined(can_be_undefined_),
+        defined_from_month(defined_from_month_) {}
 
   std::string name;  ///< stable snake_case identifier used in CSV/JSON, e.g. "arr"
   std::string unit;  ///< "count", "fte", "currency" or "ratio"
@@ -38,6 +40,9 @@ struct MetricInfo {
   /// such a month records NaN, "undefined", never 0, and the statistics over replications skip
   /// it and say over how many replications the metric was defined.
   bool can_be_undefined = false;
+  /// The first month (1-based) in which the metric can have a value: 12 for the
+  /// trailing-twelve-month retention ratios, undefined in every history before it; 1 otherwise.
+  int defined_from_month = 1;
   /// For a mean over the month's events (per hire, per closed deal, per specialist grant): the
   /// layout columns whose sum counts those events. Its mean over replications is weighted by
   /// them, so that it is the mean per event (docs/metrics.md). Empty: a plain mean.
@@ -47,7 +52,7 @@ struct MetricInfo {
 /// The metrics every scenario reports, in output order (models/metrics.def). Per-role headcounts
 /// and the other families follow them in a MetricLayout.
 enum class Metric : std::size_t {
-#define TEAMSIM_METRIC(enumerator, name, unit, kind, description) enumerator,
+#define TEAMSIM_METRIC(enumerator, name, unit, kind, defined_from_month, description) enumerator,
 #include "models/metrics.def"
   kCount  ///< number of fixed metrics, not a metric
 };
@@ -57,16 +62,26 @@ struct FixedMetric {
   const char* name;
   const char* unit;
   MetricKind kind;
+  int defined_from_month;  ///< the first month with a value (MetricInfo::defined_from_month)
   const char* description;
 };
 
 /// Every fixed metric, in Metric order.
 inline constexpr FixedMetric kFixedMetrics[] = {
-#define TEAMSIM_METRIC(enumerator, name, unit, kind, description) \
-  {name, unit, MetricKind::k##kind, description},
+#define TEAMSIM_METRIC(enumerator, name, unit, kind, defined_from_month, description) \
+  {name, unit, MetricKind::k##kind, defined_from_month, description},
 #include "models/metrics.def"
 };
 static_assert(std::size(kFixedMetrics) == static_cast<std::size_t>(Metric::kCount));
+
+/// The first month in which the fixed metric can have a value (models/metrics.def).
+constexpr int defined_from_month(Metric metric) {
+  return kFixedMetrics[static_cast<std::size_t>(metric)].defined_from_month;
+}
+
+/// The first month in which the metric named `name` can have a value: the fixed metric's
+/// (models/metrics.def), 1 for any other name (the per-role, territory, ... families).
+int defined_from_month(std::string_view name);
 
 /// Bands of quota attainment, each reported as "quota_attainment.<band>": how many ramped sellers
 /// with a quota have an attainment (a share of quota, see docs/metrics.md) in the band.

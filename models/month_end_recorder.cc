@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <initializer_list>
+#include <iterator>
 #include <limits>
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace teamsim::model {
 namespace {
 
 constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+/// The months the retention metrics look back: their cohort is the snapshot this long ago.
+constexpr int kRetentionMonths = 12;
 
 /// a / b, or undefined (NaN) when there is nothing to divide by: a month without hires has no
 /// mean time to hire, and reporting 0 days would drag every average down (docs/metrics.md).
@@ -35,6 +39,11 @@ MonthEndRecorder::MonthEndRecorder(const ModelContext& context, const Organisati
       lowest_cash_(context.spec.money.starting_cash),
       monthly_(Eigen::MatrixXd::Zero(context.spec.horizon_months,
                                      static_cast<Eigen::Index>(layout.size()))) {
+  for (std::size_t m = 0; m < std::size(kFixedMetrics); ++m) {
+    if (kFixedMetrics[m].defined_from_month > 1) {
+      not_from_month_1_.push_back(static_cast<Metric>(m));
+    }
+  }
   if (!kept.empty()) choose_scans(kept);
 }
 
@@ -61,6 +70,7 @@ void MonthEndRecorder::choose_scans(std::span<const std::size_t> kept) {
     quota_scan_ =
         quota_scan_ || wanted[MetricLayout::quota_band_index(static_cast<QuotaBand>(band))];
   }
+  std::erase_if(not_from_month_1_, [&](Metric m) { return !wanted[MetricLayout::index(m)]; });
 }
 
 void MonthEndRecorder::set(Row& row, Metric metric, double value) const {
@@ -77,6 +87,10 @@ void MonthEndRecorder::record(int month) {
   if (quota_scan_) record_quota(row, month);
   record_cac(row, month);
   record_breakdowns(row);
+  // Before its first month (models/metrics.def) a metric has no value in any history.
+  for (const Metric metric : not_from_month_1_) {
+    if (month < defined_from_month(metric)) set(row, metric, kUndefined);
+  }
 #ifndef NDEBUG
   // Every metric of the month is recorded by now; a NaN or an infinity is a bug in the model (or
   // an input the loader should have refused), named with its metric and month.
@@ -197,15 +211,14 @@ void MonthEndRecorder::record_customers(Row& row) const {
 void MonthEndRecorder::record_retention(Row& row, int month) const {
   // The cohort is the state at the snapshot 12 months earlier (day 0 at month 12). Before month
   // 12 there is no such snapshot: a retention over fewer months would read as a better annual
-  // one, so the trailing-twelve-month metrics are undefined.
-  if (month < 12) {
-    for (const Metric metric : {Metric::kGrrT12m, Metric::kNrrT12m, Metric::kLogoRetentionT12m,
-                                Metric::kEmployeeRetentionT12m}) {
-      set(row, metric, kUndefined);
-    }
-    return;
-  }
-  const int cohort = month - 12;
+  // one, so models/metrics.def defines these metrics from month 12 on, and record() leaves them
+  // undefined before it.
+  static_assert(defined_from_month(Metric::kGrrT12m) == kRetentionMonths &&
+                defined_from_month(Metric::kNrrT12m) == kRetentionMonths &&
+                defined_from_month(Metric::kLogoRetentionT12m) == kRetentionMonths &&
+                defined_from_month(Metric::kEmployeeRetentionT12m) == kRetentionMonths);
+  if (month < kRetentionMonths) return;
+  const int cohort = month - kRetentionMonths;
   double mrr_then = 0, mrr_now = 0, mrr_kept = 0, logos_then = 0, logos_now = 0;
   for (const CustomerBase::Customer& customer : customers_.customers()) {
     if (customer.first_month > cohort || customer.churn_month <= cohort) continue;

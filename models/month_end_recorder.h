@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "models/account_pool.h"
 #include "models/customer_base.h"
@@ -61,6 +62,9 @@ class MonthEndRecorder {
   bool customer_scan_ = true;   ///< deferred revenue, covered customers, by segment
   bool retention_scan_ = true;  ///< the trailing-12-month retention ratios
   bool quota_scan_ = true;      ///< attainment and its bands
+  /// The kept fixed metrics models/metrics.def defines from a month after the first: each is
+  /// written as undefined before that month.
+  std::vector<Metric> not_from_month_1_;
   Eigen::MatrixXd monthly_;
 };
 

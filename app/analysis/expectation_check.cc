@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -25,6 +26,12 @@ bool compare(double actual, Comparison op, double value) {
       return actual >= value;
   }
   return false;
+}
+
+// "Gross revenue retention ..." inside a sentence.
+std::string lower_first(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
 }
 
 }  // namespace
@@ -67,13 +74,18 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
       result.passed = false;
       result.message = fmt::format("{}({}) at month {} is not in the results ({})", e.stat,
                                    e.metric, e.month, expected);
-    } else if (std::isnan(result.actual) && e.metric.ends_with("_t12m") && e.month < 12) {
-      // docs/metrics.md: a trailing-twelve-month ratio has no value before a year has passed.
+    } else if (std::isnan(result.actual) && e.month < metric->info.defined_from_month) {
+      // Undefined in every history before its first month (models/metrics.def): not a division
+      // by zero, and the fix is a later month. Its description says why.
+      const int first = metric->info.defined_from_month;
       result.passed = false;
       result.message = fmt::format(
-          "{}({}) at month {} is undefined: a trailing-twelve-month metric has no value before "
-          "month 12, the first with a year behind it; check it at month 12 or later ({})",
-          e.stat, e.metric, e.month, expected);
+          "{}({}) at month {} is undefined: {} has no value before month {}{}; check it at month "
+          "{} or later ({})",
+          e.stat, e.metric, e.month, e.metric, first,
+          metric->info.description.empty() ? ""
+                                           : " (" + lower_first(metric->info.description) + ")",
+          first, expected);
     } else if (std::isnan(result.actual)) {
       result.passed = false;
       result.message = fmt::format(

@@ -12,6 +12,7 @@
 
 #include "app/common/calendar_month.h"
 #include "app/common/errors.h"
+#include "models/metrics.h"
 #include "sim/statistics.h"
 
 namespace teamsim::app {
@@ -93,6 +94,8 @@ MetricSummary read_metric(const Json& entry, int months, std::size_t replication
     stats.percentiles.col(static_cast<Eigen::Index>(p)) = column;
   }
   metric.info.can_be_undefined = entry.value("can_be_undefined", false);
+  // Not written to the file: the metric's own, from the table every run is recorded with.
+  metric.info.defined_from_month = model::defined_from_month(metric.info.name);
   // Written since the undefined ratios; an older file's metrics were defined everywhere.
   if (!entry.contains("defined")) {
     stats.defined = Eigen::VectorXd::Constant(months, static_cast<double>(replications));

@@ -53,12 +53,12 @@ std::vector<std::string> names_in(const std::string& cell) {
   return names;
 }
 
-/// Metric name -> "stock" or "flow", from every table of docs/metrics.md whose first column is
-/// "metric".
-std::map<std::string, std::string> documented_metrics() {
+/// Metric name -> the second cell of its row, from every table of docs/metrics.md whose header
+/// is "| metric | `second` | ...".
+std::map<std::string, std::string> documented(const std::string& second) {
   std::ifstream in(std::filesystem::path(TEAMSIM_SOURCE_DIR) / "docs" / "metrics.md");
   EXPECT_TRUE(in) << "cannot read docs/metrics.md";
-  std::map<std::string, std::string> kinds;
+  std::map<std::string, std::string> cell_of;
   bool in_metric_table = false;
   std::string line;
   while (std::getline(in, line)) {
@@ -69,17 +69,21 @@ std::map<std::string, std::string> documented_metrics() {
     const std::vector<std::string> row = cells(line);
     if (row.size() < 2) continue;
     if (!in_metric_table) {
-      in_metric_table = row[0] == "metric" && row[1] == "kind";  // the header
+      in_metric_table = row[0] == "metric" && row[1] == second;  // the header
       continue;
     }
     if (row[0].rfind("---", 0) == 0) continue;
     for (const std::string& name : names_in(row[0])) {
-      EXPECT_EQ(kinds.count(name), 0u) << name << " is documented twice";
-      kinds[name] = row[1];
+      EXPECT_EQ(cell_of.count(name), 0u) << name << " is documented twice";
+      cell_of[name] = row[1];
     }
   }
-  return kinds;
+  return cell_of;
 }
+
+/// Metric name -> "stock" or "flow", from every table of docs/metrics.md whose first column is
+/// "metric" and second "kind".
+std::map<std::string, std::string> documented_metrics() { return documented("kind"); }
 
 /// Metric name -> "stock" or "flow", as the code reports them, families as their patterns.
 std::map<std::string, std::string> table_metrics() {
@@ -127,6 +131,25 @@ TEST(MetricsDocTest, DocsListExactlyTheMetricsOfTheTableWithTheirKinds) {
   for (const auto& [name, kind] : documented) {
     EXPECT_EQ(reported.count(name), 1u)
         << "docs/metrics.md lists " << name << ", which no scenario reports";
+  }
+}
+
+TEST(MetricsDocTest, TheUndefinedRatiosSayFromWhichMonthTheTableDefinesEachMetric) {
+  // "Undefined ratios": a metric models/metrics.def defines from month N > 1 on reads "before
+  // month N ..." there, and a row that reads so is such a metric's.
+  const std::map<std::string, std::string> undefined_when = documented("undefined when");
+  ASSERT_FALSE(undefined_when.empty());
+  for (const FixedMetric& metric : kFixedMetrics) {
+    const auto found = undefined_when.find(metric.name);
+    const std::string before = "before month " + std::to_string(metric.defined_from_month);
+    if (metric.defined_from_month > 1) {
+      ASSERT_NE(found, undefined_when.end()) << metric.name << " is not in Undefined ratios";
+      EXPECT_EQ(found->second.rfind(before, 0), 0u)
+          << metric.name << ": \"" << found->second << "\" does not start \"" << before << "\"";
+    } else if (found != undefined_when.end()) {
+      EXPECT_EQ(found->second.find("before month"), std::string::npos)
+          << metric.name << " is defined from month 1 in models/metrics.def";
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <set>
+#include <string>
 
 #include "models/defaults.h"
 
@@ -35,6 +36,24 @@ TEST(MetricLayoutTest, FixedMetricsThenOneHeadcountPerRoleThenTerritories) {
             "territory.all.bookings_per_rep");
   EXPECT_EQ(layout.find("headcount.account_executive"), layout.headcount_index(0));
   EXPECT_EQ(layout.find("no_such_metric"), layout.size());
+}
+
+TEST(MetricLayoutTest, TheRetentionRatiosAreDefinedFromMonth12AndEveryOtherMetricFromMonth1) {
+  // The four ratios over the cohort of 12 months earlier have no cohort before month 12
+  // (docs/metrics.md, Undefined ratios); models/metrics.def says so, and nothing else does.
+  const std::set<std::string> from_month_12 = {"employee_retention_t12m", "grr_t12m", "nrr_t12m",
+                                               "logo_retention_t12m"};
+  ScenarioSpec spec = default_scenario();
+  const MetricLayout layout(spec);
+  for (const MetricInfo& info : layout.infos()) {
+    const bool later = from_month_12.count(info.name) > 0;
+    EXPECT_EQ(info.defined_from_month, later ? 12 : 1) << info.name;
+    if (later) {
+      EXPECT_TRUE(info.can_be_undefined) << info.name;
+    }
+    EXPECT_EQ(defined_from_month(info.name), info.defined_from_month) << info.name;
+  }
+  EXPECT_EQ(defined_from_month("no_such_metric"), 1);
 }
 
 TEST(QuotaBandTest, EdgesBelongToTheBandAbove) {

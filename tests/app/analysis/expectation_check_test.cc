@@ -52,10 +52,13 @@ TEST(ExpectationCheckTest, AnUndefinedStatisticFailsAndSaysWhy) {
 
 TEST(ExpectationCheckTest, ATrailingTwelveMonthMetricBeforeMonth12SaysItHasNoValueYet) {
   // grr_t12m is undefined in months 1-11 of every history (docs/metrics.md): the reason is the
-  // missing year, not a zero denominator.
+  // missing year, not a zero denominator. The month comes from the metric's info, as
+  // models/metrics.def gives it, and the description says why.
   RunSummary summary = testing::fake_summary(12);
   testing::add_metric(summary, "grr_t12m", "ratio", 0.9, 0);
   MetricSummary& grr = summary.metrics.back();
+  grr.info.description = "Gross revenue retention of the cohort active 12 months earlier";
+  grr.info.defined_from_month = 12;
   grr.stats.mean(5) = grr.stats.se(5) = std::numeric_limits<double>::quiet_NaN();
   grr.stats.percentiles.row(5).setConstant(std::numeric_limits<double>::quiet_NaN());
   const Expectation early{"grr_t12m", 6, "p50", Comparison::kGreaterEqual, 0.85, "early", {}};
@@ -63,9 +66,33 @@ TEST(ExpectationCheckTest, ATrailingTwelveMonthMetricBeforeMonth12SaysItHasNoVal
   ASSERT_EQ(results.size(), 1u);
   EXPECT_FALSE(results[0].passed);
   EXPECT_EQ(results[0].message,
-            "p50(grr_t12m) at month 6 is undefined: a trailing-twelve-month metric has no value "
-            "before month 12, the first with a year behind it; check it at month 12 or later "
-            "(expected >= 85.0%)");
+            "p50(grr_t12m) at month 6 is undefined: grr_t12m has no value before month 12 (gross "
+            "revenue retention of the cohort active 12 months earlier); check it at month 12 or "
+            "later (expected >= 85.0%)");
+}
+
+TEST(ExpectationCheckTest, AMetricsFirstMonthComesFromItsInfoNotItsName) {
+  // "ramp_share" has no "_t12m" but is defined from month 3: month 2 is before it. "odd_t12m" is
+  // defined from month 1: its undefined month 2 is a division by zero, whatever its name says.
+  RunSummary summary = testing::fake_summary(4);
+  for (const char* name : {"ramp_share", "odd_t12m"}) {
+    testing::add_metric(summary, name, "ratio", 0.5, 0);
+    MetricSummary& metric = summary.metrics.back();
+    metric.stats.mean(1) = metric.stats.se(1) = std::numeric_limits<double>::quiet_NaN();
+    metric.stats.percentiles.row(1).setConstant(std::numeric_limits<double>::quiet_NaN());
+  }
+  summary.metrics[summary.metrics.size() - 2].info.defined_from_month = 3;
+  const auto results =
+      check_expectations({{"ramp_share", 2, "mean", Comparison::kGreater, 0.1, "a", {}},
+                          {"odd_t12m", 2, "mean", Comparison::kGreater, 0.1, "b", {}}},
+                         summary);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].message,
+            "mean(ramp_share) at month 2 is undefined: ramp_share has no value before month 3 "
+            "(test metric ramp_share); check it at month 3 or later (expected > 10.0%)");
+  EXPECT_EQ(results[1].message,
+            "mean(odd_t12m) at month 2 is undefined: no replication had a value (odd_t12m divides "
+            "by zero in every history that month) (expected > 10.0%)");
 }
 
 // Rounded as the tables round it, an actual value next to its threshold would look equal to it

@@ -46,7 +46,13 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
     EXPECT_EQ(read->summary.metrics[m].stats.defined, written.metrics[m].stats.defined);
     EXPECT_EQ(read->summary.metrics[m].info.can_be_undefined,
               written.metrics[m].info.can_be_undefined);
+    EXPECT_EQ(read->summary.metrics[m].info.defined_from_month,
+              written.metrics[m].info.defined_from_month);
   }
+  // Not in the file, but a report rebuilt from it still knows that a retention ratio has no
+  // value before month 12 (its expect: lines say so).
+  EXPECT_EQ(read->summary.find("grr_t12m")->info.defined_from_month, 12);
+  EXPECT_EQ(read->summary.find("arr")->info.defined_from_month, 1);
   ASSERT_EQ(read->summary.histograms.size(), 2u);
   for (std::size_t h = 0; h < 2; ++h) {
     EXPECT_EQ(read->summary.histograms[h].metric, written.histograms[h].metric);
