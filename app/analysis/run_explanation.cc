@@ -203,6 +203,11 @@ std::vector<RoleHiring> role_hiring(const RunSummary& summary) {
       role.hired_p90 = at("hired_to_date." + hire.role, sim::kColumnP90);
       role.waiting_for_search = at("recruiting_queue." + hire.role, -1);
       role.employed_p50 = at("headcount." + hire.role, sim::kColumnP50);
+      const auto named = [&](const std::optional<std::vector<std::string>>& names) {
+        return std::find(names->begin(), names->end(), hire.role) != names->end();
+      };
+      if (summary.roles_hired_by_rules) role.rule_hired = named(summary.roles_hired_by_rules);
+      if (summary.roles_without_backfill) role.backfilled = !named(summary.roles_without_backfill);
       roles.push_back(std::move(role));
       it = roles.end() - 1;
     }

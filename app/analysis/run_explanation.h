@@ -57,11 +57,13 @@ struct RoleHiring {
   int first_month = 0;  ///< of the dated hires
   int last_month = 0;
   int month = 0;         ///< the horizon, where the rest is read
-  double hired_p10 = 0;  ///< people of the role hired so far (backfills and rules included)
+  double hired_p10 = 0;  ///< people of the role hired so far (backfills and rule hires included)
   double hired_p50 = 0;
   double hired_p90 = 0;
   double waiting_for_search = 0;  ///< mean requisitions of the role waiting for a search
   double employed_p50 = 0;        ///< median headcount of the role
+  bool backfilled = true;  ///< its leavers are replaced (or not known): the hires count backfills
+  bool rule_hired = true;  ///< a hiring rule hires it (or not known): the hires count its hires
 };
 
 /// The thresholds above which a constraint is said to bind.

@@ -36,6 +36,17 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
   for (const model::HireSpec& hire : spec.hires) {
     summary.planned_hires.push_back({hire.role, hire.count, hire.month, hire.by_start_month});
   }
+  summary.roles_hired_by_rules.emplace();
+  for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
+    if (std::find(summary.roles_hired_by_rules->begin(), summary.roles_hired_by_rules->end(),
+                  rule.role) == summary.roles_hired_by_rules->end()) {
+      summary.roles_hired_by_rules->push_back(rule.role);
+    }
+  }
+  summary.roles_without_backfill.emplace();
+  for (const model::RoleSpec& role : spec.roles) {
+    if (!role.backfill) summary.roles_without_backfill->push_back(role.name);
+  }
   for (const model::TerritorySpec& territory : spec.territories) {
     if (territory.accounts > 0) {
       summary.territory_accounts.push_back({territory.name, territory.accounts});

@@ -76,6 +76,11 @@ struct RunSummary {
   std::vector<Assumption> assumptions;
   /// The plan's dated hires, to set against the hires made (explain_run).
   std::vector<PlannedHire> planned_hires;
+  /// The roles some hiring rule hires, in the order of hiring_rules, and the roles whose leavers
+  /// are not replaced (backfill: false): what a role's hires counts beside its dated hires
+  /// (explain_run). nullopt: not known (a summary.json written before they were kept).
+  std::optional<std::vector<std::string>> roles_hired_by_rules;
+  std::optional<std::vector<std::string>> roles_without_backfill;
   /// The territories with finite accounts, to tell how far they were exhausted (explain_run).
   std::vector<TerritoryAccounts> territory_accounts;
   /// The scenario's `expect:` list: set by the command that ran it, kept in summary.json so that

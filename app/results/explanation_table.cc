@@ -89,9 +89,14 @@ std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
     std::vector<std::string> known;
     std::vector<std::string> unknown;
     if (std::isfinite(r.hired_p50)) {
-      known.push_back(fmt::format("median {} hired ({}-{}, backfills and rule hires included)",
-                                  explanation_count(r.hired_p50), explanation_count(r.hired_p10),
-                                  explanation_count(r.hired_p90)));
+      // What the hires count beside the dated ones: the role's backfills, its rules' hires.
+      std::vector<std::string> also;
+      if (r.backfilled) also.emplace_back("backfills");
+      if (r.rule_hired) also.emplace_back("rule hires");
+      known.push_back(
+          fmt::format("median {} hired ({}-{}{})", explanation_count(r.hired_p50),
+                      explanation_count(r.hired_p10), explanation_count(r.hired_p90),
+                      also.empty() ? "" : fmt::format(", {} included", fmt::join(also, " and "))));
     } else {
       unknown.emplace_back("hires");
     }

@@ -186,6 +186,15 @@ SummaryDocument parse_summary_json(std::string_view text) {
             {hire.at("role").get<std::string>(), hire.at("count").get<int>(),
              hire.at("month").get<int>(), hire.value("by_start_month", false)});
       }
+      // Written since the hiring text says what a role's hires count; older files: not known.
+      if (plan.contains("roles_hired_by_rules")) {
+        result.summary.roles_hired_by_rules =
+            plan["roles_hired_by_rules"].get<std::vector<std::string>>();
+      }
+      if (plan.contains("roles_without_backfill")) {
+        result.summary.roles_without_backfill =
+            plan["roles_without_backfill"].get<std::vector<std::string>>();
+      }
       for (const Json& t : plan.value("territory_accounts", Json::array())) {
         result.summary.territory_accounts.push_back(
             {t.at("territory").get<std::string>(), t.at("accounts").get<int>()});

@@ -184,6 +184,9 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
                                    {"month", hire.month},
                                    {"by_start_month", hire.by_start_month}});
   }
+  plan["roles_hired_by_rules"] = summary.roles_hired_by_rules.value_or(std::vector<std::string>{});
+  plan["roles_without_backfill"] =
+      summary.roles_without_backfill.value_or(std::vector<std::string>{});
   plan["territory_accounts"] = nlohmann::ordered_json::array();
   for (const TerritoryAccounts& t : summary.territory_accounts) {
     plan["territory_accounts"].push_back({{"territory", t.territory}, {"accounts", t.accounts}});

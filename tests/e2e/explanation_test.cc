@@ -2,6 +2,7 @@
 // real binary.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -30,6 +31,38 @@ TEST(ExplanationTest, TheRunStartsWithTheAssumptionsAndExplainsItsResult) {
   EXPECT_NE(r.out.find("Binds in year"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("AEs: 3 requested (months 3-9); by month 36 median"), std::string::npos)
       << r.out;
+}
+
+TEST(ExplanationTest, ARolesHiresCountBackfillsAndRuleHiresOnlyWhereThePlanHasThem) {
+  // The manager is not backfilled and no rule hires one; a rule hires AEs; CS reps are
+  // backfilled (the default) and no rule hires them. Terminal and report say the same.
+  TempDir dir;
+  std::ofstream(dir.path() + "/plan.yaml") << "horizon_months: 12\n"
+                                              "roles: {sales_manager: {backfill: false}}\n"
+                                              "hires:\n"
+                                              "  - {role: sales_manager, month: 1}\n"
+                                              "  - {role: account_executive, count: 2, month: 2}\n"
+                                              "  - {role: customer_success, month: 3}\n"
+                                              "hiring_rules:\n"
+                                              "  - {role: account_executive, every_months: 6}\n";
+  const CommandResult r =
+      run_teamsim("run plan.yaml -n 20 --report --out out", dir.path(), "COLUMNS=400");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(dir.path() + "/out/report.html");
+  // " hired (...)" of the role's sentence: the hires' range and what they count.
+  const auto hired = [](const std::string& text, const std::string& noun) -> std::string {
+    const std::size_t role = text.find(noun + ": ", text.find("Hires against the plan"));
+    const std::size_t at = role == std::string::npos ? role : text.find(" hired (", role);
+    return at == std::string::npos ? "" : text.substr(at, text.find(')', at) + 1 - at);
+  };
+  for (const std::string* text : {&r.out, &html}) {
+    const std::string managers = hired(*text, "Managers");
+    EXPECT_NE(managers, "") << *text;
+    EXPECT_EQ(managers.find("included"), std::string::npos) << managers;
+    EXPECT_NE(hired(*text, "AEs").find(", backfills and rule hires included)"), std::string::npos)
+        << *text;
+    EXPECT_NE(hired(*text, "CS reps").find(", backfills included)"), std::string::npos) << *text;
+  }
 }
 
 TEST(ExplanationTest, TheRunFitsColumnsAndQuietKeepsOnlyTheTable) {

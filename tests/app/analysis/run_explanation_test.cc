@@ -231,6 +231,28 @@ TEST(RunExplanationTest, HiresAgainstThePlanReadTheRolesMetricsAtTheHorizon) {
   EXPECT_EQ(ae.waiting_for_search, 3);
   EXPECT_EQ(ae.employed_p50, 5);
   EXPECT_TRUE(std::isnan(e.hiring[1].hired_p50));  // not kept: unknown, not 0
+  // Without the plan's rules and backfills (a summary.json from before they were kept) a role's
+  // hires may count both.
+  EXPECT_TRUE(ae.backfilled);
+  EXPECT_TRUE(ae.rule_hired);
+}
+
+TEST(RunExplanationTest, ARolesHiresCountItsBackfillsAndRuleHiresOnlyWhenThePlanHasThem) {
+  RunSummary summary;
+  summary.horizon_months = 2;
+  summary.planned_hires = {{"account_executive", 2, 1, false},
+                           {"sales_manager", 1, 1, false},
+                           {"customer_success", 1, 2, false}};
+  summary.roles_hired_by_rules = std::vector<std::string>{"customer_success", "account_executive"};
+  summary.roles_without_backfill = std::vector<std::string>{"account_executive"};
+  const RunExplanation e = explain_run(summary);
+  ASSERT_EQ(e.hiring.size(), 3u);
+  EXPECT_FALSE(e.hiring[0].backfilled);
+  EXPECT_TRUE(e.hiring[0].rule_hired);
+  EXPECT_TRUE(e.hiring[1].backfilled);
+  EXPECT_FALSE(e.hiring[1].rule_hired);
+  EXPECT_TRUE(e.hiring[2].backfilled);
+  EXPECT_TRUE(e.hiring[2].rule_hired);
 }
 
 TEST(RunExplanationTest, ShareOfLeadsUnworkedIsTheErlangLossOfOneSeller) {

@@ -35,6 +35,25 @@ TEST(HiringSentencesTest, KnownCounts) {
                 "and rule hires included), 3 employed, 0.1 waiting for a search on average"}));
 }
 
+TEST(HiringSentencesTest, TheHiresCountTheRolesBackfillsAndItsRulesHiresOnlyWhereItHasThem) {
+  // The hires counted beside the dated ones: backfills where the role replaces its leavers, rule
+  // hires where a hiring rule hires it; neither, and the range stands alone.
+  RunExplanation explanation;
+  RoleHiring aes = three_aes();
+  aes.rule_hired = false;
+  explanation.hiring.push_back(aes);
+  aes.backfilled = false;
+  aes.rule_hired = true;
+  explanation.hiring.push_back(aes);
+  aes.rule_hired = false;
+  explanation.hiring.push_back(aes);
+  const std::string start = "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7";
+  const std::string end = ", 3 employed, 0.1 waiting for a search on average";
+  EXPECT_EQ(hiring_sentences(explanation),
+            (std::vector<std::string>{start + ", backfills included)" + end,
+                                      start + ", rule hires included)" + end, start + ")" + end}));
+}
+
 TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
   constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
   RoleHiring aes = three_aes();

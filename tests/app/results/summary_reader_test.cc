@@ -65,6 +65,37 @@ TEST(SummaryReaderTest, ReadsBackWhatSummaryJsonWrote) {
   EXPECT_FALSE(read->tool_version.empty());
 }
 
+TEST(SummaryReaderTest, TheRolesHiredByRulesAndNotBackfilledAreReadBackAndUnknownInOlderFiles) {
+  model::ScenarioSpec spec = model::default_scenario();
+  spec.horizon_months = 3;
+  RunSummary written = small_run(spec, 4, 1);
+  written.roles_hired_by_rules = std::vector<std::string>{"customer_success", "sdr"};
+  written.roles_without_backfill = std::vector<std::string>{"sales_manager"};
+  const SummaryDocument read = parse_summary_json(summary_json(written, spec));
+  EXPECT_EQ(read.summary.roles_hired_by_rules, written.roles_hired_by_rules);
+  EXPECT_EQ(read.summary.roles_without_backfill, written.roles_without_backfill);
+
+  // A plan without either writes empty lists, read back as known and empty.
+  written.roles_hired_by_rules = std::vector<std::string>{};
+  written.roles_without_backfill = std::vector<std::string>{};
+  std::string text = summary_json(written, spec);
+  EXPECT_NE(text.find("\"roles_hired_by_rules\": []"), std::string::npos);
+  const SummaryDocument empty = parse_summary_json(text);
+  ASSERT_TRUE(empty.summary.roles_hired_by_rules.has_value());
+  EXPECT_TRUE(empty.summary.roles_hired_by_rules->empty());
+  ASSERT_TRUE(empty.summary.roles_without_backfill.has_value());
+
+  // A file from before they were written does not know them.
+  for (const char* key : {"roles_hired_by_rules", "roles_without_backfill"}) {
+    const std::size_t at = text.find(std::string("\"") + key + "\": [],");
+    ASSERT_NE(at, std::string::npos) << key;
+    text.erase(at, text.find('\n', at) + 1 - at);
+  }
+  const SummaryDocument older = parse_summary_json(text);
+  EXPECT_FALSE(older.summary.roles_hired_by_rules.has_value());
+  EXPECT_FALSE(older.summary.roles_without_backfill.has_value());
+}
+
 TEST(SummaryReaderTest, ExpectationsAreReadBackOnlyWhenTheScenarioHadThem) {
   model::ScenarioSpec spec = model::default_scenario();
   spec.horizon_months = 3;
