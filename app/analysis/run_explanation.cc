@@ -190,7 +190,6 @@ std::vector<RoleHiring> role_hiring(const RunSummary& summary) {
     if (it == roles.end()) {
       RoleHiring role;
       role.role = hire.role;
-      role.first_month = hire.month;
       role.month = month;
       const auto at = [&](const std::string& name, Eigen::Index column) {
         const MetricSummary* metric = summary.find(name);
@@ -212,8 +211,10 @@ std::vector<RoleHiring> role_hiring(const RunSummary& summary) {
       it = roles.end() - 1;
     }
     it->requested += hire.count;
-    it->first_month = std::min(it->first_month, hire.month);
-    it->last_month = std::max(it->last_month, hire.month);
+    DatedHires& dated = hire.by_start_month ? it->to_start : it->opened;
+    dated.first_month = dated.people == 0 ? hire.month : std::min(dated.first_month, hire.month);
+    dated.last_month = std::max(dated.last_month, hire.month);
+    dated.people += hire.count;
   }
   return roles;
 }

@@ -50,12 +50,22 @@ struct ConstraintYear {
   std::vector<std::string> not_kept;
 };
 
+/// Some of a role's dated hires: how many people, and the first and last of their months.
+struct DatedHires {
+  int people = 0;
+  int first_month = 0;
+  int last_month = 0;
+};
+
 /// One role's dated hires against the hires made by the horizon.
 struct RoleHiring {
   std::string role;
-  int requested = 0;    ///< people the dated hires ask for
-  int first_month = 0;  ///< of the dated hires
-  int last_month = 0;
+  int requested = 0;  ///< people the dated hires ask for: opened + to_start
+  /// Those dated by `month`: their requisitions open at the start of that month (and wait for a
+  /// search slot if none is free).
+  DatedHires opened;
+  /// Those dated by `start_month`: the month the people should start.
+  DatedHires to_start;
   int month = 0;         ///< the horizon, where the rest is read
   double hired_p10 = 0;  ///< people of the role hired so far (backfills and rule hires included)
   double hired_p50 = 0;

@@ -76,15 +76,38 @@ std::vector<std::pair<std::string, std::string>> binding_by_years(
   return out;
 }
 
+namespace {
+
+// When dated hires fall: "in month 6", "in months 3-9", "in Sep 2027", "from Jan 2028 to Jan 2029".
+std::string dated_months(const DatedHires& dated, const MonthNames& names) {
+  if (dated.first_month == dated.last_month) return "in " + names.phrase(dated.first_month);
+  return names.start() ? fmt::format("from {} to {}", names.label(dated.first_month),
+                                     names.label(dated.last_month))
+                       : fmt::format("in months {}-{}", dated.first_month, dated.last_month);
+}
+
+// What the months of a role's dated hires mean: when their requisitions open (`month`), or when
+// the people should start (`start_month`); "2 with requisitions opening in months 1-3, 3 to
+// start in month 6" when the role has both.
+std::string dated_when(const RoleHiring& r, const MonthNames& names) {
+  const std::string to_start = "to start " + dated_months(r.to_start, names);
+  if (r.opened.people == 0) return to_start;
+  if (r.to_start.people == 0) {
+    return fmt::format("{} {}", r.opened.people == 1 ? "requisition opens" : "requisitions open",
+                       dated_months(r.opened, names));
+  }
+  return fmt::format("{} with {} opening {}, {} {}", r.opened.people,
+                     r.opened.people == 1 ? "a requisition" : "requisitions",
+                     dated_months(r.opened, names), r.to_start.people, to_start);
+}
+
+}  // namespace
+
 std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
   std::vector<std::string> out;
   for (const RoleHiring& r : explanation.hiring) {
     const MonthNames& names = explanation.months;
-    const std::string months =
-        r.first_month == r.last_month ? names.phrase(r.first_month)
-        : names.start()
-            ? fmt::format("{} to {}", names.label(r.first_month), names.label(r.last_month))
-            : fmt::format("months {}-{}", r.first_month, r.last_month);
+    const std::string months = dated_when(r, names);
     // Counts --metrics did not keep are NaN: said in words, not as dashes.
     std::vector<std::string> known;
     std::vector<std::string> unknown;

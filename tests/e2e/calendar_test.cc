@@ -56,6 +56,19 @@ TEST(CalendarTest, ARunNamesItsMonthsByTheCalendar) {
   EXPECT_TRUE(contains(html, "class=\"month\">Aug 2028</th>"));
   EXPECT_TRUE(contains(html, "ARR, Feb 2030 (median)"));
 
+  // The why's hires against the plan (dated-hiring-plan.csv): the manager's requisition opens in
+  // Sep 2027 (`month`); the five AEs and the CS rep are dated by when they start (`start_month`).
+  for (const std::string* text : {&r.out, &html}) {
+    EXPECT_TRUE(contains(*text,
+                         "Managers: 1 requested (requisition opens in Sep 2027); by Feb "
+                         "2030 median"))
+        << *text;
+    EXPECT_TRUE(contains(*text,
+                         "AEs: 5 requested (to start from Jan 2028 to Jan 2029); by Feb "
+                         "2030 median"));
+    EXPECT_TRUE(contains(*text, "CS reps: 1 requested (to start in Sep 2028); by Feb 2030 median"));
+  }
+
   // teamsim report rebuilds the same names from summary.json alone.
   const CommandResult rebuilt = run_teamsim("report " + out.path());
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;

@@ -29,7 +29,8 @@ TEST(ExplanationTest, TheRunStartsWithTheAssumptionsAndExplainsItsResult) {
   EXPECT_NE(r.out.find("8 per AE a month\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("22 a month (north_america 14, europe 8)\n"), std::string::npos);
   EXPECT_NE(r.out.find("Binds in year"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("AEs: 3 requested (months 3-9); by month 36 median"), std::string::npos)
+  EXPECT_NE(r.out.find("AEs: 3 requested (requisitions open in months 3-9); by month 36 median"),
+            std::string::npos)
       << r.out;
 }
 

@@ -224,8 +224,10 @@ TEST(RunExplanationTest, HiresAgainstThePlanReadTheRolesMetricsAtTheHorizon) {
   const RoleHiring& ae = e.hiring[0];
   EXPECT_EQ(ae.role, "account_executive");
   EXPECT_EQ(ae.requested, 10);
-  EXPECT_EQ(ae.first_month, 1);
-  EXPECT_EQ(ae.last_month, 2);
+  EXPECT_EQ(ae.opened.people, 10);
+  EXPECT_EQ(ae.opened.first_month, 1);
+  EXPECT_EQ(ae.opened.last_month, 2);
+  EXPECT_EQ(ae.to_start.people, 0);
   EXPECT_EQ(ae.month, 2);
   EXPECT_EQ(ae.hired_p50, 6);
   EXPECT_EQ(ae.waiting_for_search, 3);
@@ -235,6 +237,24 @@ TEST(RunExplanationTest, HiresAgainstThePlanReadTheRolesMetricsAtTheHorizon) {
   // hires may count both.
   EXPECT_TRUE(ae.backfilled);
   EXPECT_TRUE(ae.rule_hired);
+}
+
+TEST(RunExplanationTest, HiresDatedByTheirStartAreKeptApartFromThoseDatedByTheirOpening) {
+  // AEs: 2 whose requisitions open in month 5, 1 to start in month 3, 4 to start in month 7.
+  RunSummary summary;
+  summary.horizon_months = 12;
+  summary.planned_hires = {{"account_executive", 2, 5, false},
+                           {"account_executive", 1, 3, true},
+                           {"account_executive", 4, 7, true}};
+  const RunExplanation e = explain_run(summary);
+  ASSERT_EQ(e.hiring.size(), 1u);
+  EXPECT_EQ(e.hiring[0].requested, 7);
+  EXPECT_EQ(e.hiring[0].opened.people, 2);
+  EXPECT_EQ(e.hiring[0].opened.first_month, 5);
+  EXPECT_EQ(e.hiring[0].opened.last_month, 5);
+  EXPECT_EQ(e.hiring[0].to_start.people, 5);
+  EXPECT_EQ(e.hiring[0].to_start.first_month, 3);
+  EXPECT_EQ(e.hiring[0].to_start.last_month, 7);
 }
 
 TEST(RunExplanationTest, ARolesHiresCountItsBackfillsAndRuleHiresOnlyWhenThePlanHasThem) {

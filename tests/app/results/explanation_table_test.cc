@@ -15,8 +15,7 @@ RoleHiring three_aes() {
   RoleHiring aes;
   aes.role = "account_executive";
   aes.requested = 3;
-  aes.first_month = 3;
-  aes.last_month = 9;
+  aes.opened = {3, 3, 9};
   aes.month = 36;
   aes.hired_p10 = 4;
   aes.hired_p50 = 5;
@@ -31,7 +30,8 @@ TEST(HiringSentencesTest, KnownCounts) {
   explanation.hiring.push_back(three_aes());
   EXPECT_EQ(hiring_sentences(explanation),
             (std::vector<std::string>{
-                "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7, backfills "
+                "AEs: 3 requested (requisitions open in months 3-9); by month 36 median 5 hired "
+                "(4-7, backfills "
                 "and rule hires included), 3 employed, 0.1 waiting for a search on average"}));
 }
 
@@ -47,11 +47,49 @@ TEST(HiringSentencesTest, TheHiresCountTheRolesBackfillsAndItsRulesHiresOnlyWher
   explanation.hiring.push_back(aes);
   aes.rule_hired = false;
   explanation.hiring.push_back(aes);
-  const std::string start = "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7";
+  const std::string start =
+      "AEs: 3 requested (requisitions open in months 3-9); by month 36 median 5 hired (4-7";
   const std::string end = ", 3 employed, 0.1 waiting for a search on average";
   EXPECT_EQ(hiring_sentences(explanation),
             (std::vector<std::string>{start + ", backfills included)" + end,
                                       start + ", rule hires included)" + end, start + ")" + end}));
+}
+
+TEST(HiringSentencesTest, TheMonthsSayWhetherTheRequisitionsOpenOrThePeopleStartThen) {
+  // `month: m` opens the requisitions at month m's start; `start_month: m` is when the people
+  // should start (docs/scenario-reference.md, hires). One of each, both, and calendar months.
+  RoleHiring manager = three_aes();
+  manager.role = "sales_manager";
+  manager.requested = 1;
+  manager.opened = {1, 6, 6};
+  RoleHiring aes = three_aes();
+  aes.opened = {};
+  aes.to_start = {3, 4, 8};
+  RoleHiring csrs = three_aes();
+  csrs.role = "customer_success";
+  csrs.requested = 5;
+  csrs.opened = {2, 1, 3};
+  csrs.to_start = {3, 6, 6};
+  RunExplanation explanation;
+  explanation.hiring = {manager, aes, csrs};
+  const std::string by = "; by month 36 median 5 hired";
+  std::vector<std::string> sentences = hiring_sentences(explanation);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(sentences[0].substr(0, sentences[0].find(by)),
+            "Managers: 1 requested (requisition opens in month 6)");
+  EXPECT_EQ(sentences[1].substr(0, sentences[1].find(by)),
+            "AEs: 3 requested (to start in months 4-8)");
+  EXPECT_EQ(sentences[2].substr(0, sentences[2].find(by)),
+            "CS reps: 5 requested (2 with requisitions opening in months 1-3, 3 to start in month "
+            "6)");
+
+  // Month 1 is Sep 2027: month 6 is Feb 2028, months 4-8 Dec 2027 to Apr 2028.
+  explanation.months = MonthNames(CalendarMonth{2027, 9});
+  sentences = hiring_sentences(explanation);
+  EXPECT_EQ(sentences[0].substr(0, sentences[0].find("; by ")),
+            "Managers: 1 requested (requisition opens in Feb 2028)");
+  EXPECT_EQ(sentences[1].substr(0, sentences[1].find("; by ")),
+            "AEs: 3 requested (to start from Dec 2027 to Apr 2028)");
 }
 
 TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
@@ -62,17 +100,19 @@ TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
   aes.waiting_for_search = kNan;
   RunExplanation explanation;
   explanation.hiring.push_back(aes);
-  EXPECT_EQ(hiring_sentences(explanation),
-            (std::vector<std::string>{
-                "AEs: 3 requested (months 3-9); by month 36 not known: hires, headcount and "
-                "requisitions waiting for a search were not kept (--metrics)"}));
+  EXPECT_EQ(
+      hiring_sentences(explanation),
+      (std::vector<std::string>{"AEs: 3 requested (requisitions open in months 3-9); by month 36 "
+                                "not known: hires, headcount and "
+                                "requisitions waiting for a search were not kept (--metrics)"}));
 
   aes = three_aes();
   aes.waiting_for_search = kNan;
   explanation.hiring = {aes};
   EXPECT_EQ(hiring_sentences(explanation),
             (std::vector<std::string>{
-                "AEs: 3 requested (months 3-9); by month 36 median 5 hired (4-7, backfills "
+                "AEs: 3 requested (requisitions open in months 3-9); by month 36 median 5 hired "
+                "(4-7, backfills "
                 "and rule hires included), 3 employed; not known: requisitions waiting for a "
                 "search were not "
                 "kept (--metrics)"}));
