@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <limits>
 
+#include "app/analysis/cash_risk.h"
 #include "sim/statistics.h"
 
 namespace teamsim::app {
@@ -234,6 +235,10 @@ RunExplanation explain_run(const RunSummary& summary) {
   explanation.has_accounts = !summary.territory_accounts.empty();
   explanation.hiring = role_hiring(summary);
   explanation.months = summary.month_names();
+  if (const std::optional<int> month = first_month_at_risk(summary, kRunwayRisk)) {
+    const MetricSummary* ever_negative = summary.find(kCashEverNegativeMetric);
+    explanation.cash_runs_out = CashRunout{*month, ever_negative->stats.mean(*month - 1)};
+  }
   return explanation;
 }
 

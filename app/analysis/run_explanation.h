@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,6 +89,12 @@ inline constexpr double kAccountsAvailableBinds = 0.25;
 inline constexpr std::string_view kBindingUnknown =
     "not known: none of the quantities above was kept (--metrics) or defined";
 
+/// The month a plan runs out of cash in a share of the replications.
+struct CashRunout {
+  int month = 0;
+  double share = 0;  ///< P(cash < 0 by the month): the mean of cash_ever_negative
+};
+
 /// The explanation of a run.
 struct RunExplanation {
   std::vector<FunnelYear> funnel;
@@ -99,6 +106,10 @@ struct RunExplanation {
   bool has_specialists = false;    ///< some year has complex opportunities
   bool has_accounts = false;       ///< some territory has finite accounts
   MonthNames months;               ///< how the run names its months (summary.month_names())
+  /// The end of the runway (app/analysis/cash_risk.h): the first month by which cash has gone
+  /// below zero in kRunwayRisk of the replications or more, and that share; nullopt when it never
+  /// does or the run did not keep cash_ever_negative. Nothing in the model stops at zero cash.
+  std::optional<CashRunout> cash_runs_out;
 };
 
 /// Explains `summary`; a metric the summary lacks (a run with --metrics) leaves its numbers NaN.

@@ -156,6 +156,10 @@ std::string explanation_html(const RunExplanation& explanation) {
     html += fmt::format("<li><strong>What binds in {}:</strong> {}</li>\n", xml_escape_text(when),
                         xml_escape_text(text));
   }
+  if (const std::string cash = cash_sentence(explanation, "the P(cash < 0) card above");
+      !cash.empty()) {
+    html += fmt::format("<li><strong>Cash</strong> {}</li>\n", xml_escape_text(cash));
+  }
   const std::vector<std::string> hiring = hiring_sentences(explanation);
   if (!hiring.empty()) {
     html += "<li><strong>Hires against the plan:</strong>\n<ul>\n";

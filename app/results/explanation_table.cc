@@ -151,6 +151,18 @@ std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
   return out;
 }
 
+std::string cash_sentence(const RunExplanation& explanation, std::string_view where) {
+  if (!explanation.cash_runs_out) return "";
+  const CashRunout& out = *explanation.cash_runs_out;
+  const std::string month = explanation.months.phrase(out.month);
+  // Rounded down, as 99.6 % is not every replication; k / n x 100 can fall a hair below k.
+  return fmt::format(
+      "runs out by {} in {:.0f}% of the replications ({}). The model does not stop the plan "
+      "there: it keeps hiring, paying and selling, so the results after {} count on cash the "
+      "plan does not have.",
+      month, std::floor(100 * out.share + 1e-9), where, month);
+}
+
 std::string explanation_table(const RunExplanation& explanation, std::size_t max_columns) {
   if (explanation.funnel.empty()) return "";
   const std::vector<std::size_t> years = shown_years(explanation.funnel.size(), max_columns);
@@ -218,6 +230,9 @@ std::string explanation_table(const RunExplanation& explanation, std::size_t max
   };
   for (const auto& [when, text] : binding_by_years(explanation)) {
     paragraph(fmt::format("Binds in {}: {}", when, text), 2);
+  }
+  if (const std::string cash = cash_sentence(explanation, "the runway line above"); !cash.empty()) {
+    paragraph("Cash " + cash, 2);
   }
   const std::vector<std::string> hiring = hiring_sentences(explanation);
   if (!hiring.empty()) {

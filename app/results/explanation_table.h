@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/analysis/run_explanation.h"
@@ -24,9 +25,16 @@ std::string explanation_days(double days);
 std::vector<std::pair<std::string, std::string>> binding_by_years(
     const RunExplanation& explanation);
 
-/// One sentence per role with dated hires: "AEs: 3 requested (months 3-9); by month 36 median 5
-/// hired (4-7, backfills included), 3 employed, 0.1 waiting for a search on average".
+/// One sentence per role with dated hires: "AEs: 3 requested (requisitions open in months 3-9);
+/// by month 36 median 5 hired (4-7, backfills included), 3 employed, 0.1 waiting for a search on
+/// average".
 std::vector<std::string> hiring_sentences(const RunExplanation& explanation);
+
+/// When the plan runs out of cash, and that the model goes on regardless: "runs out by month 14
+/// in 12% of the replications (`where`: the line or card that shows the runway). The model does
+/// not stop the plan there: it keeps hiring, paying and selling, ..."; empty when it does not
+/// run out (RunExplanation::cash_runs_out).
+std::string cash_sentence(const RunExplanation& explanation, std::string_view where);
 
 /// The "why" section for the terminal: the funnel per year, the constraints per year, what binds
 /// and the hires against the plan, in plain text fitting `max_columns` (0: no limit; years that

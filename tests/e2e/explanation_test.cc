@@ -29,6 +29,8 @@ TEST(ExplanationTest, TheRunStartsWithTheAssumptionsAndExplainsItsResult) {
   EXPECT_NE(r.out.find("8 per AE a month\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("22 a month (north_america 14, europe 8)\n"), std::string::npos);
   EXPECT_NE(r.out.find("Binds in year"), std::string::npos) << r.out;
+  // Its P(cash < 0) stays below 10 % (the runway lasts): no line on running out.
+  EXPECT_EQ(r.out.find("Cash runs out"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("AEs: 3 requested (requisitions open in months 3-9); by month 36 median"),
             std::string::npos)
       << r.out;
@@ -64,6 +66,33 @@ TEST(ExplanationTest, ARolesHiresCountBackfillsAndRuleHiresOnlyWhereThePlanHasTh
         << *text;
     EXPECT_NE(hired(*text, "CS reps").find(", backfills included)"), std::string::npos) << *text;
   }
+}
+
+TEST(ExplanationTest, APlanThatRunsOutOfCashSaysWhenAndThatTheModelGoesOn) {
+  // No staff and no customers: cash is 100,000 - 30,000 m at month m (a month's other costs are
+  // 30,000 x 30.4375 / 30.4375 days), 10,000 at month 3 and -20,000 at month 4 in every
+  // replication: the runway ends in month 4, where 100 % have gone below zero.
+  TempDir dir;
+  std::ofstream(dir.path() + "/plan.yaml")
+      << "horizon_months: 6\nmoney: {starting_cash: 100_000, other_monthly_costs: 30_000}\n";
+  const CommandResult r =
+      run_teamsim("run plan.yaml -n 20 --report --out out", dir.path(), "COLUMNS=400");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Runway: P(cash < 0) reaches 10 % in month 4"), std::string::npos) << r.out;
+  const std::string after =
+      "The model does not stop the plan there: it keeps hiring, paying and "
+      "selling, so the results after month 4 count on cash the plan does "
+      "not have.";
+  EXPECT_NE(r.out.find("Cash runs out by month 4 in 100% of the replications (the runway line "
+                       "above). " +
+                       after),
+            std::string::npos)
+      << r.out;
+  const std::string html = read_file(dir.path() + "/out/report.html");
+  EXPECT_NE(html.find("<li><strong>Cash</strong> runs out by month 4 in 100% of the replications "
+                      "(the P(cash &lt; 0) card above). " +
+                      after + "</li>"),
+            std::string::npos);
 }
 
 TEST(ExplanationTest, TheRunFitsColumnsAndQuietKeepsOnlyTheTable) {

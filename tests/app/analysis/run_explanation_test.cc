@@ -239,6 +239,24 @@ TEST(RunExplanationTest, HiresAgainstThePlanReadTheRolesMetricsAtTheHorizon) {
   EXPECT_TRUE(ae.rule_hired);
 }
 
+TEST(RunExplanationTest, CashRunsOutWhereTheRunwayEnds) {
+  // P(cash < 0 by month m) = mean cash_ever_negative: 0, 5 %, 12 %, 50 %. The runway ends where
+  // it first reaches 10 %: month 3, in 12 % of the replications.
+  RunSummary summary;
+  summary.horizon_months = 4;
+  summary.metrics = {metric("cash_ever_negative", {0, 0.05, 0.12, 0.5})};
+  RunExplanation e = explain_run(summary);
+  ASSERT_TRUE(e.cash_runs_out.has_value());
+  EXPECT_EQ(e.cash_runs_out->month, 3);
+  EXPECT_DOUBLE_EQ(e.cash_runs_out->share, 0.12);
+
+  // Below 10 % throughout, or not kept: nothing to say.
+  summary.metrics = {metric("cash_ever_negative", {0, 0.05, 0.08, 0.09})};
+  EXPECT_FALSE(explain_run(summary).cash_runs_out.has_value());
+  summary.metrics = {metric("cash", {1, 0, -1, -2})};
+  EXPECT_FALSE(explain_run(summary).cash_runs_out.has_value());
+}
+
 TEST(RunExplanationTest, HiresDatedByTheirStartAreKeptApartFromThoseDatedByTheirOpening) {
   // AEs: 2 whose requisitions open in month 5, 1 to start in month 3, 4 to start in month 7.
   RunSummary summary;

@@ -118,6 +118,39 @@ TEST(HiringSentencesTest, CountsThatWereNotKeptSayNotKnownInWords) {
                 "kept (--metrics)"}));
 }
 
+TEST(CashSentenceTest, SaysWhenCashRunsOutAndThatTheModelGoesOn) {
+  RunExplanation explanation;
+  EXPECT_EQ(cash_sentence(explanation, "the runway line above"), "");
+  // 29 of 100 replications: 0.29 x 100 is a hair below 29 in floating point, still "29%".
+  explanation.cash_runs_out = CashRunout{14, 0.29};
+  EXPECT_EQ(cash_sentence(explanation, "the runway line above"),
+            "runs out by month 14 in 29% of the replications (the runway line above). The model "
+            "does not stop the plan there: it keeps hiring, paying and selling, so the results "
+            "after month 14 count on cash the plan does not have.");
+  // 99.6 % is not every replication.
+  explanation.cash_runs_out = CashRunout{3, 0.996};
+  explanation.months = MonthNames(CalendarMonth{2027, 9});
+  EXPECT_EQ(cash_sentence(explanation, "above").rfind("runs out by Nov 2027 in 99% of", 0), 0u);
+}
+
+TEST(CashSentenceTest, TheWhyTableSaysItAfterWhatBinds) {
+  RunExplanation explanation;
+  explanation.funnel.resize(1);
+  explanation.funnel[0] = {1, 1, 12};
+  explanation.constraints.resize(1);
+  explanation.binding = {"no constraint; demand sets the pace"};
+  EXPECT_EQ(explanation_table(explanation).find("Cash"), std::string::npos);
+  explanation.cash_runs_out = CashRunout{4, 1.0};
+  const std::string table = explanation_table(explanation);
+  const std::size_t binds = table.find("Binds in year 1: no constraint");
+  const std::size_t cash = table.find(
+      "Cash runs out by month 4 in 100% of the replications (the "
+      "runway line above). The model does not stop the plan");
+  ASSERT_NE(binds, std::string::npos) << table;
+  ASSERT_NE(cash, std::string::npos) << table;
+  EXPECT_LT(binds, cash);
+}
+
 TEST(ExplanationFormatTest, ACoverageIsRoundedDownSoThatOneThatBindsNeverReadsAs90Percent) {
   EXPECT_EQ(explanation_percent(0.897), "90%");
   EXPECT_EQ(explanation_percent_down(0.897), "89%");
