@@ -157,10 +157,10 @@ std::string cash_sentence(const RunExplanation& explanation, std::string_view wh
   const std::string month = explanation.months.phrase(out.month);
   // Rounded down, as 99.6 % is not every replication; k / n x 100 can fall a hair below k.
   return fmt::format(
-      "runs out by {} in {:.0f}% of the replications ({}). The model does not stop the plan "
-      "there: it keeps hiring, paying and selling, so the results after {} count on cash the "
-      "plan does not have.",
-      month, std::floor(100 * out.share + 1e-9), where, month);
+      "runs out by {} in {:.0f}% of the replications ({}). The model does not stop a plan that "
+      "runs out: it keeps hiring, paying and selling, so in those replications the results "
+      "from then on count on cash the plan does not have.",
+      month, std::floor(100 * out.share + 1e-9), where);
 }
 
 std::string explanation_table(const RunExplanation& explanation, std::size_t max_columns) {

@@ -80,9 +80,9 @@ TEST(ExplanationTest, APlanThatRunsOutOfCashSaysWhenAndThatTheModelGoesOn) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Runway: P(cash < 0) reaches 10 % in month 4"), std::string::npos) << r.out;
   const std::string after =
-      "The model does not stop the plan there: it keeps hiring, paying and "
-      "selling, so the results after month 4 count on cash the plan does "
-      "not have.";
+      "The model does not stop a plan that runs out: it keeps hiring, paying "
+      "and selling, so in those replications the results from then on count "
+      "on cash the plan does not have.";
   EXPECT_NE(r.out.find("Cash runs out by month 4 in 100% of the replications (the runway line "
                        "above). " +
                        after),

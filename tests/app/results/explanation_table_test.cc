@@ -125,8 +125,8 @@ TEST(CashSentenceTest, SaysWhenCashRunsOutAndThatTheModelGoesOn) {
   explanation.cash_runs_out = CashRunout{14, 0.29};
   EXPECT_EQ(cash_sentence(explanation, "the runway line above"),
             "runs out by month 14 in 29% of the replications (the runway line above). The model "
-            "does not stop the plan there: it keeps hiring, paying and selling, so the results "
-            "after month 14 count on cash the plan does not have.");
+            "does not stop a plan that runs out: it keeps hiring, paying and selling, so in those "
+            "replications the results from then on count on cash the plan does not have.");
   // 99.6 % is not every replication.
   explanation.cash_runs_out = CashRunout{3, 0.996};
   explanation.months = MonthNames(CalendarMonth{2027, 9});
@@ -145,7 +145,7 @@ TEST(CashSentenceTest, TheWhyTableSaysItAfterWhatBinds) {
   const std::size_t binds = table.find("Binds in year 1: no constraint");
   const std::size_t cash = table.find(
       "Cash runs out by month 4 in 100% of the replications (the "
-      "runway line above). The model does not stop the plan");
+      "runway line above). The model does not stop a plan that runs out");
   ASSERT_NE(binds, std::string::npos) << table;
   ASSERT_NE(cash, std::string::npos) << table;
   EXPECT_LT(binds, cash);
