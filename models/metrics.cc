@@ -133,6 +133,10 @@ MetricLayout::MetricLayout(const ScenarioSpec& spec) : infos_(fixed_metrics()) {
     infos_.push_back(
         MetricInfo(prefix + "accounts_available", "count", MetricKind::kStock,
                    "Accounts that can be approached at month end (0 if unlimited)" + where));
+    infos_.push_back(MetricInfo(prefix + "customers", "count", MetricKind::kStock,
+                                "Paying customers at month end" + where));
+    infos_.push_back(MetricInfo(prefix + "arr", "currency", MetricKind::kStock,
+                                "Annual recurring revenue at month end" + where));
   }
   products_begin_ = infos_.size();
   for (const ProductSpec& product : spec.products) {

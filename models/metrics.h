@@ -105,7 +105,9 @@ enum class RoleMetric : std::size_t { kHiredToDate, kRecruitingQueue, kCount };
 /// The name of each RoleMetric before ".<role>", in RoleMetric order.
 inline constexpr const char* kRoleMetricNames[] = {"hired_to_date", "recruiting_queue"};
 
-/// Metrics reported for each territory, as "territory.<name>.<metric>".
+/// Metrics reported for each territory, as "territory.<name>.<metric>": the customers and ARR
+/// are those of the accounts in the territory (initial customers where they were placed, won
+/// ones where their deal was).
 enum class TerritoryMetric : std::size_t {
   kLeads,
   kOpportunities,
@@ -114,6 +116,8 @@ enum class TerritoryMetric : std::size_t {
   kBookingsPerRep,
   kReps,
   kAccountsAvailable,
+  kCustomers,
+  kArr,
   kCount
 };
 

@@ -60,6 +60,11 @@ void MonthEndRecorder::choose_scans(std::span<const std::size_t> kept) {
                      wanted[layout_.segment_index(s, SegmentMetric::kCustomers)] ||
                      wanted[layout_.segment_index(s, SegmentMetric::kArr)];
   }
+  for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
+    customer_scan_ = customer_scan_ ||
+                     wanted[layout_.territory_index(t, TerritoryMetric::kCustomers)] ||
+                     wanted[layout_.territory_index(t, TerritoryMetric::kArr)];
+  }
   retention_scan_ = any({Metric::kGrrT12m, Metric::kNrrT12m, Metric::kLogoRetentionT12m,
                          Metric::kEmployeeRetentionT12m});
   quota_scan_ =
@@ -187,6 +192,7 @@ void MonthEndRecorder::record_customers(Row& row) const {
   const double coverage = customers_.coverage_share(organisation_.customer_success_accounts());
   double covered = 0;
   std::vector<std::array<double, 2>> by_segment(spec_.segments.size());  // customers, MRR
+  std::vector<std::array<double, 2>> by_territory(spec_.territories.size());
   for (const CustomerBase::Customer& customer : customers_.customers()) {
     if (!customer.active) continue;
     if (customer.upfront) {
@@ -195,6 +201,12 @@ void MonthEndRecorder::record_customers(Row& row) const {
     if (customer.segment != kUnassigned) {
       by_segment[customer.segment][0] += 1;
       by_segment[customer.segment][1] += customer.mrr;
+    }
+    // Every customer of a replication has a territory (placed at day 0, or its deal's);
+    // kUnassigned only where a component test adds one by hand.
+    if (customer.territory != kUnassigned) {
+      by_territory[customer.territory][0] += 1;
+      by_territory[customer.territory][1] += customer.mrr;
     }
     covered += customer.coverage_draw < coverage ? 1 : 0;
   }
@@ -205,6 +217,12 @@ void MonthEndRecorder::record_customers(Row& row) const {
         by_segment[s][0];
     row(static_cast<Eigen::Index>(layout_.segment_index(s, SegmentMetric::kArr))) =
         12.0 * by_segment[s][1];
+  }
+  for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
+    row(static_cast<Eigen::Index>(layout_.territory_index(t, TerritoryMetric::kCustomers))) =
+        by_territory[t][0];
+    row(static_cast<Eigen::Index>(layout_.territory_index(t, TerritoryMetric::kArr))) =
+        12.0 * by_territory[t][1];
   }
 }
 

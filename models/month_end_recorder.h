@@ -59,7 +59,7 @@ class MonthEndRecorder {
   std::uint64_t replication_;
   bool cash_was_negative_ = false;
   double lowest_cash_;          ///< the lowest month-end cash so far, from the starting cash
-  bool customer_scan_ = true;   ///< deferred revenue, covered customers, by segment
+  bool customer_scan_ = true;   ///< deferred revenue, covered, by segment and territory
   bool retention_scan_ = true;  ///< the trailing-12-month retention ratios
   bool quota_scan_ = true;      ///< attainment and its bands
   /// The kept fixed metrics models/metrics.def defines from a month after the first: each is

@@ -21,7 +21,7 @@ class MemoryLimitVariable {
 };
 
 TEST(LimitsTest, AHugeRunIsRefusedBeforeAnythingIsAllocated) {
-  // 1,000,000 x 600 months x 83 metrics x 8 bytes = 398 GB. Were it allocated first, the
+  // 1,000,000 x 600 months x 106 metrics x 8 bytes = 509 GB. Were it allocated first, the
   // process would die of it (or take minutes) instead of answering at once.
   const MemoryLimitVariable limit("8G");
   TempDir dir;

@@ -13,11 +13,12 @@ namespace {
 
 TEST(MetricLayoutTest, FixedMetricsThenOneHeadcountPerRoleThenTerritories) {
   // The seven built-in roles plus "sdr": a headcount each, then hired_to_date and
-  // recruiting_queue each, then seven metrics for the one territory "all".
+  // recruiting_queue each, then nine metrics for the one territory "all", ending with its
+  // customers and ARR.
   ScenarioSpec spec = default_scenario();
   spec.roles.push_back(default_role(RoleKind::kAccountExecutive, "sdr"));
   const MetricLayout layout(spec);
-  ASSERT_EQ(layout.size(), static_cast<std::size_t>(Metric::kCount) + 5 + 3 * 8 + 7);
+  ASSERT_EQ(layout.size(), static_cast<std::size_t>(Metric::kCount) + 5 + 3 * 8 + 9);
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kArr)).name, "arr");
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kCash)).name, "cash");
   EXPECT_EQ(layout.info(MetricLayout::index(Metric::kCashEverNegative)).name, "cash_ever_negative");
@@ -34,6 +35,12 @@ TEST(MetricLayoutTest, FixedMetricsThenOneHeadcountPerRoleThenTerritories) {
             "recruiting_queue.sdr");
   EXPECT_EQ(layout.info(layout.territory_index(0, TerritoryMetric::kBookingsPerRep)).name,
             "territory.all.bookings_per_rep");
+  EXPECT_EQ(layout.info(layout.territory_index(0, TerritoryMetric::kCustomers)).name,
+            "territory.all.customers");
+  EXPECT_EQ(layout.info(layout.territory_index(0, TerritoryMetric::kArr)).name,
+            "territory.all.arr");
+  EXPECT_EQ(layout.info(layout.territory_index(0, TerritoryMetric::kArr)).unit, "currency");
+  EXPECT_EQ(layout.territory_index(0, TerritoryMetric::kArr) + 1, layout.size());
   EXPECT_EQ(layout.find("headcount.account_executive"), layout.headcount_index(0));
   EXPECT_EQ(layout.find("no_such_metric"), layout.size());
 }

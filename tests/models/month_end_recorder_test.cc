@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <span>
 #include <vector>
 
 #include "tests/models/component_harness.h"
@@ -13,30 +14,55 @@
 namespace teamsim::model {
 namespace {
 
+/// The components a month-end recorder reads, wired as a replication wires them, with no events
+/// run: the test sets their state by hand.
+struct RecorderModel {
+  explicit RecorderModel(const ScenarioSpec& spec)
+      : harness(spec),
+        layout(harness.spec),
+        accounts(harness.spec.territories),
+        segments(harness.spec),
+        customers(harness.context, accounts),
+        organisation(harness.context, accounts),
+        pipeline(harness.context, organisation, customers, accounts, segments) {
+    organisation.set_listener(pipeline);
+  }
+  /// A recorder of replication 0 keeping `kept` (empty: every column).
+  MonthEndRecorder recorder(std::span<const std::size_t> kept = {}) {
+    return MonthEndRecorder(harness.context, organisation, pipeline, customers, accounts, layout, 0,
+                            kept);
+  }
+
+  ComponentHarness harness;
+  MetricLayout layout;
+  AccountPool accounts;
+  SegmentMix segments;
+  CustomerBase customers;
+  Organisation organisation;
+  Pipeline pipeline;
+};
+
 TEST(MonthEndRecorderTest, RecordsTheTallyAndTheStateAndChangesNothing) {
   ScenarioSpec spec = quiet_scenario(2);
   spec.territories = {TerritorySpec{"all", 0, 10}};
   spec.starting_staff = {StartingStaffSpec{"account_executive", 2, ""},
                          StartingStaffSpec{"sales_manager", 1, ""}};
-  ComponentHarness harness(spec);
-  ModelContext& context = harness.context;
-  const MetricLayout layout(harness.spec);
-  AccountPool accounts(harness.spec.territories);
-  SegmentMix segments(harness.spec);
-  CustomerBase customers(context, accounts);
-  Organisation organisation(context, accounts);
-  Pipeline pipeline(context, organisation, customers, accounts, segments);
-  organisation.set_listener(pipeline);
+  RecorderModel model(spec);
+  ModelContext& context = model.harness.context;
+  const MetricLayout& layout = model.layout;
+  AccountPool& accounts = model.accounts;
+  CustomerBase& customers = model.customers;
+  Organisation& organisation = model.organisation;
   organisation.add_starting_staff();
   customers.add(500, context.substream(Stream::kInitialCustomer, 0), kUnassigned, kUnassigned);
   accounts.occupy(0);
   context.month.won = 3;
   context.month.lost = 1;
   context.month.bookings = 30'000;
-  harness.simulator.run_until(kDaysPerMonth, [](const sim::Event&) {});
+  model.harness.simulator.run_until(kDaysPerMonth, [](const sim::Event&) {});
   customers.close_month(1);
 
-  MonthEndRecorder recorder(context, organisation, pipeline, customers, accounts, layout, 0);
+  MonthEndRecorder recorder = model.recorder();
   recorder.record(1);
   const auto value = [&](Metric metric) {
     return recorder.monthly()(0, static_cast<Eigen::Index>(MetricLayout::index(metric)));
@@ -61,7 +87,7 @@ TEST(MonthEndRecorderTest, RecordsTheTallyAndTheStateAndChangesNothing) {
   // and people for retention and quota attainment are not made (their columns stay 0).
   const std::vector<std::size_t> kept = {MetricLayout::index(Metric::kArr),
                                          MetricLayout::index(Metric::kWinRate)};
-  MonthEndRecorder some(context, organisation, pipeline, customers, accounts, layout, 0, kept);
+  MonthEndRecorder some = model.recorder(kept);
   some.record(1);
   const auto kept_value = [&](Metric metric) {
     return some.monthly()(0, static_cast<Eigen::Index>(MetricLayout::index(metric)));
@@ -74,6 +100,38 @@ TEST(MonthEndRecorderTest, RecordsTheTallyAndTheStateAndChangesNothing) {
   EXPECT_EQ(kept_value(Metric::kLogoRetentionT12m), 0.0);
   EXPECT_EQ(value(Metric::kRepsOnPlan), 0.0);
   EXPECT_EQ(value(Metric::kCoveredCustomers), 0.0);
+}
+
+TEST(MonthEndRecorderTest, TerritoryCustomersAndArrAreCountedEvenWhenKeptAlone) {
+  // Customers of 500 and 300 a month in territory "b" and one of 200 in "a": territory "a" holds
+  // 1 customer and 12 x 200 = 2,400 of ARR, "b" 2 and 12 x 800 = 9,600. Kept alone under
+  // --metrics, a territory's ARR still needs the scan over customers, and gets the same value.
+  ScenarioSpec spec = quiet_scenario(1);
+  spec.territories = {TerritorySpec{"a", 0}, TerritorySpec{"b", 0}};
+  RecorderModel model(spec);
+  ModelContext& context = model.harness.context;
+  const MetricLayout& layout = model.layout;
+  CustomerBase& customers = model.customers;
+  customers.add(500, context.substream(Stream::kInitialCustomer, 0), 1, kUnassigned);
+  customers.add(200, context.substream(Stream::kInitialCustomer, 1), 0, kUnassigned);
+  customers.add(300, context.substream(Stream::kInitialCustomer, 2), 1, kUnassigned);
+  model.harness.simulator.run_until(kDaysPerMonth, [](const sim::Event&) {});
+  customers.close_month(1);
+
+  MonthEndRecorder recorder = model.recorder();
+  recorder.record(1);
+  const auto at = [&](const MonthEndRecorder& r, std::size_t t, TerritoryMetric metric) {
+    return r.monthly()(0, static_cast<Eigen::Index>(layout.territory_index(t, metric)));
+  };
+  EXPECT_EQ(at(recorder, 0, TerritoryMetric::kCustomers), 1);
+  EXPECT_EQ(at(recorder, 0, TerritoryMetric::kArr), 2'400);
+  EXPECT_EQ(at(recorder, 1, TerritoryMetric::kCustomers), 2);
+  EXPECT_EQ(at(recorder, 1, TerritoryMetric::kArr), 9'600);
+
+  const std::vector<std::size_t> kept = {layout.territory_index(1, TerritoryMetric::kArr)};
+  MonthEndRecorder some = model.recorder(kept);
+  some.record(1);
+  EXPECT_EQ(at(some, 1, TerritoryMetric::kArr), 9'600);
 }
 
 }  // namespace

@@ -18,9 +18,10 @@ TEST(ProjectionTest, SampleMemoryIsEightBytesPerReplicationMonthAndMetric) {
   options.replications = 2'000'000;
   const SampleMemory all = sample_memory(spec, options);
   // The layout: the fixed metrics, five quota-attainment bands, a headcount, hires so far and
-  // searches waited for per role, seven per territory (docs/metrics.md).
+  // searches waited for per role, nine per territory (docs/metrics.md: leads, opportunities,
+  // wins, bookings, bookings per rep, reps, accounts available, customers and ARR).
   const std::size_t metrics =
-      static_cast<std::size_t>(Metric::kCount) + 5 + 3 * spec.roles.size() + 7 * 2;
+      static_cast<std::size_t>(Metric::kCount) + 5 + 3 * spec.roles.size() + 9 * 2;
   EXPECT_EQ(all.metrics, metrics);
   EXPECT_EQ(all.months, 120u);
   EXPECT_EQ(all.replications, 2'000'000u);

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <utility>
 
 #include "models/defaults.h"
 #include "models/projection.h"
@@ -126,6 +127,97 @@ TEST(ReplicationTest, InitialCustomersStayInTheTerritoriesTheirCountsName) {
       EXPECT_EQ(metric_at(p, Metric::kCustomers, r, t), 12);
     }
   }
+}
+
+TEST(ReplicationTest, PlacedInitialCustomersAndTheirArrStayInTheirTerritories) {
+  // 5 and 7 initial customers placed in "a" and "b", each paying 100 a month, no leads, no churn
+  // and +2 % at every monthly renewal: in every replication and month t the territories hold
+  // exactly 5 and 7 customers, with ARR 12 x 5 x 100 x 1.02^t = 6,000 x 1.02^t and
+  // 12 x 7 x 100 x 1.02^t = 8,400 x 1.02^t (ExpansionCompoundsMonthlyOnStayingCustomers: each
+  // initial customer renews once a month).
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.territories = {TerritorySpec{"a", 0}, TerritorySpec{"b", 0}};
+  spec.territories[0].initial_customers = 5;
+  spec.territories[1].initial_customers = 7;
+  spec.customers.initial_customers = 12;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.customers.monthly_expansion = Distribution::constant(0.02);
+  const std::size_t reps = 10;
+  const Projection p = run(spec, reps);
+  for (Eigen::Index r = 0; r < static_cast<Eigen::Index>(reps); ++r) {
+    for (Eigen::Index t = 1; t <= 6; ++t) {
+      const double growth = std::pow(1.02, static_cast<double>(t));
+      EXPECT_EQ(named(p, "territory.a.customers")(r, t - 1), 5);
+      EXPECT_EQ(named(p, "territory.b.customers")(r, t - 1), 7);
+      EXPECT_NEAR(named(p, "territory.a.arr")(r, t - 1), 6'000 * growth, 1e-9);
+      EXPECT_NEAR(named(p, "territory.b.arr")(r, t - 1), 8'400 * growth, 1e-9);
+      EXPECT_NEAR(metric_at(p, Metric::kArr, r, t), 14'400 * growth, 1e-9);
+    }
+  }
+}
+
+TEST(ReplicationTest, WonCustomersAreInTheirDealsTerritory) {
+  // "a" starts with 5 customers paying 100 a month and gets no leads; "b" has none, 20 leads a
+  // month, one AE, deals closed at once, won with 0.5 at an ACV of 2,400 (MRR 200). No churn and
+  // no expansion: at month t, "a" holds its 5 customers and 6,000 of ARR, and "b" every deal won
+  // in it so far, W_b(t) = sum of territory.b.wins over months 1..t, with ARR 2,400 x W_b(t).
+  ScenarioSpec spec = quiet_scenario(6);
+  spec.territories = {TerritorySpec{"a", 0}, TerritorySpec{"b", 20}};
+  spec.territories[0].initial_customers = 5;
+  spec.territories[1].initial_customers = 0;
+  spec.customers.initial_customers = 5;
+  spec.customers.initial_mrr = Distribution::constant(100);
+  spec.pipeline.win_rate = Distribution::constant(0.5);
+  spec.pipeline.deal_size_acv = Distribution::constant(2'400);
+  spec.pipeline.sales_cycle_days = Distribution::constant(0);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, "b"}};
+  const std::size_t reps = 20;
+  const Projection p = run(spec, reps);
+  double won_anywhere = 0;
+  for (Eigen::Index r = 0; r < static_cast<Eigen::Index>(reps); ++r) {
+    double won = 0;
+    for (Eigen::Index t = 1; t <= 6; ++t) {
+      won += named(p, "territory.b.wins")(r, t - 1);
+      EXPECT_EQ(named(p, "territory.a.customers")(r, t - 1), 5);
+      EXPECT_EQ(named(p, "territory.a.arr")(r, t - 1), 6'000);
+      EXPECT_EQ(named(p, "territory.b.customers")(r, t - 1), won);
+      EXPECT_EQ(named(p, "territory.b.arr")(r, t - 1), 2'400 * won);
+    }
+    won_anywhere += won;
+  }
+  EXPECT_GT(won_anywhere, 0);  // about 20 x 0.5 x 6 = 60 deals a replication
+}
+
+TEST(ReplicationTest, TerritoryCustomersDecayGeometricallyAndAddUpToTheTotals) {
+  // 300 and 100 initial customers placed in "a" and "b", MRR drawn uniform on [50, 150], monthly
+  // churn c = 0.05, no leads: territory t's count at month m is Binomial(n_t, q), q = (1 - c)^m,
+  // mean n_t q and standard error sqrt(n_t q (1 - q) / replications) over replications. In every
+  // replication and month the territories' customers add up to `customers` exactly, and their
+  // ARR to `arr` up to the rounding of summing in another order.
+  ScenarioSpec spec = quiet_scenario(24);
+  const double c = 0.05;
+  spec.territories = {TerritorySpec{"a", 0}, TerritorySpec{"b", 0}};
+  spec.territories[0].initial_customers = 300;
+  spec.territories[1].initial_customers = 100;
+  spec.customers.initial_customers = 400;
+  spec.customers.initial_mrr = Distribution::uniform(50, 150);
+  spec.customers.monthly_churn = c;
+  const std::size_t reps = 400;
+  const Projection p = run(spec, reps);
+  const Eigen::MatrixXd& a = named(p, "territory.a.customers");
+  const Eigen::MatrixXd& b = named(p, "territory.b.customers");
+  for (Eigen::Index t = 1; t <= 24; ++t) {
+    const double q = std::pow(1 - c, static_cast<double>(t));
+    for (const auto& [count, n] : {std::pair{&a, 300.0}, std::pair{&b, 100.0}}) {
+      const double se = std::sqrt(n * q * (1 - q) / static_cast<double>(reps));
+      EXPECT_NEAR(count->col(t - 1).mean(), n * q, 4.5 * se) << "month " << t << ", n " << n;
+    }
+  }
+  EXPECT_EQ(a + b, named(p, "customers"));
+  const Eigen::MatrixXd arr_sum = named(p, "territory.a.arr") + named(p, "territory.b.arr");
+  const Eigen::MatrixXd& arr = named(p, "arr");
+  EXPECT_GT(arr.minCoeff(), 0);
+  EXPECT_LE(((arr_sum - arr).array().abs() / arr.array()).maxCoeff(), 1e-12);
 }
 
 TEST(ReplicationTest, ExpansionCompoundsMonthlyOnStayingCustomers) {

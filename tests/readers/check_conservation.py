@@ -10,7 +10,8 @@ every replication and month, from the samples alone (Python's own gzip, csv and 
   cash         cash(t) = cash(t-1) + collections + funding - total cost, cash(0) = starting_cash
   ARR          arr = 12 x mrr
   commission   a month with bookings pays commission (every won deal has a paid owner)
-  territories  leads, opportunities and bookings of the territories add up to the totals
+  territories  leads, opportunities, bookings, customers and ARR of the territories add up to
+               the totals
 
 The identities are docs/metrics.md's definitions; a failure names the scenario, replication,
 month and both sides. Usage: check_conservation.py TEAMSIM_BINARY SOURCE_DIR"""
@@ -64,7 +65,9 @@ def check(name, data, scenario):
 
     territory_keys = {suffix: [k for k in data if k.startswith("territory.")
                                and k.endswith("." + suffix)]
-                      for suffix in ("leads", "opportunities", "bookings")}
+                      for suffix in ("leads", "opportunities", "bookings", "customers", "arr")}
+    assert territory_keys["customers"] and territory_keys["arr"], \
+        f"{name}: no territory.<t>.customers or .arr in samples.csv.gz"
     for r in data["leads"]:
         def at(metric, m):
             return data[metric][r][m - 1]
@@ -98,7 +101,8 @@ def check(name, data, scenario):
                 problems.append(f"{name}: replication {r}, month {m}: bookings "
                                 f"{at('new_bookings', m)} paid no commission")
             for suffix, total in (("leads", "leads"), ("opportunities", "opportunities_opened"),
-                                  ("bookings", "new_bookings")):
+                                  ("bookings", "new_bookings"), ("customers", "customers"),
+                                  ("arr", "arr")):
                 if territory_keys[suffix]:
                     expect(f"territories' {suffix}", r, m,
                            sum(at(k, m) for k in territory_keys[suffix]), at(total, m))
