@@ -119,12 +119,18 @@ struct TerritoryMeasure {
   const char* title;       ///< the chart's title
   const char* axis_label;  ///< what the value axis measures
   const char* note;        ///< how to read it
-  bool monthly = false;    ///< the mean month of the last year, rather than the horizon's total
+  /// The mean month of the last year, rather than the horizon's total (a flow) or the last
+  /// month's level (a stock).
+  bool monthly = false;
 };
 
 constexpr TerritoryMeasure kTerritoryMeasures[] = {
     {kTerritoryBookingsSuffix, "territory_bookings", "Bookings by territory", "new ACV booked",
      "New bookings per territory over the whole horizon; uneven bars show uneven territories."},
+    {".arr", "territory_arr", "ARR by territory", "ARR",
+     "Annual recurring revenue at the last month of the customers whose accounts are in each "
+     "territory: the initial customers where the scenario placed them, won customers in their "
+     "deal's territory. The bars are means over the runs and add up to the mean ARR."},
     {".bookings_per_rep", "territory_bookings_per_rep", "Bookings per rep by territory",
      "new ACV per rep per month",
      "Each month's new bookings of the territory divided by the account executives assigned to "
@@ -144,6 +150,7 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
                                            const TerritoryMeasure& measure) {
   BarChartSpec spec;
   std::string unit;
+  bool stock = false;
   const std::string suffix = measure.suffix;
   for (const MetricSummary& metric : summary.metrics) {
     const std::string& name = metric.info.name;
@@ -162,6 +169,7 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
     }
     spec.values.push_back(value);
     unit = metric.info.unit;
+    stock = metric.info.kind == model::MetricKind::kStock;
   }
   // One territory says nothing the total charts do not.
   if (spec.labels.size() < 2) return std::nullopt;
@@ -172,6 +180,8 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
       measure.monthly
           ? fmt::format("mean month of {} · mean of {}",
                         names.span(last_year_start(summary), summary.horizon_months), replications)
+      : stock
+          ? fmt::format("at {} · mean of {}", names.phrase(summary.horizon_months), replications)
           : fmt::format("{} in total · mean of {}", names.span(1, summary.horizon_months),
                         replications);
   spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";

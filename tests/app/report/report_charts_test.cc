@@ -209,6 +209,25 @@ TEST(ReportChartsTest, TerritoryLeadsWinsAndBookingsPerRepBars) {
   EXPECT_EQ(std::count(names.begin(), names.end(), "territory_leads"), 0);
 }
 
+TEST(ReportChartsTest, TerritoryArrBarsAreTheLastMonthsLevel) {
+  // ARR is a stock: each bar is the territory's mean at the last month, never a sum over months.
+  // Means of base + month x slope at month 12: 100,000 + 12 x 10,000 = 220,000 and
+  // 50,000 + 12 x 5,000 = 110,000.
+  RunSummary summary = fake_summary(12);
+  add_metric(summary, "territory.north.arr", "currency", 100'000, 10'000);
+  add_metric(summary, "territory.south.arr", "currency", 50'000, 5'000);
+  const auto charts = report_charts(summary);
+  const auto arr = std::find_if(charts.begin(), charts.end(), [](const ReportChart& c) {
+    return c.file_stem == "territory_arr";
+  });
+  ASSERT_NE(arr, charts.end());
+  EXPECT_EQ(arr->title, "ARR by territory");
+  EXPECT_NE(arr->svg.find("<title>north: $220,000</title>"), std::string::npos) << arr->svg;
+  EXPECT_NE(arr->svg.find("<title>south: $110,000</title>"), std::string::npos);
+  EXPECT_NE(arr->svg.find("at month 12"), std::string::npos);
+  EXPECT_EQ(arr->svg.find("in total"), std::string::npos);
+}
+
 TEST(ReportChartsTest, QuotaSpreadAcrossRepsWithoutBandsAndNoChartForAnEmptyRole) {
   // A summary without the attainment bands (older summary.json) shows the per-AE percentiles.
   RunSummary summary = fake_summary(12);
