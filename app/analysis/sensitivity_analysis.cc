@@ -259,11 +259,12 @@ Respecify respecify_with_override(ScenarioRequest request, std::optional<std::st
     const std::string assignment = fmt::format("{}={}", key_path, format_number(value));
     LoadResult loaded = resolve({assignment});
     // A territory's initial_customers moves customers.initial, their sum, when the file writes it.
-    if (!loaded.ok() && key_path.starts_with("territories.") &&
-        key_path.ends_with(".initial_customers")) {
+    constexpr std::string_view kTerritories = "territories.", kCount = ".initial_customers";
+    if (!loaded.ok() && key_path.starts_with(kTerritories) && key_path.ends_with(kCount)) {
       const LoadResult base = resolve({});
       if (base.ok()) {
-        const std::string territory = key_path.substr(12, key_path.size() - 12 - 18);
+        const std::string territory = key_path.substr(
+            kTerritories.size(), key_path.size() - kTerritories.size() - kCount.size());
         double sum = value;
         for (const model::TerritorySpec& t : base.spec->territories) {
           if (t.name != territory) sum += t.initial_customers.value_or(0);

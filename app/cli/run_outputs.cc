@@ -106,10 +106,7 @@ std::string written_files_phrase(const std::string& out_dir,
     files.push_back(fmt::format("{} under {}", counted(chart_files, "chart file"),
                                 charts.substr(0, charts.size() - 1)));
   }
-  if (files.size() <= 1) return files.empty() ? "" : files.front();
-  const std::string last = files.back();
-  files.pop_back();
-  return fmt::format("{} and {}", fmt::join(files, ", "), last);
+  return listed(files);
 }
 
 void throw_if_expectations_failed(const std::vector<ExpectationResult>& results) {

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/role_noun.h"
 #include "app/common/utf8.h"
 
@@ -136,11 +137,7 @@ std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
     }
     std::string facts = fmt::format("{}", fmt::join(known, ", "));
     if (!unknown.empty()) {
-      std::string missing = unknown.back();
-      if (unknown.size() > 1) {
-        missing = fmt::format("{} and {}", fmt::join(unknown.begin(), unknown.end() - 1, ", "),
-                              unknown.back());
-      }
+      const std::string missing = listed(unknown);
       facts += fmt::format("{}not known: {} {} not kept (--metrics)", known.empty() ? "" : "; ",
                            missing, missing == "headcount" ? "was" : "were");
     }

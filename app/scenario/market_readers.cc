@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/suggestions.h"
 #include "app/scenario/distribution_syntax.h"
 #include "app/scenario/key_readers.h"
@@ -66,18 +67,8 @@ void check_segment_shares(const YamlNode& node, const ScenarioSpec& spec,
   }
 }
 
-// "a, b and c", at most kShown names then "and N more".
-std::string listed(const std::vector<std::string>& names) {
-  constexpr std::size_t kShown = 8;
-  std::string out;
-  const std::size_t shown = std::min(names.size(), kShown);
-  for (std::size_t i = 0; i < shown; ++i) {
-    if (i > 0) out += i + 1 == shown && names.size() <= kShown ? " and " : ", ";
-    out += names[i];
-  }
-  if (names.size() > kShown) out += fmt::format(" and {} more", names.size() - kShown);
-  return out;
-}
+// Territory names in a message: the first eight, then "and N more".
+constexpr std::size_t kNamesShown = 8;
 
 }  // namespace
 
@@ -122,7 +113,7 @@ void read_territories(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& 
                fmt::format("initial_customers is given for {} but not for {}: give every "
                            "territory its count (0 where there are no customers), or none to "
                            "spread customers.initial by inbound_leads_per_month",
-                           listed(placing), listed(missing)));
+                           listed(placing, kNamesShown), listed(missing, kNamesShown)));
   }
 }
 
@@ -172,7 +163,7 @@ void check_initial_customers_placed(const YamlNode& root, ScenarioSpec& spec,
   sink.error(initial->mark, "customers.initial",
              fmt::format("is {}, but the territories' initial_customers add up to {} ({}); leave "
                          "customers.initial out (it is then their sum) or make the two agree",
-                         *written, sum, listed(counts)));
+                         *written, sum, listed(counts, kNamesShown)));
 }
 
 void read_sales_motion(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {

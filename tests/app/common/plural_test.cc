@@ -22,6 +22,16 @@ TEST(PluralTest, CountedWritesTheCountPlainly) {
   EXPECT_EQ(counted(3, "person", "people"), "3 people");
 }
 
+TEST(PluralTest, ListedReadsAsASentenceListsThings) {
+  EXPECT_EQ(listed({}), "");
+  EXPECT_EQ(listed({"a"}), "a");
+  EXPECT_EQ(listed({"a", "b"}), "a and b");
+  EXPECT_EQ(listed({"a", "b", "c"}), "a, b and c");
+  EXPECT_EQ(listed({"a", "b", "c"}, 3), "a, b and c");
+  EXPECT_EQ(listed({"a", "b", "c"}, 2), "a, b and 1 more");
+  EXPECT_EQ(listed({"a", "b", "c", "d"}, 1), "a and 3 more");
+}
+
 TEST(PluralTest, GroupedCountSeparatesThousands) {
   EXPECT_EQ(grouped_count(1, "replication"), "1 replication");
   EXPECT_EQ(grouped_count(4000, "replication"), "4,000 replications");
