@@ -75,6 +75,8 @@ void CustomerBase::add_customer(double mrr, sim::Rng& rng, std::size_t territory
     context_.fail_limit("customers won or started with by one replication",
                         context_.limits.customers, "lower customers.initial or the lead flow");
   }
+  // Every customer is in a territory: placed there at day 0, or won there.
+  assert(territory < spec_.territories.size());
   Customer customer;
   // The customer's own draws: contract term, then its place in customer-success coverage.
   customer.annual = uniform01(rng) < spec_.customers.annual_contract_share;
@@ -164,7 +166,7 @@ void CustomerBase::churn(Customer& customer) {
   set_revenue_rates();
   ++context_.month.churned;
   if (customer.segment != kUnassigned) context_.month.segment[customer.segment].churned += 1;
-  if (customer.territory != kUnassigned) accounts_.release(customer.territory, context_.now());
+  accounts_.release(customer.territory, context_.now());
 }
 
 void CustomerBase::close_month(int month) {

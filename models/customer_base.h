@@ -31,10 +31,10 @@ class CustomerBase {
     double mrr = 0;
     bool active = false;
     bool annual = false;
-    bool upfront = false;      ///< an annual contract billed a year at a time
-    double renews_at = 0;      ///< end of the current term (days)
-    double coverage_draw = 0;  ///< covered when below the coverage share at a renewal
-    std::size_t territory = kUnassigned;
+    bool upfront = false;                 ///< an annual contract billed a year at a time
+    double renews_at = 0;                 ///< end of the current term (days)
+    double coverage_draw = 0;             ///< covered when below the coverage share at a renewal
+    std::size_t territory = kUnassigned;  ///< where it is; every customer has one
     std::size_t segment = kUnassigned;
     int first_month = 0;              ///< first month-end snapshot (0: day 0) it was active at
     int churn_month = INT32_MAX;      ///< month in which it churned

@@ -202,12 +202,8 @@ void MonthEndRecorder::record_customers(Row& row) const {
       by_segment[customer.segment][0] += 1;
       by_segment[customer.segment][1] += customer.mrr;
     }
-    // Every customer of a replication has a territory (placed at day 0, or its deal's);
-    // kUnassigned only where a component test adds one by hand.
-    if (customer.territory != kUnassigned) {
-      by_territory[customer.territory][0] += 1;
-      by_territory[customer.territory][1] += customer.mrr;
-    }
+    by_territory[customer.territory][0] += 1;
+    by_territory[customer.territory][1] += customer.mrr;
     covered += customer.coverage_draw < coverage ? 1 : 0;
   }
   set(row, Metric::kDeferredRevenue, deferred_revenue);

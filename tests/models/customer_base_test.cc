@@ -34,8 +34,8 @@ TEST(CustomerBaseTest, MonthlyCustomersRenewEachMonthAndGrowByTheirExpansion) {
   spec.customers.annual_contract_share = 0;
   spec.customers.monthly_expansion = Distribution::constant(0.01);
   CustomersAlone model(spec);
-  model.customers.add(1000, model.rng(0), kUnassigned, kUnassigned);
-  model.customers.add(500, model.rng(1), kUnassigned, kUnassigned);
+  model.customers.add(1000, model.rng(0), 0, kUnassigned);
+  model.customers.add(500, model.rng(1), 0, kUnassigned);
   EXPECT_DOUBLE_EQ(model.customers.mrr(), 1500);
   // Two renewals, each +1 %: 1500 x 1.01^2, the revenue rate following.
   model.run_until(2 * kDaysPerMonth + 1);
@@ -53,7 +53,7 @@ TEST(CustomerBaseTest, ChurnIsCertainWithoutCoverageAndImpossibleWithFullCoverag
   for (const std::int64_t covered_accounts : {0, 10}) {
     CustomersAlone model(spec);
     for (std::uint64_t i = 0; i < 10; ++i) {
-      model.customers.add(100, model.rng(i), kUnassigned, kUnassigned);
+      model.customers.add(100, model.rng(i), 0, kUnassigned);
     }
     model.run_until(kDaysPerMonth + 1, covered_accounts);
     // 10 accounts cover all 10 customers: churn x 0; none cover nobody: churn 1.
@@ -68,7 +68,7 @@ TEST(CustomerBaseTest, AnUpfrontAnnualCustomerPaysItsYearAtOnce) {
   spec.customers.annual_contract_share = 1;
   spec.customers.annual_billing = AnnualBilling::kUpfront;
   CustomersAlone model(spec);
-  model.customers.add(1000, model.rng(0), kUnassigned, kUnassigned);
+  model.customers.add(1000, model.rng(0), 0, kUnassigned);
   EXPECT_DOUBLE_EQ(model.context.ledger.cash(), 12'000);
   EXPECT_DOUBLE_EQ(model.context.ledger.period_collections(), 12'000);
   // Earned month by month, with no more cash until the renewal a year later.
@@ -81,7 +81,7 @@ TEST(CustomerBaseTest, AnUpfrontAnnualCustomerPaysItsYearAtOnce) {
 TEST(CustomerBaseTest, TheMonthCloseKeepsEachCustomersMrrForItsCohort) {
   ScenarioSpec spec = quiet_scenario(2);
   CustomersAlone model(spec);
-  model.customers.add(250, model.rng(0), kUnassigned, kUnassigned);
+  model.customers.add(250, model.rng(0), 0, kUnassigned);
   model.customers.close_month(1);
   EXPECT_DOUBLE_EQ(model.customers.customers()[0].mrr_at[1], 250);
   EXPECT_EQ(model.customers.customers()[0].first_month, 0);  // started with: day 0's cohort
@@ -146,11 +146,9 @@ TEST(CustomerBaseTest, PassingTheCustomerLimitSaysSo) {
                        ReplicationLimits{1, 1, 1, 1});
   AccountPool accounts(harness.spec.territories);
   CustomerBase customers(limited, accounts);
-  customers.add(1, harness.context.substream(Stream::kInitialCustomer, 0), kUnassigned,
-                kUnassigned);
+  customers.add(1, harness.context.substream(Stream::kInitialCustomer, 0), 0, kUnassigned);
   try {
-    customers.add(1, harness.context.substream(Stream::kInitialCustomer, 1), kUnassigned,
-                  kUnassigned);
+    customers.add(1, harness.context.substream(Stream::kInitialCustomer, 1), 0, kUnassigned);
     FAIL() << "no LimitExceeded";
   } catch (const LimitExceeded& error) {
     EXPECT_NE(std::string(error.what()).find("replication 3 passed the limit of 1 customers"),

@@ -54,7 +54,7 @@ TEST(MonthEndRecorderTest, RecordsTheTallyAndTheStateAndChangesNothing) {
   CustomerBase& customers = model.customers;
   Organisation& organisation = model.organisation;
   organisation.add_starting_staff();
-  customers.add(500, context.substream(Stream::kInitialCustomer, 0), kUnassigned, kUnassigned);
+  customers.add(500, context.substream(Stream::kInitialCustomer, 0), 0, kUnassigned);
   accounts.occupy(0);
   context.month.won = 3;
   context.month.lost = 1;
