@@ -6,7 +6,6 @@ and each month's mean and p10/p50/p90 recomputed from the samples equal the summ
 Usage: check_samples.py TEAMSIM_BINARY SOURCE_DIR"""
 import csv
 import gzip
-import io
 import os
 import subprocess
 import sys
