@@ -13,15 +13,16 @@ per_customers rule), finite accounts and their cool-off, seasonality of leads an
 sales specialists (complex deals queueing for help, or going on unassisted), products, channels
 (conversion, factors, cost per lead), segments (factors, shares by territory), territory
 factors, enablement (trainer slots, ramp reduction, uplift), hire sources, starting staff
-without the warm start (and the least-staffed territory), hiring rules (per_customers, per_reps,
-every_months; the first and the last exercised), performance management (reviews, plans,
-exits), funding, a cost schedule, and per-replication inputs. Its random numbers are Python's
-own.
+without the warm start (and the least-staffed territory), start_month hires (planned starts
+and late hires), hiring rules (per_customers, per_reps, every_months and
+when_reps_per_manager_above on the manager role; all but per_reps exercised), performance
+management (reviews, plans, exits), funding, a cost schedule, and per-replication inputs. Its
+random numbers are Python's own.
 
 It runs teamsim on the same scenario with --samples, as written, stressed and with those
 mechanisms on (CONFIGURATIONS), and compares at months 6, 12, 24 and 36 each metric's mean (a
 two-sample z with both Monte Carlo standard errors) and its distribution (a two-sample
-Kolmogorov-Smirnov test). Some 1,300 tests are made; each fails beyond 4.5 standard errors
+Kolmogorov-Smirnov test). Some 1,350 tests are made; each fails beyond 4.5 standard errors
 (two-sided p ~ 7e-6, so ~1e-2 for all of them: Bonferroni) or at a KS p-value below 1e-5.
 
 Usage: check_reimplementation.py TEAMSIM_BINARY SOURCE_DIR [PYTHON_REPLICATIONS]"""
@@ -188,6 +189,16 @@ def resolve(node, rng):
     return node
 
 
+def mean_of(spec):
+    """The mean of a lognormal (or constant) time to fill, for `start_month` hires."""
+    if not isinstance(spec, dict):
+        return number(spec)
+    if "median" in spec:
+        sigma = math.log(number(spec["p90"]) / number(spec["median"])) / Z90
+        return number(spec["median"]) * math.exp(sigma * sigma / 2)
+    return number(spec["mean"])
+
+
 def channels_of(doc):
     """[(name, spec)]: scenario-reference.md's `channels`; one neutral channel (name None)."""
     out = []
@@ -268,9 +279,18 @@ def build(doc):
     seasonality = doc.get("seasonality") or {}
     hires = []
     for h in doc.get("hires") or []:
-        assert "month" in h and set(h) <= {"role", "month", "count", "territory", "source"}
-        hires.append((h["role"], int(h["month"]), int(h.get("count", 1)), h.get("territory"),
-                      h.get("source", "experienced_external")))
+        assert set(h) <= {"role", "month", "start_month", "count", "territory", "source"}
+        source = h.get("source", "experienced_external")
+        # one expected time to fill (× the source's factor): a start_month hire opens that long
+        # before its month starts, and every dated hire is planned to start that long after
+        expected = mean_of(dict(ROLE_DEFAULTS[h["role"]], **(doc.get("roles") or {}).get(
+            h["role"], {}))["time_to_fill_days"]) * SOURCES[source][0]
+        if "month" in h:
+            opens = (int(h["month"]) - 1) * MONTH
+        else:
+            opens = max(0.0, (int(h["start_month"]) - 1) * MONTH - expected)
+        hires.append((h["role"], opens, int(h.get("count", 1)), h.get("territory"), source,
+                      opens + expected))
     return dict(
         horizon=int(doc.get("horizon_months", 36)),
         starting_staff=[(e["role"], int(e.get("count", 1)), e.get("territory"))
@@ -441,12 +461,12 @@ def simulate(s, rng):
         slots = (employed_managers * mgr["concurrent_searches"]
                  or founder["concurrent_searches"])
         while requisitions and searches[0] < slots:
-            role, territory, opened, source = requisitions.pop(0)
+            role, territory, opened, source, ticket = requisitions.pop(0)
             searches[0] += 1
             length = s["roles"][role]["time_to_fill_days"](rng) * s["sources"][source][0]
             if employed_managers == 0:
                 length *= founder["time_to_fill_factor"]
-            push(t + length, HIRE, HIRE, (role, territory, opened, source))
+            push(t + length, HIRE, HIRE, (role, territory, opened, source, ticket))
 
     def serve_training(t):
         onboarded = managers(True)
@@ -653,7 +673,7 @@ def simulate(s, rng):
             made[p.role] = made.get(p.role, 0) + 1
             source = spec.get("backfill_source", "experienced_external")
             push(t + spec["backfill_delay_days"], REQUISITION, REQUISITION,
-                 (p.role, p.territory, source))
+                 (p.role, p.territory, source, None))
         serve_training(t)
         serve_searches(t)
 
@@ -706,9 +726,11 @@ def simulate(s, rng):
     for territory, rate in s["territories"].items():
         if rate * peak > 0:
             push(rng.expovariate(rate * peak / MONTH), LEAD, LEAD, territory)
-    for role, m, count, territory, source in s["hires"]:
+    tickets = []  # [planned start day, started] of each person of a dated hire
+    for role, opens, count, territory, source, planned in s["hires"]:
         for _ in range(count):
-            push((m - 1) * MONTH, PLANNED_HIRE, PLANNED_HIRE, (role, territory, source))
+            tickets.append([planned, False])
+            push(opens, PLANNED_HIRE, PLANNED_HIRE, (role, territory, source, tickets[-1]))
     if s["rules"]:
         for m in range(1, horizon + 1):
             push((m - 1) * MONTH, MONTH_START, MONTH_START, m)
@@ -740,6 +762,9 @@ def simulate(s, rng):
             "complex_opportunities", "specialist_grants", "leads_not_converted", "channel_cost",
             "performance_exits")}
         row["reps_on_plan"] = sum(p.plan_ends is not None for p in employed)
+        row["planned_starts"] = sum(t - MONTH <= planned < t for planned, _ in tickets)
+        row["dated_hires_late"] = sum(not started and t - planned > MONTH
+                                      for planned, started in tickets)
         for name, _ in s["channels"]:
             for key in ("leads", "opportunities", "wins", "cost"):
                 row[f"channel.{name}.{key}"] = flow.get(f"channel.{name}.{key}", 0.0)
@@ -824,13 +849,15 @@ def simulate(s, rng):
         if t > end:
             break
         if kind in (REQUISITION, PLANNED_HIRE):
-            role, territory, source = data
+            role, territory, source, ticket = data
             if kind == PLANNED_HIRE:
                 made[role] = made.get(role, 0) + 1
-            requisitions.append((role, territory, t, source))
+            requisitions.append((role, territory, t, source, ticket))
             serve_searches(t)
         elif kind == HIRE:
-            role, territory, opened, source = data
+            role, territory, opened, source, ticket = data
+            if ticket is not None:
+                ticket[1] = True
             searches[0] -= 1
             made[role] -= 1
             spec = s["roles"][role]
@@ -934,6 +961,9 @@ def simulate(s, rng):
                 else:
                     if "per_customers" in rule:
                         target = math.floor(active[0] / number(rule["per_customers"]))
+                    elif "when_reps_per_manager_above" in rule:  # on sales_manager itself
+                        reps = sum(p.role == "account_executive" for p in employed)
+                        target = math.ceil(reps / number(rule["when_reps_per_manager_above"]))
                     else:
                         reps = sum(p.role == "account_executive" for p in employed)
                         target = math.floor(reps / number(rule["per_reps"]))
@@ -941,7 +971,7 @@ def simulate(s, rng):
                 for _ in range(max(0, wanted)):
                     made[role] = made.get(role, 0) + 1
                     requisitions.append((role, rule.get("territory"), t,
-                                         rule.get("source", "experienced_external")))
+                                         rule.get("source", "experienced_external"), None))
                 serve_searches(t)
         elif kind == HELP_ENDS:
             helping[0] -= 1
@@ -1202,8 +1232,9 @@ def compare(ours, theirs, metrics):
 # 4 and 6 months of cool-off, and factors on win rate and deal size; seasonal leads and closing
 # from April; a specialist (3 deals at once) for a product whose deals are 90 % complex; three
 # channels, two segments (no enterprise in Europe); an enablement hire; two starting AEs (the
-# second placed by the least-staffed rule); AEs hired as a new graduate and a referral,
-# backfilled by an agency, one more a year by a rule; performance management at 30 % of quota; a
+# second placed by the least-staffed rule); AEs hired as a new graduate and a referral (to start
+# in month 9), backfilled by an agency, one more a year by a rule; a second manager beyond four
+# reps; performance management at 30 % of quota; a
 # round in month 10, costs stepping up in months 7 and 20; Europe's lead flow uncertain per
 # replication.
 CONFIGURATIONS = (
@@ -1218,10 +1249,11 @@ CONFIGURATIONS = (
      ("hires=[{role: sales_manager, month: 1},"
       " {role: account_executive, month: 3, territory: north_america},"
       " {role: account_executive, month: 6, territory: europe, source: new_graduate},"
-      " {role: account_executive, month: 9, territory: north_america, source: referral},"
+      " {role: account_executive, start_month: 9, territory: north_america, source: referral},"
       " {role: sales_specialist, month: 4}, {role: sales_enablement, month: 5}]",
       "hiring_rules=[{role: customer_success, per_customers: 50, from_month: 2, max_count: 3},"
-      " {role: account_executive, every_months: 12, from_month: 13, territory: europe}]",
+      " {role: account_executive, every_months: 12, from_month: 13, territory: europe},"
+      " {role: sales_manager, when_reps_per_manager_above: 4, max_count: 2}]",
       "money.funding=[{month: 10, amount: 1_500_000}]",
       "money.cost_schedule=[{from_month: 7, other_monthly_costs: 55_000},"
       " {from_month: 20, other_monthly_costs: 70_000}]",
@@ -1252,7 +1284,7 @@ CONFIGURATIONS = (
       "channel.events.cost", "segment.smb.leads", "segment.enterprise.wins",
       "segment.enterprise.bookings", "segment.smb.customers", "segment.enterprise.arr",
       "product.core.wins", "product.platform.bookings", "headcount.sales_enablement",
-      "reps_on_plan", "performance_exits",
+      "reps_on_plan", "performance_exits", "planned_starts", "dated_hires_late",
       "territory.north_america.accounts_available", "territory.europe.accounts_available")))
 
 
