@@ -15,7 +15,7 @@ sales specialists (complex deals queueing for help, or going on unassisted), pro
 factors, enablement (trainer slots, ramp reduction, uplift), hire sources, starting staff
 without the warm start (and the least-staffed territory), start_month hires (planned starts
 and late hires), hiring rules (per_customers, per_reps, every_months and
-when_reps_per_manager_above on the manager role; all but per_reps exercised), performance
+when_reps_per_manager_above on the manager role), performance
 management (reviews, plans, exits), funding, a cost schedule, and per-replication inputs. Its
 random numbers are Python's own.
 
@@ -1234,7 +1234,7 @@ def compare(ours, theirs, metrics):
 # channels, two segments (no enterprise in Europe); an enablement hire; two starting AEs (the
 # second placed by the least-staffed rule); AEs hired as a new graduate and a referral (to start
 # in month 9), backfilled by an agency, one more a year by a rule; a second manager beyond four
-# reps; performance management at 30 % of quota; a
+# reps, a second specialist for six; performance management at 30 % of quota; a
 # round in month 10, costs stepping up in months 7 and 20; Europe's lead flow uncertain per
 # replication.
 CONFIGURATIONS = (
@@ -1253,7 +1253,8 @@ CONFIGURATIONS = (
       " {role: sales_specialist, month: 4}, {role: sales_enablement, month: 5}]",
       "hiring_rules=[{role: customer_success, per_customers: 50, from_month: 2, max_count: 3},"
       " {role: account_executive, every_months: 12, from_month: 13, territory: europe},"
-      " {role: sales_manager, when_reps_per_manager_above: 4, max_count: 2}]",
+      " {role: sales_manager, when_reps_per_manager_above: 4, max_count: 2},"
+      " {role: sales_specialist, per_reps: 3, max_count: 2, from_month: 12}]",
       "money.funding=[{month: 10, amount: 1_500_000}]",
       "money.cost_schedule=[{from_month: 7, other_monthly_costs: 55_000},"
       " {from_month: 20, other_monthly_costs: 70_000}]",
