@@ -1120,7 +1120,7 @@ def money(s, rows):
 def replications_from_the_docs(doc, replications):
     """Each replication's rows; a scenario with per-replication inputs is resolved anew for each
     replication, from a stream of its own."""
-    uncertain = "'per': 'replication'" in repr(doc)
+    uncertain = resolve(doc, random.Random(0)) != doc  # some `per: replication` map
     s = None if uncertain else build(doc)
     rows = []
     for r in range(replications):
@@ -1202,9 +1202,11 @@ def ks(a, b):
 
 
 def compare(ours, theirs, metrics):
-    """Lines of the comparison and the number of failures."""
+    """Lines of the comparison and the number of failures. A metric defined in too few
+    replications at every month compared is a failure too: the check must not thin out unseen."""
     lines, failures, tests = [], 0, 0
     for metric in metrics:
+        compared = tests
         for m in MONTHS:
             a = defined([rows[m][metric] for rows in ours])
             b = defined(theirs[metric][m])
@@ -1219,6 +1221,10 @@ def compare(ours, theirs, metrics):
             failures += bad
             lines.append(f"{'FAIL' if bad else 'ok  '} {metric:28} m{m:<2} docs {ma:14.6g} "
                          f"teamsim {mb:14.6g}  z {z:6.2f}  KS D {d:.3f} p {p:.1e}")
+        if tests == compared:
+            failures += 1
+            lines.append(f"FAIL {metric:28} defined in fewer than {MIN_DEFINED} replications "
+                         f"at every month compared: nothing to compare")
     return lines, failures, tests
 
 
