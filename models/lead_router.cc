@@ -191,12 +191,26 @@ std::uint32_t LeadRouter::route_by_scan(std::size_t territory) const {
 }
 
 std::vector<std::uint32_t> LeadRouter::successors(std::size_t territory, std::size_t count) const {
+  const std::vector<std::uint32_t>& colleagues = organisation_.sellers_in(territory);
+  if (!colleagues.empty()) return most_ramped_least_loaded(colleagues, count);
+  // Nobody left selling in the territory: a seller of another territory covers the deals, as a
+  // sales leader would have one do, rather than leave them to die unworked. Territories in the
+  // order listed, each one's sellers in joining order, so ties go to the first listed.
+  std::vector<std::uint32_t> company;
+  for (std::size_t t = 0; t < territories_.size(); ++t) {
+    const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(t);
+    company.insert(company.end(), sellers.begin(), sellers.end());
+  }
+  if (company.empty()) return std::vector<std::uint32_t>(count, kNobody);
+  return most_ramped_least_loaded(company, count);
+}
+
+std::vector<std::uint32_t> LeadRouter::most_ramped_least_loaded(
+    const std::vector<std::uint32_t>& sellers, std::size_t count) const {
   // Time stands still while a leaver's deals pass on, so the ramp values do too: the takers are
   // always the sellers with the highest ramp value, and each hand-over adds one to its taker's
-  // load. A heap of (load, position in joining order) over them gives, deal after deal, what
-  // most_ramped(territory, false) would say.
-  const std::vector<std::uint32_t>& sellers = organisation_.sellers_in(territory);
-  if (sellers.empty()) return std::vector<std::uint32_t>(count, kNobody);
+  // load. A heap of (load, position in `sellers`) over them gives, deal after deal, the most
+  // ramped, least loaded, earliest listed seller.
   using Candidate = std::pair<int, std::size_t>;  // (load, position among the sellers)
   std::vector<Candidate> most_ramped;
   double best_ramp = -1;

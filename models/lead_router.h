@@ -43,8 +43,10 @@ class LeadRouter {
   std::uint32_t route_by_scan(std::size_t territory) const;
   /// Who takes over each of a leaver's `count` open opportunities, handed over one by one: the
   /// most ramped seller of the territory, the fewest open opportunities among equals (counting
-  /// the ones handed over before), ties to the earliest joiner, room or not; kNobody without
-  /// sellers. One look through the territory's sellers for all of them, not one per deal.
+  /// the ones handed over before), ties to the earliest joiner, room or not. With nobody left
+  /// selling in the territory, the same among every seller of the company (ties to the territory
+  /// listed first); kNobody when nobody sells anywhere. One look through the sellers for all of
+  /// them, not one per deal.
   std::vector<std::uint32_t> successors(std::size_t territory, std::size_t count) const;
 
  private:
@@ -91,6 +93,9 @@ class LeadRouter {
   /// The most ramped sellers first, the fewest open opportunities among equals, ties to the
   /// earliest joiner: a scan of the territory's sellers.
   std::uint32_t most_ramped(std::size_t territory, bool need_room) const;
+  /// successors() among `sellers`, listed in the order that breaks ties.
+  std::vector<std::uint32_t> most_ramped_least_loaded(const std::vector<std::uint32_t>& sellers,
+                                                      std::size_t count) const;
   /// The seller's ramp value now (1 once their ramp has ended).
   double ramp_now(std::uint32_t seller) const;
   std::uint32_t least_loaded(std::size_t territory) const;

@@ -40,8 +40,7 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
       product_pick_(spec_.products, share_of),
       channel_pick_(spec_.channels, share_of),
       inbound_leads_(spec_.territories.size(), 0),
-      router_(organisation, spec_.pipeline.routing, spec_.territories.size()),
-      orphans_(spec_.territories.size()) {
+      router_(organisation, spec_.pipeline.routing, spec_.territories.size()) {
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
     inbound_arrivals_.push_back(context.stream(plus_territory(Stream::kInboundArrivals, t)));
     inbound_lanes_.push_back(context.simulator.add_lane());
@@ -362,11 +361,12 @@ void Pipeline::started_selling(std::uint32_t person) {
   const Organisation::Person& joining = organisation_.person(person);
   if (joining.seller) {
     router_.joined(person);
-    // Deals left without an owner pass to the territory's next seller, who starts their ramp
-    // now: their productivity at the hand-over is 0 on every ramp curve, so each deal is closed
-    // at the productivity they have reached by its close instead.
-    std::vector<std::uint32_t> waiting = std::move(orphans_[joining.territory]);
-    orphans_[joining.territory].clear();
+    // Deals are left without an owner only while nobody sells anywhere, so this seller is the
+    // company's only one. They start their ramp now: their productivity at the hand-over is 0 on
+    // every ramp curve, so each deal is closed at the productivity they have reached by its close
+    // instead.
+    std::vector<std::uint32_t> waiting = std::move(waiting_for_a_seller_);
+    waiting_for_a_seller_.clear();
     for (const std::uint32_t opportunity : waiting) {
       hand_over(opportunity, person);
       opportunities_[opportunity].productivity_at_close = true;
@@ -427,8 +427,9 @@ void Pipeline::left(std::uint32_t index) {
   const Organisation::Person& person = organisation_.person(index);
   if (!person.seller) return;
   // Open opportunities pass one by one, in index order, to the most ramped colleague in the
-  // territory (the least loaded among equals), at the new owner's productivity; with nobody left
-  // they wait for the territory's next seller.
+  // territory (the least loaded among equals), or in the company when the territory has nobody
+  // left, at the new owner's productivity; with nobody selling anywhere they wait for the next
+  // seller.
   const std::vector<std::uint32_t> open = router_.left(index);
   const std::vector<std::uint32_t> takers = router_.successors(person.territory, open.size());
   context_.work += open.size() + organisation_.sellers_in(person.territory).size();
@@ -441,7 +442,7 @@ void Pipeline::hand_over(std::uint32_t index, std::uint32_t owner) {
   opportunity.productivity_at_close = false;
   if (owner == kNobody) {
     opportunity.owner_productivity = 0;
-    orphans_[opportunity.territory].push_back(index);
+    waiting_for_a_seller_.push_back(index);
     return;
   }
   opportunity.owner_productivity = organisation_.productivity(organisation_.person(owner));
@@ -631,13 +632,14 @@ void Pipeline::close_opportunity(std::uint32_t index) {
     opportunity.owner_productivity =
         organisation_.productivity(organisation_.person(opportunity.owner));
   }
-  // Nobody owns it (its seller left and nobody has joined the territory since): nobody closes it.
+  // Nobody owns it (its seller left while nobody sold anywhere, and nobody has started selling
+  // since): nobody closes it.
   const double probability =
       opportunity.owner == kNobody
           ? 0.0
           : std::min(1.0, opportunity.odds * opportunity.owner_productivity *
                               spec_.seasonality.closing[context_.calendar_month()]);
-  if (opportunity.owner == kNobody) std::erase(orphans_[opportunity.territory], index);
+  if (opportunity.owner == kNobody) std::erase(waiting_for_a_seller_, index);
   if (opportunity.lead.win_draw < probability) {
     book_win(opportunity);
   } else {

@@ -157,7 +157,7 @@ class Pipeline final : public TeamListener {
   bool finds_free_account(std::size_t territory, const Lead& lead, int available) const;
   std::uint32_t choose_owner(std::size_t territory, std::uint32_t preferred_owner,
                              double route_draw);
-  /// The opportunity passes to `owner` (kNobody: it waits for the territory's next seller), at
+  /// The opportunity passes to `owner` (kNobody: it waits for the company's next seller), at
   /// the new owner's productivity now.
   void hand_over(std::uint32_t opportunity, std::uint32_t owner);
   /// The opportunity `owner` opens on `lead` at `opened_at`: its odds with the territory's,
@@ -198,8 +198,8 @@ class Pipeline final : public TeamListener {
   std::vector<Opportunity> opportunities_;
   std::vector<std::uint32_t> free_opportunities_;
   std::size_t open_opportunities_ = 0;
-  /// Open opportunities whose owner left with nobody in the territory to take them, by territory.
-  std::vector<std::vector<std::uint32_t>> orphans_;
+  /// Open opportunities whose owner left while nobody else sold in any territory.
+  std::vector<std::uint32_t> waiting_for_a_seller_;
   int specialists_ = 0;
   sim::CapacityQueue specialist_help_;  ///< specialist slots, held by complex opportunities
   double leads_last_month_ = 0;

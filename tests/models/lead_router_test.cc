@@ -172,6 +172,27 @@ TEST(LeadRouterTest, ALeaversDealsGoOneByOneToTheMostRampedLeastLoaded) {
   EXPECT_TRUE(model.router.successors(0, 0).empty());
 }
 
+TEST(LeadRouterTest, ALoneSellersDealsGoToTheCompanysMostRampedLeastLoaded) {
+  // Territory a's only AE (0) leaves; b has AEs 1 and 2 holding 2 and 1 deals, c has AE 3
+  // holding 1, all ramped. Four deals go one by one: AE 2 (1 deal, b is listed before c), AE 3
+  // (1), then all hold 2 and AE 1 (b, earliest to join) takes one, then AE 2.
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.territories = {TerritorySpec{"a", 10}, TerritorySpec{"b", 10}, TerritorySpec{"c", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, "a"},
+                         StartingStaffSpec{"account_executive", 2, "b"},
+                         StartingStaffSpec{"account_executive", 1, "c"}};
+  RouterAlone model(spec, LeadRouting::kRampedFirst);
+  model.organisation.add_starting_staff();
+  model.run_until(1);
+  ASSERT_EQ(model.organisation.sellers_in(1).size(), 2u);
+  for (std::uint32_t deal : {100, 101}) model.router.assign(1, deal);
+  model.router.assign(2, 102);
+  model.router.assign(3, 103);
+  model.organisation.leave(0);
+  ASSERT_TRUE(model.organisation.sellers_in(0).empty());
+  EXPECT_EQ(model.router.successors(0, 4), (std::vector<std::uint32_t>{2, 3, 1, 2}));
+}
+
 TEST(LeadRouterTest, RoundRobinGoesOnAfterTheLastOneGivenALeadThoughAnEarlierOneLeft) {
   // AEs 0, 1, 2 in joining order. Leads go to 0, then 1; AE 0 leaves: the turn is after AE 1,
   // so AE 2, then AE 1 again. (By position the turn was 2 of [0, 1, 2]; with AE 0 gone the list

@@ -103,6 +103,33 @@ TEST(LeadRoutingTest, ProductivityWeightedRoutingSharesLeadsInProportionToProduc
   EXPECT_NEAR(share, 0.9, 4 * se) << "se " << se;
 }
 
+TEST(LeadRoutingTest, WhileAnyoneSellsNoDealIsLostForWantOfAnOwner) {
+  // Sure deals (win rate 1, identical ramped reps): every deal closes won, including those of
+  // territory a's only AE, who leaves within days (attrition 99.9 % a year, no backfill), while
+  // b's senior AE stays. Before, the leaver's deals waited for a's next seller, who never came,
+  // and were lost.
+  ScenarioSpec spec = quiet_scenario(12);
+  spec.territories = {TerritorySpec{"a", 30}, TerritorySpec{"b", 30}};
+  spec.pipeline.win_rate = Distribution::constant(1);
+  spec.pipeline.complex_share = 0;
+  spec.pipeline.unqualified_lead_share = 0;
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_attrition = 0.999;
+  ae.backfill = false;
+  RoleSpec senior = ae;
+  senior.name = "senior_ae";
+  senior.annual_attrition = 0;
+  spec.roles.push_back(senior);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, "a"},
+                         StartingStaffSpec{"senior_ae", 1, "b"}};
+  const Projection p = run(spec, 200);
+  const Eigen::MatrixXd& lost = p.samples.metric(MetricLayout::index(Metric::kDealsLost));
+  const Eigen::MatrixXd& departures = p.samples.metric(MetricLayout::index(Metric::kDepartures));
+  EXPECT_EQ(lost.sum(), 0);
+  EXPECT_GT(departures.sum(), 150);  // nearly every history loses territory a's AE
+  EXPECT_GT(p.samples.metric(MetricLayout::index(Metric::kDealsWon)).sum(), 50'000);  // ~65,000
+}
+
 TEST(LeadRoutingTest, ALeaversDealsAreLostWhenNobodyIsLeftToCloseThem) {
   // One AE who leaves within days (attrition 99.9 % a year: mean tenure ~53 days), no backfill:
   // once no AE is employed at a month's start, that month books nothing (before, the leaver's

@@ -167,7 +167,7 @@ int only_seller_leaves_on_day_10(PipelineAlone& model) {
   return open;
 }
 
-TEST(PipelineComponentTest, DealsWithoutAnOwnerPassToTheTerritorysNextSeller) {
+TEST(PipelineComponentTest, WithNobodySellingAnywhereDealsWaitForTheNextSeller) {
   // The successor inherits every deal still open, which then closes at the new owner's odds.
   PipelineAlone model(seller_and_successor(1000));
   const int open = only_seller_leaves_on_day_10(model);
@@ -177,6 +177,54 @@ TEST(PipelineComponentTest, DealsWithoutAnOwnerPassToTheTerritorysNextSeller) {
   EXPECT_GE(model.pipeline.open_opportunities_of(1), open);
   EXPECT_EQ(model.pipeline.open_opportunities(),
             static_cast<std::size_t>(model.pipeline.open_opportunities_of(1)));
+}
+
+// Sure deals in two territories, a and b, with room for every lead.
+ScenarioSpec two_territories(double cycle_days) {
+  ScenarioSpec spec = sure_deals(0, 1000);
+  spec.territories = {TerritorySpec{"a", 20}, TerritorySpec{"b", 20}};
+  spec.pipeline.sales_cycle_days = Distribution::constant(cycle_days);
+  return spec;
+}
+
+TEST(PipelineComponentTest, ALoneSellersDealsPassToASellerOfAnotherTerritory) {
+  // Territory a's only seller (0) leaves on day 10: b's seller (1) takes every deal they held,
+  // wins each (sure deals, productivity 1) and is paid its commission; nothing is lost.
+  ScenarioSpec spec = two_territories(20);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, "a"},
+                         StartingStaffSpec{"account_executive", 1, "b"}};
+  PipelineAlone model(spec);
+  model.run_until(10);
+  const int first = model.pipeline.open_opportunities_of(0);
+  const int second = model.pipeline.open_opportunities_of(1);
+  ASSERT_GT(first, 0);
+  model.organisation.leave(0);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(1), first + second);
+  model.run_until(kDaysPerMonth - 0.5);  // every deal opened by day 10 has closed
+  const MonthTally& month = model.context.month;
+  EXPECT_EQ(month.lost, 0);
+  EXPECT_EQ(month.won,
+            month.opportunities - static_cast<double>(model.pipeline.open_opportunities()));
+  EXPECT_DOUBLE_EQ(month.commission, 0.1 * month.bookings);
+}
+
+TEST(PipelineComponentTest, DealsWaitingForASellerGoToTheNextOneAnywhere) {
+  // Territory a's only seller leaves on day 10 while b has nobody; the next seller starts in b
+  // on day 40 and takes a's deals (100-day cycles: still open). Each is won at their
+  // productivity at its close: 1, with no ramp.
+  ScenarioSpec spec = two_territories(100);
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, "a"}};
+  role(spec, "account_executive").time_to_fill_days = Distribution::constant(40);
+  spec.hires = {HireSpec{"account_executive", 1, 1, "b"}};
+  PipelineAlone model(spec);
+  const int open = only_seller_leaves_on_day_10(model);
+  ASSERT_GT(open, 0);
+  model.run_until(41);
+  EXPECT_GE(model.pipeline.open_opportunities_of(1), open);  // and b's leads since day 40
+  model.run_until(3 * kDaysPerMonth);                        // month 4 starts on day 91.3
+  model.run_until(112);
+  EXPECT_EQ(model.context.month.won, open);
+  EXPECT_EQ(model.context.month.lost, 0);
 }
 
 TEST(PipelineComponentTest, ANewSellerClosesTheDealsWaitingForThemAtTheirProductivityThen) {

@@ -5,19 +5,19 @@ metrics.md, validation.md, architecture.md) without reading models/, sim/ or app
 mechanisms scenarios/default.yaml uses and a few it leaves at rest: dated hires, recruiting and
 training slots (founder, then the manager), management coverage, attrition and backfill, ramp
 curves, performance, inbound and prospected leads, routing (ramped_first, least_loaded,
-round_robin, productivity_weighted), capacity, hand-over of a leaver's deals (or their wait for
-the next seller), win odds, customers, renewals, churn, expansion, annual contracts and upfront
-billing, payroll, commission, hiring costs and cash; and, switched on by --set in a third
-configuration: customer-success coverage (covered churn and expansion, CSRs hired by a
-per_customers rule), finite accounts and their cool-off, seasonality of leads and closing,
-sales specialists (complex deals queueing for help, or going on unassisted), products, channels
-(conversion, factors, cost per lead), segments (factors, shares by territory), territory
-factors, enablement (trainer slots, ramp reduction, uplift), hire sources, starting staff
-without the warm start (and the least-staffed territory), start_month hires (planned starts
-and late hires), hiring rules (per_customers, per_reps, every_months and
-when_reps_per_manager_above on the manager role), performance
-management (reviews, plans, exits), funding, a cost schedule, and per-replication inputs. Its
-random numbers are Python's own.
+round_robin, productivity_weighted), capacity, hand-over of a leaver's deals (in the territory,
+else to a seller of another territory, else waiting for the next seller), win odds, customers,
+renewals, churn, expansion, annual contracts and upfront billing, payroll, commission, hiring
+costs and cash; and, switched on by --set in a third configuration: customer-success coverage
+(covered churn and expansion, CSRs hired by a per_customers rule), finite accounts and their
+cool-off, seasonality of leads and closing, sales specialists (complex deals queueing for help,
+or going on unassisted), products, channels (conversion, factors, cost per lead), segments
+(factors, shares by territory), territory factors, enablement (trainer slots, ramp reduction,
+uplift), hire sources, starting staff without the warm start (and the least-staffed territory),
+start_month hires (planned starts and late hires), hiring rules (per_customers, per_reps,
+every_months and when_reps_per_manager_above on the manager role), performance management
+(reviews, plans, exits), funding, a cost schedule, and per-replication inputs. Its random
+numbers are Python's own.
 
 It runs teamsim on the same scenario with --samples, as written, stressed and with those
 mechanisms on (CONFIGURATIONS), and compares at months 6, 12, 24 and 36 each metric's mean (a
@@ -400,7 +400,7 @@ def simulate(s, rng):
 
     people, employed = [], []
     sellers = {t: [] for t in s["territories"]}
-    waiting = {t: [] for t in s["territories"]}
+    waiting = []  # deals whose owner left while nobody sold in any territory
     last_given = {t: 0 for t in s["territories"]}
     open_in = {t: 0 for t in s["territories"]}  # open opportunities, waiting ones included
     held_by_customers = {t: 0 for t in s["territories"]}
@@ -504,6 +504,14 @@ def simulate(s, rng):
                     return p
             return candidates[-1]
         return min(candidates, key=lambda p: (-ramp(p, t), p.open, p.join))
+
+    def covering(t):
+        """With nobody left selling in a leaver's territory: the company's most ramped, least
+        loaded seller, ties to the territory listed first, then the earliest to join it."""
+        candidates = [(-ramp(q, t), q.open, i, q.join, q)
+                      for i, territory in enumerate(s["territories"])
+                      for q in sellers[territory]]
+        return min(candidates, key=lambda c: c[:4])[4] if candidates else None
 
     def arrives(territory):
         """A lead that exists: its channel and segment, counted and paid."""
@@ -632,12 +640,12 @@ def simulate(s, rng):
             joins[0] += 1
             p.join = joins[0]
             sellers[p.territory].append(p)
-            for deal in waiting[p.territory]:
+            for deal in waiting:
                 deal.owner = p
                 deal.probability = None
                 p.open += 1
                 p.deals.add(deal)
-            waiting[p.territory] = []
+            waiting.clear()
             new_prospect(p, t)
 
     def depart(p, t):
@@ -661,10 +669,10 @@ def simulate(s, rng):
         if p in sellers.get(p.territory, []):
             sellers[p.territory].remove(p)
             for deal in sorted(p.deals, key=lambda d: d.did):
-                q = best(p.territory, t, room=False)
+                q = best(p.territory, t, room=False) or covering(t)
                 if q is None:
                     deal.owner = None
-                    waiting[p.territory].append(deal)
+                    waiting.append(deal)
                 else:
                     take(q, deal, t)
             p.deals = set()
@@ -790,8 +798,7 @@ def simulate(s, rng):
         for territory in s["territories"]:
             row[f"territory.{territory}.accounts_available"] = (
                 available(territory, t) if s["accounts"][territory] else 0.0)
-        row["open_opportunities"] = sum(p.open for p in employed) + sum(
-            len(w) for w in waiting.values())
+        row["open_opportunities"] = sum(p.open for p in employed) + len(waiting)
         closed = row["deals_won"] + row["deals_lost"]
         row["win_rate"] = row["deals_won"] / closed if closed else math.nan
         row["avg_cycle_days"] = flow.get("closed_cycle_days", 0.0) / closed if closed else math.nan
@@ -920,7 +927,7 @@ def simulate(s, rng):
             open_in[deal.territory] -= 1
             won = False
             if p is None:
-                waiting[deal.territory].remove(deal)
+                waiting.remove(deal)
             else:
                 p.open -= 1
                 p.deals.discard(deal)
@@ -1230,7 +1237,7 @@ def compare(ours, theirs, metrics):
 
 # scenarios/default.yaml as it is, and with every mechanism above under strain: the founder
 # recruits, trains and manages five AEs until a manager hired in month 12 is onboarded, AEs leave
-# at 80 % a year (their deals handed on, or waiting for the territory's next seller), a full
+# at 80 % a year (their deals handed on, in the territory or, when it has nobody left, in the company), a full
 # pipeline turns leads away, an S-curve ramp, round-robin routing, and half the customers on
 # annual contracts billed upfront. Third, the mechanisms default.yaml leaves at rest, switched on:
 # CSRs of 40 accounts each, hired by a rule (a CSR per 50 customers, at most 3), covering part of
