@@ -232,9 +232,21 @@ std::string hiring_rule(const model::HiringRuleSpec& rule) {
 }
 
 void team_rows(const ScenarioSpec& spec, Table& table) {
-  std::vector<std::string> staff;
+  // One count per role, in the order the roles first appear: entries that only place people in
+  // different territories ("1 AE in east, 1 AE in west") are "2 AEs", as the dated hires count.
+  std::vector<std::pair<std::string, int>> by_role;
   for (const model::StartingStaffSpec& entry : spec.starting_staff) {
-    staff.push_back(counted_role(entry.count, entry.role));
+    const auto it = std::find_if(by_role.begin(), by_role.end(),
+                                 [&](const auto& role) { return role.first == entry.role; });
+    if (it == by_role.end()) {
+      by_role.emplace_back(entry.role, entry.count);
+    } else {
+      it->second += entry.count;
+    }
+  }
+  std::vector<std::string> staff;
+  for (const auto& [role, count] : by_role) {
+    staff.push_back(counted_role(count, role));
   }
   table.key("starting_staff");
   table.add("Team", "Starting team", staff.empty() ? "none" : joined(staff),

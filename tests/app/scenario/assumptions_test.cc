@@ -108,6 +108,17 @@ TEST(AssumptionsTest, APartlySetRowNamesTheKeysLeftAtTheirDefaults) {
   EXPECT_FALSE(row(rows, "Other costs").uses_default());
 }
 
+TEST(AssumptionsTest, StartingTeamSaysEachRoleOnceWhateverTheEntriesPlaceWhere) {
+  // Two AEs placed in two territories are "2 AEs", not "1 AE, 1 AE" (series-a-scale-up.yaml).
+  const std::vector<Assumption> rows = assumptions_of(
+      "territories: {east: {}, west: {}}\n"
+      "starting_staff:\n"
+      "  - {role: account_executive, territory: east}\n"
+      "  - {role: sales_manager}\n"
+      "  - {role: account_executive, count: 2, territory: west}\n");
+  EXPECT_EQ(row(rows, "Starting team").value, "3 AEs, 1 manager");
+}
+
 TEST(AssumptionsTest, DatedHiresSayEachCountOnceAndRolesByTheirNames) {
   const std::vector<Assumption> rows = assumptions_of(
       "name: Plan\n"
