@@ -19,6 +19,10 @@
 namespace teamsim::app {
 namespace {
 
+/// Ramped AEs a run on average below which a run's attainment percentiles are said to be no
+/// shares of all AEs (ten AEs: the 10th percentile is then about the weakest one).
+constexpr double kFewRampedAes = 10;
+
 struct KnownMetric {
   const char* name;
   const char* title;
@@ -291,11 +295,18 @@ std::optional<ReportChart> quota_band_chart(const RunSummary& summary) {
   const MetricSummary* p50 = summary.find("quota_attainment_p50");
   const MetricSummary* p90 = summary.find("quota_attainment_p90");
   if (p10 != nullptr && p50 != nullptr && p90 != nullptr) {
+    // quota_attainment_p10 .. _p90 are percentiles among one run's own ramped AEs. In a team of
+    // two or three they lie between its reps' attainments, so "the 10th percentile at 81%" must
+    // not read as "a tenth of all AEs are below 81%" beside bars that put 29% below 80%.
     note += fmt::format(
-        " In a typical run the median AE is at {} of quota, the 10th percentile at {} and the "
-        "90th at {}.",
-        attainment_percent(*p50, last), attainment_percent(*p10, last),
+        " Among one run's own ramped AEs ({} on average), the median AE is typically at {} of "
+        "quota, the 10th percentile at {} and the 90th at {} (each the median over the runs)",
+        format_grouped(ramped, 1), attainment_percent(*p50, last), attainment_percent(*p10, last),
         attainment_percent(*p90, last));
+    note += ramped < kFewRampedAes
+                ? "; with so few AEs a run's percentiles fall between its reps' attainments and "
+                  "are no shares of all AEs: the bars give those."
+                : ".";
   }
   return ReportChart{"quota_attainment", spec.title, note, render_bar_chart(spec)};
 }

@@ -137,11 +137,31 @@ TEST(ReportChartsTest, GoldenQuotaAttainmentBands) {
   EXPECT_EQ(fills[5], "#0072B2");
   // The value axis reaches past the largest share, labelled in %.
   EXPECT_NE(chart.svg.find(">40%</text>"), std::string::npos);
-  // The per-AE percentiles, medians over replications, in the note.
-  EXPECT_NE(chart.note.find("median AE is at 90% of quota, the 10th percentile at 40% and the "
-                            "90th at 130%"),
+  // The per-AE percentiles, medians over replications, in the note, said to be within a run's
+  // own 8 AEs: they are not the shares of all AEs the bars show.
+  EXPECT_NE(chart.note.find("Among one run's own ramped AEs (8.0 on average), the median AE is "
+                            "typically at 90% of quota, the 10th percentile at 40% and the 90th "
+                            "at 130% (each the median over the runs); with so few AEs a run's "
+                            "percentiles fall between its reps' attainments and are no shares of "
+                            "all AEs: the bars give those."),
             std::string::npos)
       << chart.note;
+}
+
+TEST(ReportChartsTest, QuotaNoteLeavesOutTheSmallTeamCaveatForALargeTeam) {
+  // 40 ramped AEs a run: a run's 10th percentile is then an attainment a tenth of them are below.
+  RunSummary summary = fake_summary(12);
+  for (std::size_t band = 0; band < std::size(model::kQuotaBandNames); ++band) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + model::kQuotaBandNames[band], "count",
+               8, 0);
+  }
+  add_metric(summary, "quota_attainment_p10", "ratio", 0.4, 0);
+  add_metric(summary, "quota_attainment_p50", "ratio", 0.9, 0);
+  add_metric(summary, "quota_attainment_p90", "ratio", 1.3, 0);
+  const ReportChart chart = report_charts(summary).back();
+  EXPECT_NE(chart.note.find("(40.0 on average)"), std::string::npos) << chart.note;
+  EXPECT_NE(chart.note.find("(each the median over the runs)."), std::string::npos) << chart.note;
+  EXPECT_EQ(chart.note.find("so few AEs"), std::string::npos) << chart.note;
 }
 
 TEST(ReportChartsTest, QuotaBandSharesAddUpToAllRampedAes) {
