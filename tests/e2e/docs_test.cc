@@ -96,5 +96,27 @@ TEST(DocsTest, TheQuotedCompareOutputIsWhatTeamsimPrints) {
       << "README's ARR 24 figures are not teamsim's: " << mean_ci;
 }
 
+TEST(DocsTest, TheQuotedPrecisionOutputIsWhatTeamsimPrints) {
+  if (replications_for_build(100) != 100) GTEST_SKIP() << "up to 20,000 replications: release only";
+  TempDir out;
+  // The quote's header names two threads; the thread count changes nothing else.
+  const CommandResult r = run_teamsim(
+      "run scenarios/compare-manager-first.yaml --variant reps_first --precision 1% "
+      "--month 24 -t 2 --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string printed = r.err + r.out;
+  const std::string guide = read_file((kSource / "docs/comparing-plans.md").string());
+  const std::vector<std::string> quoted = quoted_block(guide, "teamsim 0.1.0: scenarios/");
+  ASSERT_GE(quoted.size(), 4u);
+  for (const std::string& line : quoted) {
+    if (line == "...") continue;  // lines left out of the quote
+    EXPECT_NE(printed.find(line + "\n"), std::string::npos)
+        << "docs/comparing-plans.md quotes a line teamsim no longer prints:\n"
+        << line << "\n\nteamsim prints:\n"
+        << printed;
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::e2e
