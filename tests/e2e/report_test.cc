@@ -273,6 +273,8 @@ TEST(ReportTest, BatchWritesATreeAnIndexJunitAndJson) {
   EXPECT_TRUE(json["scenarios"][2]["last_month"]["arr"].contains("p50"));
   // The table goes to stderr with --json, without colour codes when not on a terminal.
   EXPECT_NE(r.err.find("ARR p50"), std::string::npos) << r.err;
+  // Each column of the table is the last month's median: its header says so, customers too.
+  EXPECT_NE(r.err.find("customers p50"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("\033["), std::string::npos);
 }
 

@@ -328,8 +328,9 @@ std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool co
   const char* reset = colour ? "\033[0m" : "";
   std::size_t width = 8;
   for (const ScenarioOutcome& o : outcomes) width = std::max(width, o.entry.folder.size());
-  std::string out = fmt::format("{:<{}}  {:>6}  {:>10}  {:>10}  {:>10}  {}\n", "scenario", width,
-                                "months", "ARR p50", "customers", "cash p50", "expectations");
+  // Every figure is the last month's median, so each column says p50 (customers too).
+  std::string out = fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {}\n", "scenario", width,
+                                "months", "ARR p50", "customers p50", "cash p50", "expectations");
   for (const ScenarioOutcome& o : outcomes) {
     if (!o.entry.document) {
       out += fmt::format("{:<{}}  {}ERROR{} {}\n", o.entry.folder, width, red, reset,
@@ -344,7 +345,7 @@ std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool co
                    : fmt::format("{}{} of {} failed{}", red, o.entry.failures, o.entry.expectations,
                                  reset);
     }
-    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>10}  {:>10}  {}\n", o.entry.folder, width,
+    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {}\n", o.entry.folder, width,
                        s.horizon_months, last_p50(s, "arr"), last_p50(s, "customers"),
                        last_p50(s, "cash"), status);
   }
