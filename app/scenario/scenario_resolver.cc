@@ -251,11 +251,19 @@ YamlNode* walk_to(YamlNode& root, const Override& parsed, std::vector<Diagnostic
     const bool last = s + 1 == parsed.steps.size();
     if (step.index) {
       if (!node->is_sequence() || *step.index >= node->items.size()) {
-        diagnostics.push_back(command_line_error(
-            path, node->is_sequence()
-                      ? fmt::format("{} has {}; there is no [{}]", walked,
-                                    counted(node->items.size(), "item"), *step.index)
-                      : fmt::format("{} is {}, not a list", walked, describe_yaml_node(*node))));
+        // A list the scenario does not write (or leaves empty) has no items to index: say so
+        // and how to give it, rather than "hires is null".
+        std::string message =
+            node->is_null()
+                ? fmt::format(
+                      "{} has no items (not written, or empty); there is no [{}]: set the "
+                      "whole list, e.g. --set '{}=[...]'",
+                      walked, *step.index, walked)
+            : node->is_sequence()
+                ? fmt::format("{} has {}; there is no [{}]", walked,
+                              counted(node->items.size(), "item"), *step.index)
+                : fmt::format("{} is {}, not a list", walked, describe_yaml_node(*node));
+        diagnostics.push_back(command_line_error(path, std::move(message)));
         return nullptr;
       }
       walked = key_path_index(walked, *step.index);

@@ -138,6 +138,11 @@ TEST(ScenarioResolver, OverrideErrorsPointAtTheCommandLine) {
                    "'acount_executive'; did you mean 'account_executive'?"});
   EXPECT_EQ(errors_of(kBase, request("", {"hires[7].month=3"})),
             Errors{"<command line>: hires[7].month: hires has 2 items; there is no [7]"});
+  // A list the scenario does not write: no items, and how to give the list.
+  EXPECT_EQ(errors_of(kBase, request("", {"hiring_rules[0].max_count=3"})),
+            Errors{"<command line>: hiring_rules[0].max_count: hiring_rules has no items (not "
+                   "written, or empty); there is no [0]: set the whole list, e.g. --set "
+                   "'hiring_rules=[...]'"});
   EXPECT_EQ(errors_of(kBase, request("", {"horizon_months.x=3"})),
             Errors{"<command line>: horizon_months.x: cannot set 'x' inside horizon_months, "
                    "which is '24', not a map"});
