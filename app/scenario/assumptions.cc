@@ -372,13 +372,33 @@ void deal_rows(const ScenarioSpec& spec, Table& table, const Formatter& money) {
   table.add("Deals", "Open deals at most", joined(open, "; "),
             "calibrated: 40 open deals let a ramped AE with enough leads make the default quota "
             "(scenario-reference: roles; validation.md)");
+  // Each entry's share of the leads when there are several ("segment mid_market 66.7%, segment
+  // enterprise 33.3%"): plans that mix the same names in other proportions differ here.
+  const auto share_text = [](double share, double total, std::size_t entries) {
+    return entries > 1 && total > 0 ? fmt::format(" {} of leads", percent(share / total))
+                                    : std::string();
+  };
   std::vector<std::string> mix;
-  for (const model::ProductSpec& product : spec.products) mix.push_back("product " + product.name);
+  double products = 0;
+  for (const model::ProductSpec& product : spec.products) products += product.share;
+  for (const model::ProductSpec& product : spec.products) {
+    mix.push_back(fmt::format("product {}{}", product.name,
+                              share_text(product.share, products, spec.products.size())));
+  }
+  double channels = 0;
+  for (const model::ChannelSpec& channel : spec.channels) channels += channel.share;
   for (const model::ChannelSpec& channel : spec.channels) {
-    mix.push_back(fmt::format("channel {} ({} of leads convert)", channel.name,
+    mix.push_back(fmt::format("channel {}{} ({} of leads convert)", channel.name,
+                              share_text(channel.share, channels, spec.channels.size()),
                               percent(channel.lead_conversion)));
   }
-  for (const model::SegmentSpec& segment : spec.segments) mix.push_back("segment " + segment.name);
+  double segments = 0;
+  for (const model::SegmentSpec& segment : spec.segments) segments += segment.share;
+  for (const model::SegmentSpec& segment : spec.segments) {
+    mix.push_back(fmt::format(
+        "segment {}{}{}", segment.name, share_text(segment.share, segments, spec.segments.size()),
+        segment.share_by_territory.empty() ? "" : " (other shares by territory)"));
+  }
   if (!mix.empty()) {
     table.key("products");
     table.key("channels");

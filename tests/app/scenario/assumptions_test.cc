@@ -119,6 +119,20 @@ TEST(AssumptionsTest, StartingTeamSaysEachRoleOnceWhateverTheEntriesPlaceWhere) 
   EXPECT_EQ(row(rows, "Starting team").value, "3 AEs, 1 manager");
 }
 
+TEST(AssumptionsTest, MixSaysEachEntrysShareOfTheLeadsWhenThereAreSeveral) {
+  // segment-mix.yaml's up_market variant against a half-and-half mix: the names alone were the
+  // same ("segment mid_market, segment enterprise"), the proportions were not shown.
+  const std::vector<Assumption> rows = assumptions_of(
+      "territories: {emea: {}, us: {}}\n"
+      "segments: {mid_market: {share: 2}, enterprise: {share: 1, share_by_territory: {emea: 0}}}\n"
+      "channels: {email: {share: 3}, events: {share: 1}}\n"
+      "products: {core: {}}\n");
+  EXPECT_EQ(row(rows, "Mix").value,
+            "product core, channel email 75% of leads (5% of leads convert), channel events 25% "
+            "of leads (35% of leads convert), segment mid_market 66.7% of leads, segment "
+            "enterprise 33.3% of leads (other shares by territory)");
+}
+
 TEST(AssumptionsTest, DatedHiresSayEachCountOnceAndRolesByTheirNames) {
   const std::vector<Assumption> rows = assumptions_of(
       "name: Plan\n"
