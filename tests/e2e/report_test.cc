@@ -406,6 +406,15 @@ TEST(ReportTest, BatchPrintsABasesProblemOnceAndPutsItInJunit) {
     ++cases;
   }
   EXPECT_EQ(cases, 3u) << junit;  // in each variant's <error>
+  // The last line names every scenario that could not run, not only the last one.
+  EXPECT_NE(r.err.find("teamsim batch: error: 3 of 3 scenarios could not run: " + dir.path() +
+                       "/broken.yaml --variant a, " + dir.path() + "/broken.yaml --variant b, " +
+                       dir.path() +
+                       "/broken.yaml --variant c (each one's reason is above); the "
+                       "last\n  because: cannot run " +
+                       dir.path() + "/broken.yaml --variant c\n"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace

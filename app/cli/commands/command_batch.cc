@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -530,11 +531,22 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   write_summaries(outcomes, exit_code, out_folder);
   if (last_failure) {
+    // The nested reason is the last failure's (it sets the exit code); with several, the message
+    // names every one, so the summary does not read as if only the last had failed.
+    std::string message =
+        fmt::format("{} of {} scenarios could not run", failed_scenarios, outcomes.size());
+    if (failed_scenarios > 1) {
+      std::vector<std::string> failed;
+      for (const ScenarioOutcome& o : outcomes) {
+        if (o.failure) failed.push_back(o.entry.scenario_file);
+      }
+      message +=
+          fmt::format(": {} (each one's reason is above); the last", fmt::join(failed, ", "));
+    }
     try {
       std::rethrow_exception(last_failure);
     } catch (...) {
-      std::throw_with_nested(Error(
-          fmt::format("{} of {} scenarios could not run", failed_scenarios, outcomes.size())));
+      std::throw_with_nested(Error(message));
     }
   }
   if (failed_expectations > 0) {
