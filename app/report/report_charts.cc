@@ -345,13 +345,18 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
                      : metric_y_label(h.metric);
   spec.whole_numbers = true;
   spec.value_labels = false;
-  // Counts in bins of one: the value under each bar; otherwise the edges between bars.
+  // Counts in bins of one: the value under each bar; otherwise the edges between bars. A ratio's
+  // edges in per cent, as its subtitle and tables write it ("20%", not "0.2").
   const bool per_value = metric != nullptr && metric->info.unit == "count" && bins.bin_width == 1;
+  const bool ratio = metric != nullptr && metric->info.unit == "ratio";
+  const auto edge_text = [&](double value) {
+    return ratio ? fmt::format("{}%", format_compact(100 * value)) : format_compact(value, symbol);
+  };
   for (std::size_t i = 0; i < bins.counts.size(); ++i) {
     const double count = static_cast<double>(bins.counts[i]);
     spec.values.push_back(count);
-    const std::string from = format_compact(bins.edge(i), symbol);
-    const std::string to = format_compact(bins.edge(i + 1), symbol);
+    const std::string from = edge_text(bins.edge(i));
+    const std::string to = edge_text(bins.edge(i + 1));
     spec.labels.push_back(per_value ? from : "");
     spec.hover_texts.push_back(
         fmt::format("{}: {} {} ({:.1f}%)", per_value ? from : fmt::format("{} to {}", from, to),
@@ -360,7 +365,7 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
   }
   if (!per_value) {
     for (std::size_t i = 0; i <= bins.counts.size(); ++i) {
-      spec.edge_labels.push_back(format_compact(bins.edge(i), symbol));
+      spec.edge_labels.push_back(edge_text(bins.edge(i)));
     }
   }
   spec.width = kReportChartWidth;
@@ -370,11 +375,15 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
                            : bins.rule == sim::BinRule::kSturges
                                ? "Sturges' rule, as most runs give the same value"
                                : "every run gives the same value";
-  return {fmt::format("histogram.{}.m{}", h.metric, h.month), spec.title,
-          fmt::format("How the simulated outcomes of {} at {} spread: each bar counts the "
-                      "runs in a bin {} wide ({}).",
-                      title, names.phrase(h.month), format_compact(bins.bin_width, symbol), rule),
-          render_bar_chart(spec)};
+  return {
+      fmt::format("histogram.{}.m{}", h.metric, h.month), spec.title,
+      fmt::format("How the simulated outcomes of {} at {} spread: each bar counts the "
+                  "runs in a bin {} wide ({}).",
+                  title, names.phrase(h.month),
+                  ratio ? fmt::format("{} percentage points", format_compact(100 * bins.bin_width))
+                        : format_compact(bins.bin_width, symbol),
+                  rule),
+      render_bar_chart(spec)};
 }
 
 FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats) {
@@ -416,7 +425,20 @@ std::string metric_title(const std::string& metric_name) {
       return fmt::format("{}: {}", measure, humanize(rest.substr(0, dot)));
     }
   }
-  std::string title = humanize(metric_name);
+  // Acronyms in capitals, as the known metrics write them: "CAC payback months", not "Cac".
+  std::string title;
+  std::size_t start = 0;
+  const std::string words = humanize(metric_name);
+  while (start <= words.size()) {
+    const std::size_t end = std::min(words.find(' ', start), words.size());
+    std::string word = words.substr(start, end - start);
+    if (word == "cac" || word == "arr" || word == "mrr" || word == "nrr" || word == "grr" ||
+        word == "ae") {
+      for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    title += (start == 0 ? "" : " ") + word;
+    start = end + 1;
+  }
   if (!title.empty()) title[0] = static_cast<char>(std::toupper(title[0]));
   return title;
 }

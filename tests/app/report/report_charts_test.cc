@@ -351,7 +351,29 @@ TEST(ReportChartsTest, HistogramsOfCountsLabelEachValue) {
   EXPECT_EQ(histogram->svg.find(" to "), std::string::npos);
 }
 
+TEST(ReportChartsTest, HistogramsOfRatiosLabelTheirEdgesInPerCent) {
+  // share_at_quota from 0 to 1.2 in bins of 0.2: "0%" .. "120%", as its subtitle writes 50.0%.
+  RunSummary summary = fake_summary(12);
+  add_metric(summary, "share_at_quota", "ratio", 0.5, 0);
+  HistogramSummary h;
+  h.metric = "share_at_quota";
+  h.month = 12;
+  h.histogram.first_edge = 0;
+  h.histogram.bin_width = 0.2;
+  h.histogram.counts = {100, 80, 90, 60, 0, 70};
+  const ReportChart chart = histogram_chart(summary, h);
+  for (const char* text : {">0%</text>", ">20%</text>", ">120%</text>",
+                           "<title>20% to 40%: 80 replications (20.0%)</title>"}) {
+    EXPECT_NE(chart.svg.find(text), std::string::npos) << text;
+  }
+  EXPECT_EQ(chart.svg.find(">0.2</text>"), std::string::npos);
+  EXPECT_NE(chart.note.find("a bin 20 percentage points wide"), std::string::npos) << chart.note;
+}
+
 TEST(ReportChartsTest, MetricTitles) {
+  EXPECT_EQ(metric_title("cac_payback_months"), "CAC payback months");
+  EXPECT_EQ(metric_title("nrr_t12m"), "NRR t12m");
+  EXPECT_EQ(metric_title("bookings_per_ae"), "Bookings per AE");
   EXPECT_EQ(metric_title("arr"), "ARR");
   EXPECT_EQ(metric_title("headcount.sales_manager"), "Headcount: managers");
   EXPECT_EQ(metric_title("headcount.sdr"), "Headcount: SDRs");
