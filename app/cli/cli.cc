@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "app/cli/command.h"
 #include "app/cli/error_printer.h"
 #include "app/common/errors.h"
+#include "app/common/suggestions.h"
 #include "app/common/version.h"
 #include "models/limits.h"
 
@@ -48,6 +51,38 @@ constexpr const char* kFooter =
     "       scenario whose run grows past a replication's limits (nothing is written)\n"
     "  4    an `expect:` assertion of a scenario failed (listed on stderr and in junit.xml)\n"
     "  130  interrupted by Ctrl-C or SIGTERM (nothing was written)";
+
+// A clearer message than CLI11's for two common slips, or "" to leave the error to CLI11: a
+// misspelt command ("teamsim rn": CLI11 says only that a subcommand is required) and a misspelt
+// option of a command ("--replication 5": CLI11 lists "5 --replication" as unexpected).
+std::string usage_hint(const CLI::ParseError& error, const std::vector<CLI::App*>& parsers,
+                       int argc, char** argv) {
+  const auto parsed = std::find_if(parsers.begin(), parsers.end(),
+                                   [](const CLI::App* parser) { return parser->parsed(); });
+  if (parsed == parsers.end()) {
+    if (argc < 2 || argv[1][0] == '-') return "";
+    std::vector<std::string> names;
+    for (const CLI::App* parser : parsers) names.push_back(parser->get_name());
+    return fmt::format("teamsim: error: unknown command '{}'{}\n", argv[1],
+                       suggestion(argv[1], names, "the commands are"));
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) == nullptr) return "";
+  const CLI::App& command = **parsed;
+  std::vector<std::string> options;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) options.push_back("--" + name);
+    for (const std::string& name : option->get_snames()) options.push_back("-" + name);
+  }
+  std::string message;
+  for (const std::string& extra : command.remaining()) {
+    if (extra.size() < 2 || extra[0] != '-') continue;
+    const std::string name = extra.substr(0, extra.find('='));
+    message += fmt::format(
+        "teamsim {}: error: unknown option '{}'{}\n", command.get_name(), name,
+        suggestion(name, options, "the options of teamsim " + command.get_name() + " are"));
+  }
+  return message;
+}
 
 }  // namespace
 
@@ -94,6 +129,10 @@ int run_cli(int argc, char** argv, const std::atomic<bool>& stop_requested) {
   } catch (const CLI::CallForVersion& e) {
     return cli.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (const std::string hint = usage_hint(e, parsers, argc, argv); !hint.empty()) {
+      fmt::print(stderr, "{}Run with --help for more information.\n", hint);
+      return kExitUsage;
+    }
     cli.exit(e);
     return kExitUsage;
   }

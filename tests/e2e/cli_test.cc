@@ -162,6 +162,27 @@ TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(run_teamsim("run scenarios/default.yaml --replications 0").exit_code, 2);
 }
 
+TEST(CliTest, AMisspeltCommandOrOptionGetsADidYouMean) {
+  // CLI11 alone said "A subcommand is required" and "The following arguments were not
+  // expected: 5 --replication".
+  const CommandResult command = run_teamsim("rn scenarios/default.yaml");
+  EXPECT_EQ(command.exit_code, 2);
+  EXPECT_EQ(command.err,
+            "teamsim: error: unknown command 'rn'; did you mean 'run'?\n"
+            "Run with --help for more information.\n");
+  const CommandResult option = run_teamsim("run scenarios/default.yaml --replication 5");
+  EXPECT_EQ(option.exit_code, 2);
+  EXPECT_EQ(option.err,
+            "teamsim run: error: unknown option '--replication'; did you mean '--replications'?\n"
+            "Run with --help for more information.\n");
+  const CommandResult far = run_teamsim("sweep scenarios/default.yaml --vary seed=1 --zzz=3");
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_NE(far.err.find("teamsim sweep: error: unknown option '--zzz'; the options of teamsim "
+                         "sweep are: --help, -h, --variant, "),
+            std::string::npos)
+      << far.err;
+}
+
 TEST(CliTest, AMissingScenarioFileIsSaidByTheOnePrinter) {
   // Not CLI11's "scenario: File does not exist": the command's own prefix, the file and the
   // system's reason, exit code 2 (the command line names a file that is not there).
