@@ -108,7 +108,7 @@ void report_other_kinds_keys(ObjectReader& reader, const RoleSpec& role) {
     std::vector<std::string> kinds;
     for (const RoleKind kind : entry.kinds) kinds.emplace_back(name_of(kind));
     reader.sink().error(node->mark, reader.path_of(entry.key),
-                        fmt::format("applies only to roles of kind {}, and this role is a {}",
+                        fmt::format("applies only to roles of kind {}, and this role is of kind {}",
                                     fmt::join(kinds, " or "), name_of(role.kind)));
   }
 }

@@ -59,8 +59,9 @@ TEST_F(OrganisationReadersTest, AKeyOfAnotherKindIsAnError) {
                      "    annual_quota: 500_000\n",
                      "roles"),
              spec_, sink_);
-  EXPECT_EQ(errors(), Errors{"s.yaml:3:19: roles.sales_manager.annual_quota: applies only to "
-                             "roles of kind account_executive, and this role is a sales_manager"});
+  EXPECT_EQ(errors(),
+            Errors{"s.yaml:3:19: roles.sales_manager.annual_quota: applies only to "
+                   "roles of kind account_executive, and this role is of kind sales_manager"});
 }
 
 TEST_F(OrganisationReadersTest, OnTargetEarningsFollowTheSalaryUnlessGiven) {

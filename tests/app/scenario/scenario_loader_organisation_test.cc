@@ -97,7 +97,7 @@ customers: {covered_churn_factor: 0.6, annual_churn: 9%, annual_billing: upfront
 TEST(ScenarioLoaderOrganisation, MistakesAreReportedWithTheirPlace) {
   EXPECT_EQ(errors_in("roles: {customer_success: {span_of_control: 3}}\n"),
             Errors{"s.yaml:1:45: roles.customer_success.span_of_control: applies only to roles "
-                   "of kind sales_manager or assistant_manager, and this role is a "
+                   "of kind sales_manager or assistant_manager, and this role is of kind "
                    "customer_success"});
   EXPECT_EQ(errors_in("roles: {x: {kind: sales_specalist}}\n"),
             Errors{"s.yaml:1:19: roles.x.kind: unknown role kind 'sales_specalist'; did you mean "

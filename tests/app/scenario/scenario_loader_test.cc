@@ -389,7 +389,7 @@ TEST(ScenarioLoader, RoleKinds) {
                    "of kind sales_manager; give a role of kind account_executive another name"});
   EXPECT_EQ(errors_of("roles: {sales_manager: {max_open_opportunities: 5}}\n"),
             Errors{"s.yaml:1:49: roles.sales_manager.max_open_opportunities: applies only to "
-                   "roles of kind account_executive, and this role is a sales_manager"});
+                   "roles of kind account_executive, and this role is of kind sales_manager"});
   EXPECT_EQ(load_ok("roles: {account_executive: {kind: account_executive}}\n").roles.size(), 7u);
 }
 
