@@ -118,5 +118,30 @@ TEST(DocsTest, TheQuotedPrecisionOutputIsWhatTeamsimPrints) {
   }
 }
 
+TEST(DocsTest, TheReadmesQuotedRunOutputIsWhatTeamsimPrints) {
+  if (replications_for_build(100) != 100) GTEST_SKIP() << "2,000 replications: release only";
+  // README, "What you get": a block indented in its list item, quoting `teamsim run
+  // scenarios/default.yaml` on a terminal 98 columns wide.
+  const std::string readme = read_file((kSource / "README.md").string());
+  const std::size_t start = readme.find("  ```\n    Prospected leads");
+  ASSERT_NE(start, std::string::npos);
+  const std::size_t end = readme.find("\n  ```", start + 5);
+  std::istringstream block(readme.substr(start + 6, end - start - 6));
+  std::vector<std::string> quoted;
+  for (std::string line; std::getline(block, line);) quoted.push_back(line.substr(2));
+  ASSERT_GE(quoted.size(), 5u);
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("run scenarios/default.yaml --out " + out.path(), "", "COLUMNS=98");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const std::string& line : quoted) {
+    if (line == "...") continue;  // lines left out of the quote
+    EXPECT_NE(r.out.find(line + "\n"), std::string::npos)
+        << "README quotes a line teamsim no longer prints:\n"
+        << line << "\n\nteamsim prints:\n"
+        << r.out;
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::e2e
