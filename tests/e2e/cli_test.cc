@@ -352,6 +352,23 @@ TEST(CliTest, ValidateAcceptsEveryShippedScenario) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+TEST(CliTest, ValidateGoesOnPastAFileItCannotRead) {
+  // A missing file among several stopped the check there: the empty file after it went unchecked.
+  TempDir dir;
+  std::ofstream(dir.path() + "/empty.yaml") << "";
+  const CommandResult r = run_teamsim("validate scenarios/small-business.yaml no/such/file.yaml " +
+                                      dir.path() + "/empty.yaml");
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // a file the command line names is not there
+  EXPECT_NE(r.out.find("scenarios/small-business.yaml: ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("cannot read the scenario file no/such/file.yaml"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("empty.yaml:1:1: the scenario is empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("teamsim validate: error: 1 of 3 files could not be read; 1 of 2 "
+                       "scenarios checked is invalid\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(CliTest, UnwritableOutputFolderIsARuntimeErrorAndWritesNothing) {
   TempDir dir;
   const std::string blocker = dir.path() + "/a-file";

@@ -25,11 +25,18 @@ class ValidateCommand final : public Command {
   }
 
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
-    std::size_t checked = 0, invalid = 0;
+    std::size_t checked = 0, invalid = 0, unreadable = 0;
     for (const std::string& path : paths_) {
       std::vector<std::string> variants = {variant_};
-      if (variant_.empty()) {
-        for (const std::string& name : scenario_variants(path)) variants.push_back(name);
+      try {  // a file that cannot be read does not stop the check of the files after it
+        if (variant_.empty()) {
+          for (const std::string& name : scenario_variants(path)) variants.push_back(name);
+        }
+      } catch (const UsageError& e) {
+        if (paths_.size() == 1) throw;
+        print_error("validate", e);
+        ++unreadable;
+        continue;
       }
       for (const std::string& variant : variants) {
         ++checked;
@@ -41,6 +48,12 @@ class ValidateCommand final : public Command {
           print_error("validate", e);
           ++invalid;
           continue;
+        } catch (const UsageError& e) {
+          if (paths_.size() == 1) throw;
+          print_error("validate", e);
+          --checked;  // nothing of it was checked
+          ++unreadable;
+          break;  // the file's other variants cannot be read either
         }
         fmt::print("{}{}: ok — \"{}\", {}, {}, {}, {}\n", path,
                    variant.empty() ? "" : ":" + variant, spec->name,
@@ -50,10 +63,13 @@ class ValidateCommand final : public Command {
                    counted(spec->hires.size(), "dated hire"));
       }
     }
-    if (invalid > 0) {
-      throw ScenarioError(fmt::format("{} of {} scenarios checked {} invalid", invalid, checked,
-                                      noun(invalid, "is", "are")));
+    const std::string invalid_text = fmt::format("{} of {} scenarios checked {} invalid", invalid,
+                                                 checked, noun(invalid, "is", "are"));
+    if (unreadable > 0) {  // the command line's mistake: exit 2, as for one file
+      throw UsageError(fmt::format("{} of {} files could not be read{}", unreadable, paths_.size(),
+                                   invalid > 0 ? "; " + invalid_text : ""));
     }
+    if (invalid > 0) throw ScenarioError(invalid_text);
   }
 
  private:
