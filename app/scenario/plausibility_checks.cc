@@ -270,11 +270,16 @@ void check_onboarding(const ScenarioSpec& spec, const YamlNode& root,
     warnings.add(hire_mark(root, i), fmt::format("hires[{}]", i),
                  fmt::format("this {} cannot be trained within the run: expected to start around "
                              "month {:.0f} and to finish {:.0f} days of onboarding around month "
-                             "{:.0f}, after the last month ({}), so it never sells or counts. "
-                             "Open the search earlier, shorten onboarding_days, or extend "
-                             "horizon_months",
+                             "{:.0f}, after the last month ({}), so {}. Open the search "
+                             "earlier, shorten onboarding_days, or extend horizon_months",
                              role->name, 1 + first_days[i] / kDaysPerMonth, onboarding,
-                             1 + trained / kDaysPerMonth, spec.horizon_months));
+                             1 + trained / kDaysPerMonth, spec.horizon_months,
+                             // A manager or a CS rep never sells: what it adds after onboarding
+                             // (span, trainer slots, accounts covered, ...) is what never counts.
+                             role->kind == RoleKind::kAccountExecutive
+                                 ? "it never sells in the run"
+                                 : "what it adds once onboarded (span, trainer slots, accounts "
+                                   "covered, ...) never counts in the run"));
     return;  // one is enough: later hires are in the same position
   }
 }

@@ -178,7 +178,14 @@ TEST(PlausibilityTest, AHireThatCannotFinishOnboardingWithinTheRunIsFlagged) {
   EXPECT_THAT(found[0], HasSubstr("s.yaml:5:9: warning: hires[0]: this account_executive cannot be "
                                   "trained within the run: expected to start around month 4 and "
                                   "to finish 120 days of onboarding around month 8, after the last "
-                                  "month (6)"));
+                                  "month (6), so it never sells in the run."));
+  // A manager never sells: what never counts is what it adds once onboarded.
+  const auto manager = warnings("horizon_months: 3\n" + kPlentyOfLeads +
+                                "hires: [{role: sales_manager, month: 3}]\n");
+  ASSERT_EQ(manager.size(), 1u);
+  EXPECT_THAT(manager[0], HasSubstr("this sales_manager cannot be trained within the run"));
+  EXPECT_THAT(manager[0], HasSubstr("so what it adds once onboarded (span, trainer slots, accounts "
+                                    "covered, ...) never counts in the run."));
   // Seven months: day 198 falls inside the run.
   EXPECT_TRUE((warnings("horizon_months: 7\n" + plan.substr(plan.find('\n') + 1))).empty());
 }
