@@ -27,11 +27,12 @@ Kolmogorov-Smirnov test). Some 1,350 tests are made; each fails beyond 4.5 stand
 (two-sided p ~ 7e-6, so ~1e-2 for all of them: Bonferroni) or at a KS p-value below 1e-5.
 
 Usage: check_reimplementation.py TEAMSIM_BINARY SOURCE_DIR [PYTHON_REPLICATIONS]"""
-import bisect
 import csv
 import gzip
 import math
+import multiprocessing
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,9 +40,10 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reimplementation_model import read, replications_from_the_docs  # noqa: E402
 
-MONTHS = (6, 12, 24, 36)
-Z_LIMIT = 4.5
-KS_P_LIMIT = 1e-5
+MONTHS = (3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36)  # those within the horizon
+# The chance that a correct model fails the check: each of the N tests fails at a p-value below
+# FALSE_FAILURE / N (Bonferroni): a z beyond its two-sided normal quantile, a KS p below it.
+FALSE_FAILURE = 0.01
 # A ratio defined in few replications (the mean time to hire of a month with a hire: one in ten
 # at month 24) has a heavy tail that a few dozen values do not pin down: such months are left out.
 MIN_DEFINED = 100
@@ -62,7 +64,7 @@ METRICS = (
     "quota_attainment_p50", "team_quota_attainment")
 
 
-def teamsim_samples(binary, scenario, replications, sets, metrics):
+def teamsim_samples(binary, scenario, replications, sets, metrics, months):
     """{metric: {month: [value per replication]}} from OUT/samples.csv.gz."""
     data = {}
     with tempfile.TemporaryDirectory() as out:
@@ -75,7 +77,7 @@ def teamsim_samples(binary, scenario, replications, sets, metrics):
         with gzip.open(os.path.join(out, "samples.csv.gz"), "rt", newline="") as f:
             for row in csv.DictReader(f):
                 m = int(row["month"])
-                if m in MONTHS:
+                if m in months:
                     for metric in metrics:
                         value = row[metric]
                         data.setdefault(metric, {}).setdefault(m, []).append(
@@ -99,9 +101,14 @@ def ks(a, b):
     compared to 9 significant digits: a sum of the same salaries in another order must not
     split an atom of the distribution in two."""
     a, b = sorted(float(f"{x:.9g}") for x in a), sorted(float(f"{x:.9g}") for x in b)
-    d = 0.0
-    for x in set(a) | set(b):
-        d = max(d, abs(bisect.bisect_right(a, x) / len(a) - bisect.bisect_right(b, x) / len(b)))
+    d, i, j = 0.0, 0, 0
+    while i < len(a) or j < len(b):  # the two empirical distribution functions, step by step
+        x = min(a[i] if i < len(a) else math.inf, b[j] if j < len(b) else math.inf)
+        while i < len(a) and a[i] == x:
+            i += 1
+        while j < len(b) and b[j] == x:
+            j += 1
+        d = max(d, abs(i / len(a) - j / len(b)))
     n = len(a) * len(b) / (len(a) + len(b))
     lam = (math.sqrt(n) + 0.12 + 0.11 / math.sqrt(n)) * d
     if lam < 0.2:
@@ -110,13 +117,14 @@ def ks(a, b):
     return d, min(1.0, max(0.0, p))
 
 
-def compare(ours, theirs, metrics):
-    """Lines of the comparison and the number of failures. A metric defined in too few
-    replications at every month compared is a failure too: the check must not thin out unseen."""
-    lines, failures, tests = [], 0, 0
+def compare(ours, theirs, metrics, months):
+    """The tests, (metric, month, docs mean, teamsim mean, z, KS D, KS p) for each metric and
+    month with enough defined values, and the metrics defined in too few replications at every
+    month compared: those fail too, the check must not thin out unseen."""
+    tests, unseen = [], []
     for metric in metrics:
-        compared = tests
-        for m in MONTHS:
+        compared = len(tests)
+        for m in months:
             a = defined([rows[m][metric] for rows in ours])
             b = defined(theirs[metric][m])
             if len(a) < MIN_DEFINED or len(b) < MIN_DEFINED:
@@ -125,16 +133,10 @@ def compare(ours, theirs, metrics):
             se = math.hypot(sa, sb)
             z = (ma - mb) / se if se > 0 else (0.0 if ma == mb else math.inf)
             d, p = ks(a, b) if se > 0 else (0.0, 1.0)
-            tests += 2
-            bad = abs(z) > Z_LIMIT or p < KS_P_LIMIT
-            failures += bad
-            lines.append(f"{'FAIL' if bad else 'ok  '} {metric:28} m{m:<2} docs {ma:14.6g} "
-                         f"teamsim {mb:14.6g}  z {z:6.2f}  KS D {d:.3f} p {p:.1e}")
-        if tests == compared:
-            failures += 1
-            lines.append(f"FAIL {metric:28} defined in fewer than {MIN_DEFINED} replications "
-                         f"at every month compared: nothing to compare")
-    return lines, failures, tests
+            tests.append((metric, m, ma, mb, z, d, p))
+        if len(tests) == compared:
+            unseen.append(metric)
+    return tests, unseen
 
 
 # scenarios/default.yaml as it is, and with every mechanism above under strain: the founder
@@ -153,14 +155,14 @@ def compare(ours, theirs, metrics):
 # round in month 10, costs stepping up in months 7 and 20; Europe's lead flow uncertain per
 # replication.
 CONFIGURATIONS = (
-    ("as written", (), ()),
-    ("stressed", ("hires[0].month=12", "hires[1].count=3",
+    ("as written", "default.yaml", (), ()),
+    ("stressed", "default.yaml", ("hires[0].month=12", "hires[1].count=3",
                   "roles.account_executive.annual_attrition=80%",
                   "roles.account_executive.max_open_opportunities=8",
                   "roles.account_executive.ramp_curve=s_curve", "pipeline.routing=round_robin",
                   "customers.annual_contract_share=50%", "customers.annual_billing=upfront"),
      ()),
-    ("with the mechanisms it leaves at rest",
+    ("with the mechanisms it leaves at rest", "default.yaml",
      ("hires=[{role: sales_manager, month: 1},"
       " {role: account_executive, month: 3, territory: north_america},"
       " {role: account_executive, month: 6, territory: europe, source: new_graduate},"
@@ -201,25 +203,72 @@ CONFIGURATIONS = (
       "segment.enterprise.bookings", "segment.smb.customers", "segment.enterprise.arr",
       "product.core.wins", "product.platform.bookings", "headcount.sales_enablement",
       "reps_on_plan", "performance_exits", "planned_starts", "dated_hires_late",
-      "territory.north_america.accounts_available", "territory.europe.accounts_available")))
+      "territory.north_america.accounts_available", "territory.europe.accounts_available")),
+    ("with SDRs, sales ops, assistants and two enablement roles", "dated-hiring-plan.yaml",
+     ("roles.sdr={kind: account_executive, annual_salary: 55_000, ramp_months: 2,"
+      " hands_off_leads: true, prospecting_leads_per_month: 15, annual_quota: 0}",
+      "roles.coach={kind: sales_enablement, reps_supported: 2, ramp_reduction: 60%,"
+      " productivity_uplift: 15%, trainees_at_once: 1}",
+      "roles.sales_operations.leads_screened_per_month=20",
+      "starting_staff=[{role: account_executive, territory: north_america}, {role: sdr},"
+      " {role: account_executive}]",
+      "hires=[{role: sdr, month: 2027-12}, {role: sales_operations, month: 2028-02},"
+      " {role: assistant_manager, month: 4}, {role: sales_enablement, month: 2028-05},"
+      " {role: coach, start_month: 2028-08}]",
+      "hiring_rules=[{role: assistant_manager, when_reps_per_manager_above: 3,"
+      " from_month: 2028-03, max_count: 2}, {role: sdr, per_reps: 3, from_month: 10,"
+      " max_count: 3}]",
+      "pipeline.unqualified_lead_share=25%", "pipeline.rebalance_every_months=2",
+      "territories.europe.accounts=250"),
+     ("headcount.sdr", "headcount.assistant_manager", "headcount.sales_operations",
+      "headcount.sales_enablement", "headcount.coach", "leads_disqualified", "territory_moves",
+      "territory.north_america.reps", "territory.europe.reps",
+      "territory.europe.accounts_available", "planned_starts", "dated_hires_late")))
+
+
+def python_part(path, sets, replications, first):
+    return replications_from_the_docs(read(path, sets), replications, first)
 
 
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     replications = int(sys.argv[3]) if len(sys.argv) > 3 else 300
-    scenario = os.path.join(source, "scenarios", "default.yaml")
-    failed, total = 0, 0
-    for label, sets, extra in CONFIGURATIONS:
-        ours = replications_from_the_docs(read(scenario, sets), replications)
-        metrics = METRICS + extra
-        theirs = teamsim_samples(binary, scenario, 4 * replications, sets, metrics)
-        lines, failures, tests = compare(ours, theirs, metrics)
-        print(f"scenarios/default.yaml, {label}" + "".join(f" --set {x}" for x in sets))
-        print("\n".join(lines))
-        failed += failures
-        total += tests
-    print(f"{total} tests, {failed} beyond {Z_LIMIT} SE or KS p < {KS_P_LIMIT}: {replications} "
-          f"replications from docs/ and {4 * replications} of teamsim per configuration")
+    runs = []
+    # The Python replications run in two processes, in halves, while teamsim runs here.
+    with multiprocessing.Pool(2) as pool:
+        half = replications // 2
+        parts = [[pool.apply_async(python_part, (os.path.join(source, "scenarios", scenario),
+                                                 sets, n, first))
+                  for first, n in ((0, half), (half, replications - half))]
+                 for _, scenario, sets, _ in CONFIGURATIONS]
+        for (label, scenario, sets, extra), part in zip(CONFIGURATIONS, parts):
+            path = os.path.join(source, "scenarios", scenario)
+            months = [m for m in MONTHS
+                      if m <= int(read(path, sets).get("horizon_months", 36))]
+            metrics = METRICS + extra
+            theirs = teamsim_samples(binary, path, 4 * replications, sets, metrics, months)
+            ours = [rows for p in part for rows in p.get()]
+            runs.append((f"scenarios/{scenario}, {label}"
+                         + "".join(f" --set {x}" for x in sets),
+                         *compare(ours, theirs, metrics, months)))
+    total = 2 * sum(len(tests) for _, tests, _ in runs)  # a z and a KS test each
+    alpha = FALSE_FAILURE / total
+    z_limit = statistics.NormalDist().inv_cdf(1 - alpha / 2)
+    failed = 0
+    for title, tests, unseen in runs:
+        print(title)
+        for metric, m, ma, mb, z, d, p in tests:
+            bad = abs(z) > z_limit or p < alpha
+            failed += bad
+            print(f"{'FAIL' if bad else 'ok  '} {metric:34} m{m:<2} docs {ma:14.6g} "
+                  f"teamsim {mb:14.6g}  z {z:6.2f}  KS D {d:.3f} p {p:.1e}")
+        for metric in unseen:
+            failed += 1
+            print(f"FAIL {metric:34} defined in fewer than {MIN_DEFINED} replications at every "
+                  f"month compared: nothing to compare")
+    print(f"{total} tests, {failed} failed (beyond {z_limit:.2f} SE or KS p < {alpha:.1e}: a "
+          f"{FALSE_FAILURE:.0%} chance of any for a correct model): {replications} replications "
+          f"from docs/ and {4 * replications} of teamsim per configuration")
     sys.exit(1 if failed else 0)
 
 

@@ -4,14 +4,17 @@ or app/: the scenario with the docs' defaults (read, build), one replication (si
 customer_base and money) and replications_from_the_docs. check_reimplementation.py's docstring
 lists the mechanisms covered. Its random numbers are Python's own."""
 import bisect
+import csv
 import heapq
 import itertools
 import math
+import os
 import random
 
 import yaml
 
 MONTH = 365.25 / 12
+YEAR = 365.25
 Z90 = 1.2815516
 
 
@@ -81,6 +84,10 @@ ROLE_DEFAULTS = {
         annual_salary=150_000, time_to_fill_days={"dist": "lognormal", "median": 60, "p90": 120},
         onboarding_days=30, ramp_months=3, annual_attrition=0.25, backfill=True,
         backfill_delay_days=14, span_of_control=8, concurrent_searches=3, trainees_at_once=4),
+    "assistant_manager": dict(
+        annual_salary=110_000, time_to_fill_days={"dist": "lognormal", "median": 50, "p90": 100},
+        onboarding_days=20, ramp_months=2, annual_attrition=0.25, backfill=True,
+        backfill_delay_days=14, span_of_control=5, concurrent_searches=1, trainees_at_once=2),
     "customer_success": dict(
         annual_salary=70_000, time_to_fill_days={"dist": "lognormal", "median": 40, "p90": 80},
         onboarding_days=15, ramp_months=2, annual_attrition=0.25, backfill=True,
@@ -89,6 +96,10 @@ ROLE_DEFAULTS = {
         annual_salary=130_000, time_to_fill_days={"dist": "lognormal", "median": 60, "p90": 120},
         onboarding_days=20, ramp_months=2, annual_attrition=0.2, backfill=True,
         backfill_delay_days=14, concurrent_deals=4),
+    "sales_operations": dict(
+        annual_salary=90_000, time_to_fill_days={"dist": "lognormal", "median": 45, "p90": 90},
+        onboarding_days=15, ramp_months=1, annual_attrition=0.2, backfill=True,
+        backfill_delay_days=14, leads_screened_per_month=300),
     "sales_enablement": dict(
         annual_salary=100_000, time_to_fill_days={"dist": "lognormal", "median": 50, "p90": 100},
         onboarding_days=15, ramp_months=1, annual_attrition=0.2, backfill=True,
@@ -108,7 +119,8 @@ SOURCES = {  # time_to_fill_factor, ramp_factor, productivity, attrition_factor,
 SUPPORTED = {"name", "description", "horizon_months", "replications", "seed", "money", "roles",
              "territories", "starting_staff", "hires", "pipeline", "customers", "expect",
              "founder", "management", "seasonality", "hiring_rules", "channels", "segments",
-             "products"}
+             "products", "start_date"}
+HIRE_KEYS = ("role", "month", "start_month", "count", "territory", "source")
 
 
 def apply_set(doc, setting):
@@ -134,11 +146,34 @@ def apply_set(doc, setting):
 
 
 def read(path, sets=()):
+    """The scenario as written and --set, with the rows of its hires_csv (a path relative to the
+    file) after those of `hires:` (scenario-reference.md, "Hires from a spreadsheet")."""
     with open(path) as f:
         doc = yaml.safe_load(f)
     for setting in sets:
         apply_set(doc, setting)
+    if "hires_csv" in doc:
+        with open(os.path.join(os.path.dirname(path), doc.pop("hires_csv")), newline="",
+                  encoding="utf-8-sig") as f:
+            rows = [{k.strip().lower(): v.strip() for k, v in row.items()}
+                    for row in csv.DictReader(f)]
+        doc["hires"] = list(doc.get("hires") or []) + [
+            {k: (v if k in ("role", "territory", "source") or "-" in v else int(v))
+             for k, v in row.items() if k in HIRE_KEYS and v != ""}
+            for row in rows if any(v for v in row.values())]
     return doc
+
+
+def month_number(value, start_date):
+    """A month key: a number, or with start_date a calendar month YYYY-MM (month 1 is
+    start_date's), scenario-reference.md's "Calendar dates"."""
+    if hasattr(value, "year"):  # YAML read 2027-01-01 as a date
+        value = f"{value.year}-{value.month}"
+    if isinstance(value, str) and "-" in value:
+        year, month = (int(x) for x in value.split("-")[:2])
+        first_year, first_month = (int(x) for x in str(start_date).split("-")[:2])
+        return (year - first_year) * 12 + month - first_month + 1
+    return int(value)
 
 
 def resolve(node, rng):
@@ -218,17 +253,24 @@ def load(path, sets=()):
 def build(doc):
     unsupported = set(doc) - SUPPORTED
     assert not unsupported, f"not re-implemented: {sorted(unsupported)}"
-    warm = (doc.get("pipeline") or {}).get("warm_start", True)
-    assert not doc.get("starting_staff") or warm is False, "the warm start is not re-implemented"
+    start = doc.get("start_date")
+
+    def month_of(value):
+        return month_number(value, start)
+
     roles = {}
-    for name, defaults in ROLE_DEFAULTS.items():
-        given = (doc.get("roles") or {}).get(name, {})
-        role = dict(defaults, **given)
-        if name == "account_executive":
+    written = doc.get("roles") or {}
+    for name in list(ROLE_DEFAULTS) + [r for r in written if r not in ROLE_DEFAULTS]:
+        given = dict(written.get(name) or {})
+        kind = given.pop("kind", name)
+        role = dict(ROLE_DEFAULTS[kind], **given)
+        role["kind"] = kind
+        if kind == "account_executive":
             role["on_target_earnings"] = given.get("on_target_earnings",
                                                    2 * number(role["annual_salary"]))
+            role["hands_off_leads"] = bool(role.get("hands_off_leads", False))
         for key in ("annual_salary", "onboarding_days", "annual_attrition", "annual_quota",
-                    "ramp_reduction", "productivity_uplift",
+                    "ramp_reduction", "productivity_uplift", "leads_screened_per_month",
                     "prospecting_leads_per_month", "backfill_delay_days", "on_target_earnings"):
             if key in role:
                 role[key] = number(role[key])
@@ -236,7 +278,6 @@ def build(doc):
             if key in role:
                 role[key] = sampler(role[key])
         roles[name] = role
-    assert set((doc.get("roles") or {})) <= set(roles), "only the AE, manager and CSR roles here"
     money = doc.get("money") or {}
     pipeline = doc.get("pipeline") or {}
     customers = doc.get("customers") or {}
@@ -248,12 +289,13 @@ def build(doc):
         source = h.get("source", "experienced_external")
         # one expected time to fill (× the source's factor): a start_month hire opens that long
         # before its month starts, and every dated hire is planned to start that long after
-        expected = mean_of(dict(ROLE_DEFAULTS[h["role"]], **(doc.get("roles") or {}).get(
-            h["role"], {}))["time_to_fill_days"]) * SOURCES[source][0]
+        kind = roles[h["role"]]["kind"]
+        expected = mean_of(dict(ROLE_DEFAULTS[kind], **written.get(h["role"], {}))[
+            "time_to_fill_days"]) * SOURCES[source][0]
         if "month" in h:
-            opens = (int(h["month"]) - 1) * MONTH
+            opens = (month_of(h["month"]) - 1) * MONTH
         else:
-            opens = max(0.0, (int(h["start_month"]) - 1) * MONTH - expected)
+            opens = max(0.0, (month_of(h["start_month"]) - 1) * MONTH - expected)
         hires.append((h["role"], opens, int(h.get("count", 1)), h.get("territory"), source,
                       opens + expected))
     return dict(
@@ -262,11 +304,11 @@ def build(doc):
                         for e in doc.get("starting_staff") or []],
         starting_cash=number(money.get("starting_cash", 2_000_000)),
         other_monthly_costs=number(money.get("other_monthly_costs", 30_000)),
-        funding=[(int(f["month"]), number(f["amount"])) for f in money.get("funding") or []],
-        cost_schedule=[(int(c["from_month"]), number(c["other_monthly_costs"]))
+        funding=[(month_of(f["month"]), number(f["amount"])) for f in money.get("funding") or []],
+        cost_schedule=[(month_of(c["from_month"]), number(c["other_monthly_costs"]))
                        for c in money.get("cost_schedule") or []],
-        rules=[dict(r, from_month=int(r.get("from_month", 1)),
-                    until_month=int(r.get("until_month", doc.get("horizon_months", 36))))
+        rules=[dict(r, from_month=month_of(r.get("from_month", 1)),
+                    until_month=month_of(r.get("until_month", doc.get("horizon_months", 36))))
                for r in doc.get("hiring_rules") or []],
         roles=roles,
         territories={t: number((v or {}).get("inbound_leads_per_month", 20))
@@ -282,9 +324,14 @@ def build(doc):
                        for t, v in territories.items()},
         lead_season=[number(x) for x in seasonality.get("leads", [1] * 12)],
         closing_season=[number(x) for x in seasonality.get("closing", [1] * 12)],
-        first_calendar_month=int(seasonality.get("start_month_of_year", 1)),
+        first_calendar_month=(int(str(start).split("-")[1]) if start else
+                              int(seasonality.get("start_month_of_year", 1))),
         hires=hires,
         routing=pipeline.get("routing", "ramped_first"),
+        warm_start=bool(pipeline.get("warm_start", True)),
+        unqualified_share=number(pipeline.get("unqualified_lead_share", 0)),
+        accuracy=number(pipeline.get("qualification_accuracy", 0.8)),
+        rebalance_every=int(pipeline.get("rebalance_every_months", 3)),
         products=products_of(doc, pipeline),
         help_days=sampler(pipeline.get("specialist_help_days", 10)),
         specialist_factor=number(pipeline.get("specialist_win_rate_factor", 1.3)),
@@ -316,8 +363,12 @@ def build(doc):
 
 
 class Person:
-    def __init__(self, pid, role, territory, first_day, opened):
+    def __init__(self, pid, role, territory, first_day, opened, spec):
         self.pid, self.role, self.territory = pid, role, territory
+        self.spec, self.kind = spec, spec["kind"]
+        # an AE-kind person working their own leads (a seller) or handing them off (an SDR)
+        self.seller = self.kind == "account_executive" and not spec["hands_off_leads"]
+        self.sdr = self.kind == "account_executive" and spec["hands_off_leads"]
         self.first_day, self.opened = first_day, opened
         self.source = "experienced_external"
         self.plan_ends = None  # the month end of an improvement plan's review
@@ -336,6 +387,7 @@ class Deal:
         self.did, self.territory, self.win_rate = did, territory, win_rate
         self.owner = None
         self.probability = None  # None: its owner's productivity at the close (a waiting deal)
+        self.unqualified = False  # never won
         self.factor = 1.0  # a complex deal's specialist or unassisted factor
 
 
@@ -355,8 +407,8 @@ class Customer:
 def simulate(s, rng):
     """{metric: [month 1 value, ...]} for one replication of scenario s."""
     horizon = s["horizon"]
-    ae, mgr = s["roles"]["account_executive"], s["roles"]["sales_manager"]
     founder = s["founder"]
+    managing = ("sales_manager", "assistant_manager")
     queue, sequence = [], [0]
 
     def push(t, priority, kind, data=None):
@@ -376,6 +428,8 @@ def simulate(s, rng):
     requisitions, searches = [], [0]
     made = {}  # requisitions made for a role and not yet filled, backfills in their delay too
     trainees, training = [], set()
+    replaying = [False]  # the warm start's year before day 0: nothing counted
+    last_month_leads = [0.0]
     joins = [0]
     deals = [0]
     month = [1]
@@ -383,48 +437,72 @@ def simulate(s, rng):
     rows = {}
 
     def add(metric, value=1.0):
-        flow[metric] = flow.get(metric, 0.0) + value
+        if not replaying[0]:
+            flow[metric] = flow.get(metric, 0.0) + value
 
     def managers(onboarded):
-        return sum(1 for p in employed if p.role == "sales_manager"
+        return sum(1 for p in employed if p.kind == "sales_manager"
                    and (not onboarded or p.selling_from is not None))
 
+    def reps():
+        """AE-kind people employed, SDRs included (management and enablement coverage)."""
+        return sum(1 for p in employed if p.kind == "account_executive")
+
+    def capacity(kinds, key, onboarded=True):
+        return sum(p.spec[key] for p in employed if p.kind in kinds
+                   and (not onboarded or p.selling_from is not None))
+
+    def span():
+        """The onboarded managers' and assistants' spans, plus the founder's while no manager
+        is onboarded or those add up to 0."""
+        given = capacity(managing, "span_of_control")
+        return given + (founder["span_of_control"] if not managers(True) or not given else 0)
+
     def coverage():
-        reps = sum(1 for p in employed if p.role == "account_executive")
-        onboarded = managers(True)
-        span = onboarded * mgr["span_of_control"] or founder["span_of_control"]
-        return 1.0 if reps == 0 else min(1.0, span / reps)
+        r = reps()
+        return 1.0 if r == 0 else min(1.0, span() / r)
 
     def management_factor():
         return 1 - s["penalty"] * (1 - coverage())
 
     def ramp(p, t):
         x = 1.0 if p.ramp_days <= 0 else min(1.0, max(0.0, (t - p.selling_from) / p.ramp_days))
-        if ae["ramp_curve"] == "step":
+        if p.spec["ramp_curve"] == "step":
             return 1.0 if x >= 1 else 0.0
-        if ae["ramp_curve"] == "s_curve":
+        if p.spec["ramp_curve"] == "s_curve":
             return 3 * x * x - 2 * x * x * x
         return x
 
     def enablement():
-        """(e, r, u): enablement coverage min(1, E / R), ramp reduction and uplift (one
-        enablement role here, so its own r and u)."""
-        spec = s["roles"]["sales_enablement"]
-        supported = sum(spec["reps_supported"] for p in employed
-                        if p.role == "sales_enablement" and p.selling_from is not None)
-        reps = sum(1 for p in employed if p.role == "account_executive")
-        e = min(1.0, supported / reps) if reps and supported else 0.0
-        return e, spec["ramp_reduction"], spec["productivity_uplift"]
+        """(r e, u e): the ramp cut and productivity uplift of enablement. Each role's onboarded
+        people support their reps_supported; the roles by falling r (or u) cover the R reps
+        first, so with E <= R it is the reps_supported-weighted mean times E / R."""
+        r = reps()
+        support = {}
+        for p in employed:
+            if p.kind == "sales_enablement" and p.selling_from is not None:
+                support[p.role] = support.get(p.role, 0) + p.spec["reps_supported"]
+        if not r or not support:
+            return 0.0, 0.0
+
+        def effect(key):
+            left, total = r, 0.0
+            for role in sorted(support, key=lambda x: -s["roles"][x][key]):
+                covered = min(left, support[role])
+                total += covered * s["roles"][role][key]
+                left -= covered
+            return total / r
+        return effect("ramp_reduction"), effect("productivity_uplift")
 
     def productivity(p, t):
-        e, _, u = enablement()
         return (ramp(p, t) * p.performance * s["sources"][p.source][2] * management_factor()
-                * (1 + u * e))
+                * (1 + enablement()[1]))
 
     def serve_searches(t):
         employed_managers = managers(False)
-        slots = (employed_managers * mgr["concurrent_searches"]
-                 or founder["concurrent_searches"])
+        slots = capacity(managing, "concurrent_searches", onboarded=False)
+        if not employed_managers or not slots:
+            slots += founder["concurrent_searches"]
         while requisitions and searches[0] < slots:
             role, territory, opened, source, ticket = requisitions.pop(0)
             searches[0] += 1
@@ -435,9 +513,7 @@ def simulate(s, rng):
 
     def serve_training(t):
         onboarded = managers(True)
-        slots = onboarded * mgr["trainees_at_once"] + sum(
-            s["roles"]["sales_enablement"]["trainees_at_once"] for p in employed
-            if p.role == "sales_enablement" and p.selling_from is not None)
+        slots = capacity(managing + ("sales_enablement",), "trainees_at_once")
         if not onboarded or not slots:
             slots += founder["trainees_at_once"]
         while trainees and len(training) < slots:
@@ -447,7 +523,7 @@ def simulate(s, rng):
 
     def best(territory, t, room):
         candidates = [p for p in sellers[territory]
-                      if not room or p.open < ae["max_open_opportunities"]]
+                      if not room or p.open < p.spec["max_open_opportunities"]]
         if not candidates:
             return None
         routing = s["routing"] if room else "ramped_first"
@@ -489,18 +565,35 @@ def simulate(s, rng):
         add(f"segment.{segment[0]}.leads")
         return product, channel, segment
 
+    def screened_out(t):
+        """An unqualified lead rejected by sales ops, with probability accuracy x coverage."""
+        if not s["unqualified_share"] or rng.random() >= s["unqualified_share"]:
+            return False, False
+        screening = capacity(("sales_operations",), "leads_screened_per_month")
+        if not screening:
+            return False, True
+        if t < 0:  # the warm start: day 0's screening against the inbound rate
+            covered = min(1.0, screening / max(1.0, sum(s["territories"].values())))
+        else:
+            covered = min(1.0, screening / max(1.0, last_month_leads[0]))
+        if rng.random() < s["accuracy"] * covered:
+            add("leads_disqualified")
+            return True, True
+        return False, True
+
     def converts(channel):
         if rng.random() < channel[1]["lead_conversion"]:
             return True
         add("leads_not_converted")
         return False
 
-    def open_deal(p, t, territory, product, channel, segment):
+    def open_deal(p, t, territory, product, channel, segment, unqualified=False):
         deals[0] += 1
         deal = Deal(deals[0], territory, product[1]["win_rate"](rng)
                     * s["win_rate_factor"][territory]
                     * channel[1]["win_rate_factor"] * segment[1]["win_rate_factor"])
         deal.opened = t
+        deal.unqualified = unqualified
         deal.product, deal.channel, deal.segment = product, channel, segment
         add(f"channel.{channel[0]}.opportunities")
         add(f"segment.{segment[0]}.opportunities")
@@ -525,13 +618,14 @@ def simulate(s, rng):
             helping[0] += 1
             deal.factor = s["specialist_factor"]
             add("specialist_grants")
-            add("specialist_wait", t - deal.opened)
+            add("specialist_wait", t - max(0.0, deal.opened))
             push(t + deal.help_days, HELP_ENDS, HELP_ENDS, None)
             push(t + deal.cycle, CLOSE, CLOSE, deal)
 
     def take(p, deal, t):
         deal.owner = p
-        deal.probability = min(1.0, deal.win_rate * productivity(p, t))
+        deal.probability = (0.0 if deal.unqualified
+                            else min(1.0, deal.win_rate * productivity(p, t)))
         p.open += 1
         p.deals.add(deal)
 
@@ -583,10 +677,11 @@ def simulate(s, rng):
         push(c.first, RENEWAL, RENEWAL, c)
 
     def assign(p):
-        """A seller without a territory goes where the fewest sellers are employed."""
-        if p.territory is None and p.role == "account_executive":
+        """A seller without a territory goes where the fewest sellers are employed, an SDR where
+        the fewest SDRs are."""
+        if p.territory is None and p.kind == "account_executive":
             p.territory = min(s["territories"], key=lambda x: sum(
-                q.territory == x and q.role == "account_executive" and q is not p
+                q.territory == x and q.seller == p.seller and q.sdr == p.sdr and q is not p
                 for q in employed))
 
     def onboarded(p, t):
@@ -594,14 +689,16 @@ def simulate(s, rng):
         sells."""
         training.discard(p)
         p.selling_from = t
-        if p.role == "customer_success":
-            cs_accounts[0] += s["roles"][p.role]["accounts_per_rep"]
-        if p.role == "sales_specialist":
-            help_slots[0] += s["roles"][p.role]["concurrent_deals"]
+        if p.kind == "customer_success":
+            cs_accounts[0] += p.spec["accounts_per_rep"]
+        if p.kind == "sales_specialist":
+            help_slots[0] += p.spec["concurrent_deals"]
             serve_specialists(t)
-        if p.role == "account_executive":
-            e, r, _ = enablement()
-            p.ramp_days *= (1 - r * e) / management_factor()
+        if p.kind == "account_executive":
+            p.ramp_days *= (1 - enablement()[0]) / management_factor()
+        if p.sdr:
+            new_prospect(p, t)
+        if p.seller:
             joins[0] += 1
             p.join = joins[0]
             sellers[p.territory].append(p)
@@ -618,11 +715,11 @@ def simulate(s, rng):
         capacities dropped, the seat backfilled."""
         employed.remove(p)
         add("departures")
-        if p.role == "customer_success" and p.selling_from is not None:
-            cs_accounts[0] -= s["roles"][p.role]["accounts_per_rep"]
-        if p.role == "sales_specialist" and p.selling_from is not None:
-            help_slots[0] -= s["roles"][p.role]["concurrent_deals"]
-            if not any(q.role == "sales_specialist" and q.selling_from is not None
+        if p.kind == "customer_success" and p.selling_from is not None:
+            cs_accounts[0] -= p.spec["accounts_per_rep"]
+        if p.kind == "sales_specialist" and p.selling_from is not None:
+            help_slots[0] -= p.spec["concurrent_deals"]
+            if not any(q.kind == "sales_specialist" and q.selling_from is not None
                        for q in employed):
                 for deal in help_queue:  # the last one left: they go on unassisted
                     deal.factor = s["unassisted_factor"]
@@ -634,10 +731,11 @@ def simulate(s, rng):
         if p in sellers.get(p.territory, []):
             sellers[p.territory].remove(p)
             for deal in sorted(p.deals, key=lambda d: d.did):
-                q = best(p.territory, t, room=False) or covering(t)
-                if q is None:
+                q = best(p.territory, t, room=False)
+                if q is None:  # (a seller moved by rebalancing: the territory they left)
                     deal.owner = None
-                    waiting.append(deal)
+                    deal.waits_in = p.territory
+                    waiting[p.territory].append(deal)
                 else:
                     take(q, deal, t)
             p.deals = set()
@@ -650,20 +748,52 @@ def simulate(s, rng):
         serve_training(t)
         serve_searches(t)
 
+    def rebalance(t):
+        """Sales ops' rebalancing: the sellers (onboarding or not; SDRs stay) reassigned in
+        proportion to each territory's inbound_leads_per_month x available share of accounts,
+        by largest remainders; the most recently hired of over-staffed territories move, in
+        the listed order of the territories they leave and go to."""
+        names = list(s["territories"])
+        weight = {x: s["territories"][x] * (available(x, t) / s["accounts"][x]
+                                            if s["accounts"][x] else 1.0) for x in names}
+        movable = [p for p in employed if p.seller]
+        if not movable or sum(weight.values()) <= 0:
+            return
+        quota = {x: len(movable) * weight[x] / sum(weight.values()) for x in names}
+        target = {x: math.floor(quota[x]) for x in names}
+        left = len(movable) - sum(target.values())
+        for x in sorted(names, key=lambda x: -(quota[x] - target[x]))[:left]:
+            target[x] += 1
+        movers = []
+        for x in names:
+            here = sorted((p for p in movable if p.territory == x),
+                          key=lambda p: (p.first_day, p.pid))
+            movers += here[target[x]:][::-1]
+        for x in names:
+            while movers and sum(p.territory == x for p in movable) < target[x]:
+                p = movers.pop(0)
+                add("territory_moves")
+                if p in sellers[p.territory]:
+                    sellers[p.territory].remove(p)
+                    joins[0] += 1
+                    p.join = joins[0]
+                    sellers[x].append(p)
+                p.territory = x
+
     def performance_reviews(m, t):
         """management.underperformance_*: a ramped seller below the bar over the last n months
         goes on a plan; at its end, still below the bar over its p months, they are let go."""
         review = s["review"]
         theta = review["underperformance_threshold"]
         n, plan = int(review["underperformance_months"]), int(review["improvement_plan_months"])
-        span = managers(True) * mgr["span_of_control"] or founder["span_of_control"]
-        if theta <= 0 or span <= 0 or ae["annual_quota"] <= 0:
+        if theta <= 0 or span() <= 0:
             return
+
         def below(p, months):
             booked = sum(p.bookings.get(i, 0.0) for i in range(m - months + 1, m + 1))
-            return booked < theta * ae["annual_quota"] * months / 12
+            return booked < theta * p.spec["annual_quota"] * months / 12
 
-        for p in [q for q in employed if q.role == "account_executive"]:
+        for p in [q for q in employed if q.seller and q.spec["annual_quota"] > 0]:
             if p.plan_ends is not None:
                 if m < p.plan_ends:
                     continue
@@ -691,9 +821,9 @@ def simulate(s, rng):
         push(p.leave, DEPARTURE, DEPARTURE, p)
 
     def new_prospect(p, t):
-        rate = ae["prospecting_leads_per_month"] / MONTH
-        if rate > 0:
-            push(t + rng.expovariate(rate), LEAD, LEAD, p)
+        rate = p.spec["prospecting_leads_per_month"] / MONTH
+        if rate > 0 and t + (wait := rng.expovariate(rate)) < (0 if t < 0 else math.inf):
+            push(t + wait, LEAD, LEAD, p)
 
     peak = max(s["lead_season"])
     for territory, rate in s["territories"].items():
@@ -704,7 +834,7 @@ def simulate(s, rng):
         for _ in range(count):
             tickets.append([planned, False])
             push(opens, PLANNED_HIRE, PLANNED_HIRE, (role, territory, source, tickets[-1]))
-    if s["rules"]:
+    if s["rules"] or "sales_operations" in (spec["kind"] for spec in s["roles"].values()):
         for m in range(1, horizon + 1):
             push((m - 1) * MONTH, MONTH_START, MONTH_START, m)
     for m in range(1, horizon + 1):
@@ -718,22 +848,36 @@ def simulate(s, rng):
         new_customer(0.0, mrr, territory, pick(s["segments"], territory), rng.random())
     for role, count, territory in s["starting_staff"]:
         for _ in range(count):  # employed, onboarded and ramped at day 0
-            p = Person(len(people), role, territory, 0.0, 0.0)
+            p = Person(len(people), role, territory, 0.0, 0.0, s["roles"][role])
             people.append(p)
             employed.append(p)
             assign(p)
-            if "performance" in s["roles"][role]:
-                p.performance = s["roles"][role]["performance"](rng)
+            if "performance" in p.spec:
+                p.performance = p.spec["performance"](rng)
             tenure(p, 0.0)
             onboarded(p, 0.0)
     employed_at = {0: set(employed)}
+    if s["warm_start"]:
+        # the year before day 0 replayed with day 0's team: inbound leads where someone sells,
+        # the starting sellers' prospects and those of the starting SDRs where someone sells
+        staffed = {p.territory for p in employed if p.seller}
+        for territory in s["territories"]:
+            rate = s["territories"][territory] / MONTH
+            if territory in staffed and rate > 0:
+                first = -YEAR + rng.expovariate(rate)
+                if first < 0:
+                    push(first, LEAD, LEAD, ("replay", territory))
+        for p in list(employed):
+            if p.seller or (p.sdr and p.territory in staffed):
+                new_prospect(p, -YEAR)
 
     def month_end(m, t, flow):
         row = {k: flow.get(k, 0.0) for k in (
             "hires", "departures", "hiring_cost", "leads", "leads_unworked",
             "opportunities_opened", "deals_won", "deals_lost", "new_bookings", "commission",
             "complex_opportunities", "specialist_grants", "leads_not_converted", "channel_cost",
-            "performance_exits")}
+            "performance_exits", "leads_disqualified", "territory_moves")}
+        last_month_leads[0] = row["leads"]
         row["reps_on_plan"] = sum(p.plan_ends is not None for p in employed)
         row["planned_starts"] = sum(t - MONTH <= planned < t for planned, _ in tickets)
         row["dated_hires_late"] = sum(not started and t - planned > MONTH
@@ -751,12 +895,12 @@ def simulate(s, rng):
         row["specialist_queue_wait_days"] = (flow.get("specialist_wait", 0.0)
                                              / row["specialist_grants"]
                                              if row["specialist_grants"] else math.nan)
-        aes = [p for p in employed if p.role == "account_executive"]
+        aes = [p for p in employed if p.seller]
         row["headcount_total"] = len(employed)
-        row["headcount.account_executive"] = len(aes)
-        for role in ("sales_manager", "customer_success", "sales_specialist",
-                     "sales_enablement"):
+        for role in s["roles"]:
             row["headcount." + role] = sum(p.role == role for p in employed)
+        for territory in s["territories"]:
+            row[f"territory.{territory}.reps"] = sum(p.territory == territory for p in aes)
         covered = covered_now()
         row["covered_customers"] = sum(c.cover < covered for c in customers
                                        if c.churn_at == math.inf)
@@ -787,14 +931,14 @@ def simulate(s, rng):
                              + row["hiring_cost"])
         attainments, booked, quota = [], 0.0, 0.0
         for p in aes:
-            if p.selling_from is None:
+            if p.selling_from is None or p.spec["annual_quota"] <= 0:
                 continue
             whole = math.floor((t - p.selling_from - p.ramp_days) / MONTH + 1e-9)
             if whole < 1:
                 continue
             k = min(12, whole, m)
             b = sum(p.bookings.get(i, 0.0) for i in range(m - k + 1, m + 1))
-            q = ae["annual_quota"] * k / 12
+            q = p.spec["annual_quota"] * k / 12
             attainments.append(b / q)
             booked += b
             quota += q
@@ -820,6 +964,7 @@ def simulate(s, rng):
         t, _, _, kind, data = heapq.heappop(queue)
         if t > end:
             break
+        replaying[0] = t < 0
         if kind in (REQUISITION, PLANNED_HIRE):
             role, territory, source, ticket = data
             if kind == PLANNED_HIRE:
@@ -833,7 +978,7 @@ def simulate(s, rng):
             searches[0] -= 1
             made[role] -= 1
             spec = s["roles"][role]
-            p = Person(len(people), role, territory, t, opened)
+            p = Person(len(people), role, territory, t, opened, spec)
             p.source = source
             people.append(p)
             employed.append(p)
@@ -864,35 +1009,44 @@ def simulate(s, rng):
                 if p not in employed:
                     continue
                 new_prospect(p, t)
-                if not lead_exists(p.territory, t):
-                    continue
-                product, channel, segment = arrives(p.territory)
-                if p.open >= ae["max_open_opportunities"]:
-                    add("leads_unworked")
-                elif converts(channel):
-                    open_deal(p, t, p.territory, product, channel, segment)
+                territory = p.territory
+            elif isinstance(data, tuple):  # the warm start's inbound leads: no seasonality
+                territory = data[1]
+                after = t + rng.expovariate(s["territories"][territory] / MONTH)
+                if after < 0:
+                    push(after, LEAD, LEAD, data)
             else:
                 territory = data
                 push(t + rng.expovariate(s["territories"][territory] * peak / MONTH), LEAD, LEAD,
                      territory)
                 if rng.random() * peak >= s["lead_season"][calendar(t)]:
                     continue  # thinned to the month's rate
-                if not lead_exists(territory, t):
-                    continue
-                product, channel, segment = arrives(territory)
+            if not lead_exists(territory, t):
+                continue
+            product, channel, segment = arrives(territory)
+            out, unqualified = screened_out(t)
+            if out:
+                continue
+            if isinstance(data, Person) and data.seller:
+                q = data if data.open < data.spec["max_open_opportunities"] else None
+            else:  # inbound, or an SDR's hand-off
                 q = best(territory, t, room=True)
-                if q is None:
-                    add("leads_unworked")
-                elif converts(channel):
-                    open_deal(q, t, territory, product, channel, segment)
+            if q is None:
+                add("leads_unworked")
+            elif converts(channel):
+                open_deal(q, t, territory, product, channel, segment, unqualified)
         elif kind == CLOSE:
             deal = data
-            add("closed_cycle_days", t - deal.opened)
             p = deal.owner
             open_in[deal.territory] -= 1
+            if t < 0:  # closed before day 0: no outcome, it only held its slot and account
+                p.open -= 1
+                p.deals.discard(deal)
+                continue
+            add("closed_cycle_days", t - deal.opened)
             won = False
             if p is None:
-                waiting.remove(deal)
+                waiting[deal.waits_in].remove(deal)
             else:
                 p.open -= 1
                 p.deals.discard(deal)
@@ -911,8 +1065,9 @@ def simulate(s, rng):
                 add(f"segment.{deal.segment[0]}.bookings", acv)
                 add("deals_won")
                 add("new_bookings", acv)
-                add("commission", acv * (ae["on_target_earnings"] - ae["annual_salary"])
-                    / ae["annual_quota"])
+                if p.spec["annual_quota"] > 0:
+                    add("commission", acv * (p.spec["on_target_earnings"]
+                                             - p.spec["annual_salary"]) / p.spec["annual_quota"])
                 p.bookings[month[0]] = p.bookings.get(month[0], 0.0) + acv
                 new_customer(t, acv / 12, deal.territory, deal.segment, None)
             else:
@@ -920,6 +1075,11 @@ def simulate(s, rng):
                 cool_off(deal.territory, t)
         elif kind == MONTH_START:
             m = data
+            n = s["rebalance_every"]
+            if n and m > 1 and (m - 1) % n == 0 and any(
+                    p.kind == "sales_operations" and p.selling_from is not None
+                    for p in employed):
+                rebalance(t)
             for rule in s["rules"]:
                 if not rule["from_month"] <= m <= rule["until_month"]:
                     continue
@@ -933,12 +1093,17 @@ def simulate(s, rng):
                 else:
                     if "per_customers" in rule:
                         target = math.floor(active[0] / number(rule["per_customers"]))
-                    elif "when_reps_per_manager_above" in rule:  # on sales_manager itself
-                        reps = sum(p.role == "account_executive" for p in employed)
-                        target = math.ceil(reps / number(rule["when_reps_per_manager_above"]))
-                    else:
-                        reps = sum(p.role == "account_executive" for p in employed)
-                        target = math.floor(reps / number(rule["per_reps"]))
+                    elif "when_reps_per_manager_above" in rule:
+                        # M: the planned people of kind sales_manager in other roles
+                        others = sum(p.kind == "sales_manager" and p.role != role
+                                     for p in employed) + sum(
+                            made.get(r, 0) for r, spec in s["roles"].items()
+                            if spec["kind"] == "sales_manager" and r != role)
+                        target = max(0, math.ceil(
+                            reps() / number(rule["when_reps_per_manager_above"])) - others)
+                    else:  # per_reps: sellers from their first day, SDRs excluded
+                        sellers_now = sum(p.seller for p in employed)
+                        target = math.floor(sellers_now / number(rule["per_reps"]))
                     wanted = min(target, most) - planned
                 for _ in range(max(0, wanted)):
                     made[role] = made.get(role, 0) + 1
@@ -1089,13 +1254,14 @@ def money(s, rows):
         row["cac_payback_months"] = cost / (booked / 12) if booked else math.nan
 
 
-def replications_from_the_docs(doc, replications):
-    """Each replication's rows; a scenario with per-replication inputs is resolved anew for each
+def replications_from_the_docs(doc, replications, first=0):
+    """The rows of replications first, first + 1, ... (each from seeds of its own index, so
+    they can be run in parts); a scenario with per-replication inputs is resolved anew for each
     replication, from a stream of its own."""
     uncertain = resolve(doc, random.Random(0)) != doc  # some `per: replication` map
     s = None if uncertain else build(doc)
     rows = []
-    for r in range(replications):
+    for r in range(first, first + replications):
         if uncertain:
             s = build(resolve(doc, random.Random(7_000_003 * r + 5)))
         rows.append(replicate(s, 1_000_003 * r + 17))
