@@ -150,25 +150,25 @@ def compare(ours, theirs, metrics, months):
 
 # scenarios/default.yaml as it is, and with every mechanism above under strain: the founder
 # recruits, trains and manages five AEs until a manager hired in month 12 is onboarded, AEs leave
-# at 80 % a year (their deals handed on, in the territory or, when it has nobody left, in the company), a full
-# pipeline turns leads away, an S-curve ramp, round-robin routing, and half the customers on
-# annual contracts billed upfront. Third, the mechanisms default.yaml leaves at rest, switched on:
-# CSRs of 40 accounts each, hired by a rule (a CSR per 50 customers, at most 3), covering part of
-# some 120 customers that churn 1-5 % a month (drawn per replication); 400 and 200 accounts with
-# 4 and 6 months of cool-off, and factors on win rate and deal size; seasonal leads and closing
-# from April; a specialist (3 deals at once) for a product whose deals are 90 % complex; three
-# channels, two segments (no enterprise in Europe); an enablement hire; two starting AEs (the
-# second placed by the least-staffed rule); AEs hired as a new graduate and a referral (to start
-# in month 9), backfilled by an agency, one more a year by a rule; a second manager beyond four
-# reps, a second specialist for six; performance management at 30 % of quota; a
-# round in month 10, costs stepping up in months 7 and 20; Europe's lead flow uncertain per
-# replication. Fourth, scenarios/dated-hiring-plan.yaml (from September 2027, its hires from a CSV,
-# funding by date, seasonal, 30 months) with a warm start of two AEs and an SDR (the SDR and the
-# second AE placed by their counts); a second SDR in December 2027 and one per three sellers from
-# month 10; a starting specialist for the 40 % of deals that are complex (the replay leaves a queue
-# at day 0, which grows); a sales-ops person screening 20 leads a month of which 25 % are unqualified, and
+# at 80 % a year (their deals handed on, or waiting for the territory's next seller), a full
+# pipeline turns leads away, an S-curve ramp, round-robin routing, and half the customers on annual
+# contracts billed upfront. Third, the mechanisms default.yaml leaves at rest, switched on: CSRs of
+# 40 accounts each, hired by a rule (a CSR per 50 customers, at most 3), covering part of some 120
+# customers that churn 1-5 % a month (drawn per replication); 400 and 200 accounts with 4 and 6
+# months of cool-off, and factors on win rate and deal size; seasonal leads and closing from April;
+# a specialist (3 deals at once) for a product whose deals are 90 % complex; three channels, two
+# segments (no enterprise in Europe); an enablement hire; two starting AEs (the second placed by
+# the least-staffed rule); AEs hired as a new graduate and a referral (to start in month 9),
+# backfilled by an agency, one more a year by a rule; a second manager beyond four reps, a second
+# specialist for six; performance management at 30 % of quota; a round in month 10, costs stepping
+# up in months 7 and 20; Europe's lead flow uncertain per replication. Fourth,
+# scenarios/dated-hiring-plan.yaml (from September 2027, its hires from a CSV, funding by date,
+# seasonal, 30 months) with a warm start of two AEs and an SDR (the SDR and the second AE placed by
+# their counts); a second SDR in December 2027 and one per three sellers from month 10; a starting
+# specialist for the 40 % of deals that are complex (the replay leaves a queue at day 0, which
+# grows); a sales-ops person screening 20 leads a month of which 25 % are unqualified, and
 # rebalancing every two months towards Europe's 250 accounts; an assistant manager in month 4 and
-# up to two by a rule beyond three reps per manager; an enablement hire and a coach (2 reps, a
+# up to two by a rule beyond three reps per manager; an enablement hire and a coach (4 reps, a
 # stronger ramp reduction and uplift), so that the support outnumbers the reps.
 CONFIGURATIONS = (
     ("as written", "default.yaml", (), ()),
