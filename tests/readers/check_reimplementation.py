@@ -19,13 +19,13 @@ rules (per_customers, per_reps, every_months and when_reps_per_manager_above on 
 performance management (reviews, plans, exits), funding, a cost schedule, and per-replication
 inputs. A fourth configuration runs scenarios/dated-hiring-plan.yaml: start_date (months written as
 calendar months, the seasonality's first month), hires_csv, the warm start (the year before day 0
-replayed by the starting sellers and SDR, complex deals waiting for a starting specialist), and by
---set SDRs (a role with hands_off_leads: placed by the SDR count, their leads routed to the
-sellers, counted in management coverage but not by per_reps or bookings_per_ae), sales operations
-(screening unqualified leads at a coverage of the previous month's leads; rebalancing sellers by
-lead potential), assistant managers (span, searches and trainer slots; hired by
-when_reps_per_manager_above on the assistant role) and two enablement roles (the best covering the
-reps first). Its random numbers are Python's own.
+replayed by the starting sellers, SDR and sales ops, complex deals waiting for a starting
+specialist), and by --set SDRs (a role with hands_off_leads: placed by the SDR count, their leads
+routed to the sellers, counted in management coverage but not by per_reps or bookings_per_ae),
+sales operations (screening unqualified leads at a coverage of the previous month's leads;
+rebalancing sellers by lead potential), assistant managers (span, searches and trainer slots; hired
+by when_reps_per_manager_above on the assistant role) and two enablement roles (the best covering
+the reps first). Its random numbers are Python's own.
 
 It runs teamsim on the same scenarios with --samples (CONFIGURATIONS: default.yaml as written,
 stressed and with the mechanisms above on; dated-hiring-plan.yaml with the fourth set) and compares
@@ -163,13 +163,14 @@ def compare(ours, theirs, metrics, months):
 # specialist for six; performance management at 30 % of quota; a round in month 10, costs stepping
 # up in months 7 and 20; Europe's lead flow uncertain per replication. Fourth,
 # scenarios/dated-hiring-plan.yaml (from September 2027, its hires from a CSV, funding by date,
-# seasonal, 30 months) with a warm start of two AEs and an SDR (the SDR and the second AE placed by
-# their counts); a second SDR in December 2027 and one per three sellers from month 10; a starting
-# specialist for the 40 % of deals that are complex (the replay leaves a queue at day 0, which
-# grows); a sales-ops person screening 20 leads a month of which 25 % are unqualified, and
-# rebalancing every two months towards Europe's 250 accounts; an assistant manager in month 4 and
-# up to two by a rule beyond three reps per manager; an enablement hire and a coach (4 reps, a
-# stronger ramp reduction and uplift), so that the support outnumbers the reps.
+# seasonal, 30 months) and a third territory, Asia, with a warm start of two AEs, an SDR and a
+# sales-ops person (the SDR and the second AE placed by their counts); a second SDR in December
+# 2027 and one per three sellers from month 10; a starting specialist for the 40 % of deals that
+# are complex (the replay leaves a queue at day 0, which grows); sales ops (one more hired)
+# screening 20 leads a month each, of which 25 % are unqualified, and rebalancing every two months
+# towards Europe's 250 accounts and Asia; an assistant manager in month 4 and up to two by a rule
+# beyond three reps per manager; an enablement hire and a coach (4 reps, a stronger ramp reduction
+# and uplift), so that the support outnumbers the reps.
 CONFIGURATIONS = (
     ("as written", "default.yaml", (), ()),
     ("stressed", "default.yaml", ("hires[0].month=12", "hires[1].count=3",
@@ -227,7 +228,8 @@ CONFIGURATIONS = (
       " productivity_uplift: 30%, trainees_at_once: 1}",
       "roles.sales_operations.leads_screened_per_month=20",
       "starting_staff=[{role: account_executive, territory: north_america}, {role: sdr},"
-      " {role: account_executive}, {role: sales_specialist}]", "pipeline.complex_share=40%",
+      " {role: account_executive}, {role: sales_specialist}, {role: sales_operations}]",
+      "pipeline.complex_share=40%", "territories.asia={inbound_leads_per_month: 6}",
       "hires=[{role: sdr, month: 2027-12}, {role: sales_operations, month: 2028-02},"
       " {role: assistant_manager, month: 4}, {role: sales_enablement, month: 2028-05},"
       " {role: coach, start_month: 2028-08}]",
@@ -238,7 +240,7 @@ CONFIGURATIONS = (
       "territories.europe.accounts=250"),
      ("headcount.sdr", "headcount.assistant_manager", "headcount.sales_operations",
       "headcount.sales_enablement", "headcount.coach", "leads_disqualified", "territory_moves",
-      "territory.north_america.reps", "territory.europe.reps",
+      "territory.north_america.reps", "territory.europe.reps", "territory.asia.reps",
       "territory.europe.accounts_available", "planned_starts", "dated_hires_late",
       "complex_opportunities", "specialist_queue", "specialist_grants",
       "specialist_queue_wait_days")))
