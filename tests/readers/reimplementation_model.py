@@ -458,9 +458,17 @@ def simulate(s, rng):
         given = capacity(managing, "span_of_control")
         return given + (founder["span_of_control"] if not managers(True) or not given else 0)
 
+    team = [0, {}]  # a version of who is employed and onboarded; the values computed from it
+
+    def changed():
+        team[0] += 1
+        team[1].clear()
+
     def coverage():
-        r = reps()
-        return 1.0 if r == 0 else min(1.0, span() / r)
+        if "coverage" not in team[1]:
+            r = reps()
+            team[1]["coverage"] = 1.0 if r == 0 else min(1.0, span() / r)
+        return team[1]["coverage"]
 
     def management_factor():
         return 1 - s["penalty"] * (1 - coverage())
@@ -474,6 +482,11 @@ def simulate(s, rng):
         return x
 
     def enablement():
+        if "enablement" not in team[1]:
+            team[1]["enablement"] = enablement_now()
+        return team[1]["enablement"]
+
+    def enablement_now():
         """(r e, u e): the ramp cut and productivity uplift of enablement. Each role's onboarded
         people support their reps_supported; the roles by falling r (or u) cover the R reps
         first, so with E <= R it is the reps_supported-weighted mean times E / R."""
@@ -689,6 +702,7 @@ def simulate(s, rng):
         sells."""
         training.discard(p)
         p.selling_from = t
+        changed()
         if p.kind == "customer_success":
             cs_accounts[0] += p.spec["accounts_per_rep"]
         if p.kind == "sales_specialist":
@@ -714,6 +728,7 @@ def simulate(s, rng):
         """p leaves (attrition, or let go after an improvement plan): deals handed on,
         capacities dropped, the seat backfilled."""
         employed.remove(p)
+        changed()
         add("departures")
         if p.kind == "customer_success" and p.selling_from is not None:
             cs_accounts[0] -= p.spec["accounts_per_rep"]
@@ -851,6 +866,7 @@ def simulate(s, rng):
             p = Person(len(people), role, territory, 0.0, 0.0, s["roles"][role])
             people.append(p)
             employed.append(p)
+            changed()
             assign(p)
             if "performance" in p.spec:
                 p.performance = p.spec["performance"](rng)
@@ -982,6 +998,7 @@ def simulate(s, rng):
             p.source = source
             people.append(p)
             employed.append(p)
+            changed()
             assign(p)
             add("hires")
             add("hiring_cost", s["sources"][source][5])
