@@ -32,7 +32,7 @@ stressed and with the mechanisms above on; dated-hiring-plan.yaml with the fourt
 every quarter (months 3, 6, ..., 36, within the horizon) each metric's mean (a two-sample z with
 both Monte Carlo standard errors) and its distribution (a two-sample Kolmogorov-Smirnov test). Some
 5,300 tests are made; with N of them each fails at a p-value below 1e-2 / N (Bonferroni: a false
-failure of a correct model in about one run in a hundred), about 4.76 standard errors or a KS
+failure of a correct model in about one run in a hundred), about 4.77 standard errors or a KS
 p-value below 1.9e-6. The Python replications run in two processes while teamsim runs.
 
 Usage: check_reimplementation.py TEAMSIM_BINARY SOURCE_DIR [PYTHON_REPLICATIONS]"""
