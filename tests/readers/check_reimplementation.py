@@ -6,26 +6,27 @@ this script; here the configurations, the runs of teamsim and the comparison), w
 or app/, for the mechanisms scenarios/default.yaml uses and a few it leaves at rest: dated hires,
 recruiting and training slots (founder, then the manager), management coverage, attrition and
 backfill, ramp curves, performance, inbound and prospected leads, routing (ramped_first,
-least_loaded, round_robin, productivity_weighted), capacity, hand-over of a leaver's deals (or
-their wait for the next seller), win odds, customers, renewals, churn, expansion, annual contracts
-and upfront billing, payroll, commission, hiring costs and cash; and, switched on by --set in a
-third configuration: customer-success coverage (covered churn and expansion, CSRs hired by a
-per_customers rule), finite accounts and their cool-off, seasonality of leads and closing, sales
-specialists (complex deals queueing for help, or going on unassisted), products, channels
-(conversion, factors, cost per lead), segments (factors, shares by territory), territory factors,
-enablement (trainer slots, ramp reduction, uplift), hire sources, starting staff without the warm
-start (and the least-staffed territory), start_month hires (planned starts and late hires), hiring
-rules (per_customers, per_reps, every_months and when_reps_per_manager_above on the manager role),
-performance management (reviews, plans, exits), funding, a cost schedule, and per-replication
-inputs. A fourth configuration runs scenarios/dated-hiring-plan.yaml: start_date (months written as
-calendar months, the seasonality's first month), hires_csv, the warm start (the year before day 0
-replayed by the starting sellers, SDR and sales ops, complex deals waiting for a starting
-specialist), and by --set SDRs (a role with hands_off_leads: placed by the SDR count, their leads
-routed to the sellers, counted in management coverage but not by per_reps or bookings_per_ae),
-sales operations (screening unqualified leads at a coverage of the previous month's leads;
-rebalancing sellers by lead potential), assistant managers (span, searches and trainer slots; hired
-by when_reps_per_manager_above on the assistant role) and two enablement roles (the best covering
-the reps first). Its random numbers are Python's own.
+least_loaded, round_robin, productivity_weighted), capacity, hand-over of a leaver's deals (in the
+territory, else to a seller of another territory, else waiting for the next seller), win odds,
+customers, renewals, churn, expansion, annual contracts and upfront billing, payroll, commission,
+hiring costs and cash; and, switched on by --set in a third configuration: customer-success
+coverage (covered churn and expansion, CSRs hired by a per_customers rule), finite accounts and
+their cool-off, seasonality of leads and closing, sales specialists (complex deals queueing for
+help, or going on unassisted), products, channels (conversion, factors, cost per lead), segments
+(factors, shares by territory), territory factors, enablement (trainer slots, ramp reduction,
+uplift), hire sources, starting staff without the warm start (and the least-staffed territory),
+start_month hires (planned starts and late hires), hiring rules (per_customers, per_reps,
+every_months and when_reps_per_manager_above on the manager role), performance management (reviews,
+plans, exits), funding, a cost schedule, and per-replication inputs. A fourth configuration runs
+scenarios/dated-hiring-plan.yaml: start_date (months written as calendar months, the seasonality's
+first month), hires_csv, the warm start (the year before day 0 replayed by the starting sellers,
+SDR and sales ops, complex deals waiting for a starting specialist), and by --set SDRs (a role with
+hands_off_leads: placed by the SDR count, their leads routed to the sellers, counted in management
+coverage but not by per_reps or bookings_per_ae), sales operations (screening unqualified leads at
+a coverage of the previous month's leads; rebalancing sellers by lead potential), assistant
+managers (span, searches and trainer slots; hired by when_reps_per_manager_above on the assistant
+role) and two enablement roles (the best covering the reps first). Its random numbers are Python's
+own.
 
 It runs teamsim on the same scenarios with --samples (CONFIGURATIONS: default.yaml as written,
 stressed and with the mechanisms above on; dated-hiring-plan.yaml with the fourth set) and compares
@@ -150,18 +151,18 @@ def compare(ours, theirs, metrics, months):
 
 # scenarios/default.yaml as it is, and with every mechanism above under strain: the founder
 # recruits, trains and manages five AEs until a manager hired in month 12 is onboarded, AEs leave
-# at 80 % a year (their deals handed on, or waiting for the territory's next seller), a full
-# pipeline turns leads away, an S-curve ramp, round-robin routing, and half the customers on annual
-# contracts billed upfront. Third, the mechanisms default.yaml leaves at rest, switched on: CSRs of
-# 40 accounts each, hired by a rule (a CSR per 50 customers, at most 3), covering part of some 120
-# customers that churn 1-5 % a month (drawn per replication); 400 and 200 accounts with 4 and 6
-# months of cool-off, and factors on win rate and deal size; seasonal leads and closing from April;
-# a specialist (3 deals at once) for a product whose deals are 90 % complex; three channels, two
-# segments (no enterprise in Europe); an enablement hire; two starting AEs (the second placed by
-# the least-staffed rule); AEs hired as a new graduate and a referral (to start in month 9),
-# backfilled by an agency, one more a year by a rule; a second manager beyond four reps, a second
-# specialist for six; performance management at 30 % of quota; a round in month 10, costs stepping
-# up in months 7 and 20; Europe's lead flow uncertain per replication. Fourth,
+# at 80 % a year (their deals handed on, in the territory or, with nobody left there, in the
+# company), a full pipeline turns leads away, an S-curve ramp, round-robin routing, and half the
+# customers on annual contracts billed upfront. Third, the mechanisms default.yaml leaves at rest,
+# switched on: CSRs of 40 accounts each, hired by a rule (a CSR per 50 customers, at most 3),
+# covering part of some 120 customers that churn 1-5 % a month (drawn per replication); 400 and 200
+# accounts with 4 and 6 months of cool-off, and factors on win rate and deal size; seasonal leads
+# and closing from April; a specialist (3 deals at once) for a product whose deals are 90 %
+# complex; three channels, two segments (no enterprise in Europe); an enablement hire; two starting
+# AEs (the second placed by the least-staffed rule); AEs hired as a new graduate and a referral (to
+# start in month 9), backfilled by an agency, one more a year by a rule; a second manager beyond
+# four reps, a second specialist for six; performance management at 30 % of quota; a round in month
+# 10, costs stepping up in months 7 and 20; Europe's lead flow uncertain per replication. Fourth,
 # scenarios/dated-hiring-plan.yaml (from September 2027, its hires from a CSV, funding by date,
 # seasonal, 30 months) and a third territory, Asia, with a warm start of two AEs, an SDR and a
 # sales-ops person (the SDR and the second AE placed by their counts); a second SDR in December

@@ -746,11 +746,10 @@ def simulate(s, rng):
         if p in sellers.get(p.territory, []):
             sellers[p.territory].remove(p)
             for deal in sorted(p.deals, key=lambda d: d.did):
-                q = best(p.territory, t, room=False)
-                if q is None:  # (a seller moved by rebalancing: the territory they left)
+                q = best(p.territory, t, room=False) or covering(t)
+                if q is None:
                     deal.owner = None
-                    deal.waits_in = p.territory
-                    waiting[p.territory].append(deal)
+                    waiting.append(deal)
                 else:
                     take(q, deal, t)
             p.deals = set()
@@ -1063,7 +1062,7 @@ def simulate(s, rng):
             add("closed_cycle_days", t - deal.opened)
             won = False
             if p is None:
-                waiting[deal.waits_in].remove(deal)
+                waiting.remove(deal)
             else:
                 p.open -= 1
                 p.deals.discard(deal)
