@@ -341,10 +341,15 @@ void Pipeline::inbound_lead(std::size_t territory) {
 }
 
 void Pipeline::prospected_lead(std::uint32_t person) {
-  const std::uint64_t key = prospected_lead_key(person);
-  const std::size_t territory = organisation_.person(person).territory;
-  route_lead(territory, person,
-             draw_lead(Stream::kProspectedLead, Stream::kProspectedDeal, key, territory));
+  // A seller with every opportunity slot taken prospects no more until a deal closes: the
+  // arrival is drawn (so every later one is the same in every plan) but finds no lead. Counted,
+  // it would read as a lead lost for want of capacity that no hire could have worked.
+  const Organisation::Person& finder = organisation_.person(person);
+  if (!finder.seller || router_.has_room(person)) {
+    route_lead(finder.territory, person,
+               draw_lead(Stream::kProspectedLead, Stream::kProspectedDeal,
+                         prospected_lead_key(person), finder.territory));
+  }
   schedule_next_prospect(person);
 }
 

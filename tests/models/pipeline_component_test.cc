@@ -96,6 +96,22 @@ TEST(PipelineComponentTest, ALeaversOpenDealsPassToTheLeastLoadedColleague) {
   EXPECT_EQ(model.pipeline.open_opportunities(), static_cast<std::size_t>(first + second));
 }
 
+TEST(PipelineComponentTest, ASellerWithEverySlotTakenFindsNoLeads) {
+  // One seller prospecting 30 leads a month, no inbound leads, room for 2 deals that never close
+  // within the run: their first two leads become opportunities, and then they find no more (a
+  // lead lost for want of room would wrongly say that capacity binds).
+  ScenarioSpec spec = sure_deals(1, 2);
+  spec.territories = {TerritorySpec{"all", 0}};
+  spec.pipeline.sales_cycle_days = Distribution::constant(1000);
+  role(spec, "account_executive").prospecting_leads_per_month = 30;
+  PipelineAlone model(spec);
+  model.run_until(2 * kDaysPerMonth - 1);
+  const MonthTally& month = model.context.month;
+  EXPECT_EQ(month.leads, 2);
+  EXPECT_EQ(month.opportunities, 2);
+  EXPECT_EQ(month.leads_unworked, 0);
+}
+
 TEST(PipelineComponentTest, WithoutSellersEveryLeadGoesUnworked) {
   PipelineAlone model(sure_deals(0, 3));
   model.run_until(kDaysPerMonth);

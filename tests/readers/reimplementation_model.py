@@ -1026,6 +1026,8 @@ def simulate(s, rng):
                     continue
                 new_prospect(p, t)
                 territory = p.territory
+                if p.seller and p.open >= p.spec["max_open_opportunities"]:
+                    continue  # a seller with every slot taken finds no lead
             elif isinstance(data, tuple):  # the warm start's inbound leads: no seasonality
                 territory = data[1]
                 after = t + rng.expovariate(s["territories"][territory] / MONTH)
