@@ -67,6 +67,19 @@ std::vector<std::string> quoted_block(const std::string& text, const std::string
   return lines;
 }
 
+// Every line `document` quotes is a whole line of what teamsim printed ("..." stands for lines left
+// out of the quote).
+void expect_printed(const std::vector<std::string>& quoted, const std::string& printed,
+                    const std::string& document) {
+  for (const std::string& line : quoted) {
+    if (line == "...") continue;
+    EXPECT_NE(printed.find(line + "\n"), std::string::npos)
+        << document << " quotes a line teamsim no longer prints:\n"
+        << line << "\n\nteamsim prints:\n"
+        << printed;
+  }
+}
+
 TEST(DocsTest, TheQuotedCompareOutputIsWhatTeamsimPrints) {
   if (replications_for_build(100) != 100) GTEST_SKIP() << "2,000 replications: release only";
   TempDir out;
@@ -77,13 +90,7 @@ TEST(DocsTest, TheQuotedCompareOutputIsWhatTeamsimPrints) {
   const std::string guide = read_file((kSource / "docs/comparing-plans.md").string());
   const std::vector<std::string> quoted = quoted_block(guide, "A = manager_first");
   ASSERT_GE(quoted.size(), 6u);
-  for (const std::string& line : quoted) {
-    if (line == "...") continue;  // rows left out of the quote
-    EXPECT_NE(r.out.find(line + "\n"), std::string::npos)
-        << "docs/comparing-plans.md quotes a line teamsim no longer prints:\n"
-        << line << "\n\nteamsim prints:\n"
-        << r.out;
-  }
+  expect_printed(quoted, r.out, "docs/comparing-plans.md");
   // The README reads the ARR row at month 24 with its figures.
   const std::string readme = read_file((kSource / "README.md").string());
   const std::size_t row = r.out.find("\nARR                          24");
@@ -109,13 +116,7 @@ TEST(DocsTest, TheQuotedPrecisionOutputIsWhatTeamsimPrints) {
   const std::string guide = read_file((kSource / "docs/comparing-plans.md").string());
   const std::vector<std::string> quoted = quoted_block(guide, "teamsim 0.1.0: scenarios/");
   ASSERT_GE(quoted.size(), 4u);
-  for (const std::string& line : quoted) {
-    if (line == "...") continue;  // lines left out of the quote
-    EXPECT_NE(printed.find(line + "\n"), std::string::npos)
-        << "docs/comparing-plans.md quotes a line teamsim no longer prints:\n"
-        << line << "\n\nteamsim prints:\n"
-        << printed;
-  }
+  expect_printed(quoted, printed, "docs/comparing-plans.md");
 }
 
 TEST(DocsTest, TheReadmesQuotedRunOutputIsWhatTeamsimPrints) {
@@ -134,13 +135,7 @@ TEST(DocsTest, TheReadmesQuotedRunOutputIsWhatTeamsimPrints) {
   const CommandResult r =
       run_teamsim("run scenarios/default.yaml --out " + out.path(), "", "COLUMNS=98");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const std::string& line : quoted) {
-    if (line == "...") continue;  // lines left out of the quote
-    EXPECT_NE(r.out.find(line + "\n"), std::string::npos)
-        << "README quotes a line teamsim no longer prints:\n"
-        << line << "\n\nteamsim prints:\n"
-        << r.out;
-  }
+  expect_printed(quoted, r.out, "README");
 }
 
 }  // namespace
