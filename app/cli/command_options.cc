@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -65,6 +66,29 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
                                     counted(loaded.warnings.size(), "plausibility warning")));
   }
   return loaded;
+}
+
+void WarningsOfLoads::add(const std::vector<Diagnostic>& found, std::size_t load) {
+  for (const Diagnostic& warning : found) {
+    const std::string line = format_diagnostic(warning);
+    auto it = std::find_if(lines_.begin(), lines_.end(),
+                           [&](const auto& known) { return known.first == line; });
+    if (it == lines_.end()) it = lines_.insert(lines_.end(), {line, {}});
+    it->second.push_back(load);
+  }
+}
+
+void WarningsOfLoads::print(
+    std::size_t loads,
+    const std::function<std::string(const std::vector<std::size_t>&)>& name_loads) const {
+  for (const auto& [line, which] : lines_) {
+    const std::string names = which.size() == loads ? std::string() : name_loads(which);
+    if (names.empty()) {
+      fmt::print(stderr, "{}\n", line);
+    } else {
+      fmt::print(stderr, "{} ({})\n", line, names);
+    }
+  }
 }
 
 void add_strict_option(CLI::App& command, bool& strict) {

@@ -3,10 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/report/report_writer.h"
@@ -53,6 +55,23 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict = false);
 /// refuses them), for a caller that says which of its loads each belongs to.
 LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<std::string>& said,
                          std::vector<Diagnostic>* warnings_out = nullptr);
+
+/// The plausibility warnings of several loads of one scenario (a sweep's points, compare's plans),
+/// each said once: as it is when every load gave it (the scenario's own), else naming the loads
+/// that did (the quota a low win rate cannot fill, at one point of a sweep).
+class WarningsOfLoads {
+ public:
+  /// The warnings load `load` handed to load_scenario's `warnings_out`.
+  void add(const std::vector<Diagnostic>& found, std::size_t load);
+  /// Prints each warning to stderr, followed by " (" + name_loads(the loads that gave it) + ")"
+  /// unless all `loads` did or that name is empty.
+  void print(std::size_t loads,
+             const std::function<std::string(const std::vector<std::size_t>&)>& name_loads) const;
+
+ private:
+  /// Each warning's line and the loads that gave it, in the order first met.
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> lines_;
+};
 
 /// Adds --strict: plausibility warnings stop the command.
 void add_strict_option(CLI::App& command, bool& strict);

@@ -37,6 +37,24 @@ TEST(CompareCli, VariantsOfOneFileWriteTheTableAndBothFiles) {
   EXPECT_EQ(json["replications"], 60);
 }
 
+TEST(CompareCli, AWarningOfSomeVariantsNamesThem) {
+  // reps_first's third AE waits for the founder's one search slot (a warning at that hire);
+  // manager_first's hires do not. Two files' warnings are named by their file:line alone.
+  TempDir out;
+  CommandResult r =
+      run_teamsim("compare '" + kScenario + "' --variants manager_first,reps_first -n 5 -q --out " +
+                  out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("or spread the hires (in reps_first)\n"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("(in manager_first"), std::string::npos) << r.err;
+  const std::string scenarios = std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/";
+  r = run_teamsim("compare '" + scenarios + "manager-first.yaml' '" + scenarios +
+                  "reps-first.yaml' -n 5 -q --out " + out.path() + "/files");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("reps-first.yaml:29:5: warning: hires[1]"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("(in "), std::string::npos) << r.err;
+}
+
 TEST(CompareCli, TheSalesValueScenariosCompareTheirVariants) {
   // The variants of the segment, billing and performance-management scenarios run (the
   // shipped-scenario test runs their bases) and report what they are about.

@@ -170,9 +170,14 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
   std::vector<ComparedPlan> plans;
   std::size_t invalid = 0;
   std::set<std::string> said;  // what variants of one file share is said once
-  for (const PlanRequest& request : requests) {
+  WarningsOfLoads warnings;    // a warning of some plans names them
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const PlanRequest& request = requests[i];
     try {  // every plan's problems are listed before giving up
-      LoadResult loaded = load_scenario({request.path, request.variant, overrides_}, strict_, said);
+      std::vector<Diagnostic> found;
+      LoadResult loaded =
+          load_scenario({request.path, request.variant, overrides_}, strict_, said, &found);
+      warnings.add(found, i);
       std::vector<Assumption> assumptions = scenario_assumptions(*loaded.spec, loaded.written_keys);
       plans.push_back({request.label, std::move(*loaded.spec), std::move(assumptions)});
     } catch (const ScenarioError& e) {
@@ -183,6 +188,19 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
       ++invalid;
     }
   }
+  // A warning's file:line names its plan unless variants of one file are compared.
+  const bool one_file_many_plans =
+      std::any_of(requests.begin(), requests.end(), [&](const PlanRequest& request) {
+        return std::count_if(requests.begin(), requests.end(), [&](const PlanRequest& other) {
+                 return other.path == request.path;
+               }) > 1;
+      });
+  warnings.print(requests.size(), [&](const std::vector<std::size_t>& which) {
+    if (!one_file_many_plans) return std::string();
+    std::vector<std::string> labels;
+    for (const std::size_t i : which) labels.push_back(requests[i].label);
+    return fmt::format("in {}", fmt::join(labels, ", "));
+  });
   if (invalid > 0) {
     throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
   }

@@ -183,8 +183,7 @@ std::string point_name(const Grid& grid, std::size_t i) {
 std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOptions& scenario) {
   std::vector<model::ScenarioSpec> specs;
   std::set<std::string> said;  // an error is said once
-  // Each warning and the points that have it, in the order first met.
-  std::vector<std::pair<std::string, std::vector<std::size_t>>> warnings;
+  WarningsOfLoads warnings;
   for (std::size_t i = 0; i < grid.points.size(); ++i) {
     ScenarioRequest request = scenario.request();
     for (std::size_t a = 0; a < grid.axes.size(); ++a) {
@@ -192,25 +191,13 @@ std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOpt
     }
     std::vector<Diagnostic> found;
     specs.push_back(std::move(*load_scenario(request, scenario.strict, said, &found).spec));
-    for (const Diagnostic& warning : found) {
-      const std::string line = format_diagnostic(warning);
-      auto it = std::find_if(warnings.begin(), warnings.end(),
-                             [&](const auto& w) { return w.first == line; });
-      if (it == warnings.end()) it = warnings.insert(warnings.end(), {line, {}});
-      it->second.push_back(i);
-    }
+    warnings.add(found, i);
   }
-  // A warning of every point is the scenario's and is said as it is; one of some points names
-  // them (the quota a low win rate cannot fill, say).
-  for (const auto& [line, points] : warnings) {
-    if (points.size() == grid.points.size()) {
-      fmt::print(stderr, "{}\n", line);
-      continue;
-    }
+  warnings.print(grid.points.size(), [&](const std::vector<std::size_t>& points) {
     std::vector<std::string> names;
     for (const std::size_t i : points) names.push_back(point_name(grid, i));
-    fmt::print(stderr, "{} (at {})\n", line, fmt::join(names, "; "));
-  }
+    return fmt::format("at {}", fmt::join(names, "; "));
+  });
   return specs;
 }
 
