@@ -379,21 +379,23 @@ void deal_rows(const ScenarioSpec& spec, Table& table, const Formatter& money) {
                                     : std::string();
   };
   std::vector<std::string> mix;
-  double products = 0;
-  for (const model::ProductSpec& product : spec.products) products += product.share;
+  const auto total_share = [](const auto& entries) {
+    double total = 0;
+    for (const auto& entry : entries) total += entry.share;
+    return total;
+  };
+  const double products = total_share(spec.products);
   for (const model::ProductSpec& product : spec.products) {
     mix.push_back(fmt::format("product {}{}", product.name,
                               share_text(product.share, products, spec.products.size())));
   }
-  double channels = 0;
-  for (const model::ChannelSpec& channel : spec.channels) channels += channel.share;
+  const double channels = total_share(spec.channels);
   for (const model::ChannelSpec& channel : spec.channels) {
     mix.push_back(fmt::format("channel {}{} ({} of leads convert)", channel.name,
                               share_text(channel.share, channels, spec.channels.size()),
                               percent(channel.lead_conversion)));
   }
-  double segments = 0;
-  for (const model::SegmentSpec& segment : spec.segments) segments += segment.share;
+  const double segments = total_share(spec.segments);
   for (const model::SegmentSpec& segment : spec.segments) {
     mix.push_back(fmt::format(
         "segment {}{}{}", segment.name, share_text(segment.share, segments, spec.segments.size()),
