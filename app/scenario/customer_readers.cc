@@ -38,17 +38,11 @@ void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 
   }
 }
 
-// The month at `key` (its `node`): a whole number or a calendar month, from first_month to the
-// horizon.
-std::optional<int> read_plan_month(ObjectReader& reader, const YamlNode& node, std::string_view key,
-                                   const ScenarioSpec& spec, int first_month) {
-  if (is_calendar_month(node)) {
-    return read_calendar_month(node, reader.path_of(key), start_date_of(spec), first_month,
-                               spec.horizon_months, reader.sink());
-  }
-  const auto value = reader.integer(key, first_month, spec.horizon_months);
-  if (!value) return std::nullopt;
-  return static_cast<int>(*value);
+// The month at `key` (its `node`), from first_month to the horizon.
+std::optional<int> read_month_at(ObjectReader& reader, const YamlNode& node, std::string_view key,
+                                 const ScenarioSpec& spec, int first_month) {
+  return read_plan_month(node, reader.path_of(key), start_date_of(spec), first_month,
+                         spec.horizon_months, reader.sink());
 }
 
 // money.funding: rounds of {month, amount}, each month within the horizon.
@@ -61,7 +55,7 @@ void read_funding(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink
     model::FundingSpec round;
     int month = 0;  // 0: absent or invalid (reported)
     if (const YamlNode* month_node = reader.require("month")) {
-      month = read_plan_month(reader, *month_node, "month", spec, 1).value_or(0);
+      month = read_month_at(reader, *month_node, "month", spec, 1).value_or(0);
     }
     if (reader.require("amount") != nullptr) read_money_key(reader, "amount", round.amount);
     reader.finish();
@@ -84,7 +78,7 @@ void read_cost_schedule(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink
     const YamlNode* month_node = reader.require("from_month");
     int month = 0;  // 0: absent or invalid (reported)
     if (month_node != nullptr) {
-      month = read_plan_month(reader, *month_node, "from_month", spec, 2).value_or(0);
+      month = read_month_at(reader, *month_node, "from_month", spec, 2).value_or(0);
     }
     if (reader.require("other_monthly_costs") != nullptr) {
       read_money_key(reader, "other_monthly_costs", step.other_monthly_costs);

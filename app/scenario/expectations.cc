@@ -59,13 +59,10 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
   if (const YamlNode* month = reader.require("month")) {
     if (month->is_scalar() && !month->quoted && (month->text == "last" || month->text == "end")) {
       e.month = horizon_months;
-    } else if (loader::is_calendar_month(*month)) {
-      e.month = loader::read_calendar_month(*month, reader.path_of("month"), months.start(), 1,
-                                            horizon_months, sink)
+    } else {
+      e.month = loader::read_plan_month(*month, reader.path_of("month"), months.start(), 1,
+                                        horizon_months, sink)
                     .value_or(0);
-    } else if (const auto value =
-                   read_integer(*month, reader.path_of("month"), sink, 1, horizon_months)) {
-      e.month = static_cast<int>(*value);
     }
   }
   if (const YamlNode* stat = reader.get("stat")) {

@@ -378,23 +378,9 @@ bool read_month_key(ObjectReader& reader, std::string_view key, const ScenarioSp
                     int last_month, int& month) {
   const YamlNode* node = reader.get(key);
   if (node == nullptr) return false;
-  const std::string path = reader.path_of(key);
-  if (is_calendar_month(*node)) {
-    const auto value =
-        read_calendar_month(*node, path, start_date_of(spec), 1, last_month, reader.sink());
-    if (value) month = *value;
-    return true;
-  }
-  const auto value =
-      read_integer(*node, path, reader.sink(), std::numeric_limits<std::int64_t>::min(),
-                   std::numeric_limits<std::int64_t>::max());
-  if (value && (*value < 1 || *value > last_month)) {
-    reader.sink().error(
-        node->mark, path,
-        fmt::format("must be between 1 and {} (horizon_months), got {}", last_month, *value));
-  } else if (value) {
-    month = static_cast<int>(*value);
-  }
+  const auto value = read_plan_month(*node, reader.path_of(key), start_date_of(spec), 1, last_month,
+                                     reader.sink());
+  if (value) month = *value;
   return true;
 }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <limits>
+
 namespace teamsim::app {
 
 std::optional<CalendarMonth> start_date_of(const model::ScenarioSpec& spec) {
@@ -68,6 +71,24 @@ std::optional<int> read_calendar_month(const YamlNode& node, const std::string& 
   const auto number = calendar_month_number(node.text, start, first_month, last_month, error);
   if (!number) sink.error(node.mark, key_path, error);
   return number;
+}
+
+std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_path,
+                                   std::optional<CalendarMonth> start, int first_month,
+                                   int last_month, DiagnosticSink& sink) {
+  if (is_calendar_month(node)) {
+    return read_calendar_month(node, key_path, start, first_month, last_month, sink);
+  }
+  const auto value = read_integer(node, key_path, sink, std::numeric_limits<std::int64_t>::min(),
+                                  std::numeric_limits<std::int64_t>::max());
+  if (!value) return std::nullopt;
+  if (*value < first_month || *value > last_month) {
+    sink.error(node.mark, key_path,
+               fmt::format("must be between {} and {} (horizon_months), got {}", first_month,
+                           last_month, *value));
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
 }
 
 }  // namespace loader

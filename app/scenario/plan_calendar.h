@@ -42,5 +42,12 @@ std::optional<int> read_calendar_month(const YamlNode& node, const std::string& 
                                        std::optional<CalendarMonth> start, int first_month,
                                        int last_month, DiagnosticSink& sink);
 
+/// Reads a month key of the plan, a whole number or a calendar month, from first_month to
+/// last_month (the horizon's last month). Every month key reads through here, so that each says
+/// the same when out of range: "must be between 1 and 36 (horizon_months), got 40".
+std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_path,
+                                   std::optional<CalendarMonth> start, int first_month,
+                                   int last_month, DiagnosticSink& sink);
+
 }  // namespace loader
 }  // namespace teamsim::app

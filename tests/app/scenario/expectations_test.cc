@@ -54,7 +54,7 @@ TEST(ExpectationsTest, EveryProblemIsReportedWithFileLineAndColumn) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(diagnostics_text(r),
             "plan.yaml:3:14: expect[0].metric: unknown metric 'ar'; did you mean 'arr'?\n"
-            "plan.yaml:4:26: expect[1].month: must be between 1 and 24, got 30\n"
+            "plan.yaml:4:26: expect[1].month: must be between 1 and 24 (horizon_months), got 30\n"
             "plan.yaml:5:36: expect[2].stat: unknown statistic 'median'; did you mean 'mean'?\n"
             "plan.yaml:6:34: expect[3].op: unknown operator '=>'; expected one of: <, <=, >, >= "
             "(quote it: op: \">=\")\n"

@@ -121,6 +121,27 @@ TEST(PlanCalendarTest, ADateOutsideThePlanNamesTheStartAndTheHorizon) {
                    "the plan runs from 2027-01 (start_date) to 2028-12 (horizon_months 24)"});
 }
 
+TEST(PlanCalendarTest, EveryMonthNumberPastTheHorizonIsReportedAlike) {
+  // Hires, hiring rules, funding, cost steps and expectations read their months the same way,
+  // so a month past the horizon says the same, naming the key that sets the horizon.
+  EXPECT_EQ(
+      errors_in("horizon_months: 24\n"
+                "money: {funding: [{month: 25, amount: 1}],\n"
+                "        cost_schedule: [{from_month: 26, other_monthly_costs: 1}]}\n"
+                "hires: [{role: sales_manager, month: 27}]\n"
+                "hiring_rules: [{role: customer_success, per_customers: 40, from_month: 0}]\n"
+                "expect: [{metric: arr, month: 29, op: \">=\", value: 0}]\n"),
+      (Errors{"s.yaml:2:27: money.funding[0].month: must be between 1 and 24 "
+              "(horizon_months), got 25",
+              "s.yaml:3:38: money.cost_schedule[0].from_month: must be between 2 and 24 "
+              "(horizon_months), got 26",
+              "s.yaml:4:38: hires[0].month: must be between 1 and 24 (horizon_months), got 27",
+              "s.yaml:5:72: hiring_rules[0].from_month: must be between 1 and 24 "
+              "(horizon_months), got 0",
+              "s.yaml:6:31: expect[0].month: must be between 1 and 24 (horizon_months), got "
+              "29"}));
+}
+
 TEST(PlanCalendarTest, ACostStepInTheFirstMonthSaysWhichMonthComesFirst) {
   EXPECT_EQ(errors_in("start_date: 2027-01\n"
                       "money: {cost_schedule: [{from_month: 2027-01, other_monthly_costs: 1}]}\n"),

@@ -351,12 +351,13 @@ TEST(ScenarioLoader, FundingAndCostStepsAreCheckedWhereWritten) {
                       "  funding: [{month: 13, amount: 1}, {amount: 5}]\n"
                       "  cost_schedule: [{from_month: 5, other_monthly_costs: 1}, {from_month: 3, "
                       "other_monthly_costs: 2}, {from_month: 1, other_monthly_costs: 2}]\n"),
-            (Errors{"s.yaml:3:21: money.funding[0].month: must be between 1 and 12, got 13",
+            (Errors{"s.yaml:3:21: money.funding[0].month: must be between 1 and 12 "
+                    "(horizon_months), got 13",
                     "s.yaml:3:37: money.funding[1]: missing required key 'month'",
                     "s.yaml:4:73: money.cost_schedule[1].from_month: must come after the previous "
                     "step's month 5: list the steps in the order they happen",
-                    "s.yaml:4:114: money.cost_schedule[2].from_month: must be between 2 and 12, "
-                    "got 1"}));
+                    "s.yaml:4:114: money.cost_schedule[2].from_month: must be between 2 and 12 "
+                    "(horizon_months), got 1"}));
   const model::ScenarioSpec spec = load_ok(
       "money: {funding: [{month: 9, amount: 3_000_000}], cost_schedule: [{from_month: 10, "
       "other_monthly_costs: 70_000}]}\n");
