@@ -7,7 +7,9 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "app/common/number_format.h"
 #include "app/common/plural.h"
@@ -183,39 +185,74 @@ std::string role_key(const RoleSpec& role, std::string_view key) {
 
 // "manager: month 1; 3 AEs: months 3, 6, 9"; with a start date "manager: Jan 2027; 3 AEs: Mar
 // 2027, Jun 2027, Sep 2027".
+// " (europe, referral)": a hire's territory, when the scenario has several, and its source, when
+// not the default; empty when neither sets it apart.
+std::string hire_place(const std::string& territory, const std::string& source,
+                       const ScenarioSpec& spec) {
+  std::vector<std::string> apart;
+  if (spec.territories.size() > 1 && !territory.empty()) apart.push_back(territory);
+  if (source != model::HireSpec{}.source) apart.push_back(source);
+  return apart.empty() ? "" : fmt::format(" ({})", joined(apart));
+}
+
+// One group of dated hires: a role, with what sets them apart from the role's other hires.
+struct HireGroup {
+  std::string role;
+  std::string place;  ///< hire_place's text
+  int count = 0;
+  std::vector<std::string> months;
+  std::vector<int> counts;  ///< each dated entry's count
+};
+
+// "1 manager: month 1; 2 AEs (north_america): months 3, 9; 1 AE (europe, referral): month 6".
+// The hires are read in date order, whatever order the scenario lists them in, so that two plans
+// with the same hires read the same; the territory and source are shown wherever they can
+// differ, so that plans whose hires differ only there do not.
 std::string dated_hires(const ScenarioSpec& spec) {
   if (spec.hires.empty()) return "none";
   const MonthNames names = month_names_of(spec);
-  std::vector<std::string> order;
-  std::map<std::string, std::pair<int, std::vector<std::string>>> by_role;
-  std::map<std::string, std::vector<int>> multiples;  // each dated hire's count, by role
-  for (const model::HireSpec& hire : spec.hires) {
-    if (!by_role.contains(hire.role)) order.push_back(hire.role);
-    auto& [count, months] = by_role[hire.role];
-    count += hire.count;
-    std::string month = names.start() ? names.label(hire.month) : std::to_string(hire.month);
-    if (hire.by_start_month) month.insert(0, "start ");
-    months.push_back(std::move(month));
-    multiples[hire.role].push_back(hire.count);
+  std::vector<const model::HireSpec*> by_date;
+  for (const model::HireSpec& hire : spec.hires) by_date.push_back(&hire);
+  std::stable_sort(by_date.begin(), by_date.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->month, a->by_start_month, a->role, a->territory, a->source) <
+           std::tie(b->month, b->by_start_month, b->role, b->territory, b->source);
+  });
+  std::vector<HireGroup> groups;
+  for (const model::HireSpec* hire : by_date) {
+    HireGroup key;
+    key.role = hire->role;
+    key.place = hire_place(hire->territory, hire->source, spec);
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const HireGroup& g) {
+      return g.role == key.role && g.place == key.place;
+    });
+    if (group == groups.end()) group = groups.insert(groups.end(), std::move(key));
+    group->count += hire->count;
+    std::string month = names.start() ? names.label(hire->month) : std::to_string(hire->month);
+    if (hire->by_start_month) month.insert(0, "start ");
+    group->months.push_back(std::move(month));
+    group->counts.push_back(hire->count);
   }
   std::vector<std::string> parts;
-  for (const std::string& name : order) {
-    auto& [count, months] = by_role[name];
+  for (HireGroup& group : groups) {
+    std::vector<std::string>& months = group.months;
     // "4 AEs: month 3", not "(×4)" again; "3 AEs: months 3 (×2), 6" when the dates differ.
-    const std::vector<int>& counts = multiples[name];
-    for (std::size_t i = 0; counts.size() > 1 && i < counts.size(); ++i) {
-      if (counts[i] != 1) months[i] += fmt::format(" (×{})", counts[i]);
+    for (std::size_t i = 0; group.counts.size() > 1 && i < group.counts.size(); ++i) {
+      if (group.counts[i] != 1) months[i] += fmt::format(" (×{})", group.counts[i]);
     }
+    const std::size_t dates = months.size();
     if (months.size() > 6) {
       months = {months[0], months[1], "…", months.back()};
     }
-    const std::string word = names.start() ? "" : noun(by_role[name].second.size(), "month") + " ";
-    parts.push_back(fmt::format("{}: {}{}", counted_role(count, name), word, joined(months)));
+    const std::string word = names.start() ? "" : noun(dates, "month") + " ";
+    parts.push_back(fmt::format("{}{}: {}{}", counted_role(group.count, group.role), group.place,
+                                word, joined(months)));
   }
   return joined(parts, "; ");
 }
 
-std::string hiring_rule(const model::HiringRuleSpec& rule) {
+// What a rule hires, without where, when or how far: "2 AEs every 3 months", "a CS rep per 80
+// customers".
+std::string hiring_rule_target(const model::HiringRuleSpec& rule) {
   const std::string label = role_noun(rule.role).one;
   switch (rule.basis) {
     case model::RuleBasis::kNone:
@@ -231,22 +268,46 @@ std::string hiring_rule(const model::HiringRuleSpec& rule) {
   return label;
 }
 
-void team_rows(const ScenarioSpec& spec, Table& table) {
-  // One count per role, in the order the roles first appear: entries that only place people in
-  // different territories ("1 AE in east, 1 AE in west") are "2 AEs", as the dated hires count.
-  std::vector<std::pair<std::string, int>> by_role;
-  for (const model::StartingStaffSpec& entry : spec.starting_staff) {
-    const auto it = std::find_if(by_role.begin(), by_role.end(),
-                                 [&](const auto& role) { return role.first == entry.role; });
-    if (it == by_role.end()) {
-      by_role.emplace_back(entry.role, entry.count);
-    } else {
-      it->second += entry.count;
-    }
+// "an AE every 3 months from month 6 to month 30, up to 4 AEs (europe, agency)": every field
+// that changes what the rule hires, so that two plans whose rules differ do not read the same.
+std::string hiring_rule(const model::HiringRuleSpec& rule, const ScenarioSpec& spec,
+                        const MonthNames& names) {
+  std::string text = hiring_rule_target(rule);
+  const bool from = rule.from_month > 1;
+  const bool until = rule.until_month < spec.horizon_months;
+  if (from) text += " from " + names.phrase(rule.from_month);
+  if (until) text += (from ? " to " : " until ") + names.phrase(rule.until_month);
+  if (rule.max_count != model::kUnlimited) {
+    text += ", up to " + counted_role(rule.max_count, rule.role);
   }
+  return text + hire_place(rule.territory, rule.source, spec);
+}
+
+void team_rows(const ScenarioSpec& spec, Table& table) {
+  // One count per role, in the order the roles are defined, split by territory where the
+  // scenario has several and the entries name them: "3 AEs (1 east, 2 west), 1 manager". Read in
+  // that order whatever order the entries are listed in, as the dated hires are.
   std::vector<std::string> staff;
-  for (const auto& [role, count] : by_role) {
-    staff.push_back(counted_role(count, role));
+  for (const RoleSpec& role : spec.roles) {
+    int count = 0;
+    std::map<std::string, int> by_territory;  // "" for people placed by the load on day 0
+    for (const model::StartingStaffSpec& entry : spec.starting_staff) {
+      if (entry.role != role.name) continue;
+      count += entry.count;
+      by_territory[spec.territories.size() > 1 ? entry.territory : ""] += entry.count;
+    }
+    if (count == 0) continue;
+    std::vector<std::string> split;
+    for (const model::TerritorySpec& territory : spec.territories) {
+      if (const auto it = by_territory.find(territory.name); it != by_territory.end()) {
+        split.push_back(fmt::format("{} {}", it->second, territory.name));
+      }
+    }
+    if (!split.empty() && by_territory.contains("")) {
+      split.push_back(fmt::format("{} where fewest sell", by_territory[""]));
+    }
+    staff.push_back(counted_role(count, role.name) +
+                    (split.empty() ? "" : fmt::format(" ({})", joined(split))));
   }
   table.key("starting_staff");
   table.add("Team", "Starting team", staff.empty() ? "none" : joined(staff),
@@ -255,9 +316,10 @@ void team_rows(const ScenarioSpec& spec, Table& table) {
   table.key("hires");
   table.add("Team", "Dated hires", dated_hires(spec), "none (scenario-reference: hires)");
   if (!spec.hiring_rules.empty()) {
+    const MonthNames names = month_names_of(spec);
     std::vector<std::string> rules;
     for (const model::HiringRuleSpec& rule : spec.hiring_rules) {
-      rules.push_back(hiring_rule(rule));
+      rules.push_back(hiring_rule(rule, spec, names));
     }
     table.key("hiring_rules");
     table.add("Team", "Hiring rules", joined(rules, "; "),

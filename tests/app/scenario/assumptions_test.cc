@@ -108,15 +108,26 @@ TEST(AssumptionsTest, APartlySetRowNamesTheKeysLeftAtTheirDefaults) {
   EXPECT_FALSE(row(rows, "Other costs").uses_default());
 }
 
-TEST(AssumptionsTest, StartingTeamSaysEachRoleOnceWhateverTheEntriesPlaceWhere) {
-  // Two AEs placed in two territories are "2 AEs", not "1 AE, 1 AE" (series-a-scale-up.yaml).
+TEST(AssumptionsTest, StartingTeamSaysEachRoleOnceWithWhereItsPeopleSell) {
+  // Three AEs placed in two territories are "3 AEs (1 east, 2 west)", not "1 AE, 2 AEs"
+  // (series-a-scale-up.yaml), and not "3 AEs", which two plans placing them differently share.
   const std::vector<Assumption> rows = assumptions_of(
       "territories: {east: {}, west: {}}\n"
       "starting_staff:\n"
       "  - {role: account_executive, territory: east}\n"
       "  - {role: sales_manager}\n"
       "  - {role: account_executive, count: 2, territory: west}\n");
-  EXPECT_EQ(row(rows, "Starting team").value, "3 AEs, 1 manager");
+  EXPECT_EQ(row(rows, "Starting team").value, "3 AEs (1 east, 2 west), 1 manager");
+  // Listed in another order, the same team reads the same; people the scenario does not place
+  // go where the fewest sell on day 0.
+  const std::vector<Assumption> reordered = assumptions_of(
+      "territories: {east: {}, west: {}}\n"
+      "starting_staff:\n"
+      "  - {role: sales_manager}\n"
+      "  - {role: account_executive, count: 2, territory: west}\n"
+      "  - {role: account_executive}\n");
+  EXPECT_EQ(row(reordered, "Starting team").value,
+            "3 AEs (2 west, 1 where fewest sell), 1 manager");
 }
 
 TEST(AssumptionsTest, MixSaysEachEntrysShareOfTheLeadsWhenThereAreSeveral) {
@@ -143,6 +154,28 @@ TEST(AssumptionsTest, DatedHiresSayEachCountOnceAndRolesByTheirNames) {
   EXPECT_EQ(row(rows, "Dated hires").value, "3 AEs: months 1 (×2), 3; 6 SDRs: month 2");
 }
 
+TEST(AssumptionsTest, DatedHiresReadInDateOrderWithTheirTerritoriesAndSources) {
+  // Listed out of order, in two territories, one from a non-default source: read by date, and
+  // grouped by what sets hires apart, so that plans differing only in where or how they hire
+  // do not read the same, and plans listing the same hires in another order do.
+  const std::string hires =
+      "hires: [{role: account_executive, month: 9, territory: us},\n"
+      "        {role: sales_manager, month: 1},\n"
+      "        {role: account_executive, month: 6, territory: emea, source: referral},\n"
+      "        {role: account_executive, month: 3, territory: us}]\n";
+  const std::vector<Assumption> rows =
+      assumptions_of("territories: {us: {}, emea: {}}\n" + hires, "");
+  EXPECT_EQ(row(rows, "Dated hires").value,
+            "1 manager: month 1; 2 AEs (us): months 3, 9; 1 AE (emea, referral): month 6");
+  // With one territory, every hire goes there: the territory sets nothing apart.
+  const std::vector<Assumption> one_territory = assumptions_of(
+      "territories: {us: {}}\n"
+      "hires: [{role: account_executive, month: 6, territory: us},\n"
+      "        {role: account_executive, month: 2}]\n",
+      "");
+  EXPECT_EQ(row(one_territory, "Dated hires").value, "2 AEs: months 2, 6");
+}
+
 TEST(AssumptionsTest, HiringRulesReadAsSentences) {
   const std::vector<Assumption> rows =
       assumptions_of(std::string(kPlan) +
@@ -154,6 +187,31 @@ TEST(AssumptionsTest, HiringRulesReadAsSentences) {
   EXPECT_EQ(row(rows, "Hiring rules").value,
             "2 AEs every 3 months; a manager per 10 reps; an assistant manager per 7 reps; a "
             "CS rep per 80 customers");
+}
+
+TEST(AssumptionsTest, HiringRulesSayWhenWhereAndHowFarTheyHire) {
+  // Two rules that differ only in their months, cap, territory or source hire differently: each
+  // of those is said, so that compare does not call such plans alike.
+  const std::vector<Assumption> rows = assumptions_of(
+      "horizon_months: 36\n"
+      "territories: {us: {}, emea: {}}\n"
+      "hiring_rules:\n"
+      "  - {role: account_executive, every_months: 3, from_month: 6, territory: emea}\n"
+      "  - {role: account_executive, every_months: 6, until_month: 24, source: agency}\n"
+      "  - {role: customer_success, per_customers: 40, from_month: 18, until_month: 30,\n"
+      "     max_count: 2}\n"
+      "  - {role: sales_manager, when_reps_per_manager_above: 8, until_month: 36}\n",
+      "");
+  EXPECT_EQ(row(rows, "Hiring rules").value,
+            "1 AE every 3 months from month 6 (emea); 1 AE every 6 months until month 24 "
+            "(agency); a CS rep per 40 customers from month 18 to month 30, up to 2 CS reps; a "
+            "manager per 8 reps");
+  // With a start date, the months are calendar months.
+  const std::vector<Assumption> dated = assumptions_of(
+      "start_date: 2027-01\n"
+      "hiring_rules: [{role: account_executive, every_months: 3, from_month: 2027-07}]\n",
+      "");
+  EXPECT_EQ(row(dated, "Hiring rules").value, "1 AE every 3 months from Jul 2027");
 }
 
 TEST(AssumptionsTest, ValuesReadInTheUsersUnits) {
