@@ -299,8 +299,9 @@ std::string render_comparison_html(const PlanComparison& comparison,
   if (!assumptions_table.empty()) {
     html += html_section("assumptions", "Assumptions",
                          "Each plan's main inputs in its own units, the rows where the plans "
-                         "differ first. \"default\": not set by the scenario (sources in "
-                         "docs/scenario-reference.md).",
+                         "differ first, with any other key of the scenarios where they differ "
+                         "(by its name in the scenario file). \"default\": not set by the "
+                         "scenario (sources in docs/scenario-reference.md).",
                          assumptions_table);
   }
   html += html_section(

@@ -93,8 +93,7 @@ std::string assumption_differences_table(const std::vector<std::string>& labels,
     }
   }
   if (out.empty()) {
-    return fmt::format("The {} plans share every assumption shown in a run's table.\n\n",
-                       labels.size());
+    return fmt::format("The {} plans share every assumption.\n\n", labels.size());
   }
   return "Assumptions that differ between the plans ([default]: not set by the scenario):\n" + out +
          '\n';

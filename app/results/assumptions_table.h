@@ -35,7 +35,8 @@ std::string tagged_value(const Assumption* assumption);
 
 /// The assumptions that differ between plans (value or default tag), one block per assumption
 /// with a line per plan ("A: 4 per AE a month [default]"), plans lettered A, B, ... in the order
-/// of `labels`; a line saying they are the same when none differ. Ends in a blank line.
+/// of `labels`; a line saying they are the same when none differ (true of the plans only when
+/// `plans` has their unshown differences: with_unshown_differences). Ends in a blank line.
 std::string assumption_differences_table(const std::vector<std::string>& labels,
                                          const std::vector<std::vector<Assumption>>& plans,
                                          std::size_t max_columns = 0);

@@ -25,6 +25,7 @@
 #include "app/results/assumptions_table.h"
 #include "app/results/comparison_files.h"
 #include "app/results/results_workbook.h"
+#include "app/results/unshown_differences.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_resolver.h"
 #include "sim/replication_runner.h"
@@ -205,6 +206,16 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
   }
   name_plans(plans, requests);
+  // Keys no row shows (or one rounds away) are compared too: plans are said to share every
+  // assumption only when they do.
+  std::vector<const model::ScenarioSpec*> specs;
+  std::vector<std::vector<Assumption>> assumptions;
+  for (const ComparedPlan& plan : plans) {
+    specs.push_back(&plan.spec);
+    assumptions.push_back(plan.assumptions);
+  }
+  assumptions = with_unshown_differences(specs, std::move(assumptions));
+  for (std::size_t i = 0; i < plans.size(); ++i) plans[i].assumptions = std::move(assumptions[i]);
   return plans;
 }
 

@@ -66,7 +66,7 @@ TEST(AssumptionsTableTest, DifferencesListOnlyWhatDiffersPlanByPlan) {
             "    A: 1 manager: month 1\n"
             "    B: 2 AEs: month 1\n\n");
   EXPECT_EQ(assumption_differences_table({"x", "y"}, {a, a}),
-            "The 2 plans share every assumption shown in a run's table.\n\n");
+            "The 2 plans share every assumption.\n\n");
   // A default in one plan and the same value set in the other is the same assumption: the
   // model sees the same number (only a row that differs shows the [default] tags).
   b = a;
@@ -76,7 +76,7 @@ TEST(AssumptionsTableTest, DifferencesListOnlyWhatDiffersPlanByPlan) {
   EXPECT_FALSE(aligned[0].differs);
   EXPECT_FALSE(aligned[1].differs);
   EXPECT_EQ(assumption_differences_table({"x", "y"}, {a, b}),
-            "The 2 plans share every assumption shown in a run's table.\n\n");
+            "The 2 plans share every assumption.\n\n");
 }
 
 }  // namespace

@@ -1,0 +1,173 @@
+#include "app/results/unshown_differences.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "app/common/number_format.h"
+#include "app/results/assumptions_table.h"
+#include "app/scenario/scenario_json.h"
+#include "app/scenario/scenario_numbers.h"
+
+namespace teamsim::app {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Keys of the run rather than of the plan: compare prints the horizon and runs every plan with
+// the same replications and seed.
+constexpr std::array<std::string_view, 5> kRunKeys = {"name", "description", "replications",
+                                                       "seed", "horizon_months"};
+// Lists whose order is not an assumption: the same hires listed in another order are one plan.
+constexpr std::array<std::string_view, 2> kUnorderedLists = {"hires", "starting_staff"};
+
+bool is_one_of(std::string_view key, const auto& keys) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// The resolved scenario's values by key path, in its order: a distribution ({"dist", "params"})
+// and a list are one value each, as a row of the table shows them.
+void flatten(const Json& node, const std::string& path, std::vector<std::string>& order,
+             std::map<std::string, Json>& values) {
+  if (node.is_object() && !node.contains("dist")) {
+    for (const auto& [name, value] : node.items()) {
+      flatten(value, path.empty() ? name : path + "." + name, order, values);
+    }
+    return;
+  }
+  Json value = node;
+  if (node.is_array() && is_one_of(path, kUnorderedLists)) {
+    std::vector<std::string> items;
+    for (const Json& item : node) items.push_back(item.dump());
+    std::sort(items.begin(), items.end());
+    value = Json::array();
+    for (const std::string& item : items) value.push_back(Json::parse(item));
+  }
+  if (std::find(order.begin(), order.end(), path) == order.end()) order.push_back(path);
+  values[path] = std::move(value);
+}
+
+// Whether a row that differs shows the key at `path` (the row's key or a parent of it).
+bool shown(const std::string& path, const std::vector<std::string>& keys) {
+  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+    return path == key || (path.size() > key.size() && path.starts_with(key) &&
+                           (path[key.size()] == '.' || path[key.size()] == '['));
+  });
+}
+
+// A JSON value as a person reads it: numbers with `digits` significant digits (0: in full,
+// "14020", "0.35"), text as written, a distribution as its family and parameters, a list of
+// numbers or text as "[1, 0.8, 1.2]".
+std::string plain(const Json& value, int digits) {
+  if (value.is_number()) {
+    const double number = value.get<double>();
+    return digits > 0 ? fmt::format("{:.{}g}", number, digits) : fmt::format("{}", number);
+  }
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_object() && value.contains("dist")) {
+    std::vector<std::string> params;
+    for (const auto& [name, number] : value["params"].items()) {
+      params.push_back(fmt::format("{} {}", name, plain(number, digits)));
+    }
+    return fmt::format("{} ({})", value["dist"].get<std::string>(), fmt::join(params, ", "));
+  }
+  if (value.is_array() && value.empty()) return "none";
+  if (value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& item) {
+        return item.is_number() || item.is_string();
+      })) {
+    std::vector<std::string> items;
+    for (const Json& item : value) items.push_back(plain(item, digits));
+    return fmt::format("[{}]", fmt::join(items, ", "));
+  }
+  return value.dump();
+}
+
+// Each plan's value at `path`: in the key's unit where it has one ("$14k", "35%"), else with four
+// significant digits; in full where that rounding would make different values read the same.
+std::vector<std::string> values_of(const std::string& path,
+                                   const std::vector<std::map<std::string, Json>>& values,
+                                   const std::optional<ScenarioNumber>& number,
+                                   std::string_view currency) {
+  std::vector<std::string> in_unit;
+  std::vector<std::string> full;
+  for (const auto& plan : values) {
+    const auto it = plan.find(path);
+    if (it == plan.end()) {
+      full.emplace_back("—");
+      in_unit.emplace_back("—");
+      continue;
+    }
+    full.push_back(plain(it->second, 0));
+    in_unit.push_back(number && it->second.is_number()
+                          ? format_in_unit(it->second.get<double>(), number->unit, currency)
+                          : plain(it->second, 4));
+  }
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (full[i] != full[j] && in_unit[i] == in_unit[j]) return full;
+    }
+  }
+  return in_unit;
+}
+
+}  // namespace
+
+std::vector<std::vector<Assumption>> with_unshown_differences(
+    const std::vector<const model::ScenarioSpec*>& specs,
+    std::vector<std::vector<Assumption>> plans) {
+  std::vector<std::string> shown_keys;
+  for (const AssumptionAcrossPlans& row : align_assumptions(plans)) {
+    if (!row.differs) continue;
+    for (const Assumption* a : row.per_plan) {
+      if (a != nullptr) shown_keys.insert(shown_keys.end(), a->keys.begin(), a->keys.end());
+    }
+  }
+  std::vector<std::string> order;
+  std::vector<std::map<std::string, Json>> values(specs.size());
+  std::map<std::string, ScenarioNumber> numbers;  // the labelled numbers, by key path
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    flatten(scenario_to_json(*specs[i]), "", order, values[i]);
+    for (ScenarioNumber& number : scenario_numbers(*specs[i])) {
+      numbers.emplace(number.key_path, std::move(number));
+    }
+  }
+  const std::string currency = currency_symbol(specs.front()->money.currency);
+  std::vector<std::vector<Assumption>> extra(plans.size());
+  for (const std::string& path : order) {
+    if (is_one_of(path, kRunKeys) || shown(path, shown_keys)) continue;
+    const auto value_in = [&](std::size_t plan) {
+      const auto it = values[plan].find(path);
+      return it == values[plan].end() ? Json() : it->second;
+    };
+    bool differs = false;
+    for (std::size_t i = 1; i < specs.size(); ++i) differs = differs || value_in(i) != value_in(0);
+    if (!differs) continue;
+    const auto number = numbers.find(path);
+    const std::optional<ScenarioNumber> labelled =
+        number == numbers.end() ? std::nullopt : std::optional(number->second);
+    const std::vector<std::string> texts = values_of(path, values, labelled, currency);
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      Assumption row;
+      row.group = "Other";
+      row.label = labelled ? labelled->label : path;
+      row.value = texts[i];
+      row.keys = {path};
+      extra[i].push_back(std::move(row));
+    }
+  }
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    plans[i].insert(plans[i].end(), extra[i].begin(), extra[i].end());
+  }
+  return plans;
+}
+
+}  // namespace teamsim::app

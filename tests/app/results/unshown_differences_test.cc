@@ -1,0 +1,102 @@
+#include "app/results/unshown_differences.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "app/results/assumptions_table.h"
+#include "app/scenario/scenario_loader.h"
+#include "tests/app/scenario/loader_test_util.h"
+
+namespace teamsim::app {
+namespace {
+
+// Two plans loaded from inline YAML, with their assumption rows and the unshown differences.
+struct TwoPlans {
+  model::ScenarioSpec a, b;
+  std::vector<std::vector<Assumption>> rows;
+};
+
+TwoPlans compared(std::string_view a, std::string_view b) {
+  const LoadResult first = load_ok(a);
+  const LoadResult second = load_ok(b);
+  TwoPlans plans{*first.spec, *second.spec, {}};
+  plans.rows = with_unshown_differences(
+      {&plans.a, &plans.b}, {scenario_assumptions(plans.a, first.written_keys),
+                             scenario_assumptions(plans.b, second.written_keys)});
+  return plans;
+}
+
+// The "Other" rows of plan `index`: label and value.
+std::vector<std::pair<std::string, std::string>> others(const TwoPlans& plans, std::size_t index) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const Assumption& a : plans.rows[index]) {
+    if (a.group == "Other") rows.emplace_back(a.label, a.value);
+  }
+  return rows;
+}
+
+using Rows = std::vector<std::pair<std::string, std::string>>;
+
+TEST(UnshownDifferencesTest, AKeyNoRowShowsIsSaidInItsUnit) {
+  // A hire source's ramp factor and the rebalancing interval (3 months by default) are in no
+  // row of the table.
+  const TwoPlans plans = compared("hire_sources: {referral: {ramp_factor: 0.7}}\n",
+                                  "pipeline: {rebalance_every_months: 6}\n");
+  EXPECT_EQ(others(plans, 0), (Rows{{"Ramp factor (referral)", "×0.7"},
+                                    {"pipeline.rebalance_every_months", "3"}}));
+  EXPECT_EQ(others(plans, 1), (Rows{{"Ramp factor (referral)", "×0.9"},
+                                    {"pipeline.rebalance_every_months", "6"}}));
+  EXPECT_NE(assumption_differences_table({"a", "b"}, plans.rows).find("  Ramp factor (referral)\n"
+                                                                      "    A: ×0.7\n"
+                                                                      "    B: ×0.9\n"),
+            std::string::npos);
+}
+
+TEST(UnshownDifferencesTest, AValueARowRoundsAwayIsSaidInFull) {
+  // Both read "$50k a month" in the table's Other costs row, which therefore does not differ.
+  const TwoPlans plans = compared("money: {other_monthly_costs: 50_000}\n",
+                                  "money: {other_monthly_costs: 50_040}\n");
+  EXPECT_EQ(others(plans, 0), (Rows{{"Other costs a month", "50000"}}));
+  EXPECT_EQ(others(plans, 1), (Rows{{"Other costs a month", "50040"}}));
+}
+
+TEST(UnshownDifferencesTest, APlanDifferingOnlyInTheRunsKeysOrTheOrderOfItsHiresSharesEverything) {
+  const TwoPlans plans = compared(
+      "name: A\nreplications: 100\nseed: 7\n"
+      "hires: [{role: sales_manager, month: 1}, {role: account_executive, month: 3}]\n",
+      "name: B\ndescription: other\nreplications: 200\n"
+      "hires: [{role: account_executive, month: 3}, {role: sales_manager, month: 1}]\n");
+  EXPECT_EQ(others(plans, 0), Rows{});
+  EXPECT_EQ(assumption_differences_table({"a", "b"}, plans.rows),
+            "The 2 plans share every assumption.\n\n");
+}
+
+TEST(UnshownDifferencesTest, AKeyARowShowsDifferentlyIsNotSaidTwice) {
+  // The Churn row differs and shows customers.monthly_churn; the seasonality is in no row.
+  const TwoPlans plans = compared(
+      "customers: {monthly_churn: 2%}\n",
+      "customers: {monthly_churn: 3%}\nseasonality: {leads: [1, 1, 1, 1, 1, 1, 0.8, 0.8, 1, 1, "
+      "1, 1.2]}\n");
+  EXPECT_EQ(others(plans, 0), (Rows{{"seasonality.leads", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"}}));
+  EXPECT_EQ(others(plans, 1),
+            (Rows{{"seasonality.leads", "[1, 1, 1, 1, 1, 1, 0.8, 0.8, 1, 1, 1, 1.2]"}}));
+}
+
+TEST(UnshownDifferencesTest, ADistributionIsItsFamilyAndParameters) {
+  // median 14,000 and 14,020 both read "median $14k" in the Deal size row.
+  const TwoPlans plans =
+      compared("pipeline: {deal_size_acv: {dist: lognormal, median: 14_000, p90: 32_000}}\n",
+               "pipeline: {deal_size_acv: {dist: lognormal, median: 14_020, p90: 32_000}}\n");
+  const Rows rows = others(plans, 0);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].first, "pipeline.deal_size_acv");
+  // mu = ln 14,000 = 9.54681; sigma = ln(32,000 / 14,000) / 1.28155 = 0.64506.
+  EXPECT_EQ(rows[0].second, "lognormal (mu 9.547, sigma 0.6451)");
+}
+
+}  // namespace
+}  // namespace teamsim::app
