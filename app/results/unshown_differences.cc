@@ -24,13 +24,25 @@ using Json = nlohmann::ordered_json;
 
 // Keys of the run rather than of the plan: compare prints the horizon and runs every plan with
 // the same replications and seed.
-constexpr std::array<std::string_view, 5> kRunKeys = {"name", "description", "replications",
-                                                       "seed", "horizon_months"};
-// Lists whose order is not an assumption: the same hires listed in another order are one plan.
-constexpr std::array<std::string_view, 2> kUnorderedLists = {"hires", "starting_staff"};
-
+constexpr std::array<std::string_view, 5> kRunKeys = {"name", "description", "replications", "seed",
+                                                      "horizon_months"};
 bool is_one_of(std::string_view key, const auto& keys) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// The dated hires in date order: hires of different months open their searches in date order
+// whatever order the scenario lists them in, so that order is not an assumption. Hires of one
+// month keep theirs: they queue for the recruiting slots in it (manager-first.yaml and
+// reps-first.yaml differ in nothing else).
+Json hires_by_date(const Json& hires) {
+  std::vector<Json> items(hires.begin(), hires.end());
+  const auto date = [](const Json& hire) {
+    return std::pair(hire.contains("month") ? hire["month"].get<int>() : 0,
+                     hire.contains("start_month") ? hire["start_month"].get<int>() : 0);
+  };
+  std::stable_sort(items.begin(), items.end(),
+                   [&](const Json& a, const Json& b) { return date(a) < date(b); });
+  return Json(items);
 }
 
 // The resolved scenario's values by key path, in its order: a distribution ({"dist", "params"})
@@ -43,14 +55,7 @@ void flatten(const Json& node, const std::string& path, std::vector<std::string>
     }
     return;
   }
-  Json value = node;
-  if (node.is_array() && is_one_of(path, kUnorderedLists)) {
-    std::vector<std::string> items;
-    for (const Json& item : node) items.push_back(item.dump());
-    std::sort(items.begin(), items.end());
-    value = Json::array();
-    for (const std::string& item : items) value.push_back(Json::parse(item));
-  }
+  Json value = path == "hires" ? hires_by_date(node) : node;
   if (std::find(order.begin(), order.end(), path) == order.end()) order.push_back(path);
   values[path] = std::move(value);
 }

@@ -16,9 +16,9 @@ namespace teamsim::app {
 /// row per plan for each key of the resolved scenario whose values differ between the plans and
 /// which no row that differs shows — group "Other", labelled as `--set` and sensitivity label the
 /// key ("Hire source referral: ramp factor") or by its path, the value in its unit. The run's own
-/// keys (name, description, replications, seed, horizon_months) are left out, and the hires and
-/// starting staff are compared whatever order the scenarios list them in. Returns `plans` with
-/// those rows appended, in the order of the keys in the resolved scenario.
+/// keys (name, description, replications, seed, horizon_months) are left out, and the dated hires
+/// are compared in date order (the order of hires of one month is kept: it can matter). Returns
+/// `plans` with those rows appended, in the order of the keys in the resolved scenario.
 std::vector<std::vector<Assumption>> with_unshown_differences(
     const std::vector<const model::ScenarioSpec*>& specs,
     std::vector<std::vector<Assumption>> plans);

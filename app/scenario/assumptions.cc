@@ -206,16 +206,17 @@ struct HireGroup {
 
 // "1 manager: month 1; 2 AEs (north_america): months 3, 9; 1 AE (europe, referral): month 6".
 // The hires are read in date order, whatever order the scenario lists them in, so that two plans
-// with the same hires read the same; the territory and source are shown wherever they can
-// differ, so that plans whose hires differ only there do not.
+// with the same hires read the same; hires of one month keep the scenario's order, in which they
+// queue for the recruiting slots ("1 manager: month 1; 6 AEs: month 1" is manager first). The
+// territory and source are shown wherever they can differ, so that plans whose hires differ
+// only there do not.
 std::string dated_hires(const ScenarioSpec& spec) {
   if (spec.hires.empty()) return "none";
   const MonthNames names = month_names_of(spec);
   std::vector<const model::HireSpec*> by_date;
   for (const model::HireSpec& hire : spec.hires) by_date.push_back(&hire);
   std::stable_sort(by_date.begin(), by_date.end(), [](const auto* a, const auto* b) {
-    return std::tie(a->month, a->by_start_month, a->role, a->territory, a->source) <
-           std::tie(b->month, b->by_start_month, b->role, b->territory, b->source);
+    return std::tie(a->month, a->by_start_month) < std::tie(b->month, b->by_start_month);
   });
   std::vector<HireGroup> groups;
   for (const model::HireSpec* hire : by_date) {

@@ -24,9 +24,9 @@ TwoPlans compared(std::string_view a, std::string_view b) {
   const LoadResult first = load_ok(a);
   const LoadResult second = load_ok(b);
   TwoPlans plans{*first.spec, *second.spec, {}};
-  plans.rows = with_unshown_differences(
-      {&plans.a, &plans.b}, {scenario_assumptions(plans.a, first.written_keys),
-                             scenario_assumptions(plans.b, second.written_keys)});
+  plans.rows = with_unshown_differences({&plans.a, &plans.b},
+                                        {scenario_assumptions(plans.a, first.written_keys),
+                                         scenario_assumptions(plans.b, second.written_keys)});
   return plans;
 }
 
@@ -46,20 +46,21 @@ TEST(UnshownDifferencesTest, AKeyNoRowShowsIsSaidInItsUnit) {
   // row of the table.
   const TwoPlans plans = compared("hire_sources: {referral: {ramp_factor: 0.7}}\n",
                                   "pipeline: {rebalance_every_months: 6}\n");
-  EXPECT_EQ(others(plans, 0), (Rows{{"Ramp factor (referral)", "×0.7"},
-                                    {"pipeline.rebalance_every_months", "3"}}));
-  EXPECT_EQ(others(plans, 1), (Rows{{"Ramp factor (referral)", "×0.9"},
-                                    {"pipeline.rebalance_every_months", "6"}}));
-  EXPECT_NE(assumption_differences_table({"a", "b"}, plans.rows).find("  Ramp factor (referral)\n"
-                                                                      "    A: ×0.7\n"
-                                                                      "    B: ×0.9\n"),
+  EXPECT_EQ(others(plans, 0),
+            (Rows{{"Ramp factor (referral)", "×0.7"}, {"pipeline.rebalance_every_months", "3"}}));
+  EXPECT_EQ(others(plans, 1),
+            (Rows{{"Ramp factor (referral)", "×0.9"}, {"pipeline.rebalance_every_months", "6"}}));
+  EXPECT_NE(assumption_differences_table({"a", "b"}, plans.rows)
+                .find("  Ramp factor (referral)\n"
+                      "    A: ×0.7\n"
+                      "    B: ×0.9\n"),
             std::string::npos);
 }
 
 TEST(UnshownDifferencesTest, AValueARowRoundsAwayIsSaidInFull) {
   // Both read "$50k a month" in the table's Other costs row, which therefore does not differ.
-  const TwoPlans plans = compared("money: {other_monthly_costs: 50_000}\n",
-                                  "money: {other_monthly_costs: 50_040}\n");
+  const TwoPlans plans =
+      compared("money: {other_monthly_costs: 50_000}\n", "money: {other_monthly_costs: 50_040}\n");
   EXPECT_EQ(others(plans, 0), (Rows{{"Other costs a month", "50000"}}));
   EXPECT_EQ(others(plans, 1), (Rows{{"Other costs a month", "50040"}}));
 }
@@ -75,13 +76,28 @@ TEST(UnshownDifferencesTest, APlanDifferingOnlyInTheRunsKeysOrTheOrderOfItsHires
             "The 2 plans share every assumption.\n\n");
 }
 
+TEST(UnshownDifferencesTest, TheOrderOfHiresOfOneMonthIsAnAssumption) {
+  // Hires of one month queue for the recruiting slots in the order listed. Here the Dated hires
+  // row reads "2 AEs: months 1, 1; 1 manager: month 1" for both, so the list itself is shown.
+  const TwoPlans plans = compared(
+      "hires: [{role: account_executive, month: 1}, {role: sales_manager, month: 1},\n"
+      "        {role: account_executive, month: 1}]\n",
+      "hires: [{role: account_executive, month: 1}, {role: account_executive, month: 1},\n"
+      "        {role: sales_manager, month: 1}]\n");
+  const Rows rows = others(plans, 0);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].first, "hires");
+  EXPECT_NE(rows[0].second, others(plans, 1).at(0).second);
+}
+
 TEST(UnshownDifferencesTest, AKeyARowShowsDifferentlyIsNotSaidTwice) {
   // The Churn row differs and shows customers.monthly_churn; the seasonality is in no row.
   const TwoPlans plans = compared(
       "customers: {monthly_churn: 2%}\n",
       "customers: {monthly_churn: 3%}\nseasonality: {leads: [1, 1, 1, 1, 1, 1, 0.8, 0.8, 1, 1, "
       "1, 1.2]}\n");
-  EXPECT_EQ(others(plans, 0), (Rows{{"seasonality.leads", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"}}));
+  EXPECT_EQ(others(plans, 0),
+            (Rows{{"seasonality.leads", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"}}));
   EXPECT_EQ(others(plans, 1),
             (Rows{{"seasonality.leads", "[1, 1, 1, 1, 1, 1, 0.8, 0.8, 1, 1, 1, 1.2]"}}));
 }

@@ -174,6 +174,20 @@ TEST(AssumptionsTest, DatedHiresReadInDateOrderWithTheirTerritoriesAndSources) {
       "        {role: account_executive, month: 2}]\n",
       "");
   EXPECT_EQ(row(one_territory, "Dated hires").value, "2 AEs: months 2, 6");
+  // Hires of one month keep their order, in which they queue for the recruiting slots
+  // (manager-first.yaml against reps-first.yaml).
+  EXPECT_EQ(row(assumptions_of("hires: [{role: sales_manager, month: 1},\n"
+                               "        {role: account_executive, count: 6, month: 1}]\n",
+                               ""),
+                "Dated hires")
+                .value,
+            "1 manager: month 1; 6 AEs: month 1");
+  EXPECT_EQ(row(assumptions_of("hires: [{role: account_executive, count: 6, month: 1},\n"
+                               "        {role: sales_manager, month: 1}]\n",
+                               ""),
+                "Dated hires")
+                .value,
+            "6 AEs: month 1; 1 manager: month 1");
 }
 
 TEST(AssumptionsTest, HiringRulesReadAsSentences) {
