@@ -55,6 +55,26 @@ TEST(CompareCli, AWarningOfSomeVariantsNamesThem) {
   EXPECT_EQ(r.err.find("(in "), std::string::npos) << r.err;
 }
 
+TEST(CompareCli, EveryShippedPairSaysWhatTellsItsPlansApart) {
+  // manager-first.yaml and reps-first.yaml differ only in the order of their month-1 hires,
+  // which decides whose search the founder's one slot runs first: compare must say so, not that
+  // the plans share every assumption.
+  const std::string scenarios = std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/";
+  CommandResult r = run_teamsim("compare '" + scenarios + "manager-first.yaml' '" + scenarios +
+                                "reps-first.yaml' -n 5 -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  Dated hires\n"
+                       "    A: 1 manager: month 1; 6 AEs: month 1\n"
+                       "    B: 6 AEs: month 1; 1 manager: month 1\n"),
+            std::string::npos)
+      << r.out;
+  // A file against itself, with only the run's keys changed, shares everything.
+  r = run_teamsim("compare '" + scenarios + "default.yaml' '" + scenarios +
+                  "default.yaml' -n 5 -q --set seed=3 --set name=other");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("The 2 plans share every assumption.\n"), std::string::npos) << r.out;
+}
+
 TEST(CompareCli, TheSalesValueScenariosCompareTheirVariants) {
   // The variants of the segment, billing and performance-management scenarios run (the
   // shipped-scenario test runs their bases) and report what they are about.
