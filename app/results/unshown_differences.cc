@@ -46,9 +46,15 @@ Json hires_by_date(const Json& hires) {
 }
 
 // The resolved scenario's values by key path, in its order: a distribution ({"dist", "params"})
-// and a list are one value each, as a row of the table shows them.
+// and a list are one value each, as a row of the table shows them, and a replication input is
+// the value of the key it names.
 void flatten(const Json& node, const std::string& path, std::vector<std::string>& order,
              std::map<std::string, Json>& values) {
+  if (path == "replication_inputs") {
+    // Each is the distribution of the key it names, drawn once per replication: that key's value.
+    for (const Json& input : node) flatten(input, input["key"].get<std::string>(), order, values);
+    return;
+  }
   if (node.is_object() && !node.contains("dist")) {
     for (const auto& [name, value] : node.items()) {
       flatten(value, path.empty() ? name : path + "." + name, order, values);

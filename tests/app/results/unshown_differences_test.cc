@@ -102,6 +102,20 @@ TEST(UnshownDifferencesTest, AKeyARowShowsDifferentlyIsNotSaidTwice) {
             (Rows{{"seasonality.leads", "[1, 1, 1, 1, 1, 1, 0.8, 0.8, 1, 1, 1, 1.2]"}}));
 }
 
+TEST(UnshownDifferencesTest, AnInputDrawnPerReplicationIsTheValueOfItsKey) {
+  // The Inbound leads row differs ("10–20 a month (one level per run)" against "15 a month") and
+  // shows the key, so nothing else is listed; a rate drawn per replication that no row shows is
+  // listed as its distribution, labelled by the plan where it is a single number.
+  const TwoPlans plans = compared(
+      "territories: {main: {inbound_leads_per_month: {dist: uniform, min: 10, max: 20, per: "
+      "replication}}}\n"
+      "pipeline: {qualification_accuracy: {dist: uniform, min: 0.7, max: 0.9, per: replication}}\n",
+      "territories: {main: {inbound_leads_per_month: 15}}\n"
+      "pipeline: {qualification_accuracy: 0.8}\n");
+  EXPECT_EQ(others(plans, 0), (Rows{{"Qualification accuracy", "uniform (min 0.7, max 0.9)"}}));
+  EXPECT_EQ(others(plans, 1), (Rows{{"Qualification accuracy", "80%"}}));
+}
+
 TEST(UnshownDifferencesTest, ADistributionIsItsFamilyAndParameters) {
   // median 14,000 and 14,020 both read "median $14k" in the Deal size row.
   const TwoPlans plans =
