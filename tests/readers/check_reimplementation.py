@@ -177,7 +177,8 @@ CONFIGURATIONS = (
     ("stressed", "default.yaml", ("hires[0].month=12", "hires[1].count=3",
                   "roles.account_executive.annual_attrition=80%",
                   "roles.account_executive.max_open_opportunities=8",
-                  "roles.account_executive.ramp_curve=s_curve", "pipeline.routing=round_robin",
+                  "roles.account_executive.ramp_curve=s_curve", "pipeline=",
+                  "sales_motion=relationship", "pipeline.routing=round_robin",
                   "customers.annual_contract_share=50%", "customers.annual_billing=upfront"),
      ()),
     ("with the mechanisms it leaves at rest", "default.yaml",
@@ -187,7 +188,8 @@ CONFIGURATIONS = (
       " {role: account_executive, start_month: 9, territory: north_america, source: referral},"
       " {role: sales_specialist, month: 4}, {role: sales_enablement, month: 5}]",
       "hiring_rules=[{role: customer_success, per_customers: 50, from_month: 2, max_count: 3},"
-      " {role: account_executive, every_months: 12, from_month: 13, territory: europe},"
+      " {role: account_executive, every_months: 12, from_month: 13, territory: europe,"
+      " source: bootcamp},"
       " {role: sales_manager, when_reps_per_manager_above: 4, max_count: 2},"
       " {role: sales_specialist, per_reps: 3, max_count: 2, from_month: 12}]",
       "money.funding=[{month: 10, amount: 1_500_000}]",
@@ -196,10 +198,15 @@ CONFIGURATIONS = (
       "starting_staff=[{role: account_executive, territory: europe}, {role: account_executive}]",
       "pipeline.warm_start=false", "roles.sales_specialist.concurrent_deals=3",
       "roles.account_executive.backfill_source=agency",
+      "hire_sources={experienced_external: {salary_factor: 1.1}, agency: {cost_per_hire: 25_000,"
+      " time_to_fill_factor: 0.5}, bootcamp: {ramp_factor: 1.8, productivity: 0.85,"
+      " attrition_factor: 1.5, salary_factor: 0.6}}",
       "management.underperformance_threshold=30%",
       "products={core: {share: 2}, platform: {complex_share: 90%, win_rate: 0.15,"
       " deal_size_acv: {dist: lognormal, median: 30_000, p90: 80_000}}}",
       "roles.customer_success.accounts_per_rep=40", "customers.initial=120",
+      "territories.north_america.initial_customers=70",
+      "territories.europe.initial_customers=50",
       "customers.monthly_churn=3%", "customers.annual_contract_share=30%",
       "territories.north_america.accounts=400", "territories.north_america.cool_off_months=4",
       "territories.europe.accounts=200", "territories.europe.deal_size_factor=1.3",
@@ -221,10 +228,14 @@ CONFIGURATIONS = (
       "segment.enterprise.bookings", "segment.smb.customers", "segment.enterprise.arr",
       "product.core.wins", "product.platform.bookings", "headcount.sales_enablement",
       "reps_on_plan", "performance_exits", "planned_starts", "dated_hires_late",
-      "territory.north_america.accounts_available", "territory.europe.accounts_available")),
+      "territory.north_america.accounts_available", "territory.europe.accounts_available",
+      "territory.north_america.customers", "territory.europe.customers",
+      "territory.north_america.arr", "territory.europe.arr")),
     ("with SDRs, sales ops, assistants and two enablement roles", "dated-hiring-plan.yaml",
-     ("roles.sdr={kind: account_executive, annual_salary: 55_000, ramp_months: 2,"
+     ("pipeline=", "customers=", "sales_motion=transactional", "customers.initial=30",
+      "roles.sdr={kind: account_executive, annual_salary: 55_000, ramp_months: 2,"
       " hands_off_leads: true, prospecting_leads_per_month: 15, annual_quota: 0}",
+      "roles.hunter={kind: account_executive, prospecting_leads_per_month: 40}",
       "roles.coach={kind: sales_enablement, reps_supported: 4, ramp_reduction: 80%,"
       " productivity_uplift: 30%, trainees_at_once: 1}",
       "roles.sales_operations.leads_screened_per_month=20",
@@ -233,7 +244,9 @@ CONFIGURATIONS = (
       "pipeline.complex_share=40%", "territories.asia={inbound_leads_per_month: 6}",
       "hires=[{role: sdr, month: 2027-12}, {role: sales_operations, month: 2028-02},"
       " {role: assistant_manager, month: 4}, {role: sales_enablement, month: 2028-05},"
-      " {role: coach, start_month: 2028-08}]",
+      " {role: coach, start_month: 2028-08}, {role: hunter, month: 2028-03,"
+      " territory: north_america}, {role: account_executive, month: 2028-03,"
+      " territory: north_america}]",
       "hiring_rules=[{role: assistant_manager, when_reps_per_manager_above: 3,"
       " from_month: 2028-03, max_count: 2}, {role: sdr, per_reps: 3, from_month: 10,"
       " max_count: 3}]",
@@ -242,6 +255,9 @@ CONFIGURATIONS = (
      ("headcount.sdr", "headcount.assistant_manager", "headcount.sales_operations",
       "headcount.sales_enablement", "headcount.coach", "leads_disqualified", "territory_moves",
       "territory.north_america.reps", "territory.europe.reps", "territory.asia.reps",
+      "territory.north_america.leads", "territory.europe.leads", "territory.asia.leads",
+      "territory.north_america.wins", "territory.europe.wins", "territory.asia.wins",
+      "headcount.hunter",
       "territory.europe.accounts_available", "planned_starts", "dated_hires_late",
       "complex_opportunities", "specialist_queue", "specialist_grants",
       "specialist_queue_wait_days")))

@@ -111,15 +111,27 @@ CHANNEL_PRESETS = {  # lead_conversion, cycle_factor, cost_per_lead
     "virtual": (0.25, 0.9, 10), "events": (0.35, 1.2, 150)}
 SEGMENT_PRESETS = {  # win_rate_factor, deal_size_factor, cycle_factor, churn_factor
     "smb": (1.25, 0.4, 0.5, 2), "mid_market": (1, 1, 1, 1), "enterprise": (0.6, 5, 3, 0.4)}
-SOURCES = {  # time_to_fill_factor, ramp_factor, productivity, attrition_factor, salary_factor,
-    # cost_per_hire
+SOURCE_KEYS = ("time_to_fill_factor", "ramp_factor", "productivity", "attrition_factor",
+               "salary_factor", "cost_per_hire")
+SOURCES = {  # the values of SOURCE_KEYS
     "experienced_external": (1, 1, 1, 1, 1, 4_000), "agency": (0.75, 1, 1, 1, 1, 16_000),
     "internal_transfer": (0.5, 0.6, 1, 0.8, 1, 0), "referral": (0.7, 0.9, 1, 0.75, 1, 3_000),
     "new_graduate": (0.8, 1.5, 0.8, 1.2, 0.7, 1_000)}
 SUPPORTED = {"name", "description", "horizon_months", "replications", "seed", "money", "roles",
              "territories", "starting_staff", "hires", "pipeline", "customers", "expect",
              "founder", "management", "seasonality", "hiring_rules", "channels", "segments",
-             "products", "start_date"}
+             "products", "start_date", "sales_motion", "hire_sources"}
+MOTIONS = {  # scenario-reference.md's `sales_motion`: (pipeline, customers) presets
+    "transactional": (
+        {"win_rate": {"dist": "beta", "mean": 0.25, "sd": 0.06},
+         "deal_size_acv": {"dist": "lognormal", "median": 6_000, "p90": 15_000},
+         "sales_cycle_days": {"dist": "lognormal", "median": 21, "p90": 45}},
+        {"monthly_churn": 0.02, "annual_contract_share": 0}),  # annual_churn: its default
+    "relationship": (
+        {"win_rate": {"dist": "beta", "mean": 0.15, "sd": 0.05},
+         "deal_size_acv": {"dist": "lognormal", "median": 60_000, "p90": 180_000},
+         "sales_cycle_days": {"dist": "lognormal", "median": 120, "p90": 270}},
+        {"monthly_churn": 0.005, "annual_contract_share": 1, "annual_churn": 0.08})}
 HIRE_KEYS = ("role", "month", "start_month", "count", "territory", "source")
 
 
@@ -134,7 +146,7 @@ def apply_set(doc, setting):
             parts.append(int(index.rstrip("]")))
     node = doc
     for part in parts[:-1]:
-        if isinstance(part, str) and part not in node:
+        if isinstance(part, str) and node.get(part) is None:  # absent, or emptied by `KEY=`
             node[part] = {}
         node = node[part]
     value = yaml.safe_load(value)
@@ -279,9 +291,23 @@ def build(doc):
                 role[key] = sampler(role[key])
         roles[name] = role
     money = doc.get("money") or {}
-    pipeline = doc.get("pipeline") or {}
-    customers = doc.get("customers") or {}
+    motion = MOTIONS.get(doc.get("sales_motion"), ({}, {}))  # applied before their own keys
+    pipeline = dict(motion[0], **(doc.get("pipeline") or {}))
+    customers = dict(motion[1], **(doc.get("customers") or {}))
     territories = doc.get("territories") or {"all": {}}
+    # hire_sources: a built-in name's written fields override it, a new name starts from 1
+    sources = dict(SOURCES)
+    for name, given in (doc.get("hire_sources") or {}).items():
+        values = list(SOURCES.get(name, (1, 1, 1, 1, 1, 0)))
+        for key, value in (given or {}).items():
+            values[SOURCE_KEYS.index(key)] = number(value)
+        sources[name] = tuple(values)
+    # initial customers by count (every territory gives initial_customers), else spread
+    counts = [(t, int((v or {})["initial_customers"])) for t, v in territories.items()
+              if "initial_customers" in (v or {})]
+    assert len(counts) in (0, len(territories)), "initial_customers in some territories only"
+    assert not counts or int(customers.get("initial", sum(n for _, n in counts))) == sum(
+        n for _, n in counts), "customers.initial is not the territories' initial_customers"
     seasonality = doc.get("seasonality") or {}
     hires = []
     for h in doc.get("hires") or []:
@@ -291,7 +317,7 @@ def build(doc):
         # before its month starts, and every dated hire is planned to start that long after
         kind = roles[h["role"]]["kind"]
         expected = mean_of(dict(ROLE_DEFAULTS[kind], **written.get(h["role"], {}))[
-            "time_to_fill_days"]) * SOURCES[source][0]
+            "time_to_fill_days"]) * sources[source][0]
         if "month" in h:
             opens = (month_of(h["month"]) - 1) * MONTH
         else:
@@ -336,7 +362,8 @@ def build(doc):
         help_days=sampler(pipeline.get("specialist_help_days", 10)),
         specialist_factor=number(pipeline.get("specialist_win_rate_factor", 1.3)),
         unassisted_factor=number(pipeline.get("unassisted_win_rate_factor", 0.8)),
-        initial_customers=int(customers.get("initial", 0)),
+        initial_customers=int(customers.get("initial", sum(n for _, n in counts))),
+        initial_by_count=counts,
         initial_mrr=sampler(customers.get("initial_mrr",
                                           {"dist": "lognormal", "median": 1000, "p90": 3000})),
         churn=number(customers.get("monthly_churn", 0.01)),
@@ -353,7 +380,7 @@ def build(doc):
         review=dict(dict(underperformance_threshold=0, underperformance_months=3,
                          improvement_plan_months=2),
                     **{k: number(v) for k, v in (doc.get("management") or {}).items()}),
-        sources=dict(SOURCES))
+        sources=sources)
 
 
 # ---- one replication, as docs/ describe it ----
@@ -572,6 +599,7 @@ def simulate(s, rng):
         product = pick(s["products"], territory)
         channel, segment = pick(s["channels"], territory), pick(s["segments"], territory)
         add("leads")
+        add(f"territory.{territory}.leads")
         add("channel_cost", channel[1]["cost_per_lead"])
         add(f"channel.{channel[0]}.leads")
         add(f"channel.{channel[0]}.cost", channel[1]["cost_per_lead"])
@@ -609,6 +637,7 @@ def simulate(s, rng):
         deal.unqualified = unqualified
         deal.product, deal.channel, deal.segment = product, channel, segment
         add(f"channel.{channel[0]}.opportunities")
+        add(f"territory.{territory}.opportunities")
         add(f"segment.{segment[0]}.opportunities")
         deal.cycle = (product[1]["cycle"](rng) * channel[1]["cycle_factor"]
                       * segment[1]["cycle_factor"])
@@ -765,8 +794,10 @@ def simulate(s, rng):
     def rebalance(t):
         """Sales ops' rebalancing: the sellers (onboarding or not; SDRs stay) reassigned in
         proportion to each territory's inbound_leads_per_month x available share of accounts,
-        by largest remainders; the most recently hired of over-staffed territories move, in
-        the listed order of the territories they leave and go to."""
+        by largest remainders. The over-staffed territories' movers (each territory's most
+        recently hired beyond its share), taken territory by territory in the listed order and
+        within one most recently hired first, fill the under-staffed territories in the listed
+        order (scenario-reference.md, `territories`)."""
         names = list(s["territories"])
         weight = {x: s["territories"][x] * (available(x, t) / s["accounts"][x]
                                             if s["accounts"][x] else 1.0) for x in names}
@@ -855,10 +886,15 @@ def simulate(s, rng):
         push(m * MONTH, MONTH_END, MONTH_END, m)
     customers = []
     names, rates = list(s["territories"]), list(s["territories"].values())
-    for _ in range(s["initial_customers"]):
+    # by count: the first n1 in the first territory listed, the next n2 in the second, ...
+    placed = [t for t, n in s["initial_by_count"] for _ in range(n)]
+    for i in range(s["initial_customers"]):
         mrr = s["initial_mrr"](rng)
-        territory = (rng.choices(names, rates)[0] if sum(rates) > 0
-                     else names[int(rng.random() * len(names))])
+        if placed:
+            territory = placed[i]
+        else:
+            territory = (rng.choices(names, rates)[0] if sum(rates) > 0
+                         else names[int(rng.random() * len(names))])
         new_customer(0.0, mrr, territory, pick(s["segments"], territory), rng.random())
     for role, count, territory in s["starting_staff"]:
         for _ in range(count):  # employed, onboarded and ramped at day 0
@@ -906,6 +942,9 @@ def simulate(s, rng):
         for name, _ in s["segments"]:
             for key in ("leads", "opportunities", "wins", "bookings"):
                 row[f"segment.{name}.{key}"] = flow.get(f"segment.{name}.{key}", 0.0)
+        for name in s["territories"]:
+            for key in ("leads", "opportunities", "wins", "bookings"):
+                row[f"territory.{name}.{key}"] = flow.get(f"territory.{name}.{key}", 0.0)
         row["specialist_queue"] = len(help_queue)
         row["specialist_queue_wait_days"] = (flow.get("specialist_wait", 0.0)
                                              / row["specialist_grants"]
@@ -1079,6 +1118,8 @@ def simulate(s, rng):
                 add(f"product.{deal.product[0]}.wins")
                 add(f"product.{deal.product[0]}.bookings", acv)
                 add(f"channel.{deal.channel[0]}.wins")
+                add(f"territory.{deal.territory}.wins")
+                add(f"territory.{deal.territory}.bookings", acv)
                 add(f"segment.{deal.segment[0]}.wins")
                 add(f"segment.{deal.segment[0]}.bookings", acv)
                 add("deals_won")
@@ -1183,6 +1224,8 @@ def customer_base(s, customers, rows):
             rows[m][key] = 0.0
         for name, _ in s["segments"]:
             rows[m][f"segment.{name}.customers"] = rows[m][f"segment.{name}.arr"] = 0.0
+        for name in s["territories"]:
+            rows[m][f"territory.{name}.customers"] = rows[m][f"territory.{name}.arr"] = 0.0
     for i, c in enumerate(customers):
         start, mrr, term, first, churn_at = c.start, c.path[0], c.term, c.first, c.churn_at
         path = c.path + [c.path[-1]] * (horizon + 2)  # renewals past the horizon never came
@@ -1213,6 +1256,8 @@ def customer_base(s, customers, rows):
                     rows[m]["mrr"] += mrr_at[i][m]
                     rows[m][f"segment.{c.segment[0]}.customers"] += 1
                     rows[m][f"segment.{c.segment[0]}.arr"] += 12 * mrr_at[i][m]
+                    rows[m][f"territory.{c.territory}.customers"] += 1
+                    rows[m][f"territory.{c.territory}.arr"] += 12 * mrr_at[i][m]
                     if billed:
                         rows[m]["deferred_revenue"] += (mrr_at[i][m]
                                                         * (first + renewed * term - t) / MONTH)
