@@ -205,8 +205,8 @@ CONFIGURATIONS = (
       "products={core: {share: 2}, platform: {complex_share: 90%, win_rate: 0.15,"
       " deal_size_acv: {dist: lognormal, median: 30_000, p90: 80_000}}}",
       "roles.customer_success.accounts_per_rep=40", "customers.initial=120",
-      "territories.north_america.initial_customers=70",
-      "territories.europe.initial_customers=50",
+      "territories.north_america.initial_customers=30",
+      "territories.europe.initial_customers=90",
       "customers.monthly_churn=3%", "customers.annual_contract_share=30%",
       "territories.north_america.accounts=400", "territories.north_america.cool_off_months=4",
       "territories.europe.accounts=200", "territories.europe.deal_size_factor=1.3",
@@ -233,6 +233,7 @@ CONFIGURATIONS = (
       "territory.north_america.arr", "territory.europe.arr")),
     ("with SDRs, sales ops, assistants and two enablement roles", "dated-hiring-plan.yaml",
      ("pipeline=", "customers=", "sales_motion=transactional", "customers.initial=30",
+      "customers.annual_contract_share=20%",
       "roles.sdr={kind: account_executive, annual_salary: 55_000, ramp_months: 2,"
       " hands_off_leads: true, prospecting_leads_per_month: 15, annual_quota: 0}",
       "roles.hunter={kind: account_executive, prospecting_leads_per_month: 40}",
