@@ -258,10 +258,6 @@ def products_of(doc, pipeline):
     return out
 
 
-def load(path, sets=()):
-    return build(read(path, sets))
-
-
 def build(doc):
     unsupported = set(doc) - SUPPORTED
     assert not unsupported, f"not re-implemented: {sorted(unsupported)}"
