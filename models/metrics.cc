@@ -28,6 +28,12 @@ constexpr Metric kCanBeUndefined[] = {Metric::kCac,
                                       Metric::kLogoRetentionT12m,
                                       Metric::kTeamQuotaAttainment};
 
+/// The fixed ratios that are shares or probabilities, never above 1 (docs/metrics.md).
+constexpr Metric kShares[] = {Metric::kCashEverNegative,      Metric::kWinRate,
+                              Metric::kShareAtQuota,          Metric::kManagementCoverage,
+                              Metric::kEmployeeRetentionT12m, Metric::kGrrT12m,
+                              Metric::kLogoRetentionT12m};
+
 /// A mean over the month's events and the metrics that count those events.
 struct EventMean {
   Metric mean;
@@ -44,6 +50,7 @@ std::vector<MetricInfo> fixed_metrics() {
   for (const Metric metric : kCanBeUndefined) {
     infos[MetricLayout::index(metric)].can_be_undefined = true;
   }
+  for (const Metric metric : kShares) infos[MetricLayout::index(metric)].share = true;
   const EventMean event_means[] = {
       {Metric::kAvgTimeToHireDays, {Metric::kHires}},
       {Metric::kWinRate, {Metric::kDealsWon, Metric::kDealsLost}},

@@ -40,6 +40,9 @@ struct MetricInfo {
   /// such a month records NaN, "undefined", never 0, and the statistics over replications skip
   /// it and say over how many replications the metric was defined.
   bool can_be_undefined = false;
+  /// A share or a probability (a "ratio" never above 1, i.e. 100 %: a win rate, a retention, the
+  /// share of AEs at quota), unlike the ratios that can exceed 1 (quota attainment, NRR).
+  bool share = false;
   /// The first month (1-based) in which the metric can have a value: 12 for the
   /// trailing-twelve-month retention ratios, undefined in every history before it; 1 otherwise.
   int defined_from_month = 1;

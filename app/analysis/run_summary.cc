@@ -71,11 +71,13 @@ RunSummary summarize_run(const model::ScenarioSpec& spec, const model::Projectio
                       samples == nullptr ? "the metric was not kept" : "outside the horizon"));
     }
     const Eigen::VectorXd column = samples->col(request.month - 1);
-    const std::size_t index = projection.layout.find(request.metric);
+    const model::MetricInfo& info = projection.layout.info(projection.layout.find(request.metric));
+    // A share's last bin ends at 100 % and holds it (sim/histogram.h).
     summary.histograms.push_back(
         {request.metric, request.month,
          sim::make_histogram(std::vector<double>(column.data(), column.data() + column.size()),
-                             projection.layout.info(index).unit == "count")});
+                             info.unit == "count", sim::kMaxHistogramBins,
+                             info.share ? std::optional<double>(1.0) : std::nullopt)});
   };
   for (const HistogramRequest& request : key_histograms(spec.horizon_months)) {
     add_histogram(request, false);

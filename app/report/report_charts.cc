@@ -375,14 +375,22 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
                            : bins.rule == sim::BinRule::kSturges
                                ? "Sturges' rule, as most runs give the same value"
                                : "every run gives the same value";
+  // A share's last bar ends at its bound and holds it: 100% is in the bar from 80% to 100%.
+  const std::string closed =
+      bins.last_closed && !bins.counts.empty()
+          ? fmt::format(
+                " Each bar holds its lower edge, the last also its upper one, {}: the most "
+                "the metric can be.",
+                edge_text(bins.edge(bins.counts.size())))
+          : "";
   return {
       fmt::format("histogram.{}.m{}", h.metric, h.month), spec.title,
       fmt::format("How the simulated outcomes of {} at {} spread: each bar counts the "
-                  "runs in a bin {} wide ({}).",
+                  "runs in a bin {} wide ({}).{}",
                   title, names.phrase(h.month),
                   ratio ? fmt::format("{} percentage points", format_compact(100 * bins.bin_width))
                         : format_compact(bins.bin_width, symbol),
-                  rule),
+                  rule, closed),
       render_bar_chart(spec)};
 }
 

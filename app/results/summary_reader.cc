@@ -122,6 +122,7 @@ HistogramSummary read_histogram(const Json& entry) {
     h.histogram.counts.push_back(count.get<std::size_t>());
   }
   h.histogram.missing = entry.value("missing", std::size_t{0});
+  h.histogram.last_closed = entry.value("last_bin_closed", false);
   if (!std::isfinite(h.histogram.first_edge) || !(h.histogram.bin_width > 0) ||
       !std::isfinite(h.histogram.bin_width)) {
     throw std::invalid_argument("first_edge or bin_width");

@@ -160,6 +160,7 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
     entry["bin_width"] = h.histogram.bin_width;
     entry["counts"] = h.histogram.counts;
     entry["missing"] = h.histogram.missing;
+    entry["last_bin_closed"] = h.histogram.last_closed;
     histograms.push_back(std::move(entry));
   }
   doc["histograms"] = std::move(histograms);

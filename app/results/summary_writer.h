@@ -45,7 +45,7 @@ std::vector<std::int64_t> whole_counts(const Eigen::VectorXd& counts);
 
 /// JSON with schema_version, tool and version, seed, replications, scenario hash, the resolved
 /// scenario, per metric its unit, kind, description and month-by-month statistics, and the
-/// histograms (metric, month, rule, first_edge, bin_width, counts, missing).
+/// histograms (metric, month, rule, first_edge, bin_width, counts, missing, last_bin_closed).
 std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& spec);
 
 }  // namespace teamsim::app

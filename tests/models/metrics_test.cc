@@ -63,6 +63,22 @@ TEST(MetricLayoutTest, TheRetentionRatiosAreDefinedFromMonth12AndEveryOtherMetri
   EXPECT_EQ(defined_from_month("no_such_metric"), 1);
 }
 
+TEST(MetricLayoutTest, SharesAreTheRatiosThatNeverExceedOne) {
+  // docs/metrics.md: a win rate, a retention of logos, people or MRR without expansion, the
+  // share of AEs at quota, min(1, span / reps) and a 0/1 indicator are at most 1; attainment and
+  // NRR are ratios that pass it.
+  const std::set<std::string> shares = {
+      "cash_ever_negative",      "win_rate", "share_at_quota",     "management_coverage",
+      "employee_retention_t12m", "grr_t12m", "logo_retention_t12m"};
+  const MetricLayout layout(default_scenario());
+  for (const MetricInfo& info : layout.infos()) {
+    EXPECT_EQ(info.share, shares.count(info.name) > 0) << info.name;
+    if (info.share) {
+      EXPECT_EQ(info.unit, "ratio") << info.name;
+    }
+  }
+}
+
 TEST(QuotaBandTest, EdgesBelongToTheBandAbove) {
   EXPECT_EQ(quota_band(0), QuotaBand::kBelow50);
   EXPECT_EQ(quota_band(0.4999), QuotaBand::kBelow50);

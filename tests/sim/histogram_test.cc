@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 namespace teamsim::sim {
@@ -115,6 +116,61 @@ TEST(Histogram, CountsSumToTheSamplesAndEveryEdgeCoversThem) {
   // The width is nice: 1, 2, 2.5 or 5 times a power of ten.
   const double mantissa = h.bin_width / std::pow(10.0, std::floor(std::log10(h.bin_width)));
   EXPECT_TRUE(mantissa == 1 || mantissa == 2 || mantissa == 2.5 || mantissa == 5) << mantissa;
+}
+
+TEST(Histogram, AShareAtItsBoundOfOneCountsInTheLastBinEndingThere) {
+  // 0.4, 0.6 x 2, 0.8 x 3, 1 x 2: p25 = 0.6, p75 = 0.8 + 0.25 x 0.2 = 0.85, IQR 0.25, width
+  // 2 x 0.25 / 8^(1/3) = 0.25. Half-open bins from 0.25 put the two 1s in [1, 1.25), a bar of
+  // values no share can take; closed at the bound, [0.75, 1] holds the three 0.8s and both 1s.
+  const std::vector<double> shares = {0.4, 0.6, 0.6, 0.8, 0.8, 0.8, 1, 1};
+  const Histogram open = make_histogram(shares, false);
+  EXPECT_EQ(open.bin_width, 0.25);
+  EXPECT_EQ(open.counts, (Counts{1, 2, 3, 2}));
+  EXPECT_FALSE(open.last_closed);
+  const Histogram closed = make_histogram(shares, false, kMaxHistogramBins, 1.0);
+  EXPECT_EQ(closed.bin_width, 0.25);
+  EXPECT_EQ(closed.first_edge, 0.25);
+  EXPECT_EQ(closed.counts, (Counts{1, 2, 5}));
+  EXPECT_EQ(closed.edge(closed.counts.size()), 1.0);
+  EXPECT_TRUE(closed.last_closed);
+}
+
+TEST(Histogram, ABoundNoSampleReachesChangesNothing) {
+  // The 1s of the test above as 0.9s: p75 = 0.8 + 0.25 x 0.1 = 0.825, IQR 0.225, width 0.225
+  // rounded up to 0.25; 0.9 is in [0.75, 1), as without a bound.
+  const std::vector<double> shares = {0.4, 0.6, 0.6, 0.8, 0.8, 0.8, 0.9, 0.9};
+  const Histogram h = make_histogram(shares, false, kMaxHistogramBins, 1.0);
+  EXPECT_EQ(h.bin_width, 0.25);
+  EXPECT_EQ(h.counts, (Counts{1, 2, 5}));
+  EXPECT_FALSE(h.last_closed);
+}
+
+TEST(Histogram, EverySampleAtTheBoundIsOneBinEndingAtIt) {
+  // Seven 1s: one bin a tenth of the value wide, [1, 1.1) without the bound, [0.9, 1] with it.
+  const std::vector<double> ones(7, 1.0);
+  const Histogram open = make_histogram(ones, false);
+  EXPECT_EQ(open.first_edge, 1.0);
+  const Histogram h = make_histogram(ones, false, kMaxHistogramBins, 1.0);
+  EXPECT_EQ(h.rule, BinRule::kSingleValue);
+  EXPECT_EQ(h.counts, Counts{7});
+  EXPECT_NEAR(h.first_edge, 0.9, 1e-12);
+  EXPECT_NEAR(h.edge(1), 1.0, 1e-12);
+  EXPECT_TRUE(h.last_closed);
+  // All 0s (no AE at quota in any run) stay in [0, 0.1): the bound is only at the top.
+  const Histogram zeros = make_histogram(std::vector<double>(7, 0.0), false, 40, 1.0);
+  EXPECT_EQ(zeros.first_edge, 0);
+  EXPECT_FALSE(zeros.last_closed);
+}
+
+TEST(Histogram, CountsKeepTheirBinsOfOneWholeNumber) {
+  // A count's bins of width 1 each hold one integer; closing the last would put the largest
+  // count in the bin of the one below it, so a bound is refused for whole numbers.
+  EXPECT_THROW(make_histogram({0, 1, 2, 3}, true, kMaxHistogramBins, 3.0), std::invalid_argument);
+  // 0, 1 x 3, 2 x 3, 3: IQR 2 - 1 = 1, width 2 x 1 / 8^(1/3) = 1; 3 has a bin of its own.
+  const Histogram h = make_histogram({0, 1, 1, 1, 2, 2, 2, 3}, true);
+  EXPECT_EQ(h.bin_width, 1);
+  EXPECT_EQ(h.counts, (Counts{1, 3, 3, 1}));
+  EXPECT_FALSE(h.last_closed);
 }
 
 TEST(Histogram, EmptyInput) {

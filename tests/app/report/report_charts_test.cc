@@ -368,6 +368,30 @@ TEST(ReportChartsTest, HistogramsOfRatiosLabelTheirEdgesInPerCent) {
   }
   EXPECT_EQ(chart.svg.find(">0.2</text>"), std::string::npos);
   EXPECT_NE(chart.note.find("a bin 20 percentage points wide"), std::string::npos) << chart.note;
+  EXPECT_EQ(chart.note.find("upper one"), std::string::npos) << chart.note;
+}
+
+TEST(ReportChartsTest, AShareAtOneHundredPerCentIsInTheLastBarEndingThere) {
+  // Shares of a team of five at quota (0, 0.2, ..., 1): 1 is an edge of bins 0.2 wide, and a
+  // share's last bin holds it, so the axis ends at 100% and no bar reaches 120%.
+  RunSummary summary = fake_summary(12);
+  add_metric(summary, "share_at_quota", "ratio", 0.4, 0);
+  HistogramSummary h;
+  h.metric = "share_at_quota";
+  h.month = 12;
+  h.histogram.first_edge = 0;
+  h.histogram.bin_width = 0.2;
+  h.histogram.counts = {100, 80, 90, 60, 70};
+  h.histogram.last_closed = true;
+  const ReportChart chart = histogram_chart(summary, h);
+  for (const char* text :
+       {">0%</text>", ">100%</text>", "<title>80% to 100%: 70 replications (17.5%)</title>"}) {
+    EXPECT_NE(chart.svg.find(text), std::string::npos) << text;
+  }
+  EXPECT_EQ(chart.svg.find("120%"), std::string::npos);
+  EXPECT_NE(chart.note.find("the last also its upper one, 100%: the most the metric can be"),
+            std::string::npos)
+      << chart.note;
 }
 
 TEST(ReportChartsTest, MetricTitles) {
