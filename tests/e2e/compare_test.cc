@@ -376,6 +376,19 @@ TEST(SweepCli, TheTableDefaultsToTheLastMonthAsRunAndCompareDo) {
   EXPECT_NE(r.out.find("ARR at month 30"), std::string::npos) << r.out;
 }
 
+TEST(SweepCli, AMetricOutsideTheKeyTableIsTitledAsTheChartsTitleIt) {
+  // Not "cac_payback_months at month 36": its title, with the name --metric took beside it.
+  TempDir out;
+  const CommandResult r = run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                                      "/scenarios/default.yaml' --vary pipeline.win_rate=0.2,0.3 "
+                                      "--metric cac_payback_months -n 5 -q --out " +
+                                      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("; CAC payback months (cac_payback_months) at month 36\n"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
   TempDir out;
   const CommandResult r =

@@ -29,6 +29,7 @@
 #include "app/common/suggestions.h"
 #include "app/common/utf8.h"
 #include "app/common/version.h"
+#include "app/report/report_charts.h"
 #include "app/report/report_writer.h"
 #include "app/report/sweep_report.h"
 #include "app/results/summary_writer.h"
@@ -521,8 +522,10 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     write_file_atomically(written.back(), html);
   }
   folder.list_files();
-  // "ARR", "Ramped AEs on quota (share_at_quota)": the metric as the run's table names it.
+  // "ARR", "Ramped AEs on quota (share_at_quota)": a key metric as the run's table names it;
+  // "CAC payback months (cac_payback_months)": any other as the charts title it.
   std::string label(key_metric_label(metric_));
+  if (label == metric_) label = metric_title(metric_);
   if (label.ends_with(" (%)")) label.resize(label.size() - 4);
   if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
   // The plan first, as run's table does: with variants, the file alone does not say which.
