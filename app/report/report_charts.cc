@@ -84,9 +84,7 @@ ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
   spec.subtitle = subtitle(summary, summary.scenario_name);
   const bool money = metric.info.unit == "currency";
   spec.currency_symbol = money ? currency_symbol(summary.currency) : "";
-  spec.y_label = money && !summary.currency.empty()
-                     ? fmt::format("{} ({})", y_label, summary.currency)
-                     : y_label;
+  spec.y_label = with_unit(y_label, metric.info.unit, summary.currency);
   spec.whole_numbers = metric.info.unit == "count";
   spec.series.push_back(fan_series(summary.scenario_name, metric.stats));
   spec.width = kReportChartWidth;
@@ -189,9 +187,7 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
           : fmt::format("{} in total · mean of {}", names.span(1, summary.horizon_months),
                         replications);
   spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";
-  spec.x_label = unit == "currency" && !summary.currency.empty()
-                     ? fmt::format("{} ({})", measure.axis_label, summary.currency)
-                     : measure.axis_label;
+  spec.x_label = with_unit(measure.axis_label, unit, summary.currency);
   spec.orientation = BarOrientation::kHorizontal;
   spec.width = kReportChartWidth;
   spec.height = std::max(220, 110 + 44 * static_cast<int>(spec.labels.size()));
@@ -340,8 +336,8 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
                                 value(sim::kColumnP90), grouped_count(runs, "replication"));
   }
   spec.y_label = "replications";
-  spec.x_label = money && !summary.currency.empty()
-                     ? fmt::format("{} ({})", metric_y_label(h.metric), summary.currency)
+  spec.x_label = metric != nullptr
+                     ? metric_axis_label(h.metric, metric->info.unit, summary.currency)
                      : metric_y_label(h.metric);
   spec.whole_numbers = true;
   spec.value_labels = false;
@@ -410,9 +406,25 @@ FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats) 
 std::string metric_y_label(const std::string& metric_name) {
   if (const KnownMetric* known = find_known(metric_name)) return known->y_label;
   if (metric_name.rfind("headcount", 0) == 0) return "people";
+  // The title's first letter in lower case, unless it begins an acronym ("CAC", "NRR").
   std::string label = metric_title(metric_name);
-  for (char& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!label.empty() &&
+      !(label.size() > 1 && std::isupper(static_cast<unsigned char>(label[1])) != 0)) {
+    label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+  }
   return label;
+}
+
+std::string with_unit(std::string label, const std::string& unit, const std::string& currency) {
+  if (unit == "currency") return currency.empty() ? label : fmt::format("{} ({})", label, currency);
+  if (unit != "months" && unit != "days") return label;
+  if (ends_with(label, " " + unit)) label.resize(label.size() - unit.size() - 1);
+  return fmt::format("{} ({})", label, unit);
+}
+
+std::string metric_axis_label(const std::string& metric_name, const std::string& unit,
+                              const std::string& currency) {
+  return with_unit(metric_y_label(metric_name), unit, currency);
 }
 
 bool ever_positive(const MetricSummary& metric) {

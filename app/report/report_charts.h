@@ -33,8 +33,18 @@ inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
 std::string metric_title(const std::string& metric_name);
 
 /// What the y axis of a metric's chart measures: "annual recurring revenue", "people"; for a
-/// metric without a known label, its title in lower case.
+/// metric without a known label, its title in lower case (acronyms kept: "CAC payback months").
 std::string metric_y_label(const std::string& metric_name);
+
+/// `label` with the unit of a metric's values (`unit` as models/metrics.def names it) where it
+/// has one: "(USD)" after money in `currency`, "(months)" or "(days)" in place of a last word
+/// that names it ("CAC payback months" becomes "CAC payback (months)"); else `label` as it is.
+std::string with_unit(std::string label, const std::string& unit, const std::string& currency);
+
+/// What an axis of a metric's values is called, with its unit: metric_y_label with with_unit,
+/// "annual recurring revenue (USD)", "CAC payback (months)".
+std::string metric_axis_label(const std::string& metric_name, const std::string& unit,
+                              const std::string& currency);
 
 /// A fan of statistics over months (p5, p25, p50, p75 and p95 of `stats`) named `label`.
 FanSeries fan_series(const std::string& label, const sim::ColumnSummary& stats);

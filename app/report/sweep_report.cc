@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "app/charts/bar_chart.h"
 #include "app/common/number_format.h"
@@ -11,6 +14,7 @@
 #include "app/common/xml_escape.h"
 #include "app/report/html_page.h"
 #include "app/results/terminal_table.h"
+#include "app/scenario/scenario_keys.h"
 
 namespace teamsim::app {
 namespace {
@@ -24,6 +28,17 @@ std::string point_label(const SweepReportData& data, const SweepPointRow& point)
     label += fmt::format("{}{}={}", a == 0 ? "" : ", ", data.parameters[a], point.values[a]);
   }
   return label;
+}
+
+// "roles.account_executive.annual_quota (USD)": a --vary key of money (scenario_keys.h) with
+// its currency, which the values as written (500000) do not show. Keys in days or months say so
+// in their names (sales_cycle_days, ramp_months).
+std::string parameter_heading(const SweepReportData& data, const std::string& key_path) {
+  const std::optional<KeyAtPath> key = key_at_path(key_path);
+  if (key && key->key->label.unit == ValueUnit::kMoney && !data.currency.empty()) {
+    return fmt::format("{} ({})", key_path, data.currency);
+  }
+  return key_path;
 }
 
 std::string value_text(const SweepReportData& data, double value) {
@@ -59,7 +74,7 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
       "median of {} per point (the bar) and p10-p90 (the line); every point on the "
       "same random numbers",
       grouped_count(data.replications, "replication"));
-  spec.x_label = metric_y_label(data.metric);
+  spec.x_label = metric_axis_label(data.metric, data.unit, data.currency);
   spec.currency_symbol = data.unit == "currency" ? currency_symbol(data.currency) : "";
   if (ratio) spec.value_suffix.push_back('%');
   spec.whole_numbers = data.unit == "count";
@@ -67,7 +82,11 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   spec.width = kReportChartWidth;
   spec.height = 150 + kBarHeight * static_cast<int>(data.points.size());
   // The bars are labelled by their values, short enough not to be cut; the keys head the labels.
-  spec.y_label = fmt::format("{}", fmt::join(data.parameters, ", "));
+  std::vector<std::string> headings;
+  for (const std::string& parameter : data.parameters) {
+    headings.push_back(parameter_heading(data, parameter));
+  }
+  spec.y_label = fmt::format("{}", fmt::join(headings, ", "));
   for (const SweepPointRow& point : data.points) {
     const std::string label = point_label(data, point);
     spec.labels.push_back(fmt::format("{}", fmt::join(point.values, ", ")));

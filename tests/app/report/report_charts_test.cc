@@ -371,6 +371,27 @@ TEST(ReportChartsTest, HistogramsOfRatiosLabelTheirEdgesInPerCent) {
   EXPECT_EQ(chart.note.find("upper one"), std::string::npos) << chart.note;
 }
 
+TEST(ReportChartsTest, AxesSayTheMetricsUnit) {
+  EXPECT_EQ(metric_axis_label("arr", "currency", "USD"), "annual recurring revenue (USD)");
+  EXPECT_EQ(metric_axis_label("arr", "currency", ""), "annual recurring revenue");
+  EXPECT_EQ(metric_axis_label("cac_payback_months", "months", "USD"), "CAC payback (months)");
+  EXPECT_EQ(metric_axis_label("avg_cycle_days", "days", "USD"), "avg cycle (days)");
+  EXPECT_EQ(metric_axis_label("customers", "count", "USD"), "customers");
+  EXPECT_EQ(metric_axis_label("win_rate", "ratio", "USD"), "win rate");
+  EXPECT_EQ(with_unit("time in queue", "days", ""), "time in queue (days)");
+  // The histogram of CAC payback says months under its axis.
+  RunSummary summary = fake_summary(12);
+  add_metric(summary, "cac_payback_months", "months", 7, 1);
+  HistogramSummary h;
+  h.metric = "cac_payback_months";
+  h.month = 12;
+  h.histogram.first_edge = 5;
+  h.histogram.bin_width = 1;
+  h.histogram.counts = {25, 90, 80, 55, 20};
+  const ReportChart chart = histogram_chart(summary, h);
+  EXPECT_NE(chart.svg.find(">CAC payback (months)</text>"), std::string::npos) << chart.svg;
+}
+
 TEST(ReportChartsTest, AShareAtOneHundredPerCentIsInTheLastBarEndingThere) {
   // Shares of a team of five at quota (0, 0.2, ..., 1): 1 is an edge of bins 0.2 wide, and a
   // share's last bin holds it, so the axis ends at 100% and no bar reaches 120%.

@@ -26,6 +26,29 @@ SweepReportData variant_sweep() {
   return data;
 }
 
+TEST(SweepReport, TheChartsAxesSayTheUnitOfTheMetricAndOfAMoneyKey) {
+  // ARR in USD on the value axis; a quota (money) swept, in USD; a share's key has no unit word.
+  SweepReportData data = variant_sweep();
+  data.parameters = {"roles.account_executive.annual_quota", "pipeline.win_rate"};
+  data.points = {{{"500000", "0.15"}, 1e6, 1.4e6, 1.8e6, 1.4e6},
+                 {{"700000", "0.15"}, 1.5e6, 2.2e6, 2.9e6, 2.2e6}};
+  const std::string svg = sweep_chart(data)->svg;
+  EXPECT_NE(svg.find(">annual recurring revenue (USD)</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">roles.account_executive.annual_quota (USD), pipeline.win_rate</text>"),
+            std::string::npos)
+      << svg;
+  // CAC payback in months: the unit once, in brackets, as money's currency is; a key in months
+  // says so in its name already.
+  data.metric = "cac_payback_months";
+  data.unit = "months";
+  data.parameters = {"roles.account_executive.ramp_months"};
+  data.points = {{{"3"}, 6, 7, 9, 7.2}, {{"6"}, 7, 8, 10, 8.1}};
+  const std::string months = sweep_chart(data)->svg;
+  EXPECT_NE(months.find(">CAC payback (months)</text>"), std::string::npos) << months;
+  EXPECT_NE(months.find(">roles.account_executive.ramp_months</text>"), std::string::npos)
+      << months;
+}
+
 TEST(SweepReport, ThePageSaysWhichVariantWasSweptAndWhatSetChanged) {
   const SweepReportData data = variant_sweep();
   const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
