@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <exception>
 #include <limits>
 #include <stdexcept>
@@ -79,11 +80,21 @@ class Simulator {
   /// Schedules an event `delay` days from now (delay >= 0, finite) at the back of `lane`; it must
   /// not precede the lane's last event by (time, priority).
   void schedule_in_lane(LaneId lane, Time delay, Priority priority, std::uint32_t kind,
-                        std::uint32_t subject = 0);
+                        std::uint32_t subject = 0) {
+    if (!std::isfinite(delay) || delay < 0) [[unlikely]] {
+      reject_lane_delay(delay);
+    }
+    push_to_lane("Simulator::schedule_in_lane", lane, now_ + delay, priority, kind, subject);
+  }
   /// Schedules an event at absolute time `time` (>= now, finite) at the back of `lane`; it must
   /// not precede the lane's last event by (time, priority).
   void schedule_at_in_lane(LaneId lane, Time time, Priority priority, std::uint32_t kind,
-                           std::uint32_t subject = 0);
+                           std::uint32_t subject = 0) {
+    if (!std::isfinite(time) || time < now_) [[unlikely]] {
+      reject_lane_time(time);
+    }
+    push_to_lane("Simulator::schedule_at_in_lane", lane, time, priority, kind, subject);
+  }
   /// Drops the pending events of `lane` (a source that stops), as cancel() drops a queued event:
   /// they never run. Returns how many were dropped. The lane takes new events afterwards.
   std::size_t clear_lane(LaneId lane);
@@ -189,8 +200,44 @@ class Simulator {
   void set_busy_head(const Lane& lane);
   /// Appends an event (its time checked by the caller) to `lane`.
   /// `caller` names the public function in the error for an event before the lane's last.
+  /// Inline with the two schedule_*_in_lane, the errors and the rare paths out of line: nearly
+  /// every event schedules one (a renewal, a lead's next arrival), and two calls with their saved
+  /// registers were a third of the push (docs/performance.md: 2.2 % of a reference replication).
   void push_to_lane(const char* caller, LaneId lane, Time time, Priority priority,
-                    std::uint32_t kind, std::uint32_t subject);
+                    std::uint32_t kind, std::uint32_t subject) {
+    if (lane >= lanes_.size()) [[unlikely]] {
+      reject_lane(lane);
+    }
+    Lane& target = lanes_[lane];
+    std::vector<Event>& events = target.events;
+    if (target.next == events.size()) {
+      events.clear();
+      target.next = 0;
+      events.push_back(Event{time, priority, queue_.take_sequence(), kind, subject});
+      ++in_lanes_;
+      new_head(lane);
+      return;
+    }
+    const Event& last = events.back();
+    if (time < last.time || (time == last.time && priority < last.priority)) [[unlikely]] {
+      reject_before_last(caller);
+    }
+    if (target.next >= kCompactFrom) [[unlikely]] {
+      compact(target);
+    }
+    events.push_back(Event{time, priority, queue_.take_sequence(), kind, subject});
+    ++in_lanes_;
+  }
+  /// A lane that was empty has a head again: the busy lanes' earliest or the tournament learns it.
+  void new_head(LaneId lane);
+  /// Events run from a lane before compact may drop them.
+  static constexpr std::size_t kCompactFrom = 4096;
+  /// Drops the events that have run when they are three quarters of the lane.
+  static void compact(Lane& lane);
+  [[noreturn]] static void reject_lane_delay(Time delay);
+  [[noreturn]] void reject_lane_time(Time time) const;
+  [[noreturn]] void reject_lane(LaneId lane) const;
+  [[noreturn]] static void reject_before_last(const char* caller);
   /// Sets the key of `lane` in the tournament and replays its matches up to the root.
   void replay(LaneId lane);
   /// Replays the lane whose head a step took, if not done since.
