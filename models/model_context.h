@@ -79,6 +79,14 @@ class ModelContext {
   sim::Rng substream(Stream stream, std::uint64_t index) const {
     return sim::make_keyed_substream(replication_key_, static_cast<sim::StreamId>(stream), index);
   }
+  /// What substream(stream, index) computes of the stream alone, for a source seeding an engine
+  /// per lead: substream_of(stream_key(stream), index) is substream(stream, index).
+  std::uint64_t stream_key(Stream stream) const {
+    return sim::stream_key(replication_key_, static_cast<sim::StreamId>(stream));
+  }
+  static sim::Rng substream_of(std::uint64_t stream_key, std::uint64_t index) {
+    return sim::make_stream_substream(stream_key, index);
+  }
   /// One draw of the uncertain input `input` (a Distribution field of spec): every sample of a
   /// scenario's distributions goes through here, so sensitivity analysis can pin and record it.
   double draw(const sim::Distribution& input, sim::Rng& rng);

@@ -44,7 +44,10 @@ Pipeline::Pipeline(ModelContext& context, Organisation& organisation, CustomerBa
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
     inbound_arrivals_.push_back(context.stream(plus_territory(Stream::kInboundArrivals, t)));
     inbound_lanes_.push_back(context.simulator.add_lane());
+    inbound_streams_.push_back(lead_streams(plus_territory(Stream::kInboundLead, t),
+                                            plus_territory(Stream::kInboundDeal, t)));
   }
+  prospected_streams_ = lead_streams(Stream::kProspectedLead, Stream::kProspectedDeal);
   season_max_ = *std::max_element(spec_.seasonality.leads.begin(), spec_.seasonality.leads.end());
   grant_when_served();
 }
@@ -225,9 +228,11 @@ std::optional<std::uint32_t> Pipeline::open_past_lead(const PastLead& past, doub
   const std::size_t t = past.territory;
   Lead lead =
       past.prospector == kNobody
-          ? draw_lead(plus_territory(Stream::kWarmInboundLead, t),
-                      plus_territory(Stream::kWarmInboundDeal, t), past.number, t)
-          : draw_lead(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal, past.number, t);
+          ? draw_lead(lead_streams(plus_territory(Stream::kWarmInboundLead, t),
+                                   plus_territory(Stream::kWarmInboundDeal, t)),
+                      past.number, t)
+          : draw_lead(lead_streams(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal),
+                      past.number, t);
   // As after day 0 (count_lead), a lead of a finite territory comes from a free account.
   if (accounts_.finite(t) && !finds_free_account(t, lead, free_accounts)) return std::nullopt;
   if (lead.unqualified && organisation_.sales_ops() > 0 && lead.screen_draw < screened_share) {
@@ -257,12 +262,16 @@ Pipeline::Seller& Pipeline::seller(std::uint32_t person) {
   return sellers_[person];
 }
 
-Pipeline::Lead Pipeline::draw_lead(Stream routing, Stream deal, std::uint64_t key,
+Pipeline::LeadStreams Pipeline::lead_streams(Stream routing, Stream deal) const {
+  return {context_.stream_key(routing), context_.stream_key(deal)};
+}
+
+Pipeline::Lead Pipeline::draw_lead(const LeadStreams& streams, std::uint64_t key,
                                    std::size_t territory) {
   // Always the same draws in the same order, whatever happens to the lead afterwards.
-  sim::Rng rng = context_.substream(routing, key);
+  sim::Rng rng = ModelContext::substream_of(streams.routing, key);
   Lead lead;
-  lead.deal_stream = deal;
+  lead.deal_stream = streams.deal;
   lead.key = key;
   if (!product_pick_.empty()) lead.product = product_pick_(uniform01(rng));
   if (!channel_pick_.empty()) lead.channel = channel_pick_(uniform01(rng));
@@ -293,7 +302,7 @@ void Pipeline::draw_deal(Lead& lead) {
     size = &product.deal_size_acv;
     complex_share = product.complex_share;
   }
-  lead.rng = context_.substream(lead.deal_stream, lead.key);
+  lead.rng = ModelContext::substream_of(lead.deal_stream, lead.key);
   sim::Rng& rng = lead.rng;
   lead.win_rate = std::clamp(context_.draw(*win_rate, rng), 0.0, 1.0);
   lead.win_draw = uniform01(rng);
@@ -334,9 +343,7 @@ void Pipeline::schedule_next_inbound(std::size_t territory) {
 
 void Pipeline::inbound_lead(std::size_t territory) {
   const std::uint64_t number = inbound_leads_[territory]++;
-  route_lead(territory, kNobody,
-             draw_lead(plus_territory(Stream::kInboundLead, territory),
-                       plus_territory(Stream::kInboundDeal, territory), number, territory));
+  route_lead(territory, kNobody, draw_lead(inbound_streams_[territory], number, territory));
   schedule_next_inbound(territory);
 }
 
@@ -347,8 +354,7 @@ void Pipeline::prospected_lead(std::uint32_t person) {
   const Organisation::Person& finder = organisation_.person(person);
   if (!finder.seller || router_.has_room(person)) {
     route_lead(finder.territory, person,
-               draw_lead(Stream::kProspectedLead, Stream::kProspectedDeal,
-                         prospected_lead_key(person), finder.territory));
+               draw_lead(prospected_streams_, prospected_lead_key(person), finder.territory));
   }
   schedule_next_prospect(person);
 }
@@ -357,8 +363,7 @@ std::uint64_t Pipeline::prospected_lead_key(std::uint32_t person) const {
   // The arrival's number within the month flips low bits of a mixed (person, month) key: a clash
   // needs a 2^-32 coincidence.
   const Seller& state = sellers_[person];
-  return sim::mix64(person_month_key(organisation_.person(person).key, state.prospect_month)) ^
-         (state.prospected - 1);
+  return state.lead_key_base ^ (state.prospected - 1);
 }
 
 void Pipeline::started_selling(std::uint32_t person) {
@@ -398,8 +403,9 @@ void Pipeline::schedule_next_prospect(std::uint32_t index) {
     state.prospect_month = month;
     state.prospect_time = month * kDaysPerMonth;
     state.prospected = 0;
-    state.prospect_rng =
-        context_.substream(Stream::kProspecting, person_month_key(person.key, month));
+    const std::uint64_t key = person_month_key(person.key, month);
+    state.lead_key_base = sim::mix64(key);
+    state.prospect_rng = context_.substream(Stream::kProspecting, key);
   };
   if (state.prospect_month < month_now) start_month(month_now);
   for (;;) {

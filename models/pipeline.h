@@ -26,7 +26,8 @@ class Pipeline final : public TeamListener {
   /// in a fixed order (what routing needs when it arrives, the deal once it becomes an
   /// opportunity), so its fate is the same in every plan.
   struct Lead {
-    Stream deal_stream = Stream::kProspectedDeal;  ///< with `key`, where draw_deal draws from
+    /// The key (ModelContext::stream_key) of the stream draw_deal draws from, entity `key`.
+    std::uint64_t deal_stream = 0;
     std::uint64_t key = 0;
     sim::Rng rng;  ///< the deal's engine after draw_deal; continues as the customer's if won
     std::size_t product = kUnassigned;
@@ -107,14 +108,23 @@ class Pipeline final : public TeamListener {
     int prospect_month = -1;       ///< the month prospect_rng draws for (0-based; -1: none yet)
     double prospect_time = 0;      ///< the latest arrival drawn in that month, or its start
     std::uint32_t prospected = 0;  ///< arrivals drawn in that month: keys each lead's own stream
+    /// What every lead of that month's key starts from (prospected_lead_key), mixed once a month.
+    std::uint64_t lead_key_base = 0;
     /// Their pending arrival waits in a lane of its own (created with their first), not in the
     /// queue: one arrival at a time, each scheduled when the previous one runs.
     sim::Simulator::LaneId prospect_lane = sim::Simulator::kNoLane;
   };
 
+  /// The keys (ModelContext::stream_key) of a source's two streams of leads, computed once: a
+  /// lead's engines are seeded from them without mixing the stream in again.
+  struct LeadStreams {
+    std::uint64_t routing = 0;
+    std::uint64_t deal = 0;
+  };
+  LeadStreams lead_streams(Stream routing, Stream deal) const;
   /// What routing needs (product, channel, qualification, conversion, account, segment), from
-  /// stream (routing, key); the deal will come from stream (deal, key).
-  Lead draw_lead(Stream routing, Stream deal, std::uint64_t key, std::size_t territory);
+  /// stream (streams.routing, key); the deal will come from stream (streams.deal, key).
+  Lead draw_lead(const LeadStreams& streams, std::uint64_t key, std::size_t territory);
   /// The deal (win rate and draw, cycle, size, complexity, help) from the lead's own deal stream:
   /// the same values whenever it is called, in every plan, whatever routing drew.
   void draw_deal(Lead& lead);
@@ -191,6 +201,10 @@ class Pipeline final : public TeamListener {
   /// By territory: the lane of its pending inbound arrival (one at a time, each scheduled when
   /// the previous one runs), so arrivals cost no queue work.
   std::vector<sim::Simulator::LaneId> inbound_lanes_;
+  /// By territory: the keys of its inbound leads' streams.
+  std::vector<LeadStreams> inbound_streams_;
+  /// The keys of the prospected leads' streams.
+  LeadStreams prospected_streams_;
   std::vector<std::uint64_t> inbound_leads_;  ///< leads arrived so far, by territory
   double season_max_ = 1;                     ///< largest lead-seasonality multiplier
   std::vector<Seller> sellers_;               ///< by person index (AE kinds that sold)

@@ -43,16 +43,27 @@ inline std::uint64_t replication_key(std::uint64_t master_seed, std::uint64_t re
   return mix64(mix64(master_seed) ^ replication);
 }
 
+/// The part of make_keyed_substream's seeding that depends on (replication key, stream) only: a
+/// source that seeds an engine per entity of one stream (a lead each) computes it once.
+inline std::uint64_t stream_key(std::uint64_t replication_key, StreamId stream) {
+  return mix64(replication_key ^ stream);
+}
+
+/// make_keyed_substream(replication_key, stream, index), given stream_key(replication_key,
+/// stream): the same engine.
+inline Rng make_stream_substream(std::uint64_t stream_key, std::uint64_t index) {
+  // One more round of chained mixing than make_stream, so substream (s, i) never equals a
+  // stream; the constant separates the two families.
+  const std::uint64_t state = mix64(stream_key ^ mix64(index ^ 0xa0761d6478bd642fULL));
+  const std::uint64_t sequence = mix64(state ^ 0x5851f42d4c957f2dULL);
+  return Rng(state, sequence);
+}
+
 /// make_substream(master_seed, replication, stream, index), given replication_key(master_seed,
 /// replication): the same engine.
 inline Rng make_keyed_substream(std::uint64_t replication_key, StreamId stream,
                                 std::uint64_t index) {
-  // One more round of chained mixing than make_stream, so substream (s, i) never equals a
-  // stream; the constant separates the two families.
-  const std::uint64_t state =
-      mix64(mix64(replication_key ^ stream) ^ mix64(index ^ 0xa0761d6478bd642fULL));
-  const std::uint64_t sequence = mix64(state ^ 0x5851f42d4c957f2dULL);
-  return Rng(state, sequence);
+  return make_stream_substream(stream_key(replication_key, stream), index);
 }
 
 }  // namespace teamsim::sim

@@ -121,6 +121,8 @@ TEST(RandomStreamsTest, AKeyedSubstreamIsTheSubstream) {
   const std::uint64_t key = replication_key(42, 7);
   EXPECT_EQ(draws(make_keyed_substream(key, 3, 99)), draws(make_substream(42, 7, 3, 99)));
   EXPECT_EQ(draws(make_keyed_substream(key, 0x20001, 0)), draws(make_substream(42, 7, 0x20001, 0)));
+  EXPECT_EQ(draws(make_stream_substream(stream_key(key, 3), 99)),
+            draws(make_substream(42, 7, 3, 99)));
 }
 
 }  // namespace
