@@ -24,7 +24,7 @@ void AccountPool::release(std::size_t territory, double now) {
   if (accounts.cool_off_days > 0) accounts.cooling_until.push_back(now + accounts.cool_off_days);
 }
 
-int AccountPool::available(std::size_t territory, double now, bool released_now) {
+int AccountPool::available_forgetting(std::size_t territory, double now, bool released_now) {
   Territory& accounts = accounts_[territory];
   while (!accounts.cooling_until.empty() &&
          (accounts.cooling_until.front() < now ||

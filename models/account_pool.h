@@ -30,7 +30,14 @@ class AccountPool {
   /// Accounts neither in use nor cooling off. A cool-off that ends exactly `now` is over when
   /// `released_now` (what runs after releases at this instant, as if its end were an event of
   /// priority::kRelease). Forgets the cool-offs that are over: no event per cool-off.
-  int available(std::size_t territory, double now, bool released_now);
+  int available(std::size_t territory, double now, bool released_now) {
+    // Inline while no cool-off ends: every lead of a finite territory asks.
+    const Territory& accounts = accounts_[territory];
+    if (accounts.cooling_until.empty() || accounts.cooling_until.front() > now) {
+      return accounts.total - accounts.in_use - static_cast<int>(accounts.cooling_until.size());
+    }
+    return available_forgetting(territory, now, released_now);
+  }
   /// The same count after everything at instant `now` has run, without forgetting anything: for
   /// the month-end recorder, which only reads.
   int available_after(std::size_t territory, double now) const;
@@ -44,6 +51,9 @@ class AccountPool {
     /// length is fixed per territory, so they end in the order they began.
     std::deque<double> cooling_until;
   };
+  /// available() when a cool-off may have ended: forgets those that have.
+  int available_forgetting(std::size_t territory, double now, bool released_now);
+
   std::vector<Territory> accounts_;
 };
 

@@ -257,10 +257,7 @@ std::optional<std::uint32_t> Pipeline::open_past_lead(const PastLead& past, doub
   return index;
 }
 
-Pipeline::Seller& Pipeline::seller(std::uint32_t person) {
-  if (person >= sellers_.size()) sellers_.resize(person + 1);
-  return sellers_[person];
-}
+void Pipeline::add_sellers(std::uint32_t person) { sellers_.resize(person + 1); }
 
 Pipeline::LeadStreams Pipeline::lead_streams(Stream routing, Stream deal) const {
   return {context_.stream_key(routing), context_.stream_key(deal)};

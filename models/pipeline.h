@@ -157,7 +157,15 @@ class Pipeline final : public TeamListener {
   void schedule_next_prospect(std::uint32_t person);
   /// The stream index of the lead the person's pending arrival brings.
   std::uint64_t prospected_lead_key(std::uint32_t person) const;
-  Seller& seller(std::uint32_t person);
+  /// Inline, growing out of line: every prospected lead asks for its seller.
+  Seller& seller(std::uint32_t person) {
+    if (person >= sellers_.size()) [[unlikely]] {
+      add_sellers(person);
+    }
+    return sellers_[person];
+  }
+  /// Makes room for the seller `person`.
+  void add_sellers(std::uint32_t person);
   void route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead);
   /// False when the lead is lost before an owner is chosen: no account for it, or screened out.
   bool count_lead(std::size_t territory, const Lead& lead);
