@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/common/number_format.h"
 #include "models/metrics.h"
@@ -263,15 +266,21 @@ TEST(ReportChartsTest, QuotaSpreadAcrossRepsWithoutBandsAndNoChartForAnEmptyRole
   EXPECT_EQ(std::count(names.begin(), names.end(), "headcount.sales_specialist"), 0);
 }
 
+/// The histogram of `metric` at month 12: bins `bin_width` wide from `first_edge`.
+HistogramSummary histogram_at_12(std::string metric, double first_edge, double bin_width,
+                                 std::vector<std::size_t> counts) {
+  HistogramSummary h;
+  h.metric = std::move(metric);
+  h.month = 12;
+  h.histogram.first_edge = first_edge;
+  h.histogram.bin_width = bin_width;
+  h.histogram.counts = std::move(counts);
+  return h;
+}
+
 /// ARR at month 12 of fake_summary(12) in 6 bins of $100k from $500k: 500 replications.
 HistogramSummary arr_histogram() {
-  HistogramSummary h;
-  h.metric = "arr";
-  h.month = 12;
-  h.histogram.first_edge = 500'000;
-  h.histogram.bin_width = 100'000;
-  h.histogram.counts = {20, 85, 160, 140, 70, 25};
-  return h;
+  return histogram_at_12("arr", 500'000, 100'000, {20, 85, 160, 140, 70, 25});
 }
 
 TEST(ReportChartsTest, GoldenHistogram) {
@@ -334,12 +343,7 @@ TEST(ReportChartsTest, HistogramAxesCoverTheData) {
 
 TEST(ReportChartsTest, HistogramsOfCountsLabelEachValue) {
   RunSummary summary = fake_summary(12);
-  HistogramSummary h;
-  h.metric = "customers";
-  h.month = 12;
-  h.histogram.first_edge = 0;
-  h.histogram.bin_width = 1;
-  h.histogram.counts = {100, 250, 150};
+  HistogramSummary h = histogram_at_12("customers", 0, 1, {100, 250, 150});
   summary.histograms.push_back(h);
   const auto charts = report_charts(summary);
   const auto histogram = std::find_if(charts.begin(), charts.end(), [](const ReportChart& c) {
@@ -355,12 +359,7 @@ TEST(ReportChartsTest, HistogramsOfRatiosLabelTheirEdgesInPerCent) {
   // share_at_quota from 0 to 1.2 in bins of 0.2: "0%" .. "120%", as its subtitle writes 50.0%.
   RunSummary summary = fake_summary(12);
   add_metric(summary, "share_at_quota", "ratio", 0.5, 0);
-  HistogramSummary h;
-  h.metric = "share_at_quota";
-  h.month = 12;
-  h.histogram.first_edge = 0;
-  h.histogram.bin_width = 0.2;
-  h.histogram.counts = {100, 80, 90, 60, 0, 70};
+  HistogramSummary h = histogram_at_12("share_at_quota", 0, 0.2, {100, 80, 90, 60, 0, 70});
   const ReportChart chart = histogram_chart(summary, h);
   for (const char* text : {">0%</text>", ">20%</text>", ">120%</text>",
                            "<title>20% to 40%: 80 replications (20.0%)</title>"}) {
@@ -382,12 +381,7 @@ TEST(ReportChartsTest, AxesSayTheMetricsUnit) {
   // The histogram of CAC payback says months under its axis.
   RunSummary summary = fake_summary(12);
   add_metric(summary, "cac_payback_months", "months", 7, 1);
-  HistogramSummary h;
-  h.metric = "cac_payback_months";
-  h.month = 12;
-  h.histogram.first_edge = 5;
-  h.histogram.bin_width = 1;
-  h.histogram.counts = {25, 90, 80, 55, 20};
+  HistogramSummary h = histogram_at_12("cac_payback_months", 5, 1, {25, 90, 80, 55, 20});
   const ReportChart chart = histogram_chart(summary, h);
   EXPECT_NE(chart.svg.find(">CAC payback (months)</text>"), std::string::npos) << chart.svg;
 }
@@ -397,12 +391,7 @@ TEST(ReportChartsTest, AShareAtOneHundredPerCentIsInTheLastBarEndingThere) {
   // share's last bin holds it, so the axis ends at 100% and no bar reaches 120%.
   RunSummary summary = fake_summary(12);
   add_metric(summary, "share_at_quota", "ratio", 0.4, 0);
-  HistogramSummary h;
-  h.metric = "share_at_quota";
-  h.month = 12;
-  h.histogram.first_edge = 0;
-  h.histogram.bin_width = 0.2;
-  h.histogram.counts = {100, 80, 90, 60, 70};
+  HistogramSummary h = histogram_at_12("share_at_quota", 0, 0.2, {100, 80, 90, 60, 70});
   h.histogram.last_closed = true;
   const ReportChart chart = histogram_chart(summary, h);
   for (const char* text :
