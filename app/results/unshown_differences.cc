@@ -26,9 +26,6 @@ using Json = nlohmann::ordered_json;
 // the same replications and seed.
 constexpr std::array<std::string_view, 5> kRunKeys = {"name", "description", "replications", "seed",
                                                       "horizon_months"};
-bool is_one_of(std::string_view key, const auto& keys) {
-  return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
 
 // The dated hires in date order: hires of different months open their searches in date order
 // whatever order the scenario lists them in, so that order is not an assumption. Hires of one
@@ -36,9 +33,10 @@ bool is_one_of(std::string_view key, const auto& keys) {
 // reps-first.yaml differ in nothing else).
 Json hires_by_date(const Json& hires) {
   std::vector<Json> items(hires.begin(), hires.end());
+  // (month, whether it is a start month), as the assumptions table orders them.
   const auto date = [](const Json& hire) {
-    return std::pair(hire.contains("month") ? hire["month"].get<int>() : 0,
-                     hire.contains("start_month") ? hire["start_month"].get<int>() : 0);
+    return hire.contains("month") ? std::pair(hire["month"].get<int>(), 0)
+                                  : std::pair(hire["start_month"].get<int>(), 1);
   };
   std::stable_sort(items.begin(), items.end(),
                    [&](const Json& a, const Json& b) { return date(a) < date(b); });
@@ -154,7 +152,8 @@ std::vector<std::vector<Assumption>> with_unshown_differences(
   const std::string currency = currency_symbol(specs.front()->money.currency);
   std::vector<std::vector<Assumption>> extra(plans.size());
   for (const std::string& path : order) {
-    if (is_one_of(path, kRunKeys) || shown(path, shown_keys)) continue;
+    const bool run_key = std::find(kRunKeys.begin(), kRunKeys.end(), path) != kRunKeys.end();
+    if (run_key || shown(path, shown_keys)) continue;
     const auto value_in = [&](std::size_t plan) {
       const auto it = values[plan].find(path);
       return it == values[plan].end() ? Json() : it->second;
