@@ -179,9 +179,15 @@ std::vector<std::vector<std::string>> comparison_rows(
         rows.push_back(std::move(row));
         continue;
       }
+      // Percentiles in the metric's unit, as run's table writes them: a count's median of 60.5
+      // customers reads 61, an outcome a run can have (compare.csv keeps 60.5). Means keep their
+      // decimals: a mean difference of -0.52 people is not noise.
+      const auto percentile = [&](double value) {
+        return format_metric_number(value, metric.info.unit, symbol);
+      };
       std::vector<std::string> row = {std::string(key_metric_label(name)), month_cell(month)};
       for (std::size_t i = 0; i < plans; ++i) {
-        row.push_back(format_compact(metric.plans[i].percentiles(c, sim::kColumnP50), unit_symbol));
+        row.push_back(percentile(metric.plans[i].percentiles(c, sim::kColumnP50)));
       }
       for (std::size_t j = 1; j < plans; ++j) {
         const sim::PairedSummary& d = metric.differences[j - 1];  // pair (0, j)
@@ -190,9 +196,9 @@ std::vector<std::vector<std::string>> comparison_rows(
                                   format_compact(d.difference.mean(c), unit_symbol),
                                   format_compact(d.difference.mean(c) - half, unit_symbol),
                                   format_compact(d.difference.mean(c) + half, unit_symbol)));
-        row.push_back(fmt::format(
-            "{} .. {}", format_compact(d.difference.percentiles(c, sim::kColumnP10), unit_symbol),
-            format_compact(d.difference.percentiles(c, sim::kColumnP90), unit_symbol)));
+        row.push_back(fmt::format("{} .. {}",
+                                  percentile(d.difference.percentiles(c, sim::kColumnP10)),
+                                  percentile(d.difference.percentiles(c, sim::kColumnP90))));
         row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_greater(c)));
         row.push_back(fmt::format("{:.0f}%", 100.0 * d.prob_equal(c)));
       }
