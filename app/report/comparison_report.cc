@@ -216,7 +216,7 @@ std::string plans_table_html(const PlanComparison& comparison,
                              const std::vector<ComparedPlan>& plans,
                              const ComparisonContext& context) {
   std::string html =
-      "<div class=\"table-wrap\"><table><thead><tr><th>Plan</th><th>Scenario</th>"
+      "<div class=\"table-wrap\"><table class=\"text\"><thead><tr><th>Plan</th><th>Scenario</th>"
       "<th>Source</th><th>Scenario hash</th></tr></thead><tbody>\n";
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const model::ScenarioSpec& spec = plans[i].spec;

@@ -67,7 +67,10 @@ figcaption { color: var(--muted); font-size: 13px; padding: 6px 8px 2px; }
 pre.scenario { background: #F5F7FA; border-radius: 8px; padding: 14px 16px; overflow-x: auto;
                font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
                white-space: pre-wrap; word-break: break-word; }
-table.assumptions td { text-align: left; white-space: normal; vertical-align: top; }
+/* Tables of words (names, sources, hashes) read from the left; numbers stay right-aligned. */
+table.text th, table.text td { text-align: left; }
+table.assumptions th, table.assumptions td { text-align: left; white-space: normal;
+                                              vertical-align: top; }
 table.assumptions td.group { color: var(--muted); font-size: 12px; text-transform: uppercase;
                              letter-spacing: .04em; }
 table.assumptions td.source { color: var(--muted); font-size: 12.5px; width: 32%; }

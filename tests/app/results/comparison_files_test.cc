@@ -23,7 +23,8 @@ PlanComparison two_plans(const std::vector<double>& customers_a,
                         model::MetricInfo("arr", "currency", model::MetricKind::kStock, "")};
   const auto column = [](const std::vector<double>& values) {
     Eigen::MatrixXd samples(static_cast<Eigen::Index>(values.size()), 1);
-    for (std::size_t r = 0; r < values.size(); ++r) samples(static_cast<Eigen::Index>(r), 0) = values[r];
+    for (std::size_t r = 0; r < values.size(); ++r)
+      samples(static_cast<Eigen::Index>(r), 0) = values[r];
     return samples;
   };
   const std::vector<double> arr = {1'000'000, 1'200'000};
