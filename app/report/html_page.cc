@@ -68,7 +68,7 @@ pre.scenario { background: #F5F7FA; border-radius: 8px; padding: 14px 16px; over
                font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
                white-space: pre-wrap; word-break: break-word; }
 /* Tables of words (names, sources, hashes) read from the left; numbers stay right-aligned. */
-table.text th, table.text td { text-align: left; }
+table.text th, table.text td, th.words, td.words { text-align: left; }
 table.assumptions th, table.assumptions td { text-align: left; white-space: normal;
                                               vertical-align: top; }
 table.assumptions td.group { color: var(--muted); font-size: 12px; text-transform: uppercase;

@@ -11,6 +11,7 @@
 #include "app/charts/svg_raster.h"
 #include "app/common/atomic_file.h"
 #include "app/report/report_charts.h"
+#include "app/report/sensitivity_report.h"
 
 namespace teamsim::app {
 
@@ -19,6 +20,15 @@ std::vector<std::string> write_charts_and_page(const std::string& out_dir,
                                                const std::string& page_name,
                                                const std::string& page_html,
                                                const ReportFormats& formats) {
+  std::vector<ReportPage> pages;
+  if (!page_name.empty()) pages.push_back({page_name, page_html});
+  return write_charts_and_pages(out_dir, charts, pages, formats);
+}
+
+std::vector<std::string> write_charts_and_pages(const std::string& out_dir,
+                                                const std::vector<ReportChart>& charts,
+                                                const std::vector<ReportPage>& pages,
+                                                const ReportFormats& formats) {
   namespace fs = std::filesystem;
   // Render everything before writing anything, so a rendering failure writes nothing.
   struct File {
@@ -36,7 +46,9 @@ std::vector<std::string> write_charts_and_page(const std::string& out_dir,
       files.push_back({(chart_dir / (chart.file_stem + ".pdf")).string(), svg_to_pdf(chart.svg)});
     }
   }
-  if (!page_name.empty()) files.push_back({(fs::path(out_dir) / page_name).string(), page_html});
+  for (const ReportPage& page : pages) {
+    files.push_back({(fs::path(out_dir) / page.name).string(), page.html});
+  }
   ensure_directory(chart_dir.string());
   std::vector<std::string> written;
   for (const File& file : files) {
@@ -53,6 +65,21 @@ std::vector<std::string> write_report(const std::string& out_dir, const SummaryD
   charts.insert(charts.end(), extra_charts.begin(), extra_charts.end());
   return write_charts_and_page(out_dir, charts, "report.html",
                                render_report_html(document, charts, context), formats);
+}
+
+std::vector<std::string> write_sensitivity_report(
+    const std::string& out_dir, const SummaryDocument& base_run, const ReportContext& context,
+    const SensitivityResult& result, SensitivityPageContext page, std::size_t chart_inputs,
+    const ReportFormats& formats) {
+  const ReportChart tornado = sensitivity_report_chart(result, page.currency, chart_inputs);
+  std::vector<ReportChart> charts = report_charts(base_run.summary);
+  const std::string base_html = render_report_html(base_run, charts, context);
+  page.generated_at = context.generated_at;
+  page.base_report = kBaseRunPage;
+  const std::string html = render_sensitivity_html(result, tornado, page);
+  charts.push_back(tornado);
+  return write_charts_and_pages(out_dir, charts, {{kBaseRunPage, base_html}, {"report.html", html}},
+                                formats);
 }
 
 std::string format_utc(std::chrono::system_clock::time_point time) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/report/html_report.h"
+#include "app/report/sensitivity_page.h"
 #include "app/results/summary_reader.h"
 
 namespace teamsim::app {
@@ -24,6 +25,32 @@ std::vector<std::string> write_charts_and_page(const std::string& out_dir,
                                                const std::string& page_name,
                                                const std::string& page_html,
                                                const ReportFormats& formats);
+
+/// One HTML page of a report folder: its file name under OUT and its text.
+struct ReportPage {
+  std::string name;
+  std::string html;
+};
+
+/// write_charts_and_page with any number of pages, written after the charts in order; nothing is
+/// written when any file fails to render.
+std::vector<std::string> write_charts_and_pages(const std::string& out_dir,
+                                                const std::vector<ReportChart>& charts,
+                                                const std::vector<ReportPage>& pages,
+                                                const ReportFormats& formats);
+
+/// The base run's own report in a sensitivity folder, linked from its report.html.
+inline constexpr const char* kBaseRunPage = "base-run.html";
+
+/// The pages of a sensitivity folder: OUT/base-run.html, the report of the base run
+/// (`base_run`), with its charts, then OUT/report.html, the sensitivity page
+/// (render_sensitivity_html, `page`'s generated_at and base_report set here) that links it,
+/// with charts/sensitivity.svg (its `chart_inputs` largest swings); every file rendered before
+/// any is written. Returns the paths written, report.html last.
+std::vector<std::string> write_sensitivity_report(
+    const std::string& out_dir, const SummaryDocument& base_run, const ReportContext& context,
+    const SensitivityResult& result, SensitivityPageContext page, std::size_t chart_inputs,
+    const ReportFormats& formats);
 
 /// Writes OUT/charts/<metric>.svg for every report chart and `extra_charts` after them (and
 /// .png/.pdf when asked), then OUT/report.html; each file atomically. Returns the paths written,

@@ -109,95 +109,113 @@ std::string how_varied(const SensitivityResult& result) {
 
 }  // namespace
 
-std::string sensitivity_table(const SensitivityResult& result, const std::string& currency,
-                              std::size_t max_rows) {
+std::string sensitivity_heading(const SensitivityResult& result, const std::string& currency) {
   const std::string symbol = symbol_for(result, currency);
-  const std::string money = currency_symbol(currency);
-  std::string out = fmt::format("{} at {}: base mean {} ± {} (95% CI), p50 {}\n",
-                                metric_title(result.metric.name),
-                                MonthNames(result.start_date).phrase(result.metric.month),
-                                metric_value(result, result.base.mean, symbol),
-                                metric_difference(result, 1.96 * result.base.se, symbol, false),
-                                metric_value(result, result.base.p50, symbol));
-  out += fmt::format(
-      "One input at a time, {}; the base run's random numbers ({} replications{}, "
-      "seed {}).\n\n",
+  return fmt::format("{} at {}: base mean {} ± {} (95% CI), p50 {}",
+                     metric_title(result.metric.name),
+                     MonthNames(result.start_date).phrase(result.metric.month),
+                     metric_value(result, result.base.mean, symbol),
+                     metric_difference(result, 1.96 * result.base.se, symbol, false),
+                     metric_value(result, result.base.p50, symbol));
+}
+
+std::string sensitivity_method(const SensitivityResult& result) {
+  return fmt::format(
+      "One input at a time, {}; the base run's random numbers ({} replications{}, seed {}).",
       how_varied(result), result.replications,
       result.screen_replications > 0
           ? fmt::format(", every input screened with its first {}", result.screen_replications)
           : "",
       result.seed);
+}
 
-  struct Row {
-    std::string cells[7];
-  };
-  std::vector<Row> rows;
-  rows.push_back({{"#", "input", "low .. high", "mean at low", "mean at high", "swing ± 95% CI",
-                   "rank corr"}});
-  std::vector<std::string> keys = {"key path (--set)"};
-  std::size_t rank = 0, held = 0, unchanged = 0, not_drawn = 0, hidden = 0, screened = 0;
+SensitivityRows sensitivity_rows(const SensitivityResult& result, const std::string& currency) {
+  const std::string symbol = symbol_for(result, currency);
+  const std::string money = currency_symbol(currency);
+  SensitivityRows rows;
   for (const InputSensitivity& input : result.inputs) {
-    if (input.status == InputStatus::kUnchanged) ++(input.range == 0 ? held : unchanged);
-    if (input.status == InputStatus::kNotDrawn) ++not_drawn;
+    if (input.status == InputStatus::kUnchanged) ++(input.range == 0 ? rows.held : rows.unchanged);
+    if (input.status == InputStatus::kNotDrawn) ++rows.not_drawn;
     if (input.status != InputStatus::kAnalysed) continue;
     const bool screened_out = input.replications < result.replications;
-    screened += screened_out;
-    if (++rank > max_rows) {
-      ++hidden;
-      continue;
-    }
-    rows.push_back(
-        {{fmt::format("{}", rank), input.label, input_range_text(input, result, money),
-          metric_value(result, input.low.mean, symbol),
+    rows.screened += screened_out;
+    rows.analysed.push_back(
+        {{fmt::format("{}", rows.analysed.size() + 1), input.label,
+          input_range_text(input, result, money), metric_value(result, input.low.mean, symbol),
           metric_value(result, input.high.mean, symbol),
           fmt::format("{} ± {}{}", metric_difference(result, input.swing, symbol, true),
                       metric_difference(result, 1.96 * input.swing_se, symbol, false),
                       screened_out ? "*" : ""),
           std::isnan(input.rank_correlation) ? std::string("-")
-                                             : fmt::format("{:+.2f}", input.rank_correlation)}});
-    keys.push_back(input.key_path);
+                                             : fmt::format("{:+.2f}", input.rank_correlation)},
+         input.key_path});
   }
-  std::size_t widths[7] = {};
-  for (const Row& row : rows) {
-    for (int c = 0; c < 7; ++c) widths[c] = std::max(widths[c], utf8_width(row.cells[c]));
-  }
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::string line;
-    for (int c = 0; c < 7; ++c) {
-      line += pad(rows[r].cells[c], widths[c], c != 1 && c != 2);
-      line += c == 0 ? "  " : " ";
-    }
-    out += line + " " + keys[r] + "\n";
-  }
-  if (rank == 0) out += "     (no input varies in this scenario)\n";
-  out += '\n';
-  if (screened > 0) {
-    out += fmt::format(
+  return rows;
+}
+
+std::vector<std::string> sensitivity_notes(const SensitivityResult& result,
+                                           const SensitivityRows& rows, std::size_t shown) {
+  std::vector<std::string> notes;
+  const std::size_t analysed = rows.analysed.size();
+  if (rows.screened > 0) {
+    notes.push_back(fmt::format(
         "* screened: {} ran {} replications, not {}: even {:g} standard errors out, {} "
-        "swing is under {:g}% of the largest swing's (sensitivity.csv says which).\n",
-        counted(screened, "input"), result.screen_replications, result.replications,
-        kScreenStandardErrors, noun(screened, "its", "each one's"), 100 * kScreenShare);
+        "swing is under {:g}% of the largest swing's (sensitivity.csv says which).",
+        counted(rows.screened, "input"), result.screen_replications, result.replications,
+        kScreenStandardErrors, noun(rows.screened, "its", "each one's"), 100 * kScreenShare));
   }
-  if (hidden > 0) {
-    out += fmt::format("{} inputs analysed: {} above, {} more in sensitivity.csv. ", rank,
-                       rank - hidden, hidden);
-  } else if (rank > 0) {
-    out += fmt::format("{} analysed, all above. ", counted(rank, "input"));
+  std::string counts;
+  if (shown < analysed) {
+    counts = fmt::format("{} inputs analysed: {} above, {} more in sensitivity.csv. ", analysed,
+                         shown, analysed - shown);
+  } else if (analysed > 0) {
+    counts = fmt::format("{} analysed, all above. ", counted(analysed, "input"));
   }
-  out += fmt::format(
-      "Left out: {}{} unchanged by their range (0, or a whole number it does not reach), {} not "
-      "used by this scenario or never drawn (e.g. roles nobody is hired into, a specialist's "
-      "help without complex deals); {} has an effect.\n",
-      held > 0 ? fmt::format("{} held fixed (a --range of 0%), ", held) : "", unchanged, not_drawn,
-      held > 0 ? "none" : "neither");
+  notes.push_back(
+      counts +
+      fmt::format("Left out: {}{} unchanged by their range (0, or a whole number it "
+                  "does not reach), {} not used by this scenario or never drawn "
+                  "(e.g. roles nobody is hired into, a specialist's help without "
+                  "complex deals); {} has an effect.",
+                  rows.held > 0 ? fmt::format("{} held fixed (a --range of 0%), ", rows.held) : "",
+                  rows.unchanged, rows.not_drawn, rows.held > 0 ? "none" : "neither"));
   const double noise = result.replications > 1
                            ? 1.96 / std::sqrt(static_cast<double>(result.replications - 1))
                            : 1.0;
-  out += fmt::format(
+  notes.push_back(fmt::format(
       "rank corr: Spearman correlation, over the base run's replications, of what a distribution "
       "drew (its mean draw)\nwith {}; below about {:.2f} in size it is indistinguishable from "
-      "noise; - for constants.\n",
-      in_sentence(metric_title(result.metric.name)), noise);
+      "noise; - for constants.",
+      in_sentence(metric_title(result.metric.name)), noise));
+  return notes;
+}
+
+std::string sensitivity_table(const SensitivityResult& result, const std::string& currency,
+                              std::size_t max_rows) {
+  std::string out = sensitivity_heading(result, currency) + "\n";
+  out += sensitivity_method(result) + "\n\n";
+  const SensitivityRows rows = sensitivity_rows(result, currency);
+  const std::size_t shown = std::min(max_rows, rows.analysed.size());
+  std::vector<SensitivityRow> lines = {
+      {{"#", "input", "low .. high", "mean at low", "mean at high", "swing ± 95% CI", "rank corr"},
+       "key path (--set)"}};
+  lines.insert(lines.end(), rows.analysed.begin(),
+               rows.analysed.begin() + static_cast<std::ptrdiff_t>(shown));
+  std::size_t widths[7] = {};
+  for (const SensitivityRow& row : lines) {
+    for (int c = 0; c < 7; ++c) widths[c] = std::max(widths[c], utf8_width(row.cells[c]));
+  }
+  for (const SensitivityRow& row : lines) {
+    std::string line;
+    for (int c = 0; c < 7; ++c) {
+      line += pad(row.cells[c], widths[c], c != 1 && c != 2);
+      line += c == 0 ? "  " : " ";
+    }
+    out += line + " " + row.key_path + "\n";
+  }
+  if (rows.analysed.empty()) out += "     (no input varies in this scenario)\n";
+  out += '\n';
+  for (const std::string& note : sensitivity_notes(result, rows, shown)) out += note + "\n";
   return out;
 }
 

@@ -193,6 +193,8 @@ SensitivityDocument parse_sensitivity_json(const std::string& text) {
     SensitivityResult& result = document.result;
     document.currency = json.at("currency").get<std::string>();
     document.chart_inputs = json.at("chart_inputs").get<std::size_t>();
+    document.scenario_file = json.at("scenario").get<std::string>();
+    document.scenario_name = json.at("scenario_name").get<std::string>();
     result.metric.name = json.at("metric").get<std::string>();
     result.metric.unit = json.at("unit").get<std::string>();
     result.metric.month = json.at("month").get<int>();

@@ -45,6 +45,8 @@ struct SensitivityDocument {
   SensitivityResult result;
   std::string currency;
   std::size_t chart_inputs = 15;
+  std::string scenario_file;  ///< as given on the command line
+  std::string scenario_name;  ///< its `name:`
 };
 
 /// Reads sensitivity_json's text back; throws Error when it is not one.

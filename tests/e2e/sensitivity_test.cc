@@ -49,9 +49,24 @@ TEST(SensitivityCli, RanksTheInputsAndWritesCsvJsonAndTheTornadoChart) {
   const std::string svg = read_file(out.path() + "/sensitivity.svg");
   EXPECT_EQ(svg.rfind("<svg", 0), 0u);
   EXPECT_NE(svg.find("What moves ARR at month 24"), std::string::npos);
-  // --report: the base run's report with the tornado chart in it.
+  // --report: report.html answers the question first, then the tornado and every input with
+  // its key path; base-run.html is the base run's own report, linked from it.
   const std::string html = read_file(out.path() + "/report.html");
-  EXPECT_NE(html.find("<figure id=\"chart-sensitivity\" class=\"wide\">"), std::string::npos);
+  EXPECT_NE(html.find("teamsim sensitivity report"), std::string::npos);
+  const std::size_t answer = html.find("<section id=\"answer\">");
+  const std::size_t tornado = html.find("<figure id=\"chart-sensitivity\" class=\"wide\">");
+  const std::size_t table = html.find("<section id=\"inputs\">");
+  ASSERT_NE(answer, std::string::npos);
+  EXPECT_LT(answer, tornado);
+  EXPECT_LT(tornado, table);
+  EXPECT_NE(html.find("ARR at month 24: base mean"), std::string::npos);
+  EXPECT_NE(html.find("The largest swings between an input"), std::string::npos);
+  EXPECT_NE(html.find("<code>pipeline.deal_size_acv</code>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"base-run.html\">"), std::string::npos);
+  const std::string base = read_file(out.path() + "/base-run.html");
+  EXPECT_NE(base.find("teamsim projection report"), std::string::npos);
+  EXPECT_NE(base.find("<section id=\"key-metrics\">"), std::string::npos);
+  EXPECT_EQ(base.find("chart-sensitivity"), std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"), svg);
   EXPECT_NE(read_file(out.path() + "/summary.csv"), "");
 }
@@ -95,12 +110,17 @@ TEST(SensitivityCli, RanksConstantsInWordsWritesPngAndReportKeepsTheTornado) {
   EXPECT_EQ(png.substr(1, 3), "PNG");
   EXPECT_NE(read_file(out.path() + "/summary.json"), "");
 
-  // The report of the folder, made afterwards, has the tornado (it used to drop it).
+  // The report of the folder, made afterwards, is the sensitivity report (it once dropped the
+  // tornado), with the base run's beside it.
   const CommandResult report = run_teamsim("report -q " + out.path());
   ASSERT_EQ(report.exit_code, 0) << report.err;
   const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_NE(html.find("teamsim sensitivity report"), std::string::npos);
   EXPECT_NE(html.find("<figure id=\"chart-sensitivity\" class=\"wide\">"), std::string::npos);
   EXPECT_NE(html.find("Inbound leads a month (east)"), std::string::npos);
+  EXPECT_NE(html.find("<code>territories.east.inbound_leads_per_month</code>"), std::string::npos);
+  EXPECT_NE(read_file(out.path() + "/base-run.html").find("<section id=\"key-metrics\">"),
+            std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"),
             read_file(out.path() + "/sensitivity.svg"));
 }

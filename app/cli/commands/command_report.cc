@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <filesystem>
@@ -55,8 +56,8 @@ class ReportCommand final : public Command {
     report->footer(
         "Reads OUT_DIR/summary.json and writes OUT_DIR/report.html (self-contained: inline\n"
         "charts and styles, no scripts, no network) and OUT_DIR/charts/<metric>.svg. In the\n"
-        "folder of a `teamsim sensitivity`, the tornado chart (from OUT_DIR/sensitivity.json)\n"
-        "comes last, as in `teamsim sensitivity --report`.");
+        "folder of a `teamsim sensitivity`, as its --report does: report.html is the\n"
+        "sensitivity report (from OUT_DIR/sensitivity.json) and base-run.html the base run's.");
   }
 
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
@@ -68,21 +69,31 @@ class ReportCommand final : public Command {
     context.generated_at = format_utc(report_clock_now());
     // No "Run at": summary.json holds no time, and its file's time is that of the last copy,
     // checkout or download as often as the run's.
-    // A sensitivity folder's report keeps its tornado chart, made again from sensitivity.json.
-    std::vector<ReportChart> extra_charts;
-    const std::string sensitivity_path = (fs::path(out_dir_) / "sensitivity.json").string();
-    if (fs::exists(sensitivity_path)) {
-      const SensitivityDocument sensitivity = read_sensitivity_file(sensitivity_path);
-      extra_charts.push_back(sensitivity_report_chart(sensitivity.result, sensitivity.currency,
-                                                      sensitivity.chart_inputs));
-    }
     // The run's expect: list, checked again: the same results, as they come from the same file.
     context.expectations = check_expectations(document.summary.expectations, document.summary);
-    const auto files = write_report(out_dir_, document, context, formats_, extra_charts);
+    // A sensitivity folder gets its two pages again, the tornado made from sensitivity.json.
+    const std::string sensitivity_path = (fs::path(out_dir_) / "sensitivity.json").string();
+    std::vector<std::string> files;
+    if (fs::exists(sensitivity_path)) {
+      const SensitivityDocument sensitivity = read_sensitivity_file(sensitivity_path);
+      SensitivityPageContext page;
+      page.scenario_file = sensitivity.scenario_file;
+      page.scenario_name = sensitivity.scenario_name;
+      page.currency = sensitivity.currency;
+      files = write_sensitivity_report(out_dir_, document, context, sensitivity.result, page,
+                                       sensitivity.chart_inputs, formats_);
+    } else {
+      files = write_report(out_dir_, document, context, formats_);
+    }
     record_output_files(out_dir_, files);
     if (!quiet_) {
-      fmt::print(stderr, "wrote {} and {} under {}\n", files.back(),
-                 counted(files.size() - 1, "chart file"), (fs::path(out_dir_) / "charts").string());
+      std::vector<std::string> pages;
+      for (const std::string& file : files) {
+        if (file.ends_with(".html")) pages.push_back(file);
+      }
+      fmt::print(stderr, "wrote {} and {} under {}\n", fmt::join(pages, ", "),
+                 counted(files.size() - pages.size(), "chart file"),
+                 (fs::path(out_dir_) / "charts").string());
     }
   }
 

@@ -84,7 +84,8 @@ class SensitivityCommand final : public Command {
                         "How far each constant moves: 20% (every constant, the default) or\n"
                         "KEY.PATH=30% for one key (repeatable; 0% holds it fixed)");
     command->add_flag("--report", report_,
-                      "Also write OUT/report.html: the base run's report with the tornado chart");
+                      "Also write OUT/report.html (the tornado, every input's swing, the answer\n"
+                      "first) and OUT/base-run.html (the base run's own report)");
     command->add_flag("--png", png_,
                       "Also write OUT/sensitivity.png (the tornado, twice its size)");
     command->add_flag("-q,--quiet", quiet_, "Print only the results table");
@@ -110,7 +111,7 @@ class SensitivityCommand final : public Command {
         "-n 1000 --screen 100, which is what it gets by default.\n"
         "Writes OUT/sensitivity.csv (one row per input: key path, label, values),\n"
         "OUT/sensitivity.json, OUT/sensitivity.svg (the tornado chart) and the base run's\n"
-        "OUT/summary.csv and summary.json (so `teamsim report OUT` works too).\n"
+        "OUT/summary.csv and summary.json (so `teamsim report OUT` can write the pages later).\n"
         "See docs/comparing-plans.md.\n"
         "Example: constants at ±10%, the east's lead flow at ±50% (known to within half),\n"
         "monthly churn held fixed, the tornado also as PNG:\n"
@@ -137,12 +138,12 @@ class SensitivityCommand final : public Command {
   bool quiet_ = false;
 };
 
-/// The base run's summary.csv, summary.json and summary_wide.csv, and with `report` its
-/// report.html with the tornado chart last; rendered before anything is written.
+/// The base run's summary.csv, summary.json and summary_wide.csv, and with `report` the
+/// sensitivity report.html and the base run's base-run.html (write_sensitivity_report).
 std::vector<std::string> write_base_run(const std::string& out_dir,
                                         const std::string& scenario_file,
                                         const model::ScenarioSpec& spec,
-                                        const SensitivityResult& result, const ReportChart& chart,
+                                        const SensitivityResult& result, std::size_t chart_inputs,
                                         bool report) {
   const RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
   const std::string csv = summary_csv(summary);
@@ -160,7 +161,12 @@ std::vector<std::string> write_base_run(const std::string& out_dir,
   ReportContext context;
   context.generated_at = format_utc(report_clock_now());
   context.source_file = scenario_file;
-  for (std::string& path : write_report(out_dir, document, context, {}, {chart})) {
+  SensitivityPageContext page;
+  page.scenario_file = scenario_file;
+  page.scenario_name = spec.name;
+  page.currency = spec.money.currency;
+  for (std::string& path :
+       write_sensitivity_report(out_dir, document, context, result, page, chart_inputs, {})) {
     if (path.ends_with(".html")) written.push_back(std::move(path));
   }
   return written;
@@ -232,7 +238,7 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
     write_file_atomically(png_path, png);
     written.push_back(png_path);
   }
-  for (std::string& path : write_base_run(out_, scenario_.path, *spec, result, chart, report_)) {
+  for (std::string& path : write_base_run(out_, scenario_.path, *spec, result, top_, report_)) {
     written.push_back(std::move(path));
   }
 
