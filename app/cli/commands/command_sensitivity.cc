@@ -53,7 +53,9 @@ class SensitivityCommand final : public Command {
         ->add_option("-o,--out", out_,
                      "Folder for sensitivity.csv, .json, .svg and the base run's summary")
         ->capture_default_str();
-    command->add_option("--top", top_, "Inputs shown in the table and the chart")
+    command
+        ->add_option("--top", top_,
+                     "Inputs shown in the table and the chart (report.html lists every one)")
         ->capture_default_str()
         ->check(whole_number_from(1, 1000));
     const CLI::Validator screen_size(

@@ -56,9 +56,8 @@ TEST(SensitivityPage, TheTableListsEveryAnalysedInputWithItsKeyPathWhateverTheCh
   const std::string html = page_of(sample_sensitivity_result(), 1);
   const std::size_t table = html.find("id=\"inputs\"");
   ASSERT_NE(table, std::string::npos);
-  for (const char* key :
-       {"pipeline.deal_size_acv", "territories.east.inbound_leads_per_month",
-        "customers.annual_churn"}) {
+  for (const char* key : {"pipeline.deal_size_acv", "territories.east.inbound_leads_per_month",
+                          "customers.annual_churn"}) {
     EXPECT_NE(html.find(std::string("<code>") + key + "</code>", table), std::string::npos) << key;
   }
   EXPECT_EQ(html.find("pipeline.complex_share"), std::string::npos);
