@@ -431,36 +431,71 @@ bool ever_positive(const MetricSummary& metric) {
   return (metric.stats.percentiles.array() > 0).any();
 }
 
-std::string metric_title(const std::string& metric_name) {
-  if (const KnownMetric* known = find_known(metric_name)) return known->title;
-  if (starts_with(metric_name, "headcount.")) {
-    return "Headcount: " + role_noun(metric_name.substr(10)).many;
-  }
-  if (starts_with(metric_name, "territory.")) {
-    const std::string rest = metric_name.substr(10);
-    const auto dot = rest.rfind('.');
-    if (dot != std::string::npos) {
-      std::string measure = humanize(rest.substr(dot + 1));
-      if (!measure.empty()) measure[0] = static_cast<char>(std::toupper(measure[0]));
-      return fmt::format("{}: {}", measure, humanize(rest.substr(0, dot)));
-    }
-  }
-  // Acronyms in capitals, as the known metrics write them: "CAC payback months", not "Cac".
+namespace {
+
+/// Metrics of one role each, "<family>.<role>", titled "Headcount: AEs".
+constexpr const char* kPerRoleFamilies[] = {"headcount", "hired_to_date", "recruiting_queue"};
+
+/// Metrics of one named entity each, "<family>.<name>.<measure>", titled "Wins: events channel";
+/// a territory's without the family's word, as the territory charts say "Bookings: emea".
+struct EntityFamily {
+  const char* family;
+  const char* noun;
+};
+constexpr EntityFamily kEntityFamilies[] = {
+    {"territory", ""}, {"channel", "channel"}, {"product", "product"}, {"segment", "segment"}};
+
+/// `words` with the acronyms in capitals, as the known metrics write them ("CAC payback months",
+/// not "Cac"), and the first letter in capitals.
+std::string sentence_with_acronyms(const std::string& words) {
   std::string title;
   std::size_t start = 0;
-  const std::string words = humanize(metric_name);
   while (start <= words.size()) {
     const std::size_t end = std::min(words.find(' ', start), words.size());
     std::string word = words.substr(start, end - start);
     if (word == "cac" || word == "arr" || word == "mrr" || word == "nrr" || word == "grr" ||
         word == "ae") {
       for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (word == "aes") {
+      word = "AEs";
     }
     title += (start == 0 ? "" : " ") + word;
     start = end + 1;
   }
   if (!title.empty()) title[0] = static_cast<char>(std::toupper(title[0]));
   return title;
+}
+
+}  // namespace
+
+std::string metric_title(const std::string& metric_name) {
+  if (const KnownMetric* known = find_known(metric_name)) return known->title;
+  for (const char* family : kPerRoleFamilies) {
+    const std::string prefix = std::string(family) + ".";
+    if (starts_with(metric_name, prefix)) {
+      return fmt::format("{}: {}", sentence_with_acronyms(humanize(family)),
+                         role_noun(metric_name.substr(prefix.size())).many);
+    }
+  }
+  for (const EntityFamily& entity : kEntityFamilies) {
+    const std::string prefix = std::string(entity.family) + ".";
+    const auto dot = metric_name.rfind('.');
+    if (!starts_with(metric_name, prefix) || dot <= prefix.size()) continue;
+    const std::string name = humanize(metric_name.substr(prefix.size(), dot - prefix.size()));
+    const std::string measure = sentence_with_acronyms(humanize(metric_name.substr(dot + 1)));
+    if (measure.empty()) break;
+    return *entity.noun == '\0' ? fmt::format("{}: {}", measure, name)
+                                : fmt::format("{}: {} {}", measure, name, entity.noun);
+  }
+  if (starts_with(metric_name, kQuotaAttainmentPrefix)) {
+    const std::string band = metric_name.substr(std::string(kQuotaAttainmentPrefix).size());
+    for (std::size_t b = 0; b < std::size(model::kQuotaBandNames); ++b) {
+      if (band == model::kQuotaBandNames[b]) {
+        return fmt::format("Ramped AEs at {} of quota", quota_band_label(b));
+      }
+    }
+  }
+  return sentence_with_acronyms(humanize(metric_name));
 }
 
 std::vector<ReportChart> report_charts(const RunSummary& summary) {

@@ -36,6 +36,13 @@ std::string_view key_metric_label(std::string_view metric) {
   return metric;
 }
 
+std::string_view key_metric_title(std::string_view metric) {
+  std::string_view label = key_metric_label(metric);
+  if (label == metric || !label.ends_with(')')) return label;
+  const std::size_t open = label.rfind(" (");
+  return open == std::string_view::npos ? label : label.substr(0, open);
+}
+
 std::string format_metric_value(const model::MetricInfo& info, double value,
                                 const std::string& currency_symbol) {
   return format_metric_number(value, info.unit, currency_symbol);

@@ -49,6 +49,12 @@ std::string defined_footnote(const MetricSummary& metric, std::string_view label
 /// The label of a key metric in kKeyMetricRows, or the name itself for any other metric.
 std::string_view key_metric_label(std::string_view metric);
 
+/// What a title calls a key metric: its label without the parenthetical a table row adds (the
+/// month a flow covers, the unit), which a title says in its own words ("Logo churn (month)"
+/// is "Logo churn", "Ramped AE capacity (FTE)" "Ramped AE capacity"); the name itself for any
+/// other metric.
+std::string_view key_metric_title(std::string_view metric);
+
 /// A value of a metric for people: ratios as "12.5%", counts as whole numbers (percentiles of
 /// counts interpolate: 37.1 customers), the rest as format_compact with `currency_symbol` for
 /// money ("$1.25M", "12.3k"); "n/a" when not finite.

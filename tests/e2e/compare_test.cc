@@ -389,6 +389,17 @@ TEST(SweepCli, AMetricOutsideTheKeyTableIsTitledAsTheChartsTitleIt) {
       << r.out;
 }
 
+TEST(SweepCli, AKeyMetricsTitleHasOneParentheticalTheName) {
+  // Not "Logo churn (month) (logo_churn)": "at month 36" says which month.
+  TempDir out;
+  const CommandResult r = run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                                      "/scenarios/default.yaml' --vary pipeline.win_rate=0.2,0.3 "
+                                      "--metric logo_churn -n 3 -q --out " +
+                                      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("; Logo churn (logo_churn) at month 36\n"), std::string::npos) << r.out;
+}
+
 TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
   TempDir out;
   const CommandResult r =

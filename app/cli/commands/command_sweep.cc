@@ -522,11 +522,11 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
     write_file_atomically(written.back(), html);
   }
   folder.list_files();
-  // "ARR", "Ramped AEs on quota (share_at_quota)": a key metric as the run's table names it;
-  // "CAC payback months (cac_payback_months)": any other as the charts title it.
-  std::string label(key_metric_label(metric_));
+  // "ARR", "Logo churn (logo_churn)": a key metric as the run's table names it, without the
+  // table's "(month)" or unit, which "at month 36" and the values say; "CAC payback months
+  // (cac_payback_months)": any other as the charts title it.
+  std::string label(key_metric_title(metric_));
   if (label == metric_) label = metric_title(metric_);
-  if (label.ends_with(" (%)")) label.resize(label.size() - 4);
   if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
   // The plan first, as run's table does: with variants, the file alone does not say which.
   const std::string& plan = specs.front().name;

@@ -413,6 +413,16 @@ TEST(ReportChartsTest, MetricTitles) {
   EXPECT_EQ(metric_title("headcount.sdr"), "Headcount: SDRs");
   EXPECT_EQ(metric_title("territory.emea.bookings"), "Bookings: emea");
   EXPECT_EQ(metric_title("logo_churn"), "Logo churn");
+  // Every per-role and per-entity family reads as the headcount and territory ones do.
+  EXPECT_EQ(metric_title("hired_to_date.account_executive"), "Hired to date: AEs");
+  EXPECT_EQ(metric_title("recruiting_queue.sdr"), "Recruiting queue: SDRs");
+  EXPECT_EQ(metric_title("territory.us_east.arr"), "ARR: us east");
+  EXPECT_EQ(metric_title("channel.inbound_web.leads"), "Leads: inbound web channel");
+  EXPECT_EQ(metric_title("product.starter.wins"), "Wins: starter product");
+  EXPECT_EQ(metric_title("segment.enterprise.logo_churn"), "Logo churn: enterprise segment");
+  EXPECT_EQ(metric_title("quota_attainment.50_to_80"), "Ramped AEs at 50–80% of quota");
+  EXPECT_EQ(metric_title("quota_attainment.below_50"), "Ramped AEs at <50% of quota");
+  EXPECT_EQ(metric_title("ramped_aes"), "Ramped AEs");
   EXPECT_EQ(currency_symbol("EUR"), "€");
   EXPECT_EQ(currency_symbol("CHF"), "CHF ");
 }

@@ -26,6 +26,15 @@ TEST(KeyMonthsTest, AHorizonShorterThanAYearShowsItsLastMonth) {
   EXPECT_EQ(key_months(1), (std::vector<int>{1}));
 }
 
+TEST(KeyMetricTitleTest, ATitleDropsTheParentheticalOfTheTableRow) {
+  EXPECT_EQ(key_metric_label("logo_churn"), "Logo churn (month)");
+  EXPECT_EQ(key_metric_title("logo_churn"), "Logo churn");
+  EXPECT_EQ(key_metric_title("ramped_capacity"), "Ramped AE capacity");
+  EXPECT_EQ(key_metric_title("share_at_quota"), "Ramped AEs on quota");
+  EXPECT_EQ(key_metric_title("arr"), "ARR");
+  EXPECT_EQ(key_metric_title("win_rate"), "win_rate");  // not a key metric
+}
+
 TEST(KeyMetricsTableTest, AmountsInACurrencyWithoutASymbolShowItsCodeAndStayInColumns) {
   model::ScenarioSpec spec = model::default_scenario();
   spec.horizon_months = 12;
