@@ -30,17 +30,6 @@ std::string point_label(const SweepReportData& data, const SweepPointRow& point)
   return label;
 }
 
-// "roles.account_executive.annual_quota (USD)": a --vary key of money (scenario_keys.h) with
-// its currency, which the values as written (500000) do not show. Keys in days or months say so
-// in their names (sales_cycle_days, ramp_months).
-std::string parameter_heading(const SweepReportData& data, const std::string& key_path) {
-  const std::optional<KeyAtPath> key = key_at_path(key_path);
-  if (key && key->key->label.unit == ValueUnit::kMoney && !data.currency.empty()) {
-    return fmt::format("{} ({})", key_path, data.currency);
-  }
-  return key_path;
-}
-
 std::string value_text(const SweepReportData& data, double value) {
   model::MetricInfo info;
   info.name = data.metric;
@@ -49,6 +38,14 @@ std::string value_text(const SweepReportData& data, double value) {
 }
 
 }  // namespace
+
+std::string sweep_parameter_heading(const std::string& key_path, const std::string& currency) {
+  const std::optional<KeyAtPath> key = key_at_path(key_path);
+  if (key && key->key->label.unit == ValueUnit::kMoney && !currency.empty()) {
+    return fmt::format("{} ({})", key_path, currency);
+  }
+  return key_path;
+}
 
 bool defined_in_part(const SweepReportData& data, const SweepPointRow& point) {
   return point.defined > 0 && point.defined < data.replications;
@@ -84,7 +81,7 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   // The bars are labelled by their values, short enough not to be cut; the keys head the labels.
   std::vector<std::string> headings;
   for (const std::string& parameter : data.parameters) {
-    headings.push_back(parameter_heading(data, parameter));
+    headings.push_back(sweep_parameter_heading(parameter, data.currency));
   }
   spec.y_label = fmt::format("{}", fmt::join(headings, ", "));
   for (const SweepPointRow& point : data.points) {
@@ -131,7 +128,8 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
 
   std::string table = "<div class=\"table-wrap\"><table>\n<thead><tr>";
   for (const std::string& parameter : data.parameters) {
-    table += fmt::format("<th>{}</th>", xml_escape_text(parameter));
+    table += fmt::format("<th>{}</th>",
+                         xml_escape_text(sweep_parameter_heading(parameter, data.currency)));
   }
   table += "<th>p10</th><th>p50</th><th>p90</th><th>mean</th></tr></thead>\n<tbody>\n";
   for (const SweepPointRow& point : data.points) {

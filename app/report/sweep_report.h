@@ -42,6 +42,12 @@ struct SweepReportData {
   std::vector<SweepPointRow> points;
 };
 
+/// What a table's or chart's column of a --vary key is headed: the key path, with the currency
+/// after a key of money ("roles.account_executive.annual_quota (USD)"), which the values as
+/// written (500000) do not show. Keys in days or months say so in their names
+/// (sales_cycle_days, ramp_months).
+std::string sweep_parameter_heading(const std::string& key_path, const std::string& currency);
+
 /// True when the point's statistics are over some but not all of its replications: a table
 /// marks its cells `*`, as the run's table does.
 bool defined_in_part(const SweepReportData& data, const SweepPointRow& point);

@@ -411,8 +411,9 @@ TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("; Ramped AEs on quota (share_at_quota) at month 36\n"), std::string::npos)
       << r.out;
-  // The header and both rows end at the same column, and a share is shown as a percentage.
-  const std::size_t header = r.out.find("roles.account_executive.annual_quota");
+  // The header and both rows end at the same column, and a share is shown as a percentage; the
+  // quota swept is money, in the scenario's currency, as the chart's axis says.
+  const std::size_t header = r.out.find("roles.account_executive.annual_quota (USD)   ");
   ASSERT_NE(header, std::string::npos) << r.out;
   std::vector<std::string> lines;
   for (std::size_t at = header; at < r.out.size();) {

@@ -379,7 +379,9 @@ std::string SweepOutputs::table() const {
   const std::string symbol = currency_symbol(report_.currency);
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header;
-  for (const Axis& axis : grid_.axes) header.push_back(axis.path);
+  for (const Axis& axis : grid_.axes) {
+    header.push_back(sweep_parameter_heading(axis.path, report_.currency));
+  }
   for (const char* column : {"p10", "p50", "p90", "mean"}) header.emplace_back(column);
   rows.push_back(std::move(header));
   for (const SweepPointRow& point : report_.points) {

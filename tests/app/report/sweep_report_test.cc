@@ -49,6 +49,22 @@ TEST(SweepReport, TheChartsAxesSayTheUnitOfTheMetricAndOfAMoneyKey) {
       << months;
 }
 
+TEST(SweepReport, AMoneyKeysHeadingSaysTheCurrencyInTheTableAsOnTheChart) {
+  EXPECT_EQ(sweep_parameter_heading("roles.account_executive.annual_quota", "EUR"),
+            "roles.account_executive.annual_quota (EUR)");
+  EXPECT_EQ(sweep_parameter_heading("pipeline.win_rate", "EUR"), "pipeline.win_rate");
+  EXPECT_EQ(sweep_parameter_heading("roles.account_executive.annual_quota", ""),
+            "roles.account_executive.annual_quota");
+  SweepReportData data = variant_sweep();
+  data.parameters = {"roles.account_executive.annual_quota", "pipeline.win_rate"};
+  data.points = {{{"500000", "0.15"}, 1e6, 1.4e6, 1.8e6, 1.4e6}};
+  const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  EXPECT_NE(html.find("<th>roles.account_executive.annual_quota (USD)</th><th>pipeline.win_rate"
+                      "</th>"),
+            std::string::npos)
+      << html;
+}
+
 TEST(SweepReport, ThePageSaysWhichVariantWasSweptAndWhatSetChanged) {
   const SweepReportData data = variant_sweep();
   const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
