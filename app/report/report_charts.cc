@@ -73,6 +73,17 @@ bool ends_with(const std::string& text, const std::string& suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+/// `value` as written ("7.41", "n/a") followed by the word of a unit the number does not show
+/// by itself, as the axis names it: "7.41 months", "12 days", "2.5 FTE"; money and shares carry
+/// their own signs ("$1.2M", "37.5%") and a count is its axis' noun, so those stay as they are.
+std::string with_unit_word(const std::string& value, const std::string& unit) {
+  if (value == "n/a") return value;
+  if (unit == "months") return fmt::format("{} {}", value, value == "1" ? "month" : "months");
+  if (unit == "days") return fmt::format("{} {}", value, value == "1" ? "day" : "days");
+  if (unit == "fte") return value + " FTE";
+  return value;
+}
+
 std::string subtitle(const RunSummary& summary, const std::string& what) {
   return fmt::format("{} · {}", what, grouped_count(summary.replications, "replication"));
 }
@@ -331,9 +342,13 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
     const auto value = [&](Eigen::Index column) {
       return format_metric_value(metric->info, p(h.month - 1, column), symbol);
     };
-    spec.subtitle = fmt::format("median {}, 80% of runs between {} and {} · {}",
-                                value(sim::kColumnP50), value(sim::kColumnP10),
-                                value(sim::kColumnP90), grouped_count(runs, "replication"));
+    // In the metric's unit, as the axis: "median 7.41 months, 80% of runs between 5.2 and 9.9
+    // months"; the range's unit once, after it, as one says it.
+    const std::string& unit = metric->info.unit;
+    spec.subtitle = fmt::format(
+        "median {}, 80% of runs between {} and {} · {}",
+        with_unit_word(value(sim::kColumnP50), unit), value(sim::kColumnP10),
+        with_unit_word(value(sim::kColumnP90), unit), grouped_count(runs, "replication"));
   }
   spec.y_label = "replications";
   spec.x_label = metric != nullptr
@@ -385,7 +400,9 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
                   "runs in a bin {} wide ({}).{}",
                   title, names.phrase(h.month),
                   ratio ? fmt::format("{} percentage points", format_compact(100 * bins.bin_width))
-                        : format_compact(bins.bin_width, symbol),
+                  : metric != nullptr
+                      ? with_unit_word(format_compact(bins.bin_width, symbol), metric->info.unit)
+                      : format_compact(bins.bin_width, symbol),
                   rule, closed),
       render_bar_chart(spec)};
 }

@@ -386,6 +386,40 @@ TEST(ReportChartsTest, AxesSayTheMetricsUnit) {
   EXPECT_NE(chart.svg.find(">CAC payback (months)</text>"), std::string::npos) << chart.svg;
 }
 
+TEST(ReportChartsTest, HistogramSubtitlesSayTheMetricsUnitAsTheAxisDoes) {
+  // add_metric's percentiles at month 12 are its centre, base + 12 x slope, times 0.8 (p10),
+  // 1 (p50) and 1.2 (p90).
+  RunSummary summary = fake_summary(12);
+  // CAC payback 7 + 12 x 1 = 19 months: p10 15.2, p90 22.8; bins 1 month wide.
+  add_metric(summary, "cac_payback_months", "months", 7, 1);
+  ReportChart chart =
+      histogram_chart(summary, histogram_at_12("cac_payback_months", 5, 1, {25, 90, 80}));
+  EXPECT_NE(chart.svg.find("median 19 months, 80% of runs between 15.2 and 22.8 months"),
+            std::string::npos)
+      << chart.svg;
+  EXPECT_NE(chart.note.find("a bin 1 month wide"), std::string::npos) << chart.note;
+  // A cycle of 20 + 12 x 5 = 80 days: 64 and 96; bins 10 days wide.
+  add_metric(summary, "avg_cycle_days", "days", 20, 5, model::MetricKind::kFlow);
+  chart = histogram_chart(summary, histogram_at_12("avg_cycle_days", 60, 10, {25, 90, 80}));
+  EXPECT_NE(chart.svg.find("median 80 days, 80% of runs between 64 and 96 days"), std::string::npos)
+      << chart.svg;
+  EXPECT_NE(chart.note.find("a bin 10 days wide"), std::string::npos) << chart.note;
+  // Ramped capacity 0.5 + 12 x 0.08 = 1.46 FTE: 1.168 and 1.752, shown to 3 digits.
+  chart = histogram_chart(summary, histogram_at_12("ramped_capacity", 1, 0.5, {25, 90}));
+  EXPECT_NE(chart.svg.find("median 1.46 FTE, 80% of runs between 1.17 and 1.75 FTE"),
+            std::string::npos)
+      << chart.svg;
+  // Money and shares carry their signs; a count is its axis' noun and stays a number: 10 + 12 x
+  // 3 = 46 customers, 36.8 and 55.2 rounded to whole ones.
+  add_metric(summary, "win_rate", "ratio", 0.1, 0.01, model::MetricKind::kFlow);
+  chart = histogram_chart(summary, histogram_at_12("win_rate", 0, 0.1, {25, 90, 80}));
+  EXPECT_NE(chart.svg.find("median 22.0%, 80% of runs between 17.6% and 26.4%"), std::string::npos)
+      << chart.svg;
+  chart = histogram_chart(summary, histogram_at_12("customers", 30, 5, {25, 90, 80, 10}));
+  EXPECT_NE(chart.svg.find("median 46, 80% of runs between 37 and 55 · "), std::string::npos)
+      << chart.svg;
+}
+
 TEST(ReportChartsTest, AShareAtOneHundredPerCentIsInTheLastBarEndingThere) {
   // Shares of a team of five at quota (0, 0.2, ..., 1): 1 is an edge of bins 0.2 wide, and a
   // share's last bin holds it, so the axis ends at 100% and no bar reaches 120%.
