@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include "app/common/number_format.h"
 #include "app/results/assumptions_table.h"
 #include "app/scenario/scenario_json.h"
+#include "app/scenario/scenario_keys.h"
 #include "app/scenario/scenario_numbers.h"
 
 namespace teamsim::app {
@@ -128,6 +130,79 @@ std::vector<std::string> values_of(const std::string& path,
   return in_unit;
 }
 
+// A named entry of the scenario (a territory, role, hire source, product, channel, segment: an
+// entry of a map from a name to a section): the path its keys start with and how it is called.
+struct Entity {
+  std::string prefix;  // "territories.metro"
+  std::string title;   // "Territory metro"
+};
+
+// "territories" -> "Territory", "hire_sources" -> "Hire source": what one entry of a map is.
+std::string entry_noun(std::string_view map_name) {
+  std::string noun(map_name);
+  if (noun.ends_with("ies")) {
+    noun.replace(noun.size() - 3, 3, "y");
+  } else if (noun.ends_with('s')) {
+    noun.pop_back();
+  }
+  std::replace(noun.begin(), noun.end(), '_', ' ');
+  if (!noun.empty()) noun[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(noun[0])));
+  return noun;
+}
+
+// The named entry whose key `path` is, traced through the table of keys, or nullopt for a key
+// of no named entry ("pipeline.win_rate", "hires").
+std::optional<Entity> entity_of(const std::string& path) {
+  const SectionDoc* section = &scenario_section("");
+  std::size_t at = 0;
+  while (at < path.size()) {
+    const std::size_t end = std::min(path.find('.', at), path.size());
+    const KeyDoc* key = section->find(std::string_view(path).substr(at, end - at));
+    if (key == nullptr || end == path.size()) return std::nullopt;
+    if (key->kind == ValueKind::kNamedSections) {
+      const std::size_t name_end = path.find('.', end + 1);
+      if (name_end == std::string::npos) return std::nullopt;
+      return Entity{
+          path.substr(0, name_end),
+          fmt::format("{} {}", entry_noun(key->name), path.substr(end + 1, name_end - end - 1))};
+    }
+    if (key->kind != ValueKind::kSection) return std::nullopt;
+    section = &scenario_section(key->section);
+    at = end + 1;
+  }
+  return std::nullopt;
+}
+
+// What a key of an entity is called in a list of them: its label's words in lower case
+// ("cool-off", "deal size (ACV)"), or its name after the entity's path in words ("ramp curve").
+std::string key_name_in(const std::string& path, const Entity& entity) {
+  const std::optional<KeyAtPath> key = key_at_path(path);
+  std::string name = key && !key->key->label.text.empty() ? std::string(key->key->label.text)
+                                                          : path.substr(entity.prefix.size() + 1);
+  std::replace(name.begin(), name.end(), '_', ' ');
+  // Lower case unless the word is an acronym ("AE ramp" stays).
+  if (name.size() > 1 && std::islower(static_cast<unsigned char>(name[1])) != 0) {
+    name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+  }
+  return name;
+}
+
+// Names listed in an entity's row at most; the rest are counted.
+constexpr std::size_t kNamesListed = 4;
+
+// The row of an entity some plans lack, for a plan that has it: "3 settings: cool-off, win-rate
+// factor, deal-size factor"; "—" for a plan without it.
+std::string entity_value(const std::vector<std::string>& names) {
+  if (names.empty()) return "—";
+  std::vector<std::string> listed(names.begin(),
+                                  names.begin() + std::min(names.size(), kNamesListed));
+  if (names.size() > kNamesListed) {
+    listed.push_back(fmt::format("{} more", names.size() - kNamesListed));
+  }
+  return fmt::format("{} {}: {}", names.size(), names.size() == 1 ? "setting" : "settings",
+                     fmt::join(listed, ", "));
+}
+
 }  // namespace
 
 std::vector<std::vector<Assumption>> with_unshown_differences(
@@ -150,7 +225,8 @@ std::vector<std::vector<Assumption>> with_unshown_differences(
     }
   }
   const std::string currency = currency_symbol(specs.front()->money.currency);
-  std::vector<std::vector<Assumption>> extra(plans.size());
+  // The keys that differ and that no row shows, in the resolved scenario's order.
+  std::vector<std::string> differing;
   for (const std::string& path : order) {
     const bool run_key = std::find(kRunKeys.begin(), kRunKeys.end(), path) != kRunKeys.end();
     if (run_key || shown(path, shown_keys)) continue;
@@ -160,7 +236,49 @@ std::vector<std::vector<Assumption>> with_unshown_differences(
     };
     bool differs = false;
     for (std::size_t i = 1; i < specs.size(); ++i) differs = differs || value_in(i) != value_in(0);
-    if (!differs) continue;
+    if (differs) differing.push_back(path);
+  }
+  // A named entry some plans lack differs in every key it has: one row says so, where its
+  // first key would be ("Territory metro: — / 3 settings: cool-off, ..."), not a row per key.
+  const auto in_plan = [&](std::size_t plan, const std::string& prefix) {
+    const auto it = values[plan].lower_bound(prefix + ".");
+    return it != values[plan].end() && it->first.starts_with(prefix + ".");
+  };
+  const auto in_some_plans_only = [&](const std::optional<Entity>& entity) {
+    if (!entity) return false;
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      if (!in_plan(i, entity->prefix)) return true;
+    }
+    return false;
+  };
+  std::vector<std::vector<Assumption>> extra(plans.size());
+  std::vector<std::string> entities_said;
+  for (const std::string& path : differing) {
+    const std::optional<Entity> entity = entity_of(path);
+    if (in_some_plans_only(entity)) {
+      if (std::find(entities_said.begin(), entities_said.end(), entity->prefix) !=
+          entities_said.end()) {
+        continue;
+      }
+      entities_said.push_back(entity->prefix);
+      std::vector<std::string> keys;
+      for (const std::string& other : differing) {
+        if (other.starts_with(entity->prefix + ".")) keys.push_back(other);
+      }
+      for (std::size_t i = 0; i < plans.size(); ++i) {
+        std::vector<std::string> names;
+        for (const std::string& key : keys) {
+          if (values[i].count(key) != 0) names.push_back(key_name_in(key, *entity));
+        }
+        Assumption row;
+        row.group = "Other";
+        row.label = entity->title;
+        row.value = entity_value(names);
+        row.keys = keys;
+        extra[i].push_back(std::move(row));
+      }
+      continue;
+    }
     const auto number = numbers.find(path);
     const std::optional<ScenarioNumber> labelled =
         number == numbers.end() ? std::nullopt : std::optional(number->second);

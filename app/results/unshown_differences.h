@@ -15,7 +15,10 @@ namespace teamsim::app {
 /// For plans `specs` (resolved) with their assumption rows `plans` (in the same order): one more
 /// row per plan for each key of the resolved scenario whose values differ between the plans and
 /// which no row that differs shows — group "Other", labelled as `--set` and sensitivity label the
-/// key ("Hire source referral: ramp factor") or by its path, the value in its unit. The run's own
+/// key ("Ramp factor (referral)") or by its path, the value in its unit. A named entry (an entry
+/// of a map from a name to a section: a territory, role, hire source, ...) that some plans lack
+/// is one row for all its keys, "Territory metro": "—" where it is missing, "3 settings: cool-off,
+/// win-rate factor, deal-size factor" where it is (four named, the rest counted). The run's own
 /// keys (name, description, replications, seed, horizon_months) are left out, and the dated hires
 /// are compared in date order (the order of hires of one month is kept: it can matter). Returns
 /// `plans` with those rows appended, in the order of the keys in the resolved scenario.

@@ -75,6 +75,28 @@ TEST(CompareCli, EveryShippedPairSaysWhatTellsItsPlansApart) {
   EXPECT_NE(r.out.find("The 2 plans share every assumption.\n"), std::string::npos) << r.out;
 }
 
+TEST(CompareCli, ATerritoryOfOnePlanOnlyIsOneRowNotOneRowPerKey) {
+  // default.yaml sells in north_america and europe (accounts unlimited), territory-imbalance.yaml
+  // in metro and rural (accounts finite, so shown by the Addressable accounts row; both plans'
+  // lead flows by the Inbound leads row): each territory is one row of the rest of its keys.
+  const std::string scenarios = std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/";
+  const CommandResult r = run_teamsim("compare '" + scenarios + "default.yaml' '" + scenarios +
+                                      "territory-imbalance.yaml' -n 3 -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  Territory north_america\n"
+                       "    A: 4 settings: addressable accounts, cool-off, win-rate factor, "
+                       "deal-size factor\n"
+                       "    B: —\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  Territory metro\n"
+                       "    A: —\n"
+                       "    B: 3 settings: cool-off, win-rate factor, deal-size factor\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("Cool-off ("), std::string::npos) << r.out;
+}
+
 TEST(CompareCli, TheSalesValueScenariosCompareTheirVariants) {
   // The variants of the segment, billing and performance-management scenarios run (the
   // shipped-scenario test runs their bases) and report what they are about.

@@ -128,5 +128,39 @@ TEST(UnshownDifferencesTest, ADistributionIsItsFamilyAndParameters) {
   EXPECT_EQ(rows[0].second, "lognormal (mu 9.547, sigma 0.6451)");
 }
 
+TEST(UnshownDifferencesTest, AnEntityInOnePlanOnlyIsOneRowNamingItsSettings) {
+  // Territory metro is only in B: its inbound leads are in the Inbound leads row, which differs
+  // (10 against 10 + 5 a month); its other four keys (territories_to_json: accounts, cool-off,
+  // win-rate and deal-size factors) make one row. main is in both: its cool-off, 6 months by
+  // default against 3, stays a row of its own, before metro's keys as main comes first.
+  const TwoPlans plans =
+      compared("territories: {main: {inbound_leads_per_month: 10}}\n",
+               "territories: {main: {inbound_leads_per_month: 10, cool_off_months: 3},\n"
+               "              metro: {inbound_leads_per_month: 5}}\n");
+  EXPECT_EQ(others(plans, 0), (Rows{{"Cool-off (main)", "6 months"}, {"Territory metro", "—"}}));
+  EXPECT_EQ(others(plans, 1),
+            (Rows{{"Cool-off (main)", "3 months"},
+                  {"Territory metro",
+                   "4 settings: addressable accounts, cool-off, win-rate factor, deal-size "
+                   "factor"}}));
+  EXPECT_NE(assumption_differences_table({"a", "b"}, plans.rows)
+                .find("  Territory metro\n"
+                      "    A: —\n"
+                      "    B: 4 settings: addressable accounts, cool-off, win-rate factor, "
+                      "deal-size factor\n"),
+            std::string::npos);
+}
+
+TEST(UnshownDifferencesTest, AnEntitysLongListNamesFourSettingsAndCountsTheRest) {
+  // A hire source only A defines and no hire uses: its six factors and costs (time to fill, ramp,
+  // productivity, attrition, salary, cost per hire) are one row, the last two counted.
+  const TwoPlans plans = compared("hire_sources: {bootcamp: {ramp_factor: 1.5}}\n", "{}\n");
+  EXPECT_EQ(others(plans, 0),
+            (Rows{{"Hire source bootcamp",
+                   "6 settings: time-to-fill factor, ramp factor, productivity factor, attrition "
+                   "factor, 2 more"}}));
+  EXPECT_EQ(others(plans, 1), (Rows{{"Hire source bootcamp", "—"}}));
+}
+
 }  // namespace
 }  // namespace teamsim::app
