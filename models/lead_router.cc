@@ -190,6 +190,24 @@ std::uint32_t LeadRouter::route_by_scan(std::size_t territory) const {
                                             : most_ramped(territory, /*need_room=*/true);
 }
 
+std::uint32_t LeadRouter::company_seller_with_room() const {
+  // Each territory's best (ties there to the earliest joiner), then the best of those: a later
+  // territory's only when strictly better, so ties go to the territory listed first.
+  std::uint32_t best = kNobody;
+  double best_ramp = -1;
+  for (std::size_t t = 0; t < territories_.size(); ++t) {
+    const std::uint32_t candidate = most_ramped(t, /*need_room=*/true);
+    if (candidate == kNobody) continue;
+    const double ramp = ramp_now(candidate);
+    if (best == kNobody || ramp > best_ramp ||
+        (ramp == best_ramp && load(candidate) < load(best))) {
+      best = candidate;
+      best_ramp = ramp;
+    }
+  }
+  return best;
+}
+
 std::vector<std::uint32_t> LeadRouter::successors(std::size_t territory, std::size_t count) const {
   const std::vector<std::uint32_t>& colleagues = organisation_.sellers_in(territory);
   if (!colleagues.empty()) return most_ramped_least_loaded(colleagues, count);

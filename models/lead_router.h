@@ -38,6 +38,12 @@ class LeadRouter {
   /// when nobody has room. `route_draw` is the lead's own uniform draw (productivity_weighted);
   /// `now` the simulation time (days).
   std::uint32_t route(std::size_t territory, double route_draw, double now);
+  /// The seller of another territory who takes a lead of a territory nobody sells in
+  /// (pipeline.vacant_territory_leads: company): among every seller of the company with room,
+  /// the highest ramp value, then the fewest open opportunities, then the territory listed
+  /// first, then the earliest to join it (successors' rule, with room); kNobody when nobody
+  /// has room anywhere.
+  std::uint32_t company_seller_with_room() const;
   /// The seller route() chooses under ramped_first or least_loaded, found by looking through
   /// every seller of the territory instead of the index (what the index must agree with).
   std::uint32_t route_by_scan(std::size_t territory) const;

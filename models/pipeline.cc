@@ -519,7 +519,16 @@ std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t prefer
   context_.work += rule == LeadRouting::kRampedFirst || rule == LeadRouting::kLeastLoaded
                        ? 1
                        : organisation_.sellers_in(territory).size();
-  return router_.route(territory, route_draw, context_.now());
+  const std::uint32_t chosen = router_.route(territory, route_draw, context_.now());
+  if (chosen != kNobody ||
+      spec_.pipeline.vacant_territory_leads != VacantTerritoryLeads::kCompany ||
+      !organisation_.sellers_in(territory).empty()) {
+    return chosen;
+  }
+  // Nobody sells in the territory: a seller of another covers its leads, as one covers a lone
+  // leaver's deals (the deal stays in its territory, as those do).
+  context_.work += static_cast<std::uint64_t>(organisation_.sellers());
+  return router_.company_seller_with_room();
 }
 
 void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {

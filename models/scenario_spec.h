@@ -315,6 +315,22 @@ constexpr std::string_view name_of(LeadRouting routing) {
   return sim::name_in(kLeadRoutings, routing);
 }
 
+/// Where a lead goes when nobody sells in its territory (no seller there, not a full team); names
+/// and meanings in kVacantTerritoryLeads.
+enum class VacantTerritoryLeads { kUnworked, kCompany };
+
+/// Each choice, its name in scenario files and what it does, in enum order.
+inline constexpr sim::Named<VacantTerritoryLeads> kVacantTerritoryLeads[] = {
+    {VacantTerritoryLeads::kUnworked, "unworked",
+     "territories are hard boundaries: the lead goes unworked"},
+    {VacantTerritoryLeads::kCompany, "company",
+     "the company's most ramped seller with room takes it, as a lone leaver's deals"},
+};
+static_assert(sim::in_enum_order(kVacantTerritoryLeads));
+constexpr std::string_view name_of(VacantTerritoryLeads choice) {
+  return sim::name_in(kVacantTerritoryLeads, choice);
+}
+
 struct PipelineSpec {
   /// Probability that a fully productive AE wins an opportunity; drawn once per opportunity.
   sim::Distribution win_rate;
@@ -339,6 +355,8 @@ struct PipelineSpec {
   int rebalance_every_months = 0;
   /// Which seller a lead without an owner of its own goes to.
   LeadRouting routing = LeadRouting::kRampedFirst;
+  /// Where a lead of a territory nobody sells in goes.
+  VacantTerritoryLeads vacant_territory_leads = VacantTerritoryLeads::kUnworked;
   /// The starting sellers begin with the deals in flight that the year before day 0 left them
   /// (Pipeline::warm_start); false: with an empty pipeline.
   bool warm_start = true;

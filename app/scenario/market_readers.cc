@@ -192,6 +192,8 @@ void read_pipeline(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sin
   read_int_key(reader, "rebalance_every_months", 0, kMaxHorizonMonths,
                spec.pipeline.rebalance_every_months);
   read_choice(reader, "routing", model::kLeadRoutings, spec.pipeline.routing);
+  read_choice(reader, "vacant_territory_leads", model::kVacantTerritoryLeads,
+              spec.pipeline.vacant_territory_leads);
   if (const auto warm = reader.boolean("warm_start")) spec.pipeline.warm_start = *warm;
   reader.finish();
 }

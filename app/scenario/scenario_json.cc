@@ -175,6 +175,7 @@ ordered_json pipeline_to_json(const model::PipelineSpec& pipeline) {
           {"qualification_accuracy", pipeline.qualification_accuracy},
           {"rebalance_every_months", pipeline.rebalance_every_months},
           {"routing", std::string(model::name_of(pipeline.routing))},
+          {"vacant_territory_leads", std::string(model::name_of(pipeline.vacant_territory_leads))},
           {"warm_start", pipeline.warm_start}};
 }
 

@@ -21,6 +21,9 @@ std::vector<std::string> ramp_curves() { return sim::names_in(model::kRampCurves
 std::vector<std::string> role_kinds() { return sim::names_in(model::kRoleKinds); }
 std::vector<std::string> sales_motions() { return sim::names_in(model::kSalesMotions); }
 std::vector<std::string> lead_routings() { return sim::names_in(model::kLeadRoutings); }
+std::vector<std::string> vacant_territory_leads() {
+  return sim::names_in(model::kVacantTerritoryLeads);
+}
 std::vector<std::string> annual_billings() { return sim::names_in(model::kAnnualBillings); }
 std::vector<std::string> stats() { return expectation_stats(); }
 std::vector<std::string> operators() { return {"<", "<=", ">", ">="}; }
@@ -470,6 +473,13 @@ SectionDoc pipeline() {
                "",
                {},
                lead_routings},
+              {"vacant_territory_leads",
+               K::kChoice,
+               "Where a lead of a territory nobody sells in goes: unworked, or company.",
+               {},
+               "",
+               {},
+               vacant_territory_leads},
               {"warm_start", K::kBoolean,
                "Starting sellers begin with the deals in flight the year before day 0 left."},
           }};

@@ -193,6 +193,33 @@ TEST(LeadRouterTest, ALoneSellersDealsGoToTheCompanysMostRampedLeastLoaded) {
   EXPECT_EQ(model.router.successors(0, 4), (std::vector<std::uint32_t>{2, 3, 1, 2}));
 }
 
+TEST(LeadRouterTest, AVacantTerritorysLeadGoesToTheCompanysMostRampedSellerWithRoom) {
+  // Territory a has nobody; b has AEs 0 and 1, c has AE 2, all ramped, room for 2 deals each.
+  // Loads (AE 0, 1, 2) and the taker: (1, 0, 0) AE 1 (least loaded, b listed before c);
+  // (1, 1, 0) AE 2; (1, 1, 1) AE 0 (b first, earliest to join); (2, 1, 1) AE 1 (AE 0 is full);
+  // (2, 2, 2) nobody.
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.territories = {TerritorySpec{"a", 10}, TerritorySpec{"b", 10}, TerritorySpec{"c", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 2, "b"},
+                         StartingStaffSpec{"account_executive", 1, "c"}};
+  role(spec, "account_executive").max_open_opportunities = 2;
+  RouterAlone model(spec, LeadRouting::kRampedFirst);
+  model.organisation.add_starting_staff();
+  model.run_until(1);
+  ASSERT_TRUE(model.organisation.sellers_in(0).empty());
+  model.router.assign(0, 100);
+  EXPECT_EQ(model.router.company_seller_with_room(), 1u);
+  model.router.assign(1, 101);
+  EXPECT_EQ(model.router.company_seller_with_room(), 2u);
+  model.router.assign(2, 102);
+  EXPECT_EQ(model.router.company_seller_with_room(), 0u);
+  model.router.assign(0, 103);
+  EXPECT_EQ(model.router.company_seller_with_room(), 1u);
+  model.router.assign(1, 104);
+  model.router.assign(2, 105);
+  EXPECT_EQ(model.router.company_seller_with_room(), kNobody);
+}
+
 TEST(LeadRouterTest, RoundRobinGoesOnAfterTheLastOneGivenALeadThoughAnEarlierOneLeft) {
   // AEs 0, 1, 2 in joining order. Leads go to 0, then 1; AE 0 leaves: the turn is after AE 1,
   // so AE 2, then AE 1 again. (By position the turn was 2 of [0, 1, 2]; with AE 0 gone the list

@@ -224,6 +224,39 @@ TEST(PipelineComponentTest, ALoneSellersDealsPassToASellerOfAnotherTerritory) {
   EXPECT_DOUBLE_EQ(month.commission, 0.1 * month.bookings);
 }
 
+TEST(PipelineComponentTest, AVacantTerritorysLeadsGoToAnotherTerritorysSellerWhenAsked) {
+  // Territory a has one seller (0), b nobody; 20 leads a month each, 20-day sure deals of
+  // $12,000. By day 9 no deal has closed. unworked (the default): every lead of b goes unworked
+  // and only a's become opportunities. company: a's seller takes b's too, nothing goes unworked,
+  // and b's deals, closing by day 29, are b's bookings: $12,000 each, commission 10 %.
+  for (const VacantTerritoryLeads choice :
+       {VacantTerritoryLeads::kUnworked, VacantTerritoryLeads::kCompany}) {
+    SCOPED_TRACE(std::string(name_of(choice)));
+    ScenarioSpec spec = two_territories(20);
+    spec.starting_staff = {StartingStaffSpec{"account_executive", 1, "a"}};
+    spec.pipeline.vacant_territory_leads = choice;
+    PipelineAlone model(spec);
+    model.run_until(9);
+    const MonthTally& month = model.context.month;
+    const double vacant = month.territory[1].leads;
+    ASSERT_GT(vacant, 0);
+    EXPECT_EQ(month.leads, month.territory[0].leads + vacant);
+    EXPECT_EQ(month.leads, month.opportunities + month.leads_unworked);
+    if (choice == VacantTerritoryLeads::kUnworked) {
+      EXPECT_EQ(month.leads_unworked, vacant);
+      EXPECT_EQ(month.territory[1].opportunities, 0);
+      continue;
+    }
+    EXPECT_EQ(month.leads_unworked, 0);
+    EXPECT_EQ(month.territory[1].opportunities, vacant);
+    EXPECT_EQ(model.pipeline.open_opportunities_of(0), month.opportunities);
+    model.run_until(kDaysPerMonth - 0.5);
+    EXPECT_EQ(month.territory[1].wins, vacant);
+    EXPECT_DOUBLE_EQ(month.territory[1].bookings, 12'000 * vacant);
+    EXPECT_DOUBLE_EQ(month.commission, 0.1 * month.bookings);
+  }
+}
+
 TEST(PipelineComponentTest, DealsWaitingForASellerGoToTheNextOneAnywhere) {
   // Territory a's only seller leaves on day 10 while b has nobody; the next seller starts in b
   // on day 40 and takes a's deals (100-day cycles: still open). Each is won at their

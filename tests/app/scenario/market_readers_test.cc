@@ -132,6 +132,19 @@ TEST_F(MarketReadersTest, AnUnknownSalesMotionIsSuggested) {
                              "did you mean 'transactional'?"});
 }
 
+TEST_F(MarketReadersTest, AVacantTerritorysLeadsAreUnworkedUnlessTheCompanyTakesThem) {
+  EXPECT_EQ(spec_.pipeline.vacant_territory_leads, model::VacantTerritoryLeads::kUnworked);
+  read_pipeline(section("pipeline: {vacant_territory_leads: company}\n", "pipeline"), spec_, sink_);
+  EXPECT_EQ(errors(), Errors{});
+  EXPECT_EQ(spec_.pipeline.vacant_territory_leads, model::VacantTerritoryLeads::kCompany);
+  read_pipeline(section("pipeline: {vacant_territory_leads: compnay}\n", "pipeline"), spec_, sink_);
+  ASSERT_EQ(errors().size(), 1u);
+  EXPECT_NE(errors()[0].find("pipeline.vacant_territory_leads: unknown value 'compnay'; did you "
+                             "mean 'company'?"),
+            std::string::npos)
+      << errors()[0];
+}
+
 TEST_F(MarketReadersTest, ProductsStartFromThePipelinesValues) {
   spec_.pipeline.win_rate = sim::Distribution::constant(0.3);
   read_products(section("products:\n"

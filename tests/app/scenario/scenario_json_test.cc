@@ -90,12 +90,12 @@ TEST(ScenarioJson, ResolvedScenarioUsesTheYamlKeysInAFixedOrder) {
             R"([{"role":"account_executive","count":2,"territory":"north"}])");
   EXPECT_EQ(json["hires"].dump(),
             R"([{"role":"sales_manager","count":1,"month":3,"source":"experienced_external"}])");
-  EXPECT_EQ(
-      keys_of(json["pipeline"]),
-      (std::vector<std::string>{
-          "win_rate", "deal_size_acv", "sales_cycle_days", "complex_share", "specialist_help_days",
-          "specialist_win_rate_factor", "unassisted_win_rate_factor", "unqualified_lead_share",
-          "qualification_accuracy", "rebalance_every_months", "routing", "warm_start"}));
+  EXPECT_EQ(keys_of(json["pipeline"]),
+            (std::vector<std::string>{
+                "win_rate", "deal_size_acv", "sales_cycle_days", "complex_share",
+                "specialist_help_days", "specialist_win_rate_factor", "unassisted_win_rate_factor",
+                "unqualified_lead_share", "qualification_accuracy", "rebalance_every_months",
+                "routing", "vacant_territory_leads", "warm_start"}));
   EXPECT_EQ(
       keys_of(json["customers"]),
       (std::vector<std::string>{"initial", "initial_mrr", "monthly_churn", "monthly_expansion",
