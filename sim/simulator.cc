@@ -102,7 +102,7 @@ Simulator::LaneId Simulator::new_lane() {
   return lanes_.size() - 1;
 }
 
-void Simulator::set_busy_head(const Lane& lane) {
+[[gnu::always_inline]] inline void Simulator::set_busy_head(const Lane& lane) {
   Head& head = busy_heads_[lane.busy];
   head = lane_head(lane, head.lane);
   // The earliest by time, chosen by a conditional move (which lane is next is a coin toss);
