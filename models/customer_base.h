@@ -60,6 +60,7 @@ class CustomerBase {
   /// accumulates) and each active customer's MRR is kept for the retention cohorts.
   void close_month(int month);
 
+  /// In the order they came: first_month never decreases along it.
   const std::vector<Customer>& customers() const { return customers_; }
   std::size_t active() const { return active_; }
   double mrr() const { return total_mrr_; }

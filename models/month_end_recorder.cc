@@ -190,35 +190,39 @@ void MonthEndRecorder::record_customers(Row& row) const {
   const double now = context_.now();
   double deferred_revenue = 0;  // billed upfront, not yet earned: MRR x months left in the term
   const double coverage = customers_.coverage_share(organisation_.customer_success_accounts());
-  double covered = 0;
-  std::vector<std::array<double, 2>> by_segment(spec_.segments.size());  // customers, MRR
-  std::vector<std::array<double, 2>> by_territory(spec_.territories.size());
+  // Customers are counted in integers, converted once: as sums of doubles the counts took a
+  // select of 1 or 0, or a load, add and store, per customer.
+  std::size_t covered = 0;
+  std::vector<std::size_t> segment_customers(spec_.segments.size());
+  std::vector<double> segment_mrr(spec_.segments.size());
+  std::vector<std::size_t> territory_customers(spec_.territories.size());
+  std::vector<double> territory_mrr(spec_.territories.size());
   for (const CustomerBase::Customer& customer : customers_.customers()) {
     if (!customer.active) continue;
     if (customer.upfront) {
       deferred_revenue += customer.mrr * (customer.renews_at - now) / kDaysPerMonth;
     }
     if (customer.segment != kUnassigned) {
-      by_segment[customer.segment][0] += 1;
-      by_segment[customer.segment][1] += customer.mrr;
+      ++segment_customers[customer.segment];
+      segment_mrr[customer.segment] += customer.mrr;
     }
-    by_territory[customer.territory][0] += 1;
-    by_territory[customer.territory][1] += customer.mrr;
+    ++territory_customers[customer.territory];
+    territory_mrr[customer.territory] += customer.mrr;
     covered += customer.coverage_draw < coverage ? 1 : 0;
   }
   set(row, Metric::kDeferredRevenue, deferred_revenue);
-  set(row, Metric::kCoveredCustomers, covered);
+  set(row, Metric::kCoveredCustomers, static_cast<double>(covered));
   for (std::size_t s = 0; s < spec_.segments.size(); ++s) {
     row(static_cast<Eigen::Index>(layout_.segment_index(s, SegmentMetric::kCustomers))) =
-        by_segment[s][0];
+        static_cast<double>(segment_customers[s]);
     row(static_cast<Eigen::Index>(layout_.segment_index(s, SegmentMetric::kArr))) =
-        12.0 * by_segment[s][1];
+        12.0 * segment_mrr[s];
   }
   for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
     row(static_cast<Eigen::Index>(layout_.territory_index(t, TerritoryMetric::kCustomers))) =
-        by_territory[t][0];
+        static_cast<double>(territory_customers[t]);
     row(static_cast<Eigen::Index>(layout_.territory_index(t, TerritoryMetric::kArr))) =
-        12.0 * by_territory[t][1];
+        12.0 * territory_mrr[t];
   }
 }
 
@@ -233,9 +237,12 @@ void MonthEndRecorder::record_retention(Row& row, int month) const {
                 defined_from_month(Metric::kEmployeeRetentionT12m) == kRetentionMonths);
   if (month < kRetentionMonths) return;
   const int cohort = month - kRetentionMonths;
-  double mrr_then = 0, mrr_now = 0, mrr_kept = 0, logos_then = 0, logos_now = 0;
+  double mrr_then = 0, mrr_now = 0, mrr_kept = 0;
+  std::size_t logos_then = 0, logos_now = 0;  // counted in integers, as in record_customers
   for (const CustomerBase::Customer& customer : customers_.customers()) {
-    if (customer.first_month > cohort || customer.churn_month <= cohort) continue;
+    // Customers are in the order they came: those from after the cohort are the last ones.
+    if (customer.first_month > cohort) break;
+    if (customer.churn_month <= cohort) continue;
     const double then = customer.mrr_at[static_cast<std::size_t>(cohort % 13)];
     const double now = customer.active ? customer.mrr : 0.0;
     mrr_then += then;
@@ -246,7 +253,8 @@ void MonthEndRecorder::record_retention(Row& row, int month) const {
   }
   set(row, Metric::kGrrT12m, ratio(mrr_kept, mrr_then));
   set(row, Metric::kNrrT12m, ratio(mrr_now, mrr_then));
-  set(row, Metric::kLogoRetentionT12m, ratio(logos_now, logos_then));
+  set(row, Metric::kLogoRetentionT12m,
+      ratio(static_cast<double>(logos_now), static_cast<double>(logos_then)));
 
   const double cohort_time = cohort * kDaysPerMonth;
   double employed_then = 0, still_employed = 0;
