@@ -102,24 +102,6 @@ Simulator::LaneId Simulator::new_lane() {
   return lanes_.size() - 1;
 }
 
-[[gnu::always_inline]] inline void Simulator::set_busy_head(const Lane& lane) {
-  Head& head = busy_heads_[lane.busy];
-  head = lane_head(lane, head.lane);
-  // The earliest by time, chosen by a conditional move (which lane is next is a coin toss);
-  // equal times take the whole key.
-  std::size_t first = 0;
-  for (std::size_t i = 1; i < busy_heads_.size(); ++i) {
-    const Head& other = busy_heads_[i];
-    const Head& best = busy_heads_[first];
-    if (other.time == best.time) [[unlikely]] {
-      if (earlier(other, best)) first = i;
-    } else {
-      first = other.time < best.time ? i : first;
-    }
-  }
-  busy_first_ = first;
-}
-
 void Simulator::release_lane(LaneId lane) {
   if (lanes_.at(lane).busy != kNotBusy)
     throw std::invalid_argument("Simulator::release_lane: a busy lane");
@@ -203,41 +185,6 @@ std::size_t Simulator::clear_lane(LaneId lane) {
   if (taken_lane_ == lane) taken_lane_ = kNoLane;
   replay(lane);
   return dropped;
-}
-
-bool Simulator::take_next(Time until, Event& event) {
-  // The earliest by (time, priority, sequence) of the queue's head and the lanes' heads.
-  replay_taken();
-  if (!queue_peeked_ && !queue_.empty()) {
-    queue_head_ = queue_.peek();
-    queue_peeked_ = true;
-  }
-  if (in_lanes_ > 0) {
-    // The earliest lane head: the tournament's winner's, or the busy lanes'.
-    const Head& winner = keys_[tree_[1].lane];
-    const Head& busy = busy_head();
-    const Head& head = earlier(busy, winner) ? busy : winner;
-    if (!queue_peeked_ || earlier(head, head_of(queue_head_, 0))) {
-      if (head.time > until) return false;
-      pending_sum_ += queue_.size() + in_lanes_;
-      const LaneId lane = head.lane;
-      Lane& source = lanes_[lane];
-      event = source.events[source.next++];
-      --in_lanes_;
-      if (source.busy != kNotBusy) {
-        set_busy_head(source);
-      } else {
-        taken_lane_ = lane;
-      }
-      return true;
-    }
-  }
-  if (!queue_peeked_ || queue_head_.time > until) return false;
-  pending_sum_ += queue_.size() + in_lanes_;
-  event = queue_head_;
-  queue_.drop_peeked();
-  queue_peeked_ = false;
-  return true;
 }
 
 }  // namespace teamsim::sim

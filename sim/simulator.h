@@ -122,6 +122,40 @@ class Simulator {
   template <class Handler>
   bool step_until(Time until, Handler&& handler) {
     Event event;
+    return step_into(until, handler, event);
+  }
+
+  /// Handles every event with time <= `until`, then sets the clock to `until`.
+  template <class Handler>
+  void run_until(Time until, Handler&& handler) {
+    Event event;
+    while (step_into(until, handler, event)) {
+    }
+    if (until > now_) now_ = until;
+  }
+
+  /// Events handled between two calls of the `stop` callable of run_until: rare enough to cost
+  /// nothing measurable, often enough (a few milliseconds of work) for Ctrl-C to feel immediate.
+  static constexpr std::uint64_t kStopCheckInterval = 4096;
+
+  /// run_until that asks `stop()` every kStopCheckInterval events and gives up when it returns
+  /// true: returns false then, with the clock at the last event handled.
+  template <class Handler, class Stop>
+  bool run_until(Time until, Handler&& handler, Stop&& stop) {
+    Event event;
+    while (step_into(until, handler, event)) {
+      if (events_handled_ % kStopCheckInterval == 0 && stop()) return false;
+    }
+    if (until > now_) now_ = until;
+    return true;
+  }
+
+ private:
+  /// step_until into `event`, which take_next overwrites whole. The run loops keep one for the
+  /// whole run: an Event declared in each step was zeroed once per event (0.4 % of a reference
+  /// replication, docs/performance.md).
+  template <class Handler>
+  bool step_into(Time until, Handler& handler, Event& event) {
     if (!take_next(until, event)) return false;
     now_ = event.time;
     ++events_handled_;
@@ -136,30 +170,6 @@ class Simulator {
     return true;
   }
 
-  /// Handles every event with time <= `until`, then sets the clock to `until`.
-  template <class Handler>
-  void run_until(Time until, Handler&& handler) {
-    while (step_until(until, handler)) {
-    }
-    if (until > now_) now_ = until;
-  }
-
-  /// Events handled between two calls of the `stop` callable of run_until: rare enough to cost
-  /// nothing measurable, often enough (a few milliseconds of work) for Ctrl-C to feel immediate.
-  static constexpr std::uint64_t kStopCheckInterval = 4096;
-
-  /// run_until that asks `stop()` every kStopCheckInterval events and gives up when it returns
-  /// true: returns false then, with the clock at the last event handled.
-  template <class Handler, class Stop>
-  bool run_until(Time until, Handler&& handler, Stop&& stop) {
-    while (step_until(until, handler)) {
-      if (events_handled_ % kStopCheckInterval == 0 && stop()) return false;
-    }
-    if (until > now_) now_ = until;
-    return true;
-  }
-
- private:
   static constexpr std::uint32_t kNotBusy = std::numeric_limits<std::uint32_t>::max();
   /// A lane's events in order; those before `next` have run.
   struct Lane {
@@ -251,7 +261,9 @@ class Simulator {
   }
   /// Doubles the tournament's leaves (at least one) and plays every match again.
   void grow_tournament();
-  /// Removes the earliest pending event into `event` if its time is <= `until`.
+  /// Removes the earliest pending event into `event` if its time is <= `until`. Forced inline
+  /// (defined below the class) into the run loops: the call, once per event, was 1 % of a
+  /// reference replication (docs/performance.md).
   bool take_next(Time until, Event& event);
 
   EventQueue queue_;
@@ -291,5 +303,60 @@ class Simulator {
   std::uint64_t pending_sum_ = 0;
   std::array<std::uint64_t, kCountedKinds> by_kind_{};
 };
+
+// The step's own work, inline in it (take_next, set_busy_head).
+
+[[gnu::always_inline]] inline void Simulator::set_busy_head(const Lane& lane) {
+  Head& head = busy_heads_[lane.busy];
+  head = lane_head(lane, head.lane);
+  // The earliest by time, chosen by a conditional move (which lane is next is a coin toss);
+  // equal times take the whole key.
+  std::size_t first = 0;
+  for (std::size_t i = 1; i < busy_heads_.size(); ++i) {
+    const Head& other = busy_heads_[i];
+    const Head& best = busy_heads_[first];
+    if (other.time == best.time) [[unlikely]] {
+      if (earlier(other, best)) first = i;
+    } else {
+      first = other.time < best.time ? i : first;
+    }
+  }
+  busy_first_ = first;
+}
+
+[[gnu::always_inline]] inline bool Simulator::take_next(Time until, Event& event) {
+  // The earliest by (time, priority, sequence) of the queue's head and the lanes' heads.
+  replay_taken();
+  if (!queue_peeked_ && !queue_.empty()) {
+    queue_head_ = queue_.peek();
+    queue_peeked_ = true;
+  }
+  if (in_lanes_ > 0) {
+    // The earliest lane head: the tournament's winner's, or the busy lanes'.
+    const Head& winner = keys_[tree_[1].lane];
+    const Head& busy = busy_head();
+    const Head& head = earlier(busy, winner) ? busy : winner;
+    if (!queue_peeked_ || earlier(head, head_of(queue_head_, 0))) {
+      if (head.time > until) return false;
+      pending_sum_ += queue_.size() + in_lanes_;
+      const LaneId lane = head.lane;
+      Lane& source = lanes_[lane];
+      event = source.events[source.next++];
+      --in_lanes_;
+      if (source.busy != kNotBusy) {
+        set_busy_head(source);
+      } else {
+        taken_lane_ = lane;
+      }
+      return true;
+    }
+  }
+  if (!queue_peeked_ || queue_head_.time > until) return false;
+  pending_sum_ += queue_.size() + in_lanes_;
+  event = queue_head_;
+  queue_.drop_peeked();
+  queue_peeked_ = false;
+  return true;
+}
 
 }  // namespace teamsim::sim
