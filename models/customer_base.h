@@ -74,7 +74,7 @@ class CustomerBase {
                     double term_left_share, bool paid);
   /// Starts a customer's next term: schedules its renewal and, when billed upfront, collects the
   /// term's invoice.
-  void start_term(std::uint32_t index);
+  inline void start_term(std::uint32_t index);  // defined, forced inline, in customer_base.cc
   /// Schedules the renewal `days` from now.
   void schedule_renewal(std::uint32_t index, double days);
   void churn(Customer& customer);
