@@ -98,6 +98,7 @@ Simulator::LaneId Simulator::new_lane() {
     throw std::length_error("Simulator::add_lane: too many lanes");
   }
   lanes_.emplace_back();
+  lane_count_ = lanes_.size();
   if (lanes_.size() > leaves_) grow_tournament();
   return lanes_.size() - 1;
 }

@@ -216,7 +216,7 @@ class Simulator {
   /// registers were a third of the push (docs/performance.md: 2.2 % of a reference replication).
   void push_to_lane(const char* caller, LaneId lane, Time time, Priority priority,
                     std::uint32_t kind, std::uint32_t subject) {
-    if (lane >= lanes_.size()) [[unlikely]] {
+    if (lane >= lane_count_) [[unlikely]] {
       reject_lane(lane);
     }
     Lane& target = lanes_[lane];
@@ -230,8 +230,9 @@ class Simulator {
       return;
     }
     const Event& last = events.back();
-    if (time < last.time || (time == last.time && priority < last.priority)) [[unlikely]] {
-      reject_before_last(caller);
+    // Nearly always later than the last (time is finite): one comparison, not the whole order.
+    if (!(time > last.time)) [[unlikely]] {
+      if (time < last.time || priority < last.priority) reject_before_last(caller);
     }
     if (target.next >= kCompactFrom) [[unlikely]] {
       compact(target);
@@ -273,6 +274,9 @@ class Simulator {
   Event queue_head_;
   bool queue_peeked_ = false;
   std::vector<Lane> lanes_;
+  /// lanes_.size(), kept for the bound check of every push: the size of a vector of 40-byte
+  /// lanes is a subtraction, a shift and a multiplication (0.48 % of a reference replication).
+  std::size_t lane_count_ = 0;
   std::vector<LaneId> free_lanes_;  ///< released lanes, for add_lane to reuse
   std::vector<Head> busy_heads_;    ///< the head of each busy lane (kNoHead's key if empty)
   /// Which of busy_heads_ is the earliest (0 when there are none). An index, not a copy: copying
