@@ -199,8 +199,7 @@ std::uint32_t LeadRouter::company_seller_with_room() const {
     const std::uint32_t candidate = most_ramped(t, /*need_room=*/true);
     if (candidate == kNobody) continue;
     const double ramp = ramp_now(candidate);
-    if (best == kNobody || ramp > best_ramp ||
-        (ramp == best_ramp && load(candidate) < load(best))) {
+    if (ranks_before(candidate, ramp, best, best_ramp)) {
       best = candidate;
       best_ramp = ramp;
     }
@@ -259,6 +258,11 @@ double LeadRouter::ramp_now(std::uint32_t seller) const {
   return organisation_.ramp_ended(person) ? 1.0 : organisation_.ramp_value(person);
 }
 
+bool LeadRouter::ranks_before(std::uint32_t candidate, double ramp, std::uint32_t best,
+                              double best_ramp) const {
+  return best == kNobody || ramp > best_ramp || (ramp == best_ramp && load(candidate) < load(best));
+}
+
 std::uint32_t LeadRouter::most_ramped(std::size_t territory, bool need_room) const {
   std::uint32_t best = kNobody;
   double best_ramp = -1;
@@ -266,8 +270,7 @@ std::uint32_t LeadRouter::most_ramped(std::size_t territory, bool need_room) con
     if (need_room && !has_room(candidate)) continue;
     const double ramp = ramp_now(candidate);
     // Sellers are kept in order of joining the territory, so ties go to the earliest.
-    if (best == kNobody || ramp > best_ramp ||
-        (ramp == best_ramp && load(candidate) < load(best))) {
+    if (ranks_before(candidate, ramp, best, best_ramp)) {
       best = candidate;
       best_ramp = ramp;
     }

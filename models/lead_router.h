@@ -96,6 +96,11 @@ class LeadRouter {
   std::uint32_t ramped_first(std::size_t territory, double now);
   std::uint32_t best_ramping(std::size_t territory) const;
 
+  /// True when `candidate` (ramp value `ramp`) goes before `best` (kNobody: nobody yet) as the
+  /// most ramped, least loaded seller: a higher ramp value, or an equal one and fewer open
+  /// opportunities. Equals keep `best`, the one met first.
+  bool ranks_before(std::uint32_t candidate, double ramp, std::uint32_t best,
+                    double best_ramp) const;
   /// The most ramped sellers first, the fewest open opportunities among equals, ties to the
   /// earliest joiner: a scan of the territory's sellers.
   std::uint32_t most_ramped(std::size_t territory, bool need_room) const;
