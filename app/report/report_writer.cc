@@ -11,7 +11,6 @@
 #include "app/charts/svg_raster.h"
 #include "app/common/atomic_file.h"
 #include "app/report/report_charts.h"
-#include "app/report/sensitivity_report.h"
 
 namespace teamsim::app {
 
@@ -69,9 +68,8 @@ std::vector<std::string> write_report(const std::string& out_dir, const SummaryD
 
 std::vector<std::string> write_sensitivity_report(
     const std::string& out_dir, const SummaryDocument& base_run, const ReportContext& context,
-    const SensitivityResult& result, SensitivityPageContext page, std::size_t chart_inputs,
+    const SensitivityResult& result, const ReportChart& tornado, SensitivityPageContext page,
     const ReportFormats& formats) {
-  const ReportChart tornado = sensitivity_report_chart(result, page.currency, chart_inputs);
   std::vector<ReportChart> charts = report_charts(base_run.summary);
   const std::string base_html = render_report_html(base_run, charts, context);
   page.generated_at = context.generated_at;

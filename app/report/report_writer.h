@@ -45,11 +45,11 @@ inline constexpr const char* kBaseRunPage = "base-run.html";
 /// The pages of a sensitivity folder: OUT/base-run.html, the report of the base run
 /// (`base_run`), with its charts, then OUT/report.html, the sensitivity page
 /// (render_sensitivity_html, `page`'s generated_at and base_report set here) that links it,
-/// with charts/sensitivity.svg (its `chart_inputs` largest swings); every file rendered before
-/// any is written. Returns the paths written, report.html last.
+/// with `tornado` (sensitivity_report_chart) as charts/sensitivity.svg; every file rendered
+/// before any is written. Returns the paths written, report.html last.
 std::vector<std::string> write_sensitivity_report(
     const std::string& out_dir, const SummaryDocument& base_run, const ReportContext& context,
-    const SensitivityResult& result, SensitivityPageContext page, std::size_t chart_inputs,
+    const SensitivityResult& result, const ReportChart& tornado, SensitivityPageContext page,
     const ReportFormats& formats);
 
 /// Writes OUT/charts/<metric>.svg for every report chart and `extra_charts` after them (and

@@ -29,13 +29,11 @@ std::string largest_swings(const SensitivityRows& rows) {
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < named; ++i) {
     const SensitivityRow& row = rows.analysed[i];
-    parts.push_back(fmt::format("<strong>{}</strong> ({})", xml_escape_text(row.cells[1]),
-                                html_amount(row.cells[5])));
+    parts.push_back(fmt::format("<strong>{}</strong> ({})",
+                                xml_escape_text(row.cells[SensitivityRow::kInput]),
+                                html_amount(row.cells[SensitivityRow::kSwing])));
   }
-  if (parts.size() == 1) return parts.front();
-  std::string text;
-  for (std::size_t i = 0; i + 1 < parts.size(); ++i) text += (i > 0 ? ", " : "") + parts[i];
-  return text + " and " + parts.back();
+  return listed(parts);
 }
 
 std::string answer_html(const SensitivityResult& result, const SensitivityRows& rows,
@@ -63,9 +61,10 @@ std::string inputs_table_html(const SensitivityRows& rows) {
     html += fmt::format(
         "<tr><td>{}</td><td class=\"words\">{}<br><small><code>{}</code></small></td>"
         "<td class=\"words\">{}</td>",
-        xml_escape_text(row.cells[0]), xml_escape_text(row.cells[1]), xml_escape_text(row.key_path),
-        xml_escape_text(row.cells[2]));
-    for (std::size_t c = 3; c < row.cells.size(); ++c) {
+        xml_escape_text(row.cells[SensitivityRow::kRank]),
+        xml_escape_text(row.cells[SensitivityRow::kInput]), xml_escape_text(row.key_path),
+        xml_escape_text(row.cells[SensitivityRow::kRange]));
+    for (std::size_t c = SensitivityRow::kMeanAtLow; c < row.cells.size(); ++c) {
       html += fmt::format("<td>{}</td>", html_amount(row.cells[c]));
     }
     html += "</tr>\n";

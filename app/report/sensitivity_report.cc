@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <vector>
 
 #include "app/common/number_format.h"
 #include "app/common/plural.h"
+#include "app/common/sentence_case.h"
 #include "app/common/utf8.h"
 #include "app/results/sensitivity_files.h"
 #include "app/results/terminal_table.h"
@@ -18,15 +18,6 @@ namespace {
 
 std::string signed_compact(double value, const std::string& symbol) {
   return fmt::format("{}{}", value > 0 ? "+" : "", format_compact(value, symbol));
-}
-
-/// A metric's title inside a sentence: "win rate", but "ARR" and "CAC" as they are.
-std::string in_sentence(std::string title) {
-  if (title.size() > 1 && std::isupper(static_cast<unsigned char>(title[0])) &&
-      std::islower(static_cast<unsigned char>(title[1]))) {
-    title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
-  }
-  return title;
 }
 
 /// A value of the analysed metric: a ratio as a percentage ("22.4%"), else compact with the
@@ -201,14 +192,18 @@ std::string sensitivity_table(const SensitivityResult& result, const std::string
        "key path (--set)"}};
   lines.insert(lines.end(), rows.analysed.begin(),
                rows.analysed.begin() + static_cast<std::ptrdiff_t>(shown));
-  std::size_t widths[7] = {};
+  constexpr std::size_t kColumns = std::tuple_size_v<decltype(SensitivityRow::cells)>;
+  std::size_t widths[kColumns] = {};
   for (const SensitivityRow& row : lines) {
-    for (int c = 0; c < 7; ++c) widths[c] = std::max(widths[c], utf8_width(row.cells[c]));
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      widths[c] = std::max(widths[c], utf8_width(row.cells[c]));
+    }
   }
   for (const SensitivityRow& row : lines) {
     std::string line;
-    for (int c = 0; c < 7; ++c) {
-      line += pad(row.cells[c], widths[c], c != 1 && c != 2);
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      line +=
+          pad(row.cells[c], widths[c], c != SensitivityRow::kInput && c != SensitivityRow::kRange);
       line += c == 0 ? "  " : " ";
     }
     out += line + " " + row.key_path + "\n";

@@ -25,6 +25,8 @@ std::string sensitivity_method(const SensitivityResult& result);
 /// mean at low, mean at high, swing ± 95% CI (starred when screened out), rank correlation; and
 /// its key path.
 struct SensitivityRow {
+  /// Where each of `cells` is.
+  enum Column : std::size_t { kRank, kInput, kRange, kMeanAtLow, kMeanAtHigh, kSwing, kRankCorr };
   std::array<std::string, 7> cells;
   std::string key_path;
 };

@@ -10,6 +10,7 @@
 #include "app/common/number_format.h"
 #include "app/common/plural.h"
 #include "app/common/role_noun.h"
+#include "app/common/sentence_case.h"
 #include "app/common/utf8.h"
 
 namespace teamsim::app {
@@ -36,12 +37,6 @@ std::string row(std::string_view label, const std::vector<std::string>& cells) {
   std::string out = fmt::format("{:<{}}", label, kLabelWidth);
   for (const std::string& cell : cells) out += fmt::format("{:>{}}", cell, kCellWidth);
   return out + '\n';
-}
-
-// "Managers", "AEs": a sentence's first word.
-std::string capitalised(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstddef>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -14,6 +13,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/common/sentence_case.h"
 #include "app/results/assumptions_table.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_keys.h"
@@ -146,8 +146,7 @@ std::string entry_noun(std::string_view map_name) {
     noun.pop_back();
   }
   std::replace(noun.begin(), noun.end(), '_', ' ');
-  if (!noun.empty()) noun[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(noun[0])));
-  return noun;
+  return capitalised(noun);
 }
 
 // The named entry whose key `path` is, traced through the table of keys, or nullopt for a key
@@ -180,11 +179,7 @@ std::string key_name_in(const std::string& path, const Entity& entity) {
   std::string name = key && !key->key->label.text.empty() ? std::string(key->key->label.text)
                                                           : path.substr(entity.prefix.size() + 1);
   std::replace(name.begin(), name.end(), '_', ' ');
-  // Lower case unless the word is an acronym ("AE ramp" stays).
-  if (name.size() > 1 && std::islower(static_cast<unsigned char>(name[1])) != 0) {
-    name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
-  }
-  return name;
+  return in_sentence(name);  // "AE ramp" stays
 }
 
 // Names listed in an entity's row at most; the rest are counted.

@@ -80,8 +80,10 @@ class ReportCommand final : public Command {
       page.scenario_file = sensitivity.scenario_file;
       page.scenario_name = sensitivity.scenario_name;
       page.currency = sensitivity.currency;
-      files = write_sensitivity_report(out_dir_, document, context, sensitivity.result, page,
-                                       sensitivity.chart_inputs, formats_);
+      const ReportChart tornado = sensitivity_report_chart(sensitivity.result, sensitivity.currency,
+                                                           sensitivity.chart_inputs);
+      files = write_sensitivity_report(out_dir_, document, context, sensitivity.result, tornado,
+                                       page, formats_);
     } else {
       files = write_report(out_dir_, document, context, formats_);
     }

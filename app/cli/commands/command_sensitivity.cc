@@ -145,7 +145,7 @@ class SensitivityCommand final : public Command {
 std::vector<std::string> write_base_run(const std::string& out_dir,
                                         const std::string& scenario_file,
                                         const model::ScenarioSpec& spec,
-                                        const SensitivityResult& result, std::size_t chart_inputs,
+                                        const SensitivityResult& result, const ReportChart& tornado,
                                         bool report) {
   const RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
   const std::string csv = summary_csv(summary);
@@ -168,7 +168,7 @@ std::vector<std::string> write_base_run(const std::string& out_dir,
   page.scenario_name = spec.name;
   page.currency = spec.money.currency;
   for (std::string& path :
-       write_sensitivity_report(out_dir, document, context, result, page, chart_inputs, {})) {
+       write_sensitivity_report(out_dir, document, context, result, tornado, page, {})) {
     if (path.ends_with(".html")) written.push_back(std::move(path));
   }
   return written;
@@ -240,7 +240,7 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
     write_file_atomically(png_path, png);
     written.push_back(png_path);
   }
-  for (std::string& path : write_base_run(out_, scenario_.path, *spec, result, top_, report_)) {
+  for (std::string& path : write_base_run(out_, scenario_.path, *spec, result, chart, report_)) {
     written.push_back(std::move(path));
   }
 
