@@ -54,6 +54,13 @@ class MpiTest : public ::testing::TestWithParam<int> {
 #endif
   }
 
+  /// Open MPI's session directory under `folder` (it follows TMPDIR): two mpiruns starting at
+  /// once (ctest -j2) raced to create the same /tmp/ompi.<host>.<uid>, and one failed with
+  /// "File exists".
+  static std::string own_session_directory(const std::string& folder) {
+    return "TMPDIR='" + folder + "' ";
+  }
+
   /// Runs `args` (with "--out <folder>" appended) alone and under mpirun, and expects the same
   /// exit code, terminal output and files.
   void expect_same_bytes(const std::string& args) {
@@ -64,7 +71,8 @@ class MpiTest : public ::testing::TestWithParam<int> {
     const CommandResult alone =
         run_teamsim(args + " --out " + dir.path() + "/alone", "", environment);
     const CommandResult spread =
-        run_teamsim(args + " --out " + dir.path() + "/spread", "", environment + launcher());
+        run_teamsim(args + " --out " + dir.path() + "/spread", "",
+                    environment + own_session_directory(dir.path()) + launcher());
     ASSERT_EQ(alone.exit_code, 0) << alone.err;
     ASSERT_EQ(spread.exit_code, 0) << spread.err;
     EXPECT_EQ(alone.out, spread.out);
@@ -143,7 +151,8 @@ TEST_P(MpiTest, AReplicationFailingInOneProcessEndsThemAllWithOneMessage) {
   ASSERT_EQ(alone.exit_code, 3) << alone.err;
   ASSERT_NE(alone.err.find("replication 4 passed the limit"), std::string::npos) << alone.err;
   // timeout: a process left waiting for the others would hang the test, not fail it.
-  const CommandResult spread = run_teamsim(args, "", "timeout 120 " + launcher());
+  const CommandResult spread =
+      run_teamsim(args, "", own_session_directory(dir.path()) + "timeout 120 " + launcher());
   EXPECT_EQ(spread.exit_code, 3) << spread.err;
   const std::string message = alone.err.substr(0, alone.err.find('\n'));
   const std::size_t first = spread.err.find(message);
