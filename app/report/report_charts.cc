@@ -435,6 +435,7 @@ std::string metric_y_label(const std::string& metric_name) {
 std::string with_unit(std::string label, const std::string& unit, const std::string& currency) {
   if (unit == "currency") return currency.empty() ? label : fmt::format("{} ({})", label, currency);
   if (unit != "months" && unit != "days") return label;
+  if (ends_with(label, " (" + unit + ")")) return label;  // metric_title said it already
   if (ends_with(label, " " + unit)) label.resize(label.size() - unit.size() - 1);
   return fmt::format("{} ({})", label, unit);
 }
@@ -462,8 +463,8 @@ struct EntityFamily {
 constexpr EntityFamily kEntityFamilies[] = {
     {"territory", ""}, {"channel", "channel"}, {"product", "product"}, {"segment", "segment"}};
 
-/// `words` with the acronyms in capitals, as the known metrics write them ("CAC payback months",
-/// not "Cac"), and the first letter in capitals.
+/// `words` with the acronyms in capitals, as the known metrics write them ("CAC payback", not
+/// "Cac"), "avg" in full, and the first letter in capitals.
 std::string sentence_with_acronyms(const std::string& words) {
   std::string title;
   std::size_t start = 0;
@@ -475,6 +476,8 @@ std::string sentence_with_acronyms(const std::string& words) {
       for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     } else if (word == "aes") {
       word = "AEs";
+    } else if (word == "avg") {
+      word = "average";
     }
     title += (start == 0 ? "" : " ") + word;
     start = end + 1;
@@ -512,7 +515,16 @@ std::string metric_title(const std::string& metric_name) {
       }
     }
   }
-  return sentence_with_acronyms(humanize(metric_name));
+  // A last word naming the unit is the unit in brackets, as the axes say it: "CAC payback
+  // (months) at month 24", not "CAC payback months at month 24".
+  std::string title = sentence_with_acronyms(humanize(metric_name));
+  for (const std::string unit : {"months", "days"}) {
+    if (ends_with(title, " " + unit)) {
+      title.resize(title.size() - unit.size() - 1);
+      return fmt::format("{} ({})", title, unit);
+    }
+  }
+  return title;
 }
 
 std::vector<ReportChart> report_charts(const RunSummary& summary) {

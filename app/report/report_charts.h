@@ -29,16 +29,18 @@ inline constexpr const char* kTerritoryBookingsSuffix = ".bookings";
 /// model::kQuotaBandNames.
 inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
 
-/// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea".
+/// A title for a metric name: "ARR", "Headcount: account executive", "Bookings: emea"; a
+/// duration with its unit in brackets: "CAC payback (months)", "Average cycle (days)".
 std::string metric_title(const std::string& metric_name);
 
 /// What the y axis of a metric's chart measures: "annual recurring revenue", "people"; for a
-/// metric without a known label, its title in lower case (acronyms kept: "CAC payback months").
+/// metric without a known label, its title in lower case (acronyms kept: "CAC payback (months)").
 std::string metric_y_label(const std::string& metric_name);
 
 /// `label` with the unit of a metric's values (`unit` as models/metrics.def names it) where it
 /// has one: "(USD)" after money in `currency`, "(months)" or "(days)" in place of a last word
-/// that names it ("CAC payback months" becomes "CAC payback (months)"); else `label` as it is.
+/// that names it ("CAC payback months" becomes "CAC payback (months)"), or nothing when `label`
+/// ends with it in brackets already; else `label` as it is.
 std::string with_unit(std::string label, const std::string& unit, const std::string& currency);
 
 /// What an axis of a metric's values is called, with its unit: metric_y_label with with_unit,

@@ -399,14 +399,15 @@ TEST(SweepCli, TheTableDefaultsToTheLastMonthAsRunAndCompareDo) {
 }
 
 TEST(SweepCli, AMetricOutsideTheKeyTableIsTitledAsTheChartsTitleIt) {
-  // Not "cac_payback_months at month 36": its title, with the name --metric took beside it.
+  // Not "cac_payback_months at month 36": its title, with the name --metric took beside it and
+  // its unit in words (the table's values carry none), one parenthetical.
   TempDir out;
   const CommandResult r = run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
                                       "/scenarios/default.yaml' --vary pipeline.win_rate=0.2,0.3 "
                                       "--metric cac_payback_months -n 5 -q --out " +
                                       out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("; CAC payback months (cac_payback_months) at month 36\n"),
+  EXPECT_NE(r.out.find("; CAC payback in months (cac_payback_months) at month 36\n"),
             std::string::npos)
       << r.out;
 }

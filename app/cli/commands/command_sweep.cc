@@ -525,10 +525,16 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   folder.list_files();
   // "ARR", "Logo churn (logo_churn)": a key metric as the run's table names it, without the
-  // table's "(month)" or unit, which "at month 36" and the values say; "CAC payback months
-  // (cac_payback_months)": any other as the charts title it.
+  // table's "(month)" or unit, which "at month 36" and the values say; "CAC payback in months
+  // (cac_payback_months)": any other as the charts title it, its unit in words, so that the
+  // name is the one parenthetical (the table's values carry no unit).
   std::string label(key_metric_title(metric_));
   if (label == metric_) label = metric_title(metric_);
+  for (const std::string unit : {"months", "days"}) {
+    if (const std::string bracketed = " (" + unit + ")"; label.ends_with(bracketed)) {
+      label = fmt::format("{} in {}", label.substr(0, label.size() - bracketed.size()), unit);
+    }
+  }
   if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
   // The plan first, as run's table does: with variants, the file alone does not say which.
   const std::string& plan = specs.front().name;

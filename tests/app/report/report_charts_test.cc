@@ -374,7 +374,7 @@ TEST(ReportChartsTest, AxesSayTheMetricsUnit) {
   EXPECT_EQ(metric_axis_label("arr", "currency", "USD"), "annual recurring revenue (USD)");
   EXPECT_EQ(metric_axis_label("arr", "currency", ""), "annual recurring revenue");
   EXPECT_EQ(metric_axis_label("cac_payback_months", "months", "USD"), "CAC payback (months)");
-  EXPECT_EQ(metric_axis_label("avg_cycle_days", "days", "USD"), "avg cycle (days)");
+  EXPECT_EQ(metric_axis_label("avg_cycle_days", "days", "USD"), "average cycle (days)");
   EXPECT_EQ(metric_axis_label("customers", "count", "USD"), "customers");
   EXPECT_EQ(metric_axis_label("win_rate", "ratio", "USD"), "win rate");
   EXPECT_EQ(with_unit("time in queue", "days", ""), "time in queue (days)");
@@ -439,7 +439,9 @@ TEST(ReportChartsTest, AShareAtOneHundredPerCentIsInTheLastBarEndingThere) {
 }
 
 TEST(ReportChartsTest, MetricTitles) {
-  EXPECT_EQ(metric_title("cac_payback_months"), "CAC payback months");
+  EXPECT_EQ(metric_title("cac_payback_months"), "CAC payback (months)");
+  EXPECT_EQ(metric_title("avg_time_to_hire_days"), "Average time to hire (days)");
+  EXPECT_EQ(metric_title("specialist_queue_wait_days"), "Specialist queue wait (days)");
   EXPECT_EQ(metric_title("nrr_t12m"), "NRR t12m");
   EXPECT_EQ(metric_title("bookings_per_ae"), "Bookings per AE");
   EXPECT_EQ(metric_title("arr"), "ARR");
