@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "app/common/number_format.h"
+#include "app/common/plural.h"
 #include "app/common/sentence_case.h"
 #include "app/results/assumptions_table.h"
 #include "app/scenario/scenario_json.h"
@@ -186,16 +187,10 @@ std::string key_name_in(const std::string& path, const Entity& entity) {
 constexpr std::size_t kNamesListed = 4;
 
 // The row of an entity some plans lack, for a plan that has it: "3 settings: cool-off, win-rate
-// factor, deal-size factor"; "—" for a plan without it.
+// factor and deal-size factor"; "—" for a plan without it.
 std::string entity_value(const std::vector<std::string>& names) {
   if (names.empty()) return "—";
-  std::vector<std::string> listed(names.begin(),
-                                  names.begin() + std::min(names.size(), kNamesListed));
-  if (names.size() > kNamesListed) {
-    listed.push_back(fmt::format("{} more", names.size() - kNamesListed));
-  }
-  return fmt::format("{} {}: {}", names.size(), names.size() == 1 ? "setting" : "settings",
-                     fmt::join(listed, ", "));
+  return fmt::format("{}: {}", counted(names.size(), "setting"), listed(names, kNamesListed));
 }
 
 }  // namespace

@@ -84,14 +84,14 @@ TEST(CompareCli, ATerritoryOfOnePlanOnlyIsOneRowNotOneRowPerKey) {
                                       "territory-imbalance.yaml' -n 3 -q");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("  Territory north_america\n"
-                       "    A: 4 settings: addressable accounts, cool-off, win-rate factor, "
-                       "deal-size factor\n"
+                       "    A: 4 settings: addressable accounts, cool-off, win-rate factor "
+                       "and deal-size factor\n"
                        "    B: —\n"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("  Territory metro\n"
                        "    A: —\n"
-                       "    B: 3 settings: cool-off, win-rate factor, deal-size factor\n"),
+                       "    B: 3 settings: cool-off, win-rate factor and deal-size factor\n"),
             std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("Cool-off ("), std::string::npos) << r.out;

@@ -141,13 +141,13 @@ TEST(UnshownDifferencesTest, AnEntityInOnePlanOnlyIsOneRowNamingItsSettings) {
   EXPECT_EQ(others(plans, 1),
             (Rows{{"Cool-off (main)", "3 months"},
                   {"Territory metro",
-                   "4 settings: addressable accounts, cool-off, win-rate factor, deal-size "
-                   "factor"}}));
+                   "4 settings: addressable accounts, cool-off, win-rate factor and "
+                   "deal-size factor"}}));
   EXPECT_NE(assumption_differences_table({"a", "b"}, plans.rows)
                 .find("  Territory metro\n"
                       "    A: —\n"
-                      "    B: 4 settings: addressable accounts, cool-off, win-rate factor, "
-                      "deal-size factor\n"),
+                      "    B: 4 settings: addressable accounts, cool-off, win-rate factor "
+                      "and deal-size factor\n"),
             std::string::npos);
 }
 
@@ -158,7 +158,7 @@ TEST(UnshownDifferencesTest, AnEntitysLongListNamesFourSettingsAndCountsTheRest)
   EXPECT_EQ(others(plans, 0),
             (Rows{{"Hire source bootcamp",
                    "6 settings: time-to-fill factor, ramp factor, productivity factor, attrition "
-                   "factor, 2 more"}}));
+                   "factor and 2 more"}}));
   EXPECT_EQ(others(plans, 1), (Rows{{"Hire source bootcamp", "—"}}));
 }
 
