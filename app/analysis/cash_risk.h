@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "app/analysis/run_summary.h"
 
@@ -19,5 +20,13 @@ inline constexpr double kRunwayRisk = 0.10;
 /// The first month (1 = the first) in which P(cash < 0 by then) reaches `risk`; nullopt when it
 /// never does or the run did not keep kCashEverNegativeMetric.
 std::optional<int> first_month_at_risk(const RunSummary& summary, double risk);
+
+/// P(cash has gone below zero by the last month); nullopt when the run did not keep
+/// kCashEverNegativeMetric.
+std::optional<double> cash_risk_at_end(const RunSummary& summary);
+
+/// Where the runway ends, as the report's card and the batch index say it: "reaches 10% in
+/// month 18", or "below 10% in every month".
+std::string runway_phrase(const RunSummary& summary);
 
 }  // namespace teamsim::app

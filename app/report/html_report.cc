@@ -119,16 +119,13 @@ std::string headlines(const RunSummary& summary) {
                       headline_card(summary, "customers", "Customers", false) +
                       headline_card(summary, "headcount_total", "Headcount", false) +
                       headline_card(summary, "cash", "Cash", true);
-  if (const MetricSummary* risk = summary.find(kCashEverNegativeMetric)) {
-    const double p = risk->stats.mean(summary.horizon_months - 1);
-    const auto month = first_month_at_risk(summary, kRunwayRisk);
-    const MonthNames names = summary.month_names();
+  if (const std::optional<double> p = cash_risk_at_end(summary)) {
     cards += fmt::format(
         "<div class=\"card{}\"><div class=\"label\">P(cash &lt; 0) by {}</div>"
         "<div class=\"value\">{:.1f}%</div><div class=\"range\">{}</div></div>\n",
-        month ? " bad" : "", names.phrase(summary.horizon_months), p * 100,
-        month ? fmt::format("reaches {:.0f}% in {}", kRunwayRisk * 100, names.phrase(*month))
-              : fmt::format("below {:.0f}% in every month", kRunwayRisk * 100));
+        first_month_at_risk(summary, kRunwayRisk) ? " bad" : "",
+        summary.month_names().phrase(summary.horizon_months), *p * 100,
+        xml_escape_text(runway_phrase(summary)));
   }
   if (cards.empty()) return "";
   return "<div class=\"cards\">\n" + cards + "</div>\n";
@@ -271,16 +268,18 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
   html += "</dl>\n</header>\n<section><h2>Scenarios</h2>\n";
   html +=
       "<p class=\"lead\">Values at each scenario's last month: median, with the 10th–90th "
-      "percentile range below. Open a scenario for its charts and full table.</p>\n";
+      "percentile range below; the share of runs whose cash went below zero by then, with the "
+      "month that share first reaches 10% (where the runway ends). Open a scenario for its "
+      "charts and full table.</p>\n";
   html +=
       "<div class=\"table-wrap\"><table><thead><tr><th>Scenario</th><th>Horizon</th>"
-      "<th>ARR</th><th>Customers</th><th>Headcount</th><th>Cash</th><th>Expectations</th>"
-      "</tr></thead><tbody>\n";
+      "<th>ARR</th><th>Customers</th><th>Headcount</th><th>Cash</th><th>P(cash &lt; 0)</th>"
+      "<th>Expectations</th></tr></thead><tbody>\n";
   for (const BatchIndexEntry& entry : entries) {
     const std::string link = entry.folder + "/report.html";
     if (!entry.document) {
       html += fmt::format(
-          "<tr><td><strong>{}</strong><br><code>{}</code></td><td colspan=\"5\">{}</td>"
+          "<tr><td><strong>{}</strong><br><code>{}</code></td><td colspan=\"6\">{}</td>"
           "<td><span class=\"status fail\">ERROR</span></td></tr>\n",
           xml_escape_text(entry.folder), xml_escape_text(entry.scenario_file),
           xml_escape_text(entry.error));
@@ -296,6 +295,11 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
       return fmt::format("<td><strong>{}</strong><br><small>{} – {}</small></td>", s.p50, s.p10,
                          s.p90);
     };
+    std::string cash_risk = "<td>—</td>";
+    if (const std::optional<double> p = cash_risk_at_end(summary)) {
+      cash_risk = fmt::format("<td><strong>{:.1f}%</strong><br><small>{}</small></td>", *p * 100,
+                              xml_escape_text(runway_phrase(summary)));
+    }
     std::string status = "<span class=\"status\">none</span>";
     if (entry.expectations > 0) {
       status = entry.failures == 0
@@ -305,10 +309,10 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
     }
     html += fmt::format(
         "<tr><td><a href=\"{}\"><strong>{}</strong></a><br><code>{}</code></td><td>{} mo</td>"
-        "{}{}{}{}<td>{}</td></tr>\n",
+        "{}{}{}{}{}<td>{}</td></tr>\n",
         xml_escape_attribute(link), xml_escape_text(summary.scenario_name),
         xml_escape_text(entry.scenario_file), summary.horizon_months, cell("arr"),
-        cell("customers"), cell("headcount_total"), cell("cash"), status);
+        cell("customers"), cell("headcount_total"), cell("cash"), cash_risk, status);
   }
   html += "</tbody></table></div>\n</section>\n";
   html += html_page_end(

@@ -37,8 +37,9 @@ struct BatchIndexEntry {
   std::size_t failures = 0;                 ///< how many of them failed
 };
 
-/// The batch's index.html: one row per scenario linking its report, with ARR, customers and
-/// cash at the last month (p10/p50/p90) and its expectation status.
+/// The batch's index.html: one row per scenario linking its report, with ARR, customers,
+/// headcount and cash at the last month (p10/p50/p90), P(cash < 0) by then with where the runway
+/// ends, and its expectation status.
 std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
                                     const ReportContext& context);
 

@@ -238,7 +238,8 @@ TEST(ReportTest, BatchWritesATreeAnIndexJunitAndJson) {
         scenario("Plan A",
                  "expect:\n  - {metric: cash, month: 12, stat: p90, op: \"<\", value: "
                  "0}\n  - {metric: arr, month: 1, stat: mean, op: \">=\", value: 0}\n"));
-  write(dir.path() + "/nested/c-plain.yaml", scenario("Plan C", ""));
+  // Plan C starts without cash: below zero in the first month, in every run.
+  write(dir.path() + "/nested/c-plain.yaml", scenario("Plan C", "money: {starting_cash: 0}\n"));
   write(dir.path() + "/notes.txt", "not a scenario");
   const CommandResult r =
       run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 30 --json");
@@ -271,8 +272,17 @@ TEST(ReportTest, BatchWritesATreeAnIndexJunitAndJson) {
   EXPECT_EQ(json["scenarios"][0]["expectations"][0]["passed"], false);
   EXPECT_EQ(json["scenarios"][1]["status"], "passed");
   EXPECT_TRUE(json["scenarios"][2]["last_month"]["arr"].contains("p50"));
+  EXPECT_EQ(json["scenarios"][2]["cash_negative_probability"], 1.0);
+  EXPECT_EQ(json["scenarios"][2]["runway_end_month"], 1);
+  EXPECT_TRUE(json["scenarios"][1]["cash_negative_probability"].is_number());
+  EXPECT_TRUE(json["scenarios"][1].contains("runway_end_month"));
+  EXPECT_NE(index.find("<td><strong>100.0%</strong><br><small>reaches 10% in month 1</small>"),
+            std::string::npos)
+      << index;
   // The table goes to stderr with --json, without colour codes when not on a terminal.
   EXPECT_NE(r.err.find("ARR p50"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("P(cash<0)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("100.0%"), std::string::npos) << r.err;
   // Each column of the table is the last month's median: its header says so, customers too.
   EXPECT_NE(r.err.find("customers p50"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("\033["), std::string::npos);

@@ -11,6 +11,7 @@
 #include <set>
 #include <system_error>
 
+#include "app/analysis/cash_risk.h"
 #include "app/analysis/expectation_check.h"
 #include "app/analysis/run_limits.h"
 #include "app/analysis/run_summary.h"
@@ -329,9 +330,11 @@ std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool co
   const char* reset = colour ? "\033[0m" : "";
   std::size_t width = 8;
   for (const ScenarioOutcome& o : outcomes) width = std::max(width, o.entry.folder.size());
-  // Every figure is the last month's median, so each column says p50 (customers too).
-  std::string out = fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {}\n", "scenario", width,
-                                "months", "ARR p50", "customers p50", "cash p50", "expectations");
+  // Every figure is the last month's median, so each column says p50 (customers too), but
+  // P(cash<0): the share of runs whose cash went below zero by the last month.
+  std::string out =
+      fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {:>9}  {}\n", "scenario", width, "months",
+                  "ARR p50", "customers p50", "cash p50", "P(cash<0)", "expectations");
   for (const ScenarioOutcome& o : outcomes) {
     if (!o.entry.document) {
       out += fmt::format("{:<{}}  {}ERROR{} {}\n", o.entry.folder, width, red, reset,
@@ -346,9 +349,11 @@ std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool co
                    : fmt::format("{}{} of {} failed{}", red, o.entry.failures, o.entry.expectations,
                                  reset);
     }
-    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {}\n", o.entry.folder, width,
+    const std::optional<double> cash_risk = cash_risk_at_end(s);
+    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {:>9}  {}\n", o.entry.folder, width,
                        s.horizon_months, last_p50(s, "arr"), last_p50(s, "customers"),
-                       last_p50(s, "cash"), status);
+                       last_p50(s, "cash"),
+                       cash_risk ? fmt::format("{:.1f}%", *cash_risk * 100) : "—", status);
   }
   return out;
 }
@@ -392,6 +397,14 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
       }
     }
     entry["last_month"] = std::move(last);
+    // P(cash < 0 by the last month) and the first month it reaches 10 % (null: never), as the
+    // index and each report's card say them; absent when the run did not keep the metric.
+    if (const std::optional<double> cash_risk = cash_risk_at_end(s)) {
+      entry["cash_negative_probability"] = *cash_risk;
+      const std::optional<int> runway_end = first_month_at_risk(s, kRunwayRisk);
+      entry["runway_end_month"] =
+          runway_end ? nlohmann::ordered_json(*runway_end) : nlohmann::ordered_json(nullptr);
+    }
     nlohmann::ordered_json checks = nlohmann::ordered_json::array();
     for (const ExpectationResult& r : o.suite.results) {
       const Expectation& e = r.expectation;

@@ -19,6 +19,19 @@ TEST(CashRiskTest, TheRunwayEndsInTheMonthTheRiskReachesTheThreshold) {
 
 TEST(CashRiskTest, WithoutTheMetricThereIsNoRunwayEnd) {
   EXPECT_EQ(first_month_at_risk(testing::fake_summary(24), kRunwayRisk), std::nullopt);
+  EXPECT_EQ(cash_risk_at_end(testing::fake_summary(24)), std::nullopt);
+}
+
+TEST(CashRiskTest, TheRiskAtTheEndAndTheRunwayInWords) {
+  RunSummary summary = testing::fake_summary(24);
+  testing::add_metric(summary, kCashEverNegativeMetric, "ratio", 0, 0.025);
+  // 2.5 % a month: 24 x 2.5 % = 60 % by month 24; 10 % first in month 4.
+  EXPECT_DOUBLE_EQ(cash_risk_at_end(summary).value(), 0.6);
+  EXPECT_EQ(runway_phrase(summary), "reaches 10% in month 4");
+
+  RunSummary safe = testing::fake_summary(24);
+  testing::add_metric(safe, kCashEverNegativeMetric, "ratio", 0, 0.004);  // 9.6 % by month 24
+  EXPECT_EQ(runway_phrase(safe), "below 10% in every month");
 }
 
 }  // namespace

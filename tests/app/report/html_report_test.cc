@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "app/analysis/cash_risk.h"
 #include "app/analysis/expectation_check.h"
 #include "tests/app/report_test_util.h"
 
@@ -141,6 +142,21 @@ TEST(HtmlReportTest, BatchIndexLinksEachReport) {
   EXPECT_NE(html.find("invalid scenario"), std::string::npos);
   EXPECT_NE(html.find("ERROR"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+TEST(HtmlReportTest, BatchIndexSaysWhereEachPlansRunwayEnds) {
+  BatchIndexEntry risky{"risky", "risky.yaml", fake_document(), "", 0, 0};
+  // 1 % a month: 36 % by month 36, 10 % first in month 10.
+  testing::add_metric(risky.document->summary, kCashEverNegativeMetric, "ratio", 0, 0.01);
+  BatchIndexEntry unkept{"unkept", "unkept.yaml", fake_document(), "", 0, 0};
+  const std::string html = render_batch_index_html({risky, unkept}, {"now", "", {}, "", {}});
+  EXPECT_NE(html.find("<th>P(cash &lt; 0)</th>"), std::string::npos);
+  EXPECT_NE(html.find("<td><strong>36.0%</strong><br><small>reaches 10% in month 10</small></td>"),
+            std::string::npos)
+      << html;
+  // A run that did not keep the metric (--metrics) says nothing rather than 0 %.
+  EXPECT_NE(html.find("<td>—</td><td><span class=\"status\">none</span>"), std::string::npos)
+      << html;
 }
 
 TEST(HtmlReportTest, EscapesText) {
