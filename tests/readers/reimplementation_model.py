@@ -350,6 +350,7 @@ def build(doc):
                               int(seasonality.get("start_month_of_year", 1))),
         hires=hires,
         routing=pipeline.get("routing", "ramped_first"),
+        vacant_leads=pipeline.get("vacant_territory_leads", "unworked"),
         warm_start=bool(pipeline.get("warm_start", True)),
         unqualified_share=number(pipeline.get("unqualified_lead_share", 0)),
         accuracy=number(pipeline.get("qualification_accuracy", 0.8)),
@@ -582,12 +583,14 @@ def simulate(s, rng):
             return candidates[-1]
         return min(candidates, key=lambda p: (-ramp(p, t), p.open, p.join))
 
-    def covering(t):
-        """With nobody left selling in a leaver's territory: the company's most ramped, least
-        loaded seller, ties to the territory listed first, then the earliest to join it."""
+    def covering(t, room=False):
+        """With nobody left selling in a leaver's territory (or, with vacant_territory_leads:
+        company, in a lead's, among those with room): the company's most ramped, least loaded
+        seller, ties to the territory listed first, then the earliest to join it."""
         candidates = [(-ramp(q, t), q.open, i, q.join, q)
                       for i, territory in enumerate(s["territories"])
-                      for q in sellers[territory]]
+                      for q in sellers[territory]
+                      if not room or q.open < q.spec["max_open_opportunities"]]
         return min(candidates, key=lambda c: c[:4])[4] if candidates else None
 
     def arrives(territory):
@@ -1084,6 +1087,8 @@ def simulate(s, rng):
                 q = data if data.open < data.spec["max_open_opportunities"] else None
             else:  # inbound, or an SDR's hand-off
                 q = best(territory, t, room=True)
+                if q is None and not sellers[territory] and s["vacant_leads"] == "company":
+                    q = covering(t, room=True)  # nobody sells there: another territory's seller
             if q is None:
                 add("leads_unworked")
             elif converts(channel):
