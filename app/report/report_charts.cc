@@ -13,6 +13,7 @@
 #include "app/common/number_format.h"
 #include "app/common/plural.h"
 #include "app/common/role_noun.h"
+#include "app/common/sentence_case.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
 
@@ -424,12 +425,7 @@ std::string metric_y_label(const std::string& metric_name) {
   if (const KnownMetric* known = find_known(metric_name)) return known->y_label;
   if (metric_name.rfind("headcount", 0) == 0) return "people";
   // The title's first letter in lower case, unless it begins an acronym ("CAC", "NRR").
-  std::string label = metric_title(metric_name);
-  if (!label.empty() &&
-      !(label.size() > 1 && std::isupper(static_cast<unsigned char>(label[1])) != 0)) {
-    label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
-  }
-  return label;
+  return in_sentence(metric_title(metric_name));
 }
 
 std::string with_unit(std::string label, const std::string& unit, const std::string& currency) {
