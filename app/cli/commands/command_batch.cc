@@ -349,11 +349,15 @@ std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool co
                    : fmt::format("{}{} of {} failed{}", red, o.entry.failures, o.entry.expectations,
                                  reset);
     }
+    // Red where the runway ends within the horizon (P(cash < 0) reaches 10 %), as the report's
+    // card is; padded before the colour codes, which take no room.
     const std::optional<double> cash_risk = cash_risk_at_end(s);
-    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {:>9}  {}\n", o.entry.folder, width,
+    std::string risk = fmt::format(
+        "{:>9}", cash_risk ? fmt::format("{:.1f}%", *cash_risk * 100) : std::string("—"));
+    if (first_month_at_risk(s, kRunwayRisk)) risk = red + risk + reset;
+    out += fmt::format("{:<{}}  {:>6}  {:>10}  {:>13}  {:>10}  {}  {}\n", o.entry.folder, width,
                        s.horizon_months, last_p50(s, "arr"), last_p50(s, "customers"),
-                       last_p50(s, "cash"),
-                       cash_risk ? fmt::format("{:.1f}%", *cash_risk * 100) : "—", status);
+                       last_p50(s, "cash"), risk, status);
   }
   return out;
 }
