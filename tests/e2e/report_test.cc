@@ -283,6 +283,15 @@ TEST(ReportTest, BatchWritesATreeAnIndexJunitAndJson) {
   EXPECT_NE(r.err.find("ARR p50"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("P(cash<0)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("100.0%"), std::string::npos) << r.err;
+
+  // `teamsim report` of the batch's folder says which folder is a run's.
+  const CommandResult report = run_teamsim("report " + out.path());
+  EXPECT_EQ(report.exit_code, 2);
+  EXPECT_NE(report.err.find("holds a `teamsim batch` (index.html, junit.xml): each scenario's "
+                            "folder is a run's, so `teamsim report " +
+                            out.path() + "/a-fail` remakes that one's report"),
+            std::string::npos)
+      << report.err;
   // Each column of the table is the last month's median: its header says so, customers too.
   EXPECT_NE(r.err.find("customers p50"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("\033["), std::string::npos);

@@ -1,10 +1,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "app/analysis/expectation_check.h"
 #include "app/cli/cli.h"
@@ -39,6 +41,23 @@ void refuse_unless_run_folder(const std::string& out_dir) {
           "{} holds a `teamsim {}` ({}), whose report `teamsim {} ... --report` writes; "
           "`teamsim report` makes the report of a run's or a sensitivity analysis's folder",
           out_dir, command, file, command));
+    }
+  }
+  // A batch's folder: each scenario's folder is a run's, so point at one of them.
+  if (fs::exists(folder / "index.html", ec) && fs::exists(folder / "junit.xml", ec)) {
+    std::vector<std::string> runs;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
+      if (entry.is_directory(ec) && fs::exists(entry.path() / "summary.json", ec)) {
+        runs.push_back(entry.path().filename().string());
+      }
+    }
+    std::sort(runs.begin(), runs.end());
+    if (!runs.empty()) {
+      throw UsageError(fmt::format(
+          "{} holds a `teamsim batch` (index.html, junit.xml): each scenario's folder is a run's, "
+          "so `teamsim report {}` remakes that one's report; `teamsim batch` again remakes "
+          "index.html",
+          out_dir, (folder / runs.front()).string()));
     }
   }
   throw UsageError(
