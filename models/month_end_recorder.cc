@@ -87,8 +87,8 @@ void MonthEndRecorder::record(int month) {
   record_team(row);
   record_pipeline(row);
   record_money(row);
-  record_customers(row);
-  if (retention_scan_) record_retention(row, month);
+  record_customers(row, month);
+  if (retention_scan_) record_employee_retention(row, month);
   if (quota_scan_) record_quota(row, month);
   record_cac(row, month);
   record_breakdowns(row);
@@ -179,14 +179,25 @@ void MonthEndRecorder::record_money(Row& row) {
   set(row, Metric::kCashLow, lowest_cash_);
 }
 
-void MonthEndRecorder::record_customers(Row& row) const {
+void MonthEndRecorder::record_customers(Row& row, int month) const {
   const MonthTally& tally = context_.month;
   set(row, Metric::kCustomers, static_cast<double>(customers_.active()));
   set(row, Metric::kLogoChurn, tally.churned);
   set(row, Metric::kMrr, customers_.mrr());
   set(row, Metric::kArr, 12.0 * customers_.mrr());
   set(row, Metric::kRenewals, tally.renewals);
-  if (!customer_scan_) return;
+  // The cohort of the retention metrics is the state at the snapshot 12 months earlier (day 0 at
+  // month 12). Before month 12 there is no such snapshot: a retention over fewer months would
+  // read as a better annual one, so models/metrics.def defines these metrics from month 12 on,
+  // and record() leaves them undefined before it.
+  static_assert(defined_from_month(Metric::kGrrT12m) == kRetentionMonths &&
+                defined_from_month(Metric::kNrrT12m) == kRetentionMonths &&
+                defined_from_month(Metric::kLogoRetentionT12m) == kRetentionMonths);
+  const bool retention = retention_scan_ && month >= kRetentionMonths;
+  if (!customer_scan_ && !retention) return;
+  // One pass over the customers for both scans, the cohort's customers first: two passes cost
+  // the loop and the customer's loads twice (docs/performance.md). Each sum still adds its terms
+  // in the customers' order.
   const double now = context_.now();
   double deferred_revenue = 0;  // billed upfront, not yet earned: MRR x months left in the term
   const double coverage = customers_.coverage_share(organisation_.customer_success_accounts());
@@ -197,8 +208,8 @@ void MonthEndRecorder::record_customers(Row& row) const {
   std::vector<double> segment_mrr(spec_.segments.size());
   std::vector<std::size_t> territory_customers(spec_.territories.size());
   std::vector<double> territory_mrr(spec_.territories.size());
-  for (const CustomerBase::Customer& customer : customers_.customers()) {
-    if (!customer.active) continue;
+  const auto count_active = [&](const CustomerBase::Customer& customer) {
+    if (!customer.active) return;
     if (customer.upfront) {
       deferred_revenue += customer.mrr * (customer.renews_at - now) / kDaysPerMonth;
     }
@@ -209,7 +220,33 @@ void MonthEndRecorder::record_customers(Row& row) const {
     ++territory_customers[customer.territory];
     territory_mrr[customer.territory] += customer.mrr;
     covered += customer.coverage_draw < coverage ? 1 : 0;
+  };
+  const std::vector<CustomerBase::Customer>& customers = customers_.customers();
+  std::size_t next = 0;
+  if (retention) {
+    const int cohort = month - kRetentionMonths;
+    double mrr_then = 0, mrr_now = 0, mrr_kept = 0;
+    std::size_t logos_then = 0, logos_now = 0;  // counted in integers, as the customers above
+    // Customers are in the order they came: those from after the cohort are the last ones.
+    for (; next < customers.size() && customers[next].first_month <= cohort; ++next) {
+      const CustomerBase::Customer& customer = customers[next];
+      if (customer_scan_) count_active(customer);
+      if (customer.churn_month <= cohort) continue;
+      const double then = customer.mrr_at[static_cast<std::size_t>(cohort % 13)];
+      const double mrr = customer.active ? customer.mrr : 0.0;
+      mrr_then += then;
+      mrr_now += mrr;
+      mrr_kept += std::min(mrr, then);
+      logos_then += 1;
+      logos_now += customer.active ? 1 : 0;
+    }
+    set(row, Metric::kGrrT12m, ratio(mrr_kept, mrr_then));
+    set(row, Metric::kNrrT12m, ratio(mrr_now, mrr_then));
+    set(row, Metric::kLogoRetentionT12m,
+        ratio(static_cast<double>(logos_now), static_cast<double>(logos_then)));
   }
+  if (!customer_scan_) return;
+  for (; next < customers.size(); ++next) count_active(customers[next]);
   set(row, Metric::kDeferredRevenue, deferred_revenue);
   set(row, Metric::kCoveredCustomers, static_cast<double>(covered));
   for (std::size_t s = 0; s < spec_.segments.size(); ++s) {
@@ -226,37 +263,11 @@ void MonthEndRecorder::record_customers(Row& row) const {
   }
 }
 
-void MonthEndRecorder::record_retention(Row& row, int month) const {
-  // The cohort is the state at the snapshot 12 months earlier (day 0 at month 12). Before month
-  // 12 there is no such snapshot: a retention over fewer months would read as a better annual
-  // one, so models/metrics.def defines these metrics from month 12 on, and record() leaves them
-  // undefined before it.
-  static_assert(defined_from_month(Metric::kGrrT12m) == kRetentionMonths &&
-                defined_from_month(Metric::kNrrT12m) == kRetentionMonths &&
-                defined_from_month(Metric::kLogoRetentionT12m) == kRetentionMonths &&
-                defined_from_month(Metric::kEmployeeRetentionT12m) == kRetentionMonths);
+void MonthEndRecorder::record_employee_retention(Row& row, int month) const {
+  // As the customers' retention (record_customers), defined from month 12 on.
+  static_assert(defined_from_month(Metric::kEmployeeRetentionT12m) == kRetentionMonths);
   if (month < kRetentionMonths) return;
-  const int cohort = month - kRetentionMonths;
-  double mrr_then = 0, mrr_now = 0, mrr_kept = 0;
-  std::size_t logos_then = 0, logos_now = 0;  // counted in integers, as in record_customers
-  for (const CustomerBase::Customer& customer : customers_.customers()) {
-    // Customers are in the order they came: those from after the cohort are the last ones.
-    if (customer.first_month > cohort) break;
-    if (customer.churn_month <= cohort) continue;
-    const double then = customer.mrr_at[static_cast<std::size_t>(cohort % 13)];
-    const double now = customer.active ? customer.mrr : 0.0;
-    mrr_then += then;
-    mrr_now += now;
-    mrr_kept += std::min(now, then);
-    logos_then += 1;
-    logos_now += customer.active ? 1 : 0;
-  }
-  set(row, Metric::kGrrT12m, ratio(mrr_kept, mrr_then));
-  set(row, Metric::kNrrT12m, ratio(mrr_now, mrr_then));
-  set(row, Metric::kLogoRetentionT12m,
-      ratio(static_cast<double>(logos_now), static_cast<double>(logos_then)));
-
-  const double cohort_time = cohort * kDaysPerMonth;
+  const double cohort_time = (month - kRetentionMonths) * kDaysPerMonth;
   double employed_then = 0, still_employed = 0;
   for (const Organisation::Person& person : organisation_.people()) {
     if (person.start_time > cohort_time || person.leave_time <= cohort_time) continue;

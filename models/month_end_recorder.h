@@ -40,8 +40,9 @@ class MonthEndRecorder {
   void record_team(Row& row) const;
   void record_pipeline(Row& row) const;
   void record_money(Row& row);
-  void record_customers(Row& row) const;
-  void record_retention(Row& row, int month) const;
+  /// The customers' metrics, with the customers' retention ones (one scan for both).
+  void record_customers(Row& row, int month) const;
+  void record_employee_retention(Row& row, int month) const;
   void record_quota(Row& row, int month) const;
   /// CAC over the trailing 12 months (fewer in the first year), this month included.
   void record_cac(Row& row, int month) const;
