@@ -1,14 +1,17 @@
 #include "models/least_loaded_index.h"
 
 #include <cassert>
+#include <stdexcept>
 
 namespace teamsim::model {
 
 void LeastLoadedIndex::insert(std::uint64_t order, std::uint32_t member, int load) {
   assert(load >= 0);
+  // The order is the key's low half (a group would need 2^32 joiners to pass it).
+  if (order > 0xffffffffu) throw std::length_error("LeastLoadedIndex: joining order past 2^32");
   if (order >= position_.size()) position_.resize(order + 1, kNowhere);
   assert(position_[order] == kNowhere);
-  heap_.push_back(Entry{load, order, member});
+  heap_.push_back(Entry{key_of(load, order), member});
   position_[order] = static_cast<std::uint32_t>(heap_.size() - 1);
   sift_up(heap_.size() - 1);
 }
@@ -16,7 +19,7 @@ void LeastLoadedIndex::insert(std::uint64_t order, std::uint32_t member, int loa
 void LeastLoadedIndex::erase(std::uint64_t order, [[maybe_unused]] int load) {
   assert(order < position_.size() && position_[order] != kNowhere);
   const std::size_t at = position_[order];
-  assert(heap_[at].load == load);
+  assert(load_of(heap_[at]) == load);
   position_[order] = kNowhere;
   const Entry last = heap_.back();
   heap_.pop_back();
@@ -34,8 +37,10 @@ void LeastLoadedIndex::change_load(std::uint64_t order, int load) {
   assert(load >= 0);
   assert(order < position_.size() && position_[order] != kNowhere);
   const std::size_t at = position_[order];
-  const bool lighter = load < heap_[at].load;
-  heap_[at].load = load;
+  // Same order: the key is lower exactly when the load is.
+  const std::uint64_t key = key_of(load, order);
+  const bool lighter = key < heap_[at].key;
+  heap_[at].key = key;
   if (lighter) {
     sift_up(at);
   } else {
@@ -45,7 +50,7 @@ void LeastLoadedIndex::change_load(std::uint64_t order, int load) {
 
 void LeastLoadedIndex::place(std::size_t at, const Entry& entry) {
   heap_[at] = entry;
-  position_[entry.order] = static_cast<std::uint32_t>(at);
+  position_[order_of(entry)] = static_cast<std::uint32_t>(at);
 }
 
 void LeastLoadedIndex::sift_up(std::size_t at) {
