@@ -93,6 +93,7 @@ void CustomerBase::add_customer(double mrr, sim::Rng& rng, std::size_t territory
   const auto index = static_cast<std::uint32_t>(customers_.size());
   customers_.push_back(customer);
   ++active_;
+  coverage_accounts_ = kCoverageUnknown;
   total_mrr_ += mrr;
   if (customer.upfront) prepaid_mrr_ += mrr;
   set_revenue_rates();
@@ -136,7 +137,14 @@ void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
   Customer& customer = customers_[index];
   assert(customer.active);
   const CustomerSpec& spec = spec_.customers;
-  const bool covered = customer.coverage_draw < coverage_share(covered_accounts);
+  // The share changes only when customer success's accounts or the active customers do: it is
+  // divided out again then, not at every renewal (churn and add_customer forget it).
+  assert(covered_accounts >= 0);
+  if (covered_accounts != coverage_accounts_) [[unlikely]] {
+    coverage_ = coverage_share(covered_accounts);
+    coverage_accounts_ = covered_accounts;
+  }
+  const bool covered = customer.coverage_draw < coverage_;
   double churn_probability = (customer.annual ? spec.annual_churn : spec.monthly_churn) *
                              (covered ? spec.covered_churn_factor : 1.0);
   if (customer.segment != kUnassigned) {
@@ -163,6 +171,7 @@ void CustomerBase::churn(Customer& customer) {
   customer.active = false;
   customer.churn_month = context_.months_closed + 1;
   --active_;
+  coverage_accounts_ = kCoverageUnknown;
   total_mrr_ -= customer.mrr;
   if (customer.upfront) prepaid_mrr_ -= customer.mrr;
   set_revenue_rates();

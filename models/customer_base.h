@@ -93,6 +93,11 @@ class CustomerBase {
   std::optional<double> fixed_expansion_;
   std::vector<Customer> customers_;
   std::size_t active_ = 0;
+  /// coverage_share(coverage_accounts_) with the active customers now, kept for renew: the
+  /// division was 4 % of a renewal (docs/performance.md). kCoverageUnknown once active_ changes.
+  double coverage_ = 1.0;
+  std::int64_t coverage_accounts_ = kCoverageUnknown;
+  static constexpr std::int64_t kCoverageUnknown = -1;
   double total_mrr_ = 0;
   double prepaid_mrr_ = 0;  ///< MRR of customers billed upfront: earned without cash coming in
 };
