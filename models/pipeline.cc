@@ -178,6 +178,14 @@ void Pipeline::warm_start() {
   const double coverage =
       std::min(1.0, organisation_.screening_per_month() / std::max(1.0, monthly_leads));
   const double screened_share = spec_.pipeline.qualification_accuracy * coverage;
+  // The keys of the past leads' streams, computed once per source as after day 0, not per lead.
+  std::vector<LeadStreams> inbound_streams;
+  for (std::size_t t = 0; t < spec_.territories.size(); ++t) {
+    inbound_streams.push_back(lead_streams(plus_territory(Stream::kWarmInboundLead, t),
+                                           plus_territory(Stream::kWarmInboundDeal, t)));
+  }
+  const LeadStreams prospected_streams =
+      lead_streams(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal);
   std::size_t replayed = 0;
   for (const PastLead& past : past_leads()) {
     // Outside the event loop: the work limit and Ctrl-C are checked here.
@@ -189,7 +197,8 @@ void Pipeline::warm_start() {
     close_until(past.time);
     const std::size_t t = past.territory;
     const std::optional<std::uint32_t> opened =
-        open_past_lead(past, screened_share, free_accounts[t] - past_open[t]);
+        open_past_lead(past, past.prospector == kNobody ? inbound_streams[t] : prospected_streams,
+                       screened_share, free_accounts[t] - past_open[t]);
     if (!opened) continue;
     ++past_open[t];
     const Opportunity& deal = opportunities_[*opened];
@@ -223,16 +232,11 @@ void Pipeline::warm_start() {
   }
 }
 
-std::optional<std::uint32_t> Pipeline::open_past_lead(const PastLead& past, double screened_share,
-                                                      int free_accounts) {
+std::optional<std::uint32_t> Pipeline::open_past_lead(const PastLead& past,
+                                                      const LeadStreams& streams,
+                                                      double screened_share, int free_accounts) {
   const std::size_t t = past.territory;
-  Lead lead =
-      past.prospector == kNobody
-          ? draw_lead(lead_streams(plus_territory(Stream::kWarmInboundLead, t),
-                                   plus_territory(Stream::kWarmInboundDeal, t)),
-                      past.number, t)
-          : draw_lead(lead_streams(Stream::kWarmProspectedLead, Stream::kWarmProspectedDeal),
-                      past.number, t);
+  Lead lead = draw_lead(streams, past.number, t);
   // As after day 0 (count_lead), a lead of a finite territory comes from a free account.
   if (accounts_.finite(t) && !finds_free_account(t, lead, free_accounts)) return std::nullopt;
   if (lead.unqualified && organisation_.sales_ops() > 0 && lead.screen_draw < screened_share) {

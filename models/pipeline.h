@@ -143,13 +143,14 @@ class Pipeline final : public TeamListener {
     std::uint64_t number;
   };
   std::vector<PastLead> past_leads() const;
-  /// The past lead becomes an opportunity of the warm start (or not): its index if so, open and
-  /// assigned, its close left to warm_start. An unqualified lead is screened out when its screen
-  /// draw is below `screened_share`; in a territory with finite accounts, the lead exists only
-  /// with probability `free_accounts` (those neither customers nor in a replayed deal open at its
-  /// time) / accounts.
-  std::optional<std::uint32_t> open_past_lead(const PastLead& past, double screened_share,
-                                              int free_accounts);
+  /// The past lead, drawn from `streams` (its source's: kWarmInboundLead and kWarmInboundDeal of
+  /// its territory, or kWarmProspectedLead and kWarmProspectedDeal), becomes an opportunity of
+  /// the warm start (or not): its index if so, open and assigned, its close left to warm_start. An
+  /// unqualified lead is screened out when its screen draw is below `screened_share`; in a
+  /// territory with finite accounts, the lead exists only with probability `free_accounts` (those
+  /// neither customers nor in a replayed deal open at its time) / accounts.
+  std::optional<std::uint32_t> open_past_lead(const PastLead& past, const LeadStreams& streams,
+                                              double screened_share, int free_accounts);
   /// Schedules the person's next self-sourced lead: the next arrival of their calendar-time
   /// process after now. Arrivals before they sell are drawn and skipped, so the same person
   /// (role and ordinal) finds the same leads at the same moments in every plan that has them
