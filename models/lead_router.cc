@@ -19,10 +19,6 @@ LeadRouter::Seat& LeadRouter::seat(std::uint32_t person) {
   return seats_[person];
 }
 
-bool LeadRouter::has_room(std::uint32_t person) const {
-  return load(person) < organisation_.role_of(organisation_.person(person)).max_open_opportunities;
-}
-
 void LeadRouter::unindex(std::uint32_t person) {
   const Seat& held = seats_[person];
   const int held_load = static_cast<int>(held.opportunities.size());

@@ -23,8 +23,12 @@ class LeadRouter {
   void assign(std::uint32_t person, std::uint32_t opportunity);
   /// The person no longer owns the opportunity (it closed).
   void unassign(std::uint32_t person, std::uint32_t opportunity);
-  /// Fewer open opportunities than the role's max_open_opportunities.
-  bool has_room(std::uint32_t person) const;
+  /// Fewer open opportunities than the role's max_open_opportunities. Inline: every prospected
+  /// lead and every routing scan asks it (docs/performance.md).
+  bool has_room(std::uint32_t person) const {
+    return load(person) <
+           organisation_.role_of(organisation_.person(person)).max_open_opportunities;
+  }
 
   /// The seller joined the sellers of their territory (started selling, or moved there).
   void joined(std::uint32_t person);
