@@ -369,7 +369,7 @@ void Pipeline::schedule_next_inbound(std::size_t territory) {
     if (!std::isfinite(wait)) return;
     time += wait;
     if (time > horizon_days) return;
-    const double multiplier = spec_.seasonality.leads[context_.calendar_month_at(time)];
+    const double multiplier = spec_.seasonality.leads[calendar_month_at(time)];
     if (multiplier >= season_max_ || uniform01(rng) * season_max_ < multiplier) break;
   }
   context_.simulator.schedule_at_in_lane(inbound_lanes_[territory], time, priority::kLead,
@@ -510,6 +510,22 @@ int Pipeline::accounts_available(std::size_t territory) {
   // instant (priority::kRelease), as if its end were an event of that priority.
   return accounts_.available(territory, context_.now(),
                              context_.current_priority > priority::kRelease);
+}
+
+std::size_t Pipeline::find_calendar_month(double time) {
+  const std::size_t calendar = context_.calendar_month_at(time);
+  const double month = std::floor(time / kDaysPerMonth);
+  // A millionth of a day inside the month's ends, far more than time / kDaysPerMonth can be off
+  // by rounding (about 1e-14 of a month), the quotient rounds to within the month: its floor is
+  // this month again, for any time between the two. Past the horizon the context's month stops
+  // at the last: nothing is kept there.
+  constexpr double kMargin = 1e-6;
+  if (month >= 0 && month <= spec_.horizon_months - 1) {
+    known_month_from_ = month * kDaysPerMonth + kMargin;
+    known_month_to_ = (month + 1) * kDaysPerMonth - kMargin;
+    known_calendar_month_ = calendar;
+  }
+  return calendar;
 }
 
 bool Pipeline::finds_free_account(std::size_t territory, const Lead& lead, int available) const {
@@ -694,7 +710,7 @@ void Pipeline::close_opportunity(std::uint32_t index) {
       opportunity.owner == kNobody
           ? 0.0
           : std::min(1.0, opportunity.odds * opportunity.owner_productivity *
-                              spec_.seasonality.closing[context_.calendar_month()]);
+                              spec_.seasonality.closing[calendar_month_at(context_.now())]);
   if (opportunity.owner == kNobody) std::erase(waiting_for_a_seller_, index);
   if (opportunity.lead.win_draw < probability) {
     book_win(opportunity);

@@ -197,6 +197,17 @@ class Pipeline final : public TeamListener {
   void book_win(const Opportunity& opportunity);
   /// Accounts of the territory available to a lead arriving now.
   int accounts_available(std::size_t territory);
+  /// context_.calendar_month_at(time), the seasonality's month: every inbound arrival and every
+  /// deal close asks. Kept for the month last found, and given again without the division and
+  /// floor while `time` lies well inside it (docs/performance.md).
+  std::size_t calendar_month_at(double time) {
+    if (time > known_month_from_ && time < known_month_to_) [[likely]] {
+      return known_calendar_month_;
+    }
+    return find_calendar_month(time);
+  }
+  /// calendar_month_at from the context, keeping its month for the next.
+  std::size_t find_calendar_month(double time);
 
   ModelContext& context_;
   const ScenarioSpec& spec_;
@@ -226,6 +237,11 @@ class Pipeline final : public TeamListener {
   int specialists_ = 0;
   sim::CapacityQueue specialist_help_;  ///< specialist slots, held by complex opportunities
   double leads_last_month_ = 0;
+  /// The month calendar_month_at last found: times strictly between these two (days) are in it,
+  /// and its calendar month. Empty at first.
+  double known_month_from_ = 0;
+  double known_month_to_ = 0;
+  std::size_t known_calendar_month_ = 0;
 };
 
 }  // namespace teamsim::model
