@@ -50,6 +50,12 @@ void merge_sorted_runs(std::vector<T>& items, std::vector<std::size_t> bounds, B
   }
 }
 
+/// A millionth of a day: a time this far inside a month's ends (m x kDaysPerMonth and
+/// (m + 1) x kDaysPerMonth) is in month m by floor(time / kDaysPerMonth), which rounding moves by
+/// about 1e-14 of a month at most; so its month is known without the division
+/// (docs/performance.md).
+constexpr double kMonthMargin = 1e-6;
+
 Stream plus_territory(Stream stream, std::size_t territory) {
   return static_cast<Stream>(static_cast<sim::StreamId>(stream) +
                              static_cast<sim::StreamId>(territory));
@@ -434,20 +440,25 @@ void Pipeline::schedule_next_prospect(std::uint32_t index) {
       organisation_.role_of(person).prospecting_leads_per_month / kDaysPerMonth;
   if (rate_per_day <= 0) return;
   const double now = context_.now();
-  const int month_now = static_cast<int>(std::floor(now / kDaysPerMonth));
   const auto start_month = [&](int month) {
     state.prospect_month = month;
+    state.prospect_month_end = (month + 1) * kDaysPerMonth;
     state.prospect_time = month * kDaysPerMonth;
     state.prospected = 0;
     const std::uint64_t key = person_month_key(person.key, month);
     state.lead_key_base = sim::mix64(key);
     state.prospect_rng = context_.substream(Stream::kProspecting, key);
   };
-  if (state.prospect_month < month_now) start_month(month_now);
+  // Before the end of the month drawn for, less kMonthMargin, now is in that month or an earlier
+  // one: only past it can a later month have begun, and its number is divided out.
+  if (!(now < state.prospect_month_end - kMonthMargin)) {
+    const int month_now = static_cast<int>(std::floor(now / kDaysPerMonth));
+    if (state.prospect_month < month_now) start_month(month_now);
+  }
   for (;;) {
     const double next = state.prospect_time + exponential_wait(state.prospect_rng, rate_per_day);
     const int month_end = state.prospect_month + 1;
-    if (next >= month_end * kDaysPerMonth) {
+    if (next >= state.prospect_month_end) {
       // Nothing more this month; past the horizon nothing would run.
       if (month_end >= spec_.horizon_months) return;
       start_month(month_end);
@@ -515,14 +526,11 @@ int Pipeline::accounts_available(std::size_t territory) {
 std::size_t Pipeline::find_calendar_month(double time) {
   const std::size_t calendar = context_.calendar_month_at(time);
   const double month = std::floor(time / kDaysPerMonth);
-  // A millionth of a day inside the month's ends, far more than time / kDaysPerMonth can be off
-  // by rounding (about 1e-14 of a month), the quotient rounds to within the month: its floor is
-  // this month again, for any time between the two. Past the horizon the context's month stops
-  // at the last: nothing is kept there.
-  constexpr double kMargin = 1e-6;
+  // Strictly between the month's ends moved in by kMonthMargin, the quotient's floor is this
+  // month again. Past the horizon the context's month stops at the last: nothing is kept there.
   if (month >= 0 && month <= spec_.horizon_months - 1) {
-    known_month_from_ = month * kDaysPerMonth + kMargin;
-    known_month_to_ = (month + 1) * kDaysPerMonth - kMargin;
+    known_month_from_ = month * kDaysPerMonth + kMonthMargin;
+    known_month_to_ = (month + 1) * kDaysPerMonth - kMonthMargin;
     known_calendar_month_ = calendar;
   }
   return calendar;

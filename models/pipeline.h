@@ -105,9 +105,10 @@ class Pipeline final : public TeamListener {
     /// Self-sourced leads are a Poisson process in calendar time, drawn month by month: month m's
     /// arrivals come from the person's engine for month m (see schedule_next_prospect).
     sim::Rng prospect_rng;
-    int prospect_month = -1;       ///< the month prospect_rng draws for (0-based; -1: none yet)
-    double prospect_time = 0;      ///< the latest arrival drawn in that month, or its start
-    std::uint32_t prospected = 0;  ///< arrivals drawn in that month: keys each lead's own stream
+    int prospect_month = -1;        ///< the month prospect_rng draws for (0-based; -1: none yet)
+    double prospect_month_end = 0;  ///< (prospect_month + 1) x kDaysPerMonth: its end (days)
+    double prospect_time = 0;       ///< the latest arrival drawn in that month, or its start
+    std::uint32_t prospected = 0;   ///< arrivals drawn in that month: keys each lead's own stream
     /// What every lead of that month's key starts from (prospected_lead_key), mixed once a month.
     std::uint64_t lead_key_base = 0;
     /// Their pending arrival waits in a lane of its own (created with their first), not in the
