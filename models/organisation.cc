@@ -159,12 +159,18 @@ double Organisation::ramp_value(const Person& person) const {
 
 double Organisation::productivity(const Person& person) const {
   if (!person.active || !person.selling) return 0.0;
-  double value = ramp_value(person) * person.performance * management_factor();
-  if (enablement_support_ > 0) {
-    value *= 1.0 + enablement_effect(enablement_uplift_weighted_, &RoleSpec::productivity_uplift,
-                                     enablers_by_uplift_);
-  }
+  double value = ramp_value(person) * person.performance * productivity_management_;
+  if (enablement_support_ > 0) value *= productivity_uplift_;
   return value;
+}
+
+void Organisation::refresh_productivity_factors() {
+  productivity_management_ = management_factor();
+  if (enablement_support_ > 0) {
+    productivity_uplift_ =
+        1.0 + enablement_effect(enablement_uplift_weighted_, &RoleSpec::productivity_uplift,
+                                enablers_by_uplift_);
+  }
 }
 
 std::uint64_t Organisation::entity_key(std::vector<std::uint32_t>& counts, std::size_t role) {
@@ -314,6 +320,7 @@ void Organisation::change_capacities(const Person& person, int sign) {
       enablement_uplift_weighted_ += sign * role.reps_supported * role.productivity_uplift;
       break;
   }
+  refresh_productivity_factors();
   trainers_.set_capacity(trainer_capacity());
   if (listener_ != nullptr) listener_->specialists_changed(specialist_slots_, specialists_);
 }
@@ -367,6 +374,7 @@ std::uint32_t Organisation::add_person(std::size_t role, std::size_t territory, 
   }
   if (ae_kind) {
     ++reps_;
+    refresh_productivity_factors();
     if (person.seller) {
       ++sellers_;
       ++account_executives_by_territory_[person.territory];
@@ -456,7 +464,10 @@ void Organisation::leave(std::uint32_t index) {
   }
   change_searches(person, -1);
   if (person.contributing) change_capacities(person, -1);
-  if (is_ae_kind(role)) --reps_;
+  if (is_ae_kind(role)) {
+    --reps_;
+    refresh_productivity_factors();
+  }
   if (is_ae_kind(role) && !person.seller && person.territory != kUnassigned) {
     --hand_off_reps_by_territory_[person.territory];
   }

@@ -168,6 +168,9 @@ class Organisation {
   /// while no manager is onboarded or their spans add up to 0.
   double managing_span() const;
   double management_factor() const;
+  /// Sets the factors every seller's productivity shares (productivity_management_ and
+  /// productivity_uplift_) from the team as it is: after each change of what they depend on.
+  void refresh_productivity_factors();
   double enablement_coverage() const;
   /// The enablement effect a rep receives, `field` being productivity_uplift or ramp_reduction
   /// (docs/scenario-reference.md, "Enablement"): with no more support than reps, the people's
@@ -258,6 +261,11 @@ class Organisation {
   std::int64_t csr_accounts_ = 0;
   std::int64_t specialist_slots_ = 0;
   double screening_per_month_ = 0;
+  /// management_factor() and, while enablement_support_ > 0, 1 + the enablement effect on
+  /// productivity, as the team is now: productivity() is asked for every deal opened and closed,
+  /// and computed them afresh each time (docs/performance.md).
+  double productivity_management_ = 1.0;
+  double productivity_uplift_ = 1.0;
 };
 
 }  // namespace teamsim::model
