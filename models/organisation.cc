@@ -159,7 +159,10 @@ double Organisation::ramp_value(const Person& person) const {
 
 double Organisation::productivity(const Person& person) const {
   if (!person.active || !person.selling) return 0.0;
-  double value = ramp_value(person) * person.performance * productivity_management_;
+  // Most sellers have ramped: their ramp value is 1 on every curve (ramp_ended), without the
+  // division and the curve.
+  const double ramp = ramp_ended(person) ? 1.0 : ramp_value(person);
+  double value = ramp * person.performance * productivity_management_;
   if (enablement_support_ > 0) value *= productivity_uplift_;
   return value;
 }
