@@ -385,7 +385,8 @@ void Pipeline::schedule_next_inbound(std::size_t territory) {
 
 void Pipeline::inbound_lead(std::size_t territory) {
   const std::uint64_t number = inbound_leads_[territory]++;
-  route_lead(territory, kNobody, draw_lead(inbound_streams_[territory], number, territory));
+  Lead lead = draw_lead(inbound_streams_[territory], number, territory);
+  route_lead(territory, kNobody, lead);
   schedule_next_inbound(territory);
 }
 
@@ -395,8 +396,8 @@ void Pipeline::prospected_lead(std::uint32_t person) {
   // it would read as a lead lost for want of capacity that no hire could have worked.
   const Organisation::Person& finder = organisation_.person(person);
   if (!finder.seller || router_.has_room(person)) {
-    route_lead(finder.territory, person,
-               draw_lead(prospected_streams_, prospected_lead_key(person), finder.territory));
+    Lead lead = draw_lead(prospected_streams_, prospected_lead_key(person), finder.territory);
+    route_lead(finder.territory, person, lead);
   }
   schedule_next_prospect(person);
 }
@@ -594,7 +595,7 @@ std::uint32_t Pipeline::choose_owner(std::size_t territory, std::uint32_t prefer
   return router_.company_seller_with_room();
 }
 
-void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead lead) {
+void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, Lead& lead) {
   if (!count_lead(territory, lead)) return;
   const std::uint32_t owner = choose_owner(territory, preferred_owner, lead.route_draw);
   if (owner == kNobody) {
