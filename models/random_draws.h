@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
 #include <cassert>
 #include <cmath>
 #include <cstddef>
@@ -29,8 +28,14 @@ inline bool bernoulli(sim::Rng& rng, double p) {
   return boost::random::bernoulli_distribution<double>(p)(rng);
 }
 
-/// One uniform(0, 1) draw.
-inline double uniform01(sim::Rng& rng) { return boost::random::uniform_01<double>()(rng); }
+/// One uniform(0, 1) draw: the engine's 32 bits times 2^-32, the value
+/// boost::random::uniform_01<double> gives for this engine, without its loop (which redraws a
+/// result of 1, which 32 bits times 2^-32 never are): two instructions of each of the
+/// replication's many uniforms (docs/performance.md).
+inline double uniform01(sim::Rng& rng) {
+  static_assert(sim::Rng::min() == 0 && sim::Rng::max() == 0xffffffffu);
+  return static_cast<double>(rng()) * 0x1p-32;
+}
 
 /// The index a uniform draw `u` in [0, 1) chooses among weights fixed for a run (non-negative,
 /// not all zero): the first whose cumulative weight exceeds u x the total. The running sums are

@@ -1,12 +1,33 @@
 // WeightedPick: the first index whose cumulative weight exceeds u x the total, worked by hand.
+// uniform01: the very values of Boost's uniform_01, which it replaces.
 #include "models/random_draws.h"
 
 #include <gtest/gtest.h>
 
+#include <boost/random/uniform_01.hpp>
+#include <cstdint>
 #include <vector>
 
 namespace teamsim::model {
 namespace {
+
+TEST(Uniform01Test, DrawsWhatBoostsUniform01Draws) {
+  // The same engine states, the same doubles bit for bit, and the engines left alike.
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    sim::Rng ours(seed, 2 * seed + 1);
+    sim::Rng boosts(seed, 2 * seed + 1);
+    boost::random::uniform_01<double> uniform;
+    for (int i = 0; i < 50'000; ++i) {
+      const double a = uniform01(ours);
+      const double b = uniform(boosts);
+      ASSERT_EQ(a, b) << "seed " << seed << ", draw " << i;
+    }
+    EXPECT_TRUE(ours == boosts);
+  }
+  // The extremes: 0 and the largest value below 1 that 32 bits give.
+  EXPECT_EQ(static_cast<double>(0u) * 0x1p-32, 0.0);
+  EXPECT_LT(static_cast<double>(0xffffffffu) * 0x1p-32, 1.0);
+}
 
 TEST(WeightedPickTest, TheFirstIndexWhoseCumulativeWeightExceedsTheDraw) {
   // Weights 3, 2, 1 (total 6): u below 3/6 picks 0, from 3/6 to 5/6 picks 1, from 5/6 picks 2.
