@@ -1,7 +1,6 @@
 #pragma once
 
 #include <algorithm>
-#include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <cassert>
 #include <cmath>
@@ -21,11 +20,14 @@ inline double exponential_wait(sim::Rng& rng, double rate_per_day) {
   return boost::random::exponential_distribution<double>(rate_per_day)(rng);
 }
 
-/// True with probability p; draws nothing when p <= 0 or p >= 1.
+/// True with probability p; draws nothing when p <= 0 or p >= 1. Otherwise what
+/// boost::random::bernoulli_distribution<double>(p) gives, the engine's 32 bits against
+/// p x (2^32 - 1), without its test for p == 0, which cannot hold here (every renewal draws one).
 inline bool bernoulli(sim::Rng& rng, double p) {
   if (p <= 0) return false;
   if (p >= 1) return true;
-  return boost::random::bernoulli_distribution<double>(p)(rng);
+  static_assert(sim::Rng::min() == 0 && sim::Rng::max() == 0xffffffffu);
+  return static_cast<double>(rng()) <= p * 4294967295.0;
 }
 
 /// One uniform(0, 1) draw: the engine's 32 bits times 2^-32, the value

@@ -1,9 +1,11 @@
 // WeightedPick: the first index whose cumulative weight exceeds u x the total, worked by hand.
-// uniform01: the very values of Boost's uniform_01, which it replaces.
+// uniform01 and bernoulli: the very values of Boost's uniform_01 and bernoulli_distribution,
+// which they replace.
 #include "models/random_draws.h"
 
 #include <gtest/gtest.h>
 
+#include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <cstdint>
 #include <vector>
@@ -27,6 +29,22 @@ TEST(Uniform01Test, DrawsWhatBoostsUniform01Draws) {
   // The extremes: 0 and the largest value below 1 that 32 bits give.
   EXPECT_EQ(static_cast<double>(0u) * 0x1p-32, 0.0);
   EXPECT_LT(static_cast<double>(0xffffffffu) * 0x1p-32, 1.0);
+}
+
+TEST(BernoulliTest, DrawsWhatBoostsBernoulliDraws) {
+  for (const double p : {1e-9, 0.001, 0.02, 0.25, 0.5, 0.75, 0.999999}) {
+    sim::Rng ours(7, 3);
+    sim::Rng boosts(7, 3);
+    const boost::random::bernoulli_distribution<double> coin(p);
+    for (int i = 0; i < 100'000; ++i) ASSERT_EQ(bernoulli(ours, p), coin(boosts)) << p << ", " << i;
+    EXPECT_TRUE(ours == boosts);
+  }
+  // No draw at all at the ends.
+  sim::Rng engine(1, 1);
+  const sim::Rng before = engine;
+  EXPECT_FALSE(bernoulli(engine, 0.0));
+  EXPECT_TRUE(bernoulli(engine, 1.0));
+  EXPECT_TRUE(engine == before);
 }
 
 TEST(WeightedPickTest, TheFirstIndexWhoseCumulativeWeightExceedsTheDraw) {
