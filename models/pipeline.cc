@@ -290,13 +290,12 @@ std::optional<std::uint32_t> Pipeline::open_past_lead(const PastLead& past,
     return std::nullopt;
   }
   draw_deal(lead);
-  Opportunity opportunity = make_opportunity(t, owner, lead, past.time);
+  const std::uint32_t index = store_opportunity(t, owner, lead, past.time);
   // Without a specialist at day 0 a complex deal went on unassisted; with one, warm_start
   // queues it for their help.
   if (lead.complex && specialists_ == 0) {
-    opportunity.odds *= spec_.pipeline.unassisted_win_rate_factor;
+    opportunities_[index].odds *= spec_.pipeline.unassisted_win_rate_factor;
   }
-  const std::uint32_t index = store_opportunity(opportunity);
   router_.assign(owner, index);
   ++open_opportunities_;
   return index;
@@ -611,13 +610,28 @@ void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, 
   open_opportunity(territory, owner, lead);
 }
 
-Pipeline::Opportunity Pipeline::make_opportunity(std::size_t territory, std::uint32_t owner,
-                                                 const Lead& lead, double opened_at) const {
-  Opportunity opportunity;
+[[gnu::always_inline]] inline std::uint32_t Pipeline::store_opportunity(std::size_t territory,
+                                                                        std::uint32_t owner,
+                                                                        const Lead& lead,
+                                                                        double opened_at) {
+  std::uint32_t index;
+  if (free_opportunities_.empty()) {
+    index = static_cast<std::uint32_t>(opportunities_.size());
+    opportunities_.emplace_back();
+  } else {
+    index = free_opportunities_.back();
+    free_opportunities_.pop_back();
+  }
+  // Made in its slot, every member set (a reused slot holds a closed deal's values), and forced
+  // inline into its two callers: made on the stack and copied in, its 200 bytes were copied
+  // twice; in its slot but called, the call cost more than the copy (docs/performance.md).
+  Opportunity& opportunity = opportunities_[index];
   opportunity.owner = owner;
   opportunity.territory = territory;
   opportunity.open = true;
+  opportunity.productivity_at_close = false;
   opportunity.opened_at = opened_at;
+  opportunity.waiting_since = 0;
   opportunity.lead = lead;
   // A ramping rep wins in proportion to their productivity: the ramp is what they still learn.
   // An unqualified lead that slipped through takes the slot for its cycle and is never won.
@@ -634,15 +648,14 @@ Pipeline::Opportunity Pipeline::make_opportunity(std::size_t territory, std::uin
     opportunity.odds *= segment.win_rate_factor;
     opportunity.lead.cycle_days *= segment.cycle_factor;
   }
-  return opportunity;
+  return index;
 }
 
 void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, const Lead& lead) {
   MonthTally& month = context_.month;
-  const Opportunity opportunity = make_opportunity(territory, owner, lead, context_.now());
+  const std::uint32_t index = store_opportunity(territory, owner, lead, context_.now());
   if (lead.channel != kUnassigned) month.channel[lead.channel].opportunities += 1;
   if (lead.segment != kUnassigned) month.segment[lead.segment].opportunities += 1;
-  const std::uint32_t index = store_opportunity(opportunity);
   accounts_.occupy(territory);
   router_.assign(owner, index);
   ++open_opportunities_;
@@ -660,19 +673,6 @@ void Pipeline::open_opportunity(std::size_t territory, std::uint32_t owner, cons
   }
   opportunities_[index].waiting_since = context_.now();
   specialist_help_.request(index);
-}
-
-std::uint32_t Pipeline::store_opportunity(const Opportunity& opportunity) {
-  std::uint32_t index;
-  if (free_opportunities_.empty()) {
-    index = static_cast<std::uint32_t>(opportunities_.size());
-    opportunities_.push_back(opportunity);
-  } else {
-    index = free_opportunities_.back();
-    free_opportunities_.pop_back();
-    opportunities_[index] = opportunity;
-  }
-  return index;
 }
 
 void Pipeline::schedule_close(std::uint32_t index) {

@@ -183,13 +183,14 @@ class Pipeline final : public TeamListener {
   /// The opportunity passes to `owner` (kNobody: it waits for the company's next seller), at
   /// the new owner's productivity now.
   void hand_over(std::uint32_t opportunity, std::uint32_t owner);
-  /// The opportunity `owner` opens on `lead` at `opened_at`: its odds with the territory's,
-  /// channel's and segment's win-rate factors (not the specialist's), its cycle stretched by the
-  /// channel's and segment's cycle factors. Used by live leads and the warm start alike.
-  Opportunity make_opportunity(std::size_t territory, std::uint32_t owner, const Lead& lead,
-                               double opened_at) const;
+  /// Stores the opportunity `owner` opens on `lead` at `opened_at` in a free slot and returns
+  /// its index: its odds with the territory's, channel's and segment's win-rate factors (not the
+  /// specialist's), its cycle stretched by the channel's and segment's cycle factors. Used by
+  /// live leads and the warm start alike.
+  inline std::uint32_t store_opportunity(std::size_t territory, std::uint32_t owner,
+                                         const Lead& lead,
+                                         double opened_at);  // forced inline, in pipeline.cc
   void open_opportunity(std::size_t territory, std::uint32_t owner, const Lead& lead);
-  std::uint32_t store_opportunity(const Opportunity& opportunity);
   void schedule_close(std::uint32_t index);
   /// A specialist slot was granted to the opportunity: its cycle starts.
   void grant_specialist(std::uint32_t index);
