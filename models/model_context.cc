@@ -24,18 +24,9 @@ sim::Rng ModelContext::stream(Stream stream) const {
   return sim::make_stream(seed_, replication_, static_cast<sim::StreamId>(stream));
 }
 
-double ModelContext::draw(const sim::Distribution& input, sim::Rng& rng) {
-  const double drawn = input.sample(rng);
-  return probe_ == nullptr ? drawn : probe_->observe(input, drawn, input_draws);
-}
-
 std::optional<double> ModelContext::fixed_value(const sim::Distribution& input) const {
   if (probe_ != nullptr || input.family() != sim::Family::kConstant) return std::nullopt;
   return input.support_min();
-}
-
-double ModelContext::draw_nonnegative(const sim::Distribution& input, sim::Rng& rng) {
-  return std::max(0.0, draw(input, rng));
 }
 
 std::size_t ModelContext::role_index(const std::string& name) const {
