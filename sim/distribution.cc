@@ -262,7 +262,11 @@ double sample_standard_gamma(double shape, Rng& rng) {
 
 }  // namespace
 
-double Distribution::sample(Rng& rng) const {
+double Distribution::unit_normal(Rng& rng) {
+  return boost::random::detail::unit_normal_distribution<double>()(rng);
+}
+
+double Distribution::sample_other(Rng& rng) const {
   return std::visit(
       Overloaded{
           [](const Constant& d) { return d.value; },
