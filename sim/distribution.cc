@@ -39,10 +39,6 @@ constexpr double kInvSqrt2Pi = 0.39894228040143267794;
 // one uniform draw whatever the truncation, so sampling never loops for long.
 constexpr double kRejectionMinMass = 0.3;
 
-// Below this shape a gamma draw (about U^(1 / shape)) underflows to 0 with non-negligible
-// probability (e^(-709 / shape)); Beta draws with such shapes use the inverse CDF instead.
-constexpr double kBetaMinGammaShape = 0.05;
-
 // Poisson means beyond this would overflow the integer counts Boost.Random returns.
 constexpr double kPoissonMaxMean = 1e15;
 
@@ -262,6 +258,15 @@ double sample_standard_gamma(double shape, Rng& rng) {
 
 }  // namespace
 
+double Distribution::standard_gamma(double shape, Rng& rng) {
+  return sample_standard_gamma(shape, rng);
+}
+
+double Distribution::beta_inverse(const Beta& d, Rng& rng) {
+  const double u = boost::random::uniform_real_distribution<double>(0.0, 1.0)(rng);
+  return boost::math::ibeta_inv(d.alpha, d.beta, u);
+}
+
 double Distribution::unit_normal(Rng& rng) {
   return boost::random::detail::unit_normal_distribution<double>()(rng);
 }
@@ -295,19 +300,8 @@ double Distribution::sample_other(Rng& rng) const {
             return boost::random::lognormal_distribution<double>(d.mu, d.sigma)(rng);
           },
           [&rng](const Gamma& d) { return d.scale * sample_standard_gamma(d.shape, rng); },
-          [&rng](const Beta& d) {
-            // Beta is G1 / (G1 + G2) from two gamma draws, which both underflow to 0 (giving
-            // NaN) when a shape is tiny; below kBetaMinGammaShape use the inverse CDF.
-            if (std::min(d.alpha, d.beta) < kBetaMinGammaShape) {
-              const double u = boost::random::uniform_real_distribution<double>(0.0, 1.0)(rng);
-              return boost::math::ibeta_inv(d.alpha, d.beta, u);
-            }
-            const double g1 = sample_standard_gamma(d.alpha, rng);
-            const double g2 = sample_standard_gamma(d.beta, rng);
-            if (g1 + g2 > 0) return g1 / (g1 + g2);
-            const double u = boost::random::uniform_real_distribution<double>(0.0, 1.0)(rng);
-            return boost::math::ibeta_inv(d.alpha, d.beta, u);
-          },
+          // sample() draws a beta with both shapes at least kBetaMinGammaShape itself.
+          [&rng](const Beta& d) { return beta_inverse(d, rng); },
           [&rng](const Poisson& d) {
             if (d.mean == 0) return 0.0;
             return static_cast<double>(

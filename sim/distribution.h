@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -97,13 +98,23 @@ class Distribution {
   static Distribution beta_from_mean_sd(double mean, double sd);
   static Distribution beta_from_interval90(double p5, double p95);
 
-  /// One draw. A constant's and a lognormal's are inline: each deal draws both (its help, its
-  /// size and cycle), and the call into the other families' sampling cost about 30 Ir.
+  /// One draw. A constant's, a lognormal's and a beta's are inline: each deal draws all three (its
+  /// help, its size and cycle, its win rate), and the call into the other families' sampling cost
+  /// about 30 Ir.
   double sample(Rng& rng) const {
     if (const auto* d = std::get_if<Constant>(&params_)) return d->value;
     // What boost::random::lognormal_distribution(mu, sigma) computes, bit for bit.
     if (const auto* d = std::get_if<LogNormal>(&params_)) {
       return std::exp(unit_normal(rng) * d->sigma + d->mu);
+    }
+    // Beta is G1 / (G1 + G2) from two gamma draws, which both underflow to 0 (giving NaN) when a
+    // shape is tiny; below kBetaMinGammaShape, or if both underflow, the inverse CDF.
+    if (const auto* d = std::get_if<Beta>(&params_);
+        d != nullptr && std::min(d->alpha, d->beta) >= kBetaMinGammaShape) {
+      const double g1 = standard_gamma(d->alpha, rng);
+      const double g2 = standard_gamma(d->beta, rng);
+      if (g1 + g2 > 0) return g1 / (g1 + g2);
+      return beta_inverse(*d, rng);
     }
     return sample_other(rng);
   }
@@ -125,8 +136,15 @@ class Distribution {
 
  private:
   explicit Distribution(Params params);
+  /// Below this shape a gamma draw (about U^(1 / shape)) underflows to 0 with non-negligible
+  /// probability (e^(-709 / shape)); Beta draws with such shapes use the inverse CDF instead.
+  static constexpr double kBetaMinGammaShape = 0.05;
   /// One standard normal draw, Boost's (the one normal_distribution scales).
   static double unit_normal(Rng& rng);
+  /// One Gamma(shape, 1) draw.
+  static double standard_gamma(double shape, Rng& rng);
+  /// One Beta draw by the inverse CDF of one uniform.
+  static double beta_inverse(const Beta& d, Rng& rng);
   /// One draw of a family sample() does not draw inline.
   double sample_other(Rng& rng) const;
   Params params_;
