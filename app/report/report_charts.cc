@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <iterator>
@@ -428,9 +429,21 @@ std::string metric_y_label(const std::string& metric_name) {
   return in_sentence(metric_title(metric_name));
 }
 
+namespace {
+
+/// The units of durations, which titles and axes give in brackets ("CAC payback (months)").
+constexpr const char* kDurationUnits[] = {"months", "days"};
+
+bool is_duration_unit(const std::string& unit) {
+  return std::find(std::begin(kDurationUnits), std::end(kDurationUnits), unit) !=
+         std::end(kDurationUnits);
+}
+
+}  // namespace
+
 std::string with_unit(std::string label, const std::string& unit, const std::string& currency) {
   if (unit == "currency") return currency.empty() ? label : fmt::format("{} ({})", label, currency);
-  if (unit != "months" && unit != "days") return label;
+  if (!is_duration_unit(unit)) return label;
   if (ends_with(label, " (" + unit + ")")) return label;  // metric_title said it already
   if (ends_with(label, " " + unit)) label.resize(label.size() - unit.size() - 1);
   return fmt::format("{} ({})", label, unit);
@@ -514,10 +527,20 @@ std::string metric_title(const std::string& metric_name) {
   // A last word naming the unit is the unit in brackets, as the axes say it: "CAC payback
   // (months) at month 24", not "CAC payback months at month 24".
   std::string title = sentence_with_acronyms(humanize(metric_name));
-  for (const std::string unit : {"months", "days"}) {
+  for (const std::string unit : kDurationUnits) {
     if (ends_with(title, " " + unit)) {
       title.resize(title.size() - unit.size() - 1);
       return fmt::format("{} ({})", title, unit);
+    }
+  }
+  return title;
+}
+
+std::string unit_in_words(std::string title) {
+  for (const std::string unit : kDurationUnits) {
+    if (const std::string bracketed = " (" + unit + ")"; ends_with(title, bracketed)) {
+      title.resize(title.size() - bracketed.size());
+      return fmt::format("{} in {}", title, unit);
     }
   }
   return title;

@@ -33,6 +33,11 @@ inline constexpr const char* kQuotaAttainmentPrefix = "quota_attainment.";
 /// duration with its unit in brackets: "CAC payback (months)", "Average cycle (days)".
 std::string metric_title(const std::string& metric_name);
 
+/// A duration's title with its unit in words instead of brackets, for a line that puts another
+/// parenthetical after it: "CAC payback (months)" is "CAC payback in months"; any other title
+/// as it is.
+std::string unit_in_words(std::string title);
+
 /// What the y axis of a metric's chart measures: "annual recurring revenue", "people"; for a
 /// metric without a known label, its title in lower case (acronyms kept: "CAC payback (months)").
 std::string metric_y_label(const std::string& metric_name);

@@ -529,12 +529,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   // (cac_payback_months)": any other as the charts title it, its unit in words, so that the
   // name is the one parenthetical (the table's values carry no unit).
   std::string label(key_metric_title(metric_));
-  if (label == metric_) label = metric_title(metric_);
-  for (const std::string unit : {"months", "days"}) {
-    if (const std::string bracketed = " (" + unit + ")"; label.ends_with(bracketed)) {
-      label = fmt::format("{} in {}", label.substr(0, label.size() - bracketed.size()), unit);
-    }
-  }
+  if (label == metric_) label = unit_in_words(metric_title(metric_));
   if (lowercase(label) != metric_) label += fmt::format(" ({})", metric_);
   // The plan first, as run's table does: with variants, the file alone does not say which.
   const std::string& plan = specs.front().name;

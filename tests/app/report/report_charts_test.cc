@@ -442,6 +442,8 @@ TEST(ReportChartsTest, MetricTitles) {
   EXPECT_EQ(metric_title("cac_payback_months"), "CAC payback (months)");
   EXPECT_EQ(metric_title("avg_time_to_hire_days"), "Average time to hire (days)");
   EXPECT_EQ(metric_title("specialist_queue_wait_days"), "Specialist queue wait (days)");
+  EXPECT_EQ(unit_in_words(metric_title("cac_payback_months")), "CAC payback in months");
+  EXPECT_EQ(unit_in_words("Win rate"), "Win rate");
   EXPECT_EQ(metric_title("nrr_t12m"), "NRR t12m");
   EXPECT_EQ(metric_title("bookings_per_ae"), "Bookings per AE");
   EXPECT_EQ(metric_title("arr"), "ARR");
