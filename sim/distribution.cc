@@ -4,13 +4,13 @@
 #include <boost/math/special_functions/beta.hpp>
 #include <boost/math/special_functions/erf.hpp>
 #include <boost/math/special_functions/gamma.hpp>
-#include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
+#include <cassert>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -274,7 +274,13 @@ double Distribution::unit_normal(Rng& rng) {
 double Distribution::sample_other(Rng& rng) const {
   return std::visit(
       Overloaded{
+          // sample() draws a constant and a lognormal itself, and a beta of both shapes at
+          // least kBetaMinGammaShape: those cases never come here.
           [](const Constant& d) { return d.value; },
+          [](const LogNormal&) -> double {
+            assert(false && "sample() draws a lognormal itself");
+            return std::numeric_limits<double>::quiet_NaN();
+          },
           [&rng](const Uniform& d) {
             return boost::random::uniform_real_distribution<double>(d.min, d.max)(rng);
           },
@@ -296,11 +302,7 @@ double Distribution::sample_other(Rng& rng) const {
             while (u == 0);
             return truncated_normal_quantile(d, u);
           },
-          [&rng](const LogNormal& d) {
-            return boost::random::lognormal_distribution<double>(d.mu, d.sigma)(rng);
-          },
           [&rng](const Gamma& d) { return d.scale * sample_standard_gamma(d.shape, rng); },
-          // sample() draws a beta with both shapes at least kBetaMinGammaShape itself.
           [&rng](const Beta& d) { return beta_inverse(d, rng); },
           [&rng](const Poisson& d) {
             if (d.mean == 0) return 0.0;
