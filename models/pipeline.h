@@ -84,6 +84,8 @@ class Pipeline final : public TeamListener {
   [[noreturn]] void fail_work_limit() const;
 
  private:
+  /// store_opportunity sets every member (it reuses closed deals' slots): a new one must be set
+  /// there too.
   struct Opportunity {
     Lead lead;
     std::uint32_t owner = kNobody;
