@@ -65,7 +65,9 @@ class EventQueue {
   /// Removes and returns the earliest live event; the queue must not be empty.
   Event pop();
   /// The earliest live event (the queue must not be empty), to be removed by drop_peeked() with
-  /// no push or cancel in between: top() and pop() with one settling of the queue instead of two.
+  /// no cancel in between and no push of an event at its time or earlier: top() and pop() with
+  /// one settling of the queue instead of two. A later event pushed meanwhile goes to a later
+  /// tick's bucket or behind it in today's heap, so the peeked event stays where peek() found it.
   const Event& peek();
   /// Removes the event peek() returned.
   void drop_peeked();

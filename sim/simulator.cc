@@ -32,7 +32,7 @@ EventId Simulator::schedule_in(Time delay, Priority priority, std::uint32_t kind
                                std::uint32_t subject) {
   if (!std::isfinite(delay)) throw_invalid("Simulator::schedule_in: delay must be finite", delay);
   if (delay < 0) throw_invalid("Simulator::schedule_in: delay must not be negative", delay);
-  queue_peeked_ = false;
+  forget_peek_unless_later(now_ + delay);
   return queue_.push(now_ + delay, priority, kind, subject);
 }
 
@@ -45,7 +45,7 @@ EventId Simulator::schedule_at(Time time, Priority priority, std::uint32_t kind,
     message << "Simulator::schedule_at: time must not be before now (" << now_ << "), got " << time;
     throw std::invalid_argument(message.str());
   }
-  queue_peeked_ = false;
+  forget_peek_unless_later(time);
   return queue_.push(time, priority, kind, subject);
 }
 

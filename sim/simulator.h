@@ -268,11 +268,17 @@ class Simulator {
   bool take_next(Time until, Event& event);
 
   EventQueue queue_;
-  /// The queue's earliest event as peeked (while queue_peeked_: until a push, a cancel or the
-  /// take of it): a step that takes a lane's event leaves the queue as it was, and the next step
-  /// need not settle it again.
+  /// The queue's earliest event as peeked (while queue_peeked_: until a cancel, the take of it or
+  /// a push at its time or earlier): a step that takes a lane's event leaves the queue as it was,
+  /// and the next step need not settle it again.
   Event queue_head_;
   bool queue_peeked_ = false;
+  /// A push keeps the peek when its event comes strictly later than the peeked one (EventQueue::
+  /// peek): a deal opened schedules its close weeks ahead, and peeking again after each such push
+  /// was 1.0 % of a reference replication (docs/performance.md).
+  void forget_peek_unless_later(Time time) {
+    if (!(time > queue_head_.time)) queue_peeked_ = false;
+  }
   std::vector<Lane> lanes_;
   /// lanes_.size(), kept for the bound check of every push: the size of a vector of 40-byte
   /// lanes is a subtraction, a shift and a multiplication (0.48 % of a reference replication).

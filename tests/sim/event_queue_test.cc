@@ -77,6 +77,26 @@ TEST(EventQueueTest, CancelledTopIsSkippedByTop) {
   EXPECT_EQ(queue.pop().kind, 2u);
 }
 
+TEST(EventQueueTest, ALaterPushKeepsThePeekedEventForDropPeeked) {
+  // Later events pushed between peek and drop_peeked: one at the peeked tick (today's heap), one
+  // a few ticks on (a bucket), one beyond the wheel (overflow). drop_peeked still removes the
+  // peeked event, whether peek found it in today's run or in today's heap.
+  EventQueue queue;
+  queue.push(1.0, 0, 1, 0);
+  queue.push(1.0, 0, 2, 0);
+  EXPECT_EQ(queue.peek().kind, 1u);  // in today's run
+  queue.push(1.0, 1, 3, 0);
+  queue.push(1.5, 0, 4, 0);
+  queue.push(5000.0, 0, 5, 0);
+  queue.drop_peeked();
+  EXPECT_EQ(queue.peek().kind, 2u);
+  queue.drop_peeked();
+  EXPECT_EQ(queue.peek().kind, 3u);  // in today's heap
+  queue.push(1.0, 2, 6, 0);
+  queue.drop_peeked();
+  EXPECT_EQ(drain_kinds(queue), (std::vector<std::uint32_t>{6, 4, 5}));
+}
+
 TEST(EventQueueTest, CancelTwiceReturnsFalse) {
   EventQueue queue;
   const EventId a = queue.push(1.0, 0, 1, 0);
