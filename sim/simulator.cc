@@ -116,14 +116,18 @@ void Simulator::grow_tournament() {
   const std::size_t old_keys = keys_.size();
   keys_.resize(leaves_, kNoHead);
   for (std::size_t i = old_keys; i < leaves_; ++i) keys_[i].lane = static_cast<std::uint32_t>(i);
-  tree_.assign(2 * leaves_, Node{0, 0});
+  tree_time_.assign(2 * leaves_, 0);
+  tree_lane_.assign(2 * leaves_, 0);
   for (std::size_t i = 0; i < leaves_; ++i) {
-    tree_[leaves_ + i] = Node{keys_[i].time, static_cast<std::uint32_t>(i)};
+    tree_time_[leaves_ + i] = keys_[i].time;
+    tree_lane_[leaves_ + i] = static_cast<std::uint32_t>(i);
   }
   for (std::size_t n = leaves_ - 1; n >= 1; --n) {
-    const Node& left = tree_[2 * n];
-    const Node& right = tree_[2 * n + 1];
-    tree_[n] = earlier(keys_[right.lane], keys_[left.lane]) ? right : left;
+    const std::size_t left = 2 * n;
+    const std::size_t won =
+        earlier(keys_[tree_lane_[left + 1]], keys_[tree_lane_[left]]) ? left + 1 : left;
+    tree_time_[n] = tree_time_[won];
+    tree_lane_[n] = tree_lane_[won];
   }
 }
 
@@ -133,18 +137,24 @@ void Simulator::replay(LaneId lane) {
   // Which side wins a match is as good as a coin toss: the times decide it by a min and a
   // conditional move, not a branch; equal times (rare: ties, or two empty lanes) take the whole
   // key.
-  Node winner{keys_[lane].time, id};
+  Time* const times = tree_time_.data();
+  std::uint32_t* const winners = tree_lane_.data();
+  Time time = keys_[lane].time;
+  std::uint32_t winner = id;
   std::size_t n = leaves_ + lane;
-  tree_[n] = winner;
+  times[n] = time;
+  winners[n] = winner;
   for (; n > 1; n /= 2) {
-    const Node rival = tree_[n ^ 1];
-    if (rival.time == winner.time) [[unlikely]] {
-      if (earlier(keys_[rival.lane], keys_[winner.lane])) winner = rival;
+    const Time rival_time = times[n ^ 1];
+    const std::uint32_t rival = winners[n ^ 1];
+    if (rival_time == time) [[unlikely]] {
+      if (earlier(keys_[rival], keys_[winner])) winner = rival;
     } else {
-      winner.lane = rival.time < winner.time ? rival.lane : winner.lane;
-      winner.time = std::min(rival.time, winner.time);
+      winner = rival_time < time ? rival : winner;
+      time = std::min(rival_time, time);
     }
-    tree_[n / 2] = winner;
+    times[n / 2] = time;
+    winners[n / 2] = winner;
   }
 }
 

@@ -291,18 +291,17 @@ class Simulator {
   std::size_t busy_first_ = 0;
   /// The earliest busy lane's head (kNoHead's key when there are no busy lanes).
   const Head& busy_head() const { return busy_heads_.empty() ? kNoHead : busy_heads_[busy_first_]; }
-  /// A match's winner: its lane and the time of that lane's head, kept at the node so that a
-  /// replay reads each rival's time from the node beside its path (one load per level, whose
-  /// address does not wait on the previous match) instead of through the rival's lane.
-  struct Node {
-    Time time;
-    std::uint32_t lane;
-  };
   /// The tournament, a winner tree over leaves_ (a power of two) leaves: keys_[i] is lane i's
-  /// head, tree_[leaves_ + i] is lane i with its head's time, and tree_[n] for n < leaves_ the
-  /// one of tree_[2n] and tree_[2n + 1] whose head is earlier; tree_[1] holds the earliest.
+  /// head; node n is a match's winner, its lane tree_lane_[n] and the time of that lane's head
+  /// tree_time_[n]; node leaves_ + i is lane i, and node n < leaves_ the one of nodes 2n and
+  /// 2n + 1 whose head is earlier; node 1 holds the earliest. The time is kept at the node so that
+  /// a replay reads each rival's time from the node beside its path (one load per level, whose
+  /// address does not wait on the previous match) instead of through the rival's lane. Two
+  /// arrays, not one of 16-byte nodes: an index scaled by 8 or 4 is an x86 address operand, one
+  /// scaled by 16 took a shift and an add per access (docs/performance.md).
   std::vector<Head> keys_;
-  std::vector<Node> tree_;
+  std::vector<Time> tree_time_;
+  std::vector<std::uint32_t> tree_lane_;
   std::size_t leaves_ = 0;
   /// The lane a step took an event from, whose new head waits to be replayed until the next step
   /// (or until the handler schedules into it again: one replay instead of two).
@@ -343,7 +342,7 @@ class Simulator {
   }
   if (in_lanes_ > 0) {
     // The earliest lane head: the tournament's winner's, or the busy lanes'.
-    const Head& winner = keys_[tree_[1].lane];
+    const Head& winner = keys_[tree_lane_[1]];
     const Head& busy = busy_head();
     const Head& head = earlier(busy, winner) ? busy : winner;
     if (!queue_peeked_ || earlier(head, head_of(queue_head_, 0))) {
