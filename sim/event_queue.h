@@ -36,14 +36,16 @@ struct Event {
 /// depends on pointers or hash iteration.
 ///
 /// Built for day-granular simulation time (docs/performance.md): a wheel of buckets, one per
-/// tick (an eighth of a day) for the next kTicks ticks, each an unordered list. Scheduling into
+/// tick (half a day) for the next kTicks ticks, each an unordered list. Scheduling into
 /// a future tick is O(1) and touches one bucket. When the wheel reaches a tick, its bucket is
 /// sorted once into a run that is then consumed in order; events scheduled for the tick being
 /// run meanwhile go to a small heap, and each pop takes the earlier of the two heads. Events
 /// beyond the wheel wait in an overflow heap and move into their bucket as the wheel turns. The
 /// order of events is exactly that of one heap over (time, priority, sequence), whatever the
-/// buckets. Ticks finer than a day keep the runs short (about 6 events in the reference
-/// scenario instead of 45 a day), and short runs sort with fewer comparisons and mispredictions.
+/// buckets. Ticks of half a day keep the runs short, and short runs sort with fewer comparisons
+/// and mispredictions; finer ticks turned the wheel (advance, load_bucket) once per one or two
+/// events, since renewals and arrivals wait in the simulator's lanes, not here (about 4 queued
+/// events a day in the reference scenario; docs/performance.md).
 ///
 /// Cancellation is lazy: a cancelled event stays where it is and is skipped when reached; its
 /// slot is reused afterwards. Storage grows to the peak number of pending events and is reused:
@@ -87,8 +89,8 @@ class EventQueue {
     std::uint32_t kind;
     std::uint32_t subject;
   };
-  static constexpr double kTicksPerDay = 8;
-  /// Ticks the wheel spans: a power of two, 2,048 days (5.6 years), so overflow is rare (a
+  static constexpr double kTicksPerDay = 2;
+  /// Ticks the wheel spans: a power of two, 8,192 days (22 years), so overflow is rare (a
   /// tenure drawn years ahead); 64 KiB of bucket heads.
   static constexpr std::int64_t kTicks = 16384;
   static constexpr std::uint32_t kNoSlot = UINT32_MAX;

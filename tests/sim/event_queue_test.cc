@@ -87,7 +87,7 @@ TEST(EventQueueTest, ALaterPushKeepsThePeekedEventForDropPeeked) {
   EXPECT_EQ(queue.peek().kind, 1u);  // in today's run
   queue.push(1.0, 1, 3, 0);
   queue.push(1.5, 0, 4, 0);
-  queue.push(5000.0, 0, 5, 0);
+  queue.push(9'000.0, 0, 5, 0);
   queue.drop_peeked();
   EXPECT_EQ(queue.peek().kind, 2u);
   queue.drop_peeked();
@@ -219,13 +219,13 @@ TEST(EventQueueTest, MatchesAReferenceOrderingUnderRandomOperations) {
 }
 
 TEST(EventQueueTest, MatchesTheReferenceAcrossTheWheelAndBeyondIt) {
-  // Delays from a fraction of a tick (an eighth of a day) to many wheel turns (the wheel spans
-  // 2,048 days), so events land in the current tick's heap, in buckets, and in the overflow, and
-  // move between them as it turns.
+  // Delays from a fraction of a tick (half a day) to many wheel turns (the wheel spans 8,192
+  // days), so events land in the current tick's heap, in buckets, and in the overflow, and move
+  // between them as it turns.
   std::uniform_int_distribution<int> which(0, 4);
   std::uniform_real_distribution<double> fraction(0, 1);
-  std::uniform_int_distribution<int> days(1, 2500);
-  std::uniform_int_distribution<int> far(2000, 30000);
+  std::uniform_int_distribution<int> days(1, 10000);
+  std::uniform_int_distribution<int> far(8000, 120000);
   expect_reference_order([&](std::mt19937_64& gen) {
     switch (which(gen)) {
       case 0:
@@ -235,7 +235,7 @@ TEST(EventQueueTest, MatchesTheReferenceAcrossTheWheelAndBeyondIt) {
       case 2:
         return days(gen) + fraction(gen);
       case 3:
-        return 0.125 * fraction(gen);
+        return 0.5 * fraction(gen);
       default:
         return static_cast<double>(far(gen));
     }
