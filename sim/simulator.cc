@@ -90,6 +90,7 @@ Simulator::LaneId Simulator::add_busy_lane() {
   const LaneId lane = new_lane();
   lanes_[lane].busy = static_cast<std::uint32_t>(busy_heads_.size());
   busy_heads_.push_back(lane_head(lanes_[lane], static_cast<std::uint32_t>(lane)));
+  busy_count_ = busy_heads_.size();
   return lane;
 }
 

@@ -285,6 +285,9 @@ class Simulator {
   std::size_t lane_count_ = 0;
   std::vector<LaneId> free_lanes_;  ///< released lanes, for add_lane to reuse
   std::vector<Head> busy_heads_;    ///< the head of each busy lane (kNoHead's key if empty)
+  /// busy_heads_.size(), kept for the scan of every renewal taken: the size of a vector of
+  /// 24-byte heads is a subtraction, a shift and a multiplication (docs/performance.md).
+  std::size_t busy_count_ = 0;
   /// Which of busy_heads_ is the earliest (0 when there are none). An index, not a copy: copying
   /// the head just written into busy_heads_ read it back wider than it was stored, a stall of the
   /// store-to-load forwarding at every renewal (perf: 40 % of set_busy_head).
@@ -321,7 +324,7 @@ class Simulator {
   // The earliest by time, chosen by a conditional move (which lane is next is a coin toss);
   // equal times take the whole key.
   std::size_t first = 0;
-  for (std::size_t i = 1; i < busy_heads_.size(); ++i) {
+  for (std::size_t i = 1; i < busy_count_; ++i) {
     const Head& other = busy_heads_[i];
     const Head& best = busy_heads_[first];
     if (other.time == best.time) [[unlikely]] {
