@@ -132,9 +132,10 @@ void Simulator::grow_tournament() {
   }
 }
 
-void Simulator::replay(LaneId lane) {
+// Inline into replay and new_head, the lead arrivals' way in: a call there cost more than the
+// loop's second copy (docs/performance.md).
+[[gnu::always_inline]] inline void Simulator::play(LaneId lane) {
   const auto id = static_cast<std::uint32_t>(lane);
-  keys_[lane] = lane_head(lanes_[lane], id);
   // Which side wins a match is as good as a coin toss: the times decide it by a min and a
   // conditional move, not a branch; equal times (rare: ties, or two empty lanes) take the whole
   // key.
@@ -143,8 +144,7 @@ void Simulator::replay(LaneId lane) {
   Time time = keys_[lane].time;
   std::uint32_t winner = id;
   std::size_t n = leaves_ + lane;
-  times[n] = time;
-  winners[n] = winner;
+  times[n] = time;  // its lane, winners[n], is this lane's for good (grow_tournament)
   for (; n > 1; n /= 2) {
     const Time rival_time = times[n ^ 1];
     const std::uint32_t rival = winners[n ^ 1];
@@ -159,17 +159,23 @@ void Simulator::replay(LaneId lane) {
   }
 }
 
-void Simulator::new_head(LaneId lane) {
-  Lane& target = lanes_[lane];
+void Simulator::replay(LaneId lane) {
+  keys_[lane] = lane_head(lanes_[lane], static_cast<std::uint32_t>(lane));
+  play(lane);
+}
+
+void Simulator::new_head(LaneId lane, Time time, Priority priority, std::uint64_t sequence) {
+  const Head head{time, priority, static_cast<std::uint32_t>(lane), sequence};
+  const Lane& target = lanes_[lane];
   if (target.busy != kNotBusy) {
-    const Head head = head_of(target.events.front(), static_cast<std::uint32_t>(lane));
     busy_heads_[target.busy] = head;
     if (earlier(head, busy_heads_[busy_first_])) busy_first_ = target.busy;
     return;
   }
   // Its head changed: play its matches again (once, if a step just took its last event).
   if (taken_lane_ == lane) taken_lane_ = kNoLane;
-  replay(lane);
+  keys_[lane] = head;
+  play(lane);
 }
 
 void Simulator::compact(Lane& lane) {
