@@ -114,11 +114,11 @@ class EventQueue {
   bool earliest_in_run() const;
   /// The tick `time` falls in, clamped so that far-future times share one tick.
   static std::int64_t tick_of(Time time);
-  void file(const Entry& entry);
+  inline void file(const Entry& entry);  // forced inline, in event_queue.cc
   void link_into_bucket(const Entry& entry, std::int64_t tick);
   /// Drops cancelled events at the heads of today's run and heap, turning the wheel until one
   /// of them holds a live event (the queue must hold one).
-  void settle();
+  inline void settle();  // forced inline, in event_queue.cc
   /// Moves the wheel to the next tick holding events and sorts that tick's bucket into the run.
   void advance();
   void load_bucket(std::int64_t tick);
