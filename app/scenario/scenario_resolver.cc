@@ -109,6 +109,9 @@ std::optional<YamlNode> load_chain(std::string_view text, const std::string& fil
   }
   if (!root->is_map() && !root->is_null()) return root;  // the loader reports it
   merge_yaml(*base, *root);
+  // The merged scenario is this file's: a problem of the whole scenario, or of a key no file
+  // wrote (a default), is reported here, not at the first line of the file it extends.
+  base->mark = root->mark;
   return base;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -228,6 +229,34 @@ TEST(ScenarioResolver, ErrorsPointAtTheFileThatWroteTheValue) {
             base +
                 ":2:28: customers.monthly_churn: must be between 0 and 1, got 2; for 2 per cent "
                 "write 2% (or 0.02)");
+}
+
+TEST(ScenarioResolver, AWarningOnADefaultPointsAtTheExtendingFileNotItsBase) {
+  // The base alone is plausible; the plan's five AEs share its 30 leads, so the default quota is
+  // out of reach. That is the plan's problem, and a key nobody wrote: it is reported at the
+  // plan's first line, not at base.yaml:1:1, which would send the user to a file that is fine.
+  const TempDir dir;
+  const std::string base = dir.write("base.yaml",
+                                     "horizon_months: 24\n"
+                                     "territories: {main: {inbound_leads_per_month: 30}}\n"
+                                     "hires: [{role: sales_manager, month: 1},\n"
+                                     "        {role: account_executive, count: 3, month: 2}]\n");
+  const std::string plan = dir.write("plan.yaml",
+                                     "extends: base.yaml\n"
+                                     "hires: [{role: sales_manager, month: 1},\n"
+                                     "        {role: account_executive, count: 5, month: 2}]\n");
+  const LoadResult alone = resolve_scenario({base, "", {}});
+  ASSERT_TRUE(alone.ok()) << format_diagnostics(alone.diagnostics);
+  EXPECT_TRUE(alone.warnings.empty()) << format_diagnostics(alone.warnings);
+  const LoadResult loaded = resolve_scenario({plan, "", {}});
+  ASSERT_TRUE(loaded.ok()) << format_diagnostics(loaded.diagnostics);
+  const auto quota = std::find_if(
+      loaded.warnings.begin(), loaded.warnings.end(),
+      [](const Diagnostic& d) { return d.key_path == "roles.account_executive.annual_quota"; });
+  ASSERT_NE(quota, loaded.warnings.end()) << format_diagnostics(loaded.warnings);
+  EXPECT_EQ(quota->file, plan);
+  EXPECT_EQ(quota->line, 1);
+  EXPECT_EQ(quota->column, 1);
 }
 
 TEST(ScenarioResolver, ExtendsCyclesAndDepthAreRejected) {
