@@ -97,6 +97,12 @@ std::string dated_when(const RoleHiring& r, const MonthNames& names) {
                      dated_months(r.opened, names), r.to_start.people, to_start);
 }
 
+// A percentile of a count of people, whole as the key-metric table writes one: a median of 97.5
+// hires (two middle histories of 97 and 98) reads 98, a p10 of 88.9 reads 89.
+std::string whole_people(double value) {
+  return std::isfinite(value) ? format_compact(std::round(value)) : "—";
+}
+
 }  // namespace
 
 std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
@@ -113,14 +119,14 @@ std::vector<std::string> hiring_sentences(const RunExplanation& explanation) {
       if (r.backfilled) also.emplace_back("backfills");
       if (r.rule_hired) also.emplace_back("rule hires");
       known.push_back(
-          fmt::format("median {} hired ({}-{}{})", explanation_count(r.hired_p50),
-                      explanation_count(r.hired_p10), explanation_count(r.hired_p90),
+          fmt::format("median {} hired ({}-{}{})", whole_people(r.hired_p50),
+                      whole_people(r.hired_p10), whole_people(r.hired_p90),
                       also.empty() ? "" : fmt::format(", {} included", fmt::join(also, " and "))));
     } else {
       unknown.emplace_back("hires");
     }
     if (std::isfinite(r.employed_p50)) {
-      known.push_back(fmt::format("{} employed", explanation_count(r.employed_p50)));
+      known.push_back(fmt::format("{} employed", whole_people(r.employed_p50)));
     } else {
       unknown.emplace_back("headcount");
     }

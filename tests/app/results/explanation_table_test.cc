@@ -35,6 +35,23 @@ TEST(HiringSentencesTest, KnownCounts) {
                 "and rule hires included), 3 employed, 0.1 waiting for a search on average"}));
 }
 
+TEST(HiringSentencesTest, PercentilesOfPeopleAreWholeAsInTheKeyMetricTable) {
+  // Percentiles interpolate between histories: 97.5 hires is the median of 97 and 98. People
+  // read whole, as the key-metric table writes counts; the mean queue keeps its decimal.
+  RunExplanation explanation;
+  RoleHiring aes = three_aes();
+  aes.hired_p10 = 88.9;
+  aes.hired_p50 = 97.5;
+  aes.hired_p90 = 107.2;
+  aes.employed_p50 = 64.5;
+  explanation.hiring.push_back(aes);
+  EXPECT_EQ(hiring_sentences(explanation),
+            (std::vector<std::string>{
+                "AEs: 3 requested (requisitions open in months 3-9); by month 36 median 98 hired "
+                "(89-107, backfills and rule hires included), 65 employed, 0.1 waiting for a "
+                "search on average"}));
+}
+
 TEST(HiringSentencesTest, TheHiresCountTheRolesBackfillsAndItsRulesHiresOnlyWhereItHasThem) {
   // The hires counted beside the dated ones: backfills where the role replaces its leavers, rule
   // hires where a hiring rule hires it; neither, and the range stands alone.
