@@ -229,27 +229,37 @@ std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const Y
   if (longest_wait <= kTolerableWaitDays) return first_days;
   const YamlMark mark = hire_mark(root, longest_hire);
   const auto& hire = spec.hires[longest_hire];
-  const bool manager_planned =
-      std::any_of(spec.hires.begin(), spec.hires.end(), [&](const auto& h) {
-        const RoleSpec* role = spec.find_role(h.role);
-        return role != nullptr && runs_searches(*role);
-      });
+  // The first day a planned manager's search opens: advice to open it earlier is no advice when
+  // it opens on day 0 already.
+  double manager_open_day = INFINITY;
+  for (const Search& search : searches) {
+    const RoleSpec* role = spec.find_role(spec.hires[search.hire].role);
+    if (role != nullptr && runs_searches(*role)) {
+      manager_open_day = std::min(manager_open_day, search.open_day);
+    }
+  }
+  const std::string advice =
+      !std::isfinite(manager_open_day)
+          ? "Hire a sales manager first, raise founder.concurrent_searches, or spread the hires"
+      : manager_open_day > 0
+          ? "Open the manager's search earlier, raise founder.concurrent_searches, or spread the "
+            "hires"
+          : "The manager's search opens in month 1 already: raise founder.concurrent_searches, "
+            "or spread the hires";
   warnings.add(
       mark, fmt::format("hires[{}]", longest_hire),
-      fmt::format(
-          "the recruiting bandwidth starts this search about {:.0f} months late: "
-          "{} dated searches wait for the recruiting slots (the founder runs {} "
-          "at a time until a manager starts), so with mean times to fill its "
-          "people start around month {:.0f}, not month {}. {}, raise "
-          "founder.concurrent_searches, or spread the hires",
-          longest_wait / kDaysPerMonth, searches.size(), spec.founder.concurrent_searches,
-          1 + first_days[longest_hire] / kDaysPerMonth,
-          hire.by_start_month
-              ? hire.month
-              : hire.month +
-                    static_cast<int>(std::lround(
-                        spec.find_role(hire.role)->time_to_fill_days.mean() / kDaysPerMonth)),
-          manager_planned ? "Open the manager's search earlier" : "Hire a sales manager first"));
+      fmt::format("the recruiting bandwidth starts this search about {:.0f} months late: "
+                  "{} dated searches wait for the recruiting slots (the founder runs {} "
+                  "at a time until a manager starts), so with mean times to fill its "
+                  "people start around month {:.0f}, not month {}. {}",
+                  longest_wait / kDaysPerMonth, searches.size(), spec.founder.concurrent_searches,
+                  1 + first_days[longest_hire] / kDaysPerMonth,
+                  hire.by_start_month
+                      ? hire.month
+                      : hire.month + static_cast<int>(std::lround(
+                                         spec.find_role(hire.role)->time_to_fill_days.mean() /
+                                         kDaysPerMonth)),
+                  advice));
   return first_days;
 }
 

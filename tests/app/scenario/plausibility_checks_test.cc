@@ -140,6 +140,30 @@ TEST(PlausibilityTest, DatedHiresBeyondTheFoundersRecruitingBandwidthAreFlagged)
                   .empty());
 }
 
+TEST(PlausibilityTest, TheRecruitingAdviceNeverAsksToOpenAMonthOneSearchEarlier) {
+  // The founder recruits the manager first (60 × 1.5 = 90 days), then the AEs one at a time
+  // (78.1 days each): the fifth AE waits about 90 + 4 × 78.1 days. Which advice fits depends on
+  // when the manager's search opens: in month 1 it cannot open earlier.
+  const std::string team = kPlentyOfLeads + "founder: {span_of_control: 10}\n";
+  const auto month_one = warnings(team +
+                                  "hires: [{role: sales_manager, month: 1},\n"
+                                  "        {role: account_executive, count: 5, month: 2}]\n");
+  ASSERT_EQ(month_one.size(), 1u);
+  EXPECT_THAT(month_one[0], HasSubstr("The manager's search opens in month 1 already: raise "
+                                      "founder.concurrent_searches, or spread the hires"));
+  EXPECT_THAT(month_one[0], ::testing::Not(HasSubstr("earlier")));
+  const auto month_three = warnings(team +
+                                    "hires: [{role: sales_manager, month: 3},\n"
+                                    "        {role: account_executive, count: 5, month: 2}]\n");
+  ASSERT_EQ(month_three.size(), 1u);
+  EXPECT_THAT(month_three[0], HasSubstr("Open the manager's search earlier, raise "
+                                        "founder.concurrent_searches, or spread the hires"));
+  const auto none = warnings(team + "hires: [{role: account_executive, count: 6, month: 1}]\n");
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_THAT(none[0], HasSubstr("Hire a sales manager first, raise founder.concurrent_searches, "
+                                 "or spread the hires"));
+}
+
 TEST(PlausibilityTest, AnAssistantWithoutASalesManagerRecruitsBesideTheFounder) {
   // No sales manager: the model's slots are the founder's one plus the assistant's one, and while
   // the founder recruits every search takes the founder's 1.5 × (60 × 1.5 = 90 days). Four
