@@ -40,10 +40,29 @@ std::string child_key_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
 }
 
+// Whether the quoted scalar whose opening quote is text[open] is closed before the end of the
+// text: yaml-cpp takes the end of the input for the closing quote, so `name: "My plan` would
+// swallow every key after it into the name and leave the plan to its defaults.
+bool quote_closed(std::string_view text, std::size_t open) {
+  const char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escaped character, \" included
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, std::vector<Diagnostic>& diagnostics)
-      : file_(file), diagnostics_(diagnostics) {}
+  TreeBuilder(const std::string& file, std::string_view text, std::vector<Diagnostic>& diagnostics)
+      : file_(file), text_(text), diagnostics_(diagnostics) {}
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
 
@@ -97,6 +116,17 @@ class TreeBuilder final : public YAML::EventHandler {
     // (and a bare "!") the tag "!".
     node.quoted = tag == "!";
     check_tag(node.mark, tag);
+    if (node.quoted && mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text_.size()) {
+      const auto open = static_cast<std::size_t>(mark.pos);
+      if ((text_[open] == '"' || text_[open] == '\'') && !quote_closed(text_, open)) {
+        error(node.mark, current_path(),
+              fmt::format("the quote ({}) that opens this text is never closed, so every line "
+                          "after it to the end of the file would be read as part of the text "
+                          "and its keys ignored; add the closing quote",
+                          text_[open]));
+        throw StopParsing{};
+      }
+    }
     // The file was valid UTF-8, but yaml-cpp writes some escapes ("\N", "\x85") as a single
     // raw byte, which is not: found by the fuzzer, when the value later broke the JSON output.
     if (first_invalid_utf8(value)) {
@@ -261,6 +291,7 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   const std::string& file_;
+  std::string_view text_;
   std::vector<Diagnostic>& diagnostics_;
   std::vector<Frame> stack_;
   std::optional<YamlNode> root_;
@@ -311,7 +342,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
   }
   const std::size_t errors_before = diagnostics.size();
   std::istringstream input{std::string(text)};
-  TreeBuilder builder(file_name, diagnostics);
+  TreeBuilder builder(file_name, text, diagnostics);
   const auto yaml_error = [&](const YAML::Mark& mark, std::string message) {
     const YamlMark where = to_mark(file_name, mark);
     diagnostics.push_back(Diagnostic{where.file, where.line, where.column, "", std::move(message)});

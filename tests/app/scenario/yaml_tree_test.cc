@@ -136,6 +136,31 @@ TEST(YamlTree, SyntaxErrorsCarryTheirPosition) {
             Errors{"t.yaml:1:4: invalid YAML: the referenced anchor is not defined"});
 }
 
+TEST(YamlTree, AQuoteNeverClosedIsAnErrorNotTheRestOfTheFile) {
+  // yaml-cpp ends an unclosed quoted text at the end of the input: `name: "My plan` then held
+  // every later line, and the plan ran on its defaults with no word said.
+  EXPECT_EQ(errors_of("name: \"My plan\nhorizon_months: 24\nhires: []\n"),
+            (Errors{"t.yaml:1:7: name: the quote (\") that opens this text is never closed, so "
+                    "every line after it to the end of the file would be read as part of the "
+                    "text and its keys ignored; add the closing quote"}));
+  EXPECT_EQ(errors_of("a: 1\nb: {c: 'it''s\n"),
+            (Errors{"t.yaml:2:8: b.c: the quote (') that opens this text is never closed, so "
+                    "every line after it to the end of the file would be read as part of the "
+                    "text and its keys ignored; add the closing quote"}));
+  // Closed quotes, however they are written, are fine: escapes, '' inside single quotes,
+  // a text over two lines, a quoted key, quotes inside a plain or block scalar.
+  const YamlNode root = parse_ok(
+      "a: \"say \\\"hi\\\"\"\nb: 'it''s'\nc: \"two\n  lines\"\n\"d\": x\ne: it's\n"
+      "f: |\n  \"open\n");
+  ASSERT_EQ(root.entries.size(), 6u);
+  EXPECT_EQ(root.entries[0].value.text, "say \"hi\"");
+  EXPECT_EQ(root.entries[1].value.text, "it's");
+  EXPECT_EQ(root.entries[2].value.text, "two lines");
+  EXPECT_EQ(root.entries[3].key, "d");
+  EXPECT_EQ(root.entries[4].value.text, "it's");
+  EXPECT_EQ(root.entries[5].value.text, "\"open\n");
+}
+
 TEST(YamlTree, AliasesAreExpandedWithTheirOriginalMarks) {
   const YamlNode root = parse_ok("a: &x {k: 1}\nb: *x\n");
   const YamlNode& b = *root.find("b");
