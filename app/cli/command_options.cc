@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <string>
@@ -38,7 +39,18 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
     std::string line = format_diagnostic(diagnostic);
     if (said.insert(line).second) fmt::print(stderr, "{}\n", line);
   };
-  // A file that cannot be read is the command line's mistake, said by the one printer.
+  // A file that cannot be read is the command line's mistake, said by the one printer. A folder
+  // opens as a stream on Linux and was reported as an invalid scenario ("cannot read the file:
+  // Is a directory", exit 3); it is the command line's mistake too, and batch is what runs one.
+  std::error_code status;
+  if (std::filesystem::is_directory(request.path, status)) {
+    std::string folder = request.path;
+    while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+    throw UsageError(fmt::format(
+        "{0} is a folder, not a scenario file: name a file in it ({0}/plan.yaml), or run every "
+        "scenario it holds with teamsim batch {0}",
+        folder));
+  }
   if (!std::ifstream(request.path)) {
     const int reason = errno;
     throw UsageError(

@@ -198,6 +198,20 @@ TEST(CliTest, AMissingScenarioFileIsSaidByTheOnePrinter) {
   }
 }
 
+TEST(CliTest, AFolderGivenForAScenarioIsAUsageErrorThatNamesBatch) {
+  // `teamsim validate scenarios/` said "scenarios/: cannot read the file: Is a directory" and
+  // "invalid scenario (1 problem)", exit 3, as if a scenario were wrong.
+  for (const char* command : {"run", "validate", "sensitivity"}) {
+    const CommandResult folder = run_teamsim(std::string(command) + " scenarios/");
+    EXPECT_EQ(folder.exit_code, 2) << command;
+    EXPECT_EQ(folder.err, std::string("teamsim ") + command +
+                              ": error: scenarios is a folder, not a scenario file: name a file "
+                              "in it (scenarios/plan.yaml), or run every scenario it holds with "
+                              "teamsim batch scenarios\n")
+        << command;
+  }
+}
+
 TEST(CliTest, InvalidScenarioExitsThreeWithEveryProblem) {
   const std::string file = "tests/e2e/data/broken.yaml";
   for (const char* command : {"run", "validate"}) {
