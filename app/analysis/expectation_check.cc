@@ -79,27 +79,31 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
       // by zero, and the fix is a later month. Its description says why.
       const int first = metric->info.defined_from_month;
       result.passed = false;
-      result.message = fmt::format(
-          "{}({}) at month {} is undefined: {} has no value before month {}{}; check it at month "
-          "{} or later ({})",
-          e.stat, e.metric, e.month, e.metric, first,
+      result.note = fmt::format(
+          "undefined: {} has no value before month {}{}; check it at month {} or later", e.metric,
+          first,
           metric->info.description.empty() ? ""
                                            : " (" + lower_first(metric->info.description) + ")",
-          first, expected);
+          first);
+      result.message = fmt::format("{}({}) at month {} is {} ({})", e.stat, e.metric, e.month,
+                                   result.note, expected);
     } else if (std::isnan(result.actual)) {
       result.passed = false;
-      result.message = fmt::format(
-          "{}({}) at month {} is undefined: no replication had a value ({} divides by zero in "
-          "every history that month) ({})",
-          e.stat, e.metric, e.month, e.metric, expected);
+      result.note = fmt::format(
+          "undefined: no replication had a value ({} divides by zero in every history that "
+          "month)",
+          e.metric);
+      result.message = fmt::format("{}({}) at month {} is {} ({})", e.stat, e.metric, e.month,
+                                   result.note, expected);
     } else {
       result.passed = compare(result.actual, e.op, e.value);
       result.message =
           fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
                       format_metric_number_beside(result.actual, e.value, unit, symbol), expected);
       if (defined < static_cast<double>(summary.replications)) {
-        result.message += fmt::format(" over the {:.0f} of {} replications where it is defined",
-                                      defined, summary.replications);
+        result.note = fmt::format("over the {:.0f} of {} replications where it is defined", defined,
+                                  summary.replications);
+        result.message += " " + result.note;
       }
     }
     results.push_back(std::move(result));

@@ -19,6 +19,9 @@ struct ExpectationResult {
   /// "p50(arr) at month 24 = $2.35M (expected >= $2M)": values in the metric's unit
   /// (format_metric_number_beside)
   std::string message;
+  /// What the statistic rests on when not every replication gives it, as the message ends:
+  /// "over the 2 of 100 replications where it is defined", or why it is undefined; else empty
+  std::string note;
 };
 
 /// Checks each expectation against `summary`, in order.

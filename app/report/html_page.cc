@@ -64,6 +64,9 @@ figcaption { color: var(--muted); font-size: 13px; padding: 6px 8px 2px; }
           font-weight: 700; }
 .status.pass { color: var(--good); background: var(--good-bg); }
 .status.fail { color: var(--bad); background: var(--bad-bg); }
+/* Under an expectation's name or result: the statistic checked, what the result rests on. */
+.check { color: var(--muted); font-size: 12.5px; white-space: normal; max-width: 48ch; }
+td + td .check { margin-left: auto; }
 pre.scenario { background: #F5F7FA; border-radius: 8px; padding: 14px 16px; overflow-x: auto;
                font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
                white-space: pre-wrap; word-break: break-word; }

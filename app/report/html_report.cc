@@ -155,16 +155,25 @@ std::string expectations_section(const std::vector<ExpectationResult>& results,
       results.size() - failures, results.size(), noun(results.size(), "expectation"));
   for (const ExpectationResult& result : results) {
     const Expectation& expectation = result.expectation;
+    // The statistic checked, under a name of the user's that does not say it already (the
+    // default name does: "p50(arr) at month 24 >= 2,000,000"); the Expected column is then only
+    // the bound, not the name again.
+    const std::string checked = fmt::format("{}({}) at {}", expectation.stat, expectation.metric,
+                                            summary.month_names().phrase(expectation.month));
+    const bool named = !expectation.name.starts_with(
+        fmt::format("{}({}) at ", expectation.stat, expectation.metric));
     html += fmt::format(
-        "<tr><td>{}</td><td>{}({}) at {} {} {}</td><td>{}</td><td><span class=\"status "
+        "<tr><td>{}{}</td><td>{} {}</td><td>{}{}</td><td><span class=\"status "
         "{}\">{}</span></td></tr>\n",
-        xml_escape_text(expectation.name), xml_escape_text(expectation.stat),
-        xml_escape_text(expectation.metric), summary.month_names().phrase(expectation.month),
+        xml_escape_text(expectation.name),
+        named ? "<div class=\"check\">" + xml_escape_text(checked) + "</div>" : "",
         xml_escape_text(comparison_symbol(expectation.op)),
         xml_escape_text(
             expectation_value(summary, expectation.metric, expectation.value, expectation.value)),
         xml_escape_text(
             expectation_value(summary, expectation.metric, result.actual, expectation.value)),
+        result.note.empty() ? ""
+                            : "<div class=\"check\">" + xml_escape_text(result.note) + "</div>",
         result.passed ? "pass" : "fail", result.passed ? "PASS" : "FAIL");
   }
   return html + "</tbody></table></div></section>\n";

@@ -48,6 +48,11 @@ TEST(ExpectationCheckTest, AnUndefinedStatisticFailsAndSaysWhy) {
   EXPECT_EQ(results[1].message,
             "p50(win_rate) at month 2 = 25.0% (expected > 10.0%) over the 300 of 500 replications "
             "where it is defined");
+  // The same words apart, for the report's Expectations table to say under the result.
+  EXPECT_EQ(results[0].note,
+            "undefined: no replication had a value (win_rate divides by zero in every history "
+            "that month)");
+  EXPECT_EQ(results[1].note, "over the 300 of 500 replications where it is defined");
 }
 
 TEST(ExpectationCheckTest, ATrailingTwelveMonthMetricBeforeMonth12SaysItHasNoValueYet) {

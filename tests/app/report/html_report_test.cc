@@ -115,22 +115,35 @@ TEST(HtmlReportTest, ExpectationResultsAppearWhenGiven) {
   e.stat = "p50";
   e.value = 2'000'000;
   e.name = "median ARR of at least $2M";
-  ExpectationResult failed{e, 1'300'000, false, "p50(arr) at month 24 = 1,300,000"};
+  ExpectationResult failed{e, 1'300'000, false, "p50(arr) at month 24 = 1,300,000", ""};
   // A metric the summary does not hold is written with grouped digits.
   Expectation unknown = e;
   unknown.metric = "not_a_metric";
   unknown.name = "unknown";
-  ExpectationResult missing{unknown, 1'234'567, false, ""};
-  ReportContext context{"now", "", {}, "", {failed, missing}};
+  ExpectationResult missing{unknown, 1'234'567, false, "", ""};
+  // Unnamed, it is called by what it checks (the default name), which is not said twice; its
+  // result rests on some replications only, which is said under it, as in its message.
+  Expectation unnamed = e;
+  unnamed.stat = "mean";
+  unnamed.name = "mean(arr) at month 24 >= 2,000,000";
+  ExpectationResult some{unnamed, 2'100'000, true, "",
+                         "over the 2 of 100 replications where it is defined"};
+  ReportContext context{"now", "", {}, "", {failed, missing, some}};
   const std::string html = render(context);
-  EXPECT_NE(html.find("0 of 2 expectations met"), std::string::npos);
+  EXPECT_NE(html.find("1 of 3 expectations met"), std::string::npos);
   EXPECT_NE(html.find("status fail"), std::string::npos);
-  // The bound and the result in the metric's unit, as the key-metric table writes them.
-  EXPECT_NE(html.find("<td>median ARR of at least $2M</td><td>p50(arr) at month 24 &gt;= "
-                      "$2M</td><td>$1.3M</td>"),
+  // The bound and the result in the metric's unit, as the key-metric table writes them; under
+  // a name of the user's, the statistic it checks.
+  EXPECT_NE(html.find("<td>median ARR of at least $2M<div class=\"check\">p50(arr) at month "
+                      "24</div></td><td>&gt;= $2M</td><td>$1.3M</td>"),
             std::string::npos)
       << html;
   EXPECT_NE(html.find("<td>1,234,567</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>mean(arr) at month 24 &gt;= 2,000,000</td><td>&gt;= $2M</td>"
+                      "<td>$2.1M<div class=\"check\">over the 2 of 100 replications where it "
+                      "is defined</div></td>"),
+            std::string::npos)
+      << html;
 }
 
 TEST(HtmlReportTest, BatchIndexLinksEachReport) {
