@@ -377,6 +377,26 @@ TEST(SweepCli, RangesTakeNumbersAsSetDoesPercentagesAndUnderscores) {
   EXPECT_NE(r.err.find("as percentages"), std::string::npos) << r.err;
 }
 
+TEST(CompareCli, PlansInDifferentCurrenciesAreRefusedNotMixed) {
+  // A plan in euros against one in dollars was tabled in dollars, B's euros included, and A - B
+  // subtracted one from the other. teamsim converts nothing: refused before anything runs.
+  TempDir dir;
+  std::ofstream(dir.path() + "/eu.yaml")
+      << "extends: " << TEAMSIM_SOURCE_DIR << "/scenarios/small-business.yaml\n"
+      << "money: {currency: EUR}\n";
+  const CommandResult r = run_teamsim("compare scenarios/small-business.yaml " + dir.path() +
+                                      "/eu.yaml -n 3 -q " + "--out " + dir.path() + "/out");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("teamsim compare: error: the plans give their amounts in different "
+                       "currencies (small-business: USD, eu: EUR); teamsim converts nothing, so "
+                       "their ARR, cash and differences would mix currencies. Give every plan "
+                       "the same money.currency, with its amounts in that currency\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/out"));
+  EXPECT_EQ(r.out, "");
+}
+
 TEST(CompareCli, PlansOfDifferentHorizonsSayTheyAreComparedOverTheShortest) {
   TempDir out;
   const CommandResult r = run_teamsim(

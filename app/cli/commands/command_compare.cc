@@ -206,6 +206,22 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
   }
   name_plans(plans, requests);
+  // teamsim converts nothing: a plan in euros against one in dollars would be tabled in the first
+  // plan's currency, and A - B would subtract euros from dollars.
+  const auto other_currency = std::find_if(plans.begin(), plans.end(), [&](const auto& plan) {
+    return plan.spec.money.currency != plans.front().spec.money.currency;
+  });
+  if (other_currency != plans.end()) {
+    std::vector<std::string> currencies;
+    for (const ComparedPlan& plan : plans) {
+      currencies.push_back(fmt::format("{}: {}", plan.label, plan.spec.money.currency));
+    }
+    throw UsageError(fmt::format(
+        "the plans give their amounts in different currencies ({}); teamsim converts nothing, so "
+        "their ARR, cash and differences would mix currencies. Give every plan the same "
+        "money.currency, with its amounts in that currency",
+        fmt::join(currencies, ", ")));
+  }
   // Keys no row shows (or one rounds away) are compared too: plans are said to share every
   // assumption only when they do.
   std::vector<const model::ScenarioSpec*> specs;
