@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "app/common/errors.h"
 #include "app/common/plural.h"
 #include "app/common/suggestions.h"
@@ -24,6 +26,19 @@ MetricChoice choose_metric(const model::MetricLayout& layout, int horizon_months
                                  counted(horizon_months, "month"), horizon_months));
   }
   const model::MetricInfo& info = layout.info(index);
+  // Undefined in every history before its first month: --precision would run to its cap and the
+  // sensitivity's every swing would be n/a.
+  if (chosen < info.defined_from_month) {
+    std::string what = info.description;
+    if (!what.empty()) {
+      what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    }
+    throw UsageError(fmt::format(
+        "--month {}: {} has no value before month {}{}, in any replication; choose month {} or "
+        "later",
+        chosen, info.name, info.defined_from_month, what.empty() ? "" : " (" + what + ")",
+        info.defined_from_month));
+  }
   return MetricChoice{index, info.name, info.unit, chosen};
 }
 

@@ -44,5 +44,16 @@ TEST(MetricChoice, MonthOutsideTheHorizon) {
   EXPECT_EQ(error_of("arr", 24), "");
 }
 
+TEST(MetricChoice, AMonthBeforeTheMetricsFirstValueIsRefused) {
+  // grr_t12m is undefined in every history before month 12: --precision ran to its cap of
+  // 20,000 replications for "n/a ± n/a", and a sensitivity would rank nothing.
+  EXPECT_EQ(error_of("grr_t12m", 6),
+            "--month 6: grr_t12m has no value before month 12 (gross revenue retention of the "
+            "cohort active 12 months earlier), in any replication; choose month 12 or "
+            "later");
+  EXPECT_EQ(error_of("grr_t12m", 12), "");
+  EXPECT_EQ(error_of("employee_retention_t12m", std::nullopt), "");
+}
+
 }  // namespace
 }  // namespace teamsim::app
