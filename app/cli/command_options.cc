@@ -1,6 +1,7 @@
 #include "app/cli/command_options.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +14,7 @@
 #include <system_error>
 
 #include "app/analysis/run_summary.h"
+#include "app/cli/error_printer.h"
 #include "app/cli/histogram_option.h"
 #include "app/common/diagnostics.h"
 #include "app/common/errors.h"
@@ -26,6 +28,23 @@ std::size_t SimulationOptions::replications_for(const model::ScenarioSpec& spec)
 
 std::uint64_t SimulationOptions::seed_for(const model::ScenarioSpec& spec) const {
   return seed.value_or(spec.seed);
+}
+
+void warn_if_variants_hold_the_team(std::string_view command, const ScenarioOptions& options,
+                                    const model::ScenarioSpec& spec) {
+  if (!options.variant.empty() || !spec.starting_staff.empty() || !spec.hires.empty() ||
+      !spec.hiring_rules.empty()) {
+    return;
+  }
+  const std::vector<std::string> variants = scenario_variants(options.path);
+  if (variants.empty()) return;
+  print_warning(command,
+                fmt::format("{0} without a variant is its base plan, which employs no one (no "
+                            "starting_staff, hires or hiring_rules), so every result is a team of "
+                            "nobody; its plans are its variants ({1}): choose one with --variant "
+                            "{2}, or compare them with teamsim compare {0} --variants {3}",
+                            options.path, fmt::join(variants, ", "), variants.front(),
+                            fmt::join(variants, ",")));
 }
 
 LoadResult load_scenario(const ScenarioRequest& request, bool strict) {

@@ -49,6 +49,12 @@ struct ScenarioOptions {
 /// ("plan.yaml: 1 plausibility warning, an error with --strict").
 LoadResult load_scenario(const ScenarioRequest& request, bool strict = false);
 
+/// Warns on stderr ("teamsim <command>: warning: ...") when `options` chose no variant of a file
+/// that declares some and whose base plan employs no one (no starting staff, dated hires or
+/// hiring rules): its results would be a team of nobody, the plans being in the variants.
+void warn_if_variants_hold_the_team(std::string_view command, const ScenarioOptions& options,
+                                    const model::ScenarioSpec& spec);
+
 /// load_scenario for a command that loads the same file many times (a sweep's points, compare's
 /// variants): a diagnostic already in `said` is not printed again, and each printed one is added.
 /// With `warnings_out`, plausibility warnings are handed there instead of printed (--strict still

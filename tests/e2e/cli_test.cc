@@ -212,6 +212,36 @@ TEST(CliTest, AFolderGivenForAScenarioIsAUsageErrorThatNamesBatch) {
   }
 }
 
+TEST(CliTest, AVariantsFileRunWithoutAVariantSaysItsBaseEmploysNoOne) {
+  // compare-manager-first.yaml keeps its hires in its variants: run without --variant gave a
+  // table of zeros (headcount 0, ARR $0) and no word why.
+  TempDir out;
+  const CommandResult base =
+      run_teamsim("run scenarios/compare-manager-first.yaml -n 2 -q --out " + out.path());
+  EXPECT_EQ(base.exit_code, 0) << base.err;
+  EXPECT_NE(base.err.find("teamsim run: warning: scenarios/compare-manager-first.yaml without a "
+                          "variant is its base plan, which employs no one (no starting_staff, "
+                          "hires or hiring_rules), so every result is a team of nobody; its "
+                          "plans are its variants (manager_first, reps_first): choose one with "
+                          "--variant manager_first, or compare them with teamsim compare "
+                          "scenarios/compare-manager-first.yaml --variants "
+                          "manager_first,reps_first\n"),
+            std::string::npos)
+      << base.err;
+  const CommandResult hires = run_teamsim("hires scenarios/compare-manager-first.yaml");
+  EXPECT_NE(hires.err.find("teamsim hires: warning: scenarios/compare-manager-first.yaml without"),
+            std::string::npos)
+      << hires.err;
+  // A variant chosen, or a base that employs people (uncertain-lead-flow.yaml's variants vary
+  // its rates): nothing to say.
+  for (const std::string args : {"run scenarios/compare-manager-first.yaml --variant reps_first",
+                                 "run scenarios/uncertain-lead-flow.yaml"}) {
+    const CommandResult r = run_teamsim(args + " -n 2 -q --out " + out.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err.find("without a variant"), std::string::npos) << args << r.err;
+  }
+}
+
 TEST(CliTest, InvalidScenarioExitsThreeWithEveryProblem) {
   const std::string file = "tests/e2e/data/broken.yaml";
   for (const char* command : {"run", "validate"}) {

@@ -25,6 +25,7 @@ class HiresCommand final : public Command {
 
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
     const LoadResult loaded = load_scenario(scenario_.request());
+    warn_if_variants_hold_the_team("hires", scenario_, *loaded.spec);
     const std::string text = hires_to_csv(*loaded.spec);
     if (file_.empty()) {
       fmt::print("{}", text);

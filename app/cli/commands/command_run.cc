@@ -328,6 +328,7 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
 void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   const LoadResult loaded = load_scenario(scenario_.request(), scenario_.strict);
   const model::ScenarioSpec& spec = *loaded.spec;
+  warn_if_variants_hold_the_team("run", scenario_, spec);
   OutputFolder folder(out_);
   model::ProjectionOptions options = projection_options(spec, stop_requested);
   const std::optional<PrecisionTarget> target = precision_target(spec);

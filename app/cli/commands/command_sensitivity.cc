@@ -177,6 +177,7 @@ std::vector<std::string> write_base_run(const std::string& out_dir,
 void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   const LoadResult loaded = load_scenario(scenario_.request(), scenario_.strict);
   const std::optional<model::ScenarioSpec>& spec = loaded.spec;
+  warn_if_variants_hold_the_team("sensitivity", scenario_, *spec);
   OutputFolder folder(out_);
 
   SensitivityOptions options;

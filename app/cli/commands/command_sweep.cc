@@ -456,6 +456,7 @@ class SweepCommand final : public Command {
 void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const Grid grid = build_grid(vary_);
   const std::vector<model::ScenarioSpec> specs = load_points(grid, scenario_);
+  warn_if_variants_hold_the_team("sweep", scenario_, specs.front());
   const int month = table_month(specs, metric_, month_option(month_, specs.front(), "--month"));
   const std::size_t replications = simulation_.replications_for(specs.front());
   const std::uint64_t seed = simulation_.seed_for(specs.front());
