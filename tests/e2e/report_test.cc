@@ -358,6 +358,24 @@ TEST(ReportTest, BatchHistogramMistakesAreUsageErrorsBeforeAnythingRuns) {
   EXPECT_FALSE(fs::exists(out.path() + "/batch"));
 }
 
+TEST(ReportTest, BatchSaysAMissingFolderOrAFileInItsOwnWords) {
+  // CLI11's "dir: Directory does not exist: ..." was the one message not in teamsim's form.
+  TempDir dir, out;
+  write(dir.path() + "/a.yaml", scenario("Plan A", ""));
+  CommandResult r = run_teamsim("batch " + dir.path() + "/nowhere --out " + out.path() + "/b");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "teamsim batch: error: " + dir.path() +
+                       "/nowhere: no such folder; give the folder that holds the scenarios "
+                       "(*.yaml, *.yml)\n");
+  r = run_teamsim("batch " + dir.path() + "/a.yaml --out " + out.path() + "/b");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "teamsim batch: error: " + dir.path() +
+                       "/a.yaml is a file, not a folder: batch runs every scenario of a folder; "
+                       "teamsim run " +
+                       dir.path() + "/a.yaml runs this one\n");
+  EXPECT_FALSE(fs::exists(out.path() + "/b"));
+}
+
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   TempDir dir, out;
   write(dir.path() + "/ok.yaml", scenario("ok", ""));

@@ -101,8 +101,7 @@ class BatchCommand final : public Command {
         ->add_option("dir", dir_,
                      "Folder of scenario files (*.yaml, searched recursively; folders "
                      "of\nteamsim's results are passed over)")
-        ->required()
-        ->check(CLI::ExistingDirectory);
+        ->required();
     batch->add_option("-o,--out", out_, "Output folder")->capture_default_str();
     add_simulation_options(*batch, simulation_, "each scenario's");
     batch->add_flag("--json", json_,
@@ -443,6 +442,19 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
 }
 
 std::vector<std::pair<fs::path, std::string>> BatchCommand::find_runs() const {
+  // Said by the one printer, as run says a missing scenario file (not CLI11's "dir: Directory
+  // does not exist: ...").
+  std::error_code status;
+  if (!fs::is_directory(dir_, status)) {
+    if (fs::exists(dir_, status)) {
+      throw UsageError(fmt::format(
+          "{0} is a file, not a folder: batch runs every scenario of a folder; teamsim run {0} "
+          "runs this one",
+          dir_));
+    }
+    throw UsageError(fmt::format(
+        "{}: no such folder; give the folder that holds the scenarios (*.yaml, *.yml)", dir_));
+  }
   const std::vector<fs::path> files = find_scenarios(dir_);
   if (files.empty()) throw UsageError(fmt::format("no *.yaml or *.yml files under {}", dir_));
   // A file with variants is a set of plans, its base what they share: its variants run, its
