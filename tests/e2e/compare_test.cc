@@ -545,5 +545,27 @@ TEST(SweepCli, UnknownMetricOrMonthBeyondEveryHorizonIsAUsageError) {
   EXPECT_NE(r.out.find("ARR at month 12"), std::string::npos) << r.out;
 }
 
+TEST(SweepCli, TheSeedAndReplicationsAreTheRunsNotAxesOfTheGrid) {
+  // --vary seed=1,2 ran every point on the first point's seed: two identical rows headed
+  // seed 1 and seed 2. Refused before anything runs or is written.
+  TempDir out;
+  const std::string sweep =
+      "sweep scenarios/small-business.yaml -n 5 -q --out " + out.path() + "/s";
+  CommandResult r = run_teamsim(sweep + " --vary seed=1,2");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("teamsim sweep: error: --vary seed: every point of a sweep runs on the "
+                       "same seed, so that the points differ by their values and not by luck"),
+            std::string::npos)
+      << r.err;
+  r = run_teamsim(sweep + " --vary pipeline.win_rate=0.1,0.2 --vary replications=10,50");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("teamsim sweep: error: --vary replications: every point of a sweep runs "
+                       "the same replications"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(std::filesystem::exists(out.path() + "/s"));
+}
+
 }  // namespace
 }  // namespace teamsim::e2e

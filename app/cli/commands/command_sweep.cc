@@ -457,6 +457,21 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const Grid grid = build_grid(vary_);
   const std::vector<model::ScenarioSpec> specs = load_points(grid, scenario_);
   warn_if_variants_hold_the_team("sweep", scenario_, specs.front());
+  // Every point runs the first point's seed and replications: varied, they were ignored and the
+  // table showed a column of seeds over identical rows.
+  for (const Axis& axis : grid.axes) {
+    if (axis.path == "seed") {
+      throw UsageError(
+          "--vary seed: every point of a sweep runs on the same seed, so that the points differ "
+          "by their values and not by luck (common random numbers); to see how much luck moves "
+          "a result, run it with --seed 1, then --seed 2, ..., or look at its p10..p90");
+    }
+    if (axis.path == "replications") {
+      throw UsageError(
+          "--vary replications: every point of a sweep runs the same replications (-n, else the "
+          "scenario's); to see whether there are enough, run it with --precision 1%");
+    }
+  }
   const int month = table_month(specs, metric_, month_option(month_, specs.front(), "--month"));
   const std::size_t replications = simulation_.replications_for(specs.front());
   const std::uint64_t seed = simulation_.seed_for(specs.front());
