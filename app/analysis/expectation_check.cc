@@ -8,6 +8,7 @@
 #include <limits>
 #include <utility>
 
+#include "app/common/calendar_month.h"
 #include "app/common/number_format.h"
 #include "sim/statistics.h"
 
@@ -66,39 +67,43 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
             ? fmt::format("expected {} {}", comparison_symbol(e.op),
                           format_metric_number_beside(e.value, e.value, unit, symbol))
             : fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
+    // The month as the scenario names it: "month 10", or "Jun 2028" with a start_date (where the
+    // expectation was written `month: 2028-06`, as its default name and the report say it).
+    const MonthNames months = summary.month_names();
+    const std::string at = months.phrase(e.month);
     // Over how many replications a ratio was defined, when not over all of them.
     const double defined = found && metric->stats.defined.size() > m
                                ? metric->stats.defined(m)
                                : static_cast<double>(summary.replications);
     if (!found) {
       result.passed = false;
-      result.message = fmt::format("{}({}) at month {} is not in the results ({})", e.stat,
-                                   e.metric, e.month, expected);
+      result.message =
+          fmt::format("{}({}) at {} is not in the results ({})", e.stat, e.metric, at, expected);
     } else if (std::isnan(result.actual) && e.month < metric->info.defined_from_month) {
       // Undefined in every history before its first month (models/metrics.def): not a division
       // by zero, and the fix is a later month. Its description says why.
       const int first = metric->info.defined_from_month;
       result.passed = false;
-      result.note = fmt::format(
-          "undefined: {} has no value before month {}{}; check it at month {} or later", e.metric,
-          first,
-          metric->info.description.empty() ? ""
-                                           : " (" + lower_first(metric->info.description) + ")",
-          first);
-      result.message = fmt::format("{}({}) at month {} is {} ({})", e.stat, e.metric, e.month,
-                                   result.note, expected);
+      result.note = fmt::format("undefined: {} has no value before {}{}; check it at {} or later",
+                                e.metric, months.phrase(first),
+                                metric->info.description.empty()
+                                    ? ""
+                                    : " (" + lower_first(metric->info.description) + ")",
+                                months.phrase(first));
+      result.message =
+          fmt::format("{}({}) at {} is {} ({})", e.stat, e.metric, at, result.note, expected);
     } else if (std::isnan(result.actual)) {
       result.passed = false;
       result.note = fmt::format(
           "undefined: no replication had a value ({} divides by zero in every history that "
           "month)",
           e.metric);
-      result.message = fmt::format("{}({}) at month {} is {} ({})", e.stat, e.metric, e.month,
-                                   result.note, expected);
+      result.message =
+          fmt::format("{}({}) at {} is {} ({})", e.stat, e.metric, at, result.note, expected);
     } else {
       result.passed = compare(result.actual, e.op, e.value);
       result.message =
-          fmt::format("{}({}) at month {} = {} ({})", e.stat, e.metric, e.month,
+          fmt::format("{}({}) at {} = {} ({})", e.stat, e.metric, at,
                       format_metric_number_beside(result.actual, e.value, unit, symbol), expected);
       if (defined < static_cast<double>(summary.replications)) {
         result.note = fmt::format("over the {:.0f} of {} replications where it is defined", defined,

@@ -76,6 +76,28 @@ TEST(ExpectationCheckTest, ATrailingTwelveMonthMetricBeforeMonth12SaysItHasNoVal
             "later (expected >= 85.0%)");
 }
 
+TEST(ExpectationCheckTest, APlanWithAStartDateNamesTheMonthsAsItsExpectationsDo) {
+  // A plan starting Sep 2027 writes `month: 2028-06`; its line said "at month 10", and "check it
+  // at month 12 or later", beside a default name and a report that say "Jun 2028".
+  RunSummary summary = testing::fake_summary(12);
+  summary.start_date = CalendarMonth{2027, 9};
+  testing::add_metric(summary, "grr_t12m", "ratio", 0.9, 0);
+  MetricSummary& grr = summary.metrics.back();
+  grr.info.defined_from_month = 12;
+  grr.stats.mean(6) = grr.stats.se(6) = std::numeric_limits<double>::quiet_NaN();
+  grr.stats.percentiles.row(6).setConstant(std::numeric_limits<double>::quiet_NaN());
+  const auto results =
+      check_expectations({{"arr", 10, "p50", Comparison::kGreaterEqual, 500'000, "a", {}},
+                          {"grr_t12m", 7, "p50", Comparison::kGreaterEqual, 0.8, "b", {}}},
+                         summary);
+  ASSERT_EQ(results.size(), 2u);
+  // arr at month 10: 100,000 + 10 x 50,000.
+  EXPECT_EQ(results[0].message, "p50(arr) at Jun 2028 = $600k (expected >= $500k)");
+  EXPECT_EQ(results[1].message,
+            "p50(grr_t12m) at Mar 2028 is undefined: grr_t12m has no value before Aug 2028 (test "
+            "metric grr_t12m); check it at Aug 2028 or later (expected >= 80.0%)");
+}
+
 TEST(ExpectationCheckTest, AMetricsFirstMonthComesFromItsInfoNotItsName) {
   // "ramp_share" has no "_t12m" but is defined from month 3: month 2 is before it. "odd_t12m" is
   // defined from month 1: its undefined month 2 is a division by zero, whatever its name says.
