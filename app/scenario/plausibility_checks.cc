@@ -12,6 +12,7 @@
 #include "app/common/number_format.h"
 #include "app/common/plural.h"
 #include "app/common/role_noun.h"
+#include "app/scenario/plan_calendar.h"
 #include "app/scenario/quota_reach.h"
 
 namespace teamsim::app::loader {
@@ -134,6 +135,12 @@ void check_quotas(const ScenarioSpec& spec, const YamlNode& root, Warnings& warn
 
 // --- dated hires beyond the recruiting bandwidth -----------------------------------------------
 
+// The month in which day `day` falls, rounded, as the plan names its months: "month 17", or
+// "Jan 2029" with a start_date (where the user wrote the hire's month as a date).
+std::string month_near(const ScenarioSpec& spec, double day) {
+  return month_names_of(spec).phrase(static_cast<int>(std::lround(1 + day / kDaysPerMonth)));
+}
+
 // Sales managers and assistants: they recruit, train and manage.
 bool manages(const RoleSpec& role) {
   return role.kind == RoleKind::kSalesManager || role.kind == RoleKind::kAssistantManager;
@@ -251,14 +258,15 @@ std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const Y
       fmt::format("the recruiting bandwidth starts this search about {:.0f} months late: "
                   "{} dated searches wait for the recruiting slots (the founder runs {} "
                   "at a time until a manager starts), so with mean times to fill its "
-                  "people start around month {:.0f}, not month {}. {}",
+                  "people start around {}, not {}. {}",
                   longest_wait / kDaysPerMonth, searches.size(), spec.founder.concurrent_searches,
-                  1 + first_days[longest_hire] / kDaysPerMonth,
-                  hire.by_start_month
-                      ? hire.month
-                      : hire.month + static_cast<int>(std::lround(
-                                         spec.find_role(hire.role)->time_to_fill_days.mean() /
-                                         kDaysPerMonth)),
+                  month_near(spec, first_days[longest_hire]),
+                  month_names_of(spec).phrase(
+                      hire.by_start_month
+                          ? hire.month
+                          : hire.month + static_cast<int>(std::lround(
+                                             spec.find_role(hire.role)->time_to_fill_days.mean() /
+                                             kDaysPerMonth))),
                   advice));
   return first_days;
 }
@@ -271,25 +279,28 @@ std::vector<double> check_recruiting_bandwidth(const ScenarioSpec& spec, const Y
 void check_onboarding(const ScenarioSpec& spec, const YamlNode& root,
                       const std::vector<double>& first_days, Warnings& warnings) {
   const double horizon_days = spec.horizon_months * kDaysPerMonth;
+  const MonthNames names = month_names_of(spec);
   for (std::size_t i = 0; i < spec.hires.size(); ++i) {
     const RoleSpec* role = spec.find_role(spec.hires[i].role);
     if (role == nullptr) continue;
     const double onboarding = role->onboarding_days.mean();
     const double trained = first_days[i] + onboarding;
     if (onboarding <= 0 || trained <= horizon_days) continue;
-    warnings.add(hire_mark(root, i), fmt::format("hires[{}]", i),
-                 fmt::format("this {} cannot be trained within the run: expected to start around "
-                             "month {:.0f} and to finish {:.0f} days of onboarding around month "
-                             "{:.0f}, after the last month ({}), so {}. Open the search "
-                             "earlier, shorten onboarding_days, or extend horizon_months",
-                             role->name, 1 + first_days[i] / kDaysPerMonth, onboarding,
-                             1 + trained / kDaysPerMonth, spec.horizon_months,
-                             // A manager or a CS rep never sells: what it adds after onboarding
-                             // (span, trainer slots, accounts covered, ...) is what never counts.
-                             role->kind == RoleKind::kAccountExecutive
-                                 ? "it never sells in the run"
-                                 : "what it adds once onboarded (span, trainer slots, accounts "
-                                   "covered, ...) never counts in the run"));
+    warnings.add(
+        hire_mark(root, i), fmt::format("hires[{}]", i),
+        fmt::format(
+            "this {} cannot be trained within the run: expected to start around "
+            "{} and to finish {:.0f} days of onboarding around {}, after the "
+            "last month ({}), so {}. Open the search earlier, shorten "
+            "onboarding_days, or extend horizon_months",
+            role->name, month_near(spec, first_days[i]), onboarding, month_near(spec, trained),
+            names.start() ? names.label(spec.horizon_months) : std::to_string(spec.horizon_months),
+            // A manager or a CS rep never sells: what it adds after onboarding
+            // (span, trainer slots, accounts covered, ...) is what never counts.
+            role->kind == RoleKind::kAccountExecutive
+                ? "it never sells in the run"
+                : "what it adds once onboarded (span, trainer slots, accounts "
+                  "covered, ...) never counts in the run"));
     return;  // one is enough: later hires are in the same position
   }
 }

@@ -214,6 +214,20 @@ TEST(PlausibilityTest, AHireThatCannotFinishOnboardingWithinTheRunIsFlagged) {
   EXPECT_TRUE((warnings("horizon_months: 7\n" + plan.substr(plan.find('\n') + 1))).empty());
 }
 
+TEST(PlausibilityTest, ADatedPlansWarningsNameItsMonthsAsItsHiresDo) {
+  // With start_date the hire is written `month: 2027-10`; the warnings spoke of "month 17, not
+  // month 4" and "the last month (12)". Six founder-led searches from day 30.4: the sixth starts
+  // on day 30.4 + 5 x 78.1 = 421 and ends on day 499 (month 17.4: Jan 2029); planned, month 2
+  // + 52.1 / 30.4 rounded, month 4 (Dec 2027).
+  const auto found = warnings("start_date: 2027-09\nhorizon_months: 12\n" + kPlentyOfLeads +
+                              "founder: {span_of_control: 10}\n"
+                              "hires: [{role: account_executive, count: 6, month: 2027-10}]\n");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_THAT(found[0], HasSubstr("its people start around Jan 2029, not Dec 2027."));
+  EXPECT_THAT(found[1], HasSubstr("expected to start around Jan 2029 and to finish 15 days of "
+                                  "onboarding around Feb 2029, after the last month (Aug 2028)"));
+}
+
 TEST(PlausibilityTest, ATeamThatOutgrowsItsManagementSpanIsFlagged) {
   // Five reps and the founder's span of 4: coverage 4 / 5 = 80 %, and every rep keeps
   // 1 − 0.3 × (1 − 0.8) = 0.94 of their productivity (penalty 30 % by default).
