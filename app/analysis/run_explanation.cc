@@ -186,6 +186,9 @@ std::vector<RoleHiring> role_hiring(const RunSummary& summary) {
   std::vector<RoleHiring> roles;
   const int month = summary.horizon_months;
   for (const PlannedHire& hire : summary.planned_hires) {
+    // A hire of nobody (`count: 0`, e.g. `--set 'hires[1].count=0'` to switch one off) requests
+    // no one: its month would read "to start in month 0", its role "0 requested".
+    if (hire.count <= 0) continue;
     auto it = std::find_if(roles.begin(), roles.end(),
                            [&](const RoleHiring& r) { return r.role == hire.role; });
     if (it == roles.end()) {

@@ -275,6 +275,22 @@ TEST(RunExplanationTest, HiresDatedByTheirStartAreKeptApartFromThoseDatedByTheir
   EXPECT_EQ(e.hiring[0].to_start.last_month, 7);
 }
 
+TEST(RunExplanationTest, AHireOfNobodyRequestsNoOne) {
+  // `count: 0` switches a dated hire off (a what-if: --set 'hires[0].count=0'). It read "AEs: 0
+  // requested (to start in month 0)", and a role hired that way only got a sentence of zeros.
+  RunSummary summary;
+  summary.horizon_months = 12;
+  summary.planned_hires = {{"account_executive", 0, 3, false},
+                           {"sales_manager", 0, 2, false},
+                           {"account_executive", 2, 5, false}};
+  const RunExplanation e = explain_run(summary);
+  ASSERT_EQ(e.hiring.size(), 1u);
+  EXPECT_EQ(e.hiring[0].role, "account_executive");
+  EXPECT_EQ(e.hiring[0].requested, 2);
+  EXPECT_EQ(e.hiring[0].opened.first_month, 5);
+  EXPECT_EQ(e.hiring[0].opened.last_month, 5);
+}
+
 TEST(RunExplanationTest, ARolesHiresCountItsBackfillsAndRuleHiresOnlyWhenThePlanHasThem) {
   RunSummary summary;
   summary.horizon_months = 2;
