@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -60,14 +61,25 @@ std::string usage_hint(const CLI::ParseError& error, const std::vector<CLI::App*
   const auto parsed = std::find_if(parsers.begin(), parsers.end(),
                                    [](const CLI::App* parser) { return parser->parsed(); });
   if (parsed == parsers.end()) {
-    if (argc < 2 || argv[1][0] == '-') return "";
     std::vector<std::string> names;
     for (const CLI::App* parser : parsers) names.push_back(parser->get_name());
+    // `teamsim` alone: CLI11 said "A subcommand is required".
+    if (argc < 2) {
+      return fmt::format(
+          "teamsim: error: no command given; the commands are {} (teamsim init plan.yaml writes a "
+          "first plan)\n",
+          fmt::join(names, ", "));
+    }
+    if (argv[1][0] == '-') return "";
     return fmt::format("teamsim: error: unknown command '{}'{}\n", argv[1],
                        suggestion(argv[1], names, "the commands are"));
   }
-  if (dynamic_cast<const CLI::ExtrasError*>(&error) == nullptr) return "";
   const CLI::App& command = **parsed;
+  // `teamsim run` without its scenario: CLI11 said "scenario is required", without the command.
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+    return fmt::format("teamsim {}: error: {}\n", command.get_name(), error.what());
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) == nullptr) return "";
   std::vector<std::string> options;
   for (const CLI::Option* option : command.get_options()) {
     for (const std::string& name : option->get_lnames()) options.push_back("--" + name);

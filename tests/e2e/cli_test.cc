@@ -162,6 +162,27 @@ TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(run_teamsim("run scenarios/default.yaml --replications 0").exit_code, 2);
 }
 
+TEST(CliTest, NoCommandOrAMissingArgumentIsSaidInTeamsimsForm) {
+  // `teamsim` alone said CLI11's "A subcommand is required", `teamsim run` "scenario is
+  // required": neither named the command or what there is to type.
+  const CommandResult none = run_teamsim("");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err,
+            "teamsim: error: no command given; the commands are run, validate, compare, sweep, "
+            "sensitivity, report, batch, init, schema, hires (teamsim init plan.yaml writes a "
+            "first plan)\nRun with --help for more information.\n");
+  const CommandResult run = run_teamsim("run");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "teamsim run: error: scenario is required\nRun with --help for more "
+            "information.\n");
+  const CommandResult sweep = run_teamsim("sweep scenarios/default.yaml");
+  EXPECT_EQ(sweep.exit_code, 2);
+  EXPECT_EQ(sweep.err,
+            "teamsim sweep: error: --vary is required\nRun with --help for more "
+            "information.\n");
+}
+
 TEST(CliTest, AMisspeltCommandOrOptionGetsADidYouMean) {
   // CLI11 alone said "A subcommand is required" and "The following arguments were not
   // expected: 5 --replication".
