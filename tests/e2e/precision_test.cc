@@ -39,6 +39,19 @@ TEST(PrecisionCli, TheWatchedMetricIsKeptWhenMetricsLeavesItOut) {
   EXPECT_EQ(csv.find(",mrr,"), std::string::npos);
 }
 
+TEST(PrecisionCli, AShareIsWrittenInPerCentWithItsIntervalInPoints) {
+  // "mean cash_ever_negative at month 12 = 0.53 ± 0.05 (95% CI, ±9.19%)": a probability as a
+  // bare fraction beside a relative precision in per cent, which read as nine points.
+  TempDir out;
+  const CommandResult r = run_teamsim("run " + kScenario + " --precision 20% --metric win_rate " +
+                                      "-q -t 2 --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::regex_search(
+      r.out, std::regex(R"(Precision: mean win_rate at month 36 = \d+\.\d% ± \d+\.\d pts )"
+                        R"(\(95% CI, ±\d+\.\d\d% of it\) with \d+ replications; target ±20%)")))
+      << r.out;
+}
+
 TEST(PrecisionCli, BadValuesAreUsageErrors) {
   TempDir out;
   const std::string run = "run " + kScenario + " -q --out " + out.path() + " ";

@@ -313,13 +313,19 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
   if (!target) return;
   const std::string symbol =
       target->metric.unit == "currency" ? currency_symbol(spec.money.currency) : "";
+  // A share (P(cash < 0), a win rate) in per cent and its interval in points, as the tables and
+  // sensitivity write them: "0.53 ± 0.05 (±9.19%)" read as if the interval were 9 points.
+  const bool ratio = target->metric.unit == "ratio";
   fmt::print(
-      "\nPrecision: mean {} at {} = {} ± {} (95% CI, ±{:.2f}%) with {} replications; "
+      "\nPrecision: mean {} at {} = {} ± {} (95% CI, ±{:.2f}%{}) with {} replications; "
       "target ±{:g}%{}\n",
       target->metric.name, summary.month_names().phrase(target->metric.month),
-      format_compact(precision.achieved.mean, symbol),
-      format_compact(precision.achieved.half_width, symbol), 100 * precision.achieved.relative,
-      precision.replications, 100 * target->relative_half_width,
+      ratio ? fmt::format("{:.1f}%", 100 * precision.achieved.mean)
+            : format_compact(precision.achieved.mean, symbol),
+      ratio ? fmt::format("{:.1f} pts", 100 * precision.achieved.half_width)
+            : format_compact(precision.achieved.half_width, symbol),
+      100 * precision.achieved.relative, ratio ? " of it" : "", precision.replications,
+      100 * target->relative_half_width,
       precision.reached ? ", reached"
                         : fmt::format(" NOT reached: stopped at --max-replications {}",
                                       target->max_replications));
