@@ -211,10 +211,14 @@ struct HireGroup {
 // territory and source are shown wherever they can differ, so that plans whose hires differ
 // only there do not.
 std::string dated_hires(const ScenarioSpec& spec) {
-  if (spec.hires.empty()) return "none";
   const MonthNames names = month_names_of(spec);
   std::vector<const model::HireSpec*> by_date;
-  for (const model::HireSpec& hire : spec.hires) by_date.push_back(&hire);
+  // A hire of nobody (`count: 0`, a hire switched off by --set) is no hire: it read "0 AEs:
+  // month 3".
+  for (const model::HireSpec& hire : spec.hires) {
+    if (hire.count > 0) by_date.push_back(&hire);
+  }
+  if (by_date.empty()) return "none";
   std::stable_sort(by_date.begin(), by_date.end(), [](const auto* a, const auto* b) {
     return std::tie(a->month, a->by_start_month) < std::tie(b->month, b->by_start_month);
   });

@@ -154,6 +154,17 @@ TEST(AssumptionsTest, DatedHiresSayEachCountOnceAndRolesByTheirNames) {
   EXPECT_EQ(row(rows, "Dated hires").value, "3 AEs: months 1 (×2), 3; 6 SDRs: month 2");
 }
 
+TEST(AssumptionsTest, AHireOfNobodyIsNoDatedHire) {
+  // `count: 0` switches a hire off (--set 'hires[1].count=0'): it read "0 managers: month 2".
+  std::vector<Assumption> rows = assumptions_of(
+      "hires: [{role: sales_manager, count: 0, month: 2},\n"
+      "        {role: account_executive, count: 2, month: 3}]\n",
+      "");
+  EXPECT_EQ(row(rows, "Dated hires").value, "2 AEs: month 3");
+  rows = assumptions_of("hires: [{role: account_executive, count: 0, month: 3}]\n", "");
+  EXPECT_EQ(row(rows, "Dated hires").value, "none");
+}
+
 TEST(AssumptionsTest, DatedHiresReadInDateOrderWithTheirTerritoriesAndSources) {
   // Listed out of order, in two territories, one from a non-default source: read by date, and
   // grouped by what sets hires apart, so that plans differing only in where or how they hire
