@@ -19,7 +19,25 @@ CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)
       accounts_(accounts),
       monthly_renewals_(context.simulator.add_busy_lane()),
       annual_renewals_(context.simulator.add_busy_lane()),
-      fixed_expansion_(context.fixed_value(spec_.customers.monthly_expansion)) {}
+      fixed_expansion_(context.fixed_value(spec_.customers.monthly_expansion)) {
+  const CustomerSpec& spec = spec_.customers;
+  for (const bool annual : {false, true}) {
+    for (const bool covered : {false, true}) {
+      RenewalTerms& terms = renewal_terms_[annual][covered];
+      terms.churn_probability = (annual ? spec.annual_churn : spec.monthly_churn) *
+                                (covered ? spec.covered_churn_factor : 1.0);
+      if (fixed_expansion_) {
+        terms.mrr_factor =
+            mrr_factor(*fixed_expansion_ + (covered ? spec.covered_expansion_bonus : 0.0), annual);
+      }
+    }
+  }
+}
+
+double CustomerBase::mrr_factor(double change, bool annual) {
+  const double growth = std::max(0.0, 1.0 + change);
+  return annual ? std::pow(growth, 12) : growth;
+}
 
 std::vector<double> initial_customer_weights(const std::vector<TerritorySpec>& territories) {
   std::vector<double> weights;
@@ -145,8 +163,8 @@ void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
     coverage_accounts_ = covered_accounts;
   }
   const bool covered = customer.coverage_draw < coverage_;
-  double churn_probability = (customer.annual ? spec.annual_churn : spec.monthly_churn) *
-                             (covered ? spec.covered_churn_factor : 1.0);
+  const RenewalTerms& terms = renewal_terms_[customer.annual][covered];
+  double churn_probability = terms.churn_probability;
   if (customer.segment != kUnassigned) {
     churn_probability *= spec_.segments[customer.segment].churn_factor;
   }
@@ -155,11 +173,12 @@ void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
     return;
   }
   ++context_.month.renewals;
-  const double expansion =
-      fixed_expansion_ ? *fixed_expansion_ : context_.draw(spec.monthly_expansion, customer.rng);
-  const double change = expansion + (covered ? spec.covered_expansion_bonus : 0.0);
-  const double growth = std::max(0.0, 1.0 + change);
-  const double new_mrr = customer.mrr * (customer.annual ? std::pow(growth, 12) : growth);
+  const double factor = fixed_expansion_
+                            ? terms.mrr_factor
+                            : mrr_factor(context_.draw(spec.monthly_expansion, customer.rng) +
+                                             (covered ? spec.covered_expansion_bonus : 0.0),
+                                         customer.annual);
+  const double new_mrr = customer.mrr * factor;
   total_mrr_ += new_mrr - customer.mrr;
   if (customer.upfront) prepaid_mrr_ += new_mrr - customer.mrr;
   customer.mrr = new_mrr;

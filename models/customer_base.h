@@ -80,6 +80,9 @@ class CustomerBase {
   /// Schedules the renewal `days` from now.
   void schedule_renewal(std::uint32_t index, double days);
   void churn(Customer& customer);
+  /// The MRR factor of a renewed term whose monthly expansion (with any coverage bonus) is
+  /// `change`: the month's growth, never below 0, compounded twelve times for a year.
+  static double mrr_factor(double change, bool annual);
   void set_revenue_rates();
 
   ModelContext& context_;
@@ -91,6 +94,15 @@ class CustomerBase {
   sim::Simulator::LaneId annual_renewals_;
   /// The monthly expansion when it is a constant no probe may pin: drawn without sampling.
   std::optional<double> fixed_expansion_;
+  /// What a renewal takes from the spec, by term (annual) and coverage (covered), worked out
+  /// once with renew's own expressions: the churn probability before a segment's factor and,
+  /// with fixed_expansion_, the term's MRR factor (growth, or growth^12 for a year). Every
+  /// renewal multiplied them out again, and an annual one called pow (docs/performance.md).
+  struct RenewalTerms {
+    double churn_probability = 0;
+    double mrr_factor = 1;  ///< only with fixed_expansion_
+  };
+  std::array<std::array<RenewalTerms, 2>, 2> renewal_terms_{};  ///< [annual][covered]
   std::vector<Customer> customers_;
   std::size_t active_ = 0;
   /// coverage_share(coverage_accounts_) with the active customers now, kept for renew: the
