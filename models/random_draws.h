@@ -64,15 +64,17 @@ class WeightedPick {
     // the first index whose sum exceeds the target. A few weights (products, channels) are
     // counted without a branch: where a loop stops is a coin toss for the branch predictor, and
     // its misses were most of a lead's routing draws' time (perf). Many weights: a binary search.
-    std::size_t below;
+    // The last sum is never looked at: the index is at most the last one, which is what any
+    // target gets that no earlier sum exceeds, whether the last does or not. Looked at, it was
+    // one more step and a min per pick, two picks a lead (docs/performance.md).
+    const auto last = cumulative_.end() - 1;
     if (cumulative_.size() <= kCounted) {
-      below = 0;
-      for (const double sum : cumulative_) below += sum <= target ? 1 : 0;
-    } else {
-      below = static_cast<std::size_t>(
-          std::upper_bound(cumulative_.begin(), cumulative_.end(), target) - cumulative_.begin());
+      std::size_t below = 0;
+      for (auto sum = cumulative_.begin(); sum != last; ++sum) below += *sum <= target ? 1 : 0;
+      return below;
     }
-    return std::min(below, cumulative_.size() - 1);
+    return static_cast<std::size_t>(std::upper_bound(cumulative_.begin(), last, target) -
+                                    cumulative_.begin());
   }
 
  private:
