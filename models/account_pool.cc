@@ -21,7 +21,10 @@ void AccountPool::release(std::size_t territory, double now) {
   if (!finite(territory)) return;
   Territory& accounts = accounts_[territory];
   --accounts.in_use;
-  if (accounts.cool_off_days > 0) accounts.cooling_until.push_back(now + accounts.cool_off_days);
+  if (accounts.cool_off_days > 0) {
+    accounts.cooling_until.push_back(now + accounts.cool_off_days);
+    ++accounts.cooling;
+  }
 }
 
 int AccountPool::available_forgetting(std::size_t territory, double now, bool released_now) {
@@ -30,8 +33,9 @@ int AccountPool::available_forgetting(std::size_t territory, double now, bool re
          (accounts.cooling_until.front() < now ||
           (accounts.cooling_until.front() == now && released_now))) {
     accounts.cooling_until.pop_front();
+    --accounts.cooling;
   }
-  return accounts.total - accounts.in_use - static_cast<int>(accounts.cooling_until.size());
+  return accounts.total - accounts.in_use - accounts.cooling;
 }
 
 int AccountPool::available_after(std::size_t territory, double now) const {

@@ -33,8 +33,8 @@ class AccountPool {
   int available(std::size_t territory, double now, bool released_now) {
     // Inline while no cool-off ends: every lead of a finite territory asks.
     const Territory& accounts = accounts_[territory];
-    if (accounts.cooling_until.empty() || accounts.cooling_until.front() > now) {
-      return accounts.total - accounts.in_use - static_cast<int>(accounts.cooling_until.size());
+    if (accounts.cooling == 0 || accounts.cooling_until.front() > now) {
+      return accounts.total - accounts.in_use - accounts.cooling;
     }
     return available_forgetting(territory, now, released_now);
   }
@@ -50,6 +50,9 @@ class AccountPool {
     /// When each account cooling off becomes available again, earliest first: the cool-off
     /// length is fixed per territory, so they end in the order they began.
     std::deque<double> cooling_until;
+    /// cooling_until.size(), kept: a deque's size is a dozen instructions from its block
+    /// pointers, and every lead of a finite territory asked for it (docs/performance.md).
+    int cooling = 0;
   };
   /// available() when a cool-off may have ended: forgets those that have.
   int available_forgetting(std::size_t territory, double now, bool released_now);
