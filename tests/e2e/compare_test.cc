@@ -59,9 +59,12 @@ TEST(CompareCli, EveryShippedPairSaysWhatTellsItsPlansApart) {
   // manager-first.yaml and reps-first.yaml differ only in the order of their month-1 hires,
   // which decides whose search the founder's one slot runs first: compare must say so, not that
   // the plans share every assumption.
+  // Each run writes into a folder of its own: without --out, compare writes ./out of the source
+  // tree, which tests running side by side would race for.
   const std::string scenarios = std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/";
+  TempDir out;
   CommandResult r = run_teamsim("compare '" + scenarios + "manager-first.yaml' '" + scenarios +
-                                "reps-first.yaml' -n 5 -q");
+                                "reps-first.yaml' -n 5 -q --out " + out.path() + "/pair");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("  Dated hires\n"
                        "    A: 1 manager: month 1; 6 AEs: month 1\n"
@@ -70,7 +73,8 @@ TEST(CompareCli, EveryShippedPairSaysWhatTellsItsPlansApart) {
       << r.out;
   // A file against itself, with only the run's keys changed, shares everything.
   r = run_teamsim("compare '" + scenarios + "default.yaml' '" + scenarios +
-                  "default.yaml' -n 5 -q --set seed=3 --set name=other");
+                  "default.yaml' -n 5 -q --set seed=3 --set name=other --out " + out.path() +
+                  "/itself");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("The 2 plans share every assumption.\n"), std::string::npos) << r.out;
 }
@@ -80,8 +84,9 @@ TEST(CompareCli, ATerritoryOfOnePlanOnlyIsOneRowNotOneRowPerKey) {
   // in metro and rural (accounts finite, so shown by the Addressable accounts row; both plans'
   // lead flows by the Inbound leads row): each territory is one row of the rest of its keys.
   const std::string scenarios = std::string(TEAMSIM_SOURCE_DIR) + "/scenarios/";
+  TempDir out;
   const CommandResult r = run_teamsim("compare '" + scenarios + "default.yaml' '" + scenarios +
-                                      "territory-imbalance.yaml' -n 3 -q");
+                                      "territory-imbalance.yaml' -n 3 -q --out " + out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("  Territory north_america\n"
                        "    A: 4 settings: addressable accounts, cool-off, win-rate factor "
