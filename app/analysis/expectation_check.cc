@@ -58,14 +58,15 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
         }
       }
     }
-    // In the metric's unit, as the tables write it ("$3.95M", "4.2%"), with the digits that
-    // keep the actual value on its side of the threshold.
+    // In the metric's unit, as the tables write it ("$3.95M", "4.2%", "73.1 days"), with the
+    // digits that keep the actual value on its side of the threshold.
     const std::string unit = metric != nullptr ? metric->info.unit : "";
     const std::string symbol = currency_symbol(summary.currency);
     const std::string expected =
         metric != nullptr
-            ? fmt::format("expected {} {}", comparison_symbol(e.op),
-                          format_metric_number_beside(e.value, e.value, unit, symbol))
+            ? fmt::format("expected {} {}{}", comparison_symbol(e.op),
+                          format_metric_number_beside(e.value, e.value, unit, symbol),
+                          unit_after_number(unit))
             : fmt::format("expected {} {}", comparison_symbol(e.op), format_threshold(e.value));
     // The month as the scenario names it: "month 10", or "Jun 2028" with a start_date (where the
     // expectation was written `month: 2028-06`, as its default name and the report say it).
@@ -103,8 +104,9 @@ std::vector<ExpectationResult> check_expectations(const std::vector<Expectation>
     } else {
       result.passed = compare(result.actual, e.op, e.value);
       result.message =
-          fmt::format("{}({}) at {} = {} ({})", e.stat, e.metric, at,
-                      format_metric_number_beside(result.actual, e.value, unit, symbol), expected);
+          fmt::format("{}({}) at {} = {}{} ({})", e.stat, e.metric, at,
+                      format_metric_number_beside(result.actual, e.value, unit, symbol),
+                      unit_after_number(unit), expected);
       if (defined < static_cast<double>(summary.replications)) {
         result.note = fmt::format("over the {:.0f} of {} replications where it is defined", defined,
                                   summary.replications);

@@ -125,6 +125,14 @@ std::string format_metric_number(double value, std::string_view unit,
   return format_compact(value, unit == "currency" ? currency_symbol : "");
 }
 
+bool is_duration_unit(std::string_view unit) {
+  return std::find(kDurationUnits.begin(), kDurationUnits.end(), unit) != kDurationUnits.end();
+}
+
+std::string unit_after_number(std::string_view unit) {
+  return is_duration_unit(unit) ? fmt::format(" {}", unit) : std::string();
+}
+
 std::string format_metric_number_beside(double value, double reference, std::string_view unit,
                                         std::string_view currency_symbol) {
   if (!std::isfinite(value)) return "n/a";

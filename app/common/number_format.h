@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,16 @@ std::string format_suffixed(double value, int resolution_exponent,
 /// `currency_symbol` ("$1.25M"), any other unit as format_compact; "n/a" when not finite.
 std::string format_metric_number(double value, std::string_view unit,
                                  std::string_view currency_symbol);
+
+/// The units of durations (a metric's unit name in models/metrics.def). Their numbers carry no
+/// sign of the unit: titles and axes give it in brackets ("CAC payback (months)"), and a number
+/// written alone names it after the number (unit_after_number).
+inline constexpr std::array<std::string_view, 2> kDurationUnits{"months", "days"};
+bool is_duration_unit(std::string_view unit);
+/// " days" or " months" for a duration unit, to follow a number written without a title that
+/// names the unit ("= 73.1 days (expected < 60 days)"); "" for any other unit, whose numbers
+/// carry their own sign ("$1.3M", "25.0%") or are counts.
+std::string unit_after_number(std::string_view unit);
 
 /// `value` as format_metric_number writes it, with more digits where that rounding would put it
 /// on the wrong side of `reference` or make it look equal to it: beside a threshold of 5%, an

@@ -132,14 +132,16 @@ std::string headlines(const RunSummary& summary) {
 }
 
 /// An expectation's value in its metric's unit, as the key-metric table writes it ("$1.5M",
-/// "5.0%"), with the digits that keep it on its side of `threshold` (as in the PASS/FAIL lines);
-/// grouped digits when the summary does not hold the metric.
+/// "5.0%"; a duration with its unit: "73.1 days"), with the digits that keep it on its side of
+/// `threshold` (as in the PASS/FAIL lines); grouped digits when the summary does not hold the
+/// metric.
 std::string expectation_value(const RunSummary& summary, const std::string& metric, double value,
                               double threshold) {
   if (!std::isfinite(value)) return "n/a";
   if (const MetricSummary* found = summary.find(metric)) {
     return format_metric_number_beside(value, threshold, found->info.unit,
-                                       currency_symbol(summary.currency));
+                                       currency_symbol(summary.currency)) +
+           unit_after_number(found->info.unit);
   }
   return format_grouped(value, std::fabs(value) < 10 ? 3 : 0);
 }

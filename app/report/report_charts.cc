@@ -429,18 +429,6 @@ std::string metric_y_label(const std::string& metric_name) {
   return in_sentence(metric_title(metric_name));
 }
 
-namespace {
-
-/// The units of durations, which titles and axes give in brackets ("CAC payback (months)").
-constexpr const char* kDurationUnits[] = {"months", "days"};
-
-bool is_duration_unit(const std::string& unit) {
-  return std::find(std::begin(kDurationUnits), std::end(kDurationUnits), unit) !=
-         std::end(kDurationUnits);
-}
-
-}  // namespace
-
 std::string with_unit(std::string label, const std::string& unit, const std::string& currency) {
   if (unit == "currency") return currency.empty() ? label : fmt::format("{} ({})", label, currency);
   if (!is_duration_unit(unit)) return label;
@@ -527,8 +515,8 @@ std::string metric_title(const std::string& metric_name) {
   // A last word naming the unit is the unit in brackets, as the axes say it: "CAC payback
   // (months) at month 24", not "CAC payback months at month 24".
   std::string title = sentence_with_acronyms(humanize(metric_name));
-  for (const std::string unit : kDurationUnits) {
-    if (ends_with(title, " " + unit)) {
+  for (const std::string_view duration : kDurationUnits) {
+    if (const std::string unit(duration); ends_with(title, " " + unit)) {
       title.resize(title.size() - unit.size() - 1);
       return fmt::format("{} ({})", title, unit);
     }
@@ -537,8 +525,8 @@ std::string metric_title(const std::string& metric_name) {
 }
 
 std::string unit_in_words(std::string title) {
-  for (const std::string unit : kDurationUnits) {
-    if (const std::string bracketed = " (" + unit + ")"; ends_with(title, bracketed)) {
+  for (const std::string_view unit : kDurationUnits) {
+    if (const std::string bracketed = fmt::format(" ({})", unit); ends_with(title, bracketed)) {
       title.resize(title.size() - bracketed.size());
       return fmt::format("{} in {}", title, unit);
     }

@@ -317,15 +317,15 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
   // sensitivity write them: "0.53 ± 0.05 (±9.19%)" read as if the interval were 9 points.
   const bool ratio = target->metric.unit == "ratio";
   fmt::print(
-      "\nPrecision: mean {} at {} = {} ± {} (95% CI, ±{:.2f}%{}) with {} replications; "
+      "\nPrecision: mean {} at {} = {} ± {}{} (95% CI, ±{:.2f}%{}) with {} replications; "
       "target ±{:g}%{}\n",
       target->metric.name, summary.month_names().phrase(target->metric.month),
       ratio ? fmt::format("{:.1f}%", 100 * precision.achieved.mean)
             : format_compact(precision.achieved.mean, symbol),
       ratio ? fmt::format("{:.1f} pts", 100 * precision.achieved.half_width)
             : format_compact(precision.achieved.half_width, symbol),
-      100 * precision.achieved.relative, ratio ? " of it" : "", precision.replications,
-      100 * target->relative_half_width,
+      unit_after_number(target->metric.unit), 100 * precision.achieved.relative,
+      ratio ? " of it" : "", precision.replications, 100 * target->relative_half_width,
       precision.reached ? ", reached"
                         : fmt::format(" NOT reached: stopped at --max-replications {}",
                                       target->max_replications));

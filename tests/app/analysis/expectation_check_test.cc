@@ -144,5 +144,21 @@ TEST(ExpectationCheckTest, ValuesNextToTheirThresholdKeepTheDigitsThatTellThemAp
   EXPECT_FALSE(results[2].passed);
 }
 
+TEST(ExpectationCheckTest, DurationsNameTheirUnitAfterEveryNumber) {
+  // A number of days or months has no sign of its unit ("74" could be a count): the line says
+  // it, as the tables' titles do in brackets. Mean at month 24: 50 + 24 x 1 = 74.
+  RunSummary summary = testing::fake_summary(24);
+  testing::add_metric(summary, "avg_cycle_days", "days", 50, 1);
+  testing::add_metric(summary, "cac_payback_months", "months", 0, 0.5);  // 12 at month 24
+  const Expectation cycle{"avg_cycle_days", 24, "mean", Comparison::kLess, 60, "cycle", {}};
+  const Expectation payback{"cac_payback_months", 24, "mean", Comparison::kLessEqual, 18, "p", {}};
+  const auto results = check_expectations({cycle, payback}, summary);
+  EXPECT_EQ(results[0].message, "mean(avg_cycle_days) at month 24 = 74 days (expected < 60 days)");
+  EXPECT_FALSE(results[0].passed);
+  EXPECT_EQ(results[1].message,
+            "mean(cac_payback_months) at month 24 = 12 months (expected <= 18 months)");
+  EXPECT_TRUE(results[1].passed);
+}
+
 }  // namespace
 }  // namespace teamsim::app

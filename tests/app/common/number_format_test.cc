@@ -85,5 +85,15 @@ TEST(FormatMetricNumber, ByUnitAndBesideAThreshold) {
   EXPECT_EQ(format_metric_number_beside(41, 40, "count", ""), "41");
 }
 
+TEST(UnitAfterNumber, OnlyDurationsNameTheirUnit) {
+  EXPECT_EQ(unit_after_number("days"), " days");
+  EXPECT_EQ(unit_after_number("months"), " months");
+  // Money and shares carry their sign ("$1.3M", "25.0%"); counts and FTE are plain numbers.
+  for (const char* unit : {"currency", "ratio", "count", "fte", ""}) {
+    EXPECT_EQ(unit_after_number(unit), "") << unit;
+    EXPECT_FALSE(is_duration_unit(unit)) << unit;
+  }
+}
+
 }  // namespace
 }  // namespace teamsim::app
