@@ -288,6 +288,38 @@ TEST(SweepCli, AGridOfTwoParametersGivesOneColumnEach) {
   EXPECT_NE(bad.err.find("did you mean 'win_rate'?"), std::string::npos) << bad.err;
 }
 
+TEST(SweepCli, EveryInvalidValueIsSaidAtOnceWithItsPoint) {
+  // 1.5 and -1 are both out of range: both are said, and the last line names the two points of
+  // the three; nothing is written.
+  TempDir out;
+  const CommandResult r = run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                                      "/scenarios/default.yaml' --vary "
+                                      "'pipeline.win_rate=0.2,1.5,-1' -n 5 -q --out " +
+                                      out.path() + "/sweep");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("pipeline.win_rate: must be between 0 and 1, got 1.5\n"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("pipeline.win_rate: must be between 0 and 1, got -1\n"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("invalid scenario at 2 of 3 sweep points: pipeline.win_rate=1.5; "
+                       "pipeline.win_rate=-1\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out.path() + "/sweep"));
+  // A mistake every point shares is said once.
+  const CommandResult every = run_teamsim("sweep '" + std::string(TEAMSIM_SOURCE_DIR) +
+                                          "/scenarios/default.yaml' --vary "
+                                          "'pipeline.win_rat=0.2,0.3' -n 5 -q --out " +
+                                          out.path() + "/sweep");
+  EXPECT_EQ(every.exit_code, 3);
+  const std::string unknown = "unknown key 'win_rat'";
+  const std::size_t first = every.err.find(unknown);
+  ASSERT_NE(first, std::string::npos) << every.err;
+  EXPECT_EQ(every.err.find(unknown, first + 1), std::string::npos) << every.err;
+  EXPECT_NE(every.err.find("invalid scenario at every sweep point (2)"), std::string::npos)
+      << every.err;
+}
+
 TEST(SweepCli, TheFilesAndTableSayWhichVariantAndSetWereSwept) {
   TempDir out;
   const CommandResult r =

@@ -171,28 +171,50 @@ Grid build_grid(const std::vector<std::string>& vary) {
   return grid;
 }
 
-// "sweep point ramp_months=6, win_rate=0.2": how a failure names point `i`.
-std::string point_name(const Grid& grid, std::size_t i) {
-  std::string name = "sweep point";
+// "ramp_months=6, win_rate=0.2": point `i`'s values.
+std::string point_values(const Grid& grid, std::size_t i) {
+  std::vector<std::string> values;
   for (std::size_t a = 0; a < grid.axes.size(); ++a) {
-    name += fmt::format("{} {}={}", a == 0 ? "" : ",", grid.axes[a].path, grid.value(i, a));
+    values.push_back(grid.axes[a].path + "=" + grid.value(i, a));
   }
-  return name;
+  return fmt::format("{}", fmt::join(values, ", "));
 }
 
-// The scenario at each point: --set first, then the point's --vary values.
+// "sweep point ramp_months=6, win_rate=0.2": how a failure names point `i`.
+std::string point_name(const Grid& grid, std::size_t i) {
+  return "sweep point " + point_values(grid, i);
+}
+
+// The scenario at each point: --set first, then the point's --vary values. Every point is
+// loaded before any fails, so that each invalid value is said at once (`--vary
+// win_rate=0.2,1.5,-1`: both 1.5 and -1), not one per attempt.
 std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOptions& scenario) {
   std::vector<model::ScenarioSpec> specs;
   std::set<std::string> said;  // an error is said once
   WarningsOfLoads warnings;
+  std::vector<std::string> invalid;  // the values of the points that did not load
   for (std::size_t i = 0; i < grid.points.size(); ++i) {
     ScenarioRequest request = scenario.request();
     for (std::size_t a = 0; a < grid.axes.size(); ++a) {
       request.overrides.push_back(grid.axes[a].path + "=" + grid.value(i, a));
     }
     std::vector<Diagnostic> found;
-    specs.push_back(std::move(*load_scenario(request, scenario.strict, said, &found).spec));
+    try {
+      specs.push_back(std::move(*load_scenario(request, scenario.strict, said, &found).spec));
+    } catch (const ScenarioError&) {
+      invalid.push_back(point_values(grid, i));
+      continue;
+    }
     warnings.add(found, i);
+  }
+  if (!invalid.empty()) {
+    // The errors are said above, each once; this line says where they were found.
+    throw ScenarioError(invalid.size() == grid.points.size()
+                            ? fmt::format("{}: invalid scenario at every sweep point ({})",
+                                          scenario.path, grid.points.size())
+                            : fmt::format("{}: invalid scenario at {} of {} sweep points: {}",
+                                          scenario.path, invalid.size(), grid.points.size(),
+                                          fmt::join(invalid, "; ")));
   }
   warnings.print(grid.points.size(), [&](const std::vector<std::size_t>& points) {
     std::vector<std::string> names;
