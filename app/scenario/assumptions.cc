@@ -554,11 +554,13 @@ void customer_rows(const ScenarioSpec& spec, Table& table, const Formatter& mone
   std::string churn =
       table.number("customers.monthly_churn", customers.monthly_churn, percent, " a month");
   if (customers.annual_contract_share > 0) {
-    churn += fmt::format(
-        "; {} on annual contracts, {}",
-        table.number("customers.annual_contract_share", customers.annual_contract_share, percent,
-                     ""),
-        table.number("customers.annual_churn", customers.annual_churn, percent, " a year"));
+    // One statement each: table.number records its key, and the order of a call's arguments is
+    // the compiler's choice (GCC listed the keys in one order, Clang in the other).
+    const std::string annual_share = table.number("customers.annual_contract_share",
+                                                  customers.annual_contract_share, percent, "");
+    const std::string annual_churn =
+        table.number("customers.annual_churn", customers.annual_churn, percent, " a year");
+    churn += fmt::format("; {} on annual contracts, {}", annual_share, annual_churn);
   }
   table.add("Customers", "Churn", churn,
             "mid-market SaaS gross logo churn of ≈ 10-15 %/year; an assumption "

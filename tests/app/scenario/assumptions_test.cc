@@ -82,6 +82,18 @@ TEST(AssumptionsTest, InitialCustomersSayWhereTheyAreWhenTheTerritoriesGiveTheir
                   .value.starts_with("20, MRR "));
 }
 
+TEST(AssumptionsTest, ChurnListsItsKeysInTheOrderItsValueNamesThem) {
+  // Whatever the compiler: GCC and Clang evaluate a call's arguments in opposite orders, and the
+  // keys were recorded in that order.
+  const std::vector<Assumption> rows = assumptions_of(
+      "customers: {monthly_churn: 1%, annual_contract_share: 30%, annual_churn: 10%}\n");
+  const Assumption& churn = row(rows, "Churn");
+  EXPECT_EQ(churn.value, "1% a month; 30% on annual contracts, 10% a year");
+  EXPECT_EQ(churn.keys,
+            (std::vector<std::string>{"customers.monthly_churn", "customers.annual_contract_share",
+                                      "customers.annual_churn"}));
+}
+
 TEST(AssumptionsTest, TheFoundersLineSaysAnAssistantManagerRecruitsAndManagesBesideThem) {
   // Without a sales manager the founder's 1 search and span of 4 are not the whole capacity when
   // an assistant manager is on the plan: its search and span add to them.
