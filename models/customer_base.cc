@@ -106,10 +106,13 @@ void CustomerBase::add_customer(double mrr, sim::Rng& rng, std::size_t territory
   customer.territory = territory;
   customer.segment = segment;
   const bool at_day_zero = context_.months_closed == 0 && context_.now() == 0;
-  customer.first_month = at_day_zero ? 0 : context_.months_closed + 1;
-  if (at_day_zero) customer.mrr_at[0] = mrr;
+  customer.first_month = static_cast<std::int16_t>(at_day_zero ? 0 : context_.months_closed + 1);
   const auto index = static_cast<std::uint32_t>(customers_.size());
   customers_.push_back(customer);
+  if (at_day_zero) {
+    mrr_at_[0].resize(customers_.size());
+    mrr_at_[0][index] = mrr;
+  }
   ++active_;
   coverage_accounts_ = kCoverageUnknown;
   total_mrr_ += mrr;
@@ -188,7 +191,7 @@ void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
 
 void CustomerBase::churn(Customer& customer) {
   customer.active = false;
-  customer.churn_month = context_.months_closed + 1;
+  customer.churn_month = static_cast<std::int16_t>(context_.months_closed + 1);
   --active_;
   coverage_accounts_ = kCoverageUnknown;
   total_mrr_ -= customer.mrr;
@@ -205,11 +208,17 @@ void CustomerBase::close_month(int month) {
   // locals GCC paired them in one vector register, two shuffles per customer (measured worse).
   double total_mrr = 0;
   prepaid_mrr_ = 0;
-  for (Customer& customer : customers_) {
-    if (!customer.active) continue;
-    total_mrr += customer.mrr;
-    if (customer.upfront) prepaid_mrr_ += customer.mrr;
-    customer.mrr_at[static_cast<std::size_t>(month % 13)] = customer.mrr;
+  std::vector<double>& mrr_now = mrr_at_[static_cast<std::size_t>(month) % kMonthsKept];
+  mrr_now.resize(customers_.size());
+  double* mrr_of = mrr_now.data();
+  for (const Customer& customer : customers_) {
+    const double mrr = customer.mrr;
+    if (customer.active) {
+      total_mrr += mrr;
+      if (customer.upfront) prepaid_mrr_ += mrr;
+      *mrr_of = mrr;
+    }
+    ++mrr_of;
   }
   total_mrr_ = total_mrr;
   set_revenue_rates();

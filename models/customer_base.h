@@ -26,20 +26,24 @@ bool initial_customers_placed(const std::vector<TerritorySpec>& territories);
 
 class CustomerBase {
  public:
-  struct Customer {
+  /// One cache line: a renewal, which reaches customers in no order the hardware can foresee,
+  /// loads one line, not the two or three of the 184 bytes it was with the MRR history inside
+  /// (docs/performance.md). The history is kept by month instead (mrr_at).
+  struct alignas(64) Customer {
     sim::Rng rng;  ///< renewal draws: churn, expansion
     double mrr = 0;
-    bool active = false;
-    bool annual = false;
-    bool upfront = false;                 ///< an annual contract billed a year at a time
     double renews_at = 0;                 ///< end of the current term (days)
     double coverage_draw = 0;             ///< covered when below the coverage share at a renewal
     std::size_t territory = kUnassigned;  ///< where it is; every customer has one
     std::size_t segment = kUnassigned;
-    int first_month = 0;              ///< first month-end snapshot (0: day 0) it was active at
-    int churn_month = INT32_MAX;      ///< month in which it churned
-    std::array<double, 13> mrr_at{};  ///< MRR at month-end snapshots, by month modulo 13
+    /// Months fit 16 bits: a horizon is at most 600 months (scenario-reference.md).
+    std::int16_t first_month = 0;          ///< first month-end snapshot (0: day 0) it was active at
+    std::int16_t churn_month = INT16_MAX;  ///< month in which it churned
+    bool active = false;
+    bool annual = false;
+    bool upfront = false;  ///< an annual contract billed a year at a time
   };
+  static_assert(sizeof(Customer) == 64);
 
   /// `accounts`: a churned customer's account cools off.
   CustomerBase(ModelContext& context, AccountPool& accounts);
@@ -62,6 +66,12 @@ class CustomerBase {
 
   /// In the order they came: first_month never decreases along it.
   const std::vector<Customer>& customers() const { return customers_; }
+  /// The customers' MRR at the month-end snapshot of `month` (0: day 0), by index, for those
+  /// active then (of the others it holds anything): kept for the 13 months up to the last
+  /// closed, for the retention cohorts a year back.
+  const std::vector<double>& mrr_at(int month) const {
+    return mrr_at_[static_cast<std::size_t>(month) % kMonthsKept];
+  }
   std::size_t active() const { return active_; }
   double mrr() const { return total_mrr_; }
   /// Share of active customers customer success covers with `covered_accounts`, at most 1.
@@ -104,6 +114,11 @@ class CustomerBase {
   };
   std::array<std::array<RenewalTerms, 2>, 2> renewal_terms_{};  ///< [annual][covered]
   std::vector<Customer> customers_;
+  /// MRR at month-end snapshots by month modulo 13, then by customer: the month end writes one
+  /// column in order, eight customers a cache line, and the retention scan reads one. A column
+  /// grows to the customers there are when its month closes.
+  static constexpr std::size_t kMonthsKept = 13;
+  std::array<std::vector<double>, kMonthsKept> mrr_at_;
   std::size_t active_ = 0;
   /// coverage_share(coverage_accounts_) with the active customers now, kept for renew: the
   /// division was 4 % of a renewal (docs/performance.md). kCoverageUnknown once active_ changes.

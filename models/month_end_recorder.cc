@@ -227,12 +227,13 @@ void MonthEndRecorder::record_customers(Row& row, int month) const {
     const int cohort = month - kRetentionMonths;
     double mrr_then = 0, mrr_now = 0, mrr_kept = 0;
     std::size_t logos_then = 0, logos_now = 0;  // counted in integers, as the customers above
+    const std::vector<double>& mrr_at_cohort = customers_.mrr_at(cohort);
     // Customers are in the order they came: those from after the cohort are the last ones.
     for (; next < customers.size() && customers[next].first_month <= cohort; ++next) {
       const CustomerBase::Customer& customer = customers[next];
       if (customer_scan_) count_active(customer);
       if (customer.churn_month <= cohort) continue;
-      const double then = customer.mrr_at[static_cast<std::size_t>(cohort % 13)];
+      const double then = mrr_at_cohort[next];
       const double mrr = customer.active ? customer.mrr : 0.0;
       mrr_then += then;
       mrr_now += mrr;

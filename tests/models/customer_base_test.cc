@@ -83,9 +83,22 @@ TEST(CustomerBaseTest, TheMonthCloseKeepsEachCustomersMrrForItsCohort) {
   CustomersAlone model(spec);
   model.customers.add(250, model.rng(0), 0, kUnassigned);
   model.customers.close_month(1);
-  EXPECT_DOUBLE_EQ(model.customers.customers()[0].mrr_at[1], 250);
+  EXPECT_DOUBLE_EQ(model.customers.mrr_at(1)[0], 250);
+  EXPECT_DOUBLE_EQ(model.customers.mrr_at(0)[0], 250);  // day 0's snapshot, kept from the start
   EXPECT_EQ(model.customers.customers()[0].first_month, 0);  // started with: day 0's cohort
   EXPECT_DOUBLE_EQ(model.customers.mrr(), 250);
+  // A customer won after month 1 closed is in month 2's snapshot, and the first one still in
+  // month 1's; month 14's snapshot takes month 1's place (13 months are kept).
+  model.context.months_closed = 1;
+  model.customers.add(400, model.rng(1), 0, kUnassigned);
+  EXPECT_EQ(model.customers.customers()[1].first_month, 2);
+  model.customers.close_month(2);
+  EXPECT_DOUBLE_EQ(model.customers.mrr_at(2)[0], 250);
+  EXPECT_DOUBLE_EQ(model.customers.mrr_at(2)[1], 400);
+  EXPECT_DOUBLE_EQ(model.customers.mrr_at(1)[0], 250);
+  model.customers.close_month(14);
+  EXPECT_DOUBLE_EQ(model.customers.mrr_at(14)[1], 400);
+  EXPECT_DOUBLE_EQ(model.customers.mrr_at(1)[1], 400);
 }
 
 // Three territories of 10 accounts with 5, 0 and 7 initial customers: customers 0-4 are in a,
