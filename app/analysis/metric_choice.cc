@@ -14,11 +14,10 @@ MetricChoice choose_metric(const model::MetricLayout& layout, int horizon_months
                            const std::string& metric, std::optional<int> month) {
   const std::size_t index = layout.find(metric);
   if (index == layout.size()) {
-    const std::string hint = closest_match(metric, layout.names());
-    throw UsageError(fmt::format("--metric '{}': unknown metric; {}", metric,
-                                 hint.empty()
-                                     ? "the metrics are the rows of summary.csv (docs/metrics.md)"
-                                     : fmt::format("did you mean '{}'?", hint)));
+    throw UsageError(fmt::format(
+        "--metric '{}': unknown metric{}", metric,
+        suggestion_or_where(metric, layout.names(),
+                            "the metrics are the rows of summary.csv (docs/metrics.md)")));
   }
   const int chosen = month.value_or(horizon_months);
   if (chosen < 1 || chosen > horizon_months) {

@@ -24,11 +24,11 @@ std::vector<std::size_t> select_metrics(const model::MetricLayout& layout,
       }
     }
     if (matched) continue;
-    const std::string close = closest_match(stem, names);
+    const std::vector<std::string> close = close_matches(stem, names);
     throw UsageError(fmt::format(
         "--metrics: no metric {} '{}'{}", prefix ? "starts with" : "is named", stem,
         close.empty() ? " (every metric is listed in docs/metrics.md and in summary.csv)"
-                      : fmt::format("; did you mean '{}'?", close)));
+                      : suggestion(stem, names)));
   }
   std::vector<std::size_t> columns;
   for (std::size_t i = 0; i < keep.size(); ++i) {

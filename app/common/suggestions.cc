@@ -44,6 +44,31 @@ bool is_abbreviation(std::string_view word, std::string_view candidate) {
   return true;
 }
 
+// The words of a name split at '_' and '.', sorted: "total_headcount" and "headcount_total"
+// have the same.
+std::vector<std::string_view> sorted_words(std::string_view name) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    const std::size_t end = std::min(name.find_first_of("_.", start), name.size());
+    words.push_back(name.substr(start, end - start));
+    start = end + 1;
+  }
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// Whether `candidate` is `word` after words of its own ("cycle_days" of "avg_cycle_days",
+// "bookings" of "new_bookings") or the words of `word` in another order ("total_headcount").
+bool is_tail_or_reordering(std::string_view word, std::string_view candidate) {
+  if (candidate.size() > word.size() && candidate.ends_with(word)) {
+    const char before = candidate[candidate.size() - word.size() - 1];
+    if (before == '_' || before == '.') return true;
+  }
+  return word.find_first_of("_.") != std::string_view::npos && word.size() == candidate.size() &&
+         sorted_words(word) == sorted_words(candidate);
+}
+
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -74,10 +99,13 @@ std::vector<std::string> close_matches(std::string_view word,
       if (matches_word(lowercase(candidate))) matches.push_back(candidate);
     }
   };
-  // A prefix either way ("horizon" for "horizon_months"), an abbreviation, then a shared stem
-  // of at least three letters and half the shorter name ("hiring" for "hires").
+  // A prefix either way ("horizon" for "horizon_months"), the end of a longer name or the same
+  // words in another order ("bookings" for "new_bookings", "total_headcount" for
+  // "headcount_total"), an abbreviation, then a shared stem of at least three letters and half
+  // the shorter name ("hiring" for "hires").
   add_where([&](const std::string& c) {
-    return c.starts_with(lower_word) || (c.size() >= 3 && lower_word.starts_with(c));
+    return c.starts_with(lower_word) || (c.size() >= 3 && lower_word.starts_with(c)) ||
+           is_tail_or_reordering(lower_word, c);
   });
   add_where([&](const std::string& c) { return is_abbreviation(lower_word, c); });
   // Stems only for single words: "territory.emea.leads" shares "territory." with every

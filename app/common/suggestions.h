@@ -17,10 +17,11 @@ std::string lowercase(std::string_view text);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidates `word` most likely meant, ignoring case: the closest one within edit distance 2;
 /// else up to two, in candidate order, that `word` is a prefix of (or that are a prefix of
-/// `word`), then abbreviations (`word` keeps the first letter and the order of the others:
-/// "sales_mgr"), then, for a single word (no '.', '_' or space), names sharing a stem of at
-/// least three letters and half the shorter name, closest first ("hiring" and "hires"). Empty when
-/// none is close.
+/// `word`), that end in `word` after a '_' or '.' ("new_bookings" for "bookings") or that have
+/// its words in another order ("headcount_total" for "total_headcount"), then abbreviations (`word`
+/// keeps the first letter and the order of the others: "sales_mgr"), then, for a single word (no
+/// '.', '_' or space), names sharing a stem of at least three letters and half the shorter name,
+/// closest first ("hiring" and "hires"). Empty when none is close.
 std::vector<std::string> close_matches(std::string_view word,
                                        const std::vector<std::string>& candidates);
 /// The first of close_matches, or "".

@@ -33,6 +33,12 @@ TEST(MetricChoice, UnknownMetricSuggestsTheClosest) {
   EXPECT_EQ(error_of("ar", 12), "--metric 'ar': unknown metric; did you mean 'arr'?");
   EXPECT_EQ(error_of("new_booking", 12),
             "--metric 'new_booking': unknown metric; did you mean 'new_bookings'?");
+  // Two close names are both said, as in a scenario's expect: and --histogram.
+  EXPECT_EQ(error_of("bookings", 12),
+            "--metric 'bookings': unknown metric; did you mean 'new_bookings' or "
+            "'bookings_per_ae'?");
+  EXPECT_EQ(error_of("cycle_days", 12),
+            "--metric 'cycle_days': unknown metric; did you mean 'avg_cycle_days'?");
   EXPECT_EQ(error_of("zzzzzzzz", 12),
             "--metric 'zzzzzzzz': unknown metric; the metrics are the rows of summary.csv "
             "(docs/metrics.md)");

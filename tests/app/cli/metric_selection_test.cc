@@ -32,6 +32,8 @@ TEST(MetricSelectionTest, SelectMetricsByNameOrPrefixInLayoutOrder) {
 
   EXPECT_EQ(refusal(layout, {"arr", "ar"}),
             "--metrics: no metric is named 'ar'; did you mean 'arr'?");
+  EXPECT_EQ(refusal(layout, {"total_headcount"}),
+            "--metrics: no metric is named 'total_headcount'; did you mean 'headcount_total'?");
   EXPECT_EQ(refusal(layout, {"territory.mars.*"}),
             "--metrics: no metric starts with 'territory.mars.' (every metric is listed in "
             "docs/metrics.md and in summary.csv)");

@@ -49,5 +49,23 @@ TEST(Suggestions, AbbreviationsAndSharedStemsAreSuggested) {
   EXPECT_EQ(closest_match("territory.emea.leads", {"arr", "territory.apac.leads"}), "");
 }
 
+TEST(Suggestions, TheEndOfALongerNameOrItsWordsReorderedAreSuggested) {
+  // Metric names are prefixed (avg_, new_, cac_): the name said without its prefix was too far
+  // from every metric for an edit, a prefix or an abbreviation, and got no suggestion.
+  const std::vector<std::string> metrics = {"headcount_total",    "new_bookings",
+                                            "cac_payback_months", "avg_cycle_days",
+                                            "bookings_per_ae",    "avg_time_to_hire_days"};
+  EXPECT_EQ(suggestion("time_to_hire_days", metrics), "; did you mean 'avg_time_to_hire_days'?");
+  EXPECT_EQ(suggestion("cycle_days", metrics), "; did you mean 'avg_cycle_days'?");
+  EXPECT_EQ(suggestion("payback_months", metrics), "; did you mean 'cac_payback_months'?");
+  EXPECT_EQ(suggestion("total_headcount", metrics), "; did you mean 'headcount_total'?");
+  // "bookings" begins one and ends the other: both, in the candidates' order.
+  EXPECT_EQ(suggestion("bookings", metrics), "; did you mean 'new_bookings' or 'bookings_per_ae'?");
+  // An end counts only after a '_' or '.', never inside a word.
+  EXPECT_EQ(closest_match("ookings", {"new_bookings"}), "");
+  const std::vector<std::string> customers = {"initial", "monthly_churn", "annual_churn"};
+  EXPECT_EQ(suggestion("churn", customers), "; did you mean 'monthly_churn' or 'annual_churn'?");
+}
+
 }  // namespace
 }  // namespace teamsim::app
