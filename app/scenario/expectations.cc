@@ -23,15 +23,34 @@ std::optional<Comparison> comparison_from_symbol(std::string_view symbol) {
 
 namespace {
 
-std::string default_name(const Expectation& e, const MonthNames& months) {
+// The metric's unit and the currency symbol, for a generated name's threshold.
+struct ThresholdUnits {
+  const std::vector<std::string>& metric_names;
+  const std::vector<std::string>& metric_units;
+  std::string_view currency_symbol;
+};
+
+// "p50(arr) at month 24 >= $2M": the threshold as the PASS/FAIL line's "expected >= $2M" writes
+// it, so the JUnit test case and the report's row say what the scenario wrote (25% is "25.0%",
+// not "0.25").
+std::string default_name(const Expectation& e, const MonthNames& months,
+                         const ThresholdUnits& units) {
+  std::string threshold = format_threshold(e.value);
+  const auto at = std::find(units.metric_names.begin(), units.metric_names.end(), e.metric);
+  const auto index = static_cast<std::size_t>(at - units.metric_names.begin());
+  if (index < units.metric_units.size()) {
+    const std::string& unit = units.metric_units[index];
+    threshold = format_metric_number_beside(e.value, e.value, unit, units.currency_symbol) +
+                unit_after_number(unit);
+  }
   return fmt::format("{}({}) at {} {} {}", e.stat, e.metric, months.phrase(e.month),
-                     comparison_symbol(e.op), format_threshold(e.value));
+                     comparison_symbol(e.op), threshold);
 }
 
 std::optional<Expectation> read_one(const YamlNode& node, const std::string& key_path,
-                                    int horizon_months,
-                                    const std::vector<std::string>& metric_names,
+                                    int horizon_months, const ThresholdUnits& units,
                                     DiagnosticSink& sink, const MonthNames& months) {
+  const std::vector<std::string>& metric_names = units.metric_names;
   ObjectReader reader(node, key_path, sink);
   if (!reader.valid()) return std::nullopt;
   if (node.is_null()) {
@@ -69,8 +88,13 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
     if (const auto text = read_text(*stat, reader.path_of("stat"), sink)) {
       const auto& stats = expectation_stats();
       if (std::find(stats.begin(), stats.end(), *text) == stats.end()) {
+        // "median" is one edit from "mean", which checks another number: say what it is called.
+        const std::string word = lowercase(*text);
+        const std::string hint = word == "median"                     ? "; the median is 'p50'"
+                                 : word == "average" || word == "avg" ? "; did you mean 'mean'?"
+                                                                      : suggestion(*text, stats);
         sink.error(stat->mark, reader.path_of("stat"),
-                   fmt::format("unknown statistic '{}'{}", *text, suggestion(*text, stats)));
+                   fmt::format("unknown statistic '{}'{}", *text, hint));
       } else {
         e.stat = *text;
       }
@@ -96,7 +120,7 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
   if (const auto name = reader.text("name")) e.name = *name;
   reader.finish();
   if (sink.count() != errors_before) return std::nullopt;
-  if (e.name.empty()) e.name = default_name(e, months);
+  if (e.name.empty()) e.name = default_name(e, months, units);
   return e;
 }
 
@@ -138,7 +162,10 @@ std::string format_threshold(double value) {
 std::vector<Expectation> read_expectations(const YamlNode& node, const std::string& key_path,
                                            int horizon_months,
                                            const std::vector<std::string>& metric_names,
-                                           DiagnosticSink& sink, const MonthNames& months) {
+                                           DiagnosticSink& sink, const MonthNames& months,
+                                           const std::vector<std::string>& metric_units,
+                                           std::string_view currency_symbol) {
+  const ThresholdUnits units{metric_names, metric_units, currency_symbol};
   std::vector<Expectation> expectations;
   if (node.is_null()) return expectations;
   if (!node.is_sequence()) {
@@ -147,8 +174,8 @@ std::vector<Expectation> read_expectations(const YamlNode& node, const std::stri
     return expectations;
   }
   for (std::size_t i = 0; i < node.items.size(); ++i) {
-    if (auto e = read_one(node.items[i], key_path_index(key_path, i), horizon_months, metric_names,
-                          sink, months)) {
+    if (auto e = read_one(node.items[i], key_path_index(key_path, i), horizon_months, units, sink,
+                          months)) {
       expectations.push_back(std::move(*e));
     }
   }
@@ -159,8 +186,12 @@ std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
                                                     const model::ScenarioSpec& spec,
                                                     bool horizon_known, DiagnosticSink& sink) {
   constexpr int kAnyMonth = 1'000'000;
+  const model::MetricLayout layout(spec);
+  std::vector<std::string> units;
+  for (std::size_t i = 0; i < layout.size(); ++i) units.push_back(layout.info(i).unit);
   return read_expectations(node, "expect", horizon_known ? spec.horizon_months : kAnyMonth,
-                           model::MetricLayout(spec).names(), sink, month_names_of(spec));
+                           layout.names(), sink, month_names_of(spec), units,
+                           currency_symbol(spec.money.currency));
 }
 
 }  // namespace teamsim::app

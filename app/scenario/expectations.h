@@ -49,11 +49,16 @@ std::string format_threshold(double value);
 /// have the metrics `metric_names`. Every problem (unknown key, metric or stat, month out of
 /// range, bad operator) is reported to `sink` at the node where it was written; only valid
 /// entries are returned. Key `key_path` is the list's path ("expect"). With calendar `months`
-/// (start_date), a month may be written 2027-03, and generated names say "at Mar 2027".
+/// (start_date), a month may be written 2027-03, and generated names say "at Mar 2027". With
+/// `metric_units` (each metric's unit, in the order of `metric_names`) a generated name writes
+/// its threshold in the metric's unit, as the PASS/FAIL lines do ("p50(win_rate) at month 6 >=
+/// 25.0%", "... >= $2M", "... < 60 days"), money with `currency_symbol`; without, as a number.
 std::vector<Expectation> read_expectations(const YamlNode& node, const std::string& key_path,
                                            int horizon_months,
                                            const std::vector<std::string>& metric_names,
-                                           DiagnosticSink& sink, const MonthNames& months = {});
+                                           DiagnosticSink& sink, const MonthNames& months = {},
+                                           const std::vector<std::string>& metric_units = {},
+                                           std::string_view currency_symbol = "$");
 
 /// Reads a scenario's `expect:` list against the metrics `spec` reports (model::MetricLayout).
 /// With `horizon_known` false (the horizon itself was invalid) months are not range-checked.

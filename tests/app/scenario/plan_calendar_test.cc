@@ -65,7 +65,7 @@ expect:
   EXPECT_EQ(spec.hiring_rules.at(0).until_month, 24);
   ASSERT_EQ(loaded.expectations.size(), 1u);
   EXPECT_EQ(loaded.expectations[0].month, 12);
-  EXPECT_EQ(loaded.expectations[0].name, "p50(arr) at Oct 2028 >= 0");
+  EXPECT_EQ(loaded.expectations[0].name, "p50(arr) at Oct 2028 >= $0");
 }
 
 TEST(PlanCalendarTest, TheResolvedScenarioRecordsTheStartDate) {
