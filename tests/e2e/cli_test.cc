@@ -417,6 +417,53 @@ TEST(CliTest, ValidateAcceptsEveryShippedScenario) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+TEST(CliTest, ValidateSaysWhatVariantsShareOnceAndNamesTheVariantsOfTheRest) {
+  // validate loads the base and each variant: a warning of the base was printed once per load,
+  // and a warning of one variant (at the file's first line, for a default) did not say whose.
+  TempDir dir;
+  const std::string path = dir.path() + "/plans.yaml";
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "customers: {monthly_churn: 1}\n"
+                         "hires:\n"
+                         "  - {role: account_executive, month: 1}\n"
+                         "variants:\n"
+                         "  a: {money: {starting_cash: 1_000_000}}\n"
+                         "  b: {hires: [{role: account_executive, count: 4, month: 1}]}\n";
+  CommandResult r = run_teamsim("validate " + path);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string churn = "plans.yaml:2:28: warning: customers.monthly_churn: 1 means 100 %";
+  const std::size_t at = r.err.find(churn);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(churn, at + 1), std::string::npos) << r.err;  // once, and for every plan
+  EXPECT_NE(r.err.find("write 1% or 0.01\n", at), std::string::npos) << r.err;  // no "(in ...)"
+  // Four AEs on 20 leads, and four searches at once on the founder's one slot: b's alone.
+  EXPECT_NE(r.err.find("raise the lead flow or max_open_opportunities (in b)\n"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("plans.yaml:7:15: warning: hires[0]: the recruiting bandwidth"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("or spread the hires (in b)\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("plans.yaml: ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("plans.yaml:a: ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("plans.yaml:b: ok"), std::string::npos) << r.out;
+
+  // A problem of the base is every variant's: said once, and each plan is counted invalid.
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "customers: {monthly_churn: lots}\n"
+                         "variants:\n"
+                         "  a: {money: {starting_cash: 1_000_000}}\n"
+                         "  b: {money: {starting_cash: 2_000_000}}\n";
+  r = run_teamsim("validate " + path);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const std::string problem = "plans.yaml:2:28: customers.monthly_churn: expected a number";
+  const std::size_t problem_at = r.err.find(problem);
+  ASSERT_NE(problem_at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(problem, problem_at + 1), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: " + path + ":b: invalid scenario (1 problem)"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("error: 3 of 3 scenarios checked are invalid"), std::string::npos) << r.err;
+}
+
 TEST(CliTest, ValidateGoesOnPastAFileItCannotRead) {
   // A missing file among several stopped the check there: the empty file after it went unchecked.
   TempDir dir;

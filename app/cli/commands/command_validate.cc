@@ -1,6 +1,10 @@
 #include <fmt/format.h>
 
+#include <exception>
+#include <optional>
+#include <set>
 #include <string_view>
+#include <vector>
 
 #include "app/cli/cli.h"
 #include "app/cli/command.h"
@@ -21,7 +25,10 @@ class ValidateCommand final : public Command {
     add_variant_option(command, variant_);
     add_override_option(command, overrides_);
     add_strict_option(command, strict_);
-    command.footer("Checks the base scenario and every variant of each file, or only --variant.");
+    command.footer(
+        "Checks the base scenario and every variant of each file, or only --variant. A problem\n"
+        "or warning that the base and its variants share is said once; one of only some of\n"
+        "them ends with the plans that have it: (in base, fast).");
   }
 
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
@@ -38,29 +45,68 @@ class ValidateCommand final : public Command {
         ++unreadable;
         continue;
       }
-      for (const std::string& variant : variants) {
-        ++checked;
+      // The file's loads share what they say: a problem or a warning of the base, which every
+      // variant inherits, is said once, and a warning of some of them names those (as compare
+      // names its variants'); then each load's verdict, in order.
+      std::set<std::string> said;
+      WarningsOfLoads warnings;
+      std::vector<std::string> verdicts;  // an "ok" line, or "" for a load that failed
+      std::vector<std::exception_ptr> failures;
+      bool unreadable_file = false;
+      for (std::size_t i = 0; i < variants.size(); ++i) {
+        const std::string& variant = variants[i];
+        std::vector<Diagnostic> found;
         std::optional<model::ScenarioSpec> spec;
         try {  // every file's problems are listed before giving up
-          spec = load_scenario({path, variant, overrides_}, strict_).spec;
-        } catch (const ScenarioError& e) {
-          if (paths_.size() == 1 && variants.size() == 1) throw;  // its own message is the last
-          print_error("validate", e);
-          ++invalid;
-          continue;
+          spec = load_scenario({path, variant, overrides_}, strict_, said, &found).spec;
+        } catch (const ScenarioError&) {
+          if (paths_.size() == 1 && variants.size() == 1) {
+            warnings.add(found, i);
+            warnings.print(1, {});
+            throw;  // its own message is the last
+          }
+          failures.push_back(std::current_exception());
         } catch (const UsageError& e) {
           if (paths_.size() == 1) throw;
           print_error("validate", e);
-          --checked;  // nothing of it was checked
-          ++unreadable;
+          unreadable_file = true;
           break;  // the file's other variants cannot be read either
         }
-        fmt::print("{}{}: ok — \"{}\", {}, {}, {}, {}\n", path,
-                   variant.empty() ? "" : ":" + variant, spec->name,
-                   month_names_of(*spec).horizon(spec->horizon_months),
-                   counted(spec->roles.size(), "role"),
-                   counted(spec->territories.size(), "territory", "territories"),
-                   counted(spec->hires.size(), "dated hire"));
+        warnings.add(found, i);
+        if (!spec) {
+          verdicts.emplace_back();
+          continue;
+        }
+        failures.emplace_back();
+        verdicts.push_back(fmt::format(
+            "{}{}: ok — \"{}\", {}, {}, {}, {}\n", path, variant.empty() ? "" : ":" + variant,
+            spec->name, month_names_of(*spec).horizon(spec->horizon_months),
+            counted(spec->roles.size(), "role"),
+            counted(spec->territories.size(), "territory", "territories"),
+            counted(spec->hires.size(), "dated hire")));
+      }
+      warnings.print(variants.size(), [&](const std::vector<std::size_t>& which) {
+        std::vector<std::string> names;
+        for (const std::size_t i : which)
+          names.push_back(variants[i].empty() ? "base" : variants[i]);
+        return fmt::format("in {}", fmt::join(names, ", "));
+      });
+      if (unreadable_file) {
+        ++unreadable;  // nothing of it is counted as checked
+        continue;
+      }
+      for (std::size_t i = 0; i < verdicts.size(); ++i) {
+        ++checked;
+        if (failures[i]) {
+          try {
+            std::rethrow_exception(failures[i]);
+          } catch (const std::exception& e) {
+            print_error("validate", e);
+          }
+          ++invalid;
+        } else {
+          fmt::print("{}", verdicts[i]);
+        }
       }
     }
     const std::string invalid_text = fmt::format("{} of {} scenarios checked {} invalid", invalid,
