@@ -531,6 +531,39 @@ TEST(SweepCli, AWarningOfSomePointsNamesThem) {
       << r.err;
 }
 
+TEST(SweepCli, StrictSaysTheWarningsItRefuses) {
+  // sweep and compare --strict refused a scenario for its warnings without saying one of them:
+  // "invalid scenario at every sweep point (2)", and nothing to fix.
+  TempDir dir;
+  const std::string path = dir.path() + "/churn.yaml";
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "customers: {monthly_churn: 1}\n"
+                         "hires: [{role: account_executive, month: 1}]\n"
+                         "variants: {a: {}, b: {}}\n";
+  const std::string warning =
+      "churn.yaml:2:28: warning: customers.monthly_churn: 1 means 100 %: every customer leaves";
+  CommandResult r = run_teamsim("sweep " + path +
+                                " --strict --vary money.starting_cash=1_000_000,2_000_000 -n 3 "
+                                "--out " +
+                                dir.path() + "/sweep");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find(warning), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: " + path +
+                       ": plausibility warnings at every sweep point (2), errors with --strict\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/sweep"));
+
+  r = run_teamsim("compare " + path + ":a " + path + ":b --strict -n 3 --out " + dir.path() +
+                  "/compare");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const std::size_t at = r.err.find(warning);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(warning, at + 1), std::string::npos) << r.err;  // both plans', said once
+  EXPECT_LT(at, r.err.find(path + ":a: 1 plausibility warning, an error with --strict")) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/compare"));
+}
+
 TEST(SweepCli, WritesAChartAndWithReportAPage) {
   TempDir out;
   const std::string sweep = "sweep '" + std::string(TEAMSIM_SOURCE_DIR) +

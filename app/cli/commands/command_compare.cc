@@ -170,24 +170,23 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     const std::vector<PlanRequest>& requests) const {
   std::vector<ComparedPlan> plans;
   std::size_t invalid = 0;
-  std::set<std::string> said;  // what variants of one file share is said once
-  WarningsOfLoads warnings;    // a warning of some plans names them
+  std::set<std::string> said;                // what variants of one file share is said once
+  WarningsOfLoads warnings;                  // a warning of some plans names them
+  std::vector<std::exception_ptr> failures;  // said after the warnings, which --strict refuses
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const PlanRequest& request = requests[i];
+    std::vector<Diagnostic> found;
     try {  // every plan's problems are listed before giving up
-      std::vector<Diagnostic> found;
       LoadResult loaded =
           load_scenario({request.path, request.variant, overrides_}, strict_, said, &found);
-      warnings.add(found, i);
       std::vector<Assumption> assumptions = scenario_assumptions(*loaded.spec, loaded.written_keys);
       plans.push_back({request.label, std::move(*loaded.spec), std::move(assumptions)});
-    } catch (const ScenarioError& e) {
-      print_error("compare", e);
-      ++invalid;
-    } catch (const UsageError& e) {  // a file that cannot be read
-      print_error("compare", e);
-      ++invalid;
+    } catch (const ScenarioError&) {
+      failures.push_back(std::current_exception());
+    } catch (const UsageError&) {  // a file that cannot be read
+      failures.push_back(std::current_exception());
     }
+    warnings.add(found, i);
   }
   // A warning's file:line names its plan unless variants of one file are compared.
   const bool one_file_many_plans =
@@ -202,6 +201,14 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     for (const std::size_t i : which) labels.push_back(requests[i].label);
     return fmt::format("in {}", fmt::join(labels, ", "));
   });
+  for (const std::exception_ptr& failure : failures) {
+    try {
+      std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+      print_error("compare", e);
+      ++invalid;
+    }
+  }
   if (invalid > 0) {
     throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
   }

@@ -193,6 +193,7 @@ std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOpt
   std::set<std::string> said;  // an error is said once
   WarningsOfLoads warnings;
   std::vector<std::string> invalid;  // the values of the points that did not load
+  bool only_warnings = true;         // every point that did not load had warnings, not errors
   for (std::size_t i = 0; i < grid.points.size(); ++i) {
     ScenarioRequest request = scenario.request();
     for (std::size_t a = 0; a < grid.axes.size(); ++a) {
@@ -202,25 +203,29 @@ std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOpt
     try {
       specs.push_back(std::move(*load_scenario(request, scenario.strict, said, &found).spec));
     } catch (const ScenarioError&) {
+      // With --strict a point's warnings refuse it: they are said below, as without it.
       invalid.push_back(point_values(grid, i));
-      continue;
+      if (found.empty()) only_warnings = false;
     }
     warnings.add(found, i);
-  }
-  if (!invalid.empty()) {
-    // The errors are said above, each once; this line says where they were found.
-    throw ScenarioError(invalid.size() == grid.points.size()
-                            ? fmt::format("{}: invalid scenario at every sweep point ({})",
-                                          scenario.path, grid.points.size())
-                            : fmt::format("{}: invalid scenario at {} of {} sweep points: {}",
-                                          scenario.path, invalid.size(), grid.points.size(),
-                                          fmt::join(invalid, "; ")));
   }
   warnings.print(grid.points.size(), [&](const std::vector<std::size_t>& points) {
     std::vector<std::string> names;
     for (const std::size_t i : points) names.push_back(point_name(grid, i));
     return fmt::format("at {}", fmt::join(names, "; "));
   });
+  if (!invalid.empty()) {
+    // The errors (or, with --strict, the warnings) are said above, each once; this line says
+    // where they were found.
+    const std::string what = only_warnings ? "plausibility warnings" : "invalid scenario";
+    const std::string strict = only_warnings ? ", errors with --strict" : "";
+    throw ScenarioError(invalid.size() == grid.points.size()
+                            ? fmt::format("{}: {} at every sweep point ({}){}", scenario.path, what,
+                                          grid.points.size(), strict)
+                            : fmt::format("{}: {} at {} of {} sweep points{}: {}", scenario.path,
+                                          what, invalid.size(), grid.points.size(), strict,
+                                          fmt::join(invalid, "; ")));
+  }
   return specs;
 }
 
