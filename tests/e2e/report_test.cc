@@ -455,5 +455,51 @@ TEST(ReportTest, BatchPrintsABasesProblemOnceAndPutsItInJunit) {
       << r.err;
 }
 
+TEST(ReportTest, BatchSaysPlausibilityWarningsAndWithStrictRefusesThem) {
+  // batch said no plausibility warning at all: `monthly_churn: 1` (100 %) ran into every report
+  // with ARR 0, and a CI pipeline had no --strict to stop it as run and validate have.
+  TempDir dir, out;
+  write(dir.path() + "/churn.yaml",
+        "horizon_months: 12\n"
+        "customers: {monthly_churn: 1}\n"
+        "hires: [{role: account_executive, month: 1}]\n"
+        "variants:\n"
+        "  a: {}\n"
+        "  b: {hires: [{role: account_executive, count: 4, month: 1}]}\n");
+  write(dir.path() + "/fine.yaml",  // no warning: a quota one rep on 20 leads can reach
+        "horizon_months: 12\n"
+        "roles: {account_executive: {annual_quota: 300_000}}\n"
+        "hires: [{role: account_executive, month: 1}]\n");
+  const std::string churn = "churn.yaml:2:28: warning: customers.monthly_churn: 1 means 100 %";
+  CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 5");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::size_t at = r.err.find(churn);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(churn, at + 1), std::string::npos) << r.err;  // the file's, said once
+  // Four searches at once on the founder's one slot: b's alone, and said as b's.
+  EXPECT_NE(r.err.find("or spread the hires (in b)\n"), std::string::npos) << r.err;
+  EXPECT_LT(at, r.err.find("churn.yaml --variant a: 5 replications")) << r.err;  // before runs
+
+  r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 5 --strict");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  at = r.err.find(churn);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(churn, at + 1), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cannot run " + dir.path() +
+                       "/churn.yaml --variant a\n  because: 1 plausibility warning, an error "
+                       "with --strict\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("2 of 3 scenarios could not run"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(out.path() + "/fine/summary.csv"));  // the others run
+  EXPECT_FALSE(std::filesystem::exists(out.path() + "/churn.a"));
+  const std::string junit = read_file(out.path() + "/junit.xml");
+  EXPECT_EQ(app::testing::xml_problem(junit), "") << junit;
+  EXPECT_NE(junit.find("<error message=\"1 plausibility warning, an error with --strict\""),
+            std::string::npos)
+      << junit;
+  EXPECT_NE(junit.find(churn), std::string::npos) << junit;  // the warning, as a problem is
+}
+
 }  // namespace
 }  // namespace teamsim::e2e

@@ -110,6 +110,7 @@ class BatchCommand final : public Command {
     add_histogram_option(*batch, histograms_, "OUT/<scenario>/charts/",
                          ",\nfor each scenario (MONTH 'last' is each one's last month); a scenario "
                          "without\nthe metric or the month skips it with a message");
+    add_strict_option(*batch, strict_);
     batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
     batch->footer(
         "Runs every *.yaml and *.yml file: one with `variants:` as its variants (its base is\n"
@@ -118,7 +119,10 @@ class BatchCommand final : public Command {
         "report.html) for each,\n"
         "OUT/index.html linking them and OUT/junit.xml with one test case per `expect:`\n"
         "assertion. OUT holds this batch's files only (docs/output-folders.md).\n"
-        "Exit code 4 when an assertion fails, 3 when a scenario is invalid.");
+        "Plausibility warnings are said before anything runs, each once per file; with\n"
+        "--strict a scenario that has one does not run and is an error.\n"
+        "Exit code 4 when an assertion fails, 3 when a scenario is invalid.\n"
+        "Example: teamsim batch scenarios --out artifacts/batch -n 1000 --strict --json");
   }
 
   void execute(const std::atomic<bool>& stop_requested) override;
@@ -130,6 +134,9 @@ class BatchCommand final : public Command {
   /// The --histogram requests for a scenario; those it cannot have go to `skipped`.
   std::vector<HistogramRequest> histograms_for(const model::ScenarioSpec& spec,
                                                std::vector<SkippedHistogram>& skipped) const;
+  /// Prints the plausibility warnings of `runs` to stderr, each once per file, naming the variants
+  /// of one only some of its plans have ("(in fast)"), as validate does.
+  void say_warnings(const std::vector<std::pair<fs::path, std::string>>& runs) const;
   /// Throws UsageError for the first --histogram metric that is a metric of no valid scenario of
   /// `runs`.
   void check_histogram_metrics(const std::vector<std::pair<fs::path, std::string>>& runs) const;
@@ -149,6 +156,7 @@ class BatchCommand final : public Command {
   bool json_ = false;
   ReportFormats formats_;
   bool quiet_ = false;
+  bool strict_ = false;  // a scenario with a plausibility warning is an error
   std::vector<std::string> histograms_;
   std::vector<HistogramOption> histogram_options_;  // histograms_ parsed, in the same order
   std::set<std::string> printed_diagnostics_;       // each problem is printed once
@@ -174,6 +182,24 @@ std::vector<HistogramRequest> BatchCommand::histograms_for(
     }
   }
   return requests;
+}
+
+void BatchCommand::say_warnings(const std::vector<std::pair<fs::path, std::string>>& runs) const {
+  for (std::size_t first = 0; first < runs.size();) {
+    std::size_t end = first;  // a file's runs are its variants, one after the other
+    while (end < runs.size() && runs[end].first == runs[first].first) ++end;
+    WarningsOfLoads warnings;
+    for (std::size_t i = first; i < end; ++i) {
+      const LoadResult loaded = resolve_scenario({runs[i].first.string(), runs[i].second, {}});
+      if (loaded.ok()) warnings.add(loaded.warnings, i - first);  // else its run says why
+    }
+    warnings.print(end - first, [&](const std::vector<std::size_t>& which) {
+      std::vector<std::string> variants;
+      for (const std::size_t i : which) variants.push_back(runs[first + i].second);
+      return fmt::format("in {}", fmt::join(variants, ", "));
+    });
+    first = end;
+  }
 }
 
 void BatchCommand::check_histogram_metrics(
@@ -242,6 +268,14 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
     outcome.suite.error_detail = fmt::format("{}", fmt::join(lines, "\n"));
     throw ScenarioError(fmt::format("invalid scenario ({}; run teamsim validate {})",
                                     counted(loaded.diagnostics.size(), "problem"), path));
+  }
+  if (strict_ && !loaded.warnings.empty()) {
+    // The warnings are said before the batch runs; the JUnit error lists them as a problem's.
+    std::vector<std::string> lines;
+    for (const Diagnostic& warning : loaded.warnings) lines.push_back(format_diagnostic(warning));
+    outcome.suite.error_detail = fmt::format("{}", fmt::join(lines, "\n"));
+    throw ScenarioError(fmt::format("{}, an error with --strict",
+                                    counted(loaded.warnings.size(), "plausibility warning")));
   }
   const model::ScenarioSpec& spec = *loaded.spec;
   model::ProjectionOptions options;
@@ -526,6 +560,7 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     }
   }
   check_histogram_metrics(runs);
+  say_warnings(runs);
   OutputFolder out_folder(out_);
   out_folder.clear();
   std::vector<ScenarioOutcome> outcomes;
