@@ -53,11 +53,20 @@ constexpr const char* kFooter =
     "  4    an `expect:` assertion of a scenario failed (listed on stderr and in junit.xml)\n"
     "  130  interrupted by Ctrl-C or SIGTERM (nothing was written)";
 
-// A clearer message than CLI11's for two common slips, or "" to leave the error to CLI11: a
-// misspelt command ("teamsim rn": CLI11 says only that a subcommand is required) and a misspelt
-// option of a command ("--replication 5": CLI11 lists "5 --replication" as unexpected).
+// A clearer message than CLI11's, in teamsim's form: a misspelt command ("teamsim rn": CLI11
+// says only that a subcommand is required), an option before the command, a misspelt option of a
+// command ("--replication 5": CLI11 lists "5 --replication" as unexpected), and any other mistake
+// of a command's options with CLI11's text after "teamsim <command>: error: ".
 std::string usage_hint(const CLI::ParseError& error, const std::vector<CLI::App*>& parsers,
                        int argc, char** argv) {
+  // `teamsim --bogus` or `teamsim -n 100 run ...`: CLI11 said "A subcommand is required", or that
+  // "5 -n" were not expected, in run's name.
+  if (argc >= 2 && argv[1][0] == '-') {
+    return fmt::format(
+        "teamsim: error: unknown option '{}' before a command; teamsim takes --help and "
+        "--version, and a command's options come after it (teamsim run plan.yaml -n 100)\n",
+        argv[1]);
+  }
   const auto parsed = std::find_if(parsers.begin(), parsers.end(),
                                    [](const CLI::App* parser) { return parser->parsed(); });
   if (parsed == parsers.end()) {
@@ -70,16 +79,16 @@ std::string usage_hint(const CLI::ParseError& error, const std::vector<CLI::App*
           "first plan)\n",
           fmt::join(names, ", "));
     }
-    if (argv[1][0] == '-') return "";
     return fmt::format("teamsim: error: unknown command '{}'{}\n", argv[1],
                        suggestion(argv[1], names, "the commands are"));
   }
   const CLI::App& command = **parsed;
-  // `teamsim run` without its scenario: CLI11 said "scenario is required", without the command.
-  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
-    return fmt::format("teamsim {}: error: {}\n", command.get_name(), error.what());
-  }
-  if (dynamic_cast<const CLI::ExtrasError*>(&error) == nullptr) return "";
+  // Any other mistake of a command's options (`-n abc`, `--month 6` without --precision, a
+  // value that does not convert): CLI11's text, in the command's form. `teamsim run` without
+  // its scenario said CLI11's "scenario is required", without the command.
+  const std::string in_form =
+      fmt::format("teamsim {}: error: {}\n", command.get_name(), error.what());
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) == nullptr) return in_form;
   std::vector<std::string> options;
   for (const CLI::Option* option : command.get_options()) {
     for (const std::string& name : option->get_lnames()) options.push_back("--" + name);
@@ -93,7 +102,8 @@ std::string usage_hint(const CLI::ParseError& error, const std::vector<CLI::App*
         "teamsim {}: error: unknown option '{}'{}\n", command.get_name(), name,
         suggestion(name, options, "the options of teamsim " + command.get_name() + " are"));
   }
-  return message;
+  // An argument too many ("teamsim run a.yaml b.yaml"): CLI11's list of them, in the form.
+  return message.empty() ? in_form : message;
 }
 
 }  // namespace

@@ -183,6 +183,34 @@ TEST(CliTest, NoCommandOrAMissingArgumentIsSaidInTeamsimsForm) {
             "information.\n");
 }
 
+TEST(CliTest, EveryMistakeOfTheCommandLineIsSaidInTeamsimsForm) {
+  // CLI11's own lines came without the command: "--replications: 'abc' is not a whole number
+  // ...", "The following argument was not expected: ...", and for an option before the command
+  // "A subcommand is required" (or, for `-n 5 run`, that "5 -n" were not expected by run).
+  const CommandResult n = run_teamsim("run scenarios/default.yaml -n abc");
+  EXPECT_EQ(n.exit_code, 2);
+  EXPECT_EQ(n.err,
+            "teamsim run: error: --replications: 'abc' is not a whole number from 1 to 1000000\n"
+            "Run with --help for more information.\n");
+  const CommandResult month = run_teamsim("run scenarios/default.yaml --month 12");
+  EXPECT_EQ(month.exit_code, 2);
+  EXPECT_EQ(month.err.rfind("teamsim run: error: --month requires --precision\n", 0), 0u)
+      << month.err;
+  const CommandResult two = run_teamsim("run scenarios/default.yaml scenarios/small-business.yaml");
+  EXPECT_EQ(two.exit_code, 2);
+  EXPECT_EQ(two.err.rfind("teamsim run: error: The following argument was not expected: "
+                          "scenarios/small-business.yaml\n",
+                          0),
+            0u)
+      << two.err;
+  const CommandResult before = run_teamsim("-n 5 run scenarios/default.yaml");
+  EXPECT_EQ(before.exit_code, 2);
+  EXPECT_EQ(before.err,
+            "teamsim: error: unknown option '-n' before a command; teamsim takes --help and "
+            "--version, and a command's options come after it (teamsim run plan.yaml -n 100)\n"
+            "Run with --help for more information.\n");
+}
+
 TEST(CliTest, AMisspeltCommandOrOptionGetsADidYouMean) {
   // CLI11 alone said "A subcommand is required" and "The following arguments were not
   // expected: 5 --replication".
