@@ -4,12 +4,15 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <string>
 #include <system_error>
 
@@ -18,7 +21,9 @@
 #include "app/cli/histogram_option.h"
 #include "app/common/diagnostics.h"
 #include "app/common/errors.h"
+#include "app/common/number_format.h"
 #include "app/common/plural.h"
+#include "app/scenario/number_hints.h"
 
 namespace teamsim::app {
 
@@ -158,6 +163,36 @@ CLI::Validator whole_number_from(std::uint64_t min, std::uint64_t max) {
         return std::string();
       },
       fmt::format("UINT in [{} - {}]", min, max));
+}
+
+CLI::Validator number_from(double min, double max) {
+  return CLI::Validator(
+      [min, max](std::string& text) {
+        // 1_500_000, as a scenario writes it: the underscores between digits go.
+        for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+          if (text[i] == '_' && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+              std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+            text.erase(i, 1);
+          }
+        }
+        double value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+            !std::isfinite(value)) {
+          const std::optional<double> amount = human_amount(text);
+          if (!amount) return fmt::format("'{}' is not a number", text);
+          return fmt::format(
+              "'{}' is not a plain number; write {:.15g} (digits only: no currency sign, "
+              "thousands commas or k/M suffix)",
+              text, *amount);
+        }
+        if (value < min || value > max) {
+          return fmt::format("{} is not from {} to {}", text, format_grouped(min, 0),
+                             format_grouped(max, 0));
+        }
+        return std::string();
+      },
+      "NUMBER");
 }
 
 void add_simulation_options(CLI::App& command, SimulationOptions& options, std::string_view whose,

@@ -86,6 +86,13 @@ void add_strict_option(CLI::App& command, bool& strict);
 /// anything else as "'abc' is not a whole number from 1 to 1000000".
 CLI::Validator whole_number_from(std::uint64_t min, std::uint64_t max);
 
+/// A check that an option's text is a plain number from `min` to `max` ("1500000", "12.5", or
+/// "1_500_000" as a scenario writes it, whose underscores it takes out: add it with transform),
+/// refusing anything else as
+/// "'1.5M' is not a number from 0 to 1000000000000000; write 1500000 (digits only: no currency
+/// sign, thousands commas or k/M suffix)" (the hint when the text reads as an amount).
+CLI::Validator number_from(double min, double max);
+
 /// Adds the `scenario` argument (a file, checked by load_scenario), --variant, --set and
 /// --strict.
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);

@@ -10,11 +10,9 @@
 #include "app/common/number_format.h"
 
 namespace teamsim::app {
-namespace {
 
-// The amount `text` means to a person, or nothing: an optional sign (group 1), an optional
-// currency sign, digits with optional thousands commas (2) and a fraction (3), and an optional
-// k/M/B (bn, mm) suffix (4).
+// An optional sign (group 1), an optional currency sign, digits with optional thousands commas
+// (2) and a fraction (3), and an optional k/M/B (bn, mm) suffix (4).
 std::optional<double> human_amount(std::string_view text) {
   static const std::regex kHuman(
       R"(^\s*([-+]?)\s*(?:\$|€|£|USD|EUR|GBP)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*)"
@@ -42,8 +40,6 @@ std::optional<double> human_amount(std::string_view text) {
   if (!decorated) return std::nullopt;
   return match[1].str() == "-" ? -value : value;
 }
-
-}  // namespace
 
 std::string scenario_number(double value) {
   if (std::abs(value) < 1e15 && value == std::round(value)) {

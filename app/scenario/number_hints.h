@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -7,6 +8,10 @@
 // "1.5M", "90k"), which YAML and teamsim read as text.
 
 namespace teamsim::app {
+
+/// The amount `text` means to a person once a currency sign, thousands commas or a k/M/B suffix
+/// are taken away ("$1,500,000", "1.5M"), or nothing for a plain number or any other text.
+std::optional<double> human_amount(std::string_view text);
 
 /// For text that reads as an amount once a currency sign, thousands commas or a k/M/B suffix
 /// are taken away: "; write 1_500_000 (...)", the same amount as teamsim reads numbers; "" for

@@ -126,8 +126,15 @@ TEST(InitTest, EveryMistakeIsRefusedWithAMessage) {
       {"init --aes-today two", "--aes-today", 2},
       {"init --months 0", "--months", 2},
       {"init --months 601", "--months", 2},
-      {"init --leads-per-month -5", "--leads-per-month", 2},
-      {"init --cash lots", "--cash", 2},
+      {"init --leads-per-month -5",
+       "teamsim init: error: --leads-per-month: -5 is not from 0 to 100,000\n", 2},
+      {"init --cash lots", "teamsim init: error: --cash: 'lots' is not a number\n", 2},
+      // CLI11 said "Could not convert: --cash = 1.5M".
+      {"init --cash 1.5M",
+       "teamsim init: error: --cash: '1.5M' is not a plain number; write 1500000 (digits only: "
+       "no currency sign, thousands commas or k/M suffix)\n",
+       2},
+      {"init --cash '$2,500,000'", "--cash: '$2,500,000' is not a plain number; write 2500000 ", 2},
       {"init --start-date 2027-13",
        "--start-date: '2027-13' has no month 13; write YYYY-MM with a month from 01 to 12", 2},
       {"init plans", "plans is a folder", 2},
@@ -140,6 +147,14 @@ TEST(InitTest, EveryMistakeIsRefusedWithAMessage) {
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
   }
   EXPECT_FALSE(fs::exists(folder.path() + "/scenario.yaml"));
+}
+
+TEST(InitTest, CashMayBeWrittenWithUnderscoresAsInTheScenario) {
+  TempDir folder;
+  const CommandResult r = run_teamsim("init --cash 1_500_000", folder.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_file(folder.path() + "/scenario.yaml").find("starting_cash: 1_500_000"),
+            std::string::npos);
 }
 
 TEST(InitTest, HelpTeachesWithAnExample) {

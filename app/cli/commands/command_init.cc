@@ -36,10 +36,12 @@ class InitCommand final : public Command {
         .add_option("--leads-per-month", leads_,
                     fmt::format("Inbound leads you get a month, on average (default: {})",
                                 format_number(model::default_territory().inbound_leads_per_month)))
-        ->check(CLI::Range(0.0, 100'000.0));
-    command.add_option("--cash", cash_,
-                       fmt::format("Cash in the bank today (default: {})",
-                                   format_grouped(defaults.money.starting_cash, 0)));
+        ->transform(number_from(0, 100'000));
+    command
+        .add_option("--cash", cash_,
+                    fmt::format("Cash in the bank today (default: {})",
+                                format_grouped(defaults.money.starting_cash, 0)))
+        ->transform(number_from(-1e15, 1e15));
     command
         .add_option(
             "--months", months_,
