@@ -159,6 +159,9 @@ std::optional<ScannedNumber> scan_number(const YamlNode& node, const std::string
       plain.quoted = false;
       if (scan_number(plain, key_path, quiet, expected, allow_percent)) {
         message += "; remove the quotes";
+      } else {
+        // "1,000,000" or "$1.5M" quoted: the number to write, without quotes.
+        message += human_number_hint(node.text);
       }
     }
     sink.error(node.mark, key_path, std::move(message));

@@ -55,6 +55,15 @@ TEST_F(ReaderTest, QuotedNumbersAreTypeErrors) {
   EXPECT_EQ(number_error("\"5\""),
             "t.yaml:1:4: x: expected a number, got a quoted string \"5\"; remove the quotes");
   EXPECT_EQ(number_error("'abc'"), "t.yaml:1:4: x: expected a number, got a quoted string \"abc\"");
+  // An amount as a sheet writes it, quoted: the number to write, as unquoted (it said no more).
+  EXPECT_EQ(number_error("\"1,000,000\""),
+            "t.yaml:1:4: x: expected a number, got a quoted string \"1,000,000\"; write 1_000_000 "
+            "(a plain number: no currency sign, thousands commas or k/M suffix; '_' may group "
+            "digits)");
+  EXPECT_EQ(number_error("'$1.5M'"),
+            "t.yaml:1:4: x: expected a number, got a quoted string \"$1.5M\"; write 1_500_000 "
+            "(a plain number: no currency sign, thousands commas or k/M suffix; '_' may group "
+            "digits)");
 }
 
 TEST_F(ReaderTest, NonScalarsAreTypeErrors) {
