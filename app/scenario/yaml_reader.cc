@@ -383,6 +383,16 @@ bool ObjectReader::finish() {
                           "1,500,000 reads as 1 and the keys 500 and 000; write "
                           "1_500_000",
                           entry.key)
+        : !entry.value.anchor.empty() &&
+                close_matches(entry.key, keys_ != nullptr ? keys_->key_names() : known_).empty()
+            // A key made to hold an anchor for later aliases (`defaults: &lead {...}`), as
+            // other tools allow, and not a misspelt key: the anchor works where the value is
+            // first used.
+            ? fmt::format(
+                  "unknown key '{0}'; a key that only holds an anchor (&{1}) is not read: set the "
+                  "anchor where its value is first used, and repeat the value with *{1} (a: &{1} "
+                  "{{...}}, then b: *{1})",
+                  entry.key, entry.value.anchor)
             : fmt::format("unknown key '{}'{}", entry.key,
                           suggestion(entry.key, keys_ != nullptr ? keys_->key_names() : known_)));
   }

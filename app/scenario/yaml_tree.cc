@@ -239,7 +239,10 @@ class TreeBuilder final : public YAML::EventHandler {
 
   // Hands a finished node of `size` nodes to the innermost open collection (or makes it the root).
   void add(YamlNode node, std::size_t size, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = {node, size};
+    if (anchor != YAML::NullAnchor) {
+      node.anchor = anchor_name(anchor);
+      anchors_[anchor] = {node, size};
+    }
     if (stack_.empty()) {
       root_ = std::move(node);
       return;

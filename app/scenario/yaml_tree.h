@@ -40,6 +40,8 @@ struct YamlNode {
   std::string text;
   /// True when the scalar was quoted ('x', "x") or a block scalar (|, >): always a string.
   bool quoted = false;
+  /// The name of the anchor written on this node (`&lead`: "lead"), or "" (also on its aliases).
+  std::string anchor;
   /// Sequence items in document order.
   std::vector<YamlNode> items;
   /// Map entries in document order; keys are unique.

@@ -545,6 +545,19 @@ TEST(ScenarioLoader, AliasesMayShareValues) {
   EXPECT_EQ(spec.roles[0].time_to_fill_days.mean(), spec.pipeline.sales_cycle_days.mean());
 }
 
+TEST(ScenarioLoader, AKeyThatOnlyHoldsAnAnchorSaysWhereAnAnchorGoes) {
+  // As docker-compose's x- keys allow: the key was refused with the list of 26 top-level keys,
+  // which says nothing about where the shared value can go.
+  EXPECT_EQ(errors_of("lead_defaults: &lead {inbound_leads_per_month: 12}\n"
+                      "territories: {nord: *lead, sud: *lead}\n"),
+            (Errors{"s.yaml:1:1: unknown key 'lead_defaults'; a key that only holds an anchor "
+                    "(&lead) is not read: set the anchor where its value is first used, and "
+                    "repeat the value with *lead (a: &lead {...}, then b: *lead)"}));
+  // A close name is a misspelt key, anchored or not: its "did you mean" alone.
+  EXPECT_EQ(errors_of("pipelin: &p {win_rate: 0.3}\n"),
+            (Errors{"s.yaml:1:1: unknown key 'pipelin'; did you mean 'pipeline'?"}));
+}
+
 TEST(ScenarioLoader, HostileInputsAreRejectedWithoutCrashing) {
   std::string laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (char name = 'b'; name <= 'k'; ++name) {
