@@ -1,6 +1,7 @@
 #include "app/common/utf8.h"
 
 #include <cstdint>
+#include <iterator>
 
 namespace teamsim::app {
 
@@ -45,9 +46,55 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+struct CodePointRange {
+  char32_t first;
+  char32_t last;
+};
+
+// Code points a terminal draws two columns wide: East Asian Wide and Fullwidth (Hangul Jamo, CJK,
+// kana, Hangul syllables, fullwidth forms) and the emoji blocks, after Markus Kuhn's wcwidth.
+constexpr CodePointRange kWide[] = {
+    {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},
+    {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},
+    {0xFE30, 0xFE4F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+    {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+// Code points drawn on the one before them, taking no column: combining marks, zero-width
+// spaces and joiners, variation selectors.
+constexpr CodePointRange kZeroWidth[] = {
+    {0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},   {0x2060, 0x2064},
+    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xE0100, 0xE01EF},
+};
+
+template <std::size_t N>
+bool in_ranges(const CodePointRange (&ranges)[N], char32_t c) {
+  for (const CodePointRange& range : ranges) {
+    if (c >= range.first && c <= range.last) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::size_t utf8_width(std::string_view text) {
   std::size_t width = 0;
-  for (const char ch : text) width += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = length == 1   ? lead
+                 : length == 2 ? lead & 0x1F
+                 : length == 3 ? lead & 0x0F
+                               : lead & 0x07;
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += length;
+    if (in_ranges(kZeroWidth, c)) continue;
+    width += in_ranges(kWide, c) ? 2 : 1;
+  }
   return width;
 }
 

@@ -13,7 +13,9 @@ namespace teamsim::app {
 /// ends up in JSON and HTML, which need valid UTF-8, so it is checked once on the way in.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
-/// The columns `text` takes in a terminal: its code points, so "€", "±" and "−" take one.
+/// The columns `text` takes in a terminal: one per code point ("€", "±", "Î"), two for East
+/// Asian wide and fullwidth characters and emoji ("東京" takes four), none for combining marks and
+/// zero-width characters, so tables of names in any script line up.
 std::size_t utf8_width(std::string_view text);
 
 /// `text` cut at spaces into lines of at most `width` columns (utf8_width); a word longer

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "app/common/utf8.h"
 #include "run_binary.h"
 
 namespace teamsim::e2e {
@@ -562,6 +564,33 @@ TEST(SweepCli, StrictSaysTheWarningsItRefuses) {
   EXPECT_EQ(r.err.find(warning, at + 1), std::string::npos) << r.err;  // both plans', said once
   EXPECT_LT(at, r.err.find(path + ":a: 1 plausibility warning, an error with --strict")) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/compare"));
+}
+
+TEST(SweepCli, ATableOfWideCharactersLinesUp) {
+  // Widths counted code points: under a column headed territories.東京.inbound_leads_per_month
+  // (two wide characters, four columns) the values stood two columns left of the header's end.
+  TempDir dir;
+  const std::string path = dir.path() + "/tokyo.yaml";
+  std::ofstream(path) << "horizon_months: 6\n"
+                         "territories: {\xe6\x9d\xb1\xe4\xba\xac: {inbound_leads_per_month: 20}}\n"
+                         "hires: [{role: account_executive, month: 1}]\n";
+  const CommandResult r = run_teamsim("sweep " + path +
+                                      " --vary 'territories.\xe6\x9d\xb1\xe4\xba\xac."
+                                      "inbound_leads_per_month=10,20' -n 3 -q --out " +
+                                      dir.path() + "/out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<std::size_t> widths;  // of the header and each point's row
+  while (std::getline(lines, line)) {
+    if (line.find("inbound_leads_per_month") != std::string::npos || !widths.empty()) {
+      if (line.empty()) break;
+      widths.push_back(app::utf8_width(line));
+    }
+  }
+  ASSERT_EQ(widths.size(), 3u) << r.out;
+  EXPECT_EQ(widths[1], widths[0]) << r.out;
+  EXPECT_EQ(widths[2], widths[0]) << r.out;
 }
 
 TEST(SweepCli, WritesAChartAndWithReportAPage) {
