@@ -566,6 +566,23 @@ TEST(SweepCli, StrictSaysTheWarningsItRefuses) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/compare"));
 }
 
+TEST(CompareCli, OneFileOfVariantsAloneNamesTheVariantsToCompare) {
+  // `teamsim compare plan.yaml` said only "give at least two plans (FILE FILE, FILE:VARIANT ...,
+  // or FILE --variants a,b)", for a file whose two plans it could name.
+  CommandResult r = run_teamsim("compare scenarios/compare-manager-first.yaml -n 3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "teamsim compare: error: give at least two plans; "
+            "scenarios/compare-manager-first.yaml holds the variants manager_first, reps_first: "
+            "compare them with teamsim compare scenarios/compare-manager-first.yaml --variants "
+            "manager_first,reps_first\n");
+  r = run_teamsim("compare scenarios/default.yaml -n 3");  // no variants: the forms
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "teamsim compare: error: give at least two plans (FILE FILE, FILE:VARIANT ..., or "
+            "FILE --variants a,b)\n");
+}
+
 TEST(SweepCli, ATableOfWideCharactersLinesUp) {
   // Widths counted code points: under a column headed territories.東京.inbound_leads_per_month
   // (two wide characters, four columns) the values stood two columns left of the header's end.

@@ -140,6 +140,17 @@ std::vector<PlanRequest> CompareCommand::plan_requests() const {
     }
   }
   if (requests.size() < 2) {
+    // One file of variants alone: its variants are the plans it holds, so name them.
+    std::vector<std::string> declared;
+    if (requests.size() == 1 && requests[0].variant.empty()) {
+      declared = scenario_variants(requests[0].path);
+    }
+    if (declared.size() >= 2) {
+      throw UsageError(fmt::format(
+          "give at least two plans; {0} holds the variants {1}: compare them with teamsim "
+          "compare {0} --variants {2}",
+          requests[0].path, fmt::join(declared, ", "), fmt::join(declared, ",")));
+    }
     throw UsageError(
         "give at least two plans (FILE FILE, FILE:VARIANT ..., or FILE --variants a,b)");
   }
