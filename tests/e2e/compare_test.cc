@@ -533,6 +533,21 @@ TEST(SweepCli, AWarningOfSomePointsNamesThem) {
       << r.err;
 }
 
+TEST(SweepCli, AWarningOfSeveralPointsSaysSweepPointsOnce) {
+  // It read "(at sweep point pipeline.win_rate=0.15, hires[1].month=2; sweep point
+  // pipeline.win_rate=0.15, hires[1].month=4)".
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep scenarios/default.yaml --vary pipeline.win_rate=0.15,0.35 --vary 'hires[1].month=2,4' "
+      "-n 3 -q --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("max_open_opportunities (at sweep points pipeline.win_rate=0.15, "
+                       "hires[1].month=2; pipeline.win_rate=0.15, hires[1].month=4)\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(SweepCli, StrictSaysTheWarningsItRefuses) {
   // sweep and compare --strict refused a scenario for its warnings without saying one of them:
   // "invalid scenario at every sweep point (2)", and nothing to fix.

@@ -210,9 +210,11 @@ std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOpt
     warnings.add(found, i);
   }
   warnings.print(grid.points.size(), [&](const std::vector<std::size_t>& points) {
-    std::vector<std::string> names;
-    for (const std::size_t i : points) names.push_back(point_name(grid, i));
-    return fmt::format("at {}", fmt::join(names, "; "));
+    // "at sweep point a=1, b=2", or "at sweep points a=1, b=2; a=1, b=4": the word once.
+    std::vector<std::string> values;
+    for (const std::size_t i : points) values.push_back(point_values(grid, i));
+    return fmt::format("at sweep point{} {}", points.size() == 1 ? "" : "s",
+                       fmt::join(values, "; "));
   });
   if (!invalid.empty()) {
     // The errors (or, with --strict, the warnings) are said above, each once; this line says
