@@ -52,6 +52,31 @@ TEST(PrecisionCli, AShareIsWrittenInPerCentWithItsIntervalInPoints) {
       << r.out;
 }
 
+TEST(PrecisionCli, AShareNoReplicationDepartsFromSaysHowRareTheOtherMayBe) {
+  // default.yaml's cash stays above 0 in every one of the first 200 replications: "0.0% ± 0.0
+  // pts (95% CI, ±0.00% of it) ... reached" read as if P(cash < 0) were known to be 0.
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "run scenarios/default.yaml --precision 5% --metric cash_ever_negative -q -t 2 --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("= 0.0% ± 0.0 pts (95% CI, ±0.00% of it) with 200 replications; target "
+                       "±5%, reached\n"),
+            std::string::npos)
+      << r.out;
+  // 3 / 200 = 1.5 %.
+  EXPECT_NE(r.out.find("  Every one of the 200 replications gave 0.0%, so the interval is 0; with "
+                       "95% confidence fewer than 1.5% of histories (3/200, the rule of three) "
+                       "would give anything else: more replications (-n) narrow that bound\n"),
+            std::string::npos)
+      << r.out;
+  // A share that varies gets no such line.
+  const CommandResult varies = run_teamsim(
+      "run " + kScenario + " --precision 20% --metric win_rate -q -t 2 --out " + out.path());
+  ASSERT_EQ(varies.exit_code, 0) << varies.err;
+  EXPECT_EQ(varies.out.find("rule of three"), std::string::npos) << varies.out;
+}
+
 TEST(PrecisionCli, BadValuesAreUsageErrors) {
   TempDir out;
   const std::string run = "run " + kScenario + " -q --out " + out.path() + " ";

@@ -329,6 +329,18 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
       precision.reached ? ", reached"
                         : fmt::format(" NOT reached: stopped at --max-replications {}",
                                       target->max_replications));
+  // A share every replication gave alike (P(cash < 0) 0.0% in all 200) has an interval of 0 and
+  // is "reached" at once, but what no replication showed can still happen: say how often it
+  // may, by the rule of three (3/n at 95 %).
+  const double mean = precision.achieved.mean;
+  if (ratio && precision.achieved.half_width == 0 && (mean == 0 || mean == 1)) {
+    fmt::print(
+        "  Every one of the {} replications gave {}, so the interval is 0; with 95% confidence "
+        "fewer than {:.2g}% of histories (3/{}, the rule of three) would give anything else: "
+        "more replications (-n) narrow that bound\n",
+        precision.replications, mean == 0 ? "0.0%" : "100.0%",
+        300.0 / static_cast<double>(precision.replications), precision.replications);
+  }
 }
 
 void RunCommand::execute(const std::atomic<bool>& stop_requested) {
