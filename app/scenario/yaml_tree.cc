@@ -365,10 +365,26 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
                                  static_cast<std::size_t>(e.mark.pos) < text.size() &&
                                  (text[static_cast<std::size_t>(e.mark.pos)] == '>' ||
                                   text[static_cast<std::size_t>(e.mark.pos)] == '<');
-    yaml_error(e.mark, "invalid YAML: " + e.msg +
-                           (bare_comparison ? "; a bare > or < is YAML syntax: quote a comparison, "
-                                              "e.g. op: \">=\""
-                                            : ""));
+    // A tab in the indentation of the line (or the line before): YAML indents with spaces only,
+    // and yaml-cpp's "illegal block entry" or "illegal map value" does not say so.
+    bool tab_indented = false;
+    std::size_t line_start = 0;
+    for (int line = 0; line <= e.mark.line && line_start <= text.size(); ++line) {
+      const std::size_t end_of_line = std::min(text.find('\n', line_start), text.size());
+      if (line + 1 >= e.mark.line) {
+        const std::string_view row = text.substr(line_start, end_of_line - line_start);
+        const std::size_t indent = std::min(row.find_first_not_of(" \t"), row.size());
+        if (row.substr(0, indent).find('\t') != std::string_view::npos) tab_indented = true;
+      }
+      line_start = end_of_line + 1;
+    }
+    yaml_error(e.mark,
+               "invalid YAML: " + e.msg +
+                   (bare_comparison ? "; a bare > or < is YAML syntax: quote a comparison, "
+                                      "e.g. op: \">=\""
+                    : tab_indented  ? "; a line here is indented with a tab, which YAML does not "
+                                      "allow: indent with spaces"
+                                    : ""));
   }
   if (diagnostics.size() > errors_before) return std::nullopt;
   std::optional<YamlNode> root = builder.take_root();

@@ -98,6 +98,20 @@ TEST(YamlTree, DuplicateKeyNamesTheFirstLine) {
             Errors{"t.yaml:2:12: list[0]: duplicate key 'k' (first written on line 2)"});
 }
 
+TEST(YamlTree, ATabInTheIndentationIsNamed) {
+  // yaml-cpp's "illegal block entry" did not say that the editor had indented with a tab.
+  const std::string hint =
+      "; a line here is indented with a tab, which YAML does not allow: indent with spaces";
+  EXPECT_EQ(errors_of("hires:\n\t- {role: account_executive, month: 1}\n"),
+            (std::vector<std::string>{"t.yaml:2:2: invalid YAML: illegal block entry" + hint}));
+  EXPECT_EQ(errors_of("money:\n  starting_cash: 5\n\tother_monthly_costs: 3\n"),
+            (std::vector<std::string>{
+                "t.yaml:3:1: invalid YAML: illegal tab when looking for indentation" + hint}));
+  // Another mistake, with no tab in sight, is said as before.
+  EXPECT_EQ(errors_of("name: x\nhires: [\n"),
+            (std::vector<std::string>{"t.yaml:3:1: invalid YAML: end of sequence flow not found"}));
+}
+
 TEST(YamlTree, MergeKeysAreRejected) {
   EXPECT_EQ(errors_of("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n"),
             Errors{"t.yaml:3:3: other: merge keys ('<<') are not supported; write the keys out "
