@@ -75,7 +75,7 @@ std::string comparison_csv(const PlanComparison& comparison,
                        const sim::ColumnSummary& s, const std::string& odds) {
     const int number = static_cast<int>(month) + 1;
     out += fmt::format("{},{},{},{},{},{},{}{},{}\n", kind, csv_field(a), csv_field(b),
-                       metric.info.name, metric.info.unit, number,
+                       csv_field(metric.info.name), metric.info.unit, number,
                        dated ? names.iso(number) + ',' : "", statistics_csv_fields(s, month), odds);
   };
   for (const MetricComparison& metric : metrics) {

@@ -58,7 +58,8 @@ std::string samples_csv_gz(const model::Projection& projection,
     const Eigen::MatrixXd* samples = projection.find(name);
     if (samples == nullptr) throw std::invalid_argument("metric '" + name + "' was not kept");
     columns.push_back(samples);
-    text += "," + name;
+    text += ',';
+    text += csv_field(name);  // a territory "Paris, FR" is quoted
   }
   text += '\n';
   GzipWriter gzip;

@@ -59,8 +59,8 @@ std::string summary_csv(const RunSummary& summary) {
     for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
       const int number = static_cast<int>(month) + 1;
       out += fmt::format("{},{},{}{},{},{}\n", scenario, number,
-                         dated ? months.iso(number) + ',' : "", metric.info.name, metric.info.unit,
-                         statistics_csv_fields(metric.stats, month));
+                         dated ? months.iso(number) + ',' : "", csv_field(metric.info.name),
+                         metric.info.unit, statistics_csv_fields(metric.stats, month));
     }
   }
   return out;
@@ -85,7 +85,7 @@ std::string summary_wide_csv(const RunSummary& summary) {
   for (int month = 1; month <= summary.horizon_months; ++month) out += ',' + months.label(month);
   out += '\n';
   const auto row = [&](const MetricSummary& metric, std::string_view statistic, auto&& value_at) {
-    out += fmt::format("{},{},{}", metric.info.name, metric.info.unit, statistic);
+    out += fmt::format("{},{},{}", csv_field(metric.info.name), metric.info.unit, statistic);
     for (Eigen::Index month = 0; month < metric.stats.mean.size(); ++month) {
       out += ',' + csv_number(round_for_people(value_at(month)));
     }

@@ -211,6 +211,87 @@ TEST(CliTest, EveryMistakeOfTheCommandLineIsSaidInTeamsimsForm) {
             "Run with --help for more information.\n");
 }
 
+// The fields of each line of a CSV text (RFC 4180: a quoted field may hold commas and doubled
+// quotes), one vector per line.
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n') {
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+TEST(CliTest, CsvFilesQuoteMetricNamesThatHoldACommaOrAQuote) {
+  // A territory "Paris, FR" made its metrics' rows one field too long (territory.Paris,
+  // FR.leads unquoted): pandas and spreadsheets read every column after it shifted.
+  TempDir dir;
+  const std::string path = dir.path() + "/paris.yaml";
+  std::ofstream(path) << "horizon_months: 3\n"
+                         "territories:\n"
+                         "  \"Paris, FR\": {inbound_leads_per_month: 10}\n"
+                         "  'Say \"hi\"': {inbound_leads_per_month: 10}\n"
+                         "hires: [{role: account_executive, month: 1, territory: \"Paris, FR\"}]\n";
+  ASSERT_EQ(
+      run_teamsim("run " + path + " -n 3 -q --samples 'territory.*' --out " + dir.path() + "/run")
+          .exit_code,
+      0);
+  ASSERT_EQ(std::system(("gzip -dc '" + dir.path() + "/run/samples.csv.gz' > '" + dir.path() +
+                         "/run/samples.csv'")
+                            .c_str()),
+            0);
+  ASSERT_EQ(
+      run_teamsim("compare " + path + " " + path + " -n 3 -q --out " + dir.path() + "/compare")
+          .exit_code,
+      0);
+  ASSERT_EQ(run_teamsim("sweep " + path +
+                        " --vary 'territories.Paris, FR.inbound_leads_per_month=5,10' -n 3 -q "
+                        "--out " +
+                        dir.path() + "/sweep")
+                .exit_code,
+            0);
+  for (const char* file : {"/run/summary.csv", "/run/summary_wide.csv", "/run/samples.csv",
+                           "/compare/compare.csv", "/sweep/sweep.csv"}) {
+    SCOPED_TRACE(file);
+    const auto rows = csv_rows(read_file(dir.path() + file));
+    ASSERT_GT(rows.size(), 1u);
+    bool paris = false, hi = false;
+    for (const auto& row : rows) {
+      EXPECT_EQ(row.size(), rows.front().size());
+      for (const std::string& field : row) {
+        paris = paris || field == "territory.Paris, FR.leads";
+        hi = hi || field == "territory.Say \"hi\".leads";
+      }
+    }
+    EXPECT_TRUE(paris);
+    EXPECT_TRUE(hi);
+  }
+}
+
 TEST(CliTest, AMisspeltCommandOrOptionGetsADidYouMean) {
   // CLI11 alone said "A subcommand is required" and "The following arguments were not
   // expected: 5 --replication".

@@ -347,8 +347,8 @@ void SweepOutputs::add_csv_rows(std::size_t i, const model::Projection& projecti
     for (Eigen::Index c = 0; c < s.mean.size(); ++c) {
       const int month = static_cast<int>(c) + 1;
       csv_ += fmt::format("{}{},{}{},{},{}\n", prefix, month,
-                          names_.start() ? names_.iso(month) + ',' : "", info.name, info.unit,
-                          statistics_csv_fields(s, c));
+                          names_.start() ? names_.iso(month) + ',' : "", csv_field(info.name),
+                          info.unit, statistics_csv_fields(s, c));
     }
   }
 }
