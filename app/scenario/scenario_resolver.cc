@@ -283,14 +283,32 @@ YamlNode* walk_to(YamlNode& root, const Override& parsed, std::vector<Diagnostic
                             walked.empty() ? "the scenario" : walked, describe_yaml_node(*node))));
       return nullptr;
     }
-    YamlNode* child = node->find(step.key);
+    // A name that holds dots (a territory "eu.west"), as key paths write it: the longest run of
+    // steps that spells a key of the map, joined again ("eu.west" before a territory "eu").
+    YamlNode* child = nullptr;
+    std::string key;
+    std::size_t run_end = s;
+    while (run_end + 1 < parsed.steps.size() && !parsed.steps[run_end + 1].index) ++run_end;
+    for (std::size_t t = run_end; t > s && child == nullptr; --t) {
+      std::string joined = step.key;
+      for (std::size_t u = s + 1; u <= t; ++u) joined += "." + parsed.steps[u].key;
+      if (YamlNode* found = node->find(joined)) {
+        child = found;
+        key = joined;
+        s = t;
+      }
+    }
+    if (child == nullptr) {
+      child = node->find(step.key);
+      key = step.key;
+    }
     if (child == nullptr) {
       if (!may_add_key(*node, walked, step, last, path, diagnostics)) return nullptr;
       node->entries.push_back(YamlEntry{step.key, command_line_mark(), YamlNode{}});
       child = &node->entries.back().value;
       child->mark = command_line_mark();
     }
-    walked = key_path_join(walked, step.key);
+    walked = key_path_join(walked, key);
     node = child;
   }
   return node;

@@ -127,6 +127,27 @@ TEST(ScenarioResolver, OverridesSetScalarsMapsAndListItems) {
   EXPECT_EQ(load_ok(kBase, request("reps_first", {"name=Mine"})).name, "Mine");
 }
 
+TEST(ScenarioResolver, AnOverrideReachesANameThatHoldsDots) {
+  // A territory "eu.west": its key path, as sensitivity prints it beside each input for --set,
+  // was refused with "unknown territory 'eu'".
+  const char* text =
+      "territories:\n"
+      "  eu.west: {inbound_leads_per_month: 10}\n"
+      "  eu: {inbound_leads_per_month: 20}\n";
+  const model::ScenarioSpec spec =
+      load_ok(text, request("", {"territories.eu.west.inbound_leads_per_month=7",
+                                 "territories.eu.win_rate_factor=1.5"}));
+  ASSERT_EQ(spec.territories.size(), 2u);
+  EXPECT_EQ(spec.territories[0].name, "eu.west");
+  EXPECT_EQ(spec.territories[0].inbound_leads_per_month, 7);
+  EXPECT_EQ(spec.territories[0].win_rate_factor, 1);  // "eu" alone is the other territory
+  EXPECT_EQ(spec.territories[1].inbound_leads_per_month, 20);
+  EXPECT_EQ(spec.territories[1].win_rate_factor, 1.5);
+  EXPECT_EQ(errors_of(text, request("", {"territories.eu.west.inbound_leads_per_month=lots"})),
+            (Errors{"<command line>: territories.eu.west.inbound_leads_per_month: expected a "
+                    "number, got 'lots'"}));
+}
+
 TEST(ScenarioResolver, OverrideErrorsPointAtTheCommandLine) {
   EXPECT_EQ(errors_of(kBase, request("", {"horizon_month=36"})),
             Errors{"<command line>: unknown key 'horizon_month'; did you mean 'horizon_months'?"});
