@@ -19,7 +19,8 @@ body { margin: 0; color: var(--text); background: #F5F7FA;
              sans-serif; }
 main { max-width: 1240px; margin: 0 auto; padding: 32px 28px 24px; background: #FFFFFF;
        min-height: 100vh; }
-header h1 { font-size: 28px; line-height: 1.2; margin: 0 0 4px; font-weight: 650; }
+header h1 { font-size: 28px; line-height: 1.2; margin: 0 0 4px; font-weight: 650;
+            overflow-wrap: break-word; }
 header .kicker { color: var(--accent); font-weight: 600; font-size: 13px; letter-spacing: .06em;
                  text-transform: uppercase; margin: 0 0 6px; }
 header .description { color: var(--muted); margin: 6px 0 0; max-width: 80ch; }

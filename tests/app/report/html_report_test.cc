@@ -90,6 +90,15 @@ TEST(HtmlReportTest, AScenarioPathBreaksOnlyAfterASlash) {
             std::string::npos);
 }
 
+TEST(HtmlReportTest, ALongNameWithoutSpacesBreaksInsideThePage) {
+  // A scenario named with one long word (a file stem, snake_case) ran past the page's right
+  // edge and gave the whole report a horizontal scroll bar; words that fit are never broken.
+  const std::string html = render({"2030-01-02 03:04:05 UTC", "", {}, "", {}});
+  EXPECT_NE(html.find("header h1 { font-size: 28px; line-height: 1.2; margin: 0 0 4px; "
+                      "font-weight: 650;\n            overflow-wrap: break-word; }"),
+            std::string::npos);
+}
+
 // A currency written as a code ("CHF 1.52M") must not break between the code and the number in
 // a narrow headline card: each amount is one unbreakable span. ARR at month 36 of the fake
 // summary: 100,000 + 36 x 50,000 = 1.9M, its p10 and p90 0.8 and 1.2 times that; cash
