@@ -199,7 +199,9 @@ std::string comparison_table_html(const PlanComparison& comparison,
   const std::size_t plans = comparison.labels.size();
   std::vector<std::size_t> medians = {0, 1};
   for (std::size_t i = 0; i < plans; ++i) medians.push_back(2 + i);
-  std::string html = comparison_block_html(rows, medians, "Each plan's median");
+  // The P(cash < 0) rows are shares of replications, not medians: the caption says so.
+  std::string html = comparison_block_html(
+      rows, medians, "Each plan's median (P(cash < 0): its share of replications)");
   for (std::size_t j = 1; j < plans; ++j) {
     std::vector<std::size_t> pair = {0, 1};
     const std::size_t first = 2 + plans + (j - 1) * kComparisonPairColumns;
@@ -309,7 +311,9 @@ std::string render_comparison_html(const PlanComparison& comparison,
       "Each plan's median, then for each plan against A: the mean difference per replication "
       "with its 95% confidence interval, the 10th to 90th percentile of the differences, and "
       "the share of replications in which A is higher and, apart, the share in which both are "
-      "equal. Monthly flows are totals for that month.",
+      "equal. Monthly flows are totals for that month. P(cash < 0) is each plan's share of "
+      "replications whose cash fell below 0 by that month, where the others give a median, "
+      "and its difference is in percentage points.",
       comparison_table_html(comparison, metrics));
   html += html_section(
       "charts", "Comparison charts",

@@ -267,7 +267,8 @@ std::string comparison_table(const PlanComparison& comparison,
       "\nDifferences are computed per replication (plan A minus the other plan); the\n"
       "95% CI is for the mean difference, p10..p90 is the spread of the per-replication\n"
       "differences. P(A>B) is the share of replications where A is higher, P(A=B)\n"
-      "where both are equal.\n";
+      "where both are equal. In the P(cash < 0) rows the p50 columns give each plan's\n"
+      "share of replications whose cash fell below 0 by then, and A-B is in points.\n";
   return out;
 }
 

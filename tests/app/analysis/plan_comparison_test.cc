@@ -83,6 +83,11 @@ TEST(PlanComparison, PlansShareReplicationsAndOutputsAreTidy) {
   EXPECT_NE(table.find("P(A>B)"), std::string::npos);
   EXPECT_NE(table.find("P(A=B)"), std::string::npos);
   EXPECT_NE(table.find("ARR"), std::string::npos);
+  // Its P(cash < 0) rows sit under the p50 columns: the legend says they are shares.
+  EXPECT_NE(table.find("P(cash < 0) by then"), std::string::npos);
+  EXPECT_NE(table.find("In the P(cash < 0) rows the p50 columns give each plan's\n"
+                       "share of replications whose cash fell below 0 by then"),
+            std::string::npos);
 }
 
 double crn_variance_ratio(const std::vector<ComparedPlan>& plans, std::size_t replications) {
