@@ -501,5 +501,55 @@ TEST(ReportTest, BatchSaysPlausibilityWarningsAndWithStrictRefusesThem) {
   EXPECT_NE(junit.find(churn), std::string::npos) << junit;  // the warning, as a problem is
 }
 
+TEST(ReportTest, BatchJsonListsEachScenariosPlausibilityWarnings) {
+  // --json left the warnings out: a CI step reading the JSON saw `monthly_churn: 1` (100 %) run
+  // as "passed", the warning only on stderr. Each scenario now lists its own, where written.
+  TempDir dir, out;
+  write(dir.path() + "/churn.yaml",
+        "horizon_months: 12\n"
+        "customers: {monthly_churn: 1}\n"
+        "hires: [{role: account_executive, month: 1}]\n"
+        "variants:\n"
+        "  a: {}\n"
+        "  b: {hires: [{role: account_executive, count: 4, month: 1}]}\n");
+  write(dir.path() + "/fine.yaml",
+        "horizon_months: 12\n"
+        "roles: {account_executive: {annual_quota: 300_000}}\n"
+        "hires: [{role: account_executive, month: 1}]\n");
+  CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 5 --json -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["scenarios"].size(), 3u) << r.out;
+  const nlohmann::json a = json["scenarios"][0]["warnings"];
+  ASSERT_EQ(a.size(), 1u) << r.out;
+  EXPECT_EQ(a[0]["file"], dir.path() + "/churn.yaml");
+  EXPECT_EQ(a[0]["line"], 2);
+  EXPECT_EQ(a[0]["column"], 28);
+  EXPECT_EQ(a[0]["key"], "customers.monthly_churn");
+  EXPECT_EQ(a[0]["message"].get<std::string>().rfind("1 means 100 %: every customer leaves", 0), 0u)
+      << a[0]["message"];
+  EXPECT_EQ(json["scenarios"][0]["status"], "passed");  // a warning does not fail the run
+  // b's five sellers on 20 leads: its quota, the churn and its four searches on one slot.
+  const nlohmann::json b = json["scenarios"][1]["warnings"];
+  ASSERT_EQ(b.size(), 3u) << r.out;
+  EXPECT_EQ(b[0]["key"], "roles.account_executive.annual_quota");
+  EXPECT_EQ(b[1]["key"], "customers.monthly_churn");
+  EXPECT_EQ(b[2]["key"], "hires[0]");
+  EXPECT_EQ(b[2]["line"], 6);
+  EXPECT_EQ(json["scenarios"][2]["warnings"], nlohmann::json::array());
+  // The fields that were there before are unchanged.
+  EXPECT_EQ(json["scenarios"][2]["status"], "passed");
+  EXPECT_TRUE(json["scenarios"][2]["histograms_skipped"].is_array());
+
+  // With --strict a scenario the warnings stop says them beside its error.
+  r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 5 --json -q --strict");
+  ASSERT_EQ(r.exit_code, 3) << r.err;
+  json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["scenarios"][0]["status"], "error");
+  EXPECT_EQ(json["scenarios"][0]["error"], "1 plausibility warning, an error with --strict");
+  ASSERT_EQ(json["scenarios"][0]["warnings"].size(), 1u) << r.out;
+  EXPECT_EQ(json["scenarios"][0]["warnings"][0]["key"], "customers.monthly_churn");
+}
+
 }  // namespace
 }  // namespace teamsim::e2e

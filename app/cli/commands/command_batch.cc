@@ -22,6 +22,7 @@
 #include "app/cli/histogram_option.h"
 #include "app/cli/run_outputs.h"
 #include "app/common/atomic_file.h"
+#include "app/common/diagnostics.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/common/output_folder.h"
@@ -89,8 +90,9 @@ struct ScenarioOutcome {
   BatchIndexEntry entry;
   ExpectationSuite suite;
   std::vector<SkippedHistogram> skipped_histograms;
-  std::exception_ptr failure;  ///< why the scenario could not run; null when it ran
-  int exit_code = kExitOk;     ///< of the failure, or 4 when an expectation failed
+  std::vector<Diagnostic> warnings;  ///< its plausibility warnings; none when it did not load
+  std::exception_ptr failure;        ///< why the scenario could not run; null when it ran
+  int exit_code = kExitOk;           ///< of the failure, or 4 when an expectation failed
 };
 
 class BatchCommand final : public Command {
@@ -119,8 +121,9 @@ class BatchCommand final : public Command {
         "report.html) for each,\n"
         "OUT/index.html linking them and OUT/junit.xml with one test case per `expect:`\n"
         "assertion. OUT holds this batch's files only (docs/output-folders.md).\n"
-        "Plausibility warnings are said before anything runs, each once per file; with\n"
-        "--strict a scenario that has one does not run and is an error.\n"
+        "Plausibility warnings are said before anything runs, each once per file (and\n"
+        "listed under each scenario's `warnings` in --json); with --strict a scenario\n"
+        "that has one does not run and is an error.\n"
         "Exit code 4 when an assertion fails, 3 when a scenario is invalid.\n"
         "Example: teamsim batch scenarios --out artifacts/batch -n 1000 --strict --json");
   }
@@ -269,6 +272,7 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
     throw ScenarioError(fmt::format("invalid scenario ({}; run teamsim validate {})",
                                     counted(loaded.diagnostics.size(), "problem"), path));
   }
+  outcome.warnings = loaded.warnings;
   if (strict_ && !loaded.warnings.empty()) {
     // The warnings are said before the batch runs; the JUnit error lists them as a problem's.
     std::vector<std::string> lines;
@@ -395,6 +399,19 @@ std::string terminal_table(const std::vector<ScenarioOutcome>& outcomes, bool co
   return out;
 }
 
+/// A scenario's plausibility warnings as --json lists them, each where it was written.
+nlohmann::ordered_json json_warnings(const std::vector<Diagnostic>& warnings) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Diagnostic& w : warnings) {
+    list.push_back({{"file", w.file},
+                    {"line", w.line},
+                    {"column", w.column},
+                    {"key", w.key_path},
+                    {"message", w.message}});
+  }
+  return list;
+}
+
 nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes,
                                     const std::string& out, int exit_code) {
   nlohmann::ordered_json doc;
@@ -414,6 +431,7 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
       ++errors;
       entry["status"] = "error";
       entry["error"] = o.entry.error;
+      entry["warnings"] = json_warnings(o.warnings);
       scenarios.push_back(std::move(entry));
       continue;
     }
@@ -465,6 +483,7 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
       skipped.push_back({{"histogram", skip.text}, {"reason", skip.reason}});
     }
     entry["histograms_skipped"] = std::move(skipped);
+    entry["warnings"] = json_warnings(o.warnings);
     scenarios.push_back(std::move(entry));
   }
   doc["scenarios_run"] = outcomes.size();
