@@ -44,6 +44,7 @@ table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nu
 th, td { padding: 6px 10px; text-align: right; border-bottom: 1px solid var(--line);
          white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; white-space: normal; }
+th.num, td.num { text-align: right; }
 thead th { font-size: 12px; color: var(--muted); font-weight: 600; }
 thead tr:first-child th { color: var(--text); font-size: 13px; border-bottom: none; }
 td.p50 { font-weight: 650; }

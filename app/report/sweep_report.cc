@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +47,27 @@ std::string sweep_parameter_heading(const std::string& key_path, const std::stri
     return fmt::format("{} ({})", key_path, currency);
   }
   return key_path;
+}
+
+bool sweep_value_is_number(const std::string& value) {
+  std::string text;  // without the '_' between digits and a trailing '%'
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const bool between_digits = i > 0 && i + 1 < value.size() &&
+                                std::isdigit(static_cast<unsigned char>(value[i - 1])) &&
+                                std::isdigit(static_cast<unsigned char>(value[i + 1]));
+    if (value[i] == '_' && between_digits) continue;
+    text += value[i];
+  }
+  if (!text.empty() && text.back() == '%') text.pop_back();
+  if (text.empty()) return false;
+  const char first = text.front();  // not "inf" or "nan"
+  if (!std::isdigit(static_cast<unsigned char>(first)) && first != '-' && first != '+' &&
+      first != '.') {
+    return false;
+  }
+  char* end = nullptr;
+  std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size();
 }
 
 bool defined_in_part(const SweepReportData& data, const SweepPointRow& point) {
@@ -126,16 +149,28 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
   html += html_fact("Report generated", generated_at);
   html += "</dl>\n</header>\n";
 
+  // A key's column of numbers is aligned right, heading too, as the figures beside it are (the
+  // page's first column is otherwise a label, aligned left).
+  std::vector<bool> numeric(data.parameters.size(), !data.points.empty());
+  for (const SweepPointRow& point : data.points) {
+    for (std::size_t a = 0; a < numeric.size(); ++a) {
+      if (a >= point.values.size() || !sweep_value_is_number(point.values[a])) numeric[a] = false;
+    }
+  }
+  const auto cell_class = [&numeric](std::size_t a) {
+    return a < numeric.size() && numeric[a] ? " class=\"num\"" : "";
+  };
   std::string table = "<div class=\"table-wrap\"><table>\n<thead><tr>";
-  for (const std::string& parameter : data.parameters) {
-    table += fmt::format("<th>{}</th>",
-                         xml_escape_text(sweep_parameter_heading(parameter, data.currency)));
+  for (std::size_t a = 0; a < data.parameters.size(); ++a) {
+    table +=
+        fmt::format("<th{}>{}</th>", cell_class(a),
+                    xml_escape_text(sweep_parameter_heading(data.parameters[a], data.currency)));
   }
   table += "<th>p10</th><th>p50</th><th>p90</th><th>mean</th></tr></thead>\n<tbody>\n";
   for (const SweepPointRow& point : data.points) {
     table += "<tr>";
-    for (const std::string& value : point.values) {
-      table += fmt::format("<td>{}</td>", xml_escape_text(value));
+    for (std::size_t a = 0; a < point.values.size(); ++a) {
+      table += fmt::format("<td{}>{}</td>", cell_class(a), xml_escape_text(point.values[a]));
     }
     // A point over fewer than all its replications is marked, with the count in a footnote.
     const std::string mark = defined_in_part(data, point) ? "*" : "";

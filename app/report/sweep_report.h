@@ -48,6 +48,10 @@ struct SweepReportData {
 /// (sales_cycle_days, ramp_months).
 std::string sweep_parameter_heading(const std::string& key_path, const std::string& currency);
 
+/// True when a --vary value as written is a number (0.15, -2, 300_000, 25%): its column of the
+/// report's table is aligned right, as the figures are; a word or a date (2027-03) stays left.
+bool sweep_value_is_number(const std::string& value);
+
 /// True when the point's statistics are over some but not all of its replications: a table
 /// marks its cells `*`, as the run's table does.
 bool defined_in_part(const SweepReportData& data, const SweepPointRow& point);

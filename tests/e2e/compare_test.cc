@@ -646,7 +646,7 @@ TEST(SweepCli, WritesAChartAndWithReportAPage) {
   const std::string html = read_file(out.path() + "/report.html");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("<svg "), std::string::npos);
-  EXPECT_NE(html.find("<th>pipeline.win_rate</th>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<th class=\"num\">pipeline.win_rate</th>"), std::string::npos) << html;
   EXPECT_EQ(html.find("<script"), std::string::npos);
   // The p10-p90 line across each bar, and --png: the chart as PNG too.
   EXPECT_NE(svg.find("<g class=\"intervals\""), std::string::npos);

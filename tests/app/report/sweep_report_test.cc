@@ -59,8 +59,8 @@ TEST(SweepReport, AMoneyKeysHeadingSaysTheCurrencyInTheTableAsOnTheChart) {
   data.parameters = {"roles.account_executive.annual_quota", "pipeline.win_rate"};
   data.points = {{{"500000", "0.15"}, 1e6, 1.4e6, 1.8e6, 1.4e6}};
   const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
-  EXPECT_NE(html.find("<th>roles.account_executive.annual_quota (USD)</th><th>pipeline.win_rate"
-                      "</th>"),
+  EXPECT_NE(html.find("<th class=\"num\">roles.account_executive.annual_quota (USD)</th>"
+                      "<th class=\"num\">pipeline.win_rate</th>"),
             std::string::npos)
       << html;
 }
@@ -118,6 +118,43 @@ TEST(SweepReport, APointOverFewerThanItsReplicationsIsMarkedAndCounted) {
   EXPECT_NE(html.find("<td>n/a</td>"), std::string::npos) << html;
   EXPECT_NE(html.find("* pipeline.win_rate=0.15: over the 12 of 50 replications with a value"),
             std::string::npos)
+      << html;
+}
+
+TEST(SweepReport, AKeysColumnOfNumbersIsAlignedRightAsTheFiguresAre) {
+  // The first key's column was aligned left (the page's first column is a label's), the others
+  // and the figures right, so 0.15 sat under the heading's left edge and 2 under its right.
+  EXPECT_TRUE(sweep_value_is_number("0.15"));
+  EXPECT_TRUE(sweep_value_is_number("2"));
+  EXPECT_TRUE(sweep_value_is_number("-3"));
+  EXPECT_TRUE(sweep_value_is_number("300_000"));
+  EXPECT_TRUE(sweep_value_is_number("25%"));
+  EXPECT_TRUE(sweep_value_is_number(".5"));
+  EXPECT_FALSE(sweep_value_is_number(""));
+  EXPECT_FALSE(sweep_value_is_number("round_robin"));
+  EXPECT_FALSE(sweep_value_is_number("2027-03"));
+  EXPECT_FALSE(sweep_value_is_number("inf"));
+  EXPECT_FALSE(sweep_value_is_number("_1"));
+  SweepReportData data = variant_sweep();
+  data.parameters = {"pipeline.win_rate", "hires[1].month"};
+  data.points = {{{"0.15", "2"}, 1e6, 1.4e6, 1.8e6, 1.4e6},
+                 {{"0.25", "4"}, 1.5e6, 2.2e6, 2.9e6, 2.2e6}};
+  std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  EXPECT_NE(html.find("<th class=\"num\">pipeline.win_rate</th><th class=\"num\">hires[1].month"
+                      "</th><th>p10</th>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<tr><td class=\"num\">0.25</td><td class=\"num\">4</td><td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("th.num, td.num { text-align: right; }"), std::string::npos);
+  // A column with a word in it is text: left, as before; the number beside it right.
+  data.parameters = {"territories.emea.routing", "hires[1].month"};
+  data.points = {{{"round_robin", "2"}, 1e6, 1.4e6, 1.8e6, 1.4e6},
+                 {{"3", "4"}, 1.5e6, 2.2e6, 2.9e6, 2.2e6}};
+  html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  EXPECT_NE(html.find("<tr><td>3</td><td class=\"num\">4</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<th>territories.emea.routing</th><th class=\"num\">"), std::string::npos)
       << html;
 }
 
