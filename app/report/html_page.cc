@@ -66,6 +66,7 @@ figcaption { color: var(--muted); font-size: 13px; padding: 6px 8px 2px; }
           font-weight: 700; }
 .status.pass { color: var(--good); background: var(--good-bg); }
 .status.fail { color: var(--bad); background: var(--bad-bg); }
+.status.warn { color: var(--bad); background: var(--bad-bg); text-decoration: none; }
 /* Under an expectation's name or result: the statistic checked, what the result rests on. */
 .check { color: var(--muted); font-size: 12.5px; white-space: normal; max-width: 48ch; }
 td + td .check { margin-left: auto; }

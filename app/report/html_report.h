@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/analysis/expectation_check.h"
+#include "app/common/diagnostics.h"
 #include "app/report/report_charts.h"
 #include "app/results/summary_reader.h"
 
@@ -35,11 +36,13 @@ struct BatchIndexEntry {
   std::string error;                        ///< why it failed, when it did
   std::size_t expectations = 0;             ///< how many expectations it has
   std::size_t failures = 0;                 ///< how many of them failed
+  std::vector<Diagnostic> warnings;         ///< its plausibility warnings, as validate says them
 };
 
 /// The batch's index.html: one row per scenario linking its report, with ARR, customers,
 /// headcount and cash at the last month (p10/p50/p90), P(cash < 0) by then with where the runway
-/// ends, and its expectation status.
+/// ends, and its expectation status; a scenario with plausibility warnings is marked and they
+/// are listed in full below the table.
 std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
                                     const ReportContext& context);
 

@@ -273,6 +273,7 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
                                     counted(loaded.diagnostics.size(), "problem"), path));
   }
   outcome.warnings = loaded.warnings;
+  outcome.entry.warnings = loaded.warnings;
   if (strict_ && !loaded.warnings.empty()) {
     // The warnings are said before the batch runs; the JUnit error lists them as a problem's.
     std::vector<std::string> lines;

@@ -156,8 +156,9 @@ TEST(HtmlReportTest, ExpectationResultsAppearWhenGiven) {
 }
 
 TEST(HtmlReportTest, BatchIndexLinksEachReport) {
-  BatchIndexEntry ok{"default", "scenarios/default.yaml", fake_document(), "", 2, 1};
-  BatchIndexEntry broken{"broken", "scenarios/broken.yaml", std::nullopt, "invalid scenario", 0, 0};
+  BatchIndexEntry ok{"default", "scenarios/default.yaml", fake_document(), "", 2, 1, {}};
+  BatchIndexEntry broken{"broken", "scenarios/broken.yaml", std::nullopt, "invalid scenario", 0, 0,
+                         {}};
   const std::string html = render_batch_index_html({ok, broken}, {"now", "", {}, "", {}});
   EXPECT_NE(html.find("href=\"default/report.html\""), std::string::npos);
   EXPECT_NE(html.find("1 of 2 FAIL"), std::string::npos);
@@ -167,10 +168,10 @@ TEST(HtmlReportTest, BatchIndexLinksEachReport) {
 }
 
 TEST(HtmlReportTest, BatchIndexSaysWhereEachPlansRunwayEnds) {
-  BatchIndexEntry risky{"risky", "risky.yaml", fake_document(), "", 0, 0};
+  BatchIndexEntry risky{"risky", "risky.yaml", fake_document(), "", 0, 0, {}};
   // 1 % a month: 36 % by month 36, 10 % first in month 10.
   testing::add_metric(risky.document->summary, kCashEverNegativeMetric, "ratio", 0, 0.01);
-  BatchIndexEntry unkept{"unkept", "unkept.yaml", fake_document(), "", 0, 0};
+  BatchIndexEntry unkept{"unkept", "unkept.yaml", fake_document(), "", 0, 0, {}};
   const std::string html = render_batch_index_html({risky, unkept}, {"now", "", {}, "", {}});
   EXPECT_NE(html.find("<th>P(cash &lt; 0)</th>"), std::string::npos);
   EXPECT_NE(html.find("<td><strong>36.0%</strong><br><small>reaches 10% in month 10</small></td>"),
@@ -179,6 +180,37 @@ TEST(HtmlReportTest, BatchIndexSaysWhereEachPlansRunwayEnds) {
   // A run that did not keep the metric (--metrics) says nothing rather than 0 %.
   EXPECT_NE(html.find("<td>—</td><td><span class=\"status\">none</span>"), std::string::npos)
       << html;
+}
+
+TEST(HtmlReportTest, BatchIndexMarksAndListsAScenariosPlausibilityWarnings) {
+  // index.html said nothing of them: a plan whose hires start 15 months late (the founder's one
+  // recruiting slot) sat in the overview beside the others as if it ran as meant.
+  BatchIndexEntry late{"reps-first", "scenarios/reps-first.yaml", fake_document(), "", 0, 0, {}};
+  late.warnings = {{"scenarios/reps-first.yaml", 29, 5, "hires[1]",
+                    "the recruiting bandwidth starts this search about 15 months late", true},
+                   {"scenarios/reps-first.yaml", 12, 3, "customers.monthly_churn",
+                    "1 means 100 % & more", true}};
+  BatchIndexEntry fine{"default", "scenarios/default.yaml", fake_document(), "", 0, 0, {}};
+  std::string html = render_batch_index_html({late, fine}, {"now", "", {}, "", {}});
+  EXPECT_NE(html.find("<code>scenarios/reps-first.yaml</code><br><a class=\"status warn\" "
+                      "href=\"#warnings\">2 plausibility warnings</a></td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<code>scenarios/default.yaml</code></td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<section id=\"warnings\"><h2>Plausibility warnings</h2>"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<li><strong>reps-first</strong> (<code>scenarios/reps-first.yaml</code>)"
+                      "<ul><li><code>scenarios/reps-first.yaml:29:5</code> hires[1]: the "
+                      "recruiting bandwidth starts this search about 15 months late</li><li>"
+                      "<code>scenarios/reps-first.yaml:12:3</code> customers.monthly_churn: 1 "
+                      "means 100 % &amp; more</li></ul></li>"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("<li><strong>default</strong>"), std::string::npos);
+  // No warning anywhere: no section.
+  html = render_batch_index_html({fine}, {"now", "", {}, "", {}});
+  EXPECT_EQ(html.find("id=\"warnings\""), std::string::npos);
+  EXPECT_EQ(html.find("plausibility warning"), std::string::npos);
 }
 
 TEST(HtmlReportTest, EscapesText) {
