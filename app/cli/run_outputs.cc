@@ -66,6 +66,7 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
     context.run_seconds = extras.seconds;
     context.source_file = extras.scenario_file;
     context.expectations = results;
+    context.warnings = extras.warnings;
     paths = write_report(out_dir, document, context, extras.formats);
   } else if (!extras.histograms.empty()) {
     std::vector<ReportChart> charts;

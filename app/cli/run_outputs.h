@@ -7,6 +7,7 @@
 
 #include "app/analysis/expectation_check.h"
 #include "app/analysis/run_summary.h"
+#include "app/common/diagnostics.h"
 #include "app/report/report_writer.h"
 #include "app/results/junit.h"
 #include "app/results/summary_reader.h"
@@ -23,6 +24,8 @@ struct RunExtras {
   double seconds = 0;                                 ///< how long it took
   /// Histograms asked for on the command line: without the report, their charts alone.
   std::vector<HistogramRequest> histograms;
+  /// The scenario's plausibility warnings, shown in the report.
+  std::vector<Diagnostic> warnings;
 };
 
 /// parse_summary_json of the summary.json just written; its Error is nested in an Error "cannot

@@ -181,6 +181,23 @@ std::string expectations_section(const std::vector<ExpectationResult>& results,
   return html + "</tbody></table></div></section>\n";
 }
 
+/// Each plausibility warning as a list item, at its file:line:column with key and message, as
+/// validate says it.
+std::string warning_items(const std::vector<Diagnostic>& warnings) {
+  std::string html;
+  for (const Diagnostic& w : warnings) {
+    html += fmt::format("<li><code>{}:{}:{}</code> {}: {}</li>", xml_escape_text(w.file), w.line,
+                        w.column, xml_escape_text(w.key_path), xml_escape_text(w.message));
+  }
+  return html;
+}
+
+/// The link to the warnings section, e.g. "2 plausibility warnings".
+std::string warnings_badge(const std::vector<Diagnostic>& warnings) {
+  return fmt::format("<a class=\"status warn\" href=\"#warnings\">{}</a>",
+                     counted(warnings.size(), "plausibility warning"));
+}
+
 }  // namespace
 
 std::string render_report_html(const SummaryDocument& document,
@@ -210,6 +227,13 @@ std::string render_report_html(const SummaryDocument& document,
     html += html_fact("Run time", fmt::format("{:.2f} s", *context.run_seconds));
   html += html_fact("Report generated", context.generated_at);
   html += "</dl>\n</header>\n";
+  // Ran as written, but probably not as meant: said before any number, listed below.
+  if (!context.warnings.empty()) {
+    html += fmt::format(
+        "<p class=\"lead\">{} This scenario ran as written, but probably not as meant: read its "
+        "numbers with {} in mind.</p>\n",
+        warnings_badge(context.warnings), context.warnings.size() == 1 ? "it" : "them");
+  }
 
   if (!summary.assumptions.empty()) {
     html += html_section(
@@ -236,6 +260,12 @@ std::string render_report_html(const SummaryDocument& document,
       "not keep it (--metrics).",
       explanation_html(explain_run(summary)));
   html += expectations_section(context.expectations, summary);
+  if (!context.warnings.empty()) {
+    html += html_section("warnings", "Plausibility warnings",
+                         "Valid input that is probably not what was meant: the scenario ran as "
+                         "written (teamsim validate says the same; --strict refuses them).",
+                         "<ul class=\"why\">\n" + warning_items(context.warnings) + "</ul>\n");
+  }
   html += html_section("charts", "Projections",
                        "Dark band: the middle 50% of runs (p25–p75); light band: 90% (p5–p95); "
                        "line: the median. Hover a month for its numbers.",
@@ -320,10 +350,7 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
     }
     // Ran as written, but probably not as meant: said beside its numbers, listed below.
     const std::string warned =
-        entry.warnings.empty()
-            ? ""
-            : fmt::format("<br><a class=\"status warn\" href=\"#warnings\">{}</a>",
-                          counted(entry.warnings.size(), "plausibility warning"));
+        entry.warnings.empty() ? "" : "<br>" + warnings_badge(entry.warnings);
     html += fmt::format(
         "<tr><td><a href=\"{}\"><strong>{}</strong></a><br><code>{}</code>{}</td><td>{} mo</td>"
         "{}{}{}{}{}<td>{}</td></tr>\n",
@@ -335,14 +362,9 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
   std::string warnings;
   for (const BatchIndexEntry& entry : entries) {
     if (entry.warnings.empty()) continue;
-    warnings += fmt::format("<li><strong>{}</strong> (<code>{}</code>)<ul>",
-                            xml_escape_text(entry.folder), xml_escape_text(entry.scenario_file));
-    for (const Diagnostic& w : entry.warnings) {
-      warnings +=
-          fmt::format("<li><code>{}:{}:{}</code> {}: {}</li>", xml_escape_text(w.file), w.line,
-                      w.column, xml_escape_text(w.key_path), xml_escape_text(w.message));
-    }
-    warnings += "</ul></li>\n";
+    warnings += fmt::format("<li><strong>{}</strong> (<code>{}</code>)<ul>{}</ul></li>\n",
+                            xml_escape_text(entry.folder), xml_escape_text(entry.scenario_file),
+                            warning_items(entry.warnings));
   }
   if (!warnings.empty()) {
     html += html_section("warnings", "Plausibility warnings",

@@ -19,11 +19,15 @@ struct ReportContext {
   std::string source_file;            ///< the scenario file; empty when unknown
   /// The scenario's expectation results; the section is left out when empty.
   std::vector<ExpectationResult> expectations;
+  /// The scenario's plausibility warnings, as validate says them: a notice under the title links
+  /// to a section listing them; neither is written when empty.
+  std::vector<Diagnostic> warnings;
 };
 
 /// One self-contained HTML page (inline CSS and SVG, no scripts, no network): title, run facts,
 /// headline numbers, the key-metric table (months 12/24/36 as p10/p50/p90), every chart with a
-/// caption, the expectation results, the resolved scenario and a footer. Prints on A4/Letter.
+/// caption, the expectation results, the plausibility warnings (with a notice under the title),
+/// the resolved scenario and a footer. Prints on A4/Letter.
 std::string render_report_html(const SummaryDocument& document,
                                const std::vector<ReportChart>& charts,
                                const ReportContext& context);

@@ -341,6 +341,7 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   extras.finished_at = report_clock_now();
   extras.seconds = seconds;
   extras.histograms = histograms;
+  extras.warnings = loaded.warnings;
   outcome.suite.results = finish_run(folder.string(), json, loaded.expectations, extras);
   outcome.entry.document = read_back_summary(json);
   outcome.entry.expectations = outcome.suite.results.size();

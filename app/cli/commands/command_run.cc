@@ -389,8 +389,8 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
     written.push_back((std::filesystem::path(out_) / "samples.csv.gz").string());
     write_file_atomically(written.back(), samples_csv_gz(projection, samples));
   }
-  RunExtras extras{report_, formats_,  scenario_.path, std::chrono::system_clock::now(),
-                   seconds, histograms};
+  RunExtras extras{report_, formats_,   scenario_.path, std::chrono::system_clock::now(),
+                   seconds, histograms, loaded.warnings};
   const auto checks = finish_run(out_, files.json, loaded.expectations, extras, &written);
   folder.list_files();
 

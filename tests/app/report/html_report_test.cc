@@ -19,7 +19,7 @@ SummaryDocument fake_document() {
   return document;
 }
 
-std::string render(const ReportContext& context = {"2030-01-02 03:04:05 UTC", "", {}, "", {}}) {
+std::string render(const ReportContext& context = {"2030-01-02 03:04:05 UTC", "", {}, "", {}, {}}) {
   const SummaryDocument document = fake_document();
   return render_report_html(document, report_charts(document.summary), context);
 }
@@ -44,7 +44,7 @@ TEST(HtmlReportTest, IsSelfContained) {
 
 TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
   ReportContext context{
-      "2030-01-02 03:04:05 UTC", "2030-01-02 03:04:00 UTC", 1.5, "plans/test.yaml", {}};
+      "2030-01-02 03:04:05 UTC", "2030-01-02 03:04:00 UTC", 1.5, "plans/test.yaml", {}, {}};
   const std::string html = render(context);
   for (const char* text : {"<h1>Test plan</h1>",
                            "A &lt;test&gt; plan",
@@ -79,7 +79,8 @@ TEST(HtmlReportTest, HoldsFactsTableChartsScenarioAndFooter) {
 }
 
 TEST(HtmlReportTest, AScenarioPathBreaksOnlyAfterASlash) {
-  ReportContext context{"2030-01-02 03:04:05 UTC", "", {}, "/work/my plans/a&b/default.yaml", {}};
+  ReportContext context{"2030-01-02 03:04:05 UTC",         "", {},
+                        "/work/my plans/a&b/default.yaml", {}, {}};
   const std::string html = render(context);
   EXPECT_NE(html.find("<dt>Scenario file</dt><dd>/<wbr>work/<wbr>my plans/<wbr>a&amp;b/<wbr>"
                       "default.yaml</dd>"),
@@ -93,7 +94,7 @@ TEST(HtmlReportTest, AScenarioPathBreaksOnlyAfterASlash) {
 TEST(HtmlReportTest, ALongNameWithoutSpacesBreaksInsideThePage) {
   // A scenario named with one long word (a file stem, snake_case) ran past the page's right
   // edge and gave the whole report a horizontal scroll bar; words that fit are never broken.
-  const std::string html = render({"2030-01-02 03:04:05 UTC", "", {}, "", {}});
+  const std::string html = render({"2030-01-02 03:04:05 UTC", "", {}, "", {}, {}});
   EXPECT_NE(html.find("header h1 { font-size: 28px; line-height: 1.2; margin: 0 0 4px; "
                       "font-weight: 650;\n            overflow-wrap: break-word; }"),
             std::string::npos);
@@ -107,7 +108,7 @@ TEST(HtmlReportTest, HeadlineAmountsNeverBreakInside) {
   SummaryDocument document = fake_document();
   document.summary.currency = "CHF";
   const std::string html =
-      render_report_html(document, {}, {"2030-01-02 03:04:05 UTC", "", {}, "", {}});
+      render_report_html(document, {}, {"2030-01-02 03:04:05 UTC", "", {}, "", {}, {}});
   EXPECT_NE(html.find("<div class=\"value\"><span class=\"amount\">CHF 1.9M</span></div>"
                       "<div class=\"range\">80% range <span class=\"amount\">CHF 1.52M</span> to "
                       "<span class=\"amount\">CHF 2.28M</span></div>"),
@@ -137,7 +138,7 @@ TEST(HtmlReportTest, ExpectationResultsAppearWhenGiven) {
   unnamed.name = "mean(arr) at month 24 >= 2,000,000";
   ExpectationResult some{unnamed, 2'100'000, true, "",
                          "over the 2 of 100 replications where it is defined"};
-  ReportContext context{"now", "", {}, "", {failed, missing, some}};
+  ReportContext context{"now", "", {}, "", {failed, missing, some}, {}};
   const std::string html = render(context);
   EXPECT_NE(html.find("1 of 3 expectations met"), std::string::npos);
   EXPECT_NE(html.find("status fail"), std::string::npos);
@@ -159,7 +160,7 @@ TEST(HtmlReportTest, BatchIndexLinksEachReport) {
   BatchIndexEntry ok{"default", "scenarios/default.yaml", fake_document(), "", 2, 1, {}};
   BatchIndexEntry broken{"broken", "scenarios/broken.yaml", std::nullopt, "invalid scenario", 0, 0,
                          {}};
-  const std::string html = render_batch_index_html({ok, broken}, {"now", "", {}, "", {}});
+  const std::string html = render_batch_index_html({ok, broken}, {"now", "", {}, "", {}, {}});
   EXPECT_NE(html.find("href=\"default/report.html\""), std::string::npos);
   EXPECT_NE(html.find("1 of 2 FAIL"), std::string::npos);
   EXPECT_NE(html.find("invalid scenario"), std::string::npos);
@@ -172,7 +173,7 @@ TEST(HtmlReportTest, BatchIndexSaysWhereEachPlansRunwayEnds) {
   // 1 % a month: 36 % by month 36, 10 % first in month 10.
   testing::add_metric(risky.document->summary, kCashEverNegativeMetric, "ratio", 0, 0.01);
   BatchIndexEntry unkept{"unkept", "unkept.yaml", fake_document(), "", 0, 0, {}};
-  const std::string html = render_batch_index_html({risky, unkept}, {"now", "", {}, "", {}});
+  const std::string html = render_batch_index_html({risky, unkept}, {"now", "", {}, "", {}, {}});
   EXPECT_NE(html.find("<th>P(cash &lt; 0)</th>"), std::string::npos);
   EXPECT_NE(html.find("<td><strong>36.0%</strong><br><small>reaches 10% in month 10</small></td>"),
             std::string::npos)
@@ -191,7 +192,7 @@ TEST(HtmlReportTest, BatchIndexMarksAndListsAScenariosPlausibilityWarnings) {
                    {"scenarios/reps-first.yaml", 12, 3, "customers.monthly_churn",
                     "1 means 100 % & more", true}};
   BatchIndexEntry fine{"default", "scenarios/default.yaml", fake_document(), "", 0, 0, {}};
-  std::string html = render_batch_index_html({late, fine}, {"now", "", {}, "", {}});
+  std::string html = render_batch_index_html({late, fine}, {"now", "", {}, "", {}, {}});
   EXPECT_NE(html.find("<code>scenarios/reps-first.yaml</code><br><a class=\"status warn\" "
                       "href=\"#warnings\">2 plausibility warnings</a></td>"),
             std::string::npos)
@@ -208,15 +209,52 @@ TEST(HtmlReportTest, BatchIndexMarksAndListsAScenariosPlausibilityWarnings) {
       << html;
   EXPECT_EQ(html.find("<li><strong>default</strong>"), std::string::npos);
   // No warning anywhere: no section.
-  html = render_batch_index_html({fine}, {"now", "", {}, "", {}});
+  html = render_batch_index_html({fine}, {"now", "", {}, "", {}, {}});
   EXPECT_EQ(html.find("id=\"warnings\""), std::string::npos);
   EXPECT_EQ(html.find("plausibility warning"), std::string::npos);
+}
+
+TEST(HtmlReportTest, ARunsPlausibilityWarningsAreNoticedUnderTheTitleAndListed) {
+  // report.html said nothing of them: a plan with 'customers.monthly_churn: 1' (100 %) showed
+  // its numbers as if it ran as meant, the warning only on stderr.
+  ReportContext context{"2030-01-02 03:04:05 UTC", "", {}, "plans/churn.yaml", {}, {}};
+  const std::string before = render(context);
+  context.warnings = {
+      {"plans/churn.yaml", 12, 18, "customers.monthly_churn", "1 means 100 % & more", true},
+      {"plans/churn.yaml", 29, 5, "hires[1]",
+       "the recruiting bandwidth starts this search about 15 months late", true}};
+  const std::string html = render(context);
+  const std::size_t notice = html.find(
+      "</header>\n<p class=\"lead\"><a class=\"status warn\" href=\"#warnings\">2 "
+      "plausibility warnings</a> This scenario ran as written, but probably not as "
+      "meant: read its numbers with them in mind.</p>\n");
+  ASSERT_NE(notice, std::string::npos) << html;
+  const std::size_t section = html.find("<section id=\"warnings\"><h2>Plausibility warnings</h2>");
+  ASSERT_NE(section, std::string::npos) << html;
+  EXPECT_LT(notice, html.find("<section id=\"headlines\">"));
+  EXPECT_LT(section, html.find("<section id=\"scenario\">"));
+  EXPECT_NE(html.find("<ul class=\"why\">\n<li><code>plans/churn.yaml:12:18</code> "
+                      "customers.monthly_churn: 1 means 100 % &amp; more</li><li><code>"
+                      "plans/churn.yaml:29:5</code> hires[1]: the recruiting bandwidth starts "
+                      "this search about 15 months late</li></ul>"),
+            std::string::npos)
+      << html;
+  // One warning: said in the singular.
+  context.warnings.resize(1);
+  EXPECT_NE(render(context).find(">1 plausibility warning</a> This scenario ran as written, but "
+                                 "probably not as meant: read its numbers with it in mind."),
+            std::string::npos);
+  // None: nothing at all, the page as it was.
+  context.warnings.clear();
+  EXPECT_EQ(render(context), before);
+  EXPECT_EQ(before.find("plausibility warning"), std::string::npos);
+  EXPECT_EQ(before.find("id=\"warnings\""), std::string::npos);
 }
 
 TEST(HtmlReportTest, EscapesText) {
   SummaryDocument document = fake_document();
   document.summary.scenario_name = "R&D <plan>";
-  const std::string html = render_report_html(document, {}, {"now", "", {}, "", {}});
+  const std::string html = render_report_html(document, {}, {"now", "", {}, "", {}, {}});
   EXPECT_NE(html.find("<h1>R&amp;D &lt;plan&gt;</h1>"), std::string::npos);
   EXPECT_EQ(html.find("<plan>"), std::string::npos);
 }
