@@ -67,6 +67,10 @@ TEST(SensitivityCli, RanksTheInputsAndWritesCsvJsonAndTheTornadoChart) {
   EXPECT_NE(base.find("teamsim projection report"), std::string::npos);
   EXPECT_NE(base.find("<section id=\"key-metrics\">"), std::string::npos);
   EXPECT_EQ(base.find("chart-sensitivity"), std::string::npos);
+  // reps_first opens more searches than the founder runs at once: the base run's page says so,
+  // as run's report.html does.
+  EXPECT_NE(base.find("<section id=\"warnings\">"), std::string::npos);
+  EXPECT_NE(base.find("compare-manager-first.yaml:34:9"), std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"), svg);
   EXPECT_NE(read_file(out.path() + "/summary.csv"), "");
 }

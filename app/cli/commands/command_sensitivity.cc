@@ -141,10 +141,12 @@ class SensitivityCommand final : public Command {
 };
 
 /// The base run's summary.csv, summary.json and summary_wide.csv, and with `report` the
-/// sensitivity report.html and the base run's base-run.html (write_sensitivity_report).
+/// sensitivity report.html and the base run's base-run.html (write_sensitivity_report), which
+/// notices and lists the scenario's plausibility `warnings` as run's report.html does.
 std::vector<std::string> write_base_run(const std::string& out_dir,
                                         const std::string& scenario_file,
                                         const model::ScenarioSpec& spec,
+                                        const std::vector<Diagnostic>& warnings,
                                         const SensitivityResult& result, const ReportChart& tornado,
                                         bool report) {
   const RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
@@ -163,6 +165,7 @@ std::vector<std::string> write_base_run(const std::string& out_dir,
   ReportContext context;
   context.generated_at = format_utc(report_clock_now());
   context.source_file = scenario_file;
+  context.warnings = warnings;
   SensitivityPageContext page;
   page.scenario_file = scenario_file;
   page.scenario_name = spec.name;
@@ -241,7 +244,8 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
     write_file_atomically(png_path, png);
     written.push_back(png_path);
   }
-  for (std::string& path : write_base_run(out_, scenario_.path, *spec, result, chart, report_)) {
+  for (std::string& path :
+       write_base_run(out_, scenario_.path, *spec, loaded.warnings, result, chart, report_)) {
     written.push_back(std::move(path));
   }
 
