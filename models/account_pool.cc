@@ -27,6 +27,26 @@ void AccountPool::release(std::size_t territory, double now) {
   }
 }
 
+void AccountPool::release_in_order(std::size_t territory, double then) {
+  if (!finite(territory)) return;
+  Territory& accounts = accounts_[territory];
+  --accounts.in_use;
+  if (accounts.cool_off_days > 0) {
+    const double until = then + accounts.cool_off_days;
+    auto& cooling = accounts.cooling_until;
+    auto at = cooling.end();
+    while (at != cooling.begin() && *(at - 1) > until) --at;
+    cooling.insert(at, until);
+    ++accounts.cooling;
+  }
+}
+
+bool AccountPool::late_release_exact() const {
+  return std::none_of(accounts_.begin(), accounts_.end(), [](const Territory& accounts) {
+    return accounts.total > 0 && accounts.cool_off_days < kDaysPerMonth;
+  });
+}
+
 int AccountPool::available_forgetting(std::size_t territory, double now, bool released_now) {
   Territory& accounts = accounts_[territory];
   while (!accounts.cooling_until.empty() &&

@@ -26,6 +26,13 @@ class AccountPool {
   /// A lost deal or a churned customer gives its account back after the territory's cool-off,
   /// from `now` (finite territories only).
   void release(std::size_t territory, double now);
+  /// release() of an account given back at `then`, before releases already made (a churn
+  /// replayed at the month end): its cool-off end goes in order among theirs.
+  void release_in_order(std::size_t territory, double then);
+  /// Whether an account released up to a month late changes no availability seen in between:
+  /// every finite territory's cool-off is at least a month, so in_use falls and cooling rises
+  /// together and the cool-off ends after the month end. Fixed by the territories.
+  bool late_release_exact() const;
 
   /// Accounts neither in use nor cooling off. A cool-off that ends exactly `now` is over when
   /// `released_now` (what runs after releases at this instant, as if its end were an event of

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <limits>
 
 #include "models/random_draws.h"
 
@@ -11,15 +12,24 @@ namespace {
 
 double term_days(bool annual) { return annual ? kDaysPerYear : kDaysPerMonth; }
 
+// The share of `active` customers that `covered_accounts` cover, at most 1.
+double coverage_of(std::int64_t covered_accounts, std::size_t active) {
+  if (active == 0) return 1.0;
+  return std::min(1.0, static_cast<double>(covered_accounts) / static_cast<double>(active));
+}
+
 }  // namespace
 
-CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts)
+CustomerBase::CustomerBase(ModelContext& context, AccountPool& accounts, RenewalMode mode)
     : context_(context),
       spec_(context.spec),
       accounts_(accounts),
-      monthly_renewals_(context.simulator.add_busy_lane()),
-      annual_renewals_(context.simulator.add_busy_lane()),
-      fixed_expansion_(context.fixed_value(spec_.customers.monthly_expansion)) {
+      fixed_expansion_(context.fixed_value(spec_.customers.monthly_expansion)),
+      replay_(mode == RenewalMode::kReplayWhenExact && accounts.late_release_exact()) {
+  if (!replay_) {
+    monthly_renewals_ = context.simulator.add_busy_lane();
+    annual_renewals_ = context.simulator.add_busy_lane();
+  }
   const CustomerSpec& spec = spec_.customers;
   for (const bool annual : {false, true}) {
     for (const bool covered : {false, true}) {
@@ -81,9 +91,14 @@ void CustomerBase::add_initial(const SegmentMix& segments) {
     accounts_.occupy(territory);
     add_customer(mrr, rng, territory, segment, term_left_share, /*paid=*/true);
   }
+  if (replay_) {
+    schedule_.sort_initial();
+    active_at_month_start_ = active_;
+  }
 }
 
 void CustomerBase::add(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment) {
+  if (replay_) added_at_.push_back(context_.now());
   add_customer(mrr, rng, territory, segment, 1.0, /*paid=*/false);
 }
 
@@ -121,9 +136,13 @@ void CustomerBase::add_customer(double mrr, sim::Rng& rng, std::size_t territory
   if (paid) {
     const double left = term_days(customer.annual) * term_left_share;
     customers_[index].renews_at = context_.now() + left;
-    schedule_renewal(index, left);
+    if (replay_) {
+      schedule_.add_initial(context_.now() + left, index);
+    } else {
+      schedule_renewal(index, left);
+    }
   } else {
-    start_term(customers_[index], index);
+    start_term_at(customers_[index], index, context_.now(), /*renewed=*/false);
   }
 }
 
@@ -132,17 +151,22 @@ void CustomerBase::set_revenue_rates() {
                                     prepaid_mrr_ / kDaysPerMonth);
 }
 
-// Inline, into renew above all (half the events): the call, its saved registers and finding the
-// customer again were 0.9 % of a reference replication (docs/performance.md).
-[[gnu::always_inline]] inline void CustomerBase::start_term(Customer& customer,
-                                                            std::uint32_t index) {
+// Inline, into renew and the replay above all (half the events): the call, its saved registers
+// and finding the customer again were 0.9 % of a reference replication (docs/performance.md).
+[[gnu::always_inline]] inline void CustomerBase::start_term_at(Customer& customer,
+                                                               std::uint32_t index, double now,
+                                                               bool renewed) {
   const double term = term_days(customer.annual);
-  customer.renews_at = context_.now() + term;
+  customer.renews_at = now + term;
   // A year billed upfront is the twelve months of MRR the term will earn: 365.25 / 30.4375 = 12.
   if (customer.upfront) context_.ledger.collect(12.0 * customer.mrr);
-  context_.simulator.schedule_in_lane(customer.annual ? annual_renewals_ : monthly_renewals_, term,
-                                      priority::kRenewal, kind_of(EventKind::kCustomerRenewal),
-                                      index);
+  if (replay_) {
+    schedule_.add(customer.annual, renewed, customer.renews_at, now, index);
+  } else {
+    context_.simulator.schedule_in_lane(customer.annual ? annual_renewals_ : monthly_renewals_,
+                                        term, priority::kRenewal,
+                                        kind_of(EventKind::kCustomerRenewal), index);
+  }
 }
 
 void CustomerBase::schedule_renewal(std::uint32_t index, double days) {
@@ -150,30 +174,25 @@ void CustomerBase::schedule_renewal(std::uint32_t index, double days) {
 }
 
 double CustomerBase::coverage_share(std::int64_t covered_accounts) const {
-  if (active_ == 0) return 1.0;
-  return std::min(1.0, static_cast<double>(covered_accounts) / static_cast<double>(active_));
+  return coverage_of(covered_accounts, active_);
 }
 
-void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
-  Customer& customer = customers_[index];
+[[gnu::always_inline]] inline CustomerBase::Renewal CustomerBase::renew_customer(Customer& customer,
+                                                                                 double coverage) {
   assert(customer.active);
   const CustomerSpec& spec = spec_.customers;
-  // The share changes only when customer success's accounts or the active customers do: it is
-  // divided out again then, not at every renewal (churn and add_customer forget it).
-  assert(covered_accounts >= 0);
-  if (covered_accounts != coverage_accounts_) [[unlikely]] {
-    coverage_ = coverage_share(covered_accounts);
-    coverage_accounts_ = covered_accounts;
-  }
-  const bool covered = customer.coverage_draw < coverage_;
+  const bool covered = customer.coverage_draw < coverage;
   const RenewalTerms& terms = renewal_terms_[customer.annual][covered];
   double churn_probability = terms.churn_probability;
   if (customer.segment != kUnassigned) {
     churn_probability *= spec_.segments[customer.segment].churn_factor;
   }
   if (bernoulli(customer.rng, churn_probability)) {
-    churn(customer);
-    return;
+    customer.active = false;
+    customer.churn_month = static_cast<std::int16_t>(context_.months_closed + 1);
+    ++context_.month.churned;
+    if (customer.segment != kUnassigned) context_.month.segment[customer.segment].churned += 1;
+    return {true, -customer.mrr};
   }
   ++context_.month.renewals;
   const double factor = fixed_expansion_
@@ -182,24 +201,111 @@ void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
                                              (covered ? spec.covered_expansion_bonus : 0.0),
                                          customer.annual);
   const double new_mrr = customer.mrr * factor;
-  total_mrr_ += new_mrr - customer.mrr;
-  if (customer.upfront) prepaid_mrr_ += new_mrr - customer.mrr;
+  const double change = new_mrr - customer.mrr;
   customer.mrr = new_mrr;
-  set_revenue_rates();
-  start_term(customer, index);
+  return {false, change};
 }
 
-void CustomerBase::churn(Customer& customer) {
-  customer.active = false;
-  customer.churn_month = static_cast<std::int16_t>(context_.months_closed + 1);
-  --active_;
-  coverage_accounts_ = kCoverageUnknown;
-  total_mrr_ -= customer.mrr;
-  if (customer.upfront) prepaid_mrr_ -= customer.mrr;
+void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
+  assert(!replay_);
+  Customer& customer = customers_[index];
+  // The share changes only when customer success's accounts or the active customers do: it is
+  // divided out again then, not at every renewal (a churn and add_customer forget it).
+  assert(covered_accounts >= 0);
+  if (covered_accounts != coverage_accounts_) [[unlikely]] {
+    coverage_ = coverage_share(covered_accounts);
+    coverage_accounts_ = covered_accounts;
+  }
+  const Renewal renewal = renew_customer(customer, coverage_);
+  total_mrr_ += renewal.mrr_change;
+  if (customer.upfront) prepaid_mrr_ += renewal.mrr_change;
   set_revenue_rates();
-  ++context_.month.churned;
-  if (customer.segment != kUnassigned) context_.month.segment[customer.segment].churned += 1;
-  accounts_.release(customer.territory, context_.now());
+  if (renewal.churned) {
+    --active_;
+    coverage_accounts_ = kCoverageUnknown;
+    accounts_.release(customer.territory, context_.now());
+    return;
+  }
+  start_term_at(customer, index, context_.now(), /*renewed=*/false);
+}
+
+void CustomerBase::customer_success_changed(double now, std::int64_t accounts) {
+  if (!replay_) return;
+  coverage_changes_.emplace_back(now, accounts);
+  covered_accounts_now_ = accounts;
+}
+
+std::uint64_t CustomerBase::replay_renewals(double month_end) {
+  if (!replay_) return 0;
+  // What the revenue rates accrued this month leaves out: each renewal's change of MRR over the
+  // days from it to the month end (the ledger accrues the rest up to here first).
+  context_.ledger.accrue_to(month_end);
+  double mrr_days = 0, prepaid_mrr_days = 0;
+  double mrr_change = 0, prepaid_change = 0;  // summed in locals, added to the members once
+  // The month's wins and changes of coverage, walked with pointers in registers. A win at
+  // infinity ends the wins.
+  std::size_t active = active_at_month_start_;
+  added_at_.push_back(std::numeric_limits<double>::infinity());
+  const double* next_add = added_at_.data();
+  const auto* next_change = coverage_changes_.data();
+  const auto* const changes_end = next_change + coverage_changes_.size();
+  std::int64_t covered_accounts = covered_accounts_at_start_;
+  std::size_t coverage_active = std::numeric_limits<std::size_t>::max();
+  std::int64_t coverage_accounts = kCoverageUnknown;
+  double coverage = 1.0;
+  std::size_t churned = 0;
+  std::uint64_t replayed = 0;
+  schedule_.start(month_end);
+  RenewalSchedule::Entry due{};
+  while (schedule_.next(due)) {
+    ++replayed;
+    const double now = due.time;
+    // What the simulator would have run before it: every win and every change of customer
+    // success at or before its time (their priorities come before kRenewal).
+    while (*next_add <= now) {
+      ++active;
+      ++next_add;
+    }
+    while (next_change != changes_end && next_change->first <= now) {
+      covered_accounts = next_change->second;
+      ++next_change;
+    }
+    if (covered_accounts != coverage_accounts || active != coverage_active) {
+      coverage = coverage_of(covered_accounts, active);
+      coverage_accounts = covered_accounts;
+      coverage_active = active;
+    }
+    Customer& customer = customers_[due.index];
+    const Renewal renewal = renew_customer(customer, coverage);
+    const double days_left = month_end - now;
+    mrr_change += renewal.mrr_change;
+    mrr_days += renewal.mrr_change * days_left;
+    if (customer.upfront) {
+      prepaid_change += renewal.mrr_change;
+      prepaid_mrr_days += renewal.mrr_change * days_left;
+    }
+    if (renewal.churned) {
+      --active;
+      ++churned;
+      accounts_.release_in_order(customer.territory, now);
+      continue;
+    }
+    start_term_at(customer, due.index, now, /*renewed=*/true);
+  }
+  schedule_.finish();
+  active_ -= churned;
+  assert(active == active_);
+  total_mrr_ += mrr_change;
+  prepaid_mrr_ += prepaid_change;
+  active_at_month_start_ = active_;
+  coverage_accounts_ = kCoverageUnknown;
+  added_at_.clear();
+  coverage_changes_.clear();
+  covered_accounts_at_start_ = covered_accounts_now_;
+  context_.ledger.add_accrued(mrr_days / kDaysPerMonth,
+                              (mrr_days - prepaid_mrr_days) / kDaysPerMonth);
+  set_revenue_rates();
+  return replayed;
 }
 
 void CustomerBase::close_month(int month) {

@@ -3,15 +3,20 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "models/account_pool.h"
 #include "models/model_context.h"
+#include "models/organisation.h"
+#include "models/renewal_schedule.h"
 #include "models/segment_mix.h"
 
 // The customer base: the customers started with and those won, their monthly or annual terms,
 // renewals with churn and expansion (lower churn and more expansion when customer success covers
-// them), upfront billing, MRR and the revenue rates of the ledger.
+// them), upfront billing, MRR and the revenue rates of the ledger. Renewals are replayed at each
+// month end (replay_renewals) where that is exact, simulator events (renew) elsewhere; both take
+// the same draws in the same order through one renewal body.
 
 namespace teamsim::model {
 
@@ -24,7 +29,11 @@ std::vector<double> initial_customer_weights(const std::vector<TerritorySpec>& t
 /// second, and so on, instead of being spread by the weights above.
 bool initial_customers_placed(const std::vector<TerritorySpec>& territories);
 
-class CustomerBase {
+/// How renewals run. kReplayWhenExact: replayed at month ends when the accounts allow it
+/// (AccountPool::late_release_exact), else events. kEvents: always events (tests compare).
+enum class RenewalMode { kReplayWhenExact, kEvents };
+
+class CustomerBase final : public CoverageListener {
  public:
   /// One cache line: a renewal, which reaches customers in no order the hardware can foresee,
   /// loads one line, not the two or three of the 184 bytes it was with the MRR history inside
@@ -46,7 +55,8 @@ class CustomerBase {
   static_assert(sizeof(Customer) == 64);
 
   /// `accounts`: a churned customer's account cools off.
-  CustomerBase(ModelContext& context, AccountPool& accounts);
+  CustomerBase(ModelContext& context, AccountPool& accounts,
+               RenewalMode mode = RenewalMode::kReplayWhenExact);
 
   /// Day 0: the initial customers, each from its own stream: its MRR, territory (in proportion
   /// to the territories' inbound lead flow, or by their own counts when initial_customers_placed:
@@ -58,8 +68,19 @@ class CustomerBase {
   void add(double mrr, sim::Rng rng, std::size_t territory, std::size_t segment);
 
   /// The customer's term ends: it churns or renews, with the coverage that customer success's
-  /// `covered_accounts` give.
+  /// `covered_accounts` give. The event path (!replays_renewals()).
   void renew(std::uint32_t customer, std::int64_t covered_accounts);
+  /// Whether renewals are replayed at month ends instead of being simulator events: when a
+  /// churn's account, released late, changes nothing seen meanwhile. Fixed at construction.
+  bool replays_renewals() const { return replay_; }
+  /// The renewals due by `month_end` (now), replayed in the order the simulator would have run
+  /// them, each seeing the wins and changes of customer success's accounts at or before its
+  /// time (renewals run after both at the same instant) and the churns before it; the revenue
+  /// the rates did not accrue is added to the ledger. Returns how many were replayed (events
+  /// they stand for). Call first at the month end, before anything reads the customers.
+  std::uint64_t replay_renewals(double month_end);
+  /// CoverageListener: kept for the replay (ignored on the event path).
+  void customer_success_changed(double now, std::int64_t accounts) override;
   /// Month `month` ends: MRR is summed afresh (so rounding from many small updates never
   /// accumulates) and each active customer's MRR is kept for the retention cohorts.
   void close_month(int month);
@@ -82,14 +103,20 @@ class CustomerBase {
   /// upfront for it already when `paid`.
   void add_customer(double mrr, sim::Rng& rng, std::size_t territory, std::size_t segment,
                     double term_left_share, bool paid);
-  /// Starts the next term of `customer`, customers_[index]: schedules its renewal and, when billed
-  /// upfront, collects the term's invoice. The caller's reference, not the index again: renew
-  /// has it at hand, and the index meant one more load and address computation per renewal.
-  inline void start_term(Customer& customer,
-                         std::uint32_t index);  // defined, forced inline, in customer_base.cc
   /// Schedules the renewal `days` from now.
   void schedule_renewal(std::uint32_t index, double days);
-  void churn(Customer& customer);
+  /// The renewal body both paths share: with coverage share `coverage`, the customer churns
+  /// (marked, the month's tallies counted) or renews (expanded, counted). Returns the change of
+  /// its MRR. The caller updates the totals, the account and the next term.
+  struct Renewal {
+    bool churned;
+    double mrr_change;
+  };
+  inline Renewal renew_customer(Customer& customer,
+                                double coverage);  // defined, forced inline, in the .cc
+  /// Starts the next term at `now` (the renewal's time): ends at renews_at, billed upfront when
+  /// it is, then scheduled (an event, or into the schedule during a replay).
+  inline void start_term_at(Customer& customer, std::uint32_t index, double now, bool renewed);
   /// The MRR factor of a renewed term whose monthly expansion (with any coverage bonus) is
   /// `change`: the month's growth, never below 0, compounded twelve times for a year.
   static double mrr_factor(double change, bool annual);
@@ -100,8 +127,9 @@ class CustomerBase {
   AccountPool& accounts_;
   /// Renewals of whole terms, scheduled a fixed term after now as each term starts, are in time
   /// order already: they wait in the simulator's lanes, one per term length, not in its queue.
-  sim::Simulator::LaneId monthly_renewals_;
-  sim::Simulator::LaneId annual_renewals_;
+  /// None when replaying.
+  sim::Simulator::LaneId monthly_renewals_ = sim::Simulator::kNoLane;
+  sim::Simulator::LaneId annual_renewals_ = sim::Simulator::kNoLane;
   /// The monthly expansion when it is a constant no probe may pin: drawn without sampling.
   std::optional<double> fixed_expansion_;
   /// What a renewal takes from the spec, by term (annual) and coverage (covered), worked out
@@ -127,6 +155,17 @@ class CustomerBase {
   static constexpr std::int64_t kCoverageUnknown = -1;
   double total_mrr_ = 0;
   double prepaid_mrr_ = 0;  ///< MRR of customers billed upfront: earned without cash coming in
+
+  /// The replay's state (replay_ only): the pending renewals, then what happened during the
+  /// month that renewals see: customers added (times, in order) and customer success's accounts
+  /// (changes, in order: time and accounts after).
+  bool replay_ = false;
+  RenewalSchedule schedule_;
+  std::vector<double> added_at_;
+  std::vector<std::pair<double, std::int64_t>> coverage_changes_;
+  std::size_t active_at_month_start_ = 0;       ///< active customers after the last replay
+  std::int64_t covered_accounts_at_start_ = 0;  ///< customer success's accounts then
+  std::int64_t covered_accounts_now_ = 0;       ///< after the last change
 };
 
 }  // namespace teamsim::model

@@ -69,6 +69,15 @@ class Ledger {
     period_collections_ += amount;
   }
 
+  /// Revenue earned and cash collected that the rates did not accrue (changes of rate that took
+  /// effect earlier, added after the fact: renewals replayed at a month end), into the period's
+  /// totals and the cash.
+  void add_accrued(double revenue, double collected) {
+    period_revenue_ += revenue;
+    period_collections_ += collected;
+    cash_ += collected;
+  }
+
   double cash() const { return cash_; }
   double payroll_per_day() const { return payroll_per_day_; }
   double revenue_per_day() const { return revenue_per_day_; }

@@ -306,6 +306,9 @@ void Organisation::change_capacities(const Person& person, int sign) {
       break;
     case RoleKind::kCustomerSuccess:
       csr_accounts_ += s * role.accounts_per_rep;
+      if (coverage_listener_ != nullptr) {
+        coverage_listener_->customer_success_changed(context_.now(), csr_accounts_);
+      }
       break;
     case RoleKind::kSpecialist:
       specialists_ += sign;

@@ -35,6 +35,17 @@ class TeamListener {
   ~TeamListener() = default;
 };
 
+/// What the organisation tells whoever needs customer success's covered accounts as they change
+/// (the customer base, when it replays renewals at month ends).
+class CoverageListener {
+ public:
+  /// customer_success_accounts() became `accounts` at day `now`.
+  virtual void customer_success_changed(double now, std::int64_t accounts) = 0;
+
+ protected:
+  ~CoverageListener() = default;
+};
+
 class Organisation {
  public:
   struct Person {
@@ -73,6 +84,8 @@ class Organisation {
   Organisation& operator=(const Organisation&) = delete;
 
   void set_listener(TeamListener& listener) { listener_ = &listener; }
+  /// Told each change of customer_success_accounts(), from the next one on.
+  void set_coverage_listener(CoverageListener& listener) { coverage_listener_ = &listener; }
 
   /// Day 0: the starting staff, ramped.
   void add_starting_staff();
@@ -221,6 +234,7 @@ class Organisation {
   const ScenarioSpec& spec_;
   const AccountPool& accounts_;
   TeamListener* listener_ = nullptr;
+  CoverageListener* coverage_listener_ = nullptr;
   std::vector<double> attrition_hazard_per_day_;  ///< by role
 
   std::vector<Person> people_;

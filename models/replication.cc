@@ -45,16 +45,18 @@ KindText kind_text(EventKind kind) {
 
 Replication::Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
                          std::uint64_t replication, const InputProbe* probe,
-                         const ReplicationLimits& limits, std::span<const std::size_t> kept)
+                         const ReplicationLimits& limits, std::span<const std::size_t> kept,
+                         RenewalMode renewals)
     : context_(spec, simulator_, seed, replication, probe, limits),
       accounts_(spec.territories),
       segments_(spec),
-      customers_(context_, accounts_),
+      customers_(context_, accounts_, renewals),
       organisation_(context_, accounts_),
       pipeline_(context_, organisation_, customers_, accounts_, segments_),
       recorder_(context_, organisation_, pipeline_, customers_, accounts_, layout, replication,
                 kept) {
   organisation_.set_listener(pipeline_);
+  if (customers_.replays_renewals()) organisation_.set_coverage_listener(customers_);
 }
 
 void Replication::fail_event_limit() const {
@@ -128,6 +130,10 @@ void Replication::apply_money_plan(int month) {
 
 void Replication::end_month() {
   const int month = context_.months_closed + 1;
+  // Replayed renewals count as the events they stand for: towards the events limit (checked at
+  // the next event) and in events_by_kind, for the limit's advice and projections' estimates.
+  simulator_.count_handled(kind_of(EventKind::kCustomerRenewal),
+                           customers_.replay_renewals(context_.now()));
   if (context_.spec.management.underperformance_threshold > 0) {
     organisation_.review_performance(month);
   }

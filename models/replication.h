@@ -32,10 +32,12 @@ class Replication {
  public:
   /// `spec` must have passed validation and outlive the replication. With a `probe` (built from
   /// this same `spec`), draws of uncertain inputs may be pinned and are recorded. `kept`: the
-  /// layout columns the caller reads (empty: all); the others may be left 0.
+  /// layout columns the caller reads (empty: all); the others may be left 0. `renewals`: tests
+  /// force the renewals' event path (CustomerBase::replays_renewals).
   Replication(const ScenarioSpec& spec, const MetricLayout& layout, std::uint64_t seed,
               std::uint64_t replication, const InputProbe* probe = nullptr,
-              const ReplicationLimits& limits = {}, std::span<const std::size_t> kept = {});
+              const ReplicationLimits& limits = {}, std::span<const std::size_t> kept = {},
+              RenewalMode renewals = RenewalMode::kReplayWhenExact);
   /// Its components call back into each other: it stays where it was made.
   Replication(const Replication&) = delete;
   Replication& operator=(const Replication&) = delete;
@@ -61,7 +63,8 @@ class Replication {
 
  private:
   void schedule_initial_events();
-  /// Month end: performance reviews, the customers' month close, the record, a new month.
+  /// Month end: the month's renewals replayed (first: everything after reads the customers),
+  /// performance reviews, the customers' month close, the record, a new month.
   void end_month();
   /// At the start of `month`: funding rounds arrive and a cost step sets the other costs' rate.
   void apply_money_plan(int month);

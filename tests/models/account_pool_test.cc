@@ -52,5 +52,44 @@ TEST(AccountPoolTest, ReadingAtMonthEndForgetsNothing) {
   EXPECT_EQ(pool.available(0, day, true), 10 - 3);
 }
 
+// A churn replayed at the month end releases its account with its own time, before releases
+// already made: its cool-off end goes in order, and the counts are those of releases in order.
+TEST(AccountPoolTest, ALateReleaseGoesInOrderAmongTheCoolOffs) {
+  AccountPool in_order(territories());
+  AccountPool late(territories());
+  for (AccountPool* pool : {&in_order, &late}) {
+    for (int i = 0; i < 3; ++i) pool->occupy(0);
+  }
+  in_order.release(0, 5);
+  in_order.release(0, 10);
+  in_order.release(0, 20);
+  late.release(0, 10);
+  late.release(0, 20);
+  late.release_in_order(0, 5);
+  const double cool_off = 2 * kDaysPerMonth;
+  for (const double day : {0.0, 5 + cool_off, 10 + cool_off, 15 + cool_off, 20 + cool_off}) {
+    EXPECT_EQ(late.available_after(0, day), in_order.available_after(0, day)) << "day " << day;
+  }
+  EXPECT_EQ(late.available(0, 5 + cool_off, true), 8);
+  EXPECT_EQ(late.available(0, 10 + cool_off, true), 9);
+  late.release_in_order(1, 3);  // unlimited: nothing counted
+  EXPECT_EQ(late.available_after(1, 3), 0);
+}
+
+// Exact when every finite territory cools off for at least a month; unlimited ones never count.
+TEST(AccountPoolTest, LateReleasesAreExactOnlyWithCoolOffsOfAMonthOrMore) {
+  EXPECT_TRUE(AccountPool(territories()).late_release_exact());  // 2 months, and unlimited
+  std::vector<TerritorySpec> spec = territories();
+  spec[0].cool_off_months = 1;
+  EXPECT_TRUE(AccountPool(spec).late_release_exact());
+  spec[0].cool_off_months = 0.5;
+  EXPECT_FALSE(AccountPool(spec).late_release_exact());
+  spec[0].cool_off_months = 0;
+  EXPECT_FALSE(AccountPool(spec).late_release_exact());
+  spec[1].cool_off_months = 0;  // unlimited: its cool-off changes nothing
+  spec[0].cool_off_months = 3;
+  EXPECT_TRUE(AccountPool(spec).late_release_exact());
+}
+
 }  // namespace
 }  // namespace teamsim::model

@@ -1,5 +1,6 @@
 // CustomerBase on its own: terms and renewals, churn with and without customer-success coverage,
-// upfront billing, the month close and a churned account's cool-off. Expected values by hand.
+// upfront billing, the month close and a churned account's cool-off; renewals as events and
+// replayed at month ends, which must agree. Expected values by hand.
 #include "models/customer_base.h"
 
 #include <gtest/gtest.h>
@@ -11,37 +12,59 @@
 namespace teamsim::model {
 namespace {
 
+constexpr RenewalMode kBothModes[] = {RenewalMode::kEvents, RenewalMode::kReplayWhenExact};
+
 struct CustomersAlone : ComponentHarness {
-  explicit CustomersAlone(ScenarioSpec scenario)
+  explicit CustomersAlone(ScenarioSpec scenario, RenewalMode mode = RenewalMode::kReplayWhenExact)
       : ComponentHarness(std::move(scenario)),
         accounts(spec.territories),
-        customers(context, accounts) {}
+        customers(context, accounts, mode) {}
 
+  /// Renewals up to `day` as the replication runs them: events, or replayed at each month end
+  /// (day is then past it), with customer success's `covered_accounts` from now on.
   void run_until(double day, std::int64_t covered_accounts = 0) {
-    ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
-      ASSERT_EQ(kind, EventKind::kCustomerRenewal);
-      customers.renew(subject, covered_accounts);
-    });
+    if (!customers.replays_renewals()) {
+      ComponentHarness::run_until(day, [&](EventKind kind, std::uint32_t subject) {
+        ASSERT_EQ(kind, EventKind::kCustomerRenewal);
+        customers.renew(subject, covered_accounts);
+      });
+      return;
+    }
+    customers.customer_success_changed(simulator.now(), covered_accounts);
+    for (;;) {
+      const double month_end = (months_replayed + 1) * kDaysPerMonth;
+      if (month_end > day) break;
+      ComponentHarness::run_until(month_end, [](EventKind, std::uint32_t) {
+        FAIL() << "an event while renewals are replayed";
+      });
+      customers.replay_renewals(month_end);
+      ++months_replayed;
+    }
+    ComponentHarness::run_until(day, [](EventKind, std::uint32_t) {});
   }
   sim::Rng rng(std::uint64_t i) const { return context.substream(Stream::kInitialCustomer, i); }
 
   AccountPool accounts;
   CustomerBase customers;
+  int months_replayed = 0;
 };
 
 TEST(CustomerBaseTest, MonthlyCustomersRenewEachMonthAndGrowByTheirExpansion) {
   ScenarioSpec spec = quiet_scenario(3);
   spec.customers.annual_contract_share = 0;
   spec.customers.monthly_expansion = Distribution::constant(0.01);
-  CustomersAlone model(spec);
-  model.customers.add(1000, model.rng(0), 0, kUnassigned);
-  model.customers.add(500, model.rng(1), 0, kUnassigned);
-  EXPECT_DOUBLE_EQ(model.customers.mrr(), 1500);
-  // Two renewals, each +1 %: 1500 x 1.01^2, the revenue rate following.
-  model.run_until(2 * kDaysPerMonth + 1);
-  EXPECT_NEAR(model.customers.mrr(), 1500 * 1.01 * 1.01, 1e-9);
-  EXPECT_NEAR(model.context.ledger.revenue_per_day(), 1500 * 1.01 * 1.01 / kDaysPerMonth, 1e-12);
-  EXPECT_EQ(model.context.month.renewals, 4);
+  for (const RenewalMode mode : kBothModes) {
+    SCOPED_TRACE(mode == RenewalMode::kEvents ? "events" : "replayed");
+    CustomersAlone model(spec, mode);
+    model.customers.add(1000, model.rng(0), 0, kUnassigned);
+    model.customers.add(500, model.rng(1), 0, kUnassigned);
+    EXPECT_DOUBLE_EQ(model.customers.mrr(), 1500);
+    // Two renewals, each +1 %: 1500 x 1.01^2, the revenue rate following.
+    model.run_until(2 * kDaysPerMonth + 1);
+    EXPECT_NEAR(model.customers.mrr(), 1500 * 1.01 * 1.01, 1e-9);
+    EXPECT_NEAR(model.context.ledger.revenue_per_day(), 1500 * 1.01 * 1.01 / kDaysPerMonth, 1e-12);
+    EXPECT_EQ(model.context.month.renewals, 4);
+  }
 }
 
 TEST(CustomerBaseTest, ChurnIsCertainWithoutCoverageAndImpossibleWithFullCoverage) {
@@ -50,16 +73,19 @@ TEST(CustomerBaseTest, ChurnIsCertainWithoutCoverageAndImpossibleWithFullCoverag
   spec.customers.monthly_churn = 1;
   spec.customers.covered_churn_factor = 0;
   spec.customers.covered_expansion_bonus = 0;
-  for (const std::int64_t covered_accounts : {0, 10}) {
-    CustomersAlone model(spec);
-    for (std::uint64_t i = 0; i < 10; ++i) {
-      model.customers.add(100, model.rng(i), 0, kUnassigned);
+  for (const RenewalMode mode : kBothModes) {
+    for (const std::int64_t covered_accounts : {0, 10}) {
+      SCOPED_TRACE(mode == RenewalMode::kEvents ? "events" : "replayed");
+      CustomersAlone model(spec, mode);
+      for (std::uint64_t i = 0; i < 10; ++i) {
+        model.customers.add(100, model.rng(i), 0, kUnassigned);
+      }
+      model.run_until(kDaysPerMonth + 1, covered_accounts);
+      // 10 accounts cover all 10 customers: churn x 0; none cover nobody: churn 1.
+      EXPECT_EQ(model.customers.active(), covered_accounts == 0 ? 0u : 10u);
+      EXPECT_EQ(model.context.month.churned, covered_accounts == 0 ? 10 : 0);
+      EXPECT_DOUBLE_EQ(model.customers.mrr(), covered_accounts == 0 ? 0 : 1000);
     }
-    model.run_until(kDaysPerMonth + 1, covered_accounts);
-    // 10 accounts cover all 10 customers: churn x 0; none cover nobody: churn 1.
-    EXPECT_EQ(model.customers.active(), covered_accounts == 0 ? 0u : 10u);
-    EXPECT_EQ(model.context.month.churned, covered_accounts == 0 ? 10 : 0);
-    EXPECT_DOUBLE_EQ(model.customers.mrr(), covered_accounts == 0 ? 0 : 1000);
   }
 }
 
@@ -67,15 +93,18 @@ TEST(CustomerBaseTest, AnUpfrontAnnualCustomerPaysItsYearAtOnce) {
   ScenarioSpec spec = quiet_scenario(12);
   spec.customers.annual_contract_share = 1;
   spec.customers.annual_billing = AnnualBilling::kUpfront;
-  CustomersAlone model(spec);
-  model.customers.add(1000, model.rng(0), 0, kUnassigned);
-  EXPECT_DOUBLE_EQ(model.context.ledger.cash(), 12'000);
-  EXPECT_DOUBLE_EQ(model.context.ledger.period_collections(), 12'000);
-  // Earned month by month, with no more cash until the renewal a year later.
-  model.run_until(6 * kDaysPerMonth);
-  model.context.ledger.accrue_to(6 * kDaysPerMonth);
-  EXPECT_NEAR(model.context.ledger.period_revenue(), 6'000, 1e-6);
-  EXPECT_NEAR(model.context.ledger.cash(), 12'000, 1e-6);
+  for (const RenewalMode mode : kBothModes) {
+    SCOPED_TRACE(mode == RenewalMode::kEvents ? "events" : "replayed");
+    CustomersAlone model(spec, mode);
+    model.customers.add(1000, model.rng(0), 0, kUnassigned);
+    EXPECT_DOUBLE_EQ(model.context.ledger.cash(), 12'000);
+    EXPECT_DOUBLE_EQ(model.context.ledger.period_collections(), 12'000);
+    // Earned month by month, with no more cash until the renewal a year later.
+    model.run_until(6 * kDaysPerMonth);
+    model.context.ledger.accrue_to(6 * kDaysPerMonth);
+    EXPECT_NEAR(model.context.ledger.period_revenue(), 6'000, 1e-6);
+    EXPECT_NEAR(model.context.ledger.cash(), 12'000, 1e-6);
+  }
 }
 
 TEST(CustomerBaseTest, TheMonthCloseKeepsEachCustomersMrrForItsCohort) {
@@ -144,12 +173,56 @@ TEST(CustomerBaseTest, AChurnedCustomersAccountCoolsOff) {
   spec.territories[0].cool_off_months = 1;
   spec.customers.annual_contract_share = 0;
   spec.customers.monthly_churn = 1;
-  CustomersAlone model(spec);
-  model.accounts.occupy(0);  // the account the won deal took
-  model.customers.add(100, model.rng(0), 0, kUnassigned);
-  model.run_until(kDaysPerMonth + 1);
-  EXPECT_EQ(model.accounts.available_after(0, kDaysPerMonth + 1), 9);  // cooling off
-  EXPECT_EQ(model.accounts.available_after(0, 2 * kDaysPerMonth + 1), 10);
+  for (const RenewalMode mode : kBothModes) {
+    SCOPED_TRACE(mode == RenewalMode::kEvents ? "events" : "replayed");
+    CustomersAlone model(spec, mode);
+    model.accounts.occupy(0);  // the account the won deal took
+    model.customers.add(100, model.rng(0), 0, kUnassigned);
+    model.run_until(kDaysPerMonth + 1);
+    EXPECT_EQ(model.accounts.available_after(0, kDaysPerMonth + 1), 9);  // cooling off
+    EXPECT_EQ(model.accounts.available_after(0, 2 * kDaysPerMonth + 1), 10);
+  }
+}
+
+// Renewals are replayed only where a churn's account, released at the month end, changes
+// nothing seen meanwhile: every finite territory cools off for a month or more.
+TEST(CustomerBaseTest, RenewalsAreReplayedOnlyWithCoolOffsOfAMonthOrMore) {
+  ScenarioSpec spec = quiet_scenario(3);
+  spec.territories = {TerritorySpec{"only", 0, 10}};
+  for (const double cool_off_months : {0.0, 0.5, 0.99, 1.0, 6.0}) {
+    spec.territories[0].cool_off_months = cool_off_months;
+    CustomersAlone model(spec);
+    EXPECT_EQ(model.customers.replays_renewals(), cool_off_months >= 1)
+        << cool_off_months << " months";
+    CustomersAlone events(spec, RenewalMode::kEvents);
+    EXPECT_FALSE(events.customers.replays_renewals());
+  }
+  spec.territories[0].accounts = 0;  // unlimited: no cool-off counts
+  spec.territories[0].cool_off_months = 0;
+  EXPECT_TRUE(CustomersAlone(spec).customers.replays_renewals());
+}
+
+// A replayed renewal sees the coverage customer success had at its own time, and the active
+// customers then: 10 customers renewing at day 30.4375, 10 accounts covering them from day 10
+// to day 20 only (none then): every one churns, as in the event path at day 30.4375.
+TEST(CustomerBaseTest, AReplayedRenewalSeesTheCoverageAtItsTime) {
+  ScenarioSpec spec = quiet_scenario(2);
+  spec.customers.annual_contract_share = 0;
+  spec.customers.monthly_churn = 1;
+  spec.customers.covered_churn_factor = 0;
+  for (const bool covered_at_renewal : {false, true}) {
+    CustomersAlone model(spec);
+    ASSERT_TRUE(model.customers.replays_renewals());
+    for (std::uint64_t i = 0; i < 10; ++i) {
+      model.customers.add(100, model.rng(i), 0, kUnassigned);
+    }
+    model.customers.customer_success_changed(10, 10);
+    if (!covered_at_renewal) model.customers.customer_success_changed(20, 0);
+    model.simulator.run_until(kDaysPerMonth, [](const sim::Event&) {});
+    EXPECT_EQ(model.customers.replay_renewals(kDaysPerMonth), 10u);
+    EXPECT_EQ(model.customers.active(), covered_at_renewal ? 10u : 0u);
+    EXPECT_EQ(model.context.month.churned, covered_at_renewal ? 0 : 10);
+  }
 }
 
 TEST(CustomerBaseTest, PassingTheCustomerLimitSaysSo) {
