@@ -142,7 +142,7 @@ void CustomerBase::add_customer(double mrr, sim::Rng& rng, std::size_t territory
       schedule_renewal(index, left);
     }
   } else {
-    start_term_at(customers_[index], index, context_.now(), /*renewed=*/false);
+    start_term(customers_[index], index);
   }
 }
 
@@ -153,18 +153,20 @@ void CustomerBase::set_revenue_rates() {
 
 // Inline, into renew and the replay above all (half the events): the call, its saved registers
 // and finding the customer again were 0.9 % of a reference replication (docs/performance.md).
-[[gnu::always_inline]] inline void CustomerBase::start_term_at(Customer& customer,
-                                                               std::uint32_t index, double now,
-                                                               bool renewed) {
-  const double term = term_days(customer.annual);
-  customer.renews_at = now + term;
+[[gnu::always_inline]] inline void CustomerBase::start_term_at(Customer& customer, double now) {
+  customer.renews_at = now + term_days(customer.annual);
   // A year billed upfront is the twelve months of MRR the term will earn: 365.25 / 30.4375 = 12.
   if (customer.upfront) context_.ledger.collect(12.0 * customer.mrr);
+}
+
+[[gnu::always_inline]] inline void CustomerBase::start_term(Customer& customer,
+                                                            std::uint32_t index) {
+  start_term_at(customer, context_.now());
   if (replay_) {
-    schedule_.add(customer.annual, renewed, customer.renews_at, now, index);
+    schedule_.add_won(customer.annual, customer.renews_at, context_.now(), index);
   } else {
     context_.simulator.schedule_in_lane(customer.annual ? annual_renewals_ : monthly_renewals_,
-                                        term, priority::kRenewal,
+                                        term_days(customer.annual), priority::kRenewal,
                                         kind_of(EventKind::kCustomerRenewal), index);
   }
 }
@@ -194,7 +196,6 @@ double CustomerBase::coverage_share(std::int64_t covered_accounts) const {
     if (customer.segment != kUnassigned) context_.month.segment[customer.segment].churned += 1;
     return {true, -customer.mrr};
   }
-  ++context_.month.renewals;
   const double factor = fixed_expansion_
                             ? terms.mrr_factor
                             : mrr_factor(context_.draw(spec.monthly_expansion, customer.rng) +
@@ -226,7 +227,8 @@ void CustomerBase::renew(std::uint32_t index, std::int64_t covered_accounts) {
     accounts_.release(customer.territory, context_.now());
     return;
   }
-  start_term_at(customer, index, context_.now(), /*renewed=*/false);
+  ++context_.month.renewals;
+  start_term(customer, index);
 }
 
 void CustomerBase::customer_success_changed(double now, std::int64_t accounts) {
@@ -254,10 +256,10 @@ std::uint64_t CustomerBase::replay_renewals(double month_end) {
   std::int64_t coverage_accounts = kCoverageUnknown;
   double coverage = 1.0;
   std::size_t churned = 0;
-  std::uint64_t replayed = 0;
-  schedule_.start(month_end);
+  std::uint64_t replayed = 0;  // churned or renewed
+  RenewalSchedule::Merge merge = schedule_.merge(month_end);
   RenewalSchedule::Entry due{};
-  while (schedule_.next(due)) {
+  while (merge.next(due)) {
     ++replayed;
     const double now = due.time;
     // What the simulator would have run before it: every win and every change of customer
@@ -290,9 +292,11 @@ std::uint64_t CustomerBase::replay_renewals(double month_end) {
       accounts_.release_in_order(customer.territory, now);
       continue;
     }
-    start_term_at(customer, due.index, now, /*renewed=*/true);
+    start_term_at(customer, now);
+    merge.add_renewed(customer.annual, customer.renews_at, now, due.index);
   }
-  schedule_.finish();
+  schedule_.compact();
+  context_.month.renewals += static_cast<double>(replayed - churned);
   active_ -= churned;
   assert(active == active_);
   total_mrr_ += mrr_change;

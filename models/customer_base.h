@@ -106,17 +106,20 @@ class CustomerBase final : public CoverageListener {
   /// Schedules the renewal `days` from now.
   void schedule_renewal(std::uint32_t index, double days);
   /// The renewal body both paths share: with coverage share `coverage`, the customer churns
-  /// (marked, the month's tallies counted) or renews (expanded, counted). Returns the change of
-  /// its MRR. The caller updates the totals, the account and the next term.
+  /// (marked, the month's churn tallies counted) or renews (expanded). Returns the change of its
+  /// MRR. The caller counts renewals and updates the totals, the account and the next term.
   struct Renewal {
     bool churned;
     double mrr_change;
   };
   inline Renewal renew_customer(Customer& customer,
                                 double coverage);  // defined, forced inline, in the .cc
-  /// Starts the next term at `now` (the renewal's time): ends at renews_at, billed upfront when
-  /// it is, then scheduled (an event, or into the schedule during a replay).
-  inline void start_term_at(Customer& customer, std::uint32_t index, double now, bool renewed);
+  /// Starts the next term at `now` (a win's or a renewal's time): it ends at renews_at, and
+  /// when billed upfront its invoice is collected. The caller schedules its renewal.
+  inline void start_term_at(Customer& customer, double now);
+  /// start_term_at now, and the renewal scheduled: an event, or into the won lists.
+  inline void start_term(Customer& customer,
+                         std::uint32_t index);  // defined, forced inline, in the .cc
   /// The MRR factor of a renewed term whose monthly expansion (with any coverage bonus) is
   /// `change`: the month's growth, never below 0, compounded twelve times for a year.
   static double mrr_factor(double change, bool annual);

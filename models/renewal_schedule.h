@@ -35,37 +35,17 @@ class RenewalSchedule {
   }
   /// Puts the initial renewals in time order: once, after the last add_initial.
   void sort_initial();
-  /// A whole term started at `now` ends at `time`: by a win (`renewed` false) or a renewal,
-  /// while the month is replayed (`renewed`). The term's length is fixed by `annual`, so each of
-  /// the four lists stays in time order. During a replay the merge sees it at once.
-  void add(bool annual, bool renewed, double time, double now, std::uint32_t index) {
-    const std::size_t to = renewed ? (annual ? kRenewedAnnual : kRenewedMonthly)
-                                   : (annual ? kWonAnnual : kWonMonthly);
-    List& list = lists_[to];
-    if (list.empty()) {
-      head_[to] = time;
-      if (to != from_) bound_ = std::min(bound_, time);
-    }
-    list.items.push_back({time, now, order_++, index});
+  /// A whole term started by a win at `now` ends at `time`. The term's length is fixed by
+  /// `annual`, so each list stays in time order.
+  void add_won(bool annual, double time, double now, std::uint32_t index) {
+    lists_[annual ? kWonAnnual : kWonMonthly].items.push_back({time, now, order_++, index});
   }
 
-  /// Starts a merge of the renewals due at or before `until`.
-  void start(double until);
-  /// The next renewal of the merge, the earliest by the simulator's order, into `due`; false
-  /// when none is due by `until`. The list the last one came from keeps giving while its head
-  /// is earlier than every other list's (bound_): the heads are compared again only when another
-  /// list's turn may have come (docs/performance.md).
-  bool next(Entry& due) {
-    if (!(head_[from_] < bound_)) choose();
-    if (head_[from_] > until_) return false;
-    List& list = lists_[from_];
-    due = list.items[list.next];
-    ++list.next;
-    head_[from_] = list.empty() ? kNone : list.items[list.next].time;
-    return true;
-  }
-  /// Ends the merge: lists mostly taken drop what was taken.
-  void finish();
+  class Merge;
+  /// Starts a merge of the renewals due at or before `until`: take them with Merge::next.
+  inline Merge merge(double until);
+  /// Ends a merge: lists mostly taken drop what was taken.
+  void compact();
 
   /// Renewals pending.
   std::size_t pending() const;
@@ -81,16 +61,79 @@ class RenewalSchedule {
     std::size_t next = 0;
     bool empty() const { return next == items.size(); }
   };
-  /// Picks from_ and bound_ afresh: the earliest head by time; equal heads by the whole key,
-  /// one renewal at a time.
-  void choose();
+  /// Of the lists whose heads are at `time` (two or more), the one whose head comes first.
+  std::size_t first_by_key(std::array<double, kLists> heads, double time) const;
 
   std::array<List, kLists> lists_;
+  std::uint32_t order_ = 0;
+};
+
+/// A merge in progress: the lists' heads and where the last renewal came from, in a local of
+/// the caller (in registers and its own stack, which the customers' stores cannot alias).
+class RenewalSchedule::Merge {
+ public:
+  Merge(RenewalSchedule& schedule, double until) : schedule_(schedule), until_(until) {
+    for (std::size_t l = 0; l < kLists; ++l) {
+      const List& list = schedule.lists_[l];
+      head_[l] = list.empty() ? kNone : list.items[list.next].time;
+    }
+  }
+  /// The next renewal, the earliest in the simulator's order, into `due`; false when none is
+  /// due by `until`. The list the last one came from keeps giving while its head is earlier
+  /// than every other list's (bound_): the heads are compared again only when another list's
+  /// turn may have come (docs/performance.md).
+  bool next(Entry& due) {
+    if (!(head_[from_] < bound_)) choose();
+    if (head_[from_] > until_) return false;
+    List& list = schedule_.lists_[from_];
+    due = list.items[list.next];
+    ++list.next;
+    head_[from_] = list.empty() ? kNone : list.items[list.next].time;
+    return true;
+  }
+  /// A term started by the renewal just taken (at `now`) ends at `time`: into the renewed
+  /// lists, and into this merge if due by its end.
+  void add_renewed(bool annual, double time, double now, std::uint32_t index) {
+    const std::size_t to = annual ? kRenewedAnnual : kRenewedMonthly;
+    List& list = schedule_.lists_[to];
+    if (list.empty()) {
+      head_[to] = time;
+      if (to != from_) bound_ = std::min(bound_, time);
+    }
+    list.items.push_back({time, now, schedule_.order_++, index});
+  }
+
+ private:
+  /// Picks from_ and bound_ afresh: the earliest head by time; equal heads by the whole key,
+  /// one renewal at a time. Inline: the merge's state stays a local no store can alias.
+  void choose() {
+    from_ = 0;
+    double first = head_[0];
+    double second = kNone;
+    for (std::size_t l = 1; l < kLists; ++l) {
+      const double h = head_[l];
+      if (h < first) {
+        second = first;
+        first = h;
+        from_ = l;
+      } else if (h < second) {
+        second = h;
+      }
+    }
+    bound_ = second;
+    if (first == second && first <= until_) [[unlikely]] {
+      from_ = schedule_.first_by_key(head_, first);
+      bound_ = -kNone;
+    }
+  }
+
+  RenewalSchedule& schedule_;
   std::array<double, kLists> head_{};  ///< each list's next time, kNone when it has none
   std::size_t from_ = 0;
   double bound_ = -kNone;
-  double until_ = -kNone;  ///< outside a merge nothing is due
-  std::uint32_t order_ = 0;
+  double until_;
 };
+
+inline RenewalSchedule::Merge RenewalSchedule::merge(double until) { return Merge(*this, until); }
 
 }  // namespace teamsim::model

@@ -12,10 +12,10 @@ namespace {
 
 std::vector<std::uint32_t> merge(RenewalSchedule& schedule, double until) {
   std::vector<std::uint32_t> order;
-  schedule.start(until);
+  RenewalSchedule::Merge merge = schedule.merge(until);
   RenewalSchedule::Entry due{};
-  while (schedule.next(due)) order.push_back(due.index);
-  schedule.finish();
+  while (merge.next(due)) order.push_back(due.index);
+  schedule.compact();
   return order;
 }
 
@@ -25,9 +25,9 @@ TEST(RenewalScheduleTest, TheListsMergeInTimeOrderUpToTheEnd) {
   schedule.add_initial(5, 1);
   schedule.add_initial(40, 2);
   schedule.sort_initial();
-  schedule.add(/*annual=*/false, /*renewed=*/false, 12, 1, 3);
-  schedule.add(/*annual=*/true, /*renewed=*/false, 25, 2, 4);
-  schedule.add(/*annual=*/false, /*renewed=*/false, 30, 3, 5);
+  schedule.add_won(/*annual=*/false, 12, 1, 3);
+  schedule.add_won(/*annual=*/true, 25, 2, 4);
+  schedule.add_won(/*annual=*/false, 30, 3, 5);
   EXPECT_EQ(merge(schedule, 30), (std::vector<std::uint32_t>{1, 3, 0, 4, 5}));
   EXPECT_EQ(schedule.pending(), 1u);
   EXPECT_EQ(merge(schedule, 39), std::vector<std::uint32_t>{});
@@ -40,10 +40,10 @@ TEST(RenewalScheduleTest, EqualTimesGoByWhenAndInWhatOrderTheyWereScheduled) {
   RenewalSchedule schedule;
   schedule.add_initial(10, 0);  // scheduled at day 0, first of all
   schedule.sort_initial();
-  schedule.add(/*annual=*/true, /*renewed=*/false, 10, 4, 1);
-  schedule.add(/*annual=*/false, /*renewed=*/false, 10, 3, 2);
-  schedule.add(/*annual=*/false, /*renewed=*/false, 11, 4, 3);
-  schedule.add(/*annual=*/true, /*renewed=*/false, 11, 4, 4);  // after 3, at the same time
+  schedule.add_won(/*annual=*/true, 10, 4, 1);
+  schedule.add_won(/*annual=*/false, 10, 3, 2);
+  schedule.add_won(/*annual=*/false, 11, 4, 3);
+  schedule.add_won(/*annual=*/true, 11, 4, 4);  // after 3, at the same time
   EXPECT_EQ(merge(schedule, 11), (std::vector<std::uint32_t>{0, 2, 1, 3, 4}));
 }
 
@@ -55,13 +55,13 @@ TEST(RenewalScheduleTest, ARenewalAddedDuringTheMergeIsTakenInItsPlace) {
   schedule.add_initial(9, 1);
   schedule.sort_initial();
   std::vector<std::uint32_t> order;
-  schedule.start(10);
+  RenewalSchedule::Merge merge = schedule.merge(10);
   RenewalSchedule::Entry due{};
-  while (schedule.next(due)) {
+  while (merge.next(due)) {
     order.push_back(due.index);
-    if (due.index == 0) schedule.add(/*annual=*/false, /*renewed=*/true, 8, due.time, 2);
+    if (due.index == 0) merge.add_renewed(/*annual=*/false, 8, due.time, 2);
   }
-  schedule.finish();
+  schedule.compact();
   EXPECT_EQ(order, (std::vector<std::uint32_t>{0, 2, 1}));
 }
 
