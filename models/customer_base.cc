@@ -297,8 +297,9 @@ std::uint64_t CustomerBase::replay_renewals(double month_end) {
   }
   schedule_.compact();
   context_.month.renewals += static_cast<double>(replayed - churned);
+  // Every customer added this month (added_at_ ends with the infinity), less the churned.
+  assert(active_at_month_start_ + added_at_.size() - 1 == active_);
   active_ -= churned;
-  assert(active == active_);
   total_mrr_ += mrr_change;
   prepaid_mrr_ += prepaid_change;
   active_at_month_start_ = active_;

@@ -87,6 +87,26 @@ TEST(ReplicationLimitsTest, TooManyEventsNameTheKindThatDominates) {
       << message;
 }
 
+// Renewals replayed at month ends still count as events: 2,000 monthly customers renew 2,000
+// times a month, so 5,000 events pass in month 3 and the message names the renewals.
+TEST(ReplicationLimitsTest, ReplayedRenewalsCountTowardsTheEventLimit) {
+  ScenarioSpec spec = quiet_scenario(24);
+  spec.customers.initial_customers = 2'000;
+  spec.customers.annual_contract_share = 0;
+  spec.customers.monthly_churn = 0;
+  ReplicationLimits limits;
+  limits.events = 5'000;
+  const std::string message = limit_message(spec, limits);
+  EXPECT_EQ(message.rfind("replication 0 passed the limit of 5,000 events handled by one "
+                          "replication in month ",
+                          0),
+            0u)
+      << message;
+  EXPECT_NE(message.find("; most were customer renewals (6,000): lower customers.initial"),
+            std::string::npos)
+      << message;
+}
+
 TEST(ReplicationLimitsTest, AHugeTeamStopsAtTheWorkLimit) {
   // Routed by productivity, each inbound lead looks through the 2,000 sellers of the territory:
   // 2,000 steps a lead, so the 1,000,000-step limit passes at the 501st lead, in month 1 at
