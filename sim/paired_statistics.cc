@@ -9,6 +9,10 @@
 
 namespace teamsim::sim {
 
+bool ties(double a, double b) {
+  return std::abs(a - b) <= kTieTolerance * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
 PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b,
                                unsigned threads) {
   if (a.rows() != b.rows() || a.cols() != b.cols()) {
@@ -21,16 +25,23 @@ PairedSummary summarize_paired(const Eigen::MatrixXd& a, const Eigen::MatrixXd& 
   if (a.rows() == 0) return summary;
   for (Eigen::Index c = 0; c < a.cols(); ++c) {
     // Over the replications where both plans have a value (a NaN is an undefined ratio).
-    const auto both =
-        (a.col(c).array() == a.col(c).array()) && (b.col(c).array() == b.col(c).array());
-    const auto n = static_cast<double>(both.count());
+    std::size_t n = 0, greater = 0, equal = 0;
+    for (Eigen::Index r = 0; r < a.rows(); ++r) {
+      const double x = a(r, c), y = b(r, c);
+      if (std::isnan(x) || std::isnan(y)) continue;
+      ++n;
+      if (ties(x, y)) {
+        ++equal;
+      } else if (x > y) {
+        ++greater;
+      }
+    }
     if (n == 0) {
       summary.prob_greater(c) = summary.prob_equal(c) = std::numeric_limits<double>::quiet_NaN();
       continue;
     }
-    summary.prob_greater(c) =
-        static_cast<double>((a.col(c).array() > b.col(c).array()).count()) / n;
-    summary.prob_equal(c) = static_cast<double>((a.col(c).array() == b.col(c).array()).count()) / n;
+    summary.prob_greater(c) = static_cast<double>(greater) / static_cast<double>(n);
+    summary.prob_equal(c) = static_cast<double>(equal) / static_cast<double>(n);
   }
   return summary;
 }

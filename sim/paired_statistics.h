@@ -9,13 +9,20 @@
 
 namespace teamsim::sim {
 
+/// Two values closer than a billionth of the larger (or of 1, near 0) are a tie: sums of many
+/// terms that are equal in exact arithmetic (two plans' revenue before they part) differ by
+/// rounding, 1e-13 of them, and that noise must not read as one plan ahead.
+inline constexpr double kTieTolerance = 1e-9;
+/// Whether `a` and `b` tie (kTieTolerance).
+bool ties(double a, double b);
+
 /// Summary of the paired difference A - B, column by column (rows = replications).
 struct PairedSummary {
   ColumnSummary difference;  ///< mean, SE and exact percentiles of A - B per column
-  /// Fraction of replications with A > B, per column, over those where both are defined (not
-  /// NaN); NaN when none is.
+  /// Fraction of replications with A > B and no tie (ties), per column, over those where both
+  /// are defined (not NaN); NaN when none is.
   Eigen::VectorXd prob_greater;
-  Eigen::VectorXd prob_equal;  ///< fraction with A == B, over the same replications
+  Eigen::VectorXd prob_equal;  ///< fraction where A and B tie, over the same replications
 };
 
 /// Summarises A - B for samples of the same shape whose row r comes from the same replication,

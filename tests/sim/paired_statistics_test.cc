@@ -29,6 +29,24 @@ TEST(PairedStatistics, DifferenceMeanSeAndProbabilities) {
   EXPECT_THROW(summarize_paired(a, Eigen::MatrixXd(3, 2)), std::invalid_argument);
 }
 
+TEST(PairedStatistics, RoundingNoiseIsATieNotAWin) {
+  // Two plans' revenue, equal in exact arithmetic, summed in other orders: 0.1 + 0.2 is
+  // 0.30000000000000004 in doubles, 0.3 is not. Such pairs tie; a real difference of a
+  // millionth of the value does not, nor does one of 1e-8 between values near 0.
+  Eigen::MatrixXd a(4, 1), b(4, 1);
+  a << 0.1 + 0.2, 1e6 * (1 + 1e-15), 1e6 * (1 + 1e-6), 1e-8;
+  b << 0.3, 1e6, 1e6, 0;
+  ASSERT_NE(a(0, 0), b(0, 0));
+  ASSERT_NE(a(1, 0), b(1, 0));
+  const PairedSummary s = summarize_paired(a, b);
+  EXPECT_DOUBLE_EQ(s.prob_equal(0), 0.5);    // rows 0 and 1
+  EXPECT_DOUBLE_EQ(s.prob_greater(0), 0.5);  // rows 2 and 3
+  EXPECT_TRUE(ties(0, -1e-10));
+  EXPECT_FALSE(ties(0, -1e-8));
+  EXPECT_TRUE(ties(-2e9, -2e9 - 1));  // a billionth of the larger at most
+  EXPECT_FALSE(ties(-2e9, -2e9 - 3));
+}
+
 TEST(PairedStatistics, UndefinedValuesLeaveTheirPairOut) {
   // Replication 1 is undefined in A, replication 3 in B: the pairs left are (1, 0) and (3, 5),
   // so P(A > B) = 1/2, P(A = B) = 0, and the mean difference is (1 - 2) / 2 = -0.5.
