@@ -455,21 +455,28 @@ TEST(ReportTest, BatchPrintsABasesProblemOnceAndPutsItInJunit) {
       << r.err;
 }
 
-TEST(ReportTest, BatchSaysPlausibilityWarningsAndWithStrictRefusesThem) {
-  // batch said no plausibility warning at all: `monthly_churn: 1` (100 %) ran into every report
-  // with ARR 0, and a CI pipeline had no --strict to stop it as run and validate have.
-  TempDir dir, out;
-  write(dir.path() + "/churn.yaml",
+// A batch folder with plausibility warnings: churn.yaml's `monthly_churn: 1` (100 %), at its line
+// 2, column 28, for both variants, and variant b's four searches at once on the founder's one
+// slot; fine.yaml has none (a quota one rep on 20 leads can reach).
+void write_warning_folder(const std::string& dir) {
+  write(dir + "/churn.yaml",
         "horizon_months: 12\n"
         "customers: {monthly_churn: 1}\n"
         "hires: [{role: account_executive, month: 1}]\n"
         "variants:\n"
         "  a: {}\n"
         "  b: {hires: [{role: account_executive, count: 4, month: 1}]}\n");
-  write(dir.path() + "/fine.yaml",  // no warning: a quota one rep on 20 leads can reach
+  write(dir + "/fine.yaml",
         "horizon_months: 12\n"
         "roles: {account_executive: {annual_quota: 300_000}}\n"
         "hires: [{role: account_executive, month: 1}]\n");
+}
+
+TEST(ReportTest, BatchSaysPlausibilityWarningsAndWithStrictRefusesThem) {
+  // batch said no plausibility warning at all: `monthly_churn: 1` (100 %) ran into every report
+  // with ARR 0, and a CI pipeline had no --strict to stop it as run and validate have.
+  TempDir dir, out;
+  write_warning_folder(dir.path());
   const std::string churn = "churn.yaml:2:28: warning: customers.monthly_churn: 1 means 100 %";
   CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 5");
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -505,17 +512,7 @@ TEST(ReportTest, BatchJsonListsEachScenariosPlausibilityWarnings) {
   // --json left the warnings out: a CI step reading the JSON saw `monthly_churn: 1` (100 %) run
   // as "passed", the warning only on stderr. Each scenario now lists its own, where written.
   TempDir dir, out;
-  write(dir.path() + "/churn.yaml",
-        "horizon_months: 12\n"
-        "customers: {monthly_churn: 1}\n"
-        "hires: [{role: account_executive, month: 1}]\n"
-        "variants:\n"
-        "  a: {}\n"
-        "  b: {hires: [{role: account_executive, count: 4, month: 1}]}\n");
-  write(dir.path() + "/fine.yaml",
-        "horizon_months: 12\n"
-        "roles: {account_executive: {annual_quota: 300_000}}\n"
-        "hires: [{role: account_executive, month: 1}]\n");
+  write_warning_folder(dir.path());
   CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 5 --json -q");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json json = nlohmann::json::parse(r.out);
