@@ -17,11 +17,16 @@ namespace teamsim::bench {
 EventMix event_mix_of(const sim::Simulator& simulator, double horizon_days) {
   EventMix mix;
   mix.events = simulator.events_handled();
+  for (const std::uint64_t count : simulator.bulk_by_kind()) mix.in_bulk += count;
   mix.horizon_days = horizon_days;
-  if (mix.events == 0) return mix;
-  mix.mean_pending = static_cast<double>(simulator.pending_sum()) / static_cast<double>(mix.events);
-  for (const std::uint64_t count : simulator.events_by_kind()) {
-    mix.kind_share.push_back(static_cast<double>(count) / static_cast<double>(mix.events));
+  const std::uint64_t ordered = mix.events - mix.in_bulk;
+  if (ordered == 0) return mix;
+  mix.mean_pending = static_cast<double>(simulator.pending_sum()) / static_cast<double>(ordered);
+  const auto& all = simulator.events_by_kind();
+  const auto& bulk = simulator.bulk_by_kind();
+  for (std::size_t kind = 0; kind < all.size(); ++kind) {
+    mix.kind_share.push_back(static_cast<double>(all[kind] - bulk[kind]) /
+                             static_cast<double>(ordered));
   }
   return mix;
 }
@@ -41,10 +46,11 @@ double run_bare_loop(const EventMix& mix, std::uint64_t seed) {
     for (; next < 256; ++next) kind_table[next] = kind_table[next == 0 ? 0 : next - 1];
   }
   const auto pending = static_cast<std::size_t>(std::max(1.0, std::round(mix.mean_pending)));
-  // With `pending` events always pending, `events` events span the horizon when each waits
-  // pending x horizon / events days on average.
+  const std::uint64_t ordered = mix.events - mix.in_bulk;
+  // With `pending` events always pending, `ordered` events span the horizon when each waits
+  // pending x horizon / ordered days on average.
   const double mean_delay = static_cast<double>(pending) * mix.horizon_days /
-                            static_cast<double>(std::max<std::uint64_t>(1, mix.events));
+                            static_cast<double>(std::max<std::uint64_t>(1, ordered));
 
   sim::Rng rng = sim::make_stream(seed, 0, 0);
   boost::random::exponential_distribution<double> delay(1.0 / mean_delay);
@@ -58,7 +64,7 @@ double run_bare_loop(const EventMix& mix, std::uint64_t seed) {
                                                                            std::move(storage));
   for (std::size_t i = 0; i < pending; ++i) queue.emplace(delay(rng), kind_table[rng() & 255]);
   double checksum = 0;
-  for (std::uint64_t n = 0; n < mix.events; ++n) {
+  for (std::uint64_t n = 0; n < ordered; ++n) {
     const Pending event = queue.top();
     queue.pop();
     switch (event.second % 3) {
@@ -74,6 +80,7 @@ double run_bare_loop(const EventMix& mix, std::uint64_t seed) {
     }
     queue.emplace(event.first + delay(rng), kind_table[rng() & 255]);
   }
+  for (std::uint64_t n = 0; n < mix.in_bulk; ++n) checksum += uniform(rng);
   return checksum;
 }
 

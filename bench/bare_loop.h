@@ -14,12 +14,15 @@
 namespace teamsim::bench {
 
 /// What one replication handled: how many events, of which kinds, over how many days, and how
-/// many were pending on average when an event was taken.
+/// many were pending on average when an event was taken. A model may handle some events in bulk,
+/// never ordering them through the queue (renewals replayed at month ends): those are `in_bulk`,
+/// and the kinds and pending counts are those of the others, the events the loop ordered.
 struct EventMix {
-  std::uint64_t events = 0;
+  std::uint64_t events = 0;   ///< every event, in bulk or not
+  std::uint64_t in_bulk = 0;  ///< of `events`, those handled in bulk
   double horizon_days = 0;
-  double mean_pending = 0;
-  std::vector<double> kind_share;  ///< by event kind, summing to 1
+  double mean_pending = 0;         ///< over the events ordered through the queue
+  std::vector<double> kind_share;  ///< of the events ordered through the queue, summing to 1
 };
 
 /// The mix of the replication that `simulator` ran over `horizon_days`.
@@ -28,8 +31,10 @@ EventMix event_mix_of(const sim::Simulator& simulator, double horizon_days);
 /// Runs the hold model the mix describes: mean_pending events pending at all times; each event
 /// taken draws once from a Boost distribution chosen by its kind (as a handler draws a delay, a
 /// probability or a size) and schedules one successor, an exponential delay later, of a kind
-/// drawn from the mix, so that `events` events span about `horizon_days`. Returns a checksum of
-/// the draws, so that nothing is optimised away.
+/// drawn from the mix, so that the events not in bulk span about `horizon_days`. Each event in
+/// bulk is one uniform draw and nothing else (a replayed renewal's draw), so the loop does no
+/// queue work the model does not. Returns a checksum of the draws, so that nothing is optimised
+/// away.
 double run_bare_loop(const EventMix& mix, std::uint64_t seed);
 
 }  // namespace teamsim::bench

@@ -109,11 +109,15 @@ class Simulator {
   static constexpr std::size_t kCountedKinds = 32;
   const std::array<std::uint64_t, kCountedKinds>& events_by_kind() const { return by_kind_; }
   /// Counts `count` events of `kind` as handled though they never were events (a model that
-  /// replays them in bulk): in events_handled() and events_by_kind(), as if they had run.
+  /// replays them in bulk): in events_handled() and events_by_kind(), as if they had run, and in
+  /// bulk_by_kind(), so that bench/ can tell them from the events the loop ordered.
   void count_handled(std::uint32_t kind, std::uint64_t count) {
     events_handled_ += count;
-    by_kind_[kind < kCountedKinds ? kind : kCountedKinds - 1] += count;
+    by_kind_[counter_of(kind)] += count;
+    bulk_by_kind_[counter_of(kind)] += count;
   }
+  /// Of events_by_kind(), those counted by count_handled: never in the queue or a lane.
+  const std::array<std::uint64_t, kCountedKinds>& bulk_by_kind() const { return bulk_by_kind_; }
   /// The sum over handled events of the number of events pending when each was taken.
   std::uint64_t pending_sum() const { return pending_sum_; }
 
@@ -169,7 +173,7 @@ class Simulator {
     if (!take_next(until, event)) return false;
     now_ = event.time;
     ++events_handled_;
-    ++by_kind_[event.kind < kCountedKinds ? event.kind : kCountedKinds - 1];
+    ++by_kind_[counter_of(event.kind)];
     try {
       handler(event);
     } catch (const SimulationError&) {
@@ -331,6 +335,11 @@ class Simulator {
   std::uint64_t next_stop_check_ = kStopCheckInterval;  ///< run_until's next call of stop()
   std::uint64_t pending_sum_ = 0;
   std::array<std::uint64_t, kCountedKinds> by_kind_{};
+  std::array<std::uint64_t, kCountedKinds> bulk_by_kind_{};
+  /// The counter of by_kind_ that counts `kind`.
+  static constexpr std::size_t counter_of(std::uint32_t kind) {
+    return kind < kCountedKinds ? kind : kCountedKinds - 1;
+  }
 };
 
 // The step's own work, inline in it (take_next, set_busy_head).

@@ -46,6 +46,22 @@ TEST(SimulatorTest, CountsEventsByKindAndThePendingEventsEachFound) {
   EXPECT_EQ(sim.pending_sum(), 4u + 3u + 2u + 1u);
 }
 
+TEST(SimulatorTest, EventsCountedInBulkAreCountedApartFromThoseTheLoopTook) {
+  Simulator sim;
+  sim.schedule_at(1.0, 0, 3);
+  Recorder recorder;
+  sim.run_until(10.0, recorder);
+  sim.count_handled(3, 5);     // five of kind 3 replayed in bulk
+  sim.count_handled(1000, 2);  // beyond the counted kinds: the last counter, as for events
+  EXPECT_EQ(sim.events_handled(), 1u + 5u + 2u);
+  EXPECT_EQ(sim.events_by_kind()[3], 1u + 5u);
+  EXPECT_EQ(sim.bulk_by_kind()[3], 5u);
+  EXPECT_EQ(sim.events_by_kind()[Simulator::kCountedKinds - 1], 2u);
+  EXPECT_EQ(sim.bulk_by_kind()[Simulator::kCountedKinds - 1], 2u);
+  // Only the event the loop took found anything pending (itself).
+  EXPECT_EQ(sim.pending_sum(), 1u);
+}
+
 TEST(SimulatorTest, RunUntilIncludesEventsAtExactlyUntilAndSetsTheClock) {
   Simulator sim;
   sim.schedule_at(1.0, 0, 1);
