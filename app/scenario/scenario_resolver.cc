@@ -131,14 +131,22 @@ struct PathStep {
   std::optional<std::size_t> index;
 };
 
+// A key may be empty ("U.S..x", "a..b", a trailing "U.S."): walk_to joins it to the steps around
+// it where the map has a name that ends (or starts) with a dot, and refuses it otherwise.
 std::optional<std::vector<PathStep>> parse_path(std::string_view path) {
   std::vector<PathStep> steps;
   std::size_t i = 0;
-  while (i < path.size()) {
+  while (i <= path.size()) {
     const std::size_t end = path.find_first_of(".[", i);
     const std::string_view key =
         path.substr(i, end == std::string_view::npos ? path.npos : end - i);
-    if (key.empty()) return std::nullopt;
+    if (key.empty() && (end == std::string_view::npos || path[end] == '[')) {
+      if (i == path.size() && !steps.empty()) {
+        steps.push_back({"", std::nullopt});  // the trailing dot of "territories.U.S."
+        break;
+      }
+      return std::nullopt;
+    }
     steps.push_back({std::string(key), std::nullopt});
     i = end == std::string_view::npos ? path.size() : end;
     while (i < path.size() && path[i] == '[') {
@@ -152,11 +160,9 @@ std::optional<std::vector<PathStep>> parse_path(std::string_view path) {
       steps.push_back({"", index});
       i = close + 1;
     }
-    if (i < path.size()) {
-      if (path[i] != '.') return std::nullopt;
-      ++i;
-      if (i == path.size()) return std::nullopt;
-    }
+    if (i == path.size()) break;
+    if (path[i] != '.') return std::nullopt;
+    ++i;
   }
   if (steps.empty()) return std::nullopt;
   return steps;
@@ -302,7 +308,34 @@ YamlNode* walk_to(YamlNode& root, const Override& parsed, std::vector<Diagnostic
       child = node->find(step.key);
       key = step.key;
     }
+    if (child == nullptr && step.key.empty()) {
+      diagnostics.push_back(command_line_error(
+          path, fmt::format("an empty key (two dots, or a dot at the end) inside {}, which has no "
+                            "name that ends with a dot there; a name that ends with one is "
+                            "written with it, then a dot before the next key, e.g. "
+                            "territories.U.S..inbound_leads_per_month for a territory 'U.S.'",
+                            walked.empty() ? "the scenario" : walked)));
+      return nullptr;
+    }
     if (child == nullptr) {
+      // "territories.U.S.inbound_leads_per_month" for a territory "U.S.": the dot the name ends
+      // with is missing; say how to write it rather than "unknown territory 'U'".
+      for (std::size_t t = s; t <= run_end && t + 1 < parsed.steps.size(); ++t) {
+        std::string joined = step.key;
+        for (std::size_t u = s + 1; u <= t; ++u) joined += "." + parsed.steps[u].key;
+        if (node->find(joined + ".") != nullptr) {
+          std::string written = key_path_join(walked, joined + ".");
+          for (std::size_t u = t + 1; u < parsed.steps.size(); ++u) {
+            written = parsed.steps[u].index ? key_path_index(written, *parsed.steps[u].index)
+                                            : written + "." + parsed.steps[u].key;
+          }
+          diagnostics.push_back(command_line_error(
+              path, fmt::format("'{}.' ends with a dot; write it with its dot, then a dot before "
+                                "the next key: {}",
+                                joined, written)));
+          return nullptr;
+        }
+      }
       if (!may_add_key(*node, walked, step, last, path, diagnostics)) return nullptr;
       node->entries.push_back(YamlEntry{step.key, command_line_mark(), YamlNode{}});
       child = &node->entries.back().value;

@@ -148,6 +148,37 @@ TEST(ScenarioResolver, AnOverrideReachesANameThatHoldsDots) {
                     "number, got 'lots'"}));
 }
 
+TEST(ScenarioResolver, AnOverrideReachesANameThatEndsWithADot) {
+  // A territory "U.S.": its key path is territories.U.S..inbound_leads_per_month (the name, then
+  // the dot before the next key), which was refused as "not a key path" for its two dots.
+  const char* text =
+      "territories:\n"
+      "  U.S.: {inbound_leads_per_month: 10}\n"
+      "  .eu: {inbound_leads_per_month: 20}\n";
+  const model::ScenarioSpec spec =
+      load_ok(text, request("", {"territories.U.S..inbound_leads_per_month=7",
+                                 "territories..eu.win_rate_factor=1.5",
+                                 "territories.U.S.={win_rate_factor: 2}"}));
+  ASSERT_EQ(spec.territories.size(), 2u);
+  EXPECT_EQ(spec.territories[0].name, "U.S.");
+  EXPECT_EQ(spec.territories[0].inbound_leads_per_month, 7);
+  EXPECT_EQ(spec.territories[0].win_rate_factor, 2);
+  EXPECT_EQ(spec.territories[1].name, ".eu");
+  EXPECT_EQ(spec.territories[1].win_rate_factor, 1.5);
+  // The name's own dot left out: say how to write it.
+  EXPECT_EQ(errors_of(text, request("", {"territories.U.S.inbound_leads_per_month=7"})),
+            (Errors{"<command line>: territories.U.S.inbound_leads_per_month: 'U.S.' ends with a "
+                    "dot; write it with its dot, then a dot before the next key: "
+                    "territories.U.S..inbound_leads_per_month"}));
+  // An empty key that completes no name.
+  EXPECT_EQ(errors_of(kBase, request("", {"pipeline..win_rate=0.3"})),
+            (Errors{"<command line>: pipeline..win_rate: an empty key (two dots, or a dot at the "
+                    "end) inside pipeline, which has no name that ends with a dot there; a name "
+                    "that ends with one is written with it, then a dot before the next key, e.g. "
+                    "territories.U.S..inbound_leads_per_month for a territory 'U.S.'"}));
+  EXPECT_EQ(errors_of(kBase, request("", {"pipeline.win_rate.=0.3"})).size(), 1u);
+}
+
 TEST(ScenarioResolver, OverrideErrorsPointAtTheCommandLine) {
   EXPECT_EQ(errors_of(kBase, request("", {"horizon_month=36"})),
             Errors{"<command line>: unknown key 'horizon_month'; did you mean 'horizon_months'?"});
@@ -172,6 +203,8 @@ TEST(ScenarioResolver, OverrideErrorsPointAtTheCommandLine) {
             Errors{"<command line>: --set 'horizon_months': expected KEY.PATH=VALUE, e.g. "
                    "pipeline.win_rate=0.25"});
   EXPECT_EQ(errors_of(kBase, request("", {"a..b=1"})).size(), 1u);
+  EXPECT_EQ(errors_of(kBase, request("", {"a.[0]=1"})).size(), 1u);
+  EXPECT_EQ(errors_of(kBase, request("", {".=1"})).size(), 1u);
   EXPECT_EQ(errors_of(kBase, request("", {"variants.x=1"})),
             Errors{"<command line>: variants.x: cannot be set on the command line; choose one "
                    "with --variant NAME"});
