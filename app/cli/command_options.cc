@@ -23,6 +23,7 @@
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/common/plural.h"
+#include "app/common/suggestions.h"
 #include "app/scenario/number_hints.h"
 
 namespace teamsim::app {
@@ -81,6 +82,21 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
         fmt::format("cannot read the scenario file {}: {}", request.path, std::strerror(reason)));
   }
   LoadResult loaded = resolve_scenario(request);
+  if (!loaded.ok() && !request.variant.empty()) {
+    // A --variant the file does not declare is the command line's mistake (exit 2), as an unknown
+    // metric is; the file is said with the names it has. Only when the base loads without a
+    // problem: otherwise its own problems are said, as for any invalid scenario.
+    const ResolvedTree base = resolve_scenario_tree({request.path, "", {}});
+    if (base.diagnostics.empty() && std::find(base.variants.begin(), base.variants.end(),
+                                              request.variant) == base.variants.end()) {
+      throw UsageError(
+          base.variants.empty()
+              ? fmt::format("{} has no variant '{}': it declares no variants", request.path,
+                            request.variant)
+              : fmt::format("{} has no variant '{}'{}", request.path, request.variant,
+                            suggestion(request.variant, base.variants, "its variants are")));
+    }
+  }
   for (const Diagnostic& diagnostic : loaded.diagnostics) say(diagnostic);
   if (!loaded.ok()) {
     const std::string label =

@@ -372,6 +372,43 @@ TEST(CliTest, AVariantsFileRunWithoutAVariantSaysItsBaseEmploysNoOne) {
   }
 }
 
+TEST(CliTest, AnUnknownVariantIsAUsageErrorNamingTheFileAndItsVariants) {
+  // --variant naming a variant the file does not declare exited 3 (invalid scenario) with
+  // "<command line>: unknown variant ..." and "plan.yaml:NAME: invalid scenario (1 problem)"; it is
+  // the command line's mistake, which the exit codes give 2.
+  TempDir out;
+  const std::string options = " -n 2 -q --out " + out.path();
+  for (const auto& [command, rest] : std::vector<std::pair<std::string, std::string>>{
+           {"run", options},
+           {"validate", ""},
+           {"hires", ""},
+           {"sensitivity", options},
+           {"sweep", options + " --vary pipeline.win_rate=0.2,0.3"}}) {
+    const CommandResult r = run_teamsim(
+        command + " scenarios/compare-manager-first.yaml --variant manager_frist" + rest);
+    EXPECT_EQ(r.exit_code, 2) << command << r.err;
+    EXPECT_NE(r.err.find(fmt::format("teamsim {}: error: scenarios/compare-manager-first.yaml has "
+                                     "no variant 'manager_frist'; did you mean 'manager_first'?\n",
+                                     command)),
+              std::string::npos)
+        << command << r.err;
+    EXPECT_EQ(r.err.find("invalid scenario"), std::string::npos) << command << r.err;
+  }
+  CommandResult r = run_teamsim(
+      "run scenarios/compare-manager-first.yaml --variant fast -n 2 -q --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("teamsim run: error: scenarios/compare-manager-first.yaml has no variant "
+                       "'fast'; its variants are: manager_first, reps_first\n"),
+            std::string::npos)
+      << r.err;
+  r = run_teamsim("run scenarios/default.yaml --variant fast -n 2 -q --out " + out.path());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("teamsim run: error: scenarios/default.yaml has no variant 'fast': it "
+                       "declares no variants\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(CliTest, InvalidScenarioExitsThreeWithEveryProblem) {
   const std::string file = "tests/e2e/data/broken.yaml";
   for (const char* command : {"run", "validate"}) {

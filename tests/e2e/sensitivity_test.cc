@@ -248,7 +248,10 @@ TEST(SensitivityCli, BadMetricOrMonthIsAUsageErrorWithAHint) {
   EXPECT_NE(r.err.find("--month 30: the scenario runs 24 months (1..24)"), std::string::npos)
       << r.err;
   r = run_teamsim("sensitivity '" + kScenario + "' --variant nope -n 5 -q --out " + out.path());
-  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // a variant the file does not declare, as a bad --metric
+  EXPECT_NE(r.err.find("has no variant 'nope'; its variants are: manager_first, reps_first"),
+            std::string::npos)
+      << r.err;
   EXPECT_EQ(read_file(out.path() + "/sensitivity.csv"), "");
 }
 

@@ -212,16 +212,25 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     for (const std::size_t i : which) labels.push_back(requests[i].label);
     return fmt::format("in {}", fmt::join(labels, ", "));
   });
+  std::size_t unloadable = 0;  // the command line's mistake: a file or a variant that is not there
   for (const std::exception_ptr& failure : failures) {
     try {
       std::rethrow_exception(failure);
+    } catch (const UsageError& e) {
+      print_error("compare", e);
+      ++unloadable;
     } catch (const std::exception& e) {
       print_error("compare", e);
       ++invalid;
     }
   }
   if (invalid > 0) {
-    throw ScenarioError(fmt::format("{} of {} plans are invalid", invalid, requests.size()));
+    throw ScenarioError(
+        fmt::format("{} of {} plans are invalid", invalid + unloadable, requests.size()));
+  }
+  if (unloadable > 0) {
+    throw UsageError(
+        fmt::format("{} of {} plans could not be loaded", unloadable, requests.size()));
   }
   name_plans(plans, requests);
   // teamsim converts nothing: a plan in euros against one in dollars would be tabled in the first
