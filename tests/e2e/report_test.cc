@@ -393,6 +393,40 @@ TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   EXPECT_NE(read_file(out.path() + "/junit.xml").find("<error"), std::string::npos);
 }
 
+TEST(ReportTest, BatchClosesWithWhatFailedHowManyAndWhereToLook) {
+  // The closing line said "1 of 3 scenarios could not run" then, as its "because", the last
+  // failure again, and nothing of the failed assertion in another scenario.
+  TempDir dir, out;
+  write(dir.path() + "/a-broken.yaml", "horizon_months: soon\n");
+  write(
+      dir.path() + "/b-fail.yaml",
+      scenario("fail",
+               "expect:\n  - {metric: arr, month: 24, stat: p50, op: \">\", value: "
+               "1_000_000_000}\n  - {metric: arr, month: 24, stat: p50, op: \">=\", value: 0}\n"));
+  write(dir.path() + "/c-ok.yaml", scenario("ok", ""));
+  CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20");
+  EXPECT_EQ(r.exit_code, 3) << r.err;  // could not run outranks a failed assertion
+  const std::string look = "; each is said above, and in " + out.path() + "/index.html and " +
+                           out.path() + "/junit.xml\n";
+  EXPECT_TRUE(r.err.ends_with("teamsim batch: error: 1 of 3 scenarios could not run (" +
+                              dir.path() + "/a-broken.yaml); 1 of 2 expectations failed (in " +
+                              dir.path() + "/b-fail.yaml)" + look))
+      << r.err;
+  // Each failure is still said where it happens, with its reason.
+  EXPECT_NE(r.err.find("teamsim batch: error: cannot run " + dir.path() +
+                       "/a-broken.yaml\n  because: invalid scenario (1 problem; run teamsim "
+                       "validate " +
+                       dir.path() + "/a-broken.yaml)\n"),
+            std::string::npos)
+      << r.err;
+  fs::remove(dir.path() + "/a-broken.yaml");
+  r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_TRUE(r.err.ends_with("teamsim batch: error: 1 of 2 expectations failed (in " + dir.path() +
+                              "/b-fail.yaml)" + look))
+      << r.err;
+}
+
 TEST(ReportTest, BatchRunsYmlFilesToo) {
   TempDir dir, out;
   write(dir.path() + "/plan.yml", scenario("Plan Y", ""));
@@ -445,12 +479,10 @@ TEST(ReportTest, BatchPrintsABasesProblemOnceAndPutsItInJunit) {
   }
   EXPECT_EQ(cases, 3u) << junit;  // in each variant's <error>
   // The last line names every scenario that could not run, not only the last one.
-  EXPECT_NE(r.err.find("teamsim batch: error: 3 of 3 scenarios could not run: " + dir.path() +
+  EXPECT_NE(r.err.find("teamsim batch: error: 3 of 3 scenarios could not run (" + dir.path() +
                        "/broken.yaml --variant a, " + dir.path() + "/broken.yaml --variant b, " +
-                       dir.path() +
-                       "/broken.yaml --variant c (each one's reason is above); the "
-                       "last\n  because: cannot run " +
-                       dir.path() + "/broken.yaml --variant c\n"),
+                       dir.path() + "/broken.yaml --variant c); each is said above, and in " +
+                       out.path() + "/index.html and " + out.path() + "/junit.xml\n"),
             std::string::npos)
       << r.err;
 }

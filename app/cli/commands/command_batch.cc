@@ -585,8 +585,7 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
   OutputFolder out_folder(out_);
   out_folder.clear();
   std::vector<ScenarioOutcome> outcomes;
-  int exit_code = kExitOk;          // said in --json; the driver derives the same from the throw
-  std::exception_ptr last_failure;  // of the last scenario that could not run
+  int exit_code = kExitOk;  // said in --json; the driver derives the same from the throw
   std::size_t failed_scenarios = 0, failed_expectations = 0, expectations = 0;
   for (const auto& [file, variant] : runs) {
     ScenarioOutcome outcome = start_outcome(file, dir_, variant);
@@ -605,7 +604,6 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     }
     if (outcome.failure) {
       exit_code = outcome.exit_code;
-      last_failure = outcome.failure;
       ++failed_scenarios;
     } else if (outcome.entry.failures > 0 && exit_code == kExitOk) {
       exit_code = kExitExpectationFailed;
@@ -615,29 +613,38 @@ void BatchCommand::execute(const std::atomic<bool>& stop_requested) {
     outcomes.push_back(std::move(outcome));
   }
   write_summaries(outcomes, exit_code, out_folder);
-  if (last_failure) {
-    // The nested reason is the last failure's (it sets the exit code); with several, the message
-    // names every one, so the summary does not read as if only the last had failed.
-    std::string message =
-        fmt::format("{} of {} scenarios could not run", failed_scenarios, outcomes.size());
-    if (failed_scenarios > 1) {
-      std::vector<std::string> failed;
-      for (const ScenarioOutcome& o : outcomes) {
-        if (o.failure) failed.push_back(o.entry.scenario_file);
-      }
-      message +=
-          fmt::format(": {} (each one's reason is above); the last", fmt::join(failed, ", "));
+  if (failed_scenarios == 0 && failed_expectations == 0) return;
+  // One closing line, in the other commands' words: what failed, how many, and where to look.
+  // Each failure was said as it happened ("cannot run X / because: ..."); a scenario that could
+  // not run outranks a failed assertion for the exit code (the last such one's).
+  const auto named = [&outcomes](auto failed) {
+    std::vector<std::string> names;
+    for (const ScenarioOutcome& o : outcomes) {
+      if (failed(o)) names.push_back(o.entry.scenario_file);
     }
-    try {
-      std::rethrow_exception(last_failure);
-    } catch (...) {
-      std::throw_with_nested(Error(message));
-    }
+    constexpr std::size_t kNamed = 3;
+    if (names.size() <= kNamed) return fmt::format("{}", fmt::join(names, ", "));
+    return fmt::format("{} and {} more", fmt::join(names.begin(), names.begin() + kNamed, ", "),
+                       names.size() - kNamed);
+  };
+  std::vector<std::string> parts;
+  if (failed_scenarios > 0) {
+    parts.push_back(fmt::format("{} of {} scenarios could not run ({})", failed_scenarios,
+                                outcomes.size(),
+                                named([](const ScenarioOutcome& o) { return bool(o.failure); })));
   }
   if (failed_expectations > 0) {
-    throw ExpectationFailure(
-        fmt::format("{} of {} expectations failed", failed_expectations, expectations));
+    parts.push_back(fmt::format(
+        "{} of {} expectations failed (in {})", failed_expectations, expectations,
+        named([](const ScenarioOutcome& o) { return !o.failure && o.entry.failures > 0; })));
   }
+  const std::string message = fmt::format(
+      "{}; each is said above, and in {} and {}", fmt::join(parts, "; "),
+      (fs::path(out_) / "index.html").string(), (fs::path(out_) / "junit.xml").string());
+  if (failed_scenarios == 0) throw ExpectationFailure(message);
+  if (exit_code == kExitUsage) throw UsageError(message);
+  if (exit_code == kExitInvalidScenario) throw ScenarioError(message);
+  throw Error(message);
 }
 
 }  // namespace
