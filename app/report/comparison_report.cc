@@ -223,14 +223,14 @@ std::string plans_table_html(const PlanComparison& comparison,
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const model::ScenarioSpec& spec = plans[i].spec;
     html += fmt::format(
-        "<tr><td><strong>{} = {}</strong></td><td>{}{}</td><td><code>{}</code></td>"
+        "<tr><td><strong>{} = {}</strong></td><td>{}{}</td><td class=\"path\"><code>{}</code></td>"
         "<td><code>{}</code></td></tr>\n",
         static_cast<char>('A' + i % 26), xml_escape_text(comparison.labels[i]),
         xml_escape_text(spec.name),
         spec.description.empty()
             ? std::string()
             : fmt::format("<br><small>{}</small>", xml_escape_text(spec.description)),
-        xml_escape_text(i < context.sources.size() ? context.sources[i] : std::string()),
+        html_path(i < context.sources.size() ? context.sources[i] : std::string()),
         xml_escape_text(comparison.scenario_hashes[i]));
   }
   html += "</tbody></table></div>\n";

@@ -75,6 +75,7 @@ pre.scenario { background: #F5F7FA; border-radius: 8px; padding: 14px 16px; over
                white-space: pre-wrap; word-break: break-word; }
 /* Tables of words (names, sources, hashes) read from the left; numbers stay right-aligned. */
 table.text th, table.text td, th.words, td.words { text-align: left; }
+td.path { white-space: normal; overflow-wrap: anywhere; min-width: 24ch; }
 table.assumptions th, table.assumptions td { text-align: left; white-space: normal;
                                               vertical-align: top; }
 table.assumptions td.group { color: var(--muted); font-size: 12px; text-transform: uppercase;
@@ -148,13 +149,17 @@ std::string html_amount(std::string_view text) {
   return fmt::format("<span class=\"amount\">{}</span>", xml_escape_text(text));
 }
 
-std::string html_path_fact(std::string_view label, std::string_view path) {
-  std::string value;
+std::string html_path(std::string_view path) {
+  std::string html;
   for (const char c : xml_escape_text(path)) {
-    value += c;
-    if (c == '/') value += "<wbr>";
+    html += c;
+    if (c == '/') html += "<wbr>";
   }
-  return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", xml_escape_text(label), value);
+  return html;
+}
+
+std::string html_path_fact(std::string_view label, std::string_view path) {
+  return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", xml_escape_text(label), html_path(path));
 }
 
 std::string html_figures(const std::vector<ReportChart>& charts) {

@@ -30,6 +30,10 @@ std::string html_fact(std::string_view label, std::string_view value);
 /// A fact whose value is a file path: it may break after each '/' (<wbr>), never inside a name.
 std::string html_path_fact(std::string_view label, std::string_view path);
 
+/// A file path as HTML, escaped, that may break after each '/' (<wbr>); in a <td class="path">
+/// (which the style sheet lets wrap) a long absolute path wraps instead of widening its table.
+std::string html_path(std::string_view path);
+
 /// An amount or other number as text that never breaks across lines ("CHF 4.68M", "-$1.2M"):
 /// <span class="amount">, escaped, which the style sheet keeps on one line.
 std::string html_amount(std::string_view text);

@@ -182,5 +182,25 @@ TEST(ComparisonReportTest, PageIsSelfContainedWithTableChartsAndScenarios) {
   EXPECT_EQ(count(html, "<svg "), static_cast<int>(charts.size()));
 }
 
+TEST(ComparisonReportTest, LongPlanPathsWrapInsteadOfWideningThePlansTable) {
+  // The Source cell was <code> in a cell that never wraps: a long absolute path scrolled the
+  // Plans table sideways. It may now break after each '/', in a cell the style sheet wraps.
+  const PlanComparison c = fixed_comparison(2);
+  const auto metrics = summarize_comparison(c);
+  std::vector<ComparedPlan> plans(2);
+  plans[0].label = "manager_first";
+  plans[1].label = "reps_first";
+  const std::string html = render_comparison_html(
+      c, metrics, plans, {},
+      {"2030-01-02 03:04:05 UTC", 2.5, {"/home/a&b/plans/q3.yaml --variant a", "b.yaml"}});
+  EXPECT_NE(html.find("<td class=\"path\"><code>/<wbr>home/<wbr>a&amp;b/<wbr>plans/<wbr>q3.yaml "
+                      "--variant a</code></td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td class=\"path\"><code>b.yaml</code></td>"), std::string::npos);
+  EXPECT_NE(html.find("td.path { white-space: normal; overflow-wrap: anywhere;"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace teamsim::app
