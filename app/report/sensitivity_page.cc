@@ -50,16 +50,17 @@ std::string answer_html(const SensitivityResult& result, const SensitivityRows& 
 }
 
 std::string inputs_table_html(const SensitivityRows& rows) {
-  // Names and ranges are words and read from the left; the numbers stay right. The key path goes
+  // Names and ranges are words and read from the left; the numbers stay right, the rank too (a
+  // first column reads from the left unless it is a number: class "num"). The key path goes
   // under the input's name, so that the table fits a printed page.
   std::string html =
-      "<div class=\"table-wrap\"><table>\n<thead><tr><th>#</th>"
+      "<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"num\">#</th>"
       "<th class=\"words\">input <small>(key path for --set)</small></th>"
       "<th class=\"words\">low .. high</th><th>mean at low</th><th>mean at high</th>"
       "<th>swing ± 95% CI</th><th>rank corr</th></tr></thead>\n<tbody>\n";
   for (const SensitivityRow& row : rows.analysed) {
     html += fmt::format(
-        "<tr><td>{}</td><td class=\"words\">{}<br><small><code>{}</code></small></td>"
+        "<tr><td class=\"num\">{}</td><td class=\"words\">{}<br><small><code>{}</code></small></td>"
         "<td class=\"words\">{}</td>",
         xml_escape_text(row.cells[SensitivityRow::kRank]),
         xml_escape_text(row.cells[SensitivityRow::kInput]), xml_escape_text(row.key_path),

@@ -68,6 +68,23 @@ TEST(SensitivityPage, TheTableListsEveryAnalysedInputWithItsKeyPathWhateverTheCh
   EXPECT_NE(html.find("<a href=\"base-run.html\">base-run.html</a>"), std::string::npos);
 }
 
+TEST(SensitivityPage, TheRankColumnIsANumberAndRightAligned) {
+  // The "#" column was a plain first cell, which the style sheet reads from the left (as a
+  // name): the ranks 1..9 and 10.. did not line up. It is a number column now, as the terminal's.
+  const std::string html = page_of(sample_sensitivity_result());
+  const std::size_t table = html.find("id=\"inputs\"");
+  ASSERT_NE(table, std::string::npos);
+  EXPECT_NE(html.find("<thead><tr><th class=\"num\">#</th>", table), std::string::npos) << html;
+  for (const char* rank : {"1", "2", "3"}) {
+    EXPECT_NE(html.find(std::string("<tr><td class=\"num\">") + rank + "</td>", table),
+              std::string::npos)
+        << rank;
+  }
+  // td.num comes after td:first-child in the style sheet, so it wins (the same specificity).
+  EXPECT_LT(html.find("th:first-child, td:first-child { text-align: left;"),
+            html.find("th.num, td.num { text-align: right; }"));
+}
+
 TEST(SensitivityPage, SaysWhichInputsWereScreenedAndLinksNoBaseReportWhenThereIsNone) {
   const std::string html = page_of(sample_screened_sensitivity_result(), 15, "");
   EXPECT_NE(html.find("Screened with"), std::string::npos);
