@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/common/calendar_month.h"
+#include "app/common/diagnostics.h"
 #include "app/scenario/assumptions.h"
 #include "app/scenario/expectations.h"
 #include "models/metrics.h"
@@ -86,6 +87,10 @@ struct RunSummary {
   /// The scenario's `expect:` list: set by the command that ran it, kept in summary.json so that
   /// a report rebuilt from that file checks them again.
   std::vector<Expectation> expectations;
+  /// The scenario's plausibility warnings: set by the command that ran it, kept in summary.json
+  /// (key path and message; not where they were written, which is the scenario file's and would
+  /// make the same run from its scenario.yaml differ) so that a rebuilt report lists them.
+  std::vector<Diagnostic> warnings;
 
   /// The metric with this name, or nullptr.
   const MetricSummary* find(const std::string& name) const;

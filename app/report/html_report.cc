@@ -182,10 +182,17 @@ std::string expectations_section(const std::vector<ExpectationResult>& results,
 }
 
 /// Each plausibility warning as a list item, at its file:line:column with key and message, as
-/// validate says it.
+/// validate says it; one read back from summary.json (no file) by its key and message.
 std::string warning_items(const std::vector<Diagnostic>& warnings) {
   std::string html;
   for (const Diagnostic& w : warnings) {
+    if (w.file.empty()) {
+      html += w.key_path.empty()
+                  ? fmt::format("<li>{}</li>", xml_escape_text(w.message))
+                  : fmt::format("<li><code>{}</code>: {}</li>", xml_escape_text(w.key_path),
+                                xml_escape_text(w.message));
+      continue;
+    }
     html += fmt::format("<li><code>{}:{}:{}</code> {}: {}</li>", xml_escape_text(w.file), w.line,
                         w.column, xml_escape_text(w.key_path), xml_escape_text(w.message));
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/common/calendar_month.h"
+#include "app/common/diagnostics.h"
 #include "app/common/errors.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
@@ -220,6 +221,19 @@ SummaryDocument parse_summary_json(std::string_view text) {
       }
     } catch (const std::exception& e) {
       throw Error(fmt::format("an expectation is malformed ({})", e.what()));
+    }
+  }
+  if (doc.contains("warnings")) {
+    try {
+      for (const Json& entry : doc["warnings"]) {
+        Diagnostic w;
+        w.key_path = entry.at("key").get<std::string>();
+        w.message = entry.at("message").get<std::string>();
+        w.warning = true;
+        result.summary.warnings.push_back(std::move(w));
+      }
+    } catch (const std::exception& e) {
+      throw Error(fmt::format("a plausibility warning is malformed ({})", e.what()));
     }
   }
   return result;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/common/csv.h"
+#include "app/common/diagnostics.h"
 #include "app/common/version.h"
 #include "app/scenario/scenario_json.h"
 
@@ -205,6 +206,14 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
                               {"value", e.value}});
     }
     doc["expectations"] = std::move(expectations);
+  }
+  // Only with plausibility warnings, so that a run without any writes the file it always did.
+  if (!summary.warnings.empty()) {
+    nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+    for (const Diagnostic& w : summary.warnings) {
+      warnings.push_back({{"key", w.key_path}, {"message", w.message}});
+    }
+    doc["warnings"] = std::move(warnings);
   }
   doc["resolved_scenario"] = scenario_as_run_json(spec, summary.replications, summary.seed);
   return doc.dump(2) + "\n";

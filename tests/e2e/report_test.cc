@@ -217,6 +217,50 @@ TEST(ReportTest, RunChecksExpectationsAndExitsFourOnFailure) {
   EXPECT_NE(report.find("p50(arr) at month 24 &gt; $1B"), std::string::npos) << report;
 }
 
+TEST(ReportTest, AReportRebuiltFromSummaryJsonListsThePlausibilityWarnings) {
+  // `teamsim report OUT` could not show the warnings run's report.html showed: summary.json did
+  // not hold them. It does now (key and message), and the rebuilt page notices and lists them.
+  TempDir dir;
+  write(dir.path() + "/churn.yaml",
+        "horizon_months: 12\ncustomers: {monthly_churn: 1}\n"
+        "hires: [{role: account_executive, month: 1}]\n");
+  const std::string out = dir.path() + "/out";
+  ASSERT_EQ(
+      run_teamsim("run " + dir.path() + "/churn.yaml -n 5 -q --report --out " + out).exit_code, 0);
+  const std::string notice =
+      "<a class=\"status warn\" href=\"#warnings\">1 plausibility warning</a>";
+  const std::string ran = read_file(out + "/report.html");
+  EXPECT_NE(ran.find(notice), std::string::npos) << ran;
+  EXPECT_NE(ran.find("<li><code>" + dir.path() +
+                     "/churn.yaml:2:28</code> customers.monthly_churn: 1 means 100 %"),
+            std::string::npos)
+      << ran;
+  const auto json = nlohmann::json::parse(read_file(out + "/summary.json"));
+  ASSERT_EQ(json["warnings"].size(), 1u) << json.dump(2);
+  EXPECT_EQ(json["warnings"][0]["key"], "customers.monthly_churn");
+  EXPECT_EQ(json["warnings"][0]["message"].get<std::string>().rfind("1 means 100 %", 0), 0u);
+
+  ASSERT_EQ(run_teamsim("report -q " + out).exit_code, 0);
+  const std::string rebuilt = read_file(out + "/report.html");
+  EXPECT_NE(rebuilt.find(notice), std::string::npos) << rebuilt;
+  EXPECT_NE(rebuilt.find("<section id=\"warnings\"><h2>Plausibility warnings</h2>"),
+            std::string::npos)
+      << rebuilt;
+  EXPECT_NE(rebuilt.find("<li><code>customers.monthly_churn</code>: 1 means 100 %"),
+            std::string::npos)
+      << rebuilt;
+
+  // A run without warnings writes no "warnings" and its rebuilt report has no such section.
+  write(dir.path() + "/fine.yaml",
+        "horizon_months: 12\nroles: {account_executive: {annual_quota: 300_000}}\n"
+        "hires: [{role: account_executive, month: 1}]\n");
+  const std::string fine = dir.path() + "/fine-out";
+  ASSERT_EQ(run_teamsim("run " + dir.path() + "/fine.yaml -n 5 -q --out " + fine).exit_code, 0);
+  EXPECT_FALSE(nlohmann::json::parse(read_file(fine + "/summary.json")).contains("warnings"));
+  ASSERT_EQ(run_teamsim("report -q " + fine).exit_code, 0);
+  EXPECT_EQ(read_file(fine + "/report.html").find("id=\"warnings\""), std::string::npos);
+}
+
 TEST(ReportTest, ExpectationMistakesAreScenarioErrors) {
   TempDir dir;
   write(dir.path() + "/typo.yaml",

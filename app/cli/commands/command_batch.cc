@@ -322,6 +322,7 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   RunSummary summary = summarize_run(spec, projection, options.seed, histograms, options.threads);
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   summary.expectations = loaded.expectations;
+  summary.warnings = loaded.warnings;
   const std::string csv = summary_csv(summary);
   const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);

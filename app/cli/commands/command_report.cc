@@ -90,6 +90,8 @@ class ReportCommand final : public Command {
     // checkout or download as often as the run's.
     // The run's expect: list, checked again: the same results, as they come from the same file.
     context.expectations = check_expectations(document.summary.expectations, document.summary);
+    // Its plausibility warnings, kept in summary.json without where they were written.
+    context.warnings = document.summary.warnings;
     // A sensitivity folder gets its two pages again, the tornado made from sensitivity.json.
     const std::string sensitivity_path = (fs::path(out_dir_) / "sensitivity.json").string();
     std::vector<std::string> files;

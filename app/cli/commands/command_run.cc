@@ -372,6 +372,7 @@ void RunCommand::execute(const std::atomic<bool>& stop_requested) {
   RunSummary summary = summarize_run(spec, projection, options.seed, histograms, options.threads);
   summary.assumptions = scenario_assumptions(spec, loaded.written_keys);
   summary.expectations = loaded.expectations;
+  summary.warnings = loaded.warnings;
   const std::string as_run =
       scenario_as_run_text(as_run_yaml, scenario_.request(), spec, summary.replications,
                            summary.seed, metrics_.empty() ? "" : " --metrics " + metric_list);

@@ -149,7 +149,8 @@ std::vector<std::string> write_base_run(const std::string& out_dir,
                                         const std::vector<Diagnostic>& warnings,
                                         const SensitivityResult& result, const ReportChart& tornado,
                                         bool report) {
-  const RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
+  RunSummary summary = summarize_run(spec, *result.base_run, result.seed);
+  summary.warnings = warnings;
   const std::string csv = summary_csv(summary);
   const std::string wide = summary_wide_csv(summary);
   const std::string json = summary_json(summary, spec);

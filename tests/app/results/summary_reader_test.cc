@@ -98,6 +98,38 @@ TEST(SummaryReaderTest, TheRolesHiredByRulesAndNotBackfilledAreReadBackAndUnknow
   EXPECT_FALSE(older.summary.roles_without_backfill.has_value());
 }
 
+TEST(SummaryReaderTest, PlausibilityWarningsAreKeptWithoutWhereTheyWereWritten) {
+  // summary.json held no warnings, so `teamsim report` could not show what run's report did. They
+  // are kept by key and message (the file, line and column are the scenario file's: the same run
+  // from its scenario.yaml would write other ones), and only when there are some.
+  model::ScenarioSpec spec = model::default_scenario();
+  spec.horizon_months = 3;
+  RunSummary written = small_run(spec, 4, 1);
+  EXPECT_EQ(summary_json(written, spec).find("\"warnings\""), std::string::npos);
+  written.warnings = {{"plans/q3.yaml", 2, 28, "customers.monthly_churn", "1 means 100 %", true},
+                      {"plans/q3.yaml", 6, 5, "hires[0]", "the \"search\" starts late", true}};
+  const std::string text = summary_json(written, spec);
+  EXPECT_NE(text.find("  \"warnings\": [\n    {\n      \"key\": \"customers.monthly_churn\",\n"
+                      "      \"message\": \"1 means 100 %\"\n    },"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("plans/q3.yaml"), std::string::npos);
+  EXPECT_LT(text.find("\"warnings\""), text.find("\"resolved_scenario\""));
+  const SummaryDocument read = parse_summary_json(text);
+  ASSERT_EQ(read.summary.warnings.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const Diagnostic& w = read.summary.warnings[i];
+    EXPECT_EQ(w.key_path, written.warnings[i].key_path);
+    EXPECT_EQ(w.message, written.warnings[i].message);
+    EXPECT_TRUE(w.warning);
+    EXPECT_EQ(w.file, "");
+    EXPECT_EQ(w.line, 0);
+  }
+  std::string bad = text;
+  bad.replace(bad.find("\"key\": \"hires[0]\""), 17, "\"keys\": \"hires[0]\"");
+  EXPECT_THROW(parse_summary_json(bad), Error);
+}
+
 TEST(SummaryReaderTest, ExpectationsAreReadBackOnlyWhenTheScenarioHadThem) {
   model::ScenarioSpec spec = model::default_scenario();
   spec.horizon_months = 3;
