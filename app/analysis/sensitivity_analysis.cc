@@ -105,8 +105,21 @@ InputSensitivity describe_constant(const ScenarioNumber& number, double range) {
 // annual contracts, coverage without customer success, a cool-off without a finite account
 // pool). Everything else is taken to be in use.
 bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
-  const auto entry = [&](std::string_view section) -> std::optional<std::string> {
+  // The entry of `section` the key path is inside: the longest of the scenario's `names` that it
+  // goes on from with a dot (a name may hold dots: "eu.west", "U.S."), else up to the next dot.
+  const auto entry = [&](std::string_view section,
+                         const auto& entities) -> std::optional<std::string> {
     if (!key_path.starts_with(section)) return std::nullopt;
+    std::optional<std::string> longest;
+    for (const auto& entity : entities) {
+      if (key_path.size() > section.size() + entity.name.size() &&
+          key_path.compare(section.size(), entity.name.size(), entity.name) == 0 &&
+          key_path[section.size() + entity.name.size()] == '.' &&
+          (!longest || entity.name.size() > longest->size())) {
+        longest = entity.name;
+      }
+    }
+    if (longest) return longest;
     const std::size_t dot = key_path.find('.', section.size());
     return key_path.substr(section.size(), dot - section.size());
   };
@@ -123,7 +136,7 @@ bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
       return role.kind == kind && role_used(role.name);
     });
   };
-  if (const std::optional<std::string> role = entry("roles.")) {
+  if (const std::optional<std::string> role = entry("roles.", spec.roles)) {
     // A ramp moves only a seller's productivity: the other kinds draw one and never use it.
     if (key_path.ends_with(".ramp_months")) {
       const model::RoleSpec* spec_of_role = spec.find_role(*role);
@@ -133,7 +146,7 @@ bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
     }
     return role_used(*role);
   }
-  if (const std::optional<std::string> source = entry("hire_sources.")) {
+  if (const std::optional<std::string> source = entry("hire_sources.", spec.hire_sources)) {
     return std::any_of(spec.hires.begin(), spec.hires.end(),
                        [&](const auto& h) { return h.source == *source; }) ||
            std::any_of(spec.hiring_rules.begin(), spec.hiring_rules.end(),
@@ -142,7 +155,7 @@ bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
              return role.backfill && role.backfill_source == *source && role_used(role.name);
            });
   }
-  if (const std::optional<std::string> territory = entry("territories.")) {
+  if (const std::optional<std::string> territory = entry("territories.", spec.territories)) {
     if (!key_path.ends_with(".cool_off_months")) return true;
     return std::any_of(spec.territories.begin(), spec.territories.end(),
                        [&](const auto& t) { return t.name == *territory && t.accounts > 0; });

@@ -656,10 +656,11 @@ const SectionDoc& scenario_section(std::string_view name) {
   throw std::logic_error("no scenario section '" + std::string(name) + "' in scenario_keys.cc");
 }
 
-std::optional<KeyAtPath> key_at_path(std::string_view key_path) {
-  const SectionDoc* section = &scenario_section("");
-  KeyAtPath found;
-  std::size_t at = 0;
+namespace {
+
+// key_at_path from `at` (the start of a key) inside `section`, `found` holding the entry so far.
+std::optional<KeyAtPath> key_in_section(const SectionDoc* section, std::string_view key_path,
+                                        std::size_t at, KeyAtPath found) {
   while (at < key_path.size()) {
     const std::size_t end = std::min(key_path.find_first_of(".[", at), key_path.size());
     const KeyDoc* key = section->find(key_path.substr(at, end - at));
@@ -674,13 +675,20 @@ std::optional<KeyAtPath> key_at_path(std::string_view key_path) {
     if (!named && !listed && key->kind != ValueKind::kSection) return std::nullopt;
     section = &scenario_section(key->section);
     if (named) {
-      // ".NAME." : the entry's name, then its key.
+      // ".NAME." : the entry's name, then its key. A name may hold dots ("eu.west", "U.S.", whose
+      // key path is territories.U.S..accounts): the shortest name after which the rest is a key
+      // of the section.
       if (key_path[at] != '.') return std::nullopt;
-      const std::size_t name_end = key_path.find('.', at + 1);
-      if (name_end == std::string_view::npos) return std::nullopt;
-      found.entry = std::string(key_path.substr(at + 1, name_end - at - 1));
-      at = name_end + 1;
-    } else if (listed) {
+      for (std::size_t name_end = key_path.find('.', at + 2); name_end != std::string_view::npos;
+           name_end = key_path.find('.', name_end + 1)) {
+        found.entry = std::string(key_path.substr(at + 1, name_end - at - 1));
+        if (auto key_found = key_in_section(section, key_path, name_end + 1, found)) {
+          return key_found;
+        }
+      }
+      return std::nullopt;
+    }
+    if (listed) {
       // "[I]." : the item's index, then its key.
       const std::size_t close = key_path.find(']', at);
       if (key_path[at] != '[' || close == std::string_view::npos || close + 1 >= key_path.size() ||
@@ -699,6 +707,12 @@ std::optional<KeyAtPath> key_at_path(std::string_view key_path) {
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<KeyAtPath> key_at_path(std::string_view key_path) {
+  return key_in_section(&scenario_section(""), key_path, 0, {});
 }
 
 std::string number_label(std::string_view key_path) {

@@ -239,6 +239,32 @@ TEST(SensitivityAnalysis, EachTerritorysInitialCustomersVaryAndTheirSumFollows) 
   }
 }
 
+TEST(SensitivityAnalysis, ATerritoryWhoseNameHoldsDotsIsAnalysedLikeAnyOther) {
+  // A territory "eu.west" or "U.S.": its constants were left out of the analysis without a word
+  // (their key paths, territories.eu.west.initial_customers and
+  // territories.U.S..initial_customers, were read as a territory "eu" or "U" with an unknown key),
+  // and a cool-off was taken as unused when the territory's name held a dot.
+  const char* yaml =
+      "horizon_months: 6\n"
+      "territories:\n"
+      "  eu.west: {initial_customers: 30, accounts: 500, cool_off_months: 3}\n"
+      "  U.S.: {initial_customers: 20}\n"
+      "customers: {initial_mrr: 1000, monthly_churn: 0, monthly_expansion: 0}\n";
+  const SensitivityResult result = with_constants(yaml, "arr", 6, 5, 0.2);
+  const InputSensitivity& west = find(result, "territories.eu.west.initial_customers");
+  EXPECT_EQ(west.label, "Initial customers (eu.west)");
+  EXPECT_DOUBLE_EQ(west.low_value, 24);
+  EXPECT_DOUBLE_EQ(west.high_value, 36);
+  EXPECT_NEAR(west.swing, 12 * 12 * 1000.0, 1e-6);
+  const InputSensitivity& us = find(result, "territories.U.S..initial_customers");
+  EXPECT_EQ(us.label, "Initial customers (U.S.)");
+  EXPECT_NEAR(us.low.mean, 12 * (30 + 16) * 1000.0, 1e-6);
+  EXPECT_NEAR(us.swing, 12 * 8 * 1000.0, 1e-6);
+  EXPECT_EQ(find(result, "territories.eu.west.cool_off_months").status, InputStatus::kAnalysed);
+  EXPECT_EQ(find(result, "territories.U.S..inbound_leads_per_month").status,
+            InputStatus::kAnalysed);
+}
+
 // Whole numbers are rounded and never fall from 1 or more to 0; probabilities are clamped to
 // [0, 1] and say so; a range of 0 holds a constant fixed.
 TEST(SensitivityAnalysis, WholeNumbersRoundAndProbabilitiesClampToTheirRange) {

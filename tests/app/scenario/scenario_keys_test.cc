@@ -119,6 +119,13 @@ TEST(ScenarioKeysTest, AKeyPathLeadsToItsKeyAndLabel) {
   EXPECT_EQ(number_label("money.funding[1].amount"), "Funding raised (#2)");
   EXPECT_EQ(number_label("territories.east.inbound_leads_per_month"),
             "Inbound leads a month (east)");
+  // A name that holds dots, or ends with one (its key path has two dots before the key).
+  EXPECT_EQ(number_label("territories.eu.west.inbound_leads_per_month"),
+            "Inbound leads a month (eu.west)");
+  EXPECT_EQ(number_label("territories.U.S..accounts"), "Addressable accounts (U.S.)");
+  EXPECT_EQ(number_label("roles.a.b.ramp_months"), "Ramp (a.b)");
+  EXPECT_FALSE(key_at_path("territories.U.S.").has_value());
+  EXPECT_FALSE(key_at_path("territories.eu.west").has_value());
   // Not labelled (a decision) or not a key: the key path itself.
   EXPECT_EQ(number_label("hires[0].month"), "hires[0].month");
   EXPECT_FALSE(key_at_path("pipeline.deal_size_acv.median").has_value());
