@@ -9,6 +9,7 @@
 #include "app/common/csv.h"
 #include "app/common/diagnostics.h"
 #include "app/common/version.h"
+#include "app/scenario/expectations.h"
 #include "app/scenario/scenario_json.h"
 
 namespace teamsim::app {
@@ -19,6 +20,28 @@ constexpr int kSummarySchemaVersion = 1;
 
 const char* kind_name(model::MetricKind kind) {
   return kind == model::MetricKind::kStock ? "stock" : "flow";
+}
+
+using Json = nlohmann::ordered_json;
+
+// An object with exactly these properties, those in `required` always written.
+Json closed_object(Json properties, Json required) {
+  return Json{{"type", "object"},
+              {"properties", std::move(properties)},
+              {"required", std::move(required)},
+              {"additionalProperties", false}};
+}
+
+Json typed(std::string_view type, std::string_view description = {}) {
+  Json schema{{"type", type}};
+  if (!description.empty()) schema["description"] = description;
+  return schema;
+}
+
+Json array_of(Json items, std::string_view description = {}) {
+  Json schema{{"type", "array"}, {"items", std::move(items)}};
+  if (!description.empty()) schema["description"] = description;
+  return schema;
 }
 
 }  // namespace
@@ -217,6 +240,132 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
   }
   doc["resolved_scenario"] = scenario_as_run_json(spec, summary.replications, summary.seed);
   return doc.dump(2) + "\n";
+}
+
+Json summary_json_schema() {
+  // A statistic per month: null where no replication had a value (NaN is not JSON).
+  const Json month_values = array_of(Json{{"type", Json::array({"number", "null"})}});
+  Json metric_properties{
+      {"name", typed("string", "The metric's name, as in summary.csv, e.g. arr.")},
+      {"unit", typed("string")},
+      {"kind", Json{{"enum", Json::array({kind_name(model::MetricKind::kStock),
+                                          kind_name(model::MetricKind::kFlow)})}}},
+      {"description", typed("string")},
+      {"can_be_undefined",
+       Json{{"const", true},
+            {"description", "Written only for a metric some replications may leave undefined."}}},
+      {"mean_over",
+       Json{{"const", "events"},
+            {"description", "Written only for a metric averaged over events, not months."}}},
+      {"mean", month_values},
+      {"se", month_values}};
+  Json metric_required = Json::array({"name", "unit", "kind", "description", "mean", "se"});
+  for (const char* name : sim::kPercentileNames) {
+    metric_properties[name] = month_values;
+    metric_required.push_back(name);
+  }
+  metric_properties["defined"] = array_of(Json{{"type", "integer"}, {"minimum", 0}},
+                                          "Per month, how many replications had a value.");
+  metric_required.push_back("defined");
+
+  Json rules = Json::array();
+  for (const sim::BinRule rule :
+       {sim::BinRule::kFreedmanDiaconis, sim::BinRule::kSturges, sim::BinRule::kSingleValue}) {
+    rules.push_back(bin_rule_name(rule));
+  }
+  const Json histogram =
+      closed_object(Json{{"metric", typed("string")},
+                         {"month", Json{{"type", "integer"}, {"minimum", 1}}},
+                         {"rule", Json{{"enum", rules}}},
+                         {"first_edge", typed("number")},
+                         {"bin_width", typed("number")},
+                         {"counts", array_of(Json{{"type", "integer"}, {"minimum", 0}})},
+                         {"missing", Json{{"type", "integer"}, {"minimum", 0}}},
+                         {"last_bin_closed", typed("boolean")}},
+                    Json::array({"metric", "month", "rule", "first_edge", "bin_width", "counts",
+                                 "missing", "last_bin_closed"}));
+
+  const Json strings = array_of(typed("string"));
+  const Json assumption = closed_object(
+      Json{{"group", typed("string")},
+           {"label", typed("string")},
+           {"value", typed("string", "In the user's units.")},
+           {"keys", strings},
+           {"default_keys", strings},
+           {"source", typed("string")},
+           {"uncertain", typed("boolean")}},
+      Json::array({"group", "label", "value", "keys", "default_keys", "source", "uncertain"}));
+
+  const Json plan = closed_object(
+      Json{{"dated_hires",
+            array_of(closed_object(Json{{"role", typed("string")},
+                                        {"count", Json{{"type", "integer"}, {"minimum", 1}}},
+                                        {"month", Json{{"type", "integer"}, {"minimum", 1}}},
+                                        {"by_start_month", typed("boolean")}},
+                                   Json::array({"role", "count", "month", "by_start_month"})))},
+           {"roles_hired_by_rules", strings},
+           {"roles_without_backfill", strings},
+           {"territory_accounts",
+            array_of(closed_object(Json{{"territory", typed("string")},
+                                        {"accounts", Json{{"type", "integer"}, {"minimum", 0}}}},
+                                   Json::array({"territory", "accounts"})))}},
+      Json::array(
+          {"dated_hires", "roles_hired_by_rules", "roles_without_backfill", "territory_accounts"}));
+
+  Json stats = Json::array();
+  for (const std::string& stat : expectation_stats()) stats.push_back(stat);
+  Json ops = Json::array();
+  for (const Comparison op : {Comparison::kLess, Comparison::kLessEqual, Comparison::kGreater,
+                              Comparison::kGreaterEqual}) {
+    ops.push_back(comparison_symbol(op));
+  }
+  const Json expectation =
+      closed_object(Json{{"name", typed("string")},
+                         {"metric", typed("string")},
+                         {"month", Json{{"type", "integer"}, {"minimum", 1}}},
+                         {"stat", Json{{"enum", stats}}},
+                         {"op", Json{{"enum", ops}}},
+                         {"value", typed("number")}},
+                    Json::array({"name", "metric", "month", "stat", "op", "value"}));
+
+  const Json warning =
+      closed_object(Json{{"key", typed("string", "The key path, e.g. customers.monthly_churn.")},
+                         {"message", typed("string")}},
+                    Json::array({"key", "message"}));
+
+  const Json body = closed_object(
+      Json{{"schema_version", Json{{"const", kSummarySchemaVersion}}},
+           {"tool", Json{{"const", "teamsim"}}},
+           {"version", typed("string", "The teamsim version that wrote the file.")},
+           {"scenario", typed("string")},
+           {"scenario_hash", Json{{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
+           {"seed", Json{{"type", "integer"}, {"minimum", 0}}},
+           {"replications", Json{{"type", "integer"}, {"minimum", 1}}},
+           {"horizon_months", Json{{"type", "integer"}, {"minimum", 1}}},
+           {"start_date", Json{{"type", "string"},
+                               {"pattern", "^[0-9]{4}-[0-9]{2}$"},
+                               {"description", "Written only when the scenario gives one."}}},
+           {"currency", typed("string")},
+           {"percentiles", Json{{"const", sim::kPercentileNames}}},
+           {"metrics", array_of(closed_object(metric_properties, metric_required))},
+           {"histograms", array_of(histogram)},
+           {"assumptions", array_of(assumption)},
+           {"plan", plan},
+           {"expectations",
+            array_of(expectation, "Written only when the scenario has an expect: list.")},
+           {"warnings",
+            array_of(warning, "Written only when the scenario has plausibility warnings.")},
+           {"resolved_scenario", typed("object", "The scenario as run, every default filled in.")}},
+      Json::array({"schema_version", "tool", "version", "scenario", "scenario_hash", "seed",
+                   "replications", "horizon_months", "currency", "percentiles", "metrics",
+                   "histograms", "assumptions", "plan", "resolved_scenario"}));
+  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
+              {"title", "teamsim summary.json"},
+              {"description",
+               "What teamsim run, batch and sensitivity write as summary.json "
+               "(docs/output-folders.md)."}};
+  for (const auto& item : body.items()) schema[item.key()] = item.value();
+  return schema;
 }
 
 }  // namespace teamsim::app

@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,5 +48,10 @@ std::vector<std::int64_t> whole_counts(const Eigen::VectorXd& counts);
 /// scenario, per metric its unit, kind, description and month-by-month statistics, and the
 /// histograms (metric, month, rule, first_edge, bin_width, counts, missing, last_bin_closed).
 std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& spec);
+
+/// The JSON Schema (draft-07) of what summary_json writes: every field, its type, which are
+/// optional, null for an undefined statistic; closed (additionalProperties false) wherever the
+/// writer is, so a misspelt field fails. resolved_scenario is only said to be an object.
+nlohmann::ordered_json summary_json_schema();
 
 }  // namespace teamsim::app

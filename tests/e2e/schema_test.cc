@@ -2,6 +2,7 @@
 // mistakes a user can make (tests/readers/check_schema.py validates scenarios against it).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,27 @@ TEST(SchemaTest, PrintsTheSchemaOrWritesItToAFile) {
   ASSERT_EQ(written.exit_code, 0) << written.err;
   EXPECT_EQ(written.out, "");
   EXPECT_EQ(read_file(folder.path() + "/teamsim.schema.json"), printed.out);
+}
+
+TEST(SchemaTest, SummaryPrintsTheSchemaOfSummaryJson) {
+  // summary.json had only prose (docs/output-folders.md); tests/readers/check_summary_schema.py
+  // validates real runs' files against this schema.
+  const CommandResult printed = run_teamsim("schema --summary");
+  ASSERT_EQ(printed.exit_code, 0) << printed.err;
+  const auto schema = nlohmann::json::parse(printed.out);
+  EXPECT_EQ(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+  EXPECT_EQ(schema["title"], "teamsim summary.json");
+  EXPECT_EQ(schema["additionalProperties"], false);
+  EXPECT_TRUE(schema["properties"].contains("warnings"));
+  EXPECT_FALSE(schema["properties"].contains("hires"));  // the scenario's, not summary.json's
+  const auto required = schema["required"];
+  EXPECT_EQ(std::count(required.begin(), required.end(), "warnings"), 0);  // only when some
+  EXPECT_EQ(std::count(required.begin(), required.end(), "metrics"), 1);
+
+  TempDir folder;
+  const CommandResult written = run_teamsim("schema --summary -o s.json", folder.path());
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  EXPECT_EQ(read_file(folder.path() + "/s.json"), printed.out);
 }
 
 TEST(SchemaTest, AFileThatCannotBeWrittenIsSaid) {
