@@ -89,7 +89,7 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
     const ResolvedTree base = resolve_scenario_tree({request.path, "", {}});
     if (base.diagnostics.empty() && std::find(base.variants.begin(), base.variants.end(),
                                               request.variant) == base.variants.end()) {
-      throw UsageError(
+      throw UnknownVariantError(
           base.variants.empty()
               ? fmt::format("{} has no variant '{}': it declares no variants", request.path,
                             request.variant)

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/common/errors.h"
 #include "app/report/report_writer.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/scenario_spec.h"
@@ -42,9 +43,17 @@ struct ScenarioOptions {
   ScenarioRequest request() const { return {path, variant, overrides}; }
 };
 
+/// A --variant the scenario file does not declare: the command line's mistake (exit code 2), told
+/// apart from a file that cannot be read by a command that checks several files.
+class UnknownVariantError : public UsageError {
+ public:
+  using UsageError::UsageError;
+};
+
 /// Resolves and loads a request, printing every diagnostic to stderr; throws UsageError ("cannot
 /// read the scenario file plan.yaml: No such file or directory") when its file cannot be read,
-/// and ScenarioError ("plan.yaml:fast: invalid scenario (2 problems)") when there is an error
+/// UnknownVariantError when it does not declare the request's variant, and ScenarioError
+/// ("plan.yaml:fast: invalid scenario (2 problems)") when there is an error
 /// among the diagnostics. Plausibility warnings are printed too; with `strict` they are errors
 /// ("plan.yaml: 1 plausibility warning, an error with --strict").
 LoadResult load_scenario(const ScenarioRequest& request, bool strict = false);

@@ -627,6 +627,31 @@ TEST(CliTest, ValidateGoesOnPastAFileItCannotRead) {
       << r.err;
 }
 
+TEST(CliTest, ValidateOfSeveralFilesSaysWhichHaveNoSuchVariant) {
+  // An unknown --variant closed with "2 of 2 files could not be read": they were read, and each
+  // said it has no such variant just above.
+  const std::string files = "scenarios/default.yaml scenarios/compare-manager-first.yaml";
+  CommandResult r = run_teamsim("validate " + files + " --variant nosuch");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("compare-manager-first.yaml has no variant 'nosuch'; its variants are: "
+                       "manager_first, reps_first"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("teamsim validate: error: 2 of 2 files have no variant 'nosuch'\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("could not be read"), std::string::npos) << r.err;
+
+  // With a file that is not there and one that has the variant, each is counted as what it is.
+  r = run_teamsim("validate " + files + " no/such/file.yaml --variant reps_first");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.out.find("compare-manager-first.yaml:reps_first: ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("teamsim validate: error: 1 of 3 files could not be read; 1 of 3 files has "
+                       "no variant 'reps_first'\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(CliTest, UnwritableOutputFolderIsARuntimeErrorAndWritesNothing) {
   TempDir dir;
   const std::string blocker = dir.path() + "/a-file";

@@ -3,6 +3,7 @@
 #include <exception>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,7 +33,7 @@ class ValidateCommand final : public Command {
   }
 
   void execute(const std::atomic<bool>& /*stop_requested*/) override {
-    std::size_t checked = 0, invalid = 0, unreadable = 0;
+    std::size_t checked = 0, invalid = 0, unreadable = 0, without_variant = 0;
     for (const std::string& path : paths_) {
       std::vector<std::string> variants = {variant_};
       try {  // a file that cannot be read does not stop the check of the files after it
@@ -52,7 +53,7 @@ class ValidateCommand final : public Command {
       WarningsOfLoads warnings;
       std::vector<std::string> verdicts;  // an "ok" line, or "" for a load that failed
       std::vector<std::exception_ptr> failures;
-      bool unreadable_file = false;
+      bool unreadable_file = false, variant_unknown = false;
       for (std::size_t i = 0; i < variants.size(); ++i) {
         const std::string& variant = variants[i];
         std::vector<Diagnostic> found;
@@ -69,7 +70,9 @@ class ValidateCommand final : public Command {
         } catch (const UsageError& e) {
           if (paths_.size() == 1) throw;
           print_error("validate", e);
-          unreadable_file = true;
+          // The file was read, but has no such variant: not counted as a file that could not be.
+          variant_unknown = dynamic_cast<const UnknownVariantError*>(&e) != nullptr;
+          unreadable_file = !variant_unknown;
           break;  // the file's other variants cannot be read either
         }
         warnings.add(found, i);
@@ -91,8 +94,8 @@ class ValidateCommand final : public Command {
           names.push_back(variants[i].empty() ? "base" : variants[i]);
         return fmt::format("in {}", fmt::join(names, ", "));
       });
-      if (unreadable_file) {
-        ++unreadable;  // nothing of it is counted as checked
+      if (unreadable_file || variant_unknown) {
+        ++(unreadable_file ? unreadable : without_variant);  // nothing of it is counted as checked
         continue;
       }
       for (std::size_t i = 0; i < verdicts.size(); ++i) {
@@ -111,9 +114,17 @@ class ValidateCommand final : public Command {
     }
     const std::string invalid_text = fmt::format("{} of {} scenarios checked {} invalid", invalid,
                                                  checked, noun(invalid, "is", "are"));
-    if (unreadable > 0) {  // the command line's mistake: exit 2, as for one file
-      throw UsageError(fmt::format("{} of {} files could not be read{}", unreadable, paths_.size(),
-                                   invalid > 0 ? "; " + invalid_text : ""));
+    if (unreadable > 0 || without_variant > 0) {  // the command line's mistake: exit 2
+      std::vector<std::string> parts;
+      if (unreadable > 0) {
+        parts.push_back(fmt::format("{} of {} files could not be read", unreadable, paths_.size()));
+      }
+      if (without_variant > 0) {
+        parts.push_back(fmt::format("{} of {} files {} no variant '{}'", without_variant,
+                                    paths_.size(), noun(without_variant, "has", "have"), variant_));
+      }
+      if (invalid > 0) parts.push_back(invalid_text);
+      throw UsageError(fmt::format("{}", fmt::join(parts, "; ")));
     }
     if (invalid > 0) throw ScenarioError(invalid_text);
   }
