@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/charts/svg_writer.h"
+#include "app/common/plural.h"
 #include "app/common/version.h"
 #include "app/common/xml_escape.h"
 
@@ -172,6 +173,43 @@ std::string html_figures(const std::vector<ReportChart>& charts) {
                         svg, xml_escape_text(chart.note));
   }
   return html + "</div>\n";
+}
+
+std::string html_warning_items(const std::vector<Diagnostic>& warnings) {
+  std::string html;
+  for (const Diagnostic& w : warnings) {
+    if (w.file.empty()) {
+      html += w.key_path.empty()
+                  ? fmt::format("<li>{}</li>", xml_escape_text(w.message))
+                  : fmt::format("<li><code>{}</code>: {}</li>", xml_escape_text(w.key_path),
+                                xml_escape_text(w.message));
+      continue;
+    }
+    html += fmt::format("<li><code>{}:{}:{}</code> {}: {}</li>", xml_escape_text(w.file), w.line,
+                        w.column, xml_escape_text(w.key_path), xml_escape_text(w.message));
+  }
+  return html;
+}
+
+std::string html_warnings_badge(const std::vector<Diagnostic>& warnings) {
+  return fmt::format("<a class=\"status warn\" href=\"#warnings\">{}</a>",
+                     counted(warnings.size(), "plausibility warning"));
+}
+
+std::string html_warnings_notice(const std::vector<Diagnostic>& warnings) {
+  if (warnings.empty()) return "";
+  return fmt::format(
+      "<p class=\"lead\">{} This scenario ran as written, but probably not as meant: read its "
+      "numbers with {} in mind.</p>\n",
+      html_warnings_badge(warnings), warnings.size() == 1 ? "it" : "them");
+}
+
+std::string html_warnings_section(const std::vector<Diagnostic>& warnings) {
+  if (warnings.empty()) return "";
+  return html_section("warnings", "Plausibility warnings",
+                      "Valid input that is probably not what was meant: the scenario ran as "
+                      "written (teamsim validate says the same; --strict refuses them).",
+                      "<ul class=\"why\">\n" + html_warning_items(warnings) + "</ul>\n");
 }
 
 }  // namespace teamsim::app

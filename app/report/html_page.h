@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/common/diagnostics.h"
 #include "app/report/report_charts.h"
 
 // The frame every teamsim HTML page shares (the run report, the comparison report, the batch
@@ -40,5 +41,19 @@ std::string html_amount(std::string_view text);
 
 /// The charts as a grid of <figure id="chart-<stem>"> with the inline SVG and the note as caption.
 std::string html_figures(const std::vector<ReportChart>& charts);
+
+/// Each plausibility warning as a list item, at its file:line:column with key and message, as
+/// validate says it; one read back from summary.json (no file) by its key and message.
+std::string html_warning_items(const std::vector<Diagnostic>& warnings);
+
+/// The link to a page's warnings section, e.g. "2 plausibility warnings".
+std::string html_warnings_badge(const std::vector<Diagnostic>& warnings);
+
+/// The notice under a page's title that the scenario ran as written but probably not as meant,
+/// linking to html_warnings_section; "" without warnings.
+std::string html_warnings_notice(const std::vector<Diagnostic>& warnings);
+
+/// <section id="warnings"> listing the plausibility warnings; "" without any.
+std::string html_warnings_section(const std::vector<Diagnostic>& warnings);
 
 }  // namespace teamsim::app

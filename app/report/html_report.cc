@@ -181,30 +181,6 @@ std::string expectations_section(const std::vector<ExpectationResult>& results,
   return html + "</tbody></table></div></section>\n";
 }
 
-/// Each plausibility warning as a list item, at its file:line:column with key and message, as
-/// validate says it; one read back from summary.json (no file) by its key and message.
-std::string warning_items(const std::vector<Diagnostic>& warnings) {
-  std::string html;
-  for (const Diagnostic& w : warnings) {
-    if (w.file.empty()) {
-      html += w.key_path.empty()
-                  ? fmt::format("<li>{}</li>", xml_escape_text(w.message))
-                  : fmt::format("<li><code>{}</code>: {}</li>", xml_escape_text(w.key_path),
-                                xml_escape_text(w.message));
-      continue;
-    }
-    html += fmt::format("<li><code>{}:{}:{}</code> {}: {}</li>", xml_escape_text(w.file), w.line,
-                        w.column, xml_escape_text(w.key_path), xml_escape_text(w.message));
-  }
-  return html;
-}
-
-/// The link to the warnings section, e.g. "2 plausibility warnings".
-std::string warnings_badge(const std::vector<Diagnostic>& warnings) {
-  return fmt::format("<a class=\"status warn\" href=\"#warnings\">{}</a>",
-                     counted(warnings.size(), "plausibility warning"));
-}
-
 }  // namespace
 
 std::string render_report_html(const SummaryDocument& document,
@@ -235,12 +211,7 @@ std::string render_report_html(const SummaryDocument& document,
   html += html_fact("Report generated", context.generated_at);
   html += "</dl>\n</header>\n";
   // Ran as written, but probably not as meant: said before any number, listed below.
-  if (!context.warnings.empty()) {
-    html += fmt::format(
-        "<p class=\"lead\">{} This scenario ran as written, but probably not as meant: read its "
-        "numbers with {} in mind.</p>\n",
-        warnings_badge(context.warnings), context.warnings.size() == 1 ? "it" : "them");
-  }
+  html += html_warnings_notice(context.warnings);
 
   if (!summary.assumptions.empty()) {
     html += html_section(
@@ -267,12 +238,7 @@ std::string render_report_html(const SummaryDocument& document,
       "not keep it (--metrics).",
       explanation_html(explain_run(summary)));
   html += expectations_section(context.expectations, summary);
-  if (!context.warnings.empty()) {
-    html += html_section("warnings", "Plausibility warnings",
-                         "Valid input that is probably not what was meant: the scenario ran as "
-                         "written (teamsim validate says the same; --strict refuses them).",
-                         "<ul class=\"why\">\n" + warning_items(context.warnings) + "</ul>\n");
-  }
+  html += html_warnings_section(context.warnings);
   html += html_section("charts", "Projections",
                        "Dark band: the middle 50% of runs (p25–p75); light band: 90% (p5–p95); "
                        "line: the median. Hover a month for its numbers.",
@@ -357,7 +323,7 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
     }
     // Ran as written, but probably not as meant: said beside its numbers, listed below.
     const std::string warned =
-        entry.warnings.empty() ? "" : "<br>" + warnings_badge(entry.warnings);
+        entry.warnings.empty() ? "" : "<br>" + html_warnings_badge(entry.warnings);
     html += fmt::format(
         "<tr><td><a href=\"{}\"><strong>{}</strong></a><br><code>{}</code>{}</td><td>{} mo</td>"
         "{}{}{}{}{}<td>{}</td></tr>\n",
@@ -371,7 +337,7 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
     if (entry.warnings.empty()) continue;
     warnings += fmt::format("<li><strong>{}</strong> (<code>{}</code>)<ul>{}</ul></li>\n",
                             xml_escape_text(entry.folder), xml_escape_text(entry.scenario_file),
-                            warning_items(entry.warnings));
+                            html_warning_items(entry.warnings));
   }
   if (!warnings.empty()) {
     html += html_section("warnings", "Plausibility warnings",

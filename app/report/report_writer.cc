@@ -74,6 +74,7 @@ std::vector<std::string> write_sensitivity_report(
   const std::string base_html = render_report_html(base_run, charts, context);
   page.generated_at = context.generated_at;
   page.base_report = kBaseRunPage;
+  page.warnings = context.warnings;
   const std::string html = render_sensitivity_html(result, tornado, page);
   charts.push_back(tornado);
   return write_charts_and_pages(out_dir, charts, {{kBaseRunPage, base_html}, {"report.html", html}},

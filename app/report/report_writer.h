@@ -44,9 +44,10 @@ inline constexpr const char* kBaseRunPage = "base-run.html";
 
 /// The pages of a sensitivity folder: OUT/base-run.html, the report of the base run
 /// (`base_run`), with its charts, then OUT/report.html, the sensitivity page
-/// (render_sensitivity_html, `page`'s generated_at and base_report set here) that links it,
-/// with `tornado` (sensitivity_report_chart) as charts/sensitivity.svg; every file rendered
-/// before any is written. Returns the paths written, report.html last.
+/// (render_sensitivity_html; `page`'s generated_at, base_report and warnings are set here, the
+/// time and the warnings from `context`) that links it, with `tornado` (sensitivity_report_chart)
+/// as charts/sensitivity.svg; every file rendered before any is written. Returns the paths
+/// written, report.html last.
 std::vector<std::string> write_sensitivity_report(
     const std::string& out_dir, const SummaryDocument& base_run, const ReportContext& context,
     const SensitivityResult& result, const ReportChart& tornado, SensitivityPageContext page,

@@ -97,6 +97,8 @@ std::string render_sensitivity_html(const SensitivityResult& result, const Repor
   html += html_fact("teamsim version", kVersion);
   html += html_fact("Report generated", context.generated_at);
   html += "</dl>\n</header>\n";
+  // The base run, and every run around it, ran as written but probably not as meant.
+  html += html_warnings_notice(context.warnings);
 
   html += html_section("answer", "The answer", "", answer_html(result, rows, context.currency));
   html += html_section("tornado", "Tornado", "", html_figures({tornado}));
@@ -110,6 +112,7 @@ std::string render_sensitivity_html(const SensitivityResult& result, const Repor
       "as in the base run; the swing is high minus low, with its 95% interval (paired: both runs "
       "on the same random numbers). The key path is what --set and --range take.",
       rows.analysed.empty() ? notes : inputs_table_html(rows) + notes);
+  html += html_warnings_section(context.warnings);
   if (!context.base_report.empty()) {
     html += html_section(
         "base-run", "The base run", "",

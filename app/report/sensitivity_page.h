@@ -1,8 +1,10 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/analysis/sensitivity_analysis.h"
+#include "app/common/diagnostics.h"
 #include "app/report/report_charts.h"
 
 // The page `teamsim sensitivity --report` writes as OUT/report.html: what moves the metric,
@@ -19,6 +21,9 @@ struct SensitivityPageContext {
   std::string generated_at;   ///< when the page was written
   /// The base run's report, relative to the page (e.g. "base-run.html"); empty: none is linked.
   std::string base_report;
+  /// The scenario's plausibility warnings: a notice under the title links to a section listing
+  /// them, as on the run report.
+  std::vector<Diagnostic> warnings;
 };
 
 /// Largest swings named in the page's answer, at most.

@@ -71,6 +71,12 @@ TEST(SensitivityCli, RanksTheInputsAndWritesCsvJsonAndTheTornadoChart) {
   // as run's report.html does.
   EXPECT_NE(base.find("<section id=\"warnings\">"), std::string::npos);
   EXPECT_NE(base.find("compare-manager-first.yaml:34:9"), std::string::npos);
+  // ... and so does the tornado page itself: a notice under its title, the warning listed.
+  EXPECT_NE(html.find("href=\"#warnings\">1 plausibility warning</a>"), std::string::npos);
+  EXPECT_NE(html.find("<section id=\"warnings\">"), std::string::npos);
+  EXPECT_NE(html.find("compare-manager-first.yaml:34:9</code> hires[1]: the recruiting bandwidth"),
+            std::string::npos)
+      << html;
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"), svg);
   EXPECT_NE(read_file(out.path() + "/summary.csv"), "");
 }
@@ -123,6 +129,10 @@ TEST(SensitivityCli, RanksConstantsInWordsWritesPngAndReportKeepsTheTornado) {
   EXPECT_NE(html.find("<figure id=\"chart-sensitivity\" class=\"wide\">"), std::string::npos);
   EXPECT_NE(html.find("Inbound leads a month (east)"), std::string::npos);
   EXPECT_NE(html.find("<code>territories.east.inbound_leads_per_month</code>"), std::string::npos);
+  // Its plausibility warning too, read back from summary.json (without where it was written).
+  EXPECT_NE(html.find("href=\"#warnings\">1 plausibility warning</a>"), std::string::npos);
+  EXPECT_NE(html.find("<li><code>hires[1]</code>: the recruiting bandwidth"), std::string::npos)
+      << html;
   EXPECT_NE(read_file(out.path() + "/base-run.html").find("<section id=\"key-metrics\">"),
             std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"),

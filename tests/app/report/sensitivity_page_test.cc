@@ -102,5 +102,55 @@ TEST(SensitivityPage, AScenarioWithNothingToVarySaysSo) {
   EXPECT_EQ(html.find("<tbody>"), std::string::npos);
 }
 
+TEST(SensitivityPage, NoticesThePlausibilityWarningsUnderTheTitleAndListsThem) {
+  // Only base-run.html said them: the tornado page, the one a reader opens, looked clean.
+  SensitivityPageContext context;
+  context.scenario_file = "plans/seed.yaml";
+  context.currency = "USD";
+  context.generated_at = "2026-12-06 12:00:00 UTC";
+  const SensitivityResult result = sample_sensitivity_result();
+  const ReportChart tornado = sensitivity_report_chart(result, "USD", 15);
+  const std::string clean = render_sensitivity_html(result, tornado, context);
+  EXPECT_EQ(clean.find("plausibility warning"), std::string::npos);
+  EXPECT_EQ(clean.find("id=\"warnings\""), std::string::npos);
+
+  Diagnostic written;  // as the run says it, at its place in the file
+  written.file = "plans/seed.yaml";
+  written.line = 12;
+  written.column = 3;
+  written.key_path = "customers.monthly_churn";
+  written.message = "1 is 100% a month & more";
+  Diagnostic read_back;  // as a report rebuilt from summary.json has it
+  read_back.key_path = "hires[1]";
+  read_back.message = "the search starts late";
+  context.warnings = {written, read_back};
+  const std::string html = render_sensitivity_html(result, tornado, context);
+  const std::size_t notice = html.find(
+      "<a class=\"status warn\" href=\"#warnings\">2 plausibility warnings</a> This "
+      "scenario ran as written, but probably not as meant: read its numbers with them "
+      "in mind.");
+  ASSERT_NE(notice, std::string::npos) << html;
+  EXPECT_LT(html.find("</header>"), notice);
+  EXPECT_LT(notice, html.find("id=\"answer\""));
+  const std::size_t section = html.find("<section id=\"warnings\"><h2>Plausibility warnings</h2>");
+  ASSERT_NE(section, std::string::npos) << html;
+  EXPECT_LT(html.find("id=\"inputs\""), section);
+  EXPECT_LT(section, html.find("id=\"base-run\""));
+  EXPECT_NE(html.find("<li><code>plans/seed.yaml:12:3</code> customers.monthly_churn: 1 is 100% "
+                      "a month &amp; more</li>",
+                      section),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<li><code>hires[1]</code>: the search starts late</li>", section),
+            std::string::npos)
+      << html;
+  // Everything else is the page without warnings.
+  std::string without = html;
+  without.erase(section, html.find("</section>", section) + 11 - section);
+  without.erase(html.find("<p class=\"lead\"><a class=\"status warn\""),
+                html.find("</p>\n", notice) + 5 - html.find("<p class=\"lead\"><a class"));
+  EXPECT_EQ(without, clean);
+}
+
 }  // namespace
 }  // namespace teamsim::app
