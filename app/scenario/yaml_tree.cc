@@ -1,6 +1,7 @@
 #include "app/scenario/yaml_tree.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -12,10 +13,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <system_error>
 #include <unordered_map>
 #include <utility>
 
+#include "app/common/plural.h"
 #include "app/common/utf8.h"
 
 namespace teamsim::app {
@@ -305,6 +308,74 @@ class TreeBuilder final : public YAML::EventHandler {
   int documents_ = 0;
 };
 
+// Why a block line may have broken the YAML, when its indentation is the likely cause: it starts
+// in a column none of the lines above it opens (one space short of its map's keys), or deeper than
+// a line whose key already has its value. "" when the indentation lines up (another mistake).
+// `error_line` counts from 0, as yaml-cpp's marks do.
+std::string indentation_hint(std::string_view text, int error_line) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  if (error_line < 1 || static_cast<std::size_t>(error_line) >= lines.size()) return "";
+  const auto indent_of = [](std::string_view row) {
+    return std::min(row.find_first_not_of(' '), row.size());
+  };
+  const auto meaningful = [&](std::string_view row) {
+    const std::size_t indent = indent_of(row);
+    return indent < row.size() && row[indent] != '#' && row[indent] != '\t' && row[indent] != '\r';
+  };
+  const std::string_view row = lines[static_cast<std::size_t>(error_line)];
+  if (!meaningful(row)) return "";
+  const std::size_t indent = indent_of(row);
+  // The columns the lines above open, from the nearest up to the top level: each line less
+  // indented than those below it, and the content after a "- " as well as its dash.
+  std::vector<std::size_t> columns;
+  std::string_view above;
+  std::size_t limit = std::string_view::npos;
+  for (int i = error_line - 1; i >= 0 && limit != 0; --i) {
+    const std::string_view line = lines[static_cast<std::size_t>(i)];
+    if (!meaningful(line)) continue;
+    if (above.empty()) above = line;
+    const std::size_t at = indent_of(line);
+    if (limit != std::string_view::npos && at >= limit) continue;
+    if (line.substr(at).starts_with("- ")) {
+      columns.push_back(std::min(line.find_first_not_of(' ', at + 1), line.size()));
+    }
+    columns.push_back(at);
+    limit = at;
+  }
+  if (above.empty() || std::find(columns.begin(), columns.end(), indent) != columns.end()) {
+    return "";
+  }
+  const std::size_t deepest = *std::max_element(columns.begin(), columns.end());
+  if (indent > deepest) {
+    // Deeper than the line above is legal under a key that opens a block (or a block scalar).
+    std::string_view last = above;
+    while (!last.empty() && (last.back() == ' ' || last.back() == '\r')) last.remove_suffix(1);
+    if (last.ends_with(':') || last.ends_with('-') || last.ends_with('|') || last.ends_with('>')) {
+      return "";
+    }
+    return fmt::format(
+        "; this line starts deeper ({}) than the line above it ({}), whose key already has its "
+        "value: start it in the same column as the keys beside it",
+        counted(indent, "space"), deepest);
+  }
+  std::sort(columns.begin(), columns.end());
+  columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+  std::string shown = std::to_string(columns.back());
+  if (columns.size() > 1) {
+    columns.pop_back();
+    shown = fmt::format("{} or {}", fmt::join(columns, ", "), shown);
+  }
+  return fmt::format(
+      "; this line is indented {}, in line with none of the lines above it ({} spaces): the keys "
+      "of one map start in the same column",
+      counted(indent, "space"), shown);
+}
+
 }  // namespace
 
 const YamlNode* YamlNode::find(std::string_view key) const {
@@ -378,12 +449,18 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
       }
       line_start = end_of_line + 1;
     }
+    // A block line out of step with the lines above: yaml-cpp says only which block it could not
+    // close ("end of map not found") or that a value is illegal.
+    const bool block_error =
+        e.msg == YAML::ErrorMsg::END_OF_MAP || e.msg == YAML::ErrorMsg::END_OF_SEQ ||
+        e.msg == YAML::ErrorMsg::MAP_VALUE || e.msg == YAML::ErrorMsg::BLOCK_ENTRY;
     yaml_error(e.mark,
                "invalid YAML: " + e.msg +
                    (bare_comparison ? "; a bare > or < is YAML syntax: quote a comparison, "
                                       "e.g. op: \">=\""
                     : tab_indented  ? "; a line here is indented with a tab, which YAML does not "
                                       "allow: indent with spaces"
+                    : block_error   ? indentation_hint(text, e.mark.line)
                                     : ""));
   }
   if (diagnostics.size() > errors_before) return std::nullopt;

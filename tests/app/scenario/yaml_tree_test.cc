@@ -112,6 +112,25 @@ TEST(YamlTree, ATabInTheIndentationIsNamed) {
             (std::vector<std::string>{"t.yaml:3:1: invalid YAML: end of sequence flow not found"}));
 }
 
+TEST(YamlTree, AnIndentationOutOfStepIsNamed) {
+  // yaml-cpp said only "end of map not found", "end of sequence not found" or "illegal map
+  // value", at a line whose indentation was the mistake.
+  EXPECT_EQ(errors_of("money:\n  starting_cash: 5\n other_monthly_costs: 3\n"),
+            Errors{"t.yaml:3:2: invalid YAML: end of map not found; this line is indented 1 "
+                   "space, in line with none of the lines above it (0 or 2 spaces): the keys of "
+                   "one map start in the same column"});
+  EXPECT_EQ(errors_of("hires:\n  - role: account_executive\n    month: 3\n   count: 2\n"),
+            Errors{"t.yaml:4:4: invalid YAML: end of sequence not found; this line is indented 3 "
+                   "spaces, in line with none of the lines above it (0, 2 or 4 spaces): the keys "
+                   "of one map start in the same column"});
+  EXPECT_EQ(errors_of("hires:\n  - role: account_executive\n    month: 3\n      count: 2\n"),
+            Errors{"t.yaml:4:12: invalid YAML: illegal map value; this line starts deeper (6 "
+                   "spaces) than the line above it (4), whose key already has its value: start "
+                   "it in the same column as the keys beside it"});
+  // A line in step with the lines above: the mistake is elsewhere, and said as before.
+  EXPECT_EQ(errors_of("name: Plan: A\n"), Errors{"t.yaml:1:11: invalid YAML: illegal map value"});
+}
+
 TEST(YamlTree, MergeKeysAreRejected) {
   EXPECT_EQ(errors_of("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n"),
             Errors{"t.yaml:3:3: other: merge keys ('<<') are not supported; write the keys out "
