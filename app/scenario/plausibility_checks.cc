@@ -392,11 +392,35 @@ void check_management_span(const ScenarioSpec& spec, const YamlNode& root,
           std::floor(100 * coverage), std::floor(1000 * kept) / 1000, 100 * penalty));
 }
 
+// --- a plan that employs no one ---------------------------------------------------------------
+
+void check_someone_employed(const ScenarioSpec& spec, const YamlNode& root, Warnings& warnings) {
+  const auto people = [](const auto& entries) {
+    int total = 0;
+    for (const auto& entry : entries) total += entry.count;
+    return total;
+  };
+  if (people(spec.starting_staff) > 0 || people(spec.hires) > 0 || !spec.hiring_rules.empty()) {
+    return;
+  }
+  // At `hires:` (or `starting_staff:`) as written, where the team goes; else the whole file.
+  const YamlNode* hires = root.find("hires");
+  const YamlNode* staff = root.find("starting_staff");
+  const YamlMark mark = hires != nullptr ? hires->mark : staff != nullptr ? staff->mark : root.mark;
+  warnings.add(mark, "hires",
+               "the plan employs no one (no starting_staff, hires or hiring_rules), so no lead "
+               "is worked and no deal is won: bookings, new customers, headcount and payroll "
+               "stay 0 in every month. Add the salespeople you have today under starting_staff "
+               "(- {role: account_executive, count: 2}) or the people you will hire under hires "
+               "(- {role: account_executive, month: 3})");
+}
+
 }  // namespace
 
 void check_plausibility(const ScenarioSpec& spec, const YamlNode& root,
-                        std::vector<Diagnostic>& warnings) {
+                        std::vector<Diagnostic>& warnings, bool base_of_variants) {
   Warnings sink(warnings);
+  if (!base_of_variants) check_someone_employed(spec, root, sink);
   check_percent_like(root, "", sink);
   check_quotas(spec, root, sink);
   const std::vector<double> first_days = check_recruiting_bandwidth(spec, root, sink);

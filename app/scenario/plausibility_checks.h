@@ -17,8 +17,10 @@ namespace teamsim::app::loader {
 /// complex share written as the whole number 1 (100 %, probably meant as 1 %); an AE quota beyond
 /// what a ramped rep can book with the role's opportunity capacity or the lead flow per rep;
 /// dated hires that the recruiting bandwidth starts more than three months late; a dated hire
-/// that cannot finish its onboarding before the last month, so it is never trained in the run.
+/// that cannot finish its onboarding before the last month, so it is never trained in the run; a
+/// plan that employs no one (no starting staff, dated hires or hiring rules), unless
+/// `base_of_variants` (the shared base of a file's variants, which may leave the team to them).
 void check_plausibility(const model::ScenarioSpec& spec, const YamlNode& root,
-                        std::vector<Diagnostic>& warnings);
+                        std::vector<Diagnostic>& warnings, bool base_of_variants = false);
 
 }  // namespace teamsim::app::loader

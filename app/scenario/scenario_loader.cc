@@ -121,7 +121,8 @@ std::string default_name(const std::string& file_name) {
 // Loads a tree without replication inputs; plausibility warnings only when `warn`. `hires_csv` is
 // the file the tree's `hires_csv:` names, as read when the scenario was loaded.
 LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name,
-                           const HiresCsvFile& hires_csv, bool warn) {
+                           const HiresCsvFile& hires_csv, bool warn,
+                           bool base_of_variants = false) {
   LoadResult result;
   DiagnosticSink sink(result.diagnostics);
   if (root.is_null()) {
@@ -145,7 +146,7 @@ LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name,
   if (result.diagnostics.empty()) loader::check_combinations(spec, root, sink);
 
   if (result.diagnostics.empty()) {
-    if (warn) loader::check_plausibility(spec, root, result.warnings);
+    if (warn) loader::check_plausibility(spec, root, result.warnings, base_of_variants);
     sort_diagnostics(result.warnings);
     result.spec = std::move(spec);
   } else {
@@ -237,9 +238,10 @@ const loader::MarkedInput* input_at(const Diagnostic& d,
 LoadResult load_with_replication_inputs(const YamlNode& root, const std::string& file_name,
                                         const HiresCsvFile& hires_csv,
                                         std::vector<loader::MarkedInput> inputs,
-                                        std::vector<Diagnostic> marker_problems) {
+                                        std::vector<Diagnostic> marker_problems,
+                                        bool base_of_variants) {
   const YamlNode median_tree = tree_at(root, inputs, Level::kMedian);
-  LoadResult result = load_plain_tree(median_tree, file_name, hires_csv, true);
+  LoadResult result = load_plain_tree(median_tree, file_name, hires_csv, true, base_of_variants);
   std::set<std::string> reported_inputs;
   std::set<std::tuple<std::string, int, int, std::string, std::string>> seen;
   // A map that could not be read (reported in marker_problems) stands as null: what the loads
@@ -306,16 +308,17 @@ LoadResult load_with_replication_inputs(const YamlNode& root, const std::string&
 
 }  // namespace
 
-LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name) {
+LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name,
+                              bool base_of_variants) {
   std::vector<Diagnostic> marker_problems;
   DiagnosticSink sink(marker_problems);
   std::vector<loader::MarkedInput> inputs = loader::find_replication_inputs(root, sink);
   HiresCsvFile hires_csv = read_hires_csv_file(root);
   LoadResult result =
       inputs.empty() && marker_problems.empty()
-          ? load_plain_tree(root, file_name, hires_csv, true)
+          ? load_plain_tree(root, file_name, hires_csv, true, base_of_variants)
           : load_with_replication_inputs(root, file_name, hires_csv, std::move(inputs),
-                                         std::move(marker_problems));
+                                         std::move(marker_problems), base_of_variants);
   if (result.ok()) {
     result.written_keys = written_key_paths(root);
     result.hires_csv_rows = std::move(hires_csv.rows);

@@ -51,7 +51,9 @@ LoadResult load_scenario_string(std::string_view text, const std::string& file_n
 LoadResult load_scenario_file(const std::string& path);
 
 /// Builds a scenario from an already parsed (and possibly merged) tree. `file_name` provides the
-/// default scenario name, as in load_scenario_string.
-LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name);
+/// default scenario name, as in load_scenario_string. `base_of_variants`: the tree is the base plan
+/// of a file of variants, which may leave the team to them (no "employs no one" warning).
+LoadResult load_scenario_tree(const YamlNode& root, const std::string& file_name,
+                              bool base_of_variants = false);
 
 }  // namespace teamsim::app

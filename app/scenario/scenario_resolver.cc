@@ -415,6 +415,7 @@ ResolvedTree resolve_from_text(std::string_view text, const std::string& file_na
       result.name_suffix.clear();
     }
   }
+  result.base_of_variants = !result.variants.empty() && request.variant.empty();
   if (result.diagnostics.empty()) result.root = std::move(root);
   return result;
 }
@@ -425,7 +426,7 @@ LoadResult load_resolved(ResolvedTree tree, const std::string& file_name) {
     failed.diagnostics = std::move(tree.diagnostics);
     return failed;
   }
-  LoadResult loaded = load_scenario_tree(*tree.root, file_name);
+  LoadResult loaded = load_scenario_tree(*tree.root, file_name, tree.base_of_variants);
   if (!loaded.ok()) return loaded;
   loaded.spec->name += tree.name_suffix;
   // The plan as loaded, a hiring-plan CSV's rows included, for the scenario as run

@@ -40,6 +40,8 @@ struct ResolvedTree {
   std::vector<std::string> variants;
   /// Appended to the scenario's name: " [VARIANT]" unless the variant or an override sets `name`.
   std::string name_suffix;
+  /// No variant was chosen of a file that declares some: the tree is the plans' shared base.
+  bool base_of_variants = false;
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -28,6 +28,14 @@ TEST(InitTest, WritesAScenarioThatValidatesAndRunsInAnEmptyFolder) {
   const CommandResult run = run_teamsim("run scenario.yaml -n 30 --threads 2", folder.path());
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(fs::exists(folder.path() + "/out/summary.csv"));
+  // Without answers the plan has no salespeople, and every result is 0: each command says so
+  // and how to add them, where it once ran a team of nobody without a word.
+  const std::string nobody =
+      "scenario.yaml:74:8: warning: hires: the plan employs no one (no starting_staff, hires or "
+      "hiring_rules), so no lead is worked and no deal is won";
+  EXPECT_NE(init.out.find(nobody), std::string::npos) << init.out;
+  EXPECT_NE(validate.err.find(nobody), std::string::npos) << validate.err;
+  EXPECT_NE(run.err.find(nobody), std::string::npos) << run.err;
 }
 
 TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {

@@ -297,5 +297,26 @@ TEST(PlausibilityTest, TheManagementSpanIsJudgedAtTheEndOfTheDatedPlan) {
                                   "rep's productivity is × 0.918"));
 }
 
+TEST(PlausibilityTest, APlanThatEmploysNoOneIsFlagged) {
+  // teamsim init without answers writes `starting_staff: []` and `hires: []`: every month of
+  // bookings, customers and headcount is 0, and nothing said why.
+  const auto found =
+      warnings("territories: {a: {inbound_leads_per_month: 20}}\nstarting_staff: []\nhires: []\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:3:8: warning: hires: the plan employs no one (no "
+                                  "starting_staff, hires or hiring_rules), so no lead is worked "
+                                  "and no deal is won"));
+  // Without either key, at the whole file; a hire of nobody is nobody.
+  const auto bare = warnings("horizon_months: 12\n");
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_THAT(bare[0], HasSubstr("s.yaml:1:1: warning: hires: the plan employs no one"));
+  EXPECT_EQ(warnings("hires: [{role: account_executive, month: 2, count: 0}]\n").size(), 1u);
+  // Anyone at all, or a rule that hires, is a team.
+  EXPECT_TRUE(warnings(kPlentyOfLeads).empty());
+  EXPECT_TRUE(warnings("territories: {a: {inbound_leads_per_month: 100}}\n"
+                       "hires: [{role: account_executive, month: 1}]\n")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace teamsim::app::loader

@@ -85,6 +85,26 @@ TEST(ScenarioResolver, BaseIgnoresVariantsAndListsThem) {
   ASSERT_EQ(spec.hires.size(), 2u);
 }
 
+TEST(ScenarioResolver, ABaseThatLeavesTheTeamToItsVariantsIsNotWarnedOf) {
+  // The base of a file of variants may hire no one (compare-manager-first.yaml): its plans are
+  // the variants, and run says so (warn_if_variants_hold_the_team). A variant without a team,
+  // or a file without variants, is warned of.
+  const std::string shared = "territories: {a: {inbound_leads_per_month: 100}}\n";
+  const std::string file = shared +
+                           "variants:\n"
+                           "  one: {starting_staff: [{role: account_executive}]}\n"
+                           "  none: {name: Nobody}\n";
+  const auto warnings_of = [&](const std::string& text, const std::string& variant) {
+    const LoadResult result = resolve_scenario_string(text, "plan.yaml", request(variant));
+    EXPECT_TRUE(result.ok()) << format_diagnostics(result.diagnostics);
+    return result.warnings.size();
+  };
+  EXPECT_EQ(warnings_of(file, ""), 0u);
+  EXPECT_EQ(warnings_of(file, "one"), 0u);
+  EXPECT_EQ(warnings_of(file, "none"), 1u);
+  EXPECT_EQ(warnings_of(shared, ""), 1u);
+}
+
 TEST(ScenarioResolver, VariantReplacesListsAndDeepMergesMaps) {
   const model::ScenarioSpec reps = load_ok(kBase, request("reps_first"));
   EXPECT_EQ(reps.name, "Plan [reps_first]");
