@@ -393,10 +393,29 @@ bool ObjectReader::finish() {
                   "anchor where its value is first used, and repeat the value with *{1} (a: &{1} "
                   "{{...}}, then b: *{1})",
                   entry.key, entry.value.anchor)
-            : fmt::format("unknown key '{}'{}", entry.key,
-                          suggestion(entry.key, keys_ != nullptr ? keys_->key_names() : known_)));
+            : !section_holding(entry.key).empty() &&
+                      close_matches(entry.key, keys_->key_names()).empty()
+                  // A section's key written at its section's level: its indentation was lost.
+                  ? fmt::format(
+                        "unknown key '{0}' here; it is a key of '{1}' ({2}): indent it under "
+                        "'{1}:'",
+                        entry.key, section_holding(entry.key),
+                        key_path_join(path_of(section_holding(entry.key)), entry.key))
+                  : fmt::format(
+                        "unknown key '{}'{}", entry.key,
+                        suggestion(entry.key, keys_ != nullptr ? keys_->key_names() : known_)));
   }
   return clean;
+}
+
+std::string ObjectReader::section_holding(std::string_view key) const {
+  if (keys_ == nullptr) return "";
+  for (const KeyDoc& doc : keys_->keys) {
+    if (doc.kind == ValueKind::kSection && scenario_section(doc.section).find(key) != nullptr) {
+      return std::string(doc.name);
+    }
+  }
+  return "";
 }
 
 }  // namespace teamsim::app

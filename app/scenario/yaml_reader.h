@@ -82,6 +82,10 @@ class ObjectReader {
   bool finish();
 
  private:
+  /// The name of the first section among this map's keys that has a key `key` ("pipeline" for
+  /// win_rate at the top level), or "".
+  std::string section_holding(std::string_view key) const;
+
   const YamlNode& node_;
   std::string key_path_;
   DiagnosticSink& sink_;

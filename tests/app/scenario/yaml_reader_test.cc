@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "app/scenario/scenario_keys.h"
+
 namespace teamsim::app {
 namespace {
 
@@ -216,6 +218,21 @@ TEST_F(ObjectReaderTest, ReadsKnownKeysAndReportsUnknownOnes) {
       (Errors{"t.yaml:3:3: section: unknown key 'colour'; did you mean 'color'?",
               "t.yaml:4:3: section: unknown key 'sise'; did you mean 'size'?",
               "t.yaml:5:3: section: unknown key 'zebra'; expected one of: count, color, size"}));
+}
+
+TEST_F(ObjectReaderTest, ASectionsKeyWrittenAtItsSectionsLevelSaysWhereItGoes) {
+  // 'pipeline:' with 'win_rate: 0.3' below it unindented: the key lands at the top level, where
+  // the message listed the 26 top-level keys and did not say that win_rate is pipeline's.
+  const YamlNode root = parse("name: x\npipeline:\nwin_rate: 0.3\nhorizon_month: 24\n");
+  ObjectReader reader(root, "", scenario_section(""), sink_);
+  reader.get("name");
+  reader.get("pipeline");
+  EXPECT_FALSE(reader.finish());
+  EXPECT_EQ(errors(),
+            (Errors{"t.yaml:3:1: unknown key 'win_rate' here; it is a key of 'pipeline' "
+                    "(pipeline.win_rate): indent it under 'pipeline:'",
+                    // A misspelt key of this level keeps its "did you mean".
+                    "t.yaml:4:1: unknown key 'horizon_month'; did you mean 'horizon_months'?"}));
 }
 
 TEST_F(ObjectReaderTest, MissingRequiredKeyIsReportedAtTheMap) {
