@@ -54,6 +54,20 @@ std::string scenario_number(double value) {
   return fmt::format("{:.6g}", value);
 }
 
+std::string unit_hint(std::string_view text, bool allow_percent) {
+  // A plain number (group 1), then a per cent sign after a space (2), or words after a space
+  // or a factor's x (3); not 1e, a number's exponent cut short.
+  static const std::regex kWithUnit(
+      R"(^\s*([-+]?\d+(?:\.\d+)?)(?:(\s+%)|\s+([A-Za-z][A-Za-z .\/-]*?)|(x))\s*$)");
+  std::match_results<std::string_view::const_iterator> match;
+  if (!std::regex_match(text.begin(), text.end(), match, kWithUnit)) return "";
+  const std::string word = match[3].str();
+  if (match[2].matched || word == "percent" || word == "per cent" || word == "pct") {
+    return allow_percent ? fmt::format("; write {}%", match[1].str()) : "";
+  }
+  return fmt::format("; write {} (a number alone: the key's name gives its unit)", match[1].str());
+}
+
 std::string percent_hint(double value) {
   // Whole numbers only: 35 for 35 % is how sheets write it; 1.5 could mean anything.
   if (!(value >= 2 && value <= 100) || value != std::floor(value)) return "";

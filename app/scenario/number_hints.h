@@ -18,6 +18,11 @@ std::optional<double> human_amount(std::string_view text);
 /// any other text.
 std::string human_number_hint(std::string_view text);
 
+/// For a number followed by a unit, as a sentence writes it ("3 months", "45 days", "1.2x", or
+/// "25 %" where a percentage is allowed): "; write 3 (a number alone: the key's name gives its
+/// unit)", "; write 25%"; "" for any other text.
+std::string unit_hint(std::string_view text, bool allow_percent);
+
 /// For a share written as a number of per cent (35 where 0 .. 1 is meant): "; for 35 per cent
 /// write 35% (or 0.35)"; "" unless value is a whole number from 2 to 100.
 std::string percent_hint(double value);

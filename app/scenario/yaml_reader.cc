@@ -161,7 +161,8 @@ std::optional<ScannedNumber> scan_number(const YamlNode& node, const std::string
         message += "; remove the quotes";
       } else {
         // "1,000,000" or "$1.5M" quoted: the number to write, without quotes.
-        message += human_number_hint(node.text);
+        const std::string hint = human_number_hint(node.text);
+        message += hint.empty() ? unit_hint(node.text, allow_percent) : hint;
       }
     }
     sink.error(node.mark, key_path, std::move(message));
@@ -170,9 +171,10 @@ std::optional<ScannedNumber> scan_number(const YamlNode& node, const std::string
   if (report_non_decimal(node, key_path, sink)) return std::nullopt;
   std::optional<Literal> literal = scan_literal(node.text, allow_percent);
   if (!literal) {
+    const std::string hint = human_number_hint(node.text);
     sink.error(node.mark, key_path,
                fmt::format("expected {}, got {}{}", expected, describe_yaml_node(node),
-                           human_number_hint(node.text)));
+                           hint.empty() ? unit_hint(node.text, allow_percent) : hint));
     return std::nullopt;
   }
   if (report_leading_zeros(node, key_path, sink, *literal)) return std::nullopt;

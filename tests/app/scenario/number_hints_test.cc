@@ -26,6 +26,22 @@ TEST(NumberHintsTest, OtherTextGetsNoHint) {
   EXPECT_EQ(human_number_hint(""), "");
 }
 
+TEST(NumberHintsTest, ANumberWithItsUnitGetsTheNumberAlone) {
+  // 'ramp_months: 3 months' or 'win_rate: 25 %' said only 'expected a number, got ...'.
+  const std::string alone = " (a number alone: the key's name gives its unit)";
+  EXPECT_EQ(unit_hint("3 months", true), "; write 3" + alone);
+  EXPECT_EQ(unit_hint("45 days", false), "; write 45" + alone);
+  EXPECT_EQ(unit_hint("1.2x", true), "; write 1.2" + alone);
+  EXPECT_EQ(unit_hint("25 %", true), "; write 25%");
+  EXPECT_EQ(unit_hint("35 percent", true), "; write 35%");
+  EXPECT_EQ(unit_hint("2.5 per cent", true), "; write 2.5%");
+  // A per cent where a whole number goes, or text that is no number with a unit: no hint.
+  EXPECT_EQ(unit_hint("2 %", false), "");
+  EXPECT_EQ(unit_hint("lots", true), "");
+  EXPECT_EQ(unit_hint("3 to 4 months", true), "");
+  EXPECT_EQ(unit_hint("25%", true), "");
+}
+
 TEST(NumberHintsTest, ScenarioNumbersGroupIntegersAndKeepFractions) {
   EXPECT_EQ(scenario_number(1'500'000), "1_500_000");
   EXPECT_EQ(scenario_number(999), "999");

@@ -68,6 +68,15 @@ TEST_F(ReaderTest, QuotedNumbersAreTypeErrors) {
             "digits)");
 }
 
+TEST_F(ReaderTest, ANumberWrittenWithItsUnitSaysToWriteTheNumberAlone) {
+  EXPECT_EQ(number_error("3 months"),
+            "t.yaml:1:4: x: expected a number, got '3 months'; write 3 (a number alone: the key's "
+            "name gives its unit)");
+  EXPECT_EQ(number_error("25 %"), "t.yaml:1:4: x: expected a number, got '25 %'; write 25%");
+  EXPECT_EQ(number_error("\"25 %\""),
+            "t.yaml:1:4: x: expected a number, got a quoted string \"25 %\"; write 25%");
+}
+
 TEST_F(ReaderTest, NonScalarsAreTypeErrors) {
   EXPECT_EQ(number_error("{a: 1}"), "t.yaml:1:4: x: expected a number, got a map");
   EXPECT_EQ(number_error("[1]"), "t.yaml:1:4: x: expected a number, got a list");
@@ -101,7 +110,7 @@ TEST_F(ReaderTest, HexOctalAndBinaryAreRejected) {
 
 TEST_F(ReaderTest, MalformedNumbers) {
   for (const std::string text :
-       {"1__0", "_1", "1_", ".5", "5.", "+5", "abc", "1e", "5%%", "12 kg"}) {
+       {"1__0", "_1", "1_", ".5", "5.", "+5", "abc", "1e", "5%%", "12kg"}) {
     EXPECT_EQ(number_error(text), "t.yaml:1:4: x: expected a number, got '" + text + "'");
   }
 }
