@@ -312,17 +312,32 @@ bool check_range(double value, double min, double max, const YamlNode& node,
 
 ObjectReader::ObjectReader(const YamlNode& node, std::string key_path, DiagnosticSink& sink)
     : node_(node), key_path_(std::move(key_path)), sink_(sink) {
-  if (!node.is_map() && !node.is_null()) {
-    sink_.error(node.mark, key_path_,
-                fmt::format("expected a map, got {}", describe_yaml_node(node)));
-    valid_ = false;
-  }
+  check_map();
 }
 
 ObjectReader::ObjectReader(const YamlNode& node, std::string key_path, const SectionDoc& keys,
                            DiagnosticSink& sink)
-    : ObjectReader(node, std::move(key_path), sink) {
-  keys_ = &keys;
+    : node_(node), key_path_(std::move(key_path)), sink_(sink), keys_(&keys) {
+  check_map();
+}
+
+void ObjectReader::check_map() {
+  if (node_.is_map() || node_.is_null()) return;
+  std::string message = fmt::format("expected a map, got {}", describe_yaml_node(node_));
+  // An entry of named maps (a territory, a role) named as one of the entries' keys: a key that
+  // lost its indentation under the entry's name ('all:' then 'inbound_leads_per_month: 20').
+  const std::size_t dot = key_path_.rfind('.');
+  if (keys_ != nullptr && dot != std::string::npos && !key_path_.ends_with(']')) {
+    const std::string_view name = std::string_view(key_path_).substr(dot + 1);
+    if (keys_->find(name) != nullptr) {
+      message += fmt::format(
+          "; '{}' is a key inside each entry of '{}', not an entry's name: indent it under the "
+          "entry it belongs to",
+          name, std::string_view(key_path_).substr(0, dot));
+    }
+  }
+  sink_.error(node_.mark, key_path_, std::move(message));
+  valid_ = false;
 }
 
 void ObjectReader::allow(std::string_view key) {

@@ -82,6 +82,8 @@ class ObjectReader {
   bool finish();
 
  private:
+  /// Reports a node that is neither a map nor null; clears valid_.
+  void check_map();
   /// The name of the first section among this map's keys that has a key `key` ("pipeline" for
   /// win_rate at the top level), or "".
   std::string section_holding(std::string_view key) const;

@@ -244,6 +244,23 @@ TEST_F(ObjectReaderTest, ASectionsKeyWrittenAtItsSectionsLevelSaysWhereItGoes) {
                     "t.yaml:4:1: unknown key 'horizon_month'; did you mean 'horizon_months'?"}));
 }
 
+TEST_F(ObjectReaderTest, AnEntrysKeyWrittenAsAnEntrysNameSaysWhereItGoes) {
+  // 'all:' then 'inbound_leads_per_month: 20' at the same indentation: a territory named
+  // inbound_leads_per_month, which said only 'expected a map, got '20''.
+  const YamlNode root = parse("territories:\n  all:\n  inbound_leads_per_month: 20\n  x: 5\n");
+  const YamlNode& territories = *root.find("territories");
+  for (const YamlEntry& entry : territories.entries) {
+    ObjectReader reader(entry.value, "territories." + entry.key, scenario_section("territories"),
+                        sink_);
+  }
+  EXPECT_EQ(errors(),
+            (Errors{"t.yaml:3:28: territories.inbound_leads_per_month: expected a map, got '20'; "
+                    "'inbound_leads_per_month' is a key inside each entry of 'territories', not "
+                    "an entry's name: indent it under the entry it belongs to",
+                    // A name that is no key of an entry is said as before.
+                    "t.yaml:4:6: territories.x: expected a map, got '5'"}));
+}
+
 TEST_F(ObjectReaderTest, MissingRequiredKeyIsReportedAtTheMap) {
   const YamlNode root = parse("list:\n  - {count: 1}\n");
   ObjectReader reader(root.find("list")->items[0], "list[0]", sink_);
