@@ -22,9 +22,9 @@ std::optional<int> calendar_month_number(std::string_view text, std::optional<Ca
   if (!month) return std::nullopt;
   if (!start) {
     error = fmt::format(
-        "{} is a calendar month, but the scenario has no start_date: add start_date: YYYY-MM (the "
-        "first simulated month) at its top level, or give the month's number (1 = the first)",
-        text);
+        "{} {}: add start_date: YYYY-MM (the first simulated month) at its top level, or give the "
+        "month's number (1 = the first)",
+        text, kNoStartDate);
     return std::nullopt;
   }
   const MonthNames names(start);

@@ -14,6 +14,13 @@
 
 namespace teamsim::app {
 
+/// What the message of a calendar month in a plan without a start_date says, after the month:
+/// a loader that has reported a start_date it could not read drops those messages, which would
+/// tell the user to add the key they wrote.
+inline constexpr std::string_view kNoStartDate =
+    "is a calendar month, but the scenario has no "
+    "start_date";
+
 /// The calendar month of month 1, when the scenario gives start_date.
 std::optional<CalendarMonth> start_date_of(const model::ScenarioSpec& spec);
 /// How outputs name the scenario's months: M1, ... or Jan 2027, ...

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -143,6 +144,14 @@ LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name,
     result.expectations = read_scenario_expectations(*node, spec, horizon_known, sink);
   }
   reader.finish();
+  // A start_date written and refused: the months written as dates are not the mistake, and
+  // "the scenario has no start_date" for each of them would send the user to add the key again.
+  if (std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                  [](const Diagnostic& d) { return d.key_path == "start_date"; })) {
+    std::erase_if(result.diagnostics, [](const Diagnostic& d) {
+      return d.message.find(kNoStartDate) != std::string::npos;
+    });
+  }
   if (result.diagnostics.empty()) loader::check_combinations(spec, root, sink);
 
   if (result.diagnostics.empty()) {

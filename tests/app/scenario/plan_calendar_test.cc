@@ -98,6 +98,23 @@ TEST(PlanCalendarTest, ADateWithoutStartDateSaysToAddIt) {
                    "top level, or give the month's number (1 = the first)"});
 }
 
+TEST(PlanCalendarTest, AStartDateRefusedIsTheOneMistakeOfItsDatedMonths) {
+  // 'start_date: 2027-01-15' was refused, and then each dated hire said that the scenario had no
+  // start_date and to add one: the key the user had written.
+  EXPECT_EQ(errors_in("start_date: 2027-01-15\n"
+                      "hires:\n"
+                      "  - {role: sales_manager, month: 2027-03}\n"
+                      "  - {role: account_executive, month: 2027-05}\n"),
+            Errors{"s.yaml:1:13: start_date: '2027-01-15' is a day; teamsim plans in whole months, "
+                   "each from its first day: write the month, 2027-01"});
+  // Other mistakes of the plan are still said.
+  EXPECT_EQ(errors_in("start_date: 2027-13\nhires: [{role: sales_mgr, month: 2027-03}]\n"),
+            (Errors{"s.yaml:1:13: start_date: '2027-13' has no month 13; write YYYY-MM with a "
+                    "month from 01 to 12",
+                    "s.yaml:2:16: hires[0].role: unknown role 'sales_mgr'; did you mean "
+                    "'sales_manager'?"}));
+}
+
 TEST(PlanCalendarTest, ADateOutsideThePlanNamesTheStartAndTheHorizon) {
   EXPECT_EQ(errors_in("start_date: 2027-01\nhorizon_months: 24\n"
                       "hires: [{role: sales_manager, month: 2026-12},\n"
