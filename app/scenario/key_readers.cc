@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
+#include "app/scenario/scenario_keys.h"
 #include "app/scenario/scenario_limits.h"
 
 namespace teamsim::app::loader {
@@ -58,7 +62,23 @@ bool is_map_or_null(const YamlNode& node, const std::string& key_path, Diagnosti
 
 bool is_list_or_null(const YamlNode& node, const std::string& key_path, DiagnosticSink& sink) {
   if (node.is_sequence() || node.is_null()) return true;
-  sink.error(node.mark, key_path, fmt::format("expected a list, got {}", describe_yaml_node(node)));
+  std::string message = fmt::format("expected a list, got {}", describe_yaml_node(node));
+  // One entry written without its '- ' ('hires:' then 'role: ...' and 'month: 3' below it):
+  // a map whose keys are all keys of the list's items.
+  const std::optional<KeyAtPath> list = key_at_path(key_path);
+  if (node.is_map() && !node.entries.empty() && list && list->key->kind == ValueKind::kList) {
+    const SectionDoc& item = scenario_section(list->key->section);
+    const bool one_item =
+        std::all_of(node.entries.begin(), node.entries.end(),
+                    [&](const YamlEntry& e) { return item.find(e.key) != nullptr; });
+    if (one_item) {
+      message += fmt::format(
+          "; its keys are those of one item, and a list holds each item after '- ' (- {0}: ...,"
+          " its other keys lined up with {0}) or inside [ ] ([{{{0}: ...}}])",
+          node.entries.front().key);
+    }
+  }
+  sink.error(node.mark, key_path, std::move(message));
   return false;
 }
 

@@ -210,7 +210,9 @@ TEST(ScenarioLoader, WrongTypes) {
             Errors{"s.yaml:1:17: horizon_months: expected a whole number, got a list"});
   EXPECT_EQ(errors_of("money: 5\n"), Errors{"s.yaml:1:8: money: expected a map, got '5'"});
   EXPECT_EQ(errors_of("hires: {role: x}\n"),
-            Errors{"s.yaml:1:8: hires: expected a list, got a map"});
+            Errors{"s.yaml:1:8: hires: expected a list, got a map; its keys are those of one item, "
+                   "and a list holds each item after '- ' (- role: ..., its other keys lined up "
+                   "with role) or inside [ ] ([{role: ...}])"});
   EXPECT_EQ(errors_of("name: {a: 1}\n"), Errors{"s.yaml:1:7: name: expected text, got a map"});
   EXPECT_EQ(errors_of("pipeline: {win_rate: [0.2]}\n"),
             Errors{"s.yaml:1:22: pipeline.win_rate: expected a number or a distribution map "
