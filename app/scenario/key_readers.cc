@@ -1,9 +1,12 @@
 #include "app/scenario/key_readers.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/scenario/scenario_keys.h"
 #include "app/scenario/scenario_limits.h"
@@ -71,11 +74,22 @@ bool is_list_or_null(const YamlNode& node, const std::string& key_path, Diagnost
     const bool one_item =
         std::all_of(node.entries.begin(), node.entries.end(),
                     [&](const YamlEntry& e) { return item.find(e.key) != nullptr; });
+    // People counted by role ('starting_staff: {account_executive: 2}'): the items to write.
+    const bool counts_by_role = item.find("role") != nullptr && item.find("count") != nullptr &&
+                                item.find("month") == nullptr &&
+                                std::all_of(node.entries.begin(), node.entries.end(),
+                                            [](const YamlEntry& e) { return e.value.is_scalar(); });
     if (one_item) {
       message += fmt::format(
           "; its keys are those of one item, and a list holds each item after '- ' (- {0}: ...,"
           " its other keys lined up with {0}) or inside [ ] ([{{{0}: ...}}])",
           node.entries.front().key);
+    } else if (counts_by_role) {
+      std::vector<std::string> items;
+      for (const YamlEntry& e : node.entries) {
+        items.push_back(fmt::format("{{role: {}, count: {}}}", e.key, e.value.text));
+      }
+      message += fmt::format("; one item per role, with its count: [{}]", fmt::join(items, ", "));
     }
   }
   sink.error(node.mark, key_path, std::move(message));

@@ -123,18 +123,24 @@ TEST_F(KeyReadersTest, SectionShapesAreCheckedWithTheirKinds) {
                               "k.yaml:1:21: s.map: expected a list, got a map"}));
 }
 
-TEST_F(KeyReadersTest, AListItemWrittenWithoutItsDashSaysSo) {
+TEST_F(KeyReadersTest, AListWrittenAsAMapSaysHowToWriteItsItems) {
   // 'hires:' then 'role: account_executive' and 'month: 3' below it, without '- ': said only
   // 'expected a list, got a map'.
-  ObjectReader& r = reader("{one: {role: account_executive, month: 3}, other: {sdr: 2}}");
+  // 'starting_staff: {account_executive: 2}' counts people by role: the items to write instead.
+  ObjectReader& r = reader(
+      "{one: {role: account_executive, month: 3}, staff: {account_executive: 2, sdr: 1}, "
+      "other: {account_executive: 2}}");
   EXPECT_FALSE(is_list_or_null(*r.get("one"), "hires", sink_));
-  EXPECT_FALSE(is_list_or_null(*r.get("other"), "starting_staff", sink_));
+  EXPECT_FALSE(is_list_or_null(*r.get("staff"), "starting_staff", sink_));
+  EXPECT_FALSE(is_list_or_null(*r.get("other"), "hires", sink_));
   EXPECT_EQ(errors(),
             (Errors{"k.yaml:1:10: hires: expected a list, got a map; its keys are those of one "
                     "item, and a list holds each item after '- ' (- role: ..., its other keys "
                     "lined up with role) or inside [ ] ([{role: ...}])",
-                    // A map of other keys is said as before.
-                    "k.yaml:1:54: starting_staff: expected a list, got a map"}));
+                    "k.yaml:1:54: starting_staff: expected a list, got a map; one item per role, "
+                    "with its count: [{role: account_executive, count: 2}, {role: sdr, count: 1}]",
+                    // A hire needs its month too: said as before.
+                    "k.yaml:1:93: hires: expected a list, got a map"}));
 }
 
 TEST_F(KeyReadersTest, MoreNamedEntriesThanTheLimitAreReportedOnce) {
