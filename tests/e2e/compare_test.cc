@@ -534,6 +534,31 @@ TEST(SweepCli, AWarningOfSomePointsNamesThem) {
       << r.err;
 }
 
+TEST(SweepCli, AKeyThePlanDrawsFromADistributionSaysItsPointsAreConstants) {
+  // default.yaml's win rate is drawn per deal (beta, mean 0.22): --vary pipeline.win_rate=0.22
+  // made it the constant 0.22 at that point, and nothing said that the point was not the plan.
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep scenarios/default.yaml --vary pipeline.win_rate=0.22,0.3 --vary "
+      "'hires[1].month=3,4' -n 3 --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("teamsim sweep: warning: --vary pipeline.win_rate: the plan draws "
+                       "pipeline.win_rate from a distribution (beta), and each point makes it a "
+                       "constant, without that spread, so no point is the plan itself; to move "
+                       "the distribution instead, write it out in the scenario and vary one of "
+                       "its parameters (pipeline.win_rate.mean, pipeline.win_rate.median, ...)\n"),
+            std::string::npos)
+      << r.err;
+  // A month, or a distribution's own parameter, is what it says: nothing to add.
+  EXPECT_EQ(r.err.find("--vary hires[1].month"), std::string::npos) << r.err;
+  const CommandResult mean = run_teamsim(
+      "sweep scenarios/default.yaml --vary pipeline.win_rate.mean=0.22,0.3 -n 3 --out " +
+      out.path());
+  ASSERT_EQ(mean.exit_code, 0) << mean.err;
+  EXPECT_EQ(mean.err.find("from a distribution"), std::string::npos) << mean.err;
+}
+
 TEST(SweepCli, AWarningOfSeveralPointsSaysSweepPointsOnce) {
   // It read "(at sweep point pipeline.win_rate=0.15, hires[1].month=2; sweep point
   // pipeline.win_rate=0.15, hires[1].month=4)".

@@ -35,6 +35,7 @@
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/plan_calendar.h"
+#include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
 #include "sim/statistics.h"
@@ -229,6 +230,61 @@ std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOpt
                                           fmt::join(invalid, "; ")));
   }
   return specs;
+}
+
+// The value at a key path ("pipeline.win_rate", "hires[1].month") of a scenario's JSON, or null.
+const nlohmann::ordered_json* json_at(const nlohmann::ordered_json& root, const std::string& path) {
+  const nlohmann::ordered_json* node = &root;
+  std::size_t at = 0;
+  while (at < path.size()) {
+    if (path[at] == '[') {
+      const std::size_t close = path.find(']', at);
+      const std::optional<double> index = close == std::string::npos
+                                              ? std::nullopt
+                                              : parse_double(path.substr(at + 1, close - at - 1));
+      if (!index || !node->is_array() || *index < 0 ||
+          *index >= static_cast<double>(node->size())) {
+        return nullptr;
+      }
+      node = &(*node)[static_cast<std::size_t>(*index)];
+      at = close + 1;
+    } else {
+      if (path[at] == '.') ++at;
+      const std::size_t end = std::min(path.find_first_of(".[", at), path.size());
+      const std::string key = path.substr(at, end - at);
+      if (!node->is_object() || !node->contains(key)) return nullptr;
+      node = &(*node)[key];
+      at = end;
+    }
+  }
+  return node;
+}
+
+// A --vary key that the plan draws from a distribution (a win rate drawn per deal, a ramp per
+// person), given plain numbers: each point makes it that constant, and the points lose the
+// spread that the plan itself has. Said, so that a point equal to the plan's mean is not taken
+// for the plan.
+void warn_of_distributions_made_constant(const Grid& grid, const ScenarioOptions& scenario) {
+  const LoadResult base = resolve_scenario(scenario.request());
+  if (!base.ok()) return;
+  const nlohmann::ordered_json json = scenario_to_json(*base.spec);
+  for (const Axis& axis : grid.axes) {
+    const bool plain =
+        std::none_of(axis.values.begin(), axis.values.end(),
+                     [](const std::string& v) { return v.find('{') != std::string::npos; });
+    const nlohmann::ordered_json* node = json_at(json, axis.path);
+    if (!plain || node == nullptr || !node->is_object() || !node->contains("dist") ||
+        (*node)["dist"] == "constant") {
+      continue;
+    }
+    print_warning("sweep",
+                  fmt::format("--vary {0}: the plan draws {0} from a distribution ({1}), and each "
+                              "point makes it a constant, without that spread, so no point is "
+                              "the plan itself; to move the distribution instead, write it out "
+                              "in the scenario and vary one of its parameters ({0}.mean, "
+                              "{0}.median, ...)",
+                              axis.path, (*node)["dist"].get<std::string>()));
+  }
 }
 
 // The table's month: it must exist at every point (a sweep may vary horizon_months).
@@ -486,6 +542,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const Grid grid = build_grid(vary_);
   const std::vector<model::ScenarioSpec> specs = load_points(grid, scenario_);
   warn_if_variants_hold_the_team("sweep", scenario_, specs.front());
+  warn_of_distributions_made_constant(grid, scenario_);
   // Every point runs the first point's seed and replications: varied, they were ignored and the
   // table showed a column of seeds over identical rows.
   for (const Axis& axis : grid.axes) {
