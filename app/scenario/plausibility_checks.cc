@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -72,6 +73,32 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kPercentL
     {"win_rate", "every opportunity is won"},
 }};
 
+// A monthly churn written as a decimal that reads as a per cent ('monthly_churn: 0.5', meant as
+// 0.5 %): above kChurnLikeAPercent a month, nearly every customer is gone within the year.
+constexpr double kChurnLikeAPercent = 0.15;
+
+void check_monthly_churn_like_a_percentage(const YamlEntry& entry, const std::string& path,
+                                           Warnings& warnings) {
+  const YamlNode& value = entry.value;
+  if (entry.key != "monthly_churn" || !value.is_scalar() || value.quoted ||
+      value.text.ends_with('%')) {
+    return;
+  }
+  double churn = 0;
+  const auto [end, error] =
+      std::from_chars(value.text.data(), value.text.data() + value.text.size(), churn);
+  if (error != std::errc() || end != value.text.data() + value.text.size() ||
+      !(churn > kChurnLikeAPercent && churn < 1)) {
+    return;
+  }
+  const double kept_a_year = std::pow(1 - churn, 12);
+  warnings.add(value.mark, path,
+               fmt::format("{0} means {1} % of the customers leave at each monthly renewal: "
+                           "{2} % of them are gone within a year. If you meant {0} %, write {0}%",
+                           value.text, format_number(100 * churn),
+                           format_number(std::floor(1000 * (1 - kept_a_year)) / 10)));
+}
+
 void check_percent_like(const YamlNode& node, const std::string& path, Warnings& warnings) {
   if (node.is_map()) {
     for (const YamlEntry& entry : node.entries) {
@@ -84,6 +111,7 @@ void check_percent_like(const YamlNode& node, const std::string& path, Warnings&
               fmt::format("1 means 100 %: {}. If you meant 1 %, write 1% or 0.01", consequence));
         }
       }
+      check_monthly_churn_like_a_percentage(entry, child, warnings);
       check_percent_like(entry.value, child, warnings);
     }
   } else if (node.is_sequence()) {

@@ -14,7 +14,8 @@
 namespace teamsim::app::loader {
 
 /// Appends a warning (Diagnostic::warning set) for each of: a churn, expansion, win rate or
-/// complex share written as the whole number 1 (100 %, probably meant as 1 %); an AE quota beyond
+/// complex share written as the whole number 1 (100 %, probably meant as 1 %); a monthly churn
+/// written as a decimal above 0.15 (0.5, probably meant as 0.5 %); an AE quota beyond
 /// what a ramped rep can book with the role's opportunity capacity or the lead flow per rep;
 /// dated hires that the recruiting bandwidth starts more than three months late; a dated hire
 /// that cannot finish its onboarding before the last month, so it is never trained in the run; a

@@ -56,6 +56,20 @@ TEST(PlausibilityTest, AChurnWrittenAsTheWholeNumberOneIsProbablyAPercentage) {
                                 "opportunity is won"));
 }
 
+TEST(PlausibilityTest, AMonthlyChurnThatReadsAsAPercentageIsFlagged) {
+  // 'monthly_churn: 0.5', meant as 0.5 %, is 50 % a month: nearly every customer gone in a year,
+  // and nothing said so.
+  const auto found = warnings(kPlentyOfLeads + "customers:\n  monthly_churn: 0.5\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0], HasSubstr("s.yaml:4:18: warning: customers.monthly_churn: 0.5 means 50 % "
+                                  "of the customers leave at each monthly renewal: 99.9 % of "
+                                  "them are gone within a year. If you meant 0.5 %, write 0.5%"));
+  // 15 % a month or less, a per cent sign, or a quoted value (refused by the loader): nothing.
+  EXPECT_TRUE((warnings(kPlentyOfLeads + "customers: {monthly_churn: 0.15}\n")).empty());
+  EXPECT_TRUE((warnings(kPlentyOfLeads + "customers: {monthly_churn: 50%}\n")).empty());
+  EXPECT_TRUE((warnings(kPlentyOfLeads + "customers: {monthly_churn: 0.03}\n")).empty());
+}
+
 TEST(PlausibilityTest, AQuotaBeyondTheOpportunityCapacityIsFlagged) {
   // 10 open ÷ 69.45 days × 365.25 × 0.2 × 15,494 = $163k a year: 25 % of 640k.
   const auto found = warnings(
