@@ -100,6 +100,24 @@ TEST(InitTest, HiresMayBeGivenAsCalendarMonthsOfADatedPlan) {
   EXPECT_EQ(hires[1]["month"], 4);
 }
 
+TEST(InitTest, HireMonthsMayBeWrittenWithSpacesAfterTheirCommas) {
+  // '--hire-ae-in "3, 6, 9"', as a sentence lists months, said '--hire-ae-in  6: not a month'.
+  TempDir folder;
+  const CommandResult init =
+      run_teamsim("init plan.yaml --months 24 --hire-ae-in '3, 6, 9,'", folder.path());
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  const std::string text = read_file(folder.path() + "/plan.yaml");
+  for (const char* hire :
+       {"{role: account_executive, month: 3}", "{role: account_executive, month: 6}",
+        "{role: account_executive, month: 9}"}) {
+    EXPECT_NE(text.find(hire), std::string::npos) << text;
+  }
+  // A month that is no month is still refused, named without the spaces.
+  const CommandResult bad = run_teamsim("init other.yaml --hire-ae-in '3, soon'", folder.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--hire-ae-in soon: not a month"), std::string::npos) << bad.err;
+}
+
 TEST(InitTest, RefusesToReplaceAFileUnlessForced) {
   TempDir folder;
   std::ofstream(folder.path() + "/plan.yaml") << "my own notes\n";

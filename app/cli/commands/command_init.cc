@@ -81,7 +81,11 @@ class InitCommand final : public Command {
       if (!answers_.start_date) throw UsageError(fmt::format("--start-date: {}", problem));
     }
     const int horizon = months_ > 0 ? months_ : model::default_scenario().horizon_months;
-    for (const std::string& text : hire_months_) {
+    for (const std::string& item : hire_months_) {
+      // "3, 6, 9" as a sentence writes a list: the spaces around a month are not part of it.
+      const std::size_t first = item.find_first_not_of(" \t");
+      if (first == std::string::npos) continue;  // "3,6," : nothing after the last comma
+      const std::string text = item.substr(first, item.find_last_not_of(" \t") - first + 1);
       answers_.ae_hire_months.push_back(hire_month(text, horizon));
     }
     std::error_code error;
