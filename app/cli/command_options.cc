@@ -167,6 +167,18 @@ void add_override_option(CLI::App& command, std::vector<std::string>& overrides)
                      "--set pipeline.win_rate=0.25 --set hires[0].month=3");
 }
 
+CLI::Validator trimmed_items() {
+  return CLI::Validator(
+      [](std::string& text) {
+        const std::size_t first = text.find_first_not_of(" \t");
+        text = first == std::string::npos
+                   ? std::string()
+                   : text.substr(first, text.find_last_not_of(" \t") - first + 1);
+        return std::string();
+      },
+      "");
+}
+
 CLI::Validator whole_number_from(std::uint64_t min, std::uint64_t max) {
   return CLI::Validator(
       [min, max](std::string& text) {

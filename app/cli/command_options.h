@@ -95,6 +95,10 @@ void add_strict_option(CLI::App& command, bool& strict);
 /// anything else as "'abc' is not a whole number from 1 to 1000000".
 CLI::Validator whole_number_from(std::uint64_t min, std::uint64_t max);
 
+/// The spaces around each item of a comma-separated option taken away ("arr, cash" as "arr" and
+/// "cash", as a sentence lists them): add it with transform.
+CLI::Validator trimmed_items();
+
 /// A check that an option's text is a plain number from `min` to `max` ("1500000", "12.5", or
 /// "1_500_000" as a scenario writes it, whose underscores it takes out: add it with transform),
 /// refusing anything else as

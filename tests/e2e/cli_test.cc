@@ -24,6 +24,26 @@ std::vector<std::string> shipped_scenarios() {
   return files;
 }
 
+TEST(CliTest, MetricListsMayHaveSpacesAfterTheirCommas) {
+  // --metrics 'arr, cash' said "no metric is named ' cash'; did you mean 'cash'?".
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "run scenarios/small-business.yaml -n 5 -q --metrics 'arr, cash' --samples "
+      "' arr , cash' --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string csv = read_file(out.path() + "/summary.csv");
+  EXPECT_NE(csv.find(",arr,"), std::string::npos);
+  EXPECT_NE(csv.find(",cash,"), std::string::npos);
+  EXPECT_EQ(csv.find(",customers,"), std::string::npos);
+  // A misspelt name is still said, without the spaces.
+  const CommandResult bad = run_teamsim(
+      "run scenarios/small-business.yaml -n 5 -q --metrics 'arr, csh' --out " + out.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("no metric is named 'csh'; did you mean 'cash'?"), std::string::npos)
+      << bad.err;
+}
+
 TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
   const auto scenarios = shipped_scenarios();
   ASSERT_GE(scenarios.size(), 3u);

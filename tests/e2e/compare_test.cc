@@ -39,6 +39,17 @@ TEST(CompareCli, VariantsOfOneFileWriteTheTableAndBothFiles) {
   EXPECT_EQ(json["replications"], 60);
 }
 
+TEST(CompareCli, VariantsMayBeListedWithSpacesAfterTheirCommas) {
+  // --variants 'manager_first, reps_first' said "unknown variant ' reps_first'; did you mean
+  // 'reps_first'?".
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("compare '" + kScenario +
+                  "' --variants 'manager_first, reps_first' -n 10 -q --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("B = reps_first"), std::string::npos) << r.out;
+}
+
 TEST(CompareCli, AWarningOfSomeVariantsNamesThem) {
   // reps_first's third AE waits for the founder's one search slot (a warning at that hire);
   // manager_first's hires do not. Two files' warnings are named by their file:line alone.

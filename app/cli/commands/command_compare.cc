@@ -66,7 +66,8 @@ class CompareCommand final : public Command {
         ->add_option("--variants", variants_,
                      "Compare these variants of the one FILE (comma-separated; 'base' is the "
                      "file without a variant)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->transform(trimmed_items());
     add_override_option(*command, overrides_);
     add_strict_option(*command, strict_);
     add_simulation_options(*command, simulation_, "the first plan's");

@@ -80,11 +80,13 @@ class RunCommand final : public Command {
                     "Keep only these metrics (names, or prefixes ending in *), e.g.\n"
                     "--metrics arr,cash,headcount.*; the metrics `expect:` checks are kept too.\n"
                     "For runs too large to keep every metric in memory")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->transform(trimmed_items());
     run->add_option("--samples", samples_,
                     "Also write OUT/samples.csv.gz: these metrics' value in every replication\n"
                     "and month (names or prefixes ending in *), e.g. --samples arr,cash")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->transform(trimmed_items());
     run->add_flag("--xlsx", xlsx_,
                   "Also write OUT/results.xlsx: a sheet per key metric (mean, p5..p95 by month)\n"
                   "and the resolved scenario's keys and values (sheet 'assumptions')");
