@@ -123,24 +123,36 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict, std::set<s
 void WarningsOfLoads::add(const std::vector<Diagnostic>& found, std::size_t load) {
   for (const Diagnostic& warning : found) {
     const std::string line = format_diagnostic(warning);
-    auto it = std::find_if(lines_.begin(), lines_.end(),
-                           [&](const auto& known) { return known.first == line; });
-    if (it == lines_.end()) it = lines_.insert(lines_.end(), {line, {}});
-    it->second.push_back(load);
+    auto it = std::find_if(found_.begin(), found_.end(),
+                           [&](const Found& known) { return known.line == line; });
+    if (it == found_.end()) it = found_.insert(found_.end(), {line, warning, {}});
+    it->loads.push_back(load);
   }
 }
 
 void WarningsOfLoads::print(
     std::size_t loads,
     const std::function<std::string(const std::vector<std::size_t>&)>& name_loads) const {
-  for (const auto& [line, which] : lines_) {
-    const std::string names = which.size() == loads ? std::string() : name_loads(which);
+  for (const Found& found : found_) {
+    const std::string names = found.loads.size() == loads ? std::string() : name_loads(found.loads);
     if (names.empty()) {
-      fmt::print(stderr, "{}\n", line);
+      fmt::print(stderr, "{}\n", found.line);
     } else {
-      fmt::print(stderr, "{} ({})\n", line, names);
+      fmt::print(stderr, "{} ({})\n", found.line, names);
     }
   }
+}
+
+std::vector<Diagnostic> WarningsOfLoads::warnings(
+    std::size_t loads,
+    const std::function<std::string(const std::vector<std::size_t>&)>& name_loads) const {
+  std::vector<Diagnostic> said;
+  for (const Found& found : found_) {
+    said.push_back(found.warning);
+    const std::string names = found.loads.size() == loads ? std::string() : name_loads(found.loads);
+    if (!names.empty()) said.back().message += fmt::format(" ({})", names);
+  }
+  return said;
 }
 
 void add_strict_option(CLI::App& command, bool& strict) {

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/common/diagnostics.h"
 #include "app/common/errors.h"
 #include "app/report/report_writer.h"
 #include "app/scenario/scenario_resolver.h"
@@ -82,10 +83,21 @@ class WarningsOfLoads {
   /// unless all `loads` did or that name is empty.
   void print(std::size_t loads,
              const std::function<std::string(const std::vector<std::size_t>&)>& name_loads) const;
+  /// Each warning once, as print says it: its message followed by " (" + name_loads(...) + ")"
+  /// unless all `loads` gave it or that name is empty (for a report's list of warnings).
+  std::vector<Diagnostic> warnings(
+      std::size_t loads,
+      const std::function<std::string(const std::vector<std::size_t>&)>& name_loads) const;
 
  private:
-  /// Each warning's line and the loads that gave it, in the order first met.
-  std::vector<std::pair<std::string, std::vector<std::size_t>>> lines_;
+  /// A warning as formatted, as found, and the loads that gave it.
+  struct Found {
+    std::string line;
+    Diagnostic warning;
+    std::vector<std::size_t> loads;
+  };
+  /// Each warning, in the order first met.
+  std::vector<Found> found_;
 };
 
 /// Adds --strict: plausibility warnings stop the command.

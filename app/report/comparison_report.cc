@@ -214,6 +214,56 @@ std::string comparison_table_html(const PlanComparison& comparison,
   return html;
 }
 
+/// "B = reps_first": how the page names plan `i`.
+std::string plan_name(const PlanComparison& comparison, std::size_t i) {
+  return fmt::format("{} = {}", static_cast<char>('A' + i % 26), comparison.labels[i]);
+}
+
+const std::vector<Diagnostic>& warnings_of(const ComparisonContext& context, std::size_t i) {
+  static const std::vector<Diagnostic> kNone;
+  return i < context.warnings.size() ? context.warnings[i] : kNone;
+}
+
+// The notice under the title: which plans ran as written but probably not as meant ("" when
+// none did). warnings_section_html lists each one's warnings under its name.
+std::string warnings_notice_html(const PlanComparison& comparison,
+                                 const ComparisonContext& context) {
+  std::vector<Diagnostic> all;
+  std::vector<std::string> warned;
+  for (std::size_t i = 0; i < comparison.labels.size(); ++i) {
+    const std::vector<Diagnostic>& found = warnings_of(context, i);
+    if (found.empty()) continue;
+    all.insert(all.end(), found.begin(), found.end());
+    warned.push_back(plan_name(comparison, i));
+  }
+  if (warned.empty()) return "";
+  const bool several = warned.size() > 1;
+  std::string names = warned.back();
+  if (several) {
+    warned.pop_back();
+    names = fmt::format("{} and {}", fmt::join(warned, ", "), names);
+  }
+  return html_warnings_notice(all, fmt::format("{} {}", several ? "Plans" : "Plan", names),
+                              several);
+}
+
+std::string warnings_section_html(const PlanComparison& comparison,
+                                  const ComparisonContext& context) {
+  std::string items;
+  for (std::size_t i = 0; i < comparison.labels.size(); ++i) {
+    const std::vector<Diagnostic>& found = warnings_of(context, i);
+    if (found.empty()) continue;
+    items += fmt::format("<li><strong>{}</strong><ul>{}</ul></li>\n",
+                         xml_escape_text(plan_name(comparison, i)), html_warning_items(found));
+  }
+  if (items.empty()) return "";
+  return html_section("warnings", "Plausibility warnings",
+                      "Valid input that is probably not what was meant, plan by plan: each plan "
+                      "ran as written, so read its numbers with its warnings in mind (teamsim "
+                      "validate says the same; --strict refuses them).",
+                      "<ul class=\"why\">\n" + items + "</ul>\n");
+}
+
 std::string plans_table_html(const PlanComparison& comparison,
                              const std::vector<ComparedPlan>& plans,
                              const ComparisonContext& context) {
@@ -222,11 +272,13 @@ std::string plans_table_html(const PlanComparison& comparison,
       "<th>Source</th><th>Scenario hash</th></tr></thead><tbody>\n";
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const model::ScenarioSpec& spec = plans[i].spec;
+    // Ran as written, but probably not as meant: marked beside its name, listed below.
+    const std::vector<Diagnostic>& warnings = warnings_of(context, i);
     html += fmt::format(
-        "<tr><td><strong>{} = {}</strong></td><td>{}{}</td><td class=\"path\"><code>{}</code></td>"
+        "<tr><td><strong>{}</strong>{}</td><td>{}{}</td><td class=\"path\"><code>{}</code></td>"
         "<td><code>{}</code></td></tr>\n",
-        static_cast<char>('A' + i % 26), xml_escape_text(comparison.labels[i]),
-        xml_escape_text(spec.name),
+        xml_escape_text(plan_name(comparison, i)),
+        warnings.empty() ? "" : "<br>" + html_warnings_badge(warnings), xml_escape_text(spec.name),
         spec.description.empty()
             ? std::string()
             : fmt::format("<br><small>{}</small>", xml_escape_text(spec.description)),
@@ -291,6 +343,7 @@ std::string render_comparison_html(const PlanComparison& comparison,
   }
   html += html_fact("Report generated", context.generated_at);
   html += "</dl>\n</header>\n";
+  html += warnings_notice_html(comparison, context);
 
   html += html_section("plans", "Plans",
                        "Plan A is the first; every difference below is A minus the other plan.",
@@ -315,6 +368,7 @@ std::string render_comparison_html(const PlanComparison& comparison,
       "replications whose cash fell below 0 by that month, where the others give a median, "
       "and its difference is in percentage points.",
       comparison_table_html(comparison, metrics));
+  html += warnings_section_html(comparison, context);
   html += html_section(
       "charts", "Comparison charts",
       "Plans overlaid (line: median, band: middle 50% of runs), the paired difference A minus "

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/analysis/plan_comparison.h"
+#include "app/common/diagnostics.h"
 #include "app/report/report_charts.h"
 
 // The report of `teamsim compare --report`: the plans overlaid on one chart per key metric, the
@@ -33,11 +34,14 @@ struct ComparisonContext {
   std::string generated_at;           ///< when the report was written
   std::optional<double> run_seconds;  ///< how long the runs took; unset when unknown
   std::vector<std::string> sources;   ///< per plan, the file (and variant) it came from
+  /// Per plan, its plausibility warnings as validate says them: a notice under the title names
+  /// the plans that have any and links to a section listing them plan by plan; empty: none.
+  std::vector<std::vector<Diagnostic>> warnings = {};
 };
 
 /// The comparison's report.html (inline CSS and SVG, no scripts, no network): the plans, run
 /// facts, the key-metric table with paired differences (as the terminal's comparison_table), the
-/// charts, and each plan's resolved scenario.
+/// plausibility warnings of each plan that has any, the charts, and each plan's resolved scenario.
 std::string render_comparison_html(const PlanComparison& comparison,
                                    const std::vector<MetricComparison>& metrics,
                                    const std::vector<ComparedPlan>& plans,

@@ -196,12 +196,14 @@ std::string html_warnings_badge(const std::vector<Diagnostic>& warnings) {
                      counted(warnings.size(), "plausibility warning"));
 }
 
-std::string html_warnings_notice(const std::vector<Diagnostic>& warnings) {
+std::string html_warnings_notice(const std::vector<Diagnostic>& warnings, std::string_view subject,
+                                 bool several) {
   if (warnings.empty()) return "";
   return fmt::format(
-      "<p class=\"lead\">{} This scenario ran as written, but probably not as meant: read its "
-      "numbers with {} in mind.</p>\n",
-      html_warnings_badge(warnings), warnings.size() == 1 ? "it" : "them");
+      "<p class=\"lead\">{} {} ran as written, but probably not as meant: read {} numbers with "
+      "{} in mind.</p>\n",
+      html_warnings_badge(warnings), xml_escape_text(subject), several ? "their" : "its",
+      warnings.size() == 1 ? "it" : "them");
 }
 
 std::string html_warnings_section(const std::vector<Diagnostic>& warnings) {

@@ -49,9 +49,11 @@ std::string html_warning_items(const std::vector<Diagnostic>& warnings);
 /// The link to a page's warnings section, e.g. "2 plausibility warnings".
 std::string html_warnings_badge(const std::vector<Diagnostic>& warnings);
 
-/// The notice under a page's title that the scenario ran as written but probably not as meant,
-/// linking to html_warnings_section; "" without warnings.
-std::string html_warnings_notice(const std::vector<Diagnostic>& warnings);
+/// The notice under a page's title that `subject` (text: "This scenario", "Plan B = reps_first")
+/// ran as written but probably not as meant, linking to the page's warnings section; `several`
+/// when the subject is plural ("Plans A = x and B = y": "their numbers"); "" without warnings.
+std::string html_warnings_notice(const std::vector<Diagnostic>& warnings,
+                                 std::string_view subject = "This scenario", bool several = false);
 
 /// <section id="warnings"> listing the plausibility warnings; "" without any.
 std::string html_warnings_section(const std::vector<Diagnostic>& warnings);

@@ -148,6 +148,7 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
   html += html_fact("teamsim version", kVersion);
   html += html_fact("Report generated", generated_at);
   html += "</dl>\n</header>\n";
+  html += html_warnings_notice(data.warnings, "The swept scenario");
 
   // A key's column of numbers is aligned right, heading too, as the figures beside it are (the
   // page's first column is otherwise a label, aligned left).
@@ -194,6 +195,7 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
                                    "replications of each point.",
                                    metric_title(data.metric), data.months.phrase(data.month)),
                        table);
+  html += html_warnings_section(data.warnings);
   if (chart) {
     html += html_section("chart", "Chart", "", html_figures({*chart}));
   } else {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/common/calendar_month.h"
+#include "app/common/diagnostics.h"
 #include "app/report/report_charts.h"
 
 namespace teamsim::app {
@@ -40,6 +41,10 @@ struct SweepReportData {
   std::size_t replications = 0;  ///< per point
   std::uint64_t seed = 0;
   std::vector<SweepPointRow> points;
+  /// The plausibility warnings, as validate says them, each once; one that only some points
+  /// gave names them after its message ("(at sweep point hires[2].month=3)"). A notice under
+  /// the title links to a section listing them; neither is written when empty.
+  std::vector<Diagnostic> warnings = {};
 };
 
 /// What a table's or chart's column of a --vary key is headed: the key path, with the currency
@@ -68,8 +73,8 @@ inline constexpr std::size_t kSweepChartMaxPoints = 60;
 /// kSweepChartMaxPoints points.
 std::optional<ReportChart> sweep_chart(const SweepReportData& data);
 
-/// report.html of a sweep: what was varied, the table of every point (p10, p50, p90, mean) and
-/// the chart when there is one. Self-contained, as the run report.
+/// report.html of a sweep: what was varied, the table of every point (p10, p50, p90, mean), the
+/// plausibility warnings and the chart when there is one. Self-contained, as the run report.
 std::string render_sweep_html(const SweepReportData& data, const std::optional<ReportChart>& chart,
                               const std::string& generated_at);
 

@@ -68,6 +68,41 @@ TEST(CompareCli, AWarningOfSomeVariantsNamesThem) {
   EXPECT_EQ(r.err.find("(in "), std::string::npos) << r.err;
 }
 
+TEST(CompareCli, TheReportListsAPlansWarningsUnderItsName) {
+  // report.html never mentioned reps_first's warning, which stderr gave: its numbers read as if
+  // it ran as meant. Now the page says so under its title and lists it under the plan's name.
+  TempDir out;
+  const CommandResult r =
+      run_teamsim("compare '" + kScenario +
+                  "' --variants manager_first,reps_first -n 5 -q --report --out " + out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_NE(html.find("plausibility warning</a> Plan B = reps_first ran as written"),
+            std::string::npos)
+      << html;
+  const std::size_t listed = html.find("<li><strong>B = reps_first</strong><ul><li><code>");
+  ASSERT_NE(listed, std::string::npos) << html;
+  EXPECT_NE(html.find("or spread the hires</li>", listed), std::string::npos) << html;
+  EXPECT_EQ(html.find("<strong>A = manager_first</strong><ul>"), std::string::npos) << html;
+}
+
+TEST(SweepCli, TheReportListsTheWarningsAndThePointsThatGaveThem) {
+  // report.html never mentioned a warning that stderr gave.
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep scenarios/default.yaml --vary pipeline.win_rate=0.15,0.35 -n 3 -q --report --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out.path() + "/report.html");
+  EXPECT_NE(html.find("plausibility warning</a> The swept scenario ran as written"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<section id=\"warnings\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("max_open_opportunities (at sweep point pipeline.win_rate=0.15)</li>"),
+            std::string::npos)
+      << html;
+}
+
 TEST(CompareCli, EveryShippedPairSaysWhatTellsItsPlansApart) {
   // manager-first.yaml and reps-first.yaml differ only in the order of their month-1 hires,
   // which decides whose search the founder's one slot runs first: compare must say so, not that

@@ -103,8 +103,10 @@ class CompareCommand final : public Command {
  private:
   /// The plans, from the positional arguments or --variants; throws UsageError.
   std::vector<PlanRequest> plan_requests() const;
-  /// Every plan's scenario; throws ScenarioError after printing the problems of all of them.
-  std::vector<ComparedPlan> load_plans(const std::vector<PlanRequest>& requests) const;
+  /// Every plan's scenario, and per plan its plausibility warnings (said on stderr too) in
+  /// `warnings_of`; throws ScenarioError after printing the problems of all of them.
+  std::vector<ComparedPlan> load_plans(const std::vector<PlanRequest>& requests,
+                                       std::vector<std::vector<Diagnostic>>& warnings_of) const;
   CompareOptions compare_options(const model::ScenarioSpec& first,
                                  const std::atomic<bool>& stop_requested) const;
 
@@ -179,7 +181,8 @@ void name_plans(std::vector<ComparedPlan>& plans, const std::vector<PlanRequest>
 }
 
 std::vector<ComparedPlan> CompareCommand::load_plans(
-    const std::vector<PlanRequest>& requests) const {
+    const std::vector<PlanRequest>& requests,
+    std::vector<std::vector<Diagnostic>>& warnings_of) const {
   std::vector<ComparedPlan> plans;
   std::size_t invalid = 0;
   std::set<std::string> said;                // what variants of one file share is said once
@@ -199,6 +202,7 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
       failures.push_back(std::current_exception());
     }
     warnings.add(found, i);
+    warnings_of.push_back(std::move(found));
   }
   // A warning's file:line names its plan unless variants of one file are compared.
   const bool one_file_many_plans =
@@ -290,8 +294,10 @@ std::string write_comparison_report(const std::string& out, const ReportFormats&
                                     const std::vector<PlanRequest>& requests,
                                     const std::vector<ComparedPlan>& plans,
                                     const PlanComparison& comparison,
-                                    const std::vector<MetricComparison>& metrics, double seconds) {
+                                    const std::vector<MetricComparison>& metrics, double seconds,
+                                    std::vector<std::vector<Diagnostic>> warnings) {
   ComparisonContext context;
+  context.warnings = std::move(warnings);
   context.generated_at = format_utc(report_clock_now());
   context.run_seconds = seconds;
   for (const PlanRequest& request : requests) {
@@ -346,7 +352,8 @@ CompareOptions CompareCommand::compare_options(const model::ScenarioSpec& first,
 
 void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   const std::vector<PlanRequest> requests = plan_requests();
-  const std::vector<ComparedPlan> plans = load_plans(requests);
+  std::vector<std::vector<Diagnostic>> warnings;  // per plan, for the report
+  const std::vector<ComparedPlan> plans = load_plans(requests, warnings);
   CompareOptions options = compare_options(plans.front().spec, stop_requested);
   refuse_if_too_large(plans, options.replications);
   OutputFolder folder(out_);
@@ -385,7 +392,8 @@ void CompareCommand::execute(const std::atomic<bool>& stop_requested) {
   }
   const std::string report_path =
       report_ || formats_.png || formats_.pdf
-          ? write_comparison_report(out_, formats_, requests, plans, comparison, metrics, seconds)
+          ? write_comparison_report(out_, formats_, requests, plans, comparison, metrics, seconds,
+                                    std::move(warnings))
           : std::string();
 
   folder.list_files();

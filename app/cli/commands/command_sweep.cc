@@ -188,8 +188,11 @@ std::string point_name(const Grid& grid, std::size_t i) {
 
 // The scenario at each point: --set first, then the point's --vary values. Every point is
 // loaded before any fails, so that each invalid value is said at once (`--vary
-// win_rate=0.2,1.5,-1`: both 1.5 and -1), not one per attempt.
-std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOptions& scenario) {
+// win_rate=0.2,1.5,-1`: both 1.5 and -1), not one per attempt. The plausibility warnings are
+// said, and handed to `said_warnings` for the report, each once (naming the points that gave
+// it unless every point did).
+std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOptions& scenario,
+                                             std::vector<Diagnostic>& said_warnings) {
   std::vector<model::ScenarioSpec> specs;
   std::set<std::string> said;  // an error is said once
   WarningsOfLoads warnings;
@@ -210,13 +213,15 @@ std::vector<model::ScenarioSpec> load_points(const Grid& grid, const ScenarioOpt
     }
     warnings.add(found, i);
   }
-  warnings.print(grid.points.size(), [&](const std::vector<std::size_t>& points) {
+  const auto name_points = [&](const std::vector<std::size_t>& points) {
     // "at sweep point a=1, b=2", or "at sweep points a=1, b=2; a=1, b=4": the word once.
     std::vector<std::string> values;
     for (const std::size_t i : points) values.push_back(point_values(grid, i));
     return fmt::format("at sweep point{} {}", points.size() == 1 ? "" : "s",
                        fmt::join(values, "; "));
-  });
+  };
+  warnings.print(grid.points.size(), name_points);
+  said_warnings = warnings.warnings(grid.points.size(), name_points);
   if (!invalid.empty()) {
     // The errors (or, with --strict, the warnings) are said above, each once; this line says
     // where they were found.
@@ -327,6 +332,8 @@ class SweepOutputs {
   const SweepReportData& report_data() const { return report_; }
   /// The scenario's currency, for money in the chart and report.
   void set_currency(std::string currency) { report_.currency = std::move(currency); }
+  /// The plausibility warnings, each once, for the report.
+  void set_warnings(std::vector<Diagnostic> warnings) { report_.warnings = std::move(warnings); }
 
  private:
   void add_csv_rows(std::size_t i, const model::Projection& projection,
@@ -540,7 +547,8 @@ class SweepCommand final : public Command {
 
 void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   const Grid grid = build_grid(vary_);
-  const std::vector<model::ScenarioSpec> specs = load_points(grid, scenario_);
+  std::vector<Diagnostic> warnings;  // for the report
+  const std::vector<model::ScenarioSpec> specs = load_points(grid, scenario_, warnings);
   warn_if_variants_hold_the_team("sweep", scenario_, specs.front());
   warn_of_distributions_made_constant(grid, scenario_);
   // Every point runs the first point's seed and replications: varied, they were ignored and the
@@ -579,6 +587,7 @@ void SweepCommand::execute(const std::atomic<bool>& stop_requested) {
   SweepOutputs outputs(grid, scenario_, specs.front().name, seed, replications, metric_, month,
                        names);
   outputs.set_currency(specs.front().money.currency);
+  outputs.set_warnings(std::move(warnings));
   for (std::size_t i = 0; i < points; ++i) {
     model::ProjectionOptions options;
     options.replications = replications;

@@ -202,5 +202,56 @@ TEST(ComparisonReportTest, LongPlanPathsWrapInsteadOfWideningThePlansTable) {
             std::string::npos);
 }
 
+TEST(ComparisonReportTest, APlansPlausibilityWarningsAreNoticedAndListedUnderItsName) {
+  // compare --report said nothing of them: reps_first's third AE waiting months for the one
+  // search slot was on stderr only, and its numbers read as if it ran as meant.
+  const PlanComparison c = fixed_comparison(2);
+  const auto metrics = summarize_comparison(c);
+  std::vector<ComparedPlan> plans(2);
+  plans[0].label = "manager_first";
+  plans[1].label = "reps_first";
+  ComparisonContext context{"2030-01-02 03:04:05 UTC", 2.5, {"plan.yaml --variant a", "b"}};
+  const std::string before = render_comparison_html(c, metrics, plans, {}, context);
+  context.warnings = {{},
+                      {{"plans.yaml", 41, 7, "variants.reps_first.hires[2]",
+                        "the search waits 4 months for a slot & more", true}}};
+  const std::string html = render_comparison_html(c, metrics, plans, {}, context);
+  const std::size_t notice = html.find(
+      "</header>\n<p class=\"lead\"><a class=\"status warn\" href=\"#warnings\">1 "
+      "plausibility warning</a> Plan B = reps_first ran as written, but probably not as meant: "
+      "read its numbers with it in mind.</p>\n");
+  ASSERT_NE(notice, std::string::npos) << html;
+  // Marked beside its plan, listed under its name, and only there.
+  EXPECT_NE(html.find("<td><strong>B = reps_first</strong><br><a class=\"status warn\" "
+                      "href=\"#warnings\">1 plausibility warning</a></td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td><strong>A = manager_first</strong></td>"), std::string::npos) << html;
+  const std::size_t section = html.find(
+      "<section id=\"warnings\"><h2>Plausibility warnings</h2>\n<p class=\"lead\">Valid input "
+      "that is probably not what was meant, plan by plan:");
+  ASSERT_NE(section, std::string::npos) << html;
+  EXPECT_NE(html.find("<ul class=\"why\">\n<li><strong>B = reps_first</strong><ul><li><code>"
+                      "plans.yaml:41:7</code> variants.reps_first.hires[2]: the search waits 4 "
+                      "months for a slot &amp; more</li></ul></li>\n</ul>\n</section>"),
+            std::string::npos)
+      << html;
+  EXPECT_EQ(html.find("<strong>A = manager_first</strong><ul>"), std::string::npos) << html;
+  EXPECT_LT(html.find("<section id=\"key-metrics\">"), section);
+  EXPECT_LT(section, html.find("<section id=\"charts\">"));
+  // Warnings in both plans: both named, in the plural.
+  context.warnings[0] = context.warnings[1];
+  EXPECT_NE(render_comparison_html(c, metrics, plans, {}, context)
+                .find(">2 plausibility warnings</a> Plans A = manager_first and B = reps_first "
+                      "ran as written, but probably not as meant: read their numbers with them in "
+                      "mind."),
+            std::string::npos);
+  // None: the page as it was, byte for byte.
+  context.warnings = {{}, {}};
+  EXPECT_EQ(render_comparison_html(c, metrics, plans, {}, context), before);
+  EXPECT_EQ(before.find("plausibility warning"), std::string::npos);
+  EXPECT_EQ(before.find("id=\"warnings\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace teamsim::app

@@ -158,5 +158,33 @@ TEST(SweepReport, AKeysColumnOfNumbersIsAlignedRightAsTheFiguresAre) {
       << html;
 }
 
+TEST(SweepReport, PlausibilityWarningsAreNoticedUnderTheTitleAndListed) {
+  // sweep --report said nothing of them, though stderr did: the points read as if the scenario
+  // ran as meant.
+  SweepReportData data = variant_sweep();
+  const std::string before = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  data.warnings = {{"plans.yaml", 41, 7, "variants.reps_first.hires[2]",
+                    "the search waits 4 months for a slot (at sweep point pipeline.win_rate=0.15)",
+                    true}};
+  const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  const std::size_t notice = html.find(
+      "</header>\n<p class=\"lead\"><a class=\"status warn\" href=\"#warnings\">1 "
+      "plausibility warning</a> The swept scenario ran as written, but probably not as meant: "
+      "read its numbers with it in mind.</p>\n");
+  ASSERT_NE(notice, std::string::npos) << html;
+  const std::size_t section = html.find("<section id=\"warnings\"><h2>Plausibility warnings</h2>");
+  ASSERT_NE(section, std::string::npos) << html;
+  EXPECT_NE(html.find("<li><code>plans.yaml:41:7</code> variants.reps_first.hires[2]: the search "
+                      "waits 4 months for a slot (at sweep point pipeline.win_rate=0.15)</li>"),
+            std::string::npos)
+      << html;
+  EXPECT_LT(html.find("<section id=\"points\">"), section);
+  EXPECT_LT(section, html.find("<section id=\"chart\">"));
+  // None: the page as it was, byte for byte.
+  data.warnings.clear();
+  EXPECT_EQ(render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC"), before);
+  EXPECT_EQ(before.find("plausibility warning"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace teamsim::app
