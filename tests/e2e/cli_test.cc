@@ -583,6 +583,40 @@ TEST(CliTest, ValidateAcceptsEveryShippedScenario) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+TEST(CliTest, ValidateCountsThePlansRolesNotTheBuiltInOnes) {
+  // init's plan writes 2 roles (account_executive, sales_manager) and validate said "7 roles":
+  // it counted the built-in roles every scenario has, one per kind.
+  TempDir dir;
+  ASSERT_EQ(run_teamsim("init t.yaml", dir.path()).exit_code, 0);
+  CommandResult r = run_teamsim("validate t.yaml", dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(", 36 months, 2 roles, 1 territory, 0 dated hires\n"), std::string::npos)
+      << r.out;
+  // A role of its own, and a built-in one it hires without amending it: 2; a variant that
+  // hires a third role counts it too.
+  const std::string path = dir.path() + "/plans.yaml";
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "roles:\n"
+                         "  sdr: {kind: account_executive, annual_quota: 0}\n"
+                         "starting_staff: [{role: sdr}]\n"
+                         "hires: [{role: account_executive, month: 2}]\n"
+                         "variants:\n"
+                         "  managed: {hires: [{role: account_executive, month: 2}, "
+                         "{role: sales_manager, month: 3}]}\n";
+  r = run_teamsim("validate " + path);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(
+      r.out.find("plans.yaml: ok — \"plans\", 12 months, 2 roles, 1 territory, 1 dated hire\n"),
+      std::string::npos)
+      << r.out;
+  EXPECT_NE(
+      r.out.find(
+          "plans.yaml:managed: ok — \"plans [managed]\", 12 months, 3 roles, 1 territory, 2 dated "
+          "hires\n"),
+      std::string::npos)
+      << r.out;
+}
+
 TEST(CliTest, ValidateSaysWhatVariantsShareOnceAndNamesTheVariantsOfTheRest) {
   // validate loads the base and each variant: a warning of the base was printed once per load,
   // and a warning of one variant (at the file's first line, for a default) did not say whose.

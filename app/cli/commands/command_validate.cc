@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/cli/cli.h"
@@ -18,6 +19,24 @@
 
 namespace teamsim::app {
 namespace {
+
+// The roles a user would call the plan's: those it writes under `roles:` (a built-in role it
+// amends, or one of its own) and those its starting staff, hires and hiring rules name; not the
+// built-in roles (one per kind) that every scenario has and this one leaves alone.
+std::size_t plan_roles(const LoadResult& loaded) {
+  std::set<std::string> names;
+  constexpr std::string_view kRoles = "roles.";
+  for (const std::string& key : loaded.written_keys) {
+    if (!key.starts_with(kRoles)) continue;
+    names.insert(key.substr(kRoles.size(), key.find('.', kRoles.size()) - kRoles.size()));
+  }
+  for (const model::StartingStaffSpec& staff : loaded.spec->starting_staff) {
+    names.insert(staff.role);
+  }
+  for (const model::HireSpec& hire : loaded.spec->hires) names.insert(hire.role);
+  for (const model::HiringRuleSpec& rule : loaded.spec->hiring_rules) names.insert(rule.role);
+  return names.size();
+}
 
 class ValidateCommand final : public Command {
  public:
@@ -58,8 +77,11 @@ class ValidateCommand final : public Command {
         const std::string& variant = variants[i];
         std::vector<Diagnostic> found;
         std::optional<model::ScenarioSpec> spec;
+        std::size_t roles = 0;
         try {  // every file's problems are listed before giving up
-          spec = load_scenario({path, variant, overrides_}, strict_, said, &found).spec;
+          LoadResult loaded = load_scenario({path, variant, overrides_}, strict_, said, &found);
+          roles = plan_roles(loaded);
+          spec = std::move(loaded.spec);
         } catch (const ScenarioError&) {
           if (paths_.size() == 1 && variants.size() == 1) {
             warnings.add(found, i);
@@ -83,8 +105,7 @@ class ValidateCommand final : public Command {
         failures.emplace_back();
         verdicts.push_back(fmt::format(
             "{}{}: ok — \"{}\", {}, {}, {}, {}\n", path, variant.empty() ? "" : ":" + variant,
-            spec->name, month_names_of(*spec).horizon(spec->horizon_months),
-            counted(spec->roles.size(), "role"),
+            spec->name, month_names_of(*spec).horizon(spec->horizon_months), counted(roles, "role"),
             counted(spec->territories.size(), "territory", "territories"),
             counted(spec->hires.size(), "dated hire")));
       }
