@@ -38,15 +38,18 @@ void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 
   }
 }
 
-// The month at `key` (its `node`), from first_month to the horizon.
+// The month at `key` (its `node`), from first_month to the horizon (the longest horizon when
+// the scenario's was refused, which was reported already).
 std::optional<int> read_month_at(ObjectReader& reader, const YamlNode& node, std::string_view key,
-                                 const ScenarioSpec& spec, int first_month) {
+                                 const ScenarioSpec& spec, bool horizon_known, int first_month) {
   return read_plan_month(node, reader.path_of(key), start_date_of(spec), first_month,
-                         spec.horizon_months, reader.sink());
+                         horizon_known ? spec.horizon_months : kMaxHorizonMonths, reader.sink(),
+                         horizon_known);
 }
 
 // money.funding: rounds of {month, amount}, each month within the horizon.
-void read_funding(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+void read_funding(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
+                  DiagnosticSink& sink) {
   if (!is_list_or_null(node, "money.funding", sink)) return;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     ObjectReader reader(node.items[i], key_path_index("money.funding", i),
@@ -55,7 +58,7 @@ void read_funding(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink
     model::FundingSpec round;
     int month = 0;  // 0: absent or invalid (reported)
     if (const YamlNode* month_node = reader.require("month")) {
-      month = read_month_at(reader, *month_node, "month", spec, 1).value_or(0);
+      month = read_month_at(reader, *month_node, "month", spec, horizon_known, 1).value_or(0);
     }
     if (reader.require("amount") != nullptr) read_money_key(reader, "amount", round.amount);
     reader.finish();
@@ -67,7 +70,8 @@ void read_funding(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink
 
 // money.cost_schedule: steps of {from_month, other_monthly_costs}, months increasing from 2
 // (month 1's level is money.other_monthly_costs itself).
-void read_cost_schedule(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+void read_cost_schedule(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
+                        DiagnosticSink& sink) {
   if (!is_list_or_null(node, "money.cost_schedule", sink)) return;
   int previous = 1;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
@@ -78,7 +82,7 @@ void read_cost_schedule(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink
     const YamlNode* month_node = reader.require("from_month");
     int month = 0;  // 0: absent or invalid (reported)
     if (month_node != nullptr) {
-      month = read_month_at(reader, *month_node, "from_month", spec, 2).value_or(0);
+      month = read_month_at(reader, *month_node, "from_month", spec, horizon_known, 2).value_or(0);
     }
     if (reader.require("other_monthly_costs") != nullptr) {
       read_money_key(reader, "other_monthly_costs", step.other_monthly_costs);
@@ -100,7 +104,8 @@ void read_cost_schedule(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink
 
 }  // namespace
 
-void read_money(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) {
+void read_money(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
+                DiagnosticSink& sink) {
   ObjectReader reader(node, "money", scenario_section("money"), sink);
   if (const YamlNode* currency_node = reader.get("currency")) {
     const std::string path = reader.path_of("currency");
@@ -120,8 +125,10 @@ void read_money(const YamlNode& node, ScenarioSpec& spec, DiagnosticSink& sink) 
   read_capped_key(reader, "starting_cash", -kMaxMoney, kMaxMoney, kMoneyNote,
                   spec.money.starting_cash);
   read_money_key(reader, "other_monthly_costs", spec.money.other_monthly_costs);
-  if (const YamlNode* funding = reader.get("funding")) read_funding(*funding, spec, sink);
-  if (const YamlNode* steps = reader.get("cost_schedule")) read_cost_schedule(*steps, spec, sink);
+  if (const YamlNode* funding = reader.get("funding"))
+    read_funding(*funding, spec, horizon_known, sink);
+  if (const YamlNode* steps = reader.get("cost_schedule"))
+    read_cost_schedule(*steps, spec, horizon_known, sink);
   reader.finish();
 }
 

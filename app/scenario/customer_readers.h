@@ -9,8 +9,11 @@
 
 namespace teamsim::app::loader {
 
-/// money: currency (three capital letters), starting cash and other monthly costs.
-void read_money(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
+/// money: currency (three capital letters), starting cash and other monthly costs, funding rounds
+/// and cost steps; their months are checked against the horizon only when it was read
+/// (`horizon_known`), else against the longest horizon.
+void read_money(const YamlNode& node, model::ScenarioSpec& spec, bool horizon_known,
+                DiagnosticSink& sink);
 void read_customers(const YamlNode& node, model::ScenarioSpec& spec, DiagnosticSink& sink);
 /// seasonality: twelve monthly multipliers each for leads and closing, and the calendar month the
 /// scenario starts in.

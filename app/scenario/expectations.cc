@@ -8,6 +8,7 @@
 #include "app/common/number_format.h"
 #include "app/common/suggestions.h"
 #include "app/scenario/plan_calendar.h"
+#include "app/scenario/scenario_limits.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
 
@@ -49,7 +50,8 @@ std::string default_name(const Expectation& e, const MonthNames& months,
 
 std::optional<Expectation> read_one(const YamlNode& node, const std::string& key_path,
                                     int horizon_months, const ThresholdUnits& units,
-                                    DiagnosticSink& sink, const MonthNames& months) {
+                                    DiagnosticSink& sink, const MonthNames& months,
+                                    bool horizon_known) {
   const std::vector<std::string>& metric_names = units.metric_names;
   ObjectReader reader(node, key_path, sink);
   if (!reader.valid()) return std::nullopt;
@@ -80,7 +82,7 @@ std::optional<Expectation> read_one(const YamlNode& node, const std::string& key
       e.month = horizon_months;
     } else {
       e.month = loader::read_plan_month(*month, reader.path_of("month"), months.start(), 1,
-                                        horizon_months, sink)
+                                        horizon_months, sink, horizon_known)
                     .value_or(0);
     }
   }
@@ -164,7 +166,7 @@ std::vector<Expectation> read_expectations(const YamlNode& node, const std::stri
                                            const std::vector<std::string>& metric_names,
                                            DiagnosticSink& sink, const MonthNames& months,
                                            const std::vector<std::string>& metric_units,
-                                           std::string_view currency_symbol) {
+                                           std::string_view currency_symbol, bool horizon_known) {
   const ThresholdUnits units{metric_names, metric_units, currency_symbol};
   std::vector<Expectation> expectations;
   if (node.is_null()) return expectations;
@@ -175,7 +177,7 @@ std::vector<Expectation> read_expectations(const YamlNode& node, const std::stri
   }
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     if (auto e = read_one(node.items[i], key_path_index(key_path, i), horizon_months, units, sink,
-                          months)) {
+                          months, horizon_known)) {
       expectations.push_back(std::move(*e));
     }
   }
@@ -185,13 +187,13 @@ std::vector<Expectation> read_expectations(const YamlNode& node, const std::stri
 std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
                                                     const model::ScenarioSpec& spec,
                                                     bool horizon_known, DiagnosticSink& sink) {
-  constexpr int kAnyMonth = 1'000'000;
   const model::MetricLayout layout(spec);
   std::vector<std::string> units;
   for (std::size_t i = 0; i < layout.size(); ++i) units.push_back(layout.info(i).unit);
-  return read_expectations(node, "expect", horizon_known ? spec.horizon_months : kAnyMonth,
+  return read_expectations(node, "expect",
+                           horizon_known ? spec.horizon_months : loader::kMaxHorizonMonths,
                            layout.names(), sink, month_names_of(spec), units,
-                           currency_symbol(spec.money.currency));
+                           currency_symbol(spec.money.currency), horizon_known);
 }
 
 }  // namespace teamsim::app

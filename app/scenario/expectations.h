@@ -53,15 +53,19 @@ std::string format_threshold(double value);
 /// `metric_units` (each metric's unit, in the order of `metric_names`) a generated name writes
 /// its threshold in the metric's unit, as the PASS/FAIL lines do ("p50(win_rate) at month 6 >=
 /// 25.0%", "... >= $2M", "... < 60 days"), money with `currency_symbol`; without, as a number.
+/// With `horizon_known` false (horizon_months was refused) `horizon_months` is the longest
+/// horizon, and a month out of range is said against it as such (read_plan_month).
 std::vector<Expectation> read_expectations(const YamlNode& node, const std::string& key_path,
                                            int horizon_months,
                                            const std::vector<std::string>& metric_names,
                                            DiagnosticSink& sink, const MonthNames& months = {},
                                            const std::vector<std::string>& metric_units = {},
-                                           std::string_view currency_symbol = "$");
+                                           std::string_view currency_symbol = "$",
+                                           bool horizon_known = true);
 
 /// Reads a scenario's `expect:` list against the metrics `spec` reports (model::MetricLayout).
-/// With `horizon_known` false (the horizon itself was invalid) months are not range-checked.
+/// With `horizon_known` false (the horizon itself was invalid) months are checked against the
+/// longest horizon only.
 std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
                                                     const model::ScenarioSpec& spec,
                                                     bool horizon_known, DiagnosticSink& sink);

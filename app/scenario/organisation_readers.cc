@@ -375,11 +375,12 @@ namespace {
 // horizon (the longest horizon when the scenario's is invalid, which was reported already), or
 // a calendar month in that range. Returns whether the key was there.
 bool read_month_key(ObjectReader& reader, std::string_view key, const ScenarioSpec& spec,
-                    int last_month, int& month) {
+                    bool horizon_known, int& month) {
   const YamlNode* node = reader.get(key);
   if (node == nullptr) return false;
+  const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
   const auto value = read_plan_month(*node, reader.path_of(key), start_date_of(spec), 1, last_month,
-                                     reader.sink());
+                                     reader.sink(), horizon_known);
   if (value) month = *value;
   return true;
 }
@@ -389,7 +390,6 @@ bool read_month_key(ObjectReader& reader, std::string_view key, const ScenarioSp
 void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, std::int64_t& planned,
                 DiagnosticSink& sink, std::string_view list_key) {
   if (!is_list_or_null(node, std::string(list_key), sink)) return;
-  const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     ObjectReader reader(node.items[i], key_path_index(list_key, i), scenario_section("hires"),
                         sink);
@@ -404,10 +404,10 @@ void read_hires(const YamlNode& node, ScenarioSpec& spec, bool horizon_known, st
       sink.error(start->mark, reader.path_of("start_month"),
                  "give month (the search opens) or start_month (the person starts), not both");
     } else if (start != nullptr) {
-      read_month_key(reader, "start_month", spec, last_month, hire.month);
+      read_month_key(reader, "start_month", spec, horizon_known, hire.month);
       hire.by_start_month = true;
     } else if (reader.require("month") != nullptr) {
-      read_month_key(reader, "month", spec, last_month, hire.month);
+      read_month_key(reader, "month", spec, horizon_known, hire.month);
     }
     reader.finish();
     spec.hires.push_back(std::move(hire));
@@ -427,7 +427,6 @@ void read_hires_csv(const YamlNode& node, const HiresCsvFile& file, ScenarioSpec
 void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, bool horizon_known,
                        DiagnosticSink& sink) {
   if (!is_list_or_null(node, "hiring_rules", sink)) return;
-  const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     ObjectReader reader(node.items[i], key_path_index("hiring_rules", i),
                         scenario_section("hiring_rules"), sink);
@@ -438,8 +437,8 @@ void read_hiring_rules(const YamlNode& node, ScenarioSpec& spec, bool horizon_kn
     read_int_key(reader, "count", 1, kMaxCount, rule.count);
     read_int_key(reader, name_of(model::RuleBasis::kNone), 1, kMaxHorizonMonths, rule.every_months);
     // A rule whose months are past the horizon, or out of order, would never apply.
-    read_month_key(reader, "from_month", spec, last_month, rule.from_month);
-    if (read_month_key(reader, "until_month", spec, last_month, rule.until_month) &&
+    read_month_key(reader, "from_month", spec, horizon_known, rule.from_month);
+    if (read_month_key(reader, "until_month", spec, horizon_known, rule.until_month) &&
         rule.until_month < rule.from_month) {
       sink.error(reader.get("until_month")->mark, reader.path_of("until_month"),
                  fmt::format("must be at least from_month ({}), got {}: the rule would never apply",

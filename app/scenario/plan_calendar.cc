@@ -75,7 +75,7 @@ std::optional<int> read_calendar_month(const YamlNode& node, const std::string& 
 
 std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_path,
                                    std::optional<CalendarMonth> start, int first_month,
-                                   int last_month, DiagnosticSink& sink) {
+                                   int last_month, DiagnosticSink& sink, bool horizon_known) {
   if (is_calendar_month(node)) {
     return read_calendar_month(node, key_path, start, first_month, last_month, sink);
   }
@@ -83,9 +83,12 @@ std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_
                                   std::numeric_limits<std::int64_t>::max());
   if (!value) return std::nullopt;
   if (*value < first_month || *value > last_month) {
+    // With horizon_months refused, the last month is not the horizon but the longest one.
     sink.error(node.mark, key_path,
-               fmt::format("must be between {} and {} (horizon_months), got {}", first_month,
-                           last_month, *value));
+               fmt::format("must be between {} and {} ({}), got {}", first_month, last_month,
+                           horizon_known ? "horizon_months"
+                                         : "the longest horizon; horizon_months is invalid",
+                           *value));
     return std::nullopt;
   }
   return static_cast<int>(*value);

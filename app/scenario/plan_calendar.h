@@ -51,10 +51,13 @@ std::optional<int> read_calendar_month(const YamlNode& node, const std::string& 
 
 /// Reads a month key of the plan, a whole number or a calendar month, from first_month to
 /// last_month (the horizon's last month). Every month key reads through here, so that each says
-/// the same when out of range: "must be between 1 and 36 (horizon_months), got 40".
+/// the same when out of range: "must be between 1 and 36 (horizon_months), got 40". With
+/// `horizon_known` false (horizon_months was refused) last_month is the longest horizon, and a
+/// number out of range says so: "must be between 1 and 600 (the longest horizon; horizon_months
+/// is invalid), got 0".
 std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_path,
                                    std::optional<CalendarMonth> start, int first_month,
-                                   int last_month, DiagnosticSink& sink);
+                                   int last_month, DiagnosticSink& sink, bool horizon_known = true);
 
 }  // namespace loader
 }  // namespace teamsim::app

@@ -137,7 +137,8 @@ LoadResult load_plain_tree(const YamlNode& root, const std::string& file_name,
   if (!reader.valid()) return result;
 
   const bool horizon_known = read_run_keys(reader, spec);
-  if (const YamlNode* node = reader.get("money")) loader::read_money(*node, spec, sink);
+  if (const YamlNode* node = reader.get("money"))
+    loader::read_money(*node, spec, horizon_known, sink);
   read_organisation(reader, spec, horizon_known, hires_csv);
   read_market_and_customers(reader, spec);
   if (const YamlNode* node = reader.get("expect")) {

@@ -18,10 +18,11 @@ using Errors = std::vector<std::string>;
 class CustomerReadersTest : public SectionTest {};
 
 TEST_F(CustomerReadersTest, ACurrencyIsThreeCapitalLetters) {
-  read_money(section("money: {currency: usd}\n", "money"), spec_, sink_);
+  read_money(section("money: {currency: usd}\n", "money"), spec_, true, sink_);
   EXPECT_EQ(errors(), Errors{"s.yaml:1:19: money.currency: expected a three-letter currency code "
                              "such as USD, got 'usd'"});
-  read_money(section("money: {currency: EUR, starting_cash: -250_000}\n", "money"), spec_, sink_);
+  read_money(section("money: {currency: EUR, starting_cash: -250_000}\n", "money"), spec_, true,
+             sink_);
   EXPECT_EQ(errors(), Errors{});
   EXPECT_EQ(spec_.money.currency, "EUR");
   EXPECT_EQ(spec_.money.starting_cash, -250'000);

@@ -100,6 +100,22 @@ TEST_F(OrganisationReadersTest, AHireMonthMustFallWithinTheHorizonWhenItIsKnown)
   EXPECT_EQ(planned, 2);
 }
 
+TEST_F(OrganisationReadersTest, AMonthBeforeTheFirstWithTheHorizonRefusedNamesTheLongestHorizon) {
+  // With horizon_months refused, a hire at month 0 said "must be between 1 and 600
+  // (horizon_months)": 600 is teamsim's longest horizon, not the plan's.
+  const std::string yaml = "hires:\n  - {role: account_executive, month: 0}\n";
+  std::int64_t planned = 0;
+  read_hires(section(yaml, "hires"), spec_, false, planned, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:2:38: hires[0].month: must be between 1 and 600 (the longest "
+                             "horizon; horizon_months is invalid), got 0"});
+  read_hiring_rules(section("hiring_rules:\n  - {role: account_executive, every_months: 3, "
+                            "from_month: 0}\n",
+                            "hiring_rules"),
+                    spec_, false, sink_);
+  EXPECT_EQ(errors(), Errors{"s.yaml:2:60: hiring_rules[0].from_month: must be between 1 and 600 "
+                             "(the longest horizon; horizon_months is invalid), got 0"});
+}
+
 TEST_F(OrganisationReadersTest, AnUnknownRoleIsSuggestedFromTheDefinedOnes) {
   std::int64_t planned = 0;
   read_starting_staff(

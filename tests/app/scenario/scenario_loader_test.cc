@@ -256,6 +256,27 @@ TEST(ScenarioLoader, StrictScalars) {
                    "boolean; write true or false"});
 }
 
+TEST(ScenarioLoader, AMonthOutOfRangeWithTheHorizonRefusedIsSaidAgainstTheLongestHorizon) {
+  // "must be between 1 and 600 (horizon_months)" read as if the plan ran 600 months.
+  EXPECT_EQ(errors_of("horizon_months: \"24\"\n"
+                      "hires:\n"
+                      "  - {role: account_executive, month: 0}\n"),
+            (Errors{"s.yaml:1:17: horizon_months: expected a whole number, got a quoted string "
+                    "\"24\"; remove the quotes",
+                    "s.yaml:3:38: hires[0].month: must be between 1 and 600 (the longest horizon; "
+                    "horizon_months is invalid), got 0"}));
+  // The same for a funding round's month (which was checked against the default horizon, 36)
+  // and an expectation's (against a million).
+  EXPECT_EQ(errors_of("horizon_months: \"48\"\n"
+                      "money: {funding: [{month: 40, amount: 1000}]}\n"
+                      "expect:\n"
+                      "  - {metric: arr, month: 0, stat: p50, op: \">\", value: 1}\n"),
+            (Errors{"s.yaml:1:17: horizon_months: expected a whole number, got a quoted string "
+                    "\"48\"; remove the quotes",
+                    "s.yaml:4:26: expect[0].month: must be between 1 and 600 (the longest "
+                    "horizon; horizon_months is invalid), got 0"}));
+}
+
 TEST(ScenarioLoader, PercentagesAndUnderscores) {
   const model::ScenarioSpec spec = load_ok(
       "money: {starting_cash: 1_500_000}\n"
