@@ -24,6 +24,7 @@
 #include "app/common/number_format.h"
 #include "app/common/plural.h"
 #include "app/common/suggestions.h"
+#include "app/common/trimmed.h"
 #include "app/scenario/number_hints.h"
 
 namespace teamsim::app {
@@ -182,10 +183,7 @@ void add_override_option(CLI::App& command, std::vector<std::string>& overrides)
 CLI::Validator trimmed_items() {
   return CLI::Validator(
       [](std::string& text) {
-        const std::size_t first = text.find_first_not_of(" \t");
-        text = first == std::string::npos
-                   ? std::string()
-                   : text.substr(first, text.find_last_not_of(" \t") - first + 1);
+        text = trimmed(text);
         return std::string();
       },
       "");

@@ -9,6 +9,7 @@
 
 #include "app/common/csv.h"
 #include "app/common/suggestions.h"
+#include "app/common/trimmed.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_keys.h"
 
@@ -125,13 +126,6 @@ class CsvSplitter {
   int line_ = 1;
   int column_ = 1;
 };
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),

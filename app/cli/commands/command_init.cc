@@ -12,6 +12,7 @@
 #include "app/common/calendar_month.h"
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
+#include "app/common/trimmed.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_loader.h"
 #include "app/scenario/starter_scenario.h"
@@ -83,9 +84,8 @@ class InitCommand final : public Command {
     const int horizon = months_ > 0 ? months_ : model::default_scenario().horizon_months;
     for (const std::string& item : hire_months_) {
       // "3, 6, 9" as a sentence writes a list: the spaces around a month are not part of it.
-      const std::size_t first = item.find_first_not_of(" \t");
-      if (first == std::string::npos) continue;  // "3,6," : nothing after the last comma
-      const std::string text = item.substr(first, item.find_last_not_of(" \t") - first + 1);
+      const std::string text = trimmed(item);
+      if (text.empty()) continue;  // "3,6," : nothing after the last comma
       answers_.ae_hire_months.push_back(hire_month(text, horizon));
     }
     std::error_code error;
