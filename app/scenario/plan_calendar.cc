@@ -17,7 +17,8 @@ MonthNames month_names_of(const model::ScenarioSpec& spec) {
 }
 
 std::optional<int> calendar_month_number(std::string_view text, std::optional<CalendarMonth> start,
-                                         int first_month, int last_month, std::string& error) {
+                                         int first_month, int last_month, std::string& error,
+                                         bool horizon_known) {
   const auto month = parse_calendar_month(text, error);
   if (!month) return std::nullopt;
   if (!start) {
@@ -29,13 +30,19 @@ std::optional<int> calendar_month_number(std::string_view text, std::optional<Ca
   }
   const MonthNames names(start);
   const int number = months_between(*start, *month) + 1;
+  // With horizon_months refused, the last month is not the horizon but the longest one.
   const std::string plan =
-      fmt::format("the plan runs from {} (start_date) to {} (horizon_months {})", iso_month(*start),
-                  names.iso(last_month), last_month);
+      horizon_known ? fmt::format("the plan runs from {} (start_date) to {} (horizon_months {})",
+                                  iso_month(*start), names.iso(last_month), last_month)
+                    : fmt::format(
+                          "the plan runs from {} (start_date) to at most {} (the longest horizon, "
+                          "{} months; horizon_months is invalid)",
+                          iso_month(*start), names.iso(last_month), last_month);
   if (number < 1) {
     error = fmt::format("{} is before the plan starts: {}", iso_month(*month), plan);
   } else if (number > last_month) {
-    error = fmt::format("{} is past the horizon: {}", iso_month(*month), plan);
+    error = fmt::format("{} is past the {}horizon: {}", iso_month(*month),
+                        horizon_known ? "" : "longest ", plan);
   } else if (number < first_month) {
     error = fmt::format("{} is month {}; give {} (month {}) or later", iso_month(*month), number,
                         names.iso(first_month), first_month);
@@ -66,9 +73,10 @@ bool is_calendar_month(const YamlNode& node) {
 
 std::optional<int> read_calendar_month(const YamlNode& node, const std::string& key_path,
                                        std::optional<CalendarMonth> start, int first_month,
-                                       int last_month, DiagnosticSink& sink) {
+                                       int last_month, DiagnosticSink& sink, bool horizon_known) {
   std::string error;
-  const auto number = calendar_month_number(node.text, start, first_month, last_month, error);
+  const auto number =
+      calendar_month_number(node.text, start, first_month, last_month, error, horizon_known);
   if (!number) sink.error(node.mark, key_path, error);
   return number;
 }
@@ -77,7 +85,7 @@ std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_
                                    std::optional<CalendarMonth> start, int first_month,
                                    int last_month, DiagnosticSink& sink, bool horizon_known) {
   if (is_calendar_month(node)) {
-    return read_calendar_month(node, key_path, start, first_month, last_month, sink);
+    return read_calendar_month(node, key_path, start, first_month, last_month, sink, horizon_known);
   }
   const auto value = read_integer(node, key_path, sink, std::numeric_limits<std::int64_t>::min(),
                                   std::numeric_limits<std::int64_t>::max());

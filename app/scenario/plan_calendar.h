@@ -29,8 +29,12 @@ MonthNames month_names_of(const model::ScenarioSpec& spec);
 /// The number in the plan (1 = `start`, the scenario's start_date) of the calendar month
 /// written `text` (2027-03). Nullopt with `error` saying why for a malformed date, no start
 /// date, and a month outside first_month..last_month (naming the start date and the horizon).
+/// With `horizon_known` false (horizon_months was refused) last_month is the longest horizon, and
+/// the message names it as such: "... to at most 2076-12 (the longest horizon, 600 months;
+/// horizon_months is invalid)".
 std::optional<int> calendar_month_number(std::string_view text, std::optional<CalendarMonth> start,
-                                         int first_month, int last_month, std::string& error);
+                                         int first_month, int last_month, std::string& error,
+                                         bool horizon_known = true);
 
 namespace loader {
 
@@ -44,17 +48,20 @@ bool is_calendar_month(const YamlNode& node);
 /// Reads a month key written as a calendar month: the number of that month in the plan (1 =
 /// `start`, the scenario's start_date). No start date, a malformed date, and a month outside
 /// first_month..last_month (before start_date, past the horizon) are reported, naming the
-/// start date and the horizon's last month, and give nullopt.
+/// start date and the horizon's last month (the longest horizon's, said as such, when
+/// `horizon_known` is false), and give nullopt.
 std::optional<int> read_calendar_month(const YamlNode& node, const std::string& key_path,
                                        std::optional<CalendarMonth> start, int first_month,
-                                       int last_month, DiagnosticSink& sink);
+                                       int last_month, DiagnosticSink& sink,
+                                       bool horizon_known = true);
 
 /// Reads a month key of the plan, a whole number or a calendar month, from first_month to
 /// last_month (the horizon's last month). Every month key reads through here, so that each says
 /// the same when out of range: "must be between 1 and 36 (horizon_months), got 40". With
 /// `horizon_known` false (horizon_months was refused) last_month is the longest horizon, and a
-/// number out of range says so: "must be between 1 and 600 (the longest horizon; horizon_months
-/// is invalid), got 0".
+/// month out of range says so: "must be between 1 and 600 (the longest horizon; horizon_months
+/// is invalid), got 0", or for a calendar month "... to at most 2076-12 (the longest horizon, 600
+/// months; horizon_months is invalid)".
 std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_path,
                                    std::optional<CalendarMonth> start, int first_month,
                                    int last_month, DiagnosticSink& sink, bool horizon_known = true);

@@ -138,6 +138,28 @@ TEST(PlanCalendarTest, ADateOutsideThePlanNamesTheStartAndTheHorizon) {
                    "the plan runs from 2027-01 (start_date) to 2028-12 (horizon_months 24)"});
 }
 
+TEST(PlanCalendarTest, ADateOutsideThePlanWithTheHorizonRefusedNamesTheLongestHorizon) {
+  // With horizon_months refused the dates were said against "(horizon_months 600)", as if the
+  // plan ran 600 months; 600 is teamsim's longest horizon, which from 2027-01 ends in 2076-12.
+  const std::string refused =
+      "s.yaml:2:17: horizon_months: expected a whole number, got a quoted string \"24\"; remove "
+      "the quotes";
+  EXPECT_EQ(errors_in("start_date: 2027-01\nhorizon_months: \"24\"\n"
+                      "hires: [{role: sales_manager, month: 2026-12}]\n"
+                      "expect: [{metric: arr, month: 2077-01, op: \">=\", value: 0}]\n"),
+            (Errors{refused,
+                    "s.yaml:3:38: hires[0].month: 2026-12 is before the plan starts: the plan "
+                    "runs from 2027-01 (start_date) to at most 2076-12 (the longest horizon, 600 "
+                    "months; horizon_months is invalid)",
+                    "s.yaml:4:31: expect[0].month: 2077-01 is past the longest horizon: the plan "
+                    "runs from 2027-01 (start_date) to at most 2076-12 (the longest horizon, 600 "
+                    "months; horizon_months is invalid)"}));
+  // A date within the longest horizon is not said: the horizon's own mistake is the one.
+  EXPECT_EQ(errors_in("start_date: 2027-01\nhorizon_months: \"24\"\n"
+                      "money: {funding: [{month: 2030-01, amount: 1}]}\n"),
+            Errors{refused});
+}
+
 TEST(PlanCalendarTest, EveryMonthNumberPastTheHorizonIsReportedAlike) {
   // Hires, hiring rules, funding, cost steps and expectations read their months the same way,
   // so a month past the horizon says the same, naming the key that sets the horizon.
