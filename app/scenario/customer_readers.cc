@@ -43,8 +43,7 @@ void read_twelve(ObjectReader& reader, std::string_view key, std::array<double, 
 std::optional<int> read_month_at(ObjectReader& reader, const YamlNode& node, std::string_view key,
                                  const ScenarioSpec& spec, bool horizon_known, int first_month) {
   return read_plan_month(node, reader.path_of(key), start_date_of(spec), first_month,
-                         horizon_known ? spec.horizon_months : kMaxHorizonMonths, reader.sink(),
-                         horizon_known);
+                         last_plan_month(spec, horizon_known), reader.sink(), horizon_known);
 }
 
 // money.funding: rounds of {month, amount}, each month within the horizon.

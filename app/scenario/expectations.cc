@@ -8,7 +8,6 @@
 #include "app/common/number_format.h"
 #include "app/common/suggestions.h"
 #include "app/scenario/plan_calendar.h"
-#include "app/scenario/scenario_limits.h"
 #include "models/metrics.h"
 #include "sim/statistics.h"
 
@@ -190,8 +189,7 @@ std::vector<Expectation> read_scenario_expectations(const YamlNode& node,
   const model::MetricLayout layout(spec);
   std::vector<std::string> units;
   for (std::size_t i = 0; i < layout.size(); ++i) units.push_back(layout.info(i).unit);
-  return read_expectations(node, "expect",
-                           horizon_known ? spec.horizon_months : loader::kMaxHorizonMonths,
+  return read_expectations(node, "expect", loader::last_plan_month(spec, horizon_known),
                            layout.names(), sink, month_names_of(spec), units,
                            currency_symbol(spec.money.currency), horizon_known);
 }

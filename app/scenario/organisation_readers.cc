@@ -378,9 +378,9 @@ bool read_month_key(ObjectReader& reader, std::string_view key, const ScenarioSp
                     bool horizon_known, int& month) {
   const YamlNode* node = reader.get(key);
   if (node == nullptr) return false;
-  const int last_month = horizon_known ? spec.horizon_months : kMaxHorizonMonths;
-  const auto value = read_plan_month(*node, reader.path_of(key), start_date_of(spec), 1, last_month,
-                                     reader.sink(), horizon_known);
+  const auto value =
+      read_plan_month(*node, reader.path_of(key), start_date_of(spec), 1,
+                      last_plan_month(spec, horizon_known), reader.sink(), horizon_known);
   if (value) month = *value;
   return true;
 }

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "app/scenario/scenario_limits.h"
+
 namespace teamsim::app {
 
 std::optional<CalendarMonth> start_date_of(const model::ScenarioSpec& spec) {
@@ -79,6 +81,10 @@ std::optional<int> read_calendar_month(const YamlNode& node, const std::string& 
       calendar_month_number(node.text, start, first_month, last_month, error, horizon_known);
   if (!number) sink.error(node.mark, key_path, error);
   return number;
+}
+
+int last_plan_month(const model::ScenarioSpec& spec, bool horizon_known) {
+  return horizon_known ? spec.horizon_months : kMaxHorizonMonths;
 }
 
 std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_path,

@@ -55,6 +55,10 @@ std::optional<int> read_calendar_month(const YamlNode& node, const std::string& 
                                        int last_month, DiagnosticSink& sink,
                                        bool horizon_known = true);
 
+/// The last month a month key of the plan may name: the horizon when horizon_months was read
+/// (`horizon_known`), else the longest horizon (kMaxHorizonMonths), the refusal being reported.
+int last_plan_month(const model::ScenarioSpec& spec, bool horizon_known);
+
 /// Reads a month key of the plan, a whole number or a calendar month, from first_month to
 /// last_month (the horizon's last month). Every month key reads through here, so that each says
 /// the same when out of range: "must be between 1 and 36 (horizon_months), got 40". With

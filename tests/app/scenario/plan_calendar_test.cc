@@ -138,6 +138,13 @@ TEST(PlanCalendarTest, ADateOutsideThePlanNamesTheStartAndTheHorizon) {
                    "the plan runs from 2027-01 (start_date) to 2028-12 (horizon_months 24)"});
 }
 
+TEST(PlanCalendarTest, TheLastPlanMonthIsTheHorizonOrWithItRefusedTheLongestOne) {
+  model::ScenarioSpec spec;
+  spec.horizon_months = 24;
+  EXPECT_EQ(loader::last_plan_month(spec, true), 24);
+  EXPECT_EQ(loader::last_plan_month(spec, false), 600);
+}
+
 TEST(PlanCalendarTest, ADateOutsideThePlanWithTheHorizonRefusedNamesTheLongestHorizon) {
   // With horizon_months refused the dates were said against "(horizon_months 600)", as if the
   // plan ran 600 months; 600 is teamsim's longest horizon, which from 2027-01 ends in 2076-12.
