@@ -605,6 +605,41 @@ TEST(SweepCli, AKeyThePlanDrawsFromADistributionSaysItsPointsAreConstants) {
   EXPECT_EQ(mean.err.find("from a distribution"), std::string::npos) << mean.err;
 }
 
+TEST(SweepCli, AKeyThePlanDrawsOncePerReplicationSaysItsPointsAreConstantsToo) {
+  // A number written with per: replication as a distribution's parameter (here the deal size's
+  // median) was not warned of: the resolved scenario shows the distribution by its own
+  // parameters, so the varied key was not found there as a distribution.
+  TempDir out;
+  const CommandResult r = run_teamsim(
+      "sweep scenarios/uncertain-lead-flow.yaml --set 'pipeline.deal_size_acv={dist: lognormal, "
+      "median: {dist: uniform, min: 10_000, max: 20_000, per: replication}, p90: 40_000}' "
+      "--vary pipeline.deal_size_acv.median=12000,15000 "
+      "--vary territories.main.inbound_leads_per_month=10,20 "
+      "--vary customers.monthly_churn.max=3%,4% -n 3 --out " +
+      out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("teamsim sweep: warning: --vary pipeline.deal_size_acv.median: the plan "
+                       "draws pipeline.deal_size_acv.median once per replication (uniform, per: "
+                       "replication), and each point makes it a constant, without that spread, "
+                       "so no point is the plan itself; to move the distribution instead, vary "
+                       "one of the parameters its map writes (pipeline.deal_size_acv.median.min, "
+                       "pipeline.deal_size_acv.median.max)\n"),
+            std::string::npos)
+      << r.err;
+  // One written in the key's own place (uncertain-lead-flow.yaml's leads) is said the same way.
+  EXPECT_NE(r.err.find("--vary territories.main.inbound_leads_per_month: the plan draws "
+                       "territories.main.inbound_leads_per_month once per replication (uniform, "
+                       "per: replication), and each point makes it a constant, without that "
+                       "spread, so no point is the plan itself; to move the distribution "
+                       "instead, vary one of the parameters its map writes "
+                       "(territories.main.inbound_leads_per_month.min, "
+                       "territories.main.inbound_leads_per_month.max)\n"),
+            std::string::npos)
+      << r.err;
+  // A parameter of the per-replication map moves the distribution: nothing to add.
+  EXPECT_EQ(r.err.find("--vary customers.monthly_churn"), std::string::npos) << r.err;
+}
+
 TEST(SweepCli, AWarningOfSeveralPointsSaysSweepPointsOnce) {
   // It read "(at sweep point pipeline.win_rate=0.15, hires[1].month=2; sweep point
   // pipeline.win_rate=0.15, hires[1].month=4)".

@@ -35,6 +35,7 @@
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/plan_calendar.h"
+#include "app/scenario/replication_inputs.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_resolver.h"
 #include "models/projection.h"
@@ -265,20 +266,64 @@ const nlohmann::ordered_json* json_at(const nlohmann::ordered_json& root, const 
   return node;
 }
 
+// The parameters the `per: replication` map at `key_path` of `root` writes (its keys besides
+// dist and per), as key paths: "pipeline.win_rate.mean.min", ...; empty when there is none.
+std::vector<std::string> written_parameters(const YamlNode& root, const std::string& key_path) {
+  std::vector<Diagnostic> reported_by_the_loader;
+  DiagnosticSink sink(reported_by_the_loader);
+  std::vector<std::string> parameters;
+  for (const loader::MarkedInput& marked : loader::find_replication_inputs(root, sink)) {
+    if (marked.key_path != key_path) continue;
+    const YamlNode* node = &root;
+    for (const std::size_t step : marked.steps) {
+      node = node->is_map() ? &node->entries[step].value : &node->items[step];
+    }
+    for (const YamlEntry& entry : node->entries) {
+      if (entry.key != "dist" && entry.key != "per") {
+        parameters.push_back(key_path_join(key_path, entry.key));
+      }
+    }
+  }
+  return parameters;
+}
+
 // A --vary key that the plan draws from a distribution (a win rate drawn per deal, a ramp per
-// person), given plain numbers: each point makes it that constant, and the points lose the
-// spread that the plan itself has. Said, so that a point equal to the plan's mean is not taken
-// for the plan.
+// person, or any number written with per: replication), given plain numbers: each point makes it
+// that constant, and the points lose the spread that the plan itself has. Said, so that a point
+// equal to the plan's mean is not taken for the plan. A per-replication key is looked up in the
+// spec's replication_inputs: the scenario's JSON cannot show one written as a distribution's
+// parameter (pipeline.win_rate.mean), since the distribution is shown by its own parameters.
 void warn_of_distributions_made_constant(const Grid& grid, const ScenarioOptions& scenario) {
   const LoadResult base = resolve_scenario(scenario.request());
   if (!base.ok()) return;
-  const nlohmann::ordered_json json = scenario_to_json(*base.spec);
+  const model::ScenarioSpec& spec = *base.spec;
+  const nlohmann::ordered_json json = scenario_to_json(spec);
   for (const Axis& axis : grid.axes) {
     const bool plain =
         std::none_of(axis.values.begin(), axis.values.end(),
                      [](const std::string& v) { return v.find('{') != std::string::npos; });
+    if (!plain) continue;
+    const auto per_replication =
+        std::find_if(spec.replication_inputs.begin(), spec.replication_inputs.end(),
+                     [&](const model::ReplicationInput& input) {
+                       return input.key_path == axis.path && !input.distribution.is_constant();
+                     });
+    if (per_replication != spec.replication_inputs.end()) {
+      const std::vector<std::string> parameters =
+          base.merged_tree ? written_parameters(*base.merged_tree, axis.path)
+                           : std::vector<std::string>{};
+      print_warning(
+          "sweep",
+          fmt::format("--vary {0}: the plan draws {0} once per replication ({1}, per: "
+                      "replication), and each point makes it a constant, without that spread, "
+                      "so no point is the plan itself; to move the distribution instead, vary "
+                      "one of the parameters its map writes{2}",
+                      axis.path, sim::name_of(per_replication->distribution.family()),
+                      parameters.empty() ? "" : fmt::format(" ({})", fmt::join(parameters, ", "))));
+      continue;
+    }
     const nlohmann::ordered_json* node = json_at(json, axis.path);
-    if (!plain || node == nullptr || !node->is_object() || !node->contains("dist") ||
+    if (node == nullptr || !node->is_object() || !node->contains("dist") ||
         (*node)["dist"] == "constant") {
       continue;
     }
