@@ -15,9 +15,6 @@
 namespace teamsim::app {
 namespace {
 
-/// Bumped whenever a field of summary.json changes meaning or disappears.
-constexpr int kSummarySchemaVersion = 1;
-
 const char* kind_name(model::MetricKind kind) {
   return kind == model::MetricKind::kStock ? "stock" : "flow";
 }
@@ -334,7 +331,11 @@ Json summary_json_schema() {
                     Json::array({"key", "message"}));
 
   const Json body = closed_object(
-      Json{{"schema_version", Json{{"const", kSummarySchemaVersion}}},
+      Json{{"schema_version",
+            Json{{"const", kSummarySchemaVersion},
+                 {"description",
+                  "Raised whenever this schema changes other than in its descriptions: files "
+                  "with the same schema_version validate against the same schema."}}},
            {"tool", Json{{"const", "teamsim"}}},
            {"version", typed("string", "The teamsim version that wrote the file.")},
            {"scenario", typed("string")},

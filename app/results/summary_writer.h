@@ -44,6 +44,12 @@ std::string_view bin_rule_name(sim::BinRule rule);
 /// 1000.0.
 std::vector<std::int64_t> whole_counts(const Eigen::VectorXd& counts);
 
+/// summary.json's schema_version: raised whenever summary_json_schema() changes other than in its
+/// descriptions (a field added, removed, retyped or given a new meaning), so that two files with
+/// the same schema_version validate against the same schema. SummaryWriterTest pins the schema's
+/// fingerprint with it (docs/output-folders.md).
+inline constexpr int kSummarySchemaVersion = 1;
+
 /// JSON with schema_version, tool and version, seed, replications, scenario hash, the resolved
 /// scenario, per metric its unit, kind, description and month-by-month statistics, and the
 /// histograms (metric, month, rule, first_edge, bin_width, counts, missing, last_bin_closed).

@@ -1,5 +1,6 @@
 #include "app/results/summary_writer.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "app/analysis/run_summary.h"
+#include "app/scenario/scenario_json.h"
 #include "models/defaults.h"
 #include "models/projection.h"
 #include "sim/statistics.h"
@@ -112,6 +114,69 @@ TEST(SummaryWriterTest, AnUndatedRunWritesNoStartDate) {
   const RunSummary summary = small_run(spec, 5, 1);
   EXPECT_EQ(summary_json(summary, spec).find("start_date"), std::string::npos);
   EXPECT_EQ(summary_csv(summary).rfind("scenario,month,metric,", 0), 0u);
+}
+
+// The schema without its descriptions (a string at a "description" key; a property named
+// "description" is an object), which say what a field means to a reader but validate nothing.
+nlohmann::ordered_json without_descriptions(nlohmann::ordered_json schema) {
+  if (schema.is_object()) {
+    if (schema.contains("description") && schema["description"].is_string()) {
+      schema.erase("description");
+    }
+    for (auto& item : schema.items()) item.value() = without_descriptions(item.value());
+  } else if (schema.is_array()) {
+    for (auto& item : schema) item = without_descriptions(item);
+  }
+  return schema;
+}
+
+// 16 hex digits: FNV-1a 64 of the schema's compact JSON text, descriptions left out.
+std::string fingerprint(const nlohmann::ordered_json& schema) {
+  return fmt::format("{:016x}", fnv1a_64(without_descriptions(schema).dump()));
+}
+
+TEST(SummaryWriterTest, TheSchemaVersionIsRaisedWhenTheSchemaChanges) {
+  // schema_version was not tied to the schema: a field could be added, retyped or removed and
+  // the files still said schema_version 1, so a pipeline that checks the version (or validates
+  // against the schema it saved) could not tell the files apart. The pin is the fingerprint of
+  // the schema of kPinnedVersion, computed apart from this code: Python's json.dumps(...,
+  // separators=(",", ":"), ensure_ascii=False) of `teamsim schema --summary` without its
+  // descriptions, hashed with FNV-1a 64 (offset 0xcbf29ce484222325, prime 0x100000001b3).
+  constexpr int kPinnedVersion = 1;
+  constexpr std::string_view kPinnedFingerprint = "15606a8955dbd8f6";
+  const std::string now = fingerprint(summary_json_schema());
+  if (kSummarySchemaVersion != kPinnedVersion) {
+    ADD_FAILURE() << "schema_version is " << kSummarySchemaVersion << " but this test pins the "
+                  << "schema of " << kPinnedVersion << ": pin the schema it now belongs to, "
+                  << "kPinnedVersion = " << kSummarySchemaVersion << " and kPinnedFingerprint = \""
+                  << now << "\"";
+    return;
+  }
+  EXPECT_EQ(now, kPinnedFingerprint)
+      << "summary.json's JSON Schema (teamsim schema --summary) changed: it is no longer the "
+         "schema of schema_version "
+      << kPinnedVersion << ". Raise kSummarySchemaVersion in app/results/summary_writer.h (to "
+      << kPinnedVersion + 1 << "), say what changed in docs/output-folders.md, and update this "
+      << "test's pin: kPinnedVersion = " << kPinnedVersion + 1 << ", kPinnedFingerprint = \"" << now
+      << "\". (A change to descriptions alone does not change the fingerprint.)";
+}
+
+TEST(SummaryWriterTest, TheSchemaFingerprintSeesEveryChangeButADescriptions) {
+  const nlohmann::ordered_json schema = summary_json_schema();
+  nlohmann::ordered_json reworded = schema;
+  reworded["properties"]["version"]["description"] = "Reworded.";
+  EXPECT_EQ(fingerprint(reworded), fingerprint(schema));
+  nlohmann::ordered_json retyped = schema;
+  retyped["properties"]["seed"]["type"] = "number";
+  EXPECT_NE(fingerprint(retyped), fingerprint(schema));
+  nlohmann::ordered_json added = schema;
+  added["properties"]["new_field"] = {{"type", "string"}};
+  EXPECT_NE(fingerprint(added), fingerprint(schema));
+  // A metric's own "description" field is a property of summary.json, not an annotation.
+  ASSERT_TRUE(schema["properties"]["metrics"]["items"]["properties"].contains("description"));
+  nlohmann::ordered_json dropped = schema;
+  dropped["properties"]["metrics"]["items"]["properties"].erase("description");
+  EXPECT_NE(fingerprint(dropped), fingerprint(schema));
 }
 
 }  // namespace
