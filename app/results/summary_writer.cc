@@ -356,7 +356,7 @@ Json summary_json_schema() {
             array_of(expectation, "Written only when the scenario has an expect: list.")},
            {"warnings",
             array_of(warning, "Written only when the scenario has plausibility warnings.")},
-           {"resolved_scenario", typed("object", "The scenario as run, every default filled in.")}},
+           {"resolved_scenario", scenario_json_schema()}},
       Json::array({"schema_version", "tool", "version", "scenario", "scenario_hash", "seed",
                    "replications", "horizon_months", "currency", "percentiles", "metrics",
                    "histograms", "assumptions", "plan", "resolved_scenario"}));

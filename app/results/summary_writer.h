@@ -48,7 +48,7 @@ std::vector<std::int64_t> whole_counts(const Eigen::VectorXd& counts);
 /// descriptions (a field added, removed, retyped or given a new meaning), so that two files with
 /// the same schema_version validate against the same schema. SummaryWriterTest pins the schema's
 /// fingerprint with it (docs/output-folders.md).
-inline constexpr int kSummarySchemaVersion = 1;
+inline constexpr int kSummarySchemaVersion = 2;
 
 /// JSON with schema_version, tool and version, seed, replications, scenario hash, the resolved
 /// scenario, per metric its unit, kind, description and month-by-month statistics, and the
@@ -57,7 +57,7 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
 
 /// The JSON Schema (draft-07) of what summary_json writes: every field, its type, which are
 /// optional, null for an undefined statistic; closed (additionalProperties false) wherever the
-/// writer is, so a misspelt field fails. resolved_scenario is only said to be an object.
+/// writer is, so a misspelt field fails. resolved_scenario's top level is scenario_json_schema().
 nlohmann::ordered_json summary_json_schema();
 
 }  // namespace teamsim::app

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "app/scenario/plan_calendar.h"
+#include "app/scenario/replication_inputs.h"
 #include "models/defaults.h"
 
 namespace teamsim::app {
@@ -354,6 +355,69 @@ ordered_json scenario_to_json(const model::ScenarioSpec& spec) {
   json["customers"] = customers_to_json(spec.customers);
   add_replication_inputs(spec, json);
   return json;
+}
+
+ordered_json scenario_json_schema() {
+  const auto typed = [](std::string_view type) { return ordered_json{{"type", type}}; };
+  const auto at_least = [](int minimum) {
+    return ordered_json{{"type", "integer"}, {"minimum", minimum}};
+  };
+  ordered_json families = ordered_json::array();
+  for (const sim::FamilyEntry& family : sim::kFamilies) families.push_back(family.name);
+  const ordered_json replication_input{
+      {"type", "object"},
+      {"properties",
+       {{"key", {{"type", "string"}, {"description", "The key path, e.g. customers.initial."}}},
+        {"dist", {{"enum", families}}},
+        {"params", typed("object")},
+        {"per", {{"const", std::string(loader::kPerReplication)}}}}},
+      {"required", {"key", "dist", "params", "per"}},
+      {"additionalProperties", false}};
+  // In scenario_to_json's order.
+  const ordered_json properties{
+      {"name", typed("string")},
+      {"description", typed("string")},
+      {"horizon_months", at_least(1)},
+      {"replications", at_least(1)},
+      {"seed", at_least(0)},
+      {"start_date",
+       {{"type", "string"},
+        {"pattern", "^[0-9]{4}-[0-9]{2}$"},
+        {"description", "Written only when the scenario gives one."}}},
+      {"money", typed("object")},
+      {"roles", typed("object")},
+      {"hire_sources", typed("object")},
+      {"founder", typed("object")},
+      {"management", typed("object")},
+      {"territories", typed("object")},
+      {"starting_staff", typed("array")},
+      {"hires", typed("array")},
+      {"hiring_rules", typed("array")},
+      {"pipeline", typed("object")},
+      {"products", typed("object")},
+      {"channels", typed("object")},
+      {"segments", typed("object")},
+      {"seasonality", typed("object")},
+      {"customers", typed("object")},
+      {"replication_inputs",
+       {{"type", "array"},
+        {"items", replication_input},
+        {"description",
+         "The numbers drawn once per replication (per: replication); written only when the "
+         "scenario has some."}}}};
+  ordered_json required = ordered_json::array();
+  for (const auto& item : properties.items()) {
+    if (item.key() != "start_date" && item.key() != "replication_inputs") {
+      required.push_back(item.key());
+    }
+  }
+  return ordered_json{{"type", "object"},
+                      {"description",
+                       "The scenario as run, every default filled in, with the scenario file's "
+                       "keys; each distribution as {\"dist\", \"params\"}."},
+                      {"properties", properties},
+                      {"required", std::move(required)},
+                      {"additionalProperties", false}};
 }
 
 std::uint64_t fnv1a_64(std::string_view bytes) {

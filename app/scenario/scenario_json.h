@@ -20,6 +20,12 @@ nlohmann::ordered_json distribution_to_json(const sim::Distribution& distributio
 /// The resolved scenario with the YAML's key names, in a fixed key order.
 nlohmann::ordered_json scenario_to_json(const model::ScenarioSpec& spec);
 
+/// The JSON Schema (draft-07) of what scenario_to_json writes, at its top level: each key with its
+/// type, those always written required (start_date and replication_inputs are written only when
+/// the scenario has them), no other key; replication_inputs' items in full. Deeper objects are
+/// only typed: their keys are the scenario's (`teamsim schema`).
+nlohmann::ordered_json scenario_json_schema();
+
 /// scenario_to_json with the replications and seed a run used in place of the scenario's own
 /// (`-n`, `--seed`, `--precision`): what reproduces that run's numbers.
 nlohmann::ordered_json scenario_as_run_json(const model::ScenarioSpec& spec,

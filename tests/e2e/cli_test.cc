@@ -65,7 +65,7 @@ TEST(CliTest, EveryShippedScenarioRunsAndWritesBothFiles) {
                             "metric,unit,mean,se,p5,p10,p25,p50,p75,p90,p95,defined\n",
                         0),
               0u);
-    EXPECT_EQ(json["schema_version"], 1);
+    EXPECT_EQ(json["schema_version"], 2);
     EXPECT_EQ(json["replications"], replications);
     EXPECT_EQ(json["scenario_hash"].get<std::string>().size(), 16u);
     // Only the result files (junit.xml for a scenario with expect:) and the list of them: no

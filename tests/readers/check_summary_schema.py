@@ -4,10 +4,13 @@
 - it is a valid draft-07 schema;
 - the summary.json of real runs validates against it: the default scenario (whose
   trailing-twelve-month metrics are undefined, null, before month 12), a scenario with
-  plausibility warnings, each scenario folder of a batch (one with a start_date, one with an
+  plausibility warnings, one with numbers drawn per replication (replication_inputs in its
+  resolved_scenario), each scenario folder of a batch (one with a start_date, one with an
   expect: list), and a sensitivity folder;
 - a misspelt or misplaced field, at the top, in a metric, a histogram, an assumption, the plan,
-  an expectation or a warning, does not, nor does a field of the wrong type.
+  an expectation, a warning or at the top of resolved_scenario, does not, nor does a field of the
+  wrong type, a resolved scenario without one of its sections, or a replication input without
+  its per.
 
 Usage: check_summary_schema.py TEAMSIM_BINARY SOURCE_DIR"""
 import copy
@@ -55,6 +58,10 @@ with tempfile.TemporaryDirectory() as tmp:
             "-q", "--out", out)
     summaries["run compare-manager-first.yaml --variant reps_first"] = load(out)
 
+    out = os.path.join(tmp, "per-replication")
+    teamsim("run", "scenarios/uncertain-lead-flow.yaml", "-n", "20", "-q", "--out", out)
+    summaries["run uncertain-lead-flow.yaml"] = load(out)
+
     scenarios = os.path.join(tmp, "scenarios")
     os.mkdir(scenarios)
     for name in ("dated-hiring-plan.yaml", "dated-hiring-plan.csv"):  # with a start_date
@@ -86,6 +93,12 @@ assert summaries["run compare-manager-first.yaml --variant reps_first"].get("war
 assert summaries["sensitivity default.yaml"].get("warnings") is None
 assert summaries["batch with-expectations"].get("expectations")
 assert "warnings" not in default  # written only when there are some
+uncertain = summaries["run uncertain-lead-flow.yaml"]
+assert [i["key"] for i in uncertain["resolved_scenario"]["replication_inputs"]] == [
+    "territories.main.inbound_leads_per_month", "customers.monthly_churn"]
+assert "replication_inputs" not in default["resolved_scenario"]
+assert summaries["batch dated-hiring-plan"]["resolved_scenario"]["start_date"] == \
+    summaries["batch dated-hiring-plan"]["start_date"]
 
 warned = summaries["run compare-manager-first.yaml --variant reps_first"]
 with_expectations = summaries["batch with-expectations"]
@@ -119,6 +132,18 @@ wrong = {
         default, lambda d: d["metrics"][0]["defined"].__setitem__(0, 19.5)),
     "a scenario hash that is not 16 hex digits": changed(
         default, lambda d: d.update(scenario_hash="xyz")),
+    "a resolved scenario without its hires": changed(
+        default, lambda d: d["resolved_scenario"].pop("hires")),
+    "a resolved scenario with a misspelt section": changed(
+        default, lambda d: d["resolved_scenario"].update(
+            pipline=d["resolved_scenario"].pop("pipeline"))),
+    "a resolved scenario whose hires are not a list": changed(
+        default, lambda d: d["resolved_scenario"].update(hires={})),
+    "a replication input without its per": changed(
+        uncertain, lambda d: d["resolved_scenario"]["replication_inputs"][0].pop("per")),
+    "a replication input of an unknown family": changed(
+        uncertain, lambda d: d["resolved_scenario"]["replication_inputs"][0].update(
+            dist="unifrom")),
 }
 for name, document in wrong.items():
     if not problems(document):

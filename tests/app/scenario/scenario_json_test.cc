@@ -143,5 +143,48 @@ TEST(ScenarioJson, ATerritorysInitialCustomersAreWrittenOnlyWhenGiven) {
   EXPECT_EQ(placed["customers"]["initial"], 9);
 }
 
+// The JSON Schema type of `value`: "object", "array", "string", "integer" or "number".
+std::string json_type(const ordered_json& value) {
+  if (value.is_object()) return "object";
+  if (value.is_array()) return "array";
+  if (value.is_string()) return "string";
+  if (value.is_number_integer()) return "integer";
+  return value.is_number() ? "number" : "other";
+}
+
+TEST(ScenarioJson, TheSchemaSaysEveryTopLevelKeyWithItsTypeAndWhichAreAlwaysWritten) {
+  // summary.json's resolved_scenario was only "an object": a missing section passed.
+  const ordered_json schema = scenario_json_schema();
+  EXPECT_EQ(schema["additionalProperties"], false);
+  // Every key written for a scenario with a start_date and a number drawn per replication, in
+  // the writer's order, with the type the schema gives it.
+  const ordered_json full = scenario_to_json(
+      load("start_date: 2027-01\ncustomers: {initial: {dist: poisson, mean: 10, per: "
+           "replication}}\n"));
+  EXPECT_EQ(keys_of(full), keys_of(schema["properties"]));
+  for (const auto& item : full.items()) {
+    const ordered_json& property = schema["properties"][item.key()];
+    if (property.contains("type")) {
+      EXPECT_EQ(json_type(item.value()), property["type"]) << item.key();
+    }
+  }
+  EXPECT_EQ(full["replication_inputs"][0].dump(),
+            R"({"key":"customers.initial","dist":"poisson","params":{"mean":10.0},)"
+            R"("per":"replication"})");
+  // Without them, start_date and replication_inputs are left out: the rest are required.
+  EXPECT_EQ(schema["required"],
+            ordered_json({"name",     "description",  "horizon_months", "replications",
+                          "seed",     "money",        "roles",          "hire_sources",
+                          "founder",  "management",   "territories",    "starting_staff",
+                          "hires",    "hiring_rules", "pipeline",       "products",
+                          "channels", "segments",     "seasonality",    "customers"}));
+  EXPECT_EQ(keys_of(scenario_to_json(model::default_scenario())),
+            schema["required"].get<std::vector<std::string>>());
+  const ordered_json& input = schema["properties"]["replication_inputs"]["items"];
+  EXPECT_EQ(input["required"], ordered_json({"key", "dist", "params", "per"}));
+  EXPECT_EQ(input["properties"]["per"]["const"], "replication");
+  EXPECT_EQ(input["properties"]["dist"]["enum"].size(), 9u);  // the nine families, constant too
+}
+
 }  // namespace
 }  // namespace teamsim::app
