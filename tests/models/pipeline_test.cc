@@ -289,6 +289,33 @@ TEST(PipelineTest, ASellerStartingMidMonthProspectsTheRestOfThatMonth) {
   EXPECT_NEAR(correlation, 0, 4 / std::sqrt(n));
 }
 
+TEST(PipelineTest, ProspectingRunsAtTheFullRateWhateverTheRampPerformanceAndSeason) {
+  // The same AE as above, now on a 12-month linear ramp, with performance 0.5, unmanaged (the
+  // founder's span 0 and the 30 % penalty: factor 0.7) and every calendar month's lead season at
+  // 0.2. None of these changes how many leads they find: month 1 still holds
+  // Poisson(12 x (30.4375 - 10) / 30.4375) and months 2-4 Poisson(12) (4 standard errors,
+  // sqrt(lambda / n)). What they change is the odds: at most 0.5 x 0.7 x the ramp (1/12 at the
+  // end of month 1 ... 4/12 at the end of month 4) of the win rate 0.5, so fewer than a tenth of
+  // the leads are won.
+  ScenarioSpec spec = one_prospector(4, 10);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.ramp_months = Distribution::constant(12);
+  ae.performance = Distribution::constant(0.5);
+  spec.founder.span_of_control = 0;
+  spec.management.under_management_penalty = 0.3;
+  spec.seasonality.leads.fill(0.2);
+  const std::size_t reps = 1000;
+  const Projection p = run(spec, reps);
+  const Eigen::MatrixXd& leads = named(p, "leads");
+  const double n = static_cast<double>(reps);
+  for (Eigen::Index month = 1; month <= 4; ++month) {
+    const double lambda = month == 1 ? 12 * (kDaysPerMonth - 10) / kDaysPerMonth : 12;
+    EXPECT_NEAR(leads.col(month - 1).mean(), lambda, 4 * std::sqrt(lambda / n))
+        << "month " << month;
+  }
+  EXPECT_LT(named(p, "deals_won").sum(), 0.1 * leads.sum());
+}
+
 TEST(PipelineTest, ARepHiredLaterFindsTheSameLeadsOnceSelling) {
   // Common random numbers: a rep's prospecting belongs to calendar time, not to time since hire.
   // Hired on day 10 in one plan and on day 40 in the other, the same AE finds the same leads
