@@ -85,6 +85,34 @@ TEST(PipelineTest, SalesOpsRebalancesRepsToTheLeadFlow) {
   EXPECT_EQ(named(run(spec, 1), "territory.big.reps")(0, 2), 0);
 }
 
+TEST(PipelineTest, AMovedSellersOpenDealsStayInTheTerritoryTheyWereOpenedIn) {
+  // As above, four reps in "small" and three move to "big" at the start of month 2. Leads come
+  // in month 1 only (seasonality 1 in January, 0 after), so every opportunity is opened in
+  // month 1, in "small" ("big" has no seller then: its leads go unworked). Each closes 40 days
+  // later, in month 2 or 3, and is won (win rate 1). The movers' deals stay in "small": every
+  // win and every customer of the run is "small"'s, none "big"'s, in every history.
+  ScenarioSpec spec = instant_deals(3, 1, 1000);
+  spec.pipeline.sales_cycle_days = Distribution::constant(40);
+  spec.pipeline.rebalance_every_months = 1;
+  spec.seasonality.leads = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  spec.territories = {TerritorySpec{"big", 30}, TerritorySpec{"small", 10}};
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 4, "small"},
+                         StartingStaffSpec{"sales_operations", 1, ""}};
+  const Projection p = run(spec, 50);
+  const Eigen::MatrixXd& opened = named(p, "territory.small.opportunities");
+  const Eigen::MatrixXd& won = named(p, "territory.small.wins");
+  EXPECT_GT(opened.col(0).sum(), 300);  // about 10 a history
+  for (Eigen::Index r = 0; r < opened.rows(); ++r) {
+    EXPECT_EQ(named(p, "territory.big.reps")(r, 1), 3) << r;
+    EXPECT_EQ(opened.row(r).sum(), opened(r, 0)) << r;
+    EXPECT_EQ(won(r, 0), 0) << r;
+    EXPECT_EQ(won.row(r).sum(), opened(r, 0)) << r;
+    EXPECT_EQ(named(p, "territory.small.customers")(r, 2), opened(r, 0)) << r;
+    EXPECT_EQ(named(p, "territory.big.wins").row(r).sum(), 0) << r;
+    EXPECT_EQ(named(p, "territory.big.customers")(r, 2), 0) << r;
+  }
+}
+
 TEST(PipelineTest, SeasonalityScalesLeadsAndClosing) {
   // Lead multipliers January 2, February 0, otherwise 1, starting in January: E[leads] = 60, 0,
   // 30. Closing multiplier 0 in March: nothing is won in month 3.
