@@ -224,6 +224,32 @@ TEST(PipelineComponentTest, ALoneSellersDealsPassToASellerOfAnotherTerritory) {
   EXPECT_DOUBLE_EQ(month.commission, 0.1 * month.bookings);
 }
 
+TEST(PipelineComponentTest, AnInheritedDealIsWonAtTheProductivityOfTheTeamWithoutTheLeaver) {
+  // Five reps and the founder's span of 4, at a penalty of 0.5: coverage 4 / 5, so every rep's
+  // productivity is 1 - 0.5 (1 - 0.8) = 0.9. Only a's seller (0) gets leads (300 a month, b
+  // none), so on day 10 they hold about 100 sure deals (win rate 1) opened at 0.9. They leave:
+  // with four reps coverage is 1, and the b seller who takes the deals wins them at 1, every
+  // one; at the productivity of the team with the leaver, 0.9, some 10 would be lost.
+  ScenarioSpec spec = two_territories(20);
+  spec.territories = {TerritorySpec{"a", 300}, TerritorySpec{"b", 0}};
+  spec.founder.span_of_control = 4;
+  spec.management.under_management_penalty = 0.5;
+  spec.starting_staff = {StartingStaffSpec{"account_executive", 1, "a"},
+                         StartingStaffSpec{"account_executive", 4, "b"}};
+  role(spec, "account_executive").backfill = false;  // a's leads go unworked once they leave
+  PipelineAlone model(spec);
+  model.run_until(10);
+  const int held = model.pipeline.open_opportunities_of(0);
+  ASSERT_GT(held, 50);
+  EXPECT_DOUBLE_EQ(model.organisation.productivity(model.organisation.person(1)), 0.9);
+  model.organisation.leave(0);
+  EXPECT_DOUBLE_EQ(model.organisation.productivity(model.organisation.person(1)), 1.0);
+  model.run_until(30.1);  // every deal opened by day 10 has closed, within month 1
+  const MonthTally& month = model.context.month;
+  EXPECT_EQ(month.won, held);
+  EXPECT_EQ(month.lost, 0);
+}
+
 TEST(PipelineComponentTest, AVacantTerritorysLeadsGoToAnotherTerritorysSellerWhenAsked) {
   // Territory a has one seller (0), b nobody; 20 leads a month each, 20-day sure deals of
   // $12,000. By day 9 no deal has closed. unworked (the default): every lead of b goes unworked
