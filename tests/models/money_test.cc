@@ -163,6 +163,23 @@ TEST(MoneyTest, QuotaAttainmentAndCommission) {
   }
 }
 
+TEST(MoneyTest, CommissionIsTheRolesRateWhateverTheHireSourcePays) {
+  // The same rep, hired from a source paying half the salary (salary_factor 0.5): paid 25,000 a
+  // year, but the commission rate is the role's, (70,000 - 50,000) / 60,000 = 1/3 of bookings,
+  // not (70,000 - 25,000) / 60,000 = 3/4 of it. Payroll is the source's: 25,000 / 365.25 a day.
+  ScenarioSpec spec = reps_on_quota(3, 1);
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.annual_salary = 50'000;
+  ae.on_target_earnings = 70'000;
+  for (HireSourceSpec& source : spec.hire_sources) {
+    if (source.name == "experienced_external") source.salary_factor = 0.5;
+  }
+  const Projection p = run(spec, 50);
+  EXPECT_GT(named(p, "new_bookings").sum(), 0);
+  EXPECT_TRUE(named(p, "commission").isApprox(named(p, "new_bookings") / 3.0));
+  EXPECT_NEAR(named(p, "payroll")(0, 0), 25'000 / 12.0, 1e-6);
+}
+
 TEST(MoneyTest, QuotaAttainmentBandsFollowThePoissonOdds) {
   // One rep ramped from day 0, 10 leads a month won with 0.5 at 1,000, quota 60,000: at month 2
   // the rep's bookings are 1,000 x N with N ~ Poisson(10), against 60,000 x 2 / 12 = 10,000, so
