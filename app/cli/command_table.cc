@@ -34,8 +34,7 @@ constexpr CommandInfo kCommands[] = {
      make_batch_command},
     {"init", "Write a commented starter scenario from a few answers (or teamsim's defaults)",
      make_init_command},
-    {"schema", "Print the JSON Schema of scenario files, for editor completion",
-     make_schema_command},
+    {"schema", "Print the JSON Schema of scenario files or of result files", make_schema_command},
     {"hires", "Print a scenario's resolved hiring plan as CSV (what hires_csv: reads)",
      make_hires_command},
 };

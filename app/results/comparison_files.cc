@@ -10,15 +10,13 @@
 #include "app/common/number_format.h"
 #include "app/common/utf8.h"
 #include "app/common/version.h"
+#include "app/results/json_schema_parts.h"
 #include "app/results/summary_writer.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_json.h"
 
 namespace teamsim::app {
 namespace {
-
-/// Bumped whenever a field of compare.json changes meaning or disappears.
-constexpr int kCompareSchemaVersion = 1;
 
 nlohmann::ordered_json vector_json(const Eigen::VectorXd& v) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -143,6 +141,72 @@ std::string comparison_json(const PlanComparison& comparison,
     doc["metrics"].push_back(std::move(m));
   }
   return doc.dump(2) + "\n";
+}
+
+nlohmann::ordered_json comparison_json_schema() {
+  using namespace schema;
+  const Json statistics = column_summary_object(/*with_se=*/true);
+
+  Json difference_required = Json::array({"plan_a", "plan_b"});
+  Json difference_properties{{"plan_a", typed("string", "The label of the plan subtracted from.")},
+                             {"plan_b", typed("string")}};
+  add_column_summary(difference_properties, difference_required, /*with_se=*/true);
+  difference_properties["p_a_greater"] = month_values(
+      "Per month, the share of replications in which plan_a's value exceeds plan_b's by more "
+      "than the tie tolerance (docs/comparing-plans.md).");
+  difference_properties["p_equal"] =
+      month_values("Per month, the share of replications in which the two are within it.");
+  difference_required.push_back("p_a_greater");
+  difference_required.push_back("p_equal");
+
+  const Json metric = closed_object(
+      Json{{"name", typed("string", "The metric's name, as in summary.csv, e.g. arr.")},
+           {"unit", typed("string")},
+           {"description", typed("string")},
+           {"plans", Json{{"type", "object"},
+                          {"additionalProperties", statistics},
+                          {"description", "Each plan's statistics, by its label."}}},
+           {"differences",
+            array_of(closed_object(difference_properties, difference_required),
+                     "Each pair's per-replication differences, plan_a minus plan_b.")}},
+      Json::array({"name", "unit", "description", "plans", "differences"}));
+
+  const Json plan =
+      closed_object(Json{{"label", typed("string", "FILE, FILE:VARIANT or the variant's name.")},
+                         {"name", typed("string", "The scenario's name:.")},
+                         {"seed", whole(0)},
+                         {"scenario_hash", Json{{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
+                         {"scenario", scenario_json_schema()}},
+                    Json::array({"label", "name", "seed", "scenario_hash", "scenario"}));
+
+  const Json body = closed_object(
+      Json{{"schema_version",
+            Json{{"const", kCompareSchemaVersion},
+                 {"description",
+                  "Raised whenever this schema changes other than in its descriptions: files "
+                  "with the same schema_version validate against the same schema."}}},
+           {"tool", Json{{"const", "teamsim"}}},
+           {"version", typed("string", "The teamsim version that wrote the file.")},
+           {"common_random_numbers", typed("boolean",
+                                           "Whether every plan ran on the same seed (false with "
+                                           "--independent-streams).")},
+           {"replications", whole(1)},
+           {"horizon_months", whole(1)},
+           {"start_date", Json{{"type", "string"},
+                               {"pattern", "^[0-9]{4}-[0-9]{2}$"},
+                               {"description", "Written only when the plans share one."}}},
+           {"currency", typed("string")},
+           {"plans", array_of(plan)},
+           {"metrics", array_of(metric)}},
+      Json::array({"schema_version", "tool", "version", "common_random_numbers", "replications",
+                   "horizon_months", "currency", "plans", "metrics"}));
+  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
+              {"title", "teamsim compare.json"},
+              {"description",
+               "What teamsim compare writes as compare.json (docs/comparing-plans.md, "
+               "docs/output-folders.md)."}};
+  for (const auto& item : body.items()) schema[item.key()] = item.value();
+  return schema;
 }
 
 std::vector<std::vector<std::string>> comparison_rows(

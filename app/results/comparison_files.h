@@ -1,5 +1,6 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -15,11 +16,21 @@ namespace teamsim::app {
 std::string comparison_csv(const PlanComparison& comparison,
                            const std::vector<MetricComparison>& metrics);
 
+/// compare.json's schema_version: raised whenever comparison_json_schema() changes other than in
+/// its descriptions, so that two files with the same schema_version validate against the same
+/// schema. ComparisonFilesTest pins the schema's fingerprint with it (docs/output-folders.md).
+inline constexpr int kCompareSchemaVersion = 1;
+
 /// JSON: schema_version, tool, version, seed(s), replications, plans (label, scenario hash,
 /// resolved scenario) and per metric each plan's and each pair's month-by-month statistics.
 std::string comparison_json(const PlanComparison& comparison,
                             const std::vector<MetricComparison>& metrics,
                             const std::vector<ComparedPlan>& plans);
+
+/// The JSON Schema (draft-07) of what comparison_json writes (`teamsim schema --compare`): closed
+/// wherever the writer is, null for an undefined statistic; each plan's scenario is
+/// scenario_json_schema().
+nlohmann::ordered_json comparison_json_schema();
 
 /// The key-metric comparison as text cells: a header row ("metric", "month", "A p50", ...,
 /// "A-B mean (95% CI)", "A-B p10..p90", "P(A>B)", "P(A=B)", ...), then a row per key metric and

@@ -13,6 +13,7 @@
 #include "app/common/errors.h"
 #include "app/common/number_format.h"
 #include "app/common/version.h"
+#include "app/results/json_schema_parts.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_numbers.h"
@@ -134,7 +135,7 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
                              const std::string& scenario_file, std::size_t chart_inputs) {
   const std::string symbol = currency_symbol(spec.money.currency);
   Json json;
-  json["schema_version"] = 2;
+  json["schema_version"] = kSensitivitySchemaVersion;
   json["tool"] = "teamsim";
   json["version"] = kVersion;
   json["scenario"] = scenario_file;
@@ -184,6 +185,104 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
   }
   json["scenario_resolved"] = scenario_as_run_json(spec, result.replications, result.seed);
   return json.dump(2) + "\n";
+}
+
+Json sensitivity_json_schema() {
+  using namespace schema;
+  const Json outcome = closed_object(Json{{"mean", number_or_null()},
+                                          {"se", number_or_null("The standard error of the mean.")},
+                                          {"p50", number_or_null()}},
+                                     Json::array({"mean", "se", "p50"}));
+  Json kinds = Json::array();
+  for (const InputKind kind :
+       {InputKind::kDistribution, InputKind::kPerReplication, InputKind::kConstant}) {
+    kinds.push_back(input_kind_name(kind));
+  }
+  Json statuses = Json::array();
+  for (const InputStatus status :
+       {InputStatus::kAnalysed, InputStatus::kUnchanged, InputStatus::kNotDrawn}) {
+    statuses.push_back(input_status_name(status));
+  }
+  Json input = closed_object(
+      Json{{"input", typed("string", "The key path, as --set takes it.")},
+           {"label", typed("string")},
+           {"kind", Json{{"enum", kinds}}},
+           {"value_unit", typed("string",
+                                "money, probability, percent, days, months, count, "
+                                "per_month, factor or empty.")},
+           {"status", Json{{"enum", statuses}}},
+           {"distribution", typed("string", "Its family, or empty for a constant.")},
+           {"base_value", number_or_null("Written only for a constant.")},
+           {"range", number_or_null("Written only for a constant: the share it moves by.")},
+           {"low_value", number_or_null()},
+           {"high_value", number_or_null()},
+           {"low_text", typed("string", "low_value in the scenario's units.")},
+           {"high_text", typed("string")},
+           {"low_clamped", typed("boolean")},
+           {"high_clamped", typed("boolean")},
+           {"low", outcome},
+           {"high", outcome},
+           {"swing", number_or_null("high's mean minus low's.")},
+           {"swing_se", number_or_null()},
+           {"rank_correlation", number_or_null()},
+           {"correlation_replications", whole(0)},
+           {"replications", whole(1)}},
+      Json::array({"input", "label", "kind", "value_unit", "status", "distribution", "low_value",
+                   "high_value", "low_text", "high_text", "low_clamped", "high_clamped"}));
+  // The outcomes of an input are written exactly when it was analysed, base_value and range
+  // exactly for a constant.
+  const auto written_when = [](const char* field, const char* value, const Json& fields) {
+    Json any_of = Json::array();
+    for (const auto& name : fields) any_of.push_back(Json{{"required", Json::array({name})}});
+    return Json{{"if", Json{{"properties", Json{{field, Json{{"const", value}}}}}}},
+                {"then", Json{{"required", fields}}},
+                {"else", Json{{"not", Json{{"anyOf", std::move(any_of)}}}}}};
+  };
+  input["allOf"] =
+      Json::array({written_when("status", input_status_name(InputStatus::kAnalysed),
+                                Json::array({"low", "high", "swing", "swing_se", "rank_correlation",
+                                             "correlation_replications", "replications"})),
+                   written_when("kind", input_kind_name(InputKind::kConstant),
+                                Json::array({"base_value", "range"}))});
+
+  const Json body = closed_object(
+      Json{{"schema_version",
+            Json{{"const", kSensitivitySchemaVersion},
+                 {"description",
+                  "Raised whenever this schema changes other than in its descriptions: files "
+                  "with the same schema_version validate against the same schema."}}},
+           {"tool", Json{{"const", "teamsim"}}},
+           {"version", typed("string", "The teamsim version that wrote the file.")},
+           {"scenario", typed("string", "The scenario file as given.")},
+           {"scenario_name", typed("string")},
+           {"scenario_hash", Json{{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
+           {"currency", typed("string")},
+           {"seed", whole(0)},
+           {"replications", whole(1)},
+           {"screen_replications", whole(0, "0 when the inputs were not screened.")},
+           {"metric", typed("string")},
+           {"unit", typed("string")},
+           {"month", whole(1)},
+           {"start_date", Json{{"type", "string"},
+                               {"pattern", "^[0-9]{4}-[0-9]{2}$"},
+                               {"description", "Written only when the scenario gives one."}}},
+           {"low_quantile", typed("number")},
+           {"high_quantile", typed("number")},
+           {"chart_inputs", whole(0)},
+           {"base", outcome},
+           {"inputs", array_of(input, "Analysed inputs first, by swing, then the others.")},
+           {"scenario_resolved", scenario_json_schema()}},
+      Json::array({"schema_version", "tool", "version", "scenario", "scenario_name",
+                   "scenario_hash", "currency", "seed", "replications", "screen_replications",
+                   "metric", "unit", "month", "low_quantile", "high_quantile", "chart_inputs",
+                   "base", "inputs", "scenario_resolved"}));
+  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
+              {"title", "teamsim sensitivity.json"},
+              {"description",
+               "What teamsim sensitivity writes as sensitivity.json (docs/comparing-plans.md, "
+               "docs/output-folders.md)."}};
+  for (const auto& item : body.items()) schema[item.key()] = item.value();
+  return schema;
 }
 
 SensitivityDocument parse_sensitivity_json(const std::string& text) {

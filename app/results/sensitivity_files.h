@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/analysis/sensitivity_analysis.h"
@@ -33,11 +34,21 @@ std::string input_range_text(const InputSensitivity& input, const SensitivityRes
 /// rank_correlation, correlation_replications. NaN is an empty field.
 std::string sensitivity_csv(const SensitivityResult& result, const std::string& currency);
 
+/// sensitivity.json's schema_version: raised whenever sensitivity_json_schema() changes other than
+/// in its descriptions, so that two files with the same schema_version validate against the same
+/// schema. SensitivityFilesTest pins the schema's fingerprint with it (docs/output-folders.md).
+inline constexpr int kSensitivitySchemaVersion = 2;
+
 /// JSON: schema_version, tool, version, scenario file, scenario hash, currency, seed,
 /// replications, the metric, quantiles, the inputs the chart shows (`chart_inputs`), base
 /// statistics and one object per input (NaN as null).
 std::string sensitivity_json(const SensitivityResult& result, const model::ScenarioSpec& spec,
                              const std::string& scenario_file, std::size_t chart_inputs);
+
+/// The JSON Schema (draft-07) of what sensitivity_json writes (`teamsim schema --sensitivity`):
+/// closed wherever the writer is, null for an undefined statistic, an analysed input's outcomes
+/// required; scenario_resolved is scenario_json_schema().
+nlohmann::ordered_json sensitivity_json_schema();
 
 /// What `teamsim report` needs from a sensitivity.json: the result (without the base run), the
 /// scenario's currency and how many inputs the chart shows.

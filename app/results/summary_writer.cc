@@ -9,6 +9,7 @@
 #include "app/common/csv.h"
 #include "app/common/diagnostics.h"
 #include "app/common/version.h"
+#include "app/results/json_schema_parts.h"
 #include "app/scenario/expectations.h"
 #include "app/scenario/scenario_json.h"
 
@@ -20,26 +21,6 @@ const char* kind_name(model::MetricKind kind) {
 }
 
 using Json = nlohmann::ordered_json;
-
-// An object with exactly these properties, those in `required` always written.
-Json closed_object(Json properties, Json required) {
-  return Json{{"type", "object"},
-              {"properties", std::move(properties)},
-              {"required", std::move(required)},
-              {"additionalProperties", false}};
-}
-
-Json typed(std::string_view type, std::string_view description = {}) {
-  Json schema{{"type", type}};
-  if (!description.empty()) schema["description"] = description;
-  return schema;
-}
-
-Json array_of(Json items, std::string_view description = {}) {
-  Json schema{{"type", "array"}, {"items", std::move(items)}};
-  if (!description.empty()) schema["description"] = description;
-  return schema;
-}
 
 }  // namespace
 
@@ -240,8 +221,7 @@ std::string summary_json(const RunSummary& summary, const model::ScenarioSpec& s
 }
 
 Json summary_json_schema() {
-  // A statistic per month: null where no replication had a value (NaN is not JSON).
-  const Json month_values = array_of(Json{{"type", Json::array({"number", "null"})}});
+  using namespace schema;
   Json metric_properties{
       {"name", typed("string", "The metric's name, as in summary.csv, e.g. arr.")},
       {"unit", typed("string")},
@@ -253,17 +233,9 @@ Json summary_json_schema() {
             {"description", "Written only for a metric some replications may leave undefined."}}},
       {"mean_over",
        Json{{"const", "events"},
-            {"description", "Written only for a metric averaged over events, not months."}}},
-      {"mean", month_values},
-      {"se", month_values}};
-  Json metric_required = Json::array({"name", "unit", "kind", "description", "mean", "se"});
-  for (const char* name : sim::kPercentileNames) {
-    metric_properties[name] = month_values;
-    metric_required.push_back(name);
-  }
-  metric_properties["defined"] = array_of(Json{{"type", "integer"}, {"minimum", 0}},
-                                          "Per month, how many replications had a value.");
-  metric_required.push_back("defined");
+            {"description", "Written only for a metric averaged over events, not months."}}}};
+  Json metric_required = Json::array({"name", "unit", "kind", "description"});
+  add_column_summary(metric_properties, metric_required, /*with_se=*/true);
 
   Json rules = Json::array();
   for (const sim::BinRule rule :
@@ -272,12 +244,12 @@ Json summary_json_schema() {
   }
   const Json histogram =
       closed_object(Json{{"metric", typed("string")},
-                         {"month", Json{{"type", "integer"}, {"minimum", 1}}},
+                         {"month", whole(1)},
                          {"rule", Json{{"enum", rules}}},
                          {"first_edge", typed("number")},
                          {"bin_width", typed("number")},
-                         {"counts", array_of(Json{{"type", "integer"}, {"minimum", 0}})},
-                         {"missing", Json{{"type", "integer"}, {"minimum", 0}}},
+                         {"counts", array_of(whole(0))},
+                         {"missing", whole(0)},
                          {"last_bin_closed", typed("boolean")}},
                     Json::array({"metric", "month", "rule", "first_edge", "bin_width", "counts",
                                  "missing", "last_bin_closed"}));
@@ -296,15 +268,14 @@ Json summary_json_schema() {
   const Json plan = closed_object(
       Json{{"dated_hires",
             array_of(closed_object(Json{{"role", typed("string")},
-                                        {"count", Json{{"type", "integer"}, {"minimum", 1}}},
-                                        {"month", Json{{"type", "integer"}, {"minimum", 1}}},
+                                        {"count", whole(1)},
+                                        {"month", whole(1)},
                                         {"by_start_month", typed("boolean")}},
                                    Json::array({"role", "count", "month", "by_start_month"})))},
            {"roles_hired_by_rules", strings},
            {"roles_without_backfill", strings},
            {"territory_accounts",
-            array_of(closed_object(Json{{"territory", typed("string")},
-                                        {"accounts", Json{{"type", "integer"}, {"minimum", 0}}}},
+            array_of(closed_object(Json{{"territory", typed("string")}, {"accounts", whole(0)}},
                                    Json::array({"territory", "accounts"})))}},
       Json::array(
           {"dated_hires", "roles_hired_by_rules", "roles_without_backfill", "territory_accounts"}));
@@ -319,7 +290,7 @@ Json summary_json_schema() {
   const Json expectation =
       closed_object(Json{{"name", typed("string")},
                          {"metric", typed("string")},
-                         {"month", Json{{"type", "integer"}, {"minimum", 1}}},
+                         {"month", whole(1)},
                          {"stat", Json{{"enum", stats}}},
                          {"op", Json{{"enum", ops}}},
                          {"value", typed("number")}},
@@ -340,9 +311,9 @@ Json summary_json_schema() {
            {"version", typed("string", "The teamsim version that wrote the file.")},
            {"scenario", typed("string")},
            {"scenario_hash", Json{{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
-           {"seed", Json{{"type", "integer"}, {"minimum", 0}}},
-           {"replications", Json{{"type", "integer"}, {"minimum", 1}}},
-           {"horizon_months", Json{{"type", "integer"}, {"minimum", 1}}},
+           {"seed", whole(0)},
+           {"replications", whole(1)},
+           {"horizon_months", whole(1)},
            {"start_date", Json{{"type", "string"},
                                {"pattern", "^[0-9]{4}-[0-9]{2}$"},
                                {"description", "Written only when the scenario gives one."}}},

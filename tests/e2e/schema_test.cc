@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <tuple>
 
 #include "run_binary.h"
 
@@ -44,6 +46,36 @@ TEST(SchemaTest, SummaryPrintsTheSchemaOfSummaryJson) {
   const CommandResult written = run_teamsim("schema --summary -o s.json", folder.path());
   ASSERT_EQ(written.exit_code, 0) << written.err;
   EXPECT_EQ(read_file(folder.path() + "/s.json"), printed.out);
+}
+
+TEST(SchemaTest, CompareSweepAndSensitivityPrintTheSchemasOfTheirFiles) {
+  // Pipelines read compare.json, sweep.json and sensitivity.json too; only summary.json had a
+  // schema. tests/readers/check_result_schemas.py validates real files against these.
+  for (const auto& [option, title, field] :
+       {std::tuple{"--compare", "teamsim compare.json", "common_random_numbers"},
+        std::tuple{"--sweep", "teamsim sweep.json", "points"},
+        std::tuple{"--sensitivity", "teamsim sensitivity.json", "inputs"}}) {
+    const CommandResult printed = run_teamsim(std::string("schema ") + option);
+    ASSERT_EQ(printed.exit_code, 0) << option << ": " << printed.err;
+    const auto schema = nlohmann::json::parse(printed.out);
+    EXPECT_EQ(schema["$schema"], "http://json-schema.org/draft-07/schema#") << option;
+    EXPECT_EQ(schema["title"], title);
+    EXPECT_EQ(schema["additionalProperties"], false) << option;
+    EXPECT_TRUE(schema["properties"].contains(field)) << option;
+    EXPECT_TRUE(schema["properties"].contains("schema_version")) << option;
+  }
+}
+
+TEST(SchemaTest, TwoFilesAtOnceAreAUsageError) {
+  TempDir folder;
+  const CommandResult result = run_teamsim("schema --compare --sweep -o s.json", folder.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("teamsim schema: error: give one of --summary, --compare, --sweep "
+                            "and --sensitivity: each prints the schema of one file"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_FALSE(std::filesystem::exists(folder.path() + "/s.json"));
 }
 
 TEST(SchemaTest, AFileThatCannotBeWrittenIsSaid) {

@@ -33,6 +33,7 @@
 #include "app/report/report_writer.h"
 #include "app/report/sweep_report.h"
 #include "app/results/summary_writer.h"
+#include "app/results/sweep_json_schema.h"
 #include "app/results/terminal_table.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/replication_inputs.h"
@@ -417,7 +418,7 @@ SweepOutputs::SweepOutputs(const Grid& grid, const ScenarioOptions& scenario,
   // With a start date every point shares, a `date` column (2027-03) after the month.
   csv_ += std::string("month,") + (names_.start() ? "date," : "") + "metric,unit," +
           statistics_csv_header() + '\n';
-  json_["schema_version"] = 1;
+  json_["schema_version"] = kSweepSchemaVersion;
   json_["tool"] = "teamsim";
   json_["version"] = kVersion;
   json_["scenario"] = scenario.path;
@@ -479,6 +480,8 @@ void SweepOutputs::add_json_point(std::size_t i, const model::Projection& projec
     nlohmann::ordered_json metric;
     metric["mean"] = nlohmann::ordered_json::array();
     for (Eigen::Index c = 0; c < s.mean.size(); ++c) metric["mean"].push_back(s.mean(c));
+    metric["se"] = nlohmann::ordered_json::array();
+    for (Eigen::Index c = 0; c < s.se.size(); ++c) metric["se"].push_back(s.se(c));
     for (std::size_t p = 0; p < sim::kPercentileNames.size(); ++p) {
       auto column = nlohmann::ordered_json::array();
       for (Eigen::Index c = 0; c < s.mean.size(); ++c) {

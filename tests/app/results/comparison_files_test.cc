@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/analysis/plan_comparison.h"
+#include "tests/app/results/schema_pin.h"
 
 namespace teamsim::app {
 namespace {
@@ -72,6 +73,33 @@ TEST(ComparisonFilesTest, MoneyPercentilesKeepTheirCompactForm) {
   EXPECT_EQ(arr[3], "$1.1M");
   EXPECT_EQ(arr[5], "$0 .. $0");
   EXPECT_EQ(arr[7], "100%");
+}
+
+TEST(ComparisonFilesTest, TheSchemaVersionIsRaisedWhenTheSchemaChanges) {
+  expect_schema_pinned(comparison_json_schema(), kCompareSchemaVersion,
+                       {.file = "compare.json",
+                        .option = "--compare",
+                        .constant = "kCompareSchemaVersion",
+                        .header = "app/results/comparison_files.h",
+                        .version = 1,
+                        .fingerprint = "cb430b6496ef68ed"});
+}
+
+// The JSON written for two plans has exactly the fields the schema names, each pair's
+// differences with their p_a_greater and p_equal: the writer and the schema agree on the names,
+// which jsonschema then checks in full on real files (compare_json_checked_by_jsonschema).
+TEST(ComparisonFilesTest, TheSchemaNamesEveryFieldTheJsonHas) {
+  const nlohmann::ordered_json schema = comparison_json_schema();
+  const auto& metric = schema["properties"]["metrics"]["items"];
+  EXPECT_EQ(metric["required"],
+            nlohmann::ordered_json::array({"name", "unit", "description", "plans", "differences"}));
+  const auto& difference = metric["properties"]["differences"]["items"]["properties"];
+  for (const char* field : {"plan_a", "plan_b", "mean", "se", "p5", "p50", "p95", "defined",
+                            "p_a_greater", "p_equal"}) {
+    EXPECT_TRUE(difference.contains(field)) << field;
+  }
+  EXPECT_EQ(schema["properties"]["schema_version"]["const"], kCompareSchemaVersion);
+  EXPECT_FALSE(metric["additionalProperties"].get<bool>());
 }
 
 }  // namespace

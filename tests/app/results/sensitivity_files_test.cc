@@ -7,6 +7,7 @@
 
 #include "app/common/errors.h"
 #include "models/defaults.h"
+#include "tests/app/results/schema_pin.h"
 #include "tests/app/sensitivity_test_util.h"
 
 namespace teamsim::app {
@@ -102,6 +103,26 @@ TEST(SensitivityFiles, AFileThatIsNotASensitivityJsonIsAnErrorNamingIt) {
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(), "cannot read /nonexistent/sensitivity.json");
   }
+}
+
+TEST(SensitivityFiles, TheSchemaVersionIsRaisedWhenTheSchemaChanges) {
+  expect_schema_pinned(sensitivity_json_schema(), kSensitivitySchemaVersion,
+                       {.file = "sensitivity.json",
+                        .option = "--sensitivity",
+                        .constant = "kSensitivitySchemaVersion",
+                        .header = "app/results/sensitivity_files.h",
+                        .version = 2,
+                        .fingerprint = "8e8cc21f8627f99a"});
+}
+
+// The file says the version its schema pins.
+TEST(SensitivityFiles, TheJsonSaysTheSchemasVersion) {
+  const SensitivityResult result = sample_sensitivity_result();
+  const nlohmann::json json =
+      nlohmann::json::parse(sensitivity_json(result, model::default_scenario(), "plan.yaml", 15));
+  EXPECT_EQ(json["schema_version"], kSensitivitySchemaVersion);
+  EXPECT_EQ(sensitivity_json_schema()["properties"]["schema_version"]["const"],
+            kSensitivitySchemaVersion);
 }
 
 }  // namespace

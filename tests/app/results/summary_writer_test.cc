@@ -15,6 +15,7 @@
 #include "models/defaults.h"
 #include "models/projection.h"
 #include "sim/statistics.h"
+#include "tests/app/results/schema_pin.h"
 #include "tests/app/results/small_run.h"
 
 namespace teamsim::app {
@@ -116,67 +117,35 @@ TEST(SummaryWriterTest, AnUndatedRunWritesNoStartDate) {
   EXPECT_EQ(summary_csv(summary).rfind("scenario,month,metric,", 0), 0u);
 }
 
-// The schema without its descriptions (a string at a "description" key; a property named
-// "description" is an object), which say what a field means to a reader but validate nothing.
-nlohmann::ordered_json without_descriptions(nlohmann::ordered_json schema) {
-  if (schema.is_object()) {
-    if (schema.contains("description") && schema["description"].is_string()) {
-      schema.erase("description");
-    }
-    for (auto& item : schema.items()) item.value() = without_descriptions(item.value());
-  } else if (schema.is_array()) {
-    for (auto& item : schema) item = without_descriptions(item);
-  }
-  return schema;
-}
-
-// 16 hex digits: FNV-1a 64 of the schema's compact JSON text, descriptions left out.
-std::string fingerprint(const nlohmann::ordered_json& schema) {
-  return fmt::format("{:016x}", fnv1a_64(without_descriptions(schema).dump()));
-}
-
 TEST(SummaryWriterTest, TheSchemaVersionIsRaisedWhenTheSchemaChanges) {
   // schema_version was not tied to the schema: a field could be added, retyped or removed and
   // the files still said schema_version 1, so a pipeline that checks the version (or validates
-  // against the schema it saved) could not tell the files apart. The pin is the fingerprint of
-  // the schema of kPinnedVersion, computed apart from this code: Python's json.dumps(...,
-  // separators=(",", ":"), ensure_ascii=False) of `teamsim schema --summary` without its
-  // descriptions, hashed with FNV-1a 64 (offset 0xcbf29ce484222325, prime 0x100000001b3).
-  constexpr int kPinnedVersion = 2;
-  constexpr std::string_view kPinnedFingerprint = "591ce2993bf02664";
-  const std::string now = fingerprint(summary_json_schema());
-  if (kSummarySchemaVersion != kPinnedVersion) {
-    ADD_FAILURE() << "schema_version is " << kSummarySchemaVersion << " but this test pins the "
-                  << "schema of " << kPinnedVersion << ": pin the schema it now belongs to, "
-                  << "kPinnedVersion = " << kSummarySchemaVersion << " and kPinnedFingerprint = \""
-                  << now << "\"";
-    return;
-  }
-  EXPECT_EQ(now, kPinnedFingerprint)
-      << "summary.json's JSON Schema (teamsim schema --summary) changed: it is no longer the "
-         "schema of schema_version "
-      << kPinnedVersion << ". Raise kSummarySchemaVersion in app/results/summary_writer.h (to "
-      << kPinnedVersion + 1 << "), say what changed in docs/output-folders.md, and update this "
-      << "test's pin: kPinnedVersion = " << kPinnedVersion + 1 << ", kPinnedFingerprint = \"" << now
-      << "\". (A change to descriptions alone does not change the fingerprint.)";
+  // against the schema it saved) could not tell the files apart.
+  expect_schema_pinned(summary_json_schema(), kSummarySchemaVersion,
+                       {.file = "summary.json",
+                        .option = "--summary",
+                        .constant = "kSummarySchemaVersion",
+                        .header = "app/results/summary_writer.h",
+                        .version = 2,
+                        .fingerprint = "591ce2993bf02664"});
 }
 
 TEST(SummaryWriterTest, TheSchemaFingerprintSeesEveryChangeButADescriptions) {
   const nlohmann::ordered_json schema = summary_json_schema();
   nlohmann::ordered_json reworded = schema;
   reworded["properties"]["version"]["description"] = "Reworded.";
-  EXPECT_EQ(fingerprint(reworded), fingerprint(schema));
+  EXPECT_EQ(schema_fingerprint(reworded), schema_fingerprint(schema));
   nlohmann::ordered_json retyped = schema;
   retyped["properties"]["seed"]["type"] = "number";
-  EXPECT_NE(fingerprint(retyped), fingerprint(schema));
+  EXPECT_NE(schema_fingerprint(retyped), schema_fingerprint(schema));
   nlohmann::ordered_json added = schema;
   added["properties"]["new_field"] = {{"type", "string"}};
-  EXPECT_NE(fingerprint(added), fingerprint(schema));
+  EXPECT_NE(schema_fingerprint(added), schema_fingerprint(schema));
   // A metric's own "description" field is a property of summary.json, not an annotation.
   ASSERT_TRUE(schema["properties"]["metrics"]["items"]["properties"].contains("description"));
   nlohmann::ordered_json dropped = schema;
   dropped["properties"]["metrics"]["items"]["properties"].erase("description");
-  EXPECT_NE(fingerprint(dropped), fingerprint(schema));
+  EXPECT_NE(schema_fingerprint(dropped), schema_fingerprint(schema));
 }
 
 }  // namespace
