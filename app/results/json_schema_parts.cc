@@ -37,9 +37,7 @@ Json number_or_null(std::string_view description) {
   return schema;
 }
 
-Json month_values(std::string_view description) {
-  return array_of(number_or_null(), description);
-}
+Json month_values(std::string_view description) { return array_of(number_or_null(), description); }
 
 void add_column_summary(Json& properties, Json& required, bool with_se) {
   properties["mean"] = month_values();

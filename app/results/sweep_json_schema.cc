@@ -37,8 +37,9 @@ nlohmann::ordered_json sweep_json_schema() {
                                {"pattern", "^[0-9]{4}-[0-9]{2}$"},
                                {"description", "Written only when every point has one."}}},
            {"parameters", array_of(typed("string"), "The --vary key paths, in order.")},
-           {"points", array_of(point, "In the order they ran: the last parameter varies "
-                                      "fastest.")}},
+           {"points", array_of(point,
+                               "In the order they ran: the last parameter varies "
+                               "fastest.")}},
       Json::array({"schema_version", "tool", "version", "scenario", "name", "variant", "set",
                    "seed", "replications", "parameters", "points"}));
   Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},

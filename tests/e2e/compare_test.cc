@@ -688,21 +688,42 @@ TEST(SweepCli, StrictSaysTheWarningsItRefuses) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/compare"));
 }
 
-TEST(CompareCli, OneFileOfVariantsAloneNamesTheVariantsToCompare) {
-  // `teamsim compare plan.yaml` said only "give at least two plans (FILE FILE, FILE:VARIANT ...,
-  // or FILE --variants a,b)", for a file whose two plans it could name.
-  CommandResult r = run_teamsim("compare scenarios/compare-manager-first.yaml -n 3");
+TEST(CompareCli, OneFileOfVariantsAloneComparesItsVariants) {
+  // `teamsim compare plan.yaml` refused a file whose plans it could name ("give at least two
+  // plans; ... compare them with teamsim compare plan.yaml --variants manager_first,reps_first"),
+  // though batch runs such a file as its variants. Now it compares them, in the order written:
+  // the same files as naming them.
+  TempDir dir;
+  CommandResult r =
+      run_teamsim("compare scenarios/compare-manager-first.yaml -n 3 -o " + dir.path() + "/all");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("A = manager_first: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("B = reps_first: "), std::string::npos) << r.out;
+  r = run_teamsim(
+      "compare scenarios/compare-manager-first.yaml --variants manager_first,reps_first -n 3 -o " +
+      dir.path() + "/named");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(dir.path() + "/all/compare.json"),
+            read_file(dir.path() + "/named/compare.json"));
+
+  // One variant: which two plans is not for teamsim to guess.
+  const std::string one = dir.path() + "/one.yaml";
+  std::ofstream(one)
+      << "name: one\nhorizon_months: 6\nvariants:\n  cheaper:\n    horizon_months: 3\n";
+  r = run_teamsim("compare " + one + " -n 3");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
-            "teamsim compare: error: give at least two plans; "
-            "scenarios/compare-manager-first.yaml holds the variants manager_first, reps_first: "
-            "compare them with teamsim compare scenarios/compare-manager-first.yaml --variants "
-            "manager_first,reps_first\n");
+  EXPECT_EQ(r.err, "teamsim compare: error: give at least two plans; " + one +
+                       " holds one variant, cheaper: compare it with the file without it with "
+                       "teamsim compare " +
+                       one + " --variants base,cheaper\n");
   r = run_teamsim("compare scenarios/default.yaml -n 3");  // no variants: the forms
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "teamsim compare: error: give at least two plans (FILE FILE, FILE:VARIANT ..., or "
             "FILE --variants a,b)\n");
+  // --variants naming one plan is one plan, not every variant.
+  r = run_teamsim("compare scenarios/compare-manager-first.yaml --variants base -n 3");
+  EXPECT_EQ(r.exit_code, 2);
 }
 
 TEST(SweepCli, ATableOfWideCharactersLinesUp) {

@@ -59,8 +59,8 @@ class CompareCommand final : public Command {
     CLI::App* command = &parser;
     command
         ->add_option("plans", plans_,
-                     "Plans to compare: FILE or FILE:VARIANT (two or more), or one FILE with "
-                     "--variants")
+                     "Plans to compare: FILE or FILE:VARIANT (two or more), or one FILE of "
+                     "variants (all of them, or those --variants names)")
         ->required();
     command
         ->add_option("--variants", variants_,
@@ -91,9 +91,10 @@ class CompareCommand final : public Command {
         "Writes OUT/compare.csv (one row per metric, month and plan or pair: mean, se,\n"
         "p5..p95, defined, and for a pair p_a_greater and p_equal, the ties: P(B>A) is\n"
         "1 - P(A>B) - P(A=B)) and OUT/compare.json (the same with each resolved scenario).\n"
+        "One FILE with variants: alone, its variants are compared, in the order written.\n"
         "Examples:\n"
-        "  teamsim compare scenarios/compare-manager-first.yaml --variants "
-        "manager_first,reps_first\n"
+        "  teamsim compare scenarios/compare-manager-first.yaml\n"
+        "  teamsim compare scenarios/segment-mix.yaml --variants mid_market,enterprise\n"
         "  teamsim compare plan-a.yaml plan-b.yaml --replications 5000\n"
         "  teamsim compare plan.yaml plan.yaml:cheaper_reps --set horizon_months=24");
   }
@@ -142,18 +143,22 @@ std::vector<PlanRequest> CompareCommand::plan_requests() const {
       requests.push_back({path, variant, plan_label(path, variant)});
     }
   }
-  if (requests.size() < 2) {
-    // One file of variants alone: its variants are the plans it holds, so name them.
-    std::vector<std::string> declared;
-    if (requests.size() == 1 && requests[0].variant.empty()) {
-      declared = scenario_variants(requests[0].path);
-    }
+  if (variants_.empty() && requests.size() == 1 && requests[0].variant.empty()) {
+    // One file of variants alone holds the plans to compare: its variants, in the order written,
+    // as batch runs such a file. One variant is compared with the file itself only when asked.
+    const std::vector<std::string> declared = scenario_variants(requests[0].path);
     if (declared.size() >= 2) {
+      const std::string path = requests[0].path;
+      requests.clear();
+      for (const std::string& variant : declared) requests.push_back({path, variant, variant});
+    } else if (declared.size() == 1) {
       throw UsageError(fmt::format(
-          "give at least two plans; {0} holds the variants {1}: compare them with teamsim "
-          "compare {0} --variants {2}",
-          requests[0].path, fmt::join(declared, ", "), fmt::join(declared, ",")));
+          "give at least two plans; {0} holds one variant, {1}: compare it with the file "
+          "without it with teamsim compare {0} --variants base,{1}",
+          requests[0].path, declared[0]));
     }
+  }
+  if (requests.size() < 2) {
     throw UsageError(
         "give at least two plans (FILE FILE, FILE:VARIANT ..., or FILE --variants a,b)");
   }
