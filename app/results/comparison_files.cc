@@ -175,38 +175,27 @@ nlohmann::ordered_json comparison_json_schema() {
       closed_object(Json{{"label", typed("string", "FILE, FILE:VARIANT or the variant's name.")},
                          {"name", typed("string", "The scenario's name:.")},
                          {"seed", whole(0)},
-                         {"scenario_hash", Json{{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
+                         {"scenario_hash", scenario_hash_field()},
                          {"scenario", scenario_json_schema()}},
                     Json::array({"label", "name", "seed", "scenario_hash", "scenario"}));
 
-  const Json body = closed_object(
-      Json{{"schema_version",
-            Json{{"const", kCompareSchemaVersion},
-                 {"description",
-                  "Raised whenever this schema changes other than in its descriptions: files "
-                  "with the same schema_version validate against the same schema."}}},
-           {"tool", Json{{"const", "teamsim"}}},
-           {"version", typed("string", "The teamsim version that wrote the file.")},
-           {"common_random_numbers", typed("boolean",
+  const Json body = closed_file_object(
+      kCompareSchemaVersion,
+      Json{{"common_random_numbers", typed("boolean",
                                            "Whether every plan ran on the same seed (false with "
                                            "--independent-streams).")},
            {"replications", whole(1)},
            {"horizon_months", whole(1)},
-           {"start_date", Json{{"type", "string"},
-                               {"pattern", "^[0-9]{4}-[0-9]{2}$"},
-                               {"description", "Written only when the plans share one."}}},
+           {"start_date", iso_month_field("Written only when the plans share one.")},
            {"currency", typed("string")},
            {"plans", array_of(plan)},
            {"metrics", array_of(metric)}},
-      Json::array({"schema_version", "tool", "version", "common_random_numbers", "replications",
-                   "horizon_months", "currency", "plans", "metrics"}));
-  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
-              {"title", "teamsim compare.json"},
-              {"description",
-               "What teamsim compare writes as compare.json (docs/comparing-plans.md, "
-               "docs/output-folders.md)."}};
-  for (const auto& item : body.items()) schema[item.key()] = item.value();
-  return schema;
+      Json::array({"common_random_numbers", "replications", "horizon_months", "currency", "plans",
+                   "metrics"}));
+  return result_file_schema("teamsim compare.json",
+                            "What teamsim compare writes as compare.json (docs/comparing-plans.md, "
+                            "docs/output-folders.md).",
+                            body);
 }
 
 std::vector<std::vector<std::string>> comparison_rows(

@@ -27,6 +27,21 @@ Json array_of(Json items, std::string_view description = {});
 /// A number, or null where it is undefined (NaN and infinities are not JSON).
 Json number_or_null(std::string_view description = {});
 
+/// A result file's top level: a closed object opening with schema_version (the constant
+/// `version`), tool ("teamsim") and version (teamsim's), always written, then `properties`, those
+/// in `required` always written.
+Json closed_file_object(int version, const Json& properties, const Json& required);
+
+/// A scenario hash: 16 hex digits.
+Json scenario_hash_field();
+
+/// A calendar month, 2027-03, written only sometimes (`description` says when).
+Json iso_month_field(std::string_view description);
+
+/// The schema document of a result file: $schema (draft-07), title and description, then the
+/// keys of `body` (a closed object).
+Json result_file_schema(std::string_view title, std::string_view description, const Json& body);
+
 /// A statistic per month: null where no replication had a value.
 Json month_values(std::string_view description = {});
 

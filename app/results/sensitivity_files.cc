@@ -245,17 +245,11 @@ Json sensitivity_json_schema() {
                    written_when("kind", input_kind_name(InputKind::kConstant),
                                 Json::array({"base_value", "range"}))});
 
-  const Json body = closed_object(
-      Json{{"schema_version",
-            Json{{"const", kSensitivitySchemaVersion},
-                 {"description",
-                  "Raised whenever this schema changes other than in its descriptions: files "
-                  "with the same schema_version validate against the same schema."}}},
-           {"tool", Json{{"const", "teamsim"}}},
-           {"version", typed("string", "The teamsim version that wrote the file.")},
-           {"scenario", typed("string", "The scenario file as given.")},
+  const Json body = closed_file_object(
+      kSensitivitySchemaVersion,
+      Json{{"scenario", typed("string", "The scenario file as given.")},
            {"scenario_name", typed("string")},
-           {"scenario_hash", Json{{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
+           {"scenario_hash", scenario_hash_field()},
            {"currency", typed("string")},
            {"seed", whole(0)},
            {"replications", whole(1)},
@@ -263,26 +257,21 @@ Json sensitivity_json_schema() {
            {"metric", typed("string")},
            {"unit", typed("string")},
            {"month", whole(1)},
-           {"start_date", Json{{"type", "string"},
-                               {"pattern", "^[0-9]{4}-[0-9]{2}$"},
-                               {"description", "Written only when the scenario gives one."}}},
+           {"start_date", iso_month_field("Written only when the scenario gives one.")},
            {"low_quantile", typed("number")},
            {"high_quantile", typed("number")},
            {"chart_inputs", whole(0)},
            {"base", outcome},
            {"inputs", array_of(input, "Analysed inputs first, by swing, then the others.")},
            {"scenario_resolved", scenario_json_schema()}},
-      Json::array({"schema_version", "tool", "version", "scenario", "scenario_name",
-                   "scenario_hash", "currency", "seed", "replications", "screen_replications",
-                   "metric", "unit", "month", "low_quantile", "high_quantile", "chart_inputs",
-                   "base", "inputs", "scenario_resolved"}));
-  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
-              {"title", "teamsim sensitivity.json"},
-              {"description",
-               "What teamsim sensitivity writes as sensitivity.json (docs/comparing-plans.md, "
-               "docs/output-folders.md)."}};
-  for (const auto& item : body.items()) schema[item.key()] = item.value();
-  return schema;
+      Json::array({"scenario", "scenario_name", "scenario_hash", "currency", "seed", "replications",
+                   "screen_replications", "metric", "unit", "month", "low_quantile",
+                   "high_quantile", "chart_inputs", "base", "inputs", "scenario_resolved"}));
+  return result_file_schema(
+      "teamsim sensitivity.json",
+      "What teamsim sensitivity writes as sensitivity.json (docs/comparing-plans.md, "
+      "docs/output-folders.md).",
+      body);
 }
 
 SensitivityDocument parse_sensitivity_json(const std::string& text) {

@@ -301,22 +301,14 @@ Json summary_json_schema() {
                          {"message", typed("string")}},
                     Json::array({"key", "message"}));
 
-  const Json body = closed_object(
-      Json{{"schema_version",
-            Json{{"const", kSummarySchemaVersion},
-                 {"description",
-                  "Raised whenever this schema changes other than in its descriptions: files "
-                  "with the same schema_version validate against the same schema."}}},
-           {"tool", Json{{"const", "teamsim"}}},
-           {"version", typed("string", "The teamsim version that wrote the file.")},
-           {"scenario", typed("string")},
-           {"scenario_hash", Json{{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
+  const Json body = closed_file_object(
+      kSummarySchemaVersion,
+      Json{{"scenario", typed("string")},
+           {"scenario_hash", scenario_hash_field()},
            {"seed", whole(0)},
            {"replications", whole(1)},
            {"horizon_months", whole(1)},
-           {"start_date", Json{{"type", "string"},
-                               {"pattern", "^[0-9]{4}-[0-9]{2}$"},
-                               {"description", "Written only when the scenario gives one."}}},
+           {"start_date", iso_month_field("Written only when the scenario gives one.")},
            {"currency", typed("string")},
            {"percentiles", Json{{"const", sim::kPercentileNames}}},
            {"metrics", array_of(closed_object(metric_properties, metric_required))},
@@ -328,16 +320,13 @@ Json summary_json_schema() {
            {"warnings",
             array_of(warning, "Written only when the scenario has plausibility warnings.")},
            {"resolved_scenario", scenario_json_schema()}},
-      Json::array({"schema_version", "tool", "version", "scenario", "scenario_hash", "seed",
-                   "replications", "horizon_months", "currency", "percentiles", "metrics",
-                   "histograms", "assumptions", "plan", "resolved_scenario"}));
-  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
-              {"title", "teamsim summary.json"},
-              {"description",
-               "What teamsim run, batch and sensitivity write as summary.json "
-               "(docs/output-folders.md)."}};
-  for (const auto& item : body.items()) schema[item.key()] = item.value();
-  return schema;
+      Json::array({"scenario", "scenario_hash", "seed", "replications", "horizon_months",
+                   "currency", "percentiles", "metrics", "histograms", "assumptions", "plan",
+                   "resolved_scenario"}));
+  return result_file_schema("teamsim summary.json",
+                            "What teamsim run, batch and sensitivity write as summary.json "
+                            "(docs/output-folders.md).",
+                            body);
 }
 
 }  // namespace teamsim::app

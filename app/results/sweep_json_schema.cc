@@ -18,37 +18,26 @@ nlohmann::ordered_json sweep_json_schema() {
                             {"additionalProperties", statistics},
                             {"description", "Each metric's statistics, by its name."}}}},
       Json::array({"values", "metrics"}));
-  const Json body = closed_object(
-      Json{{"schema_version",
-            Json{{"const", kSweepSchemaVersion},
-                 {"description",
-                  "Raised whenever this schema changes other than in its descriptions: files "
-                  "with the same schema_version validate against the same schema."}}},
-           {"tool", Json{{"const", "teamsim"}}},
-           {"version", typed("string", "The teamsim version that wrote the file.")},
-           {"scenario", typed("string", "The scenario file as given.")},
+  const Json body = closed_file_object(
+      kSweepSchemaVersion,
+      Json{{"scenario", typed("string", "The scenario file as given.")},
            {"name", typed("string", "The scenario's name:.")},
            {"variant", Json{{"type", Json::array({"string", "null"})},
                             {"description", "The variant swept, null for the file itself."}}},
            {"set", array_of(typed("string"), "The --set overrides, as given.")},
            {"seed", whole(0)},
            {"replications", whole(1)},
-           {"start_date", Json{{"type", "string"},
-                               {"pattern", "^[0-9]{4}-[0-9]{2}$"},
-                               {"description", "Written only when every point has one."}}},
+           {"start_date", iso_month_field("Written only when every point has one.")},
            {"parameters", array_of(typed("string"), "The --vary key paths, in order.")},
            {"points", array_of(point,
                                "In the order they ran: the last parameter varies "
                                "fastest.")}},
-      Json::array({"schema_version", "tool", "version", "scenario", "name", "variant", "set",
-                   "seed", "replications", "parameters", "points"}));
-  Json schema{{"$schema", "http://json-schema.org/draft-07/schema#"},
-              {"title", "teamsim sweep.json"},
-              {"description",
-               "What teamsim sweep writes as sweep.json (docs/comparing-plans.md, "
-               "docs/output-folders.md)."}};
-  for (const auto& item : body.items()) schema[item.key()] = item.value();
-  return schema;
+      Json::array(
+          {"scenario", "name", "variant", "set", "seed", "replications", "parameters", "points"}));
+  return result_file_schema("teamsim sweep.json",
+                            "What teamsim sweep writes as sweep.json (docs/comparing-plans.md, "
+                            "docs/output-folders.md).",
+                            body);
 }
 
 }  // namespace teamsim::app
