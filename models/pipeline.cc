@@ -484,11 +484,18 @@ void Pipeline::left(std::uint32_t index) {
   }
   const Organisation::Person& person = organisation_.person(index);
   if (!person.seller) return;
-  // Open opportunities pass one by one, in index order, to the most ramped colleague in the
-  // territory (the least loaded among equals), or in the company when the territory has nobody
-  // left, at the new owner's productivity; with nobody selling anywhere they wait for the next
-  // seller.
-  const std::vector<std::uint32_t> open = router_.left(index);
+  // Open opportunities pass one by one, in the order they were opened (the earliest first; at
+  // one instant, in the order opened), to the most ramped colleague in the territory (the least
+  // loaded among equals), or in the company when the territory has nobody left, at the new
+  // owner's productivity; with nobody selling anywhere they wait for the next seller. Their
+  // slots' order means nothing: closed deals' slots are reused last freed first.
+  std::vector<std::uint32_t> open = router_.left(index);
+  std::sort(open.begin(), open.end(), [this](std::uint32_t a, std::uint32_t b) {
+    const Opportunity& first = opportunities_[a];
+    const Opportunity& second = opportunities_[b];
+    if (first.opened_at != second.opened_at) return first.opened_at < second.opened_at;
+    return first.opening < second.opening;
+  });
   const std::vector<std::uint32_t> takers = router_.successors(person.territory, open.size());
   context_.work += open.size() + organisation_.sellers_in(person.territory).size();
   for (std::size_t i = 0; i < open.size(); ++i) hand_over(open[i], takers[i]);
@@ -627,7 +634,8 @@ void Pipeline::route_lead(std::size_t territory, std::uint32_t preferred_owner, 
   // twice; in its slot but called, the call cost more than the copy (docs/performance.md).
   Opportunity& opportunity = opportunities_[index];
   opportunity.owner = owner;
-  opportunity.territory = territory;
+  opportunity.territory = static_cast<std::uint32_t>(territory);
+  opportunity.opening = openings_++;
   opportunity.open = true;
   opportunity.productivity_at_close = false;
   opportunity.opened_at = opened_at;

@@ -94,16 +94,21 @@ class Pipeline final : public TeamListener {
   /// (docs/performance.md).
   struct alignas(64) Opportunity {
     std::uint32_t owner = kNobody;
+    std::uint32_t territory = 0;  ///< index in the scenario's territories
+    /// Its number in the order the replication opened opportunities (the warm start's first):
+    /// with opened_at, the order a leaver hands their deals over in. 32 bits, to fit beside
+    /// owner and territory: each is a lead's, and ReplicationLimits keep leads far below 2^32.
+    std::uint32_t opening = 0;
     bool open = false;
     /// Waited without an owner for a new seller, who closes it at their productivity then (at
     /// the hand-over they are at the very start of their ramp).
     bool productivity_at_close = false;
-    std::size_t territory = 0;
     /// Win probability with a fully productive owner: the deal's win rate times the territory's,
     /// channel's, segment's and specialist factors (0 for an unqualified lead).
     double odds = 0;
     /// The owner's productivity when they took the deal over (opened it or inherited it).
     double owner_productivity = 0;
+    /// When it was first opened (days; before 0 for the warm start's), kept through hand-overs.
     double opened_at = 0;
     double waiting_since = 0;
     Lead lead;
@@ -245,6 +250,7 @@ class Pipeline final : public TeamListener {
   LeadRouter router_;                         ///< routing, and each seller's open opportunities
   std::vector<Opportunity> opportunities_;
   std::vector<std::uint32_t> free_opportunities_;
+  std::uint32_t openings_ = 0;  ///< opportunities opened so far: the next one's `opening`
   std::size_t open_opportunities_ = 0;
   /// Open opportunities whose owner left while nobody else sold in any territory.
   std::vector<std::uint32_t> waiting_for_a_seller_;

@@ -3,6 +3,9 @@
 // commission, and a leaver's deals passing to a colleague. Expected values by hand.
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "models/pipeline.h"
 #include "tests/models/component_harness.h"
 
@@ -94,6 +97,53 @@ TEST(PipelineComponentTest, ALeaversOpenDealsPassToTheLeastLoadedColleague) {
   EXPECT_EQ(model.pipeline.open_opportunities_of(0), 0);
   EXPECT_EQ(model.pipeline.open_opportunities_of(1), first + second);
   EXPECT_EQ(model.pipeline.open_opportunities(), static_cast<std::size_t>(first + second));
+}
+
+TEST(PipelineComponentTest, ALeaversDealsPassOnInTheOrderTheyWereOpened) {
+  // Sure 20-day deals, each opened by a lead its seller finds at a day the test chooses. L (0),
+  // A (1) and B (2) start ramped, joining in that order; C (3), hired at day 0, ramps over six
+  // months. A's deals of days 1, 2 and 3 close on days 21-23 and free their slots, which are
+  // reused last freed first: L's deals of days 24, 25 and 26 take the slots in the reverse of
+  // the order they were opened. B holds one deal of day 20 (closing on day 40). L leaves on day
+  // 27. Only A and B have a ramp value of 1, so C (below 1, and the least loaded) takes nothing;
+  // by opening order, day 24's deal goes to A (0 deals against B's 1), day 25's to A (1 each:
+  // the earlier joiner), day 26's to B (2 against 1). By slot order day 24's would be B's.
+  ScenarioSpec spec = sure_deals(3, 1000);
+  spec.territories = {TerritorySpec{"all", 0}};
+  RoleSpec& ae = role(spec, "account_executive");
+  ae.ramp_months = Distribution::constant(6);
+  ae.backfill = false;
+  spec.hires = {HireSpec{"account_executive", 1, 1, ""}};
+  PipelineAlone model(spec);
+  const std::uint32_t leaver = 0, a = 1, b = 2, c = 3;
+  const auto find_lead_on = [&](std::uint32_t seller, double day) {
+    model.run_until(day);
+    model.pipeline.prospected_lead(seller);
+  };
+  for (const double day : {1.0, 2.0, 3.0}) find_lead_on(a, day);
+  find_lead_on(b, 20);
+  for (const double day : {24.0, 25.0, 26.0}) find_lead_on(leaver, day);
+  model.run_until(27);
+  ASSERT_EQ(model.pipeline.open_opportunities_of(leaver), 3);
+  ASSERT_EQ(model.pipeline.open_opportunities_of(a), 0);
+  ASSERT_EQ(model.pipeline.open_opportunities_of(b), 1);
+  ASSERT_TRUE(model.organisation.person(c).seller);
+  model.organisation.leave(leaver);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(a), 2);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(b), 2);
+  EXPECT_EQ(model.pipeline.open_opportunities_of(c), 0);
+  // Each deal closes 20 days after it was opened: whose count drops says whose it was.
+  const std::vector<std::pair<double, std::pair<int, int>>> held_after = {
+      {40.5, {2, 1}},   // B's own deal of day 20
+      {44.5, {1, 1}},   // day 24's, A's
+      {45.5, {0, 1}},   // day 25's, A's
+      {46.5, {0, 0}}};  // day 26's, B's
+  for (const auto& [day, held] : held_after) {
+    model.run_until(day);
+    EXPECT_EQ(model.pipeline.open_opportunities_of(a), held.first) << "day " << day;
+    EXPECT_EQ(model.pipeline.open_opportunities_of(b), held.second) << "day " << day;
+  }
+  EXPECT_EQ(model.context.month.lost, 0);
 }
 
 TEST(PipelineComponentTest, ASellerWithEverySlotTakenFindsNoLeads) {

@@ -773,7 +773,9 @@ def simulate(s, rng):
         training.discard(p)
         if p in sellers.get(p.territory, []):
             sellers[p.territory].remove(p)
-            for deal in sorted(p.deals, key=lambda d: d.did):
+            # in the order opened: the earliest opening time first (an inherited deal keeps
+            # its own), deals opened at one instant in the order opened
+            for deal in sorted(p.deals, key=lambda d: (d.opened, d.did)):
                 q = best(p.territory, t, room=False) or covering(t)
                 if q is None:
                     deal.owner = None
