@@ -4,7 +4,8 @@ distributions. This is such a re-implementation (the model in reimplementation_m
 this script; here the configurations, the runs of teamsim and the comparison), written from docs/
 (scenario-reference.md, metrics.md, validation.md, architecture.md) without reading models/, sim/
 or app/, for the mechanisms scenarios/default.yaml uses and a few it leaves at rest: dated hires,
-recruiting and training slots (founder, then the manager), management coverage, attrition and
+recruiting and training slots (founder, then the manager; in the second configuration the
+founder's searches and time_to_fill_factor all along, as the manager runs none), management coverage, attrition and
 backfill, ramp curves, performance, inbound and prospected leads, routing (ramped_first,
 least_loaded, round_robin, productivity_weighted), capacity, hand-over of a leaver's deals (in the
 territory, else to a seller of another territory, else waiting for the next seller), a vacant
@@ -158,7 +159,9 @@ def compare(ours, theirs, metrics, months):
 
 
 # scenarios/default.yaml as it is, and with every mechanism above under strain: the founder
-# recruits, trains and manages five AEs until a manager hired in month 12 is onboarded, AEs leave
+# trains and manages five AEs until a manager hired in month 12 is onboarded, and recruits all
+# along, the manager running no searches (concurrent_searches: 0: every search, before month 12
+# and after, on the founder's slot at the founder's time_to_fill_factor), AEs leave
 # at 80 % a year (their deals handed on, in the territory or, with nobody left there, in the
 # company; Europe's leads, while nobody sells there, before its first AE and after it leaves, go
 # to a seller of North America with room: vacant_territory_leads: company, seen in the
@@ -201,6 +204,7 @@ def compare(ours, theirs, metrics, months):
 CONFIGURATIONS = (
     ("as written", "default.yaml", (), ()),
     ("stressed", "default.yaml", ("hires[0].month=12", "hires[1].count=3",
+                  "roles.sales_manager.concurrent_searches=0",
                   "roles.account_executive.annual_attrition=80%",
                   "roles.account_executive.max_open_opportunities=8",
                   "roles.account_executive.ramp_curve=s_curve", "pipeline=",

@@ -538,13 +538,18 @@ def simulate(s, rng):
     def serve_searches(t):
         employed_managers = managers(False)
         slots = capacity(managing, "concurrent_searches", onboarded=False)
-        if not employed_managers or not slots:
+        # The founder recruits before any manager is employed, and while the managers and
+        # assistants employed run no searches between them: the founder's slots are added, and
+        # every search started then takes the founder's time_to_fill_factor, one on an
+        # assistant's slot too.
+        founder_recruits = not employed_managers or not slots
+        if founder_recruits:
             slots += founder["concurrent_searches"]
         while requisitions and searches[0] < slots:
             role, territory, opened, source, ticket = requisitions.pop(0)
             searches[0] += 1
             length = s["roles"][role]["time_to_fill_days"](rng) * s["sources"][source][0]
-            if employed_managers == 0:
+            if founder_recruits:
                 length *= founder["time_to_fill_factor"]
             push(t + length, HIRE, HIRE, (role, territory, opened, source, ticket))
 
