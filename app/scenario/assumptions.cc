@@ -549,6 +549,22 @@ void customer_rows(const ScenarioSpec& spec, Table& table, const Formatter& mone
   if (customers.initial_customers > 0) {
     initial += ", MRR " + table.distribution("customers.initial_mrr", customers.initial_mrr, money,
                                              " a month each");
+    // The ARR the plan starts from, to hold against the founder's own: 100 customers at the
+    // default MRR (median $1,000, mean $1,444) start at $1.73M, not the $1.2M the median
+    // suggests. Left out when a level of it is drawn per replication or a draw can be negative
+    // (drawn as 0), where the mean is no longer the count times the distribution's mean.
+    const sim::Distribution& mrr = customers.initial_mrr;
+    const bool drawn_per_replication =
+        std::any_of(spec.replication_inputs.begin(), spec.replication_inputs.end(),
+                    [](const model::ReplicationInput& input) {
+                      return input.key_path == "customers.initial" ||
+                             input.key_path.starts_with("customers.initial_mrr");
+                    });
+    if (!drawn_per_replication && mrr.support_min() >= 0) {
+      initial +=
+          fmt::format(": ARR today {}{}", money(12.0 * customers.initial_customers * mrr.mean()),
+                      mrr.is_constant() ? "" : " on average");
+    }
   }
   table.add("Customers", "Initial customers", initial, "none (scenario-reference: customers)");
   std::string churn =

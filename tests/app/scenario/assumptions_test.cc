@@ -82,6 +82,26 @@ TEST(AssumptionsTest, InitialCustomersSayWhereTheyAreWhenTheTerritoriesGiveTheir
                   .value.starts_with("20, MRR "));
 }
 
+TEST(AssumptionsTest, InitialCustomersSayTheArrThePlanStartsFrom) {
+  // A founder with 100 customers and $1.5M ARR checks the plan against it: 100 x $1,250 x 12.
+  EXPECT_EQ(
+      row(assumptions_of("customers: {initial: 100, initial_mrr: 1250}\n"), "Initial customers")
+          .value,
+      "100, MRR $1,250 a month each: ARR today $1.5M");
+  // The default MRR, lognormal with median 1,000 and p90 3,000, has sigma = ln 3 / 1.28155 =
+  // 0.85724 and mean 1,000 x e^(sigma^2 / 2) = $1,444.0: 100 of them are 100 x 1,444.0 x 12 =
+  // $1.73M on average, where the median's $1.2M is what a reader would work out.
+  EXPECT_EQ(row(assumptions_of("customers: {initial: 100}\n"), "Initial customers").value,
+            "100, MRR median $1,000, p90 $3,000 a month each: ARR today $1.73M on average");
+  // An MRR drawn once per replication has no one ARR today: the row says its range alone.
+  const std::string uncertain =
+      row(assumptions_of("customers:\n  initial: 100\n  initial_mrr: {dist: uniform, min: 800, "
+                         "max: 1200, per: replication}\n"),
+          "Initial customers")
+          .value;
+  EXPECT_EQ(uncertain.find("ARR today"), std::string::npos) << uncertain;
+}
+
 TEST(AssumptionsTest, ChurnListsItsKeysInTheOrderItsValueNamesThem) {
   // Whatever the compiler: GCC and Clang evaluate a call's arguments in opposite orders, and the
   // keys were recorded in that order.
