@@ -129,13 +129,20 @@ std::string starter_yaml(const StarterAnswers& answers, const ReachableQuota* re
       2);
   y += fmt::format("  starting_cash: {}\n",
                    yaml_number(answers.starting_cash.value_or(defaults.money.starting_cash)));
-  y += comment(fmt::format("Everything you spend a month besides the sales team's pay: rent, "
-                           "tools, marketing. Default: {} (an assumption: seed-stage rent, tools "
-                           "and marketing).",
-                           people_number(defaults.money.other_monthly_costs)),
-               2);
-  y +=
-      fmt::format("  other_monthly_costs: {}\n\n", yaml_number(defaults.money.other_monthly_costs));
+  // The pay of the rest of the team belongs here: the model pays only the roles below, so a
+  // founder who read "rent, tools, marketing" left their engineers out of the burn.
+  y += comment(
+      fmt::format("Everything you spend a month besides the sales team's pay (the roles below): "
+                  "the pay of everyone outside sales (engineering, product, support, the "
+                  "founders), rent, tools, marketing. {}",
+                  origin(answers.other_monthly_costs.has_value(),
+                         fmt::format("{} (an assumption: seed-stage rent, tools and marketing, "
+                                     "without other people's pay: add theirs).",
+                                     people_number(defaults.money.other_monthly_costs)))),
+      2);
+  y += fmt::format(
+      "  other_monthly_costs: {}\n\n",
+      yaml_number(answers.other_monthly_costs.value_or(defaults.money.other_monthly_costs)));
 
   y += comment(
       "Who you hire. The values below are teamsim's defaults, written out so you can "
@@ -213,11 +220,15 @@ std::string starter_yaml(const StarterAnswers& answers, const ReachableQuota* re
   y += comment("Where leads come from. One territory here; add more by name (e.g. europe).");
   y += "territories:\n";
   y += fmt::format("  {}:\n", territory.name);
-  y += comment(fmt::format("Inbound leads a month (website, referrals, marketing), on average. {}",
-                           origin(answers.inbound_leads_per_month.has_value(),
-                                  fmt::format("{} (an assumption: an early-stage inbound flow).",
-                                              people_number(territory.inbound_leads_per_month)))),
-               4);
+  y +=
+      comment(fmt::format("Inbound leads a month (website, referrals, marketing), on average. Each "
+                          "one an AE has room for becomes a sales opportunity, won at the win "
+                          "rate below: count the leads that get a first sales call, not every "
+                          "sign-up. {}",
+                          origin(answers.inbound_leads_per_month.has_value(),
+                                 fmt::format("{} (an assumption: an early-stage inbound flow).",
+                                             people_number(territory.inbound_leads_per_month)))),
+              4);
   y += fmt::format(
       "    inbound_leads_per_month: {}\n\n",
       yaml_number(answers.inbound_leads_per_month.value_or(territory.inbound_leads_per_month)));
@@ -269,10 +280,48 @@ std::string starter_yaml(const StarterAnswers& answers, const ReachableQuota* re
   y += "  sales_cycle_days: {dist: lognormal, median: 60, p90: 120}\n\n";
 
   y += "customers:\n";
-  y += comment(fmt::format("Paying customers you have today. Default: {} (teamsim's default).",
-                           defaults.customers.initial_customers),
+  const int customers_today =
+      answers.customers_today.value_or(defaults.customers.initial_customers);
+  y += comment(fmt::format("Paying customers you have today. {}",
+                           origin(answers.customers_today.has_value(),
+                                  fmt::format("{} (teamsim's default).",
+                                              defaults.customers.initial_customers))),
                2);
-  y += fmt::format("  initial: {}\n", defaults.customers.initial_customers);
+  y += fmt::format("  initial: {}\n", customers_today);
+  if (answers.arr_today && customers_today > 0) {
+    // The ARR the founder knows, spread evenly: their ARR today is then exactly theirs in every
+    // run, where a distribution's draws would add up to more or less.
+    const double mrr = std::round(*answers.arr_today / 12 / customers_today * 100) / 100;
+    y += comment(fmt::format("Monthly recurring revenue of each customer you have today: your ARR "
+                             "today, {}, ÷ 12 ÷ your {} customers, so the plan starts from your "
+                             "ARR. You gave this (teamsim init options --arr-today and "
+                             "--customers-today).",
+                             people_number(*answers.arr_today), people_number(customers_today)),
+                 2);
+    y += fmt::format("  initial_mrr: {}\n", yaml_number(mrr));
+  } else {
+    const sim::Distribution& mrr = defaults.customers.initial_mrr;
+    const double median = std::round(mrr.quantile(0.5));
+    const double p90 = std::round(mrr.quantile(0.9));
+    y += comment(
+        fmt::format(
+            "Monthly recurring revenue of each customer you have today, different for each: "
+            "half pay under {} a month, one in ten over {}, {} on average. Default: those "
+            "numbers (an assumption, consistent with the default deal size).{}",
+            people_number(median), people_number(p90), people_number(std::round(mrr.mean())),
+            customers_today > 0
+                ? fmt::format(
+                      " Your {} customers then start the plan at an ARR of about {}; to "
+                      "start from yours, write it ÷ 12 ÷ {} here (or give init "
+                      "--arr-today).",
+                      people_number(customers_today),
+                      people_number(std::round(12 * customers_today * mrr.mean() / 1000) * 1000),
+                      people_number(customers_today))
+                : std::string()),
+        2);
+    y += fmt::format("  initial_mrr: {{dist: lognormal, median: {}, p90: {}}}\n",
+                     yaml_number(median), yaml_number(p90));
+  }
   y += comment(fmt::format("Chance a customer cancels at each monthly renewal. Default: {} "
                            "(mid-market SaaS logo churn of about 10-15% a year; an assumption).",
                            percent(defaults.customers.monthly_churn)),

@@ -16,8 +16,11 @@ struct StarterAnswers {
   std::optional<int> account_executives_today;    ///< AEs employed and ramped at day 0
   std::optional<double> inbound_leads_per_month;  ///< leads a month, all territories together
   std::optional<double> starting_cash;            ///< currency, in the bank at day 0
-  std::optional<int> horizon_months;              ///< months to simulate
-  std::optional<CalendarMonth> start_date;        ///< the calendar month of month 1
+  std::optional<double> other_monthly_costs;      ///< currency a month spent outside the sales team
+  std::optional<int> customers_today;             ///< paying customers at day 0
+  std::optional<double> arr_today;    ///< currency a year, the customers_today's ARR (needs them)
+  std::optional<int> horizon_months;  ///< months to simulate
+  std::optional<CalendarMonth> start_date;  ///< the calendar month of month 1
   std::vector<int> ae_hire_months;  ///< a new AE searched for from each of these months (1-based)
 };
 

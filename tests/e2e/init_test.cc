@@ -31,7 +31,7 @@ TEST(InitTest, WritesAScenarioThatValidatesAndRunsInAnEmptyFolder) {
   // Without answers the plan has no salespeople, and every result is 0: each command says so
   // and how to add them, where it once ran a team of nobody without a word.
   const std::string nobody =
-      "scenario.yaml:74:8: warning: hires: the plan employs no one (no starting_staff, hires or "
+      "scenario.yaml:77:8: warning: hires: the plan employs no one (no starting_staff, hires or "
       "hiring_rules), so no lead is worked and no deal is won";
   EXPECT_NE(init.out.find(nobody), std::string::npos) << init.out;
   EXPECT_NE(validate.err.find(nobody), std::string::npos) << validate.err;
@@ -80,6 +80,49 @@ TEST(InitTest, TheAnswersGoIntoTheFileAndRunTheRightPlan) {
   EXPECT_EQ(resolved["starting_staff"][0]["count"], 2);
   EXPECT_EQ(resolved["hires"].size(), 3u);
   EXPECT_EQ(resolved["roles"]["account_executive"]["annual_quota"], 370'000);
+}
+
+TEST(InitTest, ACompanyAlreadySellingStartsFromItsCustomersArrAndBurn) {
+  // A seed-stage founder with 87 customers paying $1.5M ARR, spending $250k a month outside sales
+  // (engineers' pay included). init asked none of it: the file said 'initial: 0', left out
+  // initial_mrr (whose default, mean $1,444, puts 87 customers at $1.51M by chance, 100 at $1.73M)
+  // and called other_monthly_costs 'rent, tools, marketing', so the team's other pay was left out.
+  TempDir folder;
+  const CommandResult init =
+      run_teamsim("init --customers-today 87 --arr-today 1500000 --other-costs 250000 --months 12",
+                  folder.path());
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  const std::string text = read_file(folder.path() + "/scenario.yaml");
+  // 1,500,000 / 12 / 87 = 1,436.7816..., to the cent.
+  EXPECT_NE(text.find("  initial: 87\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  initial_mrr: 1436.78\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  other_monthly_costs: 250_000\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("the pay of everyone\n  # outside sales"), std::string::npos) << text;
+  const CommandResult run = run_teamsim("run scenario.yaml -n 20 --out o", folder.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  // 87 x 1,436.78 x 12 = 1,499,998.32: the plan starts from the founder's ARR.
+  EXPECT_NE(run.out.find("Initial customers       87, MRR $1,437 a month each: ARR today $1.5M"),
+            std::string::npos)
+      << run.out;
+  const auto json = nlohmann::json::parse(read_file(folder.path() + "/o/summary.json"));
+  EXPECT_EQ(json["resolved_scenario"]["customers"]["initial"], 87);
+  EXPECT_DOUBLE_EQ(
+      json["resolved_scenario"]["customers"]["initial_mrr"]["params"]["value"].get<double>(),
+      1436.78);
+  EXPECT_DOUBLE_EQ(json["resolved_scenario"]["money"]["other_monthly_costs"].get<double>(),
+                   250'000);
+
+  // Customers without their ARR keep the default MRR, and the file says what ARR that makes:
+  // 100 x 12 x 1,000 x e^((ln 3 / 1.28155)^2 / 2) = 100 x 12 x 1,444.0 = 1,732,802.
+  TempDir other;
+  ASSERT_EQ(run_teamsim("init --customers-today 100", other.path()).exit_code, 0);
+  const std::string spread = read_file(other.path() + "/scenario.yaml");
+  EXPECT_NE(spread.find("initial_mrr: {dist: lognormal, median: 1000, p90: 3000}"),
+            std::string::npos)
+      << spread;
+  EXPECT_NE(spread.find("1,444 on average"), std::string::npos) << spread;
+  EXPECT_NE(spread.find("start the plan at an ARR of\n  # about 1,733,000"), std::string::npos)
+      << spread;
 }
 
 TEST(InitTest, HiresMayBeGivenAsCalendarMonthsOfADatedPlan) {
@@ -155,6 +198,12 @@ TEST(InitTest, EveryMistakeIsRefusedWithAMessage) {
       {"init --leads-per-month -5",
        "teamsim init: error: --leads-per-month: -5 is not from 0 to 100,000\n", 2},
       {"init --cash lots", "teamsim init: error: --cash: 'lots' is not a number\n", 2},
+      {"init --arr-today 1500000",
+       "--arr-today 1500000: say how many customers pay it with --customers-today N", 2},
+      {"init --arr-today 1500000 --customers-today 0",
+       "--arr-today 1500000: ARR today needs customers who pay it, not --customers-today 0", 2},
+      {"init --customers-today 1.5", "--customers-today", 2},
+      {"init --other-costs -1", "--other-costs: -1 is not from 0", 2},
       // CLI11 said "Could not convert: --cash = 1.5M".
       {"init --cash 1.5M",
        "teamsim init: error: --cash: '1.5M' is not a plain number; write 1500000 (digits only: "
@@ -189,6 +238,8 @@ TEST(InitTest, HelpTeachesWithAnExample) {
   EXPECT_NE(r.out.find("--hire-ae-in"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Example: teamsim init plan.yaml"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("--force"), std::string::npos);
+  EXPECT_NE(r.out.find("--customers-today 100 --arr-today 1500000"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("not every sign-up"), std::string::npos) << r.out;
 }
 
 }  // namespace

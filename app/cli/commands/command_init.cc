@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -35,7 +36,9 @@ class InitCommand final : public Command {
         ->check(whole_number_from(0, 100'000));
     command
         .add_option("--leads-per-month", leads_,
-                    fmt::format("Inbound leads you get a month, on average (default: {})",
+                    fmt::format("Inbound leads you get a month that become sales opportunities "
+                                "(a first sales call; not every sign-up), on average "
+                                "(default: {})",
                                 format_number(model::default_territory().inbound_leads_per_month)))
         ->transform(number_from(0, 100'000));
     command
@@ -43,6 +46,25 @@ class InitCommand final : public Command {
                     fmt::format("Cash in the bank today (default: {})",
                                 format_grouped(defaults.money.starting_cash, 0)))
         ->transform(number_from(-1e15, 1e15));
+    command
+        .add_option("--other-costs", other_costs_,
+                    fmt::format("Everything you spend a month besides the sales team's pay: the "
+                                "pay of everyone outside sales, rent, tools, marketing "
+                                "(default: {})",
+                                format_grouped(defaults.money.other_monthly_costs, 0)))
+        ->transform(number_from(0, 1e15));
+    command
+        .add_option("--customers-today", customers_today_,
+                    "Paying customers you have today (default: none)")
+        ->check(whole_number_from(0, 1'000'000));
+    command
+        .add_option("--arr-today", arr_today_,
+                    fmt::format("Their annual recurring revenue today: each customer then "
+                                "pays ARR / 12 / customers a month (needs --customers-today; "
+                                "default: each a different MRR, median {} a month)",
+                                format_grouped(
+                                    std::round(defaults.customers.initial_mrr.quantile(0.5)), 0)))
+        ->transform(number_from(0, 1e15));
     command
         .add_option(
             "--months", months_,
@@ -66,6 +88,9 @@ class InitCommand final : public Command {
         "  teamsim run FILE        simulates it\n"
         "Example: teamsim init plan.yaml --aes-today 2 --leads-per-month 30 --cash 1500000 \\\n"
         "           --months 24 --hire-ae-in 3,6,9 --start-date 2027-01\n"
+        "A company already selling starts from its customers, ARR and burn:\n"
+        "  teamsim init plan.yaml --aes-today 2 --customers-today 100 --arr-today 1500000 \\\n"
+        "           --cash 4000000 --other-costs 300000 --months 24\n"
         "An existing FILE is never replaced without --force. Every key is explained in\n"
         "docs/scenario-reference.md.");
   }
@@ -75,6 +100,18 @@ class InitCommand final : public Command {
     if (aes_today_ >= 0) answers_.account_executives_today = aes_today_;
     if (leads_ >= 0) answers_.inbound_leads_per_month = leads_;
     if (cash_) answers_.starting_cash = *cash_;
+    if (other_costs_) answers_.other_monthly_costs = *other_costs_;
+    if (customers_today_ >= 0) answers_.customers_today = customers_today_;
+    if (arr_today_) {
+      if (customers_today_ <= 0) {
+        throw UsageError(fmt::format(
+            "--arr-today {}: {}; each pays ARR / 12 / customers a month",
+            format_number(*arr_today_),
+            customers_today_ == 0 ? "ARR today needs customers who pay it, not --customers-today 0"
+                                  : "say how many customers pay it with --customers-today N"));
+      }
+      answers_.arr_today = *arr_today_;
+    }
     if (months_ > 0) answers_.horizon_months = months_;
     if (!start_date_.empty()) {
       std::string problem;
@@ -153,6 +190,9 @@ class InitCommand final : public Command {
   int aes_today_ = -1;
   double leads_ = -1;
   std::optional<double> cash_;
+  std::optional<double> other_costs_;
+  int customers_today_ = -1;
+  std::optional<double> arr_today_;
   int months_ = 0;
   std::string start_date_;
   bool force_ = false;
