@@ -583,6 +583,22 @@ TEST(CliTest, ValidateAcceptsEveryShippedScenario) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+TEST(CliTest, ValidateCountsThePeopleTheDatedHiresBringNotTheirLines) {
+  // "3 AEs now" written as one line with its count read "1 dated hire": the lines were counted.
+  // Here 3 AEs in month 1, a manager in month 6 and a line of nobody: 3 + 1 + 0 = 4 people.
+  TempDir dir;
+  const std::string path = dir.path() + "/plan.yaml";
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "hires:\n"
+                         "  - {role: account_executive, count: 3, month: 1}\n"
+                         "  - {role: sales_manager, month: 6}\n"
+                         "  - {role: account_executive, count: 0, month: 2}\n";
+  const CommandResult r = run_teamsim("validate " + path);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(", 12 months, 2 roles, 1 territory, 4 dated hires\n"), std::string::npos)
+      << r.out;
+}
+
 TEST(CliTest, ValidateCountsThePlansRolesNotTheBuiltInOnes) {
   // init's plan writes 2 roles (account_executive, sales_manager) and validate said "7 roles":
   // it counted the built-in roles every scenario has, one per kind.

@@ -103,11 +103,15 @@ class ValidateCommand final : public Command {
           continue;
         }
         failures.emplace_back();
+        // People, not lines: '{role: account_executive, count: 3, month: 1}' is three hires.
+        std::size_t hired = 0;
+        for (const model::HireSpec& hire : spec->hires)
+          hired += static_cast<std::size_t>(hire.count);
         verdicts.push_back(fmt::format(
             "{}{}: ok — \"{}\", {}, {}, {}, {}\n", path, variant.empty() ? "" : ":" + variant,
             spec->name, month_names_of(*spec).horizon(spec->horizon_months), counted(roles, "role"),
             counted(spec->territories.size(), "territory", "territories"),
-            counted(spec->hires.size(), "dated hire")));
+            counted(hired, "dated hire")));
       }
       warnings.print(variants.size(), [&](const std::vector<std::size_t>& which) {
         std::vector<std::string> names;
