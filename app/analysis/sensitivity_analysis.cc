@@ -99,7 +99,9 @@ InputSensitivity describe_constant(const ScenarioNumber& number, double range) {
 
 // Whether the input at `key_path` can move anything in this scenario: the constants of a role
 // nobody holds or is hired into, or of a hire source no hire comes from, cannot, nor the ramp of
-// a role that does not sell (not of the account_executive kind); nor can the numbers of
+// a role that does not sell (not of the account_executive kind), nor what only a seller's deals
+// use in an SDR (hands_off_leads: its ramp, performance, open-deal cap, quota and on-target
+// earnings; it hands its prospecting off in full and books nothing); nor can the numbers of
 // a mechanism the scenario does not switch on (a specialist's help without complex deals or
 // specialists, screening without unqualified leads or sales operations, annual churn without
 // annual contracts, coverage without customer success, a cool-off without a finite account
@@ -138,10 +140,20 @@ bool in_use(const model::ScenarioSpec& spec, const std::string& key_path) {
   };
   if (const std::optional<std::string> role = entry("roles.", spec.roles)) {
     // A ramp moves only a seller's productivity: the other kinds draw one and never use it.
-    if (key_path.ends_with(".ramp_months")) {
-      const model::RoleSpec* spec_of_role = spec.find_role(*role);
-      if (spec_of_role != nullptr && spec_of_role->kind != model::RoleKind::kAccountExecutive) {
-        return false;
+    const model::RoleSpec* spec_of_role = spec.find_role(*role);
+    if (key_path.ends_with(".ramp_months") && spec_of_role != nullptr &&
+        spec_of_role->kind != model::RoleKind::kAccountExecutive) {
+      return false;
+    }
+    // An SDR's hand-offs arrive at its full prospecting rate from the end of its onboarding,
+    // whatever its ramp or performance, and it holds no deal, so books nothing and earns no
+    // commission: these keys are drawn or read and move nothing.
+    if (spec_of_role != nullptr && spec_of_role->kind == model::RoleKind::kAccountExecutive &&
+        spec_of_role->hands_off_leads) {
+      for (const std::string_view unused :
+           {".ramp_months", ".performance", ".max_open_opportunities", ".annual_quota",
+            ".on_target_earnings"}) {
+        if (key_path.ends_with(unused)) return false;
       }
     }
     return role_used(*role);

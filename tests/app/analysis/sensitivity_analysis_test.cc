@@ -343,6 +343,34 @@ TEST(SensitivityAnalysis, NumbersOfAMechanismTheScenarioDoesNotUseAreNotRun) {
   EXPECT_EQ(find(on, "roles.sales_specialist.ramp_months").status, InputStatus::kNotDrawn);
 }
 
+// An SDR (hands_off_leads) hands its prospecting off in full from the end of its onboarding and
+// holds no deal: its ramp, performance, open-deal cap, quota and on-target earnings move nothing.
+// They were run and listed with a swing of exactly 0, as if measured ("Ramp (sdr) 1.6 .. 2.4
+// months", "Performance (sdr)"), beside the inputs that matter. Its lead rate and onboarding,
+// and the AE's own ramp and performance, are analysed as before.
+TEST(SensitivityAnalysis, AnSdrsNumbersThatOnlyASellersDealsUseAreNotRun) {
+  constexpr const char* kYaml =
+      "horizon_months: 4\n"
+      "territories: {all: {inbound_leads_per_month: 5}}\n"
+      "starting_staff: [{role: account_executive, count: 1}]\n"
+      "hires: [{role: sdr, month: 1}, {role: account_executive, month: 1}]\n"
+      "roles:\n"
+      "  sdr: {kind: account_executive, hands_off_leads: true, prospecting_leads_per_month: 15,\n"
+      "        ramp_months: 2, annual_quota: 100_000, on_target_earnings: 100_000}\n";
+  const SensitivityResult result = with_constants(kYaml, "arr", 4, 2, 0.2);
+  for (const char* key :
+       {"roles.sdr.ramp_months", "roles.sdr.performance", "roles.sdr.max_open_opportunities",
+        "roles.sdr.annual_quota", "roles.sdr.on_target_earnings"}) {
+    EXPECT_EQ(find(result, key).status, InputStatus::kNotDrawn) << key;
+    EXPECT_EQ(find(result, key).replications, 0u) << key;
+  }
+  for (const char* key :
+       {"roles.sdr.prospecting_leads_per_month", "roles.sdr.onboarding_days",
+        "roles.account_executive.ramp_months", "roles.account_executive.performance"}) {
+    EXPECT_EQ(find(result, key).status, InputStatus::kAnalysed) << key;
+  }
+}
+
 // With unlimited seller capacity and no prospecting, expected bookings are proportional to the
 // inbound lead rate (a thinned Poisson process), so moving it by ±20 % moves mean bookings by
 // 0.4 x the base mean, within the Monte Carlo standard errors.
