@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <stdexcept>
 #include <string>
@@ -28,7 +29,41 @@ std::vector<std::string> annual_billings() { return sim::names_in(model::kAnnual
 std::vector<std::string> stats() { return expectation_stats(); }
 std::vector<std::string> operators() { return {"<", "<=", ">", ">="}; }
 
+// What teamsim works out from the customers, for a key named after it.
+constexpr std::string_view kArrInstead =
+    "teamsim works out the ARR from the customers you have today: 12 x customers.initial x "
+    "customers.initial_mrr (each one's monthly revenue). For an ARR of A over n customers write "
+    "customers: {initial: n, initial_mrr: A / 12 / n} (teamsim init --customers-today n "
+    "--arr-today A writes both)";
+// What teamsim works out from the costs, for a key named after it.
+constexpr std::string_view kBurnInstead =
+    "teamsim works out the burn and the runway: each month it pays the sales roles (salaries, "
+    "commission, hiring) and money.other_monthly_costs, and collects the customers' revenue. "
+    "Write money.other_monthly_costs: what you spend a month besides the sales team's pay (the "
+    "pay of everyone outside sales, rent, tools, marketing); the run says when cash runs out";
+
+std::vector<DerivedWord> arr_words() {
+  std::vector<DerivedWord> words;
+  for (const std::string_view word :
+       {"arr", "mrr", "initial_arr", "starting_arr", "current_arr", "arr_today", "starting_mrr",
+        "current_mrr", "mrr_today", "revenue"}) {
+    words.push_back({word, kArrInstead});
+  }
+  return words;
+}
+
+std::vector<DerivedWord> burn_words() {
+  std::vector<DerivedWord> words;
+  for (const std::string_view word :
+       {"burn", "burn_rate", "monthly_burn", "net_burn", "runway", "runway_months"}) {
+    words.push_back({word, kBurnInstead});
+  }
+  return words;
+}
+
 SectionDoc top_level() {
+  std::vector<DerivedWord> derived = arr_words();
+  for (const DerivedWord& word : burn_words()) derived.push_back(word);
   return {
       "",
       "",
@@ -117,7 +152,8 @@ SectionDoc top_level() {
            {},
            "[]",
            "expect"},
-      }};
+      },
+      derived};
 }
 
 SectionDoc money() {
@@ -145,7 +181,8 @@ SectionDoc money() {
                {},
                "[]",
                "cost_schedule"},
-          }};
+          },
+          burn_words()};
 }
 
 SectionDoc funding() {
@@ -600,7 +637,8 @@ SectionDoc customers() {
                K::kNumber,
                "Added to a covered customer's relative change at each renewal.",
                {"Expansion bonus with customer success", U::kPercent}},
-          }};
+          },
+          arr_words()};
 }
 
 SectionDoc expect() {
@@ -630,6 +668,16 @@ std::vector<SectionDoc> all_sections() {
 }
 
 }  // namespace
+
+const DerivedWord* SectionDoc::derived_word(std::string_view key) const {
+  std::string lower(key);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const DerivedWord& word : derived) {
+    if (word.word == lower) return &word;
+  }
+  return nullptr;
+}
 
 const KeyDoc* SectionDoc::find(std::string_view key) const {
   for (const KeyDoc& doc : keys) {

@@ -64,6 +64,14 @@ struct KeyDoc {
   std::vector<std::string> (*choices)() = nullptr;  ///< kChoice: the accepted names
 };
 
+/// A word people write as a key for a quantity teamsim works out from other keys ("arr" for the
+/// ARR today, "burn"): the message for it says what to write instead of a far-fetched "did you
+/// mean".
+struct DerivedWord {
+  std::string_view word;     ///< lower case
+  std::string_view instead;  ///< follows "unknown key 'arr': "
+};
+
 /// A map of a scenario file: "" (the top level), "money", "roles" (each role), "hires" (each hire).
 struct SectionDoc {
   std::string_view name;
@@ -71,6 +79,10 @@ struct SectionDoc {
   /// ("/money", "/territories/all"); empty when the default scenario has none (list entries).
   std::string_view defaults_pointer;
   std::vector<KeyDoc> keys;
+  std::vector<DerivedWord> derived{};  ///< words for quantities worked out here, not keys
+
+  /// The derived word `key` is (in any case), or nullptr.
+  const DerivedWord* derived_word(std::string_view key) const;
 
   /// The key named `name`, or nullptr.
   const KeyDoc* find(std::string_view key) const;

@@ -400,6 +400,11 @@ bool ObjectReader::finish() {
                           "1,500,000 reads as 1 and the keys 500 and 000; write "
                           "1_500_000",
                           entry.key)
+        // A word for what teamsim works out ("arr", "burn"): what to write instead, where a
+        // "did you mean" would name a key that has nothing to do with it.
+        : keys_ != nullptr && keys_->derived_word(entry.key) != nullptr
+            ? fmt::format("unknown key '{}': {}", entry.key,
+                          keys_->derived_word(entry.key)->instead)
         : !entry.value.anchor.empty() &&
                 close_matches(entry.key, keys_ != nullptr ? keys_->key_names() : known_).empty()
             // A key made to hold an anchor for later aliases (`defaults: &lead {...}`), as

@@ -244,6 +244,35 @@ TEST_F(ObjectReaderTest, ASectionsKeyWrittenAtItsSectionsLevelSaysWhereItGoes) {
                     "t.yaml:4:1: unknown key 'horizon_month'; did you mean 'horizon_months'?"}));
 }
 
+TEST_F(ObjectReaderTest, AWordForWhatTeamsimWorksOutSaysWhatToWriteInstead) {
+  // A founder with $1.5M ARR and a monthly burn wrote them as keys: 'customers: {arr: 1500000}'
+  // said "did you mean 'annual_contract_share'?" (its letters a, r, r in order), and 'money:
+  // {burn: 200000}' listed money's five keys. Neither is a key: teamsim works both out.
+  const YamlNode root =
+      parse("money: {burn: 200000}\ncustomers: {initial: 100, ARR: 1500000, initial_mr: 5}\n");
+  ObjectReader money(*root.find("money"), "money", scenario_section("money"), sink_);
+  EXPECT_FALSE(money.finish());
+  ObjectReader customers(*root.find("customers"), "customers", scenario_section("customers"),
+                         sink_);
+  customers.get("initial");
+  EXPECT_FALSE(customers.finish());
+  EXPECT_EQ(
+      errors(),
+      (Errors{"t.yaml:1:9: money: unknown key 'burn': teamsim works out the burn and the runway: "
+              "each month it pays the sales roles (salaries, commission, hiring) and "
+              "money.other_monthly_costs, and collects the customers' revenue. Write "
+              "money.other_monthly_costs: what you spend a month besides the sales team's pay "
+              "(the pay of everyone outside sales, rent, tools, marketing); the run says when "
+              "cash runs out",
+              "t.yaml:2:27: customers: unknown key 'ARR': teamsim works out the ARR from the "
+              "customers you have today: 12 x customers.initial x customers.initial_mrr (each "
+              "one's monthly revenue). For an ARR of A over n customers write customers: "
+              "{initial: n, initial_mrr: A / 12 / n} (teamsim init --customers-today n "
+              "--arr-today A writes both)",
+              // A misspelt key keeps its "did you mean".
+              "t.yaml:2:41: customers: unknown key 'initial_mr'; did you mean 'initial_mrr'?"}));
+}
+
 TEST_F(ObjectReaderTest, AnEntrysKeyWrittenAsAnEntrysNameSaysWhereItGoes) {
   // 'all:' then 'inbound_leads_per_month: 20' at the same indentation: a territory named
   // inbound_leads_per_month, which said only 'expected a map, got '20''.
