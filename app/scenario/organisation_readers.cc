@@ -193,6 +193,24 @@ void read_role_fields(ObjectReader& reader, RoleSpec& role) {
   read_kind_fields(reader, role);
 }
 
+// After an unknown role no defined one is close to: how to define it, a role of one's own being
+// the likelier meaning than a misspelling. An SDR or BDR (the role a founder adds beside the
+// AEs) is an AE-kind role that hands its leads on, which its name alone does not say.
+std::string new_role_hint(const std::string& name) {
+  const std::string lower = lowercase(name);
+  if (lower == "sdr" || lower == "bdr" || lower == "sdrs" || lower == "bdrs" ||
+      lower.find("development") != std::string::npos) {
+    return fmt::format(
+        "; an SDR is a role of your own, an AE that prospects and hands its leads to the AEs: "
+        "define it under roles: {{{}: {{kind: account_executive, hands_off_leads: true}}}}",
+        name);
+  }
+  return fmt::format(
+      "; to hire a role of your own, define it under roles: with one of those as its kind, "
+      "e.g. roles: {{{}: {{kind: account_executive}}}}",
+      name);
+}
+
 // Reads `role` and `territory` of a staff or hire entry and checks that both are defined.
 void read_references(ObjectReader& reader, const ScenarioSpec& spec, std::string& role,
                      std::string& territory) {
@@ -204,7 +222,8 @@ void read_references(ObjectReader& reader, const ScenarioSpec& spec, std::string
         for (const RoleSpec& r : spec.roles) names.push_back(r.name);
         sink.error(
             node->mark, reader.path_of("role"),
-            fmt::format("unknown role '{}'{}", *name, suggestion(*name, names, "defined roles")));
+            fmt::format("unknown role '{}'{}{}", *name, suggestion(*name, names, "defined roles"),
+                        close_matches(*name, names).empty() ? new_role_hint(*name) : ""));
       }
       role = *name;
     }

@@ -424,7 +424,17 @@ TEST(ScenarioLoader, CrossReferences) {
   EXPECT_EQ(errors_of("hires:\n  - {role: cfo, month: 1}\n"),
             Errors{"s.yaml:2:12: hires[0].role: unknown role 'cfo'; defined roles: "
                    "account_executive, sales_manager, assistant_manager, customer_success, "
-                   "sales_specialist, sales_operations, sales_enablement"});
+                   "sales_specialist, sales_operations, sales_enablement; to hire a role of your "
+                   "own, define it under roles: with one of those as its kind, e.g. roles: {cfo: "
+                   "{kind: account_executive}}"});
+  // 'sdr' said only the defined roles, none of which is an SDR: an AE-kind role of one's own that
+  // hands its leads on, which the name does not teach.
+  EXPECT_EQ(errors_of("hires:\n  - {role: sdr, month: 1}\n"),
+            Errors{"s.yaml:2:12: hires[0].role: unknown role 'sdr'; defined roles: "
+                   "account_executive, sales_manager, assistant_manager, customer_success, "
+                   "sales_specialist, sales_operations, sales_enablement; an SDR is a role of "
+                   "your own, an AE that prospects and hands its leads to the AEs: define it "
+                   "under roles: {sdr: {kind: account_executive, hands_off_leads: true}}"});
   EXPECT_EQ(errors_of("territories: {north: {}, south: {}}\n"
                       "starting_staff:\n  - {role: account_executive, territory: nort}\n"),
             Errors{"s.yaml:3:42: starting_staff[0].territory: unknown territory 'nort'; did you "
