@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstdint>
 #include <limits>
 
@@ -92,6 +93,20 @@ std::optional<int> read_plan_month(const YamlNode& node, const std::string& key_
                                    int last_month, DiagnosticSink& sink, bool horizon_known) {
   if (is_calendar_month(node)) {
     return read_calendar_month(node, key_path, start, first_month, last_month, sink, horizon_known);
+  }
+  // A word ('now', 'march', 'Q3'): the month is a number counted from the plan's start, which
+  // 'expected a whole number' alone did not say.
+  if (node.kind == YamlKind::kScalar && !node.quoted && !node.text.empty() &&
+      std::isalpha(static_cast<unsigned char>(node.text.front()))) {
+    sink.error(
+        node.mark, key_path,
+        fmt::format("expected the month's number, from {} to {} (1 is the plan's first "
+                    "month), got '{}'{}",
+                    first_month, last_month, node.text,
+                    start ? fmt::format(", or a calendar month such as {}", iso_month(*start))
+                          : "; a calendar month such as 2027-03 needs start_date: YYYY-MM "
+                            "at the top level"));
+    return std::nullopt;
   }
   const auto value = read_integer(node, key_path, sink, std::numeric_limits<std::int64_t>::min(),
                                   std::numeric_limits<std::int64_t>::max());

@@ -115,6 +115,24 @@ TEST(PlanCalendarTest, AStartDateRefusedIsTheOneMistakeOfItsDatedMonths) {
                     "'sales_manager'?"}));
 }
 
+TEST(PlanCalendarTest, AMonthWrittenAsAWordSaysHowMonthsAreCounted) {
+  // 'month: now' (a hire to open at once) said only "expected a whole number, got 'now'".
+  EXPECT_EQ(errors_in("horizon_months: 24\n"
+                      "hires: [{role: account_executive, month: now}]\n"
+                      "money: {cost_schedule: [{from_month: soon, other_monthly_costs: 5}]}\n"),
+            (Errors{"s.yaml:2:42: hires[0].month: expected the month's number, from 1 to 24 (1 "
+                    "is the plan's first month), got 'now'; a calendar month such as 2027-03 "
+                    "needs start_date: YYYY-MM at the top level",
+                    "s.yaml:3:38: money.cost_schedule[0].from_month: expected the month's "
+                    "number, from 2 to 24 (1 is the plan's first month), got 'soon'; a calendar "
+                    "month such as 2027-03 needs start_date: YYYY-MM at the top level"}));
+  // With a start_date, the plan's own first month is the example.
+  EXPECT_EQ(errors_in("start_date: 2027-09\nhorizon_months: 12\n"
+                      "hires: [{role: account_executive, month: march}]\n"),
+            Errors{"s.yaml:3:42: hires[0].month: expected the month's number, from 1 to 12 (1 is "
+                   "the plan's first month), got 'march', or a calendar month such as 2027-09"});
+}
+
 TEST(PlanCalendarTest, ADateOutsideThePlanNamesTheStartAndTheHorizon) {
   EXPECT_EQ(errors_in("start_date: 2027-01\nhorizon_months: 24\n"
                       "hires: [{role: sales_manager, month: 2026-12},\n"
