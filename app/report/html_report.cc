@@ -117,7 +117,7 @@ std::string headline_card(const RunSummary& summary, const char* metric_name, co
 std::string headlines(const RunSummary& summary) {
   std::string cards = headline_card(summary, "arr", "ARR", false) +
                       headline_card(summary, "customers", "Customers", false) +
-                      headline_card(summary, "headcount_total", "Headcount", false) +
+                      headline_card(summary, "headcount_total", "Sales headcount", false) +
                       headline_card(summary, "cash", "Cash", true);
   if (const std::optional<double> p = cash_risk_at_end(summary)) {
     cards += fmt::format(
@@ -287,7 +287,7 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
       "charts and full table.</p>\n";
   html +=
       "<div class=\"table-wrap\"><table><thead><tr><th>Scenario</th><th>Horizon</th>"
-      "<th>ARR</th><th>Customers</th><th>Headcount</th><th>Cash</th><th>P(cash &lt; 0)</th>"
+      "<th>ARR</th><th>Customers</th><th>Sales headcount</th><th>Cash</th><th>P(cash &lt; 0)</th>"
       "<th>Expectations</th></tr></thead><tbody>\n";
   for (const BatchIndexEntry& entry : entries) {
     const std::string link = entry.folder + "/report.html";

@@ -38,7 +38,9 @@ constexpr KnownMetric kFanMetrics[] = {
     {"new_bookings", "New bookings", "new ACV signed in the month",
      "Annual contract value of the deals won in each month."},
     {"customers", "Customers", "customers", "Paying customers at month end."},
-    {"headcount_total", "Headcount", "people", "Everyone employed at month end, all roles."},
+    {"headcount_total", "Sales headcount", "people",
+     "Everyone in the sales team (the scenario's roles) at month end; founders and staff "
+     "outside sales are not counted."},
 };
 
 constexpr KnownMetric kLateFanMetrics[] = {

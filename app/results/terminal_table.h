@@ -25,7 +25,7 @@ inline constexpr KeyMetricRow kKeyMetricRows[] = {
     {"new_bookings", "New bookings (month)"},
     {"customers", "Customers"},
     {"logo_churn", "Logo churn (month)"},
-    {"headcount_total", "Headcount"},
+    {"headcount_total", "Sales headcount"},
     {"ramped_capacity", "Ramped AE capacity (FTE)"},
     {"share_at_quota", "Ramped AEs on quota (%)"},
     {"departures", "Departures (month)"},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/common/number_format.h"
+#include "app/results/terminal_table.h"
 #include "models/metrics.h"
 #include "sim/histogram.h"
 #include "tests/app/report_test_util.h"
@@ -38,6 +39,18 @@ TEST(ReportChartsTest, OneFanChartPerKeyMetricInReportOrder) {
     EXPECT_FALSE(chart.title.empty());
   }
   EXPECT_EQ(charts[5].title, "Headcount: AEs");
+}
+
+// A founder of eight people read "Headcount 4" as the company's: it counts the scenario's roles,
+// the sales team, and neither the founders nor engineering.
+TEST(ReportChartsTest, TheHeadcountChartSaysItCountsTheSalesTeam) {
+  const auto charts = report_charts(fake_summary());
+  EXPECT_EQ(charts[4].file_stem, "headcount_total");
+  EXPECT_EQ(charts[4].title, "Sales headcount");
+  EXPECT_EQ(charts[4].note,
+            "Everyone in the sales team (the scenario's roles) at month end; founders and staff "
+            "outside sales are not counted.");
+  EXPECT_EQ(key_metric_label("headcount_total"), "Sales headcount");
 }
 
 // A run of one replication says so in the singular under every chart's title.
