@@ -39,12 +39,20 @@ std::uint64_t SimulationOptions::seed_for(const model::ScenarioSpec& spec) const
 
 void warn_if_variants_hold_the_team(std::string_view command, const ScenarioOptions& options,
                                     const model::ScenarioSpec& spec) {
-  if (!options.variant.empty() || !spec.starting_staff.empty() || !spec.hires.empty() ||
-      !spec.hiring_rules.empty()) {
-    return;
-  }
+  if (!options.variant.empty()) return;
   const std::vector<std::string> variants = scenario_variants(options.path);
   if (variants.empty()) return;
+  if (!spec.starting_staff.empty() || !spec.hires.empty() || !spec.hiring_rules.empty()) {
+    // A base that employs people runs as a plan, but a file that declares variants was written
+    // to run them, and the report of its base ("Dated hires: none") said nothing of them.
+    print_note(command,
+               fmt::format("{0} declares variants ({1}); without --variant this is its base "
+                           "plan, none of them: choose one with --variant {2}, or compare them "
+                           "with teamsim compare {0} --variants {3}",
+                           options.path, fmt::join(variants, ", "), variants.front(),
+                           fmt::join(variants, ",")));
+    return;
+  }
   print_warning(command,
                 fmt::format("{0} without a variant is its base plan, which employs no one (no "
                             "starting_staff, hires or hiring_rules), so every result is a team of "

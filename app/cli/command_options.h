@@ -61,7 +61,9 @@ LoadResult load_scenario(const ScenarioRequest& request, bool strict = false);
 
 /// Warns on stderr ("teamsim <command>: warning: ...") when `options` chose no variant of a file
 /// that declares some and whose base plan employs no one (no starting staff, dated hires or
-/// hiring rules): its results would be a team of nobody, the plans being in the variants.
+/// hiring rules): its results would be a team of nobody, the plans being in the variants. A base
+/// that employs people gets a note instead ("teamsim <command>: note: ..."): it runs, but none of
+/// the variants the file declares.
 void warn_if_variants_hold_the_team(std::string_view command, const ScenarioOptions& options,
                                     const model::ScenarioSpec& spec);
 

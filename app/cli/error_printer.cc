@@ -52,6 +52,10 @@ void print_warning(std::string_view command, std::string_view message) {
   fmt::print(stderr, "{}", format_warning(command, message));
 }
 
+void print_note(std::string_view command, std::string_view message) {
+  fmt::print(stderr, "teamsim {}: note: {}\n", command, message);
+}
+
 std::string innermost_message(const std::exception& error) {
   std::string message;
   for_each_cause(error, [&](const std::exception& level) { message = level.what(); });

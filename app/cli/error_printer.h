@@ -22,6 +22,10 @@ void print_error(std::string_view command, const std::exception& error);
 /// Prints format_warning to stderr.
 void print_warning(std::string_view command, std::string_view message);
 
+/// Prints "teamsim <command>: note: <message>\n" to stderr: a choice teamsim made that the
+/// command line did not state, and nothing wrong.
+void print_note(std::string_view command, std::string_view message);
+
 /// The message of the innermost exception nested in `error` (its own when none is nested).
 std::string innermost_message(const std::exception& error);
 

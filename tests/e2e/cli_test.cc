@@ -383,13 +383,37 @@ TEST(CliTest, AVariantsFileRunWithoutAVariantSaysItsBaseEmploysNoOne) {
             std::string::npos)
       << hires.err;
   // A variant chosen, or a base that employs people (uncertain-lead-flow.yaml's variants vary
-  // its rates): nothing to say.
+  // its rates): no warning.
   for (const std::string args : {"run scenarios/compare-manager-first.yaml --variant reps_first",
                                  "run scenarios/uncertain-lead-flow.yaml"}) {
     const CommandResult r = run_teamsim(args + " -n 2 -q --out " + out.path());
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err.find("without a variant"), std::string::npos) << args << r.err;
   }
+}
+
+TEST(CliTest, AVariantsFileRunWithoutAVariantNotesThatNoneOfThemRan) {
+  // A founder wrote two plans as variants over a base that employs two AEs today, then ran the
+  // file as README's quick start does: the report said "Dated hires: none" and nothing told them
+  // that neither plan had run.
+  TempDir dir;
+  const std::string path = dir.path() + "/plan.yaml";
+  std::ofstream(path) << "horizon_months: 12\n"
+                         "starting_staff: [{role: account_executive, count: 2}]\n"
+                         "variants:\n"
+                         "  three_aes: {hires: [{role: account_executive, count: 3, month: 1}]}\n"
+                         "  one_ae: {hires: [{role: account_executive, month: 1}]}\n";
+  const std::string note =
+      "teamsim run: note: plan.yaml declares variants (three_aes, one_ae); without --variant this "
+      "is its base plan, none of them: choose one with --variant three_aes, or compare them with "
+      "teamsim compare plan.yaml --variants three_aes,one_ae\n";
+  const CommandResult base = run_teamsim("run plan.yaml -n 2 -q", dir.path());
+  EXPECT_EQ(base.exit_code, 0) << base.err;
+  EXPECT_NE(base.err.find(note), std::string::npos) << base.err;
+  EXPECT_EQ(base.err.find("warning"), std::string::npos) << base.err;
+  const CommandResult chosen = run_teamsim("run plan.yaml --variant one_ae -n 2 -q", dir.path());
+  EXPECT_EQ(chosen.exit_code, 0) << chosen.err;
+  EXPECT_EQ(chosen.err.find("note:"), std::string::npos) << chosen.err;
 }
 
 TEST(CliTest, AnUnknownVariantIsAUsageErrorNamingTheFileAndItsVariants) {
