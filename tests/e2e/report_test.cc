@@ -1,6 +1,7 @@
 // End-to-end tests of the HTML report, the report command and batch runs with expectations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -419,6 +420,55 @@ TEST(ReportTest, BatchSaysAMissingFolderOrAFileInItsOwnWords) {
                        "teamsim run " +
                        dir.path() + "/a.yaml runs this one\n");
   EXPECT_FALSE(fs::exists(out.path() + "/b"));
+}
+
+TEST(ReportTest, BatchRefusesTwoRunsThatWouldWriteIntoOneFolder) {
+  // plan.fast.yaml and plan.yaml's variant fast both write OUT/plan.fast: the second run's
+  // results replaced the first's, under both rows of the index, and junit.xml had two suites
+  // named plan.fast. Refused before anything runs, as plan.yaml and plan.yml are.
+  TempDir dir, out;
+  write(dir.path() + "/plan.yaml",
+        scenario("Plan", "variants:\n  fast: {seed: 1}\n  slow: {seed: 2}\n"));
+  write(dir.path() + "/plan.fast.yaml", scenario("Plan fast", ""));
+  CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + "/b -n 20");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "teamsim batch: error: " + dir.path() + "/plan.fast.yaml and " + dir.path() +
+                       "/plan.yaml --variant fast would write into the same folder " + out.path() +
+                       "/b/plan.fast; rename one\n");
+  EXPECT_FALSE(fs::exists(out.path() + "/b"));
+
+  fs::remove(dir.path() + "/plan.fast.yaml");
+  write(dir.path() + "/plan.yml", scenario("Plan Y", ""));
+  r = run_teamsim("batch " + dir.path() + " --out " + out.path() + "/b -n 20");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "teamsim batch: error: " + dir.path() + "/plan.yaml and " + dir.path() +
+                       "/plan.yml would write into the same folder " + out.path() +
+                       "/b/plan; rename one\n");
+  EXPECT_FALSE(fs::exists(out.path() + "/b"));
+}
+
+TEST(ReportTest, BatchWritesAVariantWithASlashInItsNameInOneFolderOfOut) {
+  // A variant "eu/west" wrote OUT/plan.eu/west/, and one named "../../up" wrote its results
+  // outside OUT, where the next batch never removed them.
+  TempDir dir, out;
+  write(dir.path() + "/plan.yaml",
+        scenario("Plan", "variants:\n  eu/west: {seed: 1}\n  ../../up: {seed: 2}\n"));
+  const CommandResult r =
+      run_teamsim("batch " + dir.path() + " --out " + out.path() + "/b -n 20 --json -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(out.path() + "/b/plan.eu-west/summary.json"));
+  EXPECT_TRUE(fs::exists(out.path() + "/b/plan...-..-up/summary.json"));
+  std::vector<std::string> beside_b;  // the batch wrote nothing beside its folder
+  for (const auto& entry : fs::directory_iterator(out.path())) {
+    beside_b.push_back(entry.path().filename().string());
+  }
+  EXPECT_EQ(beside_b, std::vector<std::string>{"b"});
+  std::vector<std::string> in_b;  // and one folder per run directly in it
+  for (const auto& entry : fs::directory_iterator(out.path() + "/b")) {
+    if (entry.is_directory()) in_b.push_back(entry.path().filename().string());
+  }
+  std::sort(in_b.begin(), in_b.end());
+  EXPECT_EQ(in_b, (std::vector<std::string>{"plan...-..-up", "plan.eu-west"}));
 }
 
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {

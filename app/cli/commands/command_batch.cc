@@ -71,13 +71,21 @@ std::vector<fs::path> find_scenarios(const fs::path& dir) {
 
 /// The output folder of a scenario: its path under the batch directory without ".yaml" or
 /// ".yml", with sub-folders joined by '-' ("scenarios/eu/plan.yaml" -> "eu-plan"), and
-/// ".<variant>" for one of its variants ("plan.fast").
+/// ".<variant>" for one of its variants ("plan.fast"), a slash in the variant's name a '-' too
+/// ("plan.eu-west" for a variant "eu/west"), so that every run writes one folder directly in OUT.
 std::string folder_name(const fs::path& file, const fs::path& dir, const std::string& variant) {
   fs::path relative = file.lexically_relative(dir);
   relative.replace_extension();
   std::string name = relative.generic_string();
+  if (!variant.empty()) name += "." + variant;
   std::replace(name.begin(), name.end(), '/', '-');
-  return variant.empty() ? name : name + "." + variant;
+  std::replace(name.begin(), name.end(), '\\', '-');
+  return name;
+}
+
+/// How batch names a run: its file, and "--variant NAME" for one of a file's variants.
+std::string run_label(const fs::path& file, const std::string& variant) {
+  return variant.empty() ? file.string() : file.string() + " --variant " + variant;
 }
 
 /// A --histogram a scenario has no metric or month for: skipped there, with the reason.
@@ -235,7 +243,7 @@ ScenarioOutcome start_outcome(const fs::path& file, const fs::path& dir,
   ScenarioOutcome outcome;
   const std::string path = file.string();
   outcome.entry.folder = folder_name(file, dir, variant);
-  outcome.entry.scenario_file = variant.empty() ? path : path + " --variant " + variant;
+  outcome.entry.scenario_file = run_label(file, variant);
   outcome.suite.name = outcome.entry.folder;
   outcome.suite.file = path;
   return outcome;
@@ -516,15 +524,27 @@ std::vector<std::pair<fs::path, std::string>> BatchCommand::find_runs() const {
   // A file with variants is a set of plans, its base what they share: its variants run, its
   // base does not. A file without variants is one plan.
   std::vector<std::pair<fs::path, std::string>> runs;
-  std::map<std::string, fs::path> folders;  // each run's folder, to refuse two runs in one
+  std::map<std::string, fs::path> bases;  // each file's folder, to refuse two files in one
   for (const fs::path& file : files) {
     const std::vector<std::string> variants = scenario_variants(file.string());
     if (variants.empty()) runs.emplace_back(file, "");
     for (const std::string& variant : variants) runs.emplace_back(file, variant);
-    const auto [it, added] = folders.emplace(folder_name(file, dir_, ""), file);
-    if (!added && it->second != file) {
+    const auto [it, added] = bases.emplace(folder_name(file, dir_, ""), file);
+    if (!added) {
       throw UsageError(fmt::format("{} and {} would write into the same folder {}; rename one",
                                    it->second.string(), file.string(),
+                                   (fs::path(out_) / it->first).string()));
+    }
+  }
+  // Two runs writing into one folder would leave one's results under both rows: plan.fast.yaml
+  // and plan.yaml's variant fast.
+  std::map<std::string, std::string> folders;  // each run's folder, and the run that writes it
+  for (const auto& [file, variant] : runs) {
+    const auto [it, added] =
+        folders.emplace(folder_name(file, dir_, variant), run_label(file, variant));
+    if (!added) {
+      throw UsageError(fmt::format("{} and {} would write into the same folder {}; rename one",
+                                   it->second, run_label(file, variant),
                                    (fs::path(out_) / it->first).string()));
     }
   }
