@@ -2,9 +2,39 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "app/common/xml_escape.h"
 
 namespace teamsim::app {
+namespace {
+
+/// Each result's test case name, unique in its suite: a name met before gets " (2)", " (3)" ...
+/// by its order in the file, as CI readers key a case's history by its name and keep one of two
+/// cases with the same name ("p50(arr) at month 24 >= $1M" written twice, or two `name: mine`).
+std::vector<std::string> unique_case_names(const std::vector<ExpectationResult>& results) {
+  // How often each name has been given; the written names are all in it from the start, so no
+  // " (2)" takes the name of a case written so.
+  std::map<std::string, int> taken;
+  for (const ExpectationResult& result : results) taken[result.expectation.name] = 0;
+  std::vector<std::string> names;
+  for (const ExpectationResult& result : results) {
+    const std::string& name = result.expectation.name;
+    int& uses = taken[name];
+    ++uses;
+    if (uses == 1) {
+      names.push_back(name);
+      continue;
+    }
+    std::string unique = fmt::format("{} ({})", name, uses);
+    for (int n = uses + 1; taken.count(unique) != 0; ++n) unique = fmt::format("{} ({})", name, n);
+    taken[unique] = 1;
+    names.push_back(unique);
+  }
+  return names;
+}
+
+}  // namespace
 
 std::string junit_xml(const std::vector<ExpectationSuite>& suites) {
   std::size_t tests = 0, failures = 0, errors = 0;
@@ -32,11 +62,13 @@ std::string junit_xml(const std::vector<ExpectationSuite>& suites) {
     }
     xml += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
                        name, suite.results.size(), count_failures(suite.results));
-    for (const ExpectationResult& result : suite.results) {
+    const std::vector<std::string> case_names = unique_case_names(suite.results);
+    for (std::size_t i = 0; i < suite.results.size(); ++i) {
+      const ExpectationResult& result = suite.results[i];
       const Expectation& e = result.expectation;
       xml +=
           fmt::format("    <testcase classname=\"teamsim.{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                      name, xml_escape_attribute(e.name), file, e.mark.line);
+                      name, xml_escape_attribute(case_names[i]), file, e.mark.line);
       if (result.passed) {
         xml += "/>\n";
         continue;

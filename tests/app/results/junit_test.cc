@@ -34,6 +34,33 @@ TEST(JunitTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
       << xml;
 }
 
+TEST(JunitTest, EachCaseNameIsUniqueInItsSuite) {
+  // A CI reader keys a test case's history by (classname, name) and keeps one of two cases with
+  // the same name: an assertion written twice, or two given one `name:`, lost one.
+  const RunSummary summary = testing::fake_summary(24);
+  const Expectation twice{"arr", 24, "p50", Comparison::kGreaterEqual, 1, "p50(arr) >= $1", {}};
+  const Expectation mine_a{"arr", 12, "p50", Comparison::kGreaterEqual, 1, "mine", {}};
+  const Expectation mine_b{"arr", 24, "p50", Comparison::kGreaterEqual, 1, "mine", {}};
+  const Expectation written{"arr", 24, "p50", Comparison::kLess, 1, "mine (2)", {}};
+  const Expectation mine_c{"arr", 20, "p50", Comparison::kGreaterEqual, 1, "mine", {}};
+  const ExpectationSuite suite{
+      "plan", "plan.yaml",
+      check_expectations({twice, mine_a, twice, mine_b, written, mine_c}, summary), ""};
+  const std::string xml = junit_xml({suite});
+  EXPECT_EQ(testing::xml_problem(xml), "") << xml;
+  std::vector<std::string> names;
+  for (std::size_t at = xml.find(" name=\"", xml.find("<testcase")); at != std::string::npos;
+       at = xml.find(" name=\"", at + 1)) {
+    const std::size_t start = at + 7;
+    names.push_back(xml.substr(start, xml.find('"', start) - start));
+  }
+  // The first of each keeps its name; "mine (2)" is written in the file, so the second "mine"
+  // is "mine (3)" and the third "mine (4)".
+  EXPECT_EQ(names, (std::vector<std::string>{"p50(arr) &gt;= $1", "mine", "p50(arr) &gt;= $1 (2)",
+                                             "mine (3)", "mine (2)", "mine (4)"}))
+      << xml;
+}
+
 TEST(JunitTest, XmlCheckerCatchesMistakes) {
   EXPECT_NE(testing::xml_problem("<a><b></a></b>"), "");
   EXPECT_NE(testing::xml_problem("<a>&nbsp;</a>"), "");
