@@ -164,6 +164,19 @@ std::vector<Diagnostic> WarningsOfLoads::warnings(
   return said;
 }
 
+void WarningsOfLoads::print_named(
+    const std::function<std::string(const Diagnostic&, const std::vector<std::size_t>&)>& name)
+    const {
+  for (const Found& found : found_) {
+    const std::string names = name(found.warning, found.loads);
+    if (names.empty()) {
+      fmt::print(stderr, "{}\n", found.line);
+    } else {
+      fmt::print(stderr, "{} ({})\n", found.line, names);
+    }
+  }
+}
+
 void add_strict_option(CLI::App& command, bool& strict) {
   command.add_flag("--strict", strict,
                    "Treat plausibility warnings (a churn of 1 meant as 1 %, a quota no rep can "

@@ -90,6 +90,10 @@ class WarningsOfLoads {
   std::vector<Diagnostic> warnings(
       std::size_t loads,
       const std::function<std::string(const std::vector<std::size_t>&)>& name_loads) const;
+  /// Prints each warning to stderr, followed by " (" + name(it, the loads that gave it) + ")"
+  /// unless that name is empty: for a caller whose naming depends on where it was written.
+  void print_named(const std::function<std::string(const Diagnostic&,
+                                                   const std::vector<std::size_t>&)>& name) const;
 
  private:
   /// A warning as formatted, as found, and the loads that gave it.

@@ -634,6 +634,34 @@ TEST(ReportTest, BatchSaysPlausibilityWarningsAndWithStrictRefusesThem) {
   EXPECT_NE(junit.find(churn), std::string::npos) << junit;  // the warning, as a problem is
 }
 
+TEST(ReportTest, BatchSaysABasesWarningOnceNamingTheScenariosThatExtendIt) {
+  // A warning written in a base file was said once per file that extends it, the same line each
+  // time, without a word of which scenarios it was about.
+  TempDir dir, out;
+  write(dir.path() + "/base.yaml",
+        "horizon_months: 12\n"
+        "customers: {monthly_churn: 1}\n"
+        "hires: [{role: account_executive, month: 1}]\n");
+  write(dir.path() + "/plans/a.yaml", "extends: ../base.yaml\nname: A\n");
+  write(dir.path() + "/plans/b.yaml", "extends: ../base.yaml\nname: B\n");
+  write(dir.path() + "/plans/c.yaml",
+        "extends: ../base.yaml\nname: C\ncustomers: {monthly_churn: 1%}\n");
+  write(dir.path() + "/plans/d.yaml",
+        "extends: ../base.yaml\nname: D\n"
+        "variants:\n  x: {customers: {monthly_churn: 1%}}\n  y: {}\n");
+  const std::string plans = dir.path() + "/plans";
+  const CommandResult r = run_teamsim("batch " + plans + " --out " + out.path() + " -n 5");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string churn = "base.yaml:2:28: warning: customers.monthly_churn: 1 means 100 %";
+  const std::size_t at = r.err.find(churn);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(churn, at + 1), std::string::npos) << r.err;
+  const std::string line = r.err.substr(at, r.err.find('\n', at) - at);
+  EXPECT_TRUE(line.ends_with(" (in " + plans + "/a.yaml, " + plans + "/b.yaml, " + plans +
+                             "/d.yaml --variant y)"))
+      << line;
+}
+
 TEST(ReportTest, BatchJsonListsEachScenariosPlausibilityWarnings) {
   // --json left the warnings out: a CI step reading the JSON saw `monthly_churn: 1` (100 %) run
   // as "passed", the warning only on stderr. Each scenario now lists its own, where written.

@@ -129,7 +129,7 @@ class BatchCommand final : public Command {
         "report.html) for each,\n"
         "OUT/index.html linking them and OUT/junit.xml with one test case per `expect:`\n"
         "assertion. OUT holds this batch's files only (docs/output-folders.md).\n"
-        "Plausibility warnings are said before anything runs, each once per file (and\n"
+        "Plausibility warnings are said before anything runs, each once (and\n"
         "listed under each scenario's `warnings` in --json); with --strict a scenario\n"
         "that has one does not run and is an error.\n"
         "Exit code 4 when an assertion fails, 3 when a scenario is invalid.\n"
@@ -145,8 +145,9 @@ class BatchCommand final : public Command {
   /// The --histogram requests for a scenario; those it cannot have go to `skipped`.
   std::vector<HistogramRequest> histograms_for(const model::ScenarioSpec& spec,
                                                std::vector<SkippedHistogram>& skipped) const;
-  /// Prints the plausibility warnings of `runs` to stderr, each once per file, naming the variants
-  /// of one only some of its plans have ("(in fast)"), as validate does.
+  /// Prints the plausibility warnings of `runs` to stderr, each once, naming the runs that gave it
+  /// unless they are its file's: the files that extend the base it is written in, or the variants
+  /// of one only some of its plans have ("(in fast)", as validate says it).
   void say_warnings(const std::vector<std::pair<fs::path, std::string>>& runs) const;
   /// Throws UsageError for the first --histogram metric that is a metric of no valid scenario of
   /// `runs`.
@@ -196,21 +197,44 @@ std::vector<HistogramRequest> BatchCommand::histograms_for(
 }
 
 void BatchCommand::say_warnings(const std::vector<std::pair<fs::path, std::string>>& runs) const {
-  for (std::size_t first = 0; first < runs.size();) {
-    std::size_t end = first;  // a file's runs are its variants, one after the other
-    while (end < runs.size() && runs[end].first == runs[first].first) ++end;
-    WarningsOfLoads warnings;
-    for (std::size_t i = first; i < end; ++i) {
-      const LoadResult loaded = resolve_scenario({runs[i].first.string(), runs[i].second, {}});
-      if (loaded.ok()) warnings.add(loaded.warnings, i - first);  // else its run says why
-    }
-    warnings.print(end - first, [&](const std::vector<std::size_t>& which) {
-      std::vector<std::string> variants;
-      for (const std::size_t i : which) variants.push_back(runs[first + i].second);
-      return fmt::format("in {}", fmt::join(variants, ", "));
-    });
-    first = end;
+  WarningsOfLoads warnings;
+  std::map<fs::path, std::size_t> runs_of_file;  // how many runs each file makes
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    ++runs_of_file[runs[i].first];
+    const LoadResult loaded = resolve_scenario({runs[i].first.string(), runs[i].second, {}});
+    if (loaded.ok()) warnings.add(loaded.warnings, i);  // else its run says why
   }
+  // A warning is said once, followed by the runs that gave it unless its file:line says them: it
+  // is written in the one file that gave it, for each of that file's runs. A warning of a base
+  // that several files extend names them, and one of only some variants names those
+  // ("(in fast)" when written in the variants' own file).
+  warnings.print_named([&](const Diagnostic& warning, const std::vector<std::size_t>& which) {
+    if (which.size() == runs.size() && runs_of_file.size() > 1) return std::string();
+    const fs::path& first_file = runs[which.front()].first;
+    const bool one_file = std::all_of(which.begin(), which.end(),
+                                      [&](std::size_t i) { return runs[i].first == first_file; });
+    const bool written_there =
+        fs::path(warning.file).lexically_normal() == first_file.lexically_normal();
+    std::vector<std::string> names;
+    if (one_file && written_there) {
+      if (which.size() == runs_of_file[first_file]) return std::string();
+      for (const std::size_t i : which) names.push_back(runs[i].second);
+      return fmt::format("in {}", fmt::join(names, ", "));
+    }
+    for (std::size_t k = 0; k < which.size();) {
+      const fs::path& file = runs[which[k]].first;
+      std::size_t end = k;  // a file's runs are its variants, one after the other
+      while (end < which.size() && runs[which[end]].first == file) ++end;
+      if (end - k == runs_of_file[file]) {
+        names.push_back(file.string());
+      } else {
+        for (std::size_t n = k; n < end; ++n)
+          names.push_back(run_label(file, runs[which[n]].second));
+      }
+      k = end;
+    }
+    return fmt::format("in {}", fmt::join(names, ", "));
+  });
 }
 
 void BatchCommand::check_histogram_metrics(
