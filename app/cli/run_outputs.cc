@@ -63,7 +63,7 @@ std::vector<ExpectationResult> finish_run(const std::string& out_dir,
     ReportContext context;
     context.generated_at = format_utc(report_clock_now());
     context.run_at = format_utc(extras.finished_at);
-    context.run_seconds = extras.seconds;
+    context.run_seconds = reported_run_seconds(extras.seconds);
     context.source_file = extras.scenario_file;
     context.expectations = results;
     context.warnings = extras.warnings;

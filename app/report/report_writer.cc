@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 #include "app/charts/svg_raster.h"
@@ -90,7 +91,11 @@ std::string format_utc(std::chrono::system_clock::time_point time) {
   return std::string(text, length);
 }
 
-std::chrono::system_clock::time_point report_clock_now() {
+namespace {
+
+/// The time SOURCE_DATE_EPOCH gives (whole seconds since 1970), or nothing when it is unset or
+/// not such a number.
+std::optional<std::chrono::system_clock::time_point> source_date_epoch() {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     const std::string_view text(epoch);
     long long seconds = 0;
@@ -99,7 +104,18 @@ std::chrono::system_clock::time_point report_clock_now() {
       return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
     }
   }
-  return std::chrono::system_clock::now();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::chrono::system_clock::time_point report_clock_now() {
+  return source_date_epoch().value_or(std::chrono::system_clock::now());
+}
+
+std::optional<double> reported_run_seconds(double measured) {
+  if (source_date_epoch()) return std::nullopt;
+  return measured;
 }
 
 }  // namespace teamsim::app

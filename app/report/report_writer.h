@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,5 +67,9 @@ std::string format_utc(std::chrono::system_clock::time_point time);
 /// Now, or the time in the SOURCE_DATE_EPOCH environment variable (seconds since 1970) when it
 /// is set, so that reports can be made reproducible.
 std::chrono::system_clock::time_point report_clock_now();
+
+/// How long a run took (seconds) as a report shows it: nothing when SOURCE_DATE_EPOCH is set,
+/// since a measured time would make the reports of the same run differ from run to run.
+std::optional<double> reported_run_seconds(double measured);
 
 }  // namespace teamsim::app

@@ -304,7 +304,7 @@ std::string write_comparison_report(const std::string& out, const ReportFormats&
   ComparisonContext context;
   context.warnings = std::move(warnings);
   context.generated_at = format_utc(report_clock_now());
-  context.run_seconds = seconds;
+  context.run_seconds = reported_run_seconds(seconds);
   for (const PlanRequest& request : requests) {
     context.sources.push_back(
         request.variant.empty() ? request.path : request.path + " --variant " + request.variant);
