@@ -518,6 +518,33 @@ TEST(ReportTest, WithSourceDateEpochTheReportsAreTheSameBytesEachTime) {
   EXPECT_NE(read_file(one.path() + "/r/report.html").find("Run time</dt><dd>"), std::string::npos);
 }
 
+TEST(ReportTest, BatchPassesOverALinkLoopAndSaysAScenarioLinkToNothingCannotBeRead) {
+  // A link to itself in the folder ended the batch before anything ran, 'teamsim batch: error:
+  // filesystem error: status: Too many levels of symbolic links' (exit 1); a *.yaml link whose
+  // target was gone was left out without a word, as if the plan had never been in the folder.
+  TempDir dir, out;
+  write(dir.path() + "/a.yaml", scenario("Plan A", ""));
+  fs::create_directory_symlink("self", dir.path() + "/self");
+  fs::create_directory_symlink("..", dir.path() + "/up");
+  fs::create_symlink("nowhere.yaml", dir.path() + "/gone.yaml");
+  const CommandResult r =
+      run_teamsim("batch " + dir.path() + " --out " + out.path() + "/b -n 20 --json");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find(dir.path() + "/gone.yaml: cannot read the file: No such file or directory"),
+            std::string::npos)
+      << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["scenarios"].size(), 2u) << r.out;
+  EXPECT_EQ(json["scenarios"][0]["file"], dir.path() + "/a.yaml");
+  EXPECT_EQ(json["scenarios"][0]["status"], "passed");
+  EXPECT_EQ(json["scenarios"][1]["file"], dir.path() + "/gone.yaml");
+  EXPECT_EQ(json["scenarios"][1]["status"], "error");
+  const std::string junit = read_file(out.path() + "/b/junit.xml");
+  EXPECT_NE(junit.find("<testsuites name=\"teamsim\" tests=\"1\" failures=\"0\" errors=\"1\">"),
+            std::string::npos)
+      << junit;
+}
+
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   TempDir dir, out;
   write(dir.path() + "/ok.yaml", scenario("ok", ""));

@@ -49,21 +49,30 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Every *.yaml and *.yml file under `dir`, recursively, sorted by path, outside the folders
-/// teamsim wrote results into.
+/// teamsim wrote results into. A *.yaml entry that is a symbolic link to nothing (its target gone,
+/// or a loop) is one too, so that its run says it cannot be read rather than it being left out;
+/// any other link that leads nowhere is passed over. A folder that cannot be searched throws.
 std::vector<fs::path> find_scenarios(const fs::path& dir) {
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator();
-       ++it) {
+  std::error_code error;
+  for (auto it = fs::recursive_directory_iterator(dir, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    std::error_code status_error;  // a link to nothing has no status: neither folder nor file
+    const fs::file_status status = it->status(status_error);
     // A folder teamsim wrote results into (it lists them in .teamsim-files) holds the scenario
     // as run, not a scenario of the batch: an earlier batch's or run's folder is passed over.
-    if (it->is_directory() && fs::exists(it->path() / ".teamsim-files")) {
-      it.disable_recursion_pending();
+    if (fs::is_directory(status)) {
+      std::error_code exists_error;
+      if (fs::exists(it->path() / ".teamsim-files", exists_error)) it.disable_recursion_pending();
       continue;
     }
     const fs::path extension = it->path().extension();
-    if (it->is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
-      files.push_back(it->path());
-    }
+    if (extension != ".yaml" && extension != ".yml") continue;
+    const bool dangling_link = it->is_symlink(status_error) && !fs::exists(status);
+    if (fs::is_regular_file(status) || dangling_link) files.push_back(it->path());
+  }
+  if (error) {
+    throw Error(fmt::format("cannot search {} for scenarios: {}", dir.string(), error.message()));
   }
   std::sort(files.begin(), files.end());
   return files;
