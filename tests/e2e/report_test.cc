@@ -545,6 +545,29 @@ TEST(ReportTest, BatchPassesOverALinkLoopAndSaysAScenarioLinkToNothingCannotBeRe
       << junit;
 }
 
+TEST(ReportTest, BatchSaysAFolderNameTooLongForTheFileSystemAndRunsTheOthers) {
+  // A 240-byte file name with a variant of 26 letters wants a 267-byte folder, longer than the
+  // 255 bytes a name may have: the run went through, then 'cannot create folder ...' ended the
+  // batch (exit 1) with neither index.html nor junit.xml, the other variant never run.
+  TempDir dir, out;
+  const std::string stem(240, 'x');
+  write(dir.path() + "/" + stem + ".yaml",
+        scenario("Long", "variants:\n  a_rather_long_variant_name: {seed: 1}\n  b: {seed: 2}\n"));
+  const CommandResult r = run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("cannot run " + dir.path() + "/" + stem +
+                       ".yaml --variant a_rather_long_variant_name\n  because: its folder's name "
+                       "in " +
+                       out.path() +
+                       " would be 267 bytes, more than the 255 a file system allows; shorten the "
+                       "file's name or the variant's\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(fs::exists(out.path() + "/" + stem + ".b/summary.json"));
+  const std::string junit = read_file(out.path() + "/junit.xml");
+  EXPECT_NE(junit.find("errors=\"1\""), std::string::npos) << junit;
+}
+
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   TempDir dir, out;
   write(dir.path() + "/ok.yaml", scenario("ok", ""));

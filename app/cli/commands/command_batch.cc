@@ -296,10 +296,21 @@ void record_failure(ScenarioOutcome& outcome) {
   }
 }
 
+/// The longest name a file or folder may have on the file systems teamsim writes to, in bytes.
+constexpr std::size_t kLongestFileName = 255;
+
 void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
                            const std::string& variant, const std::atomic<bool>& stop_requested) {
   const std::string path = file.string();
   const std::string& label = outcome.entry.scenario_file;
+  // Said before it runs, and the batch goes on: the folder could not be made after the run.
+  if (outcome.entry.folder.size() > kLongestFileName) {
+    throw ScenarioError(fmt::format(
+        "its folder's name in {} would be {} bytes, more than the {} a file system allows; "
+        "shorten the file's name{}",
+        out_, outcome.entry.folder.size(), kLongestFileName,
+        variant.empty() ? "" : " or the variant's"));
+  }
   const LoadResult loaded = resolve_scenario({path, variant, {}});
   if (!loaded.ok()) {
     // A problem of the base is every variant's: printed once, listed in each one's JUnit error.
