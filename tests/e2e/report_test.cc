@@ -568,6 +568,26 @@ TEST(ReportTest, BatchSaysAFolderNameTooLongForTheFileSystemAndRunsTheOthers) {
   EXPECT_NE(junit.find("errors=\"1\""), std::string::npos) << junit;
 }
 
+TEST(ReportTest, BatchPassesOverHiddenFilesAndFolders) {
+  // teamsim batch . in a repository ran its .gitlab-ci.yml and .github/workflows/ci.yml as
+  // scenarios: two ERROR rows ("unknown key 'stages'") and exit 3 for a folder of good plans.
+  TempDir dir, out;
+  write(dir.path() + "/plans/a.yaml", scenario("Plan A", ""));
+  write(dir.path() + "/.gitlab-ci.yml", "stages: [test]\n");
+  write(dir.path() + "/.github/workflows/ci.yml", "on: push\n");
+  write(dir.path() + "/plans/.draft.yaml", scenario("Draft", ""));
+  const CommandResult r =
+      run_teamsim("batch " + dir.path() + " --out " + out.path() + "/b -n 20 --json -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["scenarios"].size(), 1u) << r.out;
+  EXPECT_EQ(json["scenarios"][0]["file"], dir.path() + "/plans/a.yaml");
+  // A hidden folder given as DIR is searched: only what is under it is passed over.
+  const CommandResult hidden =
+      run_teamsim("batch " + dir.path() + "/.github --out " + out.path() + "/h -n 20 --json -q");
+  EXPECT_EQ(hidden.exit_code, 3) << hidden.err;
+}
+
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   TempDir dir, out;
   write(dir.path() + "/ok.yaml", scenario("ok", ""));

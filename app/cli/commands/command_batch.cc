@@ -48,10 +48,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// Every *.yaml and *.yml file under `dir`, recursively, sorted by path, outside the folders
-/// teamsim wrote results into. A *.yaml entry that is a symbolic link to nothing (its target gone,
-/// or a loop) is one too, so that its run says it cannot be read rather than it being left out;
-/// any other link that leads nowhere is passed over. A folder that cannot be searched throws.
+/// Every *.yaml and *.yml file under `dir`, recursively, sorted by path, but hidden ones, those in
+/// hidden folders (".github") and those in folders teamsim wrote results into. A *.yaml entry
+/// that is a symbolic link to nothing (its target gone, or a loop) is one too, so that its run
+/// says it cannot be read rather than it being left out; any other link that leads nowhere is
+/// passed over. A folder that cannot be searched throws.
 std::vector<fs::path> find_scenarios(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code error;
@@ -59,6 +60,12 @@ std::vector<fs::path> find_scenarios(const fs::path& dir) {
        !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     std::error_code status_error;  // a link to nothing has no status: neither folder nor file
     const fs::file_status status = it->status(status_error);
+    // Hidden files and folders are not the batch's, as a shell's *.yaml leaves them out: a
+    // repository's .gitlab-ci.yml or .github/workflows/*.yml is not a scenario.
+    if (it->path().filename().string().starts_with('.')) {
+      if (fs::is_directory(status)) it.disable_recursion_pending();
+      continue;
+    }
     // A folder teamsim wrote results into (it lists them in .teamsim-files) holds the scenario
     // as run, not a scenario of the batch: an earlier batch's or run's folder is passed over.
     if (fs::is_directory(status)) {
@@ -118,8 +125,8 @@ class BatchCommand final : public Command {
     CLI::App* batch = &parser;
     batch
         ->add_option("dir", dir_,
-                     "Folder of scenario files (*.yaml, searched recursively; folders "
-                     "of\nteamsim's results are passed over)")
+                     "Folder of scenario files (*.yaml, searched recursively; hidden "
+                     "files\nand folders and folders of teamsim's results are passed over)")
         ->required();
     batch->add_option("-o,--out", out_, "Output folder")->capture_default_str();
     add_simulation_options(*batch, simulation_, "each scenario's");
