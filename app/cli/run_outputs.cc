@@ -132,7 +132,9 @@ std::string format_expectation_results(const std::vector<ExpectationResult>& res
     if (result.passed) {
       out += fmt::format("{}PASS{} {}\n", green, reset, result.message);
     } else {
-      out += fmt::format("{}FAIL{} {}:{}:{}: {}\n", red, reset, scenario_file, e.mark.line,
+      // Where the assertion was written: a file it extends, or the scenario file itself.
+      out += fmt::format("{}FAIL{} {}:{}:{}: {}\n", red, reset,
+                         e.mark.file.empty() ? scenario_file : e.mark.file, e.mark.line,
                          e.mark.column, result.message);
     }
   }

@@ -62,7 +62,9 @@ void throw_if_expectations_failed(const std::vector<ExpectationResult>& results)
 /// Throws Interrupted: the run was stopped before it finished and nothing was written.
 [[noreturn]] void throw_interrupted();
 
-/// Each result as "PASS name" / "FAIL message (file:line)", one per line, for stderr.
+/// Each result as "PASS message" / "FAIL file:line:column: message", one per line, for stderr;
+/// the file is where the assertion was written (a file the scenario extends), else
+/// `scenario_file`.
 std::string format_expectation_results(const std::vector<ExpectationResult>& results,
                                        const std::string& scenario_file, bool colour);
 

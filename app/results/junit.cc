@@ -66,9 +66,11 @@ std::string junit_xml(const std::vector<ExpectationSuite>& suites) {
     for (std::size_t i = 0; i < suite.results.size(); ++i) {
       const ExpectationResult& result = suite.results[i];
       const Expectation& e = result.expectation;
-      xml +=
-          fmt::format("    <testcase classname=\"teamsim.{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
-                      name, xml_escape_attribute(case_names[i]), file, e.mark.line);
+      // Where the assertion was written, which is a file the scenario extends when written there.
+      const std::string& written_in = e.mark.file.empty() ? suite.file : e.mark.file;
+      xml += fmt::format(
+          "    <testcase classname=\"teamsim.{}\" name=\"{}\" file=\"{}\" line=\"{}\"", name,
+          xml_escape_attribute(case_names[i]), xml_escape_attribute(written_in), e.mark.line);
       if (result.passed) {
         xml += "/>\n";
         continue;
@@ -76,7 +78,7 @@ std::string junit_xml(const std::vector<ExpectationSuite>& suites) {
       xml += fmt::format(
           ">\n      <failure message=\"{}\" type=\"expectation\">{}:{}:{}: {}</failure>\n"
           "    </testcase>\n",
-          xml_escape_attribute(result.message), xml_escape_text(suite.file), e.mark.line,
+          xml_escape_attribute(result.message), xml_escape_text(written_in), e.mark.line,
           e.mark.column, xml_escape_text(result.message));
     }
     xml += "  </testsuite>\n";

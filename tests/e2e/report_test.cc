@@ -588,6 +588,41 @@ TEST(ReportTest, BatchPassesOverHiddenFilesAndFolders) {
   EXPECT_EQ(hidden.exit_code, 3) << hidden.err;
 }
 
+TEST(ReportTest, AFailedAssertionIsSaidWhereItIsWrittenInTheFileTheScenarioExtends) {
+  // An assertion of base.yaml, line 5, failed as "FAIL plans/a.yaml:5:5: ..." on stderr, in
+  // junit.xml (file="plans/a.yaml" line="5") and --json: a.yaml's line 5 is its hires.
+  TempDir dir, out;
+  write(dir.path() + "/base.yaml",
+        "horizon_months: 12\n"
+        "replications: 20\n"
+        "territories: {na: {inbound_leads_per_month: 10}}\n"
+        "expect:\n"
+        "  - {metric: arr, month: last, op: \">=\", value: 100_000_000, name: unicorn}\n");
+  write(dir.path() + "/plans/a.yaml",
+        "extends: ../base.yaml\nname: A\n\n\nhires: [{role: account_executive, month: 1}]\n");
+  const std::string base = dir.path() + "/base.yaml";
+  CommandResult r = run_teamsim("batch " + dir.path() + "/plans --out " + out.path() + "/b --json");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("\nFAIL " + base + ":5:5: p50(arr) at month 12 = "), std::string::npos)
+      << r.err;
+  const std::string junit = read_file(out.path() + "/b/junit.xml");
+  EXPECT_NE(junit.find("name=\"unicorn\" file=\"" + base + "\" line=\"5\">"), std::string::npos)
+      << junit;
+  EXPECT_NE(junit.find("type=\"expectation\">" + base + ":5:5: "), std::string::npos) << junit;
+  const auto json = nlohmann::json::parse(r.out);
+  const auto& check = json["scenarios"][0]["expectations"][0];
+  EXPECT_EQ(check["file"], base);
+  EXPECT_EQ(check["line"], 5);
+  EXPECT_EQ(check["column"], 5);
+
+  r = run_teamsim("run " + dir.path() + "/plans/a.yaml --out " + out.path() + "/r");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("FAIL " + base + ":5:5: p50(arr) at month 12 = "), std::string::npos)
+      << r.err;
+  EXPECT_NE(read_file(out.path() + "/r/junit.xml").find("file=\"" + base + "\" line=\"5\">"),
+            std::string::npos);
+}
+
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   TempDir dir, out;
   write(dir.path() + "/ok.yaml", scenario("ok", ""));

@@ -534,6 +534,7 @@ nlohmann::ordered_json json_summary(const std::vector<ScenarioOutcome>& outcomes
                         {"actual", r.actual},
                         {"passed", r.passed},
                         {"message", r.message},
+                        {"file", e.mark.file.empty() ? o.suite.file : e.mark.file},
                         {"line", e.mark.line},
                         {"column", e.mark.column}});
     }

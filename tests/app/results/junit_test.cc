@@ -61,6 +61,26 @@ TEST(JunitTest, EachCaseNameIsUniqueInItsSuite) {
       << xml;
 }
 
+TEST(JunitTest, ACaseNamesTheFileItsAssertionIsWrittenIn) {
+  // An assertion written in a base that plans/a.yaml extends was said at plans/a.yaml:5:5, a
+  // line of a.yaml that holds something else, so a CI annotation pointed at the wrong file.
+  const RunSummary summary = testing::fake_summary(24);
+  const Expectation in_base{
+      "arr", 24, "p50", Comparison::kLess, 1, "unicorn", {"shared/base.yaml", 5, 7}};
+  const Expectation unmarked{"arr", 24, "p50", Comparison::kLess, 1, "mine", {"", 3, 1}};
+  const ExpectationSuite suite{"a", "plans/a.yaml",
+                               check_expectations({in_base, unmarked}, summary), ""};
+  const std::string xml = junit_xml({suite});
+  EXPECT_EQ(testing::xml_problem(xml), "") << xml;
+  EXPECT_NE(xml.find("name=\"unicorn\" file=\"shared/base.yaml\" line=\"5\">"), std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("type=\"expectation\">shared/base.yaml:5:7: p50(arr)"), std::string::npos)
+      << xml;
+  // Without a file of its own, the scenario's.
+  EXPECT_NE(xml.find("name=\"mine\" file=\"plans/a.yaml\" line=\"3\">"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("type=\"expectation\">plans/a.yaml:3:1: p50(arr)"), std::string::npos) << xml;
+}
+
 TEST(JunitTest, XmlCheckerCatchesMistakes) {
   EXPECT_NE(testing::xml_problem("<a><b></a></b>"), "");
   EXPECT_NE(testing::xml_problem("<a>&nbsp;</a>"), "");
