@@ -623,6 +623,32 @@ TEST(ReportTest, AFailedAssertionIsSaidWhereItIsWrittenInTheFileTheScenarioExten
             std::string::npos);
 }
 
+TEST(ReportTest, BatchWithQuietStillSaysEachFailedAssertionUnderItsScenario) {
+  // With -q, batch said no FAIL line, yet its closing line said "1 of 3 expectations failed (in
+  // ...); each is said above": a CI log held no word of which assertion failed or by how much.
+  TempDir dir, out;
+  write(dir.path() + "/p.yaml",
+        scenario("P",
+                 "expect:\n"
+                 "  - {metric: arr, month: last, op: \">=\", value: 1}\n"
+                 "  - {metric: arr, month: last, op: \">=\", value: 100_000_000}\n"
+                 "variants:\n"
+                 "  a: {seed: 1}\n"
+                 "  b: {expect: [{metric: arr, month: last, op: \">=\", value: 1}]}\n"));
+  const CommandResult r =
+      run_teamsim("batch " + dir.path() + " --out " + out.path() + " -n 20 -q --json");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find(dir.path() + "/p.yaml --variant a: 1 of 2 expectations failed\nFAIL " +
+                       dir.path() + "/p.yaml:10:5: p50(arr) at month 24 = "),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("PASS"), std::string::npos) << r.err;  // quiet: only what failed
+  EXPECT_EQ(r.err.find("--variant b:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 of 3 expectations failed (in " + dir.path() + "/p.yaml --variant a)"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(ReportTest, BatchPassesAndReportsInvalidScenarios) {
   TempDir dir, out;
   write(dir.path() + "/ok.yaml", scenario("ok", ""));

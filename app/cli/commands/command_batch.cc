@@ -137,7 +137,8 @@ class BatchCommand final : public Command {
                          ",\nfor each scenario (MONTH 'last' is each one's last month); a scenario "
                          "without\nthe metric or the month skips it with a message");
     add_strict_option(*batch, strict_);
-    batch->add_flag("-q,--quiet", quiet_, "No progress or messages, only the table (or JSON)");
+    batch->add_flag("-q,--quiet", quiet_,
+                    "No progress or messages, only the table (or JSON) and what failed");
     batch->footer(
         "Runs every *.yaml and *.yml file: one with `variants:` as its variants (its base is\n"
         "what they share), one without as itself. Writes OUT/<scenario>/ or\n"
@@ -410,6 +411,16 @@ void BatchCommand::run_one(ScenarioOutcome& outcome, const fs::path& file,
   if (!quiet_ && !outcome.suite.results.empty()) {
     fmt::print(stderr, "{}",
                format_expectation_results(outcome.suite.results, path, colour_wanted(stderr)));
+  } else if (quiet_ && outcome.entry.failures > 0) {
+    // A failure is said even with -q, as a scenario that cannot run is, under the scenario's
+    // name (no line above says which run it is): the closing line says "each is said above".
+    std::vector<ExpectationResult> failed;
+    for (const ExpectationResult& result : outcome.suite.results) {
+      if (!result.passed) failed.push_back(result);
+    }
+    fmt::print(stderr, "{}: {} of {} failed\n{}", label, outcome.entry.failures,
+               counted(outcome.entry.expectations, "expectation"),
+               format_expectation_results(failed, path, colour_wanted(stderr)));
   }
 }
 
