@@ -51,4 +51,23 @@ std::string xml_escape_text(std::string_view text) { return escape(text, /*attri
 
 std::string xml_escape_attribute(std::string_view text) { return escape(text, /*attribute=*/true); }
 
+std::string url_path_escape(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string url;
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+                            byte == '_' || byte == '~' || byte == '/';
+    if (unreserved) {
+      url += c;
+    } else {
+      url += '%';
+      url += kHex[byte >> 4];
+      url += kHex[byte & 0x0F];
+    }
+  }
+  return url;
+}
+
 }  // namespace teamsim::app

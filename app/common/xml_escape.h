@@ -15,4 +15,9 @@ std::string xml_escape_text(std::string_view text);
 /// newline and carriage return become character references so they survive normalisation.
 std::string xml_escape_attribute(std::string_view text);
 
+/// A relative file path as a URL path for an href: each byte but letters, digits, "-._~" and "/"
+/// written %XX (UTF-8 bytes too), so that "q3 #1/report.html" is "q3%20%231/report.html" and a
+/// browser opens that folder's file rather than reading "#1/..." as a fragment.
+std::string url_path_escape(std::string_view path);
+
 }  // namespace teamsim::app

@@ -290,7 +290,7 @@ std::string render_batch_index_html(const std::vector<BatchIndexEntry>& entries,
       "<th>ARR</th><th>Customers</th><th>Sales headcount</th><th>Cash</th><th>P(cash &lt; 0)</th>"
       "<th>Expectations</th></tr></thead><tbody>\n";
   for (const BatchIndexEntry& entry : entries) {
-    const std::string link = entry.folder + "/report.html";
+    const std::string link = url_path_escape(entry.folder) + "/report.html";
     if (!entry.document) {
       html += fmt::format(
           "<tr><td><strong>{}</strong><br><code>{}</code></td><td colspan=\"6\">{}</td>"

@@ -19,5 +19,13 @@ TEST(XmlEscapeAttribute, EscapesQuotesAndWhitespaceThatNormalisationWouldEat) {
   EXPECT_EQ(xml_escape_attribute("system-ui, 'Segoe UI'"), "system-ui, 'Segoe UI'");
 }
 
+TEST(UrlPathEscape, KeepsUnreservedCharactersAndSlashesAndEncodesEveryOtherByte) {
+  EXPECT_EQ(url_path_escape("eu-plan.fast_1~/report.html"), "eu-plan.fast_1~/report.html");
+  // '#' would start a fragment and '?' a query; ' ' 0x20, '#' 0x23, '?' 0x3F, '%' 0x25, '&' 0x26.
+  EXPECT_EQ(url_path_escape("q3 #1/a?b/50%/x&y"), "q3%20%231/a%3Fb/50%25/x%26y");
+  // UTF-8 bytes, each on its own: e-acute is C3 A9, the ideograph for sun E6 97 A5.
+  EXPECT_EQ(url_path_escape("caf\xC3\xA9/\xE6\x97\xA5"), "caf%C3%A9/%E6%97%A5");
+}
+
 }  // namespace
 }  // namespace teamsim::app

@@ -183,6 +183,22 @@ TEST(HtmlReportTest, BatchIndexSaysWhereEachPlansRunwayEnds) {
       << html;
 }
 
+TEST(HtmlReportTest, BatchIndexLinksAFolderWhoseNameHoldsAHashASpaceOrAnAccent) {
+  // href="q3 #1/report.html" opened "q3 " at the fragment "1/report.html": no such page. Each
+  // byte outside letters, digits, "-._~/" is written %XX: ' ' 20, '#' 23, '?' 3F, UTF-8 e-acute
+  // C3 A9.
+  BatchIndexEntry hash{"q3 #1", "plans/q3 #1.yaml", fake_document(), "", 0, 0, {}};
+  BatchIndexEntry query{"a?b", "plans/a?b.yaml", fake_document(), "", 0, 0, {}};
+  BatchIndexEntry accent{
+      "caf\xC3\xA9-plan", "plans/caf\xC3\xA9-plan.yaml", fake_document(), "", 0, 0, {}};
+  const std::string html =
+      render_batch_index_html({hash, query, accent}, {"now", "", {}, "", {}, {}});
+  EXPECT_NE(html.find("<a href=\"q3%20%231/report.html\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"a%3Fb/report.html\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"caf%C3%A9-plan/report.html\">"), std::string::npos) << html;
+  EXPECT_NE(html.find("<code>plans/q3 #1.yaml</code>"), std::string::npos) << html;  // as named
+}
+
 TEST(HtmlReportTest, BatchIndexMarksAndListsAScenariosPlausibilityWarnings) {
   // index.html said nothing of them: a plan whose hires start 15 months late (the founder's one
   // recruiting slot) sat in the overview beside the others as if it ran as meant.
