@@ -688,6 +688,32 @@ TEST(SweepCli, StrictSaysTheWarningsItRefuses) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() + "/compare"));
 }
 
+TEST(CompareCli, AWarningOfABaseSomePlansExtendNamesThem) {
+  // base.yaml's monthly_churn: 1 (100 %) is kept by a.yaml and set to 1% by b.yaml: compare said
+  // "base.yaml:2:28: warning: ..." as if its file:line named a plan, and neither was named.
+  TempDir dir, out;
+  std::ofstream(dir.path() + "/base.yaml") << "horizon_months: 12\n"
+                                              "customers: {monthly_churn: 1}\n"
+                                              "hires: [{role: account_executive, month: 1}]\n";
+  std::ofstream(dir.path() + "/a.yaml") << "extends: base.yaml\nname: A\n";
+  std::ofstream(dir.path() + "/b.yaml") << "extends: base.yaml\nname: B\n"
+                                           "customers: {monthly_churn: 1%}\n";
+  std::ofstream(dir.path() + "/c.yaml") << "extends: base.yaml\nname: C\n";
+  const std::string plans = dir.path() + "/a.yaml " + dir.path() + "/b.yaml ";
+  CommandResult r = run_teamsim("compare " + plans + "-n 5 -q --out " + out.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string churn = "base.yaml:2:28: warning: customers.monthly_churn: 1 means 100 %";
+  std::size_t at = r.err.find(churn);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_TRUE(r.err.substr(at, r.err.find('\n', at) - at).ends_with(" (in a)")) << r.err;
+  // Two of three plans: both named.
+  r = run_teamsim("compare " + plans + dir.path() + "/c.yaml -n 5 -q --out " + out.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  at = r.err.find(churn);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_TRUE(r.err.substr(at, r.err.find('\n', at) - at).ends_with(" (in a, c)")) << r.err;
+}
+
 TEST(CompareCli, OneFileOfVariantsAloneComparesItsVariants) {
   // `teamsim compare plan.yaml` refused a file whose plans it could name ("give at least two
   // plans; ... compare them with teamsim compare plan.yaml --variants manager_first,reps_first"),

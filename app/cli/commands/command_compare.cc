@@ -209,15 +209,21 @@ std::vector<ComparedPlan> CompareCommand::load_plans(
     warnings.add(found, i);
     warnings_of.push_back(std::move(found));
   }
-  // A warning's file:line names its plan unless variants of one file are compared.
+  // A warning's file:line names its plan unless variants of one file are compared, or it is
+  // written in a file the plans extend (a shared base): then the plans that gave it are named.
   const bool one_file_many_plans =
       std::any_of(requests.begin(), requests.end(), [&](const PlanRequest& request) {
         return std::count_if(requests.begin(), requests.end(), [&](const PlanRequest& other) {
                  return other.path == request.path;
                }) > 1;
       });
-  warnings.print(requests.size(), [&](const std::vector<std::size_t>& which) {
-    if (!one_file_many_plans) return std::string();
+  warnings.print_named([&](const Diagnostic& warning, const std::vector<std::size_t>& which) {
+    if (which.size() == requests.size()) return std::string();  // every plan's
+    const bool in_own_files = std::all_of(which.begin(), which.end(), [&](std::size_t i) {
+      return std::filesystem::path(warning.file).lexically_normal() ==
+             std::filesystem::path(requests[i].path).lexically_normal();
+    });
+    if (!one_file_many_plans && in_own_files) return std::string();
     std::vector<std::string> labels;
     for (const std::size_t i : which) labels.push_back(requests[i].label);
     return fmt::format("in {}", fmt::join(labels, ", "));
