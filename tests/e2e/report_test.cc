@@ -540,7 +540,8 @@ TEST(ReportTest, BatchPassesOverALinkLoopAndSaysAScenarioLinkToNothingCannotBeRe
   EXPECT_EQ(json["scenarios"][1]["file"], dir.path() + "/gone.yaml");
   EXPECT_EQ(json["scenarios"][1]["status"], "error");
   const std::string junit = read_file(out.path() + "/b/junit.xml");
-  EXPECT_NE(junit.find("<testsuites name=\"teamsim\" tests=\"1\" failures=\"0\" errors=\"1\">"),
+  EXPECT_NE(junit.find(
+                "<testsuites name=\"teamsim\" tests=\"1\" failures=\"0\" errors=\"1\" time=\"0\">"),
             std::string::npos)
       << junit;
 }
@@ -606,7 +607,8 @@ TEST(ReportTest, AFailedAssertionIsSaidWhereItIsWrittenInTheFileTheScenarioExten
   EXPECT_NE(r.err.find("\nFAIL " + base + ":5:5: p50(arr) at month 12 = "), std::string::npos)
       << r.err;
   const std::string junit = read_file(out.path() + "/b/junit.xml");
-  EXPECT_NE(junit.find("name=\"unicorn\" file=\"" + base + "\" line=\"5\">"), std::string::npos)
+  EXPECT_NE(junit.find("name=\"unicorn\" file=\"" + base + "\" line=\"5\" time=\"0\">"),
+            std::string::npos)
       << junit;
   EXPECT_NE(junit.find("type=\"expectation\">" + base + ":5:5: "), std::string::npos) << junit;
   const auto json = nlohmann::json::parse(r.out);
@@ -619,8 +621,9 @@ TEST(ReportTest, AFailedAssertionIsSaidWhereItIsWrittenInTheFileTheScenarioExten
   EXPECT_EQ(r.exit_code, 4) << r.err;
   EXPECT_NE(r.err.find("FAIL " + base + ":5:5: p50(arr) at month 12 = "), std::string::npos)
       << r.err;
-  EXPECT_NE(read_file(out.path() + "/r/junit.xml").find("file=\"" + base + "\" line=\"5\">"),
-            std::string::npos);
+  EXPECT_NE(
+      read_file(out.path() + "/r/junit.xml").find("file=\"" + base + "\" line=\"5\" time=\"0\">"),
+      std::string::npos);
 }
 
 TEST(ReportTest, BatchWithQuietStillSaysEachFailedAssertionUnderItsScenario) {

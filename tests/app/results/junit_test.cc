@@ -20,8 +20,9 @@ TEST(JunitTest, JunitXmlIsWellFormedWithOneCasePerAssertion) {
                           "broken.yaml:3:1: a: <bad>\nbroken.yaml:4:1: b: worse"};
   const std::string xml = junit_xml({suite, broken});
   EXPECT_EQ(testing::xml_problem(xml), "") << xml;
-  EXPECT_NE(xml.find("<testsuites name=\"teamsim\" tests=\"3\" failures=\"1\" errors=\"1\">"),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find("<testsuites name=\"teamsim\" tests=\"3\" failures=\"1\" errors=\"1\" time=\"0\">"),
+      std::string::npos)
       << xml;
   EXPECT_NE(xml.find("name=\"arr &lt;grows&gt; &amp; &quot;more&quot;\""), std::string::npos);
   EXPECT_NE(xml.find("<failure message=\"p50(arr) at month 24 = $1.3M (expected &lt; $1)\""),
@@ -72,13 +73,38 @@ TEST(JunitTest, ACaseNamesTheFileItsAssertionIsWrittenIn) {
                                check_expectations({in_base, unmarked}, summary), ""};
   const std::string xml = junit_xml({suite});
   EXPECT_EQ(testing::xml_problem(xml), "") << xml;
-  EXPECT_NE(xml.find("name=\"unicorn\" file=\"shared/base.yaml\" line=\"5\">"), std::string::npos)
+  EXPECT_NE(xml.find("name=\"unicorn\" file=\"shared/base.yaml\" line=\"5\" time=\"0\">"),
+            std::string::npos)
       << xml;
   EXPECT_NE(xml.find("type=\"expectation\">shared/base.yaml:5:7: p50(arr)"), std::string::npos)
       << xml;
   // Without a file of its own, the scenario's.
-  EXPECT_NE(xml.find("name=\"mine\" file=\"plans/a.yaml\" line=\"3\">"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("name=\"mine\" file=\"plans/a.yaml\" line=\"3\" time=\"0\">"),
+            std::string::npos)
+      << xml;
   EXPECT_NE(xml.find("type=\"expectation\">plans/a.yaml:3:1: p50(arr)"), std::string::npos) << xml;
+}
+
+TEST(JunitTest, EveryTestsuiteAndTestcaseHasATime) {
+  // Without time, dorny/test-reporter showed "NaNms" and surefire's report failed on null: the
+  // testsuites element, each testsuite and each testcase get time="0" (checking an assertion
+  // reads results already made), a suite that could not run too.
+  const RunSummary summary = testing::fake_summary(24);
+  const Expectation pass{"arr", 24, "p50", Comparison::kGreaterEqual, 1, "up", {}};
+  const Expectation fail{"arr", 24, "p50", Comparison::kLess, 1, "down", {}};
+  const ExpectationSuite ran{"a", "a.yaml", check_expectations({pass, fail}, summary), ""};
+  const ExpectationSuite broken{"b", "b.yaml", {}, "invalid scenario (1 problem)"};
+  const std::string xml = junit_xml({ran, broken});
+  EXPECT_EQ(testing::xml_problem(xml), "") << xml;
+  const auto count = [&xml](const std::string& text) {
+    std::size_t n = 0;
+    for (std::size_t at = xml.find(text); at != std::string::npos; at = xml.find(text, at + 1)) ++n;
+    return n;
+  };
+  // 1 testsuites + 2 testsuite + 3 testcase (up, down, and b's run) elements.
+  EXPECT_EQ(count("<testsuite"), 3u);
+  EXPECT_EQ(count("<testcase "), 3u);
+  EXPECT_EQ(count(" time=\"0\""), 6u) << xml;
 }
 
 TEST(JunitTest, XmlCheckerCatchesMistakes) {
