@@ -47,7 +47,7 @@ TEST(PrecisionCli, AShareIsWrittenInPerCentWithItsIntervalInPoints) {
                                       "-q -t 2 --out " + out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(std::regex_search(
-      r.out, std::regex(R"(Precision: mean win_rate at month 36 = \d+\.\d% ± \d+\.\d pts )"
+      r.out, std::regex(R"(Precision: win_rate at month 36: mean \d+\.\d% ± \d+\.\d pts )"
                         R"(\(95% CI, ±\d+\.\d\d% of it\) with \d+ replications; target ±20%)")))
       << r.out;
 }
@@ -60,7 +60,7 @@ TEST(PrecisionCli, AShareNoReplicationDepartsFromSaysHowRareTheOtherMayBe) {
       "run scenarios/default.yaml --precision 5% --metric cash_ever_negative -q -t 2 --out " +
       out.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("= 0.0% ± 0.0 pts (95% CI, ±0.00% of it) with 200 replications; target "
+  EXPECT_NE(r.out.find(": mean 0.0% ± 0.0 pts (95% CI, ±0.00% of it) with 200 replications; target "
                        "±5%, reached\n"),
             std::string::npos)
       << r.out;

@@ -138,7 +138,7 @@ class BatchCommand final : public Command {
                          "without\nthe metric or the month skips it with a message");
     add_strict_option(*batch, strict_);
     batch->add_flag("-q,--quiet", quiet_,
-                    "No progress or messages, only the table (or JSON) and what failed");
+                    "No progress or notes: only the table (or JSON), what failed and any warnings");
     batch->footer(
         "Runs every *.yaml and *.yml file: one with `variants:` as its variants (its base is\n"
         "what they share), one without as itself. Writes OUT/<scenario>/ or\n"

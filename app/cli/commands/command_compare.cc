@@ -79,7 +79,8 @@ class CompareCommand final : public Command {
     command->add_flag("--xlsx", xlsx_,
                       "Also write OUT/results.xlsx: a sheet per key metric (each plan's mean,\n"
                       "p10, p50, p90 by month), the differences and each plan's assumptions");
-    command->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    command->add_flag("-q,--quiet", quiet_,
+                      "Print only the results table (and any warnings, on stderr)");
     command->add_flag("--report", report_,
                       "Also write OUT/report.html and OUT/charts/: the plans overlaid, their "
                       "paired differences and P(A > B) per month");

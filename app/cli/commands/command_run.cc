@@ -90,7 +90,8 @@ class RunCommand final : public Command {
     run->add_flag("--xlsx", xlsx_,
                   "Also write OUT/results.xlsx: a sheet per key metric (mean, p5..p95 by month)\n"
                   "and the resolved scenario's keys and values (sheet 'assumptions')");
-    run->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    run->add_flag("-q,--quiet", quiet_,
+                  "Print only the results table (and any warnings, on stderr)");
     run->add_flag("--report", report_, "Also write OUT/report.html and OUT/charts/<metric>.svg");
     add_chart_format_options(*run, formats_, /*imply_report=*/true);
     add_histogram_option(*run, histograms_, "OUT/charts/",
@@ -172,7 +173,8 @@ model::Projection RunCommand::run_to_precision(const model::ScenarioSpec& spec,
         progress->finish();
         if (!quiet_) {
           fmt::print(stderr, "  {} replications: {} at {} known to ±{:.2f}%\n", batch.replications,
-                     target.metric.name, month_names_of(spec).phrase(target.metric.month),
+                     key_metric_title(target.metric.name),
+                     month_names_of(spec).phrase(target.metric.month),
                      100 * batch.achieved.relative);
         }
         const std::size_t next =
@@ -274,7 +276,8 @@ void RunCommand::announce(const model::ScenarioSpec& spec, const model::Projecti
       simulation_.threads > 0 ? simulation_.threads : sim::default_thread_count();
   const std::string replications =
       target ? fmt::format("replications until {} at {} is known to ±{:g}% (at most {})",
-                           target->metric.name, month_names_of(spec).phrase(target->metric.month),
+                           key_metric_title(target->metric.name),
+                           month_names_of(spec).phrase(target->metric.month),
                            100 * target->relative_half_width, target->max_replications)
              : counted(options.replications, "replication");
   fmt::print(stderr, "teamsim {}: {} — {}, {}, seed {}, {}\n", kVersion, scenario_.path,
@@ -319,9 +322,9 @@ void print_results(const model::ScenarioSpec& spec, const RunSummary& summary,
   // sensitivity write them: "0.53 ± 0.05 (±9.19%)" read as if the interval were 9 points.
   const bool ratio = target->metric.unit == "ratio";
   fmt::print(
-      "\nPrecision: mean {} at {} = {} ± {}{} (95% CI, ±{:.2f}%{}) with {} replications; "
+      "\nPrecision: {} at {}: mean {} ± {}{} (95% CI, ±{:.2f}%{}) with {} replications; "
       "target ±{:g}%{}\n",
-      target->metric.name, summary.month_names().phrase(target->metric.month),
+      key_metric_title(target->metric.name), summary.month_names().phrase(target->metric.month),
       ratio ? fmt::format("{:.1f}%", 100 * precision.achieved.mean)
             : format_compact(precision.achieved.mean, symbol),
       ratio ? fmt::format("{:.1f} pts", 100 * precision.achieved.half_width)

@@ -90,7 +90,8 @@ class SensitivityCommand final : public Command {
                       "first) and OUT/base-run.html (the base run's own report)");
     command->add_flag("--png", png_,
                       "Also write OUT/sensitivity.png (the tornado, twice its size)");
-    command->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    command->add_flag("-q,--quiet", quiet_,
+                      "Print only the results table (and any warnings, on stderr)");
     command->footer(fmt::format(
         "Every input of the scenario is varied, one at a time, while everything else is as in\n"
         "the base run (common random numbers):\n"

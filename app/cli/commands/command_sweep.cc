@@ -568,7 +568,8 @@ class SweepCommand final : public Command {
     command->add_option("--month", month_,
                         "Month shown in the terminal table (default: the last): a number, or "
                         "with a start_date 2028-12");
-    command->add_flag("-q,--quiet", quiet_, "Print only the results table");
+    command->add_flag("-q,--quiet", quiet_,
+                      "Print only the results table (and any warnings, on stderr)");
     command->add_flag("--report", report_,
                       "Also write OUT/report.html: the table of every point and the chart");
     command->add_flag("--png", png_, "Also write OUT/sweep.png (the chart, twice its size)");
