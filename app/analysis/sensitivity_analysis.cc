@@ -358,6 +358,7 @@ std::size_t count_varying_inputs(const model::ScenarioSpec& spec,
 SensitivityResult analyse_sensitivity(const model::ScenarioSpec& spec,
                                       const SensitivityOptions& options) {
   SensitivityResult result;
+  result.scenario_name = spec.name;
   result.metric = options.metric;
   result.start_date = start_date_of(spec);
   result.replications = options.replications;

@@ -140,6 +140,8 @@ struct InputSensitivity {
 
 /// The whole analysis.
 struct SensitivityResult {
+  /// The scenario's `name:` (" [variant]" included), which the chart's subtitle names.
+  std::string scenario_name;
   MetricChoice metric;
   /// The scenario's start_date, which names the month ("at Aug 2029"), when it gives one.
   std::optional<CalendarMonth> start_date;

@@ -92,6 +92,12 @@ std::string subtitle(const RunSummary& summary, const std::string& what) {
   return fmt::format("{} · {}", what, grouped_count(summary.replications, "replication"));
 }
 
+/// "Series A · `rest`": a chart pasted alone into a slide says which plan it shows, as the fan
+/// charts do; `rest` alone for a plan without a name.
+std::string naming_the_plan(const RunSummary& summary, const std::string& rest) {
+  return summary.scenario_name.empty() ? rest : fmt::format("{} · {}", summary.scenario_name, rest);
+}
+
 ReportChart fan_chart(const RunSummary& summary, const MetricSummary& metric,
                       const std::string& title, const std::string& y_label, std::string note) {
   FanChartSpec spec;
@@ -193,14 +199,15 @@ std::optional<ReportChart> territory_chart(const RunSummary& summary,
   spec.title = measure.title;
   const std::string replications = grouped_count(summary.replications, "replication");
   const MonthNames names = summary.month_names();
-  spec.subtitle =
+  spec.subtitle = naming_the_plan(
+      summary,
       measure.monthly
           ? fmt::format("mean month of {} · mean of {}",
                         names.span(last_year_start(summary), summary.horizon_months), replications)
       : stock
           ? fmt::format("at {} · mean of {}", names.phrase(summary.horizon_months), replications)
           : fmt::format("{} in total · mean of {}", names.span(1, summary.horizon_months),
-                        replications);
+                        replications));
   spec.currency_symbol = unit == "currency" ? currency_symbol(summary.currency) : "";
   spec.x_label = with_unit(measure.axis_label, unit, summary.currency);
   spec.orientation = BarOrientation::kHorizontal;
@@ -349,10 +356,11 @@ ReportChart histogram_chart(const RunSummary& summary, const HistogramSummary& h
     // In the metric's unit, as the axis: "median 7.41 months, 80% of runs between 5.2 and 9.9
     // months"; the range's unit once, after it, as one says it.
     const std::string& unit = metric->info.unit;
-    spec.subtitle = fmt::format(
-        "median {}, 80% of runs between {} and {} · {}",
-        with_unit_word(value(sim::kColumnP50), unit), value(sim::kColumnP10),
-        with_unit_word(value(sim::kColumnP90), unit), grouped_count(runs, "replication"));
+    spec.subtitle = naming_the_plan(
+        summary, fmt::format("median {}, 80% of runs between {} and {} · {}",
+                             with_unit_word(value(sim::kColumnP50), unit), value(sim::kColumnP10),
+                             with_unit_word(value(sim::kColumnP90), unit),
+                             grouped_count(runs, "replication")));
   }
   spec.y_label = "replications";
   spec.x_label = metric != nullptr

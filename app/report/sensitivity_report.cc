@@ -244,8 +244,10 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
                           input_range_text(input, result, money), scale * input.low.mean,
                           scale * input.high.mean});
   }
+  // The plan first, as a run's charts name it: the chart is pasted alone into a slide.
   chart.subtitle = fmt::format(
-      "Mean of {} replications{} with one input moved at a time; {}{}", result.replications,
+      "{} of {} replications{} with one input moved at a time; {}{}",
+      result.scenario_name.empty() ? "Mean" : result.scenario_name + " · mean", result.replications,
       result.screen_replications > 0
           ? fmt::format(" (* {} for inputs screened out)", result.screen_replications)
           : "",

@@ -90,9 +90,11 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   BarChartSpec spec;
   spec.title = fmt::format("{} at {}, point by point", metric_title(data.metric),
                            data.months.phrase(data.month));
+  // The plan first, as a run's charts name it: the chart is pasted alone into a slide.
   spec.subtitle = fmt::format(
-      "median of {} per point (the bar) and p10-p90 (the line); every point on the "
+      "{}median of {} per point (the bar) and p10-p90 (the line); every point on the "
       "same random numbers",
+      data.scenario_name.empty() ? "" : data.scenario_name + " · ",
       grouped_count(data.replications, "replication"));
   spec.x_label = metric_axis_label(data.metric, data.unit, data.currency);
   spec.currency_symbol = data.unit == "currency" ? currency_symbol(data.currency) : "";

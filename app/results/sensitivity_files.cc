@@ -283,6 +283,7 @@ SensitivityDocument parse_sensitivity_json(const std::string& text) {
     document.chart_inputs = json.at("chart_inputs").get<std::size_t>();
     document.scenario_file = json.at("scenario").get<std::string>();
     document.scenario_name = json.at("scenario_name").get<std::string>();
+    result.scenario_name = document.scenario_name;
     result.metric.name = json.at("metric").get<std::string>();
     result.metric.unit = json.at("unit").get<std::string>();
     result.metric.month = json.at("month").get<int>();

@@ -311,6 +311,45 @@ TEST(ReportChartsTest, GoldenHistogram) {
   EXPECT_NE(chart.note.find("Freedman"), std::string::npos);
 }
 
+// A chart pasted alone into a slide says which plan it shows: the territory bars and the
+// histogram named none ("Bookings per rep by territory / mean month of months 25–36 · mean of 100
+// replications"), though the fan and quota charts beside them do.
+TEST(ReportChartsTest, EveryChartNamesItsPlan) {
+  RunSummary summary = fake_summary(12);
+  summary.scenario_name = "Series A [fast]";
+  for (const char* territory : {"east", "west"}) {
+    for (const char* measure : {".bookings", ".arr", ".bookings_per_rep", ".leads", ".wins"}) {
+      add_metric(summary, std::string("territory.") + territory + measure, "currency", 1, 1,
+                 model::MetricKind::kFlow);
+    }
+  }
+  for (const char* band : model::kQuotaBandNames) {
+    add_metric(summary, std::string(kQuotaAttainmentPrefix) + band, "count", 1, 0);
+  }
+  std::vector<ReportChart> charts = report_charts(summary);
+  summary.histograms.push_back(arr_histogram());
+  charts.push_back(histogram_chart(summary, summary.histograms[0]));
+  ASSERT_EQ(charts.size(), 8u + 5u + 1u + 1u);  // fans, territories, quota, histogram
+  for (const ReportChart& chart : charts) {
+    EXPECT_NE(chart.svg.find(">Series A [fast] · "), std::string::npos) << chart.file_stem;
+  }
+  // The plan, then what the territory chart or the histogram said before.
+  EXPECT_NE(charts[8].svg.find(">Series A [fast] · months 1–12 in total · mean of 500 "
+                               "replications</text>"),
+            std::string::npos)
+      << charts[8].svg;
+  EXPECT_NE(charts.back().svg.find(">Series A [fast] · median $700k, 80% of runs between $560k "
+                                   "and $840k · 500 replications</text>"),
+            std::string::npos)
+      << charts.back().svg;
+  // A plan without a name: the chart's own words alone, no leading " · ".
+  summary.scenario_name.clear();
+  EXPECT_NE(histogram_chart(summary, summary.histograms[0])
+                .svg.find(">median $700k, 80% of runs between $560k and $840k · 500 "
+                          "replications</text>"),
+            std::string::npos);
+}
+
 TEST(ReportChartsTest, HistogramAxesCoverTheData) {
   // Samples of a skewed outcome, binned as a run bins them: every bar inside the plot area, the
   // bars side by side from the first edge to the last, the count axis reaching the tallest bar.
@@ -401,8 +440,9 @@ TEST(ReportChartsTest, AxesSayTheMetricsUnit) {
 
 TEST(ReportChartsTest, HistogramSubtitlesSayTheMetricsUnitAsTheAxisDoes) {
   // add_metric's percentiles at month 12 are its centre, base + 12 x slope, times 0.8 (p10),
-  // 1 (p50) and 1.2 (p90).
+  // 1 (p50) and 1.2 (p90). A plan without a name, so that the subtitle is one line.
   RunSummary summary = fake_summary(12);
+  summary.scenario_name.clear();
   // CAC payback 7 + 12 x 1 = 19 months: p10 15.2, p90 22.8; bins 1 month wide.
   add_metric(summary, "cac_payback_months", "months", 7, 1);
   ReportChart chart =

@@ -71,6 +71,17 @@ TEST(SensitivityReport, ARangeOfZeroSaysTheConstantsAreHeldFixed) {
             std::string::npos);
 }
 
+// The tornado, pasted alone into a slide (sensitivity.png), says which plan it ranks the inputs
+// of, as a run's charts do: it said only "Mean of 100 replications with one input ...".
+TEST(SensitivityReport, TheTornadoNamesItsPlan) {
+  SensitivityResult result = sample_sensitivity_result();
+  result.scenario_name = "Series A [fast]";
+  EXPECT_EQ(sensitivity_tornado(result, "USD").subtitle.rfind("Series A [fast] · mean of ", 0), 0u)
+      << sensitivity_tornado(result, "USD").subtitle;
+  result.scenario_name.clear();
+  EXPECT_EQ(sensitivity_tornado(result, "USD").subtitle.rfind("Mean of ", 0), 0u);
+}
+
 TEST(SensitivityReport, TheTornadoBarsCarryTheLabelAndTheRangeInUnits) {
   const TornadoChartSpec chart = sensitivity_tornado(sample_sensitivity_result(), "EUR");
   ASSERT_EQ(chart.bars.size(), 3u);  // the unchanged constant has no bar

@@ -49,6 +49,18 @@ TEST(SweepReport, TheChartsAxesSayTheUnitOfTheMetricAndOfAMoneyKey) {
       << months;
 }
 
+// The chart, pasted alone into a slide (sweep.png), says which plan was swept, as a run's charts
+// do: it said only "median of 100 replications per point ...".
+TEST(SweepReport, TheChartNamesTheSweptPlan) {
+  SweepReportData data = variant_sweep();
+  EXPECT_NE(sweep_chart(data)->svg.find(">Seed-stage hiring order [reps_first] · median of 100 "),
+            std::string::npos)
+      << sweep_chart(data)->svg;
+  data.scenario_name.clear();
+  EXPECT_NE(sweep_chart(data)->svg.find(">median of 100 replications per point"),
+            std::string::npos);
+}
+
 TEST(SweepReport, AMoneyKeysHeadingSaysTheCurrencyInTheTableAsOnTheChart) {
   EXPECT_EQ(sweep_parameter_heading("roles.account_executive.annual_quota", "EUR"),
             "roles.account_executive.annual_quota (EUR)");

@@ -70,6 +70,9 @@ TEST(SensitivityFiles, JsonReadsBackToTheSameResult) {
   EXPECT_NE(json.find("\"low_text\": \"€5,625\""), std::string::npos);
   const SensitivityDocument back = parse_sensitivity_json(json);
   EXPECT_EQ(back.currency, "EUR");
+  // The plan's name, for the tornado's subtitle when `teamsim report` draws it again.
+  EXPECT_EQ(back.result.scenario_name, spec.name);
+  EXPECT_FALSE(back.result.scenario_name.empty());
   EXPECT_EQ(back.chart_inputs, 12u);
   EXPECT_EQ(back.result.metric.name, "arr");
   EXPECT_EQ(back.result.metric.month, 24);
