@@ -70,6 +70,20 @@ bool sweep_value_is_number(const std::string& value) {
   return end == text.c_str() + text.size();
 }
 
+std::string sweep_mean_interval(const SweepReportData& data, const SweepPointRow& point) {
+  const double half_width = 1.96 * point.se;
+  if (!std::isfinite(half_width) || !std::isfinite(point.mean)) return "n/a";
+  if (data.unit == "ratio") return fmt::format("± {} pts", format_grouped(100 * half_width, 1));
+  return "± " + value_text(data, half_width);
+}
+
+std::string sweep_interval_note(const SweepReportData& data) {
+  if (data.points.size() < 2) return "";
+  return "± 95% CI: of each point's mean alone. Every point runs on the same random numbers, so\n"
+         "the difference between two points is known more closely than their two intervals "
+         "suggest\n(teamsim compare gives two plans' difference with its interval, and P(A>B)).";
+}
+
 bool defined_in_part(const SweepReportData& data, const SweepPointRow& point) {
   return point.defined > 0 && point.defined < data.replications;
 }
@@ -169,7 +183,9 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
         fmt::format("<th{}>{}</th>", cell_class(a),
                     xml_escape_text(sweep_parameter_heading(data.parameters[a], data.currency)));
   }
-  table += "<th>p10</th><th>p50</th><th>p90</th><th>mean</th></tr></thead>\n<tbody>\n";
+  table +=
+      "<th>p10</th><th>p50</th><th>p90</th><th>mean</th><th>± 95% CI</th></tr></thead>\n"
+      "<tbody>\n";
   for (const SweepPointRow& point : data.points) {
     table += "<tr>";
     for (std::size_t a = 0; a < point.values.size(); ++a) {
@@ -180,9 +196,13 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
     for (const double v : {point.p10, point.p50, point.p90, point.mean}) {
       table += fmt::format("<td>{}{}</td>", xml_escape_text(value_text(data, v)), mark);
     }
+    table += fmt::format("<td>{}</td>", xml_escape_text(sweep_mean_interval(data, point)));
     table += "</tr>\n";
   }
   table += "</tbody></table></div>\n";
+  if (const std::string note = sweep_interval_note(data); !note.empty()) {
+    table += "<p class=\"lead\">" + xml_escape_text(note) + "</p>\n";
+  }
   std::string footnote = sweep_defined_footnote(data);
   if (!footnote.empty()) {
     footnote.pop_back();  // the last newline
@@ -194,7 +214,7 @@ std::string render_sweep_html(const SweepReportData& data, const std::optional<R
   }
   html += html_section("points", "Every point",
                        fmt::format("{} at {}: 10th, 50th and 90th percentile and mean over the "
-                                   "replications of each point.",
+                                   "replications of each point, with the mean's 95% interval.",
                                    metric_title(data.metric), data.months.phrase(data.month)),
                        table);
   html += html_warnings_section(data.warnings);

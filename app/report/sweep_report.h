@@ -23,6 +23,7 @@ struct SweepPointRow {
   /// ratio with nothing to divide by in some histories, whose statistics are then over these
   /// only (0: nowhere, or not given; the statistics are then NaN and shown as n/a).
   std::size_t defined = 0;
+  double se = 0;  ///< standard error of the mean, in the metric's unit
 };
 
 /// What a sweep's chart and report show: the metric at one month, point by point.
@@ -64,6 +65,15 @@ bool defined_in_part(const SweepReportData& data, const SweepPointRow& point);
 /// A line per point defined in only some replications: "* pipeline.win_rate=0.2: over the 12
 /// of 50 replications with a value"; empty when every point is defined everywhere or nowhere.
 std::string sweep_defined_footnote(const SweepReportData& data);
+
+/// The 95% interval of a point's mean, in the metric's unit: "± $1.2M", "± 2.5 pts" for a share
+/// (points, not a relative change), "n/a" where the mean has none.
+std::string sweep_mean_interval(const SweepReportData& data, const SweepPointRow& point);
+
+/// What the "± 95% CI" column means, said under a table of more than one point: each point's
+/// interval is its own, and the points share their random numbers, so the difference between two
+/// points is known more closely than two overlapping intervals suggest. Empty for one point.
+std::string sweep_interval_note(const SweepReportData& data);
 
 /// Points a sweep chart draws at most; a larger grid gets its table and files but no chart.
 inline constexpr std::size_t kSweepChartMaxPoints = 60;

@@ -544,17 +544,19 @@ TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
   // quota swept is money, in the scenario's currency, as the chart's axis says.
   const std::size_t header = r.out.find("roles.account_executive.annual_quota (USD)   ");
   ASSERT_NE(header, std::string::npos) << r.out;
-  std::vector<std::string> lines;
+  std::vector<std::string> lines;  // the header, the two points, then what the intervals are
   for (std::size_t at = header; at < r.out.size();) {
     const std::size_t end = r.out.find('\n', at);
     lines.push_back(r.out.substr(at, end - at));
     at = end + 1;
   }
-  ASSERT_EQ(lines.size(), 3u) << r.out;
+  ASSERT_EQ(lines.size(), 6u) << r.out;
+  EXPECT_EQ(lines[3].rfind("± 95% CI: of each point's mean alone.", 0), 0u) << r.out;
+  lines.resize(3);
   EXPECT_EQ(lines[1].size(), lines[0].size());
   EXPECT_EQ(lines[2].size(), lines[0].size());
   // Right-aligned: every row has a cell ending where each statistic's heading ends.
-  for (const char* heading : {" p10", " p50", " p90", " mean"}) {
+  for (const char* heading : {" p10", " p50", " p90", " mean", " ± 95% CI"}) {
     const std::size_t found = lines[0].find(heading);
     ASSERT_NE(found, std::string::npos) << heading;
     const std::size_t end = found + std::string(heading).size();
@@ -564,6 +566,8 @@ TEST(SweepCli, TheTableShowsValuesInTheMetricsUnitInAlignedColumns) {
     }
   }
   EXPECT_NE(lines[1].find('%'), std::string::npos) << lines[1];
+  // A share's interval is in points, not a relative change.
+  EXPECT_TRUE(lines[1].ends_with(" pts")) << lines[1];
 }
 
 TEST(SweepCli, AWarningOfSomePointsNamesThem) {
@@ -770,7 +774,7 @@ TEST(SweepCli, ATableOfWideCharactersLinesUp) {
   std::vector<std::size_t> widths;  // of the header and each point's row
   while (std::getline(lines, line)) {
     if (line.find("inbound_leads_per_month") != std::string::npos || !widths.empty()) {
-      if (line.empty()) break;
+      if (line.empty() || line.starts_with("± 95% CI:")) break;
       widths.push_back(app::utf8_width(line));
     }
   }

@@ -507,6 +507,7 @@ void SweepOutputs::add_table_row(std::size_t i, const model::Projection& project
     point.p50 = s.percentiles(c, sim::kColumnP50);
     point.p90 = s.percentiles(c, sim::kColumnP90);
     point.mean = s.mean(c);
+    point.se = s.se(c);
     point.defined = static_cast<std::size_t>(s.defined(c));
     info_ = projection.stored_info(m);
     report_.unit = info_.unit;
@@ -522,7 +523,7 @@ std::string SweepOutputs::table() const {
   for (const Axis& axis : grid_.axes) {
     header.push_back(sweep_parameter_heading(axis.path, report_.currency));
   }
-  for (const char* column : {"p10", "p50", "p90", "mean"}) header.emplace_back(column);
+  for (const char* column : {"p10", "p50", "p90", "mean", "± 95% CI"}) header.emplace_back(column);
   rows.push_back(std::move(header));
   for (const SweepPointRow& point : report_.points) {
     std::vector<std::string> row = point.values;
@@ -531,6 +532,7 @@ std::string SweepOutputs::table() const {
     for (const double value : {point.p10, point.p50, point.p90, point.mean}) {
       row.push_back(format_metric_value(info_, value, symbol) + mark);
     }
+    row.push_back(sweep_mean_interval(report_, point));
     rows.push_back(std::move(row));
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
@@ -547,7 +549,8 @@ std::string SweepOutputs::table() const {
     }
     table += line + "\n";
   }
-  return table + sweep_defined_footnote(report_);
+  const std::string note = sweep_interval_note(report_);
+  return table + (note.empty() ? "" : note + "\n") + sweep_defined_footnote(report_);
 }
 
 class SweepCommand final : public Command {

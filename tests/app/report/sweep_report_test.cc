@@ -61,6 +61,35 @@ TEST(SweepReport, TheChartNamesTheSweptPlan) {
             std::string::npos);
 }
 
+// Each point's mean has its 95% interval: the table gave p10, p50, p90 and mean alone, so a
+// client could not tell whether $2.2M against $1.4M, or two means $0.1M apart, is more than
+// the luck of 100 replications. The note says the intervals are each point's own (the points
+// share their random numbers, so a difference is known more closely).
+TEST(SweepReport, EachMeanHasItsIntervalAndTheNoteSaysWhatItIs) {
+  SweepReportData data = variant_sweep();
+  data.points[0].se = 100'000;  // 1.96 x 100,000 = $196k
+  data.points[1].se = 50'000;   // $98k
+  EXPECT_EQ(sweep_mean_interval(data, data.points[0]), "± $196k");
+  EXPECT_EQ(sweep_mean_interval(data, data.points[1]), "± $98k");
+  const std::string html = render_sweep_html(data, sweep_chart(data), "2026-12-05 08:00 UTC");
+  EXPECT_NE(html.find("<th>mean</th><th>± 95% CI</th>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td>$1.4M</td><td>± $196k</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("± 95% CI: of each point's mean alone. Every point runs on the same random "
+                      "numbers"),
+            std::string::npos)
+      << html;
+  // A share: 1.96 x 0.01 = 1.96 points, not "2.0%" (read as a relative change).
+  data.unit = "ratio";
+  data.points[0].mean = 0.2;
+  data.points[0].se = 0.01;
+  EXPECT_EQ(sweep_mean_interval(data, data.points[0]), "± 2.0 pts");
+  // No interval where the mean has none; one point has nothing to tell apart, so no note.
+  data.points[0].mean = std::nan("");
+  EXPECT_EQ(sweep_mean_interval(data, data.points[0]), "n/a");
+  data.points.resize(1);
+  EXPECT_EQ(sweep_interval_note(data), "");
+}
+
 TEST(SweepReport, AMoneyKeysHeadingSaysTheCurrencyInTheTableAsOnTheChart) {
   EXPECT_EQ(sweep_parameter_heading("roles.account_executive.annual_quota", "EUR"),
             "roles.account_executive.annual_quota (EUR)");
