@@ -39,6 +39,27 @@ std::string value_text(const SweepReportData& data, double value) {
   return format_metric_value(info, value, currency_symbol(data.currency));
 }
 
+/// True when the key path names an amount of money (an annual quota, a salary, starting cash).
+bool is_money_key(const std::string& key_path) {
+  const std::optional<KeyAtPath> key = key_at_path(key_path);
+  return key && key->key->label.unit == ValueUnit::kMoney;
+}
+
+/// A --vary value as the chart's bar label shows it: an amount of money compact with its
+/// currency's symbol ("$400k", where the value was written 400000 or 400_000), anything else as
+/// written.
+std::string chart_value(const SweepReportData& data, std::size_t a, const std::string& value) {
+  if (a >= data.parameters.size() || !is_money_key(data.parameters[a]) ||
+      !sweep_value_is_number(value) || value.ends_with('%')) {
+    return value;
+  }
+  std::string digits;
+  for (const char c : value) {
+    if (c != '_') digits += c;
+  }
+  return format_compact(std::strtod(digits.c_str(), nullptr), currency_symbol(data.currency));
+}
+
 }  // namespace
 
 std::string sweep_parameter_heading(const std::string& key_path, const std::string& currency) {
@@ -125,7 +146,13 @@ std::optional<ReportChart> sweep_chart(const SweepReportData& data) {
   spec.y_label = fmt::format("{}", fmt::join(headings, ", "));
   for (const SweepPointRow& point : data.points) {
     const std::string label = point_label(data, point);
-    spec.labels.push_back(fmt::format("{}", fmt::join(point.values, ", ")));
+    // Money as a slide reads it ("$400k, 2"), not as written (400000, 2): the heading's "(USD)"
+    // alone left the reader to count zeros.
+    std::vector<std::string> shown;
+    for (std::size_t a = 0; a < point.values.size(); ++a) {
+      shown.push_back(chart_value(data, a, point.values[a]));
+    }
+    spec.labels.push_back(fmt::format("{}", fmt::join(shown, ", ")));
     spec.values.push_back(ratio ? 100 * point.p50 : point.p50);
     spec.intervals.emplace_back(ratio ? 100 * point.p10 : point.p10,
                                 ratio ? 100 * point.p90 : point.p90);

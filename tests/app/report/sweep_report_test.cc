@@ -34,6 +34,10 @@ TEST(SweepReport, TheChartsAxesSayTheUnitOfTheMetricAndOfAMoneyKey) {
                  {{"700000", "0.15"}, 1.5e6, 2.2e6, 2.9e6, 2.2e6}};
   const std::string svg = sweep_chart(data)->svg;
   EXPECT_NE(svg.find(">annual recurring revenue (USD)</text>"), std::string::npos) << svg;
+  // The quota's values as a slide reads money, "$500k", not 500000 (the share as written).
+  EXPECT_NE(svg.find(">$500k, 0.15</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">$700k, 0.15</text>"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find(">500000, 0.15</text>"), std::string::npos) << svg;
   EXPECT_NE(svg.find(">roles.account_executive.annual_quota (USD), pipeline.win_rate</text>"),
             std::string::npos)
       << svg;
