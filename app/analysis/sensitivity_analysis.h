@@ -136,6 +136,9 @@ struct InputSensitivity {
   /// its draws with the metric; NaN with fewer than three such replications.
   double rank_correlation = 0;
   std::size_t correlation_replications = 0;  ///< replications that drew the input
+  /// The scenario did not write it (scenario_wrote): its value is teamsim's default, which the
+  /// tables mark, since a large swing of a default is a number nobody chose.
+  bool is_default = false;
 };
 
 /// The whole analysis.

@@ -131,7 +131,8 @@ SensitivityRows sensitivity_rows(const SensitivityResult& result, const std::str
     const bool screened_out = input.replications < result.replications;
     rows.screened += screened_out;
     rows.analysed.push_back(
-        {{fmt::format("{}", rows.analysed.size() + 1), input.label,
+        {{fmt::format("{}", rows.analysed.size() + 1),
+          input.is_default ? input.label + " [default]" : input.label,
           input_range_text(input, result, money), metric_value(result, input.low.mean, symbol),
           metric_value(result, input.high.mean, symbol),
           fmt::format("{} ± {}{}", metric_difference(result, input.swing, symbol, true),
@@ -139,7 +140,8 @@ SensitivityRows sensitivity_rows(const SensitivityResult& result, const std::str
                       screened_out ? "*" : ""),
           std::isnan(input.rank_correlation) ? std::string("-")
                                              : fmt::format("{:+.2f}", input.rank_correlation)},
-         input.key_path});
+         input.key_path,
+         input.is_default});
   }
   return rows;
 }
@@ -154,6 +156,19 @@ std::vector<std::string> sensitivity_notes(const SensitivityResult& result,
         "swing is under {:g}% of the largest swing's (sensitivity.csv says which).",
         counted(rows.screened, "input"), result.screen_replications, result.replications,
         kScreenStandardErrors, noun(rows.screened, "its", "each one's"), 100 * kScreenShare));
+  }
+  // Defaults among the inputs listed: a large swing of a number nobody chose is the first thing
+  // to check against the plan.
+  std::size_t defaults = 0;
+  for (std::size_t i = 0; i < shown && i < analysed; ++i) {
+    defaults += rows.analysed[i].is_default ? 1 : 0;
+  }
+  if (defaults > 0) {
+    notes.push_back(fmt::format(
+        "[default]: not set by the scenario, teamsim's default ({} of the {} above; where each "
+        "comes from: docs/scenario-reference.md). A large swing there is a number nobody chose: "
+        "set it to what the plan expects (--set, or the key path in the file).",
+        defaults, shown));
   }
   std::string counts;
   if (shown < analysed) {
@@ -240,9 +255,12 @@ TornadoChartSpec sensitivity_tornado(const SensitivityResult& result, const std:
     if (chart.bars.size() >= max_bars) continue;
     // A screened-out input is starred, as in the table.
     const bool screened_out = input.replications < result.replications;
-    chart.bars.push_back({input.label + (screened_out ? " *" : ""),
-                          input_range_text(input, result, money), scale * input.low.mean,
-                          scale * input.high.mean});
+    // A default is said under its label, where the range is: the chart is pasted without the
+    // table's [default] and its note.
+    chart.bars.push_back(
+        {input.label + (screened_out ? " *" : ""),
+         input_range_text(input, result, money) + (input.is_default ? ", teamsim's default" : ""),
+         scale * input.low.mean, scale * input.high.mean});
   }
   // The plan first, as a run's charts name it: the chart is pasted alone into a slide.
   chart.subtitle = fmt::format(

@@ -29,6 +29,8 @@ struct SensitivityRow {
   enum Column : std::size_t { kRank, kInput, kRange, kMeanAtLow, kMeanAtHigh, kSwing, kRankCorr };
   std::array<std::string, 7> cells;
   std::string key_path;
+  /// The scenario did not write the input: its label says "[default]".
+  bool is_default = false;
 };
 
 /// The analysed inputs, largest swing first, and how many inputs were left out and why.

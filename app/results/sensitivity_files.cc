@@ -109,12 +109,12 @@ std::string sensitivity_csv(const SensitivityResult& result, const std::string& 
   std::string csv =
       "rank,input,label,kind,status,distribution,base_value,range,low_value,high_value,low_text,"
       "high_text,clamped,metric,unit,month,base_mean,low_mean,high_mean,low_p50,high_p50,swing,"
-      "swing_se,rank_correlation,correlation_replications,replications\n";
+      "swing_se,rank_correlation,correlation_replications,replications,default\n";
   std::size_t rank = 0;
   for (const InputSensitivity& input : result.inputs) {
     const bool analysed = input.status == InputStatus::kAnalysed;
     csv += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
         analysed ? fmt::format("{}", ++rank) : "", csv_field(input.key_path),
         csv_field(input.label), input_kind_name(input.kind), input_status_name(input.status),
         csv_field(input.distribution), csv_number(input.base_value), csv_number(input.range),
@@ -126,7 +126,7 @@ std::string sensitivity_csv(const SensitivityResult& result, const std::string& 
         csv_number(input.low.p50), csv_number(input.high.p50), csv_number(input.swing),
         csv_number(input.swing_se), csv_number(input.rank_correlation),
         analysed ? fmt::format("{}", input.correlation_replications) : "",
-        analysed ? fmt::format("{}", input.replications) : "");
+        analysed ? fmt::format("{}", input.replications) : "", input.is_default);
   }
   return csv;
 }
@@ -161,6 +161,7 @@ std::string sensitivity_json(const SensitivityResult& result, const model::Scena
     item["kind"] = input_kind_name(input.kind);
     item["value_unit"] = unit_name(input.unit);
     item["status"] = input_status_name(input.status);
+    item["default"] = input.is_default;
     item["distribution"] = input.distribution;
     if (input.kind == InputKind::kConstant) {
       item["base_value"] = json_number(input.base_value);
@@ -211,6 +212,8 @@ Json sensitivity_json_schema() {
                                 "money, probability, percent, days, months, count, "
                                 "per_month, factor or empty.")},
            {"status", Json{{"enum", statuses}}},
+           {"default",
+            typed("boolean", "The scenario did not write it: its value is teamsim's default.")},
            {"distribution", typed("string", "Its family, or empty for a constant.")},
            {"base_value", number_or_null("Written only for a constant.")},
            {"range", number_or_null("Written only for a constant: the share it moves by.")},
@@ -227,8 +230,9 @@ Json sensitivity_json_schema() {
            {"rank_correlation", number_or_null()},
            {"correlation_replications", whole(0)},
            {"replications", whole(1)}},
-      Json::array({"input", "label", "kind", "value_unit", "status", "distribution", "low_value",
-                   "high_value", "low_text", "high_text", "low_clamped", "high_clamped"}));
+      Json::array({"input", "label", "kind", "value_unit", "status", "default", "distribution",
+                   "low_value", "high_value", "low_text", "high_text", "low_clamped",
+                   "high_clamped"}));
   // The outcomes of an input are written exactly when it was analysed, base_value and range
   // exactly for a constant.
   const auto written_when = [](const char* field, const char* value, const Json& fields) {
@@ -311,6 +315,7 @@ SensitivityDocument parse_sensitivity_json(const std::string& text) {
                      {InputStatus::kAnalysed, InputStatus::kUnchanged, InputStatus::kNotDrawn},
                      input_status_name);
       input.distribution = item.at("distribution").get<std::string>();
+      input.is_default = item.at("default").get<bool>();
       input.base_value = number_of(item, "base_value");
       input.range = number_of(item, "range");
       input.low_value = number_of(item, "low_value");

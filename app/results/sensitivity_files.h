@@ -31,13 +31,14 @@ std::string input_range_text(const InputSensitivity& input, const SensitivityRes
 /// path), label, kind, status, distribution, base_value and range (constants), low_value,
 /// high_value, low_text and high_text (the values in the scenario's units), clamped, metric,
 /// unit, month, base_mean, low_mean, high_mean, low_p50, high_p50, swing, swing_se,
-/// rank_correlation, correlation_replications. NaN is an empty field.
+/// rank_correlation, correlation_replications, replications, default (true when the scenario did
+/// not write the input). NaN is an empty field.
 std::string sensitivity_csv(const SensitivityResult& result, const std::string& currency);
 
 /// sensitivity.json's schema_version: raised whenever sensitivity_json_schema() changes other than
 /// in its descriptions, so that two files with the same schema_version validate against the same
 /// schema. SensitivityFilesTest pins the schema's fingerprint with it (docs/output-folders.md).
-inline constexpr int kSensitivitySchemaVersion = 2;
+inline constexpr int kSensitivitySchemaVersion = 3;
 
 /// JSON: schema_version, tool, version, scenario file, scenario hash, currency, seed,
 /// replications, the metric, quantiles, the inputs the chart shows (`chart_inputs`), base

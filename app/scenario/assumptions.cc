@@ -74,10 +74,6 @@ class Table {
  public:
   Table(const ScenarioSpec& spec, const std::vector<std::string>& written)
       : spec_(spec), written_(written) {
-    const auto motion = std::binary_search(written_.begin(), written_.end(), "sales_motion");
-    if (motion) {
-      for (const std::string_view key : kSalesMotionKeys) preset_.emplace_back(key);
-    }
     for (const model::StartingStaffSpec& staff : spec.starting_staff) use_role(staff.role);
     for (const model::HireSpec& hire : spec.hires) use_role(hire.role);
     for (const model::HiringRuleSpec& rule : spec.hiring_rules) use_role(rule.role);
@@ -157,12 +153,7 @@ class Table {
   void use_role(const std::string& name) {
     if (std::find(used_.begin(), used_.end(), name) == used_.end()) used_.push_back(name);
   }
-  // A key inside a list ("money.funding[0].amount") is written with its list.
-  bool is_written(const std::string& key) const {
-    const std::string whole = key.substr(0, key.find('['));
-    return std::binary_search(written_.begin(), written_.end(), whole) ||
-           std::find(preset_.begin(), preset_.end(), key) != preset_.end();
-  }
+  bool is_written(const std::string& key) const { return scenario_wrote(written_, key); }
   const model::ReplicationInput* replication_input(const std::string& key) const {
     for (const model::ReplicationInput& input : spec_.replication_inputs) {
       if (input.key_path == key) return &input;
@@ -172,7 +163,6 @@ class Table {
 
   const ScenarioSpec& spec_;
   const std::vector<std::string>& written_;
-  std::vector<std::string> preset_;
   std::vector<std::string> used_;
   std::vector<std::string> keys_;
   bool uncertain_ = false;
@@ -626,6 +616,15 @@ void money_rows(const ScenarioSpec& spec, Table& table, const Formatter& money) 
 }
 
 }  // namespace
+
+bool scenario_wrote(const std::vector<std::string>& written, const std::string& key) {
+  // A key inside a list ("money.funding[0].amount") is written with its list.
+  const std::string whole = key.substr(0, key.find('['));
+  if (std::binary_search(written.begin(), written.end(), whole)) return true;
+  return std::binary_search(written.begin(), written.end(), "sales_motion") &&
+         std::find(std::begin(kSalesMotionKeys), std::end(kSalesMotionKeys), key) !=
+             std::end(kSalesMotionKeys);
+}
 
 std::vector<std::string> written_key_paths(const YamlNode& root) {
   std::vector<std::string> paths;

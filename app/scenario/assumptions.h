@@ -40,6 +40,12 @@ struct Assumption {
 /// and `hires_csv` writes "hires" too.
 std::vector<std::string> written_key_paths(const YamlNode& root);
 
+/// Whether the scenario wrote `key` (a key path, as --set takes it), given the keys it wrote
+/// (written_key_paths): the key itself, its list for a key inside one ("hires[0].month" is
+/// written with "hires"), or a key a `sales_motion` preset sets when the scenario names one.
+/// Every other value is teamsim's default.
+bool scenario_wrote(const std::vector<std::string>& written, const std::string& key);
+
 /// The assumptions table of `spec`, whose scenario wrote the keys `written` (written_key_paths):
 /// the team and its hires, lead flow and prospecting, win rate, cycle, deal size, capacity, ramp,
 /// attrition, quota and pay, customers, churn and expansion, cash, costs and funding.

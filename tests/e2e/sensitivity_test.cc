@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -137,6 +139,42 @@ TEST(SensitivityCli, RanksConstantsInWordsWritesPngAndReportKeepsTheTornado) {
             std::string::npos);
   EXPECT_EQ(read_file(out.path() + "/charts/sensitivity.svg"),
             read_file(out.path() + "/sensitivity.svg"));
+}
+
+TEST(SensitivityCli, InputsTheScenarioLeftAtTheirDefaultsAreMarked) {
+  // series-a-scale-up.yaml ranked "Performance (account_executive)" and the territories'
+  // factors near the top, none of them in the file, and nothing said they were teamsim's
+  // defaults. This plan writes its win rate and its AEs' ramp; its deal size and AE performance
+  // are defaults.
+  TempDir dir;
+  const std::string plan = dir.path() + "/plan.yaml";
+  std::ofstream(plan) << "name: defaults\nhorizon_months: 12\n"
+                         "roles: {account_executive: {ramp_months: 3}}\n"
+                         "starting_staff: [{role: account_executive, count: 2}]\n"
+                         "pipeline: {win_rate: {dist: beta, mean: 0.25, sd: 0.05}}\n";
+  const CommandResult r =
+      run_teamsim("sensitivity " + plan + " -n 20 -t 2 -q --report --out " + dir.path() + "/out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Deal size (ACV) [default]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Win rate [default]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[default]: not set by the scenario, teamsim's default ("),
+            std::string::npos)
+      << r.out;
+  const auto json = nlohmann::json::parse(read_file(dir.path() + "/out/sensitivity.json"));
+  std::map<std::string, bool> is_default;
+  for (const auto& input : json["inputs"]) is_default[input["input"]] = input["default"];
+  EXPECT_EQ(is_default.at("pipeline.win_rate"), false);
+  EXPECT_EQ(is_default.at("roles.account_executive.ramp_months"), false);
+  EXPECT_EQ(is_default.at("pipeline.deal_size_acv"), true);
+  EXPECT_EQ(is_default.at("roles.account_executive.performance"), true);
+  // The page, and the page rebuilt from sensitivity.json, say it too.
+  EXPECT_NE(read_file(dir.path() + "/out/report.html").find("Deal size (ACV) [default]"),
+            std::string::npos);
+  std::filesystem::remove(dir.path() + "/out/report.html");
+  const CommandResult rebuilt = run_teamsim("report " + dir.path() + "/out -q");
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_NE(read_file(dir.path() + "/out/report.html").find("Deal size (ACV) [default]"),
+            std::string::npos);
 }
 
 TEST(SensitivityCli, BadRangeIsAUsageErrorNamingTheKeyWithAHint) {

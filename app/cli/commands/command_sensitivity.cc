@@ -27,6 +27,7 @@
 #include "app/results/sensitivity_files.h"
 #include "app/results/summary_reader.h"
 #include "app/results/summary_writer.h"
+#include "app/scenario/assumptions.h"
 #include "app/scenario/plan_calendar.h"
 #include "app/scenario/scenario_json.h"
 #include "app/scenario/scenario_resolver.h"
@@ -221,9 +222,12 @@ void SensitivityCommand::execute(const std::atomic<bool>& stop_requested) {
   options.on_progress = [&progress, full](std::size_t done, std::size_t total) {
     progress.update(total == 0 ? full : done * full / total);
   };
-  const SensitivityResult result = analyse_sensitivity(*spec, options);
+  SensitivityResult result = analyse_sensitivity(*spec, options);
   progress.finish();
   if (result.outcome == sim::RunOutcome::kStopped) throw_interrupted();
+  for (InputSensitivity& input : result.inputs) {
+    input.is_default = !scenario_wrote(loaded.written_keys, input.key_path);
+  }
 
   // Render every file before writing any, so a failure in between writes nothing.
   const std::string& currency = spec->money.currency;

@@ -154,5 +154,20 @@ TEST(SensitivityReport, AScreenedInputIsMarkedAndTheFootnoteSaysWhy) {
             std::string::npos);
 }
 
+// An input the scenario left at teamsim's default is marked in the table, and a note says what
+// the mark means and how many of the listed inputs carry it; without one, neither.
+TEST(SensitivityReport, AnInputLeftAtItsDefaultIsMarkedAndTheNoteSaysSo) {
+  SensitivityResult result = sample_sensitivity_result();
+  EXPECT_EQ(sensitivity_table(result, "USD").find("[default]"), std::string::npos);
+  result.inputs[1].is_default = true;
+  const std::string table = sensitivity_table(result, "USD");
+  EXPECT_NE(table.find("Inbound leads a month (east) [default]"), std::string::npos) << table;
+  EXPECT_EQ(table.find("Deal size (ACV) [default]"), std::string::npos) << table;
+  EXPECT_NE(table.find("[default]: not set by the scenario, teamsim's default (1 of the 3 "
+                       "above;"),
+            std::string::npos)
+      << table;
+}
+
 }  // namespace
 }  // namespace teamsim::app

@@ -28,7 +28,8 @@ TEST(SensitivityFiles, CsvKeepsMachineNumbersAndAddsTheLabelAndTheValuesInWords)
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "rank,input,label,kind,status,distribution,base_value,range,low_value,high_value,"
             "low_text,high_text,clamped,metric,unit,month,base_mean,low_mean,high_mean,low_p50,"
-            "high_p50,swing,swing_se,rank_correlation,correlation_replications,replications");
+            "high_p50,swing,swing_se,rank_correlation,correlation_replications,replications,"
+            "default");
   EXPECT_NE(csv.find("\n1,pipeline.deal_size_acv,Deal size (ACV),distribution,analysed,"
                      "\"lognormal(8.6, 0.9)\",,,5625.000000000006,40000,\"$5,625\",$40k,,arr,"),
             std::string::npos)
@@ -48,11 +49,11 @@ TEST(SensitivityFiles, CsvKeepsMachineNumbersAndAddsTheLabelAndTheValuesInWords)
 // Screened with its first 20 replications: each analysed row says how many its runs had.
 TEST(SensitivityFiles, EachRowSaysHowManyReplicationsItsRunsHad) {
   const std::string csv = sensitivity_csv(testing::sample_screened_sensitivity_result(), "USD");
-  // swing, swing_se, rank_correlation, correlation_replications, replications.
-  EXPECT_NE(csv.find(",1500000,10000,0.12,100,100\n"), std::string::npos) << csv;
-  EXPECT_NE(csv.find(",-150000,2000,,0,20\n"), std::string::npos) << csv;
+  // swing, swing_se, rank_correlation, correlation_replications, replications, default.
+  EXPECT_NE(csv.find(",1500000,10000,0.12,100,100,false\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",-150000,2000,,0,20,false\n"), std::string::npos) << csv;
   // Not analysed (swing 0, no interval): no replications.
-  EXPECT_TRUE(csv.ends_with(",0,0,,,\n")) << csv;
+  EXPECT_TRUE(csv.ends_with(",0,0,,,,false\n")) << csv;
   const SensitivityDocument back = parse_sensitivity_json(sensitivity_json(
       testing::sample_screened_sensitivity_result(), model::default_scenario(), "plan.yaml", 12));
   EXPECT_EQ(back.result.screen_replications, 20u);
@@ -63,7 +64,8 @@ TEST(SensitivityFiles, EachRowSaysHowManyReplicationsItsRunsHad) {
 // `teamsim report` makes the tornado again from sensitivity.json: what it reads back is what was
 // written.
 TEST(SensitivityFiles, JsonReadsBackToTheSameResult) {
-  const SensitivityResult result = sample_sensitivity_result();
+  SensitivityResult result = sample_sensitivity_result();
+  result.inputs[1].is_default = true;
   model::ScenarioSpec spec = model::default_scenario();
   spec.money.currency = "EUR";
   const std::string json = sensitivity_json(result, spec, "plan.yaml", 12);
@@ -87,6 +89,7 @@ TEST(SensitivityFiles, JsonReadsBackToTheSameResult) {
     EXPECT_EQ(b.kind, a.kind);
     EXPECT_EQ(b.unit, a.unit);
     EXPECT_EQ(b.status, a.status);
+    EXPECT_EQ(b.is_default, a.is_default) << a.key_path;
     EXPECT_DOUBLE_EQ(b.low_value, a.low_value);
     EXPECT_DOUBLE_EQ(b.high_value, a.high_value);
     EXPECT_EQ(b.high_clamped, a.high_clamped);
@@ -114,8 +117,8 @@ TEST(SensitivityFiles, TheSchemaVersionIsRaisedWhenTheSchemaChanges) {
                         .option = "--sensitivity",
                         .constant = "kSensitivitySchemaVersion",
                         .header = "app/results/sensitivity_files.h",
-                        .version = 2,
-                        .fingerprint = "8e8cc21f8627f99a"});
+                        .version = 3,
+                        .fingerprint = "cf8dbe39735dc403"});
 }
 
 // The file says the version its schema pins.
@@ -126,6 +129,26 @@ TEST(SensitivityFiles, TheJsonSaysTheSchemasVersion) {
   EXPECT_EQ(json["schema_version"], kSensitivitySchemaVersion);
   EXPECT_EQ(sensitivity_json_schema()["properties"]["schema_version"]["const"],
             kSensitivitySchemaVersion);
+}
+
+// Whether the scenario wrote each input is the CSV's last column and a field of each input.
+TEST(SensitivityFiles, EachInputSaysWhetherItIsADefault) {
+  SensitivityResult result = sample_sensitivity_result();
+  result.inputs[0].is_default = false;
+  result.inputs[1].is_default = true;
+  const std::string csv = sensitivity_csv(result, "USD");
+  const std::string header = csv.substr(0, csv.find('\n'));
+  EXPECT_TRUE(header.ends_with(",replications,default")) << header;
+  std::size_t line = csv.find('\n') + 1;
+  const std::string first = csv.substr(line, csv.find('\n', line) - line);
+  line = csv.find('\n', line) + 1;
+  const std::string second = csv.substr(line, csv.find('\n', line) - line);
+  EXPECT_TRUE(first.ends_with(",false")) << first;
+  EXPECT_TRUE(second.ends_with(",true")) << second;
+  const nlohmann::json json =
+      nlohmann::json::parse(sensitivity_json(result, model::default_scenario(), "plan.yaml", 15));
+  EXPECT_EQ(json["inputs"][0]["default"], false);
+  EXPECT_EQ(json["inputs"][1]["default"], true);
 }
 
 }  // namespace

@@ -68,6 +68,20 @@ TEST(AssumptionsTest, MarksExactlyTheKeysTheScenarioLeftUnset) {
             std::vector<std::string>{"roles.account_executive.prospecting_leads_per_month"});
 }
 
+TEST(AssumptionsTest, AKeyIsWrittenByItselfItsListOrTheSalesMotionPreset) {
+  const std::vector<std::string> written = {"hires", "pipeline", "pipeline.win_rate",
+                                            "pipeline.win_rate.mean"};
+  EXPECT_TRUE(scenario_wrote(written, "pipeline.win_rate"));
+  EXPECT_TRUE(scenario_wrote(written, "hires[0].month"));  // written with its list
+  EXPECT_FALSE(scenario_wrote(written, "pipeline.deal_size_acv"));
+  EXPECT_FALSE(scenario_wrote(written, "customers.monthly_churn"));
+  // A motion's preset writes its six keys, and no other.
+  const std::vector<std::string> motion = {"sales_motion"};
+  EXPECT_TRUE(scenario_wrote(motion, "customers.monthly_churn"));
+  EXPECT_TRUE(scenario_wrote(motion, "pipeline.deal_size_acv"));
+  EXPECT_FALSE(scenario_wrote(motion, "pipeline.complex_share"));
+}
+
 TEST(AssumptionsTest, InitialCustomersSayWhereTheyAreWhenTheTerritoriesGiveTheirCounts) {
   const std::vector<Assumption> rows = assumptions_of(
       "territories:\n  north: {initial_customers: 120}\n  south: {initial_customers: 0}\n"
