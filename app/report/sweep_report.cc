@@ -21,6 +21,30 @@
 namespace teamsim::app {
 namespace {
 
+/// A --vary value as written read as a number, a trailing '%' dropped (25% is 25) and '_' between
+/// digits skipped (300_000); nullopt for a word, a date (2027-03), "inf" or "nan".
+std::optional<double> written_number(const std::string& value) {
+  std::string text;  // without the '_' between digits and a trailing '%'
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const bool between_digits = i > 0 && i + 1 < value.size() &&
+                                std::isdigit(static_cast<unsigned char>(value[i - 1])) &&
+                                std::isdigit(static_cast<unsigned char>(value[i + 1]));
+    if (value[i] == '_' && between_digits) continue;
+    text += value[i];
+  }
+  if (!text.empty() && text.back() == '%') text.pop_back();
+  if (text.empty()) return std::nullopt;
+  const char first = text.front();  // not "inf" or "nan"
+  if (!std::isdigit(static_cast<unsigned char>(first)) && first != '-' && first != '+' &&
+      first != '.') {
+    return std::nullopt;
+  }
+  char* end = nullptr;
+  const double number = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size()) return std::nullopt;
+  return number;
+}
+
 constexpr int kBarHeight = 26;  // px per point
 
 // "pipeline.win_rate=0.15, hires[2].month=3"
@@ -49,15 +73,12 @@ bool is_money_key(const std::string& key_path) {
 /// currency's symbol ("$400k", where the value was written 400000 or 400_000), anything else as
 /// written.
 std::string chart_value(const SweepReportData& data, std::size_t a, const std::string& value) {
-  if (a >= data.parameters.size() || !is_money_key(data.parameters[a]) ||
-      !sweep_value_is_number(value) || value.ends_with('%')) {
+  const std::optional<double> number = written_number(value);
+  if (a >= data.parameters.size() || !is_money_key(data.parameters[a]) || !number ||
+      value.ends_with('%')) {
     return value;
   }
-  std::string digits;
-  for (const char c : value) {
-    if (c != '_') digits += c;
-  }
-  return format_compact(std::strtod(digits.c_str(), nullptr), currency_symbol(data.currency));
+  return format_compact(*number, currency_symbol(data.currency));
 }
 
 }  // namespace
@@ -70,26 +91,7 @@ std::string sweep_parameter_heading(const std::string& key_path, const std::stri
   return key_path;
 }
 
-bool sweep_value_is_number(const std::string& value) {
-  std::string text;  // without the '_' between digits and a trailing '%'
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const bool between_digits = i > 0 && i + 1 < value.size() &&
-                                std::isdigit(static_cast<unsigned char>(value[i - 1])) &&
-                                std::isdigit(static_cast<unsigned char>(value[i + 1]));
-    if (value[i] == '_' && between_digits) continue;
-    text += value[i];
-  }
-  if (!text.empty() && text.back() == '%') text.pop_back();
-  if (text.empty()) return false;
-  const char first = text.front();  // not "inf" or "nan"
-  if (!std::isdigit(static_cast<unsigned char>(first)) && first != '-' && first != '+' &&
-      first != '.') {
-    return false;
-  }
-  char* end = nullptr;
-  std::strtod(text.c_str(), &end);
-  return end == text.c_str() + text.size();
-}
+bool sweep_value_is_number(const std::string& value) { return written_number(value).has_value(); }
 
 std::string sweep_mean_interval(const SweepReportData& data, const SweepPointRow& point) {
   const double half_width = 1.96 * point.se;
